@@ -1,0 +1,56 @@
+/**
+ * npm run import -- FILE [-o OUT] [--number N] [--date YYYY-MM-DD] [--issuer TEXT] [--title TEXT]
+ * Reads a plan (text layout or CSV/TSV), writes a validated data file, and lists what it had to judge.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../fsutil.ts';
+import { t } from '../i18n.ts';
+import { ImportError, type Warning, importPlan } from '../plan/import/index.ts';
+import { DATA_DIR, DataFileError, loadDirectory } from '../plan/load.ts';
+import { UsageError, parseArgs } from './args.ts';
+
+function describe(w: Warning): string {
+  const { kind, ...params } = w;
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+  return t(`import.warn.${kind}`, flat);
+}
+
+function main(): number {
+  const args = parseArgs(process.argv.slice(2), ['-o', '--out', '--number', '--date', '--issuer', '--title']);
+  const file = args.positional[0];
+  if (!file || args.positional.length > 1) throw new UsageError(t('import.usage'));
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(t('import.cannotRead', { file }));
+  }
+  const date = args.values.get('--date');
+  if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(t('cli.badDate', { value: date }));
+  const { plan, warnings, format } = importPlan(file, text, loadDirectory(), {
+    number: args.values.get('--number'),
+    date,
+    issuer: args.values.get('--issuer'),
+    title: args.values.get('--title'),
+    source: path.basename(file),
+  });
+  const slug = `${plan.number.replace(/[^A-Za-z0-9]+/g, '-')}-${plan.date.slice(0, 4)}`;
+  const out = args.values.get('-o') ?? args.values.get('--out') ?? path.join(DATA_DIR, 'plans', `${slug}.json`);
+  writeFileAtomic(out, `${JSON.stringify(plan, null, 1)}\n`);
+  console.error(t('import.done', { file, format, tasks: plan.tasks.length, assignments: plan.assignments.length, out: path.relative(process.cwd(), out) || out }));
+  if (warnings.length > 0) {
+    console.error(t('import.judged', { n: warnings.length }));
+    for (const w of warnings) console.error(`  - ${describe(w)}`);
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (e) {
+  if (e instanceof UsageError || e instanceof ImportError || e instanceof DataFileError) {
+    console.error(`${t('cli.error')}: ${e.message}`);
+    process.exitCode = 2;
+  } else throw e;
+}

@@ -1,0 +1,33 @@
+/**
+ * User-facing text lives in locales/: code holds keys, vi.json the Vietnamese, en.json the English.
+ * `t('reply.count', { n: 3 })` fills {n}; a missing key shows the key itself, never crashes.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Lang = 'vi' | 'en';
+export const LANGS: Lang[] = ['vi', 'en'];
+export const LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../locales');
+
+const catalogs = new Map<Lang, Record<string, string>>();
+
+function catalog(lang: Lang): Record<string, string> {
+  let c = catalogs.get(lang);
+  if (!c) {
+    c = JSON.parse(readFileSync(path.join(LOCALES_DIR, `${lang}.json`), 'utf8')) as Record<string, string>;
+    catalogs.set(lang, c);
+  }
+  return c;
+}
+
+export type Params = Record<string, string | number>;
+
+export function t(key: string, params: Params = {}, lang: Lang = 'vi'): string {
+  const template = catalog(lang)[key] ?? catalog('vi')[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** A translator bound to one language. */
+export type T = (key: string, params?: Params) => string;
+export const translator = (lang: Lang): T => (key, params) => t(key, params, lang);

@@ -1,0 +1,131 @@
+/**
+ * The agency directory: names and the forms people type, groups ("UBND cấp huyện"), and a scanner that finds
+ * agencies in a cell or a question by longest alias match over canonical words.
+ */
+import { canonicalTokens } from '../text/canonical.ts';
+import type { Agency, DirectoryData } from './schema.ts';
+
+export interface AgencyMatch {
+  /** Word positions [start, end) in the scanned word list. */
+  start: number;
+  end: number;
+  agencies: string[];
+  /** True when found by the typo fallback rather than an exact alias. */
+  fuzzy?: boolean;
+}
+
+interface Alias {
+  words: string[];
+  agencies: string[];
+}
+
+export class Directory {
+  readonly agencies: readonly Agency[];
+  private readonly byId = new Map<string, Agency>();
+  private readonly membersOf = new Map<string, string[]>();
+  /** First word → aliases starting with it, longest first. */
+  private readonly aliasIndex = new Map<string, Alias[]>();
+  /** Joined alias → agencies, for the typo fallback, bucketed by first letter. */
+  private readonly fuzzyIndex = new Map<string, { text: string; agencies: string[] }[]>();
+
+  constructor(data: DirectoryData) {
+    this.agencies = data.agencies;
+    for (const a of data.agencies) {
+      this.byId.set(a.id, a);
+      for (const g of a.groups) this.membersOf.set(g, [...(this.membersOf.get(g) ?? []), a.id]);
+      for (const alias of new Set([a.name, a.short, ...a.aliases])) this.addAlias(alias, [a.id]);
+    }
+    for (const c of data.compounds) this.addAlias(c.alias, c.agencies);
+    for (const list of this.aliasIndex.values()) list.sort((x, y) => y.words.length - x.words.length);
+  }
+
+  private addAlias(text: string, agencies: string[]): void {
+    const words = canonicalTokens(text);
+    if (words.length === 0) return;
+    const list = this.aliasIndex.get(words[0]!) ?? [];
+    if (!list.some((a) => a.words.join(' ') === words.join(' '))) list.push({ words, agencies });
+    this.aliasIndex.set(words[0]!, list);
+    const joined = words.join(' ');
+    if (words.length >= 2 && joined.length >= 6) {
+      const bucket = this.fuzzyIndex.get(joined[0]!) ?? [];
+      bucket.push({ text: joined, agencies });
+      this.fuzzyIndex.set(joined[0]!, bucket);
+    }
+  }
+
+  get(id: string): Agency | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The short name used in replies. */
+  label(id: string): string {
+    return this.byId.get(id)?.short ?? id;
+  }
+
+  isGroup(id: string): boolean {
+    return this.byId.get(id)?.kind === 'group';
+  }
+
+  /** Agencies listed as members of a group (a group with no listed members, e.g. UBND cấp xã, has none). */
+  members(groupId: string): string[] {
+    return this.membersOf.get(groupId) ?? [];
+  }
+
+  /** The agency itself and every group it belongs to: the names under which work reaches it. */
+  identities(id: string): string[] {
+    return [id, ...(this.byId.get(id)?.groups ?? [])];
+  }
+
+  /** Exact alias matches, longest first, left to right, not overlapping. */
+  scan(words: readonly string[]): AgencyMatch[] {
+    const out: AgencyMatch[] = [];
+    for (let i = 0; i < words.length; ) {
+      const hit = this.aliasIndex.get(words[i]!)?.find((a) => a.words.every((w, k) => words[i + k] === w));
+      if (hit) {
+        out.push({ start: i, end: i + hit.words.length, agencies: hit.agencies });
+        i += hit.words.length;
+      } else i++;
+    }
+    return out;
+  }
+
+  /**
+   * Agencies named in a question: exact aliases first; failing that, 2–4-word windows within a small edit
+   * distance of an alias ("so tai chin", "so noi vuu").
+   */
+  find(words: readonly string[]): AgencyMatch[] {
+    const exact = this.scan(words);
+    if (exact.length > 0) return exact;
+    let best: AgencyMatch & { distance: number } | undefined;
+    for (let n = 4; n >= 2; n--) {
+      for (let i = 0; i + n <= words.length; i++) {
+        const text = words.slice(i, i + n).join(' ');
+        if (text.length < 6) continue;
+        const allowed = text.length >= 12 ? 2 : 1;
+        for (const cand of this.fuzzyIndex.get(text[0]!) ?? []) {
+          if (Math.abs(cand.text.length - text.length) > allowed) continue;
+          const d = editDistance(text, cand.text, allowed);
+          if (d <= allowed && (!best || d < best.distance)) best = { start: i, end: i + n, agencies: cand.agencies, fuzzy: true, distance: d };
+        }
+      }
+    }
+    return best ? [{ start: best.start, end: best.end, agencies: best.agencies, fuzzy: true }] : [];
+  }
+}
+
+/** Levenshtein distance with an early exit once every cell exceeds `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,193 @@
+/**
+ * Deadlines as the plans write them ("Quý IV/2018", "Dự kiến Quý I/2019", "Hàng năm", "Thường xuyên từ Quý
+ * I/2019", "6 tháng đầu năm 2019", "trước ngày 15/10/2018"…), with or without diacritics. A period is due on its
+ * last day. Dates are calendar days in Asia/Ho_Chi_Minh, carried as "YYYY-MM-DD" strings (which sort as dates).
+ * A form not known here stays as written (kind "unknown"): never a guess.
+ */
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
+import { clean, fold } from '../text/fold.ts';
+import type { Deadline } from './schema.ts';
+
+dayjs.extend(customParseFormat);
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+export type Unit = 'year' | 'half' | 'quarter' | 'month';
+
+/** A span of calendar days, both ends included. */
+export interface Span {
+  start: string;
+  end: string;
+}
+
+/** Today's date where the province is, whatever the server's zone. */
+export function todayIn(now: Date): string {
+  return dayjs(now).tz(TIME_ZONE).format('YYYY-MM-DD');
+}
+
+const ISO = 'YYYY-MM-DD';
+const day = (iso: string) => dayjs.utc(iso, ISO, true);
+
+export function addDays(iso: string, n: number): string {
+  return day(iso).add(n, 'day').format(ISO);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return day(to).diff(day(from), 'day');
+}
+
+export function monthSpan(month: number, year: number): Span {
+  const start = dayjs.utc(`${year}-${String(month).padStart(2, '0')}-01`, ISO, true);
+  return { start: start.format(ISO), end: start.endOf('month').format(ISO) };
+}
+
+export function monthsSpan(from: number, to: number, year: number): Span {
+  return { start: monthSpan(from, year).start, end: monthSpan(to, year).end };
+}
+
+export function quarterSpan(q: number, year: number): Span {
+  return monthsSpan(q * 3 - 2, q * 3, year);
+}
+
+export function yearSpan(year: number): Span {
+  return { start: `${year}-01-01`, end: `${year}-12-31` };
+}
+
+/** The period of a recurring unit that contains a day. */
+export function periodContaining(unit: Unit, iso: string): Span {
+  const d = day(iso);
+  const y = d.year();
+  const m = d.month() + 1;
+  switch (unit) {
+    case 'year':
+      return yearSpan(y);
+    case 'half':
+      return m <= 6 ? monthsSpan(1, 6, y) : monthsSpan(7, 12, y);
+    case 'quarter':
+      return quarterSpan(Math.ceil(m / 3), y);
+    case 'month':
+      return monthSpan(m, y);
+  }
+}
+
+/** The period that follows one. */
+export function nextPeriod(unit: Unit, span: Span): Span {
+  return periodContaining(unit, addDays(span.end, 1));
+}
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+const QUARTER = '(i{1,3}|iv|[1-4])';
+const YEAR = '((?:19|20)\\d\\d)';
+
+function quarterNumber(s: string): number {
+  return ROMAN[s] ?? Number(s);
+}
+
+function validDate(d: string, m: string, y: string): string | undefined {
+  const parsed = dayjs.utc(`${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`, ISO, true);
+  return parsed.isValid() ? parsed.format(ISO) : undefined;
+}
+
+/** A folded, punctuation-light form: "quy iv/2018", "thang 9/2018", "15/10/2018". */
+function foldDeadline(text: string): string {
+  return fold(clean(text))
+    .replace(/[.,;:]+$/g, '')
+    .replace(/\s*([/\-])\s*/g, '$1')
+    .replace(/\bqui\b/g, 'quy')
+    .replace(/\bhang\b/g, 'hang')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A fixed period written in a deadline or a question: a date, a month, a range of months, a quarter or range
+ * of quarters, a half year, a year, or a multi-year stage. Anchored at both ends when `whole` is true.
+ */
+export function parseSpan(folded: string, whole = true): (Span & { exactDay?: boolean }) | undefined {
+  const a = (re: string) => new RegExp(whole ? `^(?:${re})$` : `\\b(?:${re})\\b`);
+  let m: RegExpMatchArray | null;
+  if ((m = folded.match(a(`(?:truoc |cham nhat |han chot |den )?(?:ngay )?(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-]${YEAR}`)))) {
+    const iso = validDate(m[1]!, m[2]!, m[3]!);
+    return iso ? { start: iso, end: iso, exactDay: true } : undefined;
+  }
+  if ((m = folded.match(a(`(?:ngay )?(\\d{1,2}) thang (\\d{1,2}) nam ${YEAR}`)))) {
+    const iso = validDate(m[1]!, m[2]!, m[3]!);
+    return iso ? { start: iso, end: iso, exactDay: true } : undefined;
+  }
+  if ((m = folded.match(a(`(?:trong )?quy ${QUARTER}(?:-| den )(?:quy )?${QUARTER}(?:/| nam )${YEAR}`)))) {
+    const [q1, q2] = [quarterNumber(m[1]!), quarterNumber(m[2]!)];
+    if (q1 <= q2) return { start: quarterSpan(q1, +m[3]!).start, end: quarterSpan(q2, +m[3]!).end };
+  }
+  if ((m = folded.match(a(`quy ${QUARTER}(?:/| nam |-)${YEAR}`)))) return quarterSpan(quarterNumber(m[1]!), +m[2]!);
+  if ((m = folded.match(a(`thang (\\d{1,2})(?:-| den )(?:thang )?(\\d{1,2})(?:/| nam )${YEAR}`)))) {
+    const [m1, m2] = [+m[1]!, +m[2]!];
+    if (m1 >= 1 && m2 <= 12 && m1 <= m2) return monthsSpan(m1, m2, +m[3]!);
+  }
+  if ((m = folded.match(a(`thang (\\d{1,2})(?:/| nam |-)${YEAR}`)))) {
+    const month = +m[1]!;
+    if (month >= 1 && month <= 12) return monthSpan(month, +m[2]!);
+  }
+  if ((m = folded.match(a(`6 thang (dau|cuoi) nam ${YEAR}`)))) {
+    return m[1] === 'dau' ? monthsSpan(1, 6, +m[2]!) : monthsSpan(7, 12, +m[2]!);
+  }
+  if ((m = folded.match(a(`(?:giai doan |tu nam |nam )?${YEAR}(?:-| den (?:nam )?)${YEAR}`)))) {
+    if (+m[1]! <= +m[2]!) return { start: yearSpan(+m[1]!).start, end: yearSpan(+m[2]!).end };
+  }
+  if ((m = folded.match(a(`(?:trong |cuoi )?nam ${YEAR}`)))) return yearSpan(+m[1]!);
+  if (whole && (m = folded.match(/^((?:19|20)\d\d)$/))) return yearSpan(+m[1]!);
+  return undefined;
+}
+
+const RECURRING: [RegExp, Unit][] = [
+  [/^(?:dinh ky )?hang nam(?: trong (?:nam|giai doan))?$/, 'year'],
+  [/^(?:dinh ky )?6 thang(?: mot lan)?$|^(?:dinh ky )?hang 6 thang$|^dinh ky 6 thang.*$|^(?:dinh ky )?nua nam$/, 'half'],
+  [/^(?:dinh ky )?hang quy(?: trong nam)?$|^dinh ky hang quy.*$/, 'quarter'],
+  [/^(?:dinh ky )?hang thang(?: trong nam)?$/, 'month'],
+];
+
+/** Parse a deadline cell. `ok` is false when the text was kept as written without a meaning. */
+export function parseDeadline(text: string): { deadline: Deadline; ok: boolean } {
+  const written = clean(text);
+  let s = foldDeadline(written);
+  let tentative = false;
+  const tent = s.match(/^(?:du kien|du kien la|khoang)\s*:?\s*(.*)$|^(.*)\s*\(du kien\)$/);
+  if (tent) {
+    tentative = true;
+    s = (tent[1] ?? tent[2] ?? '').trim();
+  }
+  const base = { text: written, tentative };
+  if (s === '') return { deadline: { ...base, kind: 'unknown' }, ok: written === '' };
+
+  const cont = s.match(/^(?:thuong xuyen|lien tuc)(?:,? (?:tu|bat dau tu|ke tu) (.+))?$/);
+  if (cont) {
+    if (!cont[1]) return { deadline: { ...base, kind: 'continuous' }, ok: true };
+    const from = parseSpan(cont[1]);
+    if (from) return { deadline: { ...base, kind: 'continuous', start: from.start }, ok: true };
+  }
+
+  const rec = s.match(/^(.*?)(?:,? (?:tu|bat dau tu|ke tu) (.+))?$/);
+  if (rec) {
+    const unit = RECURRING.find(([re]) => re.test(rec[1]!))?.[1];
+    const from = rec[2] ? parseSpan(rec[2]) : undefined;
+    if (unit && (!rec[2] || from)) {
+      return { deadline: { ...base, kind: 'recurring', every: unit, ...(from ? { start: from.start } : {}) }, ok: true };
+    }
+  }
+
+  const span = parseSpan(s);
+  if (span) {
+    return { deadline: { ...base, kind: span.exactDay ? 'date' : 'period', start: span.start, due: span.end }, ok: true };
+  }
+  return { deadline: { ...base, kind: 'unknown' }, ok: false };
+}
+
+/** "31/12/2018" */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}

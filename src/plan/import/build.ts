@@ -1,0 +1,212 @@
+/**
+ * Turns raw rows (from the text layout or a CSV/TSV) into a validated plan, and lists what it had to judge:
+ * unknown agencies, deadlines it could not parse, repeated numbers, agencies run together without a comma.
+ */
+import { canonicalTokens } from '../../text/canonical.ts';
+import { clean } from '../../text/fold.ts';
+import type { Directory } from '../agencies.ts';
+import { parseDeadline } from '../deadline.ts';
+import { type Assignment, type Party, type Plan, type Section, type Task, planSchema } from '../schema.ts';
+
+export interface RawRow {
+  stt: string;
+  content: string;
+  lead: string;
+  coordinate: string;
+  deadline: string;
+  note: string;
+  product?: string;
+}
+
+export interface RawSection {
+  id: string;
+  title: string;
+  rows: RawRow[];
+  /** The source stops inside or right after this section's heading. */
+  truncated?: boolean;
+}
+
+export interface RawPlan {
+  number?: string;
+  date?: string;
+  issuer?: string;
+  title?: string;
+  source?: string;
+  sections: RawSection[];
+  /** Numbered paragraphs of the body's "TỔ CHỨC THỰC HIỆN" part. */
+  assignments: { number: string; text: string }[];
+}
+
+export type Warning =
+  | { kind: 'unknownAgency'; where: string; name: string }
+  | { kind: 'runTogether'; where: string; cell: string; names: string[] }
+  | { kind: 'badDeadline'; where: string; text: string }
+  | { kind: 'noDeadline'; where: string }
+  | { kind: 'repeatedNumber'; where: string; number: string; id: string }
+  | { kind: 'missingRows'; where: string }
+  | { kind: 'noLead'; where: string };
+
+export class ImportError extends Error {}
+
+/** Words that may stand between two agency names without being a name themselves. */
+const JOINERS = new Set(['va', 'voi', 'cac', 'cung']);
+
+/**
+ * Split a lead or coordinate cell into parties. Never splits blindly on commas: names are found by alias,
+ * so "UBND cấp huyện, cấp xã" and "Các cơ quan, đơn vị liên quan" stay whole. A parenthesised condition
+ * becomes the note of the name before it.
+ */
+export function parseParties(cell: string, dir: Directory, where: string, warnings: Warning[]): Party[] {
+  const text = clean(cell).replace(/[.;]+$/, '');
+  if (!text) return [];
+  // Lift "(…)" out as notes attached to whatever precedes them.
+  const notes: { at: number; note: string }[] = [];
+  const body = text.replace(/\s*\(([^)]*)\)/g, (_m, note: string, offset: number) => {
+    notes.push({ at: offset, note: clean(note) });
+    return ' ';
+  });
+  const segments = body.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+  const words: string[] = [];
+  const segmentOf: number[] = [];
+  segments.forEach((seg, i) => {
+    for (const w of canonicalTokens(seg)) {
+      words.push(w);
+      segmentOf.push(i);
+    }
+  });
+  const matches = dir.scan(words);
+  const covered = new Array<boolean>(words.length).fill(false);
+  for (const m of matches) for (let i = m.start; i < m.end; i++) covered[i] = true;
+
+  const parties: Party[] = [];
+  const pushAgency = (id: string) => {
+    if (!parties.some((p) => p.agency === id)) parties.push({ name: dir.label(id), agency: id });
+  };
+  matches.forEach((m, k) => {
+    const prev = matches[k - 1];
+    if (prev && prev.end === m.start && segmentOf[prev.end - 1] === segmentOf[m.start]) {
+      warnings.push({
+        kind: 'runTogether',
+        where,
+        cell: text,
+        names: [...prev.agencies, ...m.agencies].map((id) => dir.label(id)),
+      });
+    }
+    m.agencies.forEach(pushAgency);
+  });
+  // Segments with words no alias covers are names the directory does not know: keep them as written.
+  segments.forEach((seg, i) => {
+    const loose = words.some((w, j) => segmentOf[j] === i && !covered[j] && !JOINERS.has(w));
+    if (loose) {
+      const name = seg.replace(/^(và|với)\s+/i, '');
+      parties.push({ name });
+      warnings.push({ kind: 'unknownAgency', where, name });
+    }
+  });
+  if (notes.length > 0 && parties.length > 0) {
+    const last = parties[parties.length - 1]!;
+    last.note = notes.map((n) => n.note).join('; ');
+  }
+  return parties;
+}
+
+/**
+ * The agencies an assignment paragraph opens with ("Sở Tài chính tham mưu…" → Sở Tài chính), and those it
+ * says they work with ("…phối hợp các cơ quan có liên quan…").
+ */
+export function parseAssignmentParties(text: string, dir: Directory): { lead: Party[]; coordinate: Party[] } {
+  const words = canonicalTokens(text);
+  const matches = dir.scan(words);
+  const lead: Party[] = [];
+  const coordinate: Party[] = [];
+  const add = (list: Party[], ids: string[]) =>
+    ids.forEach((id) => list.some((p) => p.agency === id) || list.push({ name: dir.label(id), agency: id }));
+  let pos = 0;
+  for (const m of matches) {
+    const gap = words.slice(pos, m.start);
+    if (!gap.every((w) => JOINERS.has(w))) break;
+    add(lead, m.agencies);
+    pos = m.end;
+  }
+  if (lead.length > 0) {
+    const rest = words.slice(pos);
+    const at = rest.findIndex((w, i) => w === 'phoi' && rest[i + 1] === 'hop');
+    if (at >= 0 && at < 3) {
+      let from = pos + at + 2 + (words[pos + at + 2] === 'voi' ? 1 : 0);
+      for (const m of matches.filter((x) => x.start >= from)) {
+        if (!words.slice(from, m.start).every((w) => JOINERS.has(w))) break;
+        add(coordinate, m.agencies);
+        from = m.end;
+      }
+    }
+  }
+  return { lead, coordinate };
+}
+
+function taskId(section: string, number: string): string {
+  const n = number.replace(/[^A-Za-z0-9.]/g, '') || '0';
+  return section ? `${section}.${n}` : n;
+}
+
+/** Build and validate the plan. Throws ImportError when the source lacks what a plan needs. */
+export function buildPlan(raw: RawPlan, dir: Directory): { plan: Plan; warnings: Warning[] } {
+  const warnings: Warning[] = [];
+  const missing = (['number', 'date', 'issuer', 'title'] as const).filter((k) => !raw[k]);
+  if (missing.length > 0) throw new ImportError(`the source does not say the plan's ${missing.join(', ')}: pass ${missing.map((k) => `--${k}`).join(' ')}`);
+  const sections: Section[] = [];
+  const tasks: Task[] = [];
+  const ids = new Set<string>();
+  for (const s of raw.sections) {
+    sections.push({ id: s.id, title: clean(s.title), ...(s.truncated ? { missingInSource: true } : {}) });
+    if (s.truncated) warnings.push({ kind: 'missingRows', where: s.id });
+    for (const row of s.rows) {
+      let id = taskId(s.id, row.stt);
+      if (ids.has(id)) {
+        const base = id;
+        for (let k = 1; ids.has(id); k++) id = `${base}${String.fromCharCode(97 + k)}`;
+        warnings.push({ kind: 'repeatedNumber', where: base, number: row.stt, id });
+      }
+      ids.add(id);
+      const { deadline, ok } = parseDeadline(row.deadline);
+      if (!clean(row.deadline)) warnings.push({ kind: 'noDeadline', where: id });
+      else if (!ok) warnings.push({ kind: 'badDeadline', where: id, text: clean(row.deadline) });
+      const lead = parseParties(row.lead, dir, id, warnings);
+      if (lead.length === 0) warnings.push({ kind: 'noLead', where: id });
+      const task: Task = {
+        id,
+        section: s.id,
+        number: clean(row.stt),
+        content: clean(row.content),
+        leadText: clean(row.lead),
+        lead,
+        coordinateText: clean(row.coordinate),
+        coordinate: parseParties(row.coordinate, dir, id, warnings),
+        deadline,
+      };
+      const product = clean(row.product ?? '');
+      const note = clean(row.note);
+      if (product) task.product = product;
+      if (note) task.note = note;
+      tasks.push(task);
+    }
+  }
+  const assignments: Assignment[] = raw.assignments.map((a) => ({
+    id: `TCTH.${a.number}`,
+    number: a.number,
+    text: clean(a.text),
+    ...parseAssignmentParties(a.text, dir),
+  }));
+  const plan = planSchema.parse({
+    schemaVersion: 1,
+    id: raw.number!,
+    number: raw.number!,
+    date: raw.date!,
+    issuer: raw.issuer!,
+    title: clean(raw.title!),
+    ...(raw.source ? { source: raw.source } : {}),
+    sections,
+    tasks,
+    assignments,
+  });
+  return { plan, warnings };
+}

@@ -1,0 +1,86 @@
+/**
+ * Reads a plan in the source's text layout: the body as paragraphs, then the task appendix with one table cell
+ * a line (tab-led), rows separated by blank lines, section rows repeating their title in every cell, and empty
+ * cells as non-breaking spaces.
+ */
+import { clean, fold } from '../../text/fold.ts';
+import { ImportError, type RawPlan, type RawRow, type RawSection } from './build.ts';
+import { type Column, columnOf } from './columns.ts';
+
+const ROMAN_ID = /^[IVXLC]+$/;
+
+/** Plan number, date, issuer and title, read from the body and the appendix caption. */
+export function readMeta(text: string): Pick<RawPlan, 'number' | 'date' | 'issuer' | 'title'> {
+  const meta: Pick<RawPlan, 'number' | 'date' | 'issuer' | 'title'> = {};
+  const ref = text.match(/(?:Kế hoạch|KH)\s+số\s+(\d+\/KH-[A-Za-zĐđ\-]+)(?:\s+ngày\s+(\d{1,2})\s*(?:tháng|\/)\s*(\d{1,2})\s*(?:năm|\/)\s*(\d{4}))?(?:\s+của\s+([^)\n]+))?/);
+  if (ref) {
+    meta.number = ref[1];
+    if (ref[2]) meta.date = `${ref[4]}-${ref[3]!.padStart(2, '0')}-${ref[2].padStart(2, '0')}`;
+    if (ref[5]) meta.issuer = clean(ref[5]).replace(/^Ủy ban nhân dân|^Uỷ ban nhân dân/, 'UBND');
+  }
+  const lines = text.split(/\r?\n/).map(clean);
+  const head = lines.findIndex((l) => fold(l) === 'ke hoach');
+  if (head >= 0 && lines[head + 1]) meta.title = lines[head + 1];
+  return meta;
+}
+
+/** The numbered paragraphs of the body part headed "TỔ CHỨC THỰC HIỆN". */
+export function readAssignments(lines: string[]): { number: string; text: string }[] {
+  const start = lines.findIndex((l) => /^[ivx]+\.\s*to chuc thuc hien\b/.test(fold(l)));
+  if (start < 0) return [];
+  const out: { number: string; text: string }[] = [];
+  for (const line of lines.slice(start + 1)) {
+    const f = fold(line);
+    if (/^[IVX]+\.\s/.test(line) || /^(tren day|noi nhan)/.test(f) || line.startsWith('\t')) break;
+    if (!line) continue;
+    const m = line.match(/^(\d+)\.\s*(.+)$/);
+    if (m) out.push({ number: m[1]!, text: m[2]! });
+    else if (out.length > 0) out[out.length - 1]!.text += `\n${line}`;
+  }
+  return out;
+}
+
+/** Tab-led cell blocks after the appendix header (a block whose first cell is "STT"). */
+function readBlocks(lines: string[]): { header: string[]; blocks: string[][] } | undefined {
+  const blocks: string[][] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    if (line.startsWith('\t')) current.push(clean(line.slice(1)));
+    else if (current.length > 0) {
+      blocks.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) blocks.push(current);
+  const at = blocks.findIndex((b) => fold(b[0] ?? '') === 'stt');
+  if (at < 0) return undefined;
+  return { header: blocks[at]!, blocks: blocks.slice(at + 1).filter((b) => b.some((c) => c !== '')) };
+}
+
+export function parseTextPlan(text: string, source?: string): RawPlan {
+  const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
+  const table = readBlocks(lines);
+  if (!table) throw new ImportError('no task table found: expected a header row of tab-led cells starting with "STT"');
+  const columns: (Column | undefined)[] = table.header.map(columnOf);
+  for (const need of ['stt', 'content', 'lead'] as const) {
+    if (!columns.includes(need)) throw new ImportError(`the task table has no "${need}" column (header: ${table.header.join(' | ')})`);
+  }
+  const sections: RawSection[] = [];
+  table.blocks.forEach((cells, i) => {
+    const stt = cells[0] ?? '';
+    const rest = cells.slice(1);
+    if (ROMAN_ID.test(stt) && rest.length > 0 && rest.every((c) => c === rest[0])) {
+      const last = i === table.blocks.length - 1;
+      const short = cells.length < table.header.length;
+      sections.push({ id: stt, title: rest[0]!, rows: [], ...(last && short ? { truncated: true } : {}) });
+      return;
+    }
+    if (sections.length === 0) sections.push({ id: 'NV', title: 'Nhiệm vụ', rows: [] });
+    const row: RawRow = { stt, content: '', lead: '', coordinate: '', deadline: '', note: '' };
+    columns.forEach((col, k) => {
+      if (col && col !== 'stt') row[col] = cells[k] ?? '';
+    });
+    sections[sections.length - 1]!.rows.push(row);
+  });
+  return { ...readMeta(text), ...(source ? { source } : {}), sections, assignments: readAssignments(lines) };
+}

@@ -1,0 +1,56 @@
+/**
+ * Loading data files: every file passes its zod schema at load; a broken file stops start-up with the file,
+ * the path inside it and what is wrong.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { Directory } from './agencies.ts';
+import { type Plan, directorySchema, planSchema } from './schema.ts';
+
+export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
+
+export class DataFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}: ${problems.join('; ')}`);
+  }
+}
+
+function where(p: readonly PropertyKey[]): string {
+  return p.length === 0 ? '(top level)' : p.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
+}
+
+/** Parse a JSON data file against a schema; DataFileError says which file, where in it and what is wrong. */
+export function readDataFile<T extends z.ZodType>(file: string, schema: T): z.output<T> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new DataFileError(file, [err.code === 'ENOENT' ? 'file not found' : `not valid JSON (${err.message})`]);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    throw new DataFileError(file, result.error.issues.slice(0, 10).map((i) => `${where(i.path)}: ${i.message}`));
+  }
+  return result.data;
+}
+
+export function loadDirectory(file = path.join(DATA_DIR, 'agencies.json')): Directory {
+  return new Directory(readDataFile(file, directorySchema));
+}
+
+export function loadPlan(file: string): Plan {
+  return readDataFile(file, planSchema);
+}
+
+/** The plan files under data/plans/, newest plan date first. */
+export function loadPlans(dir = path.join(DATA_DIR, 'plans')): Plan[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  if (files.length === 0) throw new DataFileError(dir, ['no plan files (*.json): import one with npm run import']);
+  return files.map((f) => loadPlan(path.join(dir, f))).sort((a, b) => b.date.localeCompare(a.date));
+}

@@ -1,0 +1,171 @@
+/**
+ * The canonical word sequence of a text, the same for plan data and for questions: folded (see fold.ts),
+ * abbreviations expanded (TTHC → thủ tục hành chính), chat shorthand spelled out (ko → không), southern and
+ * i/y spellings unified (tài chánh → tài chính, quí → quý), Telex leftovers repaired (phari → phải) only
+ * when the repair gives a real syllable, so that "internet" and "website" survive.
+ */
+import { clean, fold, tokenize, tokenizeWithSeparators } from './fold.ts';
+
+/** Folded phrase → folded replacement. Keys of one to four words; the longest match wins. */
+const REWRITES: Record<string, string> = {
+  // administrative abbreviations (../shared/notes/vietnamese.md)
+  ubnd: 'uy ban nhan dan',
+  hdnd: 'hoi dong nhan dan',
+  vpub: 'van phong uy ban nhan dan',
+  vpubnd: 'van phong uy ban nhan dan',
+  vp: 'van phong',
+  'tt&tt': 'thong tin va truyen thong',
+  tttt: 'thong tin va truyen thong',
+  'tt tt': 'thong tin va truyen thong',
+  'thong tin truyen thong': 'thong tin va truyen thong',
+  'kh&dt': 'ke hoach va dau tu',
+  khdt: 'ke hoach va dau tu',
+  'kh dt': 'ke hoach va dau tu',
+  'ke hoach dau tu': 'ke hoach va dau tu',
+  'tn&mt': 'tai nguyen va moi truong',
+  tnmt: 'tai nguyen va moi truong',
+  'tai nguyen moi truong': 'tai nguyen va moi truong',
+  'nn&ptnt': 'nong nghiep va phat trien nong thon',
+  nnptnt: 'nong nghiep va phat trien nong thon',
+  'ld tb&xh': 'lao dong thuong binh va xa hoi',
+  ldtbxh: 'lao dong thuong binh va xa hoi',
+  'lao dong thuong binh xa hoi': 'lao dong thuong binh va xa hoi',
+  'vh tt&dl': 'van hoa the thao va du lich',
+  vhttdl: 'van hoa the thao va du lich',
+  'vh tt dl': 'van hoa the thao va du lich',
+  'van hoa the thao du lich': 'van hoa the thao va du lich',
+  'kh&cn': 'khoa hoc va cong nghe',
+  khcn: 'khoa hoc va cong nghe',
+  'khoa hoc cong nghe': 'khoa hoc va cong nghe',
+  'gd&dt': 'giao duc va dao tao',
+  gddt: 'giao duc va dao tao',
+  'giao duc dao tao': 'giao duc va dao tao',
+  gtvt: 'giao thong van tai',
+  stc: 'so tai chinh',
+  snv: 'so noi vu',
+  stp: 'so tu phap',
+  syt: 'so y te',
+  sxd: 'so xay dung',
+  sct: 'so cong thuong',
+  skhdt: 'so ke hoach va dau tu',
+  stttt: 'so thong tin va truyen thong',
+  cchc: 'cai cach hanh chinh',
+  tthc: 'thu tuc hanh chinh',
+  dvctt: 'dich vu cong truc tuyen',
+  dvc: 'dich vu cong',
+  hcc: 'hanh chinh cong',
+  ttpvhcc: 'trung tam phuc vu hanh chinh cong',
+  pvhcc: 'phuc vu hanh chinh cong',
+  csdl: 'co so du lieu',
+  cntt: 'cong nghe thong tin',
+  bhxh: 'bao hiem xa hoi',
+  kbnn: 'kho bac nha nuoc',
+  nhnn: 'ngan hang nha nuoc',
+  'ca tinh': 'cong an tinh',
+  kcn: 'khu cong nghiep',
+  bql: 'ban quan ly',
+  ql: 'quan ly',
+  tp: 'thanh pho',
+  tx: 'thi xa',
+  nd: 'nghi dinh',
+  'nd cp': 'nghi dinh cp',
+  qd: 'quyet dinh',
+  'qd ttg': 'quyet dinh ttg',
+  // chat shorthand
+  j: 'gi',
+  gj: 'gi',
+  k: 'khong',
+  ko: 'khong',
+  kg: 'khong',
+  khg: 'khong',
+  hok: 'khong',
+  dc: 'duoc',
+  ntn: 'nhu the nao',
+  bn: 'bao nhieu',
+  vs: 'voi',
+  ms: 'moi',
+  lm: 'lam',
+  nv: 'nhiem vu',
+  cv: 'cong viec',
+  trc: 'truoc',
+  bg: 'bao gio',
+  qh: 'qua han',
+  // southern spelling and i/y variants
+  'tai chanh': 'tai chinh',
+  'hanh chanh': 'hanh chinh',
+  'chanh phu': 'chinh phu',
+  qui: 'quy',
+  ki: 'ky',
+  li: 'ly',
+};
+
+const MAX_REWRITE_WORDS = 4;
+const REWRITE_TOKENS = new Map<string, string[]>(Object.entries(REWRITES).map(([k, v]) => [k, v.split(' ')]));
+
+const ONSET = '(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?';
+const VALID_SYLLABLE = new RegExp(`^${ONSET}[aeiouy]{1,3}(ch|nh|ng|[cmnpt])?$`);
+const TONE_KEYS = /[sfrxj]/;
+
+/** True when a folded word has the shape of a Vietnamese syllable. */
+export function isSyllable(word: string): boolean {
+  return VALID_SYLLABLE.test(word);
+}
+
+/** Undo Telex typed with the input method off ("phari" → "phai"); undefined when no repair gives a syllable. */
+export function repairTelex(word: string): string | undefined {
+  if (word.length < 2 || word.length > 9 || !/^[a-z]+$/.test(word) || isSyllable(word)) return undefined;
+  const vowels = (w: string) =>
+    w.replace('dd', 'd').replace(/aa|aw/, 'a').replace('ee', 'e').replace(/oo|ow/, 'o').replace('uw', 'u').replace(/w/g, 'u');
+  const candidates = [vowels(word)];
+  for (let i = 1; i < word.length; i++) {
+    if (TONE_KEYS.test(word[i]!)) candidates.push(vowels(word.slice(0, i) + word.slice(i + 1)));
+  }
+  return candidates.find((c) => c !== word && isSyllable(c));
+}
+
+function rewrite(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let matched = false;
+    for (let n = Math.min(MAX_REWRITE_WORDS, tokens.length - i); n >= 1; n--) {
+      const key = tokens.slice(i, i + n).join(' ');
+      const rep = REWRITE_TOKENS.get(key);
+      if (rep) {
+        out.push(...rep);
+        i += n;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) out.push(tokens[i++]!);
+  }
+  return out;
+}
+
+function repair(tokens: string[]): string[] {
+  return tokens.map((t) => (REWRITE_TOKENS.has(t) ? t : (repairTelex(t) ?? t)));
+}
+
+/** Canonical words of any text (plan cell, alias or question). */
+export function canonicalTokens(text: string): string[] {
+  return rewrite(repair(tokenize(fold(clean(text)))));
+}
+
+/**
+ * Canonical words with separators ("," ";" "(" ")") kept, for scanning agency cells. Rewrites do not cross
+ * separators.
+ */
+export function canonicalTokensWithSeparators(text: string): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  for (const t of tokenizeWithSeparators(fold(clean(text)))) {
+    if (t === ',' || t === ';' || t === '(' || t === ')') {
+      out.push(...rewrite(repair(run)), t);
+      run = [];
+    } else run.push(t);
+  }
+  out.push(...rewrite(repair(run)));
+  return out;
+}
+
+export const SEPARATORS = new Set([',', ';', '(', ')']);
