@@ -1,0 +1,268 @@
+/** One composer per kind of question: Question + plan + state + today → Reply. */
+import type { T } from '../i18n.ts';
+import type { Directory } from '../plan/agencies.ts';
+import { addDays, formatDate } from '../plan/deadline.ts';
+import type { Assignment, Plan, Task } from '../plan/schema.ts';
+import { type Completion, type Status, type TaskState, dueDatesWithin, taskState } from '../plan/status.ts';
+import type { Question } from '../understand/intents.ts';
+import type { TaskSearch } from '../understand/search.ts';
+import { type TaskView, excerpt, taskCard, taskLine, taskView } from './format.ts';
+
+export interface Reply {
+  intent: string;
+  text: string;
+  tasks: TaskView[];
+  /** Names of the agencies the reply is about. */
+  agencies: string[];
+  /** The day the reply is as of, when it depends on today. */
+  asOf?: string;
+}
+
+export interface AnswerContext {
+  plan: Plan;
+  dir: Directory;
+  search: TaskSearch<Task>;
+  t: T;
+  today: string;
+  completions: ReadonlyMap<string, readonly Completion[]>;
+  /** Days ahead that count as "coming due". */
+  upcomingDays: number;
+  /** Most tasks listed in one reply. */
+  maxList: number;
+}
+
+/** Confident when the best task matched this share of the question's weight (and two words or more). */
+const STRONG = 0.6;
+const WEAK = 0.35;
+
+export function stateOf(ctx: AnswerContext, task: Task): TaskState {
+  return taskState(task, { today: ctx.today, planDate: ctx.plan.date, dir: ctx.dir, completions: ctx.completions });
+}
+
+/** The state of one agency's own part of a task. */
+function partState(ctx: AnswerContext, task: Task, agency: string): TaskState {
+  const own = (ctx.completions.get(task.id) ?? []).filter((c) => c.party === agency);
+  const solo: Task = { ...task, lead: [{ name: ctx.dir.label(agency), agency }] };
+  return taskState(solo, { today: ctx.today, planDate: ctx.plan.date, dir: ctx.dir, completions: new Map([[task.id, own]]) });
+}
+
+function list(ctx: AnswerContext, tasks: Task[], states: Map<string, TaskState>, opts: { lead?: boolean } = {}): string {
+  const shown = tasks.slice(0, ctx.maxList).map((task) => taskLine(task, states.get(task.id)!, ctx.t, opts));
+  if (tasks.length > ctx.maxList) shown.push(ctx.t('list.more', { n: tasks.length - ctx.maxList }));
+  return shown.join('\n');
+}
+
+function reply(ctx: AnswerContext, intent: string, text: string, tasks: Task[], states: Map<string, TaskState>, agencies: string[] = []): Reply {
+  return { intent, text, tasks: tasks.map((task) => taskView(task, states.get(task.id)!)), agencies: agencies.map((a) => ctx.dir.label(a)), asOf: ctx.today };
+}
+
+const asOf = (ctx: AnswerContext) => formatDate(ctx.today);
+const scopeOf = (ctx: AnswerContext, agency?: string) => (agency ? ctx.t('scope.agency', { agency: ctx.dir.label(agency) }) : '');
+
+/** How an agency is involved in a task: lead or coordinate, directly or through one of its groups. */
+export function roleIn(ctx: AnswerContext, task: Task, agency: string): { role: 'lead' | 'coordinate'; via?: string } | undefined {
+  const ids = ctx.dir.identities(agency);
+  const direct = (parties: Task['lead']) => parties.some((p) => p.agency === agency);
+  const viaGroup = (parties: Task['lead']) => parties.find((p) => p.agency && p.agency !== agency && ids.includes(p.agency))?.agency;
+  if (direct(task.lead)) return { role: 'lead' };
+  if (direct(task.coordinate)) return { role: 'coordinate' };
+  const leadVia = viaGroup(task.lead);
+  if (leadVia) return { role: 'lead', via: leadVia };
+  const coordVia = viaGroup(task.coordinate);
+  if (coordVia) return { role: 'coordinate', via: coordVia };
+  return undefined;
+}
+
+function assignmentsOf(ctx: AnswerContext, agency: string): Assignment[] {
+  const ids = ctx.dir.identities(agency);
+  return ctx.plan.assignments.filter((a) => [...a.lead, ...a.coordinate].some((p) => p.agency && ids.includes(p.agency)));
+}
+
+function statesFor(ctx: AnswerContext, tasks: Task[], agency?: string): Map<string, TaskState> {
+  return new Map(tasks.map((task) => [task.id, agency && roleIn(ctx, task, agency)?.role === 'lead' ? partState(ctx, task, agency) : stateOf(ctx, task)]));
+}
+
+export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
+  const sections: string[] = [];
+  const all: Task[] = [];
+  const states = new Map<string, TaskState>();
+  for (const agency of q.agencies.slice(0, 3)) {
+    const label = ctx.dir.label(agency);
+    const mine = ctx.plan.tasks
+      .map((task) => ({ task, r: roleIn(ctx, task, agency) }))
+      .filter(({ task, r }) => r && (!q.role || r.role === q.role) && (!q.period || dueDatesWithin(task, q.period, ctx.plan.date).length > 0));
+    const lead = mine.filter((x) => x.r!.role === 'lead').map((x) => x.task);
+    const coord = mine.filter((x) => x.r!.role === 'coordinate').map((x) => x.task);
+    const assigned = q.period || q.role === 'coordinate' ? [] : assignmentsOf(ctx, agency);
+    for (const [k, v] of statesFor(ctx, [...lead, ...coord], agency)) states.set(k, v);
+    all.push(...lead, ...coord);
+    const head = ctx.t(q.period ? 'agency.headerPeriod' : 'agency.header', { agency: label, plan: ctx.plan.number, period: q.period?.label ?? '', date: asOf(ctx) });
+    const parts = [(q.agencyFuzzy ? `${ctx.t('agency.understoodAs', { agency: label })}\n` : '') + head];
+    if (lead.length + coord.length + assigned.length === 0) {
+      parts.push(ctx.t(q.period ? 'agency.noneInPeriod' : 'agency.none', { agency: label, plan: ctx.plan.number, period: q.period?.label ?? '' }));
+    }
+    if (lead.length > 0) parts.push(`${ctx.t('agency.asLead', { n: lead.length })}\n${list(ctx, lead, states)}`);
+    if (coord.length > 0) parts.push(`${ctx.t('agency.asCoordinate', { n: coord.length })}\n${list(ctx, coord, states)}`);
+    if (assigned.length > 0) {
+      const lines = assigned.map((a) => `• ${ctx.t('agency.assignmentLine', { number: a.number, text: excerpt(a.text, 260) })}`);
+      parts.push(`${ctx.t('agency.assignments', { n: assigned.length })}\n${lines.join('\n')}`);
+    }
+    sections.push(parts.join('\n\n'));
+  }
+  return reply(ctx, 'agency', sections.join('\n\n———\n\n'), all, states, q.agencies);
+}
+
+function leadTasks(ctx: AnswerContext, agency: string): Task[] {
+  return ctx.plan.tasks.filter((task) => roleIn(ctx, task, agency)?.role === 'lead');
+}
+
+function byStatus(ctx: AnswerContext, status: Status, agency?: string): { tasks: Task[]; states: Map<string, TaskState> } {
+  const pool = agency ? leadTasks(ctx, agency) : ctx.plan.tasks;
+  const states = statesFor(ctx, pool, agency);
+  const tasks = pool.filter((task) => states.get(task.id)!.status === status);
+  tasks.sort((a, b) => (states.get(a.id)!.due ?? '').localeCompare(states.get(b.id)!.due ?? ''));
+  return { tasks, states };
+}
+
+export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
+  const agency = q.agencies[0];
+  const { tasks, states } = byStatus(ctx, 'overdue', agency);
+  const scope = scopeOf(ctx, agency);
+  const text = tasks.length === 0
+    ? ctx.t('overdue.none', { scope, date: asOf(ctx) })
+    : `${ctx.t('overdue.header', { scope, n: tasks.length, date: asOf(ctx) })}\n${list(ctx, tasks, states)}`;
+  return reply(ctx, 'overdue', text, tasks, states, agency ? [agency] : []);
+}
+
+export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
+  const agency = q.agencies[0];
+  const span = q.period ?? { start: ctx.today, end: addDays(ctx.today, ctx.upcomingDays) };
+  const pool = agency ? leadTasks(ctx, agency) : ctx.plan.tasks;
+  const states = statesFor(ctx, pool, agency);
+  const tasks = pool.filter((task) => {
+    const s = states.get(task.id)!;
+    return (s.status === 'in_progress') && dueDatesWithin(task, span, ctx.plan.date).length > 0;
+  });
+  tasks.sort((a, b) => (states.get(a.id)!.due ?? '').localeCompare(states.get(b.id)!.due ?? ''));
+  const params = { scope: scopeOf(ctx, agency), n: tasks.length, days: ctx.upcomingDays, date: asOf(ctx), end: formatDate(span.end) };
+  const text = tasks.length === 0 ? ctx.t('upcoming.none', params) : `${ctx.t('upcoming.header', params)}\n${list(ctx, tasks, states)}`;
+  return reply(ctx, 'upcoming', text, tasks, states, agency ? [agency] : []);
+}
+
+export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
+  if (q.agencies.length > 0) return { ...agencyAnswer(ctx, q), intent: 'period' };
+  const period = q.period!;
+  const dated = ctx.plan.tasks.filter((task) => dueDatesWithin(task, period, ctx.plan.date).length > 0);
+  const firstDue = (task: Task) => dueDatesWithin(task, period, ctx.plan.date)[0]!;
+  dated.sort((a, b) => firstDue(a).localeCompare(firstDue(b)) || 0);
+  const states = statesFor(ctx, dated);
+  const params = { period: period.label, n: dated.length, scope: '' };
+  const text = dated.length === 0 ? ctx.t('period.none', params) : `${ctx.t('period.header', params)}\n${list(ctx, dated, states)}`;
+  return reply(ctx, 'period', text, dated, states);
+}
+
+export function recurringAnswer(ctx: AnswerContext, q: Question): Reply {
+  const want = q.recurrence;
+  const agency = q.agencies[0];
+  const matches = (task: Task) => {
+    const d = task.deadline;
+    if (want === 'continuous') return d.kind === 'continuous';
+    if (want) return d.kind === 'recurring' && d.every === want;
+    return d.kind === 'continuous' || d.kind === 'recurring';
+  };
+  let tasks = ctx.plan.tasks.filter(matches);
+  if (agency) tasks = tasks.filter((task) => roleIn(ctx, task, agency));
+  const states = statesFor(ctx, tasks, agency);
+  const kind = ctx.t(`recurring.kind.${want ?? 'any'}`);
+  const params = { kind, n: tasks.length, scope: scopeOf(ctx, agency) };
+  const text = tasks.length === 0 ? ctx.t('recurring.none', params) : `${ctx.t('recurring.header', params)}\n${list(ctx, tasks, states)}`;
+  return reply(ctx, 'recurring', text, tasks, states, agency ? [agency] : []);
+}
+
+function percent(done: number, total: number): number {
+  return total === 0 ? 0 : Math.round((100 * done) / total);
+}
+
+export function progressAnswer(ctx: AnswerContext, q: Question): Reply {
+  const agency = q.agencies[0];
+  const pool = agency ? leadTasks(ctx, agency) : ctx.plan.tasks;
+  const states = statesFor(ctx, pool, agency);
+  const count = (s: Status) => pool.filter((task) => states.get(task.id)!.status === s).length;
+  const c = { done_on_time: count('done_on_time'), done_late: count('done_late'), in_progress: count('in_progress'), overdue: count('overdue') };
+  const done = c.done_on_time + c.done_late;
+  const head = agency
+    ? ctx.t('progress.agency', { agency: ctx.dir.label(agency), done, total: pool.length, pct: percent(done, pool.length), date: asOf(ctx) })
+    : ctx.t('progress.plan', { plan: ctx.plan.number, done, total: pool.length, pct: percent(done, pool.length), date: asOf(ctx) });
+  const lines = [head, ctx.t('progress.counts', { a: c.done_on_time, b: c.done_late, c: c.in_progress, d: c.overdue })];
+  if (!agency) {
+    // Furthest behind first: agencies with the lowest share of their lead tasks done.
+    const leads = new Set(ctx.plan.tasks.flatMap((task) => task.lead.map((p) => p.agency).filter((a): a is string => !!a)));
+    const rows = [...leads].map((a) => {
+      const mine = leadTasks(ctx, a);
+      const st = statesFor(ctx, mine, a);
+      const d = mine.filter((task) => st.get(task.id)!.status.startsWith('done')).length;
+      const late = mine.filter((task) => st.get(task.id)!.status === 'overdue').length;
+      return { a, d, n: mine.length, late };
+    });
+    rows.sort((x, y) => percent(x.d, x.n) - percent(y.d, y.n) || y.late - x.late);
+    lines.push(ctx.t('progress.byAgency'));
+    for (const r of rows.slice(0, 10)) lines.push(`• ${ctx.t('progress.agencyRow', { agency: ctx.dir.label(r.a), done: r.d, total: r.n, pct: percent(r.d, r.n), late: r.late })}`);
+  }
+  return reply(ctx, 'progress', lines.join('\n'), pool, states, agency ? [agency] : []);
+}
+
+export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
+  if (q.taskId) {
+    const task = ctx.plan.tasks.find((x) => x.id.toLowerCase() === q.taskId!.toLowerCase());
+    if (!task) return { intent: 'task', text: ctx.t('task.notFound', { id: q.taskId, plan: ctx.plan.number }), tasks: [], agencies: [] };
+    return card(ctx, q, task);
+  }
+  let hits = ctx.search.search(q.words, 5);
+  if (q.agencies.length > 0) {
+    // Prefer tasks that involve the agency named alongside the task words.
+    const involved = hits.filter((h) => q.agencies.some((a) => roleIn(ctx, h.item, a)));
+    if (involved.length > 0) hits = [...involved, ...hits.filter((h) => !involved.includes(h))];
+  }
+  const best = hits[0];
+  if (!best || best.matched < 2 || best.coverage < WEAK) return undefined;
+  if (best.coverage >= STRONG && (hits.length < 2 || hits[1]!.score < best.score * 0.97 || hits[1]!.coverage < best.coverage)) return card(ctx, q, best.item);
+  const close = hits.filter((h) => h.coverage >= WEAK && h.matched >= 2).slice(0, 3).map((h) => h.item);
+  const states = statesFor(ctx, close);
+  const text = `${ctx.t('task.weak')}\n${list(ctx, close, states)}\n${ctx.t('task.weakHint', { id: close[0]?.id ?? ctx.plan.tasks[0]?.id ?? '' })}`;
+  return reply(ctx, 'task-suggest', text, close, states);
+}
+
+function card(ctx: AnswerContext, q: Question, task: Task): Reply {
+  const state = stateOf(ctx, task);
+  const lines: string[] = [];
+  const focus = q.focus;
+  if (focus === 'lead') lines.push(ctx.t('focus.lead', { names: task.lead.map((p) => p.name).join(', ') || ctx.t('task.nobody') }));
+  if (focus === 'coordinate') lines.push(ctx.t('focus.coordinate', { names: task.coordinate.map((p) => (p.note ? `${p.name} (${p.note})` : p.name)).join(', ') || ctx.t('task.nobody') }));
+  if (focus === 'deadline') lines.push(ctx.t('focus.deadline', { deadline: task.deadline.text || ctx.t('deadline.none') }));
+  lines.push(taskCard(ctx.plan, task, state, ctx.t, ctx.today));
+  return reply(ctx, 'task', lines.join('\n\n'), [task], new Map([[task.id, state]]));
+}
+
+/** Example questions built from the plan itself, so help fits whatever plan is loaded. */
+export function examples(ctx: AnswerContext): string[] {
+  const count = new Map<string, number>();
+  for (const task of ctx.plan.tasks) for (const p of task.lead) if (p.agency && ctx.dir.get(p.agency)?.kind === 'department') count.set(p.agency, (count.get(p.agency) ?? 0) + 1);
+  const agency = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const phrase = (task: Task | undefined) => (task ? task.content.split(/[,.;]/)[0]!.split(' ').slice(0, 7).join(' ').replace(/^./, (c) => c.toLowerCase()) : '');
+  const dated = ctx.plan.tasks.find((task) => task.deadline.kind === 'period');
+  const out: string[] = [];
+  if (agency) out.push(ctx.t('example.agency', { agency: ctx.dir.label(agency) }));
+  if (ctx.plan.tasks[0]) out.push(ctx.t('example.lead', { task: phrase(ctx.plan.tasks[0]) }));
+  if (ctx.plan.tasks[1]) out.push(ctx.t('example.deadline', { task: phrase(ctx.plan.tasks[1]) }));
+  if (dated?.deadline.text) out.push(ctx.t('example.period', { period: dated.deadline.text.replace(/^(dự kiến|du kien)\s*/i, '') }));
+  out.push(ctx.t('example.overdue'), ctx.t('example.upcoming'));
+  if (agency) out.push(ctx.t('example.progress', { agency: ctx.dir.label(agency) }));
+  out.push(ctx.t('example.recurring'));
+  return out;
+}
+
+export function helpAnswer(ctx: AnswerContext, intent: 'help' | 'empty' | 'unknown'): Reply {
+  const key = intent === 'help' ? 'help.intro' : intent === 'empty' ? 'help.empty' : 'help.fallback';
+  const text = [ctx.t(key, { plan: ctx.plan.number, issuer: ctx.plan.issuer }), ctx.t('help.examples'), ...examples(ctx).map((e) => `• ${e}`)].join('\n');
+  return { intent, text, tasks: [], agencies: [] };
+}

@@ -1,0 +1,97 @@
+/** Rendering tasks as plain text for chat: a compact list line and a full card. Channels add their markup. */
+import type { T } from '../i18n.ts';
+import { formatDate } from '../plan/deadline.ts';
+import type { Plan, Task } from '../plan/schema.ts';
+import type { Status, TaskState } from '../plan/status.ts';
+
+/** What a reply says about one task; also the JSON shape of `npm run ask -- --json`. */
+export interface TaskView {
+  id: string;
+  content: string;
+  lead: string[];
+  coordinate: string[];
+  deadline: string;
+  /** The due date that decides the status (for recurring tasks, the period in question); null if none. */
+  due: string | null;
+  status: Status;
+  progress: { done: number; required: number };
+}
+
+export function taskView(task: Task, state: TaskState): TaskView {
+  return {
+    id: task.id,
+    content: task.content,
+    lead: task.lead.map(partyText),
+    coordinate: task.coordinate.map(partyText),
+    deadline: task.deadline.text,
+    due: state.due ?? null,
+    status: state.status,
+    progress: { done: state.done, required: state.required },
+  };
+}
+
+function partyText(p: Task['lead'][number]): string {
+  return p.note ? `${p.name} (${p.note})` : p.name;
+}
+
+export function deadlineText(task: Task, state: TaskState, t: T): string {
+  const d = task.deadline;
+  if (!d.text) return t('deadline.none');
+  switch (d.kind) {
+    case 'date':
+      return d.text;
+    case 'period':
+      return t('deadline.period', { text: d.text, date: formatDate(d.due!) });
+    case 'recurring':
+      return t('deadline.recurring', { text: d.text, date: formatDate(state.due!) });
+    case 'continuous':
+      return t('deadline.continuous', { text: d.text });
+    case 'unknown':
+      return t('deadline.unknown', { text: d.text });
+  }
+}
+
+export function statusText(task: Task, state: TaskState, t: T): string {
+  const label = t(`status.${state.status}`);
+  const parts = [label];
+  if (state.required > 1 && state.status !== 'done_on_time' && state.status !== 'done_late') {
+    parts.push(t('task.partsDone', { done: state.done, required: state.required }));
+  }
+  if (task.deadline.kind === 'recurring' && state.period && state.status === 'overdue') {
+    parts.push(t('task.periodMissed', { date: formatDate(state.period.end) }));
+  }
+  return parts.join(' · ');
+}
+
+/** "• II.1 — content" then one line of lead · deadline · status. */
+export function taskLine(task: Task, state: TaskState, t: T, opts: { lead?: boolean } = {}): string {
+  const meta = [
+    ...(opts.lead === false ? [] : [t('task.leadShort', { names: task.lead.map(partyText).join(', ') || t('task.nobody') })]),
+    t('task.deadlineShort', { deadline: deadlineText(task, state, t) }),
+    statusText(task, state, t),
+  ];
+  return `• ${task.id} — ${task.content}\n   ${meta.join(' · ')}`;
+}
+
+/** Everything about one task: content, lead, coordination, deadline, status. */
+export function taskCard(plan: Plan, task: Task, state: TaskState, t: T, today: string): string {
+  const section = plan.sections.find((s) => s.id === task.section);
+  const lines = [
+    t('task.cardTitle', { id: task.id, section: section ? `${section.id}. ${section.title}` : task.section }),
+    task.content,
+    `• ${t('task.lead', { names: task.lead.map(partyText).join(', ') || t('task.nobody') })}`,
+    `• ${t('task.coordinate', { names: task.coordinate.map(partyText).join(', ') || t('task.nobody') })}`,
+    `• ${t('task.deadline', { deadline: deadlineText(task, state, t) })}`,
+    `• ${t('task.status', { status: statusText(task, state, t), date: formatDate(today) })}`,
+  ];
+  if (task.product) lines.push(`• ${t('task.product', { text: task.product })}`);
+  if (task.note) lines.push(`• ${t('task.note', { text: task.note })}`);
+  return lines.join('\n');
+}
+
+/** Shorten long body text for a list, at a word boundary. */
+export function excerpt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20))}…`;
+}

@@ -1,0 +1,59 @@
+/**
+ * npm run ask -- [--json] [--today YYYY-MM-DD] [--plan FILE] [--lang vi|en] ["question"]
+ * Prints the reply to a question; with no question, answers one question a line from stdin.
+ * --json prints one object a line: {question, intent, reply, tasks[], agencies}.
+ */
+import { createInterface } from 'node:readline';
+import { Engine, type Reply } from '../core/engine.ts';
+import { type Lang, LANGS, t } from '../i18n.ts';
+import { todayIn } from '../plan/deadline.ts';
+import { DataFileError, loadDirectory, loadPlan, loadPlans } from '../plan/load.ts';
+import { UsageError, parseArgs } from './args.ts';
+
+export function parseToday(value: string | undefined): string {
+  if (value === undefined) return todayIn(new Date());
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    throw new UsageError(t('cli.badDate', { value }));
+  }
+  return value;
+}
+
+function jsonLine(question: string, r: Reply): string {
+  return JSON.stringify({
+    question,
+    intent: r.intent,
+    reply: r.text,
+    tasks: r.tasks.map(({ id, content, lead, coordinate, deadline, due, status }) => ({ id, content, lead, coordinate, deadline, due, status })),
+    agencies: r.agencies,
+    ...(r.asOf ? { asOf: r.asOf } : {}),
+  });
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), ['--today', '--plan', '--lang'], ['--json']);
+  const today = parseToday(args.values.get('--today'));
+  const lang = (args.values.get('--lang') ?? 'vi') as Lang;
+  if (!LANGS.includes(lang)) throw new UsageError(`--lang: ${LANGS.join(', ')}`);
+  const planFile = args.values.get('--plan');
+  const engine = new Engine(planFile ? loadPlan(planFile) : loadPlans()[0]!, loadDirectory(), { lang });
+  const json = args.flags.has('--json');
+  const answer = (q: string) => {
+    const r = engine.ask(q, { today });
+    process.stdout.write(json ? `${jsonLine(q, r)}\n` : `${r.text}\n\n`);
+  };
+  if (args.positional.length > 0) {
+    answer(args.positional.join(' '));
+    return;
+  }
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) answer(line);
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof UsageError || e instanceof DataFileError) {
+    console.error(`${t('cli.error')}: ${e.message}`);
+    process.exitCode = 2;
+  } else {
+    console.error(e);
+    process.exitCode = 1;
+  }
+});

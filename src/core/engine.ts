@@ -1,0 +1,87 @@
+/**
+ * The question engine, free of any channel: text and today in, a structured reply out. Channels render the
+ * reply's plain text with their own markup (escaping it), and its tasks as buttons or menus.
+ */
+import { type AnswerContext, type Reply, agencyAnswer, helpAnswer, overdueAnswer, periodAnswer, progressAnswer, recurringAnswer, taskAnswer, upcomingAnswer } from '../answer/answers.ts';
+import { type Lang, translator } from '../i18n.ts';
+import type { Directory } from '../plan/agencies.ts';
+import type { Plan, Task } from '../plan/schema.ts';
+import type { Completion } from '../plan/status.ts';
+import { type Question, understand } from '../understand/intents.ts';
+import { TaskSearch } from '../understand/search.ts';
+
+export type { Reply } from '../answer/answers.ts';
+
+/** Questions longer than this are refused with a message rather than searched. */
+export const MAX_QUESTION_LENGTH = 1000;
+
+export interface EngineOptions {
+  lang?: Lang;
+  upcomingDays?: number;
+  maxList?: number;
+}
+
+export interface AskOptions {
+  today: string;
+  completions?: ReadonlyMap<string, readonly Completion[]>;
+}
+
+export class Engine {
+  readonly search: TaskSearch<Task>;
+  private readonly lang: Lang;
+  private readonly upcomingDays: number;
+  private readonly maxList: number;
+
+  constructor(
+    readonly plan: Plan,
+    readonly dir: Directory,
+    opts: EngineOptions = {},
+  ) {
+    this.search = new TaskSearch(plan.tasks, (task) => task.content);
+    this.lang = opts.lang ?? 'vi';
+    this.upcomingDays = opts.upcomingDays ?? 30;
+    this.maxList = opts.maxList ?? 20;
+  }
+
+  understand(text: string, today: string): Question {
+    return understand(text, today, this.dir);
+  }
+
+  ask(text: string, opts: AskOptions): Reply {
+    const ctx: AnswerContext = {
+      plan: this.plan,
+      dir: this.dir,
+      search: this.search,
+      t: translator(this.lang),
+      today: opts.today,
+      completions: opts.completions ?? new Map(),
+      upcomingDays: this.upcomingDays,
+      maxList: this.maxList,
+    };
+    if (text.length > MAX_QUESTION_LENGTH) {
+      return { intent: 'too-long', text: ctx.t('error.tooLong', { n: text.length, max: MAX_QUESTION_LENGTH }), tasks: [], agencies: [] };
+    }
+    const q = this.understand(text, opts.today);
+    switch (q.intent) {
+      case 'empty':
+      case 'help':
+        return helpAnswer(ctx, q.intent);
+      case 'agency':
+        return agencyAnswer(ctx, q);
+      case 'overdue':
+        return overdueAnswer(ctx, q);
+      case 'upcoming':
+        return upcomingAnswer(ctx, q);
+      case 'period':
+        return periodAnswer(ctx, q);
+      case 'recurring':
+        return recurringAnswer(ctx, q);
+      case 'progress':
+        return progressAnswer(ctx, q);
+      case 'task':
+        return taskAnswer(ctx, q) ?? (q.agencies.length > 0 ? agencyAnswer(ctx, q) : helpAnswer(ctx, 'unknown'));
+      case 'unknown':
+        return helpAnswer(ctx, 'unknown');
+    }
+  }
+}

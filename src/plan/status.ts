@@ -1,0 +1,116 @@
+/**
+ * Task status in the government's categories: hoàn thành đúng hạn / hoàn thành quá hạn / đang thực hiện trong
+ * hạn / quá hạn. A task led by several agencies, or by a group with listed members, is done when each of them
+ * has reported its part. A recurring task is reported per period; its first period is the first one that
+ * begins on or after the day it starts (its "từ …" date, else the plan's date).
+ */
+import type { Directory } from './agencies.ts';
+import { type Span, addDays, nextPeriod, periodContaining } from './deadline.ts';
+import type { Task } from './schema.ts';
+
+export type Status = 'done_on_time' | 'done_late' | 'in_progress' | 'overdue';
+
+/** One agency's report that its part of a task (for one period, if recurring) is done. */
+export interface Completion {
+  taskId: string;
+  /** Directory id, or "name:<as written>" for a party the directory does not know. */
+  party: string;
+  /** Last day of the reported period, for recurring tasks. */
+  period?: string;
+  /** Day reported, YYYY-MM-DD. */
+  on: string;
+}
+
+export interface TaskState {
+  status: Status;
+  /** The due date that decides the status: the task's, or the current (or missed) period's end. */
+  due?: string;
+  /** The period in question, for recurring tasks. */
+  period?: Span;
+  done: number;
+  required: number;
+}
+
+export interface StatusContext {
+  today: string;
+  planDate: string;
+  dir: Directory;
+  /** Completions of this plan, by task id. */
+  completions: ReadonlyMap<string, readonly Completion[]>;
+}
+
+/** The parties that must each report: lead agencies, a group's listed members in place of the group. */
+export function requiredParties(task: Task, dir: Directory): string[] {
+  const out = new Set<string>();
+  for (const p of task.lead) {
+    if (!p.agency) out.add(`name:${p.name}`);
+    else if (dir.isGroup(p.agency) && dir.members(p.agency).length > 0) dir.members(p.agency).forEach((m) => out.add(m));
+    else out.add(p.agency);
+  }
+  return [...out];
+}
+
+function firstPeriod(task: Task, planDate: string): Span {
+  const every = task.deadline.every!;
+  const start = task.deadline.start ?? planDate;
+  const containing = periodContaining(every, start);
+  return containing.start === start ? containing : nextPeriod(every, containing);
+}
+
+function judge(
+  parties: string[],
+  reports: readonly Completion[],
+  due: string | undefined,
+  today: string,
+): Omit<TaskState, 'period'> {
+  const byParty = new Map<string, string>();
+  for (const r of reports) if (parties.includes(r.party)) byParty.set(r.party, r.on);
+  const done = byParty.size;
+  const required = parties.length;
+  if (required > 0 && done === required) {
+    const last = [...byParty.values()].sort().at(-1)!;
+    return { status: due && last > due ? 'done_late' : 'done_on_time', ...(due ? { due } : {}), done, required };
+  }
+  return { status: due && today > due ? 'overdue' : 'in_progress', ...(due ? { due } : {}), done, required };
+}
+
+export function taskState(task: Task, ctx: StatusContext): TaskState {
+  const parties = requiredParties(task, ctx.dir);
+  const reports = ctx.completions.get(task.id) ?? [];
+  const d = task.deadline;
+  if (d.kind === 'recurring' && d.every) {
+    const first = firstPeriod(task, ctx.planDate);
+    if (ctx.today < first.start) return { ...judge(parties, [], first.end, ctx.today), period: first };
+    const current = periodContaining(d.every, ctx.today);
+    const previous = periodContaining(d.every, addDays(current.start, -1));
+    if (previous.start >= first.start) {
+      const missed = judge(parties, reports.filter((r) => r.period === previous.end), previous.end, ctx.today);
+      if (missed.status === 'overdue') return { ...missed, period: previous };
+    }
+    return { ...judge(parties, reports.filter((r) => r.period === current.end), current.end, ctx.today), period: current };
+  }
+  if (d.kind === 'continuous' || d.kind === 'unknown') {
+    // Never due, so never overdue; reports count towards progress only.
+    const j = judge(parties, reports, undefined, ctx.today);
+    return { ...j, status: 'in_progress' };
+  }
+  return judge(parties, reports, d.due, ctx.today);
+}
+
+/**
+ * The days on which a task falls due within a span: its due date, or the end of each of its periods.
+ * Continuous and unknown deadlines never fall due.
+ */
+export function dueDatesWithin(task: Task, span: Span, planDate: string): string[] {
+  const d = task.deadline;
+  if ((d.kind === 'date' || d.kind === 'period') && d.due) return d.due >= span.start && d.due <= span.end ? [d.due] : [];
+  if (d.kind !== 'recurring' || !d.every) return [];
+  const out: string[] = [];
+  let p = firstPeriod(task, planDate);
+  while (p.end < span.start) p = nextPeriod(d.every, p);
+  for (let guard = 0; p.end <= span.end && guard < 1000; guard++) {
+    out.push(p.end);
+    p = nextPeriod(d.every, p);
+  }
+  return out;
+}

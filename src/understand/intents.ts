@@ -1,0 +1,192 @@
+/**
+ * Question understanding: canonical words → { intent, slots }. Ordered rules with multi-word cues (never single
+ * syllables that folding makes ambiguous: "qua han", not "qua"; "tre han", not "tre" — Bến Tre).
+ */
+import type { AgencyMatch, Directory } from '../plan/agencies.ts';
+import { type Span, monthSpan, parseSpan, periodContaining, quarterSpan, addDays, yearSpan, type Unit } from '../plan/deadline.ts';
+import { canonicalTokens } from '../text/canonical.ts';
+import { clean, fold } from '../text/fold.ts';
+
+export type Intent =
+  | 'empty'
+  | 'help'
+  | 'task'
+  | 'agency'
+  | 'overdue'
+  | 'upcoming'
+  | 'period'
+  | 'recurring'
+  | 'progress'
+  | 'unknown';
+
+/** Which field of a task the question asks about. */
+export type Focus = 'lead' | 'coordinate' | 'deadline' | 'all';
+
+export interface Question {
+  intent: Intent;
+  focus: Focus;
+  /** Agency ids named in the question. */
+  agencies: string[];
+  agencyFuzzy: boolean;
+  /** Only tasks the agency leads, or only those it coordinates. */
+  role?: 'lead' | 'coordinate';
+  period?: Span & { label: string };
+  /** "hàng năm" / "thường xuyên" filters for the recurring intent. */
+  recurrence?: Unit | 'continuous';
+  /** A task id typed as such: "II.3", "III.6b". */
+  taskId?: string;
+  /** Canonical words left for task search. */
+  words: string[];
+}
+
+const has = (joined: string, cues: readonly string[]) => cues.some((c) => joined.includes(` ${c} `));
+
+const HELP = ['help', 'start', 'tro giup', 'huong dan', 'menu', 'ban lam duoc gi', 'ban co the lam gi', 'hoi duoc gi', 'hoi gi duoc', 'cach dung', 'cach hoi'];
+const PROGRESS = ['tien do', 'ti le hoan thanh', 'ty le hoan thanh', 'bao nhieu phan tram', 'da xong bao nhieu', 'hoan thanh bao nhieu', 'tinh hinh thuc hien', 'ket qua thuc hien', 'tien trinh'];
+const OVERDUE = ['qua han', 'tre han', 'bi tre', 'da tre', 'cham tien do', 'tre tien do', 'het han', 'bi cham', 'cham tre', 'tre hen', 'no dong', 'chua xong', 'chua hoan thanh'];
+const UPCOMING = ['sap den han', 'sap toi han', 'sap het han', 'sap dao han', 'gan den han', 'gan het han', 'sap phai xong', 'sap phai nop', 'sap toi', 'sap den'];
+const LEAD = ['ai chu tri', 'do ai', 'ai phu trach', 'ai lam', 'ai thuc hien', 'ai tham muu', 'ai dam nhiem', 'ai dam nhan', 'co quan nao', 'don vi nao', 'so nao', 'chu tri la ai', 'ai phai lam', 'giao cho ai', 'ai la chu tri', 'cua ai', 'ai chiu trach nhiem'];
+const COORD = ['phoi hop', 'ho tro', 'cung voi ai'];
+const DEADLINE = ['khi nao', 'bao gio', 'luc nao', 'ngay nao', 'han chot', 'thoi han', 'han cuoi', 'deadline', 'thoi gian hoan thanh', 'den han chua', 'mat bao lau', 'han la', 'han den', 'han hoan thanh', 'thang nao', 'quy nao', 'nam nao'];
+const AGENCY_WORK = ['lam gi', 'nhiem vu gi', 'viec gi', 'nhung viec', 'nhung nhiem vu', 'cac nhiem vu', 'nhiem vu cua', 'viec cua', 'cong viec cua', 'phu trach gi', 'chu tri gi', 'phoi hop gi', 'duoc giao', 'phai thuc hien', 'trach nhiem', 'nhiem vu nao', 'viec nao', 'co gi', 'nhung gi', 'can lam', 'phai lam', 'con no'];
+const RECURRING: [string[], Unit | 'continuous'][] = [
+  [['thuong xuyen', 'lien tuc'], 'continuous'],
+  [['hang nam', 'moi nam', 'tung nam'], 'year'],
+  [['hang quy', 'moi quy', 'tung quy'], 'quarter'],
+  [['hang thang', 'moi thang'], 'month'],
+  [['6 thang mot lan', 'nua nam'], 'half'],
+];
+const RECURRING_ANY = ['dinh ky', 'lap lai'];
+
+/** Question phrases removed before task search, longest first (phrases, never lone syllables like "cua"). */
+const STOP_PHRASES = [
+  ...LEAD, ...COORD, ...DEADLINE, ...AGENCY_WORK, ...OVERDUE, ...UPCOMING,
+  'phai xong', 'phai hoan thanh', 'xong', 'hoan thanh', 'chu tri', 'phu trach', 'tham muu',
+  'cho toi biet', 'cho toi hoi', 'cho hoi', 'xin hoi', 'vui long', 'lam on', 'giup toi', 'toi muon biet', 'muon hoi',
+  'nhiem vu', 'cong viec', 'viec', 'ai', 'gi', 'nao', 'la', 'thi', 'a', 'nhe', 'vay', 'ha', 'khong', 'chua', 'roi',
+  'phai', 'can', 'se', 'da', 'dang', 'duoc', 'nhung', 'cac', 'co', 'do', 'ma', 'oi', 'em', 'anh', 'chi', 'ban', 'minh',
+].map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
+
+function removePhrases(words: string[], phrases: string[][]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const p = phrases.find((ph) => ph.every((w, k) => words[i + k] === w));
+    if (p) i += p.length;
+    else out.push(words[i++]!);
+  }
+  return out;
+}
+
+const ROMAN = ['', 'I', 'II', 'III', 'IV'];
+
+/** A period named in the question: absolute ("quý IV/2018", "năm 2019") or relative to today ("tháng này"). */
+export function findPeriod(joined: string, today: string): { span: Span & { label: string }; text: string } | undefined {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const q = Math.ceil(m / 3);
+  const rel: [RegExp, () => Span & { label: string }][] = [
+    [/ tuan (nay|nay|hien tai) /, () => ({ start: today, end: addDays(today, 6), label: 'tuần này' })],
+    [/ tuan (toi|sau) /, () => ({ start: addDays(today, 7), end: addDays(today, 13), label: 'tuần tới' })],
+    [/ thang (nay|hien tai) /, () => ({ ...monthSpan(m, y), label: `tháng ${m}/${y}` })],
+    [/ thang (toi|sau) /, () => ({ ...periodContaining('month', addDays(monthSpan(m, y).end, 1)), label: m === 12 ? `tháng 1/${y + 1}` : `tháng ${m + 1}/${y}` })],
+    [/ quy (nay|hien tai) /, () => ({ ...quarterSpan(q, y), label: `Quý ${ROMAN[q]}/${y}` })],
+    [/ quy (toi|sau) /, () => (q === 4 ? { ...quarterSpan(1, y + 1), label: `Quý I/${y + 1}` } : { ...quarterSpan(q + 1, y), label: `Quý ${ROMAN[q + 1]}/${y}` })],
+    [/ nam (nay|hien tai) /, () => ({ ...yearSpan(y), label: `năm ${y}` })],
+    [/ nam (toi|sau) /, () => ({ ...yearSpan(y + 1), label: `năm ${y + 1}` })],
+  ];
+  for (const [re, f] of rel) {
+    const mm = joined.match(re);
+    if (mm) return { span: f(), text: mm[0].trim() };
+  }
+  // Absolute forms, tried on the question's own words.
+  const patterns = [
+    /(?:truoc |den )?ngay \d{1,2}\/\d{1,2}\/(?:19|20)\d\d/,
+    /quy (?:i{1,3}|iv|[1-4])(?:-| den )(?:quy )?(?:i{1,3}|iv|[1-4])(?:\/| nam )(?:19|20)\d\d/,
+    /quy (?:i{1,3}|iv|[1-4])(?:\/| nam | )(?:19|20)\d\d/,
+    /thang \d{1,2}(?:\/| nam | )(?:19|20)\d\d/,
+    /6 thang (?:dau|cuoi) nam (?:19|20)\d\d/,
+    /(?:giai doan |tu nam )?(?:19|20)\d\d(?:-| den (?:nam )?)(?:19|20)\d\d/,
+    /nam (?:19|20)\d\d/,
+  ];
+  for (const re of patterns) {
+    const mm = joined.match(re);
+    if (!mm) continue;
+    const text = mm[0].replace(/ ((?:19|20)\d\d)$/, (s, yy: string) => (/^(quy|thang) \S+ (?:19|20)\d\d$/.test(mm[0]) ? `/${yy}` : s));
+    const span = parseSpan(text);
+    if (span) return { span: { ...span, label: labelOf(mm[0], span) }, text: mm[0] };
+  }
+  // A quarter or month without a year: this year.
+  const bare = joined.match(/ (quy (i{1,3}|iv|[1-4])|thang (\d{1,2})) /);
+  if (bare) {
+    if (bare[2]) {
+      const qq = ROMAN.indexOf(bare[2].toUpperCase()) > 0 ? ROMAN.indexOf(bare[2].toUpperCase()) : Number(bare[2]);
+      return { span: { ...quarterSpan(qq, y), label: `Quý ${ROMAN[qq]}/${y}` }, text: bare[1]! };
+    }
+    const mo = Number(bare[3]);
+    if (mo >= 1 && mo <= 12) return { span: { ...monthSpan(mo, y), label: `tháng ${mo}/${y}` }, text: bare[1]! };
+  }
+  return undefined;
+}
+
+function labelOf(text: string, span: Span): string {
+  const q = text.match(/^quy (i{1,3}|iv|[1-4])\D+((?:19|20)\d\d)$/);
+  if (q) {
+    const n = ROMAN.indexOf(q[1]!.toUpperCase()) > 0 ? ROMAN.indexOf(q[1]!.toUpperCase()) : Number(q[1]);
+    return `Quý ${ROMAN[n]}/${q[2]}`;
+  }
+  const mo = text.match(/^thang (\d{1,2})\D+((?:19|20)\d\d)$/);
+  if (mo) return `tháng ${Number(mo[1])}/${mo[2]}`;
+  const yr = text.match(/^nam ((?:19|20)\d\d)$/);
+  if (yr) return `năm ${yr[1]}`;
+  const [sy, sm, sd] = span.start.split('-');
+  const [ey, em, ed] = span.end.split('-');
+  return span.start === span.end ? `${sd}/${sm}/${sy}` : `${sd}/${sm}/${sy}–${ed}/${em}/${ey}`;
+}
+
+const TASK_ID = /(?:^|[^a-z0-9])((?:i{1,3}|iv|v|vi{0,3}|ix|x)\.\d{1,3}[a-z]?)(?![a-z0-9])/;
+
+export function understand(text: string, today: string, dir: Directory): Question {
+  const words = canonicalTokens(text);
+  const base: Question = { intent: 'unknown', focus: 'all', agencies: [], agencyFuzzy: false, words: [] };
+  if (words.length === 0) return { ...base, intent: 'empty' };
+  let joined = ` ${words.join(' ')} `;
+
+  const id = fold(clean(text)).match(TASK_ID)?.[1];
+  const period = findPeriod(joined, today);
+  if (period) joined = joined.replace(period.text, ' ');
+
+  const matches: AgencyMatch[] = dir.find(joined.trim().split(' '));
+  const agencies = [...new Set(matches.flatMap((m) => m.agencies))];
+  const agencyFuzzy = matches.some((m) => m.fuzzy);
+  const rest = joined.trim().split(' ').filter((_, i) => !matches.some((m) => i >= m.start && i < m.end));
+  const taskWords = removePhrases(rest, STOP_PHRASES).filter((w) => w.length > 1 || /\d/.test(w));
+  const restJoined = ` ${rest.join(' ')} `;
+
+  const focus: Focus = has(restJoined, LEAD) ? 'lead' : has(restJoined, COORD) ? 'coordinate' : has(restJoined, DEADLINE) ? 'deadline' : 'all';
+  const q: Question = {
+    ...base,
+    focus,
+    agencies,
+    agencyFuzzy,
+    words: taskWords,
+    ...(period ? { period: period.span } : {}),
+    ...(id ? { taskId: id.toUpperCase().replace(/([A-Z])$/, (c) => c.toLowerCase()) } : {}),
+  };
+  const named = agencies.length > 0;
+  const role = has(restJoined, ['chu tri', 'phu trach']) && named ? 'lead' : has(restJoined, ['phoi hop']) && named ? 'coordinate' : undefined;
+  if (role) q.role = role;
+
+  if (has(joined, HELP) && !named && taskWords.length <= 2) return { ...q, intent: 'help' };
+  if (q.taskId) return { ...q, intent: 'task' };
+  if (has(joined, PROGRESS)) return { ...q, intent: 'progress' };
+  if (has(joined, OVERDUE)) return { ...q, intent: 'overdue' };
+  if (has(joined, UPCOMING)) return { ...q, intent: 'upcoming' };
+  const recurrence = RECURRING.find(([cues]) => has(joined, cues))?.[1];
+  if (recurrence || has(joined, RECURRING_ANY)) return { ...q, intent: 'recurring', ...(recurrence ? { recurrence } : {}) };
+  // "Ai chủ trì <task>?", "Khi nào xong <task>?": a task question when task words remain beyond the agency.
+  if (focus !== 'all' && taskWords.length >= 2 && !(named && has(restJoined, AGENCY_WORK))) return { ...q, intent: 'task' };
+  if (period && !(taskWords.length >= 3 && !has(restJoined, AGENCY_WORK))) return { ...q, intent: 'period' };
+  if (named && (taskWords.length <= 1 || has(restJoined, AGENCY_WORK))) return { ...q, intent: 'agency' };
+  if (taskWords.length >= 1) return { ...q, intent: 'task' };
+  if (named) return { ...q, intent: 'agency' };
+  return q;
+}

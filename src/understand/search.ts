@@ -1,0 +1,123 @@
+/**
+ * Task search over canonical words: BM25 on single words plus a bonus for word pairs in the question's order,
+ * so "thành lập trung tâm" prefers the task that says exactly that. Words not in the plan's vocabulary are
+ * mapped to their closest vocabulary word with fuse.js (typos: "thanh lapp", "trung tamm"). Each hit carries
+ * its coverage: the share of the question's weight it matched, which tells a confident answer from a guess.
+ */
+import Fuse from 'fuse.js';
+import { canonicalTokens } from '../text/canonical.ts';
+
+export interface SearchHit<T> {
+  item: T;
+  score: number;
+  /** Share (0–1) of the question's word weight this item matched. */
+  coverage: number;
+  /** Distinct question words matched. */
+  matched: number;
+}
+
+const K1 = 1.2;
+const B = 0.5;
+const PAIR_WEIGHT = 0.6;
+const FUZZY_PENALTY = 0.7;
+
+/** References such as "61/2018/nd" are searched by their parts, so "Nghị định 61" finds them. */
+export function searchTerms(words: readonly string[]): string[] {
+  return words.flatMap((w) => (w.includes('/') ? w.split('/').filter(Boolean) : [w]));
+}
+
+export class TaskSearch<T> {
+  private readonly postings = new Map<string, { doc: number; tf: number }[]>();
+  private readonly pairs = new Map<string, Set<number>>();
+  private readonly lengths: number[] = [];
+  private readonly avgLength: number;
+  private readonly fuse: Fuse<string>;
+  private readonly fuzzyCache = new Map<string, string | null>();
+
+  constructor(
+    readonly items: readonly T[],
+    text: (item: T) => string,
+  ) {
+    items.forEach((item, doc) => {
+      const words = searchTerms(canonicalTokens(text(item)));
+      this.lengths.push(words.length);
+      const tf = new Map<string, number>();
+      for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
+      for (const [w, n] of tf) {
+        let list = this.postings.get(w);
+        if (!list) this.postings.set(w, (list = []));
+        list.push({ doc, tf: n });
+      }
+      for (let i = 0; i + 1 < words.length; i++) {
+        const key = `${words[i]} ${words[i + 1]}`;
+        let set = this.pairs.get(key);
+        if (!set) this.pairs.set(key, (set = new Set()));
+        set.add(doc);
+      }
+    });
+    this.avgLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, items.length);
+    this.fuse = new Fuse([...this.postings.keys()].filter((w) => w.length >= 3), {
+      threshold: 0.3,
+      ignoreLocation: true,
+      includeScore: true,
+    });
+  }
+
+  private idf(word: string): number {
+    const n = this.postings.get(word)?.length ?? 0;
+    return Math.log(1 + (this.items.length - n + 0.5) / (n + 0.5));
+  }
+
+  /** The vocabulary word a typo stands for, if one is close enough. */
+  private correct(word: string): string | undefined {
+    if (word.length < 4 || /\d/.test(word)) return undefined;
+    let hit = this.fuzzyCache.get(word);
+    if (hit === undefined) {
+      const best = this.fuse.search(word, { limit: 1 })[0];
+      hit = best && (best.score ?? 1) <= 0.3 && Math.abs(best.item.length - word.length) <= 2 ? best.item : null;
+      if (this.fuzzyCache.size > 10_000) this.fuzzyCache.clear();
+      this.fuzzyCache.set(word, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  /** Best items for query words (already canonical, question phrases removed), best first. */
+  search(words: readonly string[], limit = 5): SearchHit<T>[] {
+    const terms: { word: string; weight: number }[] = [];
+    const seen = new Set<string>();
+    for (const w of searchTerms(words)) {
+      const known = this.postings.has(w) ? w : this.correct(w);
+      const key = known ?? w;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      terms.push({ word: key, weight: known === w ? 1 : known ? FUZZY_PENALTY : 1 });
+    }
+    if (terms.length === 0 || this.items.length === 0) return [];
+    const scores = new Float64Array(this.items.length);
+    const covered = new Float64Array(this.items.length);
+    const matched = new Uint16Array(this.items.length);
+    let total = 0;
+    for (const { word, weight } of terms) {
+      const idf = this.idf(word);
+      total += idf;
+      for (const { doc, tf } of this.postings.get(word) ?? []) {
+        const norm = tf * (K1 + 1) / (tf + K1 * (1 - B + (B * this.lengths[doc]!) / this.avgLength));
+        scores[doc]! += weight * idf * norm;
+        covered[doc]! += weight * idf;
+        matched[doc]!++;
+      }
+    }
+    for (let i = 0; i + 1 < terms.length; i++) {
+      const docs = this.pairs.get(`${terms[i]!.word} ${terms[i + 1]!.word}`);
+      if (!docs) continue;
+      const bonus = PAIR_WEIGHT * (this.idf(terms[i]!.word) + this.idf(terms[i + 1]!.word)) / 2;
+      for (const doc of docs) scores[doc]! += bonus;
+    }
+    const hits: SearchHit<T>[] = [];
+    for (let doc = 0; doc < scores.length; doc++) {
+      if (scores[doc]! > 0) hits.push({ item: this.items[doc]!, score: scores[doc]!, coverage: total > 0 ? covered[doc]! / total : 0, matched: matched[doc]! });
+    }
+    hits.sort((a, b) => b.score - a.score);
+    return hits.slice(0, limit);
+  }
+}
