@@ -248,12 +248,16 @@ export function examples(ctx: AnswerContext): string[] {
   const count = new Map<string, number>();
   for (const task of ctx.plan.tasks) for (const p of task.lead) if (p.agency && ctx.dir.get(p.agency)?.kind === 'department') count.set(p.agency, (count.get(p.agency) ?? 0) + 1);
   const agency = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const phrase = (task: Task | undefined) => (task ? task.content.split(/[,.;]/)[0]!.split(' ').slice(0, 7).join(' ').replace(/^./, (c) => c.toLowerCase()) : '');
+  // Short first clauses of task contents make natural example questions.
+  const clauses = ctx.plan.tasks
+    .map((task) => task.content.split(/[,.;:(]/)[0]!.trim())
+    .filter((c) => c.split(/\s+/).length >= 4 && c.split(/\s+/).length <= 9)
+    .map((c) => c.replace(/^./, (ch) => ch.toLowerCase()));
   const dated = ctx.plan.tasks.find((task) => task.deadline.kind === 'period');
   const out: string[] = [];
   if (agency) out.push(ctx.t('example.agency', { agency: ctx.dir.label(agency) }));
-  if (ctx.plan.tasks[0]) out.push(ctx.t('example.lead', { task: phrase(ctx.plan.tasks[0]) }));
-  if (ctx.plan.tasks[1]) out.push(ctx.t('example.deadline', { task: phrase(ctx.plan.tasks[1]) }));
+  if (clauses[0]) out.push(ctx.t('example.lead', { task: clauses[0] }));
+  if (clauses[1]) out.push(ctx.t('example.deadline', { task: clauses[1] }));
   if (dated?.deadline.text) out.push(ctx.t('example.period', { period: dated.deadline.text.replace(/^(dự kiến|du kien)\s*/i, '') }));
   out.push(ctx.t('example.overdue'), ctx.t('example.upcoming'));
   if (agency) out.push(ctx.t('example.progress', { agency: ctx.dir.label(agency) }));

@@ -1,3 +1,6 @@
+import { t } from '../i18n.ts';
+import { todayIn } from '../plan/deadline.ts';
+
 /** A small argv reader for the CLI commands: flags with values, boolean flags, and positionals. */
 export interface Args {
   values: Map<string, string>;
@@ -21,3 +24,13 @@ export function parseArgs(argv: string[], valued: string[], booleans: string[] =
   }
   return args;
 }
+
+/** --today YYYY-MM-DD (a real calendar day), or today in Asia/Ho_Chi_Minh. */
+export function parseToday(value: string | undefined): string {
+  if (value === undefined) return todayIn(new Date());
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    throw new UsageError(t('cli.badDate', { value }));
+  }
+  return value;
+}
+

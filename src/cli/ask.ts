@@ -6,17 +6,8 @@
 import { createInterface } from 'node:readline';
 import { Engine, type Reply } from '../core/engine.ts';
 import { type Lang, LANGS, t } from '../i18n.ts';
-import { todayIn } from '../plan/deadline.ts';
 import { DataFileError, loadDirectory, loadPlan, loadPlans } from '../plan/load.ts';
-import { UsageError, parseArgs } from './args.ts';
-
-export function parseToday(value: string | undefined): string {
-  if (value === undefined) return todayIn(new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
-    throw new UsageError(t('cli.badDate', { value }));
-  }
-  return value;
-}
+import { UsageError, parseArgs, parseToday } from './args.ts';
 
 function jsonLine(question: string, r: Reply): string {
   return JSON.stringify({
