@@ -1,6 +1,6 @@
 /**
  * User-facing text lives in locales/: code holds keys, vi.json the Vietnamese, en.json the English.
- * `t('reply.count', { n: 3 })` fills {n}; a missing key shows the key itself, never crashes.
+ * `t('agency.asLead', { n: 3 })` fills {n}; a missing key shows the key itself, never crashes.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -225,7 +225,10 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   }
   const best = hits[0];
   if (!best || best.matched < 2 || best.coverage < WEAK) return undefined;
-  if (best.coverage >= STRONG && (hits.length < 2 || hits[1]!.score < best.score * 0.97 || hits[1]!.coverage < best.coverage)) return card(ctx, q, best.item);
+  const second = hits[1];
+  // Two tasks that match the question's words equally well are a guess, not an answer: offer both.
+  const tie = second && second.coverage >= best.coverage - 0.01 && second.score >= best.score * 0.85;
+  if (best.coverage >= STRONG && !tie) return card(ctx, q, best.item);
   const close = hits.filter((h) => h.coverage >= WEAK && h.matched >= 2).slice(0, 3).map((h) => h.item);
   const states = statesFor(ctx, close);
   const text = `${ctx.t('task.weak')}\n${list(ctx, close, states)}\n${ctx.t('task.weakHint', { id: close[0]?.id ?? ctx.plan.tasks[0]?.id ?? '' })}`;

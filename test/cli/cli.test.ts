@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SOURCE } from '../helpers.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const run = (script: string, args: string[], input = '', env: Record<string, string> = {}) =>
+  spawnSync(TSX, [path.join(ROOT, 'src', script), ...args], { input, encoding: 'utf8', cwd: ROOT, env: { ...process.env, ...env }, timeout: 30_000 });
+
+describe('npm run ask', () => {
+  it('answers a question given as an argument', () => {
+    const r = run('cli/ask.ts', ['--today', '2019-04-10', 'Sở Tài chính phải làm gì?']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('I.4 — Quy định về mức chi');
+  });
+  it('--json reads one question a line from stdin and prints one object a line', () => {
+    const r = run('cli/ask.ts', ['--json', '--today', '2018-12-01'], 'ai chu tri thanh lap trung tam phuc vu hanh chinh cong\n\nSở Tài chính có việc gì trễ hạn không?\n');
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ question: 'ai chu tri thanh lap trung tam phuc vu hanh chinh cong', intent: 'task', agencies: [] });
+    expect(lines[0].tasks[0]).toEqual({
+      id: 'II.1',
+      content: expect.stringContaining('Tham mưu thành lập'),
+      lead: ['VP.UBND tỉnh', 'Sở Nội vụ', 'UBND cấp huyện', 'UBND cấp xã'],
+      coordinate: ['Các cơ quan, đơn vị liên quan'],
+      deadline: 'Quý IV/2018',
+      due: '2018-12-31',
+      status: 'in_progress',
+    });
+    expect(lines[1].intent).toBe('empty');
+    expect(lines[2].reply).toContain('Không có nhiệm vụ nào quá hạn');
+  });
+  it('refuses an impossible --today with a message', () => {
+    const r = run('cli/ask.ts', ['--today', '2019-02-30', 'x']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('ngày không hợp lệ: 2019-02-30');
+  });
+  it('--plan answers from another data file, and a broken one is a clear error', () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'ask-'));
+    const bad = path.join(tmp, 'bad.json');
+    writeFileSync(bad, '{"schemaVersion":1}');
+    const r = run('cli/ask.ts', ['--plan', bad, 'x']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/bad\.json: id: /);
+  });
+});
+
+describe('npm run import and export', () => {
+  it('imports the source text into a data file and lists what it judged', () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'imp-')), 'plan.json');
+    const r = run('cli/import.ts', [SOURCE, '-o', out]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('19 nhiệm vụ, 7 phân công');
+    expect(r.stderr).toContain('II.6: số thứ tự 6 bị lặp');
+    expect(JSON.parse(readFileSync(out, 'utf8')).tasks).toHaveLength(19);
+  });
+  it('exports CSV as UTF-8 with a BOM, Vietnamese intact, one row a task', () => {
+    const r = spawnSync(TSX, [path.join(ROOT, 'src/cli/export.ts'), '--format', 'csv', '--today', '2019-04-10'], { cwd: ROOT });
+    const bytes = r.stdout as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+    expect(lines).toHaveLength(20);
+    expect(lines[0]).toMatch(/^STT,Mục,Số,Nội dung,Cơ quan chủ trì/);
+    expect(lines.find((l) => l.startsWith('I.4,'))).toContain('Quá hạn');
+  });
+});
+
+describe('npm start without a messenger token', () => {
+  it('opens the terminal chat, answers, and says how Telegram will connect', () => {
+    const state = path.join(mkdtempSync(path.join(tmpdir(), 'start-')), 'state.json');
+    const r = run('main.ts', [], 'so tai chinh phai lam gi\n/thoat\n', { STATE_FILE: state, BOT_TOKEN: '' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('BOT_TOKEN');
+    expect(r.stdout).toContain('Sở Tài chính — nhiệm vụ theo Kế hoạch 4561/KH-UBND');
+    expect(JSON.parse(readFileSync(state, 'utf8'))).toEqual({ schemaVersion: 1, completions: [] });
+  });
+  it('a corrupt state file stops start-up with a clear message and is left as it was', () => {
+    const state = path.join(mkdtempSync(path.join(tmpdir(), 'start-')), 'state.json');
+    writeFileSync(state, '{"schemaVersion": 1, "completions": [');
+    const r = run('main.ts', [], '', { STATE_FILE: state });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Không khởi động được: .*state\.json: not readable as JSON/);
+    expect(readFileSync(state, 'utf8')).toBe('{"schemaVersion": 1, "completions": [');
+  });
+  it('a bad environment value is named without echoing it', () => {
+    const r = run('main.ts', [], '', { BOT_TOKEN: 'secret-but-malformed' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('BOT_TOKEN');
+    expect(r.stderr).not.toContain('secret-but-malformed');
+  });
+});

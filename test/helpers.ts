@@ -1,0 +1,15 @@
+import path from 'node:path';
+import { Engine } from '../src/core/engine.ts';
+import { DATA_DIR, loadDirectory, loadPlans } from '../src/plan/load.ts';
+import { fold } from '../src/text/fold.ts';
+
+export const dir = loadDirectory();
+export const plan = loadPlans()[0]!;
+export const engine = new Engine(plan, dir);
+export const SOURCE = path.join(DATA_DIR, 'sources', 'ke-hoach-4561-KH-UBND-2018.txt');
+
+/** The reply as the eval reads it: folded, one space between words. */
+export function ask(question: string, today = '2026-11-28') {
+  const r = engine.ask(question, { today });
+  return { ...r, folded: fold(r.text).replace(/\s+/g, ' '), ids: r.tasks.map((t) => t.id) };
+}

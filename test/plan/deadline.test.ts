@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseDeadline, todayIn } from '../../src/plan/deadline.ts';
+
+const d = (s: string) => parseDeadline(s).deadline;
+
+describe('deadlines as plans write them', () => {
+  it('a month or a quarter is due on its last day', () => {
+    expect(d('Tháng 9/2018')).toMatchObject({ kind: 'period', due: '2018-09-30' });
+    expect(d('Quý IV/2018')).toMatchObject({ kind: 'period', start: '2018-10-01', due: '2018-12-31' });
+    expect(d('quy 4/2018')).toMatchObject({ due: '2018-12-31' });
+    expect(d('Quý IV năm 2018')).toMatchObject({ due: '2018-12-31' });
+  });
+  it('"Dự kiến" keeps the date and marks it tentative', () => {
+    expect(d('Dự kiến Quý I/2019')).toMatchObject({ kind: 'period', due: '2019-03-31', tentative: true });
+    expect(d('Du kien quy I/2019')).toMatchObject({ due: '2019-03-31', tentative: true });
+  });
+  it('recurring and continuous forms', () => {
+    expect(d('Hàng năm')).toMatchObject({ kind: 'recurring', every: 'year' });
+    expect(d('Hằng năm')).toMatchObject({ kind: 'recurring', every: 'year' });
+    expect(d('Hàng quý trong năm')).toMatchObject({ kind: 'recurring', every: 'quarter' });
+    expect(d('Thường xuyên')).toMatchObject({ kind: 'continuous' });
+    expect(d('Thường xuyên')).not.toHaveProperty('due');
+    expect(d('Thường xuyên từ Quý I/2019')).toMatchObject({ kind: 'continuous', start: '2019-01-01' });
+  });
+  it('half years, dates, years and stages', () => {
+    expect(d('6 tháng đầu năm 2019')).toMatchObject({ due: '2019-06-30' });
+    expect(d('trước ngày 15/10/2018')).toMatchObject({ kind: 'date', due: '2018-10-15' });
+    expect(d('Năm 2019')).toMatchObject({ due: '2019-12-31' });
+    expect(d('Giai đoạn 2018-2020')).toMatchObject({ start: '2018-01-01', due: '2020-12-31' });
+    expect(d('Tháng 10-12/2018')).toMatchObject({ start: '2018-10-01', due: '2018-12-31' });
+  });
+  it('keeps an unknown form as written, with no date, and says so', () => {
+    const r = parseDeadline('Sau khi có hướng dẫn của Trung ương');
+    expect(r.ok).toBe(false);
+    expect(r.deadline).toEqual({ text: 'Sau khi có hướng dẫn của Trung ương', kind: 'unknown', tentative: false });
+    expect(parseDeadline('ngày 31/02/2019').deadline.kind).toBe('unknown');
+  });
+  it('today is the calendar day in Asia/Ho_Chi_Minh, not the server zone', () => {
+    expect(todayIn(new Date('2026-11-28T16:59:00Z'))).toBe('2026-11-28');
+    expect(todayIn(new Date('2026-11-28T17:00:00Z'))).toBe('2026-11-29');
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/core/engine.ts';
+import { taskState } from '../../src/plan/status.ts';
+import { ask, dir, engine, plan } from '../helpers.ts';
+
+describe('what an agency must do', () => {
+  it('Sở Tài chính: its task as lead and its assignment in part III, nothing of Sở Nội vụ', () => {
+    const r = ask('STC phải làm những việc gì vậy?');
+    expect(r.intent).toBe('agency');
+    expect(r.ids).toContain('I.4');
+    expect(r.folded).toContain('kinh phi');
+    expect(r.ids).not.toContain('I.3');
+  });
+  it('says where an agency only coordinates', () => {
+    const r = ask('Công an tỉnh có việc gì');
+    expect(r.folded).toMatch(/phoi hop \(1\):.*iii\.5/);
+    expect(r.folded).not.toMatch(/chu tri \(/);
+  });
+  it('a district receives the work of "UBND cấp huyện"', () => {
+    const r = ask('huyen thanh phu phai lam gi');
+    expect(r.agencies).toEqual(['UBND huyện Thạnh Phú']);
+    expect(r.ids).toEqual(expect.arrayContaining(['II.3', 'II.6', 'II.7', 'II.8', 'III.5']));
+    expect(r.folded).toContain('muc 3');
+  });
+  it('understands a small typo in the agency name and says how it understood it', () => {
+    const r = ask('so noi vuu phai lam gi');
+    expect(r.agencies).toEqual(['Sở Nội vụ']);
+    expect(r.folded).toContain('toi hieu la so noi vu');
+  });
+  it('restricts to a period when one is named', () => {
+    const r = ask('Sở Nội vụ phải xong gì trong quý 4/2018');
+    expect(r.ids.sort()).toEqual(['I.2', 'II.1']);
+  });
+});
+
+describe('who leads, who coordinates, when', () => {
+  it('who leads a task, typed without diacritics', () => {
+    const r = ask('co quan nao chu tri huong dan bao dam an toan thong tin');
+    expect(r.ids).toEqual(['III.6']);
+    expect(r.text.split('\n')[0]).toBe('Chủ trì: Sở Thông tin và Truyền thông');
+  });
+  it('who coordinates, with the condition written beside an agency', () => {
+    const r = ask('chuyển đổi hồ sơ giấy sang hồ sơ điện tử thì ai phối hợp?');
+    expect(r.ids).toEqual(['III.3']);
+    expect(r.text.split('\n')[0]).toBe('Phối hợp: VP.UBND tỉnh, Sở Thông tin và Truyền thông');
+  });
+  it('when a task is due, with the due date', () => {
+    const r = ask('bao gio phai hoan thanh nhan rong phan mem mot cua dien tu');
+    expect(r.ids).toEqual(['III.2']);
+    expect(r.folded).toContain('quy iii/2020 (han 30/09/2020)');
+  });
+  it('a task id typed as such gives its card', () => {
+    expect(ask('nhiệm vụ II.6b').ids).toEqual(['II.6b']);
+    expect(ask('II.9').text).toBe('Không có nhiệm vụ II.9 trong Kế hoạch 4561/KH-UBND.');
+  });
+  it('abbreviations: CSDL and DVC', () => {
+    expect(ask('ai chu tri ket noi DVC voi CSDL quoc gia ve dan cu').ids).toEqual(['III.5']);
+  });
+});
+
+describe('dates: periods, overdue, coming due', () => {
+  it('what falls due in a month', () => {
+    expect(ask('tháng 6/2019 có việc gì đến hạn').ids).toEqual(expect.arrayContaining(['II.5', 'II.6', 'II.8']));
+  });
+  it('overdue is as of today, and says the date', () => {
+    const r = ask('nhung viec nao bi tre han', '2019-01-15');
+    expect(r.ids.sort()).toEqual(['I.1', 'I.2', 'II.1', 'II.8']);
+    expect(r.folded).toContain('15/01/2019');
+  });
+  it('a continuous task is never overdue; an unreported quarter of a recurring task is', () => {
+    const r = ask('việc nào quá hạn', '2026-11-28');
+    expect(r.ids).not.toContain('III.6');
+    expect(r.ids).toContain('II.8');
+    expect(r.tasks.find((t) => t.id === 'II.8')!.due).toBe('2026-09-30');
+  });
+  it('coming due within 30 days', () => {
+    const r = ask('sap toi han viec gi', '2019-09-05');
+    expect(r.ids).toEqual(['III.1']);
+    // II.8's second quarter was never reported: it is overdue, not merely coming due.
+    expect(ask('viec nao qua han', '2019-09-05').ids).toContain('II.8');
+  });
+  it('relative periods: "quý này"', () => {
+    expect(ask('quý này có việc gì phải xong', '2019-05-01').ids).toEqual(expect.arrayContaining(['II.5', 'II.6']));
+  });
+});
+
+describe('status in the government categories', () => {
+  const ii1 = plan.tasks.find((t) => t.id === 'II.1')!;
+  const ctx = (today: string, completions: [string, { taskId: string; party: string; on: string }[]][] = []) => ({ today, planDate: plan.date, dir, completions: new Map(completions) });
+  it('a task led by a group with listed members needs each member: in progress, then overdue', () => {
+    expect(taskState(ii1, ctx('2018-11-01'))).toMatchObject({ status: 'in_progress', done: 0, required: 12 });
+    expect(taskState(ii1, ctx('2019-01-01')).status).toBe('overdue');
+  });
+  it('done on time or late follows the due date', () => {
+    const i3 = plan.tasks.find((t) => t.id === 'I.3')!;
+    expect(taskState(i3, ctx('2019-05-01', [['I.3', [{ taskId: 'I.3', party: 'so-noi-vu', on: '2019-03-20' }]]])).status).toBe('done_on_time');
+    expect(taskState(i3, ctx('2019-05-01', [['I.3', [{ taskId: 'I.3', party: 'so-noi-vu', on: '2019-04-02' }]]])).status).toBe('done_late');
+  });
+});
+
+describe('progress', () => {
+  it('of an agency, with a percentage', () => {
+    expect(ask('tiến độ thực hiện của Sở TT&TT', '2019-04-10').folded).toMatch(/so thong tin va truyen thong .*0\/4 .*\(0%\)/);
+  });
+  it('of the plan, by status and by agency', () => {
+    const r = ask('tien do ke hoach', '2019-04-10');
+    expect(r.folded).toContain('0/19');
+    expect(r.folded).toContain('qua han: 9');
+  });
+});
+
+describe('help and questions it cannot answer', () => {
+  it('answers off-topic questions with what it can answer and examples, never with tasks', () => {
+    for (const q of ['thời tiết hôm nay thế nào', 'ban ten gi', 'xyz qwerty']) {
+      const r = ask(q);
+      expect(r.intent, q).toBe('unknown');
+      expect(r.tasks).toEqual([]);
+      expect(r.folded).toContain('vi du');
+    }
+  });
+  it('a weak match says so and offers the closest few', () => {
+    const r = ask('ban hành quy chế hoạt động');
+    expect(r.intent).toBe('task-suggest');
+    expect(r.folded).toContain('chua chac');
+    expect(r.tasks.length).toBeGreaterThan(0);
+    expect(r.ids).toEqual(expect.arrayContaining(['III.1', 'III.2']));
+    expect(r.tasks.length).toBeLessThanOrEqual(3);
+  });
+  it('replies in English when asked to', () => {
+    const en = new Engine(plan, dir, { lang: 'en' });
+    expect(en.ask('so tai chinh phai lam gi', { today: '2019-04-10' }).text).toMatch(/^Sở Tài chính — tasks in plan/);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['empty', ''],
+    ['whitespace', '   \t  '],
+    ['emoji', '😀😀😀'],
+    ['control characters', '\u0000\u0007\u001b[31m'],
+    ['markup', '<b>*_`&</b>'],
+    ['mixed scripts', 'Сở Тài chính 財政'],
+  ])('%s gets a clear reply, not a crash', (_name, q) => {
+    const r = engine.ask(q, { today: '2026-11-28' });
+    expect(r.text.length).toBeGreaterThan(0);
+    expect(r.tasks).toEqual([]);
+  });
+  it('10,000 characters are refused with a message', () => {
+    const r = engine.ask('a'.repeat(10_000), { today: '2026-11-28' });
+    expect(r.intent).toBe('too-long');
+    expect(r.text).toContain('10000');
+  });
+  it('does not echo user text into replies', () => {
+    expect(engine.ask('<script>alert(1)</script>', { today: '2026-11-28' }).text).not.toContain('<script>');
+  });
+});
