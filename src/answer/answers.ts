@@ -29,6 +29,28 @@ export interface AnswerContext {
   upcomingDays: number;
   /** Most tasks listed in one reply. */
   maxList: number;
+  /** Tasks naming an agency or group as lead or coordinator, in plan order (built once per plan). */
+  byAgency: ReadonlyMap<string, readonly Task[]>;
+}
+
+/** Tasks that name any of an agency's identities (itself or its groups), in plan order. */
+function candidates(ctx: AnswerContext, agency: string): Task[] {
+  const ids = ctx.dir.identities(agency);
+  if (ids.length === 1) return [...(ctx.byAgency.get(agency) ?? [])];
+  const seen = new Set<Task>();
+  for (const id of ids) for (const task of ctx.byAgency.get(id) ?? []) seen.add(task);
+  const order = new Map(ctx.plan.tasks.map((task, i) => [task, i]));
+  return [...seen].sort((a, b) => order.get(a)! - order.get(b)!);
+}
+
+/** Index tasks by every agency they name. */
+export function indexByAgency(plan: Plan): Map<string, Task[]> {
+  const out = new Map<string, Task[]>();
+  for (const task of plan.tasks) {
+    const ids = new Set([...task.lead, ...task.coordinate].map((p) => p.agency).filter((a): a is string => !!a));
+    for (const id of ids) out.set(id, [...(out.get(id) ?? []), task]);
+  }
+  return out;
 }
 
 /** Confident when the best task matched this share of the question's weight (and two words or more). */
@@ -41,9 +63,7 @@ export function stateOf(ctx: AnswerContext, task: Task): TaskState {
 
 /** The state of one agency's own part of a task. */
 function partState(ctx: AnswerContext, task: Task, agency: string): TaskState {
-  const own = (ctx.completions.get(task.id) ?? []).filter((c) => c.party === agency);
-  const solo: Task = { ...task, lead: [{ name: ctx.dir.label(agency), agency }] };
-  return taskState(solo, { today: ctx.today, planDate: ctx.plan.date, dir: ctx.dir, completions: new Map([[task.id, own]]) });
+  return taskState(task, { today: ctx.today, planDate: ctx.plan.date, dir: ctx.dir, completions: ctx.completions }, agency);
 }
 
 function list(ctx: AnswerContext, tasks: Task[], states: Map<string, TaskState>, opts: { lead?: boolean } = {}): string {
@@ -88,7 +108,7 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
   const states = new Map<string, TaskState>();
   for (const agency of q.agencies.slice(0, 3)) {
     const label = ctx.dir.label(agency);
-    const mine = ctx.plan.tasks
+    const mine = candidates(ctx, agency)
       .map((task) => ({ task, r: roleIn(ctx, task, agency) }))
       .filter(({ task, r }) => r && (!q.role || r.role === q.role) && (!q.period || dueDatesWithin(task, q.period, ctx.plan.date).length > 0));
     const lead = mine.filter((x) => x.r!.role === 'lead').map((x) => x.task);
@@ -113,7 +133,7 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
 }
 
 function leadTasks(ctx: AnswerContext, agency: string): Task[] {
-  return ctx.plan.tasks.filter((task) => roleIn(ctx, task, agency)?.role === 'lead');
+  return candidates(ctx, agency).filter((task) => roleIn(ctx, task, agency)?.role === 'lead');
 }
 
 function byStatus(ctx: AnswerContext, status: Status, agency?: string): { tasks: Task[]; states: Map<string, TaskState> } {
@@ -152,9 +172,13 @@ export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
 export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
   if (q.agencies.length > 0) return { ...agencyAnswer(ctx, q), intent: 'period' };
   const period = q.period!;
-  const dated = ctx.plan.tasks.filter((task) => dueDatesWithin(task, period, ctx.plan.date).length > 0);
-  const firstDue = (task: Task) => dueDatesWithin(task, period, ctx.plan.date)[0]!;
-  dated.sort((a, b) => firstDue(a).localeCompare(firstDue(b)) || 0);
+  const firstDue = new Map<string, string>();
+  for (const task of ctx.plan.tasks) {
+    const due = dueDatesWithin(task, period, ctx.plan.date)[0];
+    if (due) firstDue.set(task.id, due);
+  }
+  const dated = ctx.plan.tasks.filter((task) => firstDue.has(task.id));
+  dated.sort((a, b) => firstDue.get(a.id)!.localeCompare(firstDue.get(b.id)!));
   const states = statesFor(ctx, dated);
   const params = { period: period.label, n: dated.length, scope: '' };
   const text = dated.length === 0 ? ctx.t('period.none', params) : `${ctx.t('period.header', params)}\n${list(ctx, dated, states)}`;
@@ -171,7 +195,10 @@ export function recurringAnswer(ctx: AnswerContext, q: Question): Reply {
     return d.kind === 'continuous' || d.kind === 'recurring';
   };
   let tasks = ctx.plan.tasks.filter(matches);
-  if (agency) tasks = tasks.filter((task) => roleIn(ctx, task, agency));
+  if (agency) {
+    const involved = new Set(candidates(ctx, agency));
+    tasks = tasks.filter((task) => involved.has(task) && roleIn(ctx, task, agency));
+  }
   const states = statesFor(ctx, tasks, agency);
   const kind = ctx.t(`recurring.kind.${want ?? 'any'}`);
   const params = { kind, n: tasks.length, scope: scopeOf(ctx, agency) };

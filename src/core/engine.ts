@@ -2,7 +2,7 @@
  * The question engine, free of any channel: text and today in, a structured reply out. Channels render the
  * reply's plain text with their own markup (escaping it), and its tasks as buttons or menus.
  */
-import { type AnswerContext, type Reply, agencyAnswer, helpAnswer, overdueAnswer, periodAnswer, progressAnswer, recurringAnswer, taskAnswer, upcomingAnswer } from '../answer/answers.ts';
+import { type AnswerContext, type Reply, agencyAnswer, indexByAgency, helpAnswer, overdueAnswer, periodAnswer, progressAnswer, recurringAnswer, taskAnswer, upcomingAnswer } from '../answer/answers.ts';
 import { type Lang, translator } from '../i18n.ts';
 import type { Directory } from '../plan/agencies.ts';
 import type { Plan, Task } from '../plan/schema.ts';
@@ -28,6 +28,7 @@ export interface AskOptions {
 
 export class Engine {
   readonly search: TaskSearch<Task>;
+  private readonly byAgency: ReadonlyMap<string, readonly Task[]>;
   private readonly lang: Lang;
   private readonly upcomingDays: number;
   private readonly maxList: number;
@@ -38,6 +39,7 @@ export class Engine {
     opts: EngineOptions = {},
   ) {
     this.search = new TaskSearch(plan.tasks, (task) => task.content);
+    this.byAgency = indexByAgency(plan);
     this.lang = opts.lang ?? 'vi';
     this.upcomingDays = opts.upcomingDays ?? 30;
     this.maxList = opts.maxList ?? 20;
@@ -57,6 +59,7 @@ export class Engine {
       completions: opts.completions ?? new Map(),
       upcomingDays: this.upcomingDays,
       maxList: this.maxList,
+      byAgency: this.byAgency,
     };
     if (text.length > MAX_QUESTION_LENGTH) {
       return { intent: 'too-long', text: ctx.t('error.tooLong', { n: text.length, max: MAX_QUESTION_LENGTH }), tasks: [], agencies: [] };

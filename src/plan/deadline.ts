@@ -31,23 +31,31 @@ export function todayIn(now: Date): string {
 }
 
 const ISO = 'YYYY-MM-DD';
-const day = (iso: string) => dayjs.utc(iso, ISO, true);
 
-export function addDays(iso: string, n: number): string {
-  return day(iso).add(n, 'day').format(ISO);
+// Calendar arithmetic on "YYYY-MM-DD" strings with integers and Date.UTC: these run for every task of every
+// answer, so they avoid date-library parsing.
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+const parts = (s: string): [number, number, number] => [+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10)];
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+export function addDays(date: string, n: number): string {
+  const [y, m, d] = parts(date);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
 export function daysBetween(from: string, to: string): number {
-  return day(to).diff(day(from), 'day');
+  const [y1, m1, d1] = parts(from);
+  const [y2, m2, d2] = parts(to);
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
 }
 
 export function monthSpan(month: number, year: number): Span {
-  const start = dayjs.utc(`${year}-${String(month).padStart(2, '0')}-01`, ISO, true);
-  return { start: start.format(ISO), end: start.endOf('month').format(ISO) };
+  return { start: iso(year, month, 1), end: iso(year, month, lastDay(year, month)) };
 }
 
 export function monthsSpan(from: number, to: number, year: number): Span {
-  return { start: monthSpan(from, year).start, end: monthSpan(to, year).end };
+  return { start: iso(year, from, 1), end: iso(year, to, lastDay(year, to)) };
 }
 
 export function quarterSpan(q: number, year: number): Span {
@@ -59,10 +67,8 @@ export function yearSpan(year: number): Span {
 }
 
 /** The period of a recurring unit that contains a day. */
-export function periodContaining(unit: Unit, iso: string): Span {
-  const d = day(iso);
-  const y = d.year();
-  const m = d.month() + 1;
+export function periodContaining(unit: Unit, date: string): Span {
+  const [y, m] = parts(date);
   switch (unit) {
     case 'year':
       return yearSpan(y);
@@ -89,7 +95,7 @@ function quarterNumber(s: string): number {
 }
 
 function validDate(d: string, m: string, y: string): string | undefined {
-  const parsed = dayjs.utc(`${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`, ISO, true);
+  const parsed = dayjs.utc(iso(+y, +m, +d), ISO, true);
   return parsed.isValid() ? parsed.format(ISO) : undefined;
 }
 

@@ -40,14 +40,20 @@ export interface StatusContext {
 }
 
 /** The parties that must each report: lead agencies, a group's listed members in place of the group. */
+const partiesCache = new WeakMap<Task, string[]>();
+
 export function requiredParties(task: Task, dir: Directory): string[] {
+  const cached = partiesCache.get(task);
+  if (cached) return cached;
   const out = new Set<string>();
   for (const p of task.lead) {
     if (!p.agency) out.add(`name:${p.name}`);
     else if (dir.isGroup(p.agency) && dir.members(p.agency).length > 0) dir.members(p.agency).forEach((m) => out.add(m));
     else out.add(p.agency);
   }
-  return [...out];
+  const list = [...out];
+  partiesCache.set(task, list);
+  return list;
 }
 
 function firstPeriod(task: Task, planDate: string): Span {
@@ -74,9 +80,11 @@ function judge(
   return { status: due && today > due ? 'overdue' : 'in_progress', ...(due ? { due } : {}), done, required };
 }
 
-export function taskState(task: Task, ctx: StatusContext): TaskState {
-  const parties = requiredParties(task, ctx.dir);
-  const reports = ctx.completions.get(task.id) ?? [];
+/** The state of a task, or with `only`, of one party's own part of it. */
+export function taskState(task: Task, ctx: StatusContext, only?: string): TaskState {
+  const parties = only ? [only] : requiredParties(task, ctx.dir);
+  const all = ctx.completions.get(task.id) ?? [];
+  const reports = only ? all.filter((c) => c.party === only) : all;
   const d = task.deadline;
   if (d.kind === 'recurring' && d.every) {
     const first = firstPeriod(task, ctx.planDate);
@@ -106,10 +114,10 @@ export function dueDatesWithin(task: Task, span: Span, planDate: string): string
   if ((d.kind === 'date' || d.kind === 'period') && d.due) return d.due >= span.start && d.due <= span.end ? [d.due] : [];
   if (d.kind !== 'recurring' || !d.every) return [];
   const out: string[] = [];
-  let p = firstPeriod(task, planDate);
-  while (p.end < span.start) p = nextPeriod(d.every, p);
+  const first = firstPeriod(task, planDate);
+  let p = first.start >= span.start ? first : periodContaining(d.every, span.start);
   for (let guard = 0; p.end <= span.end && guard < 1000; guard++) {
-    out.push(p.end);
+    if (p.end >= span.start) out.push(p.end);
     p = nextPeriod(d.every, p);
   }
   return out;

@@ -1,0 +1,117 @@
+/**
+ * npm run bench: answer latency p50/p99 on the seed plan and on a generated plan of 10,000 tasks, and the time
+ * from process start to the first answer. Prints figures; asserts nothing.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { Engine } from '../src/core/engine.ts';
+import { loadDirectory, loadPlans } from '../src/plan/load.ts';
+import type { Plan, Task } from '../src/plan/schema.ts';
+import { parseDeadline } from '../src/plan/deadline.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const QUESTIONS = [
+  'Sở Tài chính phải làm gì?',
+  'so noi vu phai lam j',
+  'Sowr Taif chinhs phari lafm gif',
+  'UBND huyện Ba Tri có nhiệm vụ gì',
+  'ai chủ trì thành lập trung tâm phục vụ hành chính công',
+  'khi nao phai xong ket noi cong dich vu cong quoc gia',
+  'Ai phối hợp kết nối Cổng dịch vụ công với cơ sở dữ liệu quốc gia về dân cư?',
+  'Quý IV/2018 có những việc gì phải xong?',
+  'nam 2019 phai hoan thanh gi',
+  'Việc nào quá hạn?',
+  'sắp đến hạn những gì',
+  'Tiến độ của Sở Nội vụ?',
+  'Những nhiệm vụ thường xuyên là gì?',
+  'II.6b',
+  'hôm nay ăn gì',
+  'bố trí trang thiết bị',
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function measure(engine: Engine, rounds: number): { p50: number; p99: number; n: number; slowest: string } {
+  const times: number[] = [];
+  const worst = new Map<string, number>();
+  for (let r = 0; r < rounds; r++) {
+    for (const q of QUESTIONS) {
+      const t0 = performance.now();
+      engine.ask(q, { today: '2019-04-10' });
+      const ms = performance.now() - t0;
+      times.push(ms);
+      worst.set(q, Math.max(worst.get(q) ?? 0, ms));
+    }
+  }
+  times.sort((a, b) => a - b);
+  const slowest = [...worst].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([q, ms]) => `"${q}" ${ms.toFixed(2)} ms`).join(', ');
+  return { p50: percentile(times, 50), p99: percentile(times, 99), n: times.length, slowest };
+}
+
+/** A plan of `n` tasks made by recombining the seed plan's clauses, agencies and deadline forms (seeded). */
+function generatePlan(seed: Plan, n: number): Plan {
+  let s = 42;
+  const rand = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const clauses = seed.tasks.flatMap((t) => t.content.split(/[,;]/).map((c) => c.trim()).filter(Boolean));
+  const words = [...new Set(seed.tasks.flatMap((t) => t.content.split(/\s+/)))];
+  const parties = [...new Map(seed.tasks.flatMap((t) => [...t.lead, ...t.coordinate]).map((p) => [p.agency, p])).values()];
+  const forms = ['Quý I/2019', 'Quý II/2019', 'Quý III/2020', 'Quý IV/2021', 'Tháng 9/2018', 'Dự kiến Quý I/2019', 'Hàng năm', 'Hàng quý trong năm', 'Thường xuyên', 'Năm 2020', '6 tháng đầu năm 2019', 'trước ngày 15/10/2018'];
+  const tasks: Task[] = [];
+  for (let i = 0; i < n; i++) {
+    const section = ['I', 'II', 'III'][i % 3]!;
+    const content = `${pick(clauses)}, ${pick(clauses).toLowerCase()} ${Array.from({ length: 4 }, () => pick(words)).join(' ')}`;
+    const lead = [pick(parties), pick(parties)].filter((p, k, a) => a.findIndex((x) => x.agency === p.agency) === k);
+    tasks.push({
+      id: `${section}.${i + 1}`,
+      section,
+      number: String(i + 1),
+      content,
+      leadText: lead.map((p) => p.name).join(', '),
+      lead,
+      coordinateText: '',
+      coordinate: [pick(parties)],
+      deadline: parseDeadline(pick(forms)).deadline,
+    });
+  }
+  return { ...seed, id: 'bench', tasks };
+}
+
+function startToFirstAnswer(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/cli/ask.ts'), 'Sở Tài chính phải làm gì?'], { cwd: ROOT });
+    child.stdout.once('data', () => resolve(performance.now() - t0));
+    child.on('error', reject);
+  });
+}
+
+const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+const dir = loadDirectory();
+const seed = loadPlans()[0]!;
+
+const seedEngine = new Engine(seed, dir);
+measure(seedEngine, 20); // warm-up
+const s = measure(seedEngine, 200);
+console.log(`seed plan (${seed.tasks.length} tasks): p50 ${fmt(s.p50)}, p99 ${fmt(s.p99)} over ${s.n} answers (target p99 < 2 ms)`);
+console.log(`  slowest: ${s.slowest}`);
+
+const big = generatePlan(seed, 10_000);
+const t0 = performance.now();
+const bigEngine = new Engine(big, dir);
+const build = performance.now() - t0;
+measure(bigEngine, 2);
+const b = measure(bigEngine, 10);
+console.log(`generated plan (10,000 tasks): p50 ${fmt(b.p50)}, p99 ${fmt(b.p99)} over ${b.n} answers; index built in ${fmt(build)} (target p99 < 20 ms)`);
+console.log(`  slowest: ${b.slowest}`);
+
+const starts: number[] = [];
+for (let i = 0; i < 3; i++) starts.push(await startToFirstAnswer());
+starts.sort((a, x) => a - x);
+console.log(`start to first answer (npm run ask, new process): median ${fmt(starts[1]!)} of 3 runs (target < 1 s)`);
+console.log(`memory: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB after the 10,000-task plan`);
