@@ -29,6 +29,8 @@ export interface AnswerContext {
   upcomingDays: number;
   /** Most tasks listed in one reply. */
   maxList: number;
+  /** Task states for this day and these completions, by "taskId" or "taskId|agency" (shared across questions). */
+  states: Map<string, TaskState>;
   /** Tasks naming an agency or group as lead or coordinator, in plan order (built once per plan). */
   byAgency: ReadonlyMap<string, readonly Task[]>;
 }
@@ -58,12 +60,17 @@ const STRONG = 0.6;
 const WEAK = 0.35;
 
 export function stateOf(ctx: AnswerContext, task: Task): TaskState {
-  return taskState(task, { today: ctx.today, planDate: ctx.plan.date, dir: ctx.dir, completions: ctx.completions });
+  let s = ctx.states.get(task.id);
+  if (!s) ctx.states.set(task.id, (s = taskState(task, { today: ctx.today, planDate: ctx.plan.date, dir: ctx.dir, completions: ctx.completions })));
+  return s;
 }
 
 /** The state of one agency's own part of a task. */
 function partState(ctx: AnswerContext, task: Task, agency: string): TaskState {
-  return taskState(task, { today: ctx.today, planDate: ctx.plan.date, dir: ctx.dir, completions: ctx.completions }, agency);
+  const key = `${task.id}|${agency}`;
+  let s = ctx.states.get(key);
+  if (!s) ctx.states.set(key, (s = taskState(task, { today: ctx.today, planDate: ctx.plan.date, dir: ctx.dir, completions: ctx.completions }, agency)));
+  return s;
 }
 
 function list(ctx: AnswerContext, tasks: Task[], states: Map<string, TaskState>, opts: { lead?: boolean } = {}): string {

@@ -6,7 +6,7 @@ import { type AnswerContext, type Reply, agencyAnswer, indexByAgency, helpAnswer
 import { type Lang, translator } from '../i18n.ts';
 import type { Directory } from '../plan/agencies.ts';
 import type { Plan, Task } from '../plan/schema.ts';
-import type { Completion } from '../plan/status.ts';
+import type { Completion, TaskState } from '../plan/status.ts';
 import { type Question, understand } from '../understand/intents.ts';
 import { TaskSearch } from '../understand/search.ts';
 
@@ -29,6 +29,12 @@ export interface AskOptions {
 export class Engine {
   readonly search: TaskSearch<Task>;
   private readonly byAgency: ReadonlyMap<string, readonly Task[]>;
+  /**
+   * Task states depend only on the day and the completions: computed once per (day, completions map) and
+   * shared by every question until either changes. A store hands out a new map after each change.
+   */
+  private readonly stateCache = new WeakMap<object, { today: string; states: Map<string, TaskState> }>();
+  private readonly noCompletions = new Map<string, readonly Completion[]>();
   private readonly lang: Lang;
   private readonly upcomingDays: number;
   private readonly maxList: number;
@@ -49,14 +55,24 @@ export class Engine {
     return understand(text, today, this.dir);
   }
 
+  private statesFor(today: string, completions: object): Map<string, TaskState> {
+    const hit = this.stateCache.get(completions);
+    if (hit && hit.today === today) return hit.states;
+    const states = new Map<string, TaskState>();
+    this.stateCache.set(completions, { today, states });
+    return states;
+  }
+
   ask(text: string, opts: AskOptions): Reply {
+    const completions = opts.completions ?? this.noCompletions;
     const ctx: AnswerContext = {
       plan: this.plan,
       dir: this.dir,
       search: this.search,
       t: translator(this.lang),
       today: opts.today,
-      completions: opts.completions ?? new Map(),
+      completions,
+      states: this.statesFor(opts.today, completions),
       upcomingDays: this.upcomingDays,
       maxList: this.maxList,
       byAgency: this.byAgency,
