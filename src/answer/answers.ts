@@ -12,6 +12,8 @@ export interface Reply {
   intent: string;
   text: string;
   tasks: TaskView[];
+  /** How many tasks matched; `tasks` holds those the text shows. */
+  total?: number;
   /** Names of the agencies the reply is about. */
   agencies: string[];
   /** The day the reply is as of, when it depends on today. */
@@ -31,29 +33,33 @@ export interface AnswerContext {
   maxList: number;
   /** Task states for this day and these completions, by "taskId" or "taskId|agency" (shared across questions). */
   states: Map<string, TaskState>;
-  /** Tasks naming an agency or group as lead or coordinator, in plan order (built once per plan). */
-  byAgency: ReadonlyMap<string, readonly Task[]>;
+  /** Positions of the tasks naming an agency or group as lead or coordinator (built once per plan). */
+  byAgency: ReadonlyMap<string, readonly number[]>;
 }
 
 /** Tasks that name any of an agency's identities (itself or its groups), in plan order. */
 function candidates(ctx: AnswerContext, agency: string): Task[] {
-  const ids = ctx.dir.identities(agency);
-  if (ids.length === 1) return [...(ctx.byAgency.get(agency) ?? [])];
-  const seen = new Set<Task>();
-  for (const id of ids) for (const task of ctx.byAgency.get(id) ?? []) seen.add(task);
-  const order = new Map(ctx.plan.tasks.map((task, i) => [task, i]));
-  return [...seen].sort((a, b) => order.get(a)! - order.get(b)!);
+  const positions = new Set<number>();
+  for (const id of ctx.dir.identities(agency)) for (const i of ctx.byAgency.get(id) ?? []) positions.add(i);
+  return [...positions].sort((a, b) => a - b).map((i) => ctx.plan.tasks[i]!);
 }
 
-/** Index tasks by every agency they name. */
-export function indexByAgency(plan: Plan): Map<string, Task[]> {
-  const out = new Map<string, Task[]>();
-  for (const task of plan.tasks) {
+/** Index tasks by every agency they name: agency id → positions in plan.tasks, ascending. */
+export function indexByAgency(plan: Plan): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  plan.tasks.forEach((task, i) => {
     const ids = new Set([...task.lead, ...task.coordinate].map((p) => p.agency).filter((a): a is string => !!a));
-    for (const id of ids) out.set(id, [...(out.get(id) ?? []), task]);
-  }
+    for (const id of ids) {
+      let list = out.get(id);
+      if (!list) out.set(id, (list = []));
+      list.push(i);
+    }
+  });
   return out;
 }
+
+/** Compare ISO dates (or ''), which sort as text; cheaper than localeCompare. */
+const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Confident when the best task matched this share of the question's weight (and two words or more). */
 const STRONG = 0.6;
@@ -73,14 +79,18 @@ function partState(ctx: AnswerContext, task: Task, agency: string): TaskState {
   return s;
 }
 
-function list(ctx: AnswerContext, tasks: Task[], states: Map<string, TaskState>, opts: { lead?: boolean } = {}): string {
-  const shown = tasks.slice(0, ctx.maxList).map((task) => taskLine(task, states.get(task.id)!, ctx.t, opts));
+/** Lines for at most maxList tasks; the tasks shown are collected so the reply carries exactly those. */
+function list(ctx: AnswerContext, tasks: Task[], states: Map<string, TaskState>, opts: { lead?: boolean } = {}, shownOut?: Task[]): string {
+  const visible = tasks.slice(0, ctx.maxList);
+  shownOut?.push(...visible);
+  const shown = visible.map((task) => taskLine(task, states.get(task.id)!, ctx.t, opts));
   if (tasks.length > ctx.maxList) shown.push(ctx.t('list.more', { n: tasks.length - ctx.maxList }));
   return shown.join('\n');
 }
 
-function reply(ctx: AnswerContext, intent: string, text: string, tasks: Task[], states: Map<string, TaskState>, agencies: string[] = []): Reply {
-  return { intent, text, tasks: tasks.map((task) => taskView(task, states.get(task.id)!)), agencies: agencies.map((a) => ctx.dir.label(a)), asOf: ctx.today };
+/** `tasks` are the tasks the text shows (at most maxList a list); `total` counts all that matched. */
+function reply(ctx: AnswerContext, intent: string, text: string, tasks: Task[], states: Map<string, TaskState>, agencies: string[] = [], total = tasks.length): Reply {
+  return { intent, text, tasks: tasks.map((task) => taskView(task, states.get(task.id)!)), total, agencies: agencies.map((a) => ctx.dir.label(a)), asOf: ctx.today };
 }
 
 const asOf = (ctx: AnswerContext) => formatDate(ctx.today);
@@ -105,13 +115,18 @@ function assignmentsOf(ctx: AnswerContext, agency: string): Assignment[] {
   return ctx.plan.assignments.filter((a) => [...a.lead, ...a.coordinate].some((p) => p.agency && ids.includes(p.agency)));
 }
 
-function statesFor(ctx: AnswerContext, tasks: Task[], agency?: string): Map<string, TaskState> {
-  return new Map(tasks.map((task) => [task.id, agency && roleIn(ctx, task, agency)?.role === 'lead' ? partState(ctx, task, agency) : stateOf(ctx, task)]));
+/**
+ * States of tasks by id. With `ownPartOf`, every task is led by that agency and its own part is what counts;
+ * without, the task as a whole.
+ */
+function statesFor(ctx: AnswerContext, tasks: Task[], ownPartOf?: string): Map<string, TaskState> {
+  return new Map(tasks.map((task) => [task.id, ownPartOf ? partState(ctx, task, ownPartOf) : stateOf(ctx, task)]));
 }
 
 export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
   const sections: string[] = [];
   const all: Task[] = [];
+  const shown: Task[] = [];
   const states = new Map<string, TaskState>();
   for (const agency of q.agencies.slice(0, 3)) {
     const label = ctx.dir.label(agency);
@@ -121,22 +136,23 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
     const lead = mine.filter((x) => x.r!.role === 'lead').map((x) => x.task);
     const coord = mine.filter((x) => x.r!.role === 'coordinate').map((x) => x.task);
     const assigned = q.period || q.role === 'coordinate' ? [] : assignmentsOf(ctx, agency);
-    for (const [k, v] of statesFor(ctx, [...lead, ...coord], agency)) states.set(k, v);
+    for (const [k, v] of statesFor(ctx, lead, agency)) states.set(k, v);
+    for (const [k, v] of statesFor(ctx, coord)) states.set(k, v);
     all.push(...lead, ...coord);
     const head = ctx.t(q.period ? 'agency.headerPeriod' : 'agency.header', { agency: label, plan: ctx.plan.number, period: q.period?.label ?? '', date: asOf(ctx) });
     const parts = [(q.agencyFuzzy ? `${ctx.t('agency.understoodAs', { agency: label })}\n` : '') + head];
     if (lead.length + coord.length + assigned.length === 0) {
       parts.push(ctx.t(q.period ? 'agency.noneInPeriod' : 'agency.none', { agency: label, plan: ctx.plan.number, period: q.period?.label ?? '' }));
     }
-    if (lead.length > 0) parts.push(`${ctx.t('agency.asLead', { n: lead.length })}\n${list(ctx, lead, states)}`);
-    if (coord.length > 0) parts.push(`${ctx.t('agency.asCoordinate', { n: coord.length })}\n${list(ctx, coord, states)}`);
+    if (lead.length > 0) parts.push(`${ctx.t('agency.asLead', { n: lead.length })}\n${list(ctx, lead, states, {}, shown)}`);
+    if (coord.length > 0) parts.push(`${ctx.t('agency.asCoordinate', { n: coord.length })}\n${list(ctx, coord, states, {}, shown)}`);
     if (assigned.length > 0) {
       const lines = assigned.map((a) => `• ${ctx.t('agency.assignmentLine', { number: a.number, text: excerpt(a.text, 260) })}`);
       parts.push(`${ctx.t('agency.assignments', { n: assigned.length })}\n${lines.join('\n')}`);
     }
     sections.push(parts.join('\n\n'));
   }
-  return reply(ctx, 'agency', sections.join('\n\n———\n\n'), all, states, q.agencies);
+  return reply(ctx, 'agency', sections.join('\n\n———\n\n'), shown, states, q.agencies, all.length);
 }
 
 function leadTasks(ctx: AnswerContext, agency: string): Task[] {
@@ -147,7 +163,7 @@ function byStatus(ctx: AnswerContext, status: Status, agency?: string): { tasks:
   const pool = agency ? leadTasks(ctx, agency) : ctx.plan.tasks;
   const states = statesFor(ctx, pool, agency);
   const tasks = pool.filter((task) => states.get(task.id)!.status === status);
-  tasks.sort((a, b) => (states.get(a.id)!.due ?? '').localeCompare(states.get(b.id)!.due ?? ''));
+  tasks.sort((a, b) => byDate(states.get(a.id)!.due ?? '', states.get(b.id)!.due ?? ''));
   return { tasks, states };
 }
 
@@ -158,7 +174,7 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
   const text = tasks.length === 0
     ? ctx.t('overdue.none', { scope, date: asOf(ctx) })
     : `${ctx.t('overdue.header', { scope, n: tasks.length, date: asOf(ctx) })}\n${list(ctx, tasks, states)}`;
-  return reply(ctx, 'overdue', text, tasks, states, agency ? [agency] : []);
+  return reply(ctx, 'overdue', text, tasks.slice(0, ctx.maxList), states, agency ? [agency] : [], tasks.length);
 }
 
 export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
@@ -170,10 +186,10 @@ export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
     const s = states.get(task.id)!;
     return (s.status === 'in_progress') && dueDatesWithin(task, span, ctx.plan.date).length > 0;
   });
-  tasks.sort((a, b) => (states.get(a.id)!.due ?? '').localeCompare(states.get(b.id)!.due ?? ''));
+  tasks.sort((a, b) => byDate(states.get(a.id)!.due ?? '', states.get(b.id)!.due ?? ''));
   const params = { scope: scopeOf(ctx, agency), n: tasks.length, days: ctx.upcomingDays, date: asOf(ctx), end: formatDate(span.end) };
   const text = tasks.length === 0 ? ctx.t('upcoming.none', params) : `${ctx.t('upcoming.header', params)}\n${list(ctx, tasks, states)}`;
-  return reply(ctx, 'upcoming', text, tasks, states, agency ? [agency] : []);
+  return reply(ctx, 'upcoming', text, tasks.slice(0, ctx.maxList), states, agency ? [agency] : [], tasks.length);
 }
 
 export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
@@ -185,11 +201,11 @@ export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
     if (due) firstDue.set(task.id, due);
   }
   const dated = ctx.plan.tasks.filter((task) => firstDue.has(task.id));
-  dated.sort((a, b) => firstDue.get(a.id)!.localeCompare(firstDue.get(b.id)!));
+  dated.sort((a, b) => byDate(firstDue.get(a.id)!, firstDue.get(b.id)!));
   const states = statesFor(ctx, dated);
   const params = { period: period.label, n: dated.length, scope: '' };
   const text = dated.length === 0 ? ctx.t('period.none', params) : `${ctx.t('period.header', params)}\n${list(ctx, dated, states)}`;
-  return reply(ctx, 'period', text, dated, states);
+  return reply(ctx, 'period', text, dated.slice(0, ctx.maxList), states, [], dated.length);
 }
 
 export function recurringAnswer(ctx: AnswerContext, q: Question): Reply {
@@ -202,15 +218,16 @@ export function recurringAnswer(ctx: AnswerContext, q: Question): Reply {
     return d.kind === 'continuous' || d.kind === 'recurring';
   };
   let tasks = ctx.plan.tasks.filter(matches);
+  const states = new Map<string, TaskState>();
   if (agency) {
     const involved = new Set(candidates(ctx, agency));
     tasks = tasks.filter((task) => involved.has(task) && roleIn(ctx, task, agency));
-  }
-  const states = statesFor(ctx, tasks, agency);
+    for (const task of tasks) states.set(task.id, roleIn(ctx, task, agency)!.role === 'lead' ? partState(ctx, task, agency) : stateOf(ctx, task));
+  } else for (const [k, v] of statesFor(ctx, tasks)) states.set(k, v);
   const kind = ctx.t(`recurring.kind.${want ?? 'any'}`);
   const params = { kind, n: tasks.length, scope: scopeOf(ctx, agency) };
   const text = tasks.length === 0 ? ctx.t('recurring.none', params) : `${ctx.t('recurring.header', params)}\n${list(ctx, tasks, states)}`;
-  return reply(ctx, 'recurring', text, tasks, states, agency ? [agency] : []);
+  return reply(ctx, 'recurring', text, tasks.slice(0, ctx.maxList), states, agency ? [agency] : [], tasks.length);
 }
 
 function percent(done: number, total: number): number {
@@ -242,7 +259,7 @@ export function progressAnswer(ctx: AnswerContext, q: Question): Reply {
     lines.push(ctx.t('progress.byAgency'));
     for (const r of rows.slice(0, 10)) lines.push(`• ${ctx.t('progress.agencyRow', { agency: ctx.dir.label(r.a), done: r.d, total: r.n, pct: percent(r.d, r.n), late: r.late })}`);
   }
-  return reply(ctx, 'progress', lines.join('\n'), pool, states, agency ? [agency] : []);
+  return reply(ctx, 'progress', lines.join('\n'), [], states, agency ? [agency] : [], pool.length);
 }
 
 export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
@@ -280,8 +297,19 @@ function card(ctx: AnswerContext, q: Question, task: Task): Reply {
   return reply(ctx, 'task', lines.join('\n\n'), [task], new Map([[task.id, state]]));
 }
 
-/** Example questions built from the plan itself, so help fits whatever plan is loaded. */
+const examplesMemo = new WeakMap<Plan, Map<string, string[]>>();
+
+/** Example questions built from the plan itself, so help fits whatever plan is loaded (memoised per plan and language). */
 export function examples(ctx: AnswerContext): string[] {
+  const lang = ctx.t('help.examples');
+  let byLang = examplesMemo.get(ctx.plan);
+  if (!byLang) examplesMemo.set(ctx.plan, (byLang = new Map()));
+  let out = byLang.get(lang);
+  if (!out) byLang.set(lang, (out = buildExamples(ctx)));
+  return out;
+}
+
+function buildExamples(ctx: AnswerContext): string[] {
   const count = new Map<string, number>();
   for (const task of ctx.plan.tasks) for (const p of task.lead) if (p.agency && ctx.dir.get(p.agency)?.kind === 'department') count.set(p.agency, (count.get(p.agency) ?? 0) + 1);
   const agency = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];

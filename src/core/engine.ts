@@ -28,7 +28,7 @@ export interface AskOptions {
 
 export class Engine {
   readonly search: TaskSearch<Task>;
-  private readonly byAgency: ReadonlyMap<string, readonly Task[]>;
+  private readonly byAgency: ReadonlyMap<string, readonly number[]>;
   /**
    * Task states depend only on the day and the completions: computed once per (day, completions map) and
    * shared by every question until either changes. A store hands out a new map after each change.

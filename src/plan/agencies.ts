@@ -23,6 +23,7 @@ export class Directory {
   readonly agencies: readonly Agency[];
   private readonly byId = new Map<string, Agency>();
   private readonly membersOf = new Map<string, string[]>();
+  private readonly identityCache = new Map<string, readonly string[]>();
   /** First word → aliases starting with it, longest first. */
   private readonly aliasIndex = new Map<string, Alias[]>();
   /** Joined alias → agencies, for the typo fallback, bucketed by first letter. */
@@ -72,8 +73,10 @@ export class Directory {
   }
 
   /** The agency itself and every group it belongs to: the names under which work reaches it. */
-  identities(id: string): string[] {
-    return [id, ...(this.byId.get(id)?.groups ?? [])];
+  identities(id: string): readonly string[] {
+    let ids = this.identityCache.get(id);
+    if (!ids) this.identityCache.set(id, (ids = [id, ...(this.byId.get(id)?.groups ?? [])]));
+    return ids;
   }
 
   /** Exact alias matches, longest first, left to right, not overlapping. */

@@ -83,7 +83,12 @@ export function periodContaining(unit: Unit, date: string): Span {
 
 /** The period that follows one. */
 export function nextPeriod(unit: Unit, span: Span): Span {
-  return periodContaining(unit, addDays(span.end, 1));
+  const [y, m] = parts(span.end);
+  const months = unit === 'year' ? 12 : unit === 'half' ? 6 : unit === 'quarter' ? 3 : 1;
+  // span.end is the last day of the period's last month: the next period starts the month after.
+  const nextMonth = m === 12 ? 1 : m + 1;
+  const nextYear = m === 12 ? y + 1 : y;
+  return unit === 'year' ? yearSpan(nextYear) : monthsSpan(nextMonth, nextMonth + months - 1, nextYear);
 }
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };

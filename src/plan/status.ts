@@ -56,7 +56,17 @@ export function requiredParties(task: Task, dir: Directory): string[] {
   return list;
 }
 
+const firstPeriodCache = new WeakMap<Task, { planDate: string; span: Span }>();
+
 function firstPeriod(task: Task, planDate: string): Span {
+  const hit = firstPeriodCache.get(task);
+  if (hit && hit.planDate === planDate) return hit.span;
+  const span = computeFirstPeriod(task, planDate);
+  firstPeriodCache.set(task, { planDate, span });
+  return span;
+}
+
+function computeFirstPeriod(task: Task, planDate: string): Span {
   const every = task.deadline.every!;
   const start = task.deadline.start ?? planDate;
   const containing = periodContaining(every, start);

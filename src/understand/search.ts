@@ -113,11 +113,16 @@ export class TaskSearch<T> {
       const bonus = PAIR_WEIGHT * (this.idf(terms[i]!.word) + this.idf(terms[i + 1]!.word)) / 2;
       for (const doc of docs) scores[doc]! += bonus;
     }
-    const hits: SearchHit<T>[] = [];
+    // Top-k by insertion into a short sorted list: no object per matching document.
+    const top: number[] = [];
     for (let doc = 0; doc < scores.length; doc++) {
-      if (scores[doc]! > 0) hits.push({ item: this.items[doc]!, score: scores[doc]!, coverage: total > 0 ? covered[doc]! / total : 0, matched: matched[doc]! });
+      const sc = scores[doc]!;
+      if (sc <= 0 || (top.length === limit && sc <= scores[top[limit - 1]!]!)) continue;
+      let at = top.length;
+      while (at > 0 && scores[top[at - 1]!]! < sc) at--;
+      top.splice(at, 0, doc);
+      if (top.length > limit) top.pop();
     }
-    hits.sort((a, b) => b.score - a.score);
-    return hits.slice(0, limit);
+    return top.map((doc) => ({ item: this.items[doc]!, score: scores[doc]!, coverage: total > 0 ? covered[doc]! / total : 0, matched: matched[doc]! }));
   }
 }
