@@ -1,13 +1,29 @@
 /** The only reader of process.env: validated once at start with zod; a bad value stops start-up with a clear message. */
 import { z } from 'zod';
 
-const schema = z.object({
-  BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, 'expected a Telegram bot token such as 123456:ABC-DEF…').optional(),
-  STATE_FILE: z.string().min(1).default('var/state.json'),
-  PLAN_FILE: z.string().min(1).optional(),
-  BOT_LANG: z.enum(['vi', 'en']).default('vi'),
-  REMIND_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-});
+const idList = z
+  .string()
+  .transform((s) => s.split(/[\s,;]+/).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^\d{1,20}$/, 'expected numeric Telegram user ids separated by commas')));
+
+const schema = z
+  .object({
+    BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, 'expected a Telegram bot token such as 123456:ABC-DEF…').optional(),
+    ADMIN_TELEGRAM_IDS: idList.default([]),
+    TELEGRAM_API_ROOT: z.url({ message: 'expected a URL such as http://127.0.0.1:8081' }).optional(),
+    WEBHOOK_URL: z.url({ message: 'expected the public https URL Telegram will call' }).optional(),
+    WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16 to 256 letters, digits, _ or -').optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    STATE_FILE: z.string().min(1).default('var/state.json'),
+    PLAN_FILE: z.string().min(1).optional(),
+    ROSTER_FILE: z.string().min(1).optional(),
+    BOT_LANG: z.enum(['vi', 'en']).default('vi'),
+    REMIND_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    UNDO_MINUTES: z.coerce.number().int().min(0).max(10_080).default(30),
+  })
+  .superRefine((c, ctx) => {
+    if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'required with WEBHOOK_URL' });
+  });
 
 export type Config = z.infer<typeof schema>;
 

@@ -155,6 +155,8 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
   return reply(ctx, 'agency', sections.join('\n\n———\n\n'), shown, states, q.agencies, all.length);
 }
 
+export { leadTasks as leadTasksOf, partState as partStateOf };
+
 function leadTasks(ctx: AnswerContext, agency: string): Task[] {
   return candidates(ctx, agency).filter((task) => roleIn(ctx, task, agency)?.role === 'lead');
 }

@@ -2,7 +2,7 @@
  * The question engine, free of any channel: text and today in, a structured reply out. Channels render the
  * reply's plain text with their own markup (escaping it), and its tasks as buttons or menus.
  */
-import { type AnswerContext, type Reply, agencyAnswer, indexByAgency, helpAnswer, overdueAnswer, periodAnswer, progressAnswer, recurringAnswer, taskAnswer, upcomingAnswer } from '../answer/answers.ts';
+import { type AnswerContext, type Reply, agencyAnswer, indexByAgency, leadTasksOf, partStateOf, stateOf, helpAnswer, overdueAnswer, periodAnswer, progressAnswer, recurringAnswer, taskAnswer, upcomingAnswer } from '../answer/answers.ts';
 import { type Lang, translator } from '../i18n.ts';
 import type { Directory } from '../plan/agencies.ts';
 import type { Plan, Task } from '../plan/schema.ts';
@@ -63,9 +63,10 @@ export class Engine {
     return states;
   }
 
-  ask(text: string, opts: AskOptions): Reply {
+  /** The context every composer reads: this plan, this day, these completions. */
+  context(opts: AskOptions): AnswerContext {
     const completions = opts.completions ?? this.noCompletions;
-    const ctx: AnswerContext = {
+    return {
       plan: this.plan,
       dir: this.dir,
       search: this.search,
@@ -77,10 +78,22 @@ export class Engine {
       maxList: this.maxList,
       byAgency: this.byAgency,
     };
-    if (text.length > MAX_QUESTION_LENGTH) {
-      return { intent: 'too-long', text: ctx.t('error.tooLong', { n: text.length, max: MAX_QUESTION_LENGTH }), tasks: [], agencies: [] };
-    }
-    const q = this.understand(text, opts.today);
+  }
+
+  /** The state of a task, or of one agency's own part of it. */
+  stateOf(task: Task, opts: AskOptions, party?: string): TaskState {
+    const ctx = this.context(opts);
+    return party ? partStateOf(ctx, task, party) : stateOf(ctx, task);
+  }
+
+  /** Tasks an agency leads (itself or through one of its groups), in plan order. */
+  ledBy(agency: string): Task[] {
+    return leadTasksOf(this.context({ today: '1970-01-01' }), agency);
+  }
+
+  /** Answer a question already understood (commands build these directly). */
+  answer(q: Question, opts: AskOptions): Reply {
+    const ctx = this.context(opts);
     switch (q.intent) {
       case 'empty':
       case 'help':
@@ -102,5 +115,13 @@ export class Engine {
       case 'unknown':
         return helpAnswer(ctx, 'unknown');
     }
+  }
+
+  ask(text: string, opts: AskOptions): Reply {
+    const ctx = this.context(opts);
+    if (text.length > MAX_QUESTION_LENGTH) {
+      return { intent: 'too-long', text: ctx.t('error.tooLong', { n: text.length, max: MAX_QUESTION_LENGTH }), tasks: [], agencies: [] };
+    }
+    return this.answer(this.understand(text, opts.today), opts);
   }
 }

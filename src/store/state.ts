@@ -1,74 +1,227 @@
 /**
- * Runtime state in one JSON file (lowdb): completions for now; officials and the audit log join it with the
- * Telegram channel. The file carries a schema version and passes zod at load. A corrupt or unreadable file
- * stops start-up with a clear message and is never overwritten. Writes go through lowdb's atomic writer.
+ * Runtime state in one JSON file through lowdb: officials, completions and an audit log. The file carries a
+ * schema version and passes zod at load; a corrupt or unreadable file stops start-up with a clear message and is
+ * never overwritten. Every change is written (temporary file, fsync, rename) before the caller is told it
+ * happened; writes are serialized, and changes that arrive while a write is under way share the next write.
+ * If a write fails, memory goes back to the last durable state and the callers get the error.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import type { Adapter } from 'lowdb';
 import { z } from 'zod';
+import { writeFileAtomic } from '../fsutil.ts';
 import type { Completion } from '../plan/status.ts';
 
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
-const completionSchema = z.object({
+const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T/, 'expected an ISO timestamp');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+export const accountSchema = z.object({
+  channel: z.enum(['telegram', 'zalo', 'console']),
+  userId: z.string().min(1),
+  chatId: z.string().min(1),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const officialSchema = z.object({
+  id: z.string().min(1),
+  accounts: z.array(accountSchema).min(1),
+  name: z.string().min(1),
+  position: z.string(),
+  agency: z.string().min(1),
+  phone: z.string().optional(),
+  status: z.enum(['pending', 'approved', 'rejected', 'revoked', 'left']),
+  requestedAt: timestamp,
+  decidedAt: timestamp.optional(),
+  decidedBy: z.string().optional(),
+  /** Weekly digest and reminders (issue 4). */
+  notify: z.boolean().default(true),
+});
+export type Official = z.infer<typeof officialSchema>;
+
+export const completionRecordSchema = z.object({
+  id: z.string().min(1),
   planId: z.string(),
   taskId: z.string(),
+  /** The agency whose part is done (directory id, or "name:…"). */
   party: z.string(),
-  period: z.string().optional(),
-  on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  period: day.optional(),
+  /** Local calendar day it was reported, for on-time/late. */
+  on: day,
+  at: timestamp,
+  /** Official id, or "admin:<channel>:<userId>" when an admin ticked on behalf of an agency. */
+  by: z.string(),
+  note: z.string().optional(),
+  undoneAt: timestamp.optional(),
+  undoneBy: z.string().optional(),
 });
+export type CompletionRecord = z.infer<typeof completionRecordSchema>;
+
+export const auditSchema = z.object({
+  at: timestamp,
+  actor: z.string(),
+  action: z.string(),
+  subject: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+export type AuditEntry = z.infer<typeof auditSchema>;
 
 export const stateSchema = z.object({
   schemaVersion: z.literal(STATE_VERSION),
-  completions: z.array(completionSchema),
+  officials: z.array(officialSchema),
+  completions: z.array(completionRecordSchema),
+  audit: z.array(auditSchema),
+  seq: z.number().int().nonnegative(),
 });
 export type State = z.infer<typeof stateSchema>;
 
 export class StateFileError extends Error {}
 
-const empty = (): State => ({ schemaVersion: STATE_VERSION, completions: [] });
+/** A change could not be written; nothing of it remains. */
+export class StateWriteError extends Error {}
+
+export const emptyState = (): State => ({ schemaVersion: STATE_VERSION, officials: [], completions: [], audit: [], seq: 0 });
+
+/** Older files this version reads: v1 held only completions, which had no author. */
+function migrate(raw: unknown): unknown {
+  if (raw && typeof raw === 'object' && (raw as { schemaVersion?: unknown }).schemaVersion === 1) {
+    const v1 = raw as { completions?: unknown[] };
+    if (Array.isArray(v1.completions) && v1.completions.length === 0) return emptyState();
+  }
+  return raw;
+}
+
+/** lowdb adapter: validated read, durable atomic write. */
+class DurableJsonFile implements Adapter<State> {
+  constructor(private readonly file: string) {}
+
+  async read(): Promise<State | null> {
+    if (!existsSync(this.file)) return null;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(this.file, 'utf8'));
+    } catch (e) {
+      throw new StateFileError(`${this.file}: not readable as JSON (${(e as Error).message}); it was left as it is`);
+    }
+    const parsed = stateSchema.safeParse(migrate(raw));
+    if (!parsed.success) {
+      const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+      const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; ');
+      const hint = version !== STATE_VERSION ? ` (schema version ${String(version)}; this version reads ${STATE_VERSION})` : '';
+      throw new StateFileError(`${this.file}: not a valid state file${hint}: ${where}; it was left as it is`);
+    }
+    return parsed.data;
+  }
+
+  async write(data: State): Promise<void> {
+    writeFileAtomic(this.file, JSON.stringify(data));
+    // The rename itself is durable once the directory is flushed.
+    try {
+      const fd = openSync(path.dirname(path.resolve(this.file)), 'r');
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      // Some filesystems refuse fsync on a directory; the file itself was flushed.
+    }
+  }
+}
 
 export class Store {
+  private writing: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+  private version = 0;
+  /** Counts rollbacks, so a change lost to one is never reported as saved by a later write. */
+  private rollbacks = 0;
+  private completionsCache = new Map<string, { version: number; map: Map<string, Completion[]> }>();
+
   private constructor(
     private readonly db: Low<State>,
+    private readonly adapter: DurableJsonFile,
     readonly file: string,
   ) {}
 
   /** Open (or create) the state file. Throws StateFileError, leaving the file untouched, when it is broken. */
   static async open(file: string): Promise<Store> {
-    if (existsSync(file)) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(readFileSync(file, 'utf8'));
-      } catch (e) {
-        throw new StateFileError(`${file}: not readable as JSON (${(e as Error).message}); it was left as it is`);
-      }
-      const parsed = stateSchema.safeParse(raw);
-      if (!parsed.success) {
-        const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; ');
-        throw new StateFileError(`${file}: not a valid state file (${where}); it was left as it is`);
-      }
-      const db = new Low<State>(new JSONFile<State>(file), empty());
-      db.data = parsed.data;
-      return new Store(db, file);
-    }
-    await mkdir(path.dirname(file), { recursive: true });
-    const db = new Low<State>(new JSONFile<State>(file), empty());
-    await db.write();
-    return new Store(db, file);
+    const adapter = new DurableJsonFile(file);
+    const db = new Low<State>(adapter, emptyState());
+    await db.read();
+    const store = new Store(db, adapter, file);
+    if (!existsSync(file)) await store.mutate(() => undefined);
+    return store;
   }
 
-  /** Completions of one plan, by task id. */
-  completions(planId: string): Map<string, Completion[]> {
-    const out = new Map<string, Completion[]>();
-    for (const c of this.db.data.completions) {
-      if (c.planId !== planId) continue;
-      const { planId: _p, ...rest } = c;
-      out.set(c.taskId, [...(out.get(c.taskId) ?? []), rest]);
+  /** The current state; read-only to callers (change it through mutate). */
+  get state(): Readonly<State> {
+    return this.db.data;
+  }
+
+  /** A new id, unique within this state file. */
+  nextId(prefix: string, draft: State): string {
+    draft.seq += 1;
+    return `${prefix}${draft.seq}`;
+  }
+
+  /**
+   * Apply a change and resolve once it is on disk. Throws (with memory restored to the last durable state) when
+   * it cannot be written.
+   */
+  async mutate<T>(change: (draft: State) => T): Promise<T> {
+    const generation = this.rollbacks;
+    const result = change(this.db.data);
+    this.version++;
+    await this.flush();
+    if (this.rollbacks !== generation) throw new StateWriteError('the change was lost when an earlier write failed');
+    return result;
+  }
+
+  /** Resolves when everything changed so far is on disk. */
+  flush(): Promise<void> {
+    if (!this.writing) {
+      this.writing = this.writeNow().finally(() => {
+        this.writing = null;
+      });
+      return this.writing;
     }
-    return out;
+    this.queued ??= this.writing
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.flush();
+      });
+    return this.queued;
+  }
+
+  private async writeNow(): Promise<void> {
+    try {
+      await this.db.write();
+    } catch (e) {
+      // Not durable, so not done: go back to what is on disk.
+      this.db.data = (await this.adapter.read().catch(() => null)) ?? emptyState();
+      this.version++;
+      this.rollbacks++;
+      throw e;
+    }
+  }
+
+  /** Completions of one plan by task id, for status; the same Map until the state changes. */
+  completions(planId: string): Map<string, Completion[]> {
+    const hit = this.completionsCache.get(planId);
+    if (hit && hit.version === this.version) return hit.map;
+    const map = new Map<string, Completion[]>();
+    for (const c of this.db.data.completions) {
+      if (c.planId !== planId || c.undoneAt) continue;
+      const entry: Completion = { taskId: c.taskId, party: c.party, on: c.on, ...(c.period ? { period: c.period } : {}) };
+      let list = map.get(c.taskId);
+      if (!list) map.set(c.taskId, (list = []));
+      list.push(entry);
+    }
+    this.completionsCache.set(planId, { version: this.version, map });
+    return map;
   }
 }
