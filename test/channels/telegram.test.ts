@@ -1,0 +1,153 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Telegram, TelegramError } from 'telegraf';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createTelegramBot } from '../../src/channels/telegram/bot.ts';
+import { escapeHtml, splitMessage } from '../../src/channels/telegram/render.ts';
+import { Assistant } from '../../src/core/assistant.ts';
+import { translator } from '../../src/i18n.ts';
+import type { Logger } from '../../src/log.ts';
+import { Store } from '../../src/store/state.ts';
+import { dir, engine, plan } from '../helpers.ts';
+
+const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const ADMIN = 1000;
+const BOT = { id: 42, is_bot: true as const, first_name: 'Kế hoạch', username: 'kehoach_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
+
+type Call = { method: string; payload: Record<string, unknown> };
+
+async function setup() {
+  const calls: Call[] = [];
+  const logs: unknown[] = [];
+  let failNext: { method: string; error: TelegramError } | undefined;
+  let messageId = 100;
+  vi.spyOn(Telegram.prototype, 'callApi').mockImplementation(async function (method: string, payload: unknown) {
+    calls.push({ method, payload: payload as Record<string, unknown> });
+    if (failNext?.method === method) {
+      const e = failNext.error;
+      failNext = undefined;
+      throw e;
+    }
+    if (method === 'sendMessage') return { message_id: ++messageId, date: 0, chat: { id: (payload as { chat_id: number }).chat_id, type: 'private' }, text: (payload as { text: string }).text } as never;
+    return true as never;
+  } as never);
+  const store = await Store.open(path.join(mkdtempSync(path.join(tmpdir(), 'tg-')), 'state.json'));
+  const t = translator('vi');
+  const log: Logger = { log: (level, msg, fields) => logs.push({ level, msg, ...fields }) };
+  const assistant = new Assistant({ engine, store, plan, dir, admins: { telegram: [String(ADMIN)] }, roster: [], undoMinutes: 30, now: () => new Date('2019-03-10T03:00:00Z'), t });
+  const bot = createTelegramBot(TOKEN, assistant, { log, t });
+  bot.botInfo = BOT;
+  let updateId = 0;
+  const user = (id: number) => ({ id, is_bot: false, first_name: `U${id}` });
+  const text = (from: number, body: string, chat: { id: number; type: 'private' | 'group' } = { id: from, type: 'private' }, extra: Record<string, unknown> = {}) =>
+    bot.handleUpdate({ update_id: ++updateId, message: { message_id: ++messageId, date: 0, chat, from: user(from), text: body, ...extra } } as never);
+  const press = (from: number, data: string, onMessage = 7) =>
+    bot.handleUpdate({ update_id: ++updateId, callback_query: { id: `cb${updateId}`, from: user(from), chat_instance: 'x', data, message: { message_id: onMessage, date: 0, chat: { id: from, type: 'private' }, text: 'old' } } } as never);
+  const sent = () => calls.filter((c) => c.method === 'sendMessage');
+  const last = (method: string) => calls.filter((c) => c.method === method).at(-1)?.payload;
+  const keyboard = (p: Record<string, unknown> | undefined) => ((p?.reply_markup as { inline_keyboard?: { callback_data: string }[][] })?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
+  return { bot, calls, logs, store, text, press, sent, last, keyboard, fail: (method: string, error: TelegramError) => { failNext = { method, error }; } };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('Telegram: questions', () => {
+  it('answers a private question in HTML with the engine\'s reply', async () => {
+    const s = await setup();
+    await s.text(5, 'Sở Tài chính phải làm gì?');
+    expect(s.sent()).toHaveLength(1);
+    expect(s.sent()[0]!.payload).toMatchObject({ chat_id: '5', parse_mode: 'HTML' });
+    expect(s.sent()[0]!.payload.text).toContain('I.4 — Quy định về mức chi');
+  });
+  it('in a group answers only when addressed: a command, a mention or a reply to the bot', async () => {
+    const s = await setup();
+    const group = { id: -500, type: 'group' as const };
+    await s.text(5, 'Sở Tài chính phải làm gì?', group);
+    expect(s.sent()).toHaveLength(0);
+    await s.text(5, '/trogiup', group);
+    await s.text(5, '@kehoach_bot Sở Tài chính phải làm gì?', group);
+    await s.text(5, 'Sở Nội vụ thì sao?', group, { reply_to_message: { message_id: 1, date: 0, chat: group, from: BOT, text: 'x' } });
+    await s.text(5, '/viec@other_bot', group);
+    expect(s.sent().map((c) => c.payload.chat_id)).toEqual(['-500', '-500', '-500']);
+    expect(s.sent()[1]!.payload.text).toContain('I.4');
+  });
+  it('escapes markup and splits long replies below 4,096 characters', () => {
+    expect(escapeHtml('<b>a & b</b>')).toBe('&lt;b&gt;a &amp; b&lt;/b&gt;');
+    const long = Array.from({ length: 300 }, (_, i) => `dòng ${i} ${'x'.repeat(40)}`).join('\n');
+    const parts = splitMessage(long);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) expect(p.length).toBeLessThan(4096);
+    expect(parts.join('\n')).toBe(long);
+  });
+});
+
+describe('Telegram: register, approve, tick', () => {
+  it('the whole flow through real updates; every callback_data within 64 bytes', async () => {
+    const s = await setup();
+    await s.text(5, '/dangky');
+    await s.text(5, 'Sở Tài chính');
+    expect(s.keyboard(s.last('sendMessage'))).toContain('r:so-tai-chinh');
+    await s.press(5, 'r:so-tai-chinh');
+    expect(s.last('editMessageText')!.text).toContain('Cơ quan: Sở Tài chính');
+    await s.text(5, 'Nguyễn Văn A');
+    await s.text(5, 'Chuyên viên');
+    const toAdmin = s.sent().find((c) => c.payload.chat_id === String(ADMIN))!;
+    expect(s.keyboard(toAdmin.payload)).toEqual(['a:ok:o1', 'a:no:o1']);
+    await s.press(ADMIN, 'a:ok:o1');
+    expect(s.sent().at(-1)!.payload).toMatchObject({ chat_id: '5', text: expect.stringContaining('đã được duyệt') });
+    await s.text(5, '/viec');
+    expect(s.keyboard(s.last('sendMessage'))).toContain('t:I.4');
+    await s.press(5, 't:I.4');
+    expect(s.keyboard(s.last('editMessageText'))).toEqual(['c:I.4:0:-', 'x']);
+    await s.press(5, 'c:I.4:0:-');
+    expect(s.last('editMessageText')!.text).toContain('Đã ghi nhận: Sở Tài chính hoàn thành I.4');
+    expect(s.last('answerCallbackQuery')).toMatchObject({ text: 'Đã ghi nhận.' });
+    expect(s.store.state.completions).toHaveLength(1);
+    for (const c of s.calls) for (const data of s.keyboard(c.payload)) expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
+  });
+  it('an unregistered user\'s forged callback is refused with a toast and nothing changes', async () => {
+    const s = await setup();
+    await s.press(9, 'c:I.4:0:-');
+    expect(s.last('answerCallbackQuery')!.text).toContain('chưa đăng ký');
+    expect(s.calls.some((c) => c.method === 'editMessageText')).toBe(false);
+    expect(s.store.state.completions).toHaveLength(0);
+  });
+  it('a double tap ("message is not modified") is treated as success', async () => {
+    const s = await setup();
+    await s.text(5, '/dangky');
+    s.fail('editMessageText', new TelegramError({ error_code: 400, description: 'Bad Request: message is not modified' }));
+    await s.press(5, 'x');
+    expect(s.calls.filter((c) => c.method === 'editMessageText')).toHaveLength(1);
+    expect(s.sent()).toHaveLength(1);
+    expect(s.logs).toEqual([]);
+  });
+});
+
+describe('Telegram: failures keep the bot running', () => {
+  it('a failing Bot API call is logged and the next update is answered', async () => {
+    const s = await setup();
+    s.fail('sendMessage', new TelegramError({ error_code: 500, description: 'Internal Server Error' }));
+    await s.text(5, 'Sở Tài chính phải làm gì?');
+    expect(s.logs).toEqual([expect.objectContaining({ level: 'warn', msg: 'sendMessage failed' })]);
+    await s.text(5, 'Sở Nội vụ phải làm gì?');
+    expect(s.sent().at(-1)!.payload.text).toContain('Sở Nội vụ');
+  });
+  it('a failing handler is logged and answered with an apology', async () => {
+    const s = await setup();
+    vi.spyOn(Assistant.prototype, 'onText').mockRejectedValueOnce(new Error('boom'));
+    await s.text(5, 'hello');
+    expect(s.logs[0]).toMatchObject({ level: 'error', msg: 'handler failed' });
+    expect(s.sent().at(-1)!.payload.text).toContain('Xin lỗi');
+  });
+  it('never logs the bot token', async () => {
+    const s = await setup();
+    s.fail('sendMessage', new TelegramError({ error_code: 500, description: `oops ${TOKEN}` }));
+    await s.text(5, 'x');
+    const lines: string[] = [];
+    const { consoleLogger } = await import('../../src/log.ts');
+    consoleLogger({ write: (l: string) => lines.push(l) } as never).log('warn', 'x', { error: new Error(`bad ${TOKEN}`) });
+    expect(lines.join('')).not.toContain(TOKEN);
+    expect(readFileSync(s.store.file, 'utf8')).not.toContain(TOKEN);
+  });
+});
