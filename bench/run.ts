@@ -10,6 +10,12 @@ import { Engine } from '../src/core/engine.ts';
 import { loadDirectory, loadPlans } from '../src/plan/load.ts';
 import type { Plan, Task } from '../src/plan/schema.ts';
 import { parseDeadline } from '../src/plan/deadline.ts';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Assistant } from '../src/core/assistant.ts';
+import { translator } from '../src/i18n.ts';
+import { requiredParties } from '../src/plan/status.ts';
+import { Store } from '../src/store/state.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -120,6 +126,40 @@ for (let i = 0; i < 20; i++) {
 }
 cold.sort((a, x) => a - x);
 console.log(`  first answer of a new day at 10,000 tasks (status table rebuilt): median ${fmt(cold[10]!)}, worst ${fmt(cold[19]!)} of 20 days`);
+
+// Durable ticks: 10,000 approved officials in the state file; each tick goes through the real confirm path
+// (authorization, state change, fsync'd atomic write) before it counts.
+{
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-state-')), 'state.json');
+  const store = await Store.open(file);
+  const oneOff = big.tasks.filter((t) => t.deadline.kind === 'period' || t.deadline.kind === 'date');
+  const jobs = oneOff.map((t) => ({ task: t, index: requiredParties(t, dir).findIndex((p) => !p.startsWith('name:')) })).filter((j) => j.index >= 0);
+  const agencies = [...new Set(jobs.map((j) => requiredParties(j.task, dir)[j.index]!))];
+  await store.mutate((d) => {
+    for (let i = 0; i < 10_000; i++) {
+      d.officials.push({ id: `o${i + 1}`, accounts: [{ channel: 'telegram', userId: String(i + 1), chatId: String(i + 1) }], name: `Cán bộ ${i + 1}`, position: 'Chuyên viên', agency: agencies[i % agencies.length]!, status: 'approved', requestedAt: '2019-01-01T00:00:00.000Z', notify: true });
+    }
+    d.seq = 10_000;
+  });
+  const officialOf = new Map<string, string>();
+  for (const o of store.state.officials) if (!officialOf.has(o.agency)) officialOf.set(o.agency, o.accounts[0]!.userId);
+  const assistant = new Assistant({ engine: bigEngine, store, plan: big, dir, admins: {}, roster: [], undoMinutes: 30, now: () => new Date('2019-01-10T03:00:00Z'), t: translator('vi') });
+  const tick = async (j: (typeof jobs)[number]) => {
+    const user = officialOf.get(requiredParties(j.task, dir)[j.index]!)!;
+    const r = await assistant.onAction({ channel: 'telegram', userId: user, chatId: user, privateChat: true }, `c:${j.task.id}:${j.index}:-`);
+    if (!r.edit?.text.includes('✅')) throw new Error(`tick refused: ${r.toast}`);
+  };
+  const sequential = jobs.slice(0, 200);
+  let t1 = performance.now();
+  for (const j of sequential) await tick(j);
+  const seqRate = sequential.length / ((performance.now() - t1) / 1000);
+  const concurrent = jobs.slice(200, 1200);
+  t1 = performance.now();
+  for (let i = 0; i < concurrent.length; i += 32) await Promise.all(concurrent.slice(i, i + 32).map(tick));
+  const concRate = concurrent.length / ((performance.now() - t1) / 1000);
+  const saved = (await Store.open(file)).state.completions.length;
+  console.log(`durable ticks with 10,000 officials (state file ${(statSync(file).size / 2 ** 20).toFixed(1)} MiB): ${seqRate.toFixed(0)}/s one at a time, ${concRate.toFixed(0)}/s with 32 officials at once; ${saved}/${sequential.length + concurrent.length} on disk after reopening (target ≥ 100/s)`);
+}
 
 const starts: number[] = [];
 for (let i = 0; i < 3; i++) starts.push(await startToFirstAnswer());

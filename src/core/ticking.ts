@@ -172,7 +172,7 @@ export async function confirmTick(deps: CoreDeps, actor: Actor, taskId: string, 
     draft.completions.push(rec);
     audit(draft, now, actor.ref, 'tick', `${task.id}/${party}${period ? `/${period}` : ''}`, null, rec);
     return rec;
-  });
+  }, ['completions', 'audit']);
   if (!record) return { messages: [], toast: deps.t('tick.already', { id: task.id }) };
   const card = partCard(deps, actor, task, party);
   const head = deps.t('tick.done', { agency: deps.dir.label(party.replace(/^name:/, '')), id: task.id, period: periodLabel(deps, period), time: localTime(now) }) + (note ? `\n${deps.t('tick.noteLine', { note })}` : '');
@@ -201,7 +201,7 @@ export async function undoTick(deps: CoreDeps, actor: Actor, completionId: strin
     live.undoneBy = actor.ref;
     audit(draft, now, actor.ref, 'undo', `${live.taskId}/${live.party}`, before, { ...live });
     return true;
-  });
+  }, ['completions', 'audit']);
   if (!ok) return { messages: [], toast: deps.t('undo.already') };
   const task = findTask(deps, rec.taskId);
   const card = task ? partCard(deps, actor, task, rec.party) : { text: '' };

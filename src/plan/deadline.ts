@@ -6,14 +6,12 @@
  */
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
-import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import { clean, fold } from '../text/fold.ts';
 import type { Deadline } from './schema.ts';
 
 dayjs.extend(customParseFormat);
 dayjs.extend(utc);
-dayjs.extend(timezone);
 
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -26,8 +24,11 @@ export interface Span {
 }
 
 /** Today's date where the province is, whatever the server's zone. */
+const DAY_IN_ZONE = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function todayIn(now: Date): string {
-  return dayjs(now).tz(TIME_ZONE).format('YYYY-MM-DD');
+  // en-CA formats as YYYY-MM-DD.
+  return DAY_IN_ZONE.format(now);
 }
 
 const ISO = 'YYYY-MM-DD';

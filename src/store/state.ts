@@ -94,9 +94,27 @@ function migrate(raw: unknown): unknown {
   return raw;
 }
 
-/** lowdb adapter: validated read, durable atomic write. */
+export type Section = 'officials' | 'completions' | 'audit';
+const SECTIONS: readonly Section[] = ['officials', 'completions', 'audit'];
+
+/**
+ * lowdb adapter: validated read, durable atomic write. Each section's JSON is kept between writes and only the
+ * sections a change declares are serialized again (a tick rewrites completions and audit, not 10,000 officials).
+ */
 class DurableJsonFile implements Adapter<State> {
+  private readonly json = new Map<Section, Buffer>();
+  private readonly dirty = new Set<Section>(SECTIONS);
+
   constructor(private readonly file: string) {}
+
+  touch(sections: readonly Section[] = SECTIONS): void {
+    for (const s of sections) this.dirty.add(s);
+  }
+
+  forget(): void {
+    this.json.clear();
+    this.touch();
+  }
 
   async read(): Promise<State | null> {
     if (!existsSync(this.file)) return null;
@@ -117,7 +135,9 @@ class DurableJsonFile implements Adapter<State> {
   }
 
   async write(data: State): Promise<void> {
-    writeFileAtomic(this.file, JSON.stringify(data));
+    for (const sec of SECTIONS) if (this.dirty.has(sec) || !this.json.has(sec)) this.json.set(sec, Buffer.from(`,"${sec}":${JSON.stringify(data[sec])}`));
+    this.dirty.clear();
+    writeFileAtomic(this.file, [Buffer.from(`{"schemaVersion":${data.schemaVersion}`), ...SECTIONS.map((sec) => this.json.get(sec)!), Buffer.from(`,"seq":${data.seq}}`)]);
     // The rename itself is durable once the directory is flushed.
     try {
       const fd = openSync(path.dirname(path.resolve(this.file)), 'r');
@@ -169,11 +189,12 @@ export class Store {
 
   /**
    * Apply a change and resolve once it is on disk. Throws (with memory restored to the last durable state) when
-   * it cannot be written.
+   * it cannot be written. `touches` names the sections the change may alter; without it, all of them.
    */
-  async mutate<T>(change: (draft: State) => T): Promise<T> {
+  async mutate<T>(change: (draft: State) => T, touches?: readonly Section[]): Promise<T> {
     const generation = this.rollbacks;
     const result = change(this.db.data);
+    this.adapter.touch(touches);
     this.version++;
     await this.flush();
     if (this.rollbacks !== generation) throw new StateWriteError('the change was lost when an earlier write failed');
@@ -203,6 +224,7 @@ export class Store {
     } catch (e) {
       // Not durable, so not done: go back to what is on disk.
       this.db.data = (await this.adapter.read().catch(() => null)) ?? emptyState();
+      this.adapter.forget();
       this.version++;
       this.rollbacks++;
       throw e;

@@ -51,4 +51,14 @@ describe('the state file', () => {
     await Promise.all(Array.from({ length: 200 }, (_, i) => store.mutate((d) => void d.completions.push(record(`c${i}`)))));
     expect(JSON.parse(readFileSync(file, 'utf8')).completions).toHaveLength(200);
   });
+  it('a change that names its sections still leaves the whole file exactly equal to memory', async () => {
+    const file = path.join(tmp(), 'state.json');
+    const store = await Store.open(file);
+    await store.mutate((d) => void d.officials.push({ id: 'o1', accounts: [{ channel: 'telegram', userId: '1', chatId: '1' }], name: 'A', position: 'B', agency: 'so-noi-vu', status: 'approved', requestedAt: '2019-01-01T00:00:00.000Z', notify: true }));
+    await store.mutate((d) => void d.completions.push(record('c1')), ['completions', 'audit']);
+    await store.mutate((d) => void (d.officials[0]!.status = 'revoked'));
+    await store.mutate((d) => void d.completions.push(record('c2')), ['completions', 'audit']);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(JSON.parse(JSON.stringify(store.state)));
+    expect(JSON.parse(readFileSync(file, 'utf8')).officials[0].status).toBe('revoked');
+  });
 });
