@@ -3,7 +3,7 @@ import type { T } from '../i18n.ts';
 import type { Directory } from '../plan/agencies.ts';
 import { addDays, formatDate } from '../plan/deadline.ts';
 import type { Assignment, Plan, Task } from '../plan/schema.ts';
-import { type Completion, type Status, type TaskState, dueDatesWithin, taskState } from '../plan/status.ts';
+import { type Completion, type Status, type TaskState, firstDueWithin, taskState } from '../plan/status.ts';
 import type { Question } from '../understand/intents.ts';
 import type { TaskSearch } from '../understand/search.ts';
 import { type TaskView, excerpt, taskCard, taskLine, taskView } from './format.ts';
@@ -33,6 +33,8 @@ export interface AnswerContext {
   maxList: number;
   /** Task states for this day and these completions, by "taskId" or "taskId|agency" (shared across questions). */
   states: Map<string, TaskState>;
+  /** An agency's lead and coordinate tasks, which do not depend on the day (kept for the life of the plan). */
+  roles: Map<string, { lead: Task[]; coordinate: Task[] }>;
   /** Positions of the tasks naming an agency or group as lead or coordinator (built once per plan). */
   byAgency: ReadonlyMap<string, readonly number[]>;
 }
@@ -80,7 +82,10 @@ function partState(ctx: AnswerContext, task: Task, agency: string): TaskState {
 }
 
 /** Lines for at most maxList tasks; the tasks shown are collected so the reply carries exactly those. */
-function list(ctx: AnswerContext, tasks: Task[], states: Map<string, TaskState>, opts: { lead?: boolean } = {}, shownOut?: Task[]): string {
+/** A task's state for this reply: computed on first use (and cached for the day by stateOf/partState). */
+type States = { get(id: string): TaskState | undefined };
+
+function list(ctx: AnswerContext, tasks: Task[], states: States, opts: { lead?: boolean } = {}, shownOut?: Task[]): string {
   const visible = tasks.slice(0, ctx.maxList);
   shownOut?.push(...visible);
   const shown = visible.map((task) => taskLine(task, states.get(task.id)!, ctx.t, opts));
@@ -89,7 +94,7 @@ function list(ctx: AnswerContext, tasks: Task[], states: Map<string, TaskState>,
 }
 
 /** `tasks` are the tasks the text shows (at most maxList a list); `total` counts all that matched. */
-function reply(ctx: AnswerContext, intent: string, text: string, tasks: Task[], states: Map<string, TaskState>, agencies: string[] = [], total = tasks.length): Reply {
+function reply(ctx: AnswerContext, intent: string, text: string, tasks: Task[], states: States, agencies: string[] = [], total = tasks.length): Reply {
   return { intent, text, tasks: tasks.map((task) => taskView(task, states.get(task.id)!)), total, agencies: agencies.map((a) => ctx.dir.label(a)), asOf: ctx.today };
 }
 
@@ -119,49 +124,75 @@ function assignmentsOf(ctx: AnswerContext, agency: string): Assignment[] {
  * States of tasks by id. With `ownPartOf`, every task is led by that agency and its own part is what counts;
  * without, the task as a whole.
  */
-function statesFor(ctx: AnswerContext, tasks: Task[], ownPartOf?: string): Map<string, TaskState> {
-  return new Map(tasks.map((task) => [task.id, ownPartOf ? partState(ctx, task, ownPartOf) : stateOf(ctx, task)]));
+function statesFor(ctx: AnswerContext, tasks: readonly Task[], ownPartOf?: string): States {
+  const byId = new Map<string, Task>();
+  for (const task of tasks) byId.set(task.id, task);
+  return {
+    get(id) {
+      const task = byId.get(id);
+      if (!task) return undefined;
+      return ownPartOf ? partState(ctx, task, ownPartOf) : stateOf(ctx, task);
+    },
+  };
+}
+
+/** States from several sources, first match wins. */
+function merged(...sources: States[]): States {
+  return { get: (id) => sources.reduce<TaskState | undefined>((hit, s) => hit ?? s.get(id), undefined) };
 }
 
 export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
   const sections: string[] = [];
   const all: Task[] = [];
   const shown: Task[] = [];
-  const states = new Map<string, TaskState>();
+  const sources: States[] = [];
+  const statesAll: States = { get: (id) => sources.reduce<TaskState | undefined>((hit, s) => hit ?? s.get(id), undefined) };
   for (const agency of q.agencies.slice(0, 3)) {
     const label = ctx.dir.label(agency);
-    const mine = candidates(ctx, agency)
-      .map((task) => ({ task, r: roleIn(ctx, task, agency) }))
-      .filter(({ task, r }) => r && (!q.role || r.role === q.role) && (!q.period || dueDatesWithin(task, q.period, ctx.plan.date).length > 0));
-    const lead = mine.filter((x) => x.r!.role === 'lead').map((x) => x.task);
-    const coord = mine.filter((x) => x.r!.role === 'coordinate').map((x) => x.task);
+    const roles = rolesOf(ctx, agency);
+    const inPeriod = (task: Task) => !q.period || firstDueWithin(task, q.period, ctx.plan.date) !== undefined;
+    const lead = q.role === 'coordinate' ? [] : q.period ? roles.lead.filter(inPeriod) : roles.lead;
+    const coord = q.role === 'lead' ? [] : q.period ? roles.coordinate.filter(inPeriod) : roles.coordinate;
     const assigned = q.period || q.role === 'coordinate' ? [] : assignmentsOf(ctx, agency);
-    for (const [k, v] of statesFor(ctx, lead, agency)) states.set(k, v);
-    for (const [k, v] of statesFor(ctx, coord)) states.set(k, v);
+    sources.push(statesFor(ctx, lead, agency), statesFor(ctx, coord));
     all.push(...lead, ...coord);
     const head = ctx.t(q.period ? 'agency.headerPeriod' : 'agency.header', { agency: label, plan: ctx.plan.number, period: q.period?.label ?? '', date: asOf(ctx) });
     const parts = [(q.agencyFuzzy ? `${ctx.t('agency.understoodAs', { agency: label })}\n` : '') + head];
     if (lead.length + coord.length + assigned.length === 0) {
       parts.push(ctx.t(q.period ? 'agency.noneInPeriod' : 'agency.none', { agency: label, plan: ctx.plan.number, period: q.period?.label ?? '' }));
     }
-    if (lead.length > 0) parts.push(`${ctx.t('agency.asLead', { n: lead.length })}\n${list(ctx, lead, states, {}, shown)}`);
-    if (coord.length > 0) parts.push(`${ctx.t('agency.asCoordinate', { n: coord.length })}\n${list(ctx, coord, states, {}, shown)}`);
+    if (lead.length > 0) parts.push(`${ctx.t('agency.asLead', { n: lead.length })}\n${list(ctx, lead, statesAll, {}, shown)}`);
+    if (coord.length > 0) parts.push(`${ctx.t('agency.asCoordinate', { n: coord.length })}\n${list(ctx, coord, statesAll, {}, shown)}`);
     if (assigned.length > 0) {
       const lines = assigned.map((a) => `• ${ctx.t('agency.assignmentLine', { number: a.number, text: excerpt(a.text, 260) })}`);
       parts.push(`${ctx.t('agency.assignments', { n: assigned.length })}\n${lines.join('\n')}`);
     }
     sections.push(parts.join('\n\n'));
   }
-  return reply(ctx, 'agency', sections.join('\n\n———\n\n'), shown, states, q.agencies, all.length);
+  return reply(ctx, 'agency', sections.join('\n\n———\n\n'), shown, statesAll, q.agencies, all.length);
 }
 
 export { leadTasks as leadTasksOf, partState as partStateOf };
 
-function leadTasks(ctx: AnswerContext, agency: string): Task[] {
-  return candidates(ctx, agency).filter((task) => roleIn(ctx, task, agency)?.role === 'lead');
+/** An agency's tasks by role, computed once per plan. */
+function rolesOf(ctx: AnswerContext, agency: string): { lead: Task[]; coordinate: Task[] } {
+  let r = ctx.roles.get(agency);
+  if (!r) {
+    r = { lead: [], coordinate: [] };
+    for (const task of candidates(ctx, agency)) {
+      const role = roleIn(ctx, task, agency)?.role;
+      if (role) r[role].push(task);
+    }
+    ctx.roles.set(agency, r);
+  }
+  return r;
 }
 
-function byStatus(ctx: AnswerContext, status: Status, agency?: string): { tasks: Task[]; states: Map<string, TaskState> } {
+function leadTasks(ctx: AnswerContext, agency: string): Task[] {
+  return rolesOf(ctx, agency).lead;
+}
+
+function byStatus(ctx: AnswerContext, status: Status, agency?: string): { tasks: Task[]; states: States } {
   const pool = agency ? leadTasks(ctx, agency) : ctx.plan.tasks;
   const states = statesFor(ctx, pool, agency);
   const tasks = pool.filter((task) => states.get(task.id)!.status === status);
@@ -186,7 +217,7 @@ export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
   const states = statesFor(ctx, pool, agency);
   const tasks = pool.filter((task) => {
     const s = states.get(task.id)!;
-    return (s.status === 'in_progress') && dueDatesWithin(task, span, ctx.plan.date).length > 0;
+    return (s.status === 'in_progress') && firstDueWithin(task, span, ctx.plan.date) !== undefined;
   });
   tasks.sort((a, b) => byDate(states.get(a.id)!.due ?? '', states.get(b.id)!.due ?? ''));
   const params = { scope: scopeOf(ctx, agency), n: tasks.length, days: ctx.upcomingDays, date: asOf(ctx), end: formatDate(span.end) };
@@ -199,7 +230,7 @@ export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
   const period = q.period!;
   const firstDue = new Map<string, string>();
   for (const task of ctx.plan.tasks) {
-    const due = dueDatesWithin(task, period, ctx.plan.date)[0];
+    const due = firstDueWithin(task, period, ctx.plan.date);
     if (due) firstDue.set(task.id, due);
   }
   const dated = ctx.plan.tasks.filter((task) => firstDue.has(task.id));
@@ -220,12 +251,13 @@ export function recurringAnswer(ctx: AnswerContext, q: Question): Reply {
     return d.kind === 'continuous' || d.kind === 'recurring';
   };
   let tasks = ctx.plan.tasks.filter(matches);
-  const states = new Map<string, TaskState>();
+  let states: States;
   if (agency) {
     const involved = new Set(candidates(ctx, agency));
     tasks = tasks.filter((task) => involved.has(task) && roleIn(ctx, task, agency));
-    for (const task of tasks) states.set(task.id, roleIn(ctx, task, agency)!.role === 'lead' ? partState(ctx, task, agency) : stateOf(ctx, task));
-  } else for (const [k, v] of statesFor(ctx, tasks)) states.set(k, v);
+    const lead = tasks.filter((task) => roleIn(ctx, task, agency)!.role === 'lead');
+    states = merged(statesFor(ctx, lead, agency), statesFor(ctx, tasks));
+  } else states = statesFor(ctx, tasks);
   const kind = ctx.t(`recurring.kind.${want ?? 'any'}`);
   const params = { kind, n: tasks.length, scope: scopeOf(ctx, agency) };
   const text = tasks.length === 0 ? ctx.t('recurring.none', params) : `${ctx.t('recurring.header', params)}\n${list(ctx, tasks, states)}`;

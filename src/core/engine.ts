@@ -35,6 +35,7 @@ export class Engine {
    */
   private readonly stateCache = new WeakMap<object, { today: string; states: Map<string, TaskState> }>();
   private readonly noCompletions = new Map<string, readonly Completion[]>();
+  private readonly roles = new Map<string, { lead: Task[]; coordinate: Task[] }>();
   private readonly lang: Lang;
   private readonly upcomingDays: number;
   private readonly maxList: number;
@@ -77,6 +78,7 @@ export class Engine {
       upcomingDays: this.upcomingDays,
       maxList: this.maxList,
       byAgency: this.byAgency,
+      roles: this.roles,
     };
   }
 

@@ -132,3 +132,14 @@ export function dueDatesWithin(task: Task, span: Span, planDate: string): string
   }
   return out;
 }
+
+/** The first day within a span on which a task falls due, or undefined; allocation-free for one-off tasks. */
+export function firstDueWithin(task: Task, span: Span, planDate: string): string | undefined {
+  const d = task.deadline;
+  if (d.kind === 'date' || d.kind === 'period') return d.due && d.due >= span.start && d.due <= span.end ? d.due : undefined;
+  if (d.kind !== 'recurring' || !d.every) return undefined;
+  const first = firstPeriod(task, planDate);
+  let p = first.start >= span.start ? first : periodContaining(d.every, span.start);
+  if (p.end < span.start) p = nextPeriod(d.every, p);
+  return p.end <= span.end ? p.end : undefined;
+}
