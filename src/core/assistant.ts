@@ -40,6 +40,8 @@ const COMMANDS: Record<string, string> = {
   pending: 'pending',
   huy: 'cancel',
   cancel: 'cancel',
+  id: 'whoami',
+  toila: 'whoami',
 };
 
 /** The commands a messenger lists in its menu, with Vietnamese descriptions (from locales). */
@@ -126,6 +128,10 @@ export class Assistant {
       case 'cancel':
         this.sessions.delete(this.key(from));
         return this.say(from, t('session.cancelled'));
+      case 'whoami': {
+        const role = actor.admin ? t('role.admin') : actor.official ? t('role.official', { agency: this.deps.dir.label(actor.official.agency) }) : actor.pending ? t('role.pending') : t('role.guest');
+        return this.say(from, t('whoami', { channel: from.channel, id: from.userId, role }));
+      }
       default:
         return this.say(from, t('command.unknown', { command: `/${name}` }));
     }

@@ -18,6 +18,11 @@ describe('questions', () => {
 });
 
 describe('registration and approval', () => {
+  it('/id tells a user their id and role (what an admin puts in ADMIN_TELEGRAM_IDS)', async () => {
+    const h = await harness();
+    expect(h.text(await h.say('77', '/id'))).toBe('Mã người dùng telegram của bạn: 77\nVai trò: khách (chỉ hỏi đáp)');
+    expect(h.text(await h.say(ADMIN, '/id'))).toContain('quản trị viên');
+  });
   it('asks for the agency (with buttons for close matches), name and position, then asks the admins', async () => {
     const h = await harness();
     expect(h.text(await h.say('5', '/dangky'))).toContain('Bạn thuộc cơ quan nào?');
