@@ -1,4 +1,5 @@
 /** The only reader of process.env: validated once at start with zod; a bad value stops start-up with a clear message. */
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 const idList = z
@@ -38,4 +39,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   }
   return result.data;
+}
+
+/** Load KEY=value lines from a .env file, if there is one; variables already set in the environment win. */
+export function loadEnvFile(file = '.env'): void {
+  if (!existsSync(file)) return;
+  try {
+    process.loadEnvFile(file);
+  } catch (e) {
+    throw new ConfigError(`${file}: cannot be read (${(e as Error).message})`);
+  }
 }

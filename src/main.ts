@@ -8,7 +8,7 @@ import { type RosterEntry, loadRoster } from './core/roster.ts';
 import { createTelegramBot, registerCommands } from './channels/telegram/bot.ts';
 import { type Running, startPolling, startWebhook } from './channels/telegram/run.ts';
 import { runConsoleChat } from './channels/console/chat.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, loadEnvFile } from './config.ts';
 import { translator } from './i18n.ts';
 import { consoleLogger } from './log.ts';
 import { todayIn } from './plan/deadline.ts';
@@ -16,6 +16,7 @@ import { DataFileError, loadDirectory, loadPlan, loadPlans } from './plan/load.t
 import { StateFileError, Store } from './store/state.ts';
 
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = loadConfig();
   const t = translator(config.BOT_LANG);
   const log = consoleLogger();
