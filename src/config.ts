@@ -1,6 +1,7 @@
 /** The only reader of process.env: validated once at start with zod; a bad value stops start-up with a clear message. */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { ScheduleError, pattern } from './push/schedule.ts';
 
 const idList = z
   .string()
@@ -21,9 +22,25 @@ const schema = z
     BOT_LANG: z.enum(['vi', 'en']).default('vi'),
     REMIND_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     UNDO_MINUTES: z.coerce.number().int().min(0).max(10_080).default(30),
+    PUSH_CRON: z.string().default('30 7 * * 1'),
+    REMIND_CRON: z.string().default('0 8 * * *'),
+    PUSH_RATE: z.coerce.number().positive().max(1000).default(25),
+    REMIND_BEFORE: z
+      .string()
+      .default('7,1')
+      .transform((s) => s.split(/[\s,;]+/).filter(Boolean).map(Number))
+      .pipe(z.array(z.number().int().min(0).max(365)).min(1, 'expected days such as 7,1')),
   })
   .superRefine((c, ctx) => {
     if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'required with WEBHOOK_URL' });
+    for (const key of ['PUSH_CRON', 'REMIND_CRON'] as const) {
+      try {
+        pattern(c[key]);
+      } catch (e) {
+        if (e instanceof ScheduleError) ctx.addIssue({ code: 'custom', path: [key], message: e.message });
+        else throw e;
+      }
+    }
   });
 
 export type Config = z.infer<typeof schema>;

@@ -42,10 +42,14 @@ const COMMANDS: Record<string, string> = {
   cancel: 'cancel',
   id: 'whoami',
   toila: 'whoami',
+  thongbao: 'notify',
+  notify: 'notify',
+  guingay: 'pushnow',
+  pushnow: 'pushnow',
 };
 
 /** The commands a messenger lists in its menu, with Vietnamese descriptions (from locales). */
-export const MENU = ['start', 'trogiup', 'viec', 'quahan', 'tiendo', 'dangky', 'huydangky', 'canbo', 'choduyet', 'huy'] as const;
+export const MENU = ['start', 'trogiup', 'viec', 'quahan', 'tiendo', 'thongbao', 'dangky', 'huydangky', 'canbo', 'choduyet', 'guingay', 'huy'] as const;
 
 export class Assistant {
   private readonly sessions = new Map<string, Session>();
@@ -73,7 +77,21 @@ export class Assistant {
     return { intent, focus: 'all', agencies, agencyFuzzy: false, words: [] };
   }
 
+  /** A message from an official whom pushes could not reach: they can be reached again. */
+  private async reachable(from: From): Promise<void> {
+    const o = this.deps.store.state.officials.find((x) => x.unreachable && x.accounts.some((a) => a.channel === from.channel && a.userId === from.userId));
+    if (!o) return;
+    const now = this.deps.now();
+    await this.deps.store.mutate((d) => {
+      const live = d.officials.find((x) => x.id === o.id);
+      if (!live?.unreachable) return;
+      delete live.unreachable;
+      audit(d, now, live.id, 'reachable', live.id, { unreachable: true }, { unreachable: false });
+    }, ['officials', 'audit']);
+  }
+
   async onText(from: From, raw: string): Promise<Result> {
+    await this.reachable(from);
     const text = clean(raw);
     const cmd = text.match(/^\/([A-Za-z]+)(?:@\w+)?(?:\s+([\s\S]*))?$/);
     const actor = actorOf(this.deps, from);
@@ -128,6 +146,10 @@ export class Assistant {
       case 'cancel':
         this.sessions.delete(this.key(from));
         return this.say(from, t('session.cancelled'));
+      case 'notify':
+        return this.notify(from, actor, args);
+      case 'pushnow':
+        return this.pushNow(from, actor);
       case 'whoami': {
         const role = actor.admin ? t('role.admin') : actor.official ? t('role.official', { agency: this.deps.dir.label(actor.official.agency) }) : actor.pending ? t('role.pending') : t('role.guest');
         return this.say(from, t('whoami', { channel: from.channel, id: from.userId, role }));
@@ -211,6 +233,7 @@ export class Assistant {
   }
 
   async onContact(from: From, contact: { phone: string; userId?: string }): Promise<Result> {
+    await this.reachable(from);
     const { t } = this.deps;
     const actor = actorOf(this.deps, from);
     const s = this.session(from);
@@ -260,6 +283,39 @@ export class Assistant {
       audit(draft, now, actor.ref, 'leave', o.id, { status: before }, { status: 'left' });
     });
     return this.say(from, this.deps.t('register.left'));
+  }
+
+  // ——— pushes ———
+
+  private async notify(from: From, actor: Actor, args: string): Promise<Result> {
+    const { t } = this.deps;
+    if (!actor.official) return this.say(from, t(actor.admin ? 'notify.admin' : 'auth.notRegistered'));
+    const word = args.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const on = ['bat', 'on', 'mo'].includes(word) ? true : ['tat', 'off'].includes(word) ? false : undefined;
+    if (on === undefined) return this.say(from, t(actor.official.notify ? 'notify.isOn' : 'notify.isOff'));
+    const now = this.deps.now();
+    const id = actor.official.id;
+    await this.deps.store.mutate((d) => {
+      const o = d.officials.find((x) => x.id === id)!;
+      if (o.notify === on) return;
+      audit(d, now, id, on ? 'notify-on' : 'notify-off', id, { notify: o.notify }, { notify: on });
+      o.notify = on;
+    }, ['officials', 'audit']);
+    return this.say(from, t(on ? 'notify.turnedOn' : 'notify.turnedOff'));
+  }
+
+  private pushNow(from: From, actor: Actor): Result {
+    const { t } = this.deps;
+    if (!actor.admin) return this.say(from, t('auth.adminOnly'));
+    const push = this.deps.push;
+    if (!push) return this.say(from, t('push.unavailable'));
+    const tell = (text: string) => void this.deps.tell?.({ channel: from.channel, chatId: from.chatId, text }).catch(() => undefined);
+    const total = push.recipients();
+    void push
+      .digestNow((r) => tell(t('push.progress', { sent: r.sent, total: r.total, failed: r.failed + r.blocked })))
+      .then((r) => tell(t('push.finished', { sent: r.sent, total: r.total, failed: r.failed, blocked: r.blocked })))
+      .catch(() => tell(t('push.error')));
+    return this.say(from, t('push.started', { n: total }));
   }
 
   // ——— admin ———
@@ -323,6 +379,7 @@ export class Assistant {
     const { t } = this.deps;
     const action: Action | undefined = parseAction(data);
     if (!action) return { messages: [], toast: t('action.invalid') };
+    await this.reachable(from);
     const actor = actorOf(this.deps, from);
     switch (action.kind) {
       case 'tick': {

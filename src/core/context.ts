@@ -51,6 +51,13 @@ export interface CoreDeps {
   undoMinutes: number;
   now: () => Date;
   t: T;
+  /** Pushes on demand (/guingay), where the process runs a pusher. */
+  push?: {
+    recipients(): number;
+    digestNow(progress: (r: { sent: number; failed: number; blocked: number; total: number }) => void): Promise<{ sent: number; failed: number; blocked: number; total: number }>;
+  };
+  /** Send a message outside a reply (progress of a long task). */
+  tell?: (m: Message) => Promise<void>;
 }
 
 export interface Actor {

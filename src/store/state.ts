@@ -5,7 +5,8 @@
  * happened; writes are serialized, and changes that arrive while a write is under way share the next write.
  * If a write fails, memory goes back to the last durable state and the callers get the error.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { Adapter } from 'lowdb';
@@ -36,8 +37,10 @@ export const officialSchema = z.object({
   requestedAt: timestamp,
   decidedAt: timestamp.optional(),
   decidedBy: z.string().optional(),
-  /** Weekly digest and reminders (issue 4). */
+  /** Weekly digest and reminders; /thongbao tat|bat. */
   notify: z.boolean().default(true),
+  /** Set when the messenger refused delivery (blocked, deactivated); cleared when they write again. */
+  unreachable: z.boolean().optional(),
 });
 export type Official = z.infer<typeof officialSchema>;
 
@@ -69,11 +72,40 @@ export const auditSchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditSchema>;
 
+/** One push run: a scheduled weekly digest ("digest:<occurrence>") or an on-demand one ("manual:<time>"). */
+export const runSchema = z.object({
+  key: z.string().min(1),
+  startedAt: timestamp,
+  finishedAt: timestamp.optional(),
+  total: z.number().int().nonnegative(),
+  sent: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+});
+export type Run = z.infer<typeof runSchema>;
+
+/** One message of a run to one recipient, recorded as soon as its fate is known. */
+export const deliverySchema = z.object({
+  run: z.string(),
+  /** Official id, or "admin:<channel>:<userId>". */
+  to: z.string(),
+  status: z.enum(['sent', 'blocked', 'failed']),
+  at: timestamp,
+  attempts: z.number().int().nonnegative(),
+  error: z.string().optional(),
+});
+export type Delivery = z.infer<typeof deliverySchema>;
+
+/** A deadline reminder sent: once per task, agency, due date, days before, and recipient. */
+export const reminderSchema = z.object({ key: z.string(), at: timestamp });
+
 export const stateSchema = z.object({
   schemaVersion: z.literal(STATE_VERSION),
   officials: z.array(officialSchema),
   completions: z.array(completionRecordSchema),
   audit: z.array(auditSchema),
+  runs: z.array(runSchema).default([]),
+  deliveries: z.array(deliverySchema).default([]),
+  reminders: z.array(reminderSchema).default([]),
   seq: z.number().int().nonnegative(),
 });
 export type State = z.infer<typeof stateSchema>;
@@ -83,7 +115,7 @@ export class StateFileError extends Error {}
 /** A change could not be written; nothing of it remains. */
 export class StateWriteError extends Error {}
 
-export const emptyState = (): State => ({ schemaVersion: STATE_VERSION, officials: [], completions: [], audit: [], seq: 0 });
+export const emptyState = (): State => ({ schemaVersion: STATE_VERSION, officials: [], completions: [], audit: [], runs: [], deliveries: [], reminders: [], seq: 0 });
 
 /** Older files this version reads: v1 held only completions, which had no author. */
 function migrate(raw: unknown): unknown {
@@ -94,8 +126,8 @@ function migrate(raw: unknown): unknown {
   return raw;
 }
 
-export type Section = 'officials' | 'completions' | 'audit';
-const SECTIONS: readonly Section[] = ['officials', 'completions', 'audit'];
+export type Section = 'officials' | 'completions' | 'audit' | 'runs' | 'deliveries' | 'reminders';
+const SECTIONS: readonly Section[] = ['officials', 'completions', 'audit', 'runs', 'deliveries', 'reminders'];
 
 /**
  * lowdb adapter: validated read, durable atomic write. Each section's JSON is kept between writes and only the
@@ -166,8 +198,12 @@ export class Store {
     readonly file: string,
   ) {}
 
-  /** Open (or create) the state file. Throws StateFileError, leaving the file untouched, when it is broken. */
-  static async open(file: string): Promise<Store> {
+  /**
+   * Open (or create) the state file. Throws StateFileError, leaving the file untouched, when it is broken. With
+   * `lock`, the file is this process's alone until it exits (a second writer would overwrite its changes).
+   */
+  static async open(file: string, opts: { lock?: boolean } = {}): Promise<Store> {
+    if (opts.lock) lockFile(file);
     const adapter = new DurableJsonFile(file);
     const db = new Low<State>(adapter, emptyState());
     await db.read();
@@ -246,4 +282,38 @@ export class Store {
     this.completionsCache.set(planId, { version: this.version, map });
     return map;
   }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** An exclusive lock beside the state file: `<file>.lock` holding the owner's pid; a dead owner's lock is taken over. */
+function lockFile(file: string): void {
+  const lock = `${file}.lock`;
+  mkdirSync(path.dirname(path.resolve(lock)), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      process.once('exit', () => {
+        try {
+          unlinkSync(lock);
+        } catch {
+          // already gone
+        }
+      });
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new StateFileError(`${lock}: cannot create the lock (${(e as Error).message})`);
+      const owner = Number(readFileSync(lock, 'utf8'));
+      if (owner && owner !== process.pid && alive(owner)) throw new StateFileError(`${file} is in use by process ${owner} (the bot?); stop it first, or use /guingay in the chat`);
+      unlinkSync(lock);
+    }
+  }
+  throw new StateFileError(`${lock}: cannot take the lock`);
 }

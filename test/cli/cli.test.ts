@@ -75,7 +75,7 @@ describe('npm start without a messenger token', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('BOT_TOKEN');
     expect(r.stdout).toContain('Sở Tài chính — nhiệm vụ theo Kế hoạch 4561/KH-UBND');
-    expect(JSON.parse(readFileSync(state, 'utf8'))).toEqual({ schemaVersion: 2, officials: [], completions: [], audit: [], seq: 0 });
+    expect(JSON.parse(readFileSync(state, 'utf8'))).toEqual({ schemaVersion: 2, officials: [], completions: [], audit: [], runs: [], deliveries: [], reminders: [], seq: 0 });
   });
   it('a corrupt state file stops start-up with a clear message and is left as it was', () => {
     const state = path.join(mkdtempSync(path.join(tmpdir(), 'start-')), 'state.json');

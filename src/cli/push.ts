@@ -1,0 +1,71 @@
+/**
+ * npm run push -- [--dry-run] [--today YYYY-MM-DD] [--only USER_ID]
+ * Sends (or with --dry-run prints) the weekly digests now: the same content as the scheduled run, recorded the
+ * same way. The bot must not be running on the same state file (it holds the lock); in chat, admins use /guingay.
+ */
+import { Telegram } from 'telegraf';
+import { telegramOutlet } from '../channels/telegram/outlet.ts';
+import { ConfigError, loadConfig, loadEnvFile } from '../config.ts';
+import { Engine } from '../core/engine.ts';
+import { loadRoster } from '../core/roster.ts';
+import { translator } from '../i18n.ts';
+import { consoleLogger } from '../log.ts';
+import { DataFileError, loadDirectory, loadPlan, loadPlans } from '../plan/load.ts';
+import { Pusher } from '../push/pusher.ts';
+import { PacedSender } from '../push/sender.ts';
+import { StateFileError, Store } from '../store/state.ts';
+import { UsageError, parseArgs, parseToday } from './args.ts';
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), ['--today', '--only'], ['--dry-run']);
+  loadEnvFile();
+  const config = loadConfig();
+  const t = translator(config.BOT_LANG);
+  const today = parseToday(args.values.get('--today'));
+  const dryRun = args.flags.has('--dry-run');
+  const only = args.values.get('--only');
+  if (!dryRun && !config.BOT_TOKEN) throw new UsageError(t('pushcli.noToken'));
+  const dir = loadDirectory();
+  const plan = config.PLAN_FILE ? loadPlan(config.PLAN_FILE) : loadPlans()[0]!;
+  const store = await Store.open(config.STATE_FILE, { lock: !dryRun });
+  const log = consoleLogger();
+  const outlet = telegramOutlet(new Telegram(config.BOT_TOKEN ?? '0:dry-run', { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) } as never));
+  const pusher = new Pusher({
+    engine: new Engine(plan, dir, { lang: config.BOT_LANG, upcomingDays: config.REMIND_DAYS }),
+    store,
+    plan,
+    dir,
+    admins: { telegram: config.ADMIN_TELEGRAM_IDS },
+    roster: config.ROSTER_FILE ? loadRoster(config.ROSTER_FILE, dir) : [],
+    undoMinutes: config.UNDO_MINUTES,
+    now: () => new Date(),
+    t,
+    outlets: { telegram: outlet },
+    sender: new PacedSender({ rate: config.PUSH_RATE }),
+    remindDays: config.REMIND_DAYS,
+    remindBefore: config.REMIND_BEFORE,
+    log,
+  });
+  if (dryRun) {
+    const recipients = pusher.digests(today, only);
+    for (const r of recipients) process.stdout.write(`——— ${r.to} (${r.message.channel} ${r.message.chatId})\n${r.message.text}\n\n`);
+    console.error(t('pushcli.dryRun', { n: recipients.length }));
+    return;
+  }
+  const result = await pusher.runDigest(`manual:${new Date().toISOString()}`, today, {
+    ...(only ? { only } : {}),
+    progress: (r) => console.error(t('push.progress', { sent: r.sent, total: r.total, failed: r.failed + r.blocked })),
+  });
+  console.error(t('push.finished', { sent: result.sent, total: result.total, failed: result.failed, blocked: result.blocked }));
+  if (result.failed > 0) process.exitCode = 1;
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof UsageError || e instanceof ConfigError || e instanceof DataFileError || e instanceof StateFileError) {
+    console.error(`${translator('vi')('cli.error')}: ${e.message}`);
+    process.exitCode = 2;
+  } else {
+    console.error(e);
+    process.exitCode = 1;
+  }
+});

@@ -1,0 +1,106 @@
+/**
+ * What the weekly digest and the deadline reminders say. Pure: plan, state and today in, text and buttons out.
+ */
+import { excerpt } from '../answer/format.ts';
+import { encodeAction } from '../core/actions.ts';
+import type { Button, CoreDeps } from '../core/context.ts';
+import { rows } from '../core/context.ts';
+import { addDays, daysBetween, formatDate } from '../plan/deadline.ts';
+import type { Task } from '../plan/schema.ts';
+import { requiredParties } from '../plan/status.ts';
+import type { Official } from '../store/state.ts';
+
+export interface Digest {
+  text: string;
+  buttons?: Button[][];
+}
+
+const CONTENT = 140;
+
+function line(deps: CoreDeps, task: Task, due: string | undefined, statusKey: string): string {
+  return `• ${task.id} — ${excerpt(task.content, CONTENT)}\n   ${deps.t('task.deadlineShort', { deadline: task.deadline.text || deps.t('deadline.none') })}${due ? ` (${formatDate(due)})` : ''} · ${deps.t(statusKey)}`;
+}
+
+/** The weekly digest of one agency, as its officials receive it. Never empty. */
+export function agencyDigest(deps: CoreDeps, agency: string, today: string, remindDays: number): Digest {
+  const opts = { today, completions: deps.store.completions(deps.plan.id) };
+  const tasks = deps.engine.ledBy(agency).filter((t) => requiredParties(t, deps.dir).includes(agency));
+  const horizon = addDays(today, remindDays);
+  const overdue: string[] = [];
+  const soon: string[] = [];
+  const recurring: string[] = [];
+  const tick: Button[] = [];
+  let done = 0;
+  for (const task of tasks) {
+    const s = deps.engine.stateOf(task, opts, agency);
+    if (s.status === 'done_on_time' || s.status === 'done_late') {
+      done++;
+      continue;
+    }
+    const open = task.deadline.kind === 'recurring' && s.status === 'in_progress';
+    if (s.status === 'overdue') overdue.push(line(deps, task, s.due, 'status.overdue'));
+    else if (open) recurring.push(line(deps, task, s.due, 'status.in_progress'));
+    else if (s.due && s.due <= horizon) soon.push(line(deps, task, s.due, 'status.in_progress'));
+    else continue;
+    tick.push({ label: deps.t('button.tick', { id: task.id }), action: encodeAction({ kind: 'tick', taskId: task.id }) });
+  }
+  const weekAgo = addDays(today, -7);
+  const ticked = deps.store.state.completions.filter((c) => c.planId === deps.plan.id && c.party === agency && !c.undoneAt && c.on >= weekAgo && c.on < today);
+  const pct = tasks.length === 0 ? 0 : Math.round((100 * done) / tasks.length);
+  const progress = deps.t('digest.progress', { done, total: tasks.length, pct });
+  const label = deps.dir.label(agency);
+  if (overdue.length + soon.length + recurring.length === 0) {
+    return { text: deps.t('digest.allClear', { agency: label, plan: deps.plan.number, date: formatDate(today), progress }) };
+  }
+  const parts = [deps.t('digest.header', { agency: label, plan: deps.plan.number, date: formatDate(today) })];
+  if (overdue.length > 0) parts.push(`${deps.t('digest.overdue', { n: overdue.length })}\n${overdue.join('\n')}`);
+  if (soon.length > 0) parts.push(`${deps.t('digest.soon', { n: soon.length, days: remindDays })}\n${soon.join('\n')}`);
+  if (recurring.length > 0) parts.push(`${deps.t('digest.recurring', { n: recurring.length })}\n${recurring.join('\n')}`);
+  if (ticked.length > 0) parts.push(`${deps.t('digest.ticked', { n: ticked.length })}\n${ticked.map((c) => `• ${c.taskId} (${formatDate(c.on)})`).join('\n')}`);
+  parts.push(progress, deps.t('digest.footer'));
+  return { text: parts.join('\n\n'), buttons: rows(tick.slice(0, 8), 4) };
+}
+
+/** The plan-wide digest for admins: counts per status, agencies furthest behind first, the overdue list. */
+export function adminDigest(deps: CoreDeps, today: string): Digest {
+  const opts = { today, completions: deps.store.completions(deps.plan.id) };
+  const q = (intent: 'progress' | 'overdue') => deps.engine.answer({ intent, focus: 'all', agencies: [], agencyFuzzy: false, words: [] }, opts).text;
+  return { text: [deps.t('digest.adminHeader', { plan: deps.plan.number, date: formatDate(today) }), q('progress'), q('overdue')].join('\n\n') };
+}
+
+export interface Reminder {
+  official: Official;
+  task: Task;
+  due: string;
+  daysLeft: number;
+  /** Keys to record: this offset and any larger one, so an earlier reminder is not sent after a later one. */
+  keys: string[];
+  digest: Digest;
+}
+
+/** Reminders due today: REMIND_BEFORE days before a due date, once per task, agency, due date and recipient. */
+export function dueReminders(deps: CoreDeps, officials: readonly Official[], today: string, before: readonly number[]): Reminder[] {
+  const offsets = [...before].sort((a, b) => a - b);
+  const sent = new Set(deps.store.state.reminders.map((r) => r.key));
+  const opts = { today, completions: deps.store.completions(deps.plan.id) };
+  const out: Reminder[] = [];
+  const byAgency = new Map<string, Official[]>();
+  for (const o of officials) byAgency.set(o.agency, [...(byAgency.get(o.agency) ?? []), o]);
+  for (const [agency, people] of byAgency) {
+    for (const task of deps.engine.ledBy(agency)) {
+      if (!requiredParties(task, deps.dir).includes(agency)) continue;
+      const s = deps.engine.stateOf(task, opts, agency);
+      if (s.status !== 'in_progress' || !s.due) continue;
+      const daysLeft = daysBetween(today, s.due);
+      const offset = offsets.find((d) => daysLeft >= 0 && daysLeft <= d);
+      if (offset === undefined) continue;
+      for (const official of people) {
+        const keys = offsets.filter((d) => d >= offset).map((d) => `${deps.plan.id}|${task.id}|${agency}|${s.due}|${d}|${official.id}`);
+        if (sent.has(keys[0]!)) continue;
+        const text = deps.t(daysLeft === 0 ? 'reminder.today' : 'reminder.text', { n: daysLeft, id: task.id, content: excerpt(task.content, 200), date: formatDate(s.due), agency: deps.dir.label(agency) });
+        out.push({ official, task, due: s.due, daysLeft, keys, digest: { text, buttons: [[{ label: deps.t('button.tick', { id: task.id }), action: encodeAction({ kind: 'tick', taskId: task.id }) }]] } });
+      }
+    }
+  }
+  return out;
+}

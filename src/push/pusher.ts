@@ -1,0 +1,187 @@
+/**
+ * Push runs: the weekly digest to every approved official who has not opted out (and the plan-wide one to admins),
+ * and deadline reminders. Every delivery is recorded as soon as its fate is known, so a restart resumes a run
+ * instead of sending it again, and a finished run is never sent twice.
+ */
+import type { Channel, CoreDeps, Message } from '../core/context.ts';
+import { audit } from '../core/context.ts';
+import type { Logger } from '../log.ts';
+import type { Official } from '../store/state.ts';
+import { adminDigest, agencyDigest, dueReminders } from './digest.ts';
+import { latestOccurrence } from './schedule.ts';
+import type { PacedSender, SendError } from './sender.ts';
+
+/** A messenger as pushes see it: how it splits a message, and a send that throws SendError. */
+export interface Outlet {
+  split(m: Message): Message[];
+  send(m: Message): Promise<void>;
+}
+
+export interface PushDeps extends CoreDeps {
+  outlets: Partial<Record<Channel, Outlet>>;
+  sender: PacedSender;
+  remindDays: number;
+  remindBefore: readonly number[];
+  log: Logger;
+}
+
+export interface Recipient {
+  /** Official id or "admin:<channel>:<userId>". */
+  to: string;
+  message: Message;
+}
+
+export interface RunResult {
+  key: string;
+  total: number;
+  sent: number;
+  failed: number;
+  blocked: number;
+  /** True when the run had already finished: nothing was sent. */
+  already?: boolean;
+}
+
+interface Chunk {
+  chatId: string;
+  to: string;
+  message: Message;
+  last: boolean;
+}
+
+/** The account a push goes to: the one the official chose, else the first. */
+function accountOf(o: Official) {
+  return o.accounts[0]!;
+}
+
+export class Pusher {
+  constructor(readonly deps: PushDeps) {}
+
+  /** Officials who receive pushes: approved, not opted out, reachable, on a channel we can send to. */
+  audience(only?: string): Official[] {
+    return this.deps.store.state.officials.filter(
+      (o) => o.status === 'approved' && o.notify && !o.unreachable && this.deps.outlets[accountOf(o).channel] && (!only || o.accounts.some((a) => a.userId === only)),
+    );
+  }
+
+  /** The digest of each recipient for a day: one per official, one per admin. */
+  digests(today: string, only?: string): Recipient[] {
+    const byAgency = new Map<string, ReturnType<typeof agencyDigest>>();
+    const out: Recipient[] = [];
+    for (const o of this.audience(only)) {
+      let d = byAgency.get(o.agency);
+      if (!d) byAgency.set(o.agency, (d = agencyDigest(this.deps, o.agency, today, this.deps.remindDays)));
+      const a = accountOf(o);
+      out.push({ to: o.id, message: { channel: a.channel, chatId: a.chatId, text: d.text, ...(d.buttons ? { buttons: d.buttons } : {}) } });
+    }
+    const admin = adminDigest(this.deps, today);
+    for (const [channel, ids] of Object.entries(this.deps.admins) as [Channel, readonly string[]][]) {
+      if (!this.deps.outlets[channel]) continue;
+      for (const id of ids) if (!only || only === id) out.push({ to: `admin:${channel}:${id}`, message: { channel, chatId: id, text: admin.text } });
+    }
+    return out;
+  }
+
+  /** Send one digest run. A finished run is not sent again; an unfinished one resumes where it stopped. */
+  async runDigest(key: string, today: string, opts: { only?: string; progress?: (r: RunResult) => void } = {}): Promise<RunResult> {
+    const previous = this.deps.store.state.runs.find((r) => r.key === key);
+    if (previous?.finishedAt) return { key, total: previous.total, sent: previous.sent, failed: previous.failed, blocked: 0, already: true };
+    const done = new Set(this.deps.store.state.deliveries.filter((d) => d.run === key).map((d) => d.to));
+    const recipients = this.digests(today, opts.only).filter((r) => !done.has(r.to));
+    const now = () => this.deps.now().toISOString();
+    await this.deps.store.mutate((d) => {
+      if (!d.runs.some((r) => r.key === key)) d.runs.push({ key, startedAt: now(), total: recipients.length + done.size, sent: 0, failed: 0 });
+    }, ['runs']);
+    const result: RunResult = { key, total: recipients.length + done.size, sent: done.size, failed: 0, blocked: 0 };
+    await this.send(key, recipients, result, opts.progress);
+    await this.deps.store.mutate((d) => {
+      const run = d.runs.find((r) => r.key === key)!;
+      run.finishedAt = now();
+      run.sent = result.sent;
+      run.failed = result.failed + result.blocked;
+      // Keep the deliveries of the last ten runs; older runs keep their totals.
+      const keep = new Set(d.runs.slice(-10).map((r) => r.key));
+      d.deliveries = d.deliveries.filter((x) => keep.has(x.run));
+      d.runs = d.runs.slice(-200);
+    }, ['runs', 'deliveries']);
+    this.deps.log.log('info', 'push run finished', { run: key, total: result.total, sent: result.sent, failed: result.failed, blocked: result.blocked });
+    return result;
+  }
+
+  /** Deadline reminders due today; each is recorded so it is never sent twice. */
+  async runReminders(today: string): Promise<RunResult> {
+    const reminders = dueReminders(this.deps, this.audience(), today, this.deps.remindBefore);
+    const key = `reminders:${today}`;
+    const result: RunResult = { key, total: reminders.length, sent: 0, failed: 0, blocked: 0 };
+    const keysOf = new Map(reminders.map((r) => [r, r.keys]));
+    const recipients = reminders.map((r) => {
+      const a = accountOf(r.official);
+      return { to: r.official.id, message: { channel: a.channel, chatId: a.chatId, text: r.digest.text, ...(r.digest.buttons ? { buttons: r.digest.buttons } : {}) }, reminder: r };
+    });
+    await this.send(key, recipients, result, undefined, async (recipient) => {
+      const r = (recipient as (typeof recipients)[number]).reminder;
+      await this.deps.store.mutate((d) => {
+        for (const k of keysOf.get(r) ?? []) d.reminders.push({ key: k, at: this.deps.now().toISOString() });
+      }, ['reminders']);
+    });
+    return result;
+  }
+
+  /**
+   * At start-up: send the latest scheduled digest if it was missed while the bot was down — once, not once per
+   * missed week (older occurrences are not sent).
+   */
+  async catchUp(cron: string, now: Date, today: string): Promise<RunResult | undefined> {
+    const occurrence = latestOccurrence(cron, now);
+    if (!occurrence || now.getTime() - occurrence.getTime() > 7 * 86_400_000) return undefined;
+    const key = `digest:${occurrence.toISOString()}`;
+    if (this.deps.store.state.runs.some((r) => r.key === key && r.finishedAt)) return undefined;
+    return this.runDigest(key, today);
+  }
+
+  private async send(key: string, recipients: Recipient[], result: RunResult, progress?: (r: RunResult) => void, onSent?: (r: Recipient) => Promise<void>): Promise<void> {
+    const chunks: (Chunk & { recipient: Recipient })[] = [];
+    for (const r of recipients) {
+      const outlet = this.deps.outlets[r.message.channel];
+      if (!outlet) continue;
+      const parts = outlet.split(r.message);
+      parts.forEach((m, i) => chunks.push({ chatId: `${m.channel}:${m.chatId}`, to: r.to, message: m, last: i === parts.length - 1, recipient: r }));
+    }
+    const failedTo = new Set<string>();
+    let reported = 0;
+    const every = Math.max(1, Math.ceil(recipients.length / 10));
+    await this.deps.sender.run(
+      chunks,
+      (c) => this.deps.outlets[c.message.channel]!.send(c.message),
+      async (c, outcome) => {
+        if (outcome.status === 'sent' && !c.last) return;
+        if (failedTo.has(c.to)) return;
+        if (outcome.status !== 'sent') failedTo.add(c.to);
+        const at = this.deps.now();
+        await this.deps.store.mutate(
+          (d) => {
+            d.deliveries.push({ run: key, to: c.to, status: outcome.status, at: at.toISOString(), attempts: outcome.attempts, ...(outcome.status !== 'sent' ? { error: outcome.error } : {}) });
+            if (outcome.status === 'blocked') {
+              const o = d.officials.find((x) => x.id === c.to);
+              if (o && !o.unreachable) {
+                o.unreachable = true;
+                audit(d, at, 'push', 'unreachable', o.id, { unreachable: false }, { unreachable: true });
+              }
+            }
+          },
+          outcome.status === 'blocked' ? ['deliveries', 'officials', 'audit'] : ['deliveries'],
+        );
+        if (outcome.status === 'sent') {
+          result.sent++;
+          if (onSent) await onSent(c.recipient);
+        } else if (outcome.status === 'blocked') result.blocked++;
+        else {
+          result.failed++;
+          this.deps.log.log('warn', 'push failed', { run: key, to: c.to, error: outcome.error });
+        }
+        if (progress && ++reported % every === 0) progress({ ...result });
+      },
+    );
+  }
+}
+
+export type { SendError };
