@@ -16,6 +16,12 @@ import { Assistant } from '../src/core/assistant.ts';
 import { translator } from '../src/i18n.ts';
 import { requiredParties } from '../src/plan/status.ts';
 import { Store } from '../src/store/state.ts';
+import { fork } from 'node:child_process';
+import { Telegram } from 'telegraf';
+import { telegramOutlet } from '../src/channels/telegram/outlet.ts';
+import { Pusher } from '../src/push/pusher.ts';
+import { PacedSender } from '../src/push/sender.ts';
+import { silentLogger } from '../src/log.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -159,6 +165,40 @@ console.log(`  first answer of a new day at 10,000 tasks (status table rebuilt):
   const concRate = concurrent.length / ((performance.now() - t1) / 1000);
   const saved = (await Store.open(file)).state.completions.length;
   console.log(`durable ticks with 10,000 officials (state file ${(statSync(file).size / 2 ** 20).toFixed(1)} MiB): ${seqRate.toFixed(0)}/s one at a time, ${concRate.toFixed(0)}/s with 32 officials at once; ${saved}/${sequential.length + concurrent.length} on disk after reopening (target ≥ 100/s)`);
+}
+
+// Pushes: 10,000 digests to a local fake Bot API over HTTP, through the real outlet, sender, pusher and store.
+{
+  const rate = Number(process.env.BENCH_PUSH_RATE ?? 200);
+  const fake = fork(path.join(ROOT, 'bench/fake-bot-api.mjs'));
+  const port = await new Promise<number>((resolve) => fake.once('message', (m) => resolve((m as { port: number }).port)));
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-push-')), 'state.json');
+  const store = await Store.open(file);
+  const agencies = dir.agencies.filter((a) => a.kind === 'department' || a.kind === 'district').map((a) => a.id);
+  await store.mutate((d) => {
+    for (let i = 0; i < 10_000; i++) d.officials.push({ id: `o${i + 1}`, accounts: [{ channel: 'telegram', userId: String(100_000 + i), chatId: String(100_000 + i) }], name: `Cán bộ ${i}`, position: '', agency: agencies[i % agencies.length]!, status: 'approved', requestedAt: '2019-01-01T00:00:00.000Z', notify: true });
+  });
+  const outlet = telegramOutlet(new Telegram('123456:BENCHBENCHBENCHBENCHBENCH', { apiRoot: `http://127.0.0.1:${port}` } as never));
+  const dispatched: number[] = [];
+  const pusher = new Pusher({ engine: seedEngine, store, plan: seed, dir, admins: {}, roster: [], undoMinutes: 30, now: () => new Date('2019-03-25T00:30:00Z'), t: translator('vi'), outlets: { telegram: outlet }, sender: new PacedSender({ rate, inFlight: 64, onDispatch: (t) => dispatched.push(t) }), remindDays: 30, remindBefore: [7, 1], log: silentLogger });
+  const t1 = performance.now();
+  const result = await pusher.runDigest('digest:bench', '2019-03-25');
+  const seconds = (performance.now() - t1) / 1000;
+  const received = (await (await fetch(`http://127.0.0.1:${port}/__arrivals`)).json()) as number[];
+  fake.disconnect();
+  const maxWindow = (ts: number[]) => {
+    const xs = [...ts].sort((a, b) => a - b);
+    let most = 0;
+    for (let i = 0, j = 0; i < xs.length; i++) {
+      while (xs[i]! - xs[j]! >= 1000) j++;
+      most = Math.max(most, i - j + 1);
+    }
+    return most;
+  };
+  const achieved = (dispatched.length - 1) / ((dispatched.at(-1)! - dispatched[0]!) / 1000);
+  const recorded = (await Store.open(file)).state.deliveries.filter((d) => d.status === 'sent').length;
+  console.log(`pushes: ${result.sent}/${result.total} digests sent in ${seconds.toFixed(1)} s at PUSH_RATE=${rate}: ${achieved.toFixed(1)}/s achieved (${((100 * achieved) / rate).toFixed(1)}% of the rate), at most ${maxWindow(dispatched)} sent and ${maxWindow(received)} received in any one-second window; ${received.length} reached the fake Bot API, ${recorded} recorded (target ≥ 90% of PUSH_RATE, never above it, nothing lost)`);
+  if (!process.env.BENCH_PUSH_RATE) console.log('  (run at 200/s to finish in about a minute; BENCH_PUSH_RATE=25 measures the default rate in about 7 minutes)');
 }
 
 const starts: number[] = [];

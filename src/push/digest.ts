@@ -49,14 +49,16 @@ export function agencyDigest(deps: CoreDeps, agency: string, today: string, remi
   const pct = tasks.length === 0 ? 0 : Math.round((100 * done) / tasks.length);
   const progress = deps.t('digest.progress', { done, total: tasks.length, pct });
   const label = deps.dir.label(agency);
+  const tickedText = ticked.length > 0 ? `${deps.t('digest.ticked', { n: ticked.length })}\n${ticked.map((c) => `• ${c.taskId} (${formatDate(c.on)})`).join('\n')}` : '';
   if (overdue.length + soon.length + recurring.length === 0) {
-    return { text: deps.t('digest.allClear', { agency: label, plan: deps.plan.number, date: formatDate(today), progress }) };
+    const clear = deps.t('digest.allClear', { agency: label, plan: deps.plan.number, date: formatDate(today), progress });
+    return { text: tickedText ? `${clear}\n\n${tickedText}` : clear };
   }
   const parts = [deps.t('digest.header', { agency: label, plan: deps.plan.number, date: formatDate(today) })];
   if (overdue.length > 0) parts.push(`${deps.t('digest.overdue', { n: overdue.length })}\n${overdue.join('\n')}`);
   if (soon.length > 0) parts.push(`${deps.t('digest.soon', { n: soon.length, days: remindDays })}\n${soon.join('\n')}`);
   if (recurring.length > 0) parts.push(`${deps.t('digest.recurring', { n: recurring.length })}\n${recurring.join('\n')}`);
-  if (ticked.length > 0) parts.push(`${deps.t('digest.ticked', { n: ticked.length })}\n${ticked.map((c) => `• ${c.taskId} (${formatDate(c.on)})`).join('\n')}`);
+  if (tickedText) parts.push(tickedText);
   parts.push(progress, deps.t('digest.footer'));
   return { text: parts.join('\n\n'), buttons: rows(tick.slice(0, 8), 4) };
 }

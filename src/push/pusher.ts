@@ -6,7 +6,7 @@
 import type { Channel, CoreDeps, Message } from '../core/context.ts';
 import { audit } from '../core/context.ts';
 import type { Logger } from '../log.ts';
-import type { Official } from '../store/state.ts';
+import type { Official, Section, State } from '../store/state.ts';
 import { adminDigest, agencyDigest, dueReminders } from './digest.ts';
 import { latestOccurrence } from './schedule.ts';
 import type { PacedSender, SendError } from './sender.ts';
@@ -46,6 +46,42 @@ interface Chunk {
   to: string;
   message: Message;
   last: boolean;
+}
+
+/**
+ * Collects delivery records and writes them together at most every `ms` (one durable write instead of one per
+ * message, which would stall sending). Each add resolves once its record is on disk.
+ */
+class RecordBatch {
+  private items: { apply: (d: State) => void; done: () => void; fail: (e: unknown) => void }[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly store: PushDeps['store'],
+    private readonly ms: number,
+    private readonly touches: readonly Section[],
+  ) {}
+
+  add(apply: (d: State) => void): Promise<void> {
+    return new Promise((done, fail) => {
+      this.items.push({ apply, done, fail });
+      this.timer ??= setTimeout(() => void this.flush(), this.ms);
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.timer = undefined;
+    const batch = this.items;
+    this.items = [];
+    try {
+      await this.store.mutate((d) => {
+        for (const b of batch) b.apply(d);
+      }, this.touches);
+      for (const b of batch) b.done();
+    } catch (e) {
+      for (const b of batch) b.fail(e);
+    }
+  }
 }
 
 /** The account a push goes to: the one the official chose, else the first. */
@@ -147,6 +183,7 @@ export class Pusher {
       parts.forEach((m, i) => chunks.push({ chatId: `${m.channel}:${m.chatId}`, to: r.to, message: m, last: i === parts.length - 1, recipient: r }));
     }
     const failedTo = new Set<string>();
+    const records = new RecordBatch(this.deps.store, 200, ['deliveries', 'officials', 'audit']);
     let reported = 0;
     const every = Math.max(1, Math.ceil(recipients.length / 10));
     await this.deps.sender.run(
@@ -157,7 +194,7 @@ export class Pusher {
         if (failedTo.has(c.to)) return;
         if (outcome.status !== 'sent') failedTo.add(c.to);
         const at = this.deps.now();
-        await this.deps.store.mutate(
+        await records.add(
           (d) => {
             d.deliveries.push({ run: key, to: c.to, status: outcome.status, at: at.toISOString(), attempts: outcome.attempts, ...(outcome.status !== 'sent' ? { error: outcome.error } : {}) });
             if (outcome.status === 'blocked') {
@@ -168,7 +205,6 @@ export class Pusher {
               }
             }
           },
-          outcome.status === 'blocked' ? ['deliveries', 'officials', 'audit'] : ['deliveries'],
         );
         if (outcome.status === 'sent') {
           result.sent++;

@@ -21,7 +21,8 @@ export interface Clock {
 }
 
 export const realClock: Clock = {
-  now: () => Date.now(),
+  // Monotonic, sub-millisecond: the one-second window is measured on the same clock that paces it.
+  now: () => performance.now(),
   sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
 };
 
@@ -42,12 +43,64 @@ export interface SenderOptions {
   /** Most sends awaiting an answer at once. */
   inFlight?: number;
   clock?: Clock;
+  /** Called with the clock time of every dispatch (benchmarks check the pace with it). */
+  onDispatch?: (t: number) => void;
 }
 
 export interface Summary {
   sent: number;
   blocked: number;
   failed: number;
+}
+
+interface Item<J> {
+  job: J;
+  attempts: number;
+  rateRetries: number;
+}
+
+/** A min-heap of chats by the time their next message may go. */
+class ChatHeap {
+  private readonly items: { at: number; chat: string }[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): { at: number; chat: string } | undefined {
+    return this.items[0];
+  }
+
+  push(at: number, chat: string): void {
+    const a = this.items;
+    a.push({ at, chat });
+    for (let i = a.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (a[parent]!.at <= a[i]!.at) break;
+      [a[parent], a[i]] = [a[i]!, a[parent]!];
+      i = parent;
+    }
+  }
+
+  pop(): { at: number; chat: string } | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && a[l]!.at < a[m]!.at) m = l;
+        if (r < a.length && a[r]!.at < a[m]!.at) m = r;
+        if (m === i) break;
+        [a[m], a[i]] = [a[i]!, a[m]!];
+        i = m;
+      }
+    }
+    return top;
+  }
 }
 
 export class PacedSender {
@@ -57,10 +110,13 @@ export class PacedSender {
   private readonly backoffMs: number;
   private readonly inFlight: number;
   private readonly clock: Clock;
-  /** Dispatch times within the last second, oldest first. */
+  private readonly onDispatch: ((t: number) => void) | undefined;
+  /** Dispatch times within the last second, oldest first (a ring would do; shift is cheap at this size). */
   private readonly window: number[] = [];
   private readonly lastToChat = new Map<string, number>();
-  private pausedUntil = 0;
+  private pausedUntil = Number.NEGATIVE_INFINITY;
+  /** The ideal time of the last slot, for even spacing. */
+  private lastSlot = Number.NEGATIVE_INFINITY;
 
   constructor(opts: SenderOptions) {
     if (!(opts.rate > 0)) throw new Error('rate must be positive');
@@ -70,90 +126,95 @@ export class PacedSender {
     this.backoffMs = opts.backoffMs ?? 1000;
     this.inFlight = opts.inFlight ?? 32;
     this.clock = opts.clock ?? realClock;
+    this.onDispatch = opts.onDispatch;
   }
 
   /**
-   * Send every job (in order per chat) and report each outcome once. Jobs of a chat that blocked the bot are
-   * reported blocked without being sent.
+   * Send every job (in order per chat) and report each outcome once; resolves when every report has finished.
+   * Jobs of a chat that blocked the bot are reported blocked without being sent.
    */
   async run<J extends Job>(jobs: readonly J[], send: (job: J) => Promise<void>, report: (job: J, outcome: Outcome) => Promise<void> | void): Promise<Summary> {
     const summary: Summary = { sent: 0, blocked: 0, failed: 0 };
-    const queue: { job: J; attempts: number; rateRetries: number; readyAt: number }[] = jobs.map((job) => ({ job, attempts: 0, rateRetries: 0, readyAt: 0 }));
+    const byChat = new Map<string, Item<J>[]>();
+    for (const job of jobs) {
+      let q = byChat.get(job.chatId);
+      if (!q) byChat.set(job.chatId, (q = []));
+      q.push({ job, attempts: 0, rateRetries: 0 });
+    }
+    const heap = new ChatHeap();
+    for (const chat of byChat.keys()) heap.push((this.lastToChat.get(chat) ?? Number.NEGATIVE_INFINITY) + this.perChatMs, chat);
     const blocked = new Set<string>();
-    const busyChats = new Set<string>();
-    const pending = new Set<Promise<void>>();
+    const sending = new Set<Promise<void>>();
+    const reports: Promise<void>[] = [];
 
-    const finish = async (job: J, outcome: Outcome) => {
+    const finish = (job: J, outcome: Outcome) => {
       if (outcome.status === 'sent') summary.sent++;
       else if (outcome.status === 'blocked') summary.blocked++;
       else summary.failed++;
-      await report(job, outcome);
+      reports.push(Promise.resolve(report(job, outcome)));
+    };
+    /** After a chat's message is settled: queue its next one, not before the per-chat gap. */
+    const next = (chat: string, at?: number) => {
+      if ((byChat.get(chat)?.length ?? 0) > 0) heap.push(at ?? (this.lastToChat.get(chat) ?? this.clock.now()) + this.perChatMs, chat);
     };
 
-    while (queue.length > 0 || pending.size > 0) {
+    while (heap.size > 0 || sending.size > 0) {
+      const top = heap.peek();
       const now = this.clock.now();
-      // The first job whose chat is free, ready, and past its per-chat gap (keeps each chat's order).
-      const seen = new Set<string>();
-      let pick = -1;
-      let earliest = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < queue.length; i++) {
-        const q = queue[i]!;
-        const chat = q.job.chatId;
-        if (seen.has(chat)) continue;
-        seen.add(chat);
-        if (busyChats.has(chat)) continue;
-        const ready = Math.max(q.readyAt, (this.lastToChat.get(chat) ?? Number.NEGATIVE_INFINITY) + this.perChatMs);
-        if (ready <= now) {
-          pick = i;
-          break;
-        }
-        earliest = Math.min(earliest, ready);
-      }
-      if (pick < 0 || pending.size >= this.inFlight) {
-        if (pending.size > 0) await Promise.race(pending);
-        else await this.clock.sleep(Math.max(1, earliest - now));
+      if (!top || top.at > now || sending.size >= this.inFlight) {
+        if (sending.size > 0 && (!top || sending.size >= this.inFlight || top.at > now)) {
+          // Wake for whichever comes first: a send settling, or the next chat becoming ready.
+          await Promise.race(top && sending.size < this.inFlight ? [...sending, this.clock.sleep(top.at - now)] : sending);
+        } else if (top) await this.clock.sleep(Math.max(0, top.at - now));
         continue;
       }
-      const [item] = queue.splice(pick, 1);
-      const chat = item!.job.chatId;
+      heap.pop();
+      const chat = top.chat;
+      const queue = byChat.get(chat)!;
+      const item = queue.shift()!;
       if (blocked.has(chat)) {
-        await finish(item!.job, { status: 'blocked', attempts: 0, error: 'chat blocked the bot' });
+        finish(item.job, { status: 'blocked', attempts: 0, error: 'chat blocked the bot' });
+        next(chat, now);
         continue;
       }
-      await this.slot();
-      this.lastToChat.set(chat, this.clock.now());
-      busyChats.add(chat);
-      item!.attempts++;
-      const p: Promise<void> = send(item!.job)
-        .then(() => finish(item!.job, { status: 'sent', attempts: item!.attempts }))
-        .catch(async (e: unknown) => {
+      const at = await this.slot();
+      this.lastToChat.set(chat, at);
+      this.onDispatch?.(at);
+      item.attempts++;
+      const p: Promise<void> = send(item.job)
+        .then(() => {
+          finish(item.job, { status: 'sent', attempts: item.attempts });
+          next(chat);
+        })
+        .catch((e: unknown) => {
           const err = e instanceof SendError ? e : new SendError('other', e instanceof Error ? e.message : String(e));
-          if (err.kind === 'rate' && item!.rateRetries < 10) {
-            item!.attempts--;
-            item!.rateRetries++;
+          if (err.kind === 'rate' && item.rateRetries < 10) {
+            item.attempts--;
+            item.rateRetries++;
             this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + Math.max(err.retryAfterMs, 1000));
-            queue.unshift(item!);
+            queue.unshift(item);
+            next(chat, this.pausedUntil);
           } else if (err.kind === 'blocked') {
             blocked.add(chat);
-            await finish(item!.job, { status: 'blocked', attempts: item!.attempts, error: err.message });
-          } else if (item!.attempts < this.maxAttempts) {
-            item!.readyAt = this.clock.now() + this.backoffMs * 2 ** (item!.attempts - 1);
-            queue.unshift(item!);
+            finish(item.job, { status: 'blocked', attempts: item.attempts, error: err.message });
+            next(chat, this.clock.now());
+          } else if (item.attempts < this.maxAttempts) {
+            queue.unshift(item);
+            next(chat, this.clock.now() + this.backoffMs * 2 ** (item.attempts - 1));
           } else {
-            await finish(item!.job, { status: 'failed', attempts: item!.attempts, error: err.message });
+            finish(item.job, { status: 'failed', attempts: item.attempts, error: err.message });
+            next(chat);
           }
         })
-        .finally(() => {
-          busyChats.delete(chat);
-          pending.delete(p);
-        });
-      pending.add(p);
+        .finally(() => sending.delete(p));
+      sending.add(p);
     }
+    await Promise.all(reports);
     return summary;
   }
 
-  /** Wait for a place in the one-second window (and for any 429 pause) and take it. */
-  private async slot(): Promise<void> {
+  /** Wait for a place in the one-second window (and for any 429 pause), take it, and return its time. */
+  private async slot(): Promise<number> {
     for (;;) {
       const now = this.clock.now();
       if (now < this.pausedUntil) {
@@ -161,11 +222,18 @@ export class PacedSender {
         continue;
       }
       while (this.window.length > 0 && now - this.window[0]! >= 1000) this.window.shift();
-      if (this.window.length < this.rate) {
+      // Evenly spaced as well as within the window: a burst of a whole second's messages would reach the
+      // messenger bunched up by connection set-up and jitter.
+      const interval = 1000 / this.rate;
+      const spaced = this.lastSlot + interval;
+      if (this.window.length < this.rate && now >= spaced) {
         this.window.push(now);
-        return;
+        // Late by less than one interval: keep the ideal schedule (the average rate holds); later: start afresh
+        // from now rather than catch up in a burst.
+        this.lastSlot = now - spaced < interval ? spaced : now;
+        return now;
       }
-      await this.clock.sleep(1000 - (now - this.window[0]!));
+      await this.clock.sleep(Math.max(now < spaced ? spaced - now : 0, this.window.length >= this.rate ? 1000 - (now - this.window[0]!) : 0, 0.1));
     }
   }
 }

@@ -5,13 +5,13 @@
  * happened; writes are serialized, and changes that arrive while a write is under way share the next write.
  * If a write fails, memory goes back to the last durable state and the callers get the error.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { Adapter } from 'lowdb';
 import { z } from 'zod';
-import { writeFileAtomic } from '../fsutil.ts';
+import { writeFileAtomicAsync } from '../fsutil.ts';
 import type { Completion } from '../plan/status.ts';
 
 export const STATE_VERSION = 2;
@@ -169,18 +169,7 @@ class DurableJsonFile implements Adapter<State> {
   async write(data: State): Promise<void> {
     for (const sec of SECTIONS) if (this.dirty.has(sec) || !this.json.has(sec)) this.json.set(sec, Buffer.from(`,"${sec}":${JSON.stringify(data[sec])}`));
     this.dirty.clear();
-    writeFileAtomic(this.file, [Buffer.from(`{"schemaVersion":${data.schemaVersion}`), ...SECTIONS.map((sec) => this.json.get(sec)!), Buffer.from(`,"seq":${data.seq}}`)]);
-    // The rename itself is durable once the directory is flushed.
-    try {
-      const fd = openSync(path.dirname(path.resolve(this.file)), 'r');
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    } catch {
-      // Some filesystems refuse fsync on a directory; the file itself was flushed.
-    }
+    await writeFileAtomicAsync(this.file, [Buffer.from(`{"schemaVersion":${data.schemaVersion}`), ...SECTIONS.map((sec) => this.json.get(sec)!), Buffer.from(`,"seq":${data.seq}}`)]);
   }
 }
 

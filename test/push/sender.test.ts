@@ -56,7 +56,8 @@ describe('the paced sender', () => {
     expect(s.sent).toBe(3);
     const a = times.find(([c]) => c === 'a')![1];
     expect(a).toBeGreaterThanOrEqual(5000);
-    expect(times.filter(([, t]) => t > 0 && t < 5000)).toEqual([]);
+    // Messages already on their way before the 429 came back may go; none after, until retry_after has passed.
+    expect(times.filter(([, t]) => t > 100 && t < 5000)).toEqual([]);
   });
   it('on 403 stops that chat and reports it blocked; other chats go on', async () => {
     const clock = fakeClock();

@@ -1,0 +1,175 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CoreDeps, Message } from '../../src/core/context.ts';
+import { translator } from '../../src/i18n.ts';
+import { silentLogger } from '../../src/log.ts';
+import { adminDigest, agencyDigest } from '../../src/push/digest.ts';
+import { type Outlet, Pusher } from '../../src/push/pusher.ts';
+import { every, latestOccurrence, nextOccurrence } from '../../src/push/schedule.ts';
+import { type Clock, PacedSender, SendError } from '../../src/push/sender.ts';
+import { type Official, Store } from '../../src/store/state.ts';
+import { Assistant } from '../../src/core/assistant.ts';
+import { dir, engine, plan } from '../helpers.ts';
+
+const ADMIN = '1000';
+
+function official(id: string, agency: string, extra: Partial<Official> = {}): Official {
+  return { id, accounts: [{ channel: 'telegram', userId: id.slice(1), chatId: id.slice(1) }], name: id, position: '', agency, status: 'approved', requestedAt: '2019-01-01T00:00:00.000Z', notify: true, ...extra };
+}
+
+/** A pusher on a real state file, a fake clock and a fake Telegram that records what it sends. */
+async function setup(opts: { file?: string; now?: string; fail?: (m: Message) => SendError | 'hang' | undefined; officials?: Official[] } = {}) {
+  const file = opts.file ?? path.join(mkdtempSync(path.join(tmpdir(), 'push-')), 'state.json');
+  const store = await Store.open(file);
+  if (opts.officials) await store.mutate((d) => void d.officials.push(...opts.officials!));
+  const clock: Clock & { t: number } = { t: 0, now: () => clock.t, sleep: async (ms) => void (clock.t += ms) };
+  const sent: Message[] = [];
+  const outlet: Outlet = {
+    split: (m) => [m],
+    send: async (m) => {
+      const f = opts.fail?.(m);
+      if (f === 'hang') return new Promise<void>(() => {});
+      if (f) throw f;
+      sent.push(m);
+    },
+  };
+  let now = new Date(opts.now ?? '2019-03-25T00:30:00Z');
+  const deps: CoreDeps = { engine, store, plan, dir, admins: { telegram: [ADMIN] }, roster: [], undoMinutes: 30, now: () => now, t: translator('vi') };
+  const pusher = new Pusher({ ...deps, outlets: { telegram: outlet }, sender: new PacedSender({ rate: 25, clock }), remindDays: 30, remindBefore: [7, 1], log: silentLogger });
+  return { file, store, pusher, sent, deps, setNow: (iso: string) => void (now = new Date(iso)) };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('digest content', () => {
+  it('an official gets their agency\'s overdue, coming-due and open recurring tasks, with ✅ buttons and progress', async () => {
+    const { deps } = await setup();
+    const d = agencyDigest(deps, 'huyen-ba-tri', '2019-03-25', 30);
+    expect(d.text).toContain('Bản tin tuần 25/03/2019 — UBND huyện Ba Tri');
+    expect(d.text).toMatch(/Quá hạn \(\d+\):\n• II\.1/);
+    expect(d.text).toContain('Đến hạn trong 30 ngày tới (1):\n• II.3');
+    expect(d.text).toContain('Tiến độ: 0/7');
+    expect(d.buttons!.flat().map((b) => b.action)).toEqual(expect.arrayContaining(['t:II.1', 't:II.3', 't:II.8']));
+  });
+  it('an agency with nothing open gets a one-line all-clear with its progress', async () => {
+    const { deps } = await setup();
+    const d = agencyDigest(deps, 'so-y-te', '2019-03-25', 30);
+    expect(d.text).toBe('✅ Bản tin tuần 25/03/2019 — Sở Y tế (Kế hoạch 4561/KH-UBND): không có việc quá hạn hay sắp đến hạn. Tiến độ: 0/1 nhiệm vụ chủ trì đã hoàn thành (0%).');
+    expect(d.buttons).toBeUndefined();
+  });
+  it('what the agency ticked last week is listed', async () => {
+    const { deps, store } = await setup();
+    await store.mutate((d) => void d.completions.push({ id: 'c1', planId: plan.id, taskId: 'I.4', party: 'so-tai-chinh', on: '2019-03-20', at: '2019-03-20T03:00:00.000Z', by: 'o1' }));
+    expect(agencyDigest(deps, 'so-tai-chinh', '2019-03-25', 30).text).toContain('Đã báo cáo tuần qua (1):\n• I.4 (20/03/2019)');
+  });
+  it('admins get counts per status, agencies furthest behind first, and the overdue list', async () => {
+    const { deps } = await setup();
+    const d = adminDigest(deps, '2019-04-10');
+    expect(d.text).toContain('toàn Kế hoạch 4561/KH-UBND');
+    expect(d.text).toContain('• Quá hạn: 9');
+    expect(d.text).toContain('Theo cơ quan chủ trì (chậm nhất trước):');
+    expect(d.text).toContain('Nhiệm vụ quá hạn (9)');
+  });
+});
+
+describe('digest runs', () => {
+  it('one message per official and admin, each delivery recorded; the same run is never sent twice', async () => {
+    const s = await setup({ officials: [official('o5', 'so-tai-chinh'), official('o6', 'so-noi-vu')] });
+    const r = await s.pusher.runDigest('digest:w1', '2019-03-25');
+    expect(r).toMatchObject({ total: 3, sent: 3, failed: 0 });
+    expect(s.sent.map((m) => m.chatId).sort()).toEqual([ADMIN, '5', '6']);
+    expect(s.store.state.deliveries.map((d) => [d.to, d.status]).sort()).toEqual([[`admin:telegram:${ADMIN}`, 'sent'], ['o5', 'sent'], ['o6', 'sent']]);
+    expect((await s.pusher.runDigest('digest:w1', '2019-03-25')).already).toBe(true);
+    expect(s.sent).toHaveLength(3);
+  });
+  it('after a restart in the middle of a run, only those not yet reached get it', async () => {
+    const people = [official('o5', 'so-tai-chinh'), official('o6', 'so-noi-vu'), official('o7', 'so-y-te')];
+    const first = await setup({ officials: people, fail: (m) => (m.chatId === '7' ? 'hang' : undefined) });
+    void first.pusher.runDigest('digest:w1', '2019-03-25');
+    await vi.waitFor(() => expect(JSON.parse(readFileSync(first.file, 'utf8')).deliveries).toHaveLength(3), { timeout: 5000 });
+    // The process dies here: o7's message never left. A new process opens the same file.
+    const second = await setup({ file: first.file });
+    const r = await second.pusher.runDigest('digest:w1', '2019-03-25');
+    expect(second.sent.map((m) => m.chatId)).toEqual(['7']);
+    expect(r).toMatchObject({ total: 4, sent: 4 });
+  });
+  it('officials who opted out, were revoked or are unreachable get nothing', async () => {
+    const s = await setup({ officials: [official('o5', 'so-tai-chinh', { notify: false }), official('o6', 'so-noi-vu', { status: 'revoked' }), official('o7', 'so-y-te', { unreachable: true }), official('o8', 'so-tu-phap')] });
+    await s.pusher.runDigest('digest:w1', '2019-03-25');
+    expect(s.sent.map((m) => m.chatId).sort()).toEqual([ADMIN, '8']);
+  });
+  it('/thongbao tat and bat stop and restart the digest for that official', async () => {
+    const s = await setup({ officials: [official('o5', 'so-tai-chinh')] });
+    const a = new Assistant(s.deps);
+    const from = { channel: 'telegram' as const, userId: '5', chatId: '5', privateChat: true };
+    expect((await a.onText(from, '/thongbao tat')).messages[0]!.text).toContain('Đã tắt');
+    await s.pusher.runDigest('digest:w1', '2019-03-25');
+    expect(s.sent.map((m) => m.chatId)).toEqual([ADMIN]);
+    await a.onText(from, '/thongbao bat');
+    await s.pusher.runDigest('digest:w2', '2019-04-01');
+    expect(s.sent.map((m) => m.chatId).sort()).toEqual([ADMIN, ADMIN, '5']);
+  });
+  it('a 403 marks the official unreachable until they write again', async () => {
+    const s = await setup({ officials: [official('o5', 'so-tai-chinh')], fail: (m) => (m.chatId === '5' ? new SendError('blocked', 'Forbidden: bot was blocked by the user') : undefined) });
+    const r = await s.pusher.runDigest('digest:w1', '2019-03-25');
+    expect(r).toMatchObject({ sent: 1, blocked: 1 });
+    expect(s.store.state.officials[0]!.unreachable).toBe(true);
+    expect(s.pusher.audience()).toEqual([]);
+    await new Assistant(s.deps).onText({ channel: 'telegram', userId: '5', chatId: '5', privateChat: true }, 'xin chào');
+    expect(s.store.state.officials[0]!.unreachable).toBeUndefined();
+  });
+  it('catch-up at start-up sends the latest missed digest once, not once per missed week', async () => {
+    const s = await setup({ officials: [official('o5', 'so-tai-chinh')] });
+    // Down since before 4 March 2019; started on Wednesday 20 March at 09:00 local time.
+    const now = new Date('2019-03-20T02:00:00Z');
+    const r = await s.pusher.catchUp('30 7 * * 1', now, '2019-03-20');
+    expect(r?.key).toBe('digest:2019-03-18T00:30:00.000Z');
+    expect(s.sent).toHaveLength(2);
+    expect(await s.pusher.catchUp('30 7 * * 1', now, '2019-03-20')).toBeUndefined();
+    expect(s.sent).toHaveLength(2);
+    expect(s.store.state.runs.map((x) => x.key)).toEqual(['digest:2019-03-18T00:30:00.000Z']);
+  });
+});
+
+describe('deadline reminders', () => {
+  it('7 days and 1 day before a due date, once each; a late start sends only the nearer one', async () => {
+    const s = await setup({ officials: [official('o5', 'so-tai-chinh')] });
+    await s.pusher.runReminders('2019-03-24');
+    expect(s.sent.map((m) => m.text)).toEqual([expect.stringContaining('Còn 7 ngày đến hạn nhiệm vụ I.4 của Sở Tài chính (hạn 31/03/2019)')]);
+    await s.pusher.runReminders('2019-03-24');
+    await s.pusher.runReminders('2019-03-26');
+    expect(s.sent).toHaveLength(1);
+    await s.pusher.runReminders('2019-03-30');
+    expect(s.sent.at(-1)!.text).toContain('Còn 1 ngày');
+    expect(s.sent).toHaveLength(2);
+
+    const late = await setup({ officials: [official('o5', 'so-tai-chinh')] });
+    await late.pusher.runReminders('2019-03-30');
+    await late.pusher.runReminders('2019-03-30');
+    expect(late.sent.map((m) => m.text)).toEqual([expect.stringContaining('Còn 1 ngày')]);
+  });
+});
+
+describe('the schedule (Asia/Ho_Chi_Minh)', () => {
+  it('Monday 07:30 local is 00:30 UTC, across month and year ends', () => {
+    expect(nextOccurrence('30 7 * * 1', new Date('2026-12-27T00:00:00Z'))!.toISOString()).toBe('2026-12-28T00:30:00.000Z');
+    expect(nextOccurrence('30 7 * * 1', new Date('2026-12-28T00:30:00Z'))!.toISOString()).toBe('2027-01-04T00:30:00.000Z');
+    expect(nextOccurrence('30 7 * * 1', new Date('2027-01-29T12:00:00Z'))!.toISOString()).toBe('2027-02-01T00:30:00.000Z');
+    // Sunday 23:45 UTC is already Monday 06:45 in Bến Tre: the run is 45 minutes away, not a week.
+    expect(nextOccurrence('30 7 * * 1', new Date('2027-02-28T23:45:00Z'))!.toISOString()).toBe('2027-03-01T00:30:00.000Z');
+    expect(latestOccurrence('30 7 * * 1', new Date('2027-01-01T05:00:00Z'))!.toISOString()).toBe('2026-12-28T00:30:00.000Z');
+  });
+  it('fires at the right local time on a fake clock', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-12-27T23:00:00Z'));
+    const fired: string[] = [];
+    const stop = every('30 7 * * 1', (occ) => fired.push(occ.toISOString()));
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    expect(fired).toEqual([]);
+    await vi.advanceTimersByTimeAsync(31 * 60_000);
+    expect(fired).toEqual(['2026-12-28T00:30:00.000Z']);
+    stop();
+  });
+});
