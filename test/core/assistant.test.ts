@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ADMIN, harness } from './harness.ts';
 
 describe('questions', () => {
@@ -201,5 +201,23 @@ describe('ticking', () => {
     await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
     await h.press('2', 'c:I.4:0:-');
     expect(h.text(await h.say('9', 'khi nao xong quy dinh muc chi'))).toContain('Hoàn thành đúng hạn');
+  });
+});
+
+describe('/guingay', () => {
+  it('an admin starts the digest now and is told the progress and the outcome; others are refused', async () => {
+    const h = await harness();
+    const told: string[] = [];
+    h.assistant.deps.tell = async (m) => void told.push(m.text);
+    h.assistant.deps.push = {
+      recipients: () => 3,
+      digestNow: async (progress) => {
+        progress({ sent: 1, failed: 0, blocked: 0, total: 3 });
+        return { sent: 2, failed: 0, blocked: 1, total: 3 };
+      },
+    };
+    expect(h.text(await h.say('5', '/guingay'))).toContain('Chỉ quản trị viên');
+    expect(h.text(await h.say(ADMIN, '/guingay'))).toBe('Bắt đầu gửi bản tin tuần tới 3 người nhận…');
+    await vi.waitFor(() => expect(told).toEqual(['Đang gửi: 1/3, lỗi 0.', 'Đã gửi xong: 2/3; lỗi 0; không nhận được (đã chặn bot) 1.']));
   });
 });
