@@ -180,7 +180,7 @@ console.log(`  first answer of a new day at 10,000 tasks (status table rebuilt):
   });
   const outlet = telegramOutlet(new Telegram('123456:BENCHBENCHBENCHBENCHBENCH', { apiRoot: `http://127.0.0.1:${port}` } as never));
   const dispatched: number[] = [];
-  const pusher = new Pusher({ engine: seedEngine, store, plan: seed, dir, admins: {}, roster: [], undoMinutes: 30, now: () => new Date('2019-03-25T00:30:00Z'), t: translator('vi'), outlets: { telegram: outlet }, sender: new PacedSender({ rate, inFlight: 64, onDispatch: (t) => dispatched.push(t) }), remindDays: 30, remindBefore: [7, 1], log: silentLogger });
+  const pusher = new Pusher({ engine: seedEngine, store, plan: seed, dir, admins: {}, roster: [], undoMinutes: 30, now: () => new Date('2019-03-25T00:30:00Z'), t: translator('vi'), outlets: { telegram: outlet }, senders: { telegram: new PacedSender({ rate, inFlight: 64, onDispatch: (t) => dispatched.push(t) }) }, remindDays: 30, remindBefore: [7, 1], log: silentLogger });
   const t1 = performance.now();
   const result = await pusher.runDigest('digest:bench', '2019-03-25');
   const seconds = (performance.now() - t1) / 1000;

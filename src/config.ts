@@ -22,6 +22,16 @@ const schema = z
     BOT_LANG: z.enum(['vi', 'en']).default('vi'),
     REMIND_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     UNDO_MINUTES: z.coerce.number().int().min(0).max(10_080).default(30),
+    ZALO_BOT_TOKEN: z.string().regex(/^[^\s:]+:[^\s]{8,}$/, 'expected a Zalo bot token such as <bot_id>:<secret>').optional(),
+    ZALO_API_ROOT: z.url({ message: 'expected a URL such as https://bot-api.zaloplatforms.com' }).default('https://bot-api.zaloplatforms.com'),
+    ZALO_WEBHOOK_URL: z.url({ message: 'expected the public https URL Zalo will call' }).optional(),
+    ZALO_WEBHOOK_SECRET: z.string().min(8, 'expected 8 to 256 characters').max(256, 'expected 8 to 256 characters').optional(),
+    ADMIN_ZALO_IDS: z
+      .string()
+      .transform((s) => s.split(/[\s,;]+/).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[0-9a-zA-Z]{1,64}$/, 'expected Zalo user ids separated by commas')))
+      .default([]),
+    ZALO_PUSH_RATE: z.coerce.number().positive().max(100).default(5),
     PUSH_CRON: z.string().default('30 7 * * 1'),
     REMIND_CRON: z.string().default('0 8 * * *'),
     PUSH_RATE: z.coerce.number().positive().max(1000).default(25),
@@ -33,6 +43,7 @@ const schema = z
   })
   .superRefine((c, ctx) => {
     if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'required with WEBHOOK_URL' });
+    if (c.ZALO_WEBHOOK_URL && !c.ZALO_WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['ZALO_WEBHOOK_SECRET'], message: 'required with ZALO_WEBHOOK_URL' });
     for (const key of ['PUSH_CRON', 'REMIND_CRON'] as const) {
       try {
         pattern(c[key]);

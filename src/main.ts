@@ -1,23 +1,26 @@
 /**
- * Composition root. With BOT_TOKEN: the Telegram bot (long polling, or a webhook with WEBHOOK_URL). Without:
- * the terminal chat on the embedded store and the bundled plan.
+ * Composition root. Telegram with BOT_TOKEN, Zalo with ZALO_BOT_TOKEN, both in one process when both are set;
+ * with neither, the terminal chat on the embedded store and the bundled plan.
  */
-import { Assistant } from './core/assistant.ts';
-import type { CoreDeps } from './core/context.ts';
+import { runConsoleChat } from './channels/console/chat.ts';
+import { type Handler, startHttp } from './channels/http.ts';
+import { createTelegramBot, registerCommands } from './channels/telegram/bot.ts';
 import { telegramOutlet } from './channels/telegram/outlet.ts';
-import { Pusher } from './push/pusher.ts';
-import { every } from './push/schedule.ts';
-import { PacedSender } from './push/sender.ts';
+import { startPolling, telegramWebhook } from './channels/telegram/run.ts';
+import { ZaloChannel } from './channels/zalo/bot.ts';
+import { ZaloClient } from './channels/zalo/client.ts';
+import { ConfigError, loadConfig, loadEnvFile } from './config.ts';
+import { Assistant } from './core/assistant.ts';
+import type { Channel, CoreDeps, Message } from './core/context.ts';
 import { Engine } from './core/engine.ts';
 import { type RosterEntry, loadRoster } from './core/roster.ts';
-import { createTelegramBot, registerCommands } from './channels/telegram/bot.ts';
-import { type Running, startPolling, startWebhook } from './channels/telegram/run.ts';
-import { runConsoleChat } from './channels/console/chat.ts';
-import { ConfigError, loadConfig, loadEnvFile } from './config.ts';
 import { translator } from './i18n.ts';
 import { consoleLogger } from './log.ts';
 import { todayIn } from './plan/deadline.ts';
 import { DataFileError, loadDirectory, loadPlan, loadPlans } from './plan/load.ts';
+import { type Outlet, Pusher } from './push/pusher.ts';
+import { every } from './push/schedule.ts';
+import { PacedSender } from './push/sender.ts';
 import { StateFileError, Store } from './store/state.ts';
 
 async function main(): Promise<void> {
@@ -29,9 +32,9 @@ async function main(): Promise<void> {
   const plan = config.PLAN_FILE ? loadPlan(config.PLAN_FILE) : loadPlans()[0]!;
   const roster: RosterEntry[] = config.ROSTER_FILE ? loadRoster(config.ROSTER_FILE, dir) : [];
   const engine = new Engine(plan, dir, { lang: config.BOT_LANG, upcomingDays: config.REMIND_DAYS });
-  const store = await Store.open(config.STATE_FILE, { lock: true });
 
-  if (!config.BOT_TOKEN) {
+  if (!config.BOT_TOKEN && !config.ZALO_BOT_TOKEN) {
+    const store = await Store.open(config.STATE_FILE);
     console.error(t('start.noToken'));
     console.error(t('start.console', { plan: plan.number, tasks: plan.tasks.length, state: store.file }));
     await runConsoleChat({ engine, t, today: () => todayIn(new Date()), completions: () => store.completions(plan.id), input: process.stdin, output: process.stdout });
@@ -39,35 +42,69 @@ async function main(): Promise<void> {
     return;
   }
 
-  const deps: CoreDeps = { engine, store, plan, dir, admins: { telegram: config.ADMIN_TELEGRAM_IDS }, roster, undoMinutes: config.UNDO_MINUTES, now: () => new Date(), t };
+  const store = await Store.open(config.STATE_FILE, { lock: true });
+  const deps: CoreDeps = {
+    engine,
+    store,
+    plan,
+    dir,
+    admins: { telegram: config.ADMIN_TELEGRAM_IDS, zalo: config.ADMIN_ZALO_IDS },
+    roster,
+    undoMinutes: config.UNDO_MINUTES,
+    now: () => new Date(),
+    t,
+  };
   const assistant = new Assistant(deps);
-  const bot = createTelegramBot(config.BOT_TOKEN, assistant, { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}), log, t });
+  const outlets: Partial<Record<Channel, Outlet>> = {};
+  const senders: Partial<Record<Channel, PacedSender>> = {};
+  /** Messages for another messenger than the one a user wrote on (e.g. an approval seen on Zalo). */
+  const route = async (m: Message) => {
+    const outlet = outlets[m.channel];
+    if (!outlet) return;
+    for (const part of outlet.split(m)) await outlet.send(part);
+  };
+  const routes = new Map<string, Handler>();
+  const stops: (() => void)[] = [];
+  const up: string[] = [];
 
-  // Pushes: one paced sender for every push, a pusher that records every delivery.
-  const outlet = telegramOutlet(bot.telegram);
-  const pusher = new Pusher({ ...deps, outlets: { telegram: outlet }, sender: new PacedSender({ rate: config.PUSH_RATE }), remindDays: config.REMIND_DAYS, remindBefore: config.REMIND_BEFORE, log });
+  if (config.BOT_TOKEN) {
+    const bot = createTelegramBot(config.BOT_TOKEN, assistant, { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}), log, t, route });
+    outlets.telegram = telegramOutlet(bot.telegram);
+    senders.telegram = new PacedSender({ rate: config.PUSH_RATE });
+    if (config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
+      const hook = await telegramWebhook(bot, config.WEBHOOK_URL, config.WEBHOOK_SECRET, log);
+      routes.set(hook.path, hook.handler);
+    } else stops.push(await startPolling(bot, log));
+    await registerCommands(bot, t, log);
+    up.push(`Telegram @${bot.botInfo?.username ?? '?'} (${config.WEBHOOK_URL ? 'webhook' : 'long polling'})`);
+  }
+
+  if (config.ZALO_BOT_TOKEN) {
+    const zalo = new ZaloChannel(new ZaloClient(config.ZALO_BOT_TOKEN, { apiRoot: config.ZALO_API_ROOT }), assistant, { log, t, route });
+    const me = await zalo.start();
+    outlets.zalo = zalo.outlet();
+    senders.zalo = new PacedSender({ rate: config.ZALO_PUSH_RATE });
+    if (config.ZALO_WEBHOOK_URL && config.ZALO_WEBHOOK_SECRET) {
+      await zalo.client.setWebhook(config.ZALO_WEBHOOK_URL, config.ZALO_WEBHOOK_SECRET).catch((e: unknown) => log.log('warn', 'zalo setWebhook failed', { error: e }));
+      routes.set(new URL(config.ZALO_WEBHOOK_URL).pathname || '/', zalo.webhook(config.ZALO_WEBHOOK_SECRET));
+    } else {
+      const abort = new AbortController();
+      void zalo.poll(abort.signal);
+      stops.push(() => abort.abort());
+    }
+    up.push(`Zalo ${me.name} (${config.ZALO_WEBHOOK_URL ? 'webhook' : 'long polling'})`);
+  }
+
+  const server = routes.size > 0 ? await startHttp(config.PORT, routes, (e) => log.log('error', 'http handler failed', { error: e })) : undefined;
+
+  // Pushes: one paced sender per messenger, a pusher that records every delivery.
+  const pusher = new Pusher({ ...deps, outlets, senders, remindDays: config.REMIND_DAYS, remindBefore: config.REMIND_BEFORE, log });
   const today = () => todayIn(new Date());
   deps.push = {
     recipients: () => pusher.digests(today()).length,
     digestNow: (progress) => pusher.runDigest(`manual:${new Date().toISOString()}`, today(), { progress }),
   };
-  deps.tell = (m) => outlet.send(m);
-  const running: Running =
-    config.WEBHOOK_URL && config.WEBHOOK_SECRET
-      ? await startWebhook(bot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, port: config.PORT, log })
-      : await startPolling(bot, log);
-  await registerCommands(bot, t, log);
-  log.log('info', 'started', {
-    channels: ['telegram'],
-    mode: config.WEBHOOK_URL ? 'webhook' : 'polling',
-    pushCron: config.PUSH_CRON,
-    bot: bot.botInfo?.username,
-    plan: plan.number,
-    admins: config.ADMIN_TELEGRAM_IDS.length,
-    state: store.file,
-  });
-  console.error(t('start.telegram', { bot: bot.botInfo?.username ?? '?', plan: plan.number, mode: config.WEBHOOK_URL ? 'webhook' : 'long polling' }));
-
+  deps.tell = route;
   const digestJob = every(config.PUSH_CRON, (occurrence) => {
     pusher.runDigest(`digest:${occurrence.toISOString()}`, todayIn(occurrence)).catch((e: unknown) => log.log('error', 'digest run failed', { error: e }));
   });
@@ -80,11 +117,15 @@ async function main(): Promise<void> {
     await pusher.runReminders(today());
   })().catch((e: unknown) => log.log('error', 'catch-up failed', { error: e }));
 
+  log.log('info', 'started', { channels: up, plan: plan.number, state: store.file, pushCron: config.PUSH_CRON, ...(server ? { port: server.port } : {}) });
+  console.error(t('start.channels', { channels: up.join(', '), plan: plan.number }));
+
   const stop = async (signal: string) => {
     log.log('info', 'stopping', { signal });
     digestJob();
     reminderJob();
-    await running.stop(signal);
+    for (const s of stops) s();
+    await server?.stop();
     // Every change a user was told about is already on disk; this waits for any write under way.
     await store.flush().catch((e: unknown) => log.log('error', 'final write failed', { error: e }));
     process.exit(0);

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     now: () => new Date(),
     t,
     outlets: { telegram: outlet },
-    sender: new PacedSender({ rate: config.PUSH_RATE }),
+    senders: { telegram: new PacedSender({ rate: config.PUSH_RATE }) },
     remindDays: config.REMIND_DAYS,
     remindBefore: config.REMIND_BEFORE,
     log,

@@ -17,6 +17,8 @@ type Session =
   | { kind: 'note'; target: Target; expires: number };
 
 const SESSION_MS = 30 * 60_000;
+const LINK_MS = 10 * 60_000;
+const LINK_TRIES = 5;
 const MAX_NAME = 100;
 
 /** Commands and their aliases (Vietnamese first). */
@@ -46,13 +48,21 @@ const COMMANDS: Record<string, string> = {
   notify: 'notify',
   guingay: 'pushnow',
   pushnow: 'pushnow',
+  lienket: 'link',
+  link: 'link',
+  kenh: 'channel',
+  channel: 'channel',
 };
 
 /** The commands a messenger lists in its menu, with Vietnamese descriptions (from locales). */
-export const MENU = ['start', 'trogiup', 'viec', 'quahan', 'tiendo', 'thongbao', 'dangky', 'huydangky', 'canbo', 'choduyet', 'guingay', 'huy'] as const;
+export const MENU = ['start', 'trogiup', 'viec', 'quahan', 'tiendo', 'thongbao', 'lienket', 'kenh', 'dangky', 'huydangky', 'canbo', 'choduyet', 'guingay', 'huy'] as const;
 
 export class Assistant {
   private readonly sessions = new Map<string, Session>();
+  /** One-time link codes: code → official, where it was shown, until when. */
+  private readonly links = new Map<string, { officialId: string; channel: string; expires: number }>();
+  /** Wrong link codes per account, to stop guessing. */
+  private readonly linkMisses = new Map<string, { n: number; until: number }>();
 
   constructor(readonly deps: CoreDeps) {}
 
@@ -150,6 +160,10 @@ export class Assistant {
         return this.notify(from, actor, args);
       case 'pushnow':
         return this.pushNow(from, actor);
+      case 'link':
+        return this.link(from, actor, args);
+      case 'channel':
+        return this.preferChannel(from, actor, args);
       case 'whoami': {
         const role = actor.admin ? t('role.admin') : actor.official ? t('role.official', { agency: this.deps.dir.label(actor.official.agency) }) : actor.pending ? t('role.pending') : t('role.guest');
         return this.say(from, t('whoami', { channel: from.channel, id: from.userId, role }));
@@ -220,13 +234,13 @@ export class Assistant {
       audit(draft, now, `${from.channel}:${from.userId}`, 'register', o.id, null, { ...o });
       return o;
     });
-    const admins = this.deps.admins[from.channel] ?? [];
+    const admins = (Object.entries(this.deps.admins) as [From['channel'], readonly string[]][]).flatMap(([channel, ids]) => ids.map((id) => ({ channel, id })));
     const card = t('register.request', { name: official.name, position: official.position || '—', agency: this.deps.dir.label(official.agency), id: official.id });
     const decide = [[
       { label: t('button.approve'), action: encodeAction({ kind: 'decide', decision: 'ok', officialId: official.id }) },
       { label: t('button.reject'), action: encodeAction({ kind: 'decide', decision: 'no', officialId: official.id }) },
     ]];
-    const toAdmins: Message[] = admins.map((id) => ({ channel: from.channel, chatId: id, text: card, buttons: decide }));
+    const toAdmins: Message[] = admins.map((a) => ({ channel: a.channel, chatId: a.id, text: card, buttons: decide }));
     const result = this.say(from, admins.length > 0 ? t('register.sent', { agency: this.deps.dir.label(official.agency) }) : t('register.noAdmins'));
     result.messages.push(...toAdmins);
     return result;
@@ -316,6 +330,59 @@ export class Assistant {
       .then((r) => tell(t('push.finished', { sent: r.sent, total: r.total, failed: r.failed, blocked: r.blocked })))
       .catch(() => tell(t('push.error')));
     return this.say(from, t('push.started', { n: total }));
+  }
+
+  // ——— one official, two messengers ———
+
+  private async link(from: From, actor: Actor, args: string): Promise<Result> {
+    const { t } = this.deps;
+    const now = Date.now();
+    for (const [code, l] of this.links) if (l.expires < now) this.links.delete(code);
+    if (!args) {
+      if (!actor.official) return this.say(from, t('auth.notRegistered'));
+      const code = String(Math.floor(100_000 + Math.random() * 900_000));
+      this.links.set(code, { officialId: actor.official.id, channel: from.channel, expires: now + LINK_MS });
+      return this.say(from, t('link.code', { code, minutes: LINK_MS / 60_000 }));
+    }
+    const key = this.key(from);
+    const misses = this.linkMisses.get(key);
+    if (misses && misses.n >= LINK_TRIES && misses.until > now) return this.say(from, t('link.tooMany'));
+    const entry = this.links.get(args.replace(/\s/g, ''));
+    if (!entry || entry.channel === from.channel) {
+      const n = misses && misses.until > now ? misses.n + 1 : 1;
+      this.linkMisses.set(key, { n, until: now + LINK_MS });
+      return this.say(from, t('link.bad'));
+    }
+    if (actor.official && actor.official.id !== entry.officialId) return this.say(from, t('link.otherOfficial'));
+    this.links.delete(args.replace(/\s/g, ''));
+    this.linkMisses.delete(key);
+    const at = this.deps.now();
+    const official = await this.deps.store.mutate((d) => {
+      const o = d.officials.find((x) => x.id === entry.officialId && x.status === 'approved');
+      if (!o) return undefined;
+      const before = o.accounts.map((a) => ({ ...a }));
+      o.accounts = [...o.accounts.filter((a) => a.channel !== from.channel), { channel: from.channel, userId: from.userId, chatId: from.chatId }];
+      audit(d, at, o.id, 'link', o.id, { accounts: before }, { accounts: o.accounts });
+      return { ...o };
+    }, ['officials', 'audit']);
+    if (!official) return this.say(from, t('link.bad'));
+    return this.say(from, t('link.done', { name: official.name, agency: this.deps.dir.label(official.agency), channels: official.accounts.map((a) => a.channel).join(', ') }));
+  }
+
+  private async preferChannel(from: From, actor: Actor, args: string): Promise<Result> {
+    const { t } = this.deps;
+    if (!actor.official) return this.say(from, t('auth.notRegistered'));
+    const want = args.toLowerCase();
+    const has = actor.official.accounts.map((a) => a.channel);
+    if (!has.includes(want as From['channel'])) return this.say(from, t('channel.choose', { channels: has.join(', '), current: actor.official.preferred ?? has[0]! }));
+    const id = actor.official.id;
+    const at = this.deps.now();
+    await this.deps.store.mutate((d) => {
+      const o = d.officials.find((x) => x.id === id)!;
+      audit(d, at, id, 'preferred', id, { preferred: o.preferred }, { preferred: want });
+      o.preferred = want as From['channel'];
+    }, ['officials', 'audit']);
+    return this.say(from, t('channel.set', { channel: want }));
   }
 
   // ——— admin ———

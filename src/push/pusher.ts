@@ -9,7 +9,7 @@ import type { Logger } from '../log.ts';
 import type { Official, Section, State } from '../store/state.ts';
 import { adminDigest, agencyDigest, dueReminders } from './digest.ts';
 import { latestOccurrence } from './schedule.ts';
-import type { PacedSender, SendError } from './sender.ts';
+import type { Outcome, PacedSender, SendError } from './sender.ts';
 
 /** A messenger as pushes see it: how it splits a message, and a send that throws SendError. */
 export interface Outlet {
@@ -19,7 +19,8 @@ export interface Outlet {
 
 export interface PushDeps extends CoreDeps {
   outlets: Partial<Record<Channel, Outlet>>;
-  sender: PacedSender;
+  /** One paced sender per messenger, each at that messenger's rate. */
+  senders: Partial<Record<Channel, PacedSender>>;
   remindDays: number;
   remindBefore: readonly number[];
   log: Logger;
@@ -84,9 +85,9 @@ class RecordBatch {
   }
 }
 
-/** The account a push goes to: the one the official chose, else the first. */
+/** The account a push goes to: on the messenger the official chose, else the first. */
 function accountOf(o: Official) {
-  return o.accounts[0]!;
+  return o.accounts.find((a) => a.channel === o.preferred) ?? o.accounts[0]!;
 }
 
 export class Pusher {
@@ -186,10 +187,7 @@ export class Pusher {
     const records = new RecordBatch(this.deps.store, 200, ['deliveries', 'officials', 'audit']);
     let reported = 0;
     const every = Math.max(1, Math.ceil(recipients.length / 10));
-    await this.deps.sender.run(
-      chunks,
-      (c) => this.deps.outlets[c.message.channel]!.send(c.message),
-      async (c, outcome) => {
+    const report = async (c: (typeof chunks)[number], outcome: Outcome) => {
         if (outcome.status === 'sent' && !c.last) return;
         if (failedTo.has(c.to)) return;
         if (outcome.status !== 'sent') failedTo.add(c.to);
@@ -215,7 +213,15 @@ export class Pusher {
           this.deps.log.log('warn', 'push failed', { run: key, to: c.to, error: outcome.error });
         }
         if (progress && ++reported % every === 0) progress({ ...result });
-      },
+    };
+    const channels = [...new Set(chunks.map((c) => c.message.channel))];
+    await Promise.all(
+      channels.map((channel) => {
+        const sender = this.deps.senders[channel];
+        const mine = chunks.filter((c) => c.message.channel === channel);
+        if (!sender) throw new Error(`no sender for ${channel}`);
+        return sender.run(mine, (c) => this.deps.outlets[channel]!.send(c.message), report);
+      }),
     );
   }
 }

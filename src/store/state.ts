@@ -41,6 +41,8 @@ export const officialSchema = z.object({
   notify: z.boolean().default(true),
   /** Set when the messenger refused delivery (blocked, deactivated); cleared when they write again. */
   unreachable: z.boolean().optional(),
+  /** The messenger pushes go to, when the official has linked more than one. */
+  preferred: z.enum(['telegram', 'zalo', 'console']).optional(),
 });
 export type Official = z.infer<typeof officialSchema>;
 

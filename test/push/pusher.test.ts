@@ -37,7 +37,7 @@ async function setup(opts: { file?: string; now?: string; fail?: (m: Message) =>
   };
   let now = new Date(opts.now ?? '2019-03-25T00:30:00Z');
   const deps: CoreDeps = { engine, store, plan, dir, admins: { telegram: [ADMIN] }, roster: [], undoMinutes: 30, now: () => now, t: translator('vi') };
-  const pusher = new Pusher({ ...deps, outlets: { telegram: outlet }, sender: new PacedSender({ rate: 25, clock }), remindDays: 30, remindBefore: [7, 1], log: silentLogger });
+  const pusher = new Pusher({ ...deps, outlets: { telegram: outlet }, senders: { telegram: new PacedSender({ rate: 25, clock }) }, remindDays: 30, remindBefore: [7, 1], log: silentLogger });
   return { file, store, pusher, sent, deps, setNow: (iso: string) => void (now = new Date(iso)) };
 }
 

@@ -16,6 +16,8 @@ export interface TelegramOptions {
   apiRoot?: string;
   log: Logger;
   t: T;
+  /** Deliver a message meant for another messenger (e.g. a Zalo official told of an approval). */
+  route?: (m: Message) => Promise<void>;
 }
 
 function fromOf(ctx: Context): From | undefined {
@@ -46,7 +48,7 @@ async function send(ctx: Context, m: Message, t: T, log: Logger): Promise<void> 
   }
 }
 
-async function deliver(ctx: Context, r: Result, t: T, log: Logger): Promise<void> {
+async function deliver(ctx: Context, r: Result, t: T, log: Logger, route?: (m: Message) => Promise<void>): Promise<void> {
   if (ctx.callbackQuery) {
     await ctx.answerCbQuery(r.toast?.slice(0, 200)).catch((e: unknown) => log.log('warn', 'answerCbQuery failed', { error: e }));
   } else if (r.toast) {
@@ -64,7 +66,10 @@ async function deliver(ctx: Context, r: Result, t: T, log: Logger): Promise<void
       }
     }
   }
-  for (const m of r.messages) if (m.channel === 'telegram') await send(ctx, m, t, log);
+  for (const m of r.messages) {
+    if (m.channel === 'telegram') await send(ctx, m, t, log);
+    else if (route) await route(m).catch((e: unknown) => log.log('warn', 'route failed', { channel: m.channel, error: e }));
+  }
 }
 
 /** In a group, the text addressed to the bot (mention removed), or undefined when it is not addressed. */
@@ -93,7 +98,7 @@ export function createTelegramBot(token: string, assistant: Assistant, opts: Tel
     if ('contact' in msg) {
       if (!from.privateChat) return;
       const c = msg.contact;
-      await deliver(ctx, await assistant.onContact(from, { phone: c.phone_number, ...(c.user_id ? { userId: String(c.user_id) } : {}) }), t, log);
+      await deliver(ctx, await assistant.onContact(from, { phone: c.phone_number, ...(c.user_id ? { userId: String(c.user_id) } : {}) }), t, log, opts.route);
       return;
     }
     if (!('text' in msg)) {
@@ -102,7 +107,7 @@ export function createTelegramBot(token: string, assistant: Assistant, opts: Tel
     }
     const text = addressedText(ctx, msg.text);
     if (text === undefined) return;
-    await deliver(ctx, await assistant.onText(from, text), t, log);
+    await deliver(ctx, await assistant.onText(from, text), t, log, opts.route);
   });
 
   bot.on('callback_query', async (ctx) => {
@@ -112,7 +117,7 @@ export function createTelegramBot(token: string, assistant: Assistant, opts: Tel
       await ctx.answerCbQuery(t('action.invalid')).catch(() => undefined);
       return;
     }
-    await deliver(ctx, await assistant.onAction(from, cq.data), t, log);
+    await deliver(ctx, await assistant.onAction(from, cq.data), t, log, opts.route);
   });
 
   bot.catch(async (err, ctx) => {
