@@ -117,8 +117,8 @@ async function main(): Promise<void> {
     await pusher.runReminders(today());
   })().catch((e: unknown) => log.log('error', 'catch-up failed', { error: e }));
 
-  log.log('info', 'started', { channels: up, plan: plan.number, state: store.file, pushCron: config.PUSH_CRON, ...(server ? { port: server.port } : {}) });
   console.error(t('start.channels', { channels: up.join(', '), plan: plan.number }));
+  log.log('info', 'started', { channels: up, plan: plan.number, state: store.file, pushCron: config.PUSH_CRON, ...(server ? { port: server.port } : {}) });
 
   const stop = async (signal: string) => {
     log.log('info', 'stopping', { signal });
