@@ -45,11 +45,7 @@ describe('registration and approval', () => {
   });
   it('the admin approves; the official is told; the audit log says who and when', async () => {
     const h = await harness();
-    await h.say('5', '/dangky');
-    await h.say('5', 'Sở Nội vụ');
-    await h.press('5', 'r:so-noi-vu');
-    await h.say('5', 'B');
-    await h.say('5', 'C');
+    await h.register('5', 'Sở Nội vụ', 'so-noi-vu');
     const r = await h.press(ADMIN, 'a:ok:o1');
     expect(r.messages).toEqual([expect.objectContaining({ chatId: '5', text: expect.stringContaining('đã được duyệt') })]);
     expect(r.edit!.text).toContain('Đã duyệt');
@@ -59,11 +55,7 @@ describe('registration and approval', () => {
   });
   it('a non-admin cannot approve, reject or revoke: refused, nothing changed', async () => {
     const h = await harness();
-    await h.say('5', '/dangky');
-    await h.say('5', 'Sở Nội vụ');
-    await h.press('5', 'r:so-noi-vu');
-    await h.say('5', 'B');
-    await h.say('5', 'C');
+    await h.register('5', 'Sở Nội vụ', 'so-noi-vu');
     const before = readFileSync(h.file, 'utf8');
     for (const a of ['a:ok:o1', 'a:no:o1', 'a:rv:o1']) expect((await h.press('5', a)).toast).toContain('Chỉ quản trị viên');
     expect(readFileSync(h.file, 'utf8')).toBe(before);

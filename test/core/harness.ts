@@ -39,16 +39,21 @@ export async function harness(opts: { roster?: RosterEntry[]; undoMinutes?: numb
     now = new Date(iso);
   };
 
-  /** Register user `id` for an agency (typed text) and have the admin approve. */
-  async function official(id: string, agencyText: string, agencyId: string) {
+  /** Register user `id` for an agency (typed text, then the agency's button); the request stays pending. */
+  async function register(id: string, agencyText: string, agencyId: string, name = `Cán bộ ${id}`) {
     await say(id, '/dangky');
     await say(id, agencyText);
     await press(id, `r:${agencyId}`);
-    await say(id, `Cán bộ ${id}`);
-    await say(id, 'Chuyên viên');
+    await say(id, name);
+    return say(id, 'Chuyên viên');
+  }
+
+  /** Register user `id` for an agency and have the admin approve. */
+  async function official(id: string, agencyText: string, agencyId: string) {
+    await register(id, agencyText, agencyId);
     const o = store.state.officials.find((x) => x.accounts[0]!.userId === id)!;
     await press(ADMIN, `a:ok:${o.id}`);
     return o.id;
   }
-  return { assistant, store, file, say, press, actions, buttons, text, advance, setNow, official, user };
+  return { assistant, store, file, say, press, actions, buttons, text, advance, setNow, register, official, user };
 }

@@ -4,11 +4,11 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../net.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -16,14 +16,6 @@ const ADMIN = 1000;
 
 type BotMessage = { messageId: number; message: { chat_id: string; text: string; reply_markup?: { inline_keyboard?: { callback_data: string }[][] } } };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 let server: TelegramServer;
 let bot: ChildProcess | undefined;

@@ -1,24 +1,16 @@
 /** Webhook mode as a process: /healthz, the secret header, and an update delivered over HTTP. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../net.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const SECRET = 'a-webhook-secret-of-24ch';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 let server: TelegramServer;
 let bot: ChildProcess;

@@ -1,11 +1,11 @@
 /** Zalo end to end: the bot as a process against a local fake Zalo Bot API (and, for linking, a Telegram emulator). */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../net.ts';
 import { FakeZalo } from '../fakes/zalo-server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -15,13 +15,6 @@ const ADMIN = 'a0a0a0a0a0a0a0a0a0a0';
 const USER = 'b1b1b1b1b1b1b1b1b1b1';
 const STRANGER = 'c2c2c2c2c2c2c2c2c2c2';
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 const running: ChildProcess[] = [];
 const cleanups: (() => Promise<unknown>)[] = [];
