@@ -45,6 +45,11 @@ export interface SenderOptions {
   clock?: Clock;
   /** Called with the clock time of every dispatch (benchmarks check the pace with it). */
   onDispatch?: (t: number) => void;
+  /**
+   * Share of `rate` the even spacing aims at (default 0.97): the window is a hard cap at `rate`, and the spacing
+   * leaves room for network jitter, which would otherwise bunch arrivals past the messenger's limit.
+   */
+  headroom?: number;
 }
 
 export interface Summary {
@@ -111,6 +116,7 @@ export class PacedSender {
   private readonly inFlight: number;
   private readonly clock: Clock;
   private readonly onDispatch: ((t: number) => void) | undefined;
+  private readonly interval: number;
   /** Dispatch times within the last second, oldest first (a ring would do; shift is cheap at this size). */
   private readonly window: number[] = [];
   private readonly lastToChat = new Map<string, number>();
@@ -127,6 +133,7 @@ export class PacedSender {
     this.inFlight = opts.inFlight ?? 32;
     this.clock = opts.clock ?? realClock;
     this.onDispatch = opts.onDispatch;
+    this.interval = 1000 / (this.rate * (opts.headroom ?? 0.97));
   }
 
   /**
@@ -224,7 +231,7 @@ export class PacedSender {
       while (this.window.length > 0 && now - this.window[0]! >= 1000) this.window.shift();
       // Evenly spaced as well as within the window: a burst of a whole second's messages would reach the
       // messenger bunched up by connection set-up and jitter.
-      const interval = 1000 / this.rate;
+      const interval = this.interval;
       const spaced = this.lastSlot + interval;
       if (this.window.length < this.rate && now >= spaced) {
         this.window.push(now);
