@@ -9,6 +9,7 @@ import type { Plan, Task } from '../plan/schema.ts';
 import type { Completion, TaskState } from '../plan/status.ts';
 import { type Question, understand } from '../understand/intents.ts';
 import { TaskSearch } from '../understand/search.ts';
+import { looksLikeLegacyEncoding } from '../text/legacy.ts';
 
 export type { Reply } from '../answer/answers.ts';
 
@@ -124,6 +125,7 @@ export class Engine {
     if (text.length > MAX_QUESTION_LENGTH) {
       return { intent: 'too-long', text: ctx.t('error.tooLong', { n: text.length, max: MAX_QUESTION_LENGTH }), tasks: [], agencies: [] };
     }
+    if (looksLikeLegacyEncoding(text)) return { intent: 'legacy-encoding', text: ctx.t('error.legacyEncoding'), tasks: [], agencies: [] };
     return this.answer(this.understand(text, opts.today), opts);
   }
 }

@@ -150,6 +150,16 @@ describe('bad input', () => {
     expect(r.intent).toBe('too-long');
     expect(r.text).toContain('10000');
   });
+  it('text in an old encoding (TCVN3, VNI) is named, not guessed at; ordinary Vietnamese is not', () => {
+    for (const q of ['Së Tµi chÝnh ph¶i lµm g×?', 'Sôû Taøi chính phaûi laøm gì?']) {
+      const r = engine.ask(q, { today: '2026-11-28' });
+      expect(r.intent, q).toBe('legacy-encoding');
+      expect(r.text).toContain('bảng mã cũ');
+    }
+    for (const q of ['Sở Tài chính phải làm gì?', 'Ủy ban nhân dân tỉnh Bến Tre', 'Dự kiến Quý I/2019', 'Sở Văn hóa, Thể thao và Du lịch có nhiệm vụ gì']) {
+      expect(engine.ask(q, { today: '2026-11-28' }).intent, q).not.toBe('legacy-encoding');
+    }
+  });
   it('does not echo user text into replies', () => {
     expect(engine.ask('<script>alert(1)</script>', { today: '2026-11-28' }).text).not.toContain('<script>');
   });
