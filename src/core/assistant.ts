@@ -70,7 +70,16 @@ export class Assistant {
     return `${from.channel}:${from.userId}`;
   }
 
+  /** Forget expired sessions and link state once the maps grow (users who never came back). */
+  private prune(): void {
+    const now = Date.now();
+    if (this.sessions.size > 1000) for (const [k, s] of this.sessions) if (s.expires < now) this.sessions.delete(k);
+    if (this.linkMisses.size > 1000) for (const [k, m] of this.linkMisses) if (m.until < now) this.linkMisses.delete(k);
+    if (this.links.size > 1000) for (const [k, l] of this.links) if (l.expires < now) this.links.delete(k);
+  }
+
   private session(from: From): Session | undefined {
+    this.prune();
     const s = this.sessions.get(this.key(from));
     if (s && s.expires < Date.now()) {
       this.sessions.delete(this.key(from));

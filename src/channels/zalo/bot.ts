@@ -149,6 +149,7 @@ export class ZaloChannel {
     const flat = (buttons ?? []).flat();
     if (flat.length === 0) return text;
     const menu: Menu = { actions: flat.map((b) => b.action), labels: flat.map((b) => b.label), expires: this.now() + this.menuTtlMs };
+    if (this.menus.size > 10_000) for (const [chat, m] of this.menus) if (m.expires < this.now()) this.menus.delete(chat);
     this.menus.set(chatId, menu);
     return `${text}${this.menuText(menu.labels)}`;
   }
