@@ -303,7 +303,7 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
     return card(ctx, q, task);
   }
   let hits = ctx.search.search(q.words, 5);
-  if (q.agencies.length > 0) {
+  if (q.agencies.length > 0 && !q.agencyFuzzy) {
     // Prefer tasks that involve the agency named alongside the task words.
     const involved = hits.filter((h) => q.agencies.some((a) => roleIn(ctx, h.item, a)));
     if (involved.length > 0) hits = [...involved, ...hits.filter((h) => !involved.includes(h))];
@@ -313,7 +313,9 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   const second = hits[1];
   // Two tasks that match the question's words equally well are a guess, not an answer: offer both.
   const tie = second && second.coverage >= best.coverage - 0.01 && second.score >= best.score * 0.85;
-  if (best.coverage >= STRONG && !tie) return card(ctx, q, best.item);
+  // A clear phrase match (several word pairs in order, well ahead of the next task) is an answer too.
+  const phrase = best.pairs >= 2 && best.coverage >= 0.45 && (!second || best.score >= second.score * 1.3);
+  if ((best.coverage >= STRONG && !tie) || phrase) return card(ctx, q, best.item);
   const close = hits.filter((h) => h.coverage >= WEAK && h.matched >= 2).slice(0, 3).map((h) => h.item);
   const states = statesFor(ctx, close);
   const text = `${ctx.t('task.weak')}\n${list(ctx, close, states)}\n${ctx.t('task.weakHint', { id: close[0]?.id ?? ctx.plan.tasks[0]?.id ?? '' })}`;

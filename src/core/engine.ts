@@ -115,6 +115,8 @@ export class Engine {
         return progressAnswer(ctx, q);
       case 'task':
         return taskAnswer(ctx, q) ?? (q.agencies.length > 0 ? agencyAnswer(ctx, q) : helpAnswer(ctx, 'unknown'));
+      case 'thanks':
+        return { intent: 'thanks', text: ctx.t('reply.thanks'), tasks: [], agencies: [] };
       case 'unknown':
         return helpAnswer(ctx, 'unknown');
     }

@@ -47,7 +47,8 @@ export class Directory {
     if (!list.some((a) => a.words.join(' ') === words.join(' '))) list.push({ words, agencies });
     this.aliasIndex.set(words[0]!, list);
     const joined = words.join(' ');
-    if (words.length >= 2 && joined.length >= 6) {
+    // Short names ("ba tri", "cho lach") are one typo away from ordinary words ("bố trí"): exact matches only.
+    if (words.length >= 2 && joined.length >= 9) {
       const bucket = this.fuzzyIndex.get(joined[0]!) ?? [];
       bucket.push({ text: joined, agencies });
       this.fuzzyIndex.set(joined[0]!, bucket);

@@ -17,6 +17,7 @@ export type Intent =
   | 'period'
   | 'recurring'
   | 'progress'
+  | 'thanks'
   | 'unknown';
 
 /** Which field of a task the question asks about. */
@@ -41,13 +42,15 @@ export interface Question {
 
 const has = (joined: string, cues: readonly string[]) => cues.some((c) => joined.includes(` ${c} `));
 
-const HELP = ['help', 'start', 'tro giup', 'huong dan', 'menu', 'ban lam duoc gi', 'ban co the lam gi', 'hoi duoc gi', 'hoi gi duoc', 'cach dung', 'cach hoi'];
+const HELP = ['help', 'start', 'tro giup', 'huong dan', 'menu', 'ban lam duoc gi', 'ban co the lam gi', 'hoi duoc gi', 'hoi gi duoc', 'cach dung', 'cach hoi', 'giup', 'giup do', 'giup toi'];
+const GREETING = ['xin chao', 'chao ban', 'chao', 'hello', 'hi', 'alo', 'chao buoi sang', 'chao anh', 'chao chi', 'chao em'];
+const THANKS = ['cam on', 'thank', 'thanks', 'thank you', 'cam on nhieu', 'cam on ban'];
 const PROGRESS = ['tien do', 'ti le hoan thanh', 'ty le hoan thanh', 'bao nhieu phan tram', 'da xong bao nhieu', 'hoan thanh bao nhieu', 'tinh hinh thuc hien', 'ket qua thuc hien', 'tien trinh'];
 const OVERDUE = ['qua han', 'tre han', 'bi tre', 'da tre', 'cham tien do', 'tre tien do', 'het han', 'bi cham', 'cham tre', 'tre hen', 'no dong', 'chua xong', 'chua hoan thanh'];
 const UPCOMING = ['sap den han', 'sap toi han', 'sap het han', 'sap dao han', 'gan den han', 'gan het han', 'sap phai xong', 'sap phai nop', 'sap toi', 'sap den'];
 const LEAD = ['ai chu tri', 'do ai', 'ai phu trach', 'ai lam', 'ai thuc hien', 'ai tham muu', 'ai dam nhiem', 'ai dam nhan', 'co quan nao', 'don vi nao', 'so nao', 'chu tri la ai', 'ai phai lam', 'giao cho ai', 'ai la chu tri', 'cua ai', 'ai chiu trach nhiem'];
 const COORD = ['phoi hop', 'ho tro', 'cung voi ai'];
-const DEADLINE = ['khi nao', 'bao gio', 'luc nao', 'ngay nao', 'han chot', 'thoi han', 'han cuoi', 'deadline', 'thoi gian hoan thanh', 'den han chua', 'mat bao lau', 'han la', 'han den', 'han hoan thanh', 'thang nao', 'quy nao', 'nam nao'];
+const DEADLINE = ['khi nao', 'bao gio', 'luc nao', 'ngay nao', 'han chot', 'thoi han', 'han cuoi', 'deadline', 'thoi gian hoan thanh', 'den han chua', 'mat bao lau', 'han la', 'han den', 'han hoan thanh', 'thang nao', 'quy nao', 'nam nao', 'han cua', 'han nop', 'han bao cao', 'het han khi nao', 'cham nhat'];
 const AGENCY_WORK = ['lam gi', 'nhiem vu gi', 'viec gi', 'nhung viec', 'nhung nhiem vu', 'cac nhiem vu', 'nhiem vu cua', 'viec cua', 'cong viec cua', 'phu trach gi', 'chu tri gi', 'phoi hop gi', 'duoc giao', 'phai thuc hien', 'trach nhiem', 'nhiem vu nao', 'viec nao', 'co gi', 'nhung gi', 'can lam', 'phai lam', 'con no'];
 const RECURRING: [string[], Unit | 'continuous'][] = [
   [['thuong xuyen', 'lien tuc'], 'continuous'],
@@ -57,6 +60,8 @@ const RECURRING: [string[], Unit | 'continuous'][] = [
   [['6 thang mot lan', 'nua nam'], 'half'],
 ];
 const RECURRING_ANY = ['dinh ky', 'lap lai'];
+
+const CHATTER = [...HELP, ...GREETING, ...THANKS, 'nhieu', 'nhe', 'a', 'ban', 'voi'].map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
 
 /** Question phrases removed before task search, longest first (phrases, never lone syllables like "cua"). */
 const STOP_PHRASES = [
@@ -148,7 +153,8 @@ export function understand(text: string, today: string, dir: Directory): Questio
   const words = canonicalTokens(text);
   const base: Question = { intent: 'unknown', focus: 'all', agencies: [], agencyFuzzy: false, words: [] };
   if (words.length === 0) return { ...base, intent: 'empty' };
-  let joined = ` ${words.join(' ')} `;
+  // "Q3/2020", "q4 2018": quarters as people abbreviate them.
+  let joined = ` ${words.join(' ')} `.replace(/ q([1-4])(\/| nam | )((?:19|20)\d\d) /g, ' quy $1/$3 ').replace(/ q([1-4]) /g, ' quy $1 ');
 
   const id = fold(clean(text)).match(TASK_ID)?.[1];
   const period = findPeriod(joined, today);
@@ -175,11 +181,15 @@ export function understand(text: string, today: string, dir: Directory): Questio
   const role = has(restJoined, ['chu tri', 'phu trach']) && named ? 'lead' : has(restJoined, ['phoi hop']) && named ? 'coordinate' : undefined;
   if (role) q.role = role;
 
-  if (has(joined, HELP) && !named && taskWords.length <= 2) return { ...q, intent: 'help' };
+  // Small talk: nothing left once greetings, thanks and help words are taken out.
+  const small = !named && removePhrases(taskWords, CHATTER).length <= 1;
+  if (small && has(joined, THANKS)) return { ...q, intent: 'thanks' };
+  if (small && (has(joined, HELP) || has(joined, GREETING))) return { ...q, intent: 'help' };
   if (q.taskId) return { ...q, intent: 'task' };
   if (has(joined, PROGRESS)) return { ...q, intent: 'progress' };
-  if (has(joined, OVERDUE)) return { ...q, intent: 'overdue' };
+  // "sắp hết hạn" before "hết hạn": coming due is not overdue.
   if (has(joined, UPCOMING)) return { ...q, intent: 'upcoming' };
+  if (has(joined, OVERDUE)) return { ...q, intent: 'overdue' };
   const recurrence = RECURRING.find(([cues]) => has(joined, cues))?.[1];
   if (recurrence || has(joined, RECURRING_ANY)) return { ...q, intent: 'recurring', ...(recurrence ? { recurrence } : {}) };
   // "Ai chủ trì <task>?", "Khi nào xong <task>?": a task question when task words remain beyond the agency.

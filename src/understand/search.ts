@@ -14,6 +14,8 @@ export interface SearchHit<T> {
   coverage: number;
   /** Distinct question words matched. */
   matched: number;
+  /** Pairs of consecutive question words found together, in order (phrase evidence). */
+  pairs: number;
 }
 
 const K1 = 1.2;
@@ -96,6 +98,7 @@ export class TaskSearch<T> {
     const scores = new Float64Array(this.items.length);
     const covered = new Float64Array(this.items.length);
     const matched = new Uint16Array(this.items.length);
+    const pairs = new Uint16Array(this.items.length);
     let total = 0;
     for (const { word, weight } of terms) {
       const idf = this.idf(word);
@@ -111,7 +114,10 @@ export class TaskSearch<T> {
       const docs = this.pairs.get(`${terms[i]!.word} ${terms[i + 1]!.word}`);
       if (!docs) continue;
       const bonus = PAIR_WEIGHT * (this.idf(terms[i]!.word) + this.idf(terms[i + 1]!.word)) / 2;
-      for (const doc of docs) scores[doc]! += bonus;
+      for (const doc of docs) {
+        scores[doc]! += bonus;
+        pairs[doc]!++;
+      }
     }
     // Top-k by insertion into a short sorted list: no object per matching document.
     const top: number[] = [];
@@ -123,6 +129,6 @@ export class TaskSearch<T> {
       top.splice(at, 0, doc);
       if (top.length > limit) top.pop();
     }
-    return top.map((doc) => ({ item: this.items[doc]!, score: scores[doc]!, coverage: total > 0 ? covered[doc]! / total : 0, matched: matched[doc]! }));
+    return top.map((doc) => ({ item: this.items[doc]!, score: scores[doc]!, coverage: total > 0 ? covered[doc]! / total : 0, matched: matched[doc]!, pairs: pairs[doc]! }));
   }
 }

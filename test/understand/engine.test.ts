@@ -58,7 +58,35 @@ describe('who leads, who coordinates, when', () => {
   });
 });
 
+describe('words that look alike', () => {
+  it('"bố trí" is not the district "Ba Tri": a short name is matched exactly, never by typo', () => {
+    const r = ask('bao giờ phải bố trí xong trụ sở trung tâm hành chính công');
+    expect(r.agencies).toEqual([]);
+    expect(r.ids).toEqual(['II.2']);
+  });
+  it('a clear phrase match answers even when other words of the question are not in the task', () => {
+    const r = ask('ai chịu trách nhiệm xây dựng quy trình nội bộ');
+    expect(r.intent).toBe('task');
+    expect(r.ids).toEqual(['II.5']);
+  });
+  it('"sắp hết hạn" is coming due, not overdue', () => {
+    expect(ask('việc nào sắp hết hạn', '2019-06-10').intent).toBe('upcoming');
+  });
+  it('greetings and help get the introduction; thanks get a short reply', () => {
+    expect(ask('xin chào').intent).toBe('help');
+    expect(ask('giúp tôi với').intent).toBe('help');
+    expect(ask('cảm ơn nhiều').text).toBe('Không có gì! Cần gì về kế hoạch, bạn cứ hỏi.');
+  });
+});
+
 describe('dates: periods, overdue, coming due', () => {
+  it('"Q3/2020" and "q4 2018" are quarters', () => {
+    expect(ask('Q3/2020 có việc gì đến hạn').ids).toEqual(['II.8', 'III.2', 'III.4']);
+    expect(ask('q4 2018 phai xong gi').ids).toEqual(expect.arrayContaining(['I.2', 'II.1']));
+  });
+  it('"hạn của việc …" asks for the deadline', () => {
+    expect(ask('han cua viec ra soat thu tuc hanh chinh lien thong').text.split('\n')[0]).toBe('Thời hạn: Hàng năm');
+  });
   it('what falls due in a month', () => {
     expect(ask('tháng 6/2019 có việc gì đến hạn').ids).toEqual(expect.arrayContaining(['II.5', 'II.6', 'II.8']));
   });
