@@ -20,10 +20,13 @@ export interface Reply {
   asOf?: string;
 }
 
+/** What search finds: a task of the appendix, or an assignment of the body's "Tổ chức thực hiện". */
+export type SearchItem = { kind: 'task'; task: Task } | { kind: 'assignment'; assignment: Assignment };
+
 export interface AnswerContext {
   plan: Plan;
   dir: Directory;
-  search: TaskSearch<Task>;
+  search: TaskSearch<SearchItem>;
   t: T;
   today: string;
   completions: ReadonlyMap<string, readonly Completion[]>;
@@ -303,23 +306,40 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
     return card(ctx, q, task);
   }
   let hits = ctx.search.search(q.words, 5);
+  const involves = (i: SearchItem, a: string) =>
+    i.kind === 'task' ? roleIn(ctx, i.task, a) !== undefined : [...i.assignment.lead, ...i.assignment.coordinate].some((p) => p.agency && ctx.dir.identities(a).includes(p.agency));
   if (q.agencies.length > 0 && !q.agencyFuzzy) {
-    // Prefer tasks that involve the agency named alongside the task words.
-    const involved = hits.filter((h) => q.agencies.some((a) => roleIn(ctx, h.item, a)));
+    // Prefer what involves the agency named alongside the task words.
+    const involved = hits.filter((h) => q.agencies.some((a) => involves(h.item, a)));
     if (involved.length > 0) hits = [...involved, ...hits.filter((h) => !involved.includes(h))];
   }
   const best = hits[0];
   if (!best || best.matched < 2 || best.coverage < WEAK) return undefined;
   const second = hits[1];
-  // Two tasks that match the question's words equally well are a guess, not an answer: offer both.
+  // Two items that match the question's words equally well are a guess, not an answer: offer both.
   const tie = second && second.coverage >= best.coverage - 0.01 && second.score >= best.score * 0.85;
-  // A clear phrase match (several word pairs in order, well ahead of the next task) is an answer too.
+  // A clear phrase match (several word pairs in order, well ahead of the next item) is an answer too.
   const phrase = best.pairs >= 2 && best.coverage >= 0.45 && (!second || best.score >= second.score * 1.3);
-  if ((best.coverage >= STRONG && !tie) || phrase) return card(ctx, q, best.item);
-  const close = hits.filter((h) => h.coverage >= WEAK && h.matched >= 2).slice(0, 3).map((h) => h.item);
-  const states = statesFor(ctx, close);
-  const text = `${ctx.t('task.weak')}\n${list(ctx, close, states)}\n${ctx.t('task.weakHint', { id: close[0]?.id ?? ctx.plan.tasks[0]?.id ?? '' })}`;
-  return reply(ctx, 'task-suggest', text, close, states);
+  if ((best.coverage >= STRONG && !tie) || phrase) return best.item.kind === 'task' ? card(ctx, q, best.item.task) : assignmentCard(ctx, q, best.item.assignment);
+  // Offer only what shares a phrase with the question, or half its weight: not scattered common words.
+  const close = hits.filter((h) => h.coverage >= WEAK && h.matched >= 2 && (h.pairs >= 1 || h.coverage >= 0.5)).slice(0, 3).map((h) => h.item);
+  if (close.length === 0) return undefined;
+  const closeTasks = close.flatMap((i) => (i.kind === 'task' ? [i.task] : []));
+  const states = statesFor(ctx, closeTasks);
+  const lines = close.map((i) => (i.kind === 'task' ? list(ctx, [i.task], states) : `• ${ctx.t('assignment.line', { number: i.assignment.number, text: excerpt(i.assignment.text, 160), lead: i.assignment.lead.map((p) => p.name).join(', ') })}`));
+  const text = `${ctx.t('task.weak')}\n${lines.join('\n')}\n${ctx.t('task.weakHint', { id: closeTasks[0]?.id ?? ctx.plan.tasks[0]?.id ?? '' })}`;
+  return reply(ctx, 'task-suggest', text, closeTasks, states);
+}
+
+/** An assignment of the body's "Tổ chức thực hiện", with the field the question asked for first. */
+function assignmentCard(ctx: AnswerContext, q: Question, a: Assignment): Reply {
+  const names = (ps: Assignment['lead']) => ps.map((p) => p.name).join(', ') || ctx.t('task.nobody');
+  const lines: string[] = [];
+  if (q.focus === 'lead') lines.push(ctx.t('focus.lead', { names: names(a.lead) }));
+  if (q.focus === 'coordinate') lines.push(ctx.t('focus.coordinate', { names: names(a.coordinate) }));
+  if (q.focus === 'deadline') lines.push(ctx.t('assignment.noDeadline'));
+  lines.push([ctx.t('assignment.title', { number: a.number, plan: ctx.plan.number }), a.text, `• ${ctx.t('task.lead', { names: names(a.lead) })}`, ...(a.coordinate.length > 0 ? [`• ${ctx.t('task.coordinate', { names: names(a.coordinate) })}`] : [])].join('\n'));
+  return { intent: 'assignment', text: lines.join('\n\n'), tasks: [], agencies: a.lead.map((p) => p.name), asOf: ctx.today };
 }
 
 function card(ctx: AnswerContext, q: Question, task: Task): Reply {

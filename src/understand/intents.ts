@@ -46,11 +46,13 @@ const HELP = ['help', 'start', 'tro giup', 'huong dan', 'menu', 'ban lam duoc gi
 const GREETING = ['xin chao', 'chao ban', 'chao', 'hello', 'hi', 'alo', 'chao buoi sang', 'chao anh', 'chao chi', 'chao em'];
 const THANKS = ['cam on', 'thank', 'thanks', 'thank you', 'cam on nhieu', 'cam on ban'];
 const PROGRESS = ['tien do', 'ti le hoan thanh', 'ty le hoan thanh', 'bao nhieu phan tram', 'da xong bao nhieu', 'hoan thanh bao nhieu', 'tinh hinh thuc hien', 'ket qua thuc hien', 'tien trinh'];
-const OVERDUE = ['qua han', 'tre han', 'bi tre', 'da tre', 'cham tien do', 'tre tien do', 'het han', 'bi cham', 'cham tre', 'tre hen', 'no dong', 'chua xong', 'chua hoan thanh'];
+const OVERDUE = ['qua han', 'tre han', 'bi tre', 'da tre', 'cham tien do', 'tre tien do', 'het han', 'bi cham', 'cham tre', 'tre hen', 'no dong', 'chua xong', 'chua hoan thanh', 'nao tre', 'tre khong', 'con tre', 'dang tre'];
+/** Overdue cues that contain a progress word ("tiến độ"): checked before progress. */
+const LATE_PROGRESS = ['cham tien do', 'tre tien do'];
 const UPCOMING = ['sap den han', 'sap toi han', 'sap het han', 'sap dao han', 'gan den han', 'gan het han', 'sap phai xong', 'sap phai nop', 'sap toi', 'sap den'];
 const LEAD = ['ai chu tri', 'do ai', 'ai phu trach', 'ai lam', 'ai thuc hien', 'ai tham muu', 'ai dam nhiem', 'ai dam nhan', 'co quan nao', 'don vi nao', 'so nao', 'chu tri la ai', 'ai phai lam', 'giao cho ai', 'ai la chu tri', 'cua ai', 'ai chiu trach nhiem'];
 const COORD = ['phoi hop', 'ho tro', 'cung voi ai'];
-const DEADLINE = ['khi nao', 'bao gio', 'luc nao', 'ngay nao', 'han chot', 'thoi han', 'han cuoi', 'deadline', 'thoi gian hoan thanh', 'den han chua', 'mat bao lau', 'han la', 'han den', 'han hoan thanh', 'thang nao', 'quy nao', 'nam nao', 'han cua', 'han nop', 'han bao cao', 'het han khi nao', 'cham nhat'];
+const DEADLINE = ['khi nao', 'bao gio', 'bao lau', 'bao nhieu lau', 'con bao lau', 'luc nao', 'ngay nao', 'han chot', 'thoi han', 'han cuoi', 'deadline', 'thoi gian hoan thanh', 'den han chua', 'mat bao lau', 'han la', 'han den', 'han hoan thanh', 'thang nao', 'quy nao', 'nam nao', 'han cua', 'han nop', 'han bao cao', 'het han khi nao', 'cham nhat'];
 const AGENCY_WORK = ['lam gi', 'nhiem vu gi', 'viec gi', 'nhung viec', 'nhung nhiem vu', 'cac nhiem vu', 'nhiem vu cua', 'viec cua', 'cong viec cua', 'phu trach gi', 'chu tri gi', 'phoi hop gi', 'duoc giao', 'phai thuc hien', 'trach nhiem', 'nhiem vu nao', 'viec nao', 'co gi', 'nhung gi', 'can lam', 'phai lam', 'con no'];
 const RECURRING: [string[], Unit | 'continuous'][] = [
   [['thuong xuyen', 'lien tuc'], 'continuous'],
@@ -68,8 +70,11 @@ const STOP_PHRASES = [
   ...LEAD, ...COORD, ...DEADLINE, ...AGENCY_WORK, ...OVERDUE, ...UPCOMING,
   'phai xong', 'phai hoan thanh', 'xong', 'hoan thanh', 'chu tri', 'phu trach', 'tham muu',
   'cho toi biet', 'cho toi hoi', 'cho hoi', 'xin hoi', 'vui long', 'lam on', 'giup toi', 'toi muon biet', 'muon hoi',
+  'hom nay', 'hien nay', 'bay gio', 'hien tai', 'the nao', 'ra sao', 'nhu the nao', 'the',
   'nhiem vu', 'cong viec', 'viec', 'ai', 'gi', 'nao', 'la', 'thi', 'a', 'nhe', 'vay', 'ha', 'khong', 'chua', 'roi',
-  'phai', 'can', 'se', 'da', 'dang', 'duoc', 'nhung', 'cac', 'co', 'do', 'ma', 'oi', 'em', 'anh', 'chi', 'ban', 'minh',
+  // Single syllables only where folding makes no content word of them: not "chi" (mức chi, chi nhánh), "ban"
+  // (ban hành), "co" (cơ sở, cơ quan) or "cua" (một cửa).
+  'phai', 'can', 'se', 'da', 'dang', 'duoc', 'nhung', 'do', 'ma', 'oi', 'em', 'minh', 'co khong', 'co phai', 'khong co', 'ban oi',
 ].map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
 
 function removePhrases(words: string[], phrases: string[][]): string[] {
@@ -186,10 +191,12 @@ export function understand(text: string, today: string, dir: Directory): Questio
   if (small && has(joined, THANKS)) return { ...q, intent: 'thanks' };
   if (small && (has(joined, HELP) || has(joined, GREETING))) return { ...q, intent: 'help' };
   if (q.taskId) return { ...q, intent: 'task' };
+  if (has(joined, LATE_PROGRESS)) return { ...q, intent: 'overdue' };
   if (has(joined, PROGRESS)) return { ...q, intent: 'progress' };
   // "sắp hết hạn" before "hết hạn": coming due is not overdue.
   if (has(joined, UPCOMING)) return { ...q, intent: 'upcoming' };
-  if (has(joined, OVERDUE)) return { ...q, intent: 'overdue' };
+  // "trễ" folds to "tre", as in Bến Tre: the province's name is taken out before looking for it.
+  if (has(joined.replace(/ ben tre /g, ' '), OVERDUE)) return { ...q, intent: 'overdue' };
   const recurrence = RECURRING.find(([cues]) => has(joined, cues))?.[1];
   if (recurrence || has(joined, RECURRING_ANY)) return { ...q, intent: 'recurring', ...(recurrence ? { recurrence } : {}) };
   // "Ai chủ trì <task>?", "Khi nào xong <task>?": a task question when task words remain beyond the agency.

@@ -36,10 +36,15 @@ export class TaskSearch<T> {
   private readonly fuse: Fuse<string>;
   private readonly fuzzyCache = new Map<string, string | null>();
 
+  private readonly weights: Float64Array;
+
+  /** `weight` scales an item's score (e.g. below 1 for items that should lose close calls). */
   constructor(
     readonly items: readonly T[],
     text: (item: T) => string,
+    weight: (item: T) => number = () => 1,
   ) {
+    this.weights = Float64Array.from(items, weight);
     items.forEach((item, doc) => {
       const words = searchTerms(canonicalTokens(text(item)));
       this.lengths.push(words.length);
@@ -119,6 +124,7 @@ export class TaskSearch<T> {
         pairs[doc]!++;
       }
     }
+    for (let doc = 0; doc < scores.length; doc++) scores[doc]! *= this.weights[doc]!;
     // Top-k by insertion into a short sorted list: no object per matching document.
     const top: number[] = [];
     for (let doc = 0; doc < scores.length; doc++) {

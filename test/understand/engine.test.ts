@@ -58,6 +58,27 @@ describe('who leads, who coordinates, when', () => {
   });
 });
 
+describe('assignments of the body ("Tổ chức thực hiện")', () => {
+  it('are found by search and answered with the agencies they name', () => {
+    const r = ask('kinh phí thực hiện một cửa ai lo');
+    expect(r.intent).toBe('assignment');
+    expect(r.text.split('\n')[0]).toBe('Chủ trì: Sở Tài chính');
+    expect(r.text).toContain('Phần Tổ chức thực hiện, mục 6');
+  });
+  it('lose close calls to appendix tasks', () => {
+    expect(ask('ai chủ trì thành lập trung tâm phục vụ hành chính công').ids).toEqual(['II.1']);
+  });
+});
+
+describe('single syllables that are content words', () => {
+  it('"chi" in "mức chi", "chậm tiến độ", "trễ" (not Bến Tre)', () => {
+    expect(ask('mức chi cho một cửa khi nào có').ids).toEqual(['I.4']);
+    expect(ask('viec nao bi cham tien do', '2019-04-10').intent).toBe('overdue');
+    expect(ask('so noi vu co viec nao tre khong', '2019-04-10').intent).toBe('overdue');
+    expect(ask('UBND tỉnh Bến Tre phải làm gì').intent).toBe('agency');
+  });
+});
+
 describe('words that look alike', () => {
   it('"bố trí" is not the district "Ba Tri": a short name is matched exactly, never by typo', () => {
     const r = ask('bao giờ phải bố trí xong trụ sở trung tâm hành chính công');
