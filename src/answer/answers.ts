@@ -320,7 +320,9 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   const tie = second && second.coverage >= best.coverage - 0.01 && second.score >= best.score * 0.85;
   // A clear phrase match (several word pairs in order, well ahead of the next item) is an answer too.
   const phrase = best.pairs >= 2 && best.coverage >= 0.45 && (!second || best.score >= second.score * 1.3);
-  if ((best.coverage >= STRONG && !tie) || phrase) return best.item.kind === 'task' ? card(ctx, q, best.item.task) : assignmentCard(ctx, q, best.item.assignment);
+  // So is a task far ahead of every other one on half of the question's weight.
+  const dominant = best.coverage >= 0.5 && (!second || best.score >= second.score * 2);
+  if ((best.coverage >= STRONG && !tie) || phrase || dominant) return best.item.kind === 'task' ? card(ctx, q, best.item.task) : assignmentCard(ctx, q, best.item.assignment);
   // Offer only what shares a phrase with the question, or half its weight: not scattered common words.
   const close = hits.filter((h) => h.coverage >= WEAK && h.matched >= 2 && (h.pairs >= 1 || h.coverage >= 0.5)).slice(0, 3).map((h) => h.item);
   if (close.length === 0) return undefined;

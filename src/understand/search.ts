@@ -5,7 +5,7 @@
  * its coverage: the share of the question's weight it matched, which tells a confident answer from a guess.
  */
 import Fuse from 'fuse.js';
-import { canonicalTokens } from '../text/canonical.ts';
+import { canonicalTokens, isSyllable } from '../text/canonical.ts';
 
 export interface SearchHit<T> {
   item: T;
@@ -77,7 +77,8 @@ export class TaskSearch<T> {
 
   /** The vocabulary word a typo stands for, if one is close enough. */
   private correct(word: string): string | undefined {
-    if (word.length < 4 || /\d/.test(word)) return undefined;
+    // A real syllable the plan does not use ("vàng", "tiết") is a different word, not a typo.
+    if (word.length < 4 || /\d/.test(word) || isSyllable(word)) return undefined;
     let hit = this.fuzzyCache.get(word);
     if (hit === undefined) {
       const best = this.fuse.search(word, { limit: 1 })[0];

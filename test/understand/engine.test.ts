@@ -85,6 +85,9 @@ describe('words that look alike', () => {
     expect(r.agencies).toEqual([]);
     expect(r.ids).toEqual(['II.2']);
   });
+  it('a task far ahead of every other on half the question\'s words is an answer', () => {
+    expect(ask('đơn vị nào chủ trì số hóa hồ sơ giấy').ids).toEqual(['III.3']);
+  });
   it('a clear phrase match answers even when other words of the question are not in the task', () => {
     const r = ask('ai chịu trách nhiệm xây dựng quy trình nội bộ');
     expect(r.intent).toBe('task');
@@ -160,7 +163,7 @@ describe('progress', () => {
 
 describe('help and questions it cannot answer', () => {
   it('answers off-topic questions with what it can answer and examples, never with tasks', () => {
-    for (const q of ['thời tiết hôm nay thế nào', 'ban ten gi', 'xyz qwerty']) {
+    for (const q of ['thời tiết hôm nay thế nào', 'ban ten gi', 'xyz qwerty', 'giá vàng hôm nay', 'đặt lịch họp giúp tôi']) {
       const r = ask(q);
       expect(r.intent, q).toBe('unknown');
       expect(r.tasks).toEqual([]);
