@@ -5,6 +5,9 @@
  * fake one.
  */
 
+/** How far past one second the rate window reaches (see slot()). */
+export const WINDOW_SLACK_MS = 50;
+
 export class SendError extends Error {
   constructor(
     readonly kind: 'rate' | 'blocked' | 'other',
@@ -228,7 +231,9 @@ export class PacedSender {
         await this.clock.sleep(this.pausedUntil - now);
         continue;
       }
-      while (this.window.length > 0 && now - this.window[0]! >= 1000) this.window.shift();
+      // The window is a little over a second: a message delayed on its way by up to WINDOW_SLACK_MS still
+      // cannot make the messenger count more than `rate` in any one second.
+      while (this.window.length > 0 && now - this.window[0]! >= 1000 + WINDOW_SLACK_MS) this.window.shift();
       // Evenly spaced as well as within the window: a burst of a whole second's messages would reach the
       // messenger bunched up by connection set-up and jitter.
       const interval = this.interval;
@@ -240,7 +245,7 @@ export class PacedSender {
         this.lastSlot = now - spaced < interval ? spaced : now;
         return now;
       }
-      await this.clock.sleep(Math.max(now < spaced ? spaced - now : 0, this.window.length >= this.rate ? 1000 - (now - this.window[0]!) : 0, 0.1));
+      await this.clock.sleep(Math.max(now < spaced ? spaced - now : 0, this.window.length >= this.rate ? 1000 + WINDOW_SLACK_MS - (now - this.window[0]!) : 0, 0.1));
     }
   }
 }
