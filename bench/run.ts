@@ -104,38 +104,43 @@ function startToFirstAnswer(): Promise<number> {
 }
 
 const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+/** BENCH_ONLY=answers,ticks,pushes,start runs only those sections. */
+const only = new Set((process.env.BENCH_ONLY ?? 'answers,ticks,pushes,start').split(','));
 const dir = loadDirectory();
 const seed = loadPlans()[0]!;
 
 const seedEngine = new Engine(seed, dir);
-measure(seedEngine, 20); // warm-up
-const s = measure(seedEngine, 200);
-console.log(`seed plan (${seed.tasks.length} tasks): p50 ${fmt(s.p50)}, p99 ${fmt(s.p99)} over ${s.n} answers (target p99 < 2 ms)`);
-console.log(`  slowest: ${s.slowest}`);
-
 const big = generatePlan(seed, 10_000);
 const t0 = performance.now();
 const bigEngine = new Engine(big, dir);
 const build = performance.now() - t0;
-measure(bigEngine, 2);
-const b = measure(bigEngine, 50);
-console.log(`generated plan (10,000 tasks): p50 ${fmt(b.p50)}, p99 ${fmt(b.p99)} over ${b.n} answers; index built in ${fmt(build)} (target p99 < 20 ms)`);
-console.log(`  slowest: ${b.slowest}`);
 
-// The first question of a day computes every task's status; later ones reuse it.
-const cold: number[] = [];
-for (let i = 0; i < 20; i++) {
-  const day = `2019-05-${String(i + 1).padStart(2, '0')}`;
-  const t1 = performance.now();
-  bigEngine.ask('Việc nào quá hạn?', { today: day });
-  cold.push(performance.now() - t1);
+if (only.has('answers')) {
+  measure(seedEngine, 20); // warm-up
+  const s = measure(seedEngine, 200);
+  console.log(`seed plan (${seed.tasks.length} tasks): p50 ${fmt(s.p50)}, p99 ${fmt(s.p99)} over ${s.n} answers (target p99 < 2 ms)`);
+  console.log(`  slowest: ${s.slowest}`);
+
+  measure(bigEngine, 2);
+  const b = measure(bigEngine, 50);
+  console.log(`generated plan (10,000 tasks): p50 ${fmt(b.p50)}, p99 ${fmt(b.p99)} over ${b.n} answers; index built in ${fmt(build)} (target p99 < 20 ms)`);
+  console.log(`  slowest: ${b.slowest}`);
+
+  // The first question of a day computes every task's status; later ones reuse it.
+  const cold: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const day = `2019-05-${String(i + 1).padStart(2, '0')}`;
+    const t1 = performance.now();
+    bigEngine.ask('Việc nào quá hạn?', { today: day });
+    cold.push(performance.now() - t1);
 }
 cold.sort((a, x) => a - x);
 console.log(`  first answer of a new day at 10,000 tasks (status table rebuilt): median ${fmt(cold[10]!)}, worst ${fmt(cold[19]!)} of 20 days`);
+}
 
 // Durable ticks: 10,000 approved officials in the state file; each tick goes through the real confirm path
 // (authorization, state change, fsync'd atomic write) before it counts.
-{
+if (only.has('ticks')) {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-state-')), 'state.json');
   const store = await Store.open(file);
   const oneOff = big.tasks.filter((t) => t.deadline.kind === 'period' || t.deadline.kind === 'date');
@@ -168,7 +173,7 @@ console.log(`  first answer of a new day at 10,000 tasks (status table rebuilt):
 }
 
 // Pushes: 10,000 digests to a local fake Bot API over HTTP, through the real outlet, sender, pusher and store.
-{
+if (only.has('pushes')) {
   const rate = Number(process.env.BENCH_PUSH_RATE ?? 200);
   const fake = fork(path.join(ROOT, 'bench/fake-bot-api.mjs'));
   const port = await new Promise<number>((resolve) => fake.once('message', (m) => resolve((m as { port: number }).port)));
@@ -201,8 +206,10 @@ console.log(`  first answer of a new day at 10,000 tasks (status table rebuilt):
   if (!process.env.BENCH_PUSH_RATE) console.log('  (run at 200/s to finish in about a minute; BENCH_PUSH_RATE=25 measures the default rate in about 7 minutes)');
 }
 
-const starts: number[] = [];
-for (let i = 0; i < 3; i++) starts.push(await startToFirstAnswer());
-starts.sort((a, x) => a - x);
-console.log(`start to first answer (npm run ask, new process): median ${fmt(starts[1]!)} of 3 runs (target < 1 s)`);
-console.log(`memory: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB after the 10,000-task plan`);
+if (only.has('start')) {
+  const starts: number[] = [];
+  for (let i = 0; i < 3; i++) starts.push(await startToFirstAnswer());
+  starts.sort((a, x) => a - x);
+  console.log(`start to first answer (npm run ask, new process): median ${fmt(starts[1]!)} of 3 runs (target < 1 s)`);
+  console.log(`memory: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB after the 10,000-task plan`);
+}

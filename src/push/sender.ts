@@ -7,6 +7,8 @@
 
 /** How far past one second the rate window reaches (see slot()). */
 export const WINDOW_SLACK_MS = 50;
+/** How late a send may be and still keep the even schedule (later ones restart it). */
+const CATCH_UP_MS = 100;
 
 export class SendError extends Error {
   constructor(
@@ -240,9 +242,9 @@ export class PacedSender {
       const spaced = this.lastSlot + interval;
       if (this.window.length < this.rate && now >= spaced) {
         this.window.push(now);
-        // Late by less than one interval: keep the ideal schedule (the average rate holds); later: start afresh
-        // from now rather than catch up in a burst.
-        this.lastSlot = now - spaced < interval ? spaced : now;
+        // Late by a little (a busy event loop, a timer firing late): keep the ideal schedule so the average rate
+        // holds; the window above still caps any second. Late by more: start afresh rather than catch up in a burst.
+        this.lastSlot = now - spaced < Math.max(interval, CATCH_UP_MS) ? spaced : now;
         return now;
       }
       await this.clock.sleep(Math.max(now < spaced ? spaced - now : 0, this.window.length >= this.rate ? 1000 + WINDOW_SLACK_MS - (now - this.window[0]!) : 0, 0.1));
