@@ -302,7 +302,11 @@ export function progressAnswer(ctx: AnswerContext, q: Question): Reply {
 export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   if (q.taskId) {
     const task = ctx.plan.tasks.find((x) => x.id.toLowerCase() === q.taskId!.toLowerCase());
-    if (!task) return { intent: 'task', text: ctx.t('task.notFound', { id: q.taskId, plan: ctx.plan.number }), tasks: [], agencies: [] };
+    if (!task) {
+      const section = ctx.plan.sections.find((x) => x.missingInSource && q.taskId!.toUpperCase().startsWith(`${x.id}.`));
+      const text = section ? ctx.t('task.sectionMissing', { id: q.taskId, section: section.id, title: section.title, plan: ctx.plan.number }) : ctx.t('task.notFound', { id: q.taskId, plan: ctx.plan.number });
+      return { intent: 'task', text, tasks: [], agencies: [] };
+    }
     return card(ctx, q, task);
   }
   let hits = ctx.search.search(q.words, 5);

@@ -147,6 +147,13 @@ function labelOf(text: string, span: Span): string {
   if (mo) return `tháng ${Number(mo[1])}/${mo[2]}`;
   const yr = text.match(/^nam ((?:19|20)\d\d)$/);
   if (yr) return `năm ${yr[1]}`;
+  const half = text.match(/^6 thang (dau|cuoi) nam ((?:19|20)\d\d)$/);
+  if (half) return `6 tháng ${half[1] === 'dau' ? 'đầu' : 'cuối'} năm ${half[2]}`;
+  const qs = text.match(/quy (i{1,3}|iv|[1-4])(?:-| den )(?:quy )?(i{1,3}|iv|[1-4])\D+((?:19|20)\d\d)$/);
+  if (qs) {
+    const n = (x: string) => (ROMAN.indexOf(x.toUpperCase()) > 0 ? ROMAN.indexOf(x.toUpperCase()) : Number(x));
+    return `Quý ${ROMAN[n(qs[1]!)]}–${ROMAN[n(qs[2]!)]}/${qs[3]}`;
+  }
   const [sy, sm, sd] = span.start.split('-');
   const [ey, em, ed] = span.end.split('-');
   return span.start === span.end ? `${sd}/${sm}/${sy}` : `${sd}/${sm}/${sy}–${ed}/${em}/${ey}`;
@@ -191,6 +198,8 @@ export function understand(text: string, today: string, dir: Directory): Questio
   if (small && has(joined, THANKS)) return { ...q, intent: 'thanks' };
   if (small && (has(joined, HELP) || has(joined, GREETING))) return { ...q, intent: 'help' };
   if (q.taskId) return { ...q, intent: 'task' };
+  // "Khi nào hết hạn việc cải tạo trụ sở…": a question about one task's field comes before list words in it.
+  if (focus !== 'all' && taskWords.length >= 3 && !(named && has(restJoined, AGENCY_WORK))) return { ...q, intent: 'task' };
   if (has(joined, LATE_PROGRESS)) return { ...q, intent: 'overdue' };
   if (has(joined, PROGRESS)) return { ...q, intent: 'progress' };
   // "sắp hết hạn" before "hết hạn": coming due is not overdue.

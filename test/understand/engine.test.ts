@@ -108,6 +108,18 @@ describe('dates: periods, overdue, coming due', () => {
     expect(ask('Q3/2020 có việc gì đến hạn').ids).toEqual(['II.8', 'III.2', 'III.4']);
     expect(ask('q4 2018 phai xong gi').ids).toEqual(expect.arrayContaining(['I.2', 'II.1']));
   });
+  it('"khi nào hết hạn việc …" asks for that task\'s deadline, not for the overdue list', () => {
+    const r = ask('khi nào hết hạn việc cải tạo trụ sở bộ phận một cửa cấp xã', '2019-06-10');
+    expect(r.ids).toEqual(['II.3']);
+    expect(r.text.split('\n')[0]).toBe('Thời hạn: Quý I/2019');
+  });
+  it('periods are named as people write them', () => {
+    expect(ask('6 tháng đầu năm 2019 có việc gì phải xong').text).toMatch(/^Nhiệm vụ đến hạn trong 6 tháng đầu năm 2019 \(8\):/);
+    expect(ask('từ quý 2 đến quý 3 năm 2019 có gì').text).toMatch(/^Nhiệm vụ đến hạn trong Quý II–III\/2019 \(4\):/);
+  });
+  it('a task of section IV says the source stops at that section', () => {
+    expect(ask('việc IV.1 là gì').text).toContain('bản văn bản chúng tôi có dừng ở tiêu đề mục này');
+  });
   it('"hạn của việc …" asks for the deadline', () => {
     expect(ask('han cua viec ra soat thu tuc hanh chinh lien thong').text.split('\n')[0]).toBe('Thời hạn: Hàng năm');
   });
