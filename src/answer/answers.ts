@@ -139,8 +139,8 @@ function statesFor(ctx: AnswerContext, tasks: readonly Task[], ownPartOf?: strin
   };
 }
 
-/** States from several sources, first match wins. */
-function merged(...sources: States[]): States {
+/** States from several sources, first match wins; sources added to the array later are seen too. */
+function merged(sources: readonly States[]): States {
   return { get: (id) => sources.reduce<TaskState | undefined>((hit, s) => hit ?? s.get(id), undefined) };
 }
 
@@ -149,7 +149,7 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
   const all: Task[] = [];
   const shown: Task[] = [];
   const sources: States[] = [];
-  const statesAll: States = { get: (id) => sources.reduce<TaskState | undefined>((hit, s) => hit ?? s.get(id), undefined) };
+  const statesAll = merged(sources);
   for (const agency of q.agencies.slice(0, 3)) {
     const label = ctx.dir.label(agency);
     const roles = rolesOf(ctx, agency);
@@ -259,7 +259,7 @@ export function recurringAnswer(ctx: AnswerContext, q: Question): Reply {
     const involved = new Set(candidates(ctx, agency));
     tasks = tasks.filter((task) => involved.has(task) && roleIn(ctx, task, agency));
     const lead = tasks.filter((task) => roleIn(ctx, task, agency)!.role === 'lead');
-    states = merged(statesFor(ctx, lead, agency), statesFor(ctx, tasks));
+    states = merged([statesFor(ctx, lead, agency), statesFor(ctx, tasks)]);
   } else states = statesFor(ctx, tasks);
   const kind = ctx.t(`recurring.kind.${want ?? 'any'}`);
   const params = { kind, n: tasks.length, scope: scopeOf(ctx, agency) };

@@ -125,11 +125,11 @@ export class Engine {
   }
 
   ask(text: string, opts: AskOptions): Reply {
-    const ctx = this.context(opts);
+    const t = translator(this.lang);
     if (text.length > MAX_QUESTION_LENGTH) {
-      return { intent: 'too-long', text: ctx.t('error.tooLong', { n: text.length, max: MAX_QUESTION_LENGTH }), tasks: [], agencies: [] };
+      return { intent: 'too-long', text: t('error.tooLong', { n: text.length, max: MAX_QUESTION_LENGTH }), tasks: [], agencies: [] };
     }
-    if (looksLikeLegacyEncoding(text)) return { intent: 'legacy-encoding', text: ctx.t('error.legacyEncoding'), tasks: [], agencies: [] };
+    if (looksLikeLegacyEncoding(text)) return { intent: 'legacy-encoding', text: t('error.legacyEncoding'), tasks: [], agencies: [] };
     return this.answer(this.understand(text, opts.today), opts);
   }
 }
