@@ -14,7 +14,9 @@ const server = http.createServer((req, res) => {
   req.on('end', () => {
     arrivals.push(performance.now());
     const chat = Number(JSON.parse(body || '{}').chat_id ?? 0);
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: { message_id: arrivals.length, date: 0, chat: { id: chat, type: 'private' }, text: 'x' } }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ ok: true, result: { message_id: arrivals.length, date: 0, chat: { id: chat, type: 'private' }, text: 'x' } }));
   });
 });
 server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));

@@ -61,19 +61,41 @@ function measure(engine: Engine, rounds: number): { p50: number; p99: number; n:
     }
   }
   times.sort((a, b) => a - b);
-  const slowest = [...worst].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([q, ms]) => `"${q}" ${ms.toFixed(2)} ms`).join(', ');
+  const slowest = [...worst]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([q, ms]) => `"${q}" ${ms.toFixed(2)} ms`)
+    .join(', ');
   return { p50: percentile(times, 50), p99: percentile(times, 99), n: times.length, slowest };
 }
 
 /** A plan of `n` tasks made by recombining the seed plan's clauses, agencies and deadline forms (seeded). */
 function generatePlan(seed: Plan, n: number): Plan {
   let s = 42;
-  const rand = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rand = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const clauses = seed.tasks.flatMap((t) => t.content.split(/[,;]/).map((c) => c.trim()).filter(Boolean));
+  const clauses = seed.tasks.flatMap((t) =>
+    t.content
+      .split(/[,;]/)
+      .map((c) => c.trim())
+      .filter(Boolean),
+  );
   const words = [...new Set(seed.tasks.flatMap((t) => t.content.split(/\s+/)))];
   const parties = [...new Map(seed.tasks.flatMap((t) => [...t.lead, ...t.coordinate]).map((p) => [p.agency, p])).values()];
-  const forms = ['Quý I/2019', 'Quý II/2019', 'Quý III/2020', 'Quý IV/2021', 'Tháng 9/2018', 'Dự kiến Quý I/2019', 'Hàng năm', 'Hàng quý trong năm', 'Thường xuyên', 'Năm 2020', '6 tháng đầu năm 2019', 'trước ngày 15/10/2018'];
+  const forms = [
+    'Quý I/2019',
+    'Quý II/2019',
+    'Quý III/2020',
+    'Quý IV/2021',
+    'Tháng 9/2018',
+    'Dự kiến Quý I/2019',
+    'Hàng năm',
+    'Hàng quý trong năm',
+    'Thường xuyên',
+    'Năm 2020',
+    '6 tháng đầu năm 2019',
+    'trước ngày 15/10/2018',
+  ];
   const tasks: Task[] = [];
   for (let i = 0; i < n; i++) {
     const section = ['I', 'II', 'III'][i % 3]!;
@@ -133,9 +155,9 @@ if (only.has('answers')) {
     const t1 = performance.now();
     bigEngine.ask('Việc nào quá hạn?', { today: day });
     cold.push(performance.now() - t1);
-}
-cold.sort((a, x) => a - x);
-console.log(`  first answer of a new day at 10,000 tasks (status table rebuilt): median ${fmt(cold[10]!)}, worst ${fmt(cold[19]!)} of 20 days`);
+  }
+  cold.sort((a, x) => a - x);
+  console.log(`  first answer of a new day at 10,000 tasks (status table rebuilt): median ${fmt(cold[10]!)}, worst ${fmt(cold[19]!)} of 20 days`);
 }
 
 // Durable ticks: 10,000 approved officials in the state file; each tick goes through the real confirm path
@@ -148,13 +170,32 @@ if (only.has('ticks')) {
   const agencies = [...new Set(jobs.map((j) => requiredParties(j.task, dir)[j.index]!))];
   await store.mutate((d) => {
     for (let i = 0; i < 10_000; i++) {
-      d.officials.push({ id: `o${i + 1}`, accounts: [{ channel: 'telegram', userId: String(i + 1), chatId: String(i + 1) }], name: `Cán bộ ${i + 1}`, position: 'Chuyên viên', agency: agencies[i % agencies.length]!, status: 'approved', requestedAt: '2019-01-01T00:00:00.000Z', notify: true });
+      d.officials.push({
+        id: `o${i + 1}`,
+        accounts: [{ channel: 'telegram', userId: String(i + 1), chatId: String(i + 1) }],
+        name: `Cán bộ ${i + 1}`,
+        position: 'Chuyên viên',
+        agency: agencies[i % agencies.length]!,
+        status: 'approved',
+        requestedAt: '2019-01-01T00:00:00.000Z',
+        notify: true,
+      });
     }
     d.seq = 10_000;
   });
   const officialOf = new Map<string, string>();
   for (const o of store.state.officials) if (!officialOf.has(o.agency)) officialOf.set(o.agency, o.accounts[0]!.userId);
-  const assistant = new Assistant({ engine: bigEngine, store, plan: big, dir, admins: {}, roster: [], undoMinutes: 30, now: () => new Date('2019-01-10T03:00:00Z'), t: translator('vi') });
+  const assistant = new Assistant({
+    engine: bigEngine,
+    store,
+    plan: big,
+    dir,
+    admins: {},
+    roster: [],
+    undoMinutes: 30,
+    now: () => new Date('2019-01-10T03:00:00Z'),
+    t: translator('vi'),
+  });
   const tick = async (j: (typeof jobs)[number]) => {
     const user = officialOf.get(requiredParties(j.task, dir)[j.index]!)!;
     const r = await assistant.onAction({ channel: 'telegram', userId: user, chatId: user, privateChat: true }, `c:${j.task.id}:${j.index}:-`);
@@ -169,7 +210,9 @@ if (only.has('ticks')) {
   for (let i = 0; i < concurrent.length; i += 32) await Promise.all(concurrent.slice(i, i + 32).map(tick));
   const concRate = concurrent.length / ((performance.now() - t1) / 1000);
   const saved = (await Store.open(file)).state.completions.length;
-  console.log(`durable ticks with 10,000 officials (state file ${(statSync(file).size / 2 ** 20).toFixed(1)} MiB): ${seqRate.toFixed(0)}/s one at a time, ${concRate.toFixed(0)}/s with 32 officials at once; ${saved}/${sequential.length + concurrent.length} on disk after reopening (target ≥ 100/s)`);
+  console.log(
+    `durable ticks with 10,000 officials (state file ${(statSync(file).size / 2 ** 20).toFixed(1)} MiB): ${seqRate.toFixed(0)}/s one at a time, ${concRate.toFixed(0)}/s with 32 officials at once; ${saved}/${sequential.length + concurrent.length} on disk after reopening (target ≥ 100/s)`,
+  );
 }
 
 // Pushes: 10,000 digests to a local fake Bot API over HTTP, through the real outlet, sender, pusher and store.
@@ -181,11 +224,36 @@ if (only.has('pushes')) {
   const store = await Store.open(file);
   const agencies = dir.agencies.filter((a) => a.kind === 'department' || a.kind === 'district').map((a) => a.id);
   await store.mutate((d) => {
-    for (let i = 0; i < 10_000; i++) d.officials.push({ id: `o${i + 1}`, accounts: [{ channel: 'telegram', userId: String(100_000 + i), chatId: String(100_000 + i) }], name: `Cán bộ ${i}`, position: '', agency: agencies[i % agencies.length]!, status: 'approved', requestedAt: '2019-01-01T00:00:00.000Z', notify: true });
+    for (let i = 0; i < 10_000; i++)
+      d.officials.push({
+        id: `o${i + 1}`,
+        accounts: [{ channel: 'telegram', userId: String(100_000 + i), chatId: String(100_000 + i) }],
+        name: `Cán bộ ${i}`,
+        position: '',
+        agency: agencies[i % agencies.length]!,
+        status: 'approved',
+        requestedAt: '2019-01-01T00:00:00.000Z',
+        notify: true,
+      });
   });
   const outlet = telegramOutlet(new Telegram('123456:BENCHBENCHBENCHBENCHBENCH', { apiRoot: `http://127.0.0.1:${port}` } as never));
   const dispatched: number[] = [];
-  const pusher = new Pusher({ engine: seedEngine, store, plan: seed, dir, admins: {}, roster: [], undoMinutes: 30, now: () => new Date('2019-03-25T00:30:00Z'), t: translator('vi'), outlets: { telegram: outlet }, senders: { telegram: new PacedSender({ rate, inFlight: 64, onDispatch: (t) => dispatched.push(t) }) }, remindDays: 30, remindBefore: [7, 1], log: silentLogger });
+  const pusher = new Pusher({
+    engine: seedEngine,
+    store,
+    plan: seed,
+    dir,
+    admins: {},
+    roster: [],
+    undoMinutes: 30,
+    now: () => new Date('2019-03-25T00:30:00Z'),
+    t: translator('vi'),
+    outlets: { telegram: outlet },
+    senders: { telegram: new PacedSender({ rate, inFlight: 64, onDispatch: (t) => dispatched.push(t) }) },
+    remindDays: 30,
+    remindBefore: [7, 1],
+    log: silentLogger,
+  });
   const t1 = performance.now();
   const result = await pusher.runDigest('digest:bench', '2019-03-25');
   const seconds = (performance.now() - t1) / 1000;
@@ -202,8 +270,11 @@ if (only.has('pushes')) {
   };
   const achieved = (dispatched.length - 1) / ((dispatched.at(-1)! - dispatched[0]!) / 1000);
   const recorded = (await Store.open(file)).state.deliveries.filter((d) => d.status === 'sent').length;
-  console.log(`pushes: ${result.sent}/${result.total} digests sent in ${seconds.toFixed(1)} s at PUSH_RATE=${rate}: ${achieved.toFixed(1)}/s achieved (${((100 * achieved) / rate).toFixed(1)}% of the rate), at most ${maxWindow(dispatched)} sent and ${maxWindow(received)} received in any one-second window; ${received.length} reached the fake Bot API, ${recorded} recorded (target ≥ 90% of PUSH_RATE, never above it, nothing lost)`);
-  if (!process.env.BENCH_PUSH_RATE) console.log('  (run at 200/s to finish in about a minute; BENCH_PUSH_RATE=25 measures the default rate in about 7 minutes)');
+  console.log(
+    `pushes: ${result.sent}/${result.total} digests sent in ${seconds.toFixed(1)} s at PUSH_RATE=${rate}: ${achieved.toFixed(1)}/s achieved (${((100 * achieved) / rate).toFixed(1)}% of the rate), at most ${maxWindow(dispatched)} sent and ${maxWindow(received)} received in any one-second window; ${received.length} reached the fake Bot API, ${recorded} recorded (target ≥ 90% of PUSH_RATE, never above it, nothing lost)`,
+  );
+  if (!process.env.BENCH_PUSH_RATE)
+    console.log('  (run at 200/s to finish in about a minute; BENCH_PUSH_RATE=25 measures the default rate in about 7 minutes)');
 }
 
 if (only.has('start')) {

@@ -30,4 +30,7 @@ export function t(key: string, params: Params = {}, lang: Lang = 'vi'): string {
 
 /** A translator bound to one language. */
 export type T = (key: string, params?: Params) => string;
-export const translator = (lang: Lang): T => (key, params) => t(key, params, lang);
+export const translator =
+  (lang: Lang): T =>
+  (key, params) =>
+    t(key, params, lang);

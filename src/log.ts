@@ -10,7 +10,9 @@ export interface Logger {
 export function consoleLogger(stream: NodeJS.WritableStream = process.stderr): Logger {
   return {
     log(level, msg, fields = {}) {
-      const line = JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }, (_k, v) => (v instanceof Error ? { name: v.name, message: v.message } : v));
+      const line = JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }, (_k, v) =>
+        v instanceof Error ? { name: v.name, message: v.message } : v,
+      );
       stream.write(`${line.replace(TOKEN, '<token>')}\n`);
     },
   };

@@ -37,7 +37,14 @@ async function main(): Promise<void> {
     const store = await Store.open(config.STATE_FILE);
     console.error(t('start.noToken'));
     console.error(t('start.console', { plan: plan.number, tasks: plan.tasks.length, state: store.file }));
-    await runConsoleChat({ engine, t, today: () => todayIn(new Date()), completions: () => store.completions(plan.id), input: process.stdin, output: process.stdout });
+    await runConsoleChat({
+      engine,
+      t,
+      today: () => todayIn(new Date()),
+      completions: () => store.completions(plan.id),
+      input: process.stdin,
+      output: process.stdout,
+    });
     await store.flush();
     return;
   }
@@ -85,7 +92,9 @@ async function main(): Promise<void> {
     outlets.zalo = zalo.outlet();
     senders.zalo = new PacedSender({ rate: config.ZALO_PUSH_RATE });
     if (config.ZALO_WEBHOOK_URL && config.ZALO_WEBHOOK_SECRET) {
-      await zalo.client.setWebhook(config.ZALO_WEBHOOK_URL, config.ZALO_WEBHOOK_SECRET).catch((e: unknown) => log.log('warn', 'zalo setWebhook failed', { error: e }));
+      await zalo.client
+        .setWebhook(config.ZALO_WEBHOOK_URL, config.ZALO_WEBHOOK_SECRET)
+        .catch((e: unknown) => log.log('warn', 'zalo setWebhook failed', { error: e }));
       routes.set(new URL(config.ZALO_WEBHOOK_URL).pathname || '/', zalo.webhook(config.ZALO_WEBHOOK_SECRET));
     } else {
       const abort = new AbortController();

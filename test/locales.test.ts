@@ -16,7 +16,9 @@ describe('locales', () => {
   it('every key the code uses exists', () => {
     const vi = load('vi');
     const src = path.resolve(LOCALES_DIR, '../src');
-    const files = readdirSync(src, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+    const files = readdirSync(src, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.ts'));
     const used = new Set<string>();
     for (const f of files) for (const m of readFileSync(path.join(src, f), 'utf8').matchAll(/\bt\('([a-z][\w.]+)'/g)) used.add(m[1]!);
     expect(used.size).toBeGreaterThan(20);

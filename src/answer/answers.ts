@@ -98,7 +98,14 @@ function list(ctx: AnswerContext, tasks: Task[], states: States, opts: { lead?: 
 
 /** `tasks` are the tasks the text shows (at most maxList a list); `total` counts all that matched. */
 function reply(ctx: AnswerContext, intent: string, text: string, tasks: Task[], states: States, agencies: string[] = [], total = tasks.length): Reply {
-  return { intent, text, tasks: tasks.map((task) => taskView(task, states.get(task.id)!)), total, agencies: agencies.map((a) => ctx.dir.label(a)), asOf: ctx.today };
+  return {
+    intent,
+    text,
+    tasks: tasks.map((task) => taskView(task, states.get(task.id)!)),
+    total,
+    agencies: agencies.map((a) => ctx.dir.label(a)),
+    asOf: ctx.today,
+  };
 }
 
 const asOf = (ctx: AnswerContext) => formatDate(ctx.today);
@@ -159,7 +166,12 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
     const assigned = q.period || q.role === 'coordinate' ? [] : assignmentsOf(ctx, agency);
     sources.push(statesFor(ctx, lead, agency), statesFor(ctx, coord));
     all.push(...lead, ...coord);
-    const head = ctx.t(q.period ? 'agency.headerPeriod' : 'agency.header', { agency: label, plan: ctx.plan.number, period: q.period?.label ?? '', date: asOf(ctx) });
+    const head = ctx.t(q.period ? 'agency.headerPeriod' : 'agency.header', {
+      agency: label,
+      plan: ctx.plan.number,
+      period: q.period?.label ?? '',
+      date: asOf(ctx),
+    });
     const parts = [(q.agencyFuzzy ? `${ctx.t('agency.understoodAs', { agency: label })}\n` : '') + head];
     if (lead.length + coord.length + assigned.length === 0) {
       parts.push(ctx.t(q.period ? 'agency.noneInPeriod' : 'agency.none', { agency: label, plan: ctx.plan.number, period: q.period?.label ?? '' }));
@@ -207,9 +219,10 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
   const agency = q.agencies[0];
   const { tasks, states } = byStatus(ctx, 'overdue', agency);
   const scope = scopeOf(ctx, agency);
-  const text = tasks.length === 0
-    ? ctx.t('overdue.none', { scope, date: asOf(ctx) })
-    : `${ctx.t('overdue.header', { scope, n: tasks.length, date: asOf(ctx) })}\n${list(ctx, tasks, states)}`;
+  const text =
+    tasks.length === 0
+      ? ctx.t('overdue.none', { scope, date: asOf(ctx) })
+      : `${ctx.t('overdue.header', { scope, n: tasks.length, date: asOf(ctx) })}\n${list(ctx, tasks, states)}`;
   return reply(ctx, 'overdue', text, tasks.slice(0, ctx.maxList), states, agency ? [agency] : [], tasks.length);
 }
 
@@ -220,7 +233,7 @@ export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
   const states = statesFor(ctx, pool, agency);
   const tasks = pool.filter((task) => {
     const s = states.get(task.id)!;
-    return (s.status === 'in_progress') && firstDueWithin(task, span, ctx.plan.date) !== undefined;
+    return s.status === 'in_progress' && firstDueWithin(task, span, ctx.plan.date) !== undefined;
   });
   tasks.sort((a, b) => byDate(states.get(a.id)!.due ?? '', states.get(b.id)!.due ?? ''));
   const params = { scope: scopeOf(ctx, agency), n: tasks.length, days: ctx.upcomingDays, date: asOf(ctx), end: formatDate(span.end) };
@@ -294,7 +307,8 @@ export function progressAnswer(ctx: AnswerContext, q: Question): Reply {
     });
     rows.sort((x, y) => percent(x.d, x.n) - percent(y.d, y.n) || y.late - x.late);
     lines.push(ctx.t('progress.byAgency'));
-    for (const r of rows.slice(0, 10)) lines.push(`• ${ctx.t('progress.agencyRow', { agency: ctx.dir.label(r.a), done: r.d, total: r.n, pct: percent(r.d, r.n), late: r.late })}`);
+    for (const r of rows.slice(0, 10))
+      lines.push(`• ${ctx.t('progress.agencyRow', { agency: ctx.dir.label(r.a), done: r.d, total: r.n, pct: percent(r.d, r.n), late: r.late })}`);
   }
   return reply(ctx, 'progress', lines.join('\n'), [], states, agency ? [agency] : [], pool.length);
 }
@@ -304,14 +318,18 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
     const task = ctx.plan.tasks.find((x) => x.id.toLowerCase() === q.taskId!.toLowerCase());
     if (!task) {
       const section = ctx.plan.sections.find((x) => x.missingInSource && q.taskId!.toUpperCase().startsWith(`${x.id}.`));
-      const text = section ? ctx.t('task.sectionMissing', { id: q.taskId, section: section.id, title: section.title, plan: ctx.plan.number }) : ctx.t('task.notFound', { id: q.taskId, plan: ctx.plan.number });
+      const text = section
+        ? ctx.t('task.sectionMissing', { id: q.taskId, section: section.id, title: section.title, plan: ctx.plan.number })
+        : ctx.t('task.notFound', { id: q.taskId, plan: ctx.plan.number });
       return { intent: 'task', text, tasks: [], agencies: [] };
     }
     return card(ctx, q, task);
   }
   let hits = ctx.search.search(q.words, 5);
   const involves = (i: SearchItem, a: string) =>
-    i.kind === 'task' ? roleIn(ctx, i.task, a) !== undefined : [...i.assignment.lead, ...i.assignment.coordinate].some((p) => p.agency && ctx.dir.identities(a).includes(p.agency));
+    i.kind === 'task'
+      ? roleIn(ctx, i.task, a) !== undefined
+      : [...i.assignment.lead, ...i.assignment.coordinate].some((p) => p.agency && ctx.dir.identities(a).includes(p.agency));
   if (q.agencies.length > 0 && !q.agencyFuzzy) {
     // Prefer what involves the agency named alongside the task words.
     const involved = hits.filter((h) => q.agencies.some((a) => involves(h.item, a)));
@@ -326,13 +344,21 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   const phrase = best.pairs >= 2 && best.coverage >= 0.45 && (!second || best.score >= second.score * 1.3);
   // So is a task far ahead of every other one on half of the question's weight.
   const dominant = best.coverage >= 0.5 && (!second || best.score >= second.score * 2);
-  if ((best.coverage >= STRONG && !tie) || phrase || dominant) return best.item.kind === 'task' ? card(ctx, q, best.item.task) : assignmentCard(ctx, q, best.item.assignment);
+  if ((best.coverage >= STRONG && !tie) || phrase || dominant)
+    return best.item.kind === 'task' ? card(ctx, q, best.item.task) : assignmentCard(ctx, q, best.item.assignment);
   // Offer only what shares a phrase with the question, or half its weight: not scattered common words.
-  const close = hits.filter((h) => h.coverage >= WEAK && h.matched >= 2 && (h.pairs >= 1 || h.coverage >= 0.5)).slice(0, 3).map((h) => h.item);
+  const close = hits
+    .filter((h) => h.coverage >= WEAK && h.matched >= 2 && (h.pairs >= 1 || h.coverage >= 0.5))
+    .slice(0, 3)
+    .map((h) => h.item);
   if (close.length === 0) return undefined;
   const closeTasks = close.flatMap((i) => (i.kind === 'task' ? [i.task] : []));
   const states = statesFor(ctx, closeTasks);
-  const lines = close.map((i) => (i.kind === 'task' ? list(ctx, [i.task], states) : `• ${ctx.t('assignment.line', { number: i.assignment.number, text: excerpt(i.assignment.text, 160), lead: i.assignment.lead.map((p) => p.name).join(', ') })}`));
+  const lines = close.map((i) =>
+    i.kind === 'task'
+      ? list(ctx, [i.task], states)
+      : `• ${ctx.t('assignment.line', { number: i.assignment.number, text: excerpt(i.assignment.text, 160), lead: i.assignment.lead.map((p) => p.name).join(', ') })}`,
+  );
   const text = `${ctx.t('task.weak')}\n${lines.join('\n')}\n${ctx.t('task.weakHint', { id: closeTasks[0]?.id ?? ctx.plan.tasks[0]?.id ?? '' })}`;
   return reply(ctx, 'task-suggest', text, closeTasks, states);
 }
@@ -344,7 +370,14 @@ function assignmentCard(ctx: AnswerContext, q: Question, a: Assignment): Reply {
   if (q.focus === 'lead') lines.push(ctx.t('focus.lead', { names: names(a.lead) }));
   if (q.focus === 'coordinate') lines.push(ctx.t('focus.coordinate', { names: names(a.coordinate) }));
   if (q.focus === 'deadline') lines.push(ctx.t('assignment.noDeadline'));
-  lines.push([ctx.t('assignment.title', { number: a.number, plan: ctx.plan.number }), a.text, `• ${ctx.t('task.lead', { names: names(a.lead) })}`, ...(a.coordinate.length > 0 ? [`• ${ctx.t('task.coordinate', { names: names(a.coordinate) })}`] : [])].join('\n'));
+  lines.push(
+    [
+      ctx.t('assignment.title', { number: a.number, plan: ctx.plan.number }),
+      a.text,
+      `• ${ctx.t('task.lead', { names: names(a.lead) })}`,
+      ...(a.coordinate.length > 0 ? [`• ${ctx.t('task.coordinate', { names: names(a.coordinate) })}`] : []),
+    ].join('\n'),
+  );
   return { intent: 'assignment', text: lines.join('\n\n'), tasks: [], agencies: a.lead.map((p) => p.name), asOf: ctx.today };
 }
 
@@ -353,7 +386,10 @@ function card(ctx: AnswerContext, q: Question, task: Task): Reply {
   const lines: string[] = [];
   const focus = q.focus;
   if (focus === 'lead') lines.push(ctx.t('focus.lead', { names: task.lead.map((p) => p.name).join(', ') || ctx.t('task.nobody') }));
-  if (focus === 'coordinate') lines.push(ctx.t('focus.coordinate', { names: task.coordinate.map((p) => (p.note ? `${p.name} (${p.note})` : p.name)).join(', ') || ctx.t('task.nobody') }));
+  if (focus === 'coordinate')
+    lines.push(
+      ctx.t('focus.coordinate', { names: task.coordinate.map((p) => (p.note ? `${p.name} (${p.note})` : p.name)).join(', ') || ctx.t('task.nobody') }),
+    );
   if (focus === 'deadline') lines.push(ctx.t('focus.deadline', { deadline: task.deadline.text || ctx.t('deadline.none') }));
   lines.push(taskCard(ctx.plan, task, state, ctx.t, ctx.today));
   return reply(ctx, 'task', lines.join('\n\n'), [task], new Map([[task.id, state]]));
@@ -373,7 +409,8 @@ export function examples(ctx: AnswerContext): string[] {
 
 function buildExamples(ctx: AnswerContext): string[] {
   const count = new Map<string, number>();
-  for (const task of ctx.plan.tasks) for (const p of task.lead) if (p.agency && ctx.dir.get(p.agency)?.kind === 'department') count.set(p.agency, (count.get(p.agency) ?? 0) + 1);
+  for (const task of ctx.plan.tasks)
+    for (const p of task.lead) if (p.agency && ctx.dir.get(p.agency)?.kind === 'department') count.set(p.agency, (count.get(p.agency) ?? 0) + 1);
   const agency = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   // Short first clauses of task contents make natural example questions.
   const clauses = ctx.plan.tasks

@@ -3,7 +3,11 @@ import http from 'node:http';
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
-export async function startHttp(port: number, routes: ReadonlyMap<string, Handler>, onError: (e: unknown) => void): Promise<{ port: number; stop(): Promise<void> }> {
+export async function startHttp(
+  port: number,
+  routes: ReadonlyMap<string, Handler>,
+  onError: (e: unknown) => void,
+): Promise<{ port: number; stop(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (req.method === 'GET' && path === '/healthz') {

@@ -28,9 +28,12 @@ export function parseArgs(argv: string[], valued: string[], booleans: string[] =
 /** --today YYYY-MM-DD (a real calendar day), or today in Asia/Ho_Chi_Minh. */
 export function parseToday(value: string | undefined): string {
   if (value === undefined) return todayIn(new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+  ) {
     throw new UsageError(t('cli.badDate', { value }));
   }
   return value;
 }
-

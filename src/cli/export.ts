@@ -59,9 +59,43 @@ function csvField(v: string | boolean): string {
 }
 
 export function toCsv(rows: ExportRow[]): string {
-  const header = ['STT', 'Mục', 'Số', 'Nội dung', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành', 'Loại thời hạn', 'Dự kiến', 'Từ ngày', 'Hạn', 'Định kỳ', 'Mã tình trạng', 'Tình trạng', 'Ghi chú'];
+  const header = [
+    'STT',
+    'Mục',
+    'Số',
+    'Nội dung',
+    'Cơ quan chủ trì',
+    'Cơ quan phối hợp',
+    'Thời gian hoàn thành',
+    'Loại thời hạn',
+    'Dự kiến',
+    'Từ ngày',
+    'Hạn',
+    'Định kỳ',
+    'Mã tình trạng',
+    'Tình trạng',
+    'Ghi chú',
+  ];
   const lines = rows.map((r) =>
-    [r.id, r.section, r.number, r.content, r.lead, r.coordinate, r.deadline, r.deadlineKind, r.tentative ? 'có' : '', r.start && formatDate(r.start), r.due && formatDate(r.due), r.every, r.status, r.statusLabel, r.note].map(csvField).join(','),
+    [
+      r.id,
+      r.section,
+      r.number,
+      r.content,
+      r.lead,
+      r.coordinate,
+      r.deadline,
+      r.deadlineKind,
+      r.tentative ? 'có' : '',
+      r.start && formatDate(r.start),
+      r.due && formatDate(r.due),
+      r.every,
+      r.status,
+      r.statusLabel,
+      r.note,
+    ]
+      .map(csvField)
+      .join(','),
   );
   return `\ufeff${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }

@@ -38,7 +38,9 @@ function main(): number {
   const slug = `${plan.number.replace(/[^A-Za-z0-9]+/g, '-')}-${plan.date.slice(0, 4)}`;
   const out = args.values.get('-o') ?? args.values.get('--out') ?? path.join(DATA_DIR, 'plans', `${slug}.json`);
   writeFileAtomic(out, `${JSON.stringify(plan, null, 1)}\n`);
-  console.error(t('import.done', { file, format, tasks: plan.tasks.length, assignments: plan.assignments.length, out: path.relative(process.cwd(), out) || out }));
+  console.error(
+    t('import.done', { file, format, tasks: plan.tasks.length, assignments: plan.assignments.length, out: path.relative(process.cwd(), out) || out }),
+  );
   if (warnings.length > 0) {
     console.error(t('import.judged', { n: warnings.length }));
     for (const w of warnings) console.error(`  - ${describe(w)}`);

@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   const plan = config.PLAN_FILE ? loadPlan(config.PLAN_FILE) : loadPlans()[0]!;
   const store = await Store.open(config.STATE_FILE, { lock: !dryRun });
   const log = consoleLogger();
-  const outlet = telegramOutlet(new Telegram(config.BOT_TOKEN ?? '0:dry-run', { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) } as never));
+  const outlet = telegramOutlet(
+    new Telegram(config.BOT_TOKEN ?? '0:dry-run', { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) } as never),
+  );
   const pusher = new Pusher({
     engine: new Engine(plan, dir, { lang: config.BOT_LANG, upcomingDays: config.REMIND_DAYS }),
     store,

@@ -13,10 +13,10 @@
  */
 import { z } from 'zod';
 
-const taskId = z.string().regex(/^[A-Za-z0-9.\-]{1,20}$/);
+const taskId = z.string().regex(/^[A-Za-z0-9.-]{1,20}$/);
 const index = z.coerce.number().int().min(0).max(999);
 const period = z.union([z.literal('-'), z.string().regex(/^\d{8}$/)]);
-const id = z.string().regex(/^[a-z0-9\-]{1,40}$/);
+const id = z.string().regex(/^[a-z0-9-]{1,40}$/);
 
 export type Action =
   | { kind: 'tick'; taskId: string; party?: number }

@@ -55,7 +55,22 @@ const COMMANDS: Record<string, string> = {
 };
 
 /** The commands a messenger lists in its menu, with Vietnamese descriptions (from locales). */
-export const MENU = ['start', 'trogiup', 'viec', 'quahan', 'tiendo', 'thongbao', 'lienket', 'kenh', 'dangky', 'huydangky', 'canbo', 'choduyet', 'guingay', 'huy'] as const;
+export const MENU = [
+  'start',
+  'trogiup',
+  'viec',
+  'quahan',
+  'tiendo',
+  'thongbao',
+  'lienket',
+  'kenh',
+  'dangky',
+  'huydangky',
+  'canbo',
+  'choduyet',
+  'guingay',
+  'huy',
+] as const;
 
 export class Assistant {
   private readonly sessions = new Map<string, Session>();
@@ -101,12 +116,15 @@ export class Assistant {
     const o = this.deps.store.state.officials.find((x) => x.unreachable && x.accounts.some((a) => a.channel === from.channel && a.userId === from.userId));
     if (!o) return;
     const now = this.deps.now();
-    await this.deps.store.mutate((d) => {
-      const live = d.officials.find((x) => x.id === o.id);
-      if (!live?.unreachable) return;
-      delete live.unreachable;
-      audit(d, now, live.id, 'reachable', live.id, { unreachable: true }, { unreachable: false });
-    }, ['officials', 'audit']);
+    await this.deps.store.mutate(
+      (d) => {
+        const live = d.officials.find((x) => x.id === o.id);
+        if (!live?.unreachable) return;
+        delete live.unreachable;
+        audit(d, now, live.id, 'reachable', live.id, { unreachable: true }, { unreachable: false });
+      },
+      ['officials', 'audit'],
+    );
   }
 
   async onText(from: From, raw: string): Promise<Result> {
@@ -129,7 +147,15 @@ export class Assistant {
       return this.say(from, result.edit?.text ?? result.toast ?? '', result.edit?.buttons);
     }
     const reply = this.deps.engine.ask(raw, { today: today(this.deps), completions: this.deps.store.completions(this.deps.plan.id) });
-    return this.say(from, reply.text, tickButtons(this.deps, actor, reply.tasks.map((t) => t.id)));
+    return this.say(
+      from,
+      reply.text,
+      tickButtons(
+        this.deps,
+        actor,
+        reply.tasks.map((t) => t.id),
+      ),
+    );
   }
 
   private command(from: From, actor: Actor, name: string, args: string): Promise<Result> | Result {
@@ -156,7 +182,15 @@ export class Assistant {
         else if (actor.official && !actor.admin) agencies = [actor.official.agency];
         else if (actor.official && actor.admin && !args) agencies = [];
         const reply = this.deps.engine.answer(this.question(intent, agencies), opts);
-        return this.say(from, reply.text, tickButtons(this.deps, actor, reply.tasks.map((x) => x.id)));
+        return this.say(
+          from,
+          reply.text,
+          tickButtons(
+            this.deps,
+            actor,
+            reply.tasks.map((x) => x.id),
+          ),
+        );
       }
       case 'officials':
         return this.listOfficials(from, actor);
@@ -174,7 +208,13 @@ export class Assistant {
       case 'channel':
         return this.preferChannel(from, actor, args);
       case 'whoami': {
-        const role = actor.admin ? t('role.admin') : actor.official ? t('role.official', { agency: this.deps.dir.label(actor.official.agency) }) : actor.pending ? t('role.pending') : t('role.guest');
+        const role = actor.admin
+          ? t('role.admin')
+          : actor.official
+            ? t('role.official', { agency: this.deps.dir.label(actor.official.agency) })
+            : actor.pending
+              ? t('role.pending')
+              : t('role.guest');
         return this.say(from, t('whoami', { channel: from.channel, id: from.userId, role }));
       }
       default:
@@ -236,19 +276,38 @@ export class Assistant {
     const now = this.deps.now();
     const account = { channel: from.channel, userId: from.userId, chatId: from.chatId };
     const official = await this.deps.store.mutate((draft) => {
-      const existing = draft.officials.find((o) => (o.status === 'pending' || o.status === 'approved') && o.accounts.some((a) => a.channel === from.channel && a.userId === from.userId));
+      const existing = draft.officials.find(
+        (o) => (o.status === 'pending' || o.status === 'approved') && o.accounts.some((a) => a.channel === from.channel && a.userId === from.userId),
+      );
       if (existing) return existing;
-      const o: Official = { id: this.deps.store.nextId('o', draft), accounts: [account], name: r.name, position: r.position, agency: r.agency, status: 'pending', requestedAt: now.toISOString(), notify: true, ...(r.phone ? { phone: r.phone } : {}) };
+      const o: Official = {
+        id: this.deps.store.nextId('o', draft),
+        accounts: [account],
+        name: r.name,
+        position: r.position,
+        agency: r.agency,
+        status: 'pending',
+        requestedAt: now.toISOString(),
+        notify: true,
+        ...(r.phone ? { phone: r.phone } : {}),
+      };
       draft.officials.push(o);
       audit(draft, now, `${from.channel}:${from.userId}`, 'register', o.id, null, { ...o });
       return o;
     });
     const admins = (Object.entries(this.deps.admins) as [From['channel'], readonly string[]][]).flatMap(([channel, ids]) => ids.map((id) => ({ channel, id })));
-    const card = t('register.request', { name: official.name, position: official.position || '—', agency: this.deps.dir.label(official.agency), id: official.id });
-    const decide = [[
-      { label: t('button.approve'), action: encodeAction({ kind: 'decide', decision: 'ok', officialId: official.id }) },
-      { label: t('button.reject'), action: encodeAction({ kind: 'decide', decision: 'no', officialId: official.id }) },
-    ]];
+    const card = t('register.request', {
+      name: official.name,
+      position: official.position || '—',
+      agency: this.deps.dir.label(official.agency),
+      id: official.id,
+    });
+    const decide = [
+      [
+        { label: t('button.approve'), action: encodeAction({ kind: 'decide', decision: 'ok', officialId: official.id }) },
+        { label: t('button.reject'), action: encodeAction({ kind: 'decide', decision: 'no', officialId: official.id }) },
+      ],
+    ];
     const toAdmins: Message[] = admins.map((a) => ({ channel: a.channel, chatId: a.id, text: card, buttons: decide }));
     const result = this.say(from, admins.length > 0 ? t('register.sent', { agency: this.deps.dir.label(official.agency) }) : t('register.noAdmins'));
     result.messages.push(...toAdmins);
@@ -260,7 +319,7 @@ export class Assistant {
     const { t } = this.deps;
     const actor = actorOf(this.deps, from);
     const s = this.session(from);
-    if (!s || s.kind !== 'register') return this.say(from, t('contact.unexpected'));
+    if (s?.kind !== 'register') return this.say(from, t('contact.unexpected'));
     if (contact.userId !== from.userId) return this.say(from, t('contact.notYours'));
     const phone = normalizePhone(contact.phone);
     const entry = this.deps.roster.find((e) => e.phone === phone);
@@ -313,17 +372,23 @@ export class Assistant {
   private async notify(from: From, actor: Actor, args: string): Promise<Result> {
     const { t } = this.deps;
     if (!actor.official) return this.say(from, t(actor.admin ? 'notify.admin' : 'auth.notRegistered'));
-    const word = args.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const word = args
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '');
     const on = ['bat', 'on', 'mo'].includes(word) ? true : ['tat', 'off'].includes(word) ? false : undefined;
     if (on === undefined) return this.say(from, t(actor.official.notify ? 'notify.isOn' : 'notify.isOff'));
     const now = this.deps.now();
     const id = actor.official.id;
-    await this.deps.store.mutate((d) => {
-      const o = d.officials.find((x) => x.id === id)!;
-      if (o.notify === on) return;
-      audit(d, now, id, on ? 'notify-on' : 'notify-off', id, { notify: o.notify }, { notify: on });
-      o.notify = on;
-    }, ['officials', 'audit']);
+    await this.deps.store.mutate(
+      (d) => {
+        const o = d.officials.find((x) => x.id === id)!;
+        if (o.notify === on) return;
+        audit(d, now, id, on ? 'notify-on' : 'notify-off', id, { notify: o.notify }, { notify: on });
+        o.notify = on;
+      },
+      ['officials', 'audit'],
+    );
     return this.say(from, t(on ? 'notify.turnedOn' : 'notify.turnedOff'));
   }
 
@@ -366,16 +431,22 @@ export class Assistant {
     this.links.delete(args.replace(/\s/g, ''));
     this.linkMisses.delete(key);
     const at = this.deps.now();
-    const official = await this.deps.store.mutate((d) => {
-      const o = d.officials.find((x) => x.id === entry.officialId && x.status === 'approved');
-      if (!o) return undefined;
-      const before = o.accounts.map((a) => ({ ...a }));
-      o.accounts = [...o.accounts.filter((a) => a.channel !== from.channel), { channel: from.channel, userId: from.userId, chatId: from.chatId }];
-      audit(d, at, o.id, 'link', o.id, { accounts: before }, { accounts: o.accounts });
-      return { ...o };
-    }, ['officials', 'audit']);
+    const official = await this.deps.store.mutate(
+      (d) => {
+        const o = d.officials.find((x) => x.id === entry.officialId && x.status === 'approved');
+        if (!o) return undefined;
+        const before = o.accounts.map((a) => ({ ...a }));
+        o.accounts = [...o.accounts.filter((a) => a.channel !== from.channel), { channel: from.channel, userId: from.userId, chatId: from.chatId }];
+        audit(d, at, o.id, 'link', o.id, { accounts: before }, { accounts: o.accounts });
+        return { ...o };
+      },
+      ['officials', 'audit'],
+    );
     if (!official) return this.say(from, t('link.bad'));
-    return this.say(from, t('link.done', { name: official.name, agency: this.deps.dir.label(official.agency), channels: official.accounts.map((a) => a.channel).join(', ') }));
+    return this.say(
+      from,
+      t('link.done', { name: official.name, agency: this.deps.dir.label(official.agency), channels: official.accounts.map((a) => a.channel).join(', ') }),
+    );
   }
 
   private async preferChannel(from: From, actor: Actor, args: string): Promise<Result> {
@@ -383,14 +454,18 @@ export class Assistant {
     if (!actor.official) return this.say(from, t('auth.notRegistered'));
     const want = args.toLowerCase();
     const has = actor.official.accounts.map((a) => a.channel);
-    if (!has.includes(want as From['channel'])) return this.say(from, t('channel.choose', { channels: has.join(', '), current: actor.official.preferred ?? has[0]! }));
+    if (!has.includes(want as From['channel']))
+      return this.say(from, t('channel.choose', { channels: has.join(', '), current: actor.official.preferred ?? has[0]! }));
     const id = actor.official.id;
     const at = this.deps.now();
-    await this.deps.store.mutate((d) => {
-      const o = d.officials.find((x) => x.id === id)!;
-      audit(d, at, id, 'preferred', id, { preferred: o.preferred }, { preferred: want });
-      o.preferred = want as From['channel'];
-    }, ['officials', 'audit']);
+    await this.deps.store.mutate(
+      (d) => {
+        const o = d.officials.find((x) => x.id === id)!;
+        audit(d, at, id, 'preferred', id, { preferred: o.preferred }, { preferred: want });
+        o.preferred = want as From['channel'];
+      },
+      ['officials', 'audit'],
+    );
     return this.say(from, t('channel.set', { channel: want }));
   }
 
@@ -399,10 +474,14 @@ export class Assistant {
   private listOfficials(from: From, actor: Actor): Result {
     const { t, dir } = this.deps;
     if (!actor.admin) return this.say(from, t('auth.adminOnly'));
-    const approved = this.deps.store.state.officials.filter((o) => o.status === 'approved').sort((a, b) => dir.label(a.agency).localeCompare(dir.label(b.agency), 'vi'));
+    const approved = this.deps.store.state.officials
+      .filter((o) => o.status === 'approved')
+      .sort((a, b) => dir.label(a.agency).localeCompare(dir.label(b.agency), 'vi'));
     if (approved.length === 0) return this.say(from, t('officials.none'));
     const lines = approved.map((o) => `• ${o.id} — ${o.name}${o.position ? `, ${o.position}` : ''} (${dir.label(o.agency)})`);
-    const buttons = approved.slice(0, 30).map((o) => ({ label: t('button.revoke', { name: o.name.slice(0, 24) }), action: encodeAction({ kind: 'decide', decision: 'rv', officialId: o.id }) }));
+    const buttons = approved
+      .slice(0, 30)
+      .map((o) => ({ label: t('button.revoke', { name: o.name.slice(0, 24) }), action: encodeAction({ kind: 'decide', decision: 'rv', officialId: o.id }) }));
     return this.say(from, `${t('officials.header', { n: approved.length })}\n${lines.join('\n')}`, rows(buttons, 2));
   }
 
@@ -417,16 +496,18 @@ export class Assistant {
         channel: from.channel,
         chatId: from.chatId,
         text: t('register.request', { name: o.name, position: o.position || '—', agency: dir.label(o.agency), id: o.id }),
-        buttons: [[
-          { label: t('button.approve'), action: encodeAction({ kind: 'decide', decision: 'ok', officialId: o.id }) },
-          { label: t('button.reject'), action: encodeAction({ kind: 'decide', decision: 'no', officialId: o.id }) },
-        ]],
+        buttons: [
+          [
+            { label: t('button.approve'), action: encodeAction({ kind: 'decide', decision: 'ok', officialId: o.id }) },
+            { label: t('button.reject'), action: encodeAction({ kind: 'decide', decision: 'no', officialId: o.id }) },
+          ],
+        ],
       });
     }
     return result;
   }
 
-  private async decide(from: From, actor: Actor, decision: 'ok' | 'no' | 'rv', officialId: string): Promise<Result> {
+  private async decide(_from: From, actor: Actor, decision: 'ok' | 'no' | 'rv', officialId: string): Promise<Result> {
     const { t, dir } = this.deps;
     if (!actor.admin) return { messages: [], toast: t('auth.adminOnly') };
     const expected = decision === 'rv' ? 'approved' : 'pending';
@@ -478,7 +559,10 @@ export class Assistant {
         if (s?.kind !== 'register' || s.step !== 'agency' || !this.registrable(action.agency)) return { messages: [], toast: t('tick.stale') };
         s.agency = action.agency;
         s.step = 'name';
-        return { messages: [{ channel: from.channel, chatId: from.chatId, text: t('register.askName') }], edit: { text: t('register.agencyChosen', { agency: this.deps.dir.get(action.agency)!.name }) } };
+        return {
+          messages: [{ channel: from.channel, chatId: from.chatId, text: t('register.askName') }],
+          edit: { text: t('register.agencyChosen', { agency: this.deps.dir.get(action.agency)!.name }) },
+        };
       }
       case 'cancel':
         this.sessions.delete(this.key(from));

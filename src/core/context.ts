@@ -54,7 +54,9 @@ export interface CoreDeps {
   /** Pushes on demand (/guingay), where the process runs a pusher. */
   push?: {
     recipients(): number;
-    digestNow(progress: (r: { sent: number; failed: number; blocked: number; total: number }) => void): Promise<{ sent: number; failed: number; blocked: number; total: number }>;
+    digestNow(
+      progress: (r: { sent: number; failed: number; blocked: number; total: number }) => void,
+    ): Promise<{ sent: number; failed: number; blocked: number; total: number }>;
   };
   /** Send a message outside a reply (progress of a long task). */
   tell?: (m: Message) => Promise<void>;
@@ -94,7 +96,15 @@ export function audit(draft: State, at: Date, actor: string, action: string, sub
 
 /** "14:05 29/11/2026" in the province's time. */
 export function localTime(d: Date): string {
-  const f = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric', hour12: false });
+  const f = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour12: false,
+  });
   const p = Object.fromEntries(f.formatToParts(d).map((x) => [x.type, x.value]));
   return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
 }

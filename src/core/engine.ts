@@ -2,7 +2,23 @@
  * The question engine, free of any channel: text and today in, a structured reply out. Channels render the
  * reply's plain text with their own markup (escaping it), and its tasks as buttons or menus.
  */
-import { type AnswerContext, type Reply, type SearchItem, agencyAnswer, indexByAgency, leadTasksOf, partStateOf, stateOf, helpAnswer, overdueAnswer, periodAnswer, progressAnswer, recurringAnswer, taskAnswer, upcomingAnswer } from '../answer/answers.ts';
+import {
+  type AnswerContext,
+  type Reply,
+  type SearchItem,
+  agencyAnswer,
+  indexByAgency,
+  leadTasksOf,
+  partStateOf,
+  stateOf,
+  helpAnswer,
+  overdueAnswer,
+  periodAnswer,
+  progressAnswer,
+  recurringAnswer,
+  taskAnswer,
+  upcomingAnswer,
+} from '../answer/answers.ts';
 import { type Lang, translator } from '../i18n.ts';
 import type { Directory } from '../plan/agencies.ts';
 import type { Plan, Task } from '../plan/schema.ts';
@@ -47,8 +63,15 @@ export class Engine {
     opts: EngineOptions = {},
   ) {
     // Tasks of the appendix and assignments of the body; an assignment loses close calls to a task.
-    const items: SearchItem[] = [...plan.tasks.map((task) => ({ kind: 'task' as const, task })), ...plan.assignments.map((assignment) => ({ kind: 'assignment' as const, assignment }))];
-    this.search = new TaskSearch(items, (i) => (i.kind === 'task' ? i.task.content : i.assignment.text), (i) => (i.kind === 'task' ? 1 : 0.8));
+    const items: SearchItem[] = [
+      ...plan.tasks.map((task) => ({ kind: 'task' as const, task })),
+      ...plan.assignments.map((assignment) => ({ kind: 'assignment' as const, assignment })),
+    ];
+    this.search = new TaskSearch(
+      items,
+      (i) => (i.kind === 'task' ? i.task.content : i.assignment.text),
+      (i) => (i.kind === 'task' ? 1 : 0.8),
+    );
     this.byAgency = indexByAgency(plan);
     this.lang = opts.lang ?? 'vi';
     this.upcomingDays = opts.upcomingDays ?? 30;

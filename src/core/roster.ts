@@ -38,7 +38,7 @@ export function loadRoster(file: string, dir: Directory): RosterEntry[] {
   rows.slice(1).forEach((r, i) => {
     const agency = dir.scan(canonicalTokens(r[agencyAt] ?? ''))[0]?.agencies;
     const phone = normalizePhone(r[phoneAt] ?? '');
-    if (!agency || agency.length !== 1) problems.push(`row ${i + 2}: unknown agency "${clean(r[agencyAt] ?? '')}"`);
+    if (agency?.length !== 1) problems.push(`row ${i + 2}: unknown agency "${clean(r[agencyAt] ?? '')}"`);
     else if (phone.length < 9) problems.push(`row ${i + 2}: no phone number`);
     else out.push({ name: clean(r[nameAt] ?? ''), agency: agency[0]!, phone });
   });

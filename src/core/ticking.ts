@@ -66,7 +66,17 @@ export function partCard(deps: CoreDeps, actor: Actor, task: Task, party: string
     return { text, ...(undoable ? { buttons: [[{ label: deps.t('button.undo'), action: encodeAction({ kind: 'undo', completionId: done.id }) }]] } : {}) };
   }
   if (index < 0 || refusal(deps, actor, task, party)) return { text };
-  return { text, buttons: [[{ label: deps.t('button.tick', { id: task.id }), action: encodeAction({ kind: 'tick', taskId: task.id, ...(actor.admin && actor.official?.agency !== party ? { party: index } : {}) }) }]] };
+  return {
+    text,
+    buttons: [
+      [
+        {
+          label: deps.t('button.tick', { id: task.id }),
+          action: encodeAction({ kind: 'tick', taskId: task.id, ...(actor.admin && actor.official?.agency !== party ? { party: index } : {}) }),
+        },
+      ],
+    ],
+  };
 }
 
 /** ✅ buttons for the tasks of a reply that this actor may tick now. */
@@ -100,8 +110,11 @@ export function myTasks(deps: CoreDeps, actor: Actor): { text: string; buttons?:
     const state = deps.engine.stateOf(task, o, agency);
     const period = periodFor(deps, task, agency);
     const done = reported(deps, task, agency, period);
-    lines.push(`• ${task.id} — ${task.content}\n   ${deps.t('task.deadlineShort', { deadline: task.deadline.text || deps.t('deadline.none') })} · ${deps.t(`status.${state.status}`)}${periodLabel(deps, state.period?.end)}`);
-    if (done && canUndo(deps, actor, done) === undefined) buttons.push({ label: deps.t('button.undoId', { id: task.id }), action: encodeAction({ kind: 'undo', completionId: done.id }) });
+    lines.push(
+      `• ${task.id} — ${task.content}\n   ${deps.t('task.deadlineShort', { deadline: task.deadline.text || deps.t('deadline.none') })} · ${deps.t(`status.${state.status}`)}${periodLabel(deps, state.period?.end)}`,
+    );
+    if (done && canUndo(deps, actor, done) === undefined)
+      buttons.push({ label: deps.t('button.undoId', { id: task.id }), action: encodeAction({ kind: 'undo', completionId: done.id }) });
     else if (!done) buttons.push({ label: deps.t('button.tick', { id: task.id }), action: encodeAction({ kind: 'tick', taskId: task.id }) });
   }
   if (tasks.length === 0) lines.push(deps.t('mytasks.none'));
@@ -123,10 +136,23 @@ export function startTick(deps: CoreDeps, actor: Actor, taskId: string, partyInd
   } else if (actor.admin) {
     const open = parties.map((p, i) => ({ p, i })).filter(({ p }) => !reported(deps, task, p, periodFor(deps, task, p)));
     if (open.length === 0) return { messages: [], toast: deps.t('tick.allDone', { id: task.id }) };
-    const buttons = open.slice(0, 40).map(({ p, i }) => ({ label: deps.dir.label(p.replace(/^name:/, '')), action: encodeAction({ kind: 'tick', taskId: task.id, party: i }) }));
-    return { messages: [], edit: { text: deps.t('tick.choosePart', { id: task.id }), buttons: [...rows(buttons, 2), [{ label: deps.t('button.cancel'), action: encodeAction({ kind: 'cancel' }) }]] } };
+    const buttons = open
+      .slice(0, 40)
+      .map(({ p, i }) => ({ label: deps.dir.label(p.replace(/^name:/, '')), action: encodeAction({ kind: 'tick', taskId: task.id, party: i }) }));
+    return {
+      messages: [],
+      edit: {
+        text: deps.t('tick.choosePart', { id: task.id }),
+        buttons: [...rows(buttons, 2), [{ label: deps.t('button.cancel'), action: encodeAction({ kind: 'cancel' }) }]],
+      },
+    };
   } else {
-    return { messages: [], toast: refusal(deps, actor, task, parties[0] ?? '') ?? deps.t('auth.notYourTask', { id: task.id, agency: actor.official ? deps.dir.label(actor.official.agency) : '' }) };
+    return {
+      messages: [],
+      toast:
+        refusal(deps, actor, task, parties[0] ?? '') ??
+        deps.t('auth.notYourTask', { id: task.id, agency: actor.official ? deps.dir.label(actor.official.agency) : '' }),
+    };
   }
   const why = refusal(deps, actor, task, party);
   if (why) return { messages: [], toast: why };
@@ -137,15 +163,32 @@ export function startTick(deps: CoreDeps, actor: Actor, taskId: string, partyInd
   return {
     messages: [],
     edit: {
-      text: deps.t('tick.confirm', { agency: deps.dir.label(party.replace(/^name:/, '')), id: task.id, content: task.content, period: periodLabel(deps, period) }),
-      buttons: [[{ label: deps.t('button.confirm'), action: confirm }, { label: deps.t('button.cancel'), action: encodeAction({ kind: 'cancel' }) }]],
+      text: deps.t('tick.confirm', {
+        agency: deps.dir.label(party.replace(/^name:/, '')),
+        id: task.id,
+        content: task.content,
+        period: periodLabel(deps, period),
+      }),
+      buttons: [
+        [
+          { label: deps.t('button.confirm'), action: confirm },
+          { label: deps.t('button.cancel'), action: encodeAction({ kind: 'cancel' }) },
+        ],
+      ],
     },
     awaitNote: { task, party, index, ...(period ? { period } : {}) },
   };
 }
 
 /** Record a tick after re-checking everything; the change is on disk before this resolves. */
-export async function confirmTick(deps: CoreDeps, actor: Actor, taskId: string, partyIndex: number, period: string | undefined, note?: string): Promise<Result> {
+export async function confirmTick(
+  deps: CoreDeps,
+  actor: Actor,
+  taskId: string,
+  partyIndex: number,
+  period: string | undefined,
+  note?: string,
+): Promise<Result> {
   const task = findTask(deps, taskId);
   if (!task) return { messages: [], toast: deps.t('tick.unknownTask', { id: taskId }) };
   const party = requiredParties(task, deps.dir)[partyIndex];
@@ -155,27 +198,37 @@ export async function confirmTick(deps: CoreDeps, actor: Actor, taskId: string, 
   if (periodFor(deps, task, party) !== period) return { messages: [], toast: deps.t('tick.stale') };
   const now = deps.now();
   const on = today(deps);
-  const record = await deps.store.mutate((draft) => {
-    // Checked again inside the change: two taps at once record one tick.
-    if (draft.completions.some((c) => c.planId === deps.plan.id && c.taskId === task.id && c.party === party && !c.undoneAt && (period === undefined || c.period === period))) return undefined;
-    const rec: CompletionRecord = {
-      id: deps.store.nextId('c', draft),
-      planId: deps.plan.id,
-      taskId: task.id,
-      party,
-      on,
-      at: now.toISOString(),
-      by: actor.ref,
-      ...(period ? { period } : {}),
-      ...(note ? { note } : {}),
-    };
-    draft.completions.push(rec);
-    audit(draft, now, actor.ref, 'tick', `${task.id}/${party}${period ? `/${period}` : ''}`, null, rec);
-    return rec;
-  }, ['completions', 'audit']);
+  const record = await deps.store.mutate(
+    (draft) => {
+      // Checked again inside the change: two taps at once record one tick.
+      if (
+        draft.completions.some(
+          (c) => c.planId === deps.plan.id && c.taskId === task.id && c.party === party && !c.undoneAt && (period === undefined || c.period === period),
+        )
+      )
+        return undefined;
+      const rec: CompletionRecord = {
+        id: deps.store.nextId('c', draft),
+        planId: deps.plan.id,
+        taskId: task.id,
+        party,
+        on,
+        at: now.toISOString(),
+        by: actor.ref,
+        ...(period ? { period } : {}),
+        ...(note ? { note } : {}),
+      };
+      draft.completions.push(rec);
+      audit(draft, now, actor.ref, 'tick', `${task.id}/${party}${period ? `/${period}` : ''}`, null, rec);
+      return rec;
+    },
+    ['completions', 'audit'],
+  );
   if (!record) return { messages: [], toast: deps.t('tick.already', { id: task.id }) };
   const card = partCard(deps, actor, task, party);
-  const head = deps.t('tick.done', { agency: deps.dir.label(party.replace(/^name:/, '')), id: task.id, period: periodLabel(deps, period), time: localTime(now) }) + (note ? `\n${deps.t('tick.noteLine', { note })}` : '');
+  const head =
+    deps.t('tick.done', { agency: deps.dir.label(party.replace(/^name:/, '')), id: task.id, period: periodLabel(deps, period), time: localTime(now) }) +
+    (note ? `\n${deps.t('tick.noteLine', { note })}` : '');
   return { messages: [], edit: { text: `${head}\n\n${card.text}`, ...(card.buttons ? { buttons: card.buttons } : {}) }, toast: deps.t('tick.toastDone') };
 }
 
@@ -193,17 +246,24 @@ export async function undoTick(deps: CoreDeps, actor: Actor, completionId: strin
   const why = canUndo(deps, actor, rec);
   if (why) return { messages: [], toast: why };
   const now = deps.now();
-  const ok = await deps.store.mutate((draft) => {
-    const live = draft.completions.find((c) => c.id === completionId);
-    if (!live || live.undoneAt) return false;
-    const before = { ...live };
-    live.undoneAt = now.toISOString();
-    live.undoneBy = actor.ref;
-    audit(draft, now, actor.ref, 'undo', `${live.taskId}/${live.party}`, before, { ...live });
-    return true;
-  }, ['completions', 'audit']);
+  const ok = await deps.store.mutate(
+    (draft) => {
+      const live = draft.completions.find((c) => c.id === completionId);
+      if (!live || live.undoneAt) return false;
+      const before = { ...live };
+      live.undoneAt = now.toISOString();
+      live.undoneBy = actor.ref;
+      audit(draft, now, actor.ref, 'undo', `${live.taskId}/${live.party}`, before, { ...live });
+      return true;
+    },
+    ['completions', 'audit'],
+  );
   if (!ok) return { messages: [], toast: deps.t('undo.already') };
   const task = findTask(deps, rec.taskId);
   const card = task ? partCard(deps, actor, task, rec.party) : { text: '' };
-  return { messages: [], edit: { text: `${deps.t('undo.done', { id: rec.taskId })}\n\n${card.text}`, ...(card.buttons ? { buttons: card.buttons } : {}) }, toast: deps.t('undo.toast') };
+  return {
+    messages: [],
+    edit: { text: `${deps.t('undo.done', { id: rec.taskId })}\n\n${card.text}`, ...(card.buttons ? { buttons: card.buttons } : {}) },
+    toast: deps.t('undo.toast'),
+  };
 }

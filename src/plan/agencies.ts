@@ -100,7 +100,7 @@ export class Directory {
   find(words: readonly string[]): AgencyMatch[] {
     const exact = this.scan(words);
     if (exact.length > 0) return exact;
-    let best: AgencyMatch & { distance: number } | undefined;
+    let best: (AgencyMatch & { distance: number }) | undefined;
     for (let n = 4; n >= 2; n--) {
       for (let i = 0; i + n <= words.length; i++) {
         const text = words.slice(i, i + n).join(' ');

@@ -109,7 +109,7 @@ function validDate(d: string, m: string, y: string): string | undefined {
 function foldDeadline(text: string): string {
   return fold(clean(text))
     .replace(/[.,;:]+$/g, '')
-    .replace(/\s*([/\-])\s*/g, '$1')
+    .replace(/\s*([/-])\s*/g, '$1')
     .replace(/\bqui\b/g, 'quy')
     .replace(/\bhang\b/g, 'hang')
     .replace(/\s+/g, ' ')

@@ -21,7 +21,12 @@ export class DataFileError extends Error {
 }
 
 function where(p: readonly PropertyKey[]): string {
-  return p.length === 0 ? '(top level)' : p.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
+  return p.length === 0
+    ? '(top level)'
+    : p
+        .map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`))
+        .join('')
+        .replace(/^\./, '');
 }
 
 /** Parse a JSON data file against a schema; DataFileError says which file, where in it and what is wrong. */
@@ -35,7 +40,10 @@ export function readDataFile<T extends z.ZodType>(file: string, schema: T): z.ou
   }
   const result = schema.safeParse(raw);
   if (!result.success) {
-    throw new DataFileError(file, result.error.issues.slice(0, 10).map((i) => `${where(i.path)}: ${i.message}`));
+    throw new DataFileError(
+      file,
+      result.error.issues.slice(0, 10).map((i) => `${where(i.path)}: ${i.message}`),
+    );
   }
   return result.data;
 }
@@ -50,7 +58,9 @@ export function loadPlan(file: string): Plan {
 
 /** The plan files under data/plans/, newest plan date first. */
 export function loadPlans(dir = path.join(DATA_DIR, 'plans')): Plan[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   if (files.length === 0) throw new DataFileError(dir, ['no plan files (*.json): import one with npm run import']);
   return files.map((f) => loadPlan(path.join(dir, f))).sort((a, b) => b.date.localeCompare(a.date));
 }

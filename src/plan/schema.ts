@@ -32,7 +32,7 @@ export type Party = z.infer<typeof partySchema>;
 
 export const taskSchema = z.object({
   /** Stable, unique, keeps the printed numbering visible: "II.3"; a repeated number gets a suffix: "II.6b". */
-  id: z.string().regex(/^[A-Za-z0-9.\-]+$/, 'ids use letters, digits, dots and dashes'),
+  id: z.string().regex(/^[A-Za-z0-9.-]+$/, 'ids use letters, digits, dots and dashes'),
   section: z.string().min(1),
   /** The number as printed in the STT column. */
   number: z.string(),
@@ -120,15 +120,15 @@ export const directorySchema = z
       ids.add(a.id);
     });
     const groups = new Set(dir.agencies.filter((a) => a.kind === 'group').map((a) => a.id));
-    dir.agencies.forEach((a, i) =>
+    dir.agencies.forEach((a, i) => {
       a.groups.forEach((g, j) => {
         if (!groups.has(g)) ctx.addIssue({ code: 'custom', path: ['agencies', i, 'groups', j], message: `${g} is not a group` });
-      }),
-    );
-    dir.compounds.forEach((c, i) =>
+      });
+    });
+    dir.compounds.forEach((c, i) => {
       c.agencies.forEach((id, j) => {
         if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['compounds', i, 'agencies', j], message: `unknown agency ${id}` });
-      }),
-    );
+      });
+    });
   });
 export type DirectoryData = z.infer<typeof directorySchema>;

@@ -48,8 +48,9 @@ export function requiredParties(task: Task, dir: Directory): string[] {
   const out = new Set<string>();
   for (const p of task.lead) {
     if (!p.agency) out.add(`name:${p.name}`);
-    else if (dir.isGroup(p.agency) && dir.members(p.agency).length > 0) dir.members(p.agency).forEach((m) => out.add(m));
-    else out.add(p.agency);
+    else if (dir.isGroup(p.agency) && dir.members(p.agency).length > 0) {
+      for (const m of dir.members(p.agency)) out.add(m);
+    } else out.add(p.agency);
   }
   const list = [...out];
   partiesCache.set(task, list);
@@ -73,12 +74,7 @@ function computeFirstPeriod(task: Task, planDate: string): Span {
   return containing.start === start ? containing : nextPeriod(every, containing);
 }
 
-function judge(
-  parties: string[],
-  reports: readonly Completion[],
-  due: string | undefined,
-  today: string,
-): Omit<TaskState, 'period'> {
+function judge(parties: string[], reports: readonly Completion[], due: string | undefined, today: string): Omit<TaskState, 'period'> {
   const byParty = new Map<string, string>();
   for (const r of reports) if (parties.includes(r.party)) byParty.set(r.party, r.on);
   const done = byParty.size;
@@ -102,10 +98,23 @@ export function taskState(task: Task, ctx: StatusContext, only?: string): TaskSt
     const current = periodContaining(d.every, ctx.today);
     const previous = periodContaining(d.every, addDays(current.start, -1));
     if (previous.start >= first.start) {
-      const missed = judge(parties, reports.filter((r) => r.period === previous.end), previous.end, ctx.today);
+      const missed = judge(
+        parties,
+        reports.filter((r) => r.period === previous.end),
+        previous.end,
+        ctx.today,
+      );
       if (missed.status === 'overdue') return { ...missed, period: previous };
     }
-    return { ...judge(parties, reports.filter((r) => r.period === current.end), current.end, ctx.today), period: current };
+    return {
+      ...judge(
+        parties,
+        reports.filter((r) => r.period === current.end),
+        current.end,
+        ctx.today,
+      ),
+      period: current,
+    };
   }
   if (d.kind === 'continuous' || d.kind === 'unknown') {
     // Never due, so never overdue; reports count towards progress only.

@@ -49,7 +49,8 @@ export function agencyDigest(deps: CoreDeps, agency: string, today: string, remi
   const pct = tasks.length === 0 ? 0 : Math.round((100 * done) / tasks.length);
   const progress = deps.t('digest.progress', { done, total: tasks.length, pct });
   const label = deps.dir.label(agency);
-  const tickedText = ticked.length > 0 ? `${deps.t('digest.ticked', { n: ticked.length })}\n${ticked.map((c) => `• ${c.taskId} (${formatDate(c.on)})`).join('\n')}` : '';
+  const tickedText =
+    ticked.length > 0 ? `${deps.t('digest.ticked', { n: ticked.length })}\n${ticked.map((c) => `• ${c.taskId} (${formatDate(c.on)})`).join('\n')}` : '';
   if (overdue.length + soon.length + recurring.length === 0) {
     const clear = deps.t('digest.allClear', { agency: label, plan: deps.plan.number, date: formatDate(today), progress });
     return { text: tickedText ? `${clear}\n\n${tickedText}` : clear };
@@ -99,8 +100,21 @@ export function dueReminders(deps: CoreDeps, officials: readonly Official[], tod
       for (const official of people) {
         const keys = offsets.filter((d) => d >= offset).map((d) => `${deps.plan.id}|${task.id}|${agency}|${s.due}|${d}|${official.id}`);
         if (sent.has(keys[0]!)) continue;
-        const text = deps.t(daysLeft === 0 ? 'reminder.today' : 'reminder.text', { n: daysLeft, id: task.id, content: excerpt(task.content, 200), date: formatDate(s.due), agency: deps.dir.label(agency) });
-        out.push({ official, task, due: s.due, daysLeft, keys, digest: { text, buttons: [[{ label: deps.t('button.tick', { id: task.id }), action: encodeAction({ kind: 'tick', taskId: task.id }) }]] } });
+        const text = deps.t(daysLeft === 0 ? 'reminder.today' : 'reminder.text', {
+          n: daysLeft,
+          id: task.id,
+          content: excerpt(task.content, 200),
+          date: formatDate(s.due),
+          agency: deps.dir.label(agency),
+        });
+        out.push({
+          official,
+          task,
+          due: s.due,
+          daysLeft,
+          keys,
+          digest: { text, buttons: [[{ label: deps.t('button.tick', { id: task.id }), action: encodeAction({ kind: 'tick', taskId: task.id }) }]] },
+        });
       }
     }
   }

@@ -96,7 +96,12 @@ export class Pusher {
   /** Officials who receive pushes: approved, not opted out, reachable, on a channel we can send to. */
   audience(only?: string): Official[] {
     return this.deps.store.state.officials.filter(
-      (o) => o.status === 'approved' && o.notify && !o.unreachable && this.deps.outlets[accountOf(o).channel] && (!only || o.accounts.some((a) => a.userId === only)),
+      (o) =>
+        o.status === 'approved' &&
+        o.notify &&
+        !o.unreachable &&
+        this.deps.outlets[accountOf(o).channel] &&
+        (!only || o.accounts.some((a) => a.userId === only)),
     );
   }
 
@@ -125,21 +130,27 @@ export class Pusher {
     const done = new Set(this.deps.store.state.deliveries.filter((d) => d.run === key).map((d) => d.to));
     const recipients = this.digests(today, opts.only).filter((r) => !done.has(r.to));
     const now = () => this.deps.now().toISOString();
-    await this.deps.store.mutate((d) => {
-      if (!d.runs.some((r) => r.key === key)) d.runs.push({ key, startedAt: now(), total: recipients.length + done.size, sent: 0, failed: 0 });
-    }, ['runs']);
+    await this.deps.store.mutate(
+      (d) => {
+        if (!d.runs.some((r) => r.key === key)) d.runs.push({ key, startedAt: now(), total: recipients.length + done.size, sent: 0, failed: 0 });
+      },
+      ['runs'],
+    );
     const result: RunResult = { key, total: recipients.length + done.size, sent: done.size, failed: 0, blocked: 0 };
     await this.send(key, recipients, result, opts.progress);
-    await this.deps.store.mutate((d) => {
-      const run = d.runs.find((r) => r.key === key)!;
-      run.finishedAt = now();
-      run.sent = result.sent;
-      run.failed = result.failed + result.blocked;
-      // Keep the deliveries of the last ten runs; older runs keep their totals.
-      const keep = new Set(d.runs.slice(-10).map((r) => r.key));
-      d.deliveries = d.deliveries.filter((x) => keep.has(x.run));
-      d.runs = d.runs.slice(-200);
-    }, ['runs', 'deliveries']);
+    await this.deps.store.mutate(
+      (d) => {
+        const run = d.runs.find((r) => r.key === key)!;
+        run.finishedAt = now();
+        run.sent = result.sent;
+        run.failed = result.failed + result.blocked;
+        // Keep the deliveries of the last ten runs; older runs keep their totals.
+        const keep = new Set(d.runs.slice(-10).map((r) => r.key));
+        d.deliveries = d.deliveries.filter((x) => keep.has(x.run));
+        d.runs = d.runs.slice(-200);
+      },
+      ['runs', 'deliveries'],
+    );
     this.deps.log.log('info', 'push run finished', { run: key, total: result.total, sent: result.sent, failed: result.failed, blocked: result.blocked });
     return result;
   }
@@ -152,13 +163,20 @@ export class Pusher {
     const keysOf = new Map(reminders.map((r) => [r, r.keys]));
     const recipients = reminders.map((r) => {
       const a = accountOf(r.official);
-      return { to: r.official.id, message: { channel: a.channel, chatId: a.chatId, text: r.digest.text, ...(r.digest.buttons ? { buttons: r.digest.buttons } : {}) }, reminder: r };
+      return {
+        to: r.official.id,
+        message: { channel: a.channel, chatId: a.chatId, text: r.digest.text, ...(r.digest.buttons ? { buttons: r.digest.buttons } : {}) },
+        reminder: r,
+      };
     });
     await this.send(key, recipients, result, undefined, async (recipient) => {
       const r = (recipient as (typeof recipients)[number]).reminder;
-      await this.deps.store.mutate((d) => {
-        for (const k of keysOf.get(r) ?? []) d.reminders.push({ key: k, at: this.deps.now().toISOString() });
-      }, ['reminders']);
+      await this.deps.store.mutate(
+        (d) => {
+          for (const k of keysOf.get(r) ?? []) d.reminders.push({ key: k, at: this.deps.now().toISOString() });
+        },
+        ['reminders'],
+      );
     });
     return result;
   }
@@ -175,44 +193,55 @@ export class Pusher {
     return this.runDigest(key, today);
   }
 
-  private async send(key: string, recipients: Recipient[], result: RunResult, progress?: (r: RunResult) => void, onSent?: (r: Recipient) => Promise<void>): Promise<void> {
+  private async send(
+    key: string,
+    recipients: Recipient[],
+    result: RunResult,
+    progress?: (r: RunResult) => void,
+    onSent?: (r: Recipient) => Promise<void>,
+  ): Promise<void> {
     const chunks: (Chunk & { recipient: Recipient })[] = [];
     for (const r of recipients) {
       const outlet = this.deps.outlets[r.message.channel];
       if (!outlet) continue;
       const parts = outlet.split(r.message);
-      parts.forEach((m, i) => chunks.push({ chatId: `${m.channel}:${m.chatId}`, to: r.to, message: m, last: i === parts.length - 1, recipient: r }));
+      parts.forEach((m, i) => void chunks.push({ chatId: `${m.channel}:${m.chatId}`, to: r.to, message: m, last: i === parts.length - 1, recipient: r }));
     }
     const failedTo = new Set<string>();
     const records = new RecordBatch(this.deps.store, 200, ['deliveries', 'officials', 'audit']);
     let reported = 0;
     const every = Math.max(1, Math.ceil(recipients.length / 10));
     const report = async (c: (typeof chunks)[number], outcome: Outcome) => {
-        if (outcome.status === 'sent' && !c.last) return;
-        if (failedTo.has(c.to)) return;
-        if (outcome.status !== 'sent') failedTo.add(c.to);
-        const at = this.deps.now();
-        await records.add(
-          (d) => {
-            d.deliveries.push({ run: key, to: c.to, status: outcome.status, at: at.toISOString(), attempts: outcome.attempts, ...(outcome.status !== 'sent' ? { error: outcome.error } : {}) });
-            if (outcome.status === 'blocked') {
-              const o = d.officials.find((x) => x.id === c.to);
-              if (o && !o.unreachable) {
-                o.unreachable = true;
-                audit(d, at, 'push', 'unreachable', o.id, { unreachable: false }, { unreachable: true });
-              }
-            }
-          },
-        );
-        if (outcome.status === 'sent') {
-          result.sent++;
-          if (onSent) await onSent(c.recipient);
-        } else if (outcome.status === 'blocked') result.blocked++;
-        else {
-          result.failed++;
-          this.deps.log.log('warn', 'push failed', { run: key, to: c.to, error: outcome.error });
+      if (outcome.status === 'sent' && !c.last) return;
+      if (failedTo.has(c.to)) return;
+      if (outcome.status !== 'sent') failedTo.add(c.to);
+      const at = this.deps.now();
+      await records.add((d) => {
+        d.deliveries.push({
+          run: key,
+          to: c.to,
+          status: outcome.status,
+          at: at.toISOString(),
+          attempts: outcome.attempts,
+          ...(outcome.status !== 'sent' ? { error: outcome.error } : {}),
+        });
+        if (outcome.status === 'blocked') {
+          const o = d.officials.find((x) => x.id === c.to);
+          if (o && !o.unreachable) {
+            o.unreachable = true;
+            audit(d, at, 'push', 'unreachable', o.id, { unreachable: false }, { unreachable: true });
+          }
         }
-        if (progress && ++reported % every === 0) progress({ ...result });
+      });
+      if (outcome.status === 'sent') {
+        result.sent++;
+        if (onSent) await onSent(c.recipient);
+      } else if (outcome.status === 'blocked') result.blocked++;
+      else {
+        result.failed++;
+        this.deps.log.log('warn', 'push failed', { run: key, to: c.to, error: outcome.error });
+      }
+      if (progress && ++reported % every === 0) progress({ ...result });
     };
     const channels = [...new Set(chunks.map((c) => c.message.channel))];
     await Promise.all(

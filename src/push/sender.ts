@@ -247,7 +247,9 @@ export class PacedSender {
         this.lastSlot = now - spaced < Math.max(interval, CATCH_UP_MS) ? spaced : now;
         return now;
       }
-      await this.clock.sleep(Math.max(now < spaced ? spaced - now : 0, this.window.length >= this.rate ? 1000 + WINDOW_SLACK_MS - (now - this.window[0]!) : 0, 0.1));
+      await this.clock.sleep(
+        Math.max(now < spaced ? spaced - now : 0, this.window.length >= this.rate ? 1000 + WINDOW_SLACK_MS - (now - this.window[0]!) : 0, 0.1),
+      );
     }
   }
 }

@@ -117,7 +117,16 @@ export class StateFileError extends Error {}
 /** A change could not be written; nothing of it remains. */
 export class StateWriteError extends Error {}
 
-export const emptyState = (): State => ({ schemaVersion: STATE_VERSION, officials: [], completions: [], audit: [], runs: [], deliveries: [], reminders: [], seq: 0 });
+export const emptyState = (): State => ({
+  schemaVersion: STATE_VERSION,
+  officials: [],
+  completions: [],
+  audit: [],
+  runs: [],
+  deliveries: [],
+  reminders: [],
+  seq: 0,
+});
 
 /** Older files this version reads: v1 held only completions, which had no author. */
 function migrate(raw: unknown): unknown {
@@ -161,7 +170,10 @@ class DurableJsonFile implements Adapter<State> {
     const parsed = stateSchema.safeParse(migrate(raw));
     if (!parsed.success) {
       const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
-      const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; ');
+      const where = parsed.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`)
+        .join('; ');
       const hint = version !== STATE_VERSION ? ` (schema version ${String(version)}; this version reads ${STATE_VERSION})` : '';
       throw new StateFileError(`${this.file}: not a valid state file${hint}: ${where}; it was left as it is`);
     }
@@ -171,7 +183,11 @@ class DurableJsonFile implements Adapter<State> {
   async write(data: State): Promise<void> {
     for (const sec of SECTIONS) if (this.dirty.has(sec) || !this.json.has(sec)) this.json.set(sec, Buffer.from(`,"${sec}":${JSON.stringify(data[sec])}`));
     this.dirty.clear();
-    await writeFileAtomicAsync(this.file, [Buffer.from(`{"schemaVersion":${data.schemaVersion}`), ...SECTIONS.map((sec) => this.json.get(sec)!), Buffer.from(`,"seq":${data.seq}}`)]);
+    await writeFileAtomicAsync(this.file, [
+      Buffer.from(`{"schemaVersion":${data.schemaVersion}`),
+      ...SECTIONS.map((sec) => this.json.get(sec)!),
+      Buffer.from(`,"seq":${data.seq}}`),
+    ]);
   }
 }
 
@@ -302,7 +318,8 @@ function lockFile(file: string): void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new StateFileError(`${lock}: cannot create the lock (${(e as Error).message})`);
       const owner = Number(readFileSync(lock, 'utf8'));
-      if (owner && owner !== process.pid && alive(owner)) throw new StateFileError(`${file} is in use by process ${owner} (the bot?); stop it first, or use /guingay in the chat`);
+      if (owner && owner !== process.pid && alive(owner))
+        throw new StateFileError(`${file} is in use by process ${owner} (the bot?); stop it first, or use /guingay in the chat`);
       unlinkSync(lock);
     }
   }

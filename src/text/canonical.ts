@@ -114,8 +114,7 @@ export function isSyllable(word: string): boolean {
 /** Undo Telex typed with the input method off ("phari" → "phai"); undefined when no repair gives a syllable. */
 export function repairTelex(word: string): string | undefined {
   if (word.length < 2 || word.length > 9 || !/^[a-z]+$/.test(word) || isSyllable(word)) return undefined;
-  const vowels = (w: string) =>
-    w.replace('dd', 'd').replace(/aa|aw/, 'a').replace('ee', 'e').replace(/oo|ow/, 'o').replace('uw', 'u').replace(/w/g, 'u');
+  const vowels = (w: string) => w.replace('dd', 'd').replace(/aa|aw/, 'a').replace('ee', 'e').replace(/oo|ow/, 'o').replace('uw', 'u').replace(/w/g, 'u');
   const candidates = [vowels(word)];
   for (let i = 1; i < word.length; i++) {
     if (TONE_KEYS.test(word[i]!)) candidates.push(vowels(word.slice(0, i) + word.slice(i + 1)));

@@ -7,18 +7,7 @@ import { type Span, monthSpan, parseSpan, periodContaining, quarterSpan, addDays
 import { canonicalTokens } from '../text/canonical.ts';
 import { clean, fold } from '../text/fold.ts';
 
-export type Intent =
-  | 'empty'
-  | 'help'
-  | 'task'
-  | 'agency'
-  | 'overdue'
-  | 'upcoming'
-  | 'period'
-  | 'recurring'
-  | 'progress'
-  | 'thanks'
-  | 'unknown';
+export type Intent = 'empty' | 'help' | 'task' | 'agency' | 'overdue' | 'upcoming' | 'period' | 'recurring' | 'progress' | 'thanks' | 'unknown';
 
 /** Which field of a task the question asks about. */
 export type Focus = 'lead' | 'coordinate' | 'deadline' | 'all';
@@ -42,18 +31,139 @@ export interface Question {
 
 const has = (joined: string, cues: readonly string[]) => cues.some((c) => joined.includes(` ${c} `));
 
-const HELP = ['help', 'start', 'tro giup', 'huong dan', 'menu', 'ban lam duoc gi', 'ban co the lam gi', 'hoi duoc gi', 'hoi gi duoc', 'cach dung', 'cach hoi', 'giup', 'giup do', 'giup toi'];
+const HELP = [
+  'help',
+  'start',
+  'tro giup',
+  'huong dan',
+  'menu',
+  'ban lam duoc gi',
+  'ban co the lam gi',
+  'hoi duoc gi',
+  'hoi gi duoc',
+  'cach dung',
+  'cach hoi',
+  'giup',
+  'giup do',
+  'giup toi',
+];
 const GREETING = ['xin chao', 'chao ban', 'chao', 'hello', 'hi', 'alo', 'chao buoi sang', 'chao anh', 'chao chi', 'chao em'];
 const THANKS = ['cam on', 'thank', 'thanks', 'thank you', 'cam on nhieu', 'cam on ban'];
-const PROGRESS = ['tien do', 'ti le hoan thanh', 'ty le hoan thanh', 'bao nhieu phan tram', 'da xong bao nhieu', 'hoan thanh bao nhieu', 'tinh hinh thuc hien', 'ket qua thuc hien', 'tien trinh'];
-const OVERDUE = ['qua han', 'tre han', 'bi tre', 'da tre', 'cham tien do', 'tre tien do', 'het han', 'bi cham', 'cham tre', 'tre hen', 'no dong', 'chua xong', 'chua hoan thanh', 'nao tre', 'tre khong', 'con tre', 'dang tre'];
+const PROGRESS = [
+  'tien do',
+  'ti le hoan thanh',
+  'ty le hoan thanh',
+  'bao nhieu phan tram',
+  'da xong bao nhieu',
+  'hoan thanh bao nhieu',
+  'tinh hinh thuc hien',
+  'ket qua thuc hien',
+  'tien trinh',
+];
+const OVERDUE = [
+  'qua han',
+  'tre han',
+  'bi tre',
+  'da tre',
+  'cham tien do',
+  'tre tien do',
+  'het han',
+  'bi cham',
+  'cham tre',
+  'tre hen',
+  'no dong',
+  'chua xong',
+  'chua hoan thanh',
+  'nao tre',
+  'tre khong',
+  'con tre',
+  'dang tre',
+];
 /** Overdue cues that contain a progress word ("tiến độ"): checked before progress. */
 const LATE_PROGRESS = ['cham tien do', 'tre tien do'];
-const UPCOMING = ['sap den han', 'sap toi han', 'sap het han', 'sap dao han', 'gan den han', 'gan het han', 'sap phai xong', 'sap phai nop', 'sap toi', 'sap den'];
-const LEAD = ['ai chu tri', 'do ai', 'ai phu trach', 'ai lam', 'ai thuc hien', 'ai tham muu', 'ai dam nhiem', 'ai dam nhan', 'co quan nao', 'don vi nao', 'so nao', 'chu tri la ai', 'ai phai lam', 'giao cho ai', 'ai la chu tri', 'cua ai', 'ai chiu trach nhiem'];
+const UPCOMING = [
+  'sap den han',
+  'sap toi han',
+  'sap het han',
+  'sap dao han',
+  'gan den han',
+  'gan het han',
+  'sap phai xong',
+  'sap phai nop',
+  'sap toi',
+  'sap den',
+];
+const LEAD = [
+  'ai chu tri',
+  'do ai',
+  'ai phu trach',
+  'ai lam',
+  'ai thuc hien',
+  'ai tham muu',
+  'ai dam nhiem',
+  'ai dam nhan',
+  'co quan nao',
+  'don vi nao',
+  'so nao',
+  'chu tri la ai',
+  'ai phai lam',
+  'giao cho ai',
+  'ai la chu tri',
+  'cua ai',
+  'ai chiu trach nhiem',
+];
 const COORD = ['phoi hop', 'ho tro', 'cung voi ai'];
-const DEADLINE = ['khi nao', 'bao gio', 'bao lau', 'bao nhieu lau', 'con bao lau', 'luc nao', 'ngay nao', 'han chot', 'thoi han', 'han cuoi', 'deadline', 'thoi gian hoan thanh', 'den han chua', 'mat bao lau', 'han la', 'han den', 'han hoan thanh', 'thang nao', 'quy nao', 'nam nao', 'han cua', 'han nop', 'han bao cao', 'het han khi nao', 'cham nhat'];
-const AGENCY_WORK = ['lam gi', 'nhiem vu gi', 'viec gi', 'nhung viec', 'nhung nhiem vu', 'cac nhiem vu', 'nhiem vu cua', 'viec cua', 'cong viec cua', 'phu trach gi', 'chu tri gi', 'phoi hop gi', 'duoc giao', 'phai thuc hien', 'trach nhiem', 'nhiem vu nao', 'viec nao', 'co gi', 'nhung gi', 'can lam', 'phai lam', 'con no'];
+const DEADLINE = [
+  'khi nao',
+  'bao gio',
+  'bao lau',
+  'bao nhieu lau',
+  'con bao lau',
+  'luc nao',
+  'ngay nao',
+  'han chot',
+  'thoi han',
+  'han cuoi',
+  'deadline',
+  'thoi gian hoan thanh',
+  'den han chua',
+  'mat bao lau',
+  'han la',
+  'han den',
+  'han hoan thanh',
+  'thang nao',
+  'quy nao',
+  'nam nao',
+  'han cua',
+  'han nop',
+  'han bao cao',
+  'het han khi nao',
+  'cham nhat',
+];
+const AGENCY_WORK = [
+  'lam gi',
+  'nhiem vu gi',
+  'viec gi',
+  'nhung viec',
+  'nhung nhiem vu',
+  'cac nhiem vu',
+  'nhiem vu cua',
+  'viec cua',
+  'cong viec cua',
+  'phu trach gi',
+  'chu tri gi',
+  'phoi hop gi',
+  'duoc giao',
+  'phai thuc hien',
+  'trach nhiem',
+  'nhiem vu nao',
+  'viec nao',
+  'co gi',
+  'nhung gi',
+  'can lam',
+  'phai lam',
+  'con no',
+];
 const RECURRING: [string[], Unit | 'continuous'][] = [
   [['thuong xuyen', 'lien tuc'], 'continuous'],
   [['hang nam', 'moi nam', 'tung nam'], 'year'],
@@ -67,15 +177,72 @@ const CHATTER = [...HELP, ...GREETING, ...THANKS, 'nhieu', 'nhe', 'a', 'ban', 'v
 
 /** Question phrases removed before task search, longest first (phrases, never lone syllables like "cua"). */
 const STOP_PHRASES = [
-  ...LEAD, ...COORD, ...DEADLINE, ...AGENCY_WORK, ...OVERDUE, ...UPCOMING,
-  'phai xong', 'phai hoan thanh', 'xong', 'hoan thanh', 'chu tri', 'phu trach', 'tham muu',
-  'cho toi biet', 'cho toi hoi', 'cho hoi', 'xin hoi', 'vui long', 'lam on', 'giup toi', 'toi muon biet', 'muon hoi',
-  'hom nay', 'hien nay', 'bay gio', 'hien tai', 'the nao', 'ra sao', 'nhu the nao', 'the',
-  'nhiem vu', 'cong viec', 'viec', 'ai', 'gi', 'nao', 'la', 'thi', 'a', 'nhe', 'vay', 'ha', 'khong', 'chua', 'roi',
+  ...LEAD,
+  ...COORD,
+  ...DEADLINE,
+  ...AGENCY_WORK,
+  ...OVERDUE,
+  ...UPCOMING,
+  'phai xong',
+  'phai hoan thanh',
+  'xong',
+  'hoan thanh',
+  'chu tri',
+  'phu trach',
+  'tham muu',
+  'cho toi biet',
+  'cho toi hoi',
+  'cho hoi',
+  'xin hoi',
+  'vui long',
+  'lam on',
+  'giup toi',
+  'toi muon biet',
+  'muon hoi',
+  'hom nay',
+  'hien nay',
+  'bay gio',
+  'hien tai',
+  'the nao',
+  'ra sao',
+  'nhu the nao',
+  'the',
+  'nhiem vu',
+  'cong viec',
+  'viec',
+  'ai',
+  'gi',
+  'nao',
+  'la',
+  'thi',
+  'a',
+  'nhe',
+  'vay',
+  'ha',
+  'khong',
+  'chua',
+  'roi',
   // Single syllables only where folding makes no content word of them: not "chi" (mức chi, chi nhánh), "ban"
   // (ban hành), "co" (cơ sở, cơ quan) or "cua" (một cửa).
-  'phai', 'can', 'se', 'da', 'dang', 'duoc', 'nhung', 'do', 'ma', 'oi', 'em', 'minh', 'co khong', 'co phai', 'khong co', 'ban oi',
-].map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
+  'phai',
+  'can',
+  'se',
+  'da',
+  'dang',
+  'duoc',
+  'nhung',
+  'do',
+  'ma',
+  'oi',
+  'em',
+  'minh',
+  'co khong',
+  'co phai',
+  'khong co',
+  'ban oi',
+]
+  .map((p) => p.split(' '))
+  .sort((a, b) => b.length - a.length);
 
 function removePhrases(words: string[], phrases: string[][]): string[] {
   const out: string[] = [];
@@ -97,9 +264,15 @@ export function findPeriod(joined: string, today: string): { span: Span & { labe
     [/ tuan (nay|nay|hien tai) /, () => ({ start: today, end: addDays(today, 6), label: 'tuần này' })],
     [/ tuan (toi|sau) /, () => ({ start: addDays(today, 7), end: addDays(today, 13), label: 'tuần tới' })],
     [/ thang (nay|hien tai) /, () => ({ ...monthSpan(m, y), label: `tháng ${m}/${y}` })],
-    [/ thang (toi|sau) /, () => ({ ...periodContaining('month', addDays(monthSpan(m, y).end, 1)), label: m === 12 ? `tháng 1/${y + 1}` : `tháng ${m + 1}/${y}` })],
+    [
+      / thang (toi|sau) /,
+      () => ({ ...periodContaining('month', addDays(monthSpan(m, y).end, 1)), label: m === 12 ? `tháng 1/${y + 1}` : `tháng ${m + 1}/${y}` }),
+    ],
     [/ quy (nay|hien tai) /, () => ({ ...quarterSpan(q, y), label: `Quý ${ROMAN[q]}/${y}` })],
-    [/ quy (toi|sau) /, () => (q === 4 ? { ...quarterSpan(1, y + 1), label: `Quý I/${y + 1}` } : { ...quarterSpan(q + 1, y), label: `Quý ${ROMAN[q + 1]}/${y}` })],
+    [
+      / quy (toi|sau) /,
+      () => (q === 4 ? { ...quarterSpan(1, y + 1), label: `Quý I/${y + 1}` } : { ...quarterSpan(q + 1, y), label: `Quý ${ROMAN[q + 1]}/${y}` }),
+    ],
     [/ nam (nay|hien tai) /, () => ({ ...yearSpan(y), label: `năm ${y}` })],
     [/ nam (toi|sau) /, () => ({ ...yearSpan(y + 1), label: `năm ${y + 1}` })],
   ];
@@ -175,7 +348,10 @@ export function understand(text: string, today: string, dir: Directory): Questio
   const matches: AgencyMatch[] = dir.find(joined.trim().split(' '));
   const agencies = [...new Set(matches.flatMap((m) => m.agencies))];
   const agencyFuzzy = matches.some((m) => m.fuzzy);
-  const rest = joined.trim().split(' ').filter((_, i) => !matches.some((m) => i >= m.start && i < m.end));
+  const rest = joined
+    .trim()
+    .split(' ')
+    .filter((_, i) => !matches.some((m) => i >= m.start && i < m.end));
   const taskWords = removePhrases(rest, STOP_PHRASES).filter((w) => w.length > 1 || /\d/.test(w));
   const restJoined = ` ${rest.join(' ')} `;
 

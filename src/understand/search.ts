@@ -63,11 +63,14 @@ export class TaskSearch<T> {
       }
     });
     this.avgLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, items.length);
-    this.fuse = new Fuse([...this.postings.keys()].filter((w) => w.length >= 3), {
-      threshold: 0.3,
-      ignoreLocation: true,
-      includeScore: true,
-    });
+    this.fuse = new Fuse(
+      [...this.postings.keys()].filter((w) => w.length >= 3),
+      {
+        threshold: 0.3,
+        ignoreLocation: true,
+        includeScore: true,
+      },
+    );
   }
 
   private idf(word: string): number {
@@ -110,7 +113,7 @@ export class TaskSearch<T> {
       const idf = this.idf(word);
       total += idf;
       for (const { doc, tf } of this.postings.get(word) ?? []) {
-        const norm = tf * (K1 + 1) / (tf + K1 * (1 - B + (B * this.lengths[doc]!) / this.avgLength));
+        const norm = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengths[doc]!) / this.avgLength));
         scores[doc]! += weight * idf * norm;
         covered[doc]! += weight * idf;
         matched[doc]!++;
@@ -119,7 +122,7 @@ export class TaskSearch<T> {
     for (let i = 0; i + 1 < terms.length; i++) {
       const docs = this.pairs.get(`${terms[i]!.word} ${terms[i + 1]!.word}`);
       if (!docs) continue;
-      const bonus = PAIR_WEIGHT * (this.idf(terms[i]!.word) + this.idf(terms[i + 1]!.word)) / 2;
+      const bonus = (PAIR_WEIGHT * (this.idf(terms[i]!.word) + this.idf(terms[i + 1]!.word))) / 2;
       for (const doc of docs) {
         scores[doc]! += bonus;
         pairs[doc]!++;
@@ -136,6 +139,12 @@ export class TaskSearch<T> {
       top.splice(at, 0, doc);
       if (top.length > limit) top.pop();
     }
-    return top.map((doc) => ({ item: this.items[doc]!, score: scores[doc]!, coverage: total > 0 ? covered[doc]! / total : 0, matched: matched[doc]!, pairs: pairs[doc]! }));
+    return top.map((doc) => ({
+      item: this.items[doc]!,
+      score: scores[doc]!,
+      coverage: total > 0 ? covered[doc]! / total : 0,
+      matched: matched[doc]!,
+      pairs: pairs[doc]!,
+    }));
   }
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Telegram, TelegramError } from 'telegraf';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTelegramBot } from '../../src/channels/telegram/bot.ts';
 import { escapeHtml, splitMessage } from '../../src/channels/telegram/render.ts';
 import { Assistant } from '../../src/core/assistant.ts';
@@ -13,7 +13,15 @@ import { dir, engine, plan } from '../helpers.ts';
 
 const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ADMIN = 1000;
-const BOT = { id: 42, is_bot: true as const, first_name: 'Kế hoạch', username: 'kehoach_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
+const BOT = {
+  id: 42,
+  is_bot: true as const,
+  first_name: 'Kế hoạch',
+  username: 'kehoach_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+};
 
 type Call = { method: string; payload: Record<string, unknown> };
 
@@ -22,38 +30,81 @@ async function setup() {
   const logs: unknown[] = [];
   let failNext: { method: string; error: TelegramError } | undefined;
   let messageId = 100;
-  vi.spyOn(Telegram.prototype, 'callApi').mockImplementation(async function (method: string, payload: unknown) {
+  vi.spyOn(Telegram.prototype, 'callApi').mockImplementation((async (method: string, payload: unknown) => {
     calls.push({ method, payload: payload as Record<string, unknown> });
     if (failNext?.method === method) {
       const e = failNext.error;
       failNext = undefined;
       throw e;
     }
-    if (method === 'sendMessage') return { message_id: ++messageId, date: 0, chat: { id: (payload as { chat_id: number }).chat_id, type: 'private' }, text: (payload as { text: string }).text } as never;
+    if (method === 'sendMessage')
+      return {
+        message_id: ++messageId,
+        date: 0,
+        chat: { id: (payload as { chat_id: number }).chat_id, type: 'private' },
+        text: (payload as { text: string }).text,
+      } as never;
     return true as never;
-  } as never);
+  }) as never);
   const store = await Store.open(path.join(mkdtempSync(path.join(tmpdir(), 'tg-')), 'state.json'));
   const t = translator('vi');
   const log: Logger = { log: (level, msg, fields) => logs.push({ level, msg, ...fields }) };
-  const assistant = new Assistant({ engine, store, plan, dir, admins: { telegram: [String(ADMIN)] }, roster: [], undoMinutes: 30, now: () => new Date('2019-03-10T03:00:00Z'), t });
+  const assistant = new Assistant({
+    engine,
+    store,
+    plan,
+    dir,
+    admins: { telegram: [String(ADMIN)] },
+    roster: [],
+    undoMinutes: 30,
+    now: () => new Date('2019-03-10T03:00:00Z'),
+    t,
+  });
   const bot = createTelegramBot(TOKEN, assistant, { log, t });
   bot.botInfo = BOT;
   let updateId = 0;
   const user = (id: number) => ({ id, is_bot: false, first_name: `U${id}` });
-  const text = (from: number, body: string, chat: { id: number; type: 'private' | 'group' } = { id: from, type: 'private' }, extra: Record<string, unknown> = {}) =>
-    bot.handleUpdate({ update_id: ++updateId, message: { message_id: ++messageId, date: 0, chat, from: user(from), text: body, ...extra } } as never);
+  const text = (
+    from: number,
+    body: string,
+    chat: { id: number; type: 'private' | 'group' } = { id: from, type: 'private' },
+    extra: Record<string, unknown> = {},
+  ) => bot.handleUpdate({ update_id: ++updateId, message: { message_id: ++messageId, date: 0, chat, from: user(from), text: body, ...extra } } as never);
   const press = (from: number, data: string, onMessage = 7) =>
-    bot.handleUpdate({ update_id: ++updateId, callback_query: { id: `cb${updateId}`, from: user(from), chat_instance: 'x', data, message: { message_id: onMessage, date: 0, chat: { id: from, type: 'private' }, text: 'old' } } } as never);
+    bot.handleUpdate({
+      update_id: ++updateId,
+      callback_query: {
+        id: `cb${updateId}`,
+        from: user(from),
+        chat_instance: 'x',
+        data,
+        message: { message_id: onMessage, date: 0, chat: { id: from, type: 'private' }, text: 'old' },
+      },
+    } as never);
   const sent = () => calls.filter((c) => c.method === 'sendMessage');
   const last = (method: string) => calls.filter((c) => c.method === method).at(-1)?.payload;
-  const keyboard = (p: Record<string, unknown> | undefined) => ((p?.reply_markup as { inline_keyboard?: { callback_data: string }[][] })?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
-  return { bot, calls, logs, store, text, press, sent, last, keyboard, fail: (method: string, error: TelegramError) => { failNext = { method, error }; } };
+  const keyboard = (p: Record<string, unknown> | undefined) =>
+    ((p?.reply_markup as { inline_keyboard?: { callback_data: string }[][] })?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
+  return {
+    bot,
+    calls,
+    logs,
+    store,
+    text,
+    press,
+    sent,
+    last,
+    keyboard,
+    fail: (method: string, error: TelegramError) => {
+      failNext = { method, error };
+    },
+  };
 }
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('Telegram: questions', () => {
-  it('answers a private question in HTML with the engine\'s reply', async () => {
+  it("answers a private question in HTML with the engine's reply", async () => {
     const s = await setup();
     await s.text(5, 'Sở Tài chính phải làm gì?');
     expect(s.sent()).toHaveLength(1);
@@ -106,7 +157,7 @@ describe('Telegram: register, approve, tick', () => {
     expect(s.store.state.completions).toHaveLength(1);
     for (const c of s.calls) for (const data of s.keyboard(c.payload)) expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
   });
-  it('an unregistered user\'s forged callback is refused with a toast and nothing changes', async () => {
+  it("an unregistered user's forged callback is refused with a toast and nothing changes", async () => {
     const s = await setup();
     await s.press(9, 'c:I.4:0:-');
     expect(s.last('answerCallbackQuery')!.text).toContain('chưa đăng ký');

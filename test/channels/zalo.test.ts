@@ -26,9 +26,36 @@ async function setup(opts: { now?: () => number; menuTtlMs?: number } = {}) {
   fakes.push(zalo);
   await zalo.start();
   const store = await Store.open(path.join(mkdtempSync(path.join(tmpdir(), 'zalo-')), 'state.json'));
-  await store.mutate((d) => void d.officials.push({ id: 'o1', accounts: [{ channel: 'zalo', userId: USER, chatId: USER }], name: 'A', position: '', agency: 'so-tai-chinh', status: 'approved', requestedAt: '2019-01-01T00:00:00.000Z', notify: true }));
-  const deps: CoreDeps = { engine, store, plan, dir, admins: {}, roster: [], undoMinutes: 30, now: () => new Date('2019-03-25T01:00:00Z'), t: translator('vi') };
-  const channel = new ZaloChannel(new ZaloClient(TOKEN, { apiRoot: zalo.url }), new Assistant(deps), { log: silentLogger, t: deps.t, route: async () => {}, ...opts });
+  await store.mutate(
+    (d) =>
+      void d.officials.push({
+        id: 'o1',
+        accounts: [{ channel: 'zalo', userId: USER, chatId: USER }],
+        name: 'A',
+        position: '',
+        agency: 'so-tai-chinh',
+        status: 'approved',
+        requestedAt: '2019-01-01T00:00:00.000Z',
+        notify: true,
+      }),
+  );
+  const deps: CoreDeps = {
+    engine,
+    store,
+    plan,
+    dir,
+    admins: {},
+    roster: [],
+    undoMinutes: 30,
+    now: () => new Date('2019-03-25T01:00:00Z'),
+    t: translator('vi'),
+  };
+  const channel = new ZaloChannel(new ZaloClient(TOKEN, { apiRoot: zalo.url }), new Assistant(deps), {
+    log: silentLogger,
+    t: deps.t,
+    route: async () => {},
+    ...opts,
+  });
   await channel.start();
   return { zalo, store, deps, channel };
 }
@@ -54,7 +81,14 @@ describe('Zalo updates and the client', () => {
 describe('Zalo menus', () => {
   it('a digest pushed to Zalo carries a numbered menu that "xong 1" answers', async () => {
     const { zalo, store, deps, channel } = await setup();
-    const pusher = new Pusher({ ...deps, outlets: { zalo: channel.outlet() }, senders: { zalo: new PacedSender({ rate: 5 }) }, remindDays: 30, remindBefore: [7, 1], log: silentLogger });
+    const pusher = new Pusher({
+      ...deps,
+      outlets: { zalo: channel.outlet() },
+      senders: { zalo: new PacedSender({ rate: 5 }) },
+      remindDays: 30,
+      remindBefore: [7, 1],
+      log: silentLogger,
+    });
     await pusher.runDigest('digest:z1', '2019-03-25');
     expect(zalo.sent[0]!.text).toContain('1. ✅ I.4');
     await channel.handleUpdate(zalo.update(USER, 'xong 1', 'aaaaaaaaaaaaaaaaaaa1'));

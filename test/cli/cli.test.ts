@@ -17,8 +17,15 @@ describe('npm run ask', () => {
     expect(r.stdout).toContain('I.4 — Quy định về mức chi');
   });
   it('--json reads one question a line from stdin and prints one object a line', () => {
-    const r = run('cli/ask.ts', ['--json', '--today', '2018-12-01'], 'ai chu tri thanh lap trung tam phuc vu hanh chinh cong\n\nSở Tài chính có việc gì trễ hạn không?\n');
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const r = run(
+      'cli/ask.ts',
+      ['--json', '--today', '2018-12-01'],
+      'ai chu tri thanh lap trung tam phuc vu hanh chinh cong\n\nSở Tài chính có việc gì trễ hạn không?\n',
+    );
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({ question: 'ai chu tri thanh lap trung tam phuc vu hanh chinh cong', intent: 'task', agencies: [] });
     expect(lines[0].tasks[0]).toEqual({
@@ -75,7 +82,16 @@ describe('npm start without a messenger token', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('BOT_TOKEN');
     expect(r.stdout).toContain('Sở Tài chính — nhiệm vụ theo Kế hoạch 4561/KH-UBND');
-    expect(JSON.parse(readFileSync(state, 'utf8'))).toEqual({ schemaVersion: 2, officials: [], completions: [], audit: [], runs: [], deliveries: [], reminders: [], seq: 0 });
+    expect(JSON.parse(readFileSync(state, 'utf8'))).toEqual({
+      schemaVersion: 2,
+      officials: [],
+      completions: [],
+      audit: [],
+      runs: [],
+      deliveries: [],
+      reminders: [],
+      seq: 0,
+    });
   });
   it('a corrupt state file stops start-up with a clear message and is left as it was', () => {
     const state = path.join(mkdtempSync(path.join(tmpdir(), 'start-')), 'state.json');

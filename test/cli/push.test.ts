@@ -14,7 +14,16 @@ function stateWith(officials: { id: string; user: string; agency: string }[]): s
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'pushcli-')), 'state.json');
   const state = {
     schemaVersion: 2,
-    officials: officials.map((o) => ({ id: o.id, accounts: [{ channel: 'telegram', userId: o.user, chatId: o.user }], name: o.id, position: '', agency: o.agency, status: 'approved', requestedAt: '2019-01-01T00:00:00.000Z', notify: true })),
+    officials: officials.map((o) => ({
+      id: o.id,
+      accounts: [{ channel: 'telegram', userId: o.user, chatId: o.user }],
+      name: o.id,
+      position: '',
+      agency: o.agency,
+      status: 'approved',
+      requestedAt: '2019-01-01T00:00:00.000Z',
+      notify: true,
+    })),
     completions: [],
     audit: [],
     seq: 10,
@@ -23,10 +32,12 @@ function stateWith(officials: { id: string; user: string; agency: string }[]): s
   return file;
 }
 
-
 const push = (args: string[], env: Record<string, string>) =>
   new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(TSX, [path.join(ROOT, 'src/cli/push.ts'), ...args], { cwd: ROOT, env: { ...process.env, BOT_TOKEN: '', ADMIN_TELEGRAM_IDS: '', ...env } });
+    const child = spawn(TSX, [path.join(ROOT, 'src/cli/push.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, BOT_TOKEN: '', ADMIN_TELEGRAM_IDS: '', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -36,7 +47,10 @@ const push = (args: string[], env: Record<string, string>) =>
 
 describe('npm run push', () => {
   it('--dry-run prints each digest without sending or recording; --only picks one official', async () => {
-    const file = stateWith([{ id: 'o1', user: '5', agency: 'so-tai-chinh' }, { id: 'o2', user: '6', agency: 'so-y-te' }]);
+    const file = stateWith([
+      { id: 'o1', user: '5', agency: 'so-tai-chinh' },
+      { id: 'o2', user: '6', agency: 'so-y-te' },
+    ]);
     const before = readFileSync(file, 'utf8');
     const r = await push(['--dry-run', '--today', '2019-03-25'], { STATE_FILE: file });
     expect(r.status).toBe(0);
@@ -53,11 +67,22 @@ describe('npm run push', () => {
     await server.start();
     try {
       const file = stateWith([{ id: 'o1', user: '5', agency: 'so-tai-chinh' }]);
-      const r = await push(['--today', '2019-03-25'], { STATE_FILE: file, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: server.config.apiURL, ADMIN_TELEGRAM_IDS: '1000' });
+      const r = await push(['--today', '2019-03-25'], {
+        STATE_FILE: file,
+        BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: server.config.apiURL,
+        ADMIN_TELEGRAM_IDS: '1000',
+      });
       expect(r.status).toBe(0);
       expect(r.stderr).toContain('Đã gửi xong: 2/2');
-      const texts = (server.storage.botMessages as unknown as { message: { chat_id: string; text: string } }[]).map((m) => [m.message.chat_id, m.message.text.split('\n')[0]]);
-      expect(texts.sort()).toEqual([['1000', '📊 Bản tin tuần 25/03/2019 — toàn Kế hoạch 4561/KH-UBND'], ['5', '📋 Bản tin tuần 25/03/2019 — Sở Tài chính (Kế hoạch 4561/KH-UBND)']]);
+      const texts = (server.storage.botMessages as unknown as { message: { chat_id: string; text: string } }[]).map((m) => [
+        m.message.chat_id,
+        m.message.text.split('\n')[0],
+      ]);
+      expect(texts.sort()).toEqual([
+        ['1000', '📊 Bản tin tuần 25/03/2019 — toàn Kế hoạch 4561/KH-UBND'],
+        ['5', '📋 Bản tin tuần 25/03/2019 — Sở Tài chính (Kế hoạch 4561/KH-UBND)'],
+      ]);
       const saved = JSON.parse(readFileSync(file, 'utf8'));
       expect(saved.deliveries.map((d: { to: string; status: string }) => `${d.to}:${d.status}`).sort()).toEqual(['admin:telegram:1000:sent', 'o1:sent']);
       expect(saved.runs[0]).toMatchObject({ total: 2, sent: 2, failed: 0, finishedAt: expect.any(String) });
@@ -71,7 +96,11 @@ describe('npm run push', () => {
     const locked = await push([], { STATE_FILE: file, BOT_TOKEN: TOKEN });
     expect(locked.status).toBe(2);
     expect(locked.stderr).toContain(`is in use by process ${process.pid}`);
-    const noToken = spawnSync(TSX, [path.join(ROOT, 'src/cli/push.ts')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BOT_TOKEN: '', STATE_FILE: file } });
+    const noToken = spawnSync(TSX, [path.join(ROOT, 'src/cli/push.ts')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, BOT_TOKEN: '', STATE_FILE: file },
+    });
     expect(noToken.status).toBe(2);
     expect(noToken.stderr).toContain('cần BOT_TOKEN');
   });

@@ -66,7 +66,7 @@ describe('registration and approval', () => {
     await h.press(ADMIN, `a:rv:${id}`);
     expect((await h.press('2', 't:I.4')).toast).toContain('chưa đăng ký');
   });
-  it('a roster official sharing their own contact is approved at once; another person\'s contact is refused', async () => {
+  it("a roster official sharing their own contact is approved at once; another person's contact is refused", async () => {
     const h = await harness({ roster: [{ name: 'Trần Thị B', agency: 'so-noi-vu', phone: '0912345678' }] });
     await h.say('7', '/dangky');
     expect(h.text(await h.assistant.onContact(h.user('7'), { phone: '+84 912 345 678', userId: '8' }))).toContain('chính bạn');
@@ -83,7 +83,7 @@ describe('registration and approval', () => {
 });
 
 describe('ticking', () => {
-  it('/viec lists the agency\'s tasks with ✅; tick → confirm → recorded, shown in place, with ↩️', async () => {
+  it("/viec lists the agency's tasks with ✅; tick → confirm → recorded, shown in place, with ↩️", async () => {
     const h = await harness();
     await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
     const list = await h.say('2', '/viec');
@@ -139,7 +139,7 @@ describe('ticking', () => {
     h.advance(31 * 60_000);
     expect((await h.press('2', 'u:c3')).toast).toContain('quá 30 phút');
   });
-  it('a task led by the districts is done by each: one district\'s tick shows 1/10', async () => {
+  it("a task led by the districts is done by each: one district's tick shows 1/10", async () => {
     const h = await harness();
     await h.official('3', 'UBND huyện Ba Tri', 'huyen-ba-tri');
     const ask = await h.press('3', 't:II.3');
@@ -180,7 +180,7 @@ describe('ticking', () => {
     await h.press(ADMIN, h.actions(confirm)[0]!);
     expect(h.store.state.completions[0]).toMatchObject({ taskId: 'II.1', party: 'so-noi-vu', by: `admin:telegram:${ADMIN}` });
   });
-  it('/quahan and /tiendo answer for the official\'s agency; for an admin, the whole plan', async () => {
+  it("/quahan and /tiendo answer for the official's agency; for an admin, the whole plan", async () => {
     const h = await harness({ start: '2019-04-10T03:00:00Z' });
     await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
     expect(h.text(await h.say('2', '/quahan'))).toContain('Nhiệm vụ quá hạn của Sở Tài chính (1)');

@@ -16,7 +16,6 @@ const ADMIN = 1000;
 
 type BotMessage = { messageId: number; message: { chat_id: string; text: string; reply_markup?: { inline_keyboard?: { callback_data: string }[][] } } };
 
-
 let server: TelegramServer;
 let bot: ChildProcess | undefined;
 const stateFile = path.join(mkdtempSync(path.join(tmpdir(), 'e2e-')), 'state.json');
@@ -24,7 +23,14 @@ const stateFile = path.join(mkdtempSync(path.join(tmpdir(), 'e2e-')), 'state.jso
 function startBot(): Promise<void> {
   bot = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: server.config.apiURL, STATE_FILE: stateFile, ADMIN_TELEGRAM_IDS: String(ADMIN), WEBHOOK_URL: '' },
+    env: {
+      ...process.env,
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: server.config.apiURL,
+      STATE_FILE: stateFile,
+      ADMIN_TELEGRAM_IDS: String(ADMIN),
+      WEBHOOK_URL: '',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -44,7 +50,8 @@ async function stopBot(): Promise<void> {
   await exited;
 }
 
-const messages = (chat: number): BotMessage[] => (server.storage.botMessages as unknown as BotMessage[]).filter((m) => String(m.message.chat_id) === String(chat));
+const messages = (chat: number): BotMessage[] =>
+  (server.storage.botMessages as unknown as BotMessage[]).filter((m) => String(m.message.chat_id) === String(chat));
 const buttons = (m: BotMessage | undefined) => (m?.message.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
 
 /** Wait until a bot message in this chat satisfies the test. */

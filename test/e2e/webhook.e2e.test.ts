@@ -11,7 +11,6 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const SECRET = 'a-webhook-secret-of-24ch';
 
-
 let server: TelegramServer;
 let bot: ChildProcess;
 let base: string;
@@ -64,7 +63,11 @@ describe('webhook mode', () => {
   });
   it('refuses updates without the secret header, or with a wrong one', async () => {
     const post = (headers: Record<string, string>) =>
-      fetch(`${base}/telegram/hook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(update('Sở Tài chính phải làm gì?')) });
+      fetch(`${base}/telegram/hook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(update('Sở Tài chính phải làm gì?')),
+      });
     expect((await post({})).status).toBe(403);
     expect((await post({ 'x-telegram-bot-api-secret-token': 'wrong-secret-0000000' })).status).toBe(403);
     await new Promise((r) => setTimeout(r, 300));

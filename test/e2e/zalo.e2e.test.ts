@@ -15,7 +15,6 @@ const ADMIN = 'a0a0a0a0a0a0a0a0a0a0';
 const USER = 'b1b1b1b1b1b1b1b1b1b1';
 const STRANGER = 'c2c2c2c2c2c2c2c2c2c2';
 
-
 const running: ChildProcess[] = [];
 const cleanups: (() => Promise<unknown>)[] = [];
 
@@ -123,7 +122,11 @@ describe('Zalo, webhook', () => {
     await startBot({ ZALO_BOT_TOKEN: ZTOKEN, ZALO_API_ROOT: zalo.url, ZALO_WEBHOOK_URL: url, ZALO_WEBHOOK_SECRET: 'zalo-hook-secret', PORT: String(port) });
     expect(zalo.webhook).toEqual({ url, secret_token: 'zalo-hook-secret' });
     const post = (body: unknown, secret?: string) =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(secret ? { 'x-bot-api-secret-token': secret } : {}) }, body: JSON.stringify(body) });
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(secret ? { 'x-bot-api-secret-token': secret } : {}) },
+        body: JSON.stringify(body),
+      });
     expect((await post(zalo.update(USER, 'Sở Tài chính phải làm gì?', 'f1f1f1f1f1f1f1f1f1f1'))).status).toBe(403);
     expect((await post(zalo.update(USER, 'Sở Tài chính phải làm gì?', 'f2f2f2f2f2f2f2f2f2f2'), 'wrong-secret-00')).status).toBe(403);
     await new Promise((r) => setTimeout(r, 200));
@@ -141,8 +144,17 @@ describe('one official, two messengers', () => {
     await zalo.start();
     const tg = new TelegramServer({ port: await freePort(), host: '127.0.0.1' });
     await tg.start();
-    cleanups.push(() => zalo.stop(), () => tg.stop());
-    const bot = await startBot({ ZALO_BOT_TOKEN: ZTOKEN, ZALO_API_ROOT: zalo.url, BOT_TOKEN: TTOKEN, TELEGRAM_API_ROOT: tg.config.apiURL, ADMIN_TELEGRAM_IDS: '1000' });
+    cleanups.push(
+      () => zalo.stop(),
+      () => tg.stop(),
+    );
+    const bot = await startBot({
+      ZALO_BOT_TOKEN: ZTOKEN,
+      ZALO_API_ROOT: zalo.url,
+      BOT_TOKEN: TTOKEN,
+      TELEGRAM_API_ROOT: tg.config.apiURL,
+      ADMIN_TELEGRAM_IDS: '1000',
+    });
     expect(bot.log()).toMatch(/Kênh đang chạy: Telegram @\w+ \(long polling\), Zalo Bot Kế hoạch \(long polling\)/);
 
     type Stored = { messageId: number; message: { chat_id: string; text: string; reply_markup?: { inline_keyboard?: { callback_data: string }[][] } } };

@@ -52,7 +52,13 @@ export class FakeZalo {
   update(from: string, text: string, messageId: string, opts: { chatId?: string; isBot?: boolean } = {}) {
     return {
       event_name: 'message.text.received',
-      message: { message_id: messageId, text, chat: { id: opts.chatId ?? from, chat_type: 'PRIVATE' }, from: { id: from, display_name: `U${from.slice(0, 4)}`, is_bot: opts.isBot ?? false }, date: Date.now() },
+      message: {
+        message_id: messageId,
+        text,
+        chat: { id: opts.chatId ?? from, chat_type: 'PRIVATE' },
+        from: { id: from, display_name: `U${from.slice(0, 4)}`, is_bot: opts.isBot ?? false },
+        date: Date.now(),
+      },
     };
   }
 
@@ -113,7 +119,8 @@ export class FakeZalo {
       }
       case 'sendMessage': {
         const text = String(params.text ?? '');
-        if (!params.chat_id || text.length < 1 || text.length > 2000) return this.reply(res, { ok: false, error_code: 400, description: 'text must be 1-2000 characters' });
+        if (!params.chat_id || text.length < 1 || text.length > 2000)
+          return this.reply(res, { ok: false, error_code: 400, description: 'text must be 1-2000 characters' });
         const message_id = hex(10);
         this.sent.push({ chat_id: String(params.chat_id), text, message_id });
         return this.reply(res, { ok: true, result: { message_id, date: Date.now() } });

@@ -15,8 +15,25 @@ describe('importing the plan text', () => {
   it('reads all 19 rows of sections I–III with ids that keep the numbering, and the repeated 6 as II.6b', () => {
     expect(imported.plan.tasks).toHaveLength(19);
     expect(imported.plan.tasks.map((t) => t.id)).toEqual([
-      'I.1', 'I.2', 'I.3', 'I.4', 'II.1', 'II.2', 'II.3', 'II.4', 'II.5', 'II.6', 'II.6b', 'II.7', 'II.8',
-      'III.1', 'III.2', 'III.3', 'III.4', 'III.5', 'III.6',
+      'I.1',
+      'I.2',
+      'I.3',
+      'I.4',
+      'II.1',
+      'II.2',
+      'II.3',
+      'II.4',
+      'II.5',
+      'II.6',
+      'II.6b',
+      'II.7',
+      'II.8',
+      'III.1',
+      'III.2',
+      'III.3',
+      'III.4',
+      'III.5',
+      'III.6',
     ]);
     expect(imported.plan.tasks.find((t) => t.id === 'II.6b')?.number).toBe('6');
   });

@@ -16,7 +16,17 @@ import { dir, engine, plan } from '../helpers.ts';
 const ADMIN = '1000';
 
 function official(id: string, agency: string, extra: Partial<Official> = {}): Official {
-  return { id, accounts: [{ channel: 'telegram', userId: id.slice(1), chatId: id.slice(1) }], name: id, position: '', agency, status: 'approved', requestedAt: '2019-01-01T00:00:00.000Z', notify: true, ...extra };
+  return {
+    id,
+    accounts: [{ channel: 'telegram', userId: id.slice(1), chatId: id.slice(1) }],
+    name: id,
+    position: '',
+    agency,
+    status: 'approved',
+    requestedAt: '2019-01-01T00:00:00.000Z',
+    notify: true,
+    ...extra,
+  };
 }
 
 /** A pusher on a real state file, a fake clock and a fake Telegram that records what it sends. */
@@ -37,14 +47,21 @@ async function setup(opts: { file?: string; now?: string; fail?: (m: Message) =>
   };
   let now = new Date(opts.now ?? '2019-03-25T00:30:00Z');
   const deps: CoreDeps = { engine, store, plan, dir, admins: { telegram: [ADMIN] }, roster: [], undoMinutes: 30, now: () => now, t: translator('vi') };
-  const pusher = new Pusher({ ...deps, outlets: { telegram: outlet }, senders: { telegram: new PacedSender({ rate: 25, clock }) }, remindDays: 30, remindBefore: [7, 1], log: silentLogger });
+  const pusher = new Pusher({
+    ...deps,
+    outlets: { telegram: outlet },
+    senders: { telegram: new PacedSender({ rate: 25, clock }) },
+    remindDays: 30,
+    remindBefore: [7, 1],
+    log: silentLogger,
+  });
   return { file, store, pusher, sent, deps, setNow: (iso: string) => void (now = new Date(iso)) };
 }
 
 afterEach(() => vi.useRealTimers());
 
 describe('digest content', () => {
-  it('an official gets their agency\'s overdue, coming-due and open recurring tasks, with ✅ buttons and progress', async () => {
+  it("an official gets their agency's overdue, coming-due and open recurring tasks, with ✅ buttons and progress", async () => {
     const { deps } = await setup();
     const d = agencyDigest(deps, 'huyen-ba-tri', '2019-03-25', 30);
     expect(d.text).toContain('Bản tin tuần 25/03/2019 — UBND huyện Ba Tri');
@@ -56,12 +73,25 @@ describe('digest content', () => {
   it('an agency with nothing open gets a one-line all-clear with its progress', async () => {
     const { deps } = await setup();
     const d = agencyDigest(deps, 'so-y-te', '2019-03-25', 30);
-    expect(d.text).toBe('✅ Bản tin tuần 25/03/2019 — Sở Y tế (Kế hoạch 4561/KH-UBND): không có việc quá hạn hay sắp đến hạn. Tiến độ: 0/1 nhiệm vụ chủ trì đã hoàn thành (0%).');
+    expect(d.text).toBe(
+      '✅ Bản tin tuần 25/03/2019 — Sở Y tế (Kế hoạch 4561/KH-UBND): không có việc quá hạn hay sắp đến hạn. Tiến độ: 0/1 nhiệm vụ chủ trì đã hoàn thành (0%).',
+    );
     expect(d.buttons).toBeUndefined();
   });
   it('what the agency ticked last week is listed', async () => {
     const { deps, store } = await setup();
-    await store.mutate((d) => void d.completions.push({ id: 'c1', planId: plan.id, taskId: 'I.4', party: 'so-tai-chinh', on: '2019-03-20', at: '2019-03-20T03:00:00.000Z', by: 'o1' }));
+    await store.mutate(
+      (d) =>
+        void d.completions.push({
+          id: 'c1',
+          planId: plan.id,
+          taskId: 'I.4',
+          party: 'so-tai-chinh',
+          on: '2019-03-20',
+          at: '2019-03-20T03:00:00.000Z',
+          by: 'o1',
+        }),
+    );
     expect(agencyDigest(deps, 'so-tai-chinh', '2019-03-25', 30).text).toContain('Đã báo cáo tuần qua (1):\n• I.4 (20/03/2019)');
   });
   it('admins get counts per status, agencies furthest behind first, and the overdue list', async () => {
@@ -80,7 +110,11 @@ describe('digest runs', () => {
     const r = await s.pusher.runDigest('digest:w1', '2019-03-25');
     expect(r).toMatchObject({ total: 3, sent: 3, failed: 0 });
     expect(s.sent.map((m) => m.chatId).sort()).toEqual([ADMIN, '5', '6']);
-    expect(s.store.state.deliveries.map((d) => [d.to, d.status]).sort()).toEqual([[`admin:telegram:${ADMIN}`, 'sent'], ['o5', 'sent'], ['o6', 'sent']]);
+    expect(s.store.state.deliveries.map((d) => [d.to, d.status]).sort()).toEqual([
+      [`admin:telegram:${ADMIN}`, 'sent'],
+      ['o5', 'sent'],
+      ['o6', 'sent'],
+    ]);
     expect((await s.pusher.runDigest('digest:w1', '2019-03-25')).already).toBe(true);
     expect(s.sent).toHaveLength(3);
   });
@@ -96,7 +130,14 @@ describe('digest runs', () => {
     expect(r).toMatchObject({ total: 4, sent: 4 });
   });
   it('officials who opted out, were revoked or are unreachable get nothing', async () => {
-    const s = await setup({ officials: [official('o5', 'so-tai-chinh', { notify: false }), official('o6', 'so-noi-vu', { status: 'revoked' }), official('o7', 'so-y-te', { unreachable: true }), official('o8', 'so-tu-phap')] });
+    const s = await setup({
+      officials: [
+        official('o5', 'so-tai-chinh', { notify: false }),
+        official('o6', 'so-noi-vu', { status: 'revoked' }),
+        official('o7', 'so-y-te', { unreachable: true }),
+        official('o8', 'so-tu-phap'),
+      ],
+    });
     await s.pusher.runDigest('digest:w1', '2019-03-25');
     expect(s.sent.map((m) => m.chatId).sort()).toEqual([ADMIN, '8']);
   });
@@ -112,7 +153,10 @@ describe('digest runs', () => {
     expect(s.sent.map((m) => m.chatId).sort()).toEqual([ADMIN, ADMIN, '5']);
   });
   it('a 403 marks the official unreachable until they write again', async () => {
-    const s = await setup({ officials: [official('o5', 'so-tai-chinh')], fail: (m) => (m.chatId === '5' ? new SendError('blocked', 'Forbidden: bot was blocked by the user') : undefined) });
+    const s = await setup({
+      officials: [official('o5', 'so-tai-chinh')],
+      fail: (m) => (m.chatId === '5' ? new SendError('blocked', 'Forbidden: bot was blocked by the user') : undefined),
+    });
     const r = await s.pusher.runDigest('digest:w1', '2019-03-25');
     expect(r).toMatchObject({ sent: 1, blocked: 1 });
     expect(s.store.state.officials[0]!.unreachable).toBe(true);

@@ -23,7 +23,11 @@ describe('the paced sender', () => {
     const sender = new PacedSender({ rate: 25, clock });
     const times: number[] = [];
     const jobs = Array.from({ length: 500 }, (_, i) => ({ chatId: `c${i}` }));
-    const s = await sender.run(jobs, async () => void times.push(clock.now()), () => {});
+    const s = await sender.run(
+      jobs,
+      async () => void times.push(clock.now()),
+      () => {},
+    );
     expect(s).toEqual({ sent: 500, blocked: 0, failed: 0 });
     expect(maxInAnySecond(times)).toBe(25);
     const rate = 500 / ((times.at(-1)! - times[0]!) / 1000 + 1 / 25);
@@ -33,7 +37,11 @@ describe('the paced sender', () => {
     const clock = fakeClock();
     const sender = new PacedSender({ rate: 25, clock });
     const sent: [string, number][] = [];
-    await sender.run([1, 2, 3, 4].map((n) => ({ chatId: 'a', n })), async (j) => void sent.push([`a${j.n}`, clock.now()]), () => {});
+    await sender.run(
+      [1, 2, 3, 4].map((n) => ({ chatId: 'a', n })),
+      async (j) => void sent.push([`a${j.n}`, clock.now()]),
+      () => {},
+    );
     expect(sent.map(([n]) => n)).toEqual(['a1', 'a2', 'a3', 'a4']);
     for (let i = 1; i < sent.length; i++) expect(sent[i]![1] - sent[i - 1]![1]).toBeGreaterThanOrEqual(1000);
   });
@@ -72,7 +80,11 @@ describe('the paced sender', () => {
       },
       (j, o) => void outcomes.push([j.chatId, o.status]),
     );
-    expect(outcomes.sort()).toEqual([['x', 'blocked'], ['x', 'blocked'], ['y', 'sent']]);
+    expect(outcomes.sort()).toEqual([
+      ['x', 'blocked'],
+      ['x', 'blocked'],
+      ['y', 'sent'],
+    ]);
     expect(calls).toBe(2);
   });
   it('retries other failures with growing waits, then reports them failed', async () => {
@@ -80,10 +92,14 @@ describe('the paced sender', () => {
     const sender = new PacedSender({ rate: 25, clock, maxAttempts: 3, backoffMs: 1000 });
     const tries: number[] = [];
     const outcomes: unknown[] = [];
-    await sender.run([{ chatId: 'a' }], async () => {
-      tries.push(clock.now());
-      throw new Error('socket hang up');
-    }, (_j, o) => void outcomes.push(o));
+    await sender.run(
+      [{ chatId: 'a' }],
+      async () => {
+        tries.push(clock.now());
+        throw new Error('socket hang up');
+      },
+      (_j, o) => void outcomes.push(o),
+    );
     expect(tries).toHaveLength(3);
     expect(tries[1]! - tries[0]!).toBeGreaterThanOrEqual(1000);
     expect(tries[2]! - tries[1]!).toBeGreaterThanOrEqual(2000);

@@ -54,7 +54,19 @@ describe('the state file', () => {
   it('a change that names its sections still leaves the whole file exactly equal to memory', async () => {
     const file = path.join(tmp(), 'state.json');
     const store = await Store.open(file);
-    await store.mutate((d) => void d.officials.push({ id: 'o1', accounts: [{ channel: 'telegram', userId: '1', chatId: '1' }], name: 'A', position: 'B', agency: 'so-noi-vu', status: 'approved', requestedAt: '2019-01-01T00:00:00.000Z', notify: true }));
+    await store.mutate(
+      (d) =>
+        void d.officials.push({
+          id: 'o1',
+          accounts: [{ channel: 'telegram', userId: '1', chatId: '1' }],
+          name: 'A',
+          position: 'B',
+          agency: 'so-noi-vu',
+          status: 'approved',
+          requestedAt: '2019-01-01T00:00:00.000Z',
+          notify: true,
+        }),
+    );
     await store.mutate((d) => void d.completions.push(record('c1')), ['completions', 'audit']);
     await store.mutate((d) => void (d.officials[0]!.status = 'revoked'));
     await store.mutate((d) => void d.completions.push(record('c2')), ['completions', 'audit']);

@@ -85,7 +85,7 @@ describe('words that look alike', () => {
     expect(r.agencies).toEqual([]);
     expect(r.ids).toEqual(['II.2']);
   });
-  it('a task far ahead of every other on half the question\'s words is an answer', () => {
+  it("a task far ahead of every other on half the question's words is an answer", () => {
     expect(ask('đơn vị nào chủ trì số hóa hồ sơ giấy').ids).toEqual(['III.3']);
   });
   it('a clear phrase match answers even when other words of the question are not in the task', () => {
@@ -150,7 +150,12 @@ describe('dates: periods, overdue, coming due', () => {
 
 describe('status in the government categories', () => {
   const ii1 = plan.tasks.find((t) => t.id === 'II.1')!;
-  const ctx = (today: string, completions: [string, { taskId: string; party: string; on: string }[]][] = []) => ({ today, planDate: plan.date, dir, completions: new Map(completions) });
+  const ctx = (today: string, completions: [string, { taskId: string; party: string; on: string }[]][] = []) => ({
+    today,
+    planDate: plan.date,
+    dir,
+    completions: new Map(completions),
+  });
   it('a task led by a group with listed members needs each member: in progress, then overdue', () => {
     expect(taskState(ii1, ctx('2018-11-01'))).toMatchObject({ status: 'in_progress', done: 0, required: 12 });
     expect(taskState(ii1, ctx('2019-01-01')).status).toBe('overdue');

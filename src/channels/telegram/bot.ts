@@ -62,7 +62,12 @@ async function deliver(ctx: Context, r: Result, t: T, log: Logger, route?: (m: M
     } catch (e) {
       if (!notModified(e)) {
         log.log('warn', 'editMessageText failed; sending instead', { error: e });
-        await send(ctx, { channel: 'telegram', chatId: String(ctx.chat!.id), text: r.edit.text, ...(r.edit.buttons ? { buttons: r.edit.buttons } : {}) }, t, log);
+        await send(
+          ctx,
+          { channel: 'telegram', chatId: String(ctx.chat!.id), text: r.edit.text, ...(r.edit.buttons ? { buttons: r.edit.buttons } : {}) },
+          t,
+          log,
+        );
       }
     }
   }

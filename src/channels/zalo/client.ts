@@ -43,7 +43,12 @@ export class ZaloClient {
   async call<T>(method: string, params: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
     let res: Response;
     try {
-      res = await this.fetch(`${this.base}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params), ...(signal ? { signal } : {}) });
+      res = await this.fetch(`${this.base}/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(params),
+        ...(signal ? { signal } : {}),
+      });
     } catch (e) {
       if ((e as Error).name === 'AbortError') throw e;
       throw new ZaloError(0, `network: ${(e as Error).message}`);

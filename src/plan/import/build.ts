@@ -65,7 +65,10 @@ export function parseParties(cell: string, dir: Directory, where: string, warnin
     notes.push({ at: offset, note: clean(note) });
     return ' ';
   });
-  const segments = body.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+  const segments = body
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const words: string[] = [];
   const segmentOf: number[] = [];
   segments.forEach((seg, i) => {
@@ -119,8 +122,9 @@ export function parseAssignmentParties(text: string, dir: Directory): { lead: Pa
   const matches = dir.scan(words);
   const lead: Party[] = [];
   const coordinate: Party[] = [];
-  const add = (list: Party[], ids: string[]) =>
-    ids.forEach((id) => list.some((p) => p.agency === id) || list.push({ name: dir.label(id), agency: id }));
+  const add = (list: Party[], ids: string[]) => {
+    for (const id of ids) if (!list.some((p) => p.agency === id)) list.push({ name: dir.label(id), agency: id });
+  };
   let pos = 0;
   for (const m of matches) {
     const gap = words.slice(pos, m.start);

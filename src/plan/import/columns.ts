@@ -14,6 +14,9 @@ const HEADERS: [RegExp, Column][] = [
 ];
 
 export function columnOf(header: string): Column | undefined {
-  const h = fold(header).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const h = fold(header)
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return HEADERS.find(([re]) => re.test(h))?.[1];
 }

@@ -12,7 +12,9 @@ const ROMAN_ID = /^[IVXLC]+$/;
 /** Plan number, date, issuer and title, read from the body and the appendix caption. */
 export function readMeta(text: string): Pick<RawPlan, 'number' | 'date' | 'issuer' | 'title'> {
   const meta: Pick<RawPlan, 'number' | 'date' | 'issuer' | 'title'> = {};
-  const ref = text.match(/(?:Kế hoạch|KH)\s+số\s+(\d+\/KH-[A-Za-zĐđ\-]+)(?:\s+ngày\s+(\d{1,2})\s*(?:tháng|\/)\s*(\d{1,2})\s*(?:năm|\/)\s*(\d{4}))?(?:\s+của\s+([^)\n]+))?/);
+  const ref = text.match(
+    /(?:Kế hoạch|KH)\s+số\s+(\d+\/KH-[A-Za-zĐđ-]+)(?:\s+ngày\s+(\d{1,2})\s*(?:tháng|\/)\s*(\d{1,2})\s*(?:năm|\/)\s*(\d{4}))?(?:\s+của\s+([^)\n]+))?/,
+  );
   if (ref) {
     meta.number = ref[1];
     if (ref[2]) meta.date = `${ref[4]}-${ref[3]!.padStart(2, '0')}-${ref[2].padStart(2, '0')}`;
