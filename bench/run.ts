@@ -12,7 +12,7 @@ import type { Plan, Task } from '../src/plan/schema.ts';
 import { parseDeadline } from '../src/plan/deadline.ts';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { Assistant } from '../src/core/assistant.ts';
+import { createCore } from '../src/core/features/index.ts';
 import { translator } from '../src/i18n.ts';
 import { requiredParties } from '../src/plan/status.ts';
 import { Store } from '../src/store/state.ts';
@@ -160,6 +160,20 @@ if (only.has('answers')) {
   console.log(`  first answer of a new day at 10,000 tasks (status table rebuilt): median ${fmt(cold[10]!)}, worst ${fmt(cold[19]!)} of 20 days`);
 }
 
+/** `n` approved officials on Telegram, spread over `agencies`, with user ids from `firstUserId`. */
+function seedOfficials(store: Store, n: number, agencies: readonly string[], firstUserId: number) {
+  const officials = Array.from({ length: n }, (_, i) => ({
+    accounts: [{ channel: 'telegram' as const, userId: String(firstUserId + i), chatId: String(firstUserId + i) }],
+    name: `Cán bộ ${i + 1}`,
+    position: 'Chuyên viên',
+    agency: agencies[i % agencies.length]!,
+    status: 'approved' as const,
+    requestedAt: '2019-01-01T00:00:00.000Z',
+    notify: true,
+  }));
+  return store.importOfficials(officials, 'bench', new Date());
+}
+
 // Durable ticks: 10,000 approved officials in the state file; each tick goes through the real confirm path
 // (authorization, state change, fsync'd atomic write) before it counts.
 if (only.has('ticks')) {
@@ -168,24 +182,10 @@ if (only.has('ticks')) {
   const oneOff = big.tasks.filter((t) => t.deadline.kind === 'period' || t.deadline.kind === 'date');
   const jobs = oneOff.map((t) => ({ task: t, index: requiredParties(t, dir).findIndex((p) => !p.startsWith('name:')) })).filter((j) => j.index >= 0);
   const agencies = [...new Set(jobs.map((j) => requiredParties(j.task, dir)[j.index]!))];
-  await store.mutate((d) => {
-    for (let i = 0; i < 10_000; i++) {
-      d.officials.push({
-        id: `o${i + 1}`,
-        accounts: [{ channel: 'telegram', userId: String(i + 1), chatId: String(i + 1) }],
-        name: `Cán bộ ${i + 1}`,
-        position: 'Chuyên viên',
-        agency: agencies[i % agencies.length]!,
-        status: 'approved',
-        requestedAt: '2019-01-01T00:00:00.000Z',
-        notify: true,
-      });
-    }
-    d.seq = 10_000;
-  });
+  await seedOfficials(store, 10_000, agencies, 1);
   const officialOf = new Map<string, string>();
-  for (const o of store.state.officials) if (!officialOf.has(o.agency)) officialOf.set(o.agency, o.accounts[0]!.userId);
-  const assistant = new Assistant({
+  for (const o of store.snapshot().officials) if (!officialOf.has(o.agency)) officialOf.set(o.agency, o.accounts[0]!.userId);
+  const core = createCore({
     engine: bigEngine,
     store,
     plan: big,
@@ -194,12 +194,15 @@ if (only.has('ticks')) {
     roster: [],
     undoMinutes: 30,
     now: () => new Date('2019-01-10T03:00:00Z'),
+    random: Math.random,
+    lang: 'vi',
     t: translator('vi'),
+    log: silentLogger,
   });
   const tick = async (j: (typeof jobs)[number]) => {
     const user = officialOf.get(requiredParties(j.task, dir)[j.index]!)!;
-    const r = await assistant.onAction({ channel: 'telegram', userId: user, chatId: user, privateChat: true }, `c:${j.task.id}:${j.index}:-`);
-    if (!r.edit?.text.includes('✅')) throw new Error(`tick refused: ${r.toast}`);
+    const r = await core.onAction({ channel: 'telegram', userId: user, chatId: user, privateChat: true }, `c:${j.task.id}:${j.index}:-`);
+    if (r.refusal) throw new Error(`tick refused: ${r.refusal.code}`);
   };
   const sequential = jobs.slice(0, 200);
   let t1 = performance.now();
@@ -209,7 +212,7 @@ if (only.has('ticks')) {
   t1 = performance.now();
   for (let i = 0; i < concurrent.length; i += 32) await Promise.all(concurrent.slice(i, i + 32).map(tick));
   const concRate = concurrent.length / ((performance.now() - t1) / 1000);
-  const saved = (await Store.open(file)).state.completions.length;
+  const saved = (await Store.open(file)).snapshot().completions.length;
   console.log(
     `durable ticks with 10,000 officials (state file ${(statSync(file).size / 2 ** 20).toFixed(1)} MiB): ${seqRate.toFixed(0)}/s one at a time, ${concRate.toFixed(0)}/s with 32 officials at once; ${saved}/${sequential.length + concurrent.length} on disk after reopening (target ≥ 100/s)`,
   );
@@ -223,20 +226,8 @@ if (only.has('pushes')) {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-push-')), 'state.json');
   const store = await Store.open(file);
   const agencies = dir.agencies.filter((a) => a.kind === 'department' || a.kind === 'district').map((a) => a.id);
-  await store.mutate((d) => {
-    for (let i = 0; i < 10_000; i++)
-      d.officials.push({
-        id: `o${i + 1}`,
-        accounts: [{ channel: 'telegram', userId: String(100_000 + i), chatId: String(100_000 + i) }],
-        name: `Cán bộ ${i}`,
-        position: '',
-        agency: agencies[i % agencies.length]!,
-        status: 'approved',
-        requestedAt: '2019-01-01T00:00:00.000Z',
-        notify: true,
-      });
-  });
-  const outlet = telegramOutlet(new Telegram('123456:BENCHBENCHBENCHBENCHBENCH', { apiRoot: `http://127.0.0.1:${port}` } as never));
+  await seedOfficials(store, 10_000, agencies, 100_000);
+  const outlet = telegramOutlet(new Telegram('123456:BENCHBENCHBENCHBENCHBENCH', { apiRoot: `http://127.0.0.1:${port}` } as never), 'vi');
   const dispatched: number[] = [];
   const pusher = new Pusher({
     engine: seedEngine,
@@ -247,6 +238,7 @@ if (only.has('pushes')) {
     roster: [],
     undoMinutes: 30,
     now: () => new Date('2019-03-25T00:30:00Z'),
+    lang: 'vi',
     t: translator('vi'),
     outlets: { telegram: outlet },
     senders: { telegram: new PacedSender({ rate, inFlight: 64, onDispatch: (t) => dispatched.push(t) }) },
@@ -269,7 +261,7 @@ if (only.has('pushes')) {
     return most;
   };
   const achieved = (dispatched.length - 1) / ((dispatched.at(-1)! - dispatched[0]!) / 1000);
-  const recorded = (await Store.open(file)).state.deliveries.filter((d) => d.status === 'sent').length;
+  const recorded = (await Store.open(file)).snapshot().deliveries.filter((d) => d.status === 'sent').length;
   console.log(
     `pushes: ${result.sent}/${result.total} digests sent in ${seconds.toFixed(1)} s at PUSH_RATE=${rate}: ${achieved.toFixed(1)}/s achieved (${((100 * achieved) / rate).toFixed(1)}% of the rate), at most ${maxWindow(dispatched)} sent and ${maxWindow(received)} received in any one-second window; ${received.length} reached the fake Bot API, ${recorded} recorded (target ≥ 90% of PUSH_RATE, never above it, nothing lost)`,
   );

@@ -34,3 +34,8 @@ export const translator =
   (lang: Lang): T =>
   (key, params) =>
     t(key, params, lang);
+
+/** Whether a language (or Vietnamese, its fallback) has this key. */
+export function hasKey(key: string, lang: Lang = 'vi'): boolean {
+  return key in catalog(lang) || key in catalog('vi');
+}

@@ -1,21 +1,44 @@
-/** JSON-line logs on stderr. Callers pass context, never secrets; values that look like bot tokens are masked. */
+/**
+ * JSON-line logs on stderr. Errors keep their name, message, code and stack; a child logger binds context (channel,
+ * update id, user) to every line it writes. Callers pass context, never secrets; values that look like bot tokens
+ * (Telegram's and Zalo's) are masked wherever they appear, stacks and URLs included.
+ */
 export type Level = 'info' | 'warn' | 'error';
 
-const TOKEN = /\b\d{5,}:[A-Za-z0-9_-]{20,}\b/g;
+const TOKENS = [/\b\d{5,}:[A-Za-z0-9_-]{20,}\b/g, /\/bot[^/\s"]+\//g];
 
 export interface Logger {
   log(level: Level, msg: string, fields?: Record<string, unknown>): void;
+  /** A logger that adds these fields to every line. */
+  child(fields: Record<string, unknown>): Logger;
 }
 
-export function consoleLogger(stream: NodeJS.WritableStream = process.stderr): Logger {
+/** An Error as fields: name, message, code and stack survive JSON (a plain Error serializes as {}). */
+export function errorFields(e: unknown): unknown {
+  if (!(e instanceof Error)) return e;
+  const code = (e as { code?: unknown }).code;
+  return { name: e.name, message: e.message, ...(code !== undefined ? { code } : {}), ...(e.stack ? { stack: e.stack } : {}) };
+}
+
+export function mask(text: string): string {
+  return text.replace(TOKENS[0]!, '<token>').replace(TOKENS[1]!, '/bot<token>/');
+}
+
+export function consoleLogger(stream: NodeJS.WritableStream = process.stderr, bound: Record<string, unknown> = {}): Logger {
   return {
     log(level, msg, fields = {}) {
-      const line = JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }, (_k, v) =>
-        v instanceof Error ? { name: v.name, message: v.message } : v,
-      );
-      stream.write(`${line.replace(TOKEN, '<token>')}\n`);
+      const line = JSON.stringify({ t: new Date().toISOString(), level, msg, ...bound, ...fields }, (_k, v) => (v instanceof Error ? errorFields(v) : v));
+      stream.write(`${mask(line)}\n`);
+    },
+    child(fields) {
+      return consoleLogger(stream, { ...bound, ...fields });
     },
   };
 }
 
-export const silentLogger: Logger = { log() {} };
+export const silentLogger: Logger = {
+  log() {},
+  child() {
+    return silentLogger;
+  },
+};

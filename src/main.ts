@@ -10,9 +10,11 @@ import { startPolling, telegramWebhook } from './channels/telegram/run.ts';
 import { ZaloChannel } from './channels/zalo/bot.ts';
 import { ZaloClient } from './channels/zalo/client.ts';
 import { ConfigError, loadConfig, loadEnvFile } from './config.ts';
-import { Assistant } from './core/assistant.ts';
-import type { Channel, CoreDeps, Message } from './core/context.ts';
+import type { Channel } from './core/channel.ts';
+import type { CoreDeps } from './core/deps.ts';
 import { Engine } from './core/engine.ts';
+import { createCore } from './core/features/index.ts';
+import type { Envelope } from './core/outcome.ts';
 import { type RosterEntry, loadRoster } from './core/roster.ts';
 import { translator } from './i18n.ts';
 import { consoleLogger } from './log.ts';
@@ -33,23 +35,8 @@ async function main(): Promise<void> {
   const roster: RosterEntry[] = config.ROSTER_FILE ? loadRoster(config.ROSTER_FILE, dir) : [];
   const engine = new Engine(plan, dir, { lang: config.BOT_LANG, upcomingDays: config.REMIND_DAYS });
 
-  if (!config.BOT_TOKEN && !config.ZALO_BOT_TOKEN) {
-    const store = await Store.open(config.STATE_FILE);
-    console.error(t('start.noToken'));
-    console.error(t('start.console', { plan: plan.number, tasks: plan.tasks.length, state: store.file }));
-    await runConsoleChat({
-      engine,
-      t,
-      today: () => todayIn(new Date()),
-      completions: () => store.completions(plan.id),
-      input: process.stdin,
-      output: process.stdout,
-    });
-    await store.flush();
-    return;
-  }
-
-  const store = await Store.open(config.STATE_FILE, { lock: true });
+  const console_ = !config.BOT_TOKEN && !config.ZALO_BOT_TOKEN;
+  const store = await Store.open(config.STATE_FILE, { lock: !console_ });
   const deps: CoreDeps = {
     engine,
     store,
@@ -59,13 +46,25 @@ async function main(): Promise<void> {
     roster,
     undoMinutes: config.UNDO_MINUTES,
     now: () => new Date(),
+    random: Math.random,
+    lang: config.BOT_LANG,
     t,
+    log,
   };
-  const assistant = new Assistant(deps);
+  const core = createCore(deps);
+
+  if (console_) {
+    console.error(t('start.noToken'));
+    console.error(t('start.console', { plan: plan.number, tasks: plan.tasks.length, state: store.file }));
+    await runConsoleChat({ core, t, lang: config.BOT_LANG, input: process.stdin, output: process.stdout });
+    await store.flush();
+    return;
+  }
+
   const outlets: Partial<Record<Channel, Outlet>> = {};
   const senders: Partial<Record<Channel, PacedSender>> = {};
   /** Messages for another messenger than the one a user wrote on (e.g. an approval seen on Zalo). */
-  const route = async (m: Message) => {
+  const route = async (m: Envelope) => {
     const outlet = outlets[m.channel];
     if (!outlet) return;
     for (const part of outlet.split(m)) await outlet.send(part);
@@ -75,19 +74,25 @@ async function main(): Promise<void> {
   const up: string[] = [];
 
   if (config.BOT_TOKEN) {
-    const bot = createTelegramBot(config.BOT_TOKEN, assistant, { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}), log, t, route });
-    outlets.telegram = telegramOutlet(bot.telegram);
+    const bot = createTelegramBot(config.BOT_TOKEN, core, {
+      ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+      log,
+      t,
+      lang: config.BOT_LANG,
+      route,
+    });
+    outlets.telegram = telegramOutlet(bot.telegram, config.BOT_LANG);
     senders.telegram = new PacedSender({ rate: config.PUSH_RATE });
     if (config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
       const hook = await telegramWebhook(bot, config.WEBHOOK_URL, config.WEBHOOK_SECRET, log);
       routes.set(hook.path, hook.handler);
     } else stops.push(await startPolling(bot, log));
-    await registerCommands(bot, t, log);
+    await registerCommands(bot, core, t, log);
     up.push(`Telegram @${bot.botInfo?.username ?? '?'} (${config.WEBHOOK_URL ? 'webhook' : 'long polling'})`);
   }
 
   if (config.ZALO_BOT_TOKEN) {
-    const zalo = new ZaloChannel(new ZaloClient(config.ZALO_BOT_TOKEN, { apiRoot: config.ZALO_API_ROOT }), assistant, { log, t, route });
+    const zalo = new ZaloChannel(new ZaloClient(config.ZALO_BOT_TOKEN, { apiRoot: config.ZALO_API_ROOT }), core, { log, t, lang: config.BOT_LANG, route });
     const me = await zalo.start();
     outlets.zalo = zalo.outlet();
     senders.zalo = new PacedSender({ rate: config.ZALO_PUSH_RATE });

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const log = consoleLogger();
   const outlet = telegramOutlet(
     new Telegram(config.BOT_TOKEN ?? '0:dry-run', { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) } as never),
+    config.BOT_LANG,
   );
   const pusher = new Pusher({
     engine: new Engine(plan, dir, { lang: config.BOT_LANG, upcomingDays: config.REMIND_DAYS }),
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     roster: config.ROSTER_FILE ? loadRoster(config.ROSTER_FILE, dir) : [],
     undoMinutes: config.UNDO_MINUTES,
     now: () => new Date(),
+    lang: config.BOT_LANG,
     t,
     outlets: { telegram: outlet },
     senders: { telegram: new PacedSender({ rate: config.PUSH_RATE }) },
@@ -50,7 +52,13 @@ async function main(): Promise<void> {
   });
   if (dryRun) {
     const recipients = pusher.digests(today, only);
-    for (const r of recipients) process.stdout.write(`——— ${r.to} (${r.message.channel} ${r.message.chatId})\n${r.message.text}\n\n`);
+    for (const r of recipients)
+      process.stdout.write(
+        `——— ${r.to} (${r.message.channel} ${r.message.chatId})\n${outlet
+          .split(r.message)
+          .map((m) => m.text)
+          .join('\n')}\n\n`,
+      );
     console.error(t('pushcli.dryRun', { n: recipients.length }));
     return;
   }

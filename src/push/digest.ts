@@ -2,27 +2,31 @@
  * What the weekly digest and the deadline reminders say. Pure: plan, state and today in, text and buttons out.
  */
 import { excerpt } from '../answer/format.ts';
-import { encodeAction } from '../core/actions.ts';
-import type { Button, CoreDeps } from '../core/context.ts';
-import { rows } from '../core/context.ts';
+import type { CoreDeps } from '../core/deps.ts';
+import { rows } from '../core/feature.ts';
+import { tickAction } from '../core/features/ticking.ts';
+import { type Button, type Post, say } from '../core/outcome.ts';
 import { addDays, daysBetween, formatDate } from '../plan/deadline.ts';
 import type { Task } from '../plan/schema.ts';
 import { requiredParties } from '../plan/status.ts';
-import type { Official } from '../store/state.ts';
+import type { Official, ReadonlyDeep } from '../store/state.ts';
 
-export interface Digest {
-  text: string;
-  buttons?: Button[][];
-}
+/** What a digest is composed from. */
+export type DigestDeps = Pick<CoreDeps, 'engine' | 'store' | 'plan' | 'dir' | 't'>;
+
+/** A digest or a reminder: a post like any reply, rendered by each messenger's presenter. */
+export type Digest = Post;
+
+const tickButton = (id: string): Button => tickAction.button('tick', say('button.tick', { id }), { taskId: id, src: 'a' });
 
 const CONTENT = 140;
 
-function line(deps: CoreDeps, task: Task, due: string | undefined, statusKey: string): string {
+function line(deps: DigestDeps, task: Task, due: string | undefined, statusKey: string): string {
   return `• ${task.id} — ${excerpt(task.content, CONTENT)}\n   ${deps.t('task.deadlineShort', { deadline: task.deadline.text || deps.t('deadline.none') })}${due ? ` (${formatDate(due)})` : ''} · ${deps.t(statusKey)}`;
 }
 
 /** The weekly digest of one agency, as its officials receive it. Never empty. */
-export function agencyDigest(deps: CoreDeps, agency: string, today: string, remindDays: number): Digest {
+export function agencyDigest(deps: DigestDeps, agency: string, today: string, remindDays: number): Digest {
   const opts = { today, completions: deps.store.completions(deps.plan.id) };
   const tasks = deps.engine.ledBy(agency).filter((t) => requiredParties(t, deps.dir).includes(agency));
   const horizon = addDays(today, remindDays);
@@ -42,10 +46,10 @@ export function agencyDigest(deps: CoreDeps, agency: string, today: string, remi
     else if (open) recurring.push(line(deps, task, s.due, 'status.in_progress'));
     else if (s.due && s.due <= horizon) soon.push(line(deps, task, s.due, 'status.in_progress'));
     else continue;
-    tick.push({ label: deps.t('button.tick', { id: task.id }), action: encodeAction({ kind: 'tick', taskId: task.id }) });
+    tick.push(tickButton(task.id));
   }
   const weekAgo = addDays(today, -7);
-  const ticked = deps.store.state.completions.filter((c) => c.planId === deps.plan.id && c.party === agency && !c.undoneAt && c.on >= weekAgo && c.on < today);
+  const ticked = deps.store.reportsBetween(deps.plan.id, agency, weekAgo, today);
   const pct = tasks.length === 0 ? 0 : Math.round((100 * done) / tasks.length);
   const progress = deps.t('digest.progress', { done, total: tasks.length, pct });
   const label = deps.dir.label(agency);
@@ -60,19 +64,19 @@ export function agencyDigest(deps: CoreDeps, agency: string, today: string, remi
   if (soon.length > 0) parts.push(`${deps.t('digest.soon', { n: soon.length, days: remindDays })}\n${soon.join('\n')}`);
   if (recurring.length > 0) parts.push(`${deps.t('digest.recurring', { n: recurring.length })}\n${recurring.join('\n')}`);
   if (tickedText) parts.push(tickedText);
-  parts.push(progress, deps.t('digest.footer'));
-  return { text: parts.join('\n\n'), buttons: rows(tick.slice(0, 8), 4) };
+  parts.push(progress);
+  return { text: [parts.join('\n\n'), '', say('digest.footer')], buttons: rows(tick.slice(0, 8), 4) };
 }
 
 /** The plan-wide digest for admins: counts per status, agencies furthest behind first, the overdue list. */
-export function adminDigest(deps: CoreDeps, today: string): Digest {
+export function adminDigest(deps: DigestDeps, today: string): Digest {
   const opts = { today, completions: deps.store.completions(deps.plan.id) };
   const q = (intent: 'progress' | 'overdue') => deps.engine.answer({ intent, focus: 'all', agencies: [], agencyFuzzy: false, words: [] }, opts).text;
   return { text: [deps.t('digest.adminHeader', { plan: deps.plan.number, date: formatDate(today) }), q('progress'), q('overdue')].join('\n\n') };
 }
 
 export interface Reminder {
-  official: Official;
+  official: ReadonlyDeep<Official>;
   task: Task;
   due: string;
   daysLeft: number;
@@ -82,12 +86,12 @@ export interface Reminder {
 }
 
 /** Reminders due today: REMIND_BEFORE days before a due date, once per task, agency, due date and recipient. */
-export function dueReminders(deps: CoreDeps, officials: readonly Official[], today: string, before: readonly number[]): Reminder[] {
+export function dueReminders(deps: DigestDeps, officials: readonly ReadonlyDeep<Official>[], today: string, before: readonly number[]): Reminder[] {
   const offsets = [...before].sort((a, b) => a - b);
-  const sent = new Set(deps.store.state.reminders.map((r) => r.key));
+  const sent = deps.store.remindersSent();
   const opts = { today, completions: deps.store.completions(deps.plan.id) };
   const out: Reminder[] = [];
-  const byAgency = new Map<string, Official[]>();
+  const byAgency = new Map<string, ReadonlyDeep<Official>[]>();
   for (const o of officials) byAgency.set(o.agency, [...(byAgency.get(o.agency) ?? []), o]);
   for (const [agency, people] of byAgency) {
     for (const task of deps.engine.ledBy(agency)) {
@@ -113,7 +117,7 @@ export function dueReminders(deps: CoreDeps, officials: readonly Official[], tod
           due: s.due,
           daysLeft,
           keys,
-          digest: { text, buttons: [[{ label: deps.t('button.tick', { id: task.id }), action: encodeAction({ kind: 'tick', taskId: task.id }) }]] },
+          digest: { text, buttons: [[tickButton(task.id)]] },
         });
       }
     }

@@ -3,21 +3,33 @@
  * and deadline reminders. Every delivery is recorded as soon as its fate is known, so a restart resumes a run
  * instead of sending it again, and a finished run is never sent twice.
  */
-import type { Channel, CoreDeps, Message } from '../core/context.ts';
-import { audit } from '../core/context.ts';
+import type { Channel } from '../core/channel.ts';
+import type { MenuEntry } from '../core/conversation.ts';
+import type { CoreDeps } from '../core/deps.ts';
+import type { Envelope } from '../core/outcome.ts';
+import type { Keyboard } from '../core/present.ts';
 import type { Logger } from '../log.ts';
-import type { Official, Section, State } from '../store/state.ts';
+import type { Delivery, Official, ReadonlyDeep } from '../store/state.ts';
 import { adminDigest, agencyDigest, dueReminders } from './digest.ts';
 import { latestOccurrence } from './schedule.ts';
 import type { Outcome, PacedSender, SendError } from './sender.ts';
 
-/** A messenger as pushes see it: how it splits a message, and a send that throws SendError. */
-export interface Outlet {
-  split(m: Message): Message[];
-  send(m: Message): Promise<void>;
+/** One message as a messenger will send it: rendered text, and its keyboard or menu on the last part. */
+export interface OutMessage {
+  channel: Channel;
+  chatId: string;
+  text: string;
+  keyboard?: Keyboard[][];
+  entries?: MenuEntry[];
 }
 
-export interface PushDeps extends CoreDeps {
+/** A messenger as pushes see it: how it renders and splits a post, and a send that throws SendError. */
+export interface Outlet {
+  split(m: Envelope): OutMessage[];
+  send(m: OutMessage): Promise<void>;
+}
+
+export interface PushDeps extends Omit<CoreDeps, 'push' | 'tell' | 'random'> {
   outlets: Partial<Record<Channel, Outlet>>;
   /** One paced sender per messenger, each at that messenger's rate. */
   senders: Partial<Record<Channel, PacedSender>>;
@@ -29,7 +41,7 @@ export interface PushDeps extends CoreDeps {
 export interface Recipient {
   /** Official id or "admin:<channel>:<userId>". */
   to: string;
-  message: Message;
+  message: Envelope;
 }
 
 export interface RunResult {
@@ -45,7 +57,7 @@ export interface RunResult {
 interface Chunk {
   chatId: string;
   to: string;
-  message: Message;
+  message: OutMessage;
   last: boolean;
 }
 
@@ -54,18 +66,17 @@ interface Chunk {
  * message, which would stall sending). Each add resolves once its record is on disk.
  */
 class RecordBatch {
-  private items: { apply: (d: State) => void; done: () => void; fail: (e: unknown) => void }[] = [];
+  private items: { delivery: Delivery; done: () => void; fail: (e: unknown) => void }[] = [];
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly store: PushDeps['store'],
     private readonly ms: number,
-    private readonly touches: readonly Section[],
   ) {}
 
-  add(apply: (d: State) => void): Promise<void> {
+  add(delivery: Delivery): Promise<void> {
     return new Promise((done, fail) => {
-      this.items.push({ apply, done, fail });
+      this.items.push({ delivery, done, fail });
       this.timer ??= setTimeout(() => void this.flush(), this.ms);
     });
   }
@@ -75,9 +86,7 @@ class RecordBatch {
     const batch = this.items;
     this.items = [];
     try {
-      await this.store.mutate((d) => {
-        for (const b of batch) b.apply(d);
-      }, this.touches);
+      await this.store.recordDeliveries(batch.map((b) => b.delivery));
       for (const b of batch) b.done();
     } catch (e) {
       for (const b of batch) b.fail(e);
@@ -86,7 +95,7 @@ class RecordBatch {
 }
 
 /** The account a push goes to: on the messenger the official chose, else the first. */
-function accountOf(o: Official) {
+function accountOf(o: ReadonlyDeep<Official>) {
   return o.accounts.find((a) => a.channel === o.preferred) ?? o.accounts[0]!;
 }
 
@@ -94,15 +103,10 @@ export class Pusher {
   constructor(readonly deps: PushDeps) {}
 
   /** Officials who receive pushes: approved, not opted out, reachable, on a channel we can send to. */
-  audience(only?: string): Official[] {
-    return this.deps.store.state.officials.filter(
-      (o) =>
-        o.status === 'approved' &&
-        o.notify &&
-        !o.unreachable &&
-        this.deps.outlets[accountOf(o).channel] &&
-        (!only || o.accounts.some((a) => a.userId === only)),
-    );
+  audience(only?: string): ReadonlyDeep<Official>[] {
+    return this.deps.store
+      .officialsWith('approved')
+      .filter((o) => o.notify && !o.unreachable && this.deps.outlets[accountOf(o).channel] && (!only || o.accounts.some((a) => a.userId === only)));
   }
 
   /** The digest of each recipient for a day: one per official, one per admin. */
@@ -125,32 +129,14 @@ export class Pusher {
 
   /** Send one digest run. A finished run is not sent again; an unfinished one resumes where it stopped. */
   async runDigest(key: string, today: string, opts: { only?: string; progress?: (r: RunResult) => void } = {}): Promise<RunResult> {
-    const previous = this.deps.store.state.runs.find((r) => r.key === key);
+    const previous = this.deps.store.run(key);
     if (previous?.finishedAt) return { key, total: previous.total, sent: previous.sent, failed: previous.failed, blocked: 0, already: true };
-    const done = new Set(this.deps.store.state.deliveries.filter((d) => d.run === key).map((d) => d.to));
+    const done = this.deps.store.deliveredIn(key);
     const recipients = this.digests(today, opts.only).filter((r) => !done.has(r.to));
-    const now = () => this.deps.now().toISOString();
-    await this.deps.store.mutate(
-      (d) => {
-        if (!d.runs.some((r) => r.key === key)) d.runs.push({ key, startedAt: now(), total: recipients.length + done.size, sent: 0, failed: 0 });
-      },
-      ['runs'],
-    );
+    await this.deps.store.startRun(key, recipients.length + done.size, this.deps.now());
     const result: RunResult = { key, total: recipients.length + done.size, sent: done.size, failed: 0, blocked: 0 };
     await this.send(key, recipients, result, opts.progress);
-    await this.deps.store.mutate(
-      (d) => {
-        const run = d.runs.find((r) => r.key === key)!;
-        run.finishedAt = now();
-        run.sent = result.sent;
-        run.failed = result.failed + result.blocked;
-        // Keep the deliveries of the last ten runs; older runs keep their totals.
-        const keep = new Set(d.runs.slice(-10).map((r) => r.key));
-        d.deliveries = d.deliveries.filter((x) => keep.has(x.run));
-        d.runs = d.runs.slice(-200);
-      },
-      ['runs', 'deliveries'],
-    );
+    await this.deps.store.finishRun(key, { sent: result.sent, failed: result.failed + result.blocked }, this.deps.now());
     this.deps.log.log('info', 'push run finished', { run: key, total: result.total, sent: result.sent, failed: result.failed, blocked: result.blocked });
     return result;
   }
@@ -171,12 +157,7 @@ export class Pusher {
     });
     await this.send(key, recipients, result, undefined, async (recipient) => {
       const r = (recipient as (typeof recipients)[number]).reminder;
-      await this.deps.store.mutate(
-        (d) => {
-          for (const k of keysOf.get(r) ?? []) d.reminders.push({ key: k, at: this.deps.now().toISOString() });
-        },
-        ['reminders'],
-      );
+      await this.deps.store.recordReminders(keysOf.get(r) ?? [], this.deps.now());
     });
     return result;
   }
@@ -189,7 +170,7 @@ export class Pusher {
     const occurrence = latestOccurrence(cron, now);
     if (!occurrence || now.getTime() - occurrence.getTime() > 7 * 86_400_000) return undefined;
     const key = `digest:${occurrence.toISOString()}`;
-    if (this.deps.store.state.runs.some((r) => r.key === key && r.finishedAt)) return undefined;
+    if (this.deps.store.run(key)?.finishedAt) return undefined;
     return this.runDigest(key, today);
   }
 
@@ -208,7 +189,7 @@ export class Pusher {
       parts.forEach((m, i) => void chunks.push({ chatId: `${m.channel}:${m.chatId}`, to: r.to, message: m, last: i === parts.length - 1, recipient: r }));
     }
     const failedTo = new Set<string>();
-    const records = new RecordBatch(this.deps.store, 200, ['deliveries', 'officials', 'audit']);
+    const records = new RecordBatch(this.deps.store, 200);
     let reported = 0;
     const every = Math.max(1, Math.ceil(recipients.length / 10));
     const report = async (c: (typeof chunks)[number], outcome: Outcome) => {
@@ -216,22 +197,13 @@ export class Pusher {
       if (failedTo.has(c.to)) return;
       if (outcome.status !== 'sent') failedTo.add(c.to);
       const at = this.deps.now();
-      await records.add((d) => {
-        d.deliveries.push({
-          run: key,
-          to: c.to,
-          status: outcome.status,
-          at: at.toISOString(),
-          attempts: outcome.attempts,
-          ...(outcome.status !== 'sent' ? { error: outcome.error } : {}),
-        });
-        if (outcome.status === 'blocked') {
-          const o = d.officials.find((x) => x.id === c.to);
-          if (o && !o.unreachable) {
-            o.unreachable = true;
-            audit(d, at, 'push', 'unreachable', o.id, { unreachable: false }, { unreachable: true });
-          }
-        }
+      await records.add({
+        run: key,
+        to: c.to,
+        status: outcome.status,
+        at: at.toISOString(),
+        attempts: outcome.attempts,
+        ...(outcome.status !== 'sent' ? { error: outcome.error } : {}),
       });
       if (outcome.status === 'sent') {
         result.sent++;

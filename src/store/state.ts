@@ -1,203 +1,78 @@
 /**
- * Runtime state in one JSON file through lowdb: officials, completions and an audit log. The file carries a
- * schema version and passes zod at load; a corrupt or unreadable file stops start-up with a clear message and is
- * never overwritten. Every change is written (temporary file, fsync, rename) before the caller is told it
- * happened; writes are serialized, and changes that arrive while a write is under way share the next write.
- * If a write fails, memory goes back to the last durable state and the callers get the error.
+ * Runtime state through named operations: the core asks for "the official behind this account", "record this
+ * completion", "save this conversation step" — never for the raw document. Each command knows which sections it
+ * changes, so what a write touches follows from the operation. What callers get back is read-only (a copy for a
+ * command's result, a read-only view for a query).
+ *
+ * Durability: every change is written (temporary file, fsync, rename, folder fsync) before the caller is told it
+ * happened; writes are serialized, and changes that arrive while a write is under way share the next write. If a
+ * write fails, memory goes back to the last durable state and the callers get the error. A corrupt or unreadable
+ * file stops start-up with a clear message and is never overwritten.
  */
-import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { Low } from 'lowdb';
-import type { Adapter } from 'lowdb';
-import { z } from 'zod';
-import { writeFileAtomicAsync } from '../fsutil.ts';
 import type { Completion } from '../plan/status.ts';
+import { DurableJsonFile, lockFile, StateFileError, StateWriteError } from './file.ts';
+import {
+  type Account,
+  type AuditEntry,
+  type CompletionRecord,
+  type Delivery,
+  emptyState,
+  type Official,
+  type Run,
+  type Section,
+  type State,
+} from './schema.ts';
 
-export const STATE_VERSION = 2;
+export type { Account, AuditEntry, CompletionRecord, Conversation, Delivery, Official, Run, Section, State } from './schema.ts';
+export { emptyState, STATE_VERSION, stateSchema } from './schema.ts';
+export { StateFileError, StateWriteError };
 
-const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T/, 'expected an ISO timestamp');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** A read-only view of a stored value. */
+export type ReadonlyDeep<T> = T extends (infer U)[] ? readonly ReadonlyDeep<U>[] : T extends object ? { readonly [K in keyof T]: ReadonlyDeep<T[K]> } : T;
 
-export const accountSchema = z.object({
-  channel: z.enum(['telegram', 'zalo', 'console']),
-  userId: z.string().min(1),
-  chatId: z.string().min(1),
-});
-export type Account = z.infer<typeof accountSchema>;
+export type OfficialStatus = Official['status'];
+export type Channel = Account['channel'];
 
-export const officialSchema = z.object({
-  id: z.string().min(1),
-  accounts: z.array(accountSchema).min(1),
-  name: z.string().min(1),
-  position: z.string(),
-  agency: z.string().min(1),
-  phone: z.string().optional(),
-  status: z.enum(['pending', 'approved', 'rejected', 'revoked', 'left']),
-  requestedAt: timestamp,
-  decidedAt: timestamp.optional(),
-  decidedBy: z.string().optional(),
-  /** Weekly digest and reminders; /thongbao tat|bat. */
-  notify: z.boolean().default(true),
-  /** Set when the messenger refused delivery (blocked, deactivated); cleared when they write again. */
-  unreachable: z.boolean().optional(),
-  /** The messenger pushes go to, when the official has linked more than one. */
-  preferred: z.enum(['telegram', 'zalo', 'console']).optional(),
-});
-export type Official = z.infer<typeof officialSchema>;
-
-export const completionRecordSchema = z.object({
-  id: z.string().min(1),
-  planId: z.string(),
-  taskId: z.string(),
-  /** The agency whose part is done (directory id, or "name:…"). */
-  party: z.string(),
-  period: day.optional(),
-  /** Local calendar day it was reported, for on-time/late. */
-  on: day,
-  at: timestamp,
-  /** Official id, or "admin:<channel>:<userId>" when an admin ticked on behalf of an agency. */
-  by: z.string(),
-  note: z.string().optional(),
-  undoneAt: timestamp.optional(),
-  undoneBy: z.string().optional(),
-});
-export type CompletionRecord = z.infer<typeof completionRecordSchema>;
-
-export const auditSchema = z.object({
-  at: timestamp,
-  actor: z.string(),
-  action: z.string(),
-  subject: z.string(),
-  before: z.unknown().optional(),
-  after: z.unknown().optional(),
-});
-export type AuditEntry = z.infer<typeof auditSchema>;
-
-/** One push run: a scheduled weekly digest ("digest:<occurrence>") or an on-demand one ("manual:<time>"). */
-export const runSchema = z.object({
-  key: z.string().min(1),
-  startedAt: timestamp,
-  finishedAt: timestamp.optional(),
-  total: z.number().int().nonnegative(),
-  sent: z.number().int().nonnegative(),
-  failed: z.number().int().nonnegative(),
-});
-export type Run = z.infer<typeof runSchema>;
-
-/** One message of a run to one recipient, recorded as soon as its fate is known. */
-export const deliverySchema = z.object({
-  run: z.string(),
-  /** Official id, or "admin:<channel>:<userId>". */
-  to: z.string(),
-  status: z.enum(['sent', 'blocked', 'failed']),
-  at: timestamp,
-  attempts: z.number().int().nonnegative(),
-  error: z.string().optional(),
-});
-export type Delivery = z.infer<typeof deliverySchema>;
-
-/** A deadline reminder sent: once per task, agency, due date, days before, and recipient. */
-export const reminderSchema = z.object({ key: z.string(), at: timestamp });
-
-export const stateSchema = z.object({
-  schemaVersion: z.literal(STATE_VERSION),
-  officials: z.array(officialSchema),
-  completions: z.array(completionRecordSchema),
-  audit: z.array(auditSchema),
-  runs: z.array(runSchema).default([]),
-  deliveries: z.array(deliverySchema).default([]),
-  reminders: z.array(reminderSchema).default([]),
-  seq: z.number().int().nonnegative(),
-});
-export type State = z.infer<typeof stateSchema>;
-
-export class StateFileError extends Error {}
-
-/** A change could not be written; nothing of it remains. */
-export class StateWriteError extends Error {}
-
-export const emptyState = (): State => ({
-  schemaVersion: STATE_VERSION,
-  officials: [],
-  completions: [],
-  audit: [],
-  runs: [],
-  deliveries: [],
-  reminders: [],
-  seq: 0,
-});
-
-/** Older files this version reads: v1 held only completions, which had no author. */
-function migrate(raw: unknown): unknown {
-  if (raw && typeof raw === 'object' && (raw as { schemaVersion?: unknown }).schemaVersion === 1) {
-    const v1 = raw as { completions?: unknown[] };
-    if (Array.isArray(v1.completions) && v1.completions.length === 0) return emptyState();
-  }
-  return raw;
+/** What a new official's record starts with. */
+export interface NewOfficial {
+  account: Account;
+  name: string;
+  position: string;
+  agency: string;
+  phone?: string;
+  /** Approved at once (roster) by this actor; otherwise pending. */
+  approvedBy?: string;
 }
 
-export type Section = 'officials' | 'completions' | 'audit' | 'runs' | 'deliveries' | 'reminders';
-const SECTIONS: readonly Section[] = ['officials', 'completions', 'audit', 'runs', 'deliveries', 'reminders'];
-
-/**
- * lowdb adapter: validated read, durable atomic write. Each section's JSON is kept between writes and only the
- * sections a change declares are serialized again (a tick rewrites completions and audit, not 10,000 officials).
- */
-class DurableJsonFile implements Adapter<State> {
-  private readonly json = new Map<Section, Buffer>();
-  private readonly dirty = new Set<Section>(SECTIONS);
-
-  constructor(private readonly file: string) {}
-
-  touch(sections: readonly Section[] = SECTIONS): void {
-    for (const s of sections) this.dirty.add(s);
-  }
-
-  forget(): void {
-    this.json.clear();
-    this.touch();
-  }
-
-  async read(): Promise<State | null> {
-    if (!existsSync(this.file)) return null;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(this.file, 'utf8'));
-    } catch (e) {
-      throw new StateFileError(`${this.file}: not readable as JSON (${(e as Error).message}); it was left as it is`);
-    }
-    const parsed = stateSchema.safeParse(migrate(raw));
-    if (!parsed.success) {
-      const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
-      const where = parsed.error.issues
-        .slice(0, 5)
-        .map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`)
-        .join('; ');
-      const hint = version !== STATE_VERSION ? ` (schema version ${String(version)}; this version reads ${STATE_VERSION})` : '';
-      throw new StateFileError(`${this.file}: not a valid state file${hint}: ${where}; it was left as it is`);
-    }
-    return parsed.data;
-  }
-
-  async write(data: State): Promise<void> {
-    for (const sec of SECTIONS) if (this.dirty.has(sec) || !this.json.has(sec)) this.json.set(sec, Buffer.from(`,"${sec}":${JSON.stringify(data[sec])}`));
-    this.dirty.clear();
-    await writeFileAtomicAsync(this.file, [
-      Buffer.from(`{"schemaVersion":${data.schemaVersion}`),
-      ...SECTIONS.map((sec) => this.json.get(sec)!),
-      Buffer.from(`,"seq":${data.seq}}`),
-    ]);
-  }
+export interface NewCompletion {
+  planId: string;
+  taskId: string;
+  party: string;
+  period?: string;
+  on: string;
+  by: string;
+  note?: string;
 }
+
+export type Decision = 'approved' | 'rejected' | 'revoked';
+
+const copy = <T>(v: T): T => structuredClone(v);
+const sameAccount = (a: Account, channel: string, userId: string) => a.channel === channel && a.userId === userId;
 
 export class Store {
   private writing: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private version = 0;
+  /** The version last written whole to disk: with nothing newer, flush() writes nothing. */
+  private written = 0;
   /** Counts rollbacks, so a change lost to one is never reported as saved by a later write. */
   private rollbacks = 0;
   private completionsCache = new Map<string, { version: number; map: Map<string, Completion[]> }>();
+  /** Bumped by every change that may touch officials: the indexes below are rebuilt when it moves. */
+  private officialsVersion = 0;
+  private officialIndex: { version: number; byAccount: Map<string, Official[]>; byId: Map<string, Official> } | undefined;
 
   private constructor(
     private readonly db: Low<State>,
@@ -215,30 +90,415 @@ export class Store {
     const db = new Low<State>(adapter, emptyState());
     await db.read();
     const store = new Store(db, adapter, file);
-    if (!existsSync(file)) await store.mutate(() => undefined);
+    if (!existsSync(file)) await store.change(() => undefined);
     return store;
   }
 
-  /** The current state; read-only to callers (change it through mutate). */
-  get state(): Readonly<State> {
+  // ——— queries ———
+
+  /** The whole state, read-only: for export, backups and tests. The core uses the named queries. */
+  snapshot(): ReadonlyDeep<State> {
     return this.db.data;
   }
 
-  /** A new id, unique within this state file. */
-  nextId(prefix: string, draft: State): string {
-    draft.seq += 1;
-    return `${prefix}${draft.seq}`;
+  /** Officials by account and by id, rebuilt only after officials change (every update looks one up). */
+  private index() {
+    if (this.officialIndex?.version === this.officialsVersion) return this.officialIndex;
+    const byAccount = new Map<string, Official[]>();
+    const byId = new Map<string, Official>();
+    for (const o of this.db.data.officials) {
+      byId.set(o.id, o);
+      for (const a of o.accounts) {
+        const key = `${a.channel}:${a.userId}`;
+        const list = byAccount.get(key);
+        if (list) list.push(o);
+        else byAccount.set(key, [o]);
+      }
+    }
+    this.officialIndex = { version: this.officialsVersion, byAccount, byId };
+    return this.officialIndex;
+  }
+
+  /** Every record (any status) that holds this account. */
+  private recordsOf(channel: Channel, userId: string): readonly Official[] {
+    return this.index().byAccount.get(`${channel}:${userId}`) ?? [];
+  }
+
+  /** The approved official and the pending registration behind an account, if any. */
+  holderOf(channel: Channel, userId: string): { approved?: ReadonlyDeep<Official>; pending?: ReadonlyDeep<Official> } {
+    const mine = this.recordsOf(channel, userId);
+    const approved = mine.find((o) => o.status === 'approved');
+    const pending = mine.find((o) => o.status === 'pending');
+    return { ...(approved ? { approved } : {}), ...(pending ? { pending } : {}) };
+  }
+
+  official(id: string): ReadonlyDeep<Official> | undefined {
+    return this.index().byId.get(id);
+  }
+
+  officialsWith(status: OfficialStatus): readonly ReadonlyDeep<Official>[] {
+    return this.db.data.officials.filter((o) => o.status === status);
+  }
+
+  /** When an account last had a registration refused or revoked (for a pause before asking again). */
+  lastRefusalOf(channel: Channel, userId: string): string | undefined {
+    return this.recordsOf(channel, userId)
+      .filter((o) => o.status === 'rejected' || o.status === 'revoked')
+      .map((o) => o.decidedAt ?? o.requestedAt)
+      .sort()
+      .at(-1);
+  }
+
+  completion(id: string): ReadonlyDeep<CompletionRecord> | undefined {
+    return this.db.data.completions.find((c) => c.id === id);
+  }
+
+  /** The live (not undone) report of one party's part of a task, for one period of a recurring task. */
+  liveCompletion(planId: string, taskId: string, party: string, period?: string): ReadonlyDeep<CompletionRecord> | undefined {
+    return this.db.data.completions.find((c) => c.planId === planId && c.taskId === taskId && c.party === party && !c.undoneAt && c.period === period);
+  }
+
+  /** Live reports of one party made on days from `from` (inclusive) to `to` (exclusive). */
+  reportsBetween(planId: string, party: string, from: string, to: string): readonly ReadonlyDeep<CompletionRecord>[] {
+    return this.db.data.completions.filter((c) => c.planId === planId && c.party === party && !c.undoneAt && c.on >= from && c.on < to);
+  }
+
+  /** Completions of one plan by task id, for status; the same Map until the state changes. */
+  completions(planId: string): ReadonlyMap<string, readonly Completion[]> {
+    const hit = this.completionsCache.get(planId);
+    if (hit && hit.version === this.version) return hit.map;
+    const map = new Map<string, Completion[]>();
+    for (const c of this.db.data.completions) {
+      if (c.planId !== planId || c.undoneAt) continue;
+      const entry: Completion = { taskId: c.taskId, party: c.party, on: c.on, ...(c.period ? { period: c.period } : {}) };
+      let list = map.get(c.taskId);
+      if (!list) map.set(c.taskId, (list = []));
+      list.push(entry);
+    }
+    this.completionsCache.set(planId, { version: this.version, map });
+    return map;
+  }
+
+  /** A conversation value by key, unless it has expired. */
+  conversation(key: string, now: Date): Readonly<Record<string, unknown>> | undefined {
+    const c = this.db.data.conversations.find((x) => x.key === key);
+    return c && Date.parse(c.expires) > now.getTime() ? c.data : undefined;
+  }
+
+  run(key: string): ReadonlyDeep<Run> | undefined {
+    return this.db.data.runs.find((r) => r.key === key);
+  }
+
+  /** Recipients a run has reached or given up on. */
+  deliveredIn(runKey: string): ReadonlySet<string> {
+    return new Set(this.db.data.deliveries.filter((d) => d.run === runKey).map((d) => d.to));
+  }
+
+  deliveriesOf(runKey: string): readonly ReadonlyDeep<Delivery>[] {
+    return this.db.data.deliveries.filter((d) => d.run === runKey);
+  }
+
+  /** Reminder keys already sent. */
+  remindersSent(): ReadonlySet<string> {
+    return new Set(this.db.data.reminders.map((r) => r.key));
+  }
+
+  // ——— commands: officials ———
+
+  /**
+   * A registration (pending) or a roster approval. An account that already has a pending or approved record gets
+   * that record back, unchanged.
+   */
+  async addOfficial(input: NewOfficial, actor: string, at: Date): Promise<{ official: Official; existing: boolean }> {
+    return this.change(
+      (d) => {
+        const existing = d.officials.find(
+          (o) => (o.status === 'pending' || o.status === 'approved') && o.accounts.some((a) => sameAccount(a, input.account.channel, input.account.userId)),
+        );
+        if (existing) return { official: copy(existing), existing: true };
+        const o: Official = {
+          id: nextId('o', d),
+          accounts: [{ ...input.account }],
+          name: input.name,
+          position: input.position,
+          agency: input.agency,
+          status: input.approvedBy ? 'approved' : 'pending',
+          requestedAt: at.toISOString(),
+          notify: true,
+          ...(input.phone ? { phone: input.phone } : {}),
+          ...(input.approvedBy ? { decidedAt: at.toISOString(), decidedBy: input.approvedBy } : {}),
+        };
+        d.officials.push(o);
+        audit(d, at, actor, input.approvedBy ? 'approve' : 'register', o.id, null, { ...o });
+        return { official: copy(o), existing: false };
+      },
+      ['officials', 'audit'],
+    );
+  }
+
+  /** Many officials at once (a roster import, the benchmark's fixture); a given id is kept if it is free. */
+  async importOfficials(list: readonly (Omit<Official, 'id'> & { id?: string })[], actor: string, at: Date): Promise<number> {
+    return this.change(
+      (d) => {
+        const taken = new Set(d.officials.map((o) => o.id));
+        for (const o of list) {
+          const id = o.id && !taken.has(o.id) ? o.id : nextId('o', d);
+          taken.add(id);
+          // A kept id such as "o7" moves the sequence past it, so later ids never collide.
+          const n = Number(id.match(/^[a-z]+(\d+)$/)?.[1] ?? 0);
+          if (n > d.seq) d.seq = n;
+          d.officials.push({ ...o, accounts: o.accounts.map((a) => ({ ...a })), id });
+        }
+        audit(d, at, actor, 'import-officials', `${list.length}`);
+        return list.length;
+      },
+      ['officials', 'audit'],
+    );
   }
 
   /**
-   * Apply a change and resolve once it is on disk. Throws (with memory restored to the last durable state) when
-   * it cannot be written. `touches` names the sections the change may alter; without it, all of them.
+   * Approve or reject a pending registration, or revoke an approved official. Refused (nothing written) when the
+   * record is unknown or no longer in the state the decision expects.
    */
-  async mutate<T>(change: (draft: State) => T, touches?: readonly Section[]): Promise<T> {
+  async decide(
+    officialId: string,
+    decision: Decision,
+    by: string,
+    at: Date,
+  ): Promise<{ official: Official } | { refused: 'unknown' } | { refused: 'already'; status: OfficialStatus }> {
+    const expected = decision === 'revoked' ? 'approved' : 'pending';
+    const o = this.official(officialId);
+    if (!o) return { refused: 'unknown' };
+    if (o.status !== expected) return { refused: 'already', status: o.status };
+    return this.change(
+      (d) => {
+        const live = d.officials.find((x) => x.id === officialId)!;
+        if (live.status !== expected) return { refused: 'already' as const, status: live.status };
+        live.status = decision;
+        live.decidedAt = at.toISOString();
+        live.decidedBy = by;
+        audit(d, at, by, decision, live.id, { status: expected }, { status: decision });
+        return { official: copy(live) };
+      },
+      ['officials', 'audit'],
+    );
+  }
+
+  /** An official leaves (or withdraws a pending registration). */
+  async leave(officialId: string, by: string, at: Date): Promise<boolean> {
+    if (!this.official(officialId)) return false;
+    return this.change(
+      (d) => {
+        const o = d.officials.find((x) => x.id === officialId)!;
+        const before = o.status;
+        o.status = 'left';
+        o.decidedAt = at.toISOString();
+        o.decidedBy = by;
+        audit(d, at, by, 'leave', o.id, { status: before }, { status: 'left' });
+        return true;
+      },
+      ['officials', 'audit'],
+    );
+  }
+
+  async setNotify(officialId: string, on: boolean, at: Date): Promise<void> {
+    if (this.official(officialId)?.notify === on) return;
+    await this.change(
+      (d) => {
+        const o = d.officials.find((x) => x.id === officialId);
+        if (!o || o.notify === on) return;
+        audit(d, at, officialId, on ? 'notify-on' : 'notify-off', officialId, { notify: o.notify }, { notify: on });
+        o.notify = on;
+      },
+      ['officials', 'audit'],
+    );
+  }
+
+  async setPreferred(officialId: string, channel: Channel, at: Date): Promise<void> {
+    await this.change(
+      (d) => {
+        const o = d.officials.find((x) => x.id === officialId);
+        if (!o) return;
+        audit(d, at, officialId, 'preferred', officialId, { preferred: o.preferred }, { preferred: channel });
+        o.preferred = channel;
+      },
+      ['officials', 'audit'],
+    );
+  }
+
+  /** Add (or replace) an approved official's account on one messenger. */
+  async linkAccount(officialId: string, account: Account, at: Date): Promise<Official | undefined> {
+    return this.change(
+      (d) => {
+        const o = d.officials.find((x) => x.id === officialId && x.status === 'approved');
+        if (!o) return undefined;
+        const before = o.accounts.map((a) => ({ ...a }));
+        o.accounts = [...o.accounts.filter((a) => a.channel !== account.channel), { ...account }];
+        audit(d, at, o.id, 'link', o.id, { accounts: before }, { accounts: o.accounts });
+        return copy(o);
+      },
+      ['officials', 'audit'],
+    );
+  }
+
+  /** An official whom pushes could not reach wrote again: they can be reached. No write when nothing changes. */
+  async markReachable(channel: Channel, userId: string, at: Date): Promise<void> {
+    const o = this.recordsOf(channel, userId).find((x) => x.unreachable);
+    if (!o) return;
+    await this.change(
+      (d) => {
+        const live = d.officials.find((x) => x.id === o.id);
+        if (!live?.unreachable) return;
+        delete live.unreachable;
+        audit(d, at, live.id, 'reachable', live.id, { unreachable: true }, { unreachable: false });
+      },
+      ['officials', 'audit'],
+    );
+  }
+
+  // ——— commands: completions ———
+
+  /**
+   * Record a report, unless the same part (and period) is already reported: then the existing record comes back
+   * and nothing is written. Checked inside the change, so two taps at once record one.
+   */
+  async recordCompletion(input: NewCompletion, at: Date): Promise<{ record: CompletionRecord; existing: boolean }> {
+    return this.change(
+      (d) => {
+        const existing = d.completions.find(
+          (c) => c.planId === input.planId && c.taskId === input.taskId && c.party === input.party && !c.undoneAt && c.period === input.period,
+        );
+        if (existing) return { record: copy(existing), existing: true };
+        const rec: CompletionRecord = {
+          id: nextId('c', d),
+          planId: input.planId,
+          taskId: input.taskId,
+          party: input.party,
+          on: input.on,
+          at: at.toISOString(),
+          by: input.by,
+          ...(input.period ? { period: input.period } : {}),
+          ...(input.note ? { note: input.note } : {}),
+        };
+        d.completions.push(rec);
+        audit(d, at, input.by, 'tick', `${input.taskId}/${input.party}${input.period ? `/${input.period}` : ''}`, null, rec);
+        return { record: copy(rec), existing: false };
+      },
+      ['completions', 'audit'],
+    );
+  }
+
+  /** Undo a report; undefined when it is unknown or already undone (nothing written). */
+  async undoCompletion(id: string, by: string, at: Date): Promise<CompletionRecord | undefined> {
+    const rec = this.completion(id);
+    if (!rec || rec.undoneAt) return undefined;
+    return this.change(
+      (d) => {
+        const live = d.completions.find((c) => c.id === id);
+        if (!live || live.undoneAt) return undefined;
+        const before = { ...live };
+        live.undoneAt = at.toISOString();
+        live.undoneBy = by;
+        audit(d, at, by, 'undo', `${live.taskId}/${live.party}`, before, { ...live });
+        return copy(live);
+      },
+      ['completions', 'audit'],
+    );
+  }
+
+  // ——— commands: conversation state ———
+
+  /** Save (or replace) a conversation value until `expires`; expired values are dropped on the way. */
+  async putConversation(key: string, data: Record<string, unknown>, expires: Date, now: Date): Promise<void> {
+    await this.change(
+      (d) => {
+        const nowIso = now.toISOString();
+        d.conversations = d.conversations.filter((c) => c.key !== key && c.expires > nowIso);
+        d.conversations.push({ key, data: copy(data), expires: expires.toISOString() });
+      },
+      ['conversations'],
+    );
+  }
+
+  /** Forget a conversation value. No write when there is none. */
+  async dropConversation(key: string): Promise<void> {
+    if (!this.db.data.conversations.some((c) => c.key === key)) return;
+    await this.change(
+      (d) => {
+        d.conversations = d.conversations.filter((c) => c.key !== key);
+      },
+      ['conversations'],
+    );
+  }
+
+  // ——— commands: pushes ———
+
+  async startRun(key: string, total: number, at: Date): Promise<void> {
+    await this.change(
+      (d) => {
+        if (!d.runs.some((r) => r.key === key)) d.runs.push({ key, startedAt: at.toISOString(), total, sent: 0, failed: 0 });
+      },
+      ['runs'],
+    );
+  }
+
+  /** Close a run with its counts; deliveries of the last ten runs are kept, older runs keep their totals. */
+  async finishRun(key: string, counts: { sent: number; failed: number }, at: Date): Promise<void> {
+    await this.change(
+      (d) => {
+        const run = d.runs.find((r) => r.key === key);
+        if (run) {
+          run.finishedAt = at.toISOString();
+          run.sent = counts.sent;
+          run.failed = counts.failed;
+        }
+        const keep = new Set(d.runs.slice(-10).map((r) => r.key));
+        d.deliveries = d.deliveries.filter((x) => keep.has(x.run));
+        d.runs = d.runs.slice(-200);
+      },
+      ['runs', 'deliveries'],
+    );
+  }
+
+  /** Delivery records in one durable write; a blocked recipient is marked unreachable. */
+  async recordDeliveries(list: readonly Delivery[]): Promise<void> {
+    await this.change(
+      (d) => {
+        for (const x of list) {
+          d.deliveries.push({ ...x });
+          if (x.status !== 'blocked') continue;
+          const o = d.officials.find((y) => y.id === x.to);
+          if (o && !o.unreachable) {
+            o.unreachable = true;
+            audit(d, new Date(x.at), 'push', 'unreachable', o.id, { unreachable: false }, { unreachable: true });
+          }
+        }
+      },
+      ['deliveries', 'officials', 'audit'],
+    );
+  }
+
+  async recordReminders(keys: readonly string[], at: Date): Promise<void> {
+    await this.change(
+      (d) => {
+        for (const key of keys) d.reminders.push({ key, at: at.toISOString() });
+      },
+      ['reminders'],
+    );
+  }
+
+  // ——— durability ———
+
+  /**
+   * Apply a change and resolve once it is on disk. Throws (with memory restored to the last durable state) when
+   * it cannot be written. `touches` names the sections the change alters.
+   */
+  private async change<T>(apply: (draft: State) => T, touches?: readonly Section[]): Promise<T> {
     const generation = this.rollbacks;
-    const result = change(this.db.data);
+    const result = apply(this.db.data);
     this.adapter.touch(touches);
     this.version++;
+    if (!touches || touches.includes('officials')) this.officialsVersion++;
     await this.flush();
     if (this.rollbacks !== generation) throw new StateWriteError('the change was lost when an earlier write failed');
     return result;
@@ -246,6 +506,7 @@ export class Store {
 
   /** Resolves when everything changed so far is on disk. */
   flush(): Promise<void> {
+    if (!this.writing && this.written === this.version) return Promise.resolve();
     if (!this.writing) {
       this.writing = this.writeNow().finally(() => {
         this.writing = null;
@@ -262,66 +523,32 @@ export class Store {
   }
 
   private async writeNow(): Promise<void> {
+    const version = this.version;
     try {
       await this.db.write();
+      this.written = version;
     } catch (e) {
       // Not durable, so not done: go back to what is on disk.
       this.db.data = (await this.adapter.read().catch(() => null)) ?? emptyState();
       this.adapter.forget();
       this.version++;
+      this.officialsVersion++;
+      this.written = this.version;
       this.rollbacks++;
       throw e;
     }
   }
-
-  /** Completions of one plan by task id, for status; the same Map until the state changes. */
-  completions(planId: string): Map<string, Completion[]> {
-    const hit = this.completionsCache.get(planId);
-    if (hit && hit.version === this.version) return hit.map;
-    const map = new Map<string, Completion[]>();
-    for (const c of this.db.data.completions) {
-      if (c.planId !== planId || c.undoneAt) continue;
-      const entry: Completion = { taskId: c.taskId, party: c.party, on: c.on, ...(c.period ? { period: c.period } : {}) };
-      let list = map.get(c.taskId);
-      if (!list) map.set(c.taskId, (list = []));
-      list.push(entry);
-    }
-    this.completionsCache.set(planId, { version: this.version, map });
-    return map;
-  }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** A new id, unique within this state file. */
+function nextId(prefix: string, draft: State): string {
+  draft.seq += 1;
+  return `${prefix}${draft.seq}`;
 }
 
-/** An exclusive lock beside the state file: `<file>.lock` holding the owner's pid; a dead owner's lock is taken over. */
-function lockFile(file: string): void {
-  const lock = `${file}.lock`;
-  mkdirSync(path.dirname(path.resolve(lock)), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(lock, String(process.pid), { flag: 'wx' });
-      process.once('exit', () => {
-        try {
-          unlinkSync(lock);
-        } catch {
-          // already gone
-        }
-      });
-      return;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new StateFileError(`${lock}: cannot create the lock (${(e as Error).message})`);
-      const owner = Number(readFileSync(lock, 'utf8'));
-      if (owner && owner !== process.pid && alive(owner))
-        throw new StateFileError(`${file} is in use by process ${owner} (the bot?); stop it first, or use /guingay in the chat`);
-      unlinkSync(lock);
-    }
-  }
-  throw new StateFileError(`${lock}: cannot take the lock`);
+function audit(draft: State, at: Date, actor: string, action: string, subject: string, before?: unknown, after?: unknown): void {
+  const entry: AuditEntry = { at: at.toISOString(), actor, action, subject };
+  if (before !== undefined) entry.before = before;
+  if (after !== undefined) entry.after = after;
+  draft.audit.push(entry);
 }

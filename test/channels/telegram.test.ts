@@ -5,11 +5,12 @@ import { Telegram, TelegramError } from 'telegraf';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTelegramBot } from '../../src/channels/telegram/bot.ts';
 import { escapeHtml, splitMessage } from '../../src/channels/telegram/render.ts';
-import { Assistant } from '../../src/core/assistant.ts';
+import { createCore } from '../../src/core/features/index.ts';
+import { Core } from '../../src/core/router.ts';
 import { translator } from '../../src/i18n.ts';
 import type { Logger } from '../../src/log.ts';
+import { coreDeps } from '../core/harness.ts';
 import { Store } from '../../src/store/state.ts';
-import { dir, engine, plan } from '../helpers.ts';
 
 const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ADMIN = 1000;
@@ -48,19 +49,14 @@ async function setup() {
   }) as never);
   const store = await Store.open(path.join(mkdtempSync(path.join(tmpdir(), 'tg-')), 'state.json'));
   const t = translator('vi');
-  const log: Logger = { log: (level, msg, fields) => logs.push({ level, msg, ...fields }) };
-  const assistant = new Assistant({
-    engine,
-    store,
-    plan,
-    dir,
-    admins: { telegram: [String(ADMIN)] },
-    roster: [],
-    undoMinutes: 30,
-    now: () => new Date('2019-03-10T03:00:00Z'),
-    t,
-  });
-  const bot = createTelegramBot(TOKEN, assistant, { log, t });
+  const log: Logger = {
+    log: (level, msg, fields) => void logs.push({ level, msg, ...fields }),
+    child(bound) {
+      return { log: (level, msg, fields) => void logs.push({ level, msg, ...bound, ...fields }), child: () => log };
+    },
+  };
+  const core = createCore({ ...coreDeps(store, { now: new Date('2019-03-10T03:00:00Z') }), admins: { telegram: [String(ADMIN)] }, t });
+  const bot = createTelegramBot(TOKEN, core, { log, t, lang: 'vi' });
   bot.botInfo = BOT;
   let updateId = 0;
   const user = (id: number) => ({ id, is_bot: false, first_name: `U${id}` });
@@ -137,7 +133,7 @@ describe('Telegram: register, approve, tick', () => {
   it('the whole flow through real updates; every callback_data within 64 bytes', async () => {
     const s = await setup();
     await s.text(5, '/dangky');
-    await s.text(5, 'Sở Tài chính');
+    await s.text(5, 'so tai chin');
     expect(s.keyboard(s.last('sendMessage'))).toContain('r:so-tai-chinh');
     await s.press(5, 'r:so-tai-chinh');
     expect(s.last('editMessageText')!.text).toContain('Cơ quan: Sở Tài chính');
@@ -148,13 +144,15 @@ describe('Telegram: register, approve, tick', () => {
     await s.press(ADMIN, 'a:ok:o1');
     expect(s.sent().at(-1)!.payload).toMatchObject({ chat_id: '5', text: expect.stringContaining('đã được duyệt') });
     await s.text(5, '/viec');
-    expect(s.keyboard(s.last('sendMessage'))).toContain('t:I.4');
-    await s.press(5, 't:I.4');
-    expect(s.keyboard(s.last('editMessageText'))).toEqual(['c:I.4:0:-', 'x']);
-    await s.press(5, 'c:I.4:0:-');
+    expect(s.keyboard(s.last('sendMessage'))).toContain('t:I.4:-:l');
+    await s.press(5, 't:I.4:-:l');
+    expect(s.keyboard(s.last('editMessageText'))).toEqual(['c:I.4:0:-:l', 'n:I.4:0:-:l', 'k:I.4:0:-:l']);
+    await s.press(5, 'c:I.4:0:-:l');
     expect(s.last('editMessageText')!.text).toContain('Đã ghi nhận: Sở Tài chính hoàn thành I.4');
+    // The list comes back in the same message, with ↩️ for I.4 and ✅ for the rest.
+    expect(s.keyboard(s.last('editMessageText'))).toEqual(['u:c2:l', 't:III.3:-:l']);
     expect(s.last('answerCallbackQuery')).toMatchObject({ text: 'Đã ghi nhận.' });
-    expect(s.store.state.completions).toHaveLength(1);
+    expect(s.store.snapshot().completions).toHaveLength(1);
     for (const c of s.calls) for (const data of s.keyboard(c.payload)) expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
   });
   it("an unregistered user's forged callback is refused with a toast and nothing changes", async () => {
@@ -162,7 +160,7 @@ describe('Telegram: register, approve, tick', () => {
     await s.press(9, 'c:I.4:0:-');
     expect(s.last('answerCallbackQuery')!.text).toContain('chưa đăng ký');
     expect(s.calls.some((c) => c.method === 'editMessageText')).toBe(false);
-    expect(s.store.state.completions).toHaveLength(0);
+    expect(s.store.snapshot().completions).toHaveLength(0);
   });
   it('a double tap ("message is not modified") is treated as success', async () => {
     const s = await setup();
@@ -186,9 +184,9 @@ describe('Telegram: failures keep the bot running', () => {
   });
   it('a failing handler is logged and answered with an apology', async () => {
     const s = await setup();
-    vi.spyOn(Assistant.prototype, 'onText').mockRejectedValueOnce(new Error('boom'));
+    vi.spyOn(Core.prototype, 'onText').mockRejectedValueOnce(new Error('boom'));
     await s.text(5, 'hello');
-    expect(s.logs[0]).toMatchObject({ level: 'error', msg: 'handler failed' });
+    expect(s.logs[0]).toMatchObject({ level: 'error', msg: 'handler failed', channel: 'telegram', updateId: 1, user: 5 });
     expect(s.sent().at(-1)!.payload.text).toContain('Xin lỗi');
   });
   it('never logs the bot token', async () => {
@@ -199,6 +197,8 @@ describe('Telegram: failures keep the bot running', () => {
     const { consoleLogger } = await import('../../src/log.ts');
     consoleLogger({ write: (l: string) => lines.push(l) } as never).log('warn', 'x', { error: new Error(`bad ${TOKEN}`) });
     expect(lines.join('')).not.toContain(TOKEN);
+    // The error keeps its name and stack (masked too), for the engineer on call.
+    expect(JSON.parse(lines[0]!).error).toMatchObject({ name: 'Error', message: 'bad <token>', stack: expect.stringContaining('bad <token>') });
     expect(readFileSync(s.store.file, 'utf8')).not.toContain(TOKEN);
   });
 });

@@ -1,63 +1,67 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ZaloChannel, parseUpdate } from '../../src/channels/zalo/bot.ts';
+import { parseUpdate, ZaloChannel } from '../../src/channels/zalo/bot.ts';
 import { ZaloClient, ZaloError } from '../../src/channels/zalo/client.ts';
-import { Assistant } from '../../src/core/assistant.ts';
-import type { CoreDeps } from '../../src/core/context.ts';
-import { translator } from '../../src/i18n.ts';
+import { createCore } from '../../src/core/features/index.ts';
 import { silentLogger } from '../../src/log.ts';
 import { Pusher } from '../../src/push/pusher.ts';
 import { PacedSender } from '../../src/push/sender.ts';
 import { Store } from '../../src/store/state.ts';
+import { coreDeps } from '../core/harness.ts';
 import { FakeZalo } from '../fakes/zalo-server.ts';
-import { dir, engine, plan } from '../helpers.ts';
 
 const TOKEN = '7a1b2c3d:zalo-secret-token-0001';
 const USER = 'b1b1b1b1b1b1b1b1b1b1';
+const ADMIN = 'adminzalo';
 const fakes: FakeZalo[] = [];
 afterEach(async () => {
   for (const f of fakes.splice(0)) await f.stop();
 });
 
-async function setup(opts: { now?: () => number; menuTtlMs?: number } = {}) {
+let seq = 0;
+const mid = () => `m${String(++seq).padStart(19, '0')}`;
+
+async function setup(opts: { file?: string; start?: string } = {}) {
   const zalo = new FakeZalo(TOKEN);
   fakes.push(zalo);
   await zalo.start();
-  const store = await Store.open(path.join(mkdtempSync(path.join(tmpdir(), 'zalo-')), 'state.json'));
-  await store.mutate(
-    (d) =>
-      void d.officials.push({
-        id: 'o1',
-        accounts: [{ channel: 'zalo', userId: USER, chatId: USER }],
-        name: 'A',
-        position: '',
-        agency: 'so-tai-chinh',
-        status: 'approved',
-        requestedAt: '2019-01-01T00:00:00.000Z',
-        notify: true,
-      }),
-  );
-  const deps: CoreDeps = {
-    engine,
-    store,
-    plan,
-    dir,
-    admins: {},
-    roster: [],
-    undoMinutes: 30,
-    now: () => new Date('2019-03-25T01:00:00Z'),
-    t: translator('vi'),
-  };
-  const channel = new ZaloChannel(new ZaloClient(TOKEN, { apiRoot: zalo.url }), new Assistant(deps), {
-    log: silentLogger,
-    t: deps.t,
-    route: async () => {},
-    ...opts,
-  });
+  const file = opts.file ?? path.join(mkdtempSync(path.join(tmpdir(), 'zalo-')), 'state.json');
+  const store = await Store.open(file);
+  if (!opts.file) {
+    await store.importOfficials(
+      [
+        {
+          id: 'o1',
+          accounts: [{ channel: 'zalo', userId: USER, chatId: USER }],
+          name: 'A',
+          position: '',
+          agency: 'so-tai-chinh',
+          status: 'approved',
+          requestedAt: '2019-01-01T00:00:00.000Z',
+          notify: true,
+        },
+      ],
+      'test',
+      new Date(),
+    );
+  }
+  const clock = { now: new Date(opts.start ?? '2019-03-25T01:00:00Z') };
+  const deps = coreDeps(store, clock);
+  const core = createCore(deps);
+  const channel = new ZaloChannel(new ZaloClient(TOKEN, { apiRoot: zalo.url }), core, { log: silentLogger, t: deps.t, lang: 'vi', route: async () => {} });
   await channel.start();
-  return { zalo, store, deps, channel };
+  const say = async (text: string, from = USER) => {
+    const before = zalo.sent.length;
+    await channel.handleUpdate(zalo.update(from, text, mid()));
+    return zalo.sent
+      .slice(before)
+      .map((m) => m.text)
+      .join('\n');
+  };
+  const done = () => store.snapshot().completions.filter((c) => !c.undoneAt);
+  return { zalo, store, deps, channel, say, done, file, clock };
 }
 
 describe('Zalo updates and the client', () => {
@@ -80,7 +84,7 @@ describe('Zalo updates and the client', () => {
 
 describe('Zalo menus', () => {
   it('a digest pushed to Zalo carries a numbered menu that "xong 1" answers', async () => {
-    const { zalo, store, deps, channel } = await setup();
+    const { zalo, store, deps, channel, say } = await setup();
     const pusher = new Pusher({
       ...deps,
       outlets: { zalo: channel.outlet() },
@@ -90,19 +94,97 @@ describe('Zalo menus', () => {
       log: silentLogger,
     });
     await pusher.runDigest('digest:z1', '2019-03-25');
-    expect(zalo.sent[0]!.text).toContain('1. ✅ I.4');
-    await channel.handleUpdate(zalo.update(USER, 'xong 1', 'aaaaaaaaaaaaaaaaaaa1'));
-    expect(zalo.sent.at(-1)!.text).toContain('Đã ghi nhận: Sở Tài chính hoàn thành I.4');
-    expect(store.state.completions).toHaveLength(1);
+    expect(zalo.sent[0]!.text).toContain('1. Báo hoàn thành I.4');
+    expect(zalo.sent[0]!.text).toContain('trả lời "xong 1"');
+    expect(await say('xong 1')).toContain('Đã ghi nhận: Sở Tài chính hoàn thành I.4');
+    expect(store.snapshot().completions).toHaveLength(1);
+  });
+  it('/viec numbers the tasks; "xong 1" ticks, and "xong 1" again leaves it done', async () => {
+    const s = await setup();
+    const list = await s.say('/viec');
+    expect(list).toMatch(/1\. I\.4 — /);
+    expect(list).not.toMatch(/bấm/i);
+    const first = await s.say('xong 1');
+    expect(first).toContain('Đã ghi nhận: Sở Tài chính hoàn thành I.4');
+    // The list comes back: I.4 is done, and the same numbers still mean the same tasks.
+    expect(first).toMatch(/1\. I\.4 — [\s\S]*Hoàn thành đúng hạn/);
+    const again = await s.say('xong 1');
+    expect(again).toContain('Mục 1 đã được ghi nhận hoàn thành rồi');
+    expect(s.done()).toHaveLength(1);
+    expect(await s.say('hoàn tác 1')).toContain('Đã hoàn tác');
+    expect(s.done()).toHaveLength(0);
+  });
+  it('"1" opens the confirmation; a question in between is answered and records nothing; "1" then confirms', async () => {
+    const s = await setup();
+    await s.say('/viec');
+    const ask = await s.say('1');
+    expect(ask).toContain('Xác nhận Sở Tài chính đã hoàn thành nhiệm vụ I.4?');
+    expect(ask).toContain('1. Xác nhận đã hoàn thành');
+    expect(ask).not.toContain('xong 1');
+    const q = await s.say('Sở Nội vụ phải làm gì?');
+    expect(q).not.toContain('Đã ghi nhận');
+    expect(s.done()).toHaveLength(0);
+    expect(await s.say('1')).toContain('Đã ghi nhận');
+    expect(s.done()).toHaveLength(1);
+  });
+  it('after 2 ("Thêm ghi chú") the next text is the note', async () => {
+    const s = await setup();
+    await s.say('/viec');
+    await s.say('1');
+    expect(await s.say('2')).toContain('Gõ ghi chú cho I.4');
+    expect(await s.say('Quyết định số 12/QĐ-UBND')).toContain('Ghi chú: Quyết định số 12/QĐ-UBND');
+    expect(s.done()[0]!.note).toBe('Quyết định số 12/QĐ-UBND');
+  });
+  it('understands "xong1", "đã xong 1", "xong 1." and "xong I4"', async () => {
+    for (const form of ['xong1', 'đã xong 1', 'xong 1.', 'Xong I4']) {
+      const s = await setup();
+      await s.say('/viec');
+      expect(await s.say(form), form).toContain('Đã ghi nhận: Sở Tài chính hoàn thành I.4');
+      expect(s.done(), form).toHaveLength(1);
+    }
+  });
+  it('"xong N" never approves or rejects: on the admin\'s approval menu it is refused', async () => {
+    const s = await setup();
+    await s.say('/dangky', 'c0c0c0c0c0c0c0c0c0c0');
+    await s.say('Sở Nội vụ', 'c0c0c0c0c0c0c0c0c0c0');
+    await s.say('Trần C', 'c0c0c0c0c0c0c0c0c0c0');
+    await s.say('Chuyên viên', 'c0c0c0c0c0c0c0c0c0c0');
+    const request = s.zalo.sent.find((m) => m.chat_id === ADMIN)!.text;
+    expect(request).toContain('1. Duyệt');
+    expect(request).toContain('2. Từ chối');
+    expect(request).not.toContain('xong');
+    const before = readFileSync(s.file, 'utf8');
+    expect(await s.say('xong 2', ADMIN)).toContain('"xong" chỉ dùng để báo hoàn thành nhiệm vụ');
+    expect(s.store.snapshot().officials.find((o) => o.name === 'Trần C')!.status).toBe('pending');
+    expect(readFileSync(s.file, 'utf8')).toBe(before);
+    expect(await s.say('1', ADMIN)).toContain('Đã duyệt Trần C');
+  });
+  it('an unregistered user\'s "xong 1" is told they are not registered; nothing changes', async () => {
+    const s = await setup();
+    const before = readFileSync(s.file, 'utf8');
+    expect(await s.say('xong 1', 'd0d0d0d0d0d0d0d0d0d0')).toContain('Bạn chưa đăng ký cán bộ');
+    expect(await s.say('/xong I.4', 'd0d0d0d0d0d0d0d0d0d0')).toContain('Bạn chưa đăng ký cán bộ');
+    expect(readFileSync(s.file, 'utf8')).toBe(before);
+  });
+  it('menus and pending confirmations survive a restart', async () => {
+    const s = await setup();
+    await s.say('/viec');
+    await s.say('1');
+    const again = await setup({ file: s.file, start: s.clock.now.toISOString() });
+    expect(await again.say('1')).toContain('Đã ghi nhận');
+    expect(again.done()).toHaveLength(1);
   });
   it('a menu that has expired is refused, and nothing changes', async () => {
-    let t = 0;
-    const { zalo, store, channel } = await setup({ now: () => t, menuTtlMs: 60_000 });
-    await channel.handleUpdate(zalo.update(USER, '/viec', 'aaaaaaaaaaaaaaaaaaa2'));
-    t = 61_000;
-    await channel.handleUpdate(zalo.update(USER, 'xong 1', 'aaaaaaaaaaaaaaaaaaa3'));
-    expect(zalo.sent.at(-1)!.text).toContain('Chưa có danh sách để chọn (hoặc danh sách đã cũ)');
-    expect(store.state.completions).toHaveLength(0);
+    const s = await setup();
+    await s.say('/viec');
+    s.clock.now = new Date(s.clock.now.getTime() + 25 * 3_600_000);
+    expect(await s.say('xong 1')).toContain('Chưa có danh sách để chọn (hoặc danh sách đã cũ)');
+    expect(s.done()).toHaveLength(0);
+  });
+  it('no Zalo text tells the user to press anything', async () => {
+    const s = await setup();
+    const all = [await s.say('/start'), await s.say('/trogiup'), await s.say('/viec'), await s.say('1'), await s.say('3'), await s.say('/dangky')].join('\n');
+    expect(all).not.toMatch(/bấm|nhấn/i);
   });
   it('long replies are split below 2,000 characters', async () => {
     const { zalo, channel } = await setup();

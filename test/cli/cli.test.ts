@@ -78,12 +78,16 @@ describe('npm run import and export', () => {
 describe('npm start without a messenger token', () => {
   it('opens the terminal chat, answers, and says how Telegram will connect', () => {
     const state = path.join(mkdtempSync(path.join(tmpdir(), 'start-')), 'state.json');
-    const r = run('main.ts', [], 'so tai chinh phai lam gi\n/thoat\n', { STATE_FILE: state, BOT_TOKEN: '' });
+    const r = run('main.ts', [], 'so tai chinh phai lam gi\n/quahan\n/xong 1\n/thoat\n', { STATE_FILE: state, BOT_TOKEN: '' });
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('BOT_TOKEN');
     expect(r.stdout).toContain('Sở Tài chính — nhiệm vụ theo Kế hoạch 4561/KH-UBND');
+    // The same guest commands as on the messengers, with the same refusals.
+    expect(r.stdout).toContain('Nhiệm vụ quá hạn');
+    expect(r.stdout).toContain('Bạn chưa đăng ký cán bộ');
     expect(JSON.parse(readFileSync(state, 'utf8'))).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
+      conversations: [],
       officials: [],
       completions: [],
       audit: [],

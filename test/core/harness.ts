@@ -1,49 +1,80 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Assistant } from '../../src/core/assistant.ts';
-import type { From, Result } from '../../src/core/context.ts';
+import type { From } from '../../src/core/channel.ts';
+import type { CoreDeps } from '../../src/core/deps.ts';
+import { createCore } from '../../src/core/features/index.ts';
+import type { Outcome } from '../../src/core/outcome.ts';
+import { presentButtons, presentMenu } from '../../src/core/present.ts';
 import type { RosterEntry } from '../../src/core/roster.ts';
 import { translator } from '../../src/i18n.ts';
+import { silentLogger } from '../../src/log.ts';
 import { Store } from '../../src/store/state.ts';
 import { dir, engine, plan } from '../helpers.ts';
 
 export const ADMIN = '1000';
 
-/** A real assistant on a real state file in a temporary folder, with a clock the test moves. */
-export async function harness(opts: { roster?: RosterEntry[]; undoMinutes?: number; start?: string } = {}) {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'core-')), 'state.json');
-  const store = await Store.open(file);
-  let now = new Date(opts.start ?? '2019-03-10T03:00:00Z');
-  const assistant = new Assistant({
+/** Core deps on a state file, with a clock the test moves. */
+export function coreDeps(store: Store, clock: { now: Date }, opts: { roster?: RosterEntry[]; undoMinutes?: number } = {}): CoreDeps {
+  return {
     engine,
     store,
     plan,
     dir,
-    admins: { telegram: [ADMIN] },
+    admins: { telegram: [ADMIN], zalo: ['adminzalo'] },
     roster: opts.roster ?? [],
     undoMinutes: opts.undoMinutes ?? 30,
-    now: () => now,
+    now: () => clock.now,
+    random: () => 0.123456,
+    lang: 'vi',
     t: translator('vi'),
-  });
-  const user = (id: string): From => ({ channel: 'telegram', userId: id, chatId: id, privateChat: true });
-  const say = (id: string, text: string) => assistant.onText(user(id), text);
-  const press = (id: string, action: string) => assistant.onAction(user(id), action);
-  const buttons = (r: Result) => [...(r.edit?.buttons ?? []), ...r.messages.flatMap((m) => m.buttons ?? [])].flat();
-  const actions = (r: Result) => buttons(r).map((b) => b.action);
-  const text = (r: Result) => [r.edit?.text, ...r.messages.map((m) => m.text), r.toast].filter(Boolean).join('\n');
+    log: silentLogger,
+  };
+}
+
+/**
+ * A real core on a real state file in a temporary folder, with a clock the test moves. What a user sees is read
+ * through the presenter: `text` as Telegram would show it, `menuText` as Zalo would.
+ */
+export async function harness(opts: { roster?: RosterEntry[]; undoMinutes?: number; start?: string; file?: string } = {}) {
+  const file = opts.file ?? path.join(mkdtempSync(path.join(tmpdir(), 'core-')), 'state.json');
+  const store = await Store.open(file);
+  const clock = { now: new Date(opts.start ?? '2019-03-10T03:00:00Z') };
+  const deps = coreDeps(store, clock, opts);
+  const core = createCore(deps);
+  const user = (id: string, channel: From['channel'] = 'telegram'): From => ({ channel, userId: id, chatId: id, privateChat: true });
+  const say = (id: string, text: string) => core.onText(user(id), text);
+  const press = (id: string, action: string) => core.onAction(user(id), action);
+  const buttons = (r: Outcome) => [
+    ...(r.edit?.items ?? []).flatMap((i) => (i.button ? [i.button] : [])),
+    ...(r.edit?.buttons ?? []).flat(),
+    ...r.replies.flatMap((m) => [...(m.items ?? []).flatMap((i) => (i.button ? [i.button] : [])), ...(m.buttons ?? []).flat()]),
+    ...r.others.flatMap((m) => (m.buttons ?? []).flat()),
+  ];
+  const actions = (r: Outcome) => buttons(r).map((b) => b.action);
+  /** Everything the asker and the others would read on Telegram, toast included. */
+  const text = (r: Outcome) => {
+    const p = presentButtons(r, 'vi', true);
+    return [p.toast, p.edit?.text, ...p.replies.map((m) => m.text), ...p.others.map((m) => m.text)].filter(Boolean).join('\n');
+  };
+  const toast = (r: Outcome) => presentButtons(r, 'vi', true).toast;
+  const menuText = (r: Outcome) =>
+    presentMenu(r, 'vi')
+      .messages.map((m) => m.text)
+      .join('\n');
   const advance = (ms: number) => {
-    now = new Date(now.getTime() + ms);
+    clock.now = new Date(clock.now.getTime() + ms);
   };
   const setNow = (iso: string) => {
-    now = new Date(iso);
+    clock.now = new Date(iso);
   };
+  const officialOf = (id: string) => store.snapshot().officials.find((x) => x.accounts[0]!.userId === id)!;
 
-  /** Register user `id` for an agency (typed text, then the agency's button); the request stays pending. */
+  /** Register user `id` for an agency (typed text, then the agency's button if asked); the request stays pending. */
   async function register(id: string, agencyText: string, agencyId: string, name = `Cán bộ ${id}`) {
     await say(id, '/dangky');
-    await say(id, agencyText);
-    await press(id, `r:${agencyId}`);
+    const r = await say(id, agencyText);
+    if (actions(r).includes(`r:${agencyId}`)) await press(id, `r:${agencyId}`);
     await say(id, name);
     return say(id, 'Chuyên viên');
   }
@@ -51,9 +82,9 @@ export async function harness(opts: { roster?: RosterEntry[]; undoMinutes?: numb
   /** Register user `id` for an agency and have the admin approve. */
   async function official(id: string, agencyText: string, agencyId: string) {
     await register(id, agencyText, agencyId);
-    const o = store.state.officials.find((x) => x.accounts[0]!.userId === id)!;
+    const o = officialOf(id);
     await press(ADMIN, `a:ok:${o.id}`);
     return o.id;
   }
-  return { assistant, store, file, say, press, actions, buttons, text, advance, setNow, register, official, user };
+  return { core, deps, store, file, clock, say, press, actions, buttons, text, toast, menuText, advance, setNow, register, official, user, officialOf };
 }

@@ -96,9 +96,10 @@ describe('the bot as a process against a local Bot API emulator', () => {
     await user.say('/dangky');
     await waitFor(5, (m) => m.message.text.includes('Bạn thuộc cơ quan nào'));
     await user.say('Sở Tài chính');
-    const choose = await waitFor(5, (m) => buttons(m).includes('r:so-tai-chinh'));
-    await user.press('r:so-tai-chinh', choose.messageId);
     await waitFor(5, (m) => m.message.text.includes('Họ và tên'));
+    // A restart in the middle of registration resumes it.
+    await stopBot();
+    await startBot();
     await user.say('Nguyễn Văn A');
     await waitFor(5, (m) => m.message.text.includes('Chức vụ'));
     await user.say('Chuyên viên');
@@ -107,11 +108,20 @@ describe('the bot as a process against a local Bot API emulator', () => {
     await waitFor(5, (m) => m.message.text.includes('đã được duyệt'));
 
     await user.say('/viec');
-    const list = await waitFor(5, (m) => buttons(m).includes('t:I.4'));
-    await user.press('t:I.4', list.messageId);
-    await waitFor(5, (m) => m.messageId === list.messageId && buttons(m).includes('c:I.4:0:-'));
-    await user.press('c:I.4:0:-', list.messageId);
-    await waitFor(5, (m) => m.messageId === list.messageId && m.message.text.includes('Đã ghi nhận: Sở Tài chính hoàn thành I.4'));
+    const list = await waitFor(5, (m) => buttons(m).includes('t:I.4:-:l'));
+    await user.press('t:I.4:-:l', list.messageId);
+    await waitFor(5, (m) => m.messageId === list.messageId && buttons(m).includes('c:I.4:0:-:l'));
+    // A question typed while the confirmation is pending is answered; nothing is recorded.
+    await user.say('Sở Nội vụ phải làm gì?');
+    await waitFor(5, (m) => m.message.text.includes('Sở Nội vụ —'));
+    expect(JSON.parse(readFileSync(stateFile, 'utf8')).completions).toEqual([]);
+    // A restart while the confirmation is pending: its button still works.
+    await stopBot();
+    await startBot();
+    await user.press('c:I.4:0:-:l', list.messageId);
+    const ticked = await waitFor(5, (m) => m.messageId === list.messageId && m.message.text.includes('Đã ghi nhận: Sở Tài chính hoàn thành I.4'));
+    // The list is back in the same message: the next task can be ticked at once.
+    expect(buttons(ticked)).toContain('t:III.3:-:l');
     const saved = JSON.parse(readFileSync(stateFile, 'utf8'));
     expect(saved.completions).toEqual([expect.objectContaining({ taskId: 'I.4', party: 'so-tai-chinh', by: 'o1' })]);
 
@@ -131,7 +141,7 @@ describe('the bot as a process against a local Bot API emulator', () => {
     await user.say('/viec');
     const after = await waitFor(5, (m) => m.message.text.startsWith('Nhiệm vụ Sở Tài chính chủ trì') && m.messageId > list.messageId);
     expect(after.message.text).toMatch(/I\.4 — [^\n]+\n[^\n]+Hoàn thành/);
-    expect(buttons(after)).not.toContain('t:I.4');
-    expect(buttons(after)).toContain('t:III.3');
+    expect(buttons(after)).not.toContain('t:I.4:-:l');
+    expect(buttons(after)).toContain('t:III.3:-:l');
   }, 90_000);
 });

@@ -2,18 +2,20 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CoreDeps, Message } from '../../src/core/context.ts';
+import type { CoreDeps } from '../../src/core/deps.ts';
+import { buttonsView, resolve } from '../../src/core/present.ts';
 import { translator } from '../../src/i18n.ts';
 import { silentLogger } from '../../src/log.ts';
 import { adminDigest, agencyDigest } from '../../src/push/digest.ts';
-import { type Outlet, Pusher } from '../../src/push/pusher.ts';
+import { type OutMessage, type Outlet, Pusher } from '../../src/push/pusher.ts';
 import { every, latestOccurrence, nextOccurrence } from '../../src/push/schedule.ts';
 import { type Clock, PacedSender, SendError } from '../../src/push/sender.ts';
 import { type Official, Store } from '../../src/store/state.ts';
-import { Assistant } from '../../src/core/assistant.ts';
+import { createCore } from '../../src/core/features/index.ts';
 import { dir, engine, plan } from '../helpers.ts';
 
 const ADMIN = '1000';
+const shown = (t: Parameters<typeof resolve>[0]) => resolve(t, 'vi', 'buttons');
 
 function official(id: string, agency: string, extra: Partial<Official> = {}): Official {
   return {
@@ -30,14 +32,17 @@ function official(id: string, agency: string, extra: Partial<Official> = {}): Of
 }
 
 /** A pusher on a real state file, a fake clock and a fake Telegram that records what it sends. */
-async function setup(opts: { file?: string; now?: string; fail?: (m: Message) => SendError | 'hang' | undefined; officials?: Official[] } = {}) {
+async function setup(opts: { file?: string; now?: string; fail?: (m: OutMessage) => SendError | 'hang' | undefined; officials?: Official[] } = {}) {
   const file = opts.file ?? path.join(mkdtempSync(path.join(tmpdir(), 'push-')), 'state.json');
   const store = await Store.open(file);
-  if (opts.officials) await store.mutate((d) => void d.officials.push(...opts.officials!));
+  if (opts.officials) await store.importOfficials(opts.officials, 'test', new Date());
   const clock: Clock & { t: number } = { t: 0, now: () => clock.t, sleep: async (ms) => void (clock.t += ms) };
-  const sent: Message[] = [];
+  const sent: OutMessage[] = [];
   const outlet: Outlet = {
-    split: (m) => [m],
+    split: (m) => {
+      const v = buttonsView(m, 'vi');
+      return [{ channel: m.channel, chatId: m.chatId, text: v.text, ...(v.keyboard.length > 0 ? { keyboard: v.keyboard } : {}) }];
+    },
     send: async (m) => {
       const f = opts.fail?.(m);
       if (f === 'hang') return new Promise<void>(() => {});
@@ -46,7 +51,20 @@ async function setup(opts: { file?: string; now?: string; fail?: (m: Message) =>
     },
   };
   let now = new Date(opts.now ?? '2019-03-25T00:30:00Z');
-  const deps: CoreDeps = { engine, store, plan, dir, admins: { telegram: [ADMIN] }, roster: [], undoMinutes: 30, now: () => now, t: translator('vi') };
+  const deps: CoreDeps = {
+    engine,
+    store,
+    plan,
+    dir,
+    admins: { telegram: [ADMIN] },
+    roster: [],
+    undoMinutes: 30,
+    now: () => now,
+    random: () => 0.5,
+    lang: 'vi',
+    t: translator('vi'),
+    log: silentLogger,
+  };
   const pusher = new Pusher({
     ...deps,
     outlets: { telegram: outlet },
@@ -64,43 +82,32 @@ describe('digest content', () => {
   it("an official gets their agency's overdue, coming-due and open recurring tasks, with ✅ buttons and progress", async () => {
     const { deps } = await setup();
     const d = agencyDigest(deps, 'huyen-ba-tri', '2019-03-25', 30);
-    expect(d.text).toContain('Bản tin tuần 25/03/2019 — UBND huyện Ba Tri');
-    expect(d.text).toMatch(/Quá hạn \(\d+\):\n• II\.1/);
-    expect(d.text).toContain('Đến hạn trong 30 ngày tới (1):\n• II.3');
-    expect(d.text).toContain('Tiến độ: 0/7');
+    expect(shown(d.text)).toContain('Bản tin tuần 25/03/2019 — UBND huyện Ba Tri');
+    expect(shown(d.text)).toMatch(/Quá hạn \(\d+\):\n• II\.1/);
+    expect(shown(d.text)).toContain('Đến hạn trong 30 ngày tới (1):\n• II.3');
+    expect(shown(d.text)).toContain('Tiến độ: 0/7');
     expect(d.buttons!.flat().map((b) => b.action)).toEqual(expect.arrayContaining(['t:II.1', 't:II.3', 't:II.8']));
   });
   it('an agency with nothing open gets a one-line all-clear with its progress', async () => {
     const { deps } = await setup();
     const d = agencyDigest(deps, 'so-y-te', '2019-03-25', 30);
-    expect(d.text).toBe(
+    expect(shown(d.text)).toBe(
       '✅ Bản tin tuần 25/03/2019 — Sở Y tế (Kế hoạch 4561/KH-UBND): không có việc quá hạn hay sắp đến hạn. Tiến độ: 0/1 nhiệm vụ chủ trì đã hoàn thành (0%).',
     );
     expect(d.buttons).toBeUndefined();
   });
   it('what the agency ticked last week is listed', async () => {
     const { deps, store } = await setup();
-    await store.mutate(
-      (d) =>
-        void d.completions.push({
-          id: 'c1',
-          planId: plan.id,
-          taskId: 'I.4',
-          party: 'so-tai-chinh',
-          on: '2019-03-20',
-          at: '2019-03-20T03:00:00.000Z',
-          by: 'o1',
-        }),
-    );
-    expect(agencyDigest(deps, 'so-tai-chinh', '2019-03-25', 30).text).toContain('Đã báo cáo tuần qua (1):\n• I.4 (20/03/2019)');
+    await store.recordCompletion({ planId: plan.id, taskId: 'I.4', party: 'so-tai-chinh', on: '2019-03-20', by: 'o1' }, new Date('2019-03-20T03:00:00.000Z'));
+    expect(shown(agencyDigest(deps, 'so-tai-chinh', '2019-03-25', 30).text)).toContain('Đã báo cáo tuần qua (1):\n• I.4 (20/03/2019)');
   });
   it('admins get counts per status, agencies furthest behind first, and the overdue list', async () => {
     const { deps } = await setup();
     const d = adminDigest(deps, '2019-04-10');
-    expect(d.text).toContain('toàn Kế hoạch 4561/KH-UBND');
-    expect(d.text).toContain('• Quá hạn: 9');
-    expect(d.text).toContain('Theo cơ quan chủ trì (chậm nhất trước):');
-    expect(d.text).toContain('Nhiệm vụ quá hạn (9)');
+    expect(shown(d.text)).toContain('toàn Kế hoạch 4561/KH-UBND');
+    expect(shown(d.text)).toContain('• Quá hạn: 9');
+    expect(shown(d.text)).toContain('Theo cơ quan chủ trì (chậm nhất trước):');
+    expect(shown(d.text)).toContain('Nhiệm vụ quá hạn (9)');
   });
 });
 
@@ -110,7 +117,12 @@ describe('digest runs', () => {
     const r = await s.pusher.runDigest('digest:w1', '2019-03-25');
     expect(r).toMatchObject({ total: 3, sent: 3, failed: 0 });
     expect(s.sent.map((m) => m.chatId).sort()).toEqual([ADMIN, '5', '6']);
-    expect(s.store.state.deliveries.map((d) => [d.to, d.status]).sort()).toEqual([
+    expect(
+      s.store
+        .snapshot()
+        .deliveries.map((d) => [d.to, d.status])
+        .sort(),
+    ).toEqual([
       [`admin:telegram:${ADMIN}`, 'sent'],
       ['o5', 'sent'],
       ['o6', 'sent'],
@@ -143,9 +155,9 @@ describe('digest runs', () => {
   });
   it('/thongbao tat and bat stop and restart the digest for that official', async () => {
     const s = await setup({ officials: [official('o5', 'so-tai-chinh')] });
-    const a = new Assistant(s.deps);
+    const a = createCore({ ...s.deps });
     const from = { channel: 'telegram' as const, userId: '5', chatId: '5', privateChat: true };
-    expect((await a.onText(from, '/thongbao tat')).messages[0]!.text).toContain('Đã tắt');
+    expect(shown((await a.onText(from, '/thongbao tat')).replies[0]!.text)).toContain('Đã tắt');
     await s.pusher.runDigest('digest:w1', '2019-03-25');
     expect(s.sent.map((m) => m.chatId)).toEqual([ADMIN]);
     await a.onText(from, '/thongbao bat');
@@ -159,10 +171,10 @@ describe('digest runs', () => {
     });
     const r = await s.pusher.runDigest('digest:w1', '2019-03-25');
     expect(r).toMatchObject({ sent: 1, blocked: 1 });
-    expect(s.store.state.officials[0]!.unreachable).toBe(true);
+    expect(s.store.snapshot().officials[0]!.unreachable).toBe(true);
     expect(s.pusher.audience()).toEqual([]);
-    await new Assistant(s.deps).onText({ channel: 'telegram', userId: '5', chatId: '5', privateChat: true }, 'xin chào');
-    expect(s.store.state.officials[0]!.unreachable).toBeUndefined();
+    await createCore(s.deps).onText({ channel: 'telegram', userId: '5', chatId: '5', privateChat: true }, 'xin chào');
+    expect(s.store.snapshot().officials[0]!.unreachable).toBeUndefined();
   });
   it('catch-up at start-up sends the latest missed digest once, not once per missed week', async () => {
     const s = await setup({ officials: [official('o5', 'so-tai-chinh')] });
@@ -173,7 +185,7 @@ describe('digest runs', () => {
     expect(s.sent).toHaveLength(2);
     expect(await s.pusher.catchUp('30 7 * * 1', now, '2019-03-20')).toBeUndefined();
     expect(s.sent).toHaveLength(2);
-    expect(s.store.state.runs.map((x) => x.key)).toEqual(['digest:2019-03-18T00:30:00.000Z']);
+    expect(s.store.snapshot().runs.map((x) => x.key)).toEqual(['digest:2019-03-18T00:30:00.000Z']);
   });
 });
 

@@ -6,22 +6,23 @@ import { StateFileError, Store } from '../../src/store/state.ts';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'state-'));
 
-const record = (id: string) => ({ id, planId: 'p', taskId: 'I.1', party: 'so-noi-vu', on: '2019-01-01', at: '2019-01-01T01:00:00.000Z', by: 'o1' });
+const record = (task: string) => ({ planId: 'p', taskId: task, party: 'so-noi-vu', on: '2019-01-01', by: 'o1' });
+const AT = new Date('2019-01-01T01:00:00.000Z');
 
 describe('the state file', () => {
   it('is created with a schema version and keeps a change across a reopen', async () => {
     const file = path.join(tmp(), 'var', 'state.json');
     const store = await Store.open(file);
-    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(2);
-    await store.mutate((d) => void d.completions.push(record('c1')));
+    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(3);
+    await store.recordCompletion(record('I.1'), AT);
     const again = await Store.open(file);
-    expect(again.state.completions.map((c) => c.id)).toEqual(['c1']);
+    expect(again.snapshot().completions.map((c) => c.taskId)).toEqual(['I.1']);
     expect(again.completions('p').get('I.1')).toEqual([{ taskId: 'I.1', party: 'so-noi-vu', on: '2019-01-01' }]);
   });
   it('reads an empty version-1 file from the first release', async () => {
     const file = path.join(tmp(), 'state.json');
     writeFileSync(file, '{"schemaVersion":1,"completions":[]}');
-    expect((await Store.open(file)).state.schemaVersion).toBe(2);
+    expect((await Store.open(file)).snapshot().schemaVersion).toBe(3);
   });
   it('a corrupt file stops opening with a clear message and is left as it was', async () => {
     const file = path.join(tmp(), 'state.json');
@@ -33,44 +34,66 @@ describe('the state file', () => {
   it('a file from an unknown version says which version it is', async () => {
     const file = path.join(tmp(), 'state.json');
     writeFileSync(file, '{"schemaVersion":99}');
-    await expect(Store.open(file)).rejects.toThrow(/schema version 99; this version reads 2/);
+    await expect(Store.open(file)).rejects.toThrow(/schema version 99; this version reads 3/);
   });
   it('a change that cannot be written is reported and leaves nothing behind in memory', async () => {
     const dir = path.join(tmp(), 'd');
     const file = path.join(dir, 'state.json');
     const store = await Store.open(file);
-    await store.mutate((d) => void d.completions.push(record('c1')));
+    await store.recordCompletion(record('I.1'), AT);
     rmSync(dir, { recursive: true });
     writeFileSync(dir, 'not a directory');
-    await expect(store.mutate((d) => void d.completions.push(record('c2')))).rejects.toThrow();
-    expect(store.state.completions.map((c) => c.id)).not.toContain('c2');
+    await expect(store.recordCompletion(record('I.2'), AT)).rejects.toThrow();
+    expect(store.snapshot().completions.map((c) => c.taskId)).not.toContain('I.2');
   });
   it('many changes at once are all written, and the file is always whole', async () => {
     const file = path.join(tmp(), 'state.json');
     const store = await Store.open(file);
-    await Promise.all(Array.from({ length: 200 }, (_, i) => store.mutate((d) => void d.completions.push(record(`c${i}`)))));
+    await Promise.all(Array.from({ length: 200 }, (_, i) => store.recordCompletion(record(`T.${i}`), AT)));
     expect(JSON.parse(readFileSync(file, 'utf8')).completions).toHaveLength(200);
   });
-  it('a change that names its sections still leaves the whole file exactly equal to memory', async () => {
+  it('each named operation writes what it changes: the whole file stays exactly equal to memory', async () => {
     const file = path.join(tmp(), 'state.json');
     const store = await Store.open(file);
-    await store.mutate(
-      (d) =>
-        void d.officials.push({
-          id: 'o1',
-          accounts: [{ channel: 'telegram', userId: '1', chatId: '1' }],
-          name: 'A',
-          position: 'B',
-          agency: 'so-noi-vu',
-          status: 'approved',
-          requestedAt: '2019-01-01T00:00:00.000Z',
-          notify: true,
-        }),
+    const { official } = await store.addOfficial(
+      { account: { channel: 'telegram', userId: '1', chatId: '1' }, name: 'A', position: 'B', agency: 'so-noi-vu' },
+      'telegram:1',
+      AT,
     );
-    await store.mutate((d) => void d.completions.push(record('c1')), ['completions', 'audit']);
-    await store.mutate((d) => void (d.officials[0]!.status = 'revoked'));
-    await store.mutate((d) => void d.completions.push(record('c2')), ['completions', 'audit']);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(JSON.parse(JSON.stringify(store.state)));
+    await store.decide(official.id, 'approved', 'admin:telegram:9', AT);
+    await store.recordCompletion(record('I.1'), AT);
+    await store.decide(official.id, 'revoked', 'admin:telegram:9', AT);
+    await store.putConversation('session:telegram:1', { kind: 'note' }, new Date('2019-01-01T02:00:00Z'), AT);
+    await store.recordCompletion(record('I.2'), AT);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(JSON.parse(JSON.stringify(store.snapshot())));
     expect(JSON.parse(readFileSync(file, 'utf8')).officials[0].status).toBe('revoked');
+  });
+  it('what a command returns is a copy: changing it changes nothing stored', async () => {
+    const store = await Store.open(path.join(tmp(), 'state.json'));
+    const { record: rec } = await store.recordCompletion(record('I.1'), AT);
+    rec.party = 'someone-else';
+    expect(store.snapshot().completions[0]!.party).toBe('so-noi-vu');
+  });
+  it('a conversation value expires, and an expired one is dropped on the next write', async () => {
+    const store = await Store.open(path.join(tmp(), 'state.json'));
+    await store.putConversation('a', { n: 1 }, new Date('2019-01-01T01:10:00Z'), AT);
+    expect(store.conversation('a', new Date('2019-01-01T01:05:00Z'))).toEqual({ n: 1 });
+    expect(store.conversation('a', new Date('2019-01-01T01:11:00Z'))).toBeUndefined();
+    await store.putConversation('b', { n: 2 }, new Date('2019-01-01T03:00:00Z'), new Date('2019-01-01T01:11:00Z'));
+    expect(store.snapshot().conversations.map((c) => c.key)).toEqual(['b']);
+  });
+  it('a version-2 file is read and gains an empty conversation section', async () => {
+    const file = path.join(tmp(), 'state.json');
+    writeFileSync(file, '{"schemaVersion":2,"officials":[],"completions":[],"audit":[],"runs":[],"deliveries":[],"reminders":[],"seq":4}');
+    const store = await Store.open(file);
+    expect(store.snapshot()).toMatchObject({ schemaVersion: 3, conversations: [], seq: 4 });
+  });
+  it('closing without a change writes nothing (a reader never overwrites a live file)', async () => {
+    const file = path.join(tmp(), 'state.json');
+    const store = await Store.open(file);
+    const other = await Store.open(file);
+    await other.recordCompletion(record('I.1'), AT);
+    await store.flush();
+    expect(JSON.parse(readFileSync(file, 'utf8')).completions).toHaveLength(1);
   });
 });

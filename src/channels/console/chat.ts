@@ -1,31 +1,41 @@
 /**
- * The terminal chat: the same engine as every channel, one question a line. /help shows what to ask,
- * /quit (/thoat) leaves. Works on a terminal and on piped input.
+ * The terminal chat: the same core as every messenger, one line a message, shown as a text-only messenger shows it
+ * (numbered menus instead of buttons). /thoat leaves. Works on a terminal and on piped input.
  */
 import { createInterface } from 'node:readline';
-import type { Engine } from '../../core/engine.ts';
-import type { T } from '../../i18n.ts';
-import type { Completion } from '../../plan/status.ts';
+import type { From } from '../../core/channel.ts';
+import { presentMenu } from '../../core/present.ts';
+import type { Core } from '../../core/router.ts';
+import type { Lang, T } from '../../i18n.ts';
 
 export interface ConsoleDeps {
-  engine: Engine;
+  core: Core;
   t: T;
-  today: () => string;
-  completions: () => ReadonlyMap<string, readonly Completion[]>;
+  lang: Lang;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
 }
 
+const ME: From = { channel: 'console', userId: 'console', chatId: 'console', privateChat: true };
+
 export async function runConsoleChat(deps: ConsoleDeps): Promise<void> {
-  const { engine, t, output } = deps;
+  const { core, t, output } = deps;
   const rl = createInterface({ input: deps.input, output, terminal: (deps.input as { isTTY?: boolean }).isTTY === true });
   rl.setPrompt('› ');
-  output.write(`${engine.ask('/help', { today: deps.today() }).text}\n\n${t('console.howToQuit')}\n`);
+  const show = async (text: string) => {
+    for (const view of presentMenu(await core.onText(ME, text), deps.lang).messages) {
+      await core.rememberMenu('console', ME.chatId, view.entries);
+      output.write(`\n${view.text}\n`);
+    }
+    output.write('\n');
+  };
+  await show('/trogiup');
+  output.write(`${t('console.howToQuit')}\n`);
   rl.prompt();
   for await (const line of rl) {
     const text = line.trim();
     if (/^\/(quit|exit|thoat|thoát)$/i.test(text)) break;
-    if (text) output.write(`\n${engine.ask(text, { today: deps.today(), completions: deps.completions() }).text}\n\n`);
+    if (text) await show(text);
     rl.prompt();
   }
   rl.close();

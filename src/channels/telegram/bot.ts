@@ -1,14 +1,16 @@
 /**
- * Telegram channel on telegraf: turns updates into core calls and renders the core's results. In private chats
- * it answers everything; in groups only when addressed (a command, a mention, a reply to the bot). A failing
- * handler or Bot API call is logged and answered with an apology where possible; the process keeps running.
+ * Telegram channel on telegraf: turns updates into core calls and sends what the presenter makes of the outcome
+ * (inline buttons, edits in place, toasts). In private chats it answers everything; in groups only when addressed
+ * (a command, a mention, a reply to the bot). Every update is logged with its context when it fails, and the user
+ * gets an apology; the process keeps running.
  */
 import { Telegraf, TelegramError } from 'telegraf';
 import type { Context } from 'telegraf';
-import type { Assistant } from '../../core/assistant.ts';
-import { MENU } from '../../core/assistant.ts';
-import type { From, Message, Result } from '../../core/context.ts';
-import type { T } from '../../i18n.ts';
+import type { From } from '../../core/channel.ts';
+import type { Envelope } from '../../core/outcome.ts';
+import { type ButtonsView, presentButtons } from '../../core/present.ts';
+import type { Core } from '../../core/router.ts';
+import type { Lang, T } from '../../i18n.ts';
 import type { Logger } from '../../log.ts';
 import { escapeHtml, inlineKeyboard, splitMessage } from './render.ts';
 
@@ -16,8 +18,9 @@ export interface TelegramOptions {
   apiRoot?: string;
   log: Logger;
   t: T;
+  lang: Lang;
   /** Deliver a message meant for another messenger (e.g. a Zalo official told of an approval). */
-  route?: (m: Message) => Promise<void>;
+  route?: (m: Envelope) => Promise<void>;
 }
 
 function fromOf(ctx: Context): From | undefined {
@@ -29,51 +32,43 @@ function fromOf(ctx: Context): From | undefined {
 
 const notModified = (e: unknown) => e instanceof TelegramError && /message is not modified/i.test(e.description);
 
-/** Send one core message (split into chunks; buttons on the last chunk). Failures are logged, not thrown. */
-async function send(ctx: Context, m: Message, t: T, log: Logger): Promise<void> {
-  const chunks = splitMessage(m.text);
+/** Send one rendered message (split into chunks; the keyboard on the last). A failure is logged, not thrown. */
+async function send(ctx: Context, chatId: string, view: ButtonsView, t: T, log: Logger): Promise<void> {
+  const chunks = splitMessage(view.text);
   for (let i = 0; i < chunks.length; i++) {
     const last = i === chunks.length - 1;
     const markup = last
-      ? m.requestContact
+      ? view.requestContact
         ? { keyboard: [[{ text: t('telegram.shareContact'), request_contact: true }]], one_time_keyboard: true, resize_keyboard: true }
-        : inlineKeyboard(m.buttons)
+        : inlineKeyboard(view.keyboard)
       : undefined;
     try {
-      await ctx.telegram.sendMessage(m.chatId, escapeHtml(chunks[i]!), { parse_mode: 'HTML', ...(markup ? { reply_markup: markup } : {}) });
+      await ctx.telegram.sendMessage(chatId, escapeHtml(chunks[i]!), { parse_mode: 'HTML', ...(markup ? { reply_markup: markup } : {}) });
     } catch (e) {
-      log.log('warn', 'sendMessage failed', { chatId: m.chatId, error: e });
+      log.log('warn', 'sendMessage failed', { chatId, error: e });
       return;
     }
   }
 }
 
-async function deliver(ctx: Context, r: Result, t: T, log: Logger, route?: (m: Message) => Promise<void>): Promise<void> {
-  if (ctx.callbackQuery) {
-    await ctx.answerCbQuery(r.toast?.slice(0, 200)).catch((e: unknown) => log.log('warn', 'answerCbQuery failed', { error: e }));
-  } else if (r.toast) {
-    r.messages.unshift({ channel: 'telegram', chatId: String(ctx.chat!.id), text: r.toast });
-  }
-  if (r.edit) {
-    const markup = inlineKeyboard(r.edit.buttons);
-    const text = splitMessage(r.edit.text)[0]!;
+async function deliver(ctx: Context, outcome: ReturnType<typeof presentButtons>, opts: TelegramOptions, log: Logger, others: Envelope[]): Promise<void> {
+  const chatId = String(ctx.chat?.id ?? ctx.from?.id);
+  if (ctx.callbackQuery) await ctx.answerCbQuery(outcome.toast?.slice(0, 200)).catch((e: unknown) => log.log('warn', 'answerCbQuery failed', { error: e }));
+  if (outcome.edit) {
+    const text = splitMessage(outcome.edit.text)[0]!;
     try {
-      await ctx.editMessageText(escapeHtml(text), { parse_mode: 'HTML', reply_markup: markup ?? { inline_keyboard: [] } });
+      await ctx.editMessageText(escapeHtml(text), { parse_mode: 'HTML', reply_markup: inlineKeyboard(outcome.edit.keyboard) ?? { inline_keyboard: [] } });
     } catch (e) {
       if (!notModified(e)) {
         log.log('warn', 'editMessageText failed; sending instead', { error: e });
-        await send(
-          ctx,
-          { channel: 'telegram', chatId: String(ctx.chat!.id), text: r.edit.text, ...(r.edit.buttons ? { buttons: r.edit.buttons } : {}) },
-          t,
-          log,
-        );
+        await send(ctx, chatId, outcome.edit, opts.t, log);
       }
     }
   }
-  for (const m of r.messages) {
-    if (m.channel === 'telegram') await send(ctx, m, t, log);
-    else if (route) await route(m).catch((e: unknown) => log.log('warn', 'route failed', { channel: m.channel, error: e }));
+  for (const view of outcome.replies) await send(ctx, chatId, view, opts.t, log);
+  for (const [i, m] of outcome.others.entries()) {
+    if (m.channel === 'telegram') await send(ctx, m.chatId, m, opts.t, log);
+    else if (opts.route) await opts.route(others[i]!).catch((e: unknown) => log.log('warn', 'route failed', { channel: m.channel, error: e }));
   }
 }
 
@@ -92,41 +87,50 @@ export function addressedText(ctx: Context, text: string): string | undefined {
   return undefined;
 }
 
-export function createTelegramBot(token: string, assistant: Assistant, opts: TelegramOptions): Telegraf {
-  const { log, t } = opts;
+/** The context every log line of one update carries. */
+const updateLog = (log: Logger, ctx: Context) => log.child({ channel: 'telegram', updateId: ctx.update.update_id, user: ctx.from?.id });
+
+export function createTelegramBot(token: string, core: Core, opts: TelegramOptions): Telegraf {
+  const { t, lang } = opts;
   const bot = new Telegraf(token, { ...(opts.apiRoot ? { telegram: { apiRoot: opts.apiRoot } } : {}) });
 
   bot.on('message', async (ctx) => {
     const from = fromOf(ctx);
     if (!from) return;
+    const log = updateLog(opts.log, ctx);
     const msg = ctx.message;
     if ('contact' in msg) {
       if (!from.privateChat) return;
       const c = msg.contact;
-      await deliver(ctx, await assistant.onContact(from, { phone: c.phone_number, ...(c.user_id ? { userId: String(c.user_id) } : {}) }), t, log, opts.route);
+      const outcome = await core.onContact(from, { phone: c.phone_number, ...(c.user_id ? { userId: String(c.user_id) } : {}) });
+      await deliver(ctx, presentButtons(outcome, lang, false), opts, log, outcome.others);
       return;
     }
     if (!('text' in msg)) {
-      if (from.privateChat) await deliver(ctx, { messages: [{ channel: 'telegram', chatId: from.chatId, text: t('telegram.textOnly') }] }, t, log);
+      if (from.privateChat) await send(ctx, from.chatId, { text: t('telegram.textOnly'), keyboard: [] }, t, log);
       return;
     }
     const text = addressedText(ctx, msg.text);
     if (text === undefined) return;
-    await deliver(ctx, await assistant.onText(from, text), t, log, opts.route);
+    const outcome = await core.onText(from, text);
+    await deliver(ctx, presentButtons(outcome, lang, false), opts, log, outcome.others);
   });
 
   bot.on('callback_query', async (ctx) => {
     const from = fromOf(ctx);
     const cq = ctx.callbackQuery;
+    const log = updateLog(opts.log, ctx);
     if (!from || !('data' in cq)) {
-      await ctx.answerCbQuery(t('action.invalid')).catch(() => undefined);
+      await ctx.answerCbQuery(t('refusal.invalid-action')).catch((e: unknown) => log.log('warn', 'answerCbQuery failed', { error: e }));
       return;
     }
-    await deliver(ctx, await assistant.onAction(from, cq.data), t, log, opts.route);
+    const outcome = await core.onAction(from, cq.data);
+    await deliver(ctx, presentButtons(outcome, lang, true), opts, log, outcome.others);
   });
 
   bot.catch(async (err, ctx) => {
-    log.log('error', 'handler failed', { updateId: ctx.update.update_id, error: err });
+    const log = updateLog(opts.log, ctx);
+    log.log('error', 'handler failed', { error: err });
     try {
       if (ctx.callbackQuery) await ctx.answerCbQuery(t('error.sorry'));
       else if (ctx.chat) await ctx.reply(t('error.sorry'));
@@ -138,10 +142,10 @@ export function createTelegramBot(token: string, assistant: Assistant, opts: Tel
   return bot;
 }
 
-/** The command menu, described in Vietnamese. The emulator lacks setMyCommands: a failure is only logged. */
-export async function registerCommands(bot: Telegraf, t: T, log: Logger): Promise<void> {
+/** The command menu, described in the bot's language. The emulator lacks setMyCommands: a failure is only logged. */
+export async function registerCommands(bot: Telegraf, core: Core, t: T, log: Logger): Promise<void> {
   try {
-    await bot.telegram.setMyCommands(MENU.map((c) => ({ command: c, description: t(`menu.${c}`) })));
+    await bot.telegram.setMyCommands(core.menu().map((c) => ({ command: c.command, description: t(c.description) })));
   } catch (e) {
     log.log('warn', 'setMyCommands failed', { error: e });
   }

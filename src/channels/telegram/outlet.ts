@@ -1,7 +1,9 @@
-/** Telegram as an outlet for pushes: split like any reply, and Bot API errors mapped for the paced sender. */
+/** Telegram as an outlet for pushes: rendered by the presenter, split like any reply, Bot API errors mapped for the paced sender. */
 import { type Telegram, TelegramError } from 'telegraf';
-import type { Message } from '../../core/context.ts';
-import type { Outlet } from '../../push/pusher.ts';
+import type { Envelope } from '../../core/outcome.ts';
+import { buttonsView } from '../../core/present.ts';
+import type { Lang } from '../../i18n.ts';
+import type { OutMessage, Outlet } from '../../push/pusher.ts';
 import { SendError } from '../../push/sender.ts';
 import { escapeHtml, inlineKeyboard, splitMessage } from './render.ts';
 
@@ -14,17 +16,20 @@ export function toSendError(e: unknown): SendError {
   return new SendError('other', e instanceof Error ? e.message : String(e));
 }
 
-export function telegramOutlet(telegram: Telegram): Outlet {
+export function telegramOutlet(telegram: Telegram, lang: Lang): Outlet {
   return {
-    split(m: Message): Message[] {
-      const parts = splitMessage(m.text);
-      return parts.map((text, i) => {
-        const { buttons: _b, ...rest } = m;
-        return i === parts.length - 1 && m.buttons ? { ...rest, text, buttons: m.buttons } : { ...rest, text };
-      });
+    split(m: Envelope): OutMessage[] {
+      const view = buttonsView(m, lang);
+      const parts = splitMessage(view.text);
+      return parts.map((text, i) => ({
+        channel: m.channel,
+        chatId: m.chatId,
+        text,
+        ...(i === parts.length - 1 && view.keyboard.length > 0 ? { keyboard: view.keyboard } : {}),
+      }));
     },
-    async send(m: Message): Promise<void> {
-      const markup = inlineKeyboard(m.buttons);
+    async send(m: OutMessage): Promise<void> {
+      const markup = inlineKeyboard(m.keyboard);
       try {
         await telegram.sendMessage(m.chatId, escapeHtml(m.text), { parse_mode: 'HTML', ...(markup ? { reply_markup: markup } : {}) });
       } catch (e) {

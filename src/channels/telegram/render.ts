@@ -1,5 +1,5 @@
 /** Rendering the core's plain-text results for Telegram: HTML-escaped, split below 4,096 characters. */
-import type { Button } from '../../core/context.ts';
+import type { Keyboard } from '../../core/present.ts';
 
 export const MAX_MESSAGE = 4096;
 /** Room left for Telegram's own counting of entities. */
@@ -30,7 +30,7 @@ export interface InlineKeyboard {
   inline_keyboard: { text: string; callback_data: string }[][];
 }
 
-export function inlineKeyboard(buttons: Button[][] | undefined): InlineKeyboard | undefined {
+export function inlineKeyboard(buttons: readonly (readonly Keyboard[])[] | undefined): InlineKeyboard | undefined {
   if (!buttons || buttons.length === 0) return undefined;
   // Telegram allows about 100 buttons; the core sends far fewer, this is the last guard.
   let left = 100;

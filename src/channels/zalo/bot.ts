@@ -1,17 +1,19 @@
 /**
- * Zalo channel over the Zalo Bot API. Zalo has no buttons: where Telegram shows them, Zalo shows a numbered menu,
- * remembered per chat for a while, and reads a reply such as "1", "xong 2" or "/xong III.4". A stale or unknown
- * number is refused with the current menu. Updates come by long polling (one at a time, no offset: duplicates are
+ * Zalo channel over the Zalo Bot API. Zalo has no buttons: the presenter turns the core's buttons into a numbered
+ * menu, which the core remembers per chat (in the store, so it survives a restart) and reads back when the user
+ * replies "1", "xong 1" or "hoàn tác 1". Updates come by long polling (one at a time, no offset: duplicates are
  * dropped by message id) or by webhook (secret checked in constant time; wrapped or flat bodies).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { Assistant } from '../../core/assistant.ts';
-import type { Button, From, Message, Result } from '../../core/context.ts';
-import type { T } from '../../i18n.ts';
+import type { From } from '../../core/channel.ts';
+import type { Envelope } from '../../core/outcome.ts';
+import { type MenuView, menuView, presentMenu } from '../../core/present.ts';
+import type { Core } from '../../core/router.ts';
+import type { Lang, T } from '../../i18n.ts';
 import type { Logger } from '../../log.ts';
-import type { Outlet } from '../../push/pusher.ts';
+import type { OutMessage, Outlet } from '../../push/pusher.ts';
 import { SendError } from '../../push/sender.ts';
 import { splitMessage } from '../telegram/render.ts';
 import { type ZaloClient, ZaloError, type ZaloUpdate } from './client.ts';
@@ -37,36 +39,23 @@ export function parseUpdate(body: unknown): ZaloUpdate | undefined {
   return parsed.success ? (parsed.data as ZaloUpdate) : undefined;
 }
 
-interface Menu {
-  actions: string[];
-  labels: string[];
-  expires: number;
-}
-
 export interface ZaloOptions {
   log: Logger;
   t: T;
+  lang: Lang;
   /** Deliver a message meant for another messenger. */
-  route: (m: Message) => Promise<void>;
-  menuTtlMs?: number;
-  now?: () => number;
+  route: (m: Envelope) => Promise<void>;
 }
 
 export class ZaloChannel {
   private botId: string | undefined;
   private readonly seen = new Set<string>();
-  private readonly menus = new Map<string, Menu>();
-  private readonly menuTtlMs: number;
-  private readonly now: () => number;
 
   constructor(
     readonly client: ZaloClient,
-    private readonly assistant: Assistant,
+    private readonly core: Core,
     private readonly opts: ZaloOptions,
-  ) {
-    this.menuTtlMs = opts.menuTtlMs ?? 24 * 60 * 60_000;
-    this.now = opts.now ?? Date.now;
-  }
+  ) {}
 
   async start(): Promise<{ id: string; name: string }> {
     const me = await this.client.getMe();
@@ -92,75 +81,29 @@ export class ZaloChannel {
     if (m.from.is_bot || (this.botId && m.from.id === this.botId)) return;
     if (!this.firstTime(m.message_id)) return;
     const from: From = { channel: 'zalo', userId: m.from.id, chatId: m.chat.id, privateChat: (m.chat.chat_type ?? 'PRIVATE').toUpperCase() !== 'GROUP' };
+    const log = this.opts.log.child({ channel: 'zalo', messageId: m.message_id, user: m.from.id });
     try {
       if (update.event_name !== 'message.text.received' || m.text === undefined) {
         if (from.privateChat) await this.send(from.chatId, this.opts.t('zalo.textOnly'));
         return;
       }
-      await this.onText(from, m.text);
+      const outcome = await this.core.onText(from, m.text);
+      const shown = presentMenu(outcome, this.opts.lang);
+      for (const view of shown.messages) await this.show(from.chatId, view);
+      for (const [i, other] of shown.others.entries()) {
+        if (other.channel === 'zalo') await this.show(other.chatId, other);
+        else await this.opts.route(outcome.others[i]!).catch((e: unknown) => log.log('warn', 'route failed', { channel: other.channel, error: e }));
+      }
     } catch (e) {
-      this.opts.log.log('error', 'zalo handler failed', { error: e });
-      await this.send(from.chatId, this.opts.t('error.sorry')).catch(() => undefined);
+      log.log('error', 'zalo handler failed', { error: e });
+      await this.send(from.chatId, this.opts.t('error.sorry'));
     }
   }
 
-  private async onText(from: From, raw: string): Promise<void> {
-    const text = raw.trim();
-    const xong = text.match(/^\/?xong\s+(\S+)$/i);
-    if (xong) {
-      const arg = xong[1]!;
-      if (/^\d{1,3}$/.test(arg)) return this.pick(from, Number(arg), true);
-      return this.act(from, `t:${arg.toUpperCase().replace(/B$/, 'b')}`, true);
-    }
-    if (/^\d{1,3}$/.test(text)) return this.pick(from, Number(text), false);
-    await this.render(from, await this.assistant.onText(from, raw));
-  }
-
-  /** A numbered reply: the action behind that number of the chat's current menu. */
-  private async pick(from: From, n: number, done: boolean): Promise<void> {
-    const menu = this.menus.get(from.chatId);
-    if (!menu || menu.expires < this.now()) {
-      this.menus.delete(from.chatId);
-      await this.send(from.chatId, this.opts.t('zalo.noMenu'));
-      return;
-    }
-    const action = menu.actions[n - 1];
-    if (!action) {
-      await this.send(from.chatId, `${this.opts.t('zalo.badChoice', { n })}${this.menuText(menu.labels)}`);
-      return;
-    }
-    await this.act(from, action, done);
-  }
-
-  /** Run an action; with `done` ("xong"), also confirm a tick in the same step. */
-  private async act(from: From, action: string, done: boolean): Promise<void> {
-    let result = await this.assistant.onAction(from, action);
-    const confirm = done ? [...(result.edit?.buttons ?? [])].flat().find((b) => b.action.startsWith('c:')) : undefined;
-    if (confirm) result = await this.assistant.onAction(from, confirm.action);
-    await this.render(from, result);
-  }
-
-  private menuText(labels: string[]): string {
-    return `\n\n${labels.map((l, i) => `${i + 1}. ${l}`).join('\n')}\n${this.opts.t('zalo.menuHint')}`;
-  }
-
-  /** Text for a chat with its buttons as a numbered menu, which becomes the chat's current menu. */
-  withMenu(chatId: string, text: string, buttons?: Button[][]): string {
-    const flat = (buttons ?? []).flat();
-    if (flat.length === 0) return text;
-    const menu: Menu = { actions: flat.map((b) => b.action), labels: flat.map((b) => b.label), expires: this.now() + this.menuTtlMs };
-    if (this.menus.size > 10_000) for (const [chat, m] of this.menus) if (m.expires < this.now()) this.menus.delete(chat);
-    this.menus.set(chatId, menu);
-    return `${text}${this.menuText(menu.labels)}`;
-  }
-
-  private async render(from: From, r: Result): Promise<void> {
-    if (r.toast && !r.edit) await this.send(from.chatId, r.toast);
-    if (r.edit) await this.send(from.chatId, this.withMenu(from.chatId, r.edit.text, r.edit.buttons));
-    for (const m of r.messages) {
-      if (m.channel !== 'zalo') await this.opts.route(m).catch((e: unknown) => this.opts.log.log('warn', 'route failed', { error: e }));
-      else await this.send(m.chatId, this.withMenu(m.chatId, m.text, m.buttons));
-    }
+  /** Send a rendered message; its menu becomes the chat's menu first, so a quick reply finds it. */
+  async show(chatId: string, view: MenuView): Promise<void> {
+    await this.core.rememberMenu('zalo', chatId, view.entries);
+    await this.send(chatId, view.text);
   }
 
   /** Send text (split below 2,000 characters); failures are logged, not thrown. */
@@ -224,11 +167,13 @@ export class ZaloChannel {
   /** Zalo as an outlet for pushes: the menu of a push becomes the chat's menu, so "xong 1" answers it. */
   outlet(): Outlet {
     return {
-      split: (m) => {
-        const parts = splitMessage(this.withMenu(m.chatId, m.text, m.buttons), ZALO_CHUNK);
-        return parts.map((text) => ({ channel: 'zalo', chatId: m.chatId, text }));
+      split: (m: Envelope): OutMessage[] => {
+        const view = menuView(m, this.opts.lang);
+        const parts = splitMessage(view.text, ZALO_CHUNK);
+        return parts.map((text, i) => ({ channel: 'zalo', chatId: m.chatId, text, ...(i === parts.length - 1 ? { entries: view.entries } : {}) }));
       },
-      send: async (m) => {
+      send: async (m: OutMessage) => {
+        if (m.entries) await this.core.rememberMenu('zalo', m.chatId, m.entries);
         try {
           await this.client.sendMessage(m.chatId, m.text);
         } catch (e) {

@@ -1,0 +1,26 @@
+/** Who is asking, as far as rights go: an admin (from the environment), an approved official, a pending one. */
+import type { Official, ReadonlyDeep } from '../store/state.ts';
+import type { From } from './channel.ts';
+import type { CoreDeps } from './deps.ts';
+
+export interface Actor {
+  admin: boolean;
+  /** The approved official behind this account, if any. */
+  official?: ReadonlyDeep<Official>;
+  /** A registration awaiting approval, if any. */
+  pending?: ReadonlyDeep<Official>;
+  /** How the actor is named in records: the official's id, or "admin:<channel>:<userId>". */
+  ref: string;
+}
+
+/** Looked up on every call: a revoked official or a removed admin loses their rights at once. */
+export function actorOf(deps: CoreDeps, from: From): Actor {
+  const admin = deps.admins[from.channel]?.includes(from.userId) ?? false;
+  const { approved, pending } = deps.store.holderOf(from.channel, from.userId);
+  return {
+    admin,
+    ...(approved ? { official: approved } : {}),
+    ...(pending ? { pending } : {}),
+    ref: approved ? approved.id : `${admin ? 'admin' : 'user'}:${from.channel}:${from.userId}`,
+  };
+}

@@ -1,0 +1,45 @@
+/** What the channel-free core is built from. Time and chance come in as functions: nothing inside reads a clock. */
+import type { Lang, T } from '../i18n.ts';
+import type { Logger } from '../log.ts';
+import type { Directory } from '../plan/agencies.ts';
+import type { Plan } from '../plan/schema.ts';
+import type { Store } from '../store/state.ts';
+import type { Channel } from './channel.ts';
+import type { Engine } from './engine.ts';
+import type { Envelope } from './outcome.ts';
+import type { RosterEntry } from './roster.ts';
+
+export interface PushControl {
+  recipients(): number;
+  digestNow(progress: (r: PushCounts) => void): Promise<PushCounts>;
+}
+
+export interface PushCounts {
+  sent: number;
+  failed: number;
+  blocked: number;
+  total: number;
+}
+
+export interface CoreDeps {
+  engine: Engine;
+  store: Store;
+  plan: Plan;
+  dir: Directory;
+  /** Admin user ids per messenger (from the environment). */
+  admins: Partial<Record<Channel, readonly string[]>>;
+  roster: readonly RosterEntry[];
+  undoMinutes: number;
+  /** The one clock. */
+  now: () => Date;
+  /** A number in [0, 1): link codes. */
+  random: () => number;
+  lang: Lang;
+  /** The language's text, for composed text such as task cards. */
+  t: T;
+  log: Logger;
+  /** Pushes on demand (/guingay), where the process runs a pusher. */
+  push?: PushControl;
+  /** Deliver a message outside a reply (progress of a long task). */
+  tell?: (m: Envelope) => Promise<void>;
+}

@@ -1,0 +1,102 @@
+/**
+ * A feature declares what it answers to: commands (a name and its aliases), button actions (a short tag and a
+ * zod-checked codec), conversation steps (text typed while a session of its kind is open), phrases (words such as
+ * "xong 1") and shared contacts. The router builds the command table, the messengers' menus and the help text from
+ * these declarations, and refuses duplicates at start-up.
+ */
+import type { z } from 'zod';
+import type { Actor } from './actor.ts';
+import type { From } from './channel.ts';
+import type { CoreDeps } from './deps.ts';
+import type { Button, ButtonKind, Outcome, Text } from './outcome.ts';
+
+/** One update, as every handler sees it. */
+export interface Ctx {
+  deps: CoreDeps;
+  from: From;
+  actor: Actor;
+  now: Date;
+  /** The province's calendar day at `now`. */
+  today: string;
+  /** Run an action id as if its button were pressed (menus: "1", "xong 1"). */
+  run(action: string, how: { explicit: boolean }): Promise<Outcome>;
+  /** Run entry `n` of the chat's current menu, if it allows `mode`. */
+  pick(n: number, mode: PickMode): Promise<Outcome>;
+}
+
+/** How a numbered entry was chosen: "1" (choose), "xong 1" (done: ticks only), "hoàn tác 1" (undo only). */
+export type PickMode = 'choose' | 'done' | 'undo';
+
+export type Audience = 'everyone' | 'official' | 'admin';
+
+export interface CommandDef {
+  /** The first is the Vietnamese name shown in menus and help; the rest are aliases (English first). */
+  names: readonly string[];
+  /** Who sees it in /trogiup and the messenger's command menu; omitted: not listed (still answered). */
+  audience?: Audience;
+  run(ctx: Ctx, args: string): Outcome | Promise<Outcome>;
+}
+
+export interface ActionDef<A> {
+  /** A short tag, unique across features: the action id is "<tag>:<field>:<field>…". */
+  tag: string;
+  /** The fields' zod schemas in order; trailing optional fields may be left out. */
+  fields: readonly z.ZodType[];
+  /** Fields → the action's value; undefined when they do not make one. */
+  decode(fields: readonly unknown[]): A | undefined;
+  encode(a: A): readonly (string | number)[];
+  /** `explicit`: the user said plainly what they want ("xong 1"), so a confirmation step is not needed. */
+  run(ctx: Ctx, a: A, how: { explicit: boolean }): Outcome | Promise<Outcome>;
+}
+
+/** Text typed while the user's session is of this kind. Undefined: not consumed, answered as a question. */
+export interface StepDef {
+  kind: string;
+  onText(ctx: Ctx, session: Readonly<Record<string, unknown>>, text: string): Promise<Outcome | undefined>;
+}
+
+/** Words that mean a command when typed alone, such as "xong 1" or "hoàn tác 2" (matched on folded text). */
+export interface PhraseDef {
+  match(folded: string, raw: string): string | undefined;
+  run(ctx: Ctx, args: string): Outcome | Promise<Outcome>;
+}
+
+export interface Feature {
+  name: string;
+  commands?: readonly CommandDef[];
+  actions?: readonly ActionDef<never>[];
+  steps?: readonly StepDef[];
+  phrases?: readonly PhraseDef[];
+  onContact?(ctx: Ctx, contact: { phone: string; userId?: string }): Promise<Outcome>;
+  /** Any other text: at most one feature answers questions. */
+  onQuestion?(ctx: Ctx, text: string): Outcome | Promise<Outcome>;
+}
+
+export const MAX_ACTION_BYTES = 64;
+
+/** Declare an action: its codec and a builder for buttons that carry it. */
+export function defineAction<A>(def: ActionDef<A>) {
+  return {
+    ...def,
+    /** The action id for a value; over 64 bytes is a programming error. */
+    id(a: A): string {
+      const s = [def.tag, ...def.encode(a)].join(':');
+      if (Buffer.byteLength(s, 'utf8') > MAX_ACTION_BYTES) throw new Error(`action over ${MAX_ACTION_BYTES} bytes: ${s}`);
+      return s;
+    },
+    button(kind: ButtonKind, label: Text, a: A): Button {
+      return { kind, label, action: this.id(a) };
+    },
+    /** Erased to sit in a feature's list of actions. */
+    get def(): ActionDef<never> {
+      return def as unknown as ActionDef<never>;
+    },
+  };
+}
+
+/** Buttons laid out `perRow` to a row. */
+export function rows<B>(buttons: readonly B[], perRow: number): B[][] {
+  const out: B[][] = [];
+  for (let i = 0; i < buttons.length; i += perRow) out.push(buttons.slice(i, i + perRow));
+  return out;
+}

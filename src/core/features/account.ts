@@ -1,0 +1,46 @@
+/** Who am I (/id), and leaving whatever step is under way (/huy, ✖). */
+import { endSession } from '../conversation.ts';
+import { defineAction, type Feature } from '../feature.ts';
+import { edit, reply, say } from '../outcome.ts';
+
+/** ✖ on a step that records nothing (registration, choosing an agency to tick for). */
+export const cancelAction = defineAction<Record<string, never>>({
+  tag: 'x',
+  fields: [],
+  decode: () => ({}),
+  encode: () => [],
+  run: async (ctx) => {
+    await endSession(ctx);
+    return edit({ text: say('session.cancelled') });
+  },
+});
+
+export const accountFeature: Feature = {
+  name: 'account',
+  commands: [
+    {
+      names: ['id', 'toila', 'whoami'],
+      audience: 'everyone',
+      run: (ctx) => {
+        const { actor, deps, from } = ctx;
+        const role = actor.admin
+          ? deps.t('role.admin')
+          : actor.official
+            ? deps.t('role.official', { agency: deps.dir.label(actor.official.agency) })
+            : actor.pending
+              ? deps.t('role.pending')
+              : deps.t('role.guest');
+        return reply({ text: say('whoami', { channel: from.channel, id: from.userId, role }) });
+      },
+    },
+    {
+      names: ['huy', 'cancel'],
+      audience: 'everyone',
+      run: async (ctx) => {
+        await endSession(ctx);
+        return reply({ text: say('session.cancelled') });
+      },
+    },
+  ],
+  actions: [cancelAction.def],
+};

@@ -1,0 +1,184 @@
+/**
+ * The router: builds the command table, the messengers' command menus and the help text from the features'
+ * declarations (refusing a duplicate name or tag at start-up), and turns each update into one feature call:
+ *
+ *   text    → a command ("/viec"), else the open session's step (registration, a note), else a phrase ("xong 1"),
+ *             else a menu number ("2"), else a question;
+ *   action  → the feature that declared its tag, after its fields pass zod;
+ *   contact → the feature that takes shared contacts.
+ *
+ * Rights are checked by the features on every call, from the actor looked up afresh here.
+ */
+import { type Actor, actorOf } from './actor.ts';
+import type { Channel, From } from './channel.ts';
+import { type MenuEntry, menuOf, saveMenu, sessionOf } from './conversation.ts';
+import type { CoreDeps } from './deps.ts';
+import {
+  type ActionDef,
+  type Audience,
+  type CommandDef,
+  type Ctx,
+  type Feature,
+  MAX_ACTION_BYTES,
+  type PhraseDef,
+  type PickMode,
+  type StepDef,
+} from './feature.ts';
+import { type Outcome, refuse, type Say, say } from './outcome.ts';
+import { dayOf } from './time.ts';
+import { clean, fold } from '../text/fold.ts';
+
+export class DuplicateDeclarationError extends Error {}
+
+const COMMAND = /^\/([A-Za-z]+)(?:@\w+)?(?:\s+([\s\S]*))?$/;
+
+export class Core {
+  private readonly commands = new Map<string, CommandDef>();
+  private readonly actions = new Map<string, ActionDef<never>>();
+  private readonly steps = new Map<string, StepDef>();
+  private readonly phrases: PhraseDef[] = [];
+  private readonly listed: { name: string; audience: Audience }[] = [];
+  private contact: Feature['onContact'];
+  private question: Feature['onQuestion'];
+
+  constructor(
+    readonly deps: CoreDeps,
+    features: readonly Feature[],
+  ) {
+    const dup = (what: string, name: string, feature: string) => {
+      throw new DuplicateDeclarationError(`${what} "${name}" is declared twice (again by the ${feature} feature)`);
+    };
+    for (const f of features) {
+      for (const c of f.commands ?? []) {
+        for (const n of c.names) {
+          if (!/^[a-z]+$/.test(n)) throw new DuplicateDeclarationError(`command "${n}" of ${f.name}: lower-case letters only`);
+          if (this.commands.has(n)) dup('command', n, f.name);
+          this.commands.set(n, c);
+        }
+        if (c.audience) this.listed.push({ name: c.names[0]!, audience: c.audience });
+      }
+      for (const a of f.actions ?? []) {
+        if (this.actions.has(a.tag)) dup('action tag', a.tag, f.name);
+        this.actions.set(a.tag, a);
+      }
+      for (const s of f.steps ?? []) {
+        if (this.steps.has(s.kind)) dup('conversation step', s.kind, f.name);
+        this.steps.set(s.kind, s);
+      }
+      this.phrases.push(...(f.phrases ?? []));
+      if (f.onContact) {
+        if (this.contact) dup('contact handler', 'contact', f.name);
+        this.contact = f.onContact.bind(f);
+      }
+      if (f.onQuestion) {
+        if (this.question) dup('question handler', 'question', f.name);
+        this.question = f.onQuestion.bind(f);
+      }
+    }
+  }
+
+  /** Commands a messenger lists in its menu, with the locale key of each description. */
+  menu(): { command: string; description: string }[] {
+    return this.listed.map((c) => ({ command: c.name, description: `command.${c.name}` }));
+  }
+
+  /** The help text's command lines for this actor: what they may use. */
+  helpFor(actor: Actor): Say[] {
+    const allowed = (a: Audience) => a === 'everyone' || (a === 'official' && (actor.official || actor.admin)) || (a === 'admin' && actor.admin);
+    return [
+      say('help.commandsHeader'),
+      ...this.listed.filter((c) => allowed(c.audience)).map((c) => say('help.commandLine', { command: c.name, text: this.deps.t(`command.${c.name}`) })),
+    ];
+  }
+
+  private ctx(from: From): Ctx {
+    const now = this.deps.now();
+    const ctx: Ctx = {
+      deps: this.deps,
+      from,
+      actor: actorOf(this.deps, from),
+      now,
+      today: dayOf(now),
+      run: (action, how) => this.dispatch(ctx, action, how),
+      pick: (n, mode) => this.pick(ctx, n, mode),
+    };
+    return ctx;
+  }
+
+  async onText(from: From, raw: string): Promise<Outcome> {
+    await this.deps.store.markReachable(from.channel, from.userId, this.deps.now());
+    const ctx = this.ctx(from);
+    const text = clean(raw);
+    const cmd = text.match(COMMAND);
+    if (cmd) {
+      const def = this.commands.get(cmd[1]!.toLowerCase());
+      if (!def) return refuse('unknown-command', { command: `/${cmd[1]}` });
+      return def.run(ctx, clean(cmd[2] ?? ''));
+    }
+    const session = sessionOf(ctx);
+    const step = session && this.steps.get(session.kind);
+    if (step) {
+      const handled = await step.onText(ctx, session, text);
+      if (handled) return handled;
+    }
+    const folded = fold(text)
+      .replace(/[.!?,;]+$/, '')
+      .trim();
+    for (const p of this.phrases) {
+      const args = p.match(folded, text);
+      if (args !== undefined) return p.run(ctx, args);
+    }
+    if (/^\d{1,3}$/.test(folded)) {
+      const menu = menuOf(this.deps.store, from.channel, from.chatId, ctx.now);
+      if (menu) return this.pick(ctx, Number(folded), 'choose');
+    }
+    if (!this.question) return refuse('unknown-command', { command: text.slice(0, 20) });
+    return this.question(ctx, raw);
+  }
+
+  async onAction(from: From, data: string, how: { explicit: boolean } = { explicit: false }): Promise<Outcome> {
+    await this.deps.store.markReachable(from.channel, from.userId, this.deps.now());
+    return this.dispatch(this.ctx(from), data, how);
+  }
+
+  async onContact(from: From, contact: { phone: string; userId?: string }): Promise<Outcome> {
+    await this.deps.store.markReachable(from.channel, from.userId, this.deps.now());
+    if (!this.contact) return refuse('invalid-action');
+    return this.contact(this.ctx(from), contact);
+  }
+
+  /** A text-only messenger showed these menu entries in this chat: "1", "xong 1" refer to them from now on. */
+  rememberMenu(channel: Channel, chatId: string, entries: readonly MenuEntry[]): Promise<void> {
+    return saveMenu(this.deps.store, channel, chatId, entries, this.deps.now());
+  }
+
+  private async dispatch(ctx: Ctx, data: string, how: { explicit: boolean }): Promise<Outcome> {
+    if (Buffer.byteLength(data, 'utf8') > MAX_ACTION_BYTES) return refuse('invalid-action');
+    const [tag, ...fields] = data.split(':');
+    const def = this.actions.get(tag ?? '');
+    if (!def || fields.length > def.fields.length) return refuse('invalid-action');
+    const parsed: unknown[] = [];
+    for (let i = 0; i < fields.length; i++) {
+      const r = def.fields[i]!.safeParse(fields[i]);
+      if (!r.success) return refuse('invalid-action');
+      parsed.push(r.data);
+    }
+    const value = def.decode(parsed);
+    if (value === undefined) return refuse('invalid-action');
+    return def.run(ctx, value, how);
+  }
+
+  private async pick(ctx: Ctx, n: number, mode: PickMode): Promise<Outcome> {
+    const menu = menuOf(this.deps.store, ctx.from.channel, ctx.from.chatId, ctx.now);
+    if (!menu) return refuse('no-menu');
+    const entry = menu[n - 1];
+    if (!entry) return refuse('bad-choice', { n, max: menu.length });
+    if (mode === 'done') {
+      if (entry.kind === 'undo') return refuse('item-done', { n });
+      if (entry.kind !== 'tick' && entry.kind !== 'confirm') return refuse('not-a-tick', { n });
+      return this.dispatch(ctx, entry.action, { explicit: true });
+    }
+    if (mode === 'undo' && entry.kind !== 'undo') return refuse('not-undoable', { n });
+    return this.dispatch(ctx, entry.action, { explicit: false });
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * The state file's shape: zod schemas for every section, the schema version, and migrations from older files.
+ * This is the gate for the state file: past it, types are trusted.
+ */
+import { z } from 'zod';
+
+export const STATE_VERSION = 3;
+
+const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T/, 'expected an ISO timestamp');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+export const accountSchema = z.object({
+  channel: z.enum(['telegram', 'zalo', 'console']),
+  userId: z.string().min(1),
+  chatId: z.string().min(1),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const officialSchema = z.object({
+  id: z.string().min(1),
+  accounts: z.array(accountSchema).min(1),
+  name: z.string().min(1),
+  position: z.string(),
+  agency: z.string().min(1),
+  phone: z.string().optional(),
+  status: z.enum(['pending', 'approved', 'rejected', 'revoked', 'left']),
+  requestedAt: timestamp,
+  decidedAt: timestamp.optional(),
+  decidedBy: z.string().optional(),
+  /** Weekly digest and reminders; /thongbao tat|bat. */
+  notify: z.boolean().default(true),
+  /** Set when the messenger refused delivery (blocked, deactivated); cleared when they write again. */
+  unreachable: z.boolean().optional(),
+  /** The messenger pushes go to, when the official has linked more than one. */
+  preferred: z.enum(['telegram', 'zalo', 'console']).optional(),
+});
+export type Official = z.infer<typeof officialSchema>;
+
+export const completionRecordSchema = z.object({
+  id: z.string().min(1),
+  planId: z.string(),
+  taskId: z.string(),
+  /** The agency whose part is done (directory id, or "name:…"). */
+  party: z.string(),
+  period: day.optional(),
+  /** Local calendar day it was reported, for on-time/late. */
+  on: day,
+  at: timestamp,
+  /** Official id, or "admin:<channel>:<userId>" when an admin ticked on behalf of an agency. */
+  by: z.string(),
+  note: z.string().optional(),
+  undoneAt: timestamp.optional(),
+  undoneBy: z.string().optional(),
+});
+export type CompletionRecord = z.infer<typeof completionRecordSchema>;
+
+export const auditSchema = z.object({
+  at: timestamp,
+  actor: z.string(),
+  action: z.string(),
+  subject: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+export type AuditEntry = z.infer<typeof auditSchema>;
+
+/** One push run: a scheduled weekly digest ("digest:<occurrence>") or an on-demand one ("manual:<time>"). */
+export const runSchema = z.object({
+  key: z.string().min(1),
+  startedAt: timestamp,
+  finishedAt: timestamp.optional(),
+  total: z.number().int().nonnegative(),
+  sent: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+});
+export type Run = z.infer<typeof runSchema>;
+
+/** One message of a run to one recipient, recorded as soon as its fate is known. */
+export const deliverySchema = z.object({
+  run: z.string(),
+  /** Official id, or "admin:<channel>:<userId>". */
+  to: z.string(),
+  status: z.enum(['sent', 'blocked', 'failed']),
+  at: timestamp,
+  attempts: z.number().int().nonnegative(),
+  error: z.string().optional(),
+});
+export type Delivery = z.infer<typeof deliverySchema>;
+
+/** A deadline reminder sent: once per task, agency, due date, days before, and recipient. */
+export const reminderSchema = z.object({ key: z.string(), at: timestamp });
+
+/**
+ * One piece of conversation state, by key ("session:telegram:42", "menu:zalo:abc", "link:123456", …), with the
+ * time it expires. Its data is checked again by the feature that reads it.
+ */
+export const conversationSchema = z.object({ key: z.string().min(1), data: z.record(z.string(), z.unknown()), expires: timestamp });
+export type Conversation = z.infer<typeof conversationSchema>;
+
+export const stateSchema = z.object({
+  schemaVersion: z.literal(STATE_VERSION),
+  officials: z.array(officialSchema),
+  completions: z.array(completionRecordSchema),
+  audit: z.array(auditSchema),
+  runs: z.array(runSchema).default([]),
+  deliveries: z.array(deliverySchema).default([]),
+  reminders: z.array(reminderSchema).default([]),
+  /** Conversation state that must survive a restart: registration steps, notes awaited, menus, link codes. */
+  conversations: z.array(conversationSchema).default([]),
+  seq: z.number().int().nonnegative(),
+});
+export type State = z.infer<typeof stateSchema>;
+
+export const emptyState = (): State => ({
+  schemaVersion: STATE_VERSION,
+  officials: [],
+  completions: [],
+  audit: [],
+  runs: [],
+  deliveries: [],
+  reminders: [],
+  conversations: [],
+  seq: 0,
+});
+
+/**
+ * Older files this version reads: v1 held only completions, which had no author (an empty one is read); v2 had no
+ * conversation state (it gains an empty section).
+ */
+export function migrate(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object') return raw;
+  const version = (raw as { schemaVersion?: unknown }).schemaVersion;
+  if (version === 1) {
+    const v1 = raw as { completions?: unknown[] };
+    if (Array.isArray(v1.completions) && v1.completions.length === 0) return emptyState();
+  }
+  if (version === 2) return { ...(raw as object), schemaVersion: STATE_VERSION, conversations: [] };
+  return raw;
+}
+
+export type Section = 'officials' | 'completions' | 'audit' | 'runs' | 'deliveries' | 'reminders' | 'conversations';
+export const SECTIONS: readonly Section[] = ['officials', 'completions', 'audit', 'runs', 'deliveries', 'reminders', 'conversations'];

@@ -1,0 +1,366 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { createCore } from '../../src/core/features/index.ts';
+import { Core, DuplicateDeclarationError } from '../../src/core/router.ts';
+import { Store } from '../../src/store/state.ts';
+import { ADMIN, coreDeps, harness } from './harness.ts';
+
+const ticks = (h: Awaited<ReturnType<typeof harness>>) => h.store.snapshot().completions.filter((c) => !c.undoneAt);
+
+describe('questions', () => {
+  it('anyone gets an answer; a guest gets no tick buttons', async () => {
+    const h = await harness();
+    const r = await h.say('1', 'Sở Tài chính phải làm gì?');
+    expect(h.text(r)).toContain('I.4 — Quy định về mức chi');
+    expect(h.actions(r)).toEqual([]);
+  });
+  it('an approved official gets ✅ on tasks of their agency in an answer', async () => {
+    const h = await harness();
+    await h.official('2', 'so tai chinh', 'so-tai-chinh');
+    expect(h.actions(await h.say('2', 'Sở Tài chính phải làm gì?'))).toContain('t:I.4');
+    expect(h.actions(await h.say('2', 'Sở Nội vụ phải làm gì?'))).not.toContain('t:I.3');
+  });
+  it('only real commands are found: /constructor is unknown, with no internal names', async () => {
+    const h = await harness();
+    expect(h.text(await h.say('1', '/constructor'))).toBe('Không có lệnh /constructor. Gõ /trogiup để xem các lệnh.');
+  });
+});
+
+describe('the router', () => {
+  it('builds the command menu and the help from the features, per role', async () => {
+    const h = await harness();
+    expect(h.core.menu().map((c) => c.command)).toEqual(expect.arrayContaining(['viec', 'dangky', 'guingay', 'trogiup']));
+    const guest = h.text(await h.say('1', '/trogiup'));
+    expect(guest).toContain('/dangky — Đăng ký cán bộ');
+    expect(guest).not.toContain('/guingay');
+    expect(h.text(await h.say(ADMIN, '/trogiup'))).toContain('/guingay — Gửi bản tin ngay');
+  });
+  it('refuses a duplicate command name or action tag at start-up', async () => {
+    const h = await harness();
+    const twice = { name: 'x', commands: [{ names: ['viec'], run: () => ({ replies: [], others: [] }) }] };
+    expect(() => new Core(h.deps, [twice, twice])).toThrow(DuplicateDeclarationError);
+    const tag = { name: 'y', actions: [{ tag: 't', fields: [], decode: () => ({}), encode: () => [], run: () => ({ replies: [], others: [] }) }] };
+    expect(() => new Core(h.deps, [tag, tag] as never)).toThrow(/action tag "t"/);
+  });
+});
+
+describe('registration and approval', () => {
+  it('/id tells a user their id and role', async () => {
+    const h = await harness();
+    expect(h.text(await h.say('77', '/id'))).toBe('Mã người dùng telegram của bạn: 77\nVai trò: khách (chỉ hỏi đáp)');
+    expect(h.text(await h.say(ADMIN, '/id'))).toContain('quản trị viên');
+  });
+  it('asks for the agency (buttons for close matches), name and position, then asks the admins — without internal ids', async () => {
+    const h = await harness();
+    expect(h.text(await h.say('5', '/dangky'))).toContain('Bạn thuộc cơ quan nào?');
+    const choose = await h.say('5', 'so tai chin');
+    expect(h.actions(choose)).toContain('r:so-tai-chinh');
+    await h.press('5', 'r:so-tai-chinh');
+    await h.say('5', 'Nguyễn Văn A');
+    const sent = await h.say('5', 'Chuyên viên');
+    const toAdmin = sent.others.find((m) => m.chatId === ADMIN)!;
+    const card = h.text({ replies: [], others: [toAdmin] });
+    expect(card).toContain('Nguyễn Văn A');
+    expect(card).toContain('Sở Tài chính');
+    expect(card).not.toMatch(/\bo1\b|mã/);
+    expect(toAdmin.buttons!.flat().map((b) => b.action)).toEqual(['a:ok:o1', 'a:no:o1']);
+    expect(sent.others.find((m) => m.channel === 'zalo')).toBeDefined();
+    expect(h.store.snapshot().officials[0]).toMatchObject({ status: 'pending', agency: 'so-tai-chinh', name: 'Nguyễn Văn A' });
+  });
+  it('an exact, single agency name is taken at once, with no one-item list', async () => {
+    const h = await harness();
+    await h.say('5', '/dangky');
+    const r = await h.say('5', 'Sở Tài chính');
+    expect(h.actions(r)).toEqual([]);
+    expect(h.text(r)).toContain('Cơ quan: Sở Tài chính');
+    expect(h.text(r)).toContain('Họ và tên của bạn?');
+  });
+  it('"UBND cấp huyện" offers the nine districts to choose from', async () => {
+    const h = await harness();
+    await h.say('5', '/dangky');
+    const r = await h.say('5', 'UBND cấp huyện');
+    expect(h.actions(r).filter((a) => a.startsWith('r:'))).toHaveLength(9);
+  });
+  it('a registration in progress survives a restart', async () => {
+    const h = await harness();
+    await h.say('5', '/dangky');
+    await h.say('5', 'Sở Tài chính');
+    const again = await harness({ file: h.file });
+    expect(again.text(await again.say('5', 'Nguyễn Văn B'))).toContain('Chức vụ của bạn?');
+    await again.say('5', 'Chuyên viên');
+    expect(again.store.snapshot().officials[0]).toMatchObject({ status: 'pending', name: 'Nguyễn Văn B', agency: 'so-tai-chinh' });
+  });
+  it('the admin approves; the official is told; the audit log says who and when', async () => {
+    const h = await harness();
+    await h.register('5', 'Sở Nội vụ', 'so-noi-vu');
+    const r = await h.press(ADMIN, 'a:ok:o1');
+    expect(r.others).toEqual([expect.objectContaining({ chatId: '5' })]);
+    expect(h.text(r)).toContain('đã được duyệt');
+    expect(h.text(r)).toContain('Đã duyệt');
+    expect(h.store.snapshot().officials[0]!.status).toBe('approved');
+    expect(h.store.snapshot().audit.at(-1)).toMatchObject({ actor: `admin:telegram:${ADMIN}`, action: 'approved', subject: 'o1' });
+    expect(h.toast(await h.press(ADMIN, 'a:ok:o1'))).toContain('đã được xử lý');
+  });
+  it('a non-admin cannot approve, reject or revoke: refused, nothing changed', async () => {
+    const h = await harness();
+    await h.register('5', 'Sở Nội vụ', 'so-noi-vu');
+    const before = readFileSync(h.file, 'utf8');
+    for (const a of ['a:ok:o1', 'a:no:o1', 'a:rv:o1']) expect(h.toast(await h.press('5', a))).toContain('Chỉ quản trị viên');
+    expect(readFileSync(h.file, 'utf8')).toBe(before);
+  });
+  it('a rejected user waits before registering again, so admins are not flooded', async () => {
+    const h = await harness();
+    await h.register('5', 'Sở Nội vụ', 'so-noi-vu');
+    await h.press(ADMIN, 'a:no:o1');
+    expect(h.text(await h.say('5', '/dangky'))).toContain('chờ 24 giờ');
+    h.advance(25 * 3_600_000);
+    expect(h.text(await h.say('5', '/dangky'))).toContain('Bạn thuộc cơ quan nào?');
+  });
+  it('revoking stops an official from ticking', async () => {
+    const h = await harness();
+    const id = await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    await h.press(ADMIN, `a:rv:${id}`);
+    expect(h.toast(await h.press('2', 't:I.4'))).toContain('chưa đăng ký');
+  });
+  it("a roster official sharing their own contact is approved at once; another person's contact is refused", async () => {
+    const h = await harness({ roster: [{ name: 'Trần Thị B', agency: 'so-noi-vu', phone: '0912345678' }] });
+    await h.say('7', '/dangky');
+    expect(h.text(await h.core.onContact(h.user('7'), { phone: '+84 912 345 678', userId: '8' }))).toContain('chính bạn');
+    const r = await h.core.onContact(h.user('7'), { phone: '+84 912 345 678', userId: '7' });
+    expect(h.text(r)).toContain('Trần Thị B, Sở Nội vụ');
+    expect(h.store.snapshot().officials[0]).toMatchObject({ status: 'approved', decidedBy: 'roster', agency: 'so-noi-vu' });
+  });
+  it('/huydangky leaves', async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    await h.say('2', '/huydangky');
+    expect(h.store.snapshot().officials[0]!.status).toBe('left');
+  });
+});
+
+describe('ticking', () => {
+  it('/viec lists the tasks with ✅; tick → confirm → recorded, and the list comes back with the new state', async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const list = await h.say('2', '/viec');
+    expect(h.text(list)).toContain('I.4');
+    expect(h.actions(list)).toEqual(['t:I.4:-:l', 't:III.3:-:l']);
+    const ask = await h.press('2', 't:I.4:-:l');
+    expect(h.text(ask)).toContain('Xác nhận Sở Tài chính đã hoàn thành nhiệm vụ I.4?');
+    expect(h.actions(ask)).toEqual(['c:I.4:0:-:l', 'n:I.4:0:-:l', 'k:I.4:0:-:l']);
+    expect(ticks(h)).toHaveLength(0);
+    const done = await h.press('2', 'c:I.4:0:-:l');
+    expect(h.text(done)).toContain('Đã ghi nhận: Sở Tài chính hoàn thành I.4');
+    expect(h.text(done)).toContain('Nhiệm vụ Sở Tài chính chủ trì (2)');
+    expect(h.actions(done)).toEqual(['u:c2:l', 't:III.3:-:l']);
+    // The next task is ticked from the same message.
+    const next = await h.press('2', 't:III.3:-:l');
+    await h.press('2', h.actions(next)[0]!);
+    expect(ticks(h).map((c) => [c.taskId, c.by, c.on])).toEqual([
+      ['I.4', 'o1', '2019-03-10'],
+      ['III.3', 'o1', '2019-03-10'],
+    ]);
+  });
+  it('a question typed after ✅ is answered, nothing is recorded, and the confirmation stays pending', async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    await h.press('2', 't:I.4:-:l');
+    const r = await h.say('2', 'Sở Nội vụ phải làm gì?');
+    expect(h.text(r)).toContain('Sở Nội vụ');
+    expect(h.text(r)).not.toContain('Đã ghi nhận');
+    expect(ticks(h)).toHaveLength(0);
+    await h.press('2', 'c:I.4:0:-:l');
+    expect(ticks(h)).toHaveLength(1);
+  });
+  it('a note is attached only when the official chose 📝, and then goes with the tick', async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    await h.press('2', 't:I.4:-:l');
+    const ask = await h.press('2', 'n:I.4:0:-:l');
+    expect(h.text(ask)).toContain('Gõ ghi chú cho I.4');
+    expect(ticks(h)).toHaveLength(0);
+    const r = await h.say('2', 'QĐ 123/QĐ-UBND');
+    expect(h.text(r)).toContain('Ghi chú: QĐ 123/QĐ-UBND');
+    expect(ticks(h)[0]!.note).toBe('QĐ 123/QĐ-UBND');
+    // The next text is a question again.
+    expect(h.text(await h.say('2', 'Sở Nội vụ phải làm gì?'))).not.toContain('Ghi chú');
+  });
+  it('a pending note survives a restart', async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    await h.press('2', 'n:I.4:0:-:a');
+    const again = await harness({ file: h.file, start: h.clock.now.toISOString() });
+    expect(again.text(await again.say('2', 'Số 45/BC-STC'))).toContain('Ghi chú: Số 45/BC-STC');
+    expect(again.store.snapshot().completions[0]!.note).toBe('Số 45/BC-STC');
+  });
+  it('a pending confirmation survives a restart: its button still records the tick', async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const ask = await h.press('2', 't:I.4');
+    const again = await harness({ file: h.file, start: h.clock.now.toISOString() });
+    await again.press('2', h.actions(ask)[0]!);
+    expect(again.store.snapshot().completions).toHaveLength(1);
+  });
+  it('a stale ✖ after the tick was confirmed says the tick stands and offers ↩️', async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const ask = await h.press('2', 't:I.4');
+    await h.press('2', 'c:I.4:0:-');
+    const cancel = await h.press('2', h.actions(ask).find((a) => a.startsWith('k:'))!);
+    expect(h.toast(cancel)).toContain('I.4 đã được ghi nhận hoàn thành lúc 10:00 10/03/2019');
+    expect(h.text(cancel)).toContain('hủy không thay đổi gì');
+    expect(h.actions(cancel)).toContain('u:c2');
+    expect(ticks(h)).toHaveLength(1);
+  });
+  it('✖ before confirming records nothing and shows the list again', async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    await h.press('2', 't:I.4:-:l');
+    const r = await h.press('2', 'k:I.4:0:-:l');
+    expect(h.text(r)).toContain('Đã hủy: chưa ghi nhận gì cho I.4');
+    expect(h.actions(r)).toContain('t:I.4:-:l');
+    expect(ticks(h)).toHaveLength(0);
+  });
+  it('two confirms record one tick; the second says when it was recorded', async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const [a, b] = await Promise.all([h.press('2', 'c:I.4:0:-'), h.press('2', 'c:I.4:0:-')]);
+    expect(h.store.snapshot().completions).toHaveLength(1);
+    expect([h.toast(a), h.toast(b)].join()).toContain('I.4 đã được ghi nhận hoàn thành lúc');
+  });
+  it('forged, foreign, unregistered and garbage callbacks are refused and change nothing', async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const before = readFileSync(h.file, 'utf8');
+    expect(h.toast(await h.press('2', 'c:I.3:0:-'))).toContain('Sở Tài chính không được giao nhiệm vụ I.3');
+    expect(h.toast(await h.press('2', 't:I.3'))).toContain('không được giao');
+    expect(h.toast(await h.press('9', 'c:I.4:0:-'))).toContain('chưa đăng ký');
+    expect(h.toast(await h.press('2', 't:I.4:0'))).toContain('Chỉ quản trị viên');
+    expect(h.toast(await h.press('2', 'c:I.4:7:-'))).toContain('đã cũ');
+    expect(h.toast(await h.press('2', 'zzz'))).toContain('không hợp lệ');
+    expect(h.toast(await h.press('2', `t:${'I'.repeat(70)}`))).toContain('không hợp lệ');
+    expect(h.toast(await h.press('2', 'c:II.8:0:20190331'))).toBeTruthy();
+    expect(h.toast(await h.press('2', 'c:I.4:0:-:l:extra'))).toContain('không hợp lệ');
+    expect(readFileSync(h.file, 'utf8')).toBe(before);
+  });
+  it('undo works within the window, then is refused', async () => {
+    const h = await harness({ undoMinutes: 30 });
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    await h.press('2', 'c:I.4:0:-');
+    const undone = await h.press('2', 'u:c2');
+    expect(h.text(undone)).toContain('Đã hoàn tác');
+    expect(h.actions(undone)).toEqual(['t:I.4']);
+    expect(h.store.snapshot().completions[0]!.undoneAt).toBeDefined();
+    await h.press('2', 'c:I.4:0:-');
+    h.advance(31 * 60_000);
+    expect(h.toast(await h.press('2', 'u:c3'))).toContain('quá 30 phút');
+  });
+  it("a task led by the districts is done by each: one district's tick shows 1/10", async () => {
+    const h = await harness();
+    await h.official('3', 'UBND huyện Ba Tri', 'huyen-ba-tri');
+    const ask = await h.press('3', 't:II.3');
+    const done = await h.press('3', h.actions(ask)[0]!);
+    expect(h.text(done)).toContain('1/10 cơ quan đã báo cáo');
+    expect(h.text(done)).toContain('Phần của UBND huyện Ba Tri: Hoàn thành đúng hạn');
+  });
+  it('a recurring task is reported per period, a missed period first; that report can be undone at once', async () => {
+    const h = await harness({ start: '2019-03-20T03:00:00Z' });
+    await h.official('3', 'UBND huyện Ba Tri', 'huyen-ba-tri');
+    const missed = await h.press('3', 't:II.8');
+    expect(h.text(missed)).toContain('(kỳ đến 31/12/2018)');
+    const first = await h.press('3', h.actions(missed)[0]!);
+    // ✅ for the current period and ↩️ for the period just reported.
+    expect(h.actions(first)).toEqual(['t:II.8', 'u:c2']);
+    const current = await h.press('3', 't:II.8');
+    expect(h.text(current)).toContain('(kỳ đến 31/03/2019)');
+    await h.press('3', h.actions(current)[0]!);
+    expect(h.actions(await h.say('3', '/viec'))).not.toContain('t:II.8:-:l');
+    expect(ticks(h).map((c) => c.period)).toEqual(['2018-12-31', '2019-03-31']);
+    h.setNow('2019-04-02T03:00:00Z');
+    expect(h.actions(await h.say('3', '/viec'))).toContain('t:II.8:-:l');
+    expect(h.text(await h.press('3', 't:II.8'))).toContain('(kỳ đến 30/06/2019)');
+  });
+  it('a confirm for a period that has passed is refused and the open period is offered', async () => {
+    const h = await harness({ start: '2019-03-20T03:00:00Z' });
+    await h.official('3', 'UBND huyện Ba Tri', 'huyen-ba-tri');
+    const ask = await h.press('3', 't:II.8');
+    h.setNow('2019-07-02T03:00:00Z');
+    const r = await h.press('3', h.actions(ask)[0]!);
+    expect(h.toast(r)).toContain('đã qua');
+    expect(h.actions(r)).toContain('t:II.8');
+    expect(h.store.snapshot().completions).toHaveLength(0);
+  });
+  it('ticking a "Thường xuyên" task is a report, never "hoàn thành" then "đang thực hiện"', async () => {
+    const h = await harness();
+    await h.official('4', 'Sở Thông tin và Truyền thông', 'so-thong-tin');
+    const ask = await h.press('4', 't:III.6');
+    expect(h.text(ask)).toContain('nhiệm vụ thường xuyên');
+    const done = h.text(await h.press('4', h.actions(ask)[0]!));
+    expect(done).toContain('Đã ghi nhận báo cáo');
+    expect(done).not.toContain('hoàn thành');
+    expect(done).toContain('đã báo cáo thực hiện ngày 10/03/2019');
+  });
+  it('an admin ticks on behalf of an agency, choosing which one', async () => {
+    const h = await harness();
+    const choose = await h.press(ADMIN, 't:II.1');
+    expect(h.text(choose)).toContain('thay cho cơ quan nào');
+    expect(h.actions(choose)).toContain('t:II.1:1');
+    const confirm = await h.press(ADMIN, 't:II.1:1');
+    await h.press(ADMIN, h.actions(confirm)[0]!);
+    expect(h.store.snapshot().completions[0]).toMatchObject({ taskId: 'II.1', party: 'so-noi-vu', by: `admin:telegram:${ADMIN}` });
+  });
+  it("/quahan and /tiendo answer for the official's agency; for an admin, the whole plan", async () => {
+    const h = await harness({ start: '2019-04-10T03:00:00Z' });
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    expect(h.text(await h.say('2', '/quahan'))).toContain('Nhiệm vụ quá hạn của Sở Tài chính (1)');
+    expect(h.text(await h.say('2', '/tiendo'))).toContain('Tiến độ của Sở Tài chính');
+    expect(h.text(await h.say(ADMIN, '/tiendo'))).toContain('Tiến độ Kế hoạch 4561/KH-UBND');
+    expect(h.text(await h.say(ADMIN, '/tiendo Sở Nội vụ'))).toContain('Tiến độ của Sở Nội vụ');
+  });
+  it('a done tick changes the answers everyone sees', async () => {
+    const h = await harness({ start: '2019-03-10T03:00:00Z' });
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    await h.press('2', 'c:I.4:0:-');
+    expect(h.text(await h.say('9', 'khi nao xong quy dinh muc chi'))).toContain('Hoàn thành đúng hạn');
+  });
+});
+
+describe('/guingay', () => {
+  it('an admin starts the digest now and is told the progress and the outcome; others are refused', async () => {
+    const h = await harness();
+    const told: string[] = [];
+    h.deps.tell = async (m) => void told.push(h.text({ replies: [m], others: [] }));
+    h.deps.push = {
+      recipients: () => 3,
+      digestNow: async (progress) => {
+        progress({ sent: 1, failed: 0, blocked: 0, total: 3 });
+        return { sent: 2, failed: 0, blocked: 1, total: 3 };
+      },
+    };
+    expect(h.text(await h.say('5', '/guingay'))).toContain('Chỉ quản trị viên');
+    expect(h.text(await h.say(ADMIN, '/guingay'))).toBe('Bắt đầu gửi bản tin tuần tới 3 người nhận…');
+    await vi.waitFor(() => expect(told).toEqual(['Đang gửi: 1/3, lỗi 0.', 'Đã gửi xong: 2/3; lỗi 0; không nhận được (đã chặn bot) 1.']));
+  });
+});
+
+describe('linking', () => {
+  it('a code shown on Telegram links a Zalo account, and the Telegram account is told', async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const code = h.text(await h.say('2', '/lienket')).match(/\d{6}/)![0];
+    const r = await h.core.onText(h.user('z2', 'zalo'), `/lienket ${code}`);
+    expect(h.menuText(r)).toContain('Đã liên kết');
+    expect(r.others).toEqual([expect.objectContaining({ channel: 'telegram', chatId: '2' })]);
+    expect(h.text({ replies: [], others: r.others })).toContain('Tài khoản Zalo vừa được liên kết');
+    expect(h.store.snapshot().officials[0]!.accounts.map((a) => a.channel)).toEqual(['telegram', 'zalo']);
+  });
+  it('link codes survive a restart', async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const code = h.text(await h.say('2', '/lienket')).match(/\d{6}/)![0];
+    const store = await Store.open(h.file);
+    const core = createCore(coreDeps(store, h.clock));
+    await core.onText(h.user('z2', 'zalo'), `/lienket ${code}`);
+    expect(store.snapshot().officials[0]!.accounts).toHaveLength(2);
+  });
+});
