@@ -122,6 +122,10 @@ describe('the bot as a process against a local Bot API emulator', () => {
     const ticked = await waitFor(5, (m) => m.messageId === list.messageId && m.message.text.includes('Đã ghi nhận: Sở Tài chính hoàn thành I.4'));
     // The list is back in the same message: the next task can be ticked at once.
     expect(buttons(ticked)).toContain('t:III.3:-:l');
+    // A stale ✖ on the confirmation says the tick stands, and offers ↩️.
+    await user.press('k:I.4:0:-:l', list.messageId);
+    const stale = await waitFor(5, (m) => m.messageId === list.messageId && m.message.text.includes('hủy không thay đổi gì'));
+    expect(buttons(stale)).toContain('u:c2:l');
     const saved = JSON.parse(readFileSync(stateFile, 'utf8'));
     expect(saved.completions).toEqual([expect.objectContaining({ taskId: 'I.4', party: 'so-tai-chinh', by: 'o1' })]);
 

@@ -19,7 +19,7 @@ const running: ChildProcess[] = [];
 const cleanups: (() => Promise<unknown>)[] = [];
 
 function startBot(env: Record<string, string>): Promise<{ proc: ChildProcess; state: string; log: () => string }> {
-  const state = path.join(mkdtempSync(path.join(tmpdir(), 'zalo-e2e-')), 'state.json');
+  const state = env.STATE_FILE ?? path.join(mkdtempSync(path.join(tmpdir(), 'zalo-e2e-')), 'state.json');
   const proc = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, BOT_TOKEN: '', WEBHOOK_URL: '', STATE_FILE: state, ...env },
@@ -113,6 +113,51 @@ describe('Zalo, long polling', () => {
     await zalo.waitFor(USER, (t) => t.startsWith('Sở Y tế —'), quiet);
     expect(zalo.sent.slice(quiet)).toHaveLength(1);
   }, 60_000);
+});
+
+/** Stop a bot the way an operator would (SIGTERM) and wait for it to exit. */
+async function stop(proc: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  await exited;
+}
+
+describe('Zalo, restarts and explicit ticks', () => {
+  it('a restart in the middle of registration and of a pending confirmation resumes; a question in between records nothing', async () => {
+    const zalo = new FakeZalo(ZTOKEN);
+    await zalo.start();
+    cleanups.push(() => zalo.stop());
+    const env = { ZALO_BOT_TOKEN: ZTOKEN, ZALO_API_ROOT: zalo.url, ADMIN_ZALO_IDS: ADMIN };
+    let bot = await startBot(env);
+    const completions = () => JSON.parse(readFileSync(bot.state, 'utf8')).completions as unknown[];
+
+    zalo.say(USER, '/dangky');
+    await zalo.waitFor(USER, (t) => t.includes('Bạn thuộc cơ quan nào'));
+    zalo.say(USER, 'Sở Tài chính');
+    await zalo.waitFor(USER, (t) => t.includes('Họ và tên'));
+    await stop(bot.proc);
+    bot = await startBot({ ...env, STATE_FILE: bot.state });
+    zalo.say(USER, 'Lê Văn E');
+    await zalo.waitFor(USER, (t) => t.includes('Chức vụ'));
+    zalo.say(USER, 'Chuyên viên');
+    await zalo.waitFor(ADMIN, (t) => t.includes('Lê Văn E'));
+    zalo.say(ADMIN, '1');
+    await zalo.waitFor(USER, (t) => t.includes('đã được duyệt'));
+
+    const mark = zalo.sent.length;
+    zalo.say(USER, '/viec');
+    await zalo.waitFor(USER, (t) => t.startsWith('Nhiệm vụ Sở Tài chính chủ trì'), mark);
+    zalo.say(USER, '1');
+    await zalo.waitFor(USER, (t) => t.includes('Xác nhận Sở Tài chính đã hoàn thành nhiệm vụ I.4?') && t.includes('1. Xác nhận đã hoàn thành'), mark);
+    zalo.say(USER, 'Sở Nội vụ phải làm gì?');
+    await zalo.waitFor(USER, (t) => t.startsWith('Sở Nội vụ —'), mark);
+    expect(completions()).toEqual([]);
+    await stop(bot.proc);
+    bot = await startBot({ ...env, STATE_FILE: bot.state });
+    zalo.say(USER, '1');
+    await zalo.waitFor(USER, (t) => t.includes('Đã ghi nhận: Sở Tài chính hoàn thành I.4'), mark);
+    expect(completions()).toEqual([expect.objectContaining({ taskId: 'I.4', party: 'so-tai-chinh' })]);
+  }, 90_000);
 });
 
 describe('Zalo, webhook', () => {
