@@ -36,7 +36,8 @@ async function main(): Promise<void> {
   const engine = new Engine(plan, dir, { lang: config.BOT_LANG, upcomingDays: config.REMIND_DAYS });
 
   const console_ = !config.BOT_TOKEN && !config.ZALO_BOT_TOKEN;
-  const store = await Store.open(config.STATE_FILE, { lock: !console_ });
+  // The terminal chat beside a running bot reads its state without the lock and writes nothing.
+  const store = console_ ? await Store.openShared(config.STATE_FILE) : await Store.open(config.STATE_FILE, { lock: true });
   const deps: CoreDeps = {
     engine,
     store,
@@ -56,7 +57,8 @@ async function main(): Promise<void> {
   if (console_) {
     console.error(t('start.noToken'));
     console.error(t('start.console', { plan: plan.number, tasks: plan.tasks.length, state: store.file }));
-    await runConsoleChat({ core, t, lang: config.BOT_LANG, input: process.stdin, output: process.stdout });
+    if (store.readOnly) console.error(t('start.consoleReadOnly', { state: store.file }));
+    await runConsoleChat({ core, t, lang: config.BOT_LANG, log, input: process.stdin, output: process.stdout });
     await store.flush();
     return;
   }

@@ -7,7 +7,10 @@ import { createInterface } from 'node:readline';
 import { Engine, type Reply } from '../core/engine.ts';
 import { type Lang, LANGS, t } from '../i18n.ts';
 import { DataFileError, loadDirectory, loadPlan, loadPlans } from '../plan/load.ts';
+import { ConfigError } from '../config.ts';
+import { StateFileError } from '../store/state.ts';
 import { UsageError, parseArgs, parseToday } from './args.ts';
+import { liveCompletions } from './state.ts';
 
 function jsonLine(question: string, r: Reply): string {
   return JSON.stringify({
@@ -26,10 +29,12 @@ async function main(): Promise<void> {
   const lang = (args.values.get('--lang') ?? 'vi') as Lang;
   if (!LANGS.includes(lang)) throw new UsageError(`--lang: ${LANGS.join(', ')}`);
   const planFile = args.values.get('--plan');
-  const engine = new Engine(planFile ? loadPlan(planFile) : loadPlans()[0]!, loadDirectory(), { lang });
+  const plan = planFile ? loadPlan(planFile) : loadPlans()[0]!;
+  const engine = new Engine(plan, loadDirectory(), { lang });
+  const completions = await liveCompletions(plan.id, today);
   const json = args.flags.has('--json');
   const answer = (q: string) => {
-    const r = engine.ask(q, { today });
+    const r = engine.ask(q, { today, completions });
     process.stdout.write(json ? `${jsonLine(q, r)}\n` : `${r.text}\n\n`);
   };
   if (args.positional.length > 0) {
@@ -40,7 +45,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof UsageError || e instanceof DataFileError) {
+  if (e instanceof UsageError || e instanceof DataFileError || e instanceof ConfigError || e instanceof StateFileError) {
     console.error(`${t('cli.error')}: ${e.message}`);
     process.exitCode = 2;
   } else {

@@ -7,7 +7,10 @@ import { t } from '../i18n.ts';
 import { formatDate } from '../plan/deadline.ts';
 import { DataFileError, loadDirectory, loadPlan, loadPlans } from '../plan/load.ts';
 import type { Plan } from '../plan/schema.ts';
-import { taskState } from '../plan/status.ts';
+import { type Completion, taskState } from '../plan/status.ts';
+import { ConfigError } from '../config.ts';
+import { StateFileError } from '../store/state.ts';
+import { liveCompletions } from './state.ts';
 import type { Directory } from '../plan/agencies.ts';
 import { UsageError, parseArgs, parseToday } from './args.ts';
 
@@ -29,9 +32,9 @@ export interface ExportRow {
   note: string;
 }
 
-export function exportRows(plan: Plan, dir: Directory, today: string): ExportRow[] {
+export function exportRows(plan: Plan, dir: Directory, today: string, completions: ReadonlyMap<string, readonly Completion[]> = new Map()): ExportRow[] {
   return plan.tasks.map((task) => {
-    const state = taskState(task, { today, planDate: plan.date, dir, completions: new Map() });
+    const state = taskState(task, { today, planDate: plan.date, dir, completions });
     const names = (ps: typeof task.lead) => ps.map((p) => (p.note ? `${p.name} (${p.note})` : p.name)).join('; ');
     return {
       id: task.id,
@@ -100,22 +103,23 @@ export function toCsv(rows: ExportRow[]): string {
   return `\ufeff${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), ['--format', '--today', '--plan']);
   const format = args.values.get('--format') ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new UsageError('--format json|csv');
   const today = parseToday(args.values.get('--today'));
   const planFile = args.values.get('--plan');
   const plan = planFile ? loadPlan(planFile) : loadPlans()[0]!;
-  const rows = exportRows(plan, loadDirectory(), today);
+  const rows = exportRows(plan, loadDirectory(), today, await liveCompletions(plan.id, today));
   process.stdout.write(format === 'csv' ? toCsv(rows) : `${JSON.stringify({ plan: plan.number, asOf: today, tasks: rows }, null, 1)}\n`);
 }
 
-try {
-  main();
-} catch (e) {
-  if (e instanceof UsageError || e instanceof DataFileError) {
+main().catch((e: unknown) => {
+  if (e instanceof UsageError || e instanceof DataFileError || e instanceof ConfigError || e instanceof StateFileError) {
     console.error(`${t('cli.error')}: ${e.message}`);
     process.exitCode = 2;
-  } else throw e;
-}
+  } else {
+    console.error(e);
+    process.exitCode = 1;
+  }
+});

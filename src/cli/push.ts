@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   if (!dryRun && !config.BOT_TOKEN) throw new UsageError(t('pushcli.noToken'));
   const dir = loadDirectory();
   const plan = config.PLAN_FILE ? loadPlan(config.PLAN_FILE) : loadPlans()[0]!;
-  const store = await Store.open(config.STATE_FILE, { lock: !dryRun });
+  const store = await Store.open(config.STATE_FILE, dryRun ? { readOnly: true } : { lock: true });
   const log = consoleLogger();
   const outlet = telegramOutlet(
     new Telegram(config.BOT_TOKEN ?? '0:dry-run', { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) } as never),

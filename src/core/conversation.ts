@@ -49,6 +49,7 @@ export function menuOf(store: Store, channel: Channel, chatId: string, now: Date
  * a question asked in between does not take away the list being worked on.
  */
 export async function saveMenu(store: Store, channel: Channel, chatId: string, entries: readonly MenuEntry[], now: Date): Promise<void> {
-  if (entries.every((e) => e === null)) return;
+  // A read-only store (the terminal chat beside a running bot) cannot keep a menu: numbers are not offered then.
+  if (entries.every((e) => e === null) || store.readOnly) return;
   await store.putConversation(menuKey(channel, chatId), { entries }, new Date(now.getTime() + MENU_MS), now);
 }

@@ -1,8 +1,8 @@
 /**
  * The state file on disk: a lowdb adapter that validates what it reads and writes durably (temporary file, fsync,
- * rename, folder fsync), and the lock that keeps one writer per file.
+ * rename, folder fsync); where a state path really points; leftovers of interrupted writes.
  */
-import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { writeFileAtomicAsync } from '../fsutil.ts';
@@ -36,8 +36,10 @@ export class DurableJsonFile implements Adapter<State> {
     if (!existsSync(this.file)) return null;
     let raw: unknown;
     try {
+      if (statSync(this.file).isDirectory()) throw new StateFileError(`${this.file} is a folder, not a state file; it was left as it is`);
       raw = JSON.parse(readFileSync(this.file, 'utf8'));
     } catch (e) {
+      if (e instanceof StateFileError) throw e;
       throw new StateFileError(`${this.file}: not readable as JSON (${(e as Error).message}); it was left as it is`);
     }
     const parsed = stateSchema.safeParse(migrate(raw));
@@ -64,37 +66,48 @@ export class DurableJsonFile implements Adapter<State> {
   }
 }
 
-function alive(pid: number): boolean {
+/**
+ * The file a state path really names: a symlink is followed (writes go through to its target instead of
+ * replacing the link); a path that does not exist yet is resolved through its folder.
+ */
+export function realPathOf(file: string, depth = 0): string {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    return realpathSync(file);
+  } catch {
+    // A link to a file not created yet: follow the link by hand.
+    try {
+      if (depth < 16 && lstatSync(file).isSymbolicLink()) return realPathOf(path.resolve(path.dirname(file), readlinkSync(file)), depth + 1);
+    } catch {
+      // not there at all
+    }
+    const dir = path.dirname(path.resolve(file));
+    try {
+      return path.join(realpathSync(dir), path.basename(file));
+    } catch {
+      return path.resolve(file);
+    }
   }
 }
 
-/** An exclusive lock beside the state file: `<file>.lock` holding the owner's pid; a dead owner's lock is taken over. */
-export function lockFile(file: string): void {
-  const lock = `${file}.lock`;
-  mkdirSync(path.dirname(path.resolve(lock)), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
+/** Temporary files left by writes that were interrupted (a crash between write and rename): removed by the lock holder. */
+export function removeStaleTemporaries(file: string): string[] {
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  const removed: string[] = [];
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!name.startsWith(`${base}.`) || !/\.\d+\.\d+\.tmp$/.test(name)) continue;
     try {
-      writeFileSync(lock, String(process.pid), { flag: 'wx' });
-      process.once('exit', () => {
-        try {
-          unlinkSync(lock);
-        } catch {
-          // already gone
-        }
-      });
-      return;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new StateFileError(`${lock}: cannot create the lock (${(e as Error).message})`);
-      const owner = Number(readFileSync(lock, 'utf8'));
-      if (owner && owner !== process.pid && alive(owner))
-        throw new StateFileError(`${file} is in use by process ${owner} (the bot?); stop it first, or use /guingay in the chat`);
-      unlinkSync(lock);
+      unlinkSync(path.join(dir, name));
+      removed.push(name);
+    } catch {
+      // another process's file, or gone
     }
   }
-  throw new StateFileError(`${lock}: cannot take the lock`);
+  return removed;
 }

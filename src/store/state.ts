@@ -12,7 +12,8 @@
 import { existsSync } from 'node:fs';
 import { Low } from 'lowdb';
 import type { Completion } from '../plan/status.ts';
-import { DurableJsonFile, lockFile, StateFileError, StateWriteError } from './file.ts';
+import { DurableJsonFile, realPathOf, removeStaleTemporaries, StateFileError, StateWriteError } from './file.ts';
+import { LockHeldError, lockFile } from './lock.ts';
 import {
   type Account,
   type AuditEntry,
@@ -27,7 +28,10 @@ import {
 
 export type { Account, AuditEntry, CompletionRecord, Conversation, Delivery, Official, Run, Section, State } from './schema.ts';
 export { emptyState, STATE_VERSION, stateSchema } from './schema.ts';
-export { StateFileError, StateWriteError };
+export { LockHeldError, StateFileError, StateWriteError };
+
+/** A change was asked of a store opened read-only (another process holds the state file). */
+export class StateReadOnlyError extends Error {}
 
 /** A read-only view of a stored value. */
 export type ReadonlyDeep<T> = T extends (infer U)[] ? readonly ReadonlyDeep<U>[] : T extends object ? { readonly [K in keyof T]: ReadonlyDeep<T[K]> } : T;
@@ -78,20 +82,40 @@ export class Store {
     private readonly db: Low<State>,
     private readonly adapter: DurableJsonFile,
     readonly file: string,
+    /** Opened to read what another process writes: every change is refused, nothing is ever written. */
+    readonly readOnly: boolean,
   ) {}
 
   /**
    * Open (or create) the state file. Throws StateFileError, leaving the file untouched, when it is broken. With
-   * `lock`, the file is this process's alone until it exits (a second writer would overwrite its changes).
+   * `lock`, the file is this process's alone until it exits (a second writer would overwrite its changes), and
+   * temporary files of interrupted writes are removed. With `readOnly`, nothing is created or written: a missing
+   * file reads as empty. A symlinked path is followed: writes go to its target.
    */
-  static async open(file: string, opts: { lock?: boolean } = {}): Promise<Store> {
-    if (opts.lock) lockFile(file);
-    const adapter = new DurableJsonFile(file);
+  static async open(file: string, opts: { lock?: boolean; readOnly?: boolean } = {}): Promise<Store> {
+    const real = realPathOf(file);
+    if (opts.lock && !opts.readOnly) {
+      lockFile(real);
+      removeStaleTemporaries(real);
+    }
+    const adapter = new DurableJsonFile(real);
     const db = new Low<State>(adapter, emptyState());
     await db.read();
-    const store = new Store(db, adapter, file);
-    if (!existsSync(file)) await store.change(() => undefined);
+    const store = new Store(db, adapter, file, opts.readOnly === true);
+    if (!opts.readOnly && !existsSync(real)) await store.change(() => undefined);
     return store;
+  }
+
+  /**
+   * Open for writing if no live process holds the file, else read-only (the terminal chat beside a running bot).
+   */
+  static async openShared(file: string): Promise<Store> {
+    try {
+      return await Store.open(file, { lock: true });
+    } catch (e) {
+      if (e instanceof LockHeldError) return Store.open(file, { readOnly: true });
+      throw e;
+    }
   }
 
   // ——— queries ———
@@ -494,6 +518,7 @@ export class Store {
    * it cannot be written. `touches` names the sections the change alters.
    */
   private async change<T>(apply: (draft: State) => T, touches?: readonly Section[]): Promise<T> {
+    if (this.readOnly) throw new StateReadOnlyError(`${this.file} is open read-only: another process holds it`);
     const generation = this.rollbacks;
     const result = apply(this.db.data);
     this.adapter.touch(touches);

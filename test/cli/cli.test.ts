@@ -112,3 +112,44 @@ describe('npm start without a messenger token', () => {
     expect(r.stderr).not.toContain('secret-but-malformed');
   });
 });
+
+describe('one writer per state file', () => {
+  async function stateWithTick(on: string) {
+    const { Store } = await import('../../src/store/state.ts');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'live-')), 'state.json');
+    const store = await Store.open(file);
+    const { plan } = await import('../helpers.ts');
+    await store.recordCompletion({ planId: plan.id, taskId: 'I.4', party: 'so-tai-chinh', on, by: 'o1' }, new Date(`${on}T03:00:00Z`));
+    return file;
+  }
+  it('npm run export and npm run ask show the status recorded in STATE_FILE, as of --today', async () => {
+    const file = await stateWithTick('2019-03-10');
+    const rows = JSON.parse(run('cli/export.ts', ['--format', 'json', '--today', '2019-04-10'], '', { STATE_FILE: file }).stdout).tasks;
+    expect(rows.find((r: { id: string }) => r.id === 'I.4').status).toBe('done_on_time');
+    const before = JSON.parse(run('cli/export.ts', ['--format', 'json', '--today', '2019-03-01'], '', { STATE_FILE: file }).stdout).tasks;
+    expect(before.find((r: { id: string }) => r.id === 'I.4').status).toBe('in_progress');
+    const asked = JSON.parse(run('cli/ask.ts', ['--json', '--today', '2019-04-10', 'khi nao xong quy dinh muc chi'], '', { STATE_FILE: file }).stdout);
+    expect(asked.tasks[0]).toMatchObject({ id: 'I.4', status: 'done_on_time' });
+    expect(readFileSync(`${file}`, 'utf8')).toContain('"I.4"');
+  });
+  it('the terminal chat beside a running bot reads the live file and never writes it', async () => {
+    const file = await stateWithTick('2019-03-10');
+    const { spawn } = await import('node:child_process');
+    const bot = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/fixtures/take-lock.ts'), file, '20000'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      await new Promise((r) => bot.stdout!.once('data', r));
+      const before = readFileSync(file, 'utf8');
+      const r = run('main.ts', [], 'khi nao xong quy dinh muc chi\n/dangky\nSở Tài chính\n/thoat\n', { STATE_FILE: file, BOT_TOKEN: '' });
+      expect(r.status).toBe(0);
+      expect(r.stderr).toContain('trò chuyện này chỉ đọc');
+      expect(r.stdout).toContain('Hoàn thành');
+      expect(r.stdout).toContain('chỉ hỏi đáp được');
+      expect(readFileSync(file, 'utf8')).toBe(before);
+    } finally {
+      bot.kill('SIGKILL');
+    }
+  });
+});

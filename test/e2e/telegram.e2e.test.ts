@@ -30,6 +30,8 @@ function startBot(): Promise<void> {
       STATE_FILE: stateFile,
       ADMIN_TELEGRAM_IDS: String(ADMIN),
       WEBHOOK_URL: '',
+      // No weekly digest falls within the catch-up week, so restarts send nothing of their own.
+      PUSH_CRON: `0 0 1 ${((new Date().getMonth() + 6) % 12) + 1} *`,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

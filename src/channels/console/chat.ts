@@ -7,11 +7,14 @@ import type { From } from '../../core/channel.ts';
 import { presentMenu } from '../../core/present.ts';
 import type { Core } from '../../core/router.ts';
 import type { Lang, T } from '../../i18n.ts';
+import type { Logger } from '../../log.ts';
+import { StateReadOnlyError } from '../../store/state.ts';
 
 export interface ConsoleDeps {
   core: Core;
   t: T;
   lang: Lang;
+  log: Logger;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
 }
@@ -23,9 +26,15 @@ export async function runConsoleChat(deps: ConsoleDeps): Promise<void> {
   const rl = createInterface({ input: deps.input, output, terminal: (deps.input as { isTTY?: boolean }).isTTY === true });
   rl.setPrompt('› ');
   const show = async (text: string) => {
-    for (const view of presentMenu(await core.onText(ME, text), deps.lang).messages) {
-      await core.rememberMenu('console', ME.chatId, view.entries);
-      output.write(`\n${view.text}\n`);
+    try {
+      for (const view of presentMenu(await core.onText(ME, text), deps.lang).messages) {
+        await core.rememberMenu('console', ME.chatId, view.entries);
+        output.write(`\n${view.text}\n`);
+      }
+    } catch (e) {
+      // Beside a running bot the state is read-only: say so instead of failing.
+      output.write(`\n${t(e instanceof StateReadOnlyError ? 'console.readOnly' : 'error.sorry')}\n`);
+      if (!(e instanceof StateReadOnlyError)) deps.log.log('error', 'console handler failed', { error: e });
     }
     output.write('\n');
   };

@@ -1,0 +1,160 @@
+/**
+ * One writer per state file: `<state>.lock` holds the owner's identity — pid, the kernel's start time of that pid
+ * and the machine's boot id — so that a pid reused by another process (after a container restart, say) or a
+ * zombie is not mistaken for a live owner. The lock is created atomically (O_EXCL); replacing a stale one happens
+ * under a short takeover mutex (an atomic mkdir), so two starters racing for the same stale lock cannot both win.
+ */
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { StateFileError } from './file.ts';
+
+interface Owner {
+  pid: number;
+  /** Field 22 of /proc/<pid>/stat: when the process started, in clock ticks since boot. */
+  start?: string;
+  boot?: string;
+  since: string;
+}
+
+const read = (file: string) => {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+};
+
+const bootId = () => read('/proc/sys/kernel/random/boot_id');
+
+/** The kernel's start time of a pid and whether it is a zombie; undefined when there is no such process. */
+function procInfo(pid: number): { start: string; zombie: boolean } | undefined {
+  const stat = read(`/proc/${pid}/stat`);
+  if (!stat) return undefined;
+  // The command name (field 2) may hold spaces and parentheses: fields are counted after the last ')'.
+  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { start: rest[19] ?? '', zombie: rest[0] === 'Z' };
+}
+
+function me(): Owner {
+  return { pid: process.pid, start: procInfo(process.pid)?.start, boot: bootId(), since: new Date().toISOString() };
+}
+
+function parseOwner(text: string | undefined): Owner | undefined {
+  if (!text) return undefined;
+  try {
+    const o = JSON.parse(text) as Owner | number;
+    // Older versions wrote the bare pid.
+    if (typeof o === 'number') return Number.isInteger(o) && o > 0 ? { pid: o, since: '' } : undefined;
+    return typeof o?.pid === 'number' ? o : undefined;
+  } catch {
+    // Older versions wrote the bare pid.
+    const pid = Number(text);
+    return Number.isInteger(pid) && pid > 0 ? { pid, since: '' } : undefined;
+  }
+}
+
+/** Whether the process named in a lock still holds it. */
+export function ownerAlive(o: Owner): boolean {
+  if (o.boot && bootId() && o.boot !== bootId()) return false;
+  const info = procInfo(o.pid);
+  if (info) return !info.zombie && (!o.start || o.start === info.start);
+  // No /proc (not Linux): fall back to asking the kernel about the pid.
+  try {
+    process.kill(o.pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class LockHeldError extends StateFileError {
+  constructor(
+    readonly file: string,
+    readonly owner: Owner,
+  ) {
+    super(
+      `${file} is in use by process ${owner.pid}${owner.since ? ` (since ${owner.since})` : ''}, most likely the bot. Stop it first; ` +
+        'to send the digest now use /guingay in the chat. The terminal chat, npm run ask and npm run export read the file without the lock.',
+    );
+  }
+}
+
+/** Write `content` to a new file beside `target` and hard-link it into place: fails with EEXIST if the target exists. */
+function createExclusive(target: string, content: string): void {
+  const tmp = `${target}.${process.pid}.${Date.now()}.new`;
+  const fd = openSync(tmp, 'wx', 0o600);
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(tmp, target);
+  } finally {
+    unlinkSync(tmp);
+  }
+}
+
+const TAKEOVER_STALE_MS = 10_000;
+
+/**
+ * Take the lock for `file`, or throw: LockHeldError when a live process holds it, StateFileError when the lock
+ * path cannot be used (a folder in its place, no permission). Released when the process exits.
+ */
+export function lockFile(file: string): () => void {
+  const lock = `${file}.lock`;
+  mkdirSync(path.dirname(path.resolve(lock)), { recursive: true });
+  try {
+    if (statSync(lock).isDirectory()) throw new StateFileError(`${lock} is a folder, not a lock file; remove it (nothing in it is used) and start again`);
+  } catch (e) {
+    if (e instanceof StateFileError) throw e;
+  }
+  const mine = JSON.stringify(me());
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      createExclusive(lock, mine);
+      const release = () => {
+        if (read(lock) === mine) {
+          try {
+            unlinkSync(lock);
+          } catch {
+            // already gone
+          }
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') throw new StateFileError(`${lock}: cannot create the lock (${(e as Error).message})`);
+    }
+    const seen = read(lock);
+    const owner = parseOwner(seen);
+    if (owner && ownerAlive(owner)) throw new LockHeldError(file, owner);
+    takeOver(lock, seen);
+  }
+  throw new StateFileError(`${lock}: cannot take the lock (it keeps changing hands)`);
+}
+
+/** Remove a stale lock — only if it is still the one judged stale — under the takeover mutex. */
+function takeOver(lock: string, seen: string | undefined): void {
+  const mutex = `${lock}.takeover`;
+  try {
+    mkdirSync(mutex);
+  } catch {
+    try {
+      if (Date.now() - statSync(mutex).mtimeMs > TAKEOVER_STALE_MS) rmdirSync(mutex);
+    } catch {
+      // gone meanwhile
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    return;
+  }
+  try {
+    if (read(lock) === seen) unlinkSync(lock);
+  } catch {
+    // gone meanwhile: the next attempt creates it
+  } finally {
+    rmdirSync(mutex);
+  }
+}
