@@ -3,12 +3,14 @@
  * with neither, the terminal chat on the embedded store and the bundled plan.
  */
 import { runConsoleChat } from './channels/console/chat.ts';
-import { type Handler, startHttp } from './channels/http.ts';
+import { type Route, startHttp } from './channels/http.ts';
 import { createTelegramBot, registerCommands } from './channels/telegram/bot.ts';
 import { telegramOutlet } from './channels/telegram/outlet.ts';
 import { startPolling, telegramWebhook } from './channels/telegram/run.ts';
 import { ZaloChannel } from './channels/zalo/bot.ts';
-import { ZaloClient } from './channels/zalo/client.ts';
+import { ZaloClient, ZaloError } from './channels/zalo/client.ts';
+import { untilReachable } from './channels/retry.ts';
+import { TelegramError } from 'telegraf';
 import { ConfigError, loadConfig, loadEnvFile } from './config.ts';
 import type { Channel } from './core/channel.ts';
 import type { CoreDeps } from './core/deps.ts';
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
     if (!outlet) return;
     for (const part of outlet.split(m)) await outlet.send(part);
   };
-  const routes = new Map<string, Handler>();
+  const routes = new Map<string, Route>();
   const stops: (() => void)[] = [];
   const up: string[] = [];
 
@@ -85,9 +87,14 @@ async function main(): Promise<void> {
     });
     outlets.telegram = telegramOutlet(bot.telegram, config.BOT_LANG);
     senders.telegram = new PacedSender({ rate: config.PUSH_RATE });
+    // An unreachable Bot API is retried with backoff; a refused token stops start-up.
+    bot.botInfo = await untilReachable('Telegram Bot API', () => bot.telegram.getMe(), {
+      log: log.child({ channel: 'telegram' }),
+      fatal: (e) => e instanceof TelegramError && (e.code === 401 || e.code === 404),
+    });
     if (config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
       const hook = await telegramWebhook(bot, config.WEBHOOK_URL, config.WEBHOOK_SECRET, log);
-      routes.set(hook.path, hook.handler);
+      routes.set(hook.path, hook.route);
     } else stops.push(await startPolling(bot, log));
     await registerCommands(bot, core, t, log);
     up.push(`Telegram @${bot.botInfo?.username ?? '?'} (${config.WEBHOOK_URL ? 'webhook' : 'long polling'})`);
@@ -95,7 +102,10 @@ async function main(): Promise<void> {
 
   if (config.ZALO_BOT_TOKEN) {
     const zalo = new ZaloChannel(new ZaloClient(config.ZALO_BOT_TOKEN, { apiRoot: config.ZALO_API_ROOT }), core, { log, t, lang: config.BOT_LANG, route });
-    const me = await zalo.start();
+    const me = await untilReachable('Zalo Bot API', () => zalo.start(), {
+      log: log.child({ channel: 'zalo' }),
+      fatal: (e) => e instanceof ZaloError && (e.code === 401 || e.code === 404),
+    });
     outlets.zalo = zalo.outlet();
     senders.zalo = new PacedSender({ rate: config.ZALO_PUSH_RATE });
     if (config.ZALO_WEBHOOK_URL && config.ZALO_WEBHOOK_SECRET) {
@@ -153,6 +163,11 @@ async function main(): Promise<void> {
 main().catch((e: unknown) => {
   if (e instanceof ConfigError || e instanceof DataFileError || e instanceof StateFileError) {
     console.error(`${translator('vi')('start.failed')}: ${e.message}`);
+    process.exitCode = 2;
+  } else if (e instanceof TelegramError || e instanceof ZaloError) {
+    // The messenger refused the token: retrying would not help. The token itself is never printed.
+    const which = e instanceof TelegramError ? 'BOT_TOKEN' : 'ZALO_BOT_TOKEN';
+    console.error(`${translator('vi')('start.failed')}: ${translator('vi')('start.tokenRefused', { variable: which, code: e.code })}`);
     process.exitCode = 2;
   } else {
     console.error(e);

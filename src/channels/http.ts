@@ -1,11 +1,62 @@
-/** One HTTP server for every webhook (by path) and GET /healthz. */
+/**
+ * One HTTP server for every webhook (by path) and GET /healthz. For a webhook route the server checks the secret
+ * header first (in constant time: 403 without it), then reads the body whole as bytes up to MAX_BODY_BYTES (413
+ * past it), decodes it once as UTF-8 (400 if it is not), and hands the text to the route. Decoding chunk by chunk
+ * would split a Vietnamese character that straddles two chunks.
+ */
+import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 
-export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+/** Largest webhook body read: Telegram and Zalo updates are a few kilobytes. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface Route {
+  /** The header that must carry the secret (lower case), and the secret. */
+  secret: { header: string; value: string };
+  handle(body: string, req: http.IncomingMessage, res: http.ServerResponse): void | Promise<void>;
+}
+
+function sameSecret(got: unknown, expected: string): boolean {
+  const a = Buffer.from(typeof got === 'string' ? got : '');
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The body as text, or an HTTP status to answer with. */
+function readBody(req: http.IncomingMessage): Promise<string | number> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      resolve(413);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners('data');
+        req.resume();
+        resolve(413);
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) return;
+      try {
+        resolve(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
+      } catch {
+        resolve(400);
+      }
+    });
+    req.on('error', () => resolve(400));
+  });
+}
 
 export async function startHttp(
   port: number,
-  routes: ReadonlyMap<string, Handler>,
+  routes: ReadonlyMap<string, Route>,
   onError: (e: unknown) => void,
 ): Promise<{ port: number; stop(): Promise<void> }> {
   const server = http.createServer((req, res) => {
@@ -14,17 +65,28 @@ export async function startHttp(
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       return;
     }
-    const handler = req.method === 'POST' ? routes.get(path) : undefined;
-    if (!handler) {
+    const route = req.method === 'POST' ? routes.get(path) : undefined;
+    if (!route) {
       res.writeHead(404).end();
       return;
     }
-    try {
-      handler(req, res);
-    } catch (e) {
-      onError(e);
-      if (!res.headersSent) res.writeHead(500).end();
+    if (!sameSecret(req.headers[route.secret.header], route.secret.value)) {
+      res.writeHead(403).end();
+      req.resume();
+      return;
     }
+    void readBody(req)
+      .then((body) => {
+        if (typeof body === 'number') {
+          res.writeHead(body, { connection: 'close' }).end();
+          return;
+        }
+        return route.handle(body, req, res);
+      })
+      .catch((e: unknown) => {
+        onError(e);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
   });
   await new Promise<void>((resolve) => server.listen(port, resolve));
   const address = server.address();

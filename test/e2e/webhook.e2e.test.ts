@@ -1,5 +1,6 @@
 /** Webhook mode as a process: /healthz, the secret header, and an update delivered over HTTP. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import http from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,8 @@ beforeAll(async () => {
       BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: server.config.apiURL,
       STATE_FILE: path.join(mkdtempSync(path.join(tmpdir(), 'hook-')), 'state.json'),
-      WEBHOOK_URL: `${base}/telegram/hook`,
+      // A query string in the URL Telegram calls must not break the route.
+      WEBHOOK_URL: `${base}/telegram/hook?from=telegram`,
       WEBHOOK_SECRET: SECRET,
       PORT: String(port),
     },
@@ -63,7 +65,7 @@ describe('webhook mode', () => {
   });
   it('refuses updates without the secret header, or with a wrong one', async () => {
     const post = (headers: Record<string, string>) =>
-      fetch(`${base}/telegram/hook`, {
+      fetch(`${base}/telegram/hook?from=telegram`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(update('Sở Tài chính phải làm gì?')),
@@ -74,7 +76,7 @@ describe('webhook mode', () => {
     expect(server.storage.botMessages).toHaveLength(0);
   });
   it('handles an update that carries the secret', async () => {
-    const r = await fetch(`${base}/telegram/hook`, {
+    const r = await fetch(`${base}/telegram/hook?from=telegram`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
       body: JSON.stringify(update('Sở Tài chính phải làm gì?')),
@@ -83,5 +85,32 @@ describe('webhook mode', () => {
     const end = Date.now() + 10_000;
     while (server.storage.botMessages.length === 0 && Date.now() < end) await new Promise((res) => setTimeout(res, 50));
     expect((server.storage.botMessages[0] as unknown as { message: { text: string } }).message.text).toContain('I.4');
+  });
+  it('a body split across chunks, in the middle of a Vietnamese character, is read whole and decoded once', async () => {
+    const body = Buffer.from(JSON.stringify({ ...update('Sở Y tế phải làm gì?'), update_id: 2 }));
+    const cut = body.indexOf(Buffer.from('ế')) + 1;
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${base}/telegram/hook?from=telegram`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+      });
+      req.on('response', (r) => resolve(r.statusCode ?? 0));
+      req.on('error', reject);
+      req.write(body.subarray(0, cut));
+      setTimeout(() => req.end(body.subarray(cut)), 100);
+    });
+    expect(status).toBe(200);
+    const texts = () => (server.storage.botMessages as unknown as { message: { text: string } }[]).map((m) => m.message.text);
+    const end = Date.now() + 10_000;
+    while (!texts().some((t) => t.startsWith('Sở Y tế —')) && Date.now() < end) await new Promise((res) => setTimeout(res, 50));
+    expect(texts().some((t) => t.startsWith('Sở Y tế —'))).toBe(true);
+  });
+  it('a body over the documented limit is refused with 413, the secret notwithstanding', async () => {
+    const r = await fetch(`${base}/telegram/hook?from=telegram`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+      body: JSON.stringify({ ...update('x'), padding: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(r.status).toBe(413);
   });
 });

@@ -1,7 +1,7 @@
-/** Running the Telegram bot: long polling, or a webhook route (secret header checked by telegraf). */
+/** Running the Telegram bot: long polling, or a webhook route. */
 import type { Telegraf } from 'telegraf';
 import type { Logger } from '../../log.ts';
-import type { Handler } from '../http.ts';
+import type { Route } from '../http.ts';
 
 export async function startPolling(bot: Telegraf, log: Logger): Promise<() => void> {
   bot.botInfo ??= await bot.telegram.getMe();
@@ -10,11 +10,15 @@ export async function startPolling(bot: Telegraf, log: Logger): Promise<() => vo
   return () => bot.stop('shutdown');
 }
 
-/** Register the webhook with Telegram and return the route that serves it. */
-export async function telegramWebhook(bot: Telegraf, url: string, secret: string, log: Logger): Promise<{ path: string; handler: Handler }> {
+/**
+ * Register the webhook with Telegram and return the route that serves it. The server checks the secret and reads
+ * the body; telegraf gets the decoded body and the full path Telegram calls (a query string included).
+ */
+export async function telegramWebhook(bot: Telegraf, url: string, secret: string, log: Logger): Promise<{ path: string; route: Route }> {
   bot.botInfo ??= await bot.telegram.getMe();
-  const path = new URL(url).pathname || '/';
-  const callback = bot.webhookCallback(path, { secretToken: secret });
+  const u = new URL(url);
+  const path = u.pathname || '/';
+  const callback = bot.webhookCallback(`${path}${u.search}`, { secretToken: secret });
   try {
     await bot.telegram.setWebhook(url, { secret_token: secret });
   } catch (e) {
@@ -22,11 +26,14 @@ export async function telegramWebhook(bot: Telegraf, url: string, secret: string
   }
   return {
     path,
-    handler: (req, res) => {
-      void callback(req, res).catch((e: unknown) => {
-        log.log('error', 'webhook request failed', { error: e });
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+    route: {
+      secret: { header: 'x-telegram-bot-api-secret-token', value: secret },
+      handle: async (body, req, res) => {
+        (req as typeof req & { body?: string }).body = body;
+        // Telegram calls the URL it was given; a request for the path alone still reaches the bot.
+        if (u.search && !req.url?.includes('?')) req.url = `${req.url}${u.search}`;
+        await callback(req, res);
+      },
     },
   };
 }

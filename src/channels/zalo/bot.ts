@@ -4,8 +4,6 @@
  * replies "1", "xong 1" or "hoàn tác 1". Updates come by long polling (one at a time, no offset: duplicates are
  * dropped by message id) or by webhook (secret checked in constant time; wrapped or flat bodies).
  */
-import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { From } from '../../core/channel.ts';
 import type { Envelope } from '../../core/outcome.ts';
@@ -15,6 +13,7 @@ import type { Lang, T } from '../../i18n.ts';
 import type { Logger } from '../../log.ts';
 import type { OutMessage, Outlet } from '../../push/pusher.ts';
 import { SendError } from '../../push/sender.ts';
+import type { Route } from '../http.ts';
 import { splitMessage } from '../telegram/render.ts';
 import { type ZaloClient, ZaloError, type ZaloUpdate } from './client.ts';
 
@@ -136,21 +135,11 @@ export class ZaloChannel {
     }
   }
 
-  /** The webhook endpoint: refuses calls without the secret header (compared in constant time). */
-  webhook(secret: string): (req: IncomingMessage, res: ServerResponse) => void {
-    const expected = Buffer.from(secret);
-    return (req, res) => {
-      const got = Buffer.from(String(req.headers['x-bot-api-secret-token'] ?? ''));
-      if (got.length !== expected.length || !timingSafeEqual(got, expected)) {
-        res.writeHead(403).end();
-        return;
-      }
-      let body = '';
-      req.on('data', (c: Buffer) => {
-        body += c;
-        if (body.length > 1_000_000) req.destroy();
-      });
-      req.on('end', () => {
+  /** The webhook route: the server checks the secret header (constant time) and reads the body; wrapped or flat. */
+  webhook(secret: string): Route {
+    return {
+      secret: { header: 'x-bot-api-secret-token', value: secret },
+      handle: (body, _req, res) => {
         let parsed: unknown;
         try {
           parsed = JSON.parse(body);
@@ -160,7 +149,7 @@ export class ZaloChannel {
         }
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
         void this.handleUpdate(parsed);
-      });
+      },
     };
   }
 
