@@ -241,7 +241,8 @@ if (only.has('pushes')) {
     lang: 'vi',
     t: translator('vi'),
     outlets: { telegram: outlet },
-    senders: { telegram: new PacedSender({ rate, inFlight: 64, onDispatch: (t) => dispatched.push(t) }) },
+    // As in production: one message in flight, recorded before the next (a crash repeats at most one).
+    senders: { telegram: new PacedSender({ rate, inFlight: 1, awaitReports: true, onDispatch: (t) => dispatched.push(t) }) },
     remindDays: 30,
     remindBefore: [7, 1],
     log: silentLogger,

@@ -16,7 +16,7 @@ import type { Channel } from './core/channel.ts';
 import type { CoreDeps } from './core/deps.ts';
 import { Engine } from './core/engine.ts';
 import { createCore } from './core/features/index.ts';
-import type { Envelope } from './core/outcome.ts';
+import { type Envelope, say } from './core/outcome.ts';
 import { type RosterEntry, loadRoster } from './core/roster.ts';
 import { translator } from './i18n.ts';
 import { consoleLogger } from './log.ts';
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
       route,
     });
     outlets.telegram = telegramOutlet(bot.telegram, config.BOT_LANG);
-    senders.telegram = new PacedSender({ rate: config.PUSH_RATE });
+    senders.telegram = new PacedSender({ rate: config.PUSH_RATE, inFlight: 1, awaitReports: true });
     // An unreachable Bot API is retried with backoff; a refused token stops start-up.
     bot.botInfo = await untilReachable('Telegram Bot API', () => bot.telegram.getMe(), {
       log: log.child({ channel: 'telegram' }),
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
       fatal: (e) => e instanceof ZaloError && (e.code === 401 || e.code === 404),
     });
     outlets.zalo = zalo.outlet();
-    senders.zalo = new PacedSender({ rate: config.ZALO_PUSH_RATE });
+    senders.zalo = new PacedSender({ rate: config.ZALO_PUSH_RATE, inFlight: 1, awaitReports: true });
     if (config.ZALO_WEBHOOK_URL && config.ZALO_WEBHOOK_SECRET) {
       await zalo.client
         .setWebhook(config.ZALO_WEBHOOK_URL, config.ZALO_WEBHOOK_SECRET)
@@ -126,19 +126,30 @@ async function main(): Promise<void> {
   // Pushes: one paced sender per messenger, a pusher that records every delivery.
   const pusher = new Pusher({ ...deps, outlets, senders, remindDays: config.REMIND_DAYS, remindBefore: config.REMIND_BEFORE, log });
   const today = () => todayIn(new Date());
+  const paced = (m: Envelope) => pusher.note(m);
   deps.push = {
     recipients: () => pusher.digests(today()).length,
-    digestNow: (progress) => pusher.runDigest(`manual:${new Date().toISOString()}`, today(), { progress }),
+    // An unfinished run (a crash in the middle) is resumed rather than a new one started: nobody gets it twice.
+    digestNow: (progress, notify) => {
+      const open = pusher.unfinished()[0];
+      return pusher.runDigest(open?.key ?? `manual:${new Date().toISOString()}`, open?.day ?? today(), { progress, ...(notify ? { notify } : {}) });
+    },
   };
-  deps.tell = route;
+  deps.tell = paced;
   const digestJob = every(config.PUSH_CRON, (occurrence) => {
     pusher.runDigest(`digest:${occurrence.toISOString()}`, todayIn(occurrence)).catch((e: unknown) => log.log('error', 'digest run failed', { error: e }));
   });
   const reminderJob = every(config.REMIND_CRON, () => {
     pusher.runReminders(today()).catch((e: unknown) => log.log('error', 'reminder run failed', { error: e }));
   });
-  // A digest missed while the bot was down goes out once now; reminders are recorded, so running them is safe.
+  // Runs a crash left unfinished go on with those not yet reached; a digest missed while the bot was down goes out
+  // once; reminders are recorded, so running them is safe.
   void (async () => {
+    for (const run of pusher.unfinished()) {
+      log.log('info', 'resuming push run', { run: run.key });
+      const r = await pusher.runDigest(run.key, run.day);
+      if (run.notify) await paced({ ...run.notify, text: say('push.resumed', { sent: r.sent, total: r.total, failed: r.failed, blocked: r.blocked }) });
+    }
     await pusher.catchUp(config.PUSH_CRON, new Date(), today());
     await pusher.runReminders(today());
   })().catch((e: unknown) => log.log('error', 'catch-up failed', { error: e }));

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     lang: config.BOT_LANG,
     t,
     outlets: { telegram: outlet },
-    senders: { telegram: new PacedSender({ rate: config.PUSH_RATE }) },
+    senders: { telegram: new PacedSender({ rate: config.PUSH_RATE, inFlight: 1, awaitReports: true }) },
     remindDays: config.REMIND_DAYS,
     remindBefore: config.REMIND_BEFORE,
     log,
@@ -62,7 +62,10 @@ async function main(): Promise<void> {
     console.error(t('pushcli.dryRun', { n: recipients.length }));
     return;
   }
-  const result = await pusher.runDigest(`manual:${new Date().toISOString()}`, today, {
+  // A run a crash left unfinished is resumed (those not yet reached get it) instead of a new one being started.
+  const open = pusher.unfinished()[0];
+  if (open) console.error(t('pushcli.resuming', { run: open.key }));
+  const result = await pusher.runDigest(open?.key ?? `manual:${new Date().toISOString()}`, open?.day ?? today, {
     ...(only ? { only } : {}),
     progress: (r) => console.error(t('push.progress', { sent: r.sent, total: r.total, failed: r.failed + r.blocked })),
   });

@@ -11,7 +11,8 @@ import type { RosterEntry } from './roster.ts';
 
 export interface PushControl {
   recipients(): number;
-  digestNow(progress: (r: PushCounts) => void): Promise<PushCounts>;
+  /** Send the weekly digest now (or resume one a crash left unfinished); `notify` is told if a later start resumes it. */
+  digestNow(progress: (r: PushCounts) => void, notify?: { channel: Channel; chatId: string }): Promise<PushCounts>;
 }
 
 export interface PushCounts {

@@ -9,7 +9,7 @@ import type { CoreDeps } from '../core/deps.ts';
 import type { Envelope } from '../core/outcome.ts';
 import type { Keyboard } from '../core/present.ts';
 import type { Logger } from '../log.ts';
-import type { Delivery, Official, ReadonlyDeep } from '../store/state.ts';
+import type { Official, ReadonlyDeep } from '../store/state.ts';
 import { adminDigest, agencyDigest, dueReminders } from './digest.ts';
 import { latestOccurrence } from './schedule.ts';
 import type { Outcome, PacedSender, SendError } from './sender.ts';
@@ -58,40 +58,9 @@ interface Chunk {
   chatId: string;
   to: string;
   message: OutMessage;
-  last: boolean;
-}
-
-/**
- * Collects delivery records and writes them together at most every `ms` (one durable write instead of one per
- * message, which would stall sending). Each add resolves once its record is on disk.
- */
-class RecordBatch {
-  private items: { delivery: Delivery; done: () => void; fail: (e: unknown) => void }[] = [];
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(
-    private readonly store: PushDeps['store'],
-    private readonly ms: number,
-  ) {}
-
-  add(delivery: Delivery): Promise<void> {
-    return new Promise((done, fail) => {
-      this.items.push({ delivery, done, fail });
-      this.timer ??= setTimeout(() => void this.flush(), this.ms);
-    });
-  }
-
-  private async flush(): Promise<void> {
-    this.timer = undefined;
-    const batch = this.items;
-    this.items = [];
-    try {
-      await this.store.recordDeliveries(batch.map((b) => b.delivery));
-      for (const b of batch) b.done();
-    } catch (e) {
-      for (const b of batch) b.fail(e);
-    }
-  }
+  part: number;
+  parts: number;
+  continues: boolean;
 }
 
 /** The account a push goes to: on the messenger the official chose, else the first. */
@@ -127,13 +96,20 @@ export class Pusher {
     return out;
   }
 
-  /** Send one digest run. A finished run is not sent again; an unfinished one resumes where it stopped. */
-  async runDigest(key: string, today: string, opts: { only?: string; progress?: (r: RunResult) => void } = {}): Promise<RunResult> {
+  /**
+   * Send one digest run. A finished run is not sent again; an unfinished one resumes where it stopped: those not
+   * yet reached get it, and a message sent in parts goes on from the first part not yet sent.
+   */
+  async runDigest(
+    key: string,
+    today: string,
+    opts: { only?: string; progress?: (r: RunResult) => void; notify?: { channel: Channel; chatId: string } } = {},
+  ): Promise<RunResult> {
     const previous = this.deps.store.run(key);
     if (previous?.finishedAt) return { key, total: previous.total, sent: previous.sent, failed: previous.failed, blocked: 0, already: true };
     const done = this.deps.store.deliveredIn(key);
-    const recipients = this.digests(today, opts.only).filter((r) => !done.has(r.to));
-    await this.deps.store.startRun(key, recipients.length + done.size, this.deps.now());
+    const recipients = this.digests(previous?.day ?? today, opts.only).filter((r) => !done.has(r.to));
+    await this.deps.store.startRun(key, recipients.length + done.size, this.deps.now(), { day: today, ...(opts.notify ? { notify: opts.notify } : {}) });
     const result: RunResult = { key, total: recipients.length + done.size, sent: done.size, failed: 0, blocked: 0 };
     await this.send(key, recipients, result, opts.progress);
     await this.deps.store.finishRun(key, { sent: result.sent, failed: result.failed + result.blocked }, this.deps.now());
@@ -163,6 +139,31 @@ export class Pusher {
   }
 
   /**
+   * A message that belongs to a push run (a progress note, the outcome of a resumed run): through the messenger's
+   * paced sender like the run itself, so it counts towards PUSH_RATE and waits out a 429 instead of being dropped.
+   */
+  async note(m: Envelope): Promise<void> {
+    const outlet = this.deps.outlets[m.channel];
+    const sender = this.deps.senders[m.channel];
+    if (!outlet || !sender) return;
+    const parts = outlet.split(m).map((message, i) => ({ chatId: `${m.channel}:${m.chatId}`, continues: i > 0, message }));
+    const summary = await sender.run(
+      parts,
+      (p) => outlet.send(p.message),
+      () => undefined,
+    );
+    if (summary.sent < parts.length) throw new Error(`a note to ${m.channel} was not delivered`);
+  }
+
+  /** Digest runs a crash or a stop left unfinished (scheduled, /guingay, npm run push), oldest first. */
+  unfinished(): { key: string; day: string; notify?: { channel: Channel; chatId: string } }[] {
+    return this.deps.store
+      .unfinishedRuns()
+      .filter((r) => (r.key.startsWith('digest:') || r.key.startsWith('manual:')) && r.day)
+      .map((r) => ({ key: r.key, day: r.day!, ...(r.notify ? { notify: { ...r.notify } } : {}) }));
+  }
+
+  /**
    * At start-up: send the latest scheduled digest if it was missed while the bot was down — once, not once per
    * missed week (older occurrences are not sent).
    */
@@ -186,26 +187,37 @@ export class Pusher {
       const outlet = this.deps.outlets[r.message.channel];
       if (!outlet) continue;
       const parts = outlet.split(r.message);
-      parts.forEach((m, i) => void chunks.push({ chatId: `${m.channel}:${m.chatId}`, to: r.to, message: m, last: i === parts.length - 1, recipient: r }));
+      const sent = this.deps.store.partsSent(key, r.to);
+      let first = true;
+      parts.forEach((m, part) => {
+        if (sent.has(part)) return;
+        // The parts of one message go out one after another in that chat, ahead of other chats.
+        chunks.push({ chatId: `${m.channel}:${m.chatId}`, to: r.to, message: m, part, parts: parts.length, continues: !first, recipient: r });
+        first = false;
+      });
     }
     const failedTo = new Set<string>();
-    const records = new RecordBatch(this.deps.store, 200);
     let reported = 0;
     const every = Math.max(1, Math.ceil(recipients.length / 10));
+    // Every part is recorded as soon as the messenger accepts it, before the next message goes (the senders wait
+    // for it): a crash repeats at most the one message in flight.
     const report = async (c: (typeof chunks)[number], outcome: Outcome) => {
-      if (outcome.status === 'sent' && !c.last) return;
       if (failedTo.has(c.to)) return;
       if (outcome.status !== 'sent') failedTo.add(c.to);
-      const at = this.deps.now();
-      await records.add({
-        run: key,
-        to: c.to,
-        status: outcome.status,
-        at: at.toISOString(),
-        attempts: outcome.attempts,
-        ...(outcome.status !== 'sent' ? { error: outcome.error } : {}),
-      });
+      const last = c.part === c.parts - 1;
+      await this.deps.store.recordDeliveries([
+        {
+          run: key,
+          to: c.to,
+          status: outcome.status,
+          at: this.deps.now().toISOString(),
+          attempts: outcome.attempts,
+          ...(c.parts > 1 ? { part: c.part, parts: c.parts } : {}),
+          ...(outcome.status !== 'sent' ? { error: outcome.error } : {}),
+        },
+      ]);
       if (outcome.status === 'sent') {
+        if (!last) return;
         result.sent++;
         if (onSent) await onSent(c.recipient);
       } else if (outcome.status === 'blocked') result.blocked++;
@@ -221,7 +233,8 @@ export class Pusher {
         const sender = this.deps.senders[channel];
         const mine = chunks.filter((c) => c.message.channel === channel);
         if (!sender) throw new Error(`no sender for ${channel}`);
-        return sender.run(mine, (c) => this.deps.outlets[channel]!.send(c.message), report);
+        // A part after one that failed is not sent: the recipient is recorded as not reached.
+        return sender.run(mine, (c) => (failedTo.has(c.to) ? Promise.resolve() : this.deps.outlets[channel]!.send(c.message)), report);
       }),
     );
   }

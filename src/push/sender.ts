@@ -33,6 +33,8 @@ export const realClock: Clock = {
 
 export interface Job {
   chatId: string;
+  /** A later part of the message before it in the same chat: it goes next in that chat, ahead of other chats. */
+  continues?: boolean;
 }
 
 export type Outcome = { status: 'sent'; attempts: number } | { status: 'blocked' | 'failed'; attempts: number; error: string };
@@ -48,6 +50,11 @@ export interface SenderOptions {
   /** Most sends awaiting an answer at once. */
   inFlight?: number;
   clock?: Clock;
+  /**
+   * Wait for a message's report (its durable record) before the next dispatch. With inFlight 1 this makes a crash
+   * repeat at most the one message in flight.
+   */
+  awaitReports?: boolean;
   /** Called with the clock time of every dispatch (benchmarks check the pace with it). */
   onDispatch?: (t: number) => void;
   /**
@@ -121,6 +128,7 @@ export class PacedSender {
   private readonly inFlight: number;
   private readonly clock: Clock;
   private readonly onDispatch: ((t: number) => void) | undefined;
+  private readonly awaitReports: boolean;
   private readonly interval: number;
   /** Dispatch times within the last second, oldest first (a ring would do; shift is cheap at this size). */
   private readonly window: number[] = [];
@@ -138,6 +146,7 @@ export class PacedSender {
     this.inFlight = opts.inFlight ?? 32;
     this.clock = opts.clock ?? realClock;
     this.onDispatch = opts.onDispatch;
+    this.awaitReports = opts.awaitReports ?? false;
     this.interval = 1000 / (this.rate * (opts.headroom ?? 0.97));
   }
 
@@ -154,25 +163,42 @@ export class PacedSender {
       q.push({ job, attempts: 0, rateRetries: 0 });
     }
     const heap = new ChatHeap();
+    /** Chats whose next message continues one already begun: served first when ready, so parts stay together. */
+    const cont = new ChatHeap();
     for (const chat of byChat.keys()) heap.push((this.lastToChat.get(chat) ?? Number.NEGATIVE_INFINITY) + this.perChatMs, chat);
     const blocked = new Set<string>();
     const sending = new Set<Promise<void>>();
     const reports: Promise<void>[] = [];
 
-    const finish = (job: J, outcome: Outcome) => {
+    const finish = (job: J, outcome: Outcome): Promise<void> => {
       if (outcome.status === 'sent') summary.sent++;
       else if (outcome.status === 'blocked') summary.blocked++;
       else summary.failed++;
-      reports.push(Promise.resolve(report(job, outcome)));
+      const p = Promise.resolve(report(job, outcome));
+      reports.push(p);
+      return this.awaitReports ? p.catch(() => undefined) : Promise.resolve();
     };
     /** After a chat's message is settled: queue its next one, not before the per-chat gap. */
     const next = (chat: string, at?: number) => {
-      if ((byChat.get(chat)?.length ?? 0) > 0) heap.push(at ?? (this.lastToChat.get(chat) ?? this.clock.now()) + this.perChatMs, chat);
+      const queue = byChat.get(chat);
+      if (!queue || queue.length === 0) return;
+      // A later part of a message follows at once (Telegram allows a short burst in one chat); a new message waits
+      // the per-chat gap.
+      const continues = queue[0]!.job.continues === true;
+      (continues ? cont : heap).push(at ?? (this.lastToChat.get(chat) ?? this.clock.now()) + (continues ? 0 : this.perChatMs), chat);
+    };
+    /** The chat to serve next: a ready continuation first, else whichever is due first. */
+    const choose = (now: number): { from: ChatHeap; top: { at: number; chat: string } } | undefined => {
+      const c = cont.peek();
+      const m = heap.peek();
+      if (c && (c.at <= now || !m || c.at <= m.at)) return { from: cont, top: c };
+      return m ? { from: heap, top: m } : undefined;
     };
 
-    while (heap.size > 0 || sending.size > 0) {
-      const top = heap.peek();
+    while (heap.size > 0 || cont.size > 0 || sending.size > 0) {
       const now = this.clock.now();
+      const chosen = choose(now);
+      const top = chosen?.top;
       if (!top || top.at > now || sending.size >= this.inFlight) {
         if (sending.size > 0 && (!top || sending.size >= this.inFlight || top.at > now)) {
           // Wake for whichever comes first: a send settling, or the next chat becoming ready.
@@ -180,7 +206,7 @@ export class PacedSender {
         } else if (top) await this.clock.sleep(Math.max(0, top.at - now));
         continue;
       }
-      heap.pop();
+      chosen!.from.pop();
       const chat = top.chat;
       const queue = byChat.get(chat)!;
       const item = queue.shift()!;
@@ -194,30 +220,32 @@ export class PacedSender {
       this.onDispatch?.(at);
       item.attempts++;
       const p: Promise<void> = send(item.job)
-        .then(() => {
-          finish(item.job, { status: 'sent', attempts: item.attempts });
-          next(chat);
-        })
-        .catch((e: unknown) => {
-          const err = e instanceof SendError ? e : new SendError('other', e instanceof Error ? e.message : String(e));
-          if (err.kind === 'rate' && item.rateRetries < 10) {
-            item.attempts--;
-            item.rateRetries++;
-            this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + Math.max(err.retryAfterMs, 1000));
-            queue.unshift(item);
-            next(chat, this.pausedUntil);
-          } else if (err.kind === 'blocked') {
-            blocked.add(chat);
-            finish(item.job, { status: 'blocked', attempts: item.attempts, error: err.message });
-            next(chat, this.clock.now());
-          } else if (item.attempts < this.maxAttempts) {
-            queue.unshift(item);
-            next(chat, this.clock.now() + this.backoffMs * 2 ** (item.attempts - 1));
-          } else {
-            finish(item.job, { status: 'failed', attempts: item.attempts, error: err.message });
+        .then(
+          async () => {
+            await finish(item.job, { status: 'sent', attempts: item.attempts });
             next(chat);
-          }
-        })
+          },
+          async (e: unknown) => {
+            const err = e instanceof SendError ? e : new SendError('other', e instanceof Error ? e.message : String(e));
+            if (err.kind === 'rate' && item.rateRetries < 10) {
+              item.attempts--;
+              item.rateRetries++;
+              this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + Math.max(err.retryAfterMs, 1000));
+              queue.unshift(item);
+              next(chat, this.pausedUntil);
+            } else if (err.kind === 'blocked') {
+              blocked.add(chat);
+              await finish(item.job, { status: 'blocked', attempts: item.attempts, error: err.message });
+              next(chat, this.clock.now());
+            } else if (item.attempts < this.maxAttempts) {
+              queue.unshift(item);
+              next(chat, this.clock.now() + this.backoffMs * 2 ** (item.attempts - 1));
+            } else {
+              await finish(item.job, { status: 'failed', attempts: item.attempts, error: err.message });
+              next(chat);
+            }
+          },
+        )
         .finally(() => sending.delete(p));
       sending.add(p);
     }

@@ -72,6 +72,10 @@ export const runSchema = z.object({
   total: z.number().int().nonnegative(),
   sent: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
+  /** The day the digest is written for, so that a resumed run says what the first part of it said. */
+  day: day.optional(),
+  /** Who asked for it (/guingay): told when a resumed run finishes. */
+  notify: z.object({ channel: z.enum(['telegram', 'zalo', 'console']), chatId: z.string() }).optional(),
 });
 export type Run = z.infer<typeof runSchema>;
 
@@ -84,6 +88,9 @@ export const deliverySchema = z.object({
   at: timestamp,
   attempts: z.number().int().nonnegative(),
   error: z.string().optional(),
+  /** For a message sent in parts: which part this record is for (0-based), of how many. */
+  part: z.number().int().nonnegative().optional(),
+  parts: z.number().int().positive().optional(),
 });
 export type Delivery = z.infer<typeof deliverySchema>;
 

@@ -13,12 +13,14 @@ import { existsSync } from 'node:fs';
 import { Low } from 'lowdb';
 import type { Completion } from '../plan/status.ts';
 import { DurableJsonFile, realPathOf, removeStaleTemporaries, StateFileError, StateWriteError } from './file.ts';
+import { Journal } from './journal.ts';
 import { LockHeldError, lockFile } from './lock.ts';
 import {
   type Account,
   type AuditEntry,
   type CompletionRecord,
   type Delivery,
+  deliverySchema,
   emptyState,
   type Official,
   type Run,
@@ -78,13 +80,19 @@ export class Store {
   private officialsVersion = 0;
   private officialIndex: { version: number; byAccount: Map<string, Official[]>; byId: Map<string, Official> } | undefined;
 
+  /** Push deliveries: kept in the journal beside the state file, and here. */
+  private deliveries: Delivery[];
+
   private constructor(
     private readonly db: Low<State>,
     private readonly adapter: DurableJsonFile,
     readonly file: string,
     /** Opened to read what another process writes: every change is refused, nothing is ever written. */
     readonly readOnly: boolean,
-  ) {}
+    private readonly journal: Journal<Delivery>,
+  ) {
+    this.deliveries = journal.read();
+  }
 
   /**
    * Open (or create) the state file. Throws StateFileError, leaving the file untouched, when it is broken. With
@@ -101,8 +109,21 @@ export class Store {
     const adapter = new DurableJsonFile(real);
     const db = new Low<State>(adapter, emptyState());
     await db.read();
-    const store = new Store(db, adapter, file, opts.readOnly === true);
+    const journal = new Journal<Delivery>(`${real}.deliveries.jsonl`, (v) => {
+      const r = deliverySchema.safeParse(v);
+      return r.success ? r.data : undefined;
+    });
+    const store = new Store(db, adapter, file, opts.readOnly === true, journal);
     if (!opts.readOnly && !existsSync(real)) await store.change(() => undefined);
+    // Deliveries of a version-3 file move to the journal once.
+    const legacy = db.data.deliveries;
+    if (legacy.length > 0) {
+      store.deliveries.unshift(...legacy);
+      if (!opts.readOnly) {
+        await journal.compact(() => store.deliveries);
+        await store.change((d) => void (d.deliveries = []), ['deliveries']);
+      }
+    }
     return store;
   }
 
@@ -120,9 +141,9 @@ export class Store {
 
   // ——— queries ———
 
-  /** The whole state, read-only: for export, backups and tests. The core uses the named queries. */
+  /** The whole state, read-only, deliveries from the journal included: for export, backups and tests. */
   snapshot(): ReadonlyDeep<State> {
-    return this.db.data;
+    return { ...this.db.data, deliveries: this.deliveries };
   }
 
   /** Officials by account and by id, rebuilt only after officials change (every update looks one up). */
@@ -213,13 +234,23 @@ export class Store {
     return this.db.data.runs.find((r) => r.key === key);
   }
 
-  /** Recipients a run has reached or given up on. */
+  /** Recipients a run has reached (every part of their message) or given up on. */
   deliveredIn(runKey: string): ReadonlySet<string> {
-    return new Set(this.db.data.deliveries.filter((d) => d.run === runKey).map((d) => d.to));
+    const out = new Set<string>();
+    for (const d of this.deliveries) {
+      if (d.run !== runKey) continue;
+      if (d.status !== 'sent' || d.parts === undefined || d.part === (d.parts ?? 1) - 1) out.add(d.to);
+    }
+    return out;
+  }
+
+  /** The parts of a recipient's message a run has already sent (a resumed run sends only the rest). */
+  partsSent(runKey: string, to: string): ReadonlySet<number> {
+    return new Set(this.deliveries.filter((d) => d.run === runKey && d.to === to && d.status === 'sent' && d.part !== undefined).map((d) => d.part!));
   }
 
   deliveriesOf(runKey: string): readonly ReadonlyDeep<Delivery>[] {
-    return this.db.data.deliveries.filter((d) => d.run === runKey);
+    return this.deliveries.filter((d) => d.run === runKey);
   }
 
   /** Reminder keys already sent. */
@@ -457,16 +488,24 @@ export class Store {
 
   // ——— commands: pushes ———
 
-  async startRun(key: string, total: number, at: Date): Promise<void> {
+  /** Runs started and not finished (a crash, a stop): the next start resumes them. */
+  unfinishedRuns(): readonly ReadonlyDeep<Run>[] {
+    return this.db.data.runs.filter((r) => !r.finishedAt);
+  }
+
+  async startRun(key: string, total: number, at: Date, extra: Pick<Run, 'day' | 'notify'> = {}): Promise<void> {
     await this.change(
       (d) => {
-        if (!d.runs.some((r) => r.key === key)) d.runs.push({ key, startedAt: at.toISOString(), total, sent: 0, failed: 0 });
+        if (!d.runs.some((r) => r.key === key)) d.runs.push({ key, startedAt: at.toISOString(), total, sent: 0, failed: 0, ...extra });
       },
       ['runs'],
     );
   }
 
-  /** Close a run with its counts; deliveries of the last ten runs are kept, older runs keep their totals. */
+  /**
+   * Close a run with its counts. The journal then keeps the deliveries of the last ten runs and of any run not
+   * finished; older runs keep their totals.
+   */
   async finishRun(key: string, counts: { sent: number; failed: number }, at: Date): Promise<void> {
     await this.change(
       (d) => {
@@ -476,21 +515,27 @@ export class Store {
           run.sent = counts.sent;
           run.failed = counts.failed;
         }
-        const keep = new Set(d.runs.slice(-10).map((r) => r.key));
-        d.deliveries = d.deliveries.filter((x) => keep.has(x.run));
         d.runs = d.runs.slice(-200);
       },
-      ['runs', 'deliveries'],
+      ['runs'],
     );
+    const keep = new Set([...this.db.data.runs.slice(-10), ...this.unfinishedRuns()].map((r) => r.key));
+    await this.journal.compact(() => (this.deliveries = this.deliveries.filter((x) => keep.has(x.run))));
   }
 
-  /** Delivery records in one durable write; a blocked recipient is marked unreachable. */
+  /**
+   * Delivery records, appended to the journal (one fdatasync, whatever the history); a blocked recipient is also
+   * marked unreachable in the state file. Resolves once all of it is on disk.
+   */
   async recordDeliveries(list: readonly Delivery[]): Promise<void> {
+    if (this.readOnly) throw new StateReadOnlyError(`${this.file} is open read-only: another process holds it`);
+    await this.journal.append(list);
+    this.deliveries.push(...list.map((x) => ({ ...x })));
+    const blocked = list.filter((x) => x.status === 'blocked' && this.official(x.to) && !this.official(x.to)!.unreachable);
+    if (blocked.length === 0) return;
     await this.change(
       (d) => {
-        for (const x of list) {
-          d.deliveries.push({ ...x });
-          if (x.status !== 'blocked') continue;
+        for (const x of blocked) {
           const o = d.officials.find((y) => y.id === x.to);
           if (o && !o.unreachable) {
             o.unreachable = true;
@@ -498,7 +543,7 @@ export class Store {
           }
         }
       },
-      ['deliveries', 'officials', 'audit'],
+      ['officials', 'audit'],
     );
   }
 

@@ -6,6 +6,12 @@ import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../net.ts';
 
+/** The push deliveries recorded beside a state file (an append-only journal, one JSON object a line). */
+const journal = (file: string) =>
+  readFileSync(`${file}.deliveries.jsonl`, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -83,9 +89,12 @@ describe('npm run push', () => {
         ['1000', '📊 Bản tin tuần 25/03/2019 — toàn Kế hoạch 4561/KH-UBND'],
         ['5', '📋 Bản tin tuần 25/03/2019 — Sở Tài chính (Kế hoạch 4561/KH-UBND)'],
       ]);
-      const saved = JSON.parse(readFileSync(file, 'utf8'));
-      expect(saved.deliveries.map((d: { to: string; status: string }) => `${d.to}:${d.status}`).sort()).toEqual(['admin:telegram:1000:sent', 'o1:sent']);
-      expect(saved.runs[0]).toMatchObject({ total: 2, sent: 2, failed: 0, finishedAt: expect.any(String) });
+      expect(
+        journal(file)
+          .map((d: { to: string; status: string }) => `${d.to}:${d.status}`)
+          .sort(),
+      ).toEqual(['admin:telegram:1000:sent', 'o1:sent']);
+      expect(JSON.parse(readFileSync(file, 'utf8')).runs[0]).toMatchObject({ total: 2, sent: 2, failed: 0, finishedAt: expect.any(String) });
     } finally {
       await server.stop();
     }

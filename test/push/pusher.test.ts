@@ -15,6 +15,12 @@ import { createCore } from '../../src/core/features/index.ts';
 import { dir, engine, plan } from '../helpers.ts';
 
 const ADMIN = '1000';
+/** The push deliveries recorded beside a state file (an append-only journal, one JSON object a line). */
+const journal = (file: string) =>
+  readFileSync(`${file}.deliveries.jsonl`, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 const shown = (t: Parameters<typeof resolve>[0]) => resolve(t, 'vi', 'buttons');
 
 function official(id: string, agency: string, extra: Partial<Official> = {}): Official {
@@ -32,7 +38,9 @@ function official(id: string, agency: string, extra: Partial<Official> = {}): Of
 }
 
 /** A pusher on a real state file, a fake clock and a fake Telegram that records what it sends. */
-async function setup(opts: { file?: string; now?: string; fail?: (m: OutMessage) => SendError | 'hang' | undefined; officials?: Official[] } = {}) {
+async function setup(
+  opts: { file?: string; now?: string; fail?: (m: OutMessage) => SendError | 'hang' | undefined; officials?: Official[]; partsOf?: number } = {},
+) {
   const file = opts.file ?? path.join(mkdtempSync(path.join(tmpdir(), 'push-')), 'state.json');
   const store = await Store.open(file);
   if (opts.officials) await store.importOfficials(opts.officials, 'test', new Date());
@@ -41,7 +49,13 @@ async function setup(opts: { file?: string; now?: string; fail?: (m: OutMessage)
   const outlet: Outlet = {
     split: (m) => {
       const v = buttonsView(m, 'vi');
-      return [{ channel: m.channel, chatId: m.chatId, text: v.text, ...(v.keyboard.length > 0 ? { keyboard: v.keyboard } : {}) }];
+      // With `partsOf`, every message goes in that many parts (as a long one would).
+      return Array.from({ length: opts.partsOf ?? 1 }, (_, i) => ({
+        channel: m.channel,
+        chatId: m.chatId,
+        text: opts.partsOf ? `[${i + 1}/${opts.partsOf}] ${v.text}` : v.text,
+        ...(v.keyboard.length > 0 && i === (opts.partsOf ?? 1) - 1 ? { keyboard: v.keyboard } : {}),
+      }));
     },
     send: async (m) => {
       const f = opts.fail?.(m);
@@ -134,12 +148,37 @@ describe('digest runs', () => {
     const people = [official('o5', 'so-tai-chinh'), official('o6', 'so-noi-vu'), official('o7', 'so-y-te')];
     const first = await setup({ officials: people, fail: (m) => (m.chatId === '7' ? 'hang' : undefined) });
     void first.pusher.runDigest('digest:w1', '2019-03-25');
-    await vi.waitFor(() => expect(JSON.parse(readFileSync(first.file, 'utf8')).deliveries).toHaveLength(3), { timeout: 5000 });
+    await vi.waitFor(() => expect(journal(first.file)).toHaveLength(3), { timeout: 5000 });
     // The process dies here: o7's message never left. A new process opens the same file.
     const second = await setup({ file: first.file });
     const r = await second.pusher.runDigest('digest:w1', '2019-03-25');
     expect(second.sent.map((m) => m.chatId)).toEqual(['7']);
     expect(r).toMatchObject({ total: 4, sent: 4 });
+  });
+  it('each part of a split message is recorded; a restart sends only the parts not yet sent', async () => {
+    const people = [official('o5', 'so-tai-chinh')];
+    const first = await setup({ officials: people, partsOf: 3, fail: (m) => (m.chatId === '5' && m.text.startsWith('[3/3]') ? 'hang' : undefined) });
+    void first.pusher.runDigest('digest:w1', '2019-03-25');
+    // The admin's three parts and the official's first two are recorded; the process dies with part 3 in flight.
+    await vi.waitFor(() => expect(journal(first.file)).toHaveLength(5), { timeout: 5000 });
+    const second = await setup({ file: first.file, partsOf: 3 });
+    const r = await second.pusher.runDigest('digest:w1', '2019-03-25');
+    expect(second.sent.map((m) => `${m.chatId} ${m.text.slice(0, 5)}`)).toEqual(['5 [3/3]']);
+    expect(r).toMatchObject({ total: 2, sent: 2 });
+  });
+  it("a recipient's parts go out together, not behind everyone else's", async () => {
+    const people = Array.from({ length: 30 }, (_, i) => official(`o${100 + i}`, i % 2 ? 'so-tai-chinh' : 'so-noi-vu'));
+    const s = await setup({ officials: people, partsOf: 2 });
+    await s.pusher.runDigest('digest:w1', '2019-03-25');
+    const order = s.sent.map((m) => `${m.chatId} ${m.text.slice(0, 5)}`);
+    for (const chat of ['1000', '100', '129']) expect(order.indexOf(`${chat} [2/2]`) - order.indexOf(`${chat} [1/2]`)).toBeLessThanOrEqual(3);
+  });
+  it('a progress note goes through the paced sender and waits out a 429 instead of being dropped', async () => {
+    let refused = 0;
+    const s = await setup({ fail: (m) => (m.text.startsWith('Đang gửi') && refused++ === 0 ? new SendError('rate', 'Too Many Requests', 3000) : undefined) });
+    await s.pusher.note({ channel: 'telegram', chatId: ADMIN, text: 'Đang gửi: 10/60, lỗi 0.' });
+    expect(refused).toBe(2);
+    expect(s.sent.map((m) => m.text)).toEqual(['Đang gửi: 10/60, lỗi 0.']);
   });
   it('officials who opted out, were revoked or are unreachable get nothing', async () => {
     const s = await setup({

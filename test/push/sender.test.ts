@@ -105,4 +105,35 @@ describe('the paced sender', () => {
     expect(tries[2]! - tries[1]!).toBeGreaterThanOrEqual(2000);
     expect(outcomes).toEqual([{ status: 'failed', attempts: 3, error: 'socket hang up' }]);
   });
+  it('with one in flight and reports awaited, each report is done before the next message leaves', async () => {
+    const clock = fakeClock();
+    const sender = new PacedSender({ rate: 50, clock, inFlight: 1, awaitReports: true });
+    const events: string[] = [];
+    await sender.run(
+      Array.from({ length: 5 }, (_, i) => ({ chatId: `c${i}`, n: i })),
+      async (j) => void events.push(`send ${j.n}`),
+      async (j) => {
+        await clock.sleep(30);
+        events.push(`recorded ${j.n}`);
+      },
+    );
+    expect(events).toHaveLength(10);
+    for (let i = 0; i < 10; i += 2) expect(events[i + 1]).toBe(events[i]!.replace('send', 'recorded'));
+  });
+  it("a message's later parts go next in its chat, ahead of chats not yet begun", async () => {
+    const clock = fakeClock();
+    const sender = new PacedSender({ rate: 100, clock, perChatMs: 10 });
+    const order: string[] = [];
+    const jobs = [
+      { chatId: 'admin', name: 'admin 1/2' },
+      { chatId: 'admin', name: 'admin 2/2', continues: true },
+      ...Array.from({ length: 50 }, (_, i) => ({ chatId: `o${i}`, name: `o${i}` })),
+    ];
+    await sender.run(
+      jobs,
+      async (j) => void order.push(j.name),
+      () => {},
+    );
+    expect(order.indexOf('admin 2/2') - order.indexOf('admin 1/2')).toBeLessThanOrEqual(2);
+  });
 });

@@ -1,0 +1,85 @@
+/**
+ * An append-only journal of JSON lines beside the state file, for records that only grow (push deliveries): each
+ * append is one write and one fdatasync, whatever the history, instead of a rewrite of the whole state file.
+ * Appends that arrive while one is being written share the next write. A torn last line (a crash mid-append) is
+ * ignored when read; compaction rewrites the file atomically with only the records still needed.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { writeFileAtomicAsync } from '../fsutil.ts';
+
+export class Journal<T> {
+  private pending: { lines: string; done: () => void; fail: (e: unknown) => void }[] = [];
+  private writing: Promise<void> | null = null;
+  private compacting: Promise<void> | null = null;
+
+  constructor(
+    readonly file: string,
+    private readonly parse: (value: unknown) => T | undefined,
+  ) {}
+
+  /** Every whole, valid record in the file, in order; a missing file is empty. */
+  read(): T[] {
+    if (!existsSync(this.file)) return [];
+    const out: T[] = [];
+    for (const line of readFileSync(this.file, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const rec = this.parse(JSON.parse(line));
+        if (rec !== undefined) out.push(rec);
+      } catch {
+        // A torn line from an interrupted append: what it held was never acknowledged.
+      }
+    }
+    return out;
+  }
+
+  /** Append records; resolves once they are on disk. */
+  append(records: readonly T[]): Promise<void> {
+    if (records.length === 0) return Promise.resolve();
+    const lines = records.map((r) => `${JSON.stringify(r)}\n`).join('');
+    const done = new Promise<void>((resolve, reject) => this.pending.push({ lines, done: resolve, fail: reject }));
+    this.writing ??= this.drain();
+    return done;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      // An append never goes to a file that compaction is about to replace.
+      while (this.compacting) await this.compacting;
+      while (this.pending.length > 0) {
+        const batch = this.pending;
+        this.pending = [];
+        try {
+          const fh = await open(this.file, 'a', 0o600);
+          try {
+            await fh.appendFile(batch.map((b) => b.lines).join(''));
+            await fh.datasync();
+          } finally {
+            await fh.close();
+          }
+          for (const b of batch) b.done();
+        } catch (e) {
+          for (const b of batch) b.fail(e);
+        }
+      }
+    } finally {
+      this.writing = null;
+    }
+  }
+
+  /** Rewrite the file with only these records (atomically), after any append under way. */
+  async compact(keep: () => readonly T[]): Promise<void> {
+    while (this.writing || this.compacting) await (this.writing ?? this.compacting);
+    this.compacting = writeFileAtomicAsync(this.file, [
+      Buffer.from(
+        keep()
+          .map((r) => `${JSON.stringify(r)}\n`)
+          .join(''),
+      ),
+    ]).finally(() => {
+      this.compacting = null;
+    });
+    await this.compacting;
+  }
+}
