@@ -8,8 +8,9 @@ export const plan = loadPlans()[0]!;
 export const engine = new Engine(plan, dir);
 export const SOURCE = path.join(DATA_DIR, 'sources', 'ke-hoach-4561-KH-UBND-2018.txt');
 
-/** The reply as the eval reads it: folded, one space between words. */
+/** The reply folded, one space between words: `first` is the first message (what the eval reads), `folded` all pages. */
 export function ask(question: string, today = '2026-11-28') {
   const r = engine.ask(question, { today });
-  return { ...r, folded: fold(r.text).replace(/\s+/g, ' '), ids: r.tasks.map((t) => t.id) };
+  const f = (s: string) => fold(s).replace(/\s+/g, ' ');
+  return { ...r, first: f(r.text), folded: f([r.text, ...(r.more ?? [])].join('\n')), ids: r.tasks.map((t) => t.id) };
 }

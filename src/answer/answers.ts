@@ -18,6 +18,10 @@ export interface Reply {
   agencies: string[];
   /** The day the reply is as of, when it depends on today. */
   asOf?: string;
+  /** Further pages when the whole answer is longer than one message. */
+  more?: string[];
+  /** What the chat has now been shown, for follow-ups. */
+  context?: import('../understand/followup.ts').ChatContext;
 }
 
 /** What search finds: a task of the appendix, or an assignment of the body's "Tổ chức thực hiện". */
@@ -88,10 +92,21 @@ function partState(ctx: AnswerContext, task: Task, agency: string): TaskState {
 /** A task's state for this reply: computed on first use (and cached for the day by stateOf/partState). */
 type States = { get(id: string): TaskState | undefined };
 
-function list(ctx: AnswerContext, tasks: Task[], states: States, opts: { lead?: boolean } = {}, shownOut?: Task[]): string {
+function list(
+  ctx: AnswerContext,
+  tasks: Task[],
+  states: States,
+  opts: { lead?: boolean; dueOf?: ReadonlyMap<string, string> } = {},
+  shownOut?: Task[],
+): string {
   const visible = tasks.slice(0, ctx.maxList);
   shownOut?.push(...visible);
-  const shown = visible.map((task) => taskLine(task, states.get(task.id)!, ctx.t, opts));
+  // A long list is read on a phone: each task in two short lines, the whole card one question away.
+  const compact = tasks.length > 3;
+  const shown = visible.map((task) => {
+    const due = opts.dueOf?.get(task.id);
+    return taskLine(task, states.get(task.id)!, ctx.t, { ...(opts.lead === false ? { lead: false } : {}), compact, ...(due ? { due } : {}) });
+  });
   if (tasks.length > ctx.maxList) shown.push(ctx.t('list.more', { n: tasks.length - ctx.maxList }));
   return shown.join('\n');
 }
@@ -151,7 +166,31 @@ function merged(sources: readonly States[]): States {
   return { get: (id) => sources.reduce<TaskState | undefined>((hit, s) => hit ?? s.get(id), undefined) };
 }
 
+/** "A và B cùng chủ trì những việc nào": the tasks every named agency shares (in the role asked, if any). */
+function togetherAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
+  const agencies = q.agencies.slice(0, 3);
+  const inRole = (task: Task, a: string) => {
+    const r = roleIn(ctx, task, a);
+    return r !== undefined && (!q.role || r.role === q.role);
+  };
+  const shared = ctx.plan.tasks.filter((task) => agencies.every((a) => inRole(task, a)));
+  const names = agencies.map((a) => ctx.dir.label(a)).join(` ${ctx.t('word.and')} `);
+  const role = ctx.t(q.role === 'lead' ? 'together.lead' : q.role === 'coordinate' ? 'together.coordinate' : 'together.any');
+  if (shared.length === 0) return undefined;
+  const states = statesFor(ctx, shared);
+  const text = `${ctx.t('together.header', { names, role, n: shared.length })}\n${list(ctx, shared, states)}`;
+  return reply(ctx, 'agency', text, shared.slice(0, ctx.maxList), states, agencies, shared.length);
+}
+
 export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
+  if (q.together) {
+    const shared = togetherAnswer(ctx, q);
+    if (shared) return shared;
+    // Nothing shared: said so, then what each has.
+    const each = agencyAnswer(ctx, { ...q, together: false });
+    const names = q.agencies.map((a) => ctx.dir.label(a)).join(` ${ctx.t('word.and')} `);
+    return { ...each, text: `${ctx.t('together.none', { names })}\n\n${each.text}` };
+  }
   const sections: string[] = [];
   const all: Task[] = [];
   const shown: Task[] = [];
@@ -161,8 +200,15 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
     const label = ctx.dir.label(agency);
     const roles = rolesOf(ctx, agency);
     const inPeriod = (task: Task) => !q.period || firstDueWithin(task, q.period, ctx.plan.date) !== undefined;
-    const lead = q.role === 'coordinate' ? [] : q.period ? roles.lead.filter(inPeriod) : roles.lead;
-    const coord = q.role === 'lead' ? [] : q.period ? roles.coordinate.filter(inPeriod) : roles.coordinate;
+    let lead = q.role === 'coordinate' ? [] : q.period ? roles.lead.filter(inPeriod) : roles.lead;
+    let coord = q.role === 'lead' ? [] : q.period ? roles.coordinate.filter(inPeriod) : roles.coordinate;
+    // Never a false "no": a role the agency does not have is said so, with what it does have.
+    let roleNote = '';
+    if (q.role && !q.period && lead.length + coord.length === 0 && roles.lead.length + roles.coordinate.length > 0) {
+      roleNote = ctx.t(q.role === 'lead' ? 'agency.noLead' : 'agency.noCoordinate', { agency: label, plan: ctx.plan.number });
+      lead = roles.lead;
+      coord = roles.coordinate;
+    }
     const assigned = q.period || q.role === 'coordinate' ? [] : assignmentsOf(ctx, agency);
     sources.push(statesFor(ctx, lead, agency), statesFor(ctx, coord));
     all.push(...lead, ...coord);
@@ -173,13 +219,22 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
       date: asOf(ctx),
     });
     const parts = [(q.agencyFuzzy ? `${ctx.t('agency.understoodAs', { agency: label })}\n` : '') + head];
+    if (q.count) parts.unshift(ctx.t('agency.count', { agency: label, lead: lead.length, coordinate: coord.length }));
+    if (roleNote) parts.unshift(roleNote);
     if (lead.length + coord.length + assigned.length === 0) {
       parts.push(ctx.t(q.period ? 'agency.noneInPeriod' : 'agency.none', { agency: label, plan: ctx.plan.number, period: q.period?.label ?? '' }));
+      // In a period with nothing due: what the agency does have, and when.
+      if (q.period && roles.lead.length + roles.coordinate.length > 0) {
+        const own = [...roles.lead, ...roles.coordinate];
+        parts.push(
+          `${ctx.t('agency.otherwise', { agency: label, n: own.length })}\n${list(ctx, own, merged([statesFor(ctx, roles.lead, agency), statesFor(ctx, roles.coordinate)]), {}, shown)}`,
+        );
+      }
     }
     if (lead.length > 0) parts.push(`${ctx.t('agency.asLead', { n: lead.length })}\n${list(ctx, lead, statesAll, {}, shown)}`);
     if (coord.length > 0) parts.push(`${ctx.t('agency.asCoordinate', { n: coord.length })}\n${list(ctx, coord, statesAll, {}, shown)}`);
     if (assigned.length > 0) {
-      const lines = assigned.map((a) => `• ${ctx.t('agency.assignmentLine', { number: a.number, text: excerpt(a.text, 260) })}`);
+      const lines = assigned.map((a) => `• ${ctx.t('agency.assignmentLine', { number: a.number, text: excerpt(a.text, 140) })}`);
       parts.push(`${ctx.t('agency.assignments', { n: assigned.length })}\n${lines.join('\n')}`);
     }
     sections.push(parts.join('\n\n'));
@@ -253,7 +308,8 @@ export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
   dated.sort((a, b) => byDate(firstDue.get(a.id)!, firstDue.get(b.id)!));
   const states = statesFor(ctx, dated);
   const params = { period: period.label, n: dated.length, scope: '' };
-  const text = dated.length === 0 ? ctx.t('period.none', params) : `${ctx.t('period.header', params)}\n${list(ctx, dated, states)}`;
+  // A recurring task shows its due date within the period asked, not the current period's.
+  const text = dated.length === 0 ? ctx.t('period.none', params) : `${ctx.t('period.header', params)}\n${list(ctx, dated, states, { dueOf: firstDue })}`;
   return reply(ctx, 'period', text, dated.slice(0, ctx.maxList), states, [], dated.length);
 }
 
@@ -427,6 +483,65 @@ function buildExamples(ctx: AnswerContext): string[] {
   if (agency) out.push(ctx.t('example.progress', { agency: ctx.dir.label(agency) }));
   out.push(ctx.t('example.recurring'));
   return out;
+}
+
+/** "Kế hoạch có bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the number first, then what it counts. */
+export function countAnswer(ctx: AnswerContext, q: Question): Reply {
+  if (q.section) {
+    const section = ctx.plan.sections.find((x) => x.id === q.section);
+    const tasks = ctx.plan.tasks.filter((task) => task.section === q.section);
+    if (!section) return { intent: 'count', text: ctx.t('count.noSection', { section: q.section, plan: ctx.plan.number }), tasks: [], agencies: [] };
+    if (section.missingInSource)
+      return {
+        intent: 'count',
+        text: ctx.t('count.sectionMissing', { section: section.id, title: section.title, plan: ctx.plan.number }),
+        tasks: [],
+        agencies: [],
+      };
+    const states = statesFor(ctx, tasks);
+    const text = `${ctx.t('count.section', { section: section.id, title: section.title, n: tasks.length })}\n${list(ctx, tasks, states)}`;
+    return reply(ctx, 'count', text, tasks.slice(0, ctx.maxList), states, [], tasks.length);
+  }
+  const bySection = ctx.plan.sections
+    .filter((x) => !x.missingInSource)
+    .map((x) => ctx.t('count.sectionShort', { section: x.id, n: ctx.plan.tasks.filter((task) => task.section === x.id).length }));
+  const missing = ctx.plan.sections.filter((x) => x.missingInSource).map((x) => x.id);
+  const lines = [
+    ctx.t('count.plan', { plan: ctx.plan.number, n: ctx.plan.tasks.length, sections: bySection.join(', ') }),
+    ...(ctx.plan.assignments.length > 0 ? [ctx.t('count.assignments', { n: ctx.plan.assignments.length })] : []),
+    ...(missing.length > 0 ? [ctx.t('count.missing', { sections: missing.join(', ') })] : []),
+  ];
+  return { intent: 'count', text: lines.join('\n'), tasks: [], total: ctx.plan.tasks.length, agencies: [], asOf: ctx.today };
+}
+
+/** An agency's name the directory does not know: said so, with the names it may have meant. */
+export function unknownAgencyAnswer(ctx: AnswerContext, q: Question): Reply {
+  const typed = q.unresolved ?? '';
+  const [, ...rest] = typed.split(' ');
+  const initials = rest.join('');
+  // Names whose words after the first start with the typed letters ("sở nv" → Sở Nội vụ), or that contain them.
+  const guesses = ctx.dir.agencies
+    .filter((a) => a.kind !== 'group')
+    .filter((a) => {
+      const words = a.name
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/gi, 'd')
+        .toLowerCase()
+        .split(/\s+/);
+      const tail = words
+        .slice(1)
+        .map((w) => w[0])
+        .join('');
+      return initials.length >= 2 ? tail.startsWith(initials) : words.slice(1).some((w) => w.startsWith(initials));
+    })
+    .slice(0, 4)
+    .map((a) => a.name);
+  const text = [
+    ctx.t('agency.unresolved', { typed }),
+    guesses.length > 0 ? ctx.t('agency.didYouMean', { names: guesses.join('; ') }) : ctx.t('agency.askAgain'),
+  ].join('\n');
+  return { intent: 'unknown-agency', text, tasks: [], agencies: [] };
 }
 
 export function helpAnswer(ctx: AnswerContext, intent: 'help' | 'empty' | 'unknown'): Reply {

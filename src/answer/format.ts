@@ -63,8 +63,18 @@ export function statusText(task: Task, state: TaskState, t: T): string {
   return parts.join(' · ');
 }
 
-/** "• II.1 — content" then one line of lead · deadline · status. */
-export function taskLine(task: Task, state: TaskState, t: T, opts: { lead?: boolean } = {}): string {
+/**
+ * "• II.1 — content" then one line of lead · deadline · status. `compact` (a long list read on a phone): content cut
+ * short, the deadline as written, the status alone; `due`, the due date this list is about (a recurring task's
+ * date within the period asked).
+ */
+export function taskLine(task: Task, state: TaskState, t: T, opts: { lead?: boolean; compact?: boolean; due?: string } = {}): string {
+  if (opts.compact) {
+    const lead = task.lead.map((p) => p.name).join(', ') || t('task.nobody');
+    const deadline = (task.deadline.text || t('deadline.none')) + (opts.due ? ` (${formatDate(opts.due)})` : '');
+    const meta = [...(opts.lead === false ? [] : [excerpt(lead, 50)]), deadline, t(`status.${state.status}`)];
+    return `• ${task.id} — ${excerpt(task.content, 95)}\n   ${meta.join(' · ')}`;
+  }
   const meta = [
     ...(opts.lead === false ? [] : [t('task.leadShort', { names: task.lead.map(partyText).join(', ') || t('task.nobody') })]),
     t('task.deadlineShort', { deadline: deadlineText(task, state, t) }),

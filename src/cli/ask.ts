@@ -1,7 +1,9 @@
 /**
- * npm run ask -- [--json] [--today YYYY-MM-DD] [--plan FILE] [--lang vi|en] ["question"]
+ * npm run ask -- [--json] [--chat] [--today YYYY-MM-DD] [--plan FILE] [--lang vi|en] ["question"]
  * Prints the reply to a question; with no question, answers one question a line from stdin.
- * --json prints one object a line: {question, intent, reply, tasks[], agencies}.
+ * --json prints one object a line: {question, intent, reply, more, tasks[], agencies}: `reply` is the first
+ * message as a phone shows it, `more` the further pages. --chat takes the stdin lines as one conversation (follow-ups
+ * such as "còn Sở Nội vụ thì sao?" refer to the answer before); a blank line starts a new one.
  */
 import { createInterface } from 'node:readline';
 import { Engine, type Reply } from '../core/engine.ts';
@@ -17,6 +19,7 @@ function jsonLine(question: string, r: Reply): string {
     question,
     intent: r.intent,
     reply: r.text,
+    more: r.more ?? [],
     tasks: r.tasks.map(({ id, content, lead, coordinate, deadline, due, status }) => ({ id, content, lead, coordinate, deadline, due, status })),
     agencies: r.agencies,
     ...(r.asOf ? { asOf: r.asOf } : {}),
@@ -24,7 +27,9 @@ function jsonLine(question: string, r: Reply): string {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), ['--today', '--plan', '--lang'], ['--json']);
+  const args = parseArgs(process.argv.slice(2), ['--today', '--plan', '--lang'], ['--json', '--chat']);
+  const chat = args.flags.has('--chat');
+  let context: Reply['context'];
   const today = parseToday(args.values.get('--today'));
   const lang = (args.values.get('--lang') ?? 'vi') as Lang;
   if (!LANGS.includes(lang)) throw new UsageError(`--lang: ${LANGS.join(', ')}`);
@@ -34,8 +39,13 @@ async function main(): Promise<void> {
   const completions = await liveCompletions(plan.id, today);
   const json = args.flags.has('--json');
   const answer = (q: string) => {
-    const r = engine.ask(q, { today, completions });
-    process.stdout.write(json ? `${jsonLine(q, r)}\n` : `${r.text}\n\n`);
+    if (chat && q.trim() === '') {
+      context = undefined;
+      return;
+    }
+    const r = engine.ask(q, { today, completions, ...(chat && context ? { context } : {}) });
+    if (chat) context = r.context;
+    process.stdout.write(json ? `${jsonLine(q, r)}\n` : `${[r.text, ...(r.more ?? [])].join('\n\n')}\n\n`);
   };
   if (args.positional.length > 0) {
     answer(args.positional.join(' '));

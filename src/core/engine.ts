@@ -7,6 +7,8 @@ import {
   type Reply,
   type SearchItem,
   agencyAnswer,
+  countAnswer,
+  unknownAgencyAnswer,
   indexByAgency,
   leadTasksOf,
   partStateOf,
@@ -23,7 +25,9 @@ import { type Lang, translator } from '../i18n.ts';
 import type { Directory } from '../plan/agencies.ts';
 import type { Plan, Task } from '../plan/schema.ts';
 import type { Completion, TaskState } from '../plan/status.ts';
+import { type ChatContext, followUp } from '../understand/followup.ts';
 import { type Question, understand } from '../understand/intents.ts';
+import { formatDate } from '../plan/deadline.ts';
 import { TaskSearch } from '../understand/search.ts';
 import { looksLikeLegacyEncoding } from '../text/legacy.ts';
 
@@ -41,6 +45,35 @@ export interface EngineOptions {
 export interface AskOptions {
   today: string;
   completions?: ReadonlyMap<string, readonly Completion[]>;
+  /** What this chat was last shown, for follow-ups ("còn Sở Nội vụ thì sao?"). */
+  context?: ChatContext;
+}
+
+/** Answers whose content depends on today's status. */
+const STATUS_INTENTS = new Set(['agency', 'overdue', 'upcoming', 'progress', 'task', 'period']);
+
+/** Largest first message: one Zalo message, with room for the "more" line. */
+export const PAGE_CHARS = 1900;
+
+/**
+ * A reply sized for a phone: the first message at most PAGE_CHARS (cut at a line, never inside one), the rest as
+ * further pages. Lists come first-things-first, so the first page holds the count and the most urgent items.
+ */
+export function paginate(r: Reply): Reply {
+  if (r.text.length <= PAGE_CHARS) return r;
+  const pages: string[] = [];
+  let cur = '';
+  for (const line of r.text.split('\n')) {
+    const pieces = line.length > PAGE_CHARS ? (line.match(new RegExp(`[\\s\\S]{1,${PAGE_CHARS}}`, 'g')) ?? []) : [line];
+    for (const piece of pieces) {
+      if (cur && cur.length + 1 + piece.length > PAGE_CHARS) {
+        pages.push(cur.trimEnd());
+        cur = piece;
+      } else cur = cur ? `${cur}\n${piece}` : piece;
+    }
+  }
+  if (cur.trim()) pages.push(cur.trimEnd());
+  return { ...r, text: pages[0]!, more: pages.slice(1) };
 }
 
 export class Engine {
@@ -54,6 +87,7 @@ export class Engine {
   private readonly noCompletions = new Map<string, readonly Completion[]>();
   private readonly roles = new Map<string, { lead: Task[]; coordinate: Task[] }>();
   private readonly lang: Lang;
+  private horizonDay: string | undefined;
   private readonly upcomingDays: number;
   private readonly maxList: number;
 
@@ -122,6 +156,18 @@ export class Engine {
   /** Answer a question already understood (commands build these directly). */
   answer(q: Question, opts: AskOptions): Reply {
     const ctx = this.context(opts);
+    // "Sở Nội vụ và Sở Tài chính có việc gì quá hạn": each agency's answer, one after the other.
+    if (q.agencies.length > 1 && (q.intent === 'overdue' || q.intent === 'upcoming' || q.intent === 'progress')) {
+      const parts = q.agencies.slice(0, 3).map((a) => this.answer({ ...q, agencies: [a] }, opts));
+      return {
+        intent: q.intent,
+        text: parts.map((p) => p.text).join('\n\n———\n\n'),
+        tasks: parts.flatMap((p) => p.tasks),
+        total: parts.reduce((n, p) => n + (p.total ?? p.tasks.length), 0),
+        agencies: parts.flatMap((p) => p.agencies),
+        asOf: opts.today,
+      };
+    }
     switch (q.intent) {
       case 'empty':
       case 'help':
@@ -142,6 +188,10 @@ export class Engine {
         return taskAnswer(ctx, q) ?? (q.agencies.length > 0 ? agencyAnswer(ctx, q) : helpAnswer(ctx, 'unknown'));
       case 'thanks':
         return { intent: 'thanks', text: ctx.t('reply.thanks'), tasks: [], agencies: [] };
+      case 'count':
+        return countAnswer(ctx, q);
+      case 'unknown-agency':
+        return unknownAgencyAnswer(ctx, q);
       case 'unknown':
         return helpAnswer(ctx, 'unknown');
     }
@@ -153,6 +203,34 @@ export class Engine {
       return { intent: 'too-long', text: t('error.tooLong', { n: text.length, max: MAX_QUESTION_LENGTH }), tasks: [], agencies: [] };
     }
     if (looksLikeLegacyEncoding(text)) return { intent: 'legacy-encoding', text: t('error.legacyEncoding'), tasks: [], agencies: [] };
-    return this.answer(this.understand(text, opts.today), opts);
+    const understood = this.understand(text, opts.today);
+    const q = followUp(text, understood, opts.context) ?? understood;
+    const reply = this.withHorizon(this.answer(q, opts), opts.today, t);
+    const context: ChatContext = {
+      intent: q.intent,
+      agencies: q.agencies.length > 0 ? q.agencies : q.intent === 'task' ? [] : (opts.context?.agencies ?? []),
+      tasks: reply.tasks.map((x) => x.id),
+      ...(q.role ? { role: q.role } : {}),
+      ...(q.period ? { period: q.period } : {}),
+    };
+    return { ...paginate(reply), context };
+  }
+
+  /** The last day any task of the plan falls due: past it, status answers say the plan's period is over. */
+  private horizon(): string | undefined {
+    if (this.horizonDay === undefined) {
+      const days = this.plan.tasks.flatMap((task) => (task.deadline.due ? [task.deadline.due] : []));
+      this.horizonDay = days.sort().at(-1) ?? '';
+    }
+    return this.horizonDay || undefined;
+  }
+
+  private withHorizon(r: Reply, today: string, t: ReturnType<typeof translator>): Reply {
+    const end = this.horizon();
+    if (!end || today <= end || !STATUS_INTENTS.has(r.intent) || (r.tasks.length === 0 && r.intent !== 'progress')) return r;
+    const note = t('plan.horizonPassed', { start: this.plan.date.slice(0, 4), end: end.slice(0, 4), date: formatDate(today) });
+    // After the first line (what the answer is about), so that the first message always carries it.
+    const [first, ...rest] = r.text.split('\n');
+    return { ...r, text: [first, note, ...rest].join('\n') };
   }
 }

@@ -22,7 +22,7 @@ export const say = (key: string, params?: Params): Say => (params ? { key, param
  * What a button does, as a menu sees it: "xong N" on a text-only messenger runs only a `tick` or `confirm` item,
  * "hoàn tác N" only an `undo` item.
  */
-export type ButtonKind = 'tick' | 'confirm' | 'note' | 'cancel' | 'undo' | 'open' | 'choose' | 'approve' | 'reject' | 'revoke';
+export type ButtonKind = 'tick' | 'confirm' | 'note' | 'cancel' | 'undo' | 'open' | 'choose' | 'approve' | 'reject' | 'revoke' | 'more';
 
 export interface Button {
   kind: ButtonKind;

@@ -83,7 +83,8 @@ export function menuView(post: Post, lang: Lang): MenuView {
     );
   }
   if (post.footer) parts.push(r(post.footer));
-  const options = (post.buttons ?? []).flat();
+  // "Xem thêm" is a word on a text-only messenger ("thêm"), said in the footer, not a numbered entry.
+  const options = (post.buttons ?? []).flat().filter((b) => b.kind !== 'more');
   if (options.length > 0) {
     parts.push(
       options

@@ -7,7 +7,20 @@ import { type Span, monthSpan, parseSpan, periodContaining, quarterSpan, addDays
 import { canonicalTokens } from '../text/canonical.ts';
 import { clean, fold } from '../text/fold.ts';
 
-export type Intent = 'empty' | 'help' | 'task' | 'agency' | 'overdue' | 'upcoming' | 'period' | 'recurring' | 'progress' | 'thanks' | 'unknown';
+export type Intent =
+  | 'empty'
+  | 'help'
+  | 'task'
+  | 'agency'
+  | 'overdue'
+  | 'upcoming'
+  | 'period'
+  | 'recurring'
+  | 'progress'
+  | 'count'
+  | 'unknown-agency'
+  | 'thanks'
+  | 'unknown';
 
 /** Which field of a task the question asks about. */
 export type Focus = 'lead' | 'coordinate' | 'deadline' | 'all';
@@ -27,6 +40,14 @@ export interface Question {
   taskId?: string;
   /** Canonical words left for task search. */
   words: string[];
+  /** "bao nhiêu", "tổng cộng": the number comes first. */
+  count?: boolean;
+  /** A section of the appendix named as such ("mục II"). */
+  section?: string;
+  /** What looked like an agency's name but matched none ("sở nv"), to say so rather than drop it. */
+  unresolved?: string;
+  /** Two agencies or more "cùng" (together): the tasks they share. */
+  together?: boolean;
 }
 
 const has = (joined: string, cues: readonly string[]) => cues.some((c) => joined.includes(` ${c} `));
@@ -140,6 +161,26 @@ const DEADLINE = [
   'het han khi nao',
   'cham nhat',
 ];
+const COUNT = [
+  'bao nhieu viec',
+  'bao nhieu nhiem vu',
+  'may viec',
+  'may nhiem vu',
+  'tong cong',
+  'tong so',
+  'bao nhieu dau viec',
+  'gom bao nhieu',
+  'co bao nhieu',
+  'bao nhieu',
+];
+/** Words of a question about the plan's numbers, besides the count cues ("kế hoạch có tổng cộng bao nhiêu"). */
+const COUNT_WORDS = [...COUNT, 'ke hoach', 'phu luc', 'muc', 'co', 'gom', 'tat ca', 'tong', 'dau viec', 'tat ca co']
+  .map((p) => p.split(' '))
+  .sort((a, b) => b.length - a.length);
+/** "bao nhiêu" that asks something else than a number of tasks. */
+const NOT_COUNT = ['bao nhieu lau', 'bao nhieu phan tram', 'bao nhieu ngay', 'bao nhieu thang'];
+/** Words that begin an agency's name: one followed by words the directory does not know is an unresolved agency. */
+const AGENCY_HEADS = ['so', 'ubnd', 'phong', 'chi cuc', 'cuc', 'ban', 'trung tam', 'huyen', 'thanh pho'];
 const AGENCY_WORK = [
   'lam gi',
   'nhiem vu gi',
@@ -332,6 +373,37 @@ function labelOf(text: string, span: Span): string {
   return span.start === span.end ? `${sd}/${sm}/${sy}` : `${sd}/${sm}/${sy}–${ed}/${em}/${ey}`;
 }
 
+/** Words after "sở", "ban"… that are not part of a name ("số liệu", "bản sao"): no unresolved agency there. */
+const STOP_WORDS_AFTER_HEAD = new Set([
+  'lieu',
+  'sao',
+  'hanh',
+  'do',
+  'nao',
+  'gi',
+  'co',
+  'la',
+  'thi',
+  'phai',
+  'cua',
+  'va',
+  'hoac',
+  'cung',
+  'bi',
+  'da',
+  'dang',
+  'con',
+  'van',
+  'luong',
+  'thu',
+  'nhiem',
+  'viec',
+  'ho',
+  'tien',
+  'ngay',
+  'dien',
+]);
+
 const TASK_ID = /(?:^|[^a-z0-9])((?:i{1,3}|iv|v|vi{0,3}|ix|x)\.\d{1,3}[a-z]?)(?![a-z0-9])/;
 
 export function understand(text: string, today: string, dir: Directory): Question {
@@ -366,6 +438,12 @@ export function understand(text: string, today: string, dir: Directory): Questio
     ...(id ? { taskId: id.toUpperCase().replace(/([A-Z])$/, (c) => c.toLowerCase()) } : {}),
   };
   const named = agencies.length > 0;
+  const count = has(joined, COUNT) && !has(joined, NOT_COUNT);
+  // "VP UBND và Sở TTTT cùng chủ trì": the tasks they share, not each one's list.
+  if (agencies.length >= 2 && has(restJoined, ['cung', 'ca hai', 'chung', 'deu'])) q.together = true;
+  if (count) q.count = true;
+  const section = joined.match(/ muc (i{1,3}|iv|v|vi) /)?.[1];
+  if (section) q.section = section.toUpperCase();
   const role = has(restJoined, ['chu tri', 'phu trach']) && named ? 'lead' : has(restJoined, ['phoi hop']) && named ? 'coordinate' : undefined;
   if (role) q.role = role;
 
@@ -374,6 +452,22 @@ export function understand(text: string, today: string, dir: Directory): Questio
   if (small && has(joined, THANKS)) return { ...q, intent: 'thanks' };
   if (small && (has(joined, HELP) || has(joined, GREETING))) return { ...q, intent: 'help' };
   if (q.taskId) return { ...q, intent: 'task' };
+  // "kế hoạch có tổng cộng bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the plan's own numbers.
+  if (count && !named && (section || removePhrases(taskWords, COUNT_WORDS).filter((w) => !/^(i{1,3}|iv)$/.test(w)).length === 0))
+    return { ...q, intent: 'count' };
+  // "sở nv có bị trễ việc gì không": an agency's name the directory does not know is said so, never dropped.
+  if (!named) {
+    const head = AGENCY_HEADS.find((h) => restJoined.startsWith(` ${h} `) || restJoined.includes(` ${h} `));
+    const after = head ? restJoined.split(` ${head} `)[1]?.trim().split(' ')[0] : undefined;
+    if (
+      head &&
+      after &&
+      /^[a-z&]{1,6}$/.test(after) &&
+      !STOP_WORDS_AFTER_HEAD.has(after) &&
+      (has(joined, AGENCY_WORK) || has(joined, OVERDUE) || has(joined, PROGRESS))
+    )
+      return { ...q, intent: 'unknown-agency', unresolved: `${head} ${after}` };
+  }
   // "Khi nào hết hạn việc cải tạo trụ sở…": a question about one task's field comes before list words in it.
   if (focus !== 'all' && taskWords.length >= 3 && !(named && has(restJoined, AGENCY_WORK))) return { ...q, intent: 'task' };
   if (has(joined, LATE_PROGRESS)) return { ...q, intent: 'overdue' };

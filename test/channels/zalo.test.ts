@@ -186,6 +186,13 @@ describe('Zalo menus', () => {
     const all = [await s.say('/start'), await s.say('/trogiup'), await s.say('/viec'), await s.say('1'), await s.say('3'), await s.say('/dangky')].join('\n');
     expect(all).not.toMatch(/bấm|nhấn/i);
   });
+  it('a long answer says to type "thêm", which brings the next page; no numbered "Xem thêm"', async () => {
+    const s = await setup();
+    const first = await s.say('VP.UBND tỉnh có nhiệm vụ gì?');
+    expect(first).toContain('gõ "thêm" để xem tiếp');
+    expect(first).not.toMatch(/\d\. .*Xem thêm/);
+    expect(await s.say('thêm')).toContain('III.5');
+  });
   it('long replies are split below 2,000 characters', async () => {
     const { zalo, channel } = await setup();
     await channel.send(USER, Array.from({ length: 120 }, (_, i) => `dòng ${i} ${'x'.repeat(40)}`).join('\n'));

@@ -85,9 +85,10 @@ describe('npm start without a messenger token', () => {
     // The same guest commands as on the messengers, with the same refusals.
     expect(r.stdout).toContain('Nhiệm vụ quá hạn');
     expect(r.stdout).toContain('Bạn chưa đăng ký cán bộ');
+    // Nothing but the chat's own conversation state (what it was last shown, for follow-ups) was written.
     expect(JSON.parse(readFileSync(state, 'utf8'))).toEqual({
       schemaVersion: 3,
-      conversations: [],
+      conversations: expect.any(Array),
       officials: [],
       completions: [],
       audit: [],
@@ -110,6 +111,25 @@ describe('npm start without a messenger token', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('BOT_TOKEN');
     expect(r.stderr).not.toContain('secret-but-malformed');
+  });
+});
+
+describe('npm run ask -- --json --chat', () => {
+  it('answers stdin lines as one conversation; a blank line starts a new one; `more` holds the further pages', () => {
+    const r = run(
+      'cli/ask.ts',
+      ['--json', '--chat', '--today', '2019-04-10'],
+      'Sở Nội vụ có việc gì quá hạn\ncòn Sở Tài chính thì sao?\n\ncòn Sở Tài chính thì sao?\nVP.UBND tỉnh có nhiệm vụ gì?\n',
+    );
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    expect(lines[1].reply).toContain('Nhiệm vụ quá hạn của Sở Tài chính (1)');
+    expect(lines[2].reply).not.toContain('quá hạn của Sở Tài chính');
+    expect(lines[3].reply.length).toBeLessThanOrEqual(2000);
+    expect(lines[3].more.length).toBeGreaterThan(0);
   });
 });
 

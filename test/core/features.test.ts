@@ -26,6 +26,31 @@ describe('questions', () => {
   });
 });
 
+describe('answers in a conversation', () => {
+  it('a long answer comes in pages: the first with "⏬ Xem thêm", which brings the next', async () => {
+    const h = await harness({ start: '2019-04-10T03:00:00Z' });
+    const first = await h.say('1', 'VP.UBND tỉnh có nhiệm vụ gì?');
+    expect(h.text(first).length).toBeLessThanOrEqual(2000);
+    expect(h.actions(first)).toContain('p');
+    const next = await h.press('1', 'p');
+    expect(h.text(next)).toContain('III.5');
+    expect(h.text(await h.press('1', 'p'))).toContain('Không còn gì để xem thêm');
+  });
+  it('a follow-up uses what this chat was just shown, even after a restart', async () => {
+    const h = await harness({ start: '2019-04-10T03:00:00Z' });
+    await h.say('1', 'Sở Nội vụ có việc gì quá hạn');
+    const again = await harness({ file: h.file, start: '2019-04-10T03:05:00Z' });
+    expect(again.text(await again.say('1', 'còn Sở Tài chính thì sao?'))).toContain('Nhiệm vụ quá hạn của Sở Tài chính (1)');
+    // Another chat has its own context.
+    expect(again.text(await again.say('2', 'còn Sở Tài chính thì sao?'))).not.toContain('quá hạn của Sở Tài chính');
+  });
+  it('the long fallback with examples is shown once; after that a short line', async () => {
+    const h = await harness();
+    expect(h.text(await h.say('1', 'ok dc roi'))).toContain('Ví dụ, bạn có thể hỏi');
+    expect(h.text(await h.say('1', 'hmm'))).toBe('Xin lỗi, tôi chưa hiểu. Gõ /trogiup để xem cách hỏi.');
+  });
+});
+
 describe('the router', () => {
   it('builds the command menu and the help from the features, per role', async () => {
     const h = await harness();

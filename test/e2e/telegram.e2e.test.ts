@@ -132,14 +132,20 @@ describe('the bot as a process against a local Bot API emulator', () => {
     expect(saved.completions).toEqual([expect.objectContaining({ taskId: 'I.4', party: 'so-tai-chinh', by: 'o1' })]);
 
     // An unregistered user's forged callback: refused, nothing changed.
-    const before = readFileSync(stateFile, 'utf8');
+    // Records that matter (officials, completions, audit) are compared; the stranger's questions may leave chat
+    // context for follow-ups.
+    const records = () => {
+      const { officials, completions, audit } = JSON.parse(readFileSync(stateFile, 'utf8'));
+      return JSON.stringify({ officials, completions, audit });
+    };
+    const before = records();
     await stranger.say('xin chào');
     const strangers = await waitFor(9, () => true);
     await stranger.press('c:I.4:0:-', strangers.messageId);
     await stranger.press('a:rv:o1', strangers.messageId);
     await stranger.say('Sở Nội vụ phải làm gì?');
     await waitFor(9, (m) => m.message.text.includes('Sở Nội vụ —'));
-    expect(readFileSync(stateFile, 'utf8')).toBe(before);
+    expect(records()).toBe(before);
 
     // Restart: the tick is still there.
     await stopBot();

@@ -1,9 +1,11 @@
 /** Questions about the plan, and the commands that are questions in a word: /start, /trogiup, /quahan, /tiendo. */
 import { canonicalTokens } from '../../text/canonical.ts';
 import type { Question } from '../../understand/intents.ts';
+import { z } from 'zod';
+import type { ChatContext } from '../../understand/followup.ts';
 import { menuOf } from '../conversation.ts';
-import type { Ctx, Feature } from '../feature.ts';
-import { reply, say, type Say } from '../outcome.ts';
+import { type Ctx, defineAction, type Feature } from '../feature.ts';
+import { type Button, type Outcome, reply, type Say, say, type Text } from '../outcome.ts';
 import { tickButtons } from './ticking.ts';
 
 const question = (intent: Question['intent'], agencies: string[] = []): Question => ({ intent, focus: 'all', agencies, agencyFuzzy: false, words: [] });
@@ -26,9 +28,43 @@ function scoped(ctx: Ctx, intent: 'overdue' | 'progress', args: string) {
   });
 }
 
+const CONTEXT_MS = 30 * 60_000;
+const contextSchema = z.object({ intent: z.string(), agencies: z.array(z.string()), tasks: z.array(z.string()) }).loose();
+const pagesSchema = z.object({ pages: z.array(z.string()) });
+
+/** Keep the further pages of a long answer for "Xem thêm" / "thêm"; the button that asks for the next one. */
+async function keepPages(ctx: Ctx, pages: readonly string[]): Promise<Button[][]> {
+  await ctx.deps.store.putConversation(
+    `pages:${ctx.from.channel}:${ctx.from.chatId}`,
+    { pages: [...pages] },
+    new Date(ctx.now.getTime() + 24 * 3_600_000),
+    ctx.now,
+  );
+  return [[nextPage.button('more', say('button.more'), {})]];
+}
+
+/** The next page of the last long answer in this chat. */
+async function showMore(ctx: Ctx): Promise<Outcome> {
+  const key = `pages:${ctx.from.channel}:${ctx.from.chatId}`;
+  const kept = pagesSchema.safeParse(ctx.deps.store.conversation(key, ctx.now));
+  if (!kept.success || kept.data.pages.length === 0) return reply({ text: say('page.none') });
+  const [page, ...rest] = kept.data.pages;
+  if (rest.length > 0) await ctx.deps.store.putConversation(key, { pages: rest }, new Date(ctx.now.getTime() + 24 * 3_600_000), ctx.now);
+  else await ctx.deps.store.dropConversation(key);
+  return reply({
+    text: page!,
+    ...(rest.length > 0 ? { footer: say('page.more', { n: rest.length }), buttons: [[nextPage.button('more', say('button.more'), {})]] } : {}),
+  });
+}
+
+const nextPage = defineAction<Record<string, never>>({ tag: 'p', fields: [], decode: () => ({}), encode: () => [], run: (ctx) => showMore(ctx) });
+
 export function questionsFeature(help: (ctx: Ctx) => Say[]): Feature {
   return {
     name: 'questions',
+    actions: [nextPage.def],
+    // "thêm", "xem thêm", "xem tiếp": the next page, where messengers have no button for it.
+    phrases: [{ match: (f) => (/^(xem )?(them|tiep)$/.test(f) ? '' : undefined), run: (ctx) => showMore(ctx) }],
     commands: [
       {
         names: ['start'],
@@ -43,18 +79,31 @@ export function questionsFeature(help: (ctx: Ctx) => Say[]): Feature {
       { names: ['quahan', 'overdue'], audience: 'everyone', run: (ctx, args) => scoped(ctx, 'overdue', args) },
       { names: ['tiendo', 'progress'], audience: 'everyone', run: (ctx, args) => scoped(ctx, 'progress', args) },
     ],
-    onQuestion(ctx, text) {
-      const answer = ctx.deps.engine.ask(text, opts(ctx));
+    async onQuestion(ctx, text) {
+      const { store } = ctx.deps;
+      const key = (what: string) => `${what}:${ctx.from.channel}:${ctx.from.chatId}`;
+      const previous = contextSchema.safeParse(store.conversation(key('context'), ctx.now));
+      const answer = ctx.deps.engine.ask(text, { ...opts(ctx), ...(previous.success ? { context: previous.data as unknown as ChatContext } : {}) });
+      let body: Text = answer.text;
+      if (!store.readOnly) {
+        if (answer.context) await store.putConversation(key('context'), { ...answer.context }, new Date(ctx.now.getTime() + CONTEXT_MS), ctx.now);
+        // The long fallback with examples once a day; after that a short line.
+        if (answer.intent === 'unknown') {
+          if (store.conversation(key('fallback'), ctx.now)) body = say('help.short');
+          else await store.putConversation(key('fallback'), { shown: true }, new Date(ctx.now.getTime() + 24 * 3_600_000), ctx.now);
+        }
+      }
+      const pages = answer.more ?? [];
+      const more = pages.length > 0 && !store.readOnly ? await keepPages(ctx, pages) : [];
       // While a confirmation is pending in a numbered menu, an answer brings no menu of its own: "1" still confirms.
-      const menu = menuOf(ctx.deps.store, ctx.from.channel, ctx.from.chatId, ctx.now);
-      if (menu?.some((e) => e?.kind === 'confirm')) return reply({ text: answer.text });
-      return reply({
-        text: answer.text,
-        buttons: tickButtons(
-          ctx,
-          answer.tasks.map((t) => t.id),
-        ),
-      });
+      const menu = menuOf(store, ctx.from.channel, ctx.from.chatId, ctx.now);
+      const ticks = menu?.some((e) => e?.kind === 'confirm')
+        ? []
+        : tickButtons(
+            ctx,
+            answer.tasks.map((t) => t.id),
+          );
+      return reply({ text: body, ...(more.length > 0 ? { footer: say('page.more', { n: pages.length }) } : {}), buttons: [...ticks, ...more] });
     },
   };
 }

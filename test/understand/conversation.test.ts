@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { PAGE_CHARS } from '../../src/core/engine.ts';
+import { ask, engine } from '../helpers.ts';
+
+/** Ask a conversation: each question sees what the answer before it showed. */
+function chat(questions: string[], today = '2019-04-10') {
+  let context: ReturnType<typeof engine.ask>['context'];
+  return questions.map((q) => {
+    const r = engine.ask(q, { today, ...(context ? { context } : {}) });
+    context = r.context;
+    return r;
+  });
+}
+
+describe('counts come first', () => {
+  it('the plan: tasks per section, the assignments, and where the source stops', () => {
+    const r = ask('kế hoạch có tổng cộng bao nhiêu nhiệm vụ');
+    expect(r.intent).toBe('count');
+    expect(r.text.split('\n')[0]).toBe('Kế hoạch 4561/KH-UBND có 19 nhiệm vụ trong phụ lục (mục I: 4, mục II: 9, mục III: 6).');
+    expect(r.text).toContain('mục IV');
+  });
+  it('a section', () => {
+    const r = ask('Mục II gồm bao nhiêu');
+    expect(r.text.split('\n')[0]).toMatch(/^Mục II \(.+\) có 9 nhiệm vụ:$/);
+  });
+  it('an agency: the number in the first line', () => {
+    expect(ask('VP UBND chủ trì bao nhiêu việc').text.split('\n')[0]).toBe('VP.UBND tỉnh chủ trì 14 nhiệm vụ và phối hợp 0 nhiệm vụ.');
+  });
+});
+
+describe('sets and combinations', () => {
+  it('"cùng chủ trì": the tasks two agencies share, not both lists', () => {
+    const r = ask('VP UBND và Sở TTTT cùng chủ trì những việc nào');
+    expect(r.text.split('\n')[0]).toBe('VP.UBND tỉnh và Sở Thông tin và Truyền thông cùng chủ trì 3 nhiệm vụ:');
+    expect(r.ids.sort()).toEqual(['III.1', 'III.2', 'III.4']);
+  });
+  it("two agencies' overdue tasks: each of them", () => {
+    const r = ask('Sở Nội vụ và Sở Tài chính có việc gì quá hạn', '2019-04-10');
+    expect(r.text).toContain('Nhiệm vụ quá hạn của Sở Nội vụ (4)');
+    expect(r.text).toContain('Nhiệm vụ quá hạn của Sở Tài chính (1)');
+  });
+});
+
+describe('never a false "no"', () => {
+  it('a role the agency does not have is said so, with what it does have', () => {
+    const r = ask('Sở Nội vụ phối hợp việc gì');
+    expect(r.text.split('\n')[0]).toBe('Sở Nội vụ không phối hợp nhiệm vụ nào trong Kế hoạch 4561/KH-UBND; dưới đây là các nhiệm vụ Sở Nội vụ chủ trì.');
+    expect(r.ids).toEqual(expect.arrayContaining(['I.1', 'I.2', 'I.3', 'II.1']));
+  });
+  it('an agency typed as initials after "sở" is understood; an unknown one is said so, never dropped', () => {
+    expect(ask('sở nv có bị trễ việc j ko', '2019-04-10').text).toContain('Nhiệm vụ quá hạn của Sở Nội vụ (4)');
+    const r = ask('sở abc phải làm gì');
+    expect(r.intent).toBe('unknown-agency');
+    expect(r.text).toContain('Tôi chưa nhận ra cơ quan');
+  });
+});
+
+describe('follow-ups', () => {
+  it('"còn X thì sao?", "cái thứ 2", "vậy ai phối hợp?"', () => {
+    const [, other, second, coord] = chat(['Sở Nội vụ có việc gì quá hạn', 'còn Sở Tài chính thì sao?', 'cái thứ 1 là gì', 'vậy ai phối hợp?']);
+    expect(other!.text).toContain('Nhiệm vụ quá hạn của Sở Tài chính (1)');
+    expect(second!.intent).toBe('task');
+    expect(second!.text).toContain('Nhiệm vụ I.4');
+    expect(coord!.text.split('\n')[0]).toMatch(/^Phối hợp: /);
+    expect(coord!.tasks.map((t) => t.id)).toEqual(['I.4']);
+  });
+  it('"việc đó hạn khi nào?" after one task', () => {
+    const [, when] = chat(['ai chủ trì thành lập trung tâm phục vụ hành chính công', 'việc đó hạn khi nào?']);
+    expect(when!.text.split('\n')[0]).toMatch(/^Thời hạn: Quý IV\/2018/);
+  });
+  it('"trong đó việc nào quá hạn" narrows the last agency', () => {
+    const [, late] = chat(['Sở Nội vụ phải làm gì?', 'trong đó việc nào quá hạn']);
+    expect(late!.text).toContain('Nhiệm vụ quá hạn của Sở Nội vụ');
+  });
+});
+
+describe('sized for a phone', () => {
+  it('no first message is over one Zalo message; the rest comes as further pages', () => {
+    for (const q of ['VP.UBND tỉnh có nhiệm vụ gì?', 'UBND huyện Ba Tri phải làm gì', 'nam 2019 phai hoan thanh gi', 'Việc nào quá hạn?', 'tiến độ']) {
+      const r = engine.ask(q, { today: '2019-04-10' });
+      expect(r.text.length, q).toBeLessThanOrEqual(PAGE_CHARS);
+      for (const page of r.more ?? []) expect(page.length, q).toBeLessThanOrEqual(PAGE_CHARS);
+    }
+    const big = engine.ask('VP.UBND tỉnh có nhiệm vụ gì?', { today: '2019-04-10' });
+    expect(big.more?.length).toBeGreaterThan(0);
+    expect([big.text, ...big.more!].join('\n')).toContain('III.5');
+  });
+  it('a plan whose period is over says so, in the first message', () => {
+    const r = engine.ask('Việc nào quá hạn?', { today: '2026-11-30' });
+    expect(r.text.split('\n')[1]).toBe('(Kế hoạch thực hiện trong giai đoạn 2018–2020; tình trạng dưới đây tính đến hôm nay, 30/11/2026.)');
+  });
+  it("recurring tasks in a period list show that period's due date", () => {
+    const r = engine.ask('nam 2019 phai hoan thanh gi', { today: '2026-11-30' });
+    expect(r.text).toMatch(/II\.8 — [^\n]+\n[^\n]*Hàng quý trong năm \(31\/03\/2019\)/);
+  });
+});
