@@ -25,6 +25,7 @@ import { type Lang, translator } from '../i18n.ts';
 import type { Directory } from '../plan/agencies.ts';
 import type { Plan, Task } from '../plan/schema.ts';
 import type { Completion, TaskState } from '../plan/status.ts';
+import { documentAnswer } from '../answer/document.ts';
 import { type ChatContext, followUp } from '../understand/followup.ts';
 import { type Question, understand } from '../understand/intents.ts';
 import { formatDate } from '../plan/deadline.ts';
@@ -192,6 +193,8 @@ export class Engine {
         return countAnswer(ctx, q);
       case 'unknown-agency':
         return unknownAgencyAnswer(ctx, q);
+      case 'document':
+        return documentAnswer(ctx, q);
       case 'unknown':
         return helpAnswer(ctx, 'unknown');
     }

@@ -66,6 +66,36 @@ export const assignmentSchema = z.object({
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
 
+/** A document the plan is based on (a "Căn cứ" line), as the plan cites it. */
+export const basisSchema = z.object({
+  /** The whole line as written. */
+  text: z.string().min(1),
+  /** "Nghị định số 61/2018/NĐ-CP", "Quyết định số 985/QĐ-TTg". */
+  kind: z.string().optional(),
+  number: z.string().optional(),
+  date: isoDate.optional(),
+  /** Who issued it: "Chính phủ", "Thủ tướng Chính phủ". */
+  issuer: z.string().optional(),
+  /** What it is about ("về …"). */
+  about: z.string().optional(),
+});
+export type Basis = z.infer<typeof basisSchema>;
+
+/** The plan's body besides its tasks: what an official may ask about the document itself. */
+export const documentSchema = z.object({
+  basis: z.array(basisSchema),
+  /** The sentence that introduces the plan ("UBND tỉnh … xây dựng Kế hoạch … như sau:"). */
+  preamble: z.string().optional(),
+  /** The body's parts in order: "I. MỤC ĐÍCH - YÊU CẦU" with its numbered points, and so on. */
+  parts: z.array(z.object({ number: z.string(), title: z.string(), items: z.array(z.string()), note: z.string().optional() })),
+  closing: z.string().optional(),
+  recipients: z.array(z.string()),
+  signer: z.object({ title: z.string(), name: z.string() }).optional(),
+  /** Where our copy of the source stops, when it is incomplete ("mục IV của phụ lục"). */
+  stopsAt: z.string().optional(),
+});
+export type PlanDocument = z.infer<typeof documentSchema>;
+
 export const planSchema = z
   .object({
     schemaVersion: z.literal(1),
@@ -79,6 +109,7 @@ export const planSchema = z
     sections: z.array(sectionSchema),
     tasks: z.array(taskSchema),
     assignments: z.array(assignmentSchema),
+    document: documentSchema.optional(),
   })
   .superRefine((plan, ctx) => {
     const seen = new Set<string>();

@@ -19,8 +19,59 @@ export type Intent =
   | 'progress'
   | 'count'
   | 'unknown-agency'
+  | 'document'
   | 'thanks'
   | 'unknown';
+
+/** The parts of the plan's own document a question may ask about. */
+export type DocumentPart = 'header' | 'basis' | 'purpose' | 'parts' | 'recipients' | 'cited' | 'targets';
+
+const DOCUMENT: [DocumentPart, string[]][] = [
+  ['recipients', ['noi nhan', 'gui cho ai', 'gui den ai', 'gui ai', 'gui nhung ai', 'gui den nhung', 'ai nhan ke hoach', 'gui cho nhung']],
+  ['basis', ['can cu', 'dua tren van ban', 'dua vao van ban', 'co so phap ly', 'dua tren nhung', 'dua vao nhung', 'can cu vao']],
+  ['purpose', ['muc dich', 'yeu cau cua ke hoach', 'muc dich yeu cau', 'nham muc dich', 'de lam gi']],
+  [
+    'parts',
+    [
+      'gom nhung phan',
+      'gom may phan',
+      'co may phan',
+      'bo cuc',
+      'noi dung chinh',
+      'gom nhung noi dung',
+      'noi dung thuc hien gom',
+      'cac phan cua',
+      'nhung phan nao',
+      'noi dung cua ke hoach',
+    ],
+  ],
+  ['targets', ['phan tram', 'chi tieu', 'muc tieu', 'phan dau']],
+  [
+    'header',
+    [
+      'ai ky',
+      'nguoi ky',
+      'ky ten',
+      'ky ban hanh',
+      'so hieu',
+      'ke hoach so may',
+      'so may',
+      'ngay ban hanh',
+      'ban hanh ngay',
+      'ban hanh khi nao',
+      'ten ke hoach',
+      'trich yeu',
+      'ke hoach nay la gi',
+      'ke hoach gi',
+      'co quan ban hanh',
+      'ai ban hanh',
+    ],
+  ],
+];
+/** "Nghị định 61", "QĐ 985": a document named by its kind and number. */
+const CITED = / (nghi dinh|quyet dinh|thong tu|nd|qd|tt) (?:so )?(\d{1,4}) /;
+/** Words that make "phần trăm" a question about progress, not the plan's targets. */
+const PROGRESS_WORDS = ['tien do', 'da xong', 'da hoan thanh', 'hoan thanh duoc', 'hoan thanh bao nhieu', 'thuc hien duoc'];
 
 /** Which field of a task the question asks about. */
 export type Focus = 'lead' | 'coordinate' | 'deadline' | 'all';
@@ -48,6 +99,10 @@ export interface Question {
   unresolved?: string;
   /** Two agencies or more "cùng" (together): the tasks they share. */
   together?: boolean;
+  /** Which part of the document itself the question asks about. */
+  about?: DocumentPart;
+  /** A document the plan cites, named in the question ("Nghị định 61" → "nghi dinh|61"). */
+  cited?: string;
 }
 
 const has = (joined: string, cues: readonly string[]) => cues.some((c) => joined.includes(` ${c} `));
@@ -452,6 +507,16 @@ export function understand(text: string, today: string, dir: Directory): Questio
   if (small && has(joined, THANKS)) return { ...q, intent: 'thanks' };
   if (small && (has(joined, HELP) || has(joined, GREETING))) return { ...q, intent: 'help' };
   if (q.taskId) return { ...q, intent: 'task' };
+  // The document itself: who signed it, what it is based on, its purpose, parts, recipients, targets.
+  const cited = joined.match(CITED);
+  if (
+    cited &&
+    !named &&
+    (has(joined, ['la gi', 've gi', 'quy dinh gi', 'noi gi', 'noi dung gi', 'ban hanh ngay nao', 'ngay nao', 'cua ai']) || taskWords.length <= 2)
+  )
+    return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}` };
+  const part = DOCUMENT.find(([, cues]) => has(joined, cues))?.[0];
+  if (part && !named && !(part === 'targets' && has(joined, PROGRESS_WORDS))) return { ...q, intent: 'document', about: part };
   // "kế hoạch có tổng cộng bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the plan's own numbers.
   if (count && !named && (section || removePhrases(taskWords, COUNT_WORDS).filter((w) => !/^(i{1,3}|iv)$/.test(w)).length === 0))
     return { ...q, intent: 'count' };

@@ -35,7 +35,11 @@ export interface RawPlan {
   sections: RawSection[];
   /** Numbered paragraphs of the body's "TỔ CHỨC THỰC HIỆN" part. */
   assignments: { number: string; text: string }[];
+  /** The rest of the body, where the source has one. */
+  document?: RawPlanDocument;
 }
+
+export type RawPlanDocument = import('../schema.ts').PlanDocument;
 
 export type Warning =
   | { kind: 'unknownAgency'; where: string; name: string }
@@ -211,6 +215,7 @@ export function buildPlan(raw: RawPlan, dir: Directory): { plan: Plan; warnings:
     sections,
     tasks,
     assignments,
+    ...(raw.document && (raw.document.basis.length > 0 || raw.document.parts.length > 0) ? { document: raw.document } : {}),
   });
   return { plan, warnings };
 }

@@ -4,7 +4,7 @@
  * cells as non-breaking spaces.
  */
 import { clean, fold } from '../../text/fold.ts';
-import { ImportError, type RawPlan, type RawRow, type RawSection } from './build.ts';
+import { ImportError, type RawPlan, type RawPlanDocument, type RawRow, type RawSection } from './build.ts';
 import { type Column, columnOf } from './columns.ts';
 
 const ROMAN_ID = /^[IVXLC]+$/;
@@ -24,6 +24,85 @@ export function readMeta(text: string): Pick<RawPlan, 'number' | 'date' | 'issue
   const head = lines.findIndex((l) => fold(l) === 'ke hoach');
   if (head >= 0 && lines[head + 1]) meta.title = lines[head + 1];
   return meta;
+}
+
+const MONTH_DATE = /ngày\s+(\d{1,2})\s*(?:tháng|\/)\s*(\d{1,2})\s*(?:năm|\/)\s*(\d{4})/;
+
+/** A "Căn cứ …" line: the document's kind and number, its date, issuer and subject, as written. */
+export function readBasis(line: string): RawPlanDocument['basis'][number] {
+  const text = clean(line.replace(/^căn cứ\s*/i, '')).replace(/;$/, '');
+  const num = text.match(/^(.+?)\s+số\s+(\S+)/);
+  const date = text.match(MONTH_DATE);
+  // JavaScript's \b is ASCII-only ("về" ends in a letter it does not know): a lookahead for the space instead.
+  const issuer = text.match(/(?:\d{4}|\S+)\s+của\s+(.+?)\s+(?:về|ban hành|quy định)(?=\s|$)/);
+  const about = text.match(/\s(về\s.+)$/);
+  return {
+    text,
+    ...(num ? { kind: num[1]!, number: num[2]! } : {}),
+    ...(date ? { date: `${date[3]}-${date[2]!.padStart(2, '0')}-${date[1]!.padStart(2, '0')}` } : {}),
+    ...(issuer ? { issuer: issuer[1]! } : {}),
+    ...(about ? { about: about[1]! } : {}),
+  };
+}
+
+/**
+ * The body besides the tasks: the documents it is based on, its parts (purpose and requirements, content, …) with
+ * their numbered points, the closing paragraph, the recipients and the signer.
+ */
+export function readDocument(lines: string[]): RawPlanDocument {
+  const doc: RawPlanDocument = { basis: [], parts: [], recipients: [] };
+  let part: RawPlanDocument['parts'][number] | undefined;
+  let inRecipients = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = clean(lines[i]!);
+    const f = fold(line);
+    if (!line) continue;
+    if (/^phu luc$/.test(f)) break;
+    if (/^noi nhan:?$/.test(f)) {
+      inRecipients = true;
+      part = undefined;
+      continue;
+    }
+    if (inRecipients) {
+      if (line.startsWith('-')) {
+        doc.recipients.push(clean(line.slice(1)).replace(/[;.]$/, ''));
+        continue;
+      }
+      // After the recipients: the signer's title, then their name.
+      const name = lines
+        .slice(i + 1)
+        .map(clean)
+        .find((l) => l.length > 0);
+      if (name && !doc.signer) doc.signer = { title: line, name };
+      inRecipients = false;
+      continue;
+    }
+    if (/^can cu\b/.test(f)) {
+      doc.basis.push(readBasis(line));
+      continue;
+    }
+    if (doc.parts.length === 0 && !part && doc.basis.length > 0 && /nhu sau:?$/.test(f)) {
+      doc.preamble = line;
+      continue;
+    }
+    const heading = line.match(/^([IVX]+)\.\s+(.+)$/);
+    if (heading) {
+      part = { number: heading[1]!, title: heading[2]!, items: [] };
+      doc.parts.push(part);
+      continue;
+    }
+    if (/^tren day\b/.test(f)) {
+      doc.closing = line;
+      part = undefined;
+      continue;
+    }
+    if (!part) continue;
+    const item = line.match(/^(\d+)\.\s*(.+)$/);
+    if (item) part.items.push(item[2]!);
+    else if (part.items.length > 0 && !/^cac noi dung/.test(f)) part.items[part.items.length - 1] += `\n${line}`;
+    else part.note = part.note ? `${part.note}\n${line}` : line;
+  }
+  return doc;
 }
 
 /** The numbered paragraphs of the body part headed "TỔ CHỨC THỰC HIỆN". */
@@ -84,5 +163,8 @@ export function parseTextPlan(text: string, source?: string): RawPlan {
     });
     sections[sections.length - 1]!.rows.push(row);
   });
-  return { ...readMeta(text), ...(source ? { source } : {}), sections, assignments: readAssignments(lines) };
+  const document = readDocument(lines);
+  const truncated = sections.find((x) => x.truncated);
+  if (truncated) document.stopsAt = truncated.id;
+  return { ...readMeta(text), ...(source ? { source } : {}), sections, assignments: readAssignments(lines), document };
 }

@@ -1,0 +1,66 @@
+/** Questions about the plan's own document: its header, what it is based on, its purpose, parts, recipients, targets. */
+import { formatDate } from '../plan/deadline.ts';
+import type { Basis } from '../plan/schema.ts';
+import { fold } from '../text/fold.ts';
+import type { Question } from '../understand/intents.ts';
+import type { AnswerContext, Reply } from './answers.ts';
+import { excerpt } from './format.ts';
+
+const answer = (text: string): Reply => ({ intent: 'document', text, tasks: [], agencies: [] });
+
+function basisLine(ctx: AnswerContext, b: Basis): string {
+  if (!b.kind || !b.number) return `• ${b.text}`;
+  return `• ${ctx.t('doc.basisLine', { kind: b.kind, number: b.number, date: b.date ? formatDate(b.date) : '—', issuer: b.issuer ?? '—', about: b.about ?? '' }).trim()}`;
+}
+
+export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
+  const plan = ctx.plan;
+  const doc = plan.document;
+  const head = ctx.t('doc.header', { plan: plan.number, date: formatDate(plan.date), issuer: plan.issuer, title: plan.title });
+  const title = doc?.signer ? doc.signer.title.charAt(0) + doc.signer.title.slice(1).toLowerCase() : '';
+  const signed = doc?.signer ? ctx.t('doc.signer', { title, name: doc.signer.name }) : '';
+  const missing = (what: string) => answer(ctx.t('doc.missing', { what: ctx.t(`doc.part.${what}`), plan: plan.number }));
+  switch (q.about) {
+    case 'header':
+      return answer([head, signed].filter(Boolean).join('\n'));
+    case 'basis':
+      if (!doc || doc.basis.length === 0) return missing('basis');
+      return answer([ctx.t('doc.basis', { plan: plan.number, n: doc.basis.length }), ...doc.basis.map((b) => basisLine(ctx, b))].join('\n'));
+    case 'cited': {
+      const [kind = '', num = ''] = (q.cited ?? '').split('|');
+      const full = ({ nd: 'nghi dinh', qd: 'quyet dinh', tt: 'thong tu' } as Record<string, string>)[kind] ?? kind;
+      const hits = (doc?.basis ?? []).filter((b) => b.number?.startsWith(`${num}/`) && (!b.kind || fold(b.kind) === full));
+      if (hits.length === 0) return answer(ctx.t('doc.notCited', { name: `${full} ${num}`, plan: plan.number }));
+      return answer([ctx.t('doc.cited', { plan: plan.number }), ...hits.map((b) => basisLine(ctx, b))].join('\n'));
+    }
+    case 'purpose': {
+      const part = doc?.parts.find((p) => /muc dich|yeu cau/.test(fold(p.title)));
+      if (!part) return missing('purpose');
+      return answer(
+        [ctx.t('doc.part', { number: part.number, title: part.title, plan: plan.number }), ...part.items.map((x, i) => `${i + 1}. ${x}`)].join('\n'),
+      );
+    }
+    case 'parts': {
+      if (!doc || doc.parts.length === 0) return missing('parts');
+      const lines = doc.parts.map((p) => `${p.number}. ${p.title}${p.items.length > 0 ? ` (${ctx.t('doc.items', { n: p.items.length })})` : ''}`);
+      const content = doc.parts.find((p) => /noi dung/.test(fold(p.title)));
+      const detail = content ? [``, ctx.t('doc.contentOf', { number: content.number }), ...content.items.map((x, i) => `${i + 1}. ${excerpt(x, 160)}`)] : [];
+      const appendix = ctx.t('doc.appendix', { n: plan.tasks.length, stops: doc.stopsAt ? ctx.t('doc.stopsAt', { section: doc.stopsAt }) : '' });
+      return answer([ctx.t('doc.parts', { plan: plan.number, n: doc.parts.length }), ...lines, ...detail, '', appendix].join('\n'));
+    }
+    case 'recipients':
+      if (!doc || doc.recipients.length === 0) return missing('recipients');
+      return answer([ctx.t('doc.recipients', { plan: plan.number }), ...doc.recipients.map((r) => `• ${r}`)].join('\n'));
+    case 'targets': {
+      // The plan's numeric targets, as it states them: sentences with a percentage.
+      const sentences = [...(doc?.parts ?? []).flatMap((p) => p.items), ...plan.assignments.map((a) => a.text)]
+        .flatMap((x) => x.split(/(?<=[.;])\s+/))
+        .filter((x) => /\d+\s*%/.test(x));
+      const unique = [...new Set(sentences)];
+      if (unique.length === 0) return answer(ctx.t('doc.noTargets', { plan: plan.number }));
+      return answer([ctx.t('doc.targets', { plan: plan.number }), ...unique.map((x) => `• ${x.trim()}`)].join('\n'));
+    }
+    default:
+      return answer(head);
+  }
+}
