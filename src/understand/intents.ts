@@ -3,7 +3,7 @@
  * syllables that folding makes ambiguous: "qua han", not "qua"; "tre han", not "tre" — Bến Tre).
  */
 import type { AgencyMatch, Directory } from '../plan/agencies.ts';
-import { type Span, monthSpan, parseSpan, periodContaining, quarterSpan, addDays, yearSpan, type Unit } from '../plan/deadline.ts';
+import { type Span, formatDate, monthSpan, parseSpan, periodContaining, quarterSpan, addDays, yearSpan, type Unit } from '../plan/deadline.ts';
 import { canonicalTokens } from '../text/canonical.ts';
 import { clean, fold } from '../text/fold.ts';
 
@@ -352,13 +352,31 @@ function removePhrases(words: string[], phrases: string[][]): string[] {
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
 
+/** 0 for Monday … 6 for Sunday. */
+const weekday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+
 /** A period named in the question: absolute ("quý IV/2018", "năm 2019") or relative to today ("tháng này"). */
 export function findPeriod(joined: string, today: string): { span: Span & { label: string }; text: string } | undefined {
   const [y, m] = today.split('-').map(Number) as [number, number];
   const q = Math.ceil(m / 3);
   const rel: [RegExp, () => Span & { label: string }][] = [
-    [/ tuan (nay|nay|hien tai) /, () => ({ start: today, end: addDays(today, 6), label: 'tuần này' })],
-    [/ tuan (toi|sau) /, () => ({ start: addDays(today, 7), end: addDays(today, 13), label: 'tuần tới' })],
+    // Weeks run Monday to Sunday, as offices count them; "mấy tuần tới" is the next four weeks, not next week.
+    [
+      / (may|vai|cac|nhung) tuan (toi|sau|nua) /,
+      () => ({ start: today, end: addDays(today, 27), label: `4 tuần tới (đến ${formatDate(addDays(today, 27))})` }),
+    ],
+    [
+      / tuan (nay|hien tai) /,
+      () => ({ start: today, end: addDays(today, 6 - weekday(today)), label: `tuần này (đến ${formatDate(addDays(today, 6 - weekday(today)))})` }),
+    ],
+    [
+      / tuan (toi|sau) /,
+      () => ({
+        start: addDays(today, 7 - weekday(today)),
+        end: addDays(today, 13 - weekday(today)),
+        label: `tuần tới (${formatDate(addDays(today, 7 - weekday(today)))}–${formatDate(addDays(today, 13 - weekday(today)))})`,
+      }),
+    ],
     [/ thang (nay|hien tai) /, () => ({ ...monthSpan(m, y), label: `tháng ${m}/${y}` })],
     [
       / thang (toi|sau) /,

@@ -93,4 +93,12 @@ describe('sized for a phone', () => {
     const r = engine.ask('nam 2019 phai hoan thanh gi', { today: '2026-11-30' });
     expect(r.text).toMatch(/II\.8 — [^\n]+\n[^\n]*Hàng quý trong năm \(31\/03\/2019\)/);
   });
+  it('weeks run Monday to Sunday; "mấy tuần tới" is the next four weeks', () => {
+    expect(engine.ask('tuần tới có việc gì đến hạn', { today: '2019-03-20' }).text.split('\n')[0]).toBe(
+      'Nhiệm vụ đến hạn trong tuần tới (25/03/2019–31/03/2019) (6):',
+    );
+    expect(engine.ask('mấy tuần tới phải xong gì', { today: '2019-03-20' }).text.split('\n')[0]).toBe(
+      'Nhiệm vụ đến hạn trong 4 tuần tới (đến 16/04/2019) (6):',
+    );
+  });
 });
