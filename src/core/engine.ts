@@ -26,6 +26,7 @@ import type { Directory } from '../plan/agencies.ts';
 import type { Plan, Task } from '../plan/schema.ts';
 import type { Completion, TaskState } from '../plan/status.ts';
 import { documentAnswer } from '../answer/document.ts';
+import { fromEnglish, looksEnglish } from '../understand/english.ts';
 import { type ChatContext, followUp } from '../understand/followup.ts';
 import { type Question, understand } from '../understand/intents.ts';
 import { formatDate } from '../plan/deadline.ts';
@@ -48,6 +49,8 @@ export interface AskOptions {
   completions?: ReadonlyMap<string, readonly Completion[]>;
   /** What this chat was last shown, for follow-ups ("còn Sở Nội vụ thì sao?"). */
   context?: ChatContext;
+  /** Answer in this language rather than the engine's. */
+  lang?: Lang;
 }
 
 /** Answers whose content depends on today's status. */
@@ -132,7 +135,7 @@ export class Engine {
       plan: this.plan,
       dir: this.dir,
       search: this.search,
-      t: translator(this.lang),
+      t: translator(opts.lang ?? this.lang),
       today: opts.today,
       completions,
       states: this.statesFor(opts.today, completions),
@@ -200,8 +203,12 @@ export class Engine {
     }
   }
 
-  ask(text: string, opts: AskOptions): Reply {
-    const t = translator(this.lang);
+  ask(text: string, askOpts: AskOptions): Reply {
+    // A question typed in English is understood through the glossary and answered in English, whatever the default.
+    const english = looksEnglish(text);
+    const opts: AskOptions = english ? { ...askOpts, lang: 'en' } : askOpts;
+    if (english) text = fromEnglish(text);
+    const t = translator(opts.lang ?? this.lang);
     if (text.length > MAX_QUESTION_LENGTH) {
       return { intent: 'too-long', text: t('error.tooLong', { n: text.length, max: MAX_QUESTION_LENGTH }), tasks: [], agencies: [] };
     }

@@ -102,3 +102,25 @@ describe('sized for a phone', () => {
     );
   });
 });
+
+describe('questions typed in English', () => {
+  const en = (q: string) => engine.ask(q, { today: '2019-04-10' });
+  it('are answered in English, whatever the default language', () => {
+    const r = en('What must the Department of Finance do?');
+    expect(r.agencies).toEqual(['Sở Tài chính']);
+    expect(r.text.split('\n')[0]).toBe('Sở Tài chính — tasks in plan 4561/KH-UBND (as of 10/04/2019):');
+  });
+  it('every kind: lead, deadline, coordination, period, overdue, progress, count, the document', () => {
+    expect(en('Who leads setting up the public administration service center?').text).toMatch(/^Lead: VP\.UBND tỉnh, Sở Nội vụ/);
+    expect(en('When must the public administration service center be established?').text).toMatch(/^Deadline: Quý IV\/2018/);
+    expect(en('Who coordinates connecting the public service portal with the national population database?').text).toContain('Công an tỉnh');
+    expect(en('What is due in Q4 2018?').intent).toBe('period');
+    expect(en('Which tasks are overdue?').text).toMatch(/^Overdue tasks \(9\)/);
+    expect(en('What is the progress of the Department of Home Affairs?').text).toMatch(/^Progress of Sở Nội vụ/);
+    expect(en('How many tasks does the plan have in total?').text).toMatch(/^Plan 4561\/KH-UBND has 19 tasks/);
+    expect(en('Who signed the plan?').text).toContain('Signed by: Chủ tịch Cao Văn Trọng.');
+  });
+  it('Vietnamese typed without diacritics is not taken for English', () => {
+    expect(engine.ask('ai chu tri thanh lap trung tam phuc vu hanh chinh cong', { today: '2019-04-10' }).text).toMatch(/^Chủ trì: /);
+  });
+});
