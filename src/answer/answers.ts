@@ -262,18 +262,32 @@ function leadTasks(ctx: AnswerContext, agency: string): Task[] {
   return rolesOf(ctx, agency).lead;
 }
 
-function byStatus(ctx: AnswerContext, status: Status, agency?: string): { tasks: Task[]; states: States } {
-  const pool = agency ? leadTasks(ctx, agency) : ctx.plan.tasks;
-  const states = statesFor(ctx, pool, agency);
-  const tasks = pool.filter((task) => states.get(task.id)!.status === status);
-  tasks.sort((a, b) => byDate(states.get(a.id)!.due ?? '', states.get(b.id)!.due ?? ''));
-  return { tasks, states };
+/** The tasks a status question is about: the agency's (in the role asked: lead by default), within the period asked. */
+function pool(ctx: AnswerContext, q: Question): { tasks: Task[]; own?: string } {
+  const agency = q.agencies[0];
+  let tasks = !agency ? ctx.plan.tasks : q.role === 'coordinate' ? rolesOf(ctx, agency).coordinate : leadTasks(ctx, agency);
+  if (q.period) tasks = tasks.filter((task) => firstDueWithin(task, q.period!, ctx.plan.date) !== undefined);
+  return { tasks, ...(agency && q.role !== 'coordinate' ? { own: agency } : {}) };
 }
 
 export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
   const agency = q.agencies[0];
-  const { tasks, states } = byStatus(ctx, 'overdue', agency);
-  const scope = scopeOf(ctx, agency);
+  // Never a false "no": an agency with no task in the role asked is said so, and its other role answered.
+  if (agency && q.role) {
+    const roles = rolesOf(ctx, agency);
+    const other = q.role === 'lead' ? 'coordinate' : 'lead';
+    if (roles[q.role].length === 0 && roles[other].length > 0) {
+      const note = ctx.t(q.role === 'lead' ? 'agency.noLead' : 'agency.noCoordinate', { agency: ctx.dir.label(agency), plan: ctx.plan.number });
+      const r = overdueAnswer(ctx, { ...q, role: other });
+      return { ...r, text: `${note}\n${r.text}` };
+    }
+  }
+  const { tasks: candidates, own } = pool(ctx, q);
+  const states = statesFor(ctx, candidates, own);
+  const tasks = candidates.filter((task) => states.get(task.id)!.status === 'overdue');
+  tasks.sort((a, b) => byDate(states.get(a.id)!.due ?? '', states.get(b.id)!.due ?? ''));
+  const scope =
+    scopeOf(ctx, agency) + (q.role === 'coordinate' ? ctx.t('scope.coordinating') : '') + (q.period ? ctx.t('scope.period', { period: q.period.label }) : '');
   const text =
     tasks.length === 0
       ? ctx.t('overdue.none', { scope, date: asOf(ctx) })
@@ -284,9 +298,9 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
 export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
   const agency = q.agencies[0];
   const span = q.period ?? { start: ctx.today, end: addDays(ctx.today, ctx.upcomingDays) };
-  const pool = agency ? leadTasks(ctx, agency) : ctx.plan.tasks;
-  const states = statesFor(ctx, pool, agency);
-  const tasks = pool.filter((task) => {
+  const { tasks: candidates, own } = pool(ctx, { ...q, period: undefined } as Question);
+  const states = statesFor(ctx, candidates, own);
+  const tasks = candidates.filter((task) => {
     const s = states.get(task.id)!;
     return s.status === 'in_progress' && firstDueWithin(task, span, ctx.plan.date) !== undefined;
   });
@@ -411,12 +425,23 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   const closeTasks = close.flatMap((i) => (i.kind === 'task' ? [i.task] : []));
   const states = statesFor(ctx, closeTasks);
   const lines = close.map((i) =>
+    // Did-you-mean shows what each candidate is, in a line: the whole card is one question away.
+    // With the field the question asked for, so that a lead or deadline question is answered even while unsure.
     i.kind === 'task'
-      ? list(ctx, [i.task], states)
+      ? `• ${i.task.id} — ${excerpt(i.task.content, 120)}${focusNote(ctx, q, i.task)}`
       : `• ${ctx.t('assignment.line', { number: i.assignment.number, text: excerpt(i.assignment.text, 160), lead: i.assignment.lead.map((p) => p.name).join(', ') })}`,
   );
   const text = `${ctx.t('task.weak')}\n${lines.join('\n')}\n${ctx.t('task.weakHint', { id: closeTasks[0]?.id ?? ctx.plan.tasks[0]?.id ?? '' })}`;
   return reply(ctx, 'task-suggest', text, closeTasks, states);
+}
+
+/** " (Chủ trì: …)" after a suggested task when the question asked for that field. */
+function focusNote(ctx: AnswerContext, q: Question, task: Task): string {
+  const names = (ps: Task['lead']) => ps.map((p) => p.name).join(', ') || ctx.t('task.nobody');
+  if (q.focus === 'lead') return ` (${ctx.t('task.leadShort', { names: names(task.lead) })})`;
+  if (q.focus === 'coordinate') return ` (${ctx.t('task.coordinate', { names: names(task.coordinate) })})`;
+  if (q.focus === 'deadline') return ` (${ctx.t('task.deadlineShort', { deadline: task.deadline.text || ctx.t('deadline.none') })})`;
+  return '';
 }
 
 /** An assignment of the body's "Tổ chức thực hiện", with the field the question asked for first. */
@@ -542,6 +567,28 @@ export function unknownAgencyAnswer(ctx: AnswerContext, q: Question): Reply {
     guesses.length > 0 ? ctx.t('agency.didYouMean', { names: guesses.join('; ') }) : ctx.t('agency.askAgain'),
   ].join('\n');
   return { intent: 'unknown-agency', text, tasks: [], agencies: [] };
+}
+
+/** Tasks that wait on another document or guidance ("khi có Thông tư…"), with the condition as the plan states it. */
+export function waitingAnswer(ctx: AnswerContext): Reply {
+  const WAIT = /\(?(khi (?:có|được)[^;.)]*)\)?/i;
+  const found = ctx.plan.tasks.flatMap((task) => {
+    const where = [task.content, task.note ?? '', ...[...task.lead, ...task.coordinate].map((p) => p.note ?? '')].map((x) => x.match(WAIT)?.[1]).find(Boolean);
+    return where ? [{ task, where }] : [];
+  });
+  if (found.length === 0) return { intent: 'waiting', text: ctx.t('waiting.none', { plan: ctx.plan.number }), tasks: [], agencies: [] };
+  const states = statesFor(
+    ctx,
+    found.map((f) => f.task),
+  );
+  const lines = found.map(({ task, where }) => `${list(ctx, [task], states)}\n   ${ctx.t('waiting.condition', { condition: where })}`);
+  return reply(
+    ctx,
+    'waiting',
+    `${ctx.t('waiting.header', { n: found.length })}\n${lines.join('\n')}`,
+    found.map((f) => f.task),
+    states,
+  );
 }
 
 export function helpAnswer(ctx: AnswerContext, intent: 'help' | 'empty' | 'unknown'): Reply {

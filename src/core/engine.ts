@@ -9,6 +9,7 @@ import {
   agencyAnswer,
   countAnswer,
   unknownAgencyAnswer,
+  waitingAnswer,
   indexByAgency,
   leadTasksOf,
   partStateOf,
@@ -198,6 +199,8 @@ export class Engine {
         return unknownAgencyAnswer(ctx, q);
       case 'document':
         return documentAnswer(ctx, q);
+      case 'waiting':
+        return waitingAnswer(ctx);
       case 'unknown':
         return helpAnswer(ctx, 'unknown');
     }

@@ -20,6 +20,7 @@ export type Intent =
   | 'count'
   | 'unknown-agency'
   | 'document'
+  | 'waiting'
   | 'thanks'
   | 'unknown';
 
@@ -72,6 +73,20 @@ const DOCUMENT: [DocumentPart, string[]][] = [
 const CITED = / (nghi dinh|quyet dinh|thong tu|nd|qd|tt) (?:so )?(\d{1,4}) /;
 /** Words that make "phần trăm" a question about progress, not the plan's targets. */
 const PROGRESS_WORDS = ['tien do', 'da xong', 'da hoan thanh', 'hoan thanh duoc', 'hoan thanh bao nhieu', 'thuc hien duoc'];
+
+/** "Việc nào đang chờ Thông tư": tasks whose start waits on another document or guidance. */
+const WAITING = [
+  'cho thong tu',
+  'cho van ban',
+  'cho huong dan',
+  'dang cho',
+  'phu thuoc vao',
+  'khi co thong tu',
+  'khi co huong dan',
+  'cho bo',
+  'cho trung uong',
+  'vuong thong tu',
+];
 
 /** Which field of a task the question asks about. */
 export type Focus = 'lead' | 'coordinate' | 'deadline' | 'all';
@@ -533,6 +548,7 @@ export function understand(text: string, today: string, dir: Directory): Questio
     (has(joined, ['la gi', 've gi', 'quy dinh gi', 'noi gi', 'noi dung gi', 'ban hanh ngay nao', 'ngay nao', 'cua ai']) || taskWords.length <= 2)
   )
     return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}` };
+  if (has(joined, WAITING)) return { ...q, intent: 'waiting' };
   const part = DOCUMENT.find(([, cues]) => has(joined, cues))?.[0];
   if (part && !named && !(part === 'targets' && has(joined, PROGRESS_WORDS))) return { ...q, intent: 'document', about: part };
   // "kế hoạch có tổng cộng bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the plan's own numbers.

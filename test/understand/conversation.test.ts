@@ -41,6 +41,29 @@ describe('sets and combinations', () => {
   });
 });
 
+describe('agency, role, period and status together', () => {
+  it('overdue within a period, for one agency', () => {
+    const r = ask('Sở Nội vụ có việc gì quá hạn trong quý I/2019', '2019-04-10');
+    expect(r.text.split('\n')[0]).toBe('Nhiệm vụ quá hạn của Sở Nội vụ trong Quý I/2019 (1), tính đến 10/04/2019:');
+    expect(r.ids).toEqual(['I.3']);
+  });
+  it('a role the agency lacks, with a status: said so, and its other role answered', () => {
+    const r = ask('việc Sở Nội vụ phối hợp bị quá hạn', '2019-04-10');
+    expect(r.text.split('\n')[0]).toContain('Sở Nội vụ không phối hợp nhiệm vụ nào');
+    expect(r.text).toContain('Nhiệm vụ quá hạn của Sở Nội vụ (4)');
+  });
+  it('tasks waiting on another document, with the condition as written', () => {
+    const r = ask('việc nào đang chờ thông tư');
+    expect(r.intent).toBe('waiting');
+    expect(r.ids).toEqual(['I.3', 'I.4', 'III.5']);
+    expect(r.text).toContain('Điều kiện: khi có Thông tư của Bộ Nội vụ');
+  });
+  it('did-you-mean shows task titles only', () => {
+    const r = ask('phần mềm');
+    if (r.intent === 'task-suggest') expect(r.text).not.toContain('Chủ trì:');
+  });
+});
+
 describe('never a false "no"', () => {
   it('a role the agency does not have is said so, with what it does have', () => {
     const r = ask('Sở Nội vụ phối hợp việc gì');
