@@ -10,7 +10,7 @@ import { Engine, type Reply } from '../core/engine.ts';
 import { type Lang, LANGS, t } from '../i18n.ts';
 import { DataFileError, loadDirectory, loadPlan, loadPlans } from '../plan/load.ts';
 import { ConfigError } from '../config.ts';
-import { StateFileError } from '../store/state.ts';
+import { StateFileError } from '../store/file.ts';
 import { UsageError, parseArgs, parseToday } from './args.ts';
 import { liveCompletions } from './state.ts';
 

@@ -9,7 +9,7 @@ import { DataFileError, loadDirectory, loadPlan, loadPlans } from '../plan/load.
 import type { Plan } from '../plan/schema.ts';
 import { type Completion, taskState } from '../plan/status.ts';
 import { ConfigError } from '../config.ts';
-import { StateFileError } from '../store/state.ts';
+import { StateFileError } from '../store/file.ts';
 import { liveCompletions } from './state.ts';
 import type { Directory } from '../plan/agencies.ts';
 import { UsageError, parseArgs, parseToday } from './args.ts';

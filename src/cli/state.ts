@@ -3,9 +3,9 @@
  * store) opened read-only — no lock taken, nothing written — and reports counted as of a day, so that `--today`
  * shows the status on that day.
  */
-import { loadConfig, loadEnvFile } from '../config.ts';
+import { existsSync } from 'node:fs';
+import { loadEnvFile, stateFileSetting } from '../config.ts';
 import type { Completion } from '../plan/status.ts';
-import { Store } from '../store/state.ts';
 
 /** Reports made on or before `today`, by task. */
 export function asOf(map: ReadonlyMap<string, readonly Completion[]>, today: string): Map<string, Completion[]> {
@@ -20,6 +20,10 @@ export function asOf(map: ReadonlyMap<string, readonly Completion[]>, today: str
 /** The completions of a plan in the configured state file, as of a day; none when there is no state file yet. */
 export async function liveCompletions(planId: string, today: string): Promise<Map<string, Completion[]>> {
   loadEnvFile();
-  const store = await Store.open(loadConfig().STATE_FILE, { readOnly: true });
+  const file = stateFileSetting();
+  // No state file yet (a fresh clone): nothing was ever reported, and the store need not be loaded at all.
+  if (!existsSync(file)) return new Map();
+  const { Store } = await import('../store/state.ts');
+  const store = await Store.open(file, { readOnly: true });
   return asOf(store.completions(planId), today);
 }
