@@ -130,7 +130,7 @@ describe('npm run ask -- --json --chat', () => {
     expect(lines[2].reply).not.toContain('quá hạn của Sở Tài chính');
     expect(lines[3].reply.length).toBeLessThanOrEqual(2000);
     expect(lines[3].more.length).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });
 
 describe('one writer per state file', () => {
@@ -151,7 +151,7 @@ describe('one writer per state file', () => {
     const asked = JSON.parse(run('cli/ask.ts', ['--json', '--today', '2019-04-10', 'khi nao xong quy dinh muc chi'], '', { STATE_FILE: file }).stdout);
     expect(asked.tasks[0]).toMatchObject({ id: 'I.4', status: 'done_on_time' });
     expect(readFileSync(`${file}`, 'utf8')).toContain('"I.4"');
-  });
+  }, 60_000);
   it('the terminal chat beside a running bot reads the live file and never writes it', async () => {
     const file = await stateWithTick('2019-03-10');
     const { spawn } = await import('node:child_process');
@@ -171,5 +171,5 @@ describe('one writer per state file', () => {
     } finally {
       bot.kill('SIGKILL');
     }
-  });
+  }, 60_000);
 });
