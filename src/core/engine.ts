@@ -229,6 +229,14 @@ export class Engine {
     return { ...paginate(reply), context };
   }
 
+  /**
+   * A question already understood (a command such as /quahan), answered as a chat shows it: with the plan's
+   * horizon said when it has passed, and in pages sized for a phone.
+   */
+  reply(q: Question, opts: AskOptions): Reply {
+    return paginate(this.withHorizon(this.answer(q, opts), opts.today, translator(opts.lang ?? this.lang)));
+  }
+
   /** The last day any task of the plan falls due: past it, status answers say the plan's period is over. */
   private horizon(): string | undefined {
     if (this.horizonDay === undefined) {

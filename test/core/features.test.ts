@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../src/core/features/index.ts';
 import { Core, DuplicateDeclarationError } from '../../src/core/router.ts';
+import { presentButtons } from '../../src/core/present.ts';
 import { Store } from '../../src/store/state.ts';
 import { ADMIN, coreDeps, harness } from './harness.ts';
 
@@ -43,6 +44,12 @@ describe('answers in a conversation', () => {
     expect(again.text(await again.say('1', 'còn Sở Tài chính thì sao?'))).toContain('Nhiệm vụ quá hạn của Sở Tài chính (1)');
     // Another chat has its own context.
     expect(again.text(await again.say('2', 'còn Sở Tài chính thì sao?'))).not.toContain('quá hạn của Sở Tài chính');
+  });
+  it("/quahan after the plan's period says so, and fits a phone", async () => {
+    const h = await harness({ start: '2026-11-29T03:00:00Z' });
+    const r = await h.say(ADMIN, '/quahan');
+    expect(h.text(r)).toContain('Kế hoạch thực hiện trong giai đoạn 2018–2020');
+    expect(presentButtons(r, 'vi', false).replies[0]!.text.length).toBeLessThanOrEqual(2000);
   });
   it('the long fallback with examples is shown once; after that a short line', async () => {
     const h = await harness();

@@ -13,18 +13,24 @@ const question = (intent: Question['intent'], agencies: string[] = []): Question
 const opts = (ctx: Ctx) => ({ today: ctx.today, completions: ctx.deps.store.completions(ctx.deps.plan.id) });
 
 /** /quahan and /tiendo: for an official, their agency; for an admin, the plan or the agency named. */
-function scoped(ctx: Ctx, intent: 'overdue' | 'progress', args: string) {
+async function scoped(ctx: Ctx, intent: 'overdue' | 'progress', args: string): Promise<Outcome> {
   const { actor, deps } = ctx;
   let agencies: string[] = [];
   if (args && actor.admin) agencies = [...new Set(deps.dir.find(canonicalTokens(args)).flatMap((m) => m.agencies))].slice(0, 1);
   else if (actor.official && !actor.admin) agencies = [actor.official.agency];
-  const answer = deps.engine.answer(question(intent, agencies), opts(ctx));
+  const answer = deps.engine.reply(question(intent, agencies), opts(ctx));
+  const pages = answer.more ?? [];
+  const more = pages.length > 0 && !deps.store.readOnly ? await keepPages(ctx, pages) : [];
   return reply({
     text: answer.text,
-    buttons: tickButtons(
-      ctx,
-      answer.tasks.map((x) => x.id),
-    ),
+    ...(more.length > 0 ? { footer: say('page.more', { n: pages.length }) } : {}),
+    buttons: [
+      ...tickButtons(
+        ctx,
+        answer.tasks.map((x) => x.id),
+      ),
+      ...more,
+    ],
   });
 }
 
