@@ -1,4 +1,5 @@
 /** Questions about the plan, and the commands that are questions in a word: /start, /trogiup, /quahan, /tiendo. */
+import type { Reply } from '../../answer/answers.ts';
 import { canonicalTokens } from '../../text/canonical.ts';
 import type { Question } from '../../understand/intents.ts';
 import { z } from 'zod';
@@ -19,19 +20,15 @@ async function scoped(ctx: Ctx, intent: 'overdue' | 'progress', args: string): P
   if (args && actor.admin) agencies = [...new Set(deps.dir.find(canonicalTokens(args)).flatMap((m) => m.agencies))].slice(0, 1);
   else if (actor.official && !actor.admin) agencies = [actor.official.agency];
   const answer = deps.engine.reply(question(intent, agencies), opts(ctx));
-  const pages = answer.more ?? [];
-  const more = pages.length > 0 && !deps.store.readOnly ? await keepPages(ctx, pages) : [];
-  return reply({
-    text: answer.text,
-    ...(more.length > 0 ? { footer: say('page.more', { n: pages.length }) } : {}),
-    buttons: [
-      ...tickButtons(
-        ctx,
-        answer.tasks.map((x) => x.id),
-      ),
-      ...more,
-    ],
-  });
+  return answerPost(
+    ctx,
+    answer,
+    answer.text,
+    tickButtons(
+      ctx,
+      answer.tasks.map((x) => x.id),
+    ),
+  );
 }
 
 const CONTEXT_MS = 30 * 60_000;
@@ -47,6 +44,13 @@ async function keepPages(ctx: Ctx, pages: readonly string[]): Promise<Button[][]
     ctx.now,
   );
   return [[nextPage.button('more', say('button.more'), {})]];
+}
+
+/** An answer as a post: its first page, ✅ buttons, and "Xem thêm" when more pages are kept for this chat. */
+async function answerPost(ctx: Ctx, answer: Reply, body: Text, ticks: Button[][]): Promise<Outcome> {
+  const pages = answer.more ?? [];
+  const more = pages.length > 0 && !ctx.deps.store.readOnly ? await keepPages(ctx, pages) : [];
+  return reply({ text: body, ...(more.length > 0 ? { footer: say('page.more', { n: pages.length }) } : {}), buttons: [...ticks, ...more] });
 }
 
 /** The next page of the last long answer in this chat. */
@@ -99,8 +103,6 @@ export function questionsFeature(help: (ctx: Ctx) => Say[]): Feature {
           else await store.putConversation(key('fallback'), { shown: true }, new Date(ctx.now.getTime() + 24 * 3_600_000), ctx.now);
         }
       }
-      const pages = answer.more ?? [];
-      const more = pages.length > 0 && !store.readOnly ? await keepPages(ctx, pages) : [];
       // While a confirmation is pending in a numbered menu, an answer brings no menu of its own: "1" still confirms.
       const menu = menuOf(store, ctx.from.channel, ctx.from.chatId, ctx.now);
       const ticks = menu?.some((e) => e?.kind === 'confirm')
@@ -109,7 +111,7 @@ export function questionsFeature(help: (ctx: Ctx) => Say[]): Feature {
             ctx,
             answer.tasks.map((t) => t.id),
           );
-      return reply({ text: body, ...(more.length > 0 ? { footer: say('page.more', { n: pages.length }) } : {}), buttons: [...ticks, ...more] });
+      return answerPost(ctx, answer, body, ticks);
     },
   };
 }
