@@ -1,12 +1,13 @@
 /**
  * npm run import -- FILE [-o OUT] [--number N] [--date YYYY-MM-DD] [--issuer TEXT] [--title TEXT]
- * Reads a plan (text layout or CSV/TSV), writes a validated data file, and lists what it had to judge.
+ * Reads a plan (Word .docx, Excel .xlsx, the text layout or CSV/TSV), writes a validated data file, and lists what
+ * it had to judge (including what the file did not say and what was used instead).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../fsutil.ts';
 import { t } from '../i18n.ts';
-import { ImportError, type Warning, importPlan } from '../plan/import/index.ts';
+import { ImportError, importFile, type Warning } from '../plan/import/index.ts';
 import { DATA_DIR, DataFileError, loadDirectory } from '../plan/load.ts';
 import { UsageError, parseArgs } from './args.ts';
 
@@ -16,19 +17,19 @@ function describe(w: Warning): string {
   return t(`import.warn.${kind}`, flat);
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), ['-o', '--out', '--number', '--date', '--issuer', '--title']);
   const file = args.positional[0];
   if (!file || args.positional.length > 1) throw new UsageError(t('import.usage'));
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch {
     throw new UsageError(t('import.cannotRead', { file }));
   }
   const date = args.values.get('--date');
   if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(t('cli.badDate', { value: date }));
-  const { plan, warnings, format } = importPlan(file, text, loadDirectory(), {
+  const { plan, warnings, format } = await importFile(file, bytes, loadDirectory(), {
     number: args.values.get('--number'),
     date,
     issuer: args.values.get('--issuer'),
@@ -48,11 +49,17 @@ function main(): number {
   return 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (e) {
-  if (e instanceof UsageError || e instanceof ImportError || e instanceof DataFileError) {
-    console.error(`${t('cli.error')}: ${e.message}`);
-    process.exitCode = 2;
-  } else throw e;
-}
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError || e instanceof ImportError || e instanceof DataFileError) {
+      console.error(`${t('cli.error')}: ${e.message}`);
+      process.exitCode = 2;
+    } else {
+      console.error(e);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -114,6 +114,25 @@ describe('npm start without a messenger token', () => {
   });
 });
 
+describe('npm run import of an Excel file', () => {
+  it('writes a validated data file and names what it had to guess', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Phụ lục');
+    sheet.addRow(['STT', 'Nội dung', 'Cơ quan chủ trì', 'Thời gian hoàn thành']);
+    sheet.addRow(['1', 'Rà soát thủ tục hành chính', 'Sở Tư pháp', 'Quý III/2027']);
+    const dirPath = mkdtempSync(path.join(tmpdir(), 'xlsx-'));
+    const file = path.join(dirPath, 'ra-soat-tthc.xlsx');
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    const out = path.join(dirPath, 'plan.json');
+    const r = run('cli/import.ts', [file, '-o', out]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('(xlsx): 1 nhiệm vụ');
+    expect(r.stderr).toContain('Văn bản không ghi number');
+    expect(JSON.parse(readFileSync(out, 'utf8')).tasks[0]).toMatchObject({ id: 'NV.1', content: 'Rà soát thủ tục hành chính' });
+  }, 60_000);
+});
+
 describe('npm run ask -- --json --chat', () => {
   it('answers stdin lines as one conversation; a blank line starts a new one; `more` holds the further pages', () => {
     const r = run(

@@ -96,7 +96,9 @@ describe('importing CSV and TSV', () => {
     const r = importPlan('plan.tsv', tsv, dir, meta);
     expect(r.plan.tasks[0]).toMatchObject({ id: 'NV.1', product: 'Báo cáo', lead: [{ agency: 'so-tai-chinh' }] });
   });
-  it('refuses a CSV without a plan number instead of inventing one', () => {
-    expect(() => importPlan('plan.csv', 'STT,Nội dung,Cơ quan chủ trì\n1,Việc,Sở Nội vụ\n', dir)).toThrow(/--number/);
+  it("a CSV that does not say the plan's number, date, issuer or title is imported with stand-ins, each named in a warning", () => {
+    const { plan, warnings } = importPlan('plan-thang-3.csv', 'STT,Nội dung,Cơ quan chủ trì\n1,Việc,Sở Nội vụ\n', dir, { source: 'plan-thang-3.csv' });
+    expect(plan).toMatchObject({ number: 'plan-thang-3', title: 'plan-thang-3' });
+    expect(warnings.filter((w) => w.kind === 'metaGuessed').map((w) => w.where)).toEqual(['number', 'date', 'issuer', 'title']);
   });
 });

@@ -45,6 +45,7 @@ export type Warning =
   | { kind: 'unknownAgency'; where: string; name: string }
   | { kind: 'runTogether'; where: string; cell: string; names: string[] }
   | { kind: 'badDeadline'; where: string; text: string }
+  | { kind: 'metaGuessed'; where: string; text: string }
   | { kind: 'noDeadline'; where: string }
   | { kind: 'repeatedNumber'; where: string; number: string; id: string }
   | { kind: 'missingRows'; where: string }
@@ -157,10 +158,22 @@ function taskId(section: string, number: string): string {
 }
 
 /** Build and validate the plan. Throws ImportError when the source lacks what a plan needs. */
-export function buildPlan(raw: RawPlan, dir: Directory): { plan: Plan; warnings: Warning[] } {
+export function buildPlan(raw: RawPlan, dir: Directory, opts: { today?: string } = {}): { plan: Plan; warnings: Warning[] } {
   const warnings: Warning[] = [];
-  const missing = (['number', 'date', 'issuer', 'title'] as const).filter((k) => !raw[k]);
-  if (missing.length > 0) throw new ImportError(`the source does not say the plan's ${missing.join(', ')}: pass ${missing.map((k) => `--${k}`).join(' ')}`);
+  // What the source does not say falls back to something sensible, with a warning: never a refusal.
+  const fallback = { today: new Date().toISOString().slice(0, 10), ...opts };
+  const name = (raw.source ?? 'ke-hoach').replace(/\.[^.]+$/, '');
+  const guessed: Partial<Record<'number' | 'date' | 'issuer' | 'title', string>> = {
+    number: `${name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'KH'}`,
+    date: fallback.today,
+    issuer: 'UBND',
+    title: name,
+  };
+  for (const k of ['number', 'date', 'issuer', 'title'] as const) {
+    if (raw[k]) continue;
+    raw = { ...raw, [k]: guessed[k] };
+    warnings.push({ kind: 'metaGuessed', where: k, text: guessed[k]! });
+  }
   const sections: Section[] = [];
   const tasks: Task[] = [];
   const ids = new Set<string>();

@@ -1,8 +1,13 @@
-/** Import a plan file of either layout: text (the document's table, one cell a line) or CSV/TSV. */
+/**
+ * Import a plan file: a Word document (.docx), an Excel workbook (.xlsx), the text layout (the document's table,
+ * one cell a line) or CSV/TSV.
+ */
 import type { Directory } from '../agencies.ts';
 import { type RawPlan, buildPlan } from './build.ts';
 import { parseCsvPlan } from './csv.ts';
+import { MAX_IMPORT_BYTES, parseDocxPlan, parseXlsxPlan } from './office.ts';
 import { parseTextPlan } from './text.ts';
+import { ImportError } from './build.ts';
 
 export type Meta = Pick<RawPlan, 'number' | 'date' | 'issuer' | 'title' | 'source'>;
 
@@ -18,6 +23,21 @@ export function importPlan(name: string, text: string, dir: Directory, meta: Met
   const raw = format === 'csv' ? parseCsvPlan(text) : parseTextPlan(text);
   const defined = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined));
   return { format, ...buildPlan({ ...raw, ...defined }, dir) };
+}
+
+/** Any supported file, by its name: Word and Excel read from bytes, the others as UTF-8 text. */
+export async function importFile(name: string, bytes: Buffer, dir: Directory, meta: Meta = {}, today?: string) {
+  const defined = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined));
+  const opts = today ? { today } : {};
+  if (/\.docx$/i.test(name)) return { format: 'docx' as const, ...buildPlan({ ...(await parseDocxPlan(bytes, meta.source)), ...defined }, dir, opts) };
+  if (/\.xlsx$/i.test(name)) return { format: 'xlsx' as const, ...buildPlan({ ...(await parseXlsxPlan(bytes, meta.source)), ...defined }, dir, opts) };
+  if (/\.(doc|xls)$/i.test(name)) throw new ImportError('old Word/Excel format (.doc/.xls): save the file as .docx or .xlsx first');
+  if (bytes.length > MAX_IMPORT_BYTES)
+    throw new ImportError(`the file is ${(bytes.length / 2 ** 20).toFixed(1)} MiB; at most ${MAX_IMPORT_BYTES / 2 ** 20} MiB is imported`);
+  const text = bytes.toString('utf8');
+  const format = detectFormat(name, text);
+  const raw = format === 'csv' ? parseCsvPlan(text) : parseTextPlan(text);
+  return { format, ...buildPlan({ ...raw, ...defined }, dir, opts) };
 }
 
 export { ImportError, type Warning } from './build.ts';

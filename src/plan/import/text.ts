@@ -23,6 +23,19 @@ export function readMeta(text: string): Pick<RawPlan, 'number' | 'date' | 'issue
   const lines = text.split(/\r?\n/).map(clean);
   const head = lines.findIndex((l) => fold(l) === 'ke hoach');
   if (head >= 0 && lines[head + 1]) meta.title = lines[head + 1];
+  // A Word document's header table: "Số: 4561/KH-UBND", "Bến Tre, ngày 28 tháng 9 năm 2018", "ỦY BAN NHÂN DÂN TỈNH BẾN TRE".
+  if (!meta.number) meta.number = text.match(/Số:\s*(\d+\/KH-[A-Za-zĐđ-]+)/)?.[1];
+  if (!meta.date) {
+    const d = text.match(/,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/);
+    if (d) meta.date = `${d[3]}-${d[2]!.padStart(2, '0')}-${d[1]!.padStart(2, '0')}`;
+  }
+  if (!meta.issuer) {
+    const u = lines.map((l) => l.match(/^(?:ỦY|UỶ|ỦY|Ủy|Uỷ) BAN NHÂN DÂN\s+(TỈNH|HUYỆN|THÀNH PHỐ|tỉnh|huyện|thành phố)\s+(.+)$/i)).find(Boolean);
+    if (u) {
+      const name = u[2]!.toLowerCase().replace(/(^|\s)(\S)/g, (_m, sp: string, ch: string) => sp + ch.toUpperCase());
+      meta.issuer = `UBND ${u[1]!.toLowerCase()} ${name}`;
+    }
+  }
   return meta;
 }
 
@@ -138,24 +151,31 @@ function readBlocks(lines: string[]): { header: string[]; blocks: string[][] } |
   return { header: blocks[at]!, blocks: blocks.slice(at + 1).filter((b) => b.some((c) => c !== '')) };
 }
 
-export function parseTextPlan(text: string, source?: string): RawPlan {
-  const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
-  const table = readBlocks(lines);
-  if (!table) throw new ImportError('no task table found: expected a header row of tab-led cells starting with "STT"');
-  const columns: (Column | undefined)[] = table.header.map(columnOf);
+/**
+ * The appendix table as sections of rows, whatever file it came from. A row whose cells after the first all say the
+ * same (a merged section row, or the text layout's repeated title) starts a section when its first cell is a Roman
+ * number; otherwise it is a note row and is skipped. A repeated header row (a new page) is skipped. Missing
+ * essential columns are an ImportError naming them.
+ */
+export function tableToSections(header: readonly string[], rows: readonly (readonly string[])[]): RawSection[] {
+  const columns: (Column | undefined)[] = header.map(columnOf);
   for (const need of ['stt', 'content', 'lead'] as const) {
-    if (!columns.includes(need)) throw new ImportError(`the task table has no "${need}" column (header: ${table.header.join(' | ')})`);
+    if (!columns.includes(need)) throw new ImportError(`the task table has no "${need}" column (header: ${header.join(' | ')})`);
   }
   const sections: RawSection[] = [];
-  table.blocks.forEach((cells, i) => {
+  rows.forEach((cells, i) => {
     const stt = cells[0] ?? '';
     const rest = cells.slice(1);
-    if (ROMAN_ID.test(stt) && rest.length > 0 && rest.every((c) => c === rest[0])) {
-      const last = i === table.blocks.length - 1;
-      const short = cells.length < table.header.length;
+    if (fold(stt) === 'stt' || cells.every((c) => c === '')) return;
+    const uniform = rest.length > 0 && rest.every((c) => c === rest[0]);
+    if (ROMAN_ID.test(stt) && uniform) {
+      const last = i === rows.length - 1;
+      const short = cells.length < header.length;
       sections.push({ id: stt, title: rest[0]!, rows: [], ...(last && short ? { truncated: true } : {}) });
       return;
     }
+    // A row merged across the table that is not a section ("Ghi chú: …"): not a task.
+    if (uniform && !/^\d/.test(stt) && (stt === '' || stt === rest[0])) return;
     if (sections.length === 0) sections.push({ id: 'NV', title: 'Nhiệm vụ', rows: [] });
     const row: RawRow = { stt, content: '', lead: '', coordinate: '', deadline: '', note: '' };
     columns.forEach((col, k) => {
@@ -163,8 +183,21 @@ export function parseTextPlan(text: string, source?: string): RawPlan {
     });
     sections[sections.length - 1]!.rows.push(row);
   });
+  return sections;
+}
+
+/** A plan's raw parts from its body lines and its appendix table (text, Word or Excel alike). */
+export function rawPlanOf(lines: string[], header: readonly string[], rows: readonly (readonly string[])[], source?: string): RawPlan {
+  const sections = tableToSections(header, rows);
   const document = readDocument(lines);
   const truncated = sections.find((x) => x.truncated);
   if (truncated) document.stopsAt = truncated.id;
-  return { ...readMeta(text), ...(source ? { source } : {}), sections, assignments: readAssignments(lines), document };
+  return { ...readMeta(lines.join('\n')), ...(source ? { source } : {}), sections, assignments: readAssignments(lines), document };
+}
+
+export function parseTextPlan(text: string, source?: string): RawPlan {
+  const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
+  const table = readBlocks(lines);
+  if (!table) throw new ImportError('no task table found: expected a header row of tab-led cells starting with "STT"');
+  return rawPlanOf(lines, table.header, table.blocks, source);
 }

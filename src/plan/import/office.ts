@@ -1,0 +1,150 @@
+/**
+ * Plans as officials have them: a Word document (.docx) or an Excel workbook (.xlsx). Both become the same parts
+ * as the text layout — body lines and the appendix table as rows of cells — and go through the same reading
+ * (tableToSections, readDocument, readMeta). Files are opened with well-kept libraries: JSZip and fast-xml-parser
+ * for Word's XML, ExcelJS for workbooks; nothing here parses zip or XML by hand.
+ *
+ * Word: paragraphs in order (a table's cells count as lines too, so that a header table's "Số: 4561/KH-UBND" and
+ * "Bến Tre, ngày 28 tháng 9 năm 2018" are read); the appendix is the table whose first row says "STT"; a cell
+ * merged across columns (gridSpan) repeats its text in each, one merged down (vMerge) takes the text above; a
+ * cell's paragraphs (a numbered list) are joined with line breaks. Excel: every sheet, title rows above the header,
+ * merged cells read as their master's value.
+ */
+import ExcelJS from 'exceljs';
+import { XMLParser } from 'fast-xml-parser';
+import JSZip from 'jszip';
+import { clean, fold } from '../../text/fold.ts';
+import { ImportError, type RawPlan } from './build.ts';
+import { rawPlanOf } from './text.ts';
+
+/** Largest file imported; a plan's Word file is some hundred kilobytes. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+type XmlNode = Record<string, unknown>;
+
+const tagOf = (n: XmlNode) => Object.keys(n).find((k) => k !== ':@') ?? '';
+const kids = (n: XmlNode): XmlNode[] => (n[tagOf(n)] as XmlNode[] | undefined) ?? [];
+const attr = (n: XmlNode, name: string) => (n[':@'] as Record<string, string> | undefined)?.[`@_${name}`];
+const find = (n: XmlNode, tag: string) => kids(n).find((k) => tagOf(k) === tag);
+
+/** The text of a paragraph (or run), tabs and breaks kept. */
+function textOf(n: XmlNode): string {
+  const tag = tagOf(n);
+  if (tag === '#text') return String(n['#text'] ?? '');
+  if (tag === 'w:tab') return '\t';
+  if (tag === 'w:br') return '\n';
+  if (tag === 'w:t') return kids(n).map(textOf).join('');
+  return kids(n).map(textOf).join('');
+}
+
+/** Check a buffer is an Office Open XML file; say what it is when it is not. */
+export async function openZip(buf: Buffer, kind: 'Word' | 'Excel'): Promise<JSZip> {
+  if (buf.length > MAX_IMPORT_BYTES)
+    throw new ImportError(`the file is ${(buf.length / 2 ** 20).toFixed(1)} MiB; at most ${MAX_IMPORT_BYTES / 2 ** 20} MiB is imported`);
+  // An encrypted Office file, like an old .doc/.xls, is an OLE compound file, not a zip.
+  if (buf.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
+    throw new ImportError(
+      `the ${kind} file is password-protected, or in the old format (.doc/.xls): remove the password or save it as .${kind === 'Word' ? 'docx' : 'xlsx'}`,
+    );
+  if (buf.subarray(0, 2).toString('latin1') !== 'PK') throw new ImportError(`not a ${kind} file (.${kind === 'Word' ? 'docx' : 'xlsx'})`);
+  try {
+    return await JSZip.loadAsync(buf);
+  } catch (e) {
+    throw new ImportError(`the ${kind} file is damaged and cannot be opened (${(e as Error).message})`);
+  }
+}
+
+/** A Word table as rows of cell texts, merged cells spread over the columns they cover. */
+function tableRows(tbl: XmlNode): string[][] {
+  const rows: string[][] = [];
+  for (const tr of kids(tbl).filter((k) => tagOf(k) === 'w:tr')) {
+    const row: string[] = [];
+    for (const tc of kids(tr).filter((k) => tagOf(k) === 'w:tc')) {
+      const pr = find(tc, 'w:tcPr');
+      const span = Number((pr && find(pr, 'w:gridSpan') && attr(find(pr, 'w:gridSpan')!, 'w:val')) ?? 1) || 1;
+      const vMerge = pr && find(pr, 'w:vMerge');
+      const paragraphs = kids(tc)
+        .filter((k) => tagOf(k) === 'w:p')
+        .map((p) => clean(textOf(p)))
+        .filter(Boolean);
+      let text = paragraphs.join('\n');
+      // Merged down: the cell above carries the text.
+      if (vMerge && attr(vMerge, 'w:val') !== 'restart') text = rows.at(-1)?.[row.length] ?? text;
+      for (let k = 0; k < span; k++) row.push(text);
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+const isHeader = (row: readonly string[]) => fold(row[0] ?? '') === 'stt';
+
+export async function parseDocxPlan(buf: Buffer, source?: string): Promise<RawPlan> {
+  const zip = await openZip(buf, 'Word');
+  const xml = await zip.file('word/document.xml')?.async('string');
+  if (!xml) throw new ImportError('not a Word document: it has no word/document.xml');
+  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false });
+  const doc = parser.parse(xml) as XmlNode[];
+  const root = doc.find((n) => tagOf(n) === 'w:document');
+  const body = root && find(root, 'w:body');
+  if (!body) throw new ImportError('not a Word document: no body');
+  const lines: string[] = [];
+  let table: string[][] | undefined;
+  for (const n of kids(body)) {
+    const tag = tagOf(n);
+    if (tag === 'w:p') lines.push(...textOf(n).split('\n').map(clean));
+    else if (tag === 'w:tbl') {
+      const rows = tableRows(n);
+      if (!table && rows.some(isHeader)) table = rows.slice(rows.findIndex(isHeader));
+      else if (table && rows[0] && rows[0].length === table[0]!.length && rows.some((r) => r.length > 0)) table.push(...rows);
+      // Any other table (the header with the number, place and date): each paragraph of each cell is a line.
+      else for (const r of rows) for (const c of new Set(r)) lines.push(...c.split('\n').filter(Boolean));
+    }
+  }
+  if (!table) throw new ImportError('no task table found: expected a table whose header row starts with "STT"');
+  return rawPlanOf(lines, table[0]!, table.slice(1), source);
+}
+
+/** A cell's value as text: rich text, formulas and dates read as what the sheet shows. */
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return `${v.getUTCDate()}/${v.getUTCMonth() + 1}/${v.getUTCFullYear()}`;
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('text' in v) return String(v.text);
+    return '';
+  }
+  return String(v);
+}
+
+export async function parseXlsxPlan(buf: Buffer, source?: string): Promise<RawPlan> {
+  await openZip(buf, 'Excel');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new ImportError(`the Excel file is damaged and cannot be opened (${(e as Error).message})`);
+  }
+  const lines: string[] = [];
+  let header: string[] | undefined;
+  const rows: string[][] = [];
+  for (const sheet of wb.worksheets) {
+    let sheetHeader = false;
+    const width = sheet.columnCount;
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      const cells = Array.from({ length: width }, (_, k) => clean(cellText(row.getCell(k + 1).value)));
+      while (cells.length > 0 && cells.at(-1) === '') cells.pop();
+      if (isHeader(cells)) {
+        header ??= cells;
+        sheetHeader = true;
+        return;
+      }
+      // Rows above a sheet's header are its title and caption: they are read like the body of a document.
+      if (!sheetHeader) lines.push(...[...new Set(cells)].filter(Boolean));
+      else rows.push(cells);
+    });
+  }
+  if (!header) throw new ImportError('no task table found: expected a header row starting with "STT" in one of the sheets');
+  return rawPlanOf(lines, header, rows, source);
+}
