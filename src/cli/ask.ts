@@ -8,7 +8,7 @@
 import { createInterface } from 'node:readline';
 import { Engine, type Reply } from '../core/engine.ts';
 import { type Lang, LANGS, t } from '../i18n.ts';
-import { DataFileError, loadDirectory, loadPlan, loadPlans } from '../plan/load.ts';
+import { choosePlan, DataFileError, loadDirectory, loadPlans } from '../plan/load.ts';
 import { ConfigError } from '../config.ts';
 import { StateFileError } from '../store/file.ts';
 import { UsageError, parseArgs, parseToday } from './args.ts';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const lang = (args.values.get('--lang') ?? 'vi') as Lang;
   if (!LANGS.includes(lang)) throw new UsageError(`--lang: ${LANGS.join(', ')}`);
   const planFile = args.values.get('--plan');
-  const plan = planFile ? loadPlan(planFile) : loadPlans()[0]!;
+  const plan = planFile ? choosePlan(planFile) : loadPlans()[0]!;
   const engine = new Engine(plan, loadDirectory(), { lang });
   const completions = await liveCompletions(plan.id, today);
   const json = args.flags.has('--json');

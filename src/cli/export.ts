@@ -5,7 +5,7 @@
  */
 import { t } from '../i18n.ts';
 import { formatDate } from '../plan/deadline.ts';
-import { DataFileError, loadDirectory, loadPlan, loadPlans } from '../plan/load.ts';
+import { choosePlan, DataFileError, loadDirectory, loadPlans } from '../plan/load.ts';
 import type { Plan } from '../plan/schema.ts';
 import { type Completion, taskState } from '../plan/status.ts';
 import { ConfigError } from '../config.ts';
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   if (format !== 'json' && format !== 'csv') throw new UsageError('--format json|csv');
   const today = parseToday(args.values.get('--today'));
   const planFile = args.values.get('--plan');
-  const plan = planFile ? loadPlan(planFile) : loadPlans()[0]!;
+  const plan = planFile ? choosePlan(planFile) : loadPlans()[0]!;
   const rows = exportRows(plan, loadDirectory(), today, await liveCompletions(plan.id, today));
   process.stdout.write(format === 'csv' ? toCsv(rows) : `${JSON.stringify({ plan: plan.number, asOf: today, tasks: rows }, null, 1)}\n`);
 }

@@ -2,7 +2,7 @@
  * Loading data files: every file passes its zod schema at load; a broken file stops start-up with the file,
  * the path inside it and what is wrong.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
@@ -63,4 +63,17 @@ export function loadPlans(dir = path.join(DATA_DIR, 'plans')): Plan[] {
     .sort();
   if (files.length === 0) throw new DataFileError(dir, ['no plan files (*.json): import one with npm run import']);
   return files.map((f) => loadPlan(path.join(dir, f))).sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/**
+ * A plan chosen the way a person names it: a data file's path, or a plan's number among data/plans ("4561",
+ * "4561/KH-UBND"). An unknown number is a DataFileError listing the numbers there are.
+ */
+export function choosePlan(which: string, dir = path.join(DATA_DIR, 'plans')): Plan {
+  if (/\.json$/i.test(which) || existsSync(which)) return loadPlan(which);
+  const plans = loadPlans(dir);
+  const want = which.trim().toUpperCase();
+  const hit = plans.find((p) => p.number.toUpperCase() === want || p.number.split('/')[0] === want);
+  if (!hit) throw new DataFileError(which, [`no plan with that number under ${dir}; there are: ${plans.map((p) => p.number).join(', ')}`]);
+  return hit;
 }

@@ -114,6 +114,16 @@ describe('npm start without a messenger token', () => {
   });
 });
 
+describe('--plan', () => {
+  it("takes a plan's number as well as a file; an unknown number lists those there are", () => {
+    expect(run('cli/ask.ts', ['--plan', '4561', '--today', '2019-04-10', 'Sở Tài chính phải làm gì?']).stdout).toContain('I.4 — Quy định về mức chi');
+    expect(run('cli/export.ts', ['--format', 'csv', '--plan', '4561/KH-UBND']).stdout).toContain('I.1,I,1,');
+    const bad = run('cli/ask.ts', ['--plan', '9999', 'x']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('there are: 4561/KH-UBND');
+  }, 60_000);
+});
+
 describe('npm run import of an Excel file', () => {
   it('writes a validated data file and names what it had to guess', async () => {
     const ExcelJS = (await import('exceljs')).default;
