@@ -110,7 +110,9 @@ export function lockFile(file: string): () => void {
     if (e instanceof StateFileError) throw e;
   }
   const mine = JSON.stringify(me());
-  for (let attempt = 0; attempt < 50; attempt++) {
+  // Keep trying for a few seconds: a racing starter may hold the takeover mutex while it is descheduled.
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
     try {
       createExclusive(lock, mine);
       const release = () => {
