@@ -24,4 +24,15 @@ describe('locales', () => {
     expect(used.size).toBeGreaterThan(20);
     for (const k of used) expect(vi, k).toHaveProperty([k]);
   });
+  it('a text that tells the user to press something has a wording for messengers without buttons, which does not', () => {
+    for (const lang of ['vi', 'en']) {
+      const c = load(lang);
+      const press = lang === 'vi' ? /bấm|nhấn/i : /\bpress|\btap\b/i;
+      for (const [key, text] of Object.entries(c)) {
+        if (key.endsWith('@menu') || key.startsWith('telegram.') || key.startsWith('console.') || !press.test(text)) continue;
+        expect(c, `${lang} ${key}`).toHaveProperty([`${key}@menu`]);
+        expect(c[`${key}@menu`], `${lang} ${key}@menu`).not.toMatch(press);
+      }
+    }
+  });
 });
