@@ -114,6 +114,19 @@ describe('npm start without a messenger token', () => {
   });
 });
 
+describe('npm run report', () => {
+  it('writes the .xlsx report for a plan as of a day', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'report-')), 'bao-cao.xlsx');
+    const r = run('cli/report.ts', ['--plan', '4561', '--today', '2019-04-10', '-o', out]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('tính đến 10/04/2019');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Chi tiết']);
+  }, 60_000);
+});
+
 describe('--plan', () => {
   it("takes a plan's number as well as a file; an unknown number lists those there are", () => {
     expect(run('cli/ask.ts', ['--plan', '4561', '--today', '2019-04-10', 'Sở Tài chính phải làm gì?']).stdout).toContain('I.4 — Quy định về mức chi');

@@ -1,0 +1,39 @@
+/**
+ * npm run report -- [--plan P] [--today YYYY-MM-DD] [-o FILE]
+ * The plan office's report as an .xlsx file (summary per agency, detail per task and agency), with the status
+ * recorded in STATE_FILE as of the day (read without the lock). Default file: report-<number>-<day>.xlsx.
+ */
+import { ConfigError, loadEnvFile, stateFileSetting } from '../config.ts';
+import { Engine } from '../core/engine.ts';
+import { writeFileAtomic } from '../fsutil.ts';
+import { t, translator } from '../i18n.ts';
+import { formatDate } from '../plan/deadline.ts';
+import { choosePlan, DataFileError, loadDirectory, loadPlans } from '../plan/load.ts';
+import { buildReport } from '../report/xlsx.ts';
+import { StateFileError } from '../store/file.ts';
+import { Store } from '../store/state.ts';
+import { parseArgs, parseToday, UsageError } from './args.ts';
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), ['--plan', '--today', '-o', '--out']);
+  const today = parseToday(args.values.get('--today'));
+  const which = args.values.get('--plan');
+  const plan = which ? choosePlan(which) : loadPlans()[0]!;
+  const dir = loadDirectory();
+  loadEnvFile();
+  const store = await Store.open(stateFileSetting(), { readOnly: true });
+  const bytes = await buildReport({ plan, dir, engine: new Engine(plan, dir), store, t: translator('vi') }, today);
+  const out = args.values.get('-o') ?? args.values.get('--out') ?? `report-${plan.number.replace(/[^A-Za-z0-9]+/g, '-')}-${today}.xlsx`;
+  writeFileAtomic(out, bytes);
+  console.error(t('report.written', { file: out, plan: plan.number, date: formatDate(today) }));
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof UsageError || e instanceof DataFileError || e instanceof ConfigError || e instanceof StateFileError) {
+    console.error(`${t('cli.error')}: ${e.message}`);
+    process.exitCode = 2;
+  } else {
+    console.error(e);
+    process.exitCode = 1;
+  }
+});

@@ -1,0 +1,141 @@
+/**
+ * The plan office's report as an Excel file (ExcelJS): a summary sheet (per agency: tasks, done on time, done late,
+ * in progress within the deadline, overdue, % on time) and a detail sheet (every task × agency that must report:
+ * content, lead, deadline, due date, status in the government's categories as of a day, when and by whom it was
+ * reported, note). Laid out to print: A4 landscape, fitted to the page width, the header row frozen and repeated on
+ * every page, text wrapped, Vietnamese kept as it is.
+ */
+import ExcelJS from 'exceljs';
+import type { Engine } from '../core/engine.ts';
+import type { T } from '../i18n.ts';
+import type { Directory } from '../plan/agencies.ts';
+import { formatDate } from '../plan/deadline.ts';
+import type { Plan, Task } from '../plan/schema.ts';
+import { requiredParties, type Status } from '../plan/status.ts';
+import type { Store } from '../store/state.ts';
+
+export interface ReportDeps {
+  plan: Plan;
+  dir: Directory;
+  engine: Engine;
+  store: Store;
+  t: T;
+}
+
+const STATUSES: Status[] = ['done_on_time', 'done_late', 'in_progress', 'overdue'];
+
+/** One sheet laid out to print on A4 landscape, its header row frozen and repeated on each page. */
+function sheet(wb: ExcelJS.Workbook, name: string, title: string, header: string[], widths: number[]) {
+  const ws = wb.addWorksheet(name, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    },
+    views: [{ state: 'frozen', ySplit: 2 }],
+  });
+  ws.addRow([title]);
+  ws.mergeCells(1, 1, 1, header.length);
+  ws.getRow(1).font = { bold: true, size: 13 };
+  const h = ws.addRow(header);
+  h.font = { bold: true };
+  h.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  h.eachCell((c) => {
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    c.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+  });
+  ws.pageSetup.printTitlesRow = '2:2';
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  return ws;
+}
+
+/** The report for a plan as of a day, as the bytes of an .xlsx file. */
+export async function buildReport(deps: ReportDeps, today: string): Promise<Buffer> {
+  const { plan, dir, engine, store, t } = deps;
+  const opts = { today, completions: store.completions(plan.id) };
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'plan-assistant';
+
+  // Every task × agency that must report, with its state and the report (if any) for the period in question.
+  const parts: { task: Task; party: string; status: Status; due?: string }[] = [];
+  for (const task of plan.tasks) {
+    for (const party of requiredParties(task, dir)) {
+      const s = engine.stateOf(task, opts, party);
+      parts.push({ task, party, status: s.status, ...(s.due ? { due: s.due } : {}) });
+    }
+  }
+  const label = (party: string) => dir.label(party.replace(/^name:/, ''));
+
+  const summary = sheet(
+    wb,
+    t('report.summarySheet'),
+    t('report.summaryTitle', { plan: plan.number, date: formatDate(today) }),
+    [
+      t('report.agency'),
+      t('report.tasks'),
+      t('status.done_on_time'),
+      t('status.done_late'),
+      t('status.in_progress'),
+      t('status.overdue'),
+      t('report.pctOnTime'),
+    ],
+    [42, 12, 16, 16, 18, 12, 14],
+  );
+  const byAgency = new Map<string, Record<Status, number>>();
+  for (const p of parts) {
+    const row = byAgency.get(p.party) ?? { done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0 };
+    row[p.status]++;
+    byAgency.set(p.party, row);
+  }
+  // Furthest behind first: the most overdue, then the lowest share done on time.
+  const rows = [...byAgency.entries()].map(([party, c]) => {
+    const total = STATUSES.reduce((n, s) => n + c[s], 0);
+    return { party, c, total, pct: total === 0 ? 0 : Math.round((100 * c.done_on_time) / total) };
+  });
+  rows.sort((a, b) => b.c.overdue - a.c.overdue || a.pct - b.pct || label(a.party).localeCompare(label(b.party), 'vi'));
+  for (const r of rows) summary.addRow([label(r.party), r.total, r.c.done_on_time, r.c.done_late, r.c.in_progress, r.c.overdue, r.pct / 100]);
+  summary.getColumn(7).numFmt = '0%';
+
+  const detail = sheet(
+    wb,
+    t('report.detailSheet'),
+    t('report.detailTitle', { plan: plan.number, date: formatDate(today) }),
+    [
+      t('report.taskId'),
+      t('report.content'),
+      t('report.agency'),
+      t('report.lead'),
+      t('report.deadline'),
+      t('report.due'),
+      t('report.status'),
+      t('report.reportedAt'),
+      t('report.reportedBy'),
+      t('report.note'),
+    ],
+    [8, 60, 30, 30, 20, 12, 22, 18, 24, 30],
+  );
+  for (const p of parts) {
+    const s = engine.stateOf(p.task, opts, p.party);
+    const rec = store.liveCompletion(plan.id, p.task.id, p.party, p.task.deadline.kind === 'recurring' ? s.period?.end : undefined);
+    const by = rec ? (store.official(rec.by)?.name ?? t('tick.byAdmin')) : '';
+    const row = detail.addRow([
+      p.task.id,
+      p.task.content,
+      label(p.party),
+      p.task.lead.map((x) => x.name).join(', '),
+      p.task.deadline.text,
+      p.due ? formatDate(p.due) : '',
+      t(`status.${p.status}`),
+      rec ? formatDate(rec.on) : '',
+      by,
+      rec?.note ?? '',
+    ]);
+    row.alignment = { vertical: 'top', wrapText: true };
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,83 @@
+/** The report file, opened back with ExcelJS and checked cell by cell. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { translator } from '../../src/i18n.ts';
+import { buildReport } from '../../src/report/xlsx.ts';
+import { Store } from '../../src/store/state.ts';
+import { dir, engine, plan } from '../helpers.ts';
+
+async function report(today: string, ticks: { taskId: string; party: string; on: string; note?: string }[] = []) {
+  const store = await Store.open(path.join(mkdtempSync(path.join(tmpdir(), 'report-')), 'state.json'));
+  const { official } = await store.addOfficial(
+    { account: { channel: 'telegram', userId: '5', chatId: '5' }, name: 'Nguyễn Thị Hoa', position: '', agency: 'so-tai-chinh', approvedBy: 'roster' },
+    'roster',
+    new Date(),
+  );
+  for (const x of ticks) await store.recordCompletion({ planId: plan.id, ...x, by: official.id }, new Date(`${x.on}T03:00:00Z`));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await buildReport({ plan, dir, engine, store, t: translator('vi') }, today)) as unknown as ArrayBuffer);
+  return wb;
+}
+
+describe('the .xlsx report', () => {
+  it("a summary per agency, furthest behind first, with the government's status categories and % on time", async () => {
+    const wb = await report('2019-04-10', [{ taskId: 'I.4', party: 'so-tai-chinh', on: '2019-03-20' }]);
+    const s = wb.getWorksheet('Tổng hợp')!;
+    expect(s.getCell('A1').value).toBe('Tình hình thực hiện Kế hoạch 4561/KH-UBND theo cơ quan, tính đến 10/04/2019');
+    expect(s.getRow(2).values).toEqual([
+      undefined,
+      'Cơ quan',
+      'Số nhiệm vụ',
+      'Hoàn thành đúng hạn',
+      'Hoàn thành quá hạn',
+      'Đang thực hiện trong hạn',
+      'Quá hạn',
+      'Tỷ lệ đúng hạn',
+    ]);
+    const rows = new Map<string, unknown[]>();
+    s.eachRow((r, n) => {
+      if (n > 2) rows.set(String(r.getCell(1).value), (r.values as unknown[]).slice(2));
+    });
+    expect(rows.get('Sở Tài chính')).toEqual([2, 1, 0, 1, 0, 0.5]);
+    expect(rows.get('Sở Nội vụ')).toEqual([5, 0, 0, 1, 4, 0]);
+    // Furthest behind first: the first agency listed has the most overdue.
+    expect(String(s.getRow(3).getCell(1).value)).toMatch(/VP\.UBND tỉnh|Sở Nội vụ/);
+  });
+  it('a detail row per task and agency: status as of the day, when and by whom reported, the note', async () => {
+    const wb = await report('2019-04-10', [{ taskId: 'I.4', party: 'so-tai-chinh', on: '2019-03-20', note: 'QĐ 12/QĐ-UBND' }]);
+    const d = wb.getWorksheet('Chi tiết')!;
+    let found: unknown[] | undefined;
+    d.eachRow((r) => {
+      if (r.getCell(1).value === 'I.4') found = (r.values as unknown[]).slice(1);
+    });
+    expect(found).toEqual([
+      'I.4',
+      expect.stringContaining('Quy định về mức chi'),
+      'Sở Tài chính',
+      'Sở Tài chính',
+      'Dự kiến Quý I/2019',
+      '31/03/2019',
+      'Hoàn thành đúng hạn',
+      '20/03/2019',
+      'Nguyễn Thị Hoa',
+      'QĐ 12/QĐ-UBND',
+    ]);
+    // II.3 is reported by each district and the communes: one row each.
+    let rowsOfII3 = 0;
+    d.eachRow((r) => {
+      if (r.getCell(1).value === 'II.3') rowsOfII3++;
+    });
+    expect(rowsOfII3).toBe(10);
+  });
+  it('is laid out to print: A4 landscape, fitted to the width, header frozen and repeated on each page', async () => {
+    const wb = await report('2019-04-10');
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, printTitlesRow: '2:2' });
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    }
+    expect(wb.getWorksheet('Chi tiết')!.getColumn(2).width).toBe(60);
+  });
+});
