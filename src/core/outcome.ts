@@ -46,6 +46,8 @@ export interface Post {
   buttons?: readonly (readonly Button[])[];
   /** Offer the messenger's "share my phone number" button where it has one. */
   requestContact?: boolean;
+  /** A file sent with the post (a report), where the messenger can send files. */
+  document?: { filename: string; bytes: Buffer };
 }
 
 /** A post for someone else: an admin, the official a decision was about, the other account of a linked official. */

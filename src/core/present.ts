@@ -33,6 +33,7 @@ export interface ButtonsView {
   text: string;
   keyboard: Keyboard[][];
   requestContact?: boolean;
+  document?: { filename: string; bytes: Buffer };
 }
 
 /** A post rendered for a text-only messenger: text with its numbered menu, and the menu's entries. */
@@ -52,7 +53,12 @@ export function buttonsView(post: Post, lang: Lang): ButtonsView {
   const keyboard: Keyboard[][] = [];
   for (let i = 0; i < itemButtons.length; i += PER_ROW) keyboard.push(itemButtons.slice(i, i + PER_ROW).map((b) => ({ label: r(b.label), action: b.action })));
   for (const row of post.buttons ?? []) if (row.length > 0) keyboard.push(row.map((b) => ({ label: r(b.label), action: b.action })));
-  return { text: lines.filter(Boolean).join('\n\n'), keyboard, ...(post.requestContact ? { requestContact: true } : {}) };
+  return {
+    text: lines.filter(Boolean).join('\n\n'),
+    keyboard,
+    ...(post.requestContact ? { requestContact: true } : {}),
+    ...(post.document ? { document: post.document } : {}),
+  };
 }
 
 /** Which hint goes under a menu: only what its entries allow. */
@@ -83,6 +89,8 @@ export function menuView(post: Post, lang: Lang): MenuView {
     );
   }
   if (post.footer) parts.push(r(post.footer));
+  // A file cannot be sent here: said so, with where to get it.
+  if (post.document) parts.push(t('document.notHere', { name: post.document.filename }, lang));
   // "Xem thêm" is a word on a text-only messenger ("thêm"), said in the footer, not a numbered entry.
   const options = (post.buttons ?? []).flat().filter((b) => b.kind !== 'more');
   if (options.length > 0) {

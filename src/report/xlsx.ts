@@ -54,8 +54,8 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, header: string
   return ws;
 }
 
-/** The report for a plan as of a day, as the bytes of an .xlsx file. */
-export async function buildReport(deps: ReportDeps, today: string): Promise<Buffer> {
+/** The report for a plan as of a day (with `agency`, that agency's part only), as the bytes of an .xlsx file. */
+export async function buildReport(deps: ReportDeps, today: string, agency?: string): Promise<Buffer> {
   const { plan, dir, engine, store, t } = deps;
   const opts = { today, completions: store.completions(plan.id) };
   const wb = new ExcelJS.Workbook();
@@ -65,6 +65,7 @@ export async function buildReport(deps: ReportDeps, today: string): Promise<Buff
   const parts: { task: Task; party: string; status: Status; due?: string }[] = [];
   for (const task of plan.tasks) {
     for (const party of requiredParties(task, dir)) {
+      if (agency && party !== agency) continue;
       const s = engine.stateOf(task, opts, party);
       parts.push({ task, party, status: s.status, ...(s.due ? { due: s.due } : {}) });
     }

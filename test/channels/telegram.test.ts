@@ -173,6 +173,16 @@ describe('Telegram: register, approve, tick', () => {
   });
 });
 
+describe('Telegram: files', () => {
+  it('/baocao from an admin sends the report as a document', async () => {
+    const s = await setup();
+    await s.text(ADMIN, '/baocao');
+    const doc = s.calls.find((c) => c.method === 'sendDocument')!;
+    expect(doc.payload).toMatchObject({ chat_id: String(ADMIN), document: { filename: expect.stringMatching(/^bao-cao-4561-KH-UBND-.*\.xlsx$/) } });
+    expect((doc.payload.document as { source: Buffer }).source.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
 describe('Telegram: failures keep the bot running', () => {
   it('a failing Bot API call is logged and the next update is answered', async () => {
     const s = await setup();

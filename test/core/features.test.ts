@@ -375,6 +375,32 @@ describe('/guingay', () => {
   });
 });
 
+describe('/baocao', () => {
+  it("an admin gets the whole plan's report as a file; an official their agency's part; a guest is refused", async () => {
+    const h = await harness({ start: '2019-04-10T03:00:00Z' });
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const admin = await h.say(ADMIN, '/baocao');
+    expect(h.text(admin)).toContain('Báo cáo Kế hoạch 4561/KH-UBND — toàn kế hoạch, tính đến 10/04/2019');
+    expect(admin.replies[0]!.document!.filename).toBe('bao-cao-4561-KH-UBND-2019-04-10.xlsx');
+    const ExcelJS = (await import('exceljs')).default;
+    const rowsOf = async (bytes: Buffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      return wb.getWorksheet('Chi tiết')!.rowCount - 2;
+    };
+    const official = await h.say('2', '/baocao');
+    expect(official.replies[0]!.document!.filename).toContain('so-tai-chinh');
+    expect(await rowsOf(official.replies[0]!.document!.bytes)).toBe(2);
+    expect(await rowsOf(admin.replies[0]!.document!.bytes)).toBeGreaterThan(50);
+    expect(h.text(await h.say('9', '/baocao'))).toContain('chưa đăng ký');
+  });
+  it('on Zalo, which cannot send files, says where to get it', async () => {
+    const h = await harness({ start: '2019-04-10T03:00:00Z' });
+    const r = await h.core.onText(h.user('adminzalo', 'zalo'), '/baocao');
+    expect(h.menuText(r)).toContain('Ở đây chưa gửi được tệp');
+  });
+});
+
 describe('linking', () => {
   it('a code shown on Telegram links a Zalo account, and the Telegram account is told', async () => {
     const h = await harness();

@@ -32,8 +32,16 @@ function fromOf(ctx: Context): From | undefined {
 
 const notModified = (e: unknown) => e instanceof TelegramError && /message is not modified/i.test(e.description);
 
-/** Send one rendered message (split into chunks; the keyboard on the last). A failure is logged, not thrown. */
+/** Send one rendered message (split into chunks; the keyboard on the last; a file after it). A failure is logged, not thrown. */
 async function send(ctx: Context, chatId: string, view: ButtonsView, t: T, log: Logger): Promise<void> {
+  if (view.document) {
+    try {
+      await ctx.telegram.sendDocument(chatId, { source: view.document.bytes, filename: view.document.filename });
+    } catch (e) {
+      log.log('warn', 'sendDocument failed', { chatId, error: e });
+      return;
+    }
+  }
   const chunks = splitMessage(view.text);
   for (let i = 0; i < chunks.length; i++) {
     const last = i === chunks.length - 1;

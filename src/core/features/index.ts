@@ -9,12 +9,13 @@ import { linkingFeature } from './linking.ts';
 import { notificationsFeature } from './notifications.ts';
 import { questionsFeature } from './questions.ts';
 import { registrationFeature } from './registration.ts';
+import { reportsFeature } from './reports.ts';
 import { tickingFeature } from './ticking.ts';
 
 /** The core with every feature mounted. */
 export function createCore(deps: CoreDeps): Core {
   let core: Core | undefined;
   const help = questionsFeature((ctx) => core!.helpFor(ctx.actor));
-  core = new Core(deps, [help, registrationFeature, tickingFeature, linkingFeature, notificationsFeature, adminFeature, accountFeature]);
+  core = new Core(deps, [help, registrationFeature, tickingFeature, linkingFeature, notificationsFeature, reportsFeature, adminFeature, accountFeature]);
   return core;
 }
