@@ -21,8 +21,10 @@ const tickButton = (id: string): Button => tickAction.button('tick', say('button
 
 const CONTENT = 140;
 
-function line(deps: DigestDeps, task: Task, due: string | undefined, statusKey: string): string {
-  return `• ${task.id} — ${excerpt(task.content, CONTENT)}\n   ${deps.t('task.deadlineShort', { deadline: task.deadline.text || deps.t('deadline.none') })}${due ? ` (${formatDate(due)})` : ''} · ${deps.t(statusKey)}`;
+function line(deps: DigestDeps, task: Task, due: string | undefined, statusKey: string, agency?: string): string {
+  const note = agency ? deps.store.latestProgress(deps.plan.id, task.id, agency) : undefined;
+  const progress = note ? `\n   ${deps.t('progress.line', { date: formatDate(note.at.slice(0, 10)), text: excerpt(note.text, 120) })}` : '';
+  return `• ${task.id} — ${excerpt(task.content, CONTENT)}\n   ${deps.t('task.deadlineShort', { deadline: task.deadline.text || deps.t('deadline.none') })}${due ? ` (${formatDate(due)})` : ''} · ${deps.t(statusKey)}${progress}`;
 }
 
 /** The weekly digest of one agency, as its officials receive it. Never empty. */
@@ -42,9 +44,9 @@ export function agencyDigest(deps: DigestDeps, agency: string, today: string, re
       continue;
     }
     const open = task.deadline.kind === 'recurring' && s.status === 'in_progress';
-    if (s.status === 'overdue') overdue.push(line(deps, task, s.due, 'status.overdue'));
-    else if (open) recurring.push(line(deps, task, s.due, 'status.in_progress'));
-    else if (s.due && s.due <= horizon) soon.push(line(deps, task, s.due, 'status.in_progress'));
+    if (s.status === 'overdue') overdue.push(line(deps, task, s.due, 'status.overdue', agency));
+    else if (open) recurring.push(line(deps, task, s.due, 'status.in_progress', agency));
+    else if (s.due && s.due <= horizon) soon.push(line(deps, task, s.due, 'status.in_progress', agency));
     else continue;
     tick.push(tickButton(task.id));
   }

@@ -117,9 +117,14 @@ export async function buildReport(deps: ReportDeps, today: string, agency?: stri
       t('report.reportedAt'),
       t('report.reportedBy'),
       t('report.note'),
+      t('report.progress'),
     ],
-    [8, 60, 30, 30, 20, 12, 22, 18, 24, 30],
+    [8, 60, 30, 30, 20, 12, 22, 18, 24, 30, 36],
   );
+  const progressOf = (taskId: string, party: string) => {
+    const n = store.latestProgress(plan.id, taskId, party);
+    return n ? `${formatDate(n.at.slice(0, 10))}: ${n.text}` : '';
+  };
   for (const p of parts) {
     const s = engine.stateOf(p.task, opts, p.party);
     const rec = store.liveCompletion(plan.id, p.task.id, p.party, p.task.deadline.kind === 'recurring' ? s.period?.end : undefined);
@@ -135,6 +140,7 @@ export async function buildReport(deps: ReportDeps, today: string, agency?: stri
       rec ? formatDate(rec.on) : '',
       by,
       rec?.note ?? '',
+      progressOf(p.task.id, p.party),
     ]);
     row.alignment = { vertical: 'top', wrapText: true };
   }

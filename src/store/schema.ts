@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const STATE_VERSION = 3;
+export const STATE_VERSION = 4;
 
 const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T/, 'expected an ISO timestamp');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -104,6 +104,21 @@ export const reminderSchema = z.object({ key: z.string(), at: timestamp });
 export const conversationSchema = z.object({ key: z.string().min(1), data: z.record(z.string(), z.unknown()), expires: timestamp });
 export type Conversation = z.infer<typeof conversationSchema>;
 
+/** A progress note on one agency's part of a task ("đang thực hiện 60%, đã trình dự thảo"), short of ticking it. */
+export const progressSchema = z.object({
+  id: z.string().min(1),
+  planId: z.string(),
+  taskId: z.string(),
+  party: z.string(),
+  text: z.string().min(1).max(500),
+  /** A percentage said in the note, if any. */
+  percent: z.number().int().min(0).max(100).optional(),
+  at: timestamp,
+  /** Official id, or "admin:<channel>:<userId>". */
+  by: z.string(),
+});
+export type ProgressNote = z.infer<typeof progressSchema>;
+
 export const stateSchema = z.object({
   schemaVersion: z.literal(STATE_VERSION),
   officials: z.array(officialSchema),
@@ -114,6 +129,8 @@ export const stateSchema = z.object({
   reminders: z.array(reminderSchema).default([]),
   /** Conversation state that must survive a restart: registration steps, notes awaited, menus, link codes. */
   conversations: z.array(conversationSchema).default([]),
+  /** Progress notes, the latest per task and agency shown on cards, digests and reports. */
+  progress: z.array(progressSchema).default([]),
   seq: z.number().int().nonnegative(),
 });
 export type State = z.infer<typeof stateSchema>;
@@ -127,6 +144,7 @@ export const emptyState = (): State => ({
   deliveries: [],
   reminders: [],
   conversations: [],
+  progress: [],
   seq: 0,
 });
 
@@ -141,9 +159,11 @@ export function migrate(raw: unknown): unknown {
     const v1 = raw as { completions?: unknown[] };
     if (Array.isArray(v1.completions) && v1.completions.length === 0) return emptyState();
   }
-  if (version === 2) return { ...(raw as object), schemaVersion: STATE_VERSION, conversations: [] };
+  // v2 had no conversation state, v3 no progress notes: they gain empty sections.
+  if (version === 2) return { ...(raw as object), schemaVersion: STATE_VERSION, conversations: [], progress: [] };
+  if (version === 3) return { ...(raw as object), schemaVersion: STATE_VERSION, progress: [] };
   return raw;
 }
 
-export type Section = 'officials' | 'completions' | 'audit' | 'runs' | 'deliveries' | 'reminders' | 'conversations';
-export const SECTIONS: readonly Section[] = ['officials', 'completions', 'audit', 'runs', 'deliveries', 'reminders', 'conversations'];
+export type Section = 'officials' | 'completions' | 'audit' | 'runs' | 'deliveries' | 'reminders' | 'conversations' | 'progress';
+export const SECTIONS: readonly Section[] = ['officials', 'completions', 'audit', 'runs', 'deliveries', 'reminders', 'conversations', 'progress'];

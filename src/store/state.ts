@@ -23,12 +23,13 @@ import {
   deliverySchema,
   emptyState,
   type Official,
+  type ProgressNote,
   type Run,
   type Section,
   type State,
 } from './schema.ts';
 
-export type { Account, AuditEntry, CompletionRecord, Conversation, Delivery, Official, Run, Section, State } from './schema.ts';
+export type { Account, AuditEntry, CompletionRecord, Conversation, Delivery, Official, ProgressNote, Run, Section, State } from './schema.ts';
 export { emptyState, STATE_VERSION, stateSchema } from './schema.ts';
 export { LockHeldError, StateFileError, StateWriteError };
 
@@ -458,6 +459,25 @@ export class Store {
         return copy(live);
       },
       ['completions', 'audit'],
+    );
+  }
+
+  // ——— progress notes ———
+
+  /** The latest progress note on one agency's part of a task, if any. */
+  latestProgress(planId: string, taskId: string, party: string): ReadonlyDeep<ProgressNote> | undefined {
+    return this.db.data.progress.findLast((p) => p.planId === planId && p.taskId === taskId && p.party === party);
+  }
+
+  async addProgress(input: Omit<ProgressNote, 'id' | 'at'>, at: Date): Promise<ProgressNote> {
+    return this.change(
+      (d) => {
+        const note: ProgressNote = { ...input, id: nextId('p', d), at: at.toISOString() };
+        d.progress.push(note);
+        audit(d, at, input.by, 'progress', `${input.taskId}/${input.party}`, null, note);
+        return copy(note);
+      },
+      ['progress', 'audit'],
     );
   }
 

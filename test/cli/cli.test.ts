@@ -87,8 +87,9 @@ describe('npm start without a messenger token', () => {
     expect(r.stdout).toContain('Bạn chưa đăng ký cán bộ');
     // Nothing but the chat's own conversation state (what it was last shown, for follow-ups) was written.
     expect(JSON.parse(readFileSync(state, 'utf8'))).toEqual({
-      schemaVersion: 3,
+      schemaVersion: 4,
       conversations: expect.any(Array),
+      progress: [],
       officials: [],
       completions: [],
       audit: [],

@@ -281,7 +281,7 @@ describe('ticking', () => {
     await h.press('2', 'c:I.4:0:-');
     const undone = await h.press('2', 'u:c2');
     expect(h.text(undone)).toContain('Đã hoàn tác');
-    expect(h.actions(undone)).toEqual(['t:I.4']);
+    expect(h.actions(undone)).toEqual(['t:I.4', 'g:I.4:0:a']);
     expect(h.store.snapshot().completions[0]!.undoneAt).toBeDefined();
     await h.press('2', 'c:I.4:0:-');
     h.advance(31 * 60_000);
@@ -302,7 +302,7 @@ describe('ticking', () => {
     expect(h.text(missed)).toContain('(kỳ đến 31/12/2018)');
     const first = await h.press('3', h.actions(missed)[0]!);
     // ✅ for the current period and ↩️ for the period just reported.
-    expect(h.actions(first)).toEqual(['t:II.8', 'u:c2']);
+    expect(h.actions(first)).toEqual(['t:II.8', 'g:II.8:8:a', 'u:c2']);
     const current = await h.press('3', 't:II.8');
     expect(h.text(current)).toContain('(kỳ đến 31/03/2019)');
     await h.press('3', h.actions(current)[0]!);
@@ -372,6 +372,28 @@ describe('/guingay', () => {
     expect(h.text(await h.say('5', '/guingay'))).toContain('Chỉ quản trị viên');
     expect(h.text(await h.say(ADMIN, '/guingay'))).toBe('Bắt đầu gửi bản tin tuần tới 3 người nhận…');
     await vi.waitFor(() => expect(told).toEqual(['Đang gửi: 1/3, lỗi 0.', 'Đã gửi xong: 2/3; lỗi 0; không nhận được (đã chặn bot) 1.']));
+  });
+});
+
+describe('progress notes', () => {
+  it('an official reports progress without ticking; the card, the list, the digest and the report show the latest', async () => {
+    const h = await harness({ start: '2019-03-10T03:00:00Z' });
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const card = await h.press('2', 'v:I.4');
+    expect(h.actions(card)).toContain('g:I.4:0:a');
+    expect(h.text(await h.press('2', 'g:I.4:0:a'))).toContain('Gõ tiến độ của I.4');
+    const saved = await h.say('2', 'đang thực hiện 60%, đã trình dự thảo');
+    expect(h.text(saved)).toContain('Đã ghi tiến độ I.4 của Sở Tài chính');
+    expect(h.text(saved)).toContain('Tiến độ báo ngày 10/03/2019: đang thực hiện 60%, đã trình dự thảo');
+    expect(h.store.snapshot().completions).toHaveLength(0);
+    expect(h.store.snapshot().progress[0]).toMatchObject({ taskId: 'I.4', party: 'so-tai-chinh', percent: 60, by: 'o1' });
+    expect(h.text(await h.say('2', '/viec'))).toContain('tiến độ 10/03/2019: đang thực hiện 60%');
+    const { agencyDigest } = await import('../../src/push/digest.ts');
+    expect(JSON.stringify(agencyDigest(h.deps, 'so-tai-chinh', '2019-03-25', 30).text)).toContain('Tiến độ báo ngày 10/03/2019');
+    // In one line, by command; someone else's task is refused.
+    expect(h.text(await h.say('2', '/baotiendo I4 đã xong 80%'))).toContain('Tiến độ báo ngày 10/03/2019: đã xong 80%');
+    expect(h.text(await h.say('2', '/baotiendo I.3 xong rồi'))).toContain('không được giao');
+    expect(h.text(await h.say('9', '/baotiendo I.4 x'))).toContain('chưa đăng ký');
   });
 });
 

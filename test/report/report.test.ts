@@ -17,6 +17,10 @@ async function report(today: string, ticks: { taskId: string; party: string; on:
     new Date(),
   );
   for (const x of ticks) await store.recordCompletion({ planId: plan.id, ...x, by: official.id }, new Date(`${x.on}T03:00:00Z`));
+  await store.addProgress(
+    { planId: plan.id, taskId: 'III.3', party: 'so-tai-chinh', text: 'đã chuyển đổi 40% hồ sơ', percent: 40, by: official.id },
+    new Date('2019-04-01T03:00:00Z'),
+  );
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await buildReport({ plan, dir, engine, store, t: translator('vi') }, today)) as unknown as ArrayBuffer);
   return wb;
@@ -64,6 +68,7 @@ describe('the .xlsx report', () => {
       '20/03/2019',
       'Nguyễn Thị Hoa',
       'QĐ 12/QĐ-UBND',
+      '',
     ]);
     // II.3 is reported by each district and the communes: one row each.
     let rowsOfII3 = 0;
@@ -71,6 +76,10 @@ describe('the .xlsx report', () => {
       if (r.getCell(1).value === 'II.3') rowsOfII3++;
     });
     expect(rowsOfII3).toBe(10);
+    // The latest progress note of a part not yet done.
+    d.eachRow((r) => {
+      if (r.getCell(1).value === 'III.3' && r.getCell(3).value === 'Sở Tài chính') expect(r.getCell(11).value).toBe('01/04/2019: đã chuyển đổi 40% hồ sơ');
+    });
   });
   it('is laid out to print: A4 landscape, fitted to the width, header frozen and repeated on each page', async () => {
     const wb = await report('2019-04-10');

@@ -75,6 +75,16 @@ const undo = defineAction<{ completionId: string; src: Source }>({
   run: (ctx, a) => undoTick(ctx, a.completionId, a.src),
 });
 
+/** 📈 Báo tiến độ: the next text typed is a progress note on the agency's part, which is not ticked. */
+const progress = defineAction<{ taskId: string; party: number; src: Source }>({
+  tag: 'g',
+  fields: [taskId, z.coerce.number().int().min(0).max(999), source],
+  decode: ([t, p, src]) =>
+    t === undefined || p === undefined ? undefined : { taskId: t as string, party: p as number, src: (src as Source | undefined) ?? 'a' },
+  encode: (a) => [a.taskId, a.party, a.src],
+  run: (ctx, a) => startProgress(ctx, a.taskId, a.party, a.src),
+});
+
 const open = defineAction<{ taskId: string }>({
   tag: 'v',
   fields: [taskId],
@@ -166,9 +176,21 @@ export function partCard(ctx: Ctx, task: Task, party: string, src: Source, head?
           status: ctx.deps.t(`status.${s.status}`) + periodText(ctx.deps, s.period?.end),
         });
   const button = partButton(ctx, task, party, src, false);
+  const note = ctx.deps.store.latestProgress(ctx.deps.plan.id, task.id, party);
+  const index = requiredParties(task, ctx.deps.dir).indexOf(party);
+  const canNote = !done && index >= 0 && !refusalFor(ctx, task, party);
+  const buttons = [
+    ...(button ? [[button]] : []),
+    ...(canNote ? [[progress.button('note', say('button.progress'), { taskId: task.id, party: index, src })]] : []),
+  ];
   return {
-    text: [...(head ? [head, ''] : []), taskCard(ctx.deps.plan, task, state(ctx, task), ctx.deps.t, ctx.today), partStatus],
-    ...(button ? { buttons: [[button]] } : {}),
+    text: [
+      ...(head ? [head, ''] : []),
+      taskCard(ctx.deps.plan, task, state(ctx, task), ctx.deps.t, ctx.today),
+      partStatus,
+      note ? say('progress.line', { date: formatDate(note.at.slice(0, 10)), text: note.text }) : '',
+    ],
+    ...(buttons.length > 0 ? { buttons } : {}),
   };
 }
 
@@ -184,7 +206,9 @@ export function myTasks(ctx: Ctx, head?: Text): Post | undefined {
       continuous(task) && done
         ? ctx.deps.t('tick.reportedOn', { date: formatDate(done.on) })
         : ctx.deps.t(`status.${s.status}`) + periodText(ctx.deps, s.period?.end);
-    const line = `${task.id} — ${excerpt(task.content, 110)}\n   ${ctx.deps.t('task.deadlineShort', { deadline: task.deadline.text || ctx.deps.t('deadline.none') })} · ${status}`;
+    const note = done ? undefined : ctx.deps.store.latestProgress(ctx.deps.plan.id, task.id, agency);
+    const noted = note ? ` · ${ctx.deps.t('progress.short', { text: excerpt(note.text, 40), date: formatDate(note.at.slice(0, 10)) })}` : '';
+    const line = `${task.id} — ${excerpt(task.content, 110)}\n   ${ctx.deps.t('task.deadlineShort', { deadline: task.deadline.text || ctx.deps.t('deadline.none') })} · ${status}${noted}`;
     const button = partButton(ctx, task, agency, 'l', true) ?? open.button('open', say('button.open', { id: task.id }), { taskId: task.id });
     return { text: line, button };
   });
@@ -363,6 +387,48 @@ async function undoTick(ctx: Ctx, id: string, src: Source): Promise<Outcome> {
   return edit(after(ctx, task, rec.party, src, say('undo.done', { id: rec.taskId })), say('undo.toast'));
 }
 
+const NOTE_TEXT_MAX = 500;
+
+async function startProgress(ctx: Ctx, id: string, partyAt: number, src: Source): Promise<Outcome> {
+  const task = findTask(ctx.deps, id);
+  if (!task) return refuse('unknown-task', { id });
+  const party = requiredParties(task, ctx.deps.dir)[partyAt];
+  if (!party) return refuse('stale');
+  const why = refusalFor(ctx, task, party);
+  if (why) return refuse(why.code, why.params);
+  await setSession(ctx, { kind: 'progress', taskId: task.id, party: partyAt, src });
+  return edit({ text: say('progress.ask', { id: task.id, max: NOTE_TEXT_MAX }), buttons: [[cancelAction.button('cancel', say('button.cancel'), {})]] });
+}
+
+/** Save a progress note (after re-checking the right) and show the card or list with it. */
+async function saveProgress(ctx: Ctx, task: Task, party: string, text: string, src: Source): Promise<Outcome> {
+  const why = refusalFor(ctx, task, party);
+  if (why) return refuse(why.code, why.params);
+  if (text.length > NOTE_TEXT_MAX) return reply({ text: say('tick.noteTooLong', { max: NOTE_TEXT_MAX, n: text.length }) });
+  const percent = text.match(/(\d{1,3})\s*%/)?.[1];
+  await endSession(ctx);
+  await ctx.deps.store.addProgress(
+    { planId: ctx.deps.plan.id, taskId: task.id, party, text, by: ctx.actor.ref, ...(percent && Number(percent) <= 100 ? { percent: Number(percent) } : {}) },
+    ctx.now,
+  );
+  return reply(after(ctx, task, party, src, say('progress.saved', { id: task.id, agency: label(ctx.deps, party) })));
+}
+
+const progressSession = z.object({ kind: z.literal('progress'), taskId, party: z.number().int().min(0), src: source });
+
+/** "/baotiendo I.4 đang thực hiện 60%, đã trình dự thảo": a progress note on the official's own part. */
+async function progressCommand(ctx: Ctx, args: string): Promise<Outcome> {
+  if (!ctx.actor.official) return refuse(ctx.actor.admin ? 'admin-only' : ctx.actor.pending ? 'pending-approval' : 'not-registered');
+  const [ref = '', ...rest] = args.split(/\s+/);
+  const task = resolveTaskRef(ctx.deps, ref);
+  if (!task) return reply({ text: say('progress.usage') });
+  const party = ownParty(ctx.actor, task, ctx.deps);
+  if (!party) return refuse('not-your-task', { id: task.id, agency: ctx.deps.dir.label(ctx.actor.official.agency) });
+  const text = rest.join(' ').trim();
+  if (!text) return startProgress(ctx, task.id, requiredParties(task, ctx.deps.dir).indexOf(party), 'a');
+  return saveProgress(ctx, task, party, text, 'a');
+}
+
 /** "xong 2" (an entry of the chat's menu) or "xong I.4" (a task): tick it, stated plainly, so recorded at once. */
 async function done(ctx: Ctx, args: string): Promise<Outcome> {
   if (!ctx.actor.official && !ctx.actor.admin) return refuse(ctx.actor.pending ? 'pending-approval' : 'not-registered');
@@ -387,9 +453,24 @@ export const tickingFeature: Feature = {
       },
     },
     { names: ['xong', 'done'], run: done },
+    { names: ['baotiendo', 'progressnote'], audience: 'official', run: progressCommand },
   ],
-  actions: [tick.def, confirm.def, askNote.def, cancelTick.def, undo.def, open.def],
+  actions: [tick.def, confirm.def, askNote.def, cancelTick.def, undo.def, open.def, progress.def],
   steps: [
+    {
+      kind: 'progress',
+      async onText(ctx, session, text) {
+        const s = progressSession.safeParse(session);
+        const task = s.success ? findTask(ctx.deps, s.data.taskId) : undefined;
+        const party = s.success && task ? requiredParties(task, ctx.deps.dir)[s.data.party] : undefined;
+        if (!s.success || !task || !party) {
+          await endSession(ctx);
+          return undefined;
+        }
+        if (!text) return undefined;
+        return saveProgress(ctx, task, party, text, s.data.src);
+      },
+    },
     {
       kind: 'note',
       async onText(ctx, session, text) {
