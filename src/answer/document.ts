@@ -30,7 +30,8 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
       const [kind = '', num = ''] = (q.cited ?? '').split('|');
       const full = ({ nd: 'nghi dinh', qd: 'quyet dinh', tt: 'thong tu' } as Record<string, string>)[kind] ?? kind;
       const hits = (doc?.basis ?? []).filter((b) => b.number?.startsWith(`${num}/`) && (!b.kind || fold(b.kind) === full));
-      if (hits.length === 0) return answer(ctx.t('doc.notCited', { name: `${full} ${num}`, plan: plan.number }));
+      const shown = ({ 'nghi dinh': 'Nghị định', 'quyet dinh': 'Quyết định', 'thong tu': 'Thông tư' } as Record<string, string>)[full] ?? full;
+      if (hits.length === 0) return answer(ctx.t('doc.notCited', { name: `${shown} ${num}`, plan: plan.number }));
       return answer([ctx.t('doc.cited', { plan: plan.number }), ...hits.map((b) => basisLine(ctx, b))].join('\n'));
     }
     case 'purpose': {

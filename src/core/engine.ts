@@ -31,6 +31,7 @@ import { fromEnglish, looksEnglish } from '../understand/english.ts';
 import { type ChatContext, followUp } from '../understand/followup.ts';
 import { type Question, understand } from '../understand/intents.ts';
 import { formatDate } from '../plan/deadline.ts';
+import { fold } from '../text/fold.ts';
 import { TaskSearch } from '../understand/search.ts';
 import { looksLikeLegacyEncoding } from '../text/legacy.ts';
 
@@ -52,6 +53,17 @@ export interface AskOptions {
   context?: ChatContext;
   /** Answer in this language rather than the engine's. */
   lang?: Lang;
+}
+
+/** The words of `raw` whose folded form is `folded` ("sở abc" for "so abc"); `folded` itself when not found. */
+function asTyped(raw: string, folded: string): string {
+  const words = raw.split(/\s+/);
+  const want = folded.split(' ');
+  for (let i = 0; i + want.length <= words.length; i++) {
+    const span = words.slice(i, i + want.length);
+    if (span.every((w, k) => fold(w).replace(/[^a-z0-9&]/g, '') === want[k])) return span.join(' ').replace(/[?.!,]+$/, '');
+  }
+  return folded;
 }
 
 /** Answers whose content depends on today's status. */
@@ -217,6 +229,8 @@ export class Engine {
     }
     if (looksLikeLegacyEncoding(text)) return { intent: 'legacy-encoding', text: t('error.legacyEncoding'), tasks: [], agencies: [] };
     const understood = this.understand(text, opts.today);
+    // An agency's name the directory does not know is quoted as the user typed it, not folded.
+    if (understood.unresolved) understood.unresolved = asTyped(text, understood.unresolved);
     const q = followUp(text, understood, opts.context) ?? understood;
     const reply = this.withHorizon(this.answer(q, opts), opts.today, t);
     const context: ChatContext = {

@@ -72,9 +72,9 @@ describe('never a false "no"', () => {
   });
   it('an agency typed as initials after "sở" is understood; an unknown one is said so, never dropped', () => {
     expect(ask('sở nv có bị trễ việc j ko', '2019-04-10').text).toContain('Nhiệm vụ quá hạn của Sở Nội vụ (4)');
-    const r = ask('sở abc phải làm gì');
+    const r = ask('Sở ABC phải làm gì?');
     expect(r.intent).toBe('unknown-agency');
-    expect(r.text).toContain('Tôi chưa nhận ra cơ quan');
+    expect(r.text).toContain('Tôi chưa nhận ra cơ quan "Sở ABC"');
   });
 });
 
