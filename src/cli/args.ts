@@ -37,3 +37,26 @@ export function parseToday(value: string | undefined): string {
   }
   return value;
 }
+
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/**
+ * Run a command: an error of one of the `expected` kinds (bad usage, a broken data or state file, a bad environment
+ * value) is one line "Lỗi: …" and exit code 2; anything else is printed whole with exit code 1.
+ */
+export function runCli(main: () => Promise<unknown>, expected: readonly ErrorClass[]): void {
+  main().then(
+    (code) => {
+      if (typeof code === 'number') process.exitCode = code;
+    },
+    (e: unknown) => {
+      if (e instanceof UsageError || expected.some((k) => e instanceof k)) {
+        console.error(`${t('cli.error')}: ${(e as Error).message}`);
+        process.exitCode = 2;
+      } else {
+        console.error(e);
+        process.exitCode = 1;
+      }
+    },
+  );
+}

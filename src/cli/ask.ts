@@ -7,11 +7,11 @@
  */
 import { createInterface } from 'node:readline';
 import { Engine, type Reply } from '../core/engine.ts';
-import { type Lang, LANGS, t } from '../i18n.ts';
+import { type Lang, LANGS } from '../i18n.ts';
 import { choosePlan, DataFileError, loadDirectory, loadPlans } from '../plan/load.ts';
 import { ConfigError } from '../config.ts';
 import { StateFileError } from '../store/file.ts';
-import { UsageError, parseArgs, parseToday } from './args.ts';
+import { parseArgs, parseToday, runCli, UsageError } from './args.ts';
 import { liveCompletions } from './state.ts';
 
 function jsonLine(question: string, r: Reply): string {
@@ -54,12 +54,4 @@ async function main(): Promise<void> {
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) answer(line);
 }
 
-main().catch((e: unknown) => {
-  if (e instanceof UsageError || e instanceof DataFileError || e instanceof ConfigError || e instanceof StateFileError) {
-    console.error(`${t('cli.error')}: ${e.message}`);
-    process.exitCode = 2;
-  } else {
-    console.error(e);
-    process.exitCode = 1;
-  }
-});
+runCli(main, [DataFileError, ConfigError, StateFileError]);

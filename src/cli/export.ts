@@ -12,7 +12,7 @@ import { ConfigError } from '../config.ts';
 import { StateFileError } from '../store/file.ts';
 import { liveCompletions } from './state.ts';
 import type { Directory } from '../plan/agencies.ts';
-import { UsageError, parseArgs, parseToday } from './args.ts';
+import { parseArgs, parseToday, runCli, UsageError } from './args.ts';
 
 export interface ExportRow {
   id: string;
@@ -114,12 +114,4 @@ async function main(): Promise<void> {
   process.stdout.write(format === 'csv' ? toCsv(rows) : `${JSON.stringify({ plan: plan.number, asOf: today, tasks: rows }, null, 1)}\n`);
 }
 
-main().catch((e: unknown) => {
-  if (e instanceof UsageError || e instanceof DataFileError || e instanceof ConfigError || e instanceof StateFileError) {
-    console.error(`${t('cli.error')}: ${e.message}`);
-    process.exitCode = 2;
-  } else {
-    console.error(e);
-    process.exitCode = 1;
-  }
-});
+runCli(main, [DataFileError, ConfigError, StateFileError]);

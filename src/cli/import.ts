@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../fsutil.ts';
 import { t } from '../i18n.ts';
 import { ImportError, importFile, type Warning } from '../plan/import/index.ts';
 import { DATA_DIR, DataFileError, loadDirectory } from '../plan/load.ts';
-import { UsageError, parseArgs } from './args.ts';
+import { parseArgs, runCli, UsageError } from './args.ts';
 
 function describe(w: Warning): string {
   const { kind, ...params } = w;
@@ -49,17 +49,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    if (e instanceof UsageError || e instanceof ImportError || e instanceof DataFileError) {
-      console.error(`${t('cli.error')}: ${e.message}`);
-      process.exitCode = 2;
-    } else {
-      console.error(e);
-      process.exitCode = 1;
-    }
-  },
-);
+runCli(main, [ImportError, DataFileError]);

@@ -14,7 +14,7 @@ import { DataFileError, loadDirectory, loadPlan, loadPlans } from '../plan/load.
 import { Pusher } from '../push/pusher.ts';
 import { PacedSender } from '../push/sender.ts';
 import { StateFileError, Store } from '../store/state.ts';
-import { UsageError, parseArgs, parseToday } from './args.ts';
+import { parseArgs, parseToday, runCli, UsageError } from './args.ts';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), ['--today', '--only'], ['--dry-run']);
@@ -73,12 +73,4 @@ async function main(): Promise<void> {
   if (result.failed > 0) process.exitCode = 1;
 }
 
-main().catch((e: unknown) => {
-  if (e instanceof UsageError || e instanceof ConfigError || e instanceof DataFileError || e instanceof StateFileError) {
-    console.error(`${translator('vi')('cli.error')}: ${e.message}`);
-    process.exitCode = 2;
-  } else {
-    console.error(e);
-    process.exitCode = 1;
-  }
-});
+runCli(main, [ConfigError, DataFileError, StateFileError]);

@@ -12,7 +12,7 @@ import { choosePlan, DataFileError, loadDirectory, loadPlans } from '../plan/loa
 import { buildReport } from '../report/xlsx.ts';
 import { StateFileError } from '../store/file.ts';
 import { Store } from '../store/state.ts';
-import { parseArgs, parseToday, UsageError } from './args.ts';
+import { parseArgs, parseToday, runCli } from './args.ts';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), ['--plan', '--today', '-o', '--out']);
@@ -28,12 +28,4 @@ async function main(): Promise<void> {
   console.error(t('report.written', { file: out, plan: plan.number, date: formatDate(today) }));
 }
 
-main().catch((e: unknown) => {
-  if (e instanceof UsageError || e instanceof DataFileError || e instanceof ConfigError || e instanceof StateFileError) {
-    console.error(`${t('cli.error')}: ${e.message}`);
-    process.exitCode = 2;
-  } else {
-    console.error(e);
-    process.exitCode = 1;
-  }
-});
+runCli(main, [DataFileError, ConfigError, StateFileError]);
