@@ -62,12 +62,12 @@ export async function buildReport(deps: ReportDeps, today: string, agency?: stri
   wb.creator = 'plan-assistant';
 
   // Every task × agency that must report, with its state and the report (if any) for the period in question.
-  const parts: { task: Task; party: string; status: Status; due?: string }[] = [];
+  const parts: { task: Task; party: string; status: Status; due?: string; period?: string }[] = [];
   for (const task of plan.tasks) {
     for (const party of requiredParties(task, dir)) {
       if (agency && party !== agency) continue;
       const s = engine.stateOf(task, opts, party);
-      parts.push({ task, party, status: s.status, ...(s.due ? { due: s.due } : {}) });
+      parts.push({ task, party, status: s.status, ...(s.due ? { due: s.due } : {}), ...(s.period ? { period: s.period.end } : {}) });
     }
   }
   const label = (party: string) => dir.label(party.replace(/^name:/, ''));
@@ -126,8 +126,8 @@ export async function buildReport(deps: ReportDeps, today: string, agency?: stri
     return n ? `${formatDate(n.at.slice(0, 10))}: ${n.text}` : '';
   };
   for (const p of parts) {
-    const s = engine.stateOf(p.task, opts, p.party);
-    const rec = store.liveCompletion(plan.id, p.task.id, p.party, p.task.deadline.kind === 'recurring' ? s.period?.end : undefined);
+    // The state was computed once above; the report looked at is that of the period in question.
+    const rec = store.liveCompletion(plan.id, p.task.id, p.party, p.task.deadline.kind === 'recurring' ? p.period : undefined);
     const by = rec ? (store.official(rec.by)?.name ?? t('tick.byAdmin')) : '';
     const row = detail.addRow([
       p.task.id,

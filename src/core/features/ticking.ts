@@ -228,8 +228,8 @@ export function tickButtons(ctx: Ctx, taskIds: readonly string[]): Button[][] {
     if (!task) continue;
     const parties = requiredParties(task, ctx.deps.dir);
     const own = ownParty(ctx.actor, task, ctx.deps);
-    const open = own ? !reported(ctx, task, own) : ctx.actor.admin && parties.some((p) => !reported(ctx, task, p));
-    if (open && (own || ctx.actor.admin)) out.push(tick.button('tick', say('button.tick', { id }), { taskId: id, src: 'a' }));
+    const unreported = own ? !reported(ctx, task, own) : ctx.actor.admin && parties.some((p) => !reported(ctx, task, p));
+    if (unreported && (own || ctx.actor.admin)) out.push(tick.button('tick', say('button.tick', { id }), { taskId: id, src: 'a' }));
     if (out.length >= 8) break;
   }
   return rows(out, 4);
@@ -255,9 +255,9 @@ async function startTick(ctx: Ctx, id: string, partyAt: number | undefined, src:
     if (!party) return refuse('stale');
   } else party = ownParty(actor, task, deps);
   if (!party && actor.admin) {
-    const open = parties.map((p, i) => ({ p, i })).filter(({ p }) => !reported(ctx, task, p));
-    if (open.length === 0) return refuse('all-reported', { id: task.id });
-    const choices = open.slice(0, 40).map(({ p, i }) => tick.button('choose', label(deps, p), { taskId: task.id, party: i, src }));
+    const unreported = parties.map((p, i) => ({ p, i })).filter(({ p }) => !reported(ctx, task, p));
+    if (unreported.length === 0) return refuse('all-reported', { id: task.id });
+    const choices = unreported.slice(0, 40).map(({ p, i }) => tick.button('choose', label(deps, p), { taskId: task.id, party: i, src }));
     return edit({ text: say('tick.choosePart', { id: task.id }), buttons: [...rows(choices, 2), [cancelAction.button('cancel', say('button.cancel'), {})]] });
   }
   if (!party) {
