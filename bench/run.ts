@@ -7,6 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Engine } from '../src/core/engine.ts';
+import { PlanCatalog } from '../src/core/plans.ts';
 import { loadDirectory, loadPlans } from '../src/plan/load.ts';
 import type { Plan, Task } from '../src/plan/schema.ts';
 import { parseDeadline } from '../src/plan/deadline.ts';
@@ -186,9 +187,8 @@ if (only.has('ticks')) {
   const officialOf = new Map<string, string>();
   for (const o of store.snapshot().officials) if (!officialOf.has(o.agency)) officialOf.set(o.agency, o.accounts[0]!.userId);
   const core = createCore({
-    engine: bigEngine,
+    plans: new PlanCatalog(dir, {}, [{ plan: big }]),
     store,
-    plan: big,
     dir,
     admins: {},
     roster: [],
@@ -230,9 +230,8 @@ if (only.has('pushes')) {
   const outlet = telegramOutlet(new Telegram('123456:BENCHBENCHBENCHBENCHBENCH', { apiRoot: `http://127.0.0.1:${port}` } as never), 'vi');
   const dispatched: number[] = [];
   const pusher = new Pusher({
-    engine: seedEngine,
+    plans: new PlanCatalog(dir, {}, [{ plan: seed }]),
     store,
-    plan: seed,
     dir,
     admins: {},
     roster: [],

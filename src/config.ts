@@ -25,6 +25,7 @@ const buildSchema = () =>
       PORT: z.coerce.number().int().min(1).max(65535).default(8080),
       STATE_FILE: z.string().min(1).default('var/state.json'),
       PLAN_FILE: z.string().min(1).optional(),
+      PLANS_DIR: z.string().min(1).optional(),
       ROSTER_FILE: z.string().min(1).optional(),
       BOT_LANG: z.enum(['vi', 'en']).default('vi'),
       REMIND_DAYS: z.coerce.number().int().min(1).max(365).default(30),

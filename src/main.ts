@@ -14,14 +14,14 @@ import { TelegramError } from 'telegraf';
 import { ConfigError, loadConfig, loadEnvFile } from './config.ts';
 import type { Channel } from './core/channel.ts';
 import type { CoreDeps } from './core/deps.ts';
-import { Engine } from './core/engine.ts';
 import { createCore } from './core/features/index.ts';
 import { type Envelope, say } from './core/outcome.ts';
 import { type RosterEntry, loadRoster } from './core/roster.ts';
 import { translator } from './i18n.ts';
 import { consoleLogger } from './log.ts';
 import { todayIn } from './plan/deadline.ts';
-import { DataFileError, loadDirectory, loadPlan, loadPlans } from './plan/load.ts';
+import { openCatalog } from './core/plans.ts';
+import { DataFileError, loadDirectory, PLANS_DIR } from './plan/load.ts';
 import { type Outlet, Pusher } from './push/pusher.ts';
 import { every } from './push/schedule.ts';
 import { PacedSender } from './push/sender.ts';
@@ -33,17 +33,24 @@ async function main(): Promise<void> {
   const t = translator(config.BOT_LANG);
   const log = consoleLogger();
   const dir = loadDirectory();
-  const plan = config.PLAN_FILE ? loadPlan(config.PLAN_FILE) : loadPlans()[0]!;
   const roster: RosterEntry[] = config.ROSTER_FILE ? loadRoster(config.ROSTER_FILE, dir) : [];
-  const engine = new Engine(plan, dir, { lang: config.BOT_LANG, upcomingDays: config.REMIND_DAYS });
+  const plansDir = config.PLANS_DIR ?? PLANS_DIR;
 
   const console_ = !config.BOT_TOKEN && !config.ZALO_BOT_TOKEN;
   // The terminal chat beside a running bot reads its state without the lock and writes nothing.
   const store = console_ ? await Store.openShared(config.STATE_FILE) : await Store.open(config.STATE_FILE, { lock: true });
+  const plans = openCatalog({
+    dir,
+    plansDir,
+    ...(config.PLAN_FILE ? { only: config.PLAN_FILE } : {}),
+    engine: { lang: config.BOT_LANG, upcomingDays: config.REMIND_DAYS },
+    archived: (id) => store.planArchived(id),
+  });
+  const plan = plans.default().plan;
   const deps: CoreDeps = {
-    engine,
+    plans,
+    plansDir,
     store,
-    plan,
     dir,
     admins: { telegram: config.ADMIN_TELEGRAM_IDS, zalo: config.ADMIN_ZALO_IDS },
     roster,
@@ -58,7 +65,9 @@ async function main(): Promise<void> {
 
   if (console_) {
     console.error(t('start.noToken'));
-    console.error(t('start.console', { plan: plan.number, tasks: plan.tasks.length, state: store.file }));
+    const active = plans.active();
+    if (active.length > 1) console.error(t('start.consolePlans', { n: active.length, plans: active.map((e) => e.plan.number).join(', '), state: store.file }));
+    else console.error(t('start.console', { plan: plan.number, tasks: plan.tasks.length, state: store.file }));
     if (store.readOnly) console.error(t('start.consoleReadOnly', { state: store.file }));
     await runConsoleChat({ core, t, lang: config.BOT_LANG, log, input: process.stdin, output: process.stdout });
     await store.flush();
@@ -154,8 +163,9 @@ async function main(): Promise<void> {
     await pusher.runReminders(today());
   })().catch((e: unknown) => log.log('error', 'catch-up failed', { error: e }));
 
-  console.error(t('start.channels', { channels: up.join(', '), plan: plan.number }));
-  log.log('info', 'started', { channels: up, plan: plan.number, state: store.file, pushCron: config.PUSH_CRON, ...(server ? { port: server.port } : {}) });
+  const numbers = plans.active().map((e) => e.plan.number);
+  console.error(t('start.channels', { channels: up.join(', '), plan: numbers.join(', ') }));
+  log.log('info', 'started', { channels: up, plans: numbers, state: store.file, pushCron: config.PUSH_CRON, ...(server ? { port: server.port } : {}) });
 
   const stop = async (signal: string) => {
     log.log('info', 'stopping', { signal });

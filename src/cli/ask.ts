@@ -1,18 +1,20 @@
 /**
- * npm run ask -- [--json] [--chat] [--today YYYY-MM-DD] [--plan FILE] [--lang vi|en] ["question"]
+ * npm run ask -- [--json] [--chat] [--today YYYY-MM-DD] [--plan NUMBER|FILE] [--lang vi|en] ["question"]
+ * Without --plan, a question spans every active plan (one that names a plan, "theo KH 4561 …", is answered from it).
  * Prints the reply to a question; with no question, answers one question a line from stdin.
  * --json prints one object a line: {question, intent, reply, more, tasks[], agencies}: `reply` is the first
  * message as a phone shows it, `more` the further pages. --chat takes the stdin lines as one conversation (follow-ups
  * such as "còn Sở Nội vụ thì sao?" refer to the answer before); a blank line starts a new one.
  */
 import { createInterface } from 'node:readline';
-import { Engine, type Reply } from '../core/engine.ts';
+import { askPlans } from '../core/ask.ts';
+import type { Reply } from '../core/engine.ts';
 import { type Lang, LANGS } from '../i18n.ts';
-import { choosePlan, DataFileError, loadDirectory, loadPlans } from '../plan/load.ts';
+import { DataFileError } from '../plan/load.ts';
 import { ConfigError } from '../config.ts';
 import { StateFileError } from '../store/file.ts';
 import { parseArgs, parseToday, runCli, UsageError } from './args.ts';
-import { liveCompletions } from './state.ts';
+import { livePlans } from './state.ts';
 
 function jsonLine(question: string, r: Reply): string {
   return JSON.stringify({
@@ -33,17 +35,15 @@ async function main(): Promise<void> {
   const today = parseToday(args.values.get('--today'));
   const lang = (args.values.get('--lang') ?? 'vi') as Lang;
   if (!LANGS.includes(lang)) throw new UsageError(`--lang: ${LANGS.join(', ')}`);
-  const planFile = args.values.get('--plan');
-  const plan = planFile ? choosePlan(planFile) : loadPlans()[0]!;
-  const engine = new Engine(plan, loadDirectory(), { lang });
-  const completions = await liveCompletions(plan.id, today);
+  // --plan: that plan alone; else every active plan, grouped by plan where several answer.
+  const { plans, completionsOf } = await livePlans(today, args.values.get('--plan'), lang);
   const json = args.flags.has('--json');
   const answer = (q: string) => {
     if (chat && q.trim() === '') {
       context = undefined;
       return;
     }
-    const r = engine.ask(q, { today, completions, ...(chat && context ? { context } : {}) });
+    const r = askPlans(plans, q, { today, completionsOf, lang, ...(chat && context ? { context } : {}) });
     if (chat) context = r.context;
     process.stdout.write(json ? `${jsonLine(q, r)}\n` : `${[r.text, ...(r.more ?? [])].join('\n\n')}\n\n`);
   };

@@ -1,16 +1,16 @@
 /**
- * npm run export -- --format json|csv [--today YYYY-MM-DD] [--plan FILE]
+ * npm run export -- --format json|csv [--today YYYY-MM-DD] [--plan NUMBER|FILE]
  * Every task with its parsed fields and status. The CSV is UTF-8 with a BOM and CRLF line ends, so Excel
  * opens it with Vietnamese intact.
  */
 import { t } from '../i18n.ts';
 import { formatDate } from '../plan/deadline.ts';
-import { choosePlan, DataFileError, loadDirectory, loadPlans } from '../plan/load.ts';
+import { DataFileError, loadDirectory } from '../plan/load.ts';
 import type { Plan } from '../plan/schema.ts';
 import { type Completion, taskState } from '../plan/status.ts';
 import { ConfigError } from '../config.ts';
 import { StateFileError } from '../store/file.ts';
-import { liveCompletions } from './state.ts';
+import { livePlans } from './state.ts';
 import type { Directory } from '../plan/agencies.ts';
 import { parseArgs, parseToday, runCli, UsageError } from './args.ts';
 
@@ -108,9 +108,10 @@ async function main(): Promise<void> {
   const format = args.values.get('--format') ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new UsageError('--format json|csv');
   const today = parseToday(args.values.get('--today'));
-  const planFile = args.values.get('--plan');
-  const plan = planFile ? choosePlan(planFile) : loadPlans()[0]!;
-  const rows = exportRows(plan, loadDirectory(), today, await liveCompletions(plan.id, today));
+  // --plan: that plan (a number or a file); else the newest active plan.
+  const { plans, completionsOf } = await livePlans(today, args.values.get('--plan'));
+  const { plan } = plans.default();
+  const rows = exportRows(plan, loadDirectory(), today, completionsOf(plan.id));
   process.stdout.write(format === 'csv' ? toCsv(rows) : `${JSON.stringify({ plan: plan.number, asOf: today, tasks: rows }, null, 1)}\n`);
 }
 

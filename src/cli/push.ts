@@ -1,23 +1,23 @@
 /**
- * npm run push -- [--dry-run] [--today YYYY-MM-DD] [--only USER_ID]
+ * npm run push -- [--dry-run] [--today YYYY-MM-DD] [--only USER_ID] [--plan NUMBER|FILE]
  * Sends (or with --dry-run prints) the weekly digests now: the same content as the scheduled run, recorded the
  * same way. The bot must not be running on the same state file (it holds the lock); in chat, admins use /guingay.
  */
 import { Telegram } from 'telegraf';
 import { telegramOutlet } from '../channels/telegram/outlet.ts';
 import { ConfigError, loadConfig, loadEnvFile } from '../config.ts';
-import { Engine } from '../core/engine.ts';
+import { openCatalog } from '../core/plans.ts';
 import { loadRoster } from '../core/roster.ts';
 import { translator } from '../i18n.ts';
 import { consoleLogger } from '../log.ts';
-import { DataFileError, loadDirectory, loadPlan, loadPlans } from '../plan/load.ts';
+import { DataFileError, loadDirectory, PLANS_DIR } from '../plan/load.ts';
 import { Pusher } from '../push/pusher.ts';
 import { PacedSender } from '../push/sender.ts';
 import { StateFileError, Store } from '../store/state.ts';
 import { parseArgs, parseToday, runCli, UsageError } from './args.ts';
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), ['--today', '--only'], ['--dry-run']);
+  const args = parseArgs(process.argv.slice(2), ['--today', '--only', '--plan'], ['--dry-run']);
   loadEnvFile();
   const config = loadConfig();
   const t = translator(config.BOT_LANG);
@@ -26,17 +26,24 @@ async function main(): Promise<void> {
   const only = args.values.get('--only');
   if (!dryRun && !config.BOT_TOKEN) throw new UsageError(t('pushcli.noToken'));
   const dir = loadDirectory();
-  const plan = config.PLAN_FILE ? loadPlan(config.PLAN_FILE) : loadPlans()[0]!;
   const store = await Store.open(config.STATE_FILE, dryRun ? { readOnly: true } : { lock: true });
+  // --plan: that plan's digests only; else every active plan's (PLAN_FILE: that one).
+  const only_ = args.values.get('--plan') ?? config.PLAN_FILE;
+  const plans = openCatalog({
+    dir,
+    plansDir: config.PLANS_DIR ?? PLANS_DIR,
+    ...(only_ ? { only: only_ } : {}),
+    engine: { lang: config.BOT_LANG, upcomingDays: config.REMIND_DAYS },
+    archived: (id) => store.planArchived(id),
+  });
   const log = consoleLogger();
   const outlet = telegramOutlet(
     new Telegram(config.BOT_TOKEN ?? '0:dry-run', { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) } as never),
     config.BOT_LANG,
   );
   const pusher = new Pusher({
-    engine: new Engine(plan, dir, { lang: config.BOT_LANG, upcomingDays: config.REMIND_DAYS }),
+    plans,
     store,
-    plan,
     dir,
     admins: { telegram: config.ADMIN_TELEGRAM_IDS },
     roster: config.ROSTER_FILE ? loadRoster(config.ROSTER_FILE, dir) : [],

@@ -17,13 +17,25 @@ export function asOf(map: ReadonlyMap<string, readonly Completion[]>, today: str
   return out;
 }
 
-/** The completions of a plan in the configured state file, as of a day; none when there is no state file yet. */
-export async function liveCompletions(planId: string, today: string): Promise<Map<string, Completion[]>> {
+/** The plans the read-only commands answer from: --plan (a number or a file) alone, else every active plan. */
+export async function livePlans(today: string, only: string | undefined, lang: import('../i18n.ts').Lang = 'vi') {
   loadEnvFile();
+  const { openCatalog } = await import('../core/plans.ts');
+  const { loadDirectory, PLANS_DIR } = await import('../plan/load.ts');
   const file = stateFileSetting();
-  // No state file yet (a fresh clone): nothing was ever reported, and the store need not be loaded at all.
-  if (!existsSync(file)) return new Map();
-  const { Store } = await import('../store/state.ts');
-  const store = await Store.open(file, { readOnly: true });
-  return asOf(store.completions(planId), today);
+  const store = existsSync(file) ? await (await import('../store/state.ts')).Store.open(file, { readOnly: true }) : undefined;
+  const plans = openCatalog({
+    dir: loadDirectory(),
+    plansDir: process.env.PLANS_DIR || PLANS_DIR,
+    ...(only ? { only } : {}),
+    engine: { lang },
+    archived: (id) => store?.planArchived(id) ?? false,
+  });
+  const cache = new Map<string, Map<string, Completion[]>>();
+  const completionsOf = (planId: string) => {
+    let map = cache.get(planId);
+    if (!map) cache.set(planId, (map = store ? asOf(store.completions(planId), today) : new Map()));
+    return map;
+  };
+  return { plans, completionsOf };
 }

@@ -25,7 +25,9 @@ export function sessionOf(ctx: Ctx): (Record<string, unknown> & { kind: string }
 
 /** Start or move a session on; it lasts SESSION_MS from now. Durable before the user is answered. */
 export function setSession(ctx: Ctx, data: { kind: string } & Record<string, unknown>): Promise<void> {
-  return ctx.deps.store.putConversation(sessionKey(ctx.from), data, new Date(ctx.now.getTime() + SESSION_MS), ctx.now);
+  // The session remembers its plan: the text typed next is handled in that plan's scope.
+  const scoped = { ...data, plan: ctx.plan.key };
+  return ctx.deps.store.putConversation(sessionKey(ctx.from), scoped, new Date(ctx.now.getTime() + SESSION_MS), ctx.now);
 }
 
 export function endSession(ctx: Ctx): Promise<void> {

@@ -2,11 +2,10 @@
 import type { Lang, T } from '../i18n.ts';
 import type { Logger } from '../log.ts';
 import type { Directory } from '../plan/agencies.ts';
-import type { Plan } from '../plan/schema.ts';
 import type { Store } from '../store/state.ts';
 import type { Channel } from './channel.ts';
-import type { Engine } from './engine.ts';
 import type { Envelope } from './outcome.ts';
+import type { PlanCatalog } from './plans.ts';
 import type { RosterEntry } from './roster.ts';
 
 export interface PushControl {
@@ -23,10 +22,12 @@ export interface PushCounts {
 }
 
 export interface CoreDeps {
-  engine: Engine;
+  /** Every plan served; an update is handled in the scope of one of them (Ctx.plan). */
+  plans: PlanCatalog;
   store: Store;
-  plan: Plan;
   dir: Directory;
+  /** Where plans published in chat are written (data/plans by default); none: publishing is refused. */
+  plansDir?: string;
   /** Admin user ids per messenger (from the environment). */
   admins: Partial<Record<Channel, readonly string[]>>;
   roster: readonly RosterEntry[];

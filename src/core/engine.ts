@@ -66,6 +66,17 @@ function asTyped(raw: string, folded: string): string {
   return folded;
 }
 
+/** What a chat has been shown, for the next follow-up. */
+export function contextOf(q: Question, reply: Reply, previous?: ChatContext): ChatContext {
+  return {
+    intent: q.intent,
+    agencies: q.agencies.length > 0 ? q.agencies : q.intent === 'task' ? [] : (previous?.agencies ?? []),
+    tasks: reply.tasks.map((x) => x.id),
+    ...(q.role ? { role: q.role } : {}),
+    ...(q.period ? { period: q.period } : {}),
+  };
+}
+
 /** Answers whose content depends on today's status. */
 const STATUS_INTENTS = new Set(['agency', 'overdue', 'upcoming', 'progress', 'task', 'period']);
 
@@ -218,29 +229,38 @@ export class Engine {
     }
   }
 
-  ask(text: string, askOpts: AskOptions): Reply {
+  /**
+   * A question typed, understood: the question (follow-ups resolved against the chat's context) and the options to
+   * answer it with — or a reply at once when it cannot be asked (too long, a legacy encoding).
+   */
+  prepare(text: string, askOpts: AskOptions): { q: Question; opts: AskOptions; followed: boolean } | { reply: Reply } {
     // A question typed in English is understood through the glossary and answered in English, whatever the default.
     const english = looksEnglish(text);
     const opts: AskOptions = english ? { ...askOpts, lang: 'en' } : askOpts;
     if (english) text = fromEnglish(text);
     const t = translator(opts.lang ?? this.lang);
     if (text.length > MAX_QUESTION_LENGTH) {
-      return { intent: 'too-long', text: t('error.tooLong', { n: text.length, max: MAX_QUESTION_LENGTH }), tasks: [], agencies: [] };
+      return { reply: { intent: 'too-long', text: t('error.tooLong', { n: text.length, max: MAX_QUESTION_LENGTH }), tasks: [], agencies: [] } };
     }
-    if (looksLikeLegacyEncoding(text)) return { intent: 'legacy-encoding', text: t('error.legacyEncoding'), tasks: [], agencies: [] };
+    if (looksLikeLegacyEncoding(text)) return { reply: { intent: 'legacy-encoding', text: t('error.legacyEncoding'), tasks: [], agencies: [] } };
     const understood = this.understand(text, opts.today);
     // An agency's name the directory does not know is quoted as the user typed it, not folded.
     if (understood.unresolved) understood.unresolved = asTyped(text, understood.unresolved);
-    const q = followUp(text, understood, opts.context) ?? understood;
-    const reply = this.withHorizon(this.answer(q, opts), opts.today, t);
-    const context: ChatContext = {
-      intent: q.intent,
-      agencies: q.agencies.length > 0 ? q.agencies : q.intent === 'task' ? [] : (opts.context?.agencies ?? []),
-      tasks: reply.tasks.map((x) => x.id),
-      ...(q.role ? { role: q.role } : {}),
-      ...(q.period ? { period: q.period } : {}),
-    };
-    return { ...paginate(reply), context };
+    const followed = followUp(text, understood, opts.context);
+    return { q: followed ?? understood, opts, followed: followed !== undefined };
+  }
+
+  /** A question understood, answered in full (not yet cut into pages), with the plan's horizon said when passed. */
+  full(q: Question, opts: AskOptions): Reply {
+    return this.withHorizon(this.answer(q, opts), opts.today, translator(opts.lang ?? this.lang));
+  }
+
+  ask(text: string, askOpts: AskOptions): Reply {
+    const prepared = this.prepare(text, askOpts);
+    if ('reply' in prepared) return prepared.reply;
+    const { q, opts } = prepared;
+    const reply = this.full(q, opts);
+    return { ...paginate(reply), context: contextOf(q, reply, opts.context) };
   }
 
   /**

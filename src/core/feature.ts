@@ -8,11 +8,20 @@ import type { z } from 'zod';
 import type { Actor } from './actor.ts';
 import type { From } from './channel.ts';
 import type { CoreDeps } from './deps.ts';
+import type { PlanEntry } from './plans.ts';
+import type { IncomingDocument } from './features/plans.ts';
 import type { Button, ButtonKind, Outcome, Text } from './outcome.ts';
 
 /** One update, as every handler sees it. */
 export interface Ctx {
   deps: CoreDeps;
+  /**
+   * The plan in scope: the one a button or session names, else the newest active plan. Features that span plans
+   * (questions, /viec, /kehoach) go through deps.plans and `inPlan`.
+   */
+  plan: PlanEntry;
+  /** This update in the scope of another plan: its buttons and sessions carry that plan's key. */
+  inPlan(entry: PlanEntry): Ctx;
   from: From;
   actor: Actor;
   now: Date;
@@ -40,6 +49,8 @@ export interface CommandDef {
 export interface ActionDef<A> {
   /** A short tag, unique across features: the action id is "<tag>:<field>:<field>…". */
   tag: string;
+  /** Acts on a task of one plan: where several plans are served, its buttons carry the plan's key ("k3f9~t:I.4"). */
+  planScoped?: boolean;
   /** The fields' zod schemas in order; trailing optional fields may be left out. */
   fields: readonly z.ZodType[];
   /** Fields → the action's value; undefined when they do not make one. */
@@ -68,6 +79,8 @@ export interface Feature {
   steps?: readonly StepDef[];
   phrases?: readonly PhraseDef[];
   onContact?(ctx: Ctx, contact: { phone: string; userId?: string }): Promise<Outcome>;
+  /** A file sent to the bot (a plan to publish). */
+  onDocument?(ctx: Ctx, doc: IncomingDocument): Promise<Outcome>;
   /** Any other text: at most one feature answers questions. */
   onQuestion?(ctx: Ctx, text: string): Outcome | Promise<Outcome>;
 }

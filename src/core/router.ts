@@ -24,7 +24,9 @@ import {
   type PickMode,
   type StepDef,
 } from './feature.ts';
-import { type Outcome, refuse, type Say, say } from './outcome.ts';
+import { type Button, type Outcome, type Post, refuse, type Say, say } from './outcome.ts';
+import { type PlanEntry, scoped, unscope } from './plans.ts';
+import type { IncomingDocument } from './features/plans.ts';
 import { dayOf } from './time.ts';
 import { clean, fold } from '../text/fold.ts';
 
@@ -39,6 +41,7 @@ export class Core {
   private readonly phrases: PhraseDef[] = [];
   private readonly listed: { name: string; audience: Audience }[] = [];
   private contact: Feature['onContact'];
+  private document: Feature['onDocument'];
   private question: Feature['onQuestion'];
 
   constructor(
@@ -70,6 +73,10 @@ export class Core {
         if (this.contact) dup('contact handler', 'contact', f.name);
         this.contact = f.onContact.bind(f);
       }
+      if (f.onDocument) {
+        if (this.document) dup('document handler', 'document', f.name);
+        this.document = f.onDocument.bind(f);
+      }
       if (f.onQuestion) {
         if (this.question) dup('question handler', 'question', f.name);
         this.question = f.onQuestion.bind(f);
@@ -91,18 +98,24 @@ export class Core {
     ];
   }
 
-  private ctx(from: From): Ctx {
+  private ctx(from: From, plan: PlanEntry = this.deps.plans.default()): Ctx {
     const now = this.deps.now();
-    const ctx: Ctx = {
-      deps: this.deps,
-      from,
-      actor: actorOf(this.deps, from),
-      now,
-      today: dayOf(now),
-      run: (action, how) => this.dispatch(ctx, action, how),
-      pick: (n, mode) => this.pick(ctx, n, mode),
+    const actor = actorOf(this.deps, from);
+    const make = (entry: PlanEntry): Ctx => {
+      const ctx: Ctx = {
+        deps: this.deps,
+        plan: entry,
+        inPlan: (other) => make(other),
+        from,
+        actor,
+        now,
+        today: dayOf(now),
+        run: (action, how) => this.dispatch(ctx, action, how),
+        pick: (n, mode) => this.pick(ctx, n, mode),
+      };
+      return ctx;
     };
-    return ctx;
+    return make(plan);
   }
 
   async onText(from: From, raw: string): Promise<Outcome> {
@@ -113,12 +126,14 @@ export class Core {
     if (cmd) {
       const def = this.commands.get(cmd[1]!.toLowerCase());
       if (!def) return refuse('unknown-command', { command: `/${cmd[1]}` });
-      return def.run(ctx, clean(cmd[2] ?? ''));
+      return this.inScope(ctx, (c) => def.run(c, clean(cmd[2] ?? '')));
     }
     const session = sessionOf(ctx);
     const step = session && this.steps.get(session.kind);
     if (step) {
-      const handled = await step.onText(ctx, session, text);
+      // A step goes on in the plan its session was started in.
+      const entry = typeof session.plan === 'string' ? this.deps.plans.byKey(session.plan) : undefined;
+      const handled = entry ? await this.inScope(ctx.inPlan(entry), (c) => step.onText(c, session, text)) : await step.onText(ctx, session, text);
       if (handled) return handled;
     }
     const folded = fold(text)
@@ -126,14 +141,15 @@ export class Core {
       .trim();
     for (const p of this.phrases) {
       const args = p.match(folded, text);
-      if (args !== undefined) return p.run(ctx, args);
+      if (args !== undefined) return this.inScope(ctx, (c) => p.run(c, args));
     }
     if (/^\d{1,3}$/.test(folded)) {
       const menu = menuOf(this.deps.store, from.channel, from.chatId, ctx.now);
       if (menu) return this.pick(ctx, Number(folded), 'choose');
     }
     if (!this.question) return refuse('unknown-command', { command: text.slice(0, 20) });
-    return this.question(ctx, raw);
+    const question = this.question;
+    return this.inScope(ctx, (c) => question(c, raw));
   }
 
   async onAction(from: From, data: string, how: { explicit: boolean } = { explicit: false }): Promise<Outcome> {
@@ -144,7 +160,16 @@ export class Core {
   async onContact(from: From, contact: { phone: string; userId?: string }): Promise<Outcome> {
     await this.deps.store.markReachable(from.channel, from.userId, this.deps.now());
     if (!this.contact) return refuse('invalid-action');
-    return this.contact(this.ctx(from), contact);
+    const onContact = this.contact;
+    return this.inScope(this.ctx(from), (c) => onContact(c, contact));
+  }
+
+  /** A file sent to the bot. */
+  async onDocument(from: From, doc: IncomingDocument): Promise<Outcome> {
+    await this.deps.store.markReachable(from.channel, from.userId, this.deps.now());
+    if (!this.document) return refuse('invalid-action');
+    const onDocument = this.document;
+    return this.inScope(this.ctx(from), (c) => onDocument(c, doc));
   }
 
   /** A text-only messenger showed these menu entries in this chat: "1", "xong 1" refer to them from now on. */
@@ -152,8 +177,24 @@ export class Core {
     return saveMenu(this.deps.store, channel, chatId, entries, this.deps.now());
   }
 
-  private async dispatch(ctx: Ctx, data: string, how: { explicit: boolean }): Promise<Outcome> {
-    if (Buffer.byteLength(data, 'utf8') > MAX_ACTION_BYTES) return refuse('invalid-action');
+  /**
+   * Run a handler in a plan's scope. Where several plans are served, the buttons it returns carry the plan's key,
+   * so that pressing one later acts on that plan whatever has been published since.
+   */
+  private async inScope(ctx: Ctx, run: (ctx: Ctx) => Outcome | Promise<Outcome> | Promise<Outcome | undefined>): Promise<Outcome> {
+    const out = await run(ctx);
+    if (!out || this.deps.plans.all().length < 2) return out as Outcome;
+    return scopeOutcome(out, ctx.plan.key, (action) => this.actions.get(action.split(':', 1)[0]!)?.planScoped === true);
+  }
+
+  private async dispatch(ctx: Ctx, raw: string, how: { explicit: boolean }): Promise<Outcome> {
+    if (Buffer.byteLength(raw, 'utf8') > MAX_ACTION_BYTES) return refuse('invalid-action');
+    const { key, action: data } = unscope(raw);
+    if (key) {
+      const entry = this.deps.plans.byKey(key);
+      if (!entry) return refuse('stale');
+      if (entry !== ctx.plan) return this.inScope(ctx.inPlan(entry), (c) => this.dispatch(c, data, how));
+    }
     const [tag, ...fields] = data.split(':');
     const def = this.actions.get(tag ?? '');
     if (!def || fields.length > def.fields.length) return refuse('invalid-action');
@@ -165,7 +206,7 @@ export class Core {
     }
     const value = def.decode(parsed);
     if (value === undefined) return refuse('invalid-action');
-    return def.run(ctx, value, how);
+    return this.inScope(ctx, (c) => def.run(c, value, how));
   }
 
   private async pick(ctx: Ctx, n: number, mode: PickMode): Promise<Outcome> {
@@ -181,4 +222,27 @@ export class Core {
     if (mode === 'undo' && entry.kind !== 'undo') return refuse('not-undoable', { n });
     return this.dispatch(ctx, entry.action, { explicit: false });
   }
+}
+
+/** Every button of a post, its action carrying this plan's key (an action already scoped keeps its own). */
+export function scopePost(post: Post, key: string, which: (action: string) => boolean = () => true): Post {
+  const fix = (b: Button): Button => {
+    if (!which(b.action)) return b;
+    const action = scoped(key, b.action);
+    return Buffer.byteLength(action, 'utf8') <= MAX_ACTION_BYTES ? { ...b, action } : b;
+  };
+  return {
+    ...post,
+    ...(post.items ? { items: post.items.map((i) => (i.button ? { ...i, button: fix(i.button) } : i)) } : {}),
+    ...(post.buttons ? { buttons: post.buttons.map((row) => row.map(fix)) } : {}),
+  };
+}
+
+export function scopeOutcome(out: Outcome, key: string, which?: (action: string) => boolean): Outcome {
+  return {
+    ...out,
+    ...(out.edit ? { edit: scopePost(out.edit, key, which) } : {}),
+    replies: out.replies.map((p) => scopePost(p, key, which)),
+    others: out.others.map((e) => ({ ...e, ...scopePost(e, key, which) })),
+  };
 }

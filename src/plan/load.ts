@@ -56,20 +56,38 @@ export function loadPlan(file: string): Plan {
   return readDataFile(file, planSchema);
 }
 
-/** The plan files under data/plans/, newest plan date first. */
-export function loadPlans(dir = path.join(DATA_DIR, 'plans')): Plan[] {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort();
+export const PLANS_DIR = path.join(DATA_DIR, 'plans');
+
+/** The plan files under a folder (data/plans/ by default) with the file each came from, newest plan date first. */
+export function loadPlanFiles(dir = PLANS_DIR): { plan: Plan; file: string }[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    throw new DataFileError(dir, ['folder not found: set PLANS_DIR to the folder of plan files']);
+  }
+  const files = names.filter((f) => f.endsWith('.json')).sort();
   if (files.length === 0) throw new DataFileError(dir, ['no plan files (*.json): import one with npm run import']);
-  return files.map((f) => loadPlan(path.join(dir, f))).sort((a, b) => b.date.localeCompare(a.date));
+  const plans = files.map((f) => ({ plan: loadPlan(path.join(dir, f)), file: path.join(dir, f) }));
+  const seen = new Map<string, string>();
+  for (const p of plans) {
+    const other = seen.get(p.plan.id);
+    if (other) throw new DataFileError(p.file, [`plan id ${p.plan.id} is also the id of ${other}: one file per plan`]);
+    seen.set(p.plan.id, p.file);
+  }
+  return plans.sort((a, b) => b.plan.date.localeCompare(a.plan.date));
+}
+
+/** The plans under a folder, newest plan date first. */
+export function loadPlans(dir = PLANS_DIR): Plan[] {
+  return loadPlanFiles(dir).map((p) => p.plan);
 }
 
 /**
  * A plan chosen the way a person names it: a data file's path, or a plan's number among data/plans ("4561",
  * "4561/KH-UBND"). An unknown number is a DataFileError listing the numbers there are.
  */
-export function choosePlan(which: string, dir = path.join(DATA_DIR, 'plans')): Plan {
+export function choosePlan(which: string, dir = PLANS_DIR): Plan {
   if (/\.json$/i.test(which) || existsSync(which)) return loadPlan(which);
   const plans = loadPlans(dir);
   const want = which.trim().toUpperCase();

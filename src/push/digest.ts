@@ -7,12 +7,23 @@ import { rows } from '../core/feature.ts';
 import { tickAction } from '../core/features/ticking.ts';
 import { type Button, type Post, say } from '../core/outcome.ts';
 import { addDays, daysBetween, formatDate } from '../plan/deadline.ts';
-import type { Task } from '../plan/schema.ts';
+import type { Plan, Task } from '../plan/schema.ts';
+import type { Engine } from '../core/engine.ts';
+import type { PlanEntry } from '../core/plans.ts';
 import { requiredParties } from '../plan/status.ts';
 import type { Official, ReadonlyDeep } from '../store/state.ts';
 
-/** What a digest is composed from. */
-export type DigestDeps = Pick<CoreDeps, 'engine' | 'store' | 'plan' | 'dir' | 't'>;
+/** What a digest is composed from: one plan, the state, the directory and the language. */
+export type DigestDeps = Pick<CoreDeps, 'store' | 'dir' | 't'> & { plan: Plan; engine: Engine };
+
+/** The digest deps of one plan of the catalog. */
+export const planDeps = (deps: Pick<CoreDeps, 'store' | 'dir' | 't'>, entry: PlanEntry): DigestDeps => ({
+  store: deps.store,
+  dir: deps.dir,
+  t: deps.t,
+  plan: entry.plan,
+  engine: entry.engine,
+});
 
 /** A digest or a reminder: a post like any reply, rendered by each messenger's presenter. */
 export type Digest = Post;
@@ -75,6 +86,24 @@ export function adminDigest(deps: DigestDeps, today: string): Digest {
   const opts = { today, completions: deps.store.completions(deps.plan.id) };
   const q = (intent: 'progress' | 'overdue') => deps.engine.answer({ intent, focus: 'all', agencies: [], agencyFuzzy: false, words: [] }, opts).text;
   return { text: [deps.t('digest.adminHeader', { plan: deps.plan.number, date: formatDate(today) }), q('progress'), q('overdue')].join('\n\n') };
+}
+
+/** The admins' digest over several plans: a line per plan (done, overdue), those furthest behind first. */
+export function adminDigestOf(deps: Pick<CoreDeps, 'store' | 'dir' | 't'>, plans: readonly PlanEntry[], today: string): Digest {
+  const lines = plans.map((entry) => {
+    const opts = { today, completions: deps.store.completions(entry.plan.id) };
+    let done = 0;
+    let overdue = 0;
+    for (const task of entry.plan.tasks) {
+      const s = entry.engine.stateOf(task, opts);
+      if (s.status === 'done_on_time' || s.status === 'done_late') done++;
+      else if (s.status === 'overdue') overdue++;
+    }
+    const total = entry.plan.tasks.length;
+    return { overdue, text: deps.t('digest.planLine', { plan: entry.plan.number, done, total, pct: total ? Math.round((100 * done) / total) : 0, overdue }) };
+  });
+  lines.sort((a, b) => b.overdue - a.overdue);
+  return { text: [deps.t('digest.adminHeaderAll', { n: plans.length, date: formatDate(today) }), ...lines.map((l) => l.text)].join('\n') };
 }
 
 export interface Reminder {

@@ -10,7 +10,10 @@ import type { Envelope } from '../core/outcome.ts';
 import type { Keyboard } from '../core/present.ts';
 import type { Logger } from '../log.ts';
 import type { Official, ReadonlyDeep } from '../store/state.ts';
-import { adminDigest, agencyDigest, dueReminders } from './digest.ts';
+import { adminDigest, adminDigestOf, agencyDigest, type Digest, dueReminders, planDeps } from './digest.ts';
+import type { PlanEntry } from '../core/plans.ts';
+import { scopePost } from '../core/router.ts';
+import { requiredParties } from '../plan/status.ts';
 import { latestOccurrence } from './schedule.ts';
 import type { Outcome, PacedSender, SendError } from './sender.ts';
 
@@ -80,15 +83,33 @@ export class Pusher {
 
   /** The digest of each recipient for a day: one per official, one per admin. */
   digests(today: string, only?: string): Recipient[] {
-    const byAgency = new Map<string, ReturnType<typeof agencyDigest>>();
+    const { plans } = this.deps;
+    const active = plans.active();
+    // One plan: one digest each, as ever. Several: one per plan the official's agency has a part in, with buttons
+    // that name the plan; an agency with a part in none still hears from the newest plan that all is clear.
+    const many = plans.all().length > 1;
+    const byAgency = new Map<string, { entry: PlanEntry; digest: Digest }[]>();
+    const digestsOf = (agency: string) => {
+      const involved = active.filter((e) => e.engine.ledBy(agency).some((t) => requiredParties(t, this.deps.dir).includes(agency)));
+      return (involved.length > 0 || active.length === 0 ? involved : [active[0]!]).map((entry) => {
+        const d = agencyDigest(planDeps(this.deps, entry), agency, today, this.deps.remindDays);
+        return { entry, digest: many ? scopePost(d, entry.key) : d };
+      });
+    };
     const out: Recipient[] = [];
     for (const o of this.audience(only)) {
-      let d = byAgency.get(o.agency);
-      if (!d) byAgency.set(o.agency, (d = agencyDigest(this.deps, o.agency, today, this.deps.remindDays)));
+      let list = byAgency.get(o.agency);
+      if (!list) byAgency.set(o.agency, (list = digestsOf(o.agency)));
       const a = accountOf(o);
-      out.push({ to: o.id, message: { channel: a.channel, chatId: a.chatId, text: d.text, ...(d.buttons ? { buttons: d.buttons } : {}) } });
+      for (const { entry, digest: d } of list) {
+        out.push({
+          to: list.length > 1 ? `${o.id}@${entry.key}` : o.id,
+          message: { channel: a.channel, chatId: a.chatId, text: d.text, ...(d.buttons ? { buttons: d.buttons } : {}) },
+        });
+      }
     }
-    const admin = adminDigest(this.deps, today);
+    if (active.length === 0) return out;
+    const admin = active.length === 1 ? adminDigest(planDeps(this.deps, active[0]!), today) : adminDigestOf(this.deps, active, today);
     for (const [channel, ids] of Object.entries(this.deps.admins) as [Channel, readonly string[]][]) {
       if (!this.deps.outlets[channel]) continue;
       for (const id of ids) if (!only || only === id) out.push({ to: `admin:${channel}:${id}`, message: { channel, chatId: id, text: admin.text } });
@@ -119,7 +140,14 @@ export class Pusher {
 
   /** Deadline reminders due today; each is recorded so it is never sent twice. */
   async runReminders(today: string): Promise<RunResult> {
-    const reminders = dueReminders(this.deps, this.audience(), today, this.deps.remindBefore);
+    const many = this.deps.plans.all().length > 1;
+    const reminders = this.deps.plans
+      .active()
+      .flatMap((entry) =>
+        dueReminders(planDeps(this.deps, entry), this.audience(), today, this.deps.remindBefore).map((r) =>
+          many ? { ...r, digest: scopePost(r.digest, entry.key) } : r,
+        ),
+      );
     const key = `reminders:${today}`;
     const result: RunResult = { key, total: reminders.length, sent: 0, failed: 0, blocked: 0 };
     const keysOf = new Map(reminders.map((r) => [r, r.keys]));

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const STATE_VERSION = 4;
+export const STATE_VERSION = 5;
 
 const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T/, 'expected an ISO timestamp');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -119,6 +119,15 @@ export const progressSchema = z.object({
 });
 export type ProgressNote = z.infer<typeof progressSchema>;
 
+/** A plan taken out of the default scope (archived) or put back: the latest entry per plan counts. */
+export const planStateSchema = z.object({
+  planId: z.string().min(1),
+  archived: z.boolean(),
+  at: timestamp,
+  by: z.string(),
+});
+export type PlanState = z.infer<typeof planStateSchema>;
+
 export const stateSchema = z.object({
   schemaVersion: z.literal(STATE_VERSION),
   officials: z.array(officialSchema),
@@ -131,6 +140,8 @@ export const stateSchema = z.object({
   conversations: z.array(conversationSchema).default([]),
   /** Progress notes, the latest per task and agency shown on cards, digests and reports. */
   progress: z.array(progressSchema).default([]),
+  /** Plans archived or restored by an admin (/kehoach). */
+  plans: z.array(planStateSchema).default([]),
   seq: z.number().int().nonnegative(),
 });
 export type State = z.infer<typeof stateSchema>;
@@ -145,6 +156,7 @@ export const emptyState = (): State => ({
   reminders: [],
   conversations: [],
   progress: [],
+  plans: [],
   seq: 0,
 });
 
@@ -160,10 +172,12 @@ export function migrate(raw: unknown): unknown {
     if (Array.isArray(v1.completions) && v1.completions.length === 0) return emptyState();
   }
   // v2 had no conversation state, v3 no progress notes: they gain empty sections.
-  if (version === 2) return { ...(raw as object), schemaVersion: STATE_VERSION, conversations: [], progress: [] };
-  if (version === 3) return { ...(raw as object), schemaVersion: STATE_VERSION, progress: [] };
+  // v4 had no plan states.
+  if (version === 2) return { ...(raw as object), schemaVersion: STATE_VERSION, conversations: [], progress: [], plans: [] };
+  if (version === 3) return { ...(raw as object), schemaVersion: STATE_VERSION, progress: [], plans: [] };
+  if (version === 4) return { ...(raw as object), schemaVersion: STATE_VERSION, plans: [] };
   return raw;
 }
 
-export type Section = 'officials' | 'completions' | 'audit' | 'runs' | 'deliveries' | 'reminders' | 'conversations' | 'progress';
-export const SECTIONS: readonly Section[] = ['officials', 'completions', 'audit', 'runs', 'deliveries', 'reminders', 'conversations', 'progress'];
+export type Section = 'officials' | 'completions' | 'audit' | 'runs' | 'deliveries' | 'reminders' | 'conversations' | 'progress' | 'plans';
+export const SECTIONS: readonly Section[] = ['officials', 'completions', 'audit', 'runs', 'deliveries', 'reminders', 'conversations', 'progress', 'plans'];

@@ -77,6 +77,8 @@ export class Store {
   /** Counts rollbacks, so a change lost to one is never reported as saved by a later write. */
   private rollbacks = 0;
   private completionsCache = new Map<string, { version: number; map: Map<string, Completion[]> }>();
+  /** Bumped by every change to completions (and every reload): the cache above is keyed by it. */
+  private completionsVersion = 0;
   /** Bumped by every change that may touch officials: the indexes below are rebuilt when it moves. */
   private officialsVersion = 0;
   private officialIndex: { version: number; byAccount: Map<string, Official[]>; byId: Map<string, Official> } | undefined;
@@ -212,7 +214,7 @@ export class Store {
   /** Completions of one plan by task id, for status; the same Map until the state changes. */
   completions(planId: string): ReadonlyMap<string, readonly Completion[]> {
     const hit = this.completionsCache.get(planId);
-    if (hit && hit.version === this.version) return hit.map;
+    if (hit && hit.version === this.completionsVersion) return hit.map;
     const map = new Map<string, Completion[]>();
     for (const c of this.db.data.completions) {
       if (c.planId !== planId || c.undoneAt) continue;
@@ -221,7 +223,7 @@ export class Store {
       if (!list) map.set(c.taskId, (list = []));
       list.push(entry);
     }
-    this.completionsCache.set(planId, { version: this.version, map });
+    this.completionsCache.set(planId, { version: this.completionsVersion, map });
     return map;
   }
 
@@ -462,6 +464,54 @@ export class Store {
     );
   }
 
+  // ——— plans: archived or not; ticks voided by a replacement ———
+
+  /** An event with no state of its own (a plan published), kept in the audit log. */
+  async recordEvent(actor: string, action: string, subject: string, at: Date, details?: unknown): Promise<void> {
+    await this.change((d) => audit(d, at, actor, action, subject, null, details), ['audit']);
+  }
+
+  /** Whether an admin has archived this plan (and not restored it since). */
+  planArchived(planId: string): boolean {
+    return this.db.data.plans.findLast((p) => p.planId === planId)?.archived ?? false;
+  }
+
+  /** Archive or restore a plan; false (nothing written) when it already is so. */
+  async setPlanArchived(planId: string, archived: boolean, by: string, at: Date): Promise<boolean> {
+    if (this.planArchived(planId) === archived) return false;
+    return this.change(
+      (d) => {
+        d.plans.push({ planId, archived, at: at.toISOString(), by });
+        audit(d, at, by, archived ? 'archive-plan' : 'restore-plan', planId);
+        return true;
+      },
+      ['plans', 'audit'],
+    );
+  }
+
+  /**
+   * A plan replaced by a corrected file: the live ticks of tasks that changed or went are undone (kept, marked
+   * undone by the replacement) in one write with the audit entry. Returns how many.
+   */
+  async voidCompletions(planId: string, taskIds: readonly string[], by: string, at: Date, why: string): Promise<number> {
+    const ids = new Set(taskIds);
+    if (!this.db.data.completions.some((c) => c.planId === planId && ids.has(c.taskId) && !c.undoneAt)) return 0;
+    return this.change(
+      (d) => {
+        let n = 0;
+        for (const c of d.completions) {
+          if (c.planId !== planId || !ids.has(c.taskId) || c.undoneAt) continue;
+          c.undoneAt = at.toISOString();
+          c.undoneBy = by;
+          n++;
+        }
+        audit(d, at, by, 'void-ticks', planId, null, { why, tasks: [...ids], n });
+        return n;
+      },
+      ['completions', 'audit'],
+    );
+  }
+
   // ——— progress notes ———
 
   /** The latest progress note on one agency's part of a task, if any. */
@@ -589,6 +639,7 @@ export class Store {
     this.adapter.touch(touches);
     this.version++;
     if (!touches || touches.includes('officials')) this.officialsVersion++;
+    if (!touches || touches.includes('completions')) this.completionsVersion++;
     await this.flush();
     if (this.rollbacks !== generation) throw new StateWriteError('the change was lost when an earlier write failed');
     return result;
@@ -623,6 +674,7 @@ export class Store {
       this.adapter.forget();
       this.version++;
       this.officialsVersion++;
+      this.completionsVersion++;
       this.written = this.version;
       this.rollbacks++;
       throw e;

@@ -87,9 +87,10 @@ describe('npm start without a messenger token', () => {
     expect(r.stdout).toContain('Bạn chưa đăng ký cán bộ');
     // Nothing but the chat's own conversation state (what it was last shown, for follow-ups) was written.
     expect(JSON.parse(readFileSync(state, 'utf8'))).toEqual({
-      schemaVersion: 4,
+      schemaVersion: 5,
       conversations: expect.any(Array),
       progress: [],
+      plans: [],
       officials: [],
       completions: [],
       audit: [],

@@ -388,8 +388,10 @@ describe('progress notes', () => {
     expect(h.store.snapshot().completions).toHaveLength(0);
     expect(h.store.snapshot().progress[0]).toMatchObject({ taskId: 'I.4', party: 'so-tai-chinh', percent: 60, by: 'o1' });
     expect(h.text(await h.say('2', '/viec'))).toContain('tiến độ 10/03/2019: đang thực hiện 60%');
-    const { agencyDigest } = await import('../../src/push/digest.ts');
-    expect(JSON.stringify(agencyDigest(h.deps, 'so-tai-chinh', '2019-03-25', 30).text)).toContain('Tiến độ báo ngày 10/03/2019');
+    const { agencyDigest, planDeps } = await import('../../src/push/digest.ts');
+    expect(JSON.stringify(agencyDigest(planDeps(h.deps, h.deps.plans.default()), 'so-tai-chinh', '2019-03-25', 30).text)).toContain(
+      'Tiến độ báo ngày 10/03/2019',
+    );
     // In one line, by command; someone else's task is refused.
     expect(h.text(await h.say('2', '/baotiendo I4 đã xong 80%'))).toContain('Tiến độ báo ngày 10/03/2019: đã xong 80%');
     expect(h.text(await h.say('2', '/baotiendo I.3 xong rồi'))).toContain('không được giao');

@@ -10,16 +10,27 @@ import type { RosterEntry } from '../../src/core/roster.ts';
 import { translator } from '../../src/i18n.ts';
 import { silentLogger } from '../../src/log.ts';
 import { Store } from '../../src/store/state.ts';
-import { dir, engine, plan } from '../helpers.ts';
+import { dir, plan } from '../helpers.ts';
+import { PlanCatalog } from '../../src/core/plans.ts';
+import type { Plan } from '../../src/plan/schema.ts';
 
 export const ADMIN = '1000';
 
 /** Core deps on a state file, with a clock the test moves. */
-export function coreDeps(store: Store, clock: { now: Date }, opts: { roster?: RosterEntry[]; undoMinutes?: number } = {}): CoreDeps {
+export function coreDeps(
+  store: Store,
+  clock: { now: Date },
+  opts: { roster?: RosterEntry[]; undoMinutes?: number; plans?: readonly Plan[]; plansDir?: string } = {},
+): CoreDeps {
   return {
-    engine,
+    plans: new PlanCatalog(
+      dir,
+      {},
+      (opts.plans ?? [plan]).map((p) => ({ plan: p })),
+      (id) => store.planArchived(id),
+    ),
+    ...(opts.plansDir ? { plansDir: opts.plansDir } : {}),
     store,
-    plan,
     dir,
     admins: { telegram: [ADMIN], zalo: ['adminzalo'] },
     roster: opts.roster ?? [],
@@ -36,7 +47,9 @@ export function coreDeps(store: Store, clock: { now: Date }, opts: { roster?: Ro
  * A real core on a real state file in a temporary folder, with a clock the test moves. What a user sees is read
  * through the presenter: `text` as Telegram would show it, `menuText` as Zalo would.
  */
-export async function harness(opts: { roster?: RosterEntry[]; undoMinutes?: number; start?: string; file?: string } = {}) {
+export async function harness(
+  opts: { roster?: RosterEntry[]; undoMinutes?: number; start?: string; file?: string; plans?: readonly Plan[]; plansDir?: string } = {},
+) {
   const file = opts.file ?? path.join(mkdtempSync(path.join(tmpdir(), 'core-')), 'state.json');
   const store = await Store.open(file);
   const clock = { now: new Date(opts.start ?? '2019-03-10T03:00:00Z') };

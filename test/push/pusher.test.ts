@@ -6,13 +6,14 @@ import type { CoreDeps } from '../../src/core/deps.ts';
 import { buttonsView, resolve } from '../../src/core/present.ts';
 import { translator } from '../../src/i18n.ts';
 import { silentLogger } from '../../src/log.ts';
-import { adminDigest, agencyDigest } from '../../src/push/digest.ts';
+import { adminDigest, agencyDigest, planDeps } from '../../src/push/digest.ts';
 import { type OutMessage, type Outlet, Pusher } from '../../src/push/pusher.ts';
 import { every, latestOccurrence, nextOccurrence } from '../../src/push/schedule.ts';
 import { type Clock, PacedSender, SendError } from '../../src/push/sender.ts';
 import { type Official, Store } from '../../src/store/state.ts';
 import { createCore } from '../../src/core/features/index.ts';
-import { dir, engine, plan } from '../helpers.ts';
+import { dir, plan } from '../helpers.ts';
+import { PlanCatalog } from '../../src/core/plans.ts';
 
 const ADMIN = '1000';
 /** The push deliveries recorded beside a state file (an append-only journal, one JSON object a line). */
@@ -66,9 +67,8 @@ async function setup(
   };
   let now = new Date(opts.now ?? '2019-03-25T00:30:00Z');
   const deps: CoreDeps = {
-    engine,
+    plans: new PlanCatalog(dir, {}, [{ plan }], (id) => store.planArchived(id)),
     store,
-    plan,
     dir,
     admins: { telegram: [ADMIN] },
     roster: [],
@@ -95,7 +95,7 @@ afterEach(() => vi.useRealTimers());
 describe('digest content', () => {
   it("an official gets their agency's overdue, coming-due and open recurring tasks, with ✅ buttons and progress", async () => {
     const { deps } = await setup();
-    const d = agencyDigest(deps, 'huyen-ba-tri', '2019-03-25', 30);
+    const d = agencyDigest(planDeps(deps, deps.plans.default()), 'huyen-ba-tri', '2019-03-25', 30);
     expect(shown(d.text)).toContain('Bản tin tuần 25/03/2019 — UBND huyện Ba Tri');
     expect(shown(d.text)).toMatch(/Quá hạn \(\d+\):\n• II\.1/);
     expect(shown(d.text)).toContain('Đến hạn trong 30 ngày tới (1):\n• II.3');
@@ -104,7 +104,7 @@ describe('digest content', () => {
   });
   it('an agency with nothing open gets a one-line all-clear with its progress', async () => {
     const { deps } = await setup();
-    const d = agencyDigest(deps, 'so-y-te', '2019-03-25', 30);
+    const d = agencyDigest(planDeps(deps, deps.plans.default()), 'so-y-te', '2019-03-25', 30);
     expect(shown(d.text)).toBe(
       '✅ Bản tin tuần 25/03/2019 — Sở Y tế (Kế hoạch 4561/KH-UBND): không có việc quá hạn hay sắp đến hạn. Tiến độ: 0/1 nhiệm vụ chủ trì đã hoàn thành (0%).',
     );
@@ -113,11 +113,13 @@ describe('digest content', () => {
   it('what the agency ticked last week is listed', async () => {
     const { deps, store } = await setup();
     await store.recordCompletion({ planId: plan.id, taskId: 'I.4', party: 'so-tai-chinh', on: '2019-03-20', by: 'o1' }, new Date('2019-03-20T03:00:00.000Z'));
-    expect(shown(agencyDigest(deps, 'so-tai-chinh', '2019-03-25', 30).text)).toContain('Đã báo cáo tuần qua (1):\n• I.4 (20/03/2019)');
+    expect(shown(agencyDigest(planDeps(deps, deps.plans.default()), 'so-tai-chinh', '2019-03-25', 30).text)).toContain(
+      'Đã báo cáo tuần qua (1):\n• I.4 (20/03/2019)',
+    );
   });
   it('admins get counts per status, agencies furthest behind first, and the overdue list', async () => {
     const { deps } = await setup();
-    const d = adminDigest(deps, '2019-04-10');
+    const d = adminDigest(planDeps(deps, deps.plans.default()), '2019-04-10');
     expect(shown(d.text)).toContain('toàn Kế hoạch 4561/KH-UBND');
     expect(shown(d.text)).toContain('• Quá hạn: 9');
     expect(shown(d.text)).toContain('Theo cơ quan chủ trì (chậm nhất trước):');

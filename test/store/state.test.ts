@@ -13,7 +13,7 @@ describe('the state file', () => {
   it('is created with a schema version and keeps a change across a reopen', async () => {
     const file = path.join(tmp(), 'var', 'state.json');
     const store = await Store.open(file);
-    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(4);
+    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(5);
     await store.recordCompletion(record('I.1'), AT);
     const again = await Store.open(file);
     expect(again.snapshot().completions.map((c) => c.taskId)).toEqual(['I.1']);
@@ -22,7 +22,7 @@ describe('the state file', () => {
   it('reads an empty version-1 file from the first release', async () => {
     const file = path.join(tmp(), 'state.json');
     writeFileSync(file, '{"schemaVersion":1,"completions":[]}');
-    expect((await Store.open(file)).snapshot().schemaVersion).toBe(4);
+    expect((await Store.open(file)).snapshot().schemaVersion).toBe(5);
   });
   it('a corrupt file stops opening with a clear message and is left as it was', async () => {
     const file = path.join(tmp(), 'state.json');
@@ -34,7 +34,7 @@ describe('the state file', () => {
   it('a file from an unknown version says which version it is', async () => {
     const file = path.join(tmp(), 'state.json');
     writeFileSync(file, '{"schemaVersion":99}');
-    await expect(Store.open(file)).rejects.toThrow(/schema version 99; this version reads 4/);
+    await expect(Store.open(file)).rejects.toThrow(/schema version 99; this version reads 5/);
   });
   it('a change that cannot be written is reported and leaves nothing behind in memory', async () => {
     const dir = path.join(tmp(), 'd');
@@ -86,7 +86,7 @@ describe('the state file', () => {
     const file = path.join(tmp(), 'state.json');
     writeFileSync(file, '{"schemaVersion":2,"officials":[],"completions":[],"audit":[],"runs":[],"deliveries":[],"reminders":[],"seq":4}');
     const store = await Store.open(file);
-    expect(store.snapshot()).toMatchObject({ schemaVersion: 4, conversations: [], progress: [], seq: 4 });
+    expect(store.snapshot()).toMatchObject({ schemaVersion: 5, conversations: [], progress: [], plans: [], seq: 4 });
   });
   it('closing without a change writes nothing (a reader never overwrites a live file)', async () => {
     const file = path.join(tmp(), 'state.json');

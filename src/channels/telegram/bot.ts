@@ -4,7 +4,7 @@
  * (a command, a mention, a reply to the bot). Every update is logged with its context when it fails, and the user
  * gets an apology; the process keeps running.
  */
-import { Telegraf, TelegramError } from 'telegraf';
+import { type Telegram, Telegraf, TelegramError } from 'telegraf';
 import type { Context } from 'telegraf';
 import type { From } from '../../core/channel.ts';
 import type { Envelope } from '../../core/outcome.ts';
@@ -12,6 +12,7 @@ import { type ButtonsView, presentButtons } from '../../core/present.ts';
 import type { Core } from '../../core/router.ts';
 import type { Lang, T } from '../../i18n.ts';
 import type { Logger } from '../../log.ts';
+import { MAX_IMPORT_BYTES } from '../../plan/import/office.ts';
 import { escapeHtml, inlineKeyboard, splitMessage } from './render.ts';
 
 export interface TelegramOptions {
@@ -95,6 +96,22 @@ export function addressedText(ctx: Context, text: string): string | undefined {
   return undefined;
 }
 
+/** A file's bytes from the Bot API's file store (at most MAX_IMPORT_BYTES; 30 s at most). */
+async function download(telegram: Telegram, fileId: string): Promise<Buffer> {
+  const link = await telegram.getFileLink(fileId);
+  const res = await fetch(link, { signal: AbortSignal.timeout(30_000) });
+  if (!res.ok || !res.body) throw new Error(`file download failed: HTTP ${res.status}`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.length;
+    // Past the cap the importer refuses it anyway: stop reading, and let it say so.
+    if (size > MAX_IMPORT_BYTES + 1) return Buffer.concat([...chunks, Buffer.from(chunk)]);
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
+}
+
 /** The context every log line of one update carries. */
 const updateLog = (log: Logger, ctx: Context) => log.child({ channel: 'telegram', updateId: ctx.update.update_id, user: ctx.from?.id });
 
@@ -111,6 +128,18 @@ export function createTelegramBot(token: string, core: Core, opts: TelegramOptio
       if (!from.privateChat) return;
       const c = msg.contact;
       const outcome = await core.onContact(from, { phone: c.phone_number, ...(c.user_id ? { userId: String(c.user_id) } : {}) });
+      await deliver(ctx, presentButtons(outcome, lang, false), opts, log, outcome.others);
+      return;
+    }
+    if ('document' in msg) {
+      // A plan file (admins publish plans this way): read only when the core asks for it, and at most the cap.
+      if (!from.privateChat) return;
+      const d = msg.document;
+      const outcome = await core.onDocument(from, {
+        filename: d.file_name ?? 'tep',
+        ...(d.file_size !== undefined ? { size: d.file_size } : {}),
+        read: () => download(ctx.telegram, d.file_id),
+      });
       await deliver(ctx, presentButtons(outcome, lang, false), opts, log, outcome.others);
       return;
     }

@@ -83,7 +83,9 @@ export class ZaloChannel {
     const log = this.opts.log.child({ channel: 'zalo', messageId: m.message_id, user: m.from.id });
     try {
       if (update.event_name !== 'message.text.received' || m.text === undefined) {
-        if (from.privateChat) await this.send(from.chatId, this.opts.t('zalo.textOnly'));
+        // Files come as "unsupported" (the Zalo Bot API does not hand them to bots): say where a plan file goes.
+        const files = update.event_name === 'message.unsupported.received' ? `\n${this.opts.t('import.chat.zaloNoFiles')}` : '';
+        if (from.privateChat) await this.send(from.chatId, `${this.opts.t('zalo.textOnly')}${files}`);
         return;
       }
       const outcome = await this.core.onText(from, m.text);

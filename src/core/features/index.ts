@@ -7,6 +7,7 @@ import { accountFeature } from './account.ts';
 import { adminFeature } from './admin.ts';
 import { linkingFeature } from './linking.ts';
 import { notificationsFeature } from './notifications.ts';
+import { plansFeature } from './plans.ts';
 import { questionsFeature } from './questions.ts';
 import { registrationFeature } from './registration.ts';
 import { reportsFeature } from './reports.ts';
@@ -16,6 +17,16 @@ import { tickingFeature } from './ticking.ts';
 export function createCore(deps: CoreDeps): Core {
   let core: Core | undefined;
   const help = questionsFeature((ctx) => core!.helpFor(ctx.actor));
-  core = new Core(deps, [help, registrationFeature, tickingFeature, linkingFeature, notificationsFeature, reportsFeature, adminFeature, accountFeature]);
+  core = new Core(deps, [
+    help,
+    registrationFeature,
+    tickingFeature,
+    linkingFeature,
+    notificationsFeature,
+    reportsFeature,
+    plansFeature,
+    adminFeature,
+    accountFeature,
+  ]);
   return core;
 }

@@ -4,14 +4,30 @@ import { canonicalTokens } from '../../text/canonical.ts';
 import type { Question } from '../../understand/intents.ts';
 import { z } from 'zod';
 import type { ChatContext } from '../../understand/followup.ts';
+import { type PlansReply, askPlans, replyPlans } from '../ask.ts';
 import { menuOf } from '../conversation.ts';
-import { type Ctx, defineAction, type Feature } from '../feature.ts';
-import { type Button, type Outcome, reply, type Say, say, type Text } from '../outcome.ts';
+import { scoped as scopedAction } from '../plans.ts';
+import { type Ctx, defineAction, type Feature, rows } from '../feature.ts';
+import { type Button, type Outcome, type Post, reply, type Say, say, type Text } from '../outcome.ts';
+import { paginate } from '../engine.ts';
 import { tickButtons } from './ticking.ts';
 
 const question = (intent: Question['intent'], agencies: string[] = []): Question => ({ intent, focus: 'all', agencies, agencyFuzzy: false, words: [] });
 
-const opts = (ctx: Ctx) => ({ today: ctx.today, completions: ctx.deps.store.completions(ctx.deps.plan.id) });
+const across = (ctx: Ctx) => ({ today: ctx.today, completionsOf: (id: string) => ctx.deps.store.completions(id) });
+
+/** ✅ buttons for the tasks of an answer, each naming its plan where several are served (at most eight). */
+function ticksOf(ctx: Ctx, answer: PlansReply): Button[][] {
+  const many = ctx.deps.plans.all().length > 1;
+  const buttons = answer.blocks.flatMap((b) => {
+    const row = tickButtons(
+      ctx.inPlan(b.entry),
+      b.reply.tasks.map((x) => x.id),
+    ).flat();
+    return many ? row.map((btn) => ({ ...btn, action: scopedAction(b.entry.key, btn.action) })) : row;
+  });
+  return rows(buttons.slice(0, 8), 4);
+}
 
 /** /quahan and /tiendo: for an official, their agency; for an admin, the plan or the agency named. */
 async function scoped(ctx: Ctx, intent: 'overdue' | 'progress', args: string): Promise<Outcome> {
@@ -19,16 +35,8 @@ async function scoped(ctx: Ctx, intent: 'overdue' | 'progress', args: string): P
   let agencies: string[] = [];
   if (args && actor.admin) agencies = [...new Set(deps.dir.find(canonicalTokens(args)).flatMap((m) => m.agencies))].slice(0, 1);
   else if (actor.official && !actor.admin) agencies = [actor.official.agency];
-  const answer = deps.engine.reply(question(intent, agencies), opts(ctx));
-  return answerPost(
-    ctx,
-    answer,
-    answer.text,
-    tickButtons(
-      ctx,
-      answer.tasks.map((x) => x.id),
-    ),
-  );
+  const answer = replyPlans(deps.plans, question(intent, agencies), across(ctx));
+  return answerPost(ctx, answer, answer.text, ticksOf(ctx, answer));
 }
 
 const CONTEXT_MS = 30 * 60_000;
@@ -51,6 +59,18 @@ async function answerPost(ctx: Ctx, answer: Reply, body: Text, ticks: Button[][]
   const pages = answer.more ?? [];
   const more = pages.length > 0 && !ctx.deps.store.readOnly ? await keepPages(ctx, pages) : [];
   return reply({ text: body, ...(more.length > 0 ? { footer: say('page.more', { n: pages.length }) } : {}), buttons: [...ticks, ...more] });
+}
+
+/** A long text as a post: its first page, the footer (or "Xem thêm" while pages are kept), and these buttons. */
+export async function pagedPost(ctx: Ctx, text: string, footer?: Text, buttons: Button[][] = []): Promise<Post> {
+  const paged = paginate({ intent: 'list', text, tasks: [], agencies: [] });
+  const pages = paged.more ?? [];
+  const more = pages.length > 0 && !ctx.deps.store.readOnly ? await keepPages(ctx, pages) : [];
+  return {
+    text: paged.text,
+    ...(more.length > 0 ? { footer: say('page.more', { n: pages.length }) } : footer ? { footer } : {}),
+    buttons: [...buttons, ...more],
+  };
 }
 
 /** The next page of the last long answer in this chat. */
@@ -79,12 +99,12 @@ export function questionsFeature(help: (ctx: Ctx) => Say[]): Feature {
       {
         names: ['start'],
         audience: 'everyone',
-        run: (ctx) => reply({ text: [say('start.greeting'), '', ctx.deps.engine.ask('', opts(ctx)).text] }),
+        run: (ctx) => reply({ text: [say('start.greeting'), '', askPlans(ctx.deps.plans, '', across(ctx)).text] }),
       },
       {
         names: ['trogiup', 'help'],
         audience: 'everyone',
-        run: (ctx) => reply({ text: [ctx.deps.engine.answer(question('help'), opts(ctx)).text, '', ...help(ctx)] }),
+        run: (ctx) => reply({ text: [replyPlans(ctx.deps.plans, question('help'), across(ctx)).text, '', ...help(ctx)] }),
       },
       { names: ['quahan', 'overdue'], audience: 'everyone', run: (ctx, args) => scoped(ctx, 'overdue', args) },
       { names: ['tiendo', 'progress'], audience: 'everyone', run: (ctx, args) => scoped(ctx, 'progress', args) },
@@ -93,7 +113,7 @@ export function questionsFeature(help: (ctx: Ctx) => Say[]): Feature {
       const { store } = ctx.deps;
       const key = (what: string) => `${what}:${ctx.from.channel}:${ctx.from.chatId}`;
       const previous = contextSchema.safeParse(store.conversation(key('context'), ctx.now));
-      const answer = ctx.deps.engine.ask(text, { ...opts(ctx), ...(previous.success ? { context: previous.data as unknown as ChatContext } : {}) });
+      const answer = askPlans(ctx.deps.plans, text, { ...across(ctx), ...(previous.success ? { context: previous.data as unknown as ChatContext } : {}) });
       let body: Text = answer.text;
       if (!store.readOnly) {
         if (answer.context) await store.putConversation(key('context'), { ...answer.context }, new Date(ctx.now.getTime() + CONTEXT_MS), ctx.now);
@@ -105,12 +125,7 @@ export function questionsFeature(help: (ctx: Ctx) => Say[]): Feature {
       }
       // While a confirmation is pending in a numbered menu, an answer brings no menu of its own: "1" still confirms.
       const menu = menuOf(store, ctx.from.channel, ctx.from.chatId, ctx.now);
-      const ticks = menu?.some((e) => e?.kind === 'confirm')
-        ? []
-        : tickButtons(
-            ctx,
-            answer.tasks.map((t) => t.id),
-          );
+      const ticks = menu?.some((e) => e?.kind === 'confirm') ? [] : ticksOf(ctx, answer);
       return answerPost(ctx, answer, body, ticks);
     },
   };

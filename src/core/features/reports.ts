@@ -4,18 +4,31 @@
  */
 import { formatDate } from '../../plan/deadline.ts';
 import { buildReport } from '../../report/xlsx.ts';
+import { canonicalTokens } from '../../text/canonical.ts';
 import type { Ctx, Feature } from '../feature.ts';
 import { type Outcome, refuse, reply, say } from '../outcome.ts';
 
-async function report(ctx: Ctx): Promise<Outcome> {
+/**
+ * "/baocao", "/baocao KH 4561", "/baocao 4561 Sở Tài chính": the plan named (else the newest active one) and, for an
+ * admin, the agency named; an official always gets their own agency's part.
+ */
+async function report(ctx: Ctx, args: string): Promise<Outcome> {
   const { actor, deps } = ctx;
   if (!actor.admin && !actor.official) return refuse(actor.pending ? 'pending-approval' : 'not-registered');
-  const agency = actor.admin ? undefined : actor.official!.agency;
-  const bytes = await buildReport({ plan: deps.plan, dir: deps.dir, engine: deps.engine, store: deps.store, t: deps.t }, ctx.today, agency);
-  const slug = deps.plan.number.replace(/[^A-Za-z0-9]+/g, '-');
+  const [first = '', ...others] = args.split(/\s+/);
+  const named = deps.plans.mentioned(args) ?? (deps.plans.byNumber(first) ? { entry: deps.plans.byNumber(first)!, rest: others.join(' ') } : undefined);
+  const { plan, engine } = named?.entry ?? ctx.plan;
+  const rest = named ? named.rest : args;
+  let agency = actor.admin ? undefined : actor.official!.agency;
+  if (actor.admin && rest.trim()) {
+    agency = deps.dir.find(canonicalTokens(rest)).flatMap((m) => m.agencies)[0];
+    if (!agency) return reply({ text: say('report.unknownAgency', { name: rest.trim().slice(0, 60) }) });
+  }
+  const bytes = await buildReport({ plan, dir: deps.dir, engine, store: deps.store, t: deps.t }, ctx.today, agency);
+  const slug = plan.number.replace(/[^A-Za-z0-9]+/g, '-');
   const filename = `bao-cao-${slug}${agency ? `-${agency}` : ''}-${ctx.today}.xlsx`;
   const scope = agency ? deps.dir.label(agency) : deps.t('report.wholePlan');
-  return reply({ text: say('report.sent', { plan: deps.plan.number, scope, date: formatDate(ctx.today) }), document: { filename, bytes } });
+  return reply({ text: say('report.sent', { plan: plan.number, scope, date: formatDate(ctx.today) }), document: { filename, bytes } });
 }
 
 export const reportsFeature: Feature = {

@@ -19,6 +19,8 @@ import { type Ctx, defineAction, type Feature, rows } from '../feature.ts';
 import { type Button, edit, type ListItem, type Outcome, type Post, type RefusalCode, refuse, reply, say, type Text } from '../outcome.ts';
 import { localTime } from '../time.ts';
 import { cancelAction } from './account.ts';
+import { scoped as scopedAction } from '../plans.ts';
+import { scopeOutcome } from '../router.ts';
 
 /** Where a tick was started: the /viec list ('l'), or a card, an answer, a digest ('a'). What follows shows it again. */
 type Source = 'l' | 'a';
@@ -51,8 +53,12 @@ const encodeTarget = (a: Target) => [a.taskId, a.party, fromIso(a.period), a.src
 
 // ——— the actions ———
 
+/** The actions that act on a task of one plan. */
+const isTickAction = (action: string) => /^[tcnkugv]:/.test(action);
+
 const tick = defineAction<{ taskId: string; party?: number; src: Source }>({
   tag: 't',
+  planScoped: true,
   fields: [taskId, partyIndex, source],
   decode: ([t, p, src]) => ({ taskId: t as string, ...(typeof p === 'number' ? { party: p } : {}), src: (src as Source | undefined) ?? 'a' }),
   encode: (a) => (a.src === 'a' ? [a.taskId, ...(a.party === undefined ? [] : [a.party])] : [a.taskId, a.party ?? '-', a.src]),
@@ -61,7 +67,7 @@ const tick = defineAction<{ taskId: string; party?: number; src: Source }>({
 
 /** An action on a confirmation's target (confirm, add a note, cancel): same fields, its own tag and step. */
 const onTarget = (tag: string, run: (ctx: Ctx, t: Target) => Promise<Outcome>) =>
-  defineAction<Target>({ tag, fields: targetFields, decode: decodeTarget, encode: encodeTarget, run: (ctx, a) => run(ctx, a) });
+  defineAction<Target>({ tag, planScoped: true, fields: targetFields, decode: decodeTarget, encode: encodeTarget, run: (ctx, a) => run(ctx, a) });
 
 const confirm = onTarget('c', (ctx, t) => record(ctx, t));
 const askNote = onTarget('n', startNote);
@@ -69,6 +75,7 @@ const cancelTick = onTarget('k', cancel);
 
 const undo = defineAction<{ completionId: string; src: Source }>({
   tag: 'u',
+  planScoped: true,
   fields: [completionId, source],
   decode: ([c, src]) => ({ completionId: c as string, src: (src as Source | undefined) ?? 'a' }),
   encode: (a) => (a.src === 'a' ? [a.completionId] : [a.completionId, a.src]),
@@ -78,6 +85,7 @@ const undo = defineAction<{ completionId: string; src: Source }>({
 /** 📈 Báo tiến độ: the next text typed is a progress note on the agency's part, which is not ticked. */
 const progress = defineAction<{ taskId: string; party: number; src: Source }>({
   tag: 'g',
+  planScoped: true,
   fields: [taskId, z.coerce.number().int().min(0).max(999), source],
   decode: ([t, p, src]) =>
     t === undefined || p === undefined ? undefined : { taskId: t as string, party: p as number, src: (src as Source | undefined) ?? 'a' },
@@ -87,32 +95,33 @@ const progress = defineAction<{ taskId: string; party: number; src: Source }>({
 
 const open = defineAction<{ taskId: string }>({
   tag: 'v',
+  planScoped: true,
   fields: [taskId],
   decode: ([t]) => ({ taskId: t as string }),
   encode: (a) => [a.taskId],
   run: (ctx, a) => {
-    const task = findTask(ctx.deps, a.taskId);
+    const task = findTask(ctx, a.taskId);
     if (!task) return refuse('unknown-task', { id: a.taskId });
     const party = ownParty(ctx.actor, task, ctx.deps);
-    return reply(party ? partCard(ctx, task, party, 'a') : { text: taskCard(ctx.deps.plan, task, state(ctx, task), ctx.deps.t, ctx.today) });
+    return reply(party ? partCard(ctx, task, party, 'a') : { text: taskCard(ctx.plan.plan, task, state(ctx, task), ctx.deps.t, ctx.today) });
   },
 });
 
 // ——— what ticking knows ———
 
-function findTask(deps: CoreDeps, id: string): Task | undefined {
-  return deps.plan.tasks.find((t) => t.id === id);
+function findTask(ctx: Ctx, id: string): Task | undefined {
+  return ctx.plan.plan.tasks.find((t) => t.id === id);
 }
 
 /** "I4", "i.4", "II 6b", "iii-3" → the plan's task id, if there is one. */
-export function resolveTaskRef(deps: CoreDeps, ref: string): Task | undefined {
+export function resolveTaskRef(ctx: Ctx, ref: string): Task | undefined {
   const m = ref.trim().match(/^([ivx]+)[\s.-]*(\d+)([a-z]?)$/i);
   const id = m ? `${m[1]!.toUpperCase()}.${m[2]}${m[3]!.toLowerCase()}` : ref.trim();
-  return deps.plan.tasks.find((t) => t.id.toLowerCase() === id.toLowerCase());
+  return ctx.plan.plan.tasks.find((t) => t.id.toLowerCase() === id.toLowerCase());
 }
 
-const statusOpts = (ctx: Ctx) => ({ today: ctx.today, completions: ctx.deps.store.completions(ctx.deps.plan.id) });
-const state = (ctx: Ctx, task: Task, party?: string) => ctx.deps.engine.stateOf(task, statusOpts(ctx), party);
+const statusOpts = (ctx: Ctx) => ({ today: ctx.today, completions: ctx.deps.store.completions(ctx.plan.plan.id) });
+const state = (ctx: Ctx, task: Task, party?: string) => ctx.plan.engine.stateOf(task, statusOpts(ctx), party);
 
 /** The period a report would be for now: the missed one if the last period is unreported, else the current one. */
 function periodFor(ctx: Ctx, task: Task, party: string): string | undefined {
@@ -121,7 +130,7 @@ function periodFor(ctx: Ctx, task: Task, party: string): string | undefined {
 }
 
 function reported(ctx: Ctx, task: Task, party: string, p = periodFor(ctx, task, party)): ReadonlyDeep<CompletionRecord> | undefined {
-  return ctx.deps.store.liveCompletion(ctx.deps.plan.id, task.id, party, p);
+  return ctx.deps.store.liveCompletion(ctx.plan.plan.id, task.id, party, p);
 }
 
 const label = (deps: CoreDeps, party: string) => deps.dir.label(party.replace(/^name:/, ''));
@@ -176,7 +185,7 @@ export function partCard(ctx: Ctx, task: Task, party: string, src: Source, head?
           status: ctx.deps.t(`status.${s.status}`) + periodText(ctx.deps, s.period?.end),
         });
   const button = partButton(ctx, task, party, src, false);
-  const note = ctx.deps.store.latestProgress(ctx.deps.plan.id, task.id, party);
+  const note = ctx.deps.store.latestProgress(ctx.plan.plan.id, task.id, party);
   const index = requiredParties(task, ctx.deps.dir).indexOf(party);
   const canNote = !done && index >= 0 && !refusalFor(ctx, task, party);
   const buttons = [
@@ -186,7 +195,7 @@ export function partCard(ctx: Ctx, task: Task, party: string, src: Source, head?
   return {
     text: [
       ...(head ? [head, ''] : []),
-      taskCard(ctx.deps.plan, task, state(ctx, task), ctx.deps.t, ctx.today),
+      taskCard(ctx.plan.plan, task, state(ctx, task), ctx.deps.t, ctx.today),
       partStatus,
       note ? say('progress.line', { date: formatDate(note.at.slice(0, 10)), text: note.text }) : '',
     ],
@@ -194,37 +203,89 @@ export function partCard(ctx: Ctx, task: Task, party: string, src: Source, head?
   };
 }
 
-/** /viec: the tasks the official's agency must report on, one line and one button each (numbers stay put). */
+/**
+ * /viec: the tasks the official's agency must report on in every active plan, one line and one button each
+ * (numbers stay put). Where several plans are served, each line names its plan and each button carries it.
+ */
 export function myTasks(ctx: Ctx, head?: Text): Post | undefined {
   const agency = ctx.actor.official?.agency;
   if (!agency) return undefined;
-  const tasks = ctx.deps.engine.ledBy(agency).filter((t) => requiredParties(t, ctx.deps.dir).includes(agency));
-  const items: ListItem[] = tasks.slice(0, LIST_MAX).map((task) => {
-    const s = state(ctx, task, agency);
-    const done = reported(ctx, task, agency);
+  const many = ctx.deps.plans.all().length > 1;
+  const plans = ctx.deps.plans.active();
+  const all = (plans.length > 0 ? plans : [ctx.plan]).flatMap((entry) => {
+    const c = ctx.inPlan(entry);
+    return c.plan.engine
+      .ledBy(agency)
+      .filter((t) => requiredParties(t, ctx.deps.dir).includes(agency))
+      .map((task) => ({ c, task }));
+  });
+  const items: ListItem[] = all.slice(0, LIST_MAX).map(({ c, task }) => {
+    const s = state(c, task, agency);
+    const done = reported(c, task, agency);
     const status =
       continuous(task) && done
         ? ctx.deps.t('tick.reportedOn', { date: formatDate(done.on) })
         : ctx.deps.t(`status.${s.status}`) + periodText(ctx.deps, s.period?.end);
-    const note = done ? undefined : ctx.deps.store.latestProgress(ctx.deps.plan.id, task.id, agency);
+    const note = done ? undefined : ctx.deps.store.latestProgress(c.plan.plan.id, task.id, agency);
     const noted = note ? ` · ${ctx.deps.t('progress.short', { text: excerpt(note.text, 40), date: formatDate(note.at.slice(0, 10)) })}` : '';
-    const line = `${task.id} — ${excerpt(task.content, 110)}\n   ${ctx.deps.t('task.deadlineShort', { deadline: task.deadline.text || ctx.deps.t('deadline.none') })} · ${status}${noted}`;
-    const button = partButton(ctx, task, agency, 'l', true) ?? open.button('open', say('button.open', { id: task.id }), { taskId: task.id });
-    return { text: line, button };
+    const where = many ? `[${c.plan.plan.number.split('/')[0]}] ` : '';
+    const line = `${where}${task.id} — ${excerpt(task.content, 110)}\n   ${ctx.deps.t('task.deadlineShort', { deadline: task.deadline.text || ctx.deps.t('deadline.none') })} · ${status}${noted}`;
+    const button = partButton(c, task, agency, 'l', true) ?? open.button('open', say('button.open', { id: task.id }), { taskId: task.id });
+    return { text: line, button: many ? { ...button, action: scopedAction(c.plan.key, button.action) } : button };
   });
-  const header = say('mytasks.header', { agency: ctx.deps.dir.label(agency), n: tasks.length, date: formatDate(ctx.today) });
+  const header = say('mytasks.header', { agency: ctx.deps.dir.label(agency), n: all.length, date: formatDate(ctx.today) });
   return {
     text: head ? [head, '', header] : header,
     items,
-    ...(tasks.length === 0 ? { footer: say('mytasks.none') } : tasks.length > LIST_MAX ? { footer: say('mytasks.more', { n: tasks.length - LIST_MAX }) } : {}),
+    ...(all.length === 0 ? { footer: say('mytasks.none') } : all.length > LIST_MAX ? { footer: say('mytasks.more', { n: all.length - LIST_MAX }) } : {}),
   };
+}
+
+/**
+ * A task named by its number in a command ("I.4", "4561 I.4", "KH 4561 I.4"), in the plan it belongs to: the plan
+ * named, else the one active plan that has it for this actor. Several: the actor chooses (a button per plan).
+ */
+function taskIn(ctx: Ctx, args: string): { c: Ctx; task: Task; rest: string } | { choices: { c: Ctx; task: Task }[] } | undefined {
+  const words = args.trim().split(/\s+/);
+  let plans = ctx.deps.plans.active();
+  let at = 0;
+  const named =
+    ctx.deps.plans.byNumber(words.slice(0, 2).join(' ')) && /^kh$/i.test(words[0] ?? '')
+      ? 2
+      : ctx.deps.plans.byNumber(words[0] ?? '') && words.length > 1
+        ? 1
+        : 0;
+  if (named > 0) {
+    plans = [ctx.deps.plans.byNumber(words.slice(0, named).join(' '))!];
+    at = named;
+  }
+  const ref = words[at] ?? '';
+  const rest = words.slice(at + 1).join(' ');
+  const hits = (plans.length > 0 ? plans : [ctx.plan]).flatMap((entry) => {
+    const c = ctx.inPlan(entry);
+    const task = resolveTaskRef(c, ref);
+    return task ? [{ c, task }] : [];
+  });
+  if (hits.length <= 1) return hits[0] ? { ...hits[0], rest } : undefined;
+  const own = hits.filter((h) => ownParty(ctx.actor, h.task, ctx.deps));
+  if (own.length === 1) return { ...own[0]!, rest };
+  return { choices: own.length > 0 ? own : hits };
+}
+
+/** "Which plan's I.4?": a ✅ per plan that has it. */
+function choosePlan(choices: readonly { c: Ctx; task: Task }[]): Outcome {
+  const buttons = choices.slice(0, 8).map(({ c, task }) => {
+    const b = tick.button('choose', say('button.tickIn', { id: task.id, plan: c.plan.plan.number }), { taskId: task.id, src: 'a' });
+    return { ...b, action: scopedAction(c.plan.key, b.action) };
+  });
+  return reply({ text: say('tick.whichPlan', { id: choices[0]!.task.id, n: choices.length }), buttons: rows(buttons, 1) });
 }
 
 /** ✅ buttons for the tasks of an answer or a digest that this actor may tick now (at most eight). */
 export function tickButtons(ctx: Ctx, taskIds: readonly string[]): Button[][] {
   const out: Button[] = [];
   for (const id of taskIds) {
-    const task = findTask(ctx.deps, id);
+    const task = findTask(ctx, id);
     if (!task) continue;
     const parties = requiredParties(task, ctx.deps.dir);
     const own = ownParty(ctx.actor, task, ctx.deps);
@@ -245,7 +306,7 @@ function after(ctx: Ctx, task: Task, party: string, src: Source, head: Text): Po
 /** ✅ pressed: ask to confirm; an admin without a party first chooses one; `explicit` ("xong N") records at once. */
 async function startTick(ctx: Ctx, id: string, partyAt: number | undefined, src: Source, explicit: boolean): Promise<Outcome> {
   const { deps, actor } = ctx;
-  const task = findTask(deps, id);
+  const task = findTask(ctx, id);
   if (!task) return refuse('unknown-task', { id });
   const parties = requiredParties(task, deps.dir);
   let party: string | undefined;
@@ -292,7 +353,7 @@ function doneParams(ctx: Ctx, task: Task, rec: ReadonlyDeep<CompletionRecord>) {
 
 /** Re-check a confirmation's target: the task, the party, the actor's right, and that the period is still the one. */
 function check(ctx: Ctx, t: Target): { task: Task; party: string } | Outcome {
-  const task = findTask(ctx.deps, t.taskId);
+  const task = findTask(ctx, t.taskId);
   if (!task) return refuse('unknown-task', { id: t.taskId });
   const party = requiredParties(task, ctx.deps.dir)[t.party];
   if (!party) return refuse('stale');
@@ -314,7 +375,7 @@ async function record(ctx: Ctx, t: Target, note?: string): Promise<Outcome> {
   await endSession(ctx);
   const { record: rec, existing } = await ctx.deps.store.recordCompletion(
     {
-      planId: ctx.deps.plan.id,
+      planId: ctx.plan.plan.id,
       taskId: task.id,
       party,
       on: ctx.today,
@@ -367,7 +428,7 @@ const noteSession = z.object({ kind: z.literal('note'), taskId, party: z.number(
 /** ✖ on a confirmation: nothing recorded — unless it already was, which is said, with ↩️ to undo. */
 async function cancel(ctx: Ctx, t: Target): Promise<Outcome> {
   await endSession(ctx);
-  const task = findTask(ctx.deps, t.taskId);
+  const task = findTask(ctx, t.taskId);
   const party = task && requiredParties(task, ctx.deps.dir)[t.party];
   if (!task || !party) return edit({ text: say('session.cancelled') });
   const done = reported(ctx, task, party, t.period);
@@ -377,9 +438,9 @@ async function cancel(ctx: Ctx, t: Target): Promise<Outcome> {
 
 async function undoTick(ctx: Ctx, id: string, src: Source): Promise<Outcome> {
   const rec = ctx.deps.store.completion(id);
-  if (!rec || rec.planId !== ctx.deps.plan.id) return refuse('stale');
+  if (!rec || rec.planId !== ctx.plan.plan.id) return refuse('stale');
   const why = canUndo(ctx, rec);
-  const task = findTask(ctx.deps, rec.taskId);
+  const task = findTask(ctx, rec.taskId);
   if (why) return refuse(why.code, why.params, task ? { edit: after(ctx, task, rec.party, src, '') } : {});
   const undone = await ctx.deps.store.undoCompletion(id, ctx.actor.ref, ctx.now);
   if (!undone) return refuse('already-undone');
@@ -390,7 +451,7 @@ async function undoTick(ctx: Ctx, id: string, src: Source): Promise<Outcome> {
 const NOTE_TEXT_MAX = 500;
 
 async function startProgress(ctx: Ctx, id: string, partyAt: number, src: Source): Promise<Outcome> {
-  const task = findTask(ctx.deps, id);
+  const task = findTask(ctx, id);
   if (!task) return refuse('unknown-task', { id });
   const party = requiredParties(task, ctx.deps.dir)[partyAt];
   if (!party) return refuse('stale');
@@ -408,7 +469,7 @@ async function saveProgress(ctx: Ctx, task: Task, party: string, text: string, s
   const percent = text.match(/(\d{1,3})\s*%/)?.[1];
   await endSession(ctx);
   await ctx.deps.store.addProgress(
-    { planId: ctx.deps.plan.id, taskId: task.id, party, text, by: ctx.actor.ref, ...(percent && Number(percent) <= 100 ? { percent: Number(percent) } : {}) },
+    { planId: ctx.plan.plan.id, taskId: task.id, party, text, by: ctx.actor.ref, ...(percent && Number(percent) <= 100 ? { percent: Number(percent) } : {}) },
     ctx.now,
   );
   return reply(after(ctx, task, party, src, say('progress.saved', { id: task.id, agency: label(ctx.deps, party) })));
@@ -419,14 +480,16 @@ const progressSession = z.object({ kind: z.literal('progress'), taskId, party: z
 /** "/baotiendo I.4 đang thực hiện 60%, đã trình dự thảo": a progress note on the official's own part. */
 async function progressCommand(ctx: Ctx, args: string): Promise<Outcome> {
   if (!ctx.actor.official) return refuse(ctx.actor.admin ? 'admin-only' : ctx.actor.pending ? 'pending-approval' : 'not-registered');
-  const [ref = '', ...rest] = args.split(/\s+/);
-  const task = resolveTaskRef(ctx.deps, ref);
-  if (!task) return reply({ text: say('progress.usage') });
-  const party = ownParty(ctx.actor, task, ctx.deps);
-  if (!party) return refuse('not-your-task', { id: task.id, agency: ctx.deps.dir.label(ctx.actor.official.agency) });
-  const text = rest.join(' ').trim();
-  if (!text) return startProgress(ctx, task.id, requiredParties(task, ctx.deps.dir).indexOf(party), 'a');
-  return saveProgress(ctx, task, party, text, 'a');
+  const found = taskIn(ctx, args);
+  if (!found) return reply({ text: say('progress.usage') });
+  if ('choices' in found)
+    return reply({ text: say('progress.whichPlan', { id: found.choices[0]!.task.id, plans: found.choices.map((x) => x.c.plan.plan.number).join(', ') }) });
+  const { c, task } = found;
+  const party = ownParty(c.actor, task, c.deps);
+  if (!party) return refuse('not-your-task', { id: task.id, agency: c.deps.dir.label(c.actor.official!.agency) });
+  const text = found.rest.trim();
+  const out = !text ? await startProgress(c, task.id, requiredParties(task, c.deps.dir).indexOf(party), 'a') : await saveProgress(c, task, party, text, 'a');
+  return c.deps.plans.all().length > 1 ? scopeOutcome(out, c.plan.key, isTickAction) : out;
 }
 
 /** "xong 2" (an entry of the chat's menu) or "xong I.4" (a task): tick it, stated plainly, so recorded at once. */
@@ -435,9 +498,11 @@ async function done(ctx: Ctx, args: string): Promise<Outcome> {
   const arg = args.trim();
   if (!arg) return refuse('no-menu');
   if (/^\d{1,3}$/.test(arg)) return ctx.pick(Number(arg), 'done');
-  const task = resolveTaskRef(ctx.deps, arg);
-  if (!task) return refuse('unknown-task', { id: arg.slice(0, 20) });
-  return startTick(ctx, task.id, undefined, 'a', true);
+  const found = taskIn(ctx, arg);
+  if (!found) return refuse('unknown-task', { id: arg.slice(0, 20) });
+  if ('choices' in found) return choosePlan(found.choices);
+  const out = await startTick(found.c, found.task.id, undefined, 'a', true);
+  return ctx.deps.plans.all().length > 1 ? scopeOutcome(out, found.c.plan.key, isTickAction) : out;
 }
 
 export const tickingFeature: Feature = {
@@ -461,7 +526,7 @@ export const tickingFeature: Feature = {
       kind: 'progress',
       async onText(ctx, session, text) {
         const s = progressSession.safeParse(session);
-        const task = s.success ? findTask(ctx.deps, s.data.taskId) : undefined;
+        const task = s.success ? findTask(ctx, s.data.taskId) : undefined;
         const party = s.success && task ? requiredParties(task, ctx.deps.dir)[s.data.party] : undefined;
         if (!s.success || !task || !party) {
           await endSession(ctx);
@@ -491,7 +556,7 @@ export const tickingFeature: Feature = {
   phrases: [
     {
       // "xong 1", "xong1", "đã xong 1", "báo xong I.4", "xong I4"
-      match: (f) => f.match(/^(?:da\s*)?(?:bao\s*)?xong\s*([0-9]{1,3}|[ivx]+[\s.-]*\d+[a-z]?)$/)?.[1],
+      match: (f) => f.match(/^(?:da\s*)?(?:bao\s*)?xong\s*([0-9]{1,3}|(?:(?:kh\s*)?\d{1,6}\s+)?[ivx]+[\s.-]*\d+[a-z]?)$/)?.[1],
       run: done,
     },
     {

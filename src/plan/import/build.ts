@@ -51,7 +51,18 @@ export type Warning =
   | { kind: 'missingRows'; where: string }
   | { kind: 'noLead'; where: string };
 
-export class ImportError extends Error {}
+/** Why a file cannot be imported: a message for the command line, and a code (with params) for chat's locale text. */
+export type ImportErrorCode = 'old-format' | 'too-big' | 'protected' | 'not-office' | 'damaged' | 'no-table' | 'no-column' | 'bad-csv' | 'not-a-plan';
+
+export class ImportError extends Error {
+  constructor(
+    message: string,
+    readonly code: ImportErrorCode = 'not-a-plan',
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(message);
+  }
+}
 
 /** Words that may stand between two agency names without being a name themselves. */
 const JOINERS = new Set(['va', 'voi', 'cac', 'cung']);

@@ -33,7 +33,7 @@ export function parseDelimited(text: string, delimiter: string): string[][] {
       field = '';
     } else field += ch;
   }
-  if (quoted) throw new ImportError('a quoted field is not closed');
+  if (quoted) throw new ImportError('a quoted field is not closed', 'bad-csv');
   if (field !== '' || record.length > 0) {
     record.push(field);
     records.push(record);
@@ -50,10 +50,10 @@ export function parseCsvPlan(text: string, meta: Partial<RawPlan> = {}): RawPlan
   const body = text.replace(/^\ufeff/, '');
   const records = parseDelimited(body, detectDelimiter(body.split(/\r?\n/)[0] ?? ''));
   const headerAt = records.findIndex((r) => r.map(columnOf).includes('stt'));
-  if (headerAt < 0) throw new ImportError('no header row with an "STT" column');
+  if (headerAt < 0) throw new ImportError('no header row with an "STT" column', 'no-table');
   const columns: (Column | undefined)[] = records[headerAt]!.map(columnOf);
   for (const need of ['content', 'lead'] as const) {
-    if (!columns.includes(need)) throw new ImportError(`the header has no "${need}" column (${records[headerAt]!.join(' | ')})`);
+    if (!columns.includes(need)) throw new ImportError(`the header has no "${need}" column (${records[headerAt]!.join(' | ')})`, 'no-column', { column: need });
   }
   const sttAt = columns.indexOf('stt');
   const contentAt = columns.indexOf('content');

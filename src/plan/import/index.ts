@@ -31,9 +31,12 @@ export async function importFile(name: string, bytes: Buffer, dir: Directory, me
   const opts = today ? { today } : {};
   if (/\.docx$/i.test(name)) return { format: 'docx' as const, ...buildPlan({ ...(await parseDocxPlan(bytes, meta.source)), ...defined }, dir, opts) };
   if (/\.xlsx$/i.test(name)) return { format: 'xlsx' as const, ...buildPlan({ ...(await parseXlsxPlan(bytes, meta.source)), ...defined }, dir, opts) };
-  if (/\.(doc|xls)$/i.test(name)) throw new ImportError('old Word/Excel format (.doc/.xls): save the file as .docx or .xlsx first');
+  if (/\.(doc|xls)$/i.test(name)) throw new ImportError('old Word/Excel format (.doc/.xls): save the file as .docx or .xlsx first', 'old-format');
   if (bytes.length > MAX_IMPORT_BYTES)
-    throw new ImportError(`the file is ${(bytes.length / 2 ** 20).toFixed(1)} MiB; at most ${MAX_IMPORT_BYTES / 2 ** 20} MiB is imported`);
+    throw new ImportError(`the file is ${(bytes.length / 2 ** 20).toFixed(1)} MiB; at most ${MAX_IMPORT_BYTES / 2 ** 20} MiB is imported`, 'too-big', {
+      size: (bytes.length / 2 ** 20).toFixed(1),
+      max: MAX_IMPORT_BYTES / 2 ** 20,
+    });
   const text = bytes.toString('utf8');
   const format = detectFormat(name, text);
   const raw = format === 'csv' ? parseCsvPlan(text) : parseTextPlan(text);

@@ -40,17 +40,21 @@ function textOf(n: XmlNode): string {
 /** Check a buffer is an Office Open XML file; say what it is when it is not. */
 export async function openZip(buf: Buffer, kind: 'Word' | 'Excel'): Promise<JSZip> {
   if (buf.length > MAX_IMPORT_BYTES)
-    throw new ImportError(`the file is ${(buf.length / 2 ** 20).toFixed(1)} MiB; at most ${MAX_IMPORT_BYTES / 2 ** 20} MiB is imported`);
+    throw new ImportError(`the file is ${(buf.length / 2 ** 20).toFixed(1)} MiB; at most ${MAX_IMPORT_BYTES / 2 ** 20} MiB is imported`, 'too-big', {
+      size: (buf.length / 2 ** 20).toFixed(1),
+      max: MAX_IMPORT_BYTES / 2 ** 20,
+    });
   // An encrypted Office file, like an old .doc/.xls, is an OLE compound file, not a zip.
   if (buf.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
     throw new ImportError(
       `the ${kind} file is password-protected, or in the old format (.doc/.xls): remove the password or save it as .${kind === 'Word' ? 'docx' : 'xlsx'}`,
+      'protected',
     );
-  if (buf.subarray(0, 2).toString('latin1') !== 'PK') throw new ImportError(`not a ${kind} file (.${kind === 'Word' ? 'docx' : 'xlsx'})`);
+  if (buf.subarray(0, 2).toString('latin1') !== 'PK') throw new ImportError(`not a ${kind} file (.${kind === 'Word' ? 'docx' : 'xlsx'})`, 'not-office');
   try {
     return await JSZip.loadAsync(buf);
   } catch (e) {
-    throw new ImportError(`the ${kind} file is damaged and cannot be opened (${(e as Error).message})`);
+    throw new ImportError(`the ${kind} file is damaged and cannot be opened (${(e as Error).message})`, 'damaged');
   }
 }
 
@@ -82,12 +86,12 @@ const isHeader = (row: readonly string[]) => fold(row[0] ?? '') === 'stt';
 export async function parseDocxPlan(buf: Buffer, source?: string): Promise<RawPlan> {
   const zip = await openZip(buf, 'Word');
   const xml = await zip.file('word/document.xml')?.async('string');
-  if (!xml) throw new ImportError('not a Word document: it has no word/document.xml');
+  if (!xml) throw new ImportError('not a Word document: it has no word/document.xml', 'not-office');
   const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false });
   const doc = parser.parse(xml) as XmlNode[];
   const root = doc.find((n) => tagOf(n) === 'w:document');
   const body = root && find(root, 'w:body');
-  if (!body) throw new ImportError('not a Word document: no body');
+  if (!body) throw new ImportError('not a Word document: no body', 'not-office');
   const lines: string[] = [];
   let table: string[][] | undefined;
   for (const n of kids(body)) {
@@ -101,7 +105,7 @@ export async function parseDocxPlan(buf: Buffer, source?: string): Promise<RawPl
       else for (const r of rows) for (const c of new Set(r)) lines.push(...c.split('\n').filter(Boolean));
     }
   }
-  if (!table) throw new ImportError('no task table found: expected a table whose header row starts with "STT"');
+  if (!table) throw new ImportError('no task table found: expected a table whose header row starts with "STT"', 'no-table');
   return rawPlanOf(lines, table[0]!, table.slice(1), source);
 }
 
@@ -124,7 +128,7 @@ export async function parseXlsxPlan(buf: Buffer, source?: string): Promise<RawPl
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
-    throw new ImportError(`the Excel file is damaged and cannot be opened (${(e as Error).message})`);
+    throw new ImportError(`the Excel file is damaged and cannot be opened (${(e as Error).message})`, 'damaged');
   }
   const lines: string[] = [];
   let header: string[] | undefined;
@@ -145,6 +149,6 @@ export async function parseXlsxPlan(buf: Buffer, source?: string): Promise<RawPl
       else rows.push(cells);
     });
   }
-  if (!header) throw new ImportError('no task table found: expected a header row starting with "STT" in one of the sheets');
+  if (!header) throw new ImportError('no task table found: expected a header row starting with "STT" in one of the sheets', 'no-table');
   return rawPlanOf(lines, header, rows, source);
 }

@@ -160,7 +160,7 @@ function readBlocks(lines: string[]): { header: string[]; blocks: string[][] } |
 export function tableToSections(header: readonly string[], rows: readonly (readonly string[])[]): RawSection[] {
   const columns: (Column | undefined)[] = header.map(columnOf);
   for (const need of ['stt', 'content', 'lead'] as const) {
-    if (!columns.includes(need)) throw new ImportError(`the task table has no "${need}" column (header: ${header.join(' | ')})`);
+    if (!columns.includes(need)) throw new ImportError(`the task table has no "${need}" column (header: ${header.join(' | ')})`, 'no-column', { column: need });
   }
   const sections: RawSection[] = [];
   rows.forEach((cells, i) => {
@@ -198,6 +198,6 @@ export function rawPlanOf(lines: string[], header: readonly string[], rows: read
 export function parseTextPlan(text: string, source?: string): RawPlan {
   const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
   const table = readBlocks(lines);
-  if (!table) throw new ImportError('no task table found: expected a header row of tab-led cells starting with "STT"');
+  if (!table) throw new ImportError('no task table found: expected a header row of tab-led cells starting with "STT"', 'no-table');
   return rawPlanOf(lines, table.header, table.blocks, source);
 }

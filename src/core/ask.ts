@@ -1,0 +1,136 @@
+/**
+ * A question across the plans served. A question that names a plan ("theo KH 1234 …") is answered from it alone; a
+ * follow-up stays in the plan its question was about; any other question spans every active plan, grouped by plan:
+ *
+ *   lists (an agency's tasks, overdue, coming due, a period …)  → each plan that has some, under its name;
+ *   a task asked about in words                                 → the plan whose task matches best;
+ *   the plan's progress or size                                 → a line per plan;
+ *   a question about the document itself                        → which plan? (the plans are listed);
+ *   help, thanks, the fallback                                  → once, with the plans served said.
+ *
+ * With one active plan, the answer is exactly that plan's engine's.
+ */
+import type { Reply } from '../answer/answers.ts';
+import { excerpt } from '../answer/format.ts';
+import { type T, translator } from '../i18n.ts';
+import type { Completion } from '../plan/status.ts';
+import type { ChatContext } from '../understand/followup.ts';
+import type { Question } from '../understand/intents.ts';
+import { type AskOptions, contextOf, paginate } from './engine.ts';
+import type { PlanCatalog, PlanEntry } from './plans.ts';
+
+export interface PlanBlock {
+  entry: PlanEntry;
+  reply: Reply;
+}
+
+/** A reply and the plans its tasks come from (for ✅ buttons, which must name their plan). */
+export interface PlansReply extends Reply {
+  blocks: PlanBlock[];
+}
+
+export interface PlansAskOptions {
+  today: string;
+  completionsOf(planId: string): ReadonlyMap<string, readonly Completion[]>;
+  context?: ChatContext;
+  lang?: AskOptions['lang'];
+}
+
+/** Intents answered once, not per plan. */
+const ONCE = new Set(['empty', 'help', 'thanks', 'unknown', 'unknown-agency']);
+
+/** Plans listed in a "which plan?" reply. */
+const LISTED = 10;
+
+export function planLine(t: T, e: PlanEntry): string {
+  return t('plans.line', { number: e.plan.number, title: excerpt(e.plan.title, 90) });
+}
+
+export function askPlans(plans: PlanCatalog, text: string, o: PlansAskOptions): PlansReply {
+  const active = plans.active();
+  const mention = plans.mentioned(text);
+  const fallback = mention?.entry ?? active[0] ?? plans.default();
+  const base = (e: PlanEntry): AskOptions => ({
+    today: o.today,
+    completions: o.completionsOf(e.plan.id),
+    ...(o.context ? { context: o.context } : {}),
+    ...(o.lang ? { lang: o.lang } : {}),
+  });
+  // "KH 4561" alone: what the plan holds.
+  const asked = mention && !mention.rest.replace(/[?.!,]/g, '').trim() ? 'kế hoạch có bao nhiêu nhiệm vụ' : (mention?.rest ?? text);
+  const prepared = fallback.engine.prepare(asked, base(fallback));
+  if ('reply' in prepared) return { ...prepared.reply, blocks: [] };
+  const { q, opts, followed } = prepared;
+  const inContext = followed && o.context?.plan ? plans.byId(o.context.plan) : undefined;
+  const scope = mention ? [mention.entry] : inContext ? [inContext] : active.length > 0 ? active : [fallback];
+  return across(scope, q, opts, o, fallback, active.length > 1 && !inContext);
+}
+
+/** A question already understood (/quahan, /tiendo), asked of every active plan. */
+export function replyPlans(plans: PlanCatalog, q: Question, o: PlansAskOptions): PlansReply {
+  const active = plans.active();
+  const fallback = active[0] ?? plans.default();
+  const opts: AskOptions = { today: o.today, ...(o.lang ? { lang: o.lang } : {}) };
+  return across(active.length > 0 ? active : [fallback], q, opts, o, fallback, active.length > 1);
+}
+
+function across(scope: readonly PlanEntry[], q: Question, opts: AskOptions, o: PlansAskOptions, fallback: PlanEntry, named: boolean): PlansReply {
+  const t = translator(opts.lang ?? 'vi');
+  const single = (e: PlanEntry, head?: string): PlansReply => {
+    const r = e.engine.full(q, { ...opts, completions: o.completionsOf(e.plan.id) });
+    const withHead = head ? { ...r, text: `${head}\n${r.text}` } : r;
+    return { ...paginate(withHead), context: { ...contextOf(q, r, o.context), plan: e.plan.id }, blocks: [{ entry: e, reply: r }] };
+  };
+  // One plan: its own answer; named among several, with its name on top.
+  if (scope.length === 1) return single(scope[0]!, named ? planLine(t, scope[0]!) : undefined);
+
+  if (ONCE.has(q.intent)) {
+    const r = single(fallback);
+    if (q.intent !== 'empty' && q.intent !== 'help') return { ...r, blocks: [] };
+    return { ...r, text: `${r.text}\n\n${t('plans.serving', { n: scope.length, example: fallback.plan.number.split('/')[0]! })}`, blocks: [] };
+  }
+  if (q.intent === 'document') {
+    const lines = scope.slice(0, LISTED).map((e) => `• ${planLine(t, e)}`);
+    const text = [t('plans.whichDocument', { n: scope.length }), ...lines, t('plans.nameOne', { example: scope[0]!.plan.number.split('/')[0]! })].join('\n');
+    return { intent: 'which-plan', text, tasks: [], agencies: [], blocks: [] };
+  }
+  // A task asked about in words: the plan whose task matches best answers.
+  if (q.intent === 'task' && !q.taskId) {
+    let best: { e: PlanEntry; coverage: number; score: number } | undefined;
+    for (const e of scope) {
+      const hit = e.engine.search.search(q.words, 1)[0];
+      if (hit && (!best || hit.coverage > best.coverage + 1e-9 || (Math.abs(hit.coverage - best.coverage) < 1e-9 && hit.score > best.score)))
+        best = { e, coverage: hit.coverage, score: hit.score };
+    }
+    return single(best?.e ?? fallback, planLine(t, best?.e ?? fallback));
+  }
+  const replies = scope.map((e) => ({ entry: e, reply: e.engine.full(q, { ...opts, completions: o.completionsOf(e.plan.id) }) }));
+  // The size or progress of "the plan": a line per plan.
+  if ((q.intent === 'progress' || q.intent === 'count') && q.agencies.length === 0 && !q.section) {
+    const lines = replies.map(({ entry, reply }) => `• ${entry.plan.number}: ${reply.text.split('\n')[0]}`);
+    const text = [t('plans.across', { n: scope.length }), ...lines].join('\n');
+    return {
+      ...paginate({ intent: q.intent, text, tasks: [], agencies: [] }),
+      context: contextOf(q, { intent: q.intent, text, tasks: [], agencies: [] }, o.context),
+      blocks: [],
+    };
+  }
+  const blocks = replies.filter(({ reply }) => reply.tasks.length > 0);
+  if (blocks.length === 0) {
+    const r = single(fallback);
+    return { ...r, text: `${t('plans.noneAcross', { n: scope.length })}\n${r.text}`, blocks: [] };
+  }
+  if (blocks.length === 1) return single(blocks[0]!.entry, planLine(t, blocks[0]!.entry));
+  const total = blocks.reduce((n, b) => n + (b.reply.total ?? b.reply.tasks.length), 0);
+  const text = [t('plans.found', { plans: blocks.length, n: total }), ...blocks.map((b) => `\n📋 ${planLine(t, b.entry)}\n${b.reply.text}`)].join('\n');
+  const merged: Reply = {
+    intent: q.intent,
+    text,
+    tasks: blocks.flatMap((b) => b.reply.tasks),
+    total,
+    agencies: blocks.flatMap((b) => b.reply.agencies),
+    asOf: o.today,
+  };
+  // A follow-up over several plans keeps the agency and the kind of list, not the plan or the task numbers.
+  return { ...paginate(merged), context: { ...contextOf(q, merged, o.context), tasks: [] }, blocks };
+}

@@ -1,0 +1,355 @@
+/**
+ * The plans served: /kehoach lists them with their progress (admins archive and restore), and an admin publishes a
+ * new plan — or a corrected file of one — by sending its Word or Excel file to the bot:
+ *
+ *   file received → imported (nothing published yet) → a preview: number, title, tasks per section, leads, what the
+ *   importer had to judge, and for a replacement what changes → [📢 Công bố] / [✖ Hủy] → on publish the plan file
+ *   is written (durably) under PLANS_DIR, goes live at once, and each registered official whose agency has a part
+ *   in it is told of their new tasks through the paced sender.
+ *
+ * The draft waits in PLANS_DIR/.drafts for 24 hours; the publish button carries its token, so a stale button or
+ * another admin's draft is refused. Rights are checked again on every step.
+ */
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { excerpt } from '../../answer/format.ts';
+import { writeFileAtomicAsync } from '../../fsutil.ts';
+import { formatDate } from '../../plan/deadline.ts';
+import { ImportError, importFile, type Warning } from '../../plan/import/index.ts';
+import { MAX_IMPORT_BYTES } from '../../plan/import/office.ts';
+import { type Plan, planSchema, type Task } from '../../plan/schema.ts';
+import { requiredParties, taskState } from '../../plan/status.ts';
+import { endSession } from '../conversation.ts';
+import { type Ctx, defineAction, type Feature, rows } from '../feature.ts';
+import { type Button, edit, type Envelope, type Outcome, type Post, refuse, reply, say, type Text } from '../outcome.ts';
+import type { PlanEntry } from '../plans.ts';
+import { pagedPost } from './questions.ts';
+
+/** A file sent to the bot: its name, its size as the messenger says, and a way to fetch its bytes. */
+export interface IncomingDocument {
+  filename: string;
+  size?: number;
+  read(): Promise<Buffer>;
+}
+
+const DRAFT_MS = 24 * 3_600_000;
+const token = z.string().regex(/^[a-z0-9]{6,12}$/);
+const planKey = z.string().regex(/^[a-z0-9]{4,12}$/);
+
+const draftSchema = z.object({
+  token,
+  by: z.string(),
+  at: z.string(),
+  filename: z.string(),
+  plan: planSchema,
+});
+type Draft = z.infer<typeof draftSchema>;
+
+// ——— /kehoach ———
+
+const archive = defineAction<{ key: string; archived: boolean }>({
+  tag: 'pa',
+  fields: [planKey, z.enum(['1', '0'])],
+  decode: ([k, a]) => (k === undefined || a === undefined ? undefined : { key: k as string, archived: a === '1' }),
+  encode: (a) => [a.key, a.archived ? '1' : '0'],
+  run: (ctx, a) => setArchived(ctx, a.key, a.archived, true),
+});
+
+function progressOf(ctx: Ctx, e: PlanEntry): { done: number; total: number; overdue: number } {
+  const completions = ctx.deps.store.completions(e.plan.id);
+  let done = 0;
+  let overdue = 0;
+  for (const task of e.plan.tasks) {
+    const s = taskState(task, { today: ctx.today, planDate: e.plan.date, dir: ctx.deps.dir, completions });
+    if (s.status === 'done_on_time' || s.status === 'done_late') done++;
+    else if (s.status === 'overdue') overdue++;
+  }
+  return { done, total: e.plan.tasks.length, overdue };
+}
+
+function planRow(ctx: Ctx, e: PlanEntry): string {
+  const p = progressOf(ctx, e);
+  return ctx.deps.t('plans.row', {
+    number: e.plan.number,
+    date: formatDate(e.plan.date),
+    title: excerpt(e.plan.title, 80),
+    done: p.done,
+    total: p.total,
+    pct: p.total ? Math.round((100 * p.done) / p.total) : 0,
+    overdue: p.overdue,
+  });
+}
+
+/** "/kehoach": the active plans with their progress; for admins also the archived ones, and a button for each. */
+async function listPlans(ctx: Ctx, args: string): Promise<Outcome> {
+  const { deps, actor } = ctx;
+  const [verb = '', ...rest] = args.trim().split(/\s+/);
+  const archiving = /^(luutru|lưutrữ|archive)$/i.test(verb);
+  if (archiving || /^(khoiphuc|khôiphục|restore)$/i.test(verb)) {
+    if (!actor.admin) return refuse('admin-only');
+    const entry = deps.plans.byNumber(rest.join(' '));
+    if (!entry) return reply({ text: say('plans.unknown', { name: rest.join(' ').slice(0, 40) || '…' }) });
+    return setArchived(ctx, entry.key, archiving, false);
+  }
+  return reply(await planList(ctx));
+}
+
+async function planList(ctx: Ctx, head?: { key: string; params?: Record<string, string | number> }): Promise<Post> {
+  const { deps, actor } = ctx;
+  const active = deps.plans.active();
+  const archived = deps.plans.all().filter((e) => deps.plans.isArchived(e.plan.id));
+  const lines: string[] = [deps.t('plans.header', { n: active.length }), ...active.map((e) => planRow(ctx, e))];
+  if (actor.admin && archived.length > 0) lines.push('', deps.t('plans.archivedHeader', { n: archived.length }), ...archived.map((e) => planRow(ctx, e)));
+  const buttons: Button[] = actor.admin
+    ? [
+        ...active
+          .slice(0, 10)
+          .map((e) => archive.button('choose', say('button.archive', { plan: e.plan.number.split('/')[0]! }), { key: e.key, archived: true })),
+        ...archived
+          .slice(0, 10)
+          .map((e) => archive.button('choose', say('button.restore', { plan: e.plan.number.split('/')[0]! }), { key: e.key, archived: false })),
+      ]
+    : [];
+  const footer = say(actor.admin ? 'plans.footerAdmin' : 'plans.footer');
+  const text = [...(head ? [deps.t(head.key, head.params), ''] : []), ...lines].join('\n');
+  return pagedPost(ctx, text, footer, rows(buttons, 2));
+}
+
+async function setArchived(ctx: Ctx, key: string, archived: boolean, pressed: boolean): Promise<Outcome> {
+  const { deps, actor } = ctx;
+  if (!actor.admin) return refuse('admin-only');
+  const entry = deps.plans.byKey(key);
+  if (!entry) return refuse('stale');
+  if (archived && deps.plans.active().length === 1 && deps.plans.active()[0] === entry) return reply({ text: say('plans.lastActive') });
+  const changed = await deps.store.setPlanArchived(entry.plan.id, archived, actor.ref, ctx.now);
+  const head = say(changed ? (archived ? 'plans.archived' : 'plans.restored') : archived ? 'plans.alreadyArchived' : 'plans.alreadyActive', {
+    plan: entry.plan.number,
+  });
+  const post = await planList(ctx, head);
+  return pressed ? edit(post, say(archived ? 'plans.archivedToast' : 'plans.restoredToast')) : reply(post);
+}
+
+// ——— publishing a plan sent as a file ———
+
+const publish = defineAction<{ token: string }>({
+  tag: 'pp',
+  fields: [token],
+  decode: ([t]) => (t === undefined ? undefined : { token: t as string }),
+  encode: (a) => [a.token],
+  run: (ctx, a) => publishDraft(ctx, a.token),
+});
+
+const discard = defineAction<{ token: string }>({
+  tag: 'pd',
+  fields: [token],
+  decode: ([t]) => (t === undefined ? undefined : { token: t as string }),
+  encode: (a) => [a.token],
+  run: (ctx, a) => discardDraft(ctx, a.token),
+});
+
+const draftsDir = (ctx: Ctx) => path.join(ctx.deps.plansDir!, '.drafts');
+const draftFile = (ctx: Ctx, t: string) => path.join(draftsDir(ctx), `${t}.json`);
+
+function readDraft(ctx: Ctx, t: string): Draft | undefined {
+  try {
+    const d = draftSchema.safeParse(JSON.parse(readFileSync(draftFile(ctx, t), 'utf8')));
+    if (!d.success || ctx.now.getTime() - Date.parse(d.data.at) > DRAFT_MS) return undefined;
+    return d.data;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Drafts older than a day are removed when a new one is made. */
+function sweepDrafts(ctx: Ctx): void {
+  try {
+    for (const f of readdirSync(draftsDir(ctx))) {
+      const file = path.join(draftsDir(ctx), f);
+      if (ctx.now.getTime() - statSync(file).mtimeMs > DRAFT_MS) rmSync(file, { force: true });
+    }
+  } catch {
+    // No drafts folder yet.
+  }
+}
+
+function describeWarning(ctx: Ctx, w: Warning): string {
+  const { kind, ...params } = w;
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+  return ctx.deps.t(`import.warn.${kind}`, flat);
+}
+
+/** What a corrected file changes: tasks added, gone and changed (content, parties or deadline). */
+export function planDiff(before: Plan, after: Plan): { added: string[]; removed: string[]; changed: string[] } {
+  const old = new Map(before.tasks.map((t) => [t.id, t]));
+  const now = new Map(after.tasks.map((t) => [t.id, t]));
+  const same = (a: Task, b: Task) =>
+    a.content === b.content && a.leadText === b.leadText && a.coordinateText === b.coordinateText && a.deadline.text === b.deadline.text;
+  return {
+    added: after.tasks.filter((t) => !old.has(t.id)).map((t) => t.id),
+    removed: before.tasks.filter((t) => !now.has(t.id)).map((t) => t.id),
+    changed: after.tasks.filter((t) => old.has(t.id) && !same(old.get(t.id)!, t)).map((t) => t.id),
+  };
+}
+
+const ids = (list: readonly string[]) => (list.length > 8 ? `${list.slice(0, 8).join(', ')}…` : list.join(', '));
+
+/** A plan file sent by an admin: imported, kept as a draft, previewed with [📢 Công bố] / [✖ Hủy]. */
+async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome> {
+  const { deps, actor } = ctx;
+  if (!actor.admin) return reply({ text: say('import.chat.adminOnly') });
+  if (!deps.plansDir || deps.store.readOnly) return reply({ text: say('import.chat.unavailable') });
+  if (!/\.(docx|xlsx|csv|tsv|txt)$/i.test(doc.filename)) return reply({ text: say('import.chat.badType', { file: doc.filename.slice(0, 80) }) });
+  if (doc.size !== undefined && doc.size > MAX_IMPORT_BYTES)
+    return reply({ text: say('import.error.too-big', { size: (doc.size / 2 ** 20).toFixed(1), max: MAX_IMPORT_BYTES / 2 ** 20 }) });
+  let imported: Awaited<ReturnType<typeof importFile>>;
+  try {
+    const bytes = await doc.read();
+    imported = await importFile(doc.filename, bytes, deps.dir, { source: doc.filename }, ctx.today);
+  } catch (e) {
+    if (e instanceof ImportError) return reply({ text: [say('import.chat.failed', { file: doc.filename }), say(`import.error.${e.code}`, e.params)] });
+    deps.log.log('warn', 'plan file could not be read', { error: e, file: doc.filename });
+    return reply({ text: [say('import.chat.failed', { file: doc.filename }), say('import.error.damaged')] });
+  }
+  let { plan } = imported;
+  const { warnings } = imported;
+  if (plan.tasks.length === 0) return reply({ text: [say('import.chat.failed', { file: doc.filename }), say('import.error.not-a-plan')] });
+  // The same number in another year is another plan: its id says the year.
+  const sameId = deps.plans.byId(plan.id);
+  if (sameId && sameId.plan.date !== plan.date) plan = { ...plan, id: `${plan.id}@${plan.date}` };
+  const replaces = deps.plans.byId(plan.id);
+  sweepDrafts(ctx);
+  const t = Math.floor(deps.random() * 36 ** 8)
+    .toString(36)
+    .padStart(8, '0');
+  const draft: Draft = { token: t, by: actor.ref, at: ctx.now.toISOString(), filename: doc.filename, plan };
+  await writeFileAtomicAsync(draftFile(ctx, t), [Buffer.from(JSON.stringify(draft))]);
+
+  const bySection = plan.sections.map((s) => `${s.id}: ${plan.tasks.filter((x) => x.section === s.id).length}`).join(', ');
+  const leads = new Map<string, number>();
+  for (const task of plan.tasks)
+    for (const p of task.lead) leads.set(p.agency ? deps.dir.label(p.agency) : p.name, (leads.get(p.agency ? deps.dir.label(p.agency) : p.name) ?? 0) + 1);
+  const topLeads = [...leads]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([n, k]) => `${n} (${k})`)
+    .join(', ');
+  const lines: Text[] = [
+    say('import.chat.preview', { file: doc.filename, number: plan.number, date: formatDate(plan.date), issuer: plan.issuer }),
+    excerpt(plan.title, 200),
+    say('import.chat.tasks', { n: plan.tasks.length, sections: bySection, assignments: plan.assignments.length }),
+    say('import.chat.leads', { leads: topLeads || '—' }),
+  ];
+  if (replaces) {
+    const d = planDiff(replaces.plan, plan);
+    const voided = [...d.changed, ...d.removed].filter((id) => (deps.store.completions(plan.id).get(id) ?? []).length > 0);
+    lines.push(
+      say('import.chat.replaces', { plan: replaces.plan.number }),
+      say('import.chat.diff', { added: d.added.length, removed: d.removed.length, changed: d.changed.length }),
+    );
+    if (d.added.length) lines.push(say('import.chat.diffAdded', { ids: ids(d.added) }));
+    if (d.removed.length) lines.push(say('import.chat.diffRemoved', { ids: ids(d.removed) }));
+    if (d.changed.length) lines.push(say('import.chat.diffChanged', { ids: ids(d.changed) }));
+    lines.push(say(voided.length ? 'import.chat.ticksVoided' : 'import.chat.ticksKept', { n: voided.length, ids: ids(voided) }));
+  }
+  if (warnings.length > 0) {
+    lines.push(say('import.chat.judged', { n: warnings.length }), ...warnings.slice(0, 6).map((w) => `• ${describeWarning(ctx, w)}`));
+    if (warnings.length > 6) lines.push(say('import.chat.judgedMore', { n: warnings.length - 6 }));
+  }
+  lines.push(say('import.chat.confirm'));
+  return reply({
+    text: lines,
+    buttons: [[publish.button('confirm', say('button.publish'), { token: t }), discard.button('cancel', say('button.cancel'), { token: t })]],
+  });
+}
+
+async function discardDraft(ctx: Ctx, t: string): Promise<Outcome> {
+  if (!ctx.actor.admin) return refuse('admin-only');
+  const draft = readDraft(ctx, t);
+  if (draft) rmSync(draftFile(ctx, t), { force: true });
+  return edit({ text: say('import.chat.discarded', { file: draft?.filename ?? '' }) });
+}
+
+const slugOf = (plan: Plan) => `${plan.number.replace(/[^A-Za-z0-9]+/g, '-')}-${plan.date.slice(0, 4)}`.replace(/^-+|-+$/g, '');
+
+async function publishDraft(ctx: Ctx, t: string): Promise<Outcome> {
+  const { deps, actor } = ctx;
+  if (!actor.admin) return refuse('admin-only');
+  if (!deps.plansDir || deps.store.readOnly) return reply({ text: say('import.chat.unavailable') });
+  const draft = readDraft(ctx, t);
+  if (!draft) return refuse('stale');
+  const plan = draft.plan;
+  const replaces = deps.plans.byId(plan.id);
+  // Where a replaced plan came from a file of this folder, that file is rewritten; else a new one is made.
+  const file =
+    replaces?.file && path.resolve(path.dirname(replaces.file)) === path.resolve(deps.plansDir)
+      ? replaces.file
+      : path.join(deps.plansDir, `${slugOf(plan)}.json`);
+  // Durable first: the plan file, then the ticks a change voids, then the catalog; the admin is told last.
+  await writeFileAtomicAsync(file, [Buffer.from(`${JSON.stringify(plan, null, 1)}\n`)]);
+  const diff = replaces ? planDiff(replaces.plan, plan) : undefined;
+  const voided = diff ? await deps.store.voidCompletions(plan.id, [...diff.changed, ...diff.removed], actor.ref, ctx.now, 'plan replaced') : 0;
+  await deps.store.recordEvent(actor.ref, replaces ? 'replace-plan' : 'publish-plan', plan.id, ctx.now, {
+    file: path.basename(file),
+    tasks: plan.tasks.length,
+  });
+  const entry = deps.plans.put(plan, file);
+  if (deps.plans.isArchived(plan.id)) await deps.store.setPlanArchived(plan.id, false, actor.ref, ctx.now);
+  rmSync(draftFile(ctx, t), { force: true });
+  await endSession(ctx);
+  const fresh = diff ? new Set([...diff.added, ...diff.changed]) : undefined;
+  const notices = announce(ctx, entry, fresh);
+  if (notices.length > 0 && deps.tell) {
+    const tell = deps.tell;
+    // Through the paced sender, after the admin's answer: one message to each official concerned.
+    void (async () => {
+      for (const n of notices) await tell(n).catch((e: unknown) => deps.log.log('warn', 'plan announcement failed', { error: e, to: n.chatId }));
+    })();
+  }
+  return edit(
+    {
+      text: [
+        say(replaces ? 'import.chat.replaced' : 'import.chat.published', { plan: plan.number, n: plan.tasks.length }),
+        ...(voided > 0 ? [say('import.chat.voided', { n: voided })] : []),
+        say(deps.tell ? 'import.chat.announced' : 'import.chat.notAnnounced', { n: notices.length }),
+      ],
+    },
+    say('import.chat.publishedToast'),
+  );
+}
+
+/** One message to each approved official whose agency has a part in the plan's (new or changed) tasks. */
+function announce(ctx: Ctx, entry: PlanEntry, only?: ReadonlySet<string>): Envelope[] {
+  const { deps } = ctx;
+  const out: Envelope[] = [];
+  const byAgency = new Map<string, Task[]>();
+  for (const task of entry.plan.tasks) {
+    if (only && !only.has(task.id)) continue;
+    for (const agency of requiredParties(task, deps.dir)) byAgency.set(agency, [...(byAgency.get(agency) ?? []), task]);
+  }
+  for (const o of deps.store.officialsWith('approved')) {
+    const tasks = byAgency.get(o.agency);
+    if (!tasks || !o.notify) continue;
+    const account = o.accounts.find((a) => a.channel === o.preferred) ?? o.accounts[0]!;
+    const list = tasks.slice(0, 10).map((x) => `• ${x.id} — ${excerpt(x.content, 100)} (${x.deadline.text || deps.t('deadline.none')})`);
+    out.push({
+      channel: account.channel,
+      chatId: account.chatId,
+      text: [
+        say(only ? 'import.announce.changed' : 'import.announce.new', { plan: entry.plan.number, title: excerpt(entry.plan.title, 120) }),
+        say(only ? 'import.announce.tasks' : 'import.announce.tasksNew', { agency: deps.dir.label(o.agency), n: tasks.length }),
+        ...list,
+        ...(tasks.length > 10 ? [say('import.announce.more', { n: tasks.length - 10 })] : []),
+        say('import.announce.footer'),
+      ],
+    });
+  }
+  return out;
+}
+
+export const plansFeature: Feature = {
+  name: 'plans',
+  commands: [{ names: ['kehoach', 'plans'], audience: 'everyone', run: listPlans }],
+  actions: [archive.def, publish.def, discard.def],
+  onDocument: receiveDocument,
+};

@@ -1,0 +1,244 @@
+/**
+ * Many plans at once: the seed plan (4561, 2018) and a second plan imported from a Word file written here (1234,
+ * 2021, cashless payments). Questions name a plan or span both; ticks, /viec, digests and archive are per plan; an
+ * admin publishes a plan by sending its file, and replaces it with a corrected one.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Envelope } from '../../src/core/outcome.ts';
+import { resolve } from '../../src/core/present.ts';
+import { importFile } from '../../src/plan/import/index.ts';
+import { loadPlanFiles } from '../../src/plan/load.ts';
+import { planSchema } from '../../src/plan/schema.ts';
+import { CASHLESS_TASKS, planDocx } from '../fixtures/plan-docx.ts';
+import { dir, plan as seed } from '../helpers.ts';
+import { ADMIN, harness } from './harness.ts';
+
+const cashless = (await importFile('kh-1234.docx', await planDocx(), dir, { source: 'kh-1234.docx' }, '2026-11-29')).plan;
+
+async function twoPlans(opts: { plansDir?: string } = {}) {
+  const h = await harness({ plans: [seed, cashless], start: '2021-06-01T03:00:00Z', ...opts });
+  const told: Envelope[] = [];
+  h.deps.tell = async (m) => void told.push(m);
+  return { ...h, told };
+}
+
+const doc = (filename: string, bytes: Buffer) => ({ filename, size: bytes.length, read: async () => bytes });
+
+describe('questions across plans', () => {
+  it('a question that names a plan by number is answered from that plan alone', async () => {
+    const h = await twoPlans();
+    const r = h.text(await h.say('9', 'theo KH 1234, Sở Tài chính phải làm gì?'));
+    expect(r).toContain('KH 1234/KH-UBND');
+    expect(r).toContain('quy chế phối hợp thanh toán không dùng tiền mặt');
+    expect(r).not.toContain('4561');
+  });
+  it('a plan named by words of its title', async () => {
+    const h = await twoPlans();
+    const r = h.text(await h.say('9', 'kế hoạch thanh toán không dùng tiền mặt có bao nhiêu nhiệm vụ?'));
+    expect(r).toContain('1234/KH-UBND');
+    expect(r).toMatch(/3 nhiệm vụ/);
+    expect(r).not.toContain('4561');
+  });
+  it('a question naming no plan spans both, grouped by plan', async () => {
+    const h = await twoPlans();
+    const r = h.text(await h.say('9', 'Sở Tài chính phải làm gì?'));
+    expect(r).toMatch(/trong 2 kế hoạch/);
+    expect(r.indexOf('KH 4561/KH-UBND')).toBeGreaterThan(-1);
+    expect(r.indexOf('KH 1234/KH-UBND')).toBeGreaterThan(-1);
+  });
+  it('a task asked about in words is found in the plan that has it', async () => {
+    const h = await twoPlans();
+    const r = h.text(await h.say('9', 'ai chủ trì thu học phí không dùng tiền mặt'));
+    expect(r).toContain('KH 1234/KH-UBND');
+    expect(r).toContain('Sở Giáo dục và Đào tạo');
+    const r2 = h.text(await h.say('9', 'ai chủ trì thành lập trung tâm phục vụ hành chính công'));
+    expect(r2).toContain('KH 4561/KH-UBND');
+    expect(r2).toContain('Chủ trì: VP.UBND tỉnh');
+  });
+  it('a follow-up stays in the plan of the question before', async () => {
+    const h = await twoPlans();
+    await h.say('9', 'theo KH 1234 Sở Tài chính phải làm gì');
+    const r = h.text(await h.say('9', 'còn Sở Giáo dục và Đào tạo thì sao?'));
+    expect(r).toContain('học phí');
+    expect(r).not.toContain('4561');
+  });
+  it('a question about the document itself asks which plan', async () => {
+    const h = await twoPlans();
+    const r = h.text(await h.say('9', 'kế hoạch căn cứ văn bản nào?'));
+    expect(r).toContain('có 2 kế hoạch đang theo dõi');
+    expect(r).toContain('KH 1234/KH-UBND');
+    expect(r).toContain('KH 4561/KH-UBND');
+    expect(h.text(await h.say('9', 'căn cứ của KH 4561'))).toContain('Nghị định số 61/2018/NĐ-CP');
+  });
+});
+
+describe('ticks, /viec and digests per plan', () => {
+  it("an official's ✅ in a spanning answer ticks the task of the plan it was shown under", async () => {
+    const h = await twoPlans();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const r = await h.say('2', 'theo KH 1234 Sở Tài chính phải làm gì');
+    const key = h.deps.plans.byId('1234/KH-UBND')!.key;
+    const tick = h.actions(r).find((a) => a.startsWith(`${key}~t:I.1`));
+    expect(tick).toBeDefined();
+    const confirm = await h.press('2', tick!);
+    const ok = h.actions(confirm).find((a) => a.includes('c:I.1'))!;
+    expect(ok.startsWith(`${key}~`)).toBe(true);
+    expect(h.text(await h.press('2', ok))).toContain('Đã ghi nhận');
+    const rec = h.store.snapshot().completions.at(-1)!;
+    expect(rec).toMatchObject({ planId: '1234/KH-UBND', taskId: 'I.1', party: 'so-tai-chinh' });
+    // The seed plan's I.1 is untouched.
+    expect(h.store.completions('4561/KH-UBND').size).toBe(0);
+  });
+  it('/viec lists the tasks of both plans, each line naming its plan; "xong 1234 I.1" ticks in that plan', async () => {
+    const h = await twoPlans();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const list = h.text(await h.say('2', '/viec'));
+    expect(list).toContain('[4561] I.4');
+    expect(list).toContain('[1234] I.1');
+    expect(h.text(await h.say('2', 'xong 1234 I.1'))).toContain('Đã ghi nhận');
+    expect(h.store.snapshot().completions.at(-1)).toMatchObject({ planId: '1234/KH-UBND', taskId: 'I.1' });
+  });
+  it('"xong I.1" where both plans give the agency an I.1 asks which plan', async () => {
+    const h = await twoPlans();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const seedHasI1 = seed.tasks.find((t) => t.id === 'I.1')!.lead.some((p) => p.agency === 'so-tai-chinh');
+    const r = await h.say('2', 'xong I.1');
+    if (seedHasI1) expect(h.text(r)).toContain('có trong 2 kế hoạch');
+    else expect(h.store.snapshot().completions.at(-1)).toMatchObject({ planId: '1234/KH-UBND', taskId: 'I.1' });
+  });
+  it('the weekly digest comes once per plan the agency has a part in, with buttons that name the plan', async () => {
+    const h = await twoPlans();
+    const { Pusher } = await import('../../src/push/pusher.ts');
+    await h.official('2', 'Sở Giáo dục', 'so-giao-duc');
+    const pusher = new Pusher({
+      ...h.deps,
+      outlets: { telegram: { split: (m) => [{ channel: m.channel, chatId: m.chatId, text: resolve(m.text, 'vi', 'buttons') }], send: async () => {} } },
+      senders: {},
+      remindDays: 600,
+      remindBefore: [7],
+      log: h.deps.log,
+    });
+    const digests = pusher.digests('2021-06-07').filter((d) => d.to.startsWith('o'));
+    const texts = digests.map((d) => resolve(d.message.text, 'vi', 'buttons'));
+    expect(texts.some((t) => t.includes('1234/KH-UBND'))).toBe(true);
+    const key = h.deps.plans.byId('1234/KH-UBND')!.key;
+    expect(digests.flatMap((d) => (d.message.buttons ?? []).flat()).some((b) => b.action.startsWith(`${key}~t:I.2`))).toBe(true);
+    // Archived: no digest of it any more.
+    await h.press(ADMIN, `pa:${key}:1`);
+    expect(pusher.digests('2021-06-07').some((d) => resolve(d.message.text, 'vi', 'buttons').includes('1234/KH-UBND'))).toBe(false);
+  });
+});
+
+describe('/kehoach, archive and restore', () => {
+  it('lists the plans with progress; an admin archives one, and questions no longer span it until restored', async () => {
+    const h = await twoPlans();
+    const list = h.text(await h.say('9', '/kehoach'));
+    expect(list).toContain('Kế hoạch đang theo dõi (2)');
+    expect(list).toMatch(/KH 1234\/KH-UBND \(10\/05\/2021\)[^\n]*\n\s+0\/3 xong/);
+    // Not an admin: no buttons, and archiving is refused.
+    expect(h.actions(await h.say('9', '/kehoach'))).toEqual([]);
+    const key = h.deps.plans.byId('1234/KH-UBND')!.key;
+    expect((await h.press('9', `pa:${key}:1`)).refusal?.code).toBe('admin-only');
+    expect(h.store.planArchived('1234/KH-UBND')).toBe(false);
+    // The admin archives it.
+    const admin = await h.say(ADMIN, '/kehoach');
+    expect(h.actions(admin)).toContain(`pa:${key}:1`);
+    expect(h.text(await h.press(ADMIN, `pa:${key}:1`))).toContain('Đã lưu trữ KH 1234/KH-UBND');
+    expect(h.store.snapshot().audit.at(-1)).toMatchObject({ action: 'archive-plan', subject: '1234/KH-UBND' });
+    expect(h.text(await h.say('9', 'Sở Giáo dục phải làm gì'))).not.toContain('1234');
+    // Still there when named.
+    expect(h.text(await h.say('9', 'theo KH 1234 Sở Giáo dục phải làm gì'))).toContain('học phí');
+    // The last active plan cannot be archived; restoring by command.
+    expect(h.text(await h.say(ADMIN, '/kehoach luutru 4561'))).toContain('duy nhất');
+    expect(h.text(await h.say(ADMIN, '/kehoach khoiphuc 1234'))).toContain('Đã khôi phục KH 1234/KH-UBND');
+    expect(h.text(await h.say('9', 'Sở Giáo dục phải làm gì'))).toContain('1234');
+  });
+});
+
+describe('publishing a plan sent as a Word file', () => {
+  it('an admin sends the file: a preview, then 📢 Công bố puts it live without a restart and tells the officials concerned', async () => {
+    const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
+    const h = await harness({ plansDir, start: '2021-06-01T03:00:00Z' });
+    const told: Envelope[] = [];
+    h.deps.tell = async (m) => void told.push(m);
+    await h.official('2', 'Sở Giáo dục', 'so-giao-duc');
+    await h.official('3', 'Sở Nội vụ', 'so-noi-vu');
+    const bytes = await planDocx();
+    // Not an admin: refused, nothing written.
+    expect(h.text(await h.core.onDocument(h.user('2'), doc('kh.docx', bytes)))).toContain('Chỉ quản trị');
+    const preview = await h.core.onDocument(h.user(ADMIN), doc('kh-1234.docx', bytes));
+    const shown = h.text(preview);
+    expect(shown).toContain('KH 1234/KH-UBND ngày 10/05/2021');
+    expect(shown).toContain('Nhiệm vụ: 3 (theo mục — I: 3)');
+    expect(shown).toContain('Sở Tài chính (1)');
+    expect(h.deps.plans.byId('1234/KH-UBND')).toBeUndefined();
+    expect(readdirSync(plansDir).filter((f) => f.endsWith('.json'))).toEqual([]);
+    // Before publishing, officials do not see it.
+    expect(h.text(await h.say('2', 'thu học phí không dùng tiền mặt'))).not.toContain('1234');
+    const publish = h.actions(preview).find((a) => a.startsWith('pp:'))!;
+    expect((await h.press('2', publish)).refusal?.code).toBe('admin-only');
+    const done = h.text(await h.press(ADMIN, publish));
+    expect(done).toContain('Đã công bố KH 1234/KH-UBND');
+    // Durable: the plan file is there and valid, and the catalog loads it at the next start.
+    const files = loadPlanFiles(plansDir);
+    expect(files.map((f) => f.plan.id)).toEqual(['1234/KH-UBND']);
+    expect(planSchema.safeParse(JSON.parse(readFileSync(files[0]!.file, 'utf8'))).success).toBe(true);
+    // Live at once: questions and ticks.
+    expect(h.text(await h.say('2', 'ai chủ trì thu học phí không dùng tiền mặt'))).toContain('Sở Giáo dục và Đào tạo');
+    await new Promise((r) => setTimeout(r, 10));
+    // One message to the official whose agency has a task in it; none to Sở Nội vụ.
+    expect(told).toHaveLength(1);
+    expect(told[0]!.chatId).toBe('2');
+    expect(resolve(told[0]!.text, 'vi', 'buttons')).toContain('I.2 — Triển khai thu học phí');
+    // The same button again: the draft is gone.
+    expect((await h.press(ADMIN, publish)).refusal?.code).toBe('stale');
+  });
+  it('a corrected file replaces the plan: the difference is shown first; ticks on unchanged tasks are kept, on changed ones voided', async () => {
+    const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
+    const h = await harness({ plansDir, start: '2021-06-01T03:00:00Z' });
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    await h.official('3', 'Sở Giáo dục', 'so-giao-duc');
+    const first = await h.core.onDocument(h.user(ADMIN), doc('kh-1234.docx', await planDocx()));
+    await h.press(ADMIN, h.actions(first).find((a) => a.startsWith('pp:'))!);
+    expect(h.text(await h.say('2', 'xong 1234 I.1'))).toContain('Đã ghi nhận');
+    expect(h.text(await h.say('3', 'xong 1234 I.2'))).toContain('Đã ghi nhận');
+    // I.2 gets a new deadline, a fourth task is added.
+    const corrected = [
+      CASHLESS_TASKS[0]!,
+      { ...CASHLESS_TASKS[1]!, deadline: 'Năm 2023' },
+      CASHLESS_TASKS[2]!,
+      { content: 'Mở rộng chi trả an sinh xã hội qua tài khoản', lead: 'Sở Tài chính', coordinate: '', deadline: 'Năm 2022' },
+    ];
+    const preview = await h.core.onDocument(h.user(ADMIN), doc('kh-1234-sua.docx', await planDocx({ tasks: corrected })));
+    const shown = h.text(preview);
+    expect(shown).toContain('Thay thế KH 1234/KH-UBND');
+    expect(shown).toContain('1 nhiệm vụ mới, 0 bỏ, 1 sửa');
+    expect(shown).toContain('Báo cáo hoàn thành của 1 nhiệm vụ sửa/bỏ (I.2) sẽ bị hủy');
+    expect(h.text(await h.press(ADMIN, h.actions(preview).find((a) => a.startsWith('pp:'))!))).toContain('Đã thay KH 1234/KH-UBND');
+    const live = h.store.completions('1234/KH-UBND');
+    expect([...live.keys()]).toEqual(['I.1']);
+    expect(h.deps.plans.byId('1234/KH-UBND')!.plan.tasks).toHaveLength(4);
+    expect(readdirSync(plansDir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+  });
+  it('a file that is not a plan, a damaged file, a password-protected one and a huge one: a clear message, nothing published', async () => {
+    const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
+    const h = await harness({ plansDir });
+    const cases: [string, Buffer, RegExp][] = [
+      ['ghi-chu.docx', await planDocx({ tasks: [] }), /Không tìm thấy bảng nhiệm vụ|không có nhiệm vụ nào/],
+      ['hong.docx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]), /bị hỏng/],
+      ['mat-khau.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100)]), /có mật khẩu/],
+      ['anh.jpg', Buffer.alloc(10), /Word \(\.docx\) hoặc Excel/],
+    ];
+    for (const [name, bytes, why] of cases) {
+      const r = h.text(await h.core.onDocument(h.user(ADMIN), doc(name, bytes)));
+      expect(r).toMatch(why);
+    }
+    const huge = await h.core.onDocument(h.user(ADMIN), { filename: 'to.docx', size: 50 * 2 ** 20, read: async () => Buffer.alloc(0) });
+    expect(h.text(huge)).toContain('bot chỉ nhận tệp kế hoạch đến 10 MB');
+    expect(readdirSync(plansDir)).toEqual(existsSync(path.join(plansDir, '.drafts')) ? ['.drafts'] : []);
+    expect(h.deps.plans.all()).toHaveLength(1);
+  });
+});
