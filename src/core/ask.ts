@@ -39,6 +39,9 @@ export interface PlansAskOptions {
 /** Intents answered once, not per plan. */
 const ONCE = new Set(['empty', 'help', 'thanks', 'unknown', 'unknown-agency']);
 
+/** Up to this many plans answer with their lists in full; past it, a line each. */
+const FULL_BLOCKS = 4;
+
 /** Plans listed in a "which plan?" reply. */
 const LISTED = 10;
 
@@ -104,7 +107,9 @@ function across(scope: readonly PlanEntry[], q: Question, opts: AskOptions, o: P
     }
     return single(best?.e ?? fallback, planLine(t, best?.e ?? fallback));
   }
-  const replies = scope.map((e) => ({ entry: e, reply: e.engine.full(q, { ...opts, completions: o.completionsOf(e.plan.id) }) }));
+  // Over many plans, first only which plans answer and how many tasks each (one line of list each); in full after.
+  const brief = scope.length > FULL_BLOCKS ? { maxList: 1 } : {};
+  const replies = scope.map((e) => ({ entry: e, reply: e.engine.full(q, { ...opts, ...brief, completions: o.completionsOf(e.plan.id) }) }));
   // The size or progress of "the plan": a line per plan.
   if ((q.intent === 'progress' || q.intent === 'count') && q.agencies.length === 0 && !q.section) {
     const lines = replies.map(({ entry, reply }) => `• ${entry.plan.number}: ${reply.text.split('\n')[0]}`);
@@ -115,13 +120,29 @@ function across(scope: readonly PlanEntry[], q: Question, opts: AskOptions, o: P
       blocks: [],
     };
   }
-  const blocks = replies.filter(({ reply }) => reply.tasks.length > 0);
+  let blocks = replies.filter(({ reply }) => reply.tasks.length > 0);
+  if (brief.maxList && blocks.length <= FULL_BLOCKS)
+    blocks = blocks.map((b) => ({ ...b, reply: b.entry.engine.full(q, { ...opts, completions: o.completionsOf(b.entry.plan.id) }) }));
   if (blocks.length === 0) {
     const r = single(fallback);
     return { ...r, text: `${t('plans.noneAcross', { n: scope.length })}\n${r.text}`, blocks: [] };
   }
   if (blocks.length === 1) return single(blocks[0]!.entry, planLine(t, blocks[0]!.entry));
   const total = blocks.reduce((n, b) => n + (b.reply.total ?? b.reply.tasks.length), 0);
+  // Many plans answer: a line per plan, most tasks first, and how to see one plan's list — not pages of lists.
+  if (blocks.length > FULL_BLOCKS) {
+    const count = (b: PlanBlock) => b.reply.total ?? b.reply.tasks.length;
+    const lines = [...blocks]
+      .sort((a, b) => count(b) - count(a))
+      .map((b) => `• ${t('plans.countLine', { number: b.entry.plan.number, n: count(b), title: excerpt(b.entry.plan.title, 60) })}`);
+    const text = [
+      t('plans.found', { plans: blocks.length, n: total }),
+      ...lines,
+      t('plans.nameOne', { example: blocks[0]!.entry.plan.number.split('/')[0]! }),
+    ].join('\n');
+    const merged: Reply = { intent: q.intent, text, tasks: [], total, agencies: blocks[0]!.reply.agencies, asOf: o.today };
+    return { ...paginate(merged), context: { ...contextOf(q, merged, o.context), tasks: [] }, blocks: [] };
+  }
   const text = [t('plans.found', { plans: blocks.length, n: total }), ...blocks.map((b) => `\n📋 ${planLine(t, b.entry)}\n${b.reply.text}`)].join('\n');
   const merged: Reply = {
     intent: q.intent,

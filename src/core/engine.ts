@@ -53,6 +53,8 @@ export interface AskOptions {
   context?: ChatContext;
   /** Answer in this language rather than the engine's. */
   lang?: Lang;
+  /** Show at most this many tasks a list (a count of many plans needs one). */
+  maxList?: number;
 }
 
 /** The words of `raw` whose folded form is `folded` ("sở abc" for "so abc"); `folded` itself when not found. */
@@ -105,8 +107,8 @@ export function paginate(r: Reply): Reply {
 }
 
 export class Engine {
-  readonly search: TaskSearch<SearchItem>;
-  private readonly byAgency: ReadonlyMap<string, readonly number[]>;
+  private searchIndex: TaskSearch<SearchItem> | undefined;
+  private agencyIndex: ReadonlyMap<string, readonly number[]> | undefined;
   /**
    * Task states depend only on the day and the completions: computed once per (day, completions map) and
    * shared by every question until either changes. A store hands out a new map after each change.
@@ -124,20 +126,34 @@ export class Engine {
     readonly dir: Directory,
     opts: EngineOptions = {},
   ) {
-    // Tasks of the appendix and assignments of the body; an assignment loses close calls to a task.
-    const items: SearchItem[] = [
-      ...plan.tasks.map((task) => ({ kind: 'task' as const, task })),
-      ...plan.assignments.map((assignment) => ({ kind: 'assignment' as const, assignment })),
-    ];
-    this.search = new TaskSearch(
-      items,
-      (i) => (i.kind === 'task' ? i.task.content : i.assignment.text),
-      (i) => (i.kind === 'task' ? 1 : 0.8),
-    );
-    this.byAgency = indexByAgency(plan);
     this.lang = opts.lang ?? 'vi';
     this.upcomingDays = opts.upcomingDays ?? 30;
     this.maxList = opts.maxList ?? 20;
+  }
+
+  /**
+   * The word index of the plan's tasks and assignments, built on first use: with many plans, start-up does not wait
+   * for the indexes of plans nobody has searched yet (an agency or a period question needs none).
+   */
+  get search(): TaskSearch<SearchItem> {
+    if (!this.searchIndex) {
+      // Tasks of the appendix and assignments of the body; an assignment loses close calls to a task.
+      const items: SearchItem[] = [
+        ...this.plan.tasks.map((task) => ({ kind: 'task' as const, task })),
+        ...this.plan.assignments.map((assignment) => ({ kind: 'assignment' as const, assignment })),
+      ];
+      this.searchIndex = new TaskSearch(
+        items,
+        (i) => (i.kind === 'task' ? i.task.content : i.assignment.text),
+        (i) => (i.kind === 'task' ? 1 : 0.8),
+      );
+    }
+    return this.searchIndex;
+  }
+
+  private get byAgency(): ReadonlyMap<string, readonly number[]> {
+    this.agencyIndex ??= indexByAgency(this.plan);
+    return this.agencyIndex;
   }
 
   understand(text: string, today: string): Question {
@@ -155,16 +171,20 @@ export class Engine {
   /** The context every composer reads: this plan, this day, these completions. */
   context(opts: AskOptions): AnswerContext {
     const completions = opts.completions ?? this.noCompletions;
+    const engine = this;
     return {
       plan: this.plan,
       dir: this.dir,
-      search: this.search,
+      // Built only when an answer searches.
+      get search() {
+        return engine.search;
+      },
       t: translator(opts.lang ?? this.lang),
       today: opts.today,
       completions,
       states: this.statesFor(opts.today, completions),
       upcomingDays: this.upcomingDays,
-      maxList: this.maxList,
+      maxList: opts.maxList ?? this.maxList,
       byAgency: this.byAgency,
       roles: this.roles,
     };

@@ -11,6 +11,9 @@ import { translator } from '../../src/i18n.ts';
 import type { Logger } from '../../src/log.ts';
 import { coreDeps } from '../core/harness.ts';
 import { Store } from '../../src/store/state.ts';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { planDocx } from '../fixtures/plan-docx.ts';
 
 const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ADMIN = 1000;
@@ -26,7 +29,7 @@ const BOT = {
 
 type Call = { method: string; payload: Record<string, unknown> };
 
-async function setup() {
+async function setup(o: { apiRoot?: string; plansDir?: string } = {}) {
   const calls: Call[] = [];
   const logs: unknown[] = [];
   let failNext: { method: string; error: TelegramError } | undefined;
@@ -38,6 +41,7 @@ async function setup() {
       failNext = undefined;
       throw e;
     }
+    if (method === 'getFile') return { file_id: (payload as { file_id: string }).file_id, file_unique_id: 'u', file_path: 'documents/file_7.docx' } as never;
     if (method === 'sendMessage')
       return {
         message_id: ++messageId,
@@ -55,8 +59,12 @@ async function setup() {
       return { log: (level, msg, fields) => void logs.push({ level, msg, ...bound, ...fields }), child: () => log };
     },
   };
-  const core = createCore({ ...coreDeps(store, { now: new Date('2019-03-10T03:00:00Z') }), admins: { telegram: [String(ADMIN)] }, t });
-  const bot = createTelegramBot(TOKEN, core, { log, t, lang: 'vi' });
+  const core = createCore({
+    ...coreDeps(store, { now: new Date('2019-03-10T03:00:00Z') }, o.plansDir ? { plansDir: o.plansDir } : {}),
+    admins: { telegram: [String(ADMIN)] },
+    t,
+  });
+  const bot = createTelegramBot(TOKEN, core, { log, t, lang: 'vi', ...(o.apiRoot ? { apiRoot: o.apiRoot } : {}) });
   bot.botInfo = BOT;
   let updateId = 0;
   const user = (id: number) => ({ id, is_bot: false, first_name: `U${id}` });
@@ -81,8 +89,20 @@ async function setup() {
   const last = (method: string) => calls.filter((c) => c.method === method).at(-1)?.payload;
   const keyboard = (p: Record<string, unknown> | undefined) =>
     ((p?.reply_markup as { inline_keyboard?: { callback_data: string }[][] })?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
+  const document = (from: number, file_name: string, file_size: number) =>
+    bot.handleUpdate({
+      update_id: ++updateId,
+      message: {
+        message_id: ++messageId,
+        date: 0,
+        chat: { id: from, type: 'private' },
+        from: user(from),
+        document: { file_id: 'F1', file_unique_id: 'u', file_name, file_size },
+      },
+    } as never);
   return {
     bot,
+    document,
     calls,
     logs,
     store,
@@ -98,6 +118,41 @@ async function setup() {
 }
 
 afterEach(() => vi.restoreAllMocks());
+
+describe('Telegram: a plan sent as a file', () => {
+  it("an admin's Word file is fetched from the Bot API's file store and previewed with 📢 Công bố; an official's is not fetched", async () => {
+    const bytes = await planDocx();
+    const fetched: string[] = [];
+    const server = createServer((req, res) => {
+      fetched.push(req.url ?? '');
+      if (req.url === `/file/bot${TOKEN}/documents/file_7.docx`) res.end(bytes);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const plansDir = mkdtempSync(path.join(tmpdir(), 'tg-plans-'));
+      const s = await setup({ apiRoot: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, plansDir });
+      await s.document(5, 'kh.docx', bytes.length);
+      expect(s.sent().at(-1)!.payload.text).toContain('Chỉ quản trị');
+      expect(fetched).toEqual([]);
+      await s.document(ADMIN, 'kh-1234.docx', bytes.length);
+      expect(fetched).toEqual([`/file/bot${TOKEN}/documents/file_7.docx`]);
+      const preview = s.sent().at(-1)!.payload;
+      expect(preview.text).toContain('KH 1234/KH-UBND ngày 10/05/2021');
+      const publish = s.keyboard(preview).find((a) => a.startsWith('pp:'))!;
+      await s.press(ADMIN, publish);
+      expect(s.last('editMessageText')?.text).toContain('Đã công bố KH 1234/KH-UBND');
+      await s.text(5, 'theo KH 1234 Sở Giáo dục phải làm gì');
+      expect(s.sent().at(-1)!.payload.text).toContain('học phí');
+      // Too big to import: refused before any download.
+      await s.document(ADMIN, 'to.docx', 40 * 2 ** 20);
+      expect(s.sent().at(-1)!.payload.text).toContain('10 MB');
+      expect(fetched).toHaveLength(1);
+    } finally {
+      server.close();
+    }
+  });
+});
 
 describe('Telegram: questions', () => {
   it("answers a private question in HTML with the engine's reply", async () => {

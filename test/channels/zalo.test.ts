@@ -82,6 +82,22 @@ describe('Zalo updates and the client', () => {
   });
 });
 
+describe('Zalo: files', () => {
+  it('a file (which Zalo hands bots as "unsupported") is answered with where a plan file goes: Telegram or the command line', async () => {
+    const s = await setup();
+    const before = s.zalo.sent.length;
+    await s.channel.handleUpdate({
+      event_name: 'message.unsupported.received',
+      message: { message_id: mid(), chat: { id: ADMIN, chat_type: 'PRIVATE' }, from: { id: ADMIN } },
+    });
+    const said = s.zalo.sent.slice(before).map((m) => m.text);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain('Zalo chưa cho bot nhận tệp');
+    expect(said[0]).toContain('Telegram');
+    expect(said[0]).not.toMatch(/bấm/i);
+  });
+});
+
 describe('Zalo menus', () => {
   it('a digest pushed to Zalo carries a numbered menu that "xong 1" answers', async () => {
     const { zalo, store, deps, channel, say } = await setup();

@@ -217,3 +217,32 @@ describe('one writer per state file', () => {
     }
   }, 60_000);
 });
+
+describe('many plans on the command line', () => {
+  it('ask spans the plans of PLANS_DIR; --plan by number answers from one; export and push --dry-run take --plan too', async () => {
+    const { mkdtempSync, copyFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { importFile } = await import('../../src/plan/import/index.ts');
+    const { planDocx } = await import('../fixtures/plan-docx.ts');
+    const { dir } = await import('../helpers.ts');
+    const plansDir = mkdtempSync(path.join(tmpdir(), 'cli-plans-'));
+    copyFileSync(path.join(ROOT, 'data/plans/4561-KH-UBND-2018.json'), path.join(plansDir, '4561-KH-UBND-2018.json'));
+    const { plan } = await importFile('kh-1234.docx', await planDocx(), dir, { source: 'kh-1234.docx' }, '2026-11-29');
+    writeFileSync(path.join(plansDir, '1234-KH-UBND-2021.json'), JSON.stringify(plan));
+    const env = { PLANS_DIR: plansDir, STATE_FILE: path.join(plansDir, 'none.json') };
+    const both = JSON.parse(run('cli/ask.ts', ['--json', '--today', '2021-06-01', 'Sở Tài chính phải làm gì?'], '', env).stdout);
+    expect(both.reply).toContain('KH 4561/KH-UBND');
+    expect(both.reply).toContain('KH 1234/KH-UBND');
+    const one = JSON.parse(run('cli/ask.ts', ['--json', '--plan', '1234', '--today', '2021-06-01', 'Sở Tài chính phải làm gì?'], '', env).stdout);
+    expect(one.reply).toContain('quy chế phối hợp thanh toán');
+    expect(one.reply).not.toContain('4561');
+    const exported = JSON.parse(run('cli/export.ts', ['--format', 'json', '--plan', '1234', '--today', '2021-06-01'], '', env).stdout);
+    expect(exported.plan).toBe('1234/KH-UBND');
+    expect(exported.tasks).toHaveLength(3);
+    // Without --plan, export keeps its contract: the newest active plan.
+    expect(JSON.parse(run('cli/export.ts', ['--format', 'json'], '', env).stdout).plan).toBe('1234/KH-UBND');
+    const unknown = run('cli/ask.ts', ['--json', '--plan', '999', 'Sở Tài chính phải làm gì?'], '', env);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('1234/KH-UBND');
+  });
+});

@@ -4,6 +4,7 @@
  * (a command, a mention, a reply to the bot). Every update is logged with its context when it fails, and the user
  * gets an apology; the process keeps running.
  */
+import { readFile } from 'node:fs/promises';
 import { type Telegram, Telegraf, TelegramError } from 'telegraf';
 import type { Context } from 'telegraf';
 import type { From } from '../../core/channel.ts';
@@ -99,6 +100,8 @@ export function addressedText(ctx: Context, text: string): string | undefined {
 /** A file's bytes from the Bot API's file store (at most MAX_IMPORT_BYTES; 30 s at most). */
 async function download(telegram: Telegram, fileId: string): Promise<Buffer> {
   const link = await telegram.getFileLink(fileId);
+  // A self-hosted Bot API server in --local mode hands out a path on this machine.
+  if (link.protocol === 'file:') return readFile(link.pathname);
   const res = await fetch(link, { signal: AbortSignal.timeout(30_000) });
   if (!res.ok || !res.body) throw new Error(`file download failed: HTTP ${res.status}`);
   const chunks: Buffer[] = [];
