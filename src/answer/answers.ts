@@ -288,6 +288,21 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
   tasks.sort((a, b) => byDate(states.get(a.id)!.due ?? '', states.get(b.id)!.due ?? ''));
   const scope =
     scopeOf(ctx, agency) + (q.role === 'coordinate' ? ctx.t('scope.coordinating') : '') + (q.period ? ctx.t('scope.period', { period: q.period.label }) : '');
+  if (tasks.length === 0 && (agency || q.period) && candidates.length > 0) {
+    // Never a bare "no": what is in scope, and where each stands; the nearest due first.
+    const counts = new Map<string, number>();
+    for (const task of candidates) counts.set(states.get(task.id)!.status, (counts.get(states.get(task.id)!.status) ?? 0) + 1);
+    const summary = [...counts].map(([status, n]) => `${n} ${ctx.t(`status.${status}`).toLowerCase()}`).join(', ');
+    const open = candidates
+      .filter((task) => states.get(task.id)!.status === 'in_progress' && states.get(task.id)!.due)
+      .sort((a, b) => byDate(states.get(a.id)!.due!, states.get(b.id)!.due!));
+    const text = [
+      ctx.t('overdue.none', { scope, date: asOf(ctx) }),
+      ctx.t('overdue.inScope', { scope, n: candidates.length, summary }),
+      ...(open.length > 0 ? [ctx.t('overdue.nextDue', { n: Math.min(open.length, 3) }), list(ctx, open.slice(0, 3), states)] : []),
+    ].join('\n');
+    return reply(ctx, 'overdue', text, open.slice(0, 3), states, agency ? [agency] : [], 0);
+  }
   const text =
     tasks.length === 0
       ? ctx.t('overdue.none', { scope, date: asOf(ctx) })
