@@ -3,7 +3,7 @@
  * with neither, the terminal chat on the embedded store and the bundled plan.
  */
 import { runConsoleChat } from './channels/console/chat.ts';
-import { type Route, startHttp } from './channels/http.ts';
+import { PublicFiles, type Route, startHttp } from './channels/http.ts';
 import { createTelegramBot, registerCommands } from './channels/telegram/bot.ts';
 import { telegramOutlet } from './channels/telegram/outlet.ts';
 import { startPolling, telegramWebhook } from './channels/telegram/run.ts';
@@ -85,6 +85,7 @@ async function main(): Promise<void> {
   const routes = new Map<string, Route>();
   const stops: (() => void)[] = [];
   const up: string[] = [];
+  let files: PublicFiles | undefined;
 
   if (config.BOT_TOKEN) {
     const bot = createTelegramBot(config.BOT_TOKEN, core, {
@@ -110,7 +111,15 @@ async function main(): Promise<void> {
   }
 
   if (config.ZALO_BOT_TOKEN) {
-    const zalo = new ZaloChannel(new ZaloClient(config.ZALO_BOT_TOKEN, { apiRoot: config.ZALO_API_ROOT }), core, { log, t, lang: config.BOT_LANG, route });
+    // In webhook mode pictures are served to Zalo at unguessable, expiring paths of the webhook's server.
+    if (config.ZALO_WEBHOOK_URL && config.ZALO_WEBHOOK_SECRET) files = new PublicFiles(new URL(config.ZALO_WEBHOOK_URL).origin);
+    const zalo = new ZaloChannel(new ZaloClient(config.ZALO_BOT_TOKEN, { apiRoot: config.ZALO_API_ROOT }), core, {
+      log,
+      t,
+      lang: config.BOT_LANG,
+      route,
+      ...(files ? { files } : {}),
+    });
     const me = await untilReachable('Zalo Bot API', () => zalo.start(), {
       log: log.child({ channel: 'zalo' }),
       fatal: (e) => e instanceof ZaloError && (e.code === 401 || e.code === 404),
@@ -130,7 +139,7 @@ async function main(): Promise<void> {
     up.push(`Zalo ${me.name} (${config.ZALO_WEBHOOK_URL ? 'webhook' : 'long polling'})`);
   }
 
-  const server = routes.size > 0 ? await startHttp(config.PORT, routes, (e) => log.log('error', 'http handler failed', { error: e })) : undefined;
+  const server = routes.size > 0 ? await startHttp(config.PORT, routes, (e) => log.log('error', 'http handler failed', { error: e }), files) : undefined;
 
   // Pushes: one paced sender per messenger, a pusher that records every delivery.
   const pusher = new Pusher({ ...deps, outlets, senders, remindDays: config.REMIND_DAYS, remindBefore: config.REMIND_BEFORE, log });

@@ -4,7 +4,7 @@
  * past it), decodes it once as UTF-8 (400 if it is not), and hands the text to the route. Decoding chunk by chunk
  * would split a Vietnamese character that straddles two chunks.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 
 /** Largest webhook body read: Telegram and Zalo updates are a few kilobytes. */
@@ -54,15 +54,59 @@ function readBody(req: http.IncomingMessage): Promise<string | number> {
   });
 }
 
+/**
+ * Files a messenger fetches by URL (Zalo's sendPhoto takes no uploads): kept in memory under an unguessable name
+ * (128 random bits) for an hour, at most 100 at a time, served at GET <base>/files/<name>.png and nowhere else.
+ */
+export class PublicFiles {
+  private readonly files = new Map<string, { bytes: Buffer; type: string; expires: number }>();
+
+  constructor(
+    /** The public origin (and path prefix) the server is reached at: the webhook URL's. */
+    private readonly base: string,
+    private readonly now: () => number = Date.now,
+    private readonly ttlMs = 3_600_000,
+  ) {}
+
+  /** Keep a file; its public URL. */
+  put(bytes: Buffer, ext: 'png'): string {
+    this.sweep();
+    while (this.files.size >= 100) this.files.delete(this.files.keys().next().value!);
+    const name = `${randomBytes(16).toString('hex')}.${ext}`;
+    this.files.set(name, { bytes, type: 'image/png', expires: this.now() + this.ttlMs });
+    return `${this.base.replace(/\/$/, '')}/files/${name}`;
+  }
+
+  /** A kept file by its path ("/files/<name>"), unless it has expired. */
+  get(path: string): { bytes: Buffer; type: string } | undefined {
+    const name = path.match(/\/files\/([0-9a-f]{32}\.png)$/)?.[1];
+    const f = name ? this.files.get(name) : undefined;
+    if (!f || f.expires <= this.now()) return undefined;
+    return f;
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    for (const [k, f] of this.files) if (f.expires <= now) this.files.delete(k);
+  }
+}
+
 export async function startHttp(
   port: number,
   routes: ReadonlyMap<string, Route>,
   onError: (e: unknown) => void,
+  files?: PublicFiles,
 ): Promise<{ port: number; stop(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (req.method === 'GET' && path === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      return;
+    }
+    if (req.method === 'GET' && files && path.includes('/files/')) {
+      const f = files.get(path);
+      if (f) res.writeHead(200, { 'content-type': f.type, 'content-length': f.bytes.length, 'cache-control': 'no-store' }).end(f.bytes);
+      else res.writeHead(404).end();
       return;
     }
     const route = req.method === 'POST' ? routes.get(path) : undefined;

@@ -48,6 +48,14 @@ export interface Post {
   requestContact?: boolean;
   /** A file sent with the post (a report), where the messenger can send files. */
   document?: { filename: string; bytes: Buffer };
+  /** A picture (a PNG chart), and what stands for it where no picture can be sent (text bars). */
+  photo?: Photo;
+}
+
+export interface Photo {
+  filename: string;
+  bytes: Buffer;
+  fallback: Text;
 }
 
 /** A post for someone else: an admin, the official a decision was about, the other account of a linked official. */

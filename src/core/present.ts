@@ -34,12 +34,16 @@ export interface ButtonsView {
   keyboard: Keyboard[][];
   requestContact?: boolean;
   document?: { filename: string; bytes: Buffer };
+  /** Sent before the text. */
+  photo?: { filename: string; bytes: Buffer };
 }
 
 /** A post rendered for a text-only messenger: text with its numbered menu, and the menu's entries. */
 export interface MenuView {
   text: string;
   entries: MenuEntry[];
+  /** A picture: sent by URL where the messenger can fetch one, else its fallback text is sent instead. */
+  photo?: { filename: string; bytes: Buffer; fallback: string };
 }
 
 const PER_ROW = 3;
@@ -58,6 +62,7 @@ export function buttonsView(post: Post, lang: Lang): ButtonsView {
     keyboard,
     ...(post.requestContact ? { requestContact: true } : {}),
     ...(post.document ? { document: post.document } : {}),
+    ...(post.photo ? { photo: { filename: post.photo.filename, bytes: post.photo.bytes } } : {}),
   };
 }
 
@@ -104,7 +109,11 @@ export function menuView(post: Post, lang: Lang): MenuView {
     );
   }
   if (kinds.size > 0) parts.push(t(hintKey(kinds, (post.items?.length ?? 0) > 0), {}, lang));
-  return { text: parts.filter(Boolean).join('\n\n'), entries };
+  return {
+    text: parts.filter(Boolean).join('\n\n'),
+    entries,
+    ...(post.photo ? { photo: { filename: post.photo.filename, bytes: post.photo.bytes, fallback: r(post.photo.fallback) } } : {}),
+  };
 }
 
 /** What one outcome becomes on Telegram, for a text message or a button press. */

@@ -11,6 +11,7 @@ import type { Plan, Task } from '../plan/schema.ts';
 import type { Engine } from '../core/engine.ts';
 import type { PlanEntry } from '../core/plans.ts';
 import { requiredParties } from '../plan/status.ts';
+import { progressPhoto } from '../report/chart.ts';
 import type { Official, ReadonlyDeep } from '../store/state.ts';
 
 /** What a digest is composed from: one plan, the state, the directory and the language. */
@@ -85,7 +86,11 @@ export function agencyDigest(deps: DigestDeps, agency: string, today: string, re
 export function adminDigest(deps: DigestDeps, today: string): Digest {
   const opts = { today, completions: deps.store.completions(deps.plan.id) };
   const q = (intent: 'progress' | 'overdue') => deps.engine.answer({ intent, focus: 'all', agencies: [], agencyFuzzy: false, words: [] }, opts).text;
-  return { text: [deps.t('digest.adminHeader', { plan: deps.plan.number, date: formatDate(today) }), q('progress'), q('overdue')].join('\n\n') };
+  return {
+    text: [deps.t('digest.adminHeader', { plan: deps.plan.number, date: formatDate(today) }), q('progress'), q('overdue')].join('\n\n'),
+    // The picture of the same: per agency, stacked by status, furthest behind first.
+    photo: progressPhoto(deps, today),
+  };
 }
 
 /** The admins' digest over several plans: a line per plan (done, overdue), those furthest behind first. */

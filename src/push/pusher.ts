@@ -24,6 +24,9 @@ export interface OutMessage {
   text: string;
   keyboard?: Keyboard[][];
   entries?: MenuEntry[];
+  /** A picture sent just before this part's text: its bytes (Telegram uploads), or a public URL (Zalo fetches). */
+  photo?: { filename: string; bytes: Buffer };
+  photoUrl?: string;
 }
 
 /** A messenger as pushes see it: how it renders and splits a post, and a send that throws SendError. */
@@ -109,10 +112,15 @@ export class Pusher {
       }
     }
     if (active.length === 0) return out;
-    const admin = active.length === 1 ? adminDigest(planDeps(this.deps, active[0]!), today) : adminDigestOf(this.deps, active, today);
+    // Made once, and only when some admin will get it (its chart is drawn).
+    let admin: Digest | undefined;
     for (const [channel, ids] of Object.entries(this.deps.admins) as [Channel, readonly string[]][]) {
       if (!this.deps.outlets[channel]) continue;
-      for (const id of ids) if (!only || only === id) out.push({ to: `admin:${channel}:${id}`, message: { channel, chatId: id, text: admin.text } });
+      for (const id of ids) {
+        if (only && only !== id) continue;
+        admin ??= active.length === 1 ? adminDigest(planDeps(this.deps, active[0]!), today) : adminDigestOf(this.deps, active, today);
+        out.push({ to: `admin:${channel}:${id}`, message: { channel, chatId: id, text: admin.text, ...(admin.photo ? { photo: admin.photo } : {}) } });
+      }
     }
     return out;
   }

@@ -6,23 +6,11 @@
  * every page, text wrapped, Vietnamese kept as it is.
  */
 import ExcelJS from 'exceljs';
-import type { Engine } from '../core/engine.ts';
-import type { T } from '../i18n.ts';
-import type { Directory } from '../plan/agencies.ts';
 import { formatDate } from '../plan/deadline.ts';
-import type { Plan, Task } from '../plan/schema.ts';
-import { requiredParties, type Status } from '../plan/status.ts';
-import type { Store } from '../store/state.ts';
 
-export interface ReportDeps {
-  plan: Plan;
-  dir: Directory;
-  engine: Engine;
-  store: Store;
-  t: T;
-}
+import { agencyRows, partsOf, type ReportDeps } from './summary.ts';
 
-const STATUSES: Status[] = ['done_on_time', 'done_late', 'in_progress', 'overdue'];
+export type { ReportDeps } from './summary.ts';
 
 /** One sheet laid out to print on A4 landscape, its header row frozen and repeated on each page. */
 function sheet(wb: ExcelJS.Workbook, name: string, title: string, header: string[], widths: number[]) {
@@ -56,20 +44,11 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, header: string
 
 /** The report for a plan as of a day (with `agency`, that agency's part only), as the bytes of an .xlsx file. */
 export async function buildReport(deps: ReportDeps, today: string, agency?: string): Promise<Buffer> {
-  const { plan, dir, engine, store, t } = deps;
-  const opts = { today, completions: store.completions(plan.id) };
+  const { plan, dir, store, t } = deps;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'plan-assistant';
 
-  // Every task × agency that must report, with its state and the report (if any) for the period in question.
-  const parts: { task: Task; party: string; status: Status; due?: string; period?: string }[] = [];
-  for (const task of plan.tasks) {
-    for (const party of requiredParties(task, dir)) {
-      if (agency && party !== agency) continue;
-      const s = engine.stateOf(task, opts, party);
-      parts.push({ task, party, status: s.status, ...(s.due ? { due: s.due } : {}), ...(s.period ? { period: s.period.end } : {}) });
-    }
-  }
+  const parts = partsOf(deps, today, agency);
   const label = (party: string) => dir.label(party.replace(/^name:/, ''));
 
   const summary = sheet(
@@ -87,19 +66,8 @@ export async function buildReport(deps: ReportDeps, today: string, agency?: stri
     ],
     [42, 12, 16, 16, 18, 12, 14],
   );
-  const byAgency = new Map<string, Record<Status, number>>();
-  for (const p of parts) {
-    const row = byAgency.get(p.party) ?? { done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0 };
-    row[p.status]++;
-    byAgency.set(p.party, row);
-  }
-  // Furthest behind first: the most overdue, then the lowest share done on time.
-  const rows = [...byAgency.entries()].map(([party, c]) => {
-    const total = STATUSES.reduce((n, s) => n + c[s], 0);
-    return { party, c, total, pct: total === 0 ? 0 : Math.round((100 * c.done_on_time) / total) };
-  });
-  rows.sort((a, b) => b.c.overdue - a.c.overdue || a.pct - b.pct || label(a.party).localeCompare(label(b.party), 'vi'));
-  for (const r of rows) summary.addRow([label(r.party), r.total, r.c.done_on_time, r.c.done_late, r.c.in_progress, r.c.overdue, r.pct / 100]);
+  const rows = agencyRows(parts, label);
+  for (const r of rows) summary.addRow([r.label, r.total, r.c.done_on_time, r.c.done_late, r.c.in_progress, r.c.overdue, r.pct / 100]);
   summary.getColumn(7).numFmt = '0%';
 
   const detail = sheet(

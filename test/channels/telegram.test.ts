@@ -119,6 +119,22 @@ async function setup(o: { apiRoot?: string; plansDir?: string } = {}) {
 
 afterEach(() => vi.restoreAllMocks());
 
+describe('Telegram: the progress chart', () => {
+  it("an admin's /tiendo brings the chart as a photo before the text; a guest's does not", async () => {
+    const s = await setup();
+    await s.text(ADMIN, '/tiendo');
+    const methods = s.calls.map((c) => c.method);
+    expect(methods.indexOf('sendPhoto')).toBeGreaterThanOrEqual(0);
+    expect(methods.indexOf('sendPhoto')).toBeLessThan(methods.lastIndexOf('sendMessage'));
+    const photo = s.last('sendPhoto')!.photo as { source: Buffer; filename: string };
+    expect(photo.filename).toBe('tien-do-4561-KH-UBND-2019-03-10.png');
+    expect(photo.source.subarray(1, 4).toString()).toBe('PNG');
+    const before = s.calls.length;
+    await s.text(5, '/tiendo');
+    expect(s.calls.slice(before).some((c) => c.method === 'sendPhoto')).toBe(false);
+  });
+});
+
 describe('Telegram: a plan sent as a file', () => {
   it("an admin's Word file is fetched from the Bot API's file store and previewed with 📢 Công bố; an official's is not fetched", async () => {
     const bytes = await planDocx();

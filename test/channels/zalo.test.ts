@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { freePort } from '../net.ts';
 import { parseUpdate, ZaloChannel } from '../../src/channels/zalo/bot.ts';
 import { ZaloClient, ZaloError } from '../../src/channels/zalo/client.ts';
 import { createCore } from '../../src/core/features/index.ts';
@@ -9,6 +10,7 @@ import { silentLogger } from '../../src/log.ts';
 import { Pusher } from '../../src/push/pusher.ts';
 import { PacedSender } from '../../src/push/sender.ts';
 import { Store } from '../../src/store/state.ts';
+import { PublicFiles, startHttp } from '../../src/channels/http.ts';
 import { coreDeps } from '../core/harness.ts';
 import { FakeZalo } from '../fakes/zalo-server.ts';
 
@@ -23,7 +25,7 @@ afterEach(async () => {
 let seq = 0;
 const mid = () => `m${String(++seq).padStart(19, '0')}`;
 
-async function setup(opts: { file?: string; start?: string } = {}) {
+async function setup(opts: { file?: string; start?: string; files?: PublicFiles } = {}) {
   const zalo = new FakeZalo(TOKEN);
   fakes.push(zalo);
   await zalo.start();
@@ -50,7 +52,13 @@ async function setup(opts: { file?: string; start?: string } = {}) {
   const clock = { now: new Date(opts.start ?? '2019-03-25T01:00:00Z') };
   const deps = coreDeps(store, clock);
   const core = createCore(deps);
-  const channel = new ZaloChannel(new ZaloClient(TOKEN, { apiRoot: zalo.url }), core, { log: silentLogger, t: deps.t, lang: 'vi', route: async () => {} });
+  const channel = new ZaloChannel(new ZaloClient(TOKEN, { apiRoot: zalo.url }), core, {
+    log: silentLogger,
+    t: deps.t,
+    lang: 'vi',
+    route: async () => {},
+    ...(opts.files ? { files: opts.files } : {}),
+  });
   await channel.start();
   const say = async (text: string, from = USER) => {
     const before = zalo.sent.length;
@@ -79,6 +87,40 @@ describe('Zalo updates and the client', () => {
     await expect(new ZaloClient('bad:token-000000', { apiRoot: zalo.url }).getMe()).rejects.toEqual(new ZaloError(401, 'Unauthorized'));
     await expect(new ZaloClient(TOKEN, { apiRoot: zalo.url }).sendMessage(USER, 'x'.repeat(2001))).rejects.toBeInstanceOf(ZaloError);
     expect(await new ZaloClient(TOKEN, { apiRoot: zalo.url }).getUpdates(1)).toBeUndefined();
+  });
+});
+
+describe('Zalo: the progress chart', () => {
+  it('polling (no public address): the chart comes as text bars, never a broken picture', async () => {
+    const s = await setup();
+    const said = await s.say('/tiendo', ADMIN);
+    expect(said).toContain('Tiến độ KH 4561/KH-UBND theo cơ quan');
+    expect(said).toMatch(/VP\.UBND tỉnh\n[█▒░]{10} 0\/15 xong · \d+ quá hạn/);
+    expect(s.zalo.photos).toEqual([]);
+  });
+  it('webhook mode: the PNG is served at an unguessable path that Zalo fetches, and expires', async () => {
+    let now = Date.now();
+    const port = await freePort();
+    const files = new PublicFiles(`http://127.0.0.1:${port}`, () => now);
+    const server = await startHttp(port, new Map(), () => {}, files);
+    try {
+      const s = await setup({ files });
+      const said = await s.say('/tiendo', ADMIN);
+      expect(said).not.toContain('█');
+      await vi.waitFor(() => expect(s.zalo.photos).toHaveLength(1));
+      const photo = s.zalo.photos[0]!;
+      expect(photo).toMatchObject({ chat_id: ADMIN, status: 200, type: 'image/png' });
+      expect(photo.size).toBeGreaterThan(10_000);
+      expect(photo.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/files/[0-9a-f]{32}\\.png$`));
+      // Guessing does not work; after an hour the file is gone.
+      expect((await fetch(`http://127.0.0.1:${port}/files/${'0'.repeat(32)}.png`)).status).toBe(404);
+      now += 3_600_001;
+      expect((await fetch(photo.url)).status).toBe(404);
+      // An official's /tiendo is their agency's, with no chart.
+      expect(await s.say('/tiendo', USER)).not.toContain('█');
+    } finally {
+      await server.stop();
+    }
   });
 });
 

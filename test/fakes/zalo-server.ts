@@ -17,6 +17,8 @@ const hex = (n = 10) => randomBytes(n).toString('hex');
 export class FakeZalo {
   readonly botId = hex(10);
   readonly sent: SentMessage[] = [];
+  /** Photos sent: Zalo fetches each URL as it is sent, as the real service must (public URLs only). */
+  readonly photos: { chat_id: string; url: string; status: number; type: string; size: number }[] = [];
   webhook: { url: string; secret_token: string } | undefined;
   private readonly queue: unknown[] = [];
   private readonly waiting: ((u: unknown) => void)[] = [];
@@ -124,6 +126,18 @@ export class FakeZalo {
         const message_id = hex(10);
         this.sent.push({ chat_id: String(params.chat_id), text, message_id });
         return this.reply(res, { ok: true, result: { message_id, date: Date.now() } });
+      }
+      case 'sendPhoto': {
+        const url = String(params.photo ?? '');
+        if (!params.chat_id || !/^https?:\/\//.test(url)) return this.reply(res, { ok: false, error_code: 400, description: 'photo must be a public URL' });
+        void fetch(url)
+          .then(async (r) => {
+            const bytes = Buffer.from(await r.arrayBuffer());
+            this.photos.push({ chat_id: String(params.chat_id), url, status: r.status, type: r.headers.get('content-type') ?? '', size: bytes.length });
+          })
+          .catch(() => this.photos.push({ chat_id: String(params.chat_id), url, status: 0, type: '', size: 0 }))
+          .finally(() => this.reply(res, { ok: true, result: { message_id: hex(10), date: Date.now() } }));
+        return;
       }
       case 'setWebhook':
         this.webhook = { url: String(params.url), secret_token: String(params.secret_token) };

@@ -36,6 +36,13 @@ const notModified = (e: unknown) => e instanceof TelegramError && /message is no
 
 /** Send one rendered message (split into chunks; the keyboard on the last; a file after it). A failure is logged, not thrown. */
 async function send(ctx: Context, chatId: string, view: ButtonsView, t: T, log: Logger): Promise<void> {
+  if (view.photo) {
+    try {
+      await ctx.telegram.sendPhoto(chatId, { source: view.photo.bytes, filename: view.photo.filename });
+    } catch (e) {
+      log.log('warn', 'sendPhoto failed', { chatId, error: e });
+    }
+  }
   if (view.document) {
     try {
       await ctx.telegram.sendDocument(chatId, { source: view.document.bytes, filename: view.document.filename });

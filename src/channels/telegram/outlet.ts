@@ -25,11 +25,22 @@ export function telegramOutlet(telegram: Telegram, lang: Lang): Outlet {
         channel: m.channel,
         chatId: m.chatId,
         text,
+        // A picture goes out just before the first part of its text.
+        ...(i === 0 && view.photo ? { photo: view.photo } : {}),
         ...(i === parts.length - 1 && view.keyboard.length > 0 ? { keyboard: view.keyboard } : {}),
       }));
     },
     async send(m: OutMessage): Promise<void> {
       const markup = inlineKeyboard(m.keyboard);
+      if (m.photo) {
+        try {
+          await telegram.sendPhoto(m.chatId, { source: m.photo.bytes, filename: m.photo.filename });
+        } catch (e) {
+          // The text says everything the picture shows: only a rate limit holds the message back (and retries both).
+          const err = toSendError(e);
+          if (err.kind === 'rate' || err.kind === 'blocked') throw err;
+        }
+      }
       try {
         await telegram.sendMessage(m.chatId, escapeHtml(m.text), { parse_mode: 'HTML', ...(markup ? { reply_markup: markup } : {}) });
       } catch (e) {

@@ -13,7 +13,7 @@ import type { Lang, T } from '../../i18n.ts';
 import type { Logger } from '../../log.ts';
 import type { OutMessage, Outlet } from '../../push/pusher.ts';
 import { SendError } from '../../push/sender.ts';
-import type { Route } from '../http.ts';
+import type { PublicFiles, Route } from '../http.ts';
 import { splitMessage } from '../telegram/render.ts';
 import { type ZaloClient, ZaloError, type ZaloUpdate } from './client.ts';
 
@@ -44,6 +44,8 @@ export interface ZaloOptions {
   lang: Lang;
   /** Deliver a message meant for another messenger. */
   route: (m: Envelope) => Promise<void>;
+  /** Where pictures get a public URL (webhook mode); none when polling: their text is sent instead. */
+  files?: PublicFiles;
 }
 
 export class ZaloChannel {
@@ -104,7 +106,26 @@ export class ZaloChannel {
   /** Send a rendered message; its menu becomes the chat's menu first, so a quick reply finds it. */
   async show(chatId: string, view: MenuView): Promise<void> {
     await this.core.rememberMenu('zalo', chatId, view.entries);
+    if (view.photo) await this.photo(chatId, view.photo);
     await this.send(chatId, view.text);
+  }
+
+  /**
+   * A picture: Zalo fetches photos by URL only, so with a public address (webhook mode) it is served at an
+   * unguessable path that expires; without one (polling), its text stands in for it.
+   */
+  private async photo(chatId: string, p: NonNullable<MenuView['photo']>): Promise<void> {
+    const url = this.opts.files?.put(p.bytes, 'png');
+    if (!url) {
+      await this.send(chatId, p.fallback);
+      return;
+    }
+    try {
+      await this.client.sendPhoto(chatId, url);
+    } catch (e) {
+      this.opts.log.log('warn', 'zalo sendPhoto failed', { chatId, error: e });
+      await this.send(chatId, p.fallback);
+    }
   }
 
   /** Send text (split below 2,000 characters); failures are logged, not thrown. */
@@ -160,12 +181,24 @@ export class ZaloChannel {
     return {
       split: (m: Envelope): OutMessage[] => {
         const view = menuView(m, this.opts.lang);
-        const parts = splitMessage(view.text, ZALO_CHUNK);
-        return parts.map((text, i) => ({ channel: 'zalo', chatId: m.chatId, text, ...(i === parts.length - 1 ? { entries: view.entries } : {}) }));
+        // Without a public address the picture's text bars go with the text.
+        const url = view.photo ? this.opts.files?.put(view.photo.bytes, 'png') : undefined;
+        const text = view.photo && !url ? `${view.photo.fallback}\n\n${view.text}` : view.text;
+        const parts = splitMessage(text, ZALO_CHUNK);
+        return parts.map((part, i) => ({
+          channel: 'zalo',
+          chatId: m.chatId,
+          text: part,
+          ...(i === 0 && url ? { photoUrl: url } : {}),
+          ...(i === parts.length - 1 ? { entries: view.entries } : {}),
+        }));
       },
       send: async (m: OutMessage) => {
         if (m.entries) await this.core.rememberMenu('zalo', m.chatId, m.entries);
         try {
+          // A picture Zalo could not fetch is not worth the message: the text goes on.
+          if (m.photoUrl)
+            await this.client.sendPhoto(m.chatId, m.photoUrl).catch((e: unknown) => this.opts.log.log('warn', 'zalo sendPhoto failed', { error: e }));
           await this.client.sendMessage(m.chatId, m.text);
         } catch (e) {
           if (e instanceof ZaloError && e.code === 429) throw new SendError('rate', e.description, 5000);

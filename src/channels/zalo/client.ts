@@ -83,6 +83,11 @@ export class ZaloClient {
     return this.call('sendMessage', { chat_id: chatId, text });
   }
 
+  /** A photo by public URL (the Zalo Bot API takes no uploads). */
+  sendPhoto(chatId: string, url: string, caption?: string): Promise<{ message_id: string; date: number }> {
+    return this.call('sendPhoto', { chat_id: chatId, photo: url, ...(caption ? { caption } : {}) });
+  }
+
   deleteWebhook(): Promise<unknown> {
     return this.call('deleteWebhook');
   }

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { ChatContext } from '../../understand/followup.ts';
 import { type PlansReply, askPlans, replyPlans } from '../ask.ts';
 import { menuOf } from '../conversation.ts';
-import { scoped as scopedAction } from '../plans.ts';
+import { type PlanEntry, scoped as scopedAction } from '../plans.ts';
+import { progressPhoto } from '../../report/chart.ts';
 import { type Ctx, defineAction, type Feature, rows } from '../feature.ts';
 import { type Button, type Outcome, type Post, reply, type Say, say, type Text } from '../outcome.ts';
 import { paginate } from '../engine.ts';
@@ -33,10 +34,29 @@ function ticksOf(ctx: Ctx, answer: PlansReply): Button[][] {
 async function scoped(ctx: Ctx, intent: 'overdue' | 'progress', args: string): Promise<Outcome> {
   const { actor, deps } = ctx;
   let agencies: string[] = [];
-  if (args && actor.admin) agencies = [...new Set(deps.dir.find(canonicalTokens(args)).flatMap((m) => m.agencies))].slice(0, 1);
+  // An admin may name a plan ("/tiendo 1234", "/tiendo KH 1234 Sở Nội vụ") and an agency.
+  const [first = '', ...others] = args.split(/\s+/);
+  const named = actor.admin
+    ? (deps.plans.mentioned(args) ?? (deps.plans.byNumber(first) ? { entry: deps.plans.byNumber(first)!, rest: others.join(' ') } : undefined))
+    : undefined;
+  const rest = named ? named.rest : args;
+  if (rest && actor.admin) agencies = [...new Set(deps.dir.find(canonicalTokens(rest)).flatMap((m) => m.agencies))].slice(0, 1);
   else if (actor.official && !actor.admin) agencies = [actor.official.agency];
-  const answer = replyPlans(deps.plans, question(intent, agencies), across(ctx));
-  return answerPost(ctx, answer, answer.text, ticksOf(ctx, answer));
+  const q = question(intent, agencies);
+  const answer = named ? askOne(named.entry, q, ctx) : replyPlans(deps.plans, q, across(ctx));
+  const post = await answerPost(ctx, answer, answer.text, ticksOf(ctx, answer));
+  // The admins' progress comes with its picture: per agency, stacked by status, furthest behind first.
+  if (intent !== 'progress' || !actor.admin || agencies.length > 0) return post;
+  const entry = named?.entry ?? ctx.plan;
+  const photo = progressPhoto({ plan: entry.plan, engine: entry.engine, dir: deps.dir, store: deps.store, t: deps.t }, ctx.today);
+  const [first_, ...more] = post.replies;
+  return first_ ? { ...post, replies: [{ ...first_, photo }, ...more] } : post;
+}
+
+/** A question already understood, asked of one plan (named in a command). */
+function askOne(entry: PlanEntry, q: Question, ctx: Ctx): PlansReply {
+  const r = entry.engine.reply(q, { today: ctx.today, completions: ctx.deps.store.completions(entry.plan.id) });
+  return { ...r, blocks: [{ entry, reply: r }] };
 }
 
 const CONTEXT_MS = 30 * 60_000;
