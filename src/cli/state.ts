@@ -5,16 +5,16 @@
  */
 import { existsSync } from 'node:fs';
 import { loadEnvFile, stateFileSetting } from '../config.ts';
-import type { Completion } from '../plan/status.ts';
+import type { Completion, CompletionMap } from '../plan/status.ts';
 
-/** Reports made on or before `today`, by task. */
-export function asOf(map: ReadonlyMap<string, readonly Completion[]>, today: string): Map<string, Completion[]> {
+/** Reports made on or before `today`, by task (due dates moved by extensions kept). */
+export function asOf(map: CompletionMap, today: string): CompletionMap {
   const out = new Map<string, Completion[]>();
   for (const [task, list] of map) {
     const kept = list.filter((c) => c.on <= today);
     if (kept.length > 0) out.set(task, kept);
   }
-  return out;
+  return map.dues ? Object.assign(out, { dues: map.dues }) : out;
 }
 
 /** The plans the read-only commands answer from: --plan (a number or a file) alone, else every active plan. */
@@ -31,7 +31,7 @@ export async function livePlans(today: string, only: string | undefined, lang: i
     engine: { lang },
     archived: (id) => store?.planArchived(id) ?? false,
   });
-  const cache = new Map<string, Map<string, Completion[]>>();
+  const cache = new Map<string, CompletionMap>();
   const completionsOf = (planId: string) => {
     let map = cache.get(planId);
     if (!map) cache.set(planId, (map = store ? asOf(store.completions(planId), today) : new Map()));

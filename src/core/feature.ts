@@ -64,6 +64,8 @@ export interface ActionDef<A> {
 export interface StepDef {
   kind: string;
   onText(ctx: Ctx, session: Readonly<Record<string, unknown>>, text: string): Promise<Outcome | undefined>;
+  /** A file sent while the session is of this kind (evidence awaited); else files go to the feature that takes them. */
+  onFile?(ctx: Ctx, session: Readonly<Record<string, unknown>>, doc: IncomingDocument): Promise<Outcome>;
 }
 
 /** Words that mean a command when typed alone, such as "xong 1" or "hoàn tác 2" (matched on folded text). */

@@ -50,6 +50,15 @@ export interface Post {
   document?: { filename: string; bytes: Buffer };
   /** A picture (a PNG chart), and what stands for it where no picture can be sent (text bars). */
   photo?: Photo;
+  /** A file the messenger already holds, sent again by its reference (evidence of a tick). */
+  attachment?: Attachment;
+}
+
+export interface Attachment {
+  kind: 'document' | 'photo';
+  /** Telegram's file_id, or a Zalo photo's URL. */
+  ref: string;
+  filename: string;
 }
 
 export interface Photo {

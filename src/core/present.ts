@@ -7,7 +7,7 @@
  */
 import { hasKey, type Lang, t } from '../i18n.ts';
 import type { MenuEntry } from './conversation.ts';
-import type { Button, ButtonKind, Outcome, Post, Text } from './outcome.ts';
+import type { Attachment, Button, ButtonKind, Outcome, Post, Text } from './outcome.ts';
 
 export type Style = 'buttons' | 'menu';
 
@@ -36,6 +36,7 @@ export interface ButtonsView {
   document?: { filename: string; bytes: Buffer };
   /** Sent before the text. */
   photo?: { filename: string; bytes: Buffer };
+  attachment?: Attachment;
 }
 
 /** A post rendered for a text-only messenger: text with its numbered menu, and the menu's entries. */
@@ -44,6 +45,7 @@ export interface MenuView {
   entries: MenuEntry[];
   /** A picture: sent by URL where the messenger can fetch one, else its fallback text is sent instead. */
   photo?: { filename: string; bytes: Buffer; fallback: string };
+  attachment?: Attachment;
 }
 
 const PER_ROW = 3;
@@ -63,6 +65,7 @@ export function buttonsView(post: Post, lang: Lang): ButtonsView {
     ...(post.requestContact ? { requestContact: true } : {}),
     ...(post.document ? { document: post.document } : {}),
     ...(post.photo ? { photo: { filename: post.photo.filename, bytes: post.photo.bytes } } : {}),
+    ...(post.attachment ? { attachment: post.attachment } : {}),
   };
 }
 
@@ -113,6 +116,7 @@ export function menuView(post: Post, lang: Lang): MenuView {
     text: parts.filter(Boolean).join('\n\n'),
     entries,
     ...(post.photo ? { photo: { filename: post.photo.filename, bytes: post.photo.bytes, fallback: r(post.photo.fallback) } } : {}),
+    ...(post.attachment ? { attachment: post.attachment } : {}),
   };
 }
 

@@ -167,9 +167,18 @@ export class Core {
   /** A file sent to the bot. */
   async onDocument(from: From, doc: IncomingDocument): Promise<Outcome> {
     await this.deps.store.markReachable(from.channel, from.userId, this.deps.now());
+    const ctx = this.ctx(from);
+    // A file the open session waits for (evidence of a tick) goes to its step, in the session's plan.
+    const session = sessionOf(ctx);
+    const step = session && this.steps.get(session.kind);
+    if (session && step?.onFile) {
+      const onFile = step.onFile.bind(step);
+      const entry = typeof session.plan === 'string' ? this.deps.plans.byKey(session.plan) : undefined;
+      return this.inScope(entry ? ctx.inPlan(entry) : ctx, (c) => onFile(c, session, doc));
+    }
     if (!this.document) return refuse('invalid-action');
     const onDocument = this.document;
-    return this.inScope(this.ctx(from), (c) => onDocument(c, doc));
+    return this.inScope(ctx, (c) => onDocument(c, doc));
   }
 
   /** A text-only messenger showed these menu entries in this chat: "1", "xong 1" refer to them from now on. */

@@ -23,6 +23,8 @@ export interface Completion {
 
 export interface TaskState {
   status: Status;
+  /** The due date before an extension moved it (one agency's part). */
+  extendedFrom?: string;
   /** The due date that decides the status: the task's, or the current (or missed) period's end. */
   due?: string;
   /** The period in question, for recurring tasks. */
@@ -31,12 +33,19 @@ export interface TaskState {
   required: number;
 }
 
+/**
+ * Completions of a plan by task id; `dues` holds the due dates moved by approved extensions, by
+ * "<task id>|<party>". One object, so that status caches keyed by it see either change.
+ */
+export interface CompletionMap extends ReadonlyMap<string, readonly Completion[]> {
+  readonly dues?: ReadonlyMap<string, string>;
+}
+
 export interface StatusContext {
   today: string;
   planDate: string;
   dir: Directory;
-  /** Completions of this plan, by task id. */
-  completions: ReadonlyMap<string, readonly Completion[]>;
+  completions: CompletionMap;
 }
 
 /** The parties that must each report: lead agencies, a group's listed members in place of the group. */
@@ -121,7 +130,30 @@ export function taskState(task: Task, ctx: StatusContext, only?: string): TaskSt
     const j = judge(parties, reports, undefined, ctx.today);
     return { ...j, status: 'in_progress' };
   }
-  return judge(parties, reports, d.due, ctx.today);
+  // One-off: each agency's part is due on its own date where an extension moved it.
+  const dues = ctx.completions.dues;
+  const dueOf = (party: string) => dues?.get(`${task.id}|${party}`) ?? d.due;
+  if (only) {
+    const due = dueOf(only);
+    return { ...judge(parties, reports, due, ctx.today), ...(due !== d.due && d.due ? { extendedFrom: d.due } : {}) };
+  }
+  if (!dues || !parties.some((p) => dues.has(`${task.id}|${p}`))) return judge(parties, reports, d.due, ctx.today);
+  const each = parties.map((p) => judge([p], reports, dueOf(p), ctx.today));
+  const done = each.filter((s) => s.status === 'done_on_time' || s.status === 'done_late').length;
+  const latest = parties
+    .map(dueOf)
+    .filter((x): x is string => !!x)
+    .sort()
+    .at(-1);
+  const status: Status =
+    done === parties.length
+      ? each.some((s) => s.status === 'done_late')
+        ? 'done_late'
+        : 'done_on_time'
+      : each.some((s) => s.status === 'overdue')
+        ? 'overdue'
+        : 'in_progress';
+  return { status, ...(latest ? { due: latest } : {}), done, required: parties.length };
 }
 
 /**

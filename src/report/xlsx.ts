@@ -86,12 +86,23 @@ export async function buildReport(deps: ReportDeps, today: string, agency?: stri
       t('report.reportedBy'),
       t('report.note'),
       t('report.progress'),
+      t('report.extension'),
+      t('report.evidence'),
     ],
-    [8, 60, 30, 30, 20, 12, 22, 18, 24, 30, 36],
+    [8, 60, 30, 30, 20, 12, 22, 18, 24, 30, 36, 28, 30],
   );
   const progressOf = (taskId: string, party: string) => {
     const n = store.latestProgress(plan.id, taskId, party);
     return n ? `${formatDate(n.at.slice(0, 10))}: ${n.text}` : '';
+  };
+  // An approved extension: the new date and the original; one waiting: the date asked.
+  const extensionOf = (taskId: string, party: string) => {
+    const e = store.latestExtension(plan.id, taskId, party);
+    if (!e || e.status === 'rejected') return '';
+    return t(e.status === 'approved' ? 'extension.lineApproved' : 'extension.lineWaiting', { to: formatDate(e.to), from: formatDate(e.from) }).replace(
+      /^⏳ /,
+      '',
+    );
   };
   for (const p of parts) {
     // The state was computed once above; the report looked at is that of the period in question.
@@ -109,6 +120,13 @@ export async function buildReport(deps: ReportDeps, today: string, agency?: stri
       by,
       rec?.note ?? '',
       progressOf(p.task.id, p.party),
+      extensionOf(p.task.id, p.party),
+      rec
+        ? store
+            .evidenceOf(rec.id)
+            .map((e) => `${e.name} (${formatDate(e.at.slice(0, 10))})`)
+            .join('\n')
+        : '',
     ]);
     row.alignment = { vertical: 'top', wrapText: true };
   }

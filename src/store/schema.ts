@@ -128,6 +128,42 @@ export const planStateSchema = z.object({
 });
 export type PlanState = z.infer<typeof planStateSchema>;
 
+/** An official's request for more time on their agency's part of a task, and the admin's decision. */
+export const extensionSchema = z.object({
+  id: z.string().min(1),
+  planId: z.string(),
+  taskId: z.string(),
+  party: z.string(),
+  /** The due date asked to be moved, and the new one. */
+  from: day,
+  to: day,
+  reason: z.string().min(1).max(300),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  at: timestamp,
+  by: z.string(),
+  decidedAt: timestamp.optional(),
+  decidedBy: z.string().optional(),
+});
+export type Extension = z.infer<typeof extensionSchema>;
+
+/**
+ * A file that proves a tick (a document or photo sent after confirming it), stored by reference: the messenger's
+ * file id, never the bytes.
+ */
+export const evidenceSchema = z.object({
+  id: z.string().min(1),
+  completionId: z.string(),
+  channel: z.enum(['telegram', 'zalo', 'console']),
+  kind: z.enum(['document', 'photo']),
+  /** The messenger's reference to fetch it again (Telegram file_id). */
+  fileId: z.string().min(1),
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  at: timestamp,
+  by: z.string(),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
 export const stateSchema = z.object({
   schemaVersion: z.literal(STATE_VERSION),
   officials: z.array(officialSchema),
@@ -142,6 +178,10 @@ export const stateSchema = z.object({
   progress: z.array(progressSchema).default([]),
   /** Plans archived or restored by an admin (/kehoach). */
   plans: z.array(planStateSchema).default([]),
+  /** Requests for more time, pending and decided. */
+  extensions: z.array(extensionSchema).default([]),
+  /** Files attached to ticks as proof. */
+  evidence: z.array(evidenceSchema).default([]),
   seq: z.number().int().nonnegative(),
 });
 export type State = z.infer<typeof stateSchema>;
@@ -157,6 +197,8 @@ export const emptyState = (): State => ({
   conversations: [],
   progress: [],
   plans: [],
+  extensions: [],
+  evidence: [],
   seq: 0,
 });
 
@@ -173,11 +215,35 @@ export function migrate(raw: unknown): unknown {
   }
   // v2 had no conversation state, v3 no progress notes: they gain empty sections.
   // v4 had no plan states.
-  if (version === 2) return { ...(raw as object), schemaVersion: STATE_VERSION, conversations: [], progress: [], plans: [] };
-  if (version === 3) return { ...(raw as object), schemaVersion: STATE_VERSION, progress: [], plans: [] };
-  if (version === 4) return { ...(raw as object), schemaVersion: STATE_VERSION, plans: [] };
+  const v5 = { plans: [], extensions: [], evidence: [] };
+  if (version === 2) return { ...(raw as object), schemaVersion: STATE_VERSION, conversations: [], progress: [], ...v5 };
+  if (version === 3) return { ...(raw as object), schemaVersion: STATE_VERSION, progress: [], ...v5 };
+  if (version === 4) return { ...(raw as object), schemaVersion: STATE_VERSION, ...v5 };
   return raw;
 }
 
-export type Section = 'officials' | 'completions' | 'audit' | 'runs' | 'deliveries' | 'reminders' | 'conversations' | 'progress' | 'plans';
-export const SECTIONS: readonly Section[] = ['officials', 'completions', 'audit', 'runs', 'deliveries', 'reminders', 'conversations', 'progress', 'plans'];
+export type Section =
+  | 'officials'
+  | 'completions'
+  | 'audit'
+  | 'runs'
+  | 'deliveries'
+  | 'reminders'
+  | 'conversations'
+  | 'progress'
+  | 'plans'
+  | 'extensions'
+  | 'evidence';
+export const SECTIONS: readonly Section[] = [
+  'officials',
+  'completions',
+  'audit',
+  'runs',
+  'deliveries',
+  'reminders',
+  'conversations',
+  'progress',
+  'plans',
+  'extensions',
+  'evidence',
+];

@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Low } from 'lowdb';
-import type { Completion } from '../plan/status.ts';
+import type { Completion, CompletionMap } from '../plan/status.ts';
 import { DurableJsonFile, realPathOf, removeStaleTemporaries, StateFileError, StateWriteError } from './file.ts';
 import { Journal } from './journal.ts';
 import { LockHeldError, lockFile } from './lock.ts';
@@ -22,6 +22,8 @@ import {
   type Delivery,
   deliverySchema,
   emptyState,
+  type Evidence,
+  type Extension,
   type Official,
   type ProgressNote,
   type Run,
@@ -29,7 +31,20 @@ import {
   type State,
 } from './schema.ts';
 
-export type { Account, AuditEntry, CompletionRecord, Conversation, Delivery, Official, ProgressNote, Run, Section, State } from './schema.ts';
+export type {
+  Account,
+  AuditEntry,
+  CompletionRecord,
+  Conversation,
+  Delivery,
+  Evidence,
+  Extension,
+  Official,
+  ProgressNote,
+  Run,
+  Section,
+  State,
+} from './schema.ts';
 export { emptyState, STATE_VERSION, stateSchema } from './schema.ts';
 export { LockHeldError, StateFileError, StateWriteError };
 
@@ -76,7 +91,7 @@ export class Store {
   private written = 0;
   /** Counts rollbacks, so a change lost to one is never reported as saved by a later write. */
   private rollbacks = 0;
-  private completionsCache = new Map<string, { version: number; map: Map<string, Completion[]> }>();
+  private completionsCache = new Map<string, { version: number; map: CompletionMap }>();
   /** Bumped by every change to completions (and every reload): the cache above is keyed by it. */
   private completionsVersion = 0;
   /** Bumped by every change that may touch officials: the indexes below are rebuilt when it moves. */
@@ -212,7 +227,7 @@ export class Store {
   }
 
   /** Completions of one plan by task id, for status; the same Map until the state changes. */
-  completions(planId: string): ReadonlyMap<string, readonly Completion[]> {
+  completions(planId: string): CompletionMap {
     const hit = this.completionsCache.get(planId);
     if (hit && hit.version === this.completionsVersion) return hit.map;
     const map = new Map<string, Completion[]>();
@@ -223,8 +238,11 @@ export class Store {
       if (!list) map.set(c.taskId, (list = []));
       list.push(entry);
     }
-    this.completionsCache.set(planId, { version: this.completionsVersion, map });
-    return map;
+    const dues = new Map<string, string>();
+    for (const e of this.db.data.extensions) if (e.planId === planId && e.status === 'approved') dues.set(`${e.taskId}|${e.party}`, e.to);
+    const out = Object.assign(map, { dues }) as CompletionMap;
+    this.completionsCache.set(planId, { version: this.completionsVersion, map: out });
+    return out;
   }
 
   /** A conversation value by key, unless it has expired. */
@@ -512,6 +530,79 @@ export class Store {
     );
   }
 
+  // ——— extensions ———
+
+  extension(id: string): ReadonlyDeep<Extension> | undefined {
+    return this.db.data.extensions.find((e) => e.id === id);
+  }
+
+  /** The latest request on one agency's part of a task (pending or decided), if any. */
+  latestExtension(planId: string, taskId: string, party: string): ReadonlyDeep<Extension> | undefined {
+    return this.db.data.extensions.findLast((e) => e.planId === planId && e.taskId === taskId && e.party === party);
+  }
+
+  /** Ask for more time; refused (nothing written) while another request on the same part is pending. */
+  async requestExtension(input: Omit<Extension, 'id' | 'status' | 'at'>, at: Date): Promise<{ extension: Extension } | { refused: 'pending' }> {
+    if (this.latestExtension(input.planId, input.taskId, input.party)?.status === 'pending') return { refused: 'pending' };
+    return this.change(
+      (d) => {
+        const e: Extension = { ...input, id: nextId('e', d), status: 'pending', at: at.toISOString() };
+        d.extensions.push(e);
+        audit(d, at, input.by, 'extension-request', `${input.taskId}/${input.party}`, { due: input.from }, { due: input.to, reason: input.reason });
+        return { extension: copy(e) };
+      },
+      ['extensions', 'audit'],
+    );
+  }
+
+  /** Approve or reject a pending request; the audit log keeps the date before and after. */
+  async decideExtension(id: string, approve: boolean, by: string, at: Date): Promise<{ extension: Extension } | { refused: 'unknown' | 'decided' }> {
+    const e = this.extension(id);
+    if (!e) return { refused: 'unknown' };
+    if (e.status !== 'pending') return { refused: 'decided' };
+    return this.change(
+      (d) => {
+        const live = d.extensions.find((x) => x.id === id)!;
+        live.status = approve ? 'approved' : 'rejected';
+        live.decidedAt = at.toISOString();
+        live.decidedBy = by;
+        audit(
+          d,
+          at,
+          by,
+          approve ? 'extension-approved' : 'extension-rejected',
+          `${live.taskId}/${live.party}`,
+          { due: live.from },
+          { due: approve ? live.to : live.from },
+        );
+        return { extension: copy(live) };
+      },
+      ['extensions', 'audit'],
+    );
+  }
+
+  // ——— evidence ———
+
+  evidence(id: string): ReadonlyDeep<Evidence> | undefined {
+    return this.db.data.evidence.find((e) => e.id === id);
+  }
+
+  evidenceOf(completionId: string): readonly ReadonlyDeep<Evidence>[] {
+    return this.db.data.evidence.filter((e) => e.completionId === completionId);
+  }
+
+  async addEvidence(input: Omit<Evidence, 'id' | 'at'>, at: Date): Promise<Evidence> {
+    return this.change(
+      (d) => {
+        const e: Evidence = { ...input, id: nextId('f', d), at: at.toISOString() };
+        d.evidence.push(e);
+        audit(d, at, input.by, 'evidence', input.completionId, null, { name: e.name, kind: e.kind, size: e.size });
+        return copy(e);
+      },
+      ['evidence', 'audit'],
+    );
+  }
+
   // ——— progress notes ———
 
   /** The latest progress note on one agency's part of a task, if any. */
@@ -639,7 +730,8 @@ export class Store {
     this.adapter.touch(touches);
     this.version++;
     if (!touches || touches.includes('officials')) this.officialsVersion++;
-    if (!touches || touches.includes('completions')) this.completionsVersion++;
+    // Approved extensions move due dates: status maps are rebuilt after either changes.
+    if (!touches || touches.includes('completions') || touches.includes('extensions')) this.completionsVersion++;
     await this.flush();
     if (this.rollbacks !== generation) throw new StateWriteError('the change was lost when an earlier write failed');
     return result;

@@ -119,6 +119,41 @@ async function setup(o: { apiRoot?: string; plansDir?: string } = {}) {
 
 afterEach(() => vi.restoreAllMocks());
 
+describe('Telegram: evidence', () => {
+  it('a photo sent after 📎 is kept by its file_id (the largest size) and sent back by it from the card', async () => {
+    const s = await setup();
+    await s.text(5, '/dangky');
+    await s.text(5, 'so tai chin');
+    await s.press(5, 'r:so-tai-chinh');
+    await s.text(5, 'Nguyễn Văn A');
+    await s.text(5, 'Chuyên viên');
+    await s.press(ADMIN, 'a:ok:o1');
+    await s.press(5, 't:I.4');
+    await s.press(5, 'c:I.4:0:-');
+    const attach = s.keyboard(s.last('editMessageText')).find((a) => a.startsWith('f:'))!;
+    await s.press(5, attach);
+    await s.bot.handleUpdate({
+      update_id: 9001,
+      message: {
+        message_id: 9001,
+        date: 0,
+        chat: { id: 5, type: 'private' },
+        from: { id: 5, is_bot: false, first_name: 'U5' },
+        photo: [
+          { file_id: 'SMALL', file_unique_id: 's', width: 90, height: 90, file_size: 1000 },
+          { file_id: 'LARGE', file_unique_id: 'l', width: 1280, height: 960, file_size: 200_000 },
+        ],
+      },
+    } as never);
+    expect(s.sent().at(-1)!.payload.text).toContain('Đã lưu minh chứng');
+    expect(s.store.snapshot().evidence[0]).toMatchObject({ fileId: 'LARGE', kind: 'photo', size: 200_000 });
+    await s.press(5, 'v:I.4');
+    const view = s.keyboard(s.sent().at(-1)!.payload).find((a) => a.startsWith('fv:'))!;
+    await s.press(5, view);
+    expect(s.last('sendPhoto')).toMatchObject({ chat_id: '5', photo: 'LARGE' });
+  });
+});
+
 describe('Telegram: the progress chart', () => {
   it("an admin's /tiendo brings the chart as a photo before the text; a guest's does not", async () => {
     const s = await setup();
@@ -221,7 +256,7 @@ describe('Telegram: register, approve, tick', () => {
     await s.press(5, 'c:I.4:0:-:l');
     expect(s.last('editMessageText')!.text).toContain('Đã ghi nhận: Sở Tài chính hoàn thành I.4');
     // The list comes back in the same message, with ↩️ for I.4 and ✅ for the rest.
-    expect(s.keyboard(s.last('editMessageText'))).toEqual(['u:c2:l', 't:III.3:-:l']);
+    expect(s.keyboard(s.last('editMessageText'))).toEqual(['u:c2:l', 't:III.3:-:l', 'f:c2']);
     expect(s.last('answerCallbackQuery')).toMatchObject({ text: 'Đã ghi nhận.' });
     expect(s.store.snapshot().completions).toHaveLength(1);
     for (const c of s.calls) for (const data of s.keyboard(c.payload)) expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);

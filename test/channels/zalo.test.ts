@@ -124,6 +124,23 @@ describe('Zalo: the progress chart', () => {
   });
 });
 
+describe('Zalo: evidence', () => {
+  it('after "xong I.4", the 📎 entry asks for a photo; the photo Zalo delivers is kept by its URL', async () => {
+    const s = await setup();
+    const done = await s.say('xong I.4');
+    expect(done).toContain('Đã ghi nhận');
+    expect(done).toMatch(/\d+\. 📎 Gửi ảnh minh chứng/);
+    const n = done.match(/(\d+)\. 📎 Gửi ảnh minh chứng/)![1]!;
+    expect(await s.say(n)).toContain('Gửi ảnh chụp minh chứng cho I.4');
+    await s.channel.handleUpdate({
+      event_name: 'message.image.received',
+      message: { message_id: mid(), photo: 'https://zalo.example/p/abc.jpg', chat: { id: USER, chat_type: 'PRIVATE' }, from: { id: USER } },
+    });
+    expect(s.zalo.sent.at(-1)!.text).toContain('Đã lưu minh chứng');
+    expect(s.store.snapshot().evidence[0]).toMatchObject({ fileId: 'https://zalo.example/p/abc.jpg', kind: 'photo', channel: 'zalo' });
+  });
+});
+
 describe('Zalo: files', () => {
   it('a file (which Zalo hands bots as "unsupported") is answered with where a plan file goes: Telegram or the command line', async () => {
     const s = await setup();

@@ -91,6 +91,8 @@ describe('npm start without a messenger token', () => {
       conversations: expect.any(Array),
       progress: [],
       plans: [],
+      extensions: [],
+      evidence: [],
       officials: [],
       completions: [],
       audit: [],

@@ -184,7 +184,7 @@ describe('ticking', () => {
     const done = await h.press('2', 'c:I.4:0:-:l');
     expect(h.text(done)).toContain('Đã ghi nhận: Sở Tài chính hoàn thành I.4');
     expect(h.text(done)).toContain('Nhiệm vụ Sở Tài chính chủ trì (2)');
-    expect(h.actions(done)).toEqual(['u:c2:l', 't:III.3:-:l']);
+    expect(h.actions(done)).toEqual(['u:c2:l', 't:III.3:-:l', 'f:c2']);
     // The next task is ticked from the same message.
     const next = await h.press('2', 't:III.3:-:l');
     await h.press('2', h.actions(next)[0]!);
@@ -281,7 +281,7 @@ describe('ticking', () => {
     await h.press('2', 'c:I.4:0:-');
     const undone = await h.press('2', 'u:c2');
     expect(h.text(undone)).toContain('Đã hoàn tác');
-    expect(h.actions(undone)).toEqual(['t:I.4', 'g:I.4:0:a']);
+    expect(h.actions(undone)).toEqual(['t:I.4', 'g:I.4:0:a', 'e:I.4:0']);
     expect(h.store.snapshot().completions[0]!.undoneAt).toBeDefined();
     await h.press('2', 'c:I.4:0:-');
     h.advance(31 * 60_000);
@@ -302,7 +302,7 @@ describe('ticking', () => {
     expect(h.text(missed)).toContain('(kỳ đến 31/12/2018)');
     const first = await h.press('3', h.actions(missed)[0]!);
     // ✅ for the current period and ↩️ for the period just reported.
-    expect(h.actions(first)).toEqual(['t:II.8', 'g:II.8:8:a', 'u:c2']);
+    expect(h.actions(first)).toEqual(['t:II.8', 'g:II.8:8:a', 'u:c2', 'f:c2']);
     const current = await h.press('3', 't:II.8');
     expect(h.text(current)).toContain('(kỳ đến 31/03/2019)');
     await h.press('3', h.actions(current)[0]!);

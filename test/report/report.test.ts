@@ -69,6 +69,8 @@ describe('the .xlsx report', () => {
       'Nguyễn Thị Hoa',
       'QĐ 12/QĐ-UBND',
       '',
+      '',
+      '',
     ]);
     // II.3 is reported by each district and the communes: one row each.
     let rowsOfII3 = 0;

@@ -43,6 +43,15 @@ async function send(ctx: Context, chatId: string, view: ButtonsView, t: T, log: 
       log.log('warn', 'sendPhoto failed', { chatId, error: e });
     }
   }
+  if (view.attachment) {
+    try {
+      const a = view.attachment;
+      if (a.kind === 'photo') await ctx.telegram.sendPhoto(chatId, a.ref);
+      else await ctx.telegram.sendDocument(chatId, a.ref);
+    } catch (e) {
+      log.log('warn', 'resending a file failed', { chatId, error: e });
+    }
+  }
   if (view.document) {
     try {
       await ctx.telegram.sendDocument(chatId, { source: view.document.bytes, filename: view.document.filename });
@@ -141,12 +150,15 @@ export function createTelegramBot(token: string, core: Core, opts: TelegramOptio
       await deliver(ctx, presentButtons(outcome, lang, false), opts, log, outcome.others);
       return;
     }
-    if ('document' in msg) {
-      // A plan file (admins publish plans this way): read only when the core asks for it, and at most the cap.
+    if ('document' in msg || 'photo' in msg) {
+      // A plan file (admins publish plans this way) or evidence of a tick: read only when the core asks for it.
       if (!from.privateChat) return;
-      const d = msg.document;
+      const d = 'document' in msg ? msg.document : msg.photo.at(-1)!;
+      const name = 'document' in msg ? (msg.document.file_name ?? 'tep') : `anh-${msg.message_id}.jpg`;
       const outcome = await core.onDocument(from, {
-        filename: d.file_name ?? 'tep',
+        filename: name,
+        kind: 'document' in msg ? 'document' : 'photo',
+        ref: d.file_id,
         ...(d.file_size !== undefined ? { size: d.file_size } : {}),
         read: () => download(ctx.telegram, d.file_id),
       });

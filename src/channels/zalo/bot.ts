@@ -25,6 +25,8 @@ const updateSchema = z.object({
   message: z.object({
     message_id: z.string().min(1),
     text: z.string().optional(),
+    /** An image's URL (message.image.received), as third-party clients of the API read it. */
+    photo: z.unknown().optional(),
     chat: z.object({ id: z.string().min(1), chat_type: z.string().optional() }),
     from: z.object({ id: z.string().min(1), display_name: z.string().optional(), is_bot: z.boolean().optional() }),
     date: z.number().optional(),
@@ -84,6 +86,18 @@ export class ZaloChannel {
     const from: From = { channel: 'zalo', userId: m.from.id, chatId: m.chat.id, privateChat: (m.chat.chat_type ?? 'PRIVATE').toUpperCase() !== 'GROUP' };
     const log = this.opts.log.child({ channel: 'zalo', messageId: m.message_id, user: m.from.id });
     try {
+      // A photo (evidence of a tick): Zalo gives its URL, which is kept by reference.
+      if (update.event_name === 'message.image.received' && typeof m.photo === 'string' && /^https?:\/\//.test(m.photo) && from.privateChat) {
+        const url = m.photo;
+        const outcome = await this.core.onDocument(from, {
+          filename: `anh-zalo-${m.message_id.slice(0, 8)}.jpg`,
+          kind: 'photo',
+          ref: url,
+          read: async () => Buffer.from(await (await fetch(url, { signal: AbortSignal.timeout(30_000) })).arrayBuffer()),
+        });
+        for (const view of presentMenu(outcome, this.opts.lang).messages) await this.show(from.chatId, view);
+        return;
+      }
       if (update.event_name !== 'message.text.received' || m.text === undefined) {
         // Files come as "unsupported" (the Zalo Bot API does not hand them to bots): say where a plan file goes.
         const files = update.event_name === 'message.unsupported.received' ? `\n${this.opts.t('import.chat.zaloNoFiles')}` : '';
@@ -107,6 +121,9 @@ export class ZaloChannel {
   async show(chatId: string, view: MenuView): Promise<void> {
     await this.core.rememberMenu('zalo', chatId, view.entries);
     if (view.photo) await this.photo(chatId, view.photo);
+    // A photo kept by its Zalo URL is sent again by it; a document cannot be sent here.
+    if (view.attachment?.kind === 'photo' && /^https:\/\//.test(view.attachment.ref))
+      await this.client.sendPhoto(chatId, view.attachment.ref).catch((e: unknown) => this.opts.log.log('warn', 'zalo sendPhoto failed', { chatId, error: e }));
     await this.send(chatId, view.text);
   }
 

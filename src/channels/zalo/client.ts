@@ -16,6 +16,8 @@ export class ZaloError extends Error {
 export interface ZaloMessage {
   message_id: string;
   text?: string;
+  /** An image's URL, on message.image.received. */
+  photo?: unknown;
   chat: { id: string; chat_type?: string };
   from: { id: string; display_name?: string; is_bot?: boolean };
   date?: number;

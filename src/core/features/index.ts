@@ -6,6 +6,8 @@ import { Core } from '../router.ts';
 import { accountFeature } from './account.ts';
 import { adminFeature } from './admin.ts';
 import { linkingFeature } from './linking.ts';
+import { evidenceFeature } from './evidence.ts';
+import { extensionsFeature } from './extensions.ts';
 import { notificationsFeature } from './notifications.ts';
 import { plansFeature } from './plans.ts';
 import { questionsFeature } from './questions.ts';
@@ -21,6 +23,8 @@ export function createCore(deps: CoreDeps): Core {
     help,
     registrationFeature,
     tickingFeature,
+    extensionsFeature,
+    evidenceFeature,
     linkingFeature,
     notificationsFeature,
     reportsFeature,

@@ -30,6 +30,10 @@ import { pagedPost } from './questions.ts';
 export interface IncomingDocument {
   filename: string;
   size?: number;
+  /** A document, or a photo (a picture the messenger compressed). */
+  kind?: 'document' | 'photo';
+  /** The messenger's own reference to it (Telegram file_id, a Zalo photo URL): evidence is kept by reference. */
+  ref?: string;
   read(): Promise<Buffer>;
 }
 

@@ -19,6 +19,8 @@ import { type Ctx, defineAction, type Feature, rows } from '../feature.ts';
 import { type Button, edit, type ListItem, type Outcome, type Post, type RefusalCode, refuse, reply, say, type Text } from '../outcome.ts';
 import { localTime } from '../time.ts';
 import { cancelAction } from './account.ts';
+import { attachButton, evidenceButtons, evidenceLines } from './evidence.ts';
+import { extensionButton, extensionLine } from './extensions.ts';
 import { scoped as scopedAction } from '../plans.ts';
 import { scopeOutcome } from '../router.ts';
 
@@ -188,16 +190,21 @@ export function partCard(ctx: Ctx, task: Task, party: string, src: Source, head?
   const note = ctx.deps.store.latestProgress(ctx.plan.plan.id, task.id, party);
   const index = requiredParties(task, ctx.deps.dir).indexOf(party);
   const canNote = !done && index >= 0 && !refusalFor(ctx, task, party);
+  const extend = extensionButton(ctx, task, party);
   const buttons = [
     ...(button ? [[button]] : []),
     ...(canNote ? [[progress.button('note', say('button.progress'), { taskId: task.id, party: index, src })]] : []),
+    ...(extend ? [[extend]] : []),
+    ...rows(evidenceButtons(ctx, done), 2),
   ];
   return {
     text: [
       ...(head ? [head, ''] : []),
       taskCard(ctx.plan.plan, task, state(ctx, task), ctx.deps.t, ctx.today),
       partStatus,
+      extensionLine(ctx, task, party),
       note ? say('progress.line', { date: formatDate(note.at.slice(0, 10)), text: note.text }) : '',
+      ...evidenceLines(ctx, done),
     ],
     ...(buttons.length > 0 ? { buttons } : {}),
   };
@@ -228,8 +235,9 @@ export function myTasks(ctx: Ctx, head?: Text): Post | undefined {
         : ctx.deps.t(`status.${s.status}`) + periodText(ctx.deps, s.period?.end);
     const note = done ? undefined : ctx.deps.store.latestProgress(c.plan.plan.id, task.id, agency);
     const noted = note ? ` · ${ctx.deps.t('progress.short', { text: excerpt(note.text, 40), date: formatDate(note.at.slice(0, 10)) })}` : '';
+    const extended = s.extendedFrom && s.due ? ` · ${ctx.deps.t('extension.short', { to: formatDate(s.due) })}` : '';
     const where = many ? `[${c.plan.plan.number.split('/')[0]}] ` : '';
-    const line = `${where}${task.id} — ${excerpt(task.content, 110)}\n   ${ctx.deps.t('task.deadlineShort', { deadline: task.deadline.text || ctx.deps.t('deadline.none') })} · ${status}${noted}`;
+    const line = `${where}${task.id} — ${excerpt(task.content, 110)}\n   ${ctx.deps.t('task.deadlineShort', { deadline: task.deadline.text || ctx.deps.t('deadline.none') })} · ${status}${extended}${noted}`;
     const button = partButton(c, task, agency, 'l', true) ?? open.button('open', say('button.open', { id: task.id }), { taskId: task.id });
     return { text: line, button: many ? { ...button, action: scopedAction(c.plan.key, button.action) } : button };
   });
@@ -395,7 +403,10 @@ async function record(ctx: Ctx, t: Target, note?: string): Promise<Outcome> {
     }),
     note ? say('tick.noteLine', { note }) : '',
   ];
-  return edit(withUndo(ctx, after(ctx, task, party, t.src, head), rec, t.src), say('tick.toastDone'));
+  // 📎: the document or photo that proves it may follow.
+  const withProof = withUndo(ctx, after(ctx, task, party, t.src, head), rec, t.src);
+  const proof = attachButton(ctx, rec);
+  return edit(proof ? { ...withProof, buttons: [...(withProof.buttons ?? []), [proof]] } : withProof, say('tick.toastDone'));
 }
 
 /**

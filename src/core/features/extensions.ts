@@ -1,0 +1,199 @@
+/**
+ * Extensions: an official asks for more time on their agency's part of a one-off task (a new date and a reason);
+ * the admins get ✅/❌; once approved, that agency's due date for the task is the new one — status follows it, the
+ * original date stays visible on the card and in the report, and the audit log keeps both. One request at a time
+ * per part. Rights are checked again on every step: only the agency's own officials ask, only admins decide.
+ */
+import { z } from 'zod';
+import { excerpt } from '../../answer/format.ts';
+import { formatDate } from '../../plan/deadline.ts';
+import type { Task } from '../../plan/schema.ts';
+import { requiredParties } from '../../plan/status.ts';
+import type { Channel } from '../channel.ts';
+import { endSession, setSession } from '../conversation.ts';
+import type { CoreDeps } from '../deps.ts';
+import { type Ctx, defineAction, type Feature } from '../feature.ts';
+import { type Button, edit, type Envelope, type Outcome, refuse, reply, say, type Text } from '../outcome.ts';
+import { cancelAction } from './account.ts';
+import { resolveTaskRef } from './ticking.ts';
+
+const REASON_MAX = 300;
+const taskId = z.string().regex(/^[A-Za-z0-9.-]{1,20}$/);
+
+/** ⏳ Xin gia hạn on a part card: the next text typed is the new date and the reason. */
+export const askExtension = defineAction<{ taskId: string; party: number }>({
+  tag: 'e',
+  planScoped: true,
+  fields: [taskId, z.coerce.number().int().min(0).max(999)],
+  decode: ([t, p]) => (t === undefined || p === undefined ? undefined : { taskId: t as string, party: p as number }),
+  encode: (a) => [a.taskId, a.party],
+  run: (ctx, a) => start(ctx, a.taskId, a.party),
+});
+
+const decide = defineAction<{ id: string; ok: boolean }>({
+  tag: 'ed',
+  fields: [z.string().regex(/^e\d{1,12}$/), z.enum(['ok', 'no'])],
+  decode: ([id, d]) => (id === undefined || d === undefined ? undefined : { id: id as string, ok: d === 'ok' }),
+  encode: (a) => [a.id, a.ok ? 'ok' : 'no'],
+  run: (ctx, a) => decideOn(ctx, a.id, a.ok),
+});
+
+/** The date a part is due now, if it has one (one-off tasks only: a recurring or continuous task has no single date). */
+function dueOf(ctx: Ctx, task: Task, party: string): string | undefined {
+  if (task.deadline.kind !== 'date' && task.deadline.kind !== 'period') return undefined;
+  return ctx.plan.engine.stateOf(task, { today: ctx.today, completions: ctx.deps.store.completions(ctx.plan.plan.id) }, party).due;
+}
+
+/** Why this actor may not ask for more time on this part, or undefined. */
+function refusal(ctx: Ctx, task: Task, party: string): Outcome | undefined {
+  const { actor, deps } = ctx;
+  if (!actor.official) return refuse(actor.admin ? 'admin-only' : actor.pending ? 'pending-approval' : 'not-registered');
+  if (actor.official.agency !== party) return refuse('not-your-task', { id: task.id, agency: deps.dir.label(actor.official.agency) });
+  if (!dueOf(ctx, task, party)) return reply({ text: say('extension.noDate', { id: task.id, deadline: task.deadline.text }) });
+  if (deps.store.liveCompletion(ctx.plan.plan.id, task.id, party)) return reply({ text: say('extension.done', { id: task.id }) });
+  if (deps.store.latestExtension(ctx.plan.plan.id, task.id, party)?.status === 'pending') return reply({ text: say('extension.pending', { id: task.id }) });
+  return undefined;
+}
+
+/** The line a part card shows about extensions: approved (with the original date) or waiting. */
+export function extensionLine(ctx: Ctx, task: Task, party: string): Text {
+  const e = ctx.deps.store.latestExtension(ctx.plan.plan.id, task.id, party);
+  if (!e) return '';
+  if (e.status === 'pending') return say('extension.lineWaiting', { to: formatDate(e.to) });
+  if (e.status === 'approved') return say('extension.lineApproved', { to: formatDate(e.to), from: formatDate(e.from) });
+  return '';
+}
+
+/** The ⏳ button for an official's own, undone, dated part with no request waiting. */
+export function extensionButton(ctx: Ctx, task: Task, party: string): Button | undefined {
+  if (ctx.actor.official?.agency !== party || refusal(ctx, task, party)) return undefined;
+  return askExtension.button('note', say('button.extend'), { taskId: task.id, party: requiredParties(task, ctx.deps.dir).indexOf(party) });
+}
+
+async function start(ctx: Ctx, id: string, partyAt: number): Promise<Outcome> {
+  const task = ctx.plan.plan.tasks.find((t) => t.id === id);
+  if (!task) return refuse('unknown-task', { id });
+  const party = requiredParties(task, ctx.deps.dir)[partyAt];
+  if (!party) return refuse('stale');
+  const why = refusal(ctx, task, party);
+  if (why) return why;
+  await setSession(ctx, { kind: 'extend', taskId: task.id, party: partyAt });
+  return edit({
+    text: say('extension.ask', { id: task.id, due: formatDate(dueOf(ctx, task, party)!), max: REASON_MAX }),
+    buttons: [[cancelAction.button('cancel', say('button.cancel'), {})]],
+  });
+}
+
+const DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b[\s,:;-]*/;
+
+/** "30/06/2019 chờ Thông tư của Bộ Tài chính" → the request, after every check; the admins are sent it. */
+async function submit(ctx: Ctx, task: Task, party: string, text: string): Promise<Outcome> {
+  const why = refusal(ctx, task, party);
+  if (why) return why;
+  const m = text.trim().match(DATE);
+  const iso = m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : undefined;
+  const valid = iso && !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso;
+  const reason = m ? text.trim().slice(m[0].length).trim() : '';
+  if (!valid) return reply({ text: say('extension.badDate', { id: task.id }) });
+  const due = dueOf(ctx, task, party)!;
+  if (iso <= due || iso <= ctx.today) return reply({ text: say('extension.notLater', { date: formatDate(iso), due: formatDate(due) }) });
+  if (!reason) return reply({ text: say('extension.noReason', { id: task.id }) });
+  if (reason.length > REASON_MAX) return reply({ text: say('tick.noteTooLong', { max: REASON_MAX, n: reason.length }) });
+  const r = await ctx.deps.store.requestExtension({ planId: ctx.plan.plan.id, taskId: task.id, party, from: due, to: iso, reason, by: ctx.actor.ref }, ctx.now);
+  await endSession(ctx);
+  if ('refused' in r) return reply({ text: say('extension.pending', { id: task.id }) });
+  const e = r.extension;
+  const card: Text = [
+    say('extension.request', {
+      agency: ctx.deps.dir.label(party),
+      id: task.id,
+      plan: ctx.plan.plan.number,
+      from: formatDate(e.from),
+      to: formatDate(e.to),
+      name: ctx.actor.official?.name ?? '',
+    }),
+    excerpt(task.content, 200),
+    say('extension.reason', { reason }),
+  ];
+  const buttons = [
+    [decide.button('approve', say('button.approveExtension'), { id: e.id, ok: true }), decide.button('reject', say('button.reject'), { id: e.id, ok: false })],
+  ];
+  const others: Envelope[] = adminChats(ctx.deps).map((a) => ({ channel: a.channel, chatId: a.id, text: card, buttons }));
+  return { ...reply({ text: say('extension.sent', { id: task.id, to: formatDate(e.to) }) }), others };
+}
+
+function adminChats(deps: CoreDeps): { channel: Channel; id: string }[] {
+  return (Object.entries(deps.admins) as [Channel, readonly string[]][]).flatMap(([channel, ids]) => ids.map((id) => ({ channel, id })));
+}
+
+async function decideOn(ctx: Ctx, id: string, ok: boolean): Promise<Outcome> {
+  const { deps, actor } = ctx;
+  if (!actor.admin) return refuse('admin-only');
+  const r = await deps.store.decideExtension(id, ok, actor.ref, ctx.now);
+  if ('refused' in r) {
+    const e = deps.store.extension(id);
+    return r.refused === 'unknown' || !e
+      ? refuse('stale')
+      : edit({ text: say('extension.alreadyDecided', { id: e.taskId, status: deps.t(`extension.status.${e.status}`) }) });
+  }
+  const e = r.extension;
+  const params = {
+    id: e.taskId,
+    plan: deps.plans.byId(e.planId)?.plan.number ?? e.planId,
+    agency: deps.dir.label(e.party),
+    to: formatDate(e.to),
+    from: formatDate(e.from),
+  };
+  // The official who asked is told, on the messengers they use.
+  const asker = deps.store.official(e.by);
+  const others: Envelope[] = (asker?.accounts ?? []).map((a) => ({
+    channel: a.channel,
+    chatId: a.chatId,
+    text: say(ok ? 'extension.approvedNotice' : 'extension.rejectedNotice', params),
+  }));
+  return {
+    ...edit({ text: say(ok ? 'extension.approved' : 'extension.rejected', params) }, say(ok ? 'extension.approvedToast' : 'extension.rejectedToast')),
+    others,
+  };
+}
+
+/** "/giahan I.4 30/06/2019 chờ Thông tư của Bộ Tài chính" ("/giahan 1234 I.1 …" names the plan). */
+async function command(ctx: Ctx, args: string): Promise<Outcome> {
+  const words = args.trim().split(/\s+/).filter(Boolean);
+  const named = words.length > 1 && !DATE.test(words[1]!) ? ctx.deps.plans.byNumber(words[0]!) : undefined;
+  const c = named ? ctx.inPlan(named) : ctx;
+  const [ref = '', ...rest] = named ? words.slice(1) : words;
+  const task = ref ? resolveTaskRef(c, ref) : undefined;
+  if (!task) return reply({ text: say('extension.usage') });
+  const party = c.actor.official?.agency;
+  if (!party || !requiredParties(task, c.deps.dir).includes(party))
+    return refusal(c, task, party ?? '') ?? refuse('not-your-task', { id: task.id, agency: '' });
+  if (rest.length === 0) return start(c, task.id, requiredParties(task, c.deps.dir).indexOf(party));
+  return submit(c, task, party, rest.join(' '));
+}
+
+const extendSession = z.object({ kind: z.literal('extend'), taskId, party: z.number().int().min(0) });
+
+export const extensionsFeature: Feature = {
+  name: 'extensions',
+  commands: [{ names: ['giahan', 'extend'], audience: 'official', run: command }],
+  actions: [askExtension.def, decide.def],
+  steps: [
+    {
+      kind: 'extend',
+      async onText(ctx, session, text) {
+        const s = extendSession.safeParse(session);
+        const task = s.success ? ctx.plan.plan.tasks.find((t) => t.id === s.data.taskId) : undefined;
+        const party = s.success && task ? requiredParties(task, ctx.deps.dir)[s.data.party] : undefined;
+        if (!task || !party) {
+          await endSession(ctx);
+          return undefined;
+        }
+        // A question typed meanwhile is answered as a question; the request waits for a date.
+        const said = text.trim().replace(/^(xin\s+)?(gia\s+hạn\s+)?((đến|tới)\s+)?(ngày\s+)?/i, '');
+        if (!DATE.test(said)) return undefined;
+        return submit(ctx, task, party, said);
+      },
+    },
+  ],
+};
