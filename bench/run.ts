@@ -132,7 +132,7 @@ function startToFirstAnswer(env: Record<string, string> = {}): Promise<number> {
 
 const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
 /** BENCH_ONLY=answers,ticks,pushes,start runs only those sections. */
-const only = new Set((process.env.BENCH_ONLY ?? 'answers,plans,ticks,pushes,start').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'answers,plans,ticks,history,pushes,start').split(','));
 const dir = loadDirectory();
 const seed = loadPlans()[0]!;
 
@@ -259,6 +259,48 @@ if (only.has('ticks')) {
   const saved = (await Store.open(file)).snapshot().completions.length;
   console.log(
     `durable ticks with 10,000 officials (state file ${(statSync(file).size / 2 ** 20).toFixed(1)} MiB): ${seqRate.toFixed(0)}/s one at a time, ${concRate.toFixed(0)}/s with 32 officials at once; ${saved}/${sequential.length + concurrent.length} on disk after reopening (target ≥ 100/s)`,
+  );
+}
+
+// A year of history: 10,000 officials, 52 weekly runs of 10,000 deliveries, 5,000 ticks (each with its audit entry),
+// reminders: the state file and its journals on disk, the time to open them, and a durable tick afterwards.
+if (only.has('history')) {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-history-')), 'state.json');
+  const store = await Store.open(file);
+  const agencies = dir.agencies.filter((a) => a.kind === 'department' || a.kind === 'district').map((a) => a.id);
+  await seedOfficials(store, 10_000, agencies, 200_000);
+  const ids = store.snapshot().officials.map((o) => o.id);
+  const week = 7 * 86_400_000;
+  const start = Date.parse('2019-01-07T00:30:00Z');
+  for (let w = 0; w < 52; w++) {
+    const at = new Date(start + w * week);
+    const key = `digest:${at.toISOString()}`;
+    await store.startRun(key, ids.length, at);
+    await store.recordDeliveries(ids.map((to) => ({ run: key, to, status: 'sent' as const, at: at.toISOString(), attempts: 1 })));
+    await store.finishRun(key, { sent: ids.length, failed: 0 }, at);
+    await store.recordReminders(
+      ids.slice(0, 400).map((o, i) => `P|T${i}|agency|${new Date(at.getTime() + 7 * 86_400_000).toISOString().slice(0, 10)}|7|${o}`),
+      at,
+    );
+  }
+  for (let i = 0; i < 5_000; i++)
+    await store.recordCompletion(
+      { planId: 'P', taskId: `T${i}`, party: agencies[i % agencies.length]!, on: '2019-12-01', by: ids[i]! },
+      new Date('2019-12-01T03:00:00Z'),
+    );
+  const size = (f: string) => (statSync(f, { throwIfNoEntry: false })?.size ?? 0) / 2 ** 20;
+  const t0 = performance.now();
+  const reopened = await Store.open(file);
+  const openMs = performance.now() - t0;
+  const lat: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t1 = performance.now();
+    await reopened.recordCompletion({ planId: 'Q', taskId: `U${i}`, party: 'so-tai-chinh', on: '2020-01-02', by: ids[i]! }, new Date('2020-01-02T03:00:00Z'));
+    lat.push(performance.now() - t1);
+  }
+  lat.sort((a, b) => a - b);
+  console.log(
+    `a year of history with 10,000 officials: state file ${size(file).toFixed(1)} MiB, audit journal ${size(`${file}.audit.jsonl`).toFixed(1)} MiB, deliveries journal ${size(`${file}.deliveries.jsonl`).toFixed(1)} MiB (last 10 runs); opened in ${fmt(openMs)}; a durable tick p50 ${fmt(percentile(lat, 50))}, p99 ${fmt(percentile(lat, 99))} one at a time`,
   );
 }
 

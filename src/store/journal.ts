@@ -4,7 +4,7 @@
  * Appends that arrive while one is being written share the next write. A torn last line (a crash mid-append) is
  * ignored when read; compaction rewrites the file atomically with only the records still needed.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { writeFileAtomicAsync } from '../fsutil.ts';
 
@@ -32,6 +32,32 @@ export class Journal<T> {
       }
     }
     return out;
+  }
+
+  /** The last whole line of the file as written (JSON text), reading only its tail; undefined when empty. */
+  last(): string | undefined {
+    if (!existsSync(this.file)) return undefined;
+    const fd = openSync(this.file, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const len = Math.min(size, 256 * 1024);
+      const buf = Buffer.alloc(len);
+      readSync(fd, buf, 0, len, size - len);
+      const lines = buf
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l.trim());
+      // A torn last line (an append cut short) is not a record: the one before it is.
+      for (let i = lines.length - 1; i >= 0; i--) {
+        try {
+          JSON.parse(lines[i]!);
+          return lines[i];
+        } catch {}
+      }
+      return undefined;
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** Append records; resolves once they are on disk. */

@@ -18,6 +18,7 @@ import { LockHeldError, lockFile } from './lock.ts';
 import {
   type Account,
   type AuditEntry,
+  auditSchema,
   type CompletionRecord,
   type Delivery,
   deliverySchema,
@@ -108,6 +109,8 @@ export class Store {
     /** Opened to read what another process writes: every change is refused, nothing is ever written. */
     readonly readOnly: boolean,
     private readonly journal: Journal<Delivery>,
+    /** The audit log past the last AUDIT_IN_FILE entries: append-only, never loaded at start. */
+    private readonly auditJournal: Journal<AuditEntry>,
   ) {
     this.deliveries = journal.read();
   }
@@ -131,7 +134,11 @@ export class Store {
       const r = deliverySchema.safeParse(v);
       return r.success ? r.data : undefined;
     });
-    const store = new Store(db, adapter, file, opts.readOnly === true, journal);
+    const auditJournal = new Journal<AuditEntry>(`${real}.audit.jsonl`, (v) => {
+      const r = auditSchema.safeParse(v);
+      return r.success ? (r.data as AuditEntry) : undefined;
+    });
+    const store = new Store(db, adapter, file, opts.readOnly === true, journal, auditJournal);
     if (!opts.readOnly && !existsSync(real)) await store.change(() => undefined);
     // Deliveries of a version-3 file move to the journal once.
     const legacy = db.data.deliveries;
@@ -161,7 +168,7 @@ export class Store {
 
   /** The whole state, read-only, deliveries from the journal included: for export, backups and tests. */
   snapshot(): ReadonlyDeep<State> {
-    return { ...this.db.data, deliveries: this.deliveries };
+    return { ...this.db.data, audit: [...this.auditJournal.read(), ...this.db.data.audit], deliveries: this.deliveries };
   }
 
   /** Officials by account and by id, rebuilt only after officials change (every update looks one up). */
@@ -708,9 +715,16 @@ export class Store {
     );
   }
 
+  /**
+   * Reminders sent, so that none is sent twice. A reminder's key holds its due date; keys of due dates more than
+   * REMINDER_RETENTION_DAYS past are dropped on the way (no reminder is sent after a due date), so the section stays
+   * the size of the reminders still in play.
+   */
   async recordReminders(keys: readonly string[], at: Date): Promise<void> {
+    const horizon = new Date(at.getTime() - REMINDER_RETENTION_DAYS * 86_400_000).toISOString().slice(0, 10);
     await this.change(
       (d) => {
+        d.reminders = d.reminders.filter((r) => (r.key.split('|').at(-3) ?? '9999') >= horizon);
         for (const key of keys) d.reminders.push({ key, at: at.toISOString() });
       },
       ['reminders'],
@@ -755,9 +769,25 @@ export class Store {
     return this.queued;
   }
 
+  /**
+   * Past AUDIT_IN_FILE entries, the audit log moves to its journal (appended and fsync'd) before the state file is
+   * written without them. A crash between the two leaves them in both: the journal's last entry is found in the
+   * file's list next time, and only what follows it is appended.
+   */
+  private async moveAudit(): Promise<void> {
+    const batch = this.db.data.audit;
+    if (batch.length <= AUDIT_IN_FILE) return;
+    const last = this.auditJournal.last();
+    const seen = last === undefined ? -1 : batch.findIndex((a) => JSON.stringify(a) === last);
+    await this.auditJournal.append(batch.slice(seen + 1));
+    this.db.data.audit = [];
+    this.adapter.touch(['audit']);
+  }
+
   private async writeNow(): Promise<void> {
     const version = this.version;
     try {
+      await this.moveAudit();
       await this.db.write();
       this.written = version;
     } catch (e) {
@@ -773,6 +803,11 @@ export class Store {
     }
   }
 }
+
+/** Audit entries kept in the state file; past it they move to the append-only audit journal beside it. */
+export const AUDIT_IN_FILE = 200;
+/** Days past a due date after which the record of its reminders is dropped. */
+export const REMINDER_RETENTION_DAYS = 60;
 
 /** A new id, unique within this state file. */
 function nextId(prefix: string, draft: State): string {

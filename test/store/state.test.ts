@@ -97,3 +97,41 @@ describe('the state file', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).completions).toHaveLength(1);
   });
 });
+
+describe('a state file bounded by the state, not the history', () => {
+  const tick = (store: Store, i: number, at: Date) =>
+    store.recordCompletion({ planId: 'P', taskId: `T${i}`, party: 'so-tai-chinh', on: '2019-03-20', by: 'o1' }, at);
+  it('past 200 entries the audit log moves to its journal: the state file stays small, the log stays whole and in order', async () => {
+    const { AUDIT_IN_FILE } = await import('../../src/store/state.ts');
+    const file = path.join(tmp(), 'state.json');
+    const store = await Store.open(file);
+    const at = new Date('2019-03-20T03:00:00Z');
+    for (let i = 0; i < 450; i++) await tick(store, i, at);
+    const inFile = JSON.parse(readFileSync(file, 'utf8')).audit as unknown[];
+    expect(inFile.length).toBeLessThanOrEqual(AUDIT_IN_FILE);
+    expect(readFileSync(`${file}.audit.jsonl`, 'utf8').trim().split('\n').length + inFile.length).toBe(450);
+    const subjects = (await Store.open(file)).snapshot().audit.map((a) => a.subject);
+    expect(subjects).toEqual(Array.from({ length: 450 }, (_, i) => `T${i}/so-tai-chinh`));
+  });
+  it('a crash between the journal append and the state write appends nothing twice', async () => {
+    const file = path.join(tmp(), 'state.json');
+    const store = await Store.open(file);
+    const at = new Date('2019-03-20T03:00:00Z');
+    for (let i = 0; i < 150; i++) await tick(store, i, at);
+    // As if a move had appended the first 150 entries and died before rewriting the state file.
+    const audit = JSON.parse(readFileSync(file, 'utf8')).audit as unknown[];
+    writeFileSync(`${file}.audit.jsonl`, audit.map((a) => `${JSON.stringify(a)}\n`).join(''));
+    const again = await Store.open(file);
+    for (let i = 150; i < 260; i++) await tick(again, i, at);
+    const subjects = (await Store.open(file)).snapshot().audit.map((a) => a.subject);
+    expect(subjects).toEqual(Array.from({ length: 260 }, (_, i) => `T${i}/so-tai-chinh`));
+  });
+  it('reminders of due dates long past are forgotten as new ones are recorded', async () => {
+    const file = path.join(tmp(), 'state.json');
+    const store = await Store.open(file);
+    await store.recordReminders(['P|I.1|so-tai-chinh|2019-03-31|7|o1'], new Date('2019-03-24T01:00:00Z'));
+    await store.recordReminders(['P|I.2|so-tai-chinh|2019-06-30|7|o1'], new Date('2019-06-23T01:00:00Z'));
+    expect(store.remindersSent().has('P|I.1|so-tai-chinh|2019-03-31|7|o1')).toBe(false);
+    expect(store.remindersSent().has('P|I.2|so-tai-chinh|2019-06-30|7|o1')).toBe(true);
+  });
+});
