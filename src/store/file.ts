@@ -2,13 +2,16 @@
  * The state file on disk: a lowdb adapter that validates what it reads and writes durably (temporary file, fsync,
  * rename, folder fsync); where a state path really points; leftovers of interrupted writes.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { writeFileAtomicAsync } from '../fsutil.ts';
 import { migrate, SECTIONS, STATE_VERSION, type Section, type State, stateSchema } from './schema.ts';
 
 export class StateFileError extends Error {}
+
+/** Officials' JSON past this size is kept in a side file (about 4,000 officials). */
+export const OFFICIALS_SPLIT_BYTES = 1024 * 1024;
 
 /** A change could not be written; nothing of it remains. */
 export class StateWriteError extends Error {}
@@ -20,8 +23,15 @@ export class StateWriteError extends Error {}
 export class DurableJsonFile implements Adapter<State> {
   private readonly json = new Map<Section, Buffer>();
   private readonly dirty = new Set<Section>(SECTIONS);
+  /** The side file the officials are in (big deployments), and its number. */
+  private officialsRef: string | undefined;
+  private officialsGen = 0;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    /** Officials whose JSON is past this size live in a side file, written only when they change. */
+    private readonly splitBytes = OFFICIALS_SPLIT_BYTES,
+  ) {}
 
   touch(sections: readonly Section[] = SECTIONS): void {
     for (const s of sections) this.dirty.add(s);
@@ -42,6 +52,18 @@ export class DurableJsonFile implements Adapter<State> {
       if (e instanceof StateFileError) throw e;
       throw new StateFileError(`${this.file}: not readable as JSON (${(e as Error).message}); it was left as it is`);
     }
+    // Officials kept in a side file: the state file names it; it is read as part of the state.
+    const ref = (raw as { officialsRef?: unknown } | null)?.officialsRef;
+    if (typeof ref === 'string') {
+      if (!/^[^/\\]+\.officials\.\d+\.json$/.test(ref)) throw new StateFileError(`${this.file}: bad officialsRef ${ref}; it was left as it is`);
+      try {
+        (raw as { officials: unknown }).officials = JSON.parse(readFileSync(path.join(path.dirname(this.file), ref), 'utf8'));
+      } catch (e) {
+        throw new StateFileError(`${this.file}: its officials file ${ref} cannot be read (${(e as Error).message}); it was left as it is`);
+      }
+      this.officialsRef = ref;
+      this.officialsGen = Number(ref.match(/\.(\d+)\.json$/)![1]);
+    }
     const parsed = stateSchema.safeParse(migrate(raw));
     if (!parsed.success) {
       const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
@@ -55,14 +77,44 @@ export class DurableJsonFile implements Adapter<State> {
     return parsed.data;
   }
 
+  /**
+   * Write the state durably. Big officials go to a new side file first (`<state>.officials.<n>.json`), then the
+   * state file naming it is renamed into place — the one atomic step — and only then is the old side file removed:
+   * a crash at any point leaves a state file and the officials file it names.
+   */
   async write(data: State): Promise<void> {
+    const officialsChanged = this.dirty.has('officials') || !this.json.has('officials');
     for (const sec of SECTIONS) if (this.dirty.has(sec) || !this.json.has(sec)) this.json.set(sec, Buffer.from(`,"${sec}":${JSON.stringify(data[sec])}`));
     this.dirty.clear();
-    await writeFileAtomicAsync(this.file, [
-      Buffer.from(`{"schemaVersion":${data.schemaVersion}`),
-      ...SECTIONS.map((sec) => this.json.get(sec)!),
-      Buffer.from(`,"seq":${data.seq}}`),
-    ]);
+    const previous = this.officialsRef;
+    if (officialsChanged) {
+      const officials = this.json.get('officials')!;
+      if (officials.length > this.splitBytes) {
+        this.officialsGen++;
+        const ref = `${path.basename(this.file)}.officials.${this.officialsGen}.json`;
+        await writeFileAtomicAsync(path.join(path.dirname(this.file), ref), [officials.subarray(`,"officials":`.length)]);
+        this.officialsRef = ref;
+      } else this.officialsRef = undefined;
+    }
+    const sections = SECTIONS.map((sec) =>
+      sec === 'officials' && this.officialsRef ? Buffer.from(`,"officials":[],"officialsRef":${JSON.stringify(this.officialsRef)}`) : this.json.get(sec)!,
+    );
+    await writeFileAtomicAsync(this.file, [Buffer.from(`{"schemaVersion":${data.schemaVersion}`), ...sections, Buffer.from(`,"seq":${data.seq}}`)]);
+    if (previous && previous !== this.officialsRef) rmSync(path.join(path.dirname(this.file), previous), { force: true });
+  }
+
+  /** Side files of officials the state file does not name (left by a crash): removed by the lock holder. */
+  removeStaleOfficials(): void {
+    const dir = path.dirname(this.file);
+    const base = path.basename(this.file);
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names)
+      if (name.startsWith(`${base}.officials.`) && name.endsWith('.json') && name !== this.officialsRef) rmSync(path.join(dir, name), { force: true });
   }
 }
 

@@ -130,6 +130,7 @@ export class Store {
     const adapter = new DurableJsonFile(real);
     const db = new Low<State>(adapter, emptyState());
     await db.read();
+    if (opts.lock && !opts.readOnly) adapter.removeStaleOfficials();
     const journal = new Journal<Delivery>(`${real}.deliveries.jsonl`, (v) => {
       const r = deliverySchema.safeParse(v);
       return r.success ? r.data : undefined;
@@ -629,6 +630,22 @@ export class Store {
     );
   }
 
+  // ——— backup and restore ———
+
+  /**
+   * Replace this store's whole state with an exported one (already validated): the journals are rewritten with its
+   * audit log and deliveries, then the state file. Only on a store opened for writing, which holds the lock.
+   */
+  async restore(state: State): Promise<void> {
+    if (this.readOnly) throw new StateReadOnlyError(`${this.file} is open read-only: another process holds it`);
+    await this.auditJournal.compact(() => state.audit);
+    await this.journal.compact(() => state.deliveries);
+    this.deliveries = state.deliveries.map((d) => ({ ...d }));
+    await this.change((d) => {
+      Object.assign(d, copy(state), { audit: [], deliveries: [] });
+    });
+  }
+
   // ——— commands: conversation state ———
 
   /** Save (or replace) a conversation value until `expires`; expired values are dropped on the way. */
@@ -671,8 +688,8 @@ export class Store {
   }
 
   /**
-   * Close a run with its counts. The journal then keeps the deliveries of the last ten runs and of any run not
-   * finished; older runs keep their totals.
+   * Close a run with its counts. The journal then keeps the deliveries of the last DELIVERY_RUNS_KEPT finished
+   * runs and of any run not finished; older runs keep their totals (the last 200 runs are listed).
    */
   async finishRun(key: string, counts: { sent: number; failed: number }, at: Date): Promise<void> {
     await this.change(
@@ -687,7 +704,7 @@ export class Store {
       },
       ['runs'],
     );
-    const keep = new Set([...this.db.data.runs.slice(-10), ...this.unfinishedRuns()].map((r) => r.key));
+    const keep = new Set([...this.db.data.runs.slice(-DELIVERY_RUNS_KEPT), ...this.unfinishedRuns()].map((r) => r.key));
     await this.journal.compact(() => (this.deliveries = this.deliveries.filter((x) => keep.has(x.run))));
   }
 
@@ -806,6 +823,8 @@ export class Store {
 
 /** Audit entries kept in the state file; past it they move to the append-only audit journal beside it. */
 export const AUDIT_IN_FILE = 200;
+/** Finished push runs whose per-recipient delivery records are kept (older runs keep their totals only). */
+export const DELIVERY_RUNS_KEPT = 3;
 /** Days past a due date after which the record of its reminders is dropped. */
 export const REMINDER_RETENTION_DAYS = 60;
 

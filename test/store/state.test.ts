@@ -135,3 +135,52 @@ describe('a state file bounded by the state, not the history', () => {
     expect(store.remindersSent().has('P|I.2|so-tai-chinh|2019-06-30|7|o1')).toBe(true);
   });
 });
+
+describe('many officials', () => {
+  const officials = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      accounts: [{ channel: 'telegram' as const, userId: String(10_000 + i), chatId: String(10_000 + i) }],
+      name: `Cán bộ số ${i}`,
+      position: 'Chuyên viên phòng Kế hoạch - Tài chính',
+      agency: 'so-tai-chinh',
+      status: 'approved' as const,
+      requestedAt: '2019-01-01T00:00:00.000Z',
+      notify: true,
+    }));
+  it('live in a side file the state file names, written only when they change; a tick leaves it alone', async () => {
+    const { readdirSync, statSync } = await import('node:fs');
+    const dir = tmp();
+    const file = path.join(dir, 'state.json');
+    const store = await Store.open(file);
+    await store.importOfficials(officials(6000), 'test', new Date('2019-03-20T03:00:00Z'));
+    const main = JSON.parse(readFileSync(file, 'utf8'));
+    expect(main.officials).toEqual([]);
+    expect(main.officialsRef).toBe('state.json.officials.1.json');
+    expect(statSync(file).size).toBeLessThan(50_000);
+    const side = path.join(dir, main.officialsRef);
+    const written = statSync(side).mtimeMs;
+    await store.recordCompletion({ planId: 'P', taskId: 'I.4', party: 'so-tai-chinh', on: '2019-03-20', by: 'o1' }, new Date('2019-03-20T03:00:00Z'));
+    expect(statSync(side).mtimeMs).toBe(written);
+    // An official's change writes a new side file, and the old one goes.
+    await store.setNotify('o1', false, new Date('2019-03-21T03:00:00Z'));
+    expect(readdirSync(dir).filter((f) => f.includes('.officials.'))).toEqual(['state.json.officials.2.json']);
+    const again = await Store.open(file);
+    expect(again.snapshot().officials).toHaveLength(6000);
+    expect(again.official('o1')?.notify).toBe(false);
+    expect(again.snapshot().completions).toHaveLength(1);
+  });
+  it('a side file left by a crash is removed at start; a missing one stops start-up and changes nothing', async () => {
+    const { readdirSync } = await import('node:fs');
+    const dir = tmp();
+    const file = path.join(dir, 'state.json');
+    await (await Store.open(file)).importOfficials(officials(6000), 'test', new Date('2019-03-20T03:00:00Z'));
+    writeFileSync(path.join(dir, 'state.json.officials.7.json'), '[]');
+    await Store.open(file, { lock: true });
+    expect(readdirSync(dir).filter((f) => f.includes('.officials.'))).toEqual(['state.json.officials.1.json']);
+    const other = tmp();
+    const copy = path.join(other, 'state.json');
+    writeFileSync(copy, readFileSync(file));
+    await expect(Store.open(copy)).rejects.toThrow(/officials file state\.json\.officials\.1\.json cannot be read/);
+    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(file, 'utf8'));
+  });
+});
