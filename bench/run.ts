@@ -280,7 +280,7 @@ if (only.has('history')) {
     const key = `digest:${at.toISOString()}`;
     await store.startRun(key, ids.length, at);
     // Per-recipient records only for the runs the journal keeps; the others end with their totals.
-    if (w >= 197) await store.recordDeliveries(ids.map((to) => ({ run: key, to, status: 'sent' as const, at: at.toISOString(), attempts: 1 })));
+    if (w >= 199) await store.recordDeliveries(ids.map((to) => ({ run: key, to, status: 'sent' as const, at: at.toISOString(), attempts: 1 })));
     await store.finishRun(key, { sent: ids.length, failed: 0 }, at);
   }
   const jobs = Array.from({ length: 125_000 }, (_, i) => ({ taskId: `T${i}`, party: agencies[i % agencies.length]!, by: ids[i % ids.length]! }));

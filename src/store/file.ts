@@ -3,6 +3,7 @@
  * rename, folder fsync); where a state path really points; leftovers of interrupted writes.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { writeFileAtomicAsync } from '../fsutil.ts';
@@ -26,6 +27,11 @@ export class DurableJsonFile implements Adapter<State> {
   /** The side file the officials are in (big deployments), and its number. */
   private officialsRef: string | undefined;
   private officialsGen = 0;
+  /** Completions past the split size: one side file per plan, rewritten only when that plan's ticks change. */
+  private completionsRefs = new Map<string, string>();
+  private dirtyPlans: Set<string> | 'all' = 'all';
+  /** The last number given to a completions side file. */
+  private gen = 0;
 
   constructor(
     private readonly file: string,
@@ -35,6 +41,13 @@ export class DurableJsonFile implements Adapter<State> {
 
   touch(sections: readonly Section[] = SECTIONS): void {
     for (const s of sections) this.dirty.add(s);
+    if (sections.includes('completions')) this.dirtyPlans = 'all';
+  }
+
+  /** Only these plans' completions changed (a tick, an undo): the others' side files stay as they are. */
+  touchPlans(planIds: readonly string[]): void {
+    this.dirty.add('completions');
+    if (this.dirtyPlans !== 'all') for (const p of planIds) this.dirtyPlans.add(p);
   }
 
   forget(): void {
@@ -63,6 +76,29 @@ export class DurableJsonFile implements Adapter<State> {
       }
       this.officialsRef = ref;
       this.officialsGen = Number(ref.match(/\.(\d+)\.json$/)![1]);
+      // Read as they are on disk: the side file is written again only when an official changes.
+      this.json.set('officials', Buffer.alloc(0));
+      this.dirty.delete('officials');
+    }
+    const refs = (raw as { completionsRefs?: unknown } | null)?.completionsRefs;
+    if (refs && typeof refs === 'object') {
+      const all: unknown[] = [];
+      for (const [planId, ref] of Object.entries(refs as Record<string, unknown>)) {
+        if (typeof ref !== 'string' || !/^[^/\\]+\.completions\.[0-9a-f]+\.\d+\.json$/.test(ref))
+          throw new StateFileError(`${this.file}: bad completionsRefs entry for ${planId}; it was left as it is`);
+        try {
+          all.push(...(JSON.parse(readFileSync(path.join(path.dirname(this.file), ref), 'utf8')) as unknown[]));
+        } catch (e) {
+          throw new StateFileError(`${this.file}: its completions file ${ref} cannot be read (${(e as Error).message}); it was left as it is`);
+        }
+        this.completionsRefs.set(planId, ref);
+        this.gen = Math.max(this.gen, Number(ref.match(/\.(\d+)\.json$/)![1]));
+      }
+      (raw as { completions: unknown[] }).completions = [...((raw as { completions?: unknown[] }).completions ?? []), ...all];
+      // Likewise: a plan's file is written again only when its ticks change.
+      this.json.set('completions', Buffer.from(`,"completions":[],"completionsRefs":${JSON.stringify(Object.fromEntries(this.completionsRefs))}`));
+      this.dirty.delete('completions');
+      this.dirtyPlans = new Set();
     }
     const parsed = stateSchema.safeParse(migrate(raw));
     if (!parsed.success) {
@@ -84,6 +120,35 @@ export class DurableJsonFile implements Adapter<State> {
    */
   async write(data: State): Promise<void> {
     const officialsChanged = this.dirty.has('officials') || !this.json.has('officials');
+    const completionsChanged = this.dirty.has('completions') || !this.json.has('completions');
+    const dirtyPlans = this.dirtyPlans;
+    this.dirtyPlans = new Set();
+    const stale: string[] = [];
+    if (completionsChanged && (data.completions.length * 160 > this.splitBytes || this.completionsRefs.size > 0)) {
+      // Big: a side file per plan, only the plans that changed written again.
+      const byPlan = new Map<string, State['completions']>();
+      for (const c of data.completions) {
+        let list = byPlan.get(c.planId);
+        if (!list) byPlan.set(c.planId, (list = []));
+        list.push(c);
+      }
+      for (const [planId, ref] of this.completionsRefs)
+        if (!byPlan.has(planId)) {
+          stale.push(ref);
+          this.completionsRefs.delete(planId);
+        }
+      for (const [planId, list] of byPlan) {
+        if (dirtyPlans !== 'all' && !dirtyPlans.has(planId) && this.completionsRefs.has(planId)) continue;
+        this.gen++;
+        const ref = `${path.basename(this.file)}.completions.${createHash('sha1').update(planId).digest('hex').slice(0, 12)}.${this.gen}.json`;
+        await writeFileAtomicAsync(path.join(path.dirname(this.file), ref), [Buffer.from(JSON.stringify(list))]);
+        const old = this.completionsRefs.get(planId);
+        if (old) stale.push(old);
+        this.completionsRefs.set(planId, ref);
+      }
+      this.json.set('completions', Buffer.from(`,"completions":[],"completionsRefs":${JSON.stringify(Object.fromEntries(this.completionsRefs))}`));
+      this.dirty.delete('completions');
+    }
     for (const sec of SECTIONS) if (this.dirty.has(sec) || !this.json.has(sec)) this.json.set(sec, Buffer.from(`,"${sec}":${JSON.stringify(data[sec])}`));
     this.dirty.clear();
     const previous = this.officialsRef;
@@ -101,6 +166,7 @@ export class DurableJsonFile implements Adapter<State> {
     );
     await writeFileAtomicAsync(this.file, [Buffer.from(`{"schemaVersion":${data.schemaVersion}`), ...sections, Buffer.from(`,"seq":${data.seq}}`)]);
     if (previous && previous !== this.officialsRef) rmSync(path.join(path.dirname(this.file), previous), { force: true });
+    for (const ref of stale) rmSync(path.join(path.dirname(this.file), ref), { force: true });
   }
 
   /** Side files of officials the state file does not name (left by a crash): removed by the lock holder. */
@@ -113,8 +179,10 @@ export class DurableJsonFile implements Adapter<State> {
     } catch {
       return;
     }
+    const named = new Set([this.officialsRef, ...this.completionsRefs.values()]);
     for (const name of names)
-      if (name.startsWith(`${base}.officials.`) && name.endsWith('.json') && name !== this.officialsRef) rmSync(path.join(dir, name), { force: true });
+      if ((name.startsWith(`${base}.officials.`) || name.startsWith(`${base}.completions.`)) && name.endsWith('.json') && !named.has(name))
+        rmSync(path.join(dir, name), { force: true });
   }
 }
 

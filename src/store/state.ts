@@ -469,6 +469,7 @@ export class Store {
         return { record: copy(rec), existing: false };
       },
       ['completions', 'audit'],
+      [input.planId],
     );
   }
 
@@ -487,6 +488,7 @@ export class Store {
         return copy(live);
       },
       ['completions', 'audit'],
+      [rec.planId],
     );
   }
 
@@ -535,6 +537,7 @@ export class Store {
         return n;
       },
       ['completions', 'audit'],
+      [planId],
     );
   }
 
@@ -754,11 +757,15 @@ export class Store {
    * Apply a change and resolve once it is on disk. Throws (with memory restored to the last durable state) when
    * it cannot be written. `touches` names the sections the change alters.
    */
-  private async change<T>(apply: (draft: State) => T, touches?: readonly Section[]): Promise<T> {
+  private async change<T>(apply: (draft: State) => T, touches?: readonly Section[], plans?: readonly string[]): Promise<T> {
     if (this.readOnly) throw new StateReadOnlyError(`${this.file} is open read-only: another process holds it`);
     const generation = this.rollbacks;
     const result = apply(this.db.data);
-    this.adapter.touch(touches);
+    // A change to one plan's completions rewrites that plan's file only (where completions are split by plan).
+    if (plans && touches) {
+      this.adapter.touch(touches.filter((s) => s !== 'completions'));
+      this.adapter.touchPlans(plans);
+    } else this.adapter.touch(touches);
     this.version++;
     if (!touches || touches.includes('officials')) this.officialsVersion++;
     // Approved extensions move due dates: status maps are rebuilt after either changes.
@@ -824,7 +831,7 @@ export class Store {
 /** Audit entries kept in the state file; past it they move to the append-only audit journal beside it. */
 export const AUDIT_IN_FILE = 200;
 /** Finished push runs whose per-recipient delivery records are kept (older runs keep their totals only). */
-export const DELIVERY_RUNS_KEPT = 3;
+export const DELIVERY_RUNS_KEPT = 1;
 /** Days past a due date after which the record of its reminders is dropped. */
 export const REMINDER_RETENTION_DAYS = 60;
 

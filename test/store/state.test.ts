@@ -184,3 +184,41 @@ describe('many officials', () => {
     expect(readFileSync(copy, 'utf8')).toBe(readFileSync(file, 'utf8'));
   });
 });
+
+describe('many ticks', () => {
+  it('past the split size, completions live in a file per plan, and a tick rewrites its own plan only', async () => {
+    const { readdirSync, statSync } = await import('node:fs');
+    const dir = tmp();
+    const file = path.join(dir, 'state.json');
+    const store = await Store.open(file);
+    const at = new Date('2019-03-20T03:00:00Z');
+    const state = structuredClone(store.snapshot()) as Parameters<Store['restore']>[0];
+    state.completions = Array.from({ length: 9000 }, (_, i) => ({
+      id: `c${i + 1}`,
+      planId: `P${i % 3}`,
+      taskId: `T${i}`,
+      party: 'so-tai-chinh',
+      on: '2019-03-20',
+      at: at.toISOString(),
+      by: 'o1',
+    }));
+    state.seq = 9000;
+    await store.restore(state);
+    const sides = () =>
+      readdirSync(dir)
+        .filter((f) => f.includes('.completions.'))
+        .sort();
+    expect(sides()).toHaveLength(3);
+    expect(JSON.parse(readFileSync(file, 'utf8')).completions).toEqual([]);
+    const before = new Map(sides().map((f) => [f, statSync(path.join(dir, f)).mtimeMs]));
+    await store.recordCompletion({ planId: 'P1', taskId: 'NEW', party: 'so-tai-chinh', on: '2019-03-21', by: 'o1' }, at);
+    const after = sides();
+    expect(after).toHaveLength(3);
+    // Two files untouched, the P1 file replaced by a new one.
+    expect(after.filter((f) => before.get(f) === statSync(path.join(dir, f)).mtimeMs)).toHaveLength(2);
+    const again = await Store.open(file, { lock: true });
+    expect(again.snapshot().completions).toHaveLength(9001);
+    expect(again.completions('P1').get('NEW')).toHaveLength(1);
+    expect(again.liveCompletion('P2', 'T2', 'so-tai-chinh')).toBeDefined();
+  });
+});
