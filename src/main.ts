@@ -152,6 +152,7 @@ async function main(): Promise<void> {
       const open = pusher.unfinished()[0];
       return pusher.runDigest(open?.key ?? `manual:${new Date().toISOString()}`, open?.day ?? today(), { progress, ...(notify ? { notify } : {}) });
     },
+    announce: (key, messages) => pusher.runOutbox(key, messages),
   };
   deps.tell = paced;
   const digestJob = every(config.PUSH_CRON, (occurrence) => {
@@ -168,6 +169,8 @@ async function main(): Promise<void> {
       const r = await pusher.runDigest(run.key, run.day);
       if (run.notify) await paced({ ...run.notify, text: say('push.resumed', { sent: r.sent, total: r.total, failed: r.failed, blocked: r.blocked }) });
     }
+    // An announcement a crash cut short goes on with those not yet told.
+    await pusher.resumeOutboxes();
     await pusher.catchUp(config.PUSH_CRON, new Date(), today());
     await pusher.runReminders(today());
   })().catch((e: unknown) => log.log('error', 'catch-up failed', { error: e }));

@@ -10,6 +10,8 @@ import type { RosterEntry } from './roster.ts';
 
 export interface PushControl {
   recipients(): number;
+  /** Send these messages as one run that a restart resumes (a published plan's announcement). */
+  announce(key: string, messages: readonly { to: string; message: Envelope }[]): Promise<PushCounts>;
   /** Send the weekly digest now (or resume one a crash left unfinished); `notify` is told if a later start resumes it. */
   digestNow(progress: (r: PushCounts) => void, notify?: { channel: Channel; chatId: string }): Promise<PushCounts>;
 }

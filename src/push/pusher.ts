@@ -200,6 +200,38 @@ export class Pusher {
   }
 
   /**
+   * A one-off run of given messages (a published plan's announcement): kept with the run before the first is sent,
+   * each recorded as it goes, so a restart sends only those not yet sent (`resumeOutboxes`).
+   */
+  async runOutbox(key: string, recipients: readonly Recipient[]): Promise<RunResult> {
+    if (!this.deps.store.run(key)) {
+      const outbox = recipients.map((r) => ({ to: r.to, message: r.message as unknown as Record<string, unknown> }));
+      await this.deps.store.startRun(key, recipients.length, this.deps.now(), { outbox });
+    }
+    return this.sendOutbox(key);
+  }
+
+  /** Unfinished one-off runs (a crash in the middle): each goes on with those not yet reached. */
+  async resumeOutboxes(): Promise<RunResult[]> {
+    const out: RunResult[] = [];
+    for (const r of this.deps.store.unfinishedRuns()) if (r.outbox) out.push(await this.sendOutbox(r.key));
+    return out;
+  }
+
+  private async sendOutbox(key: string): Promise<RunResult> {
+    const run = this.deps.store.run(key);
+    const done = this.deps.store.deliveredIn(key);
+    const recipients = (run?.outbox ?? [])
+      .filter((r) => !done.has(r.to))
+      .map((r) => ({ to: r.to, message: r.message as unknown as Envelope }))
+      .filter((r) => this.deps.outlets[r.message.channel]);
+    const result: RunResult = { key, total: run?.total ?? 0, sent: done.size, failed: 0, blocked: 0 };
+    await this.send(key, recipients, result);
+    await this.deps.store.finishRun(key, { sent: result.sent, failed: result.failed + result.blocked }, this.deps.now());
+    return result;
+  }
+
+  /**
    * At start-up: send the latest scheduled digest if it was missed while the bot was down — once, not once per
    * missed week (older occurrences are not sent).
    */

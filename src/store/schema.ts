@@ -76,6 +76,11 @@ export const runSchema = z.object({
   day: day.optional(),
   /** Who asked for it (/guingay): told when a resumed run finishes. */
   notify: z.object({ channel: z.enum(['telegram', 'zalo', 'console']), chatId: z.string() }).optional(),
+  /**
+   * The messages of a one-off run (a plan's announcement), kept until it finishes so that a restart sends those not
+   * yet sent. Each is checked again (as an envelope) when it is sent.
+   */
+  outbox: z.array(z.object({ to: z.string(), message: z.record(z.string(), z.unknown()) })).optional(),
 });
 export type Run = z.infer<typeof runSchema>;
 

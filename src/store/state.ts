@@ -681,7 +681,7 @@ export class Store {
     return this.db.data.runs.filter((r) => !r.finishedAt);
   }
 
-  async startRun(key: string, total: number, at: Date, extra: Pick<Run, 'day' | 'notify'> = {}): Promise<void> {
+  async startRun(key: string, total: number, at: Date, extra: Pick<Run, 'day' | 'notify' | 'outbox'> = {}): Promise<void> {
     await this.change(
       (d) => {
         if (!d.runs.some((r) => r.key === key)) d.runs.push({ key, startedAt: at.toISOString(), total, sent: 0, failed: 0, ...extra });
@@ -702,6 +702,8 @@ export class Store {
           run.finishedAt = at.toISOString();
           run.sent = counts.sent;
           run.failed = counts.failed;
+          // Sent: the messages themselves are no longer needed.
+          delete run.outbox;
         }
         d.runs = d.runs.slice(-200);
       },

@@ -368,6 +368,7 @@ describe('/guingay', () => {
         progress({ sent: 1, failed: 0, blocked: 0, total: 3 });
         return { sent: 2, failed: 0, blocked: 1, total: 3 };
       },
+      announce: async () => ({ sent: 0, failed: 0, blocked: 0, total: 0 }),
     };
     expect(h.text(await h.say('5', '/guingay'))).toContain('Chỉ quản trị viên');
     expect(h.text(await h.say(ADMIN, '/guingay'))).toBe('Bắt đầu gửi bản tin tuần tới 3 người nhận…');

@@ -21,11 +21,23 @@ const cashless = (await importFile('kh-1234.docx', await planDocx(), dir, { sour
 async function twoPlans(opts: { plansDir?: string } = {}) {
   const h = await harness({ plans: [seed, cashless], start: '2021-06-01T03:00:00Z', ...opts });
   const told: Envelope[] = [];
-  h.deps.tell = async (m) => void told.push(m);
+  recordAnnouncements(h, told);
   return { ...h, told };
 }
 
 const doc = (filename: string, bytes: Buffer) => ({ filename, size: bytes.length, read: async () => bytes });
+
+/** What a plan's announcement run is handed (the real run is tested in test/push: kept, resumed after a crash). */
+function recordAnnouncements(h: Awaited<ReturnType<typeof harness>>, told: Envelope[]) {
+  h.deps.push = {
+    recipients: () => 0,
+    digestNow: async () => ({ sent: 0, failed: 0, blocked: 0, total: 0 }),
+    announce: async (_key, messages) => {
+      told.push(...messages.map((m) => m.message));
+      return { sent: messages.length, failed: 0, blocked: 0, total: messages.length };
+    },
+  };
+}
 
 describe('questions across plans', () => {
   it('a question that names a plan by number is answered from that plan alone', async () => {
@@ -163,7 +175,7 @@ describe('publishing a plan sent as a Word file', () => {
     const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
     const h = await harness({ plansDir, start: '2021-06-01T03:00:00Z' });
     const told: Envelope[] = [];
-    h.deps.tell = async (m) => void told.push(m);
+    recordAnnouncements(h, told);
     await h.official('2', 'Sở Giáo dục', 'so-giao-duc');
     await h.official('3', 'Sở Nội vụ', 'so-noi-vu');
     const bytes = await planDocx();

@@ -270,3 +270,24 @@ describe('the schedule (Asia/Ho_Chi_Minh)', () => {
     stop();
   });
 });
+
+describe('one-off runs (a plan announcement)', () => {
+  const msg = (i: number) => ({ to: `o${i}`, message: { channel: 'telegram' as const, chatId: String(100 + i), text: `KH mới ${i}` } });
+  it('are kept with their messages until all are sent; a restart in the middle sends only those not yet sent', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'push-')), 'state.json');
+    // The first process dies with one message in flight: the send to chat 104 never returns.
+    const first = await setup({ file, fail: (m) => (m.chatId === '104' ? 'hang' : undefined) });
+    void first.pusher.runOutbox('announce:k1:2021-06-01', [1, 2, 3, 4, 5, 6].map(msg));
+    await vi.waitFor(() => expect(first.sent).toHaveLength(5));
+    expect(first.store.run('announce:k1:2021-06-01')?.outbox).toHaveLength(6);
+    // A new process on the same state file resumes it.
+    const second = await setup({ file });
+    const [r] = await second.pusher.resumeOutboxes();
+    expect(second.sent.map((m) => m.chatId)).toEqual(['104']);
+    expect(r).toMatchObject({ total: 6, sent: 6 });
+    const run = second.store.run('announce:k1:2021-06-01')!;
+    expect(run.finishedAt).toBeDefined();
+    expect(run.outbox).toBeUndefined();
+    expect(await second.pusher.resumeOutboxes()).toEqual([]);
+  });
+});

@@ -303,19 +303,19 @@ async function publishDraft(ctx: Ctx, t: string): Promise<Outcome> {
   await endSession(ctx);
   const fresh = diff ? new Set([...diff.added, ...diff.changed]) : undefined;
   const notices = announce(ctx, entry, fresh);
-  if (notices.length > 0 && deps.tell) {
-    const tell = deps.tell;
-    // Through the paced sender, after the admin's answer: one message to each official concerned.
-    void (async () => {
-      for (const n of notices) await tell(n).catch((e: unknown) => deps.log.log('warn', 'plan announcement failed', { error: e, to: n.chatId }));
-    })();
+  const push = deps.push;
+  if (notices.length > 0 && push) {
+    // One run through the paced sender, after the admin's answer: kept with its messages until all are sent, so a
+    // restart in the middle tells only those not yet told.
+    const key = `announce:${entry.key}:${ctx.now.toISOString()}`;
+    void push.announce(key, notices).catch((e: unknown) => deps.log.log('error', 'plan announcement failed', { error: e, run: key }));
   }
   return edit(
     {
       text: [
         say(replaces ? 'import.chat.replaced' : 'import.chat.published', { plan: plan.number, n: plan.tasks.length }),
         ...(voided > 0 ? [say('import.chat.voided', { n: voided })] : []),
-        say(deps.tell ? 'import.chat.announced' : 'import.chat.notAnnounced', { n: notices.length }),
+        say(deps.push ? 'import.chat.announced' : 'import.chat.notAnnounced', { n: notices.length }),
       ],
     },
     say('import.chat.publishedToast'),
@@ -323,9 +323,9 @@ async function publishDraft(ctx: Ctx, t: string): Promise<Outcome> {
 }
 
 /** One message to each approved official whose agency has a part in the plan's (new or changed) tasks. */
-function announce(ctx: Ctx, entry: PlanEntry, only?: ReadonlySet<string>): Envelope[] {
+function announce(ctx: Ctx, entry: PlanEntry, only?: ReadonlySet<string>): { to: string; message: Envelope }[] {
   const { deps } = ctx;
-  const out: Envelope[] = [];
+  const out: { to: string; message: Envelope }[] = [];
   const byAgency = new Map<string, Task[]>();
   for (const task of entry.plan.tasks) {
     if (only && !only.has(task.id)) continue;
@@ -337,15 +337,18 @@ function announce(ctx: Ctx, entry: PlanEntry, only?: ReadonlySet<string>): Envel
     const account = o.accounts.find((a) => a.channel === o.preferred) ?? o.accounts[0]!;
     const list = tasks.slice(0, 10).map((x) => `• ${x.id} — ${excerpt(x.content, 100)} (${x.deadline.text || deps.t('deadline.none')})`);
     out.push({
-      channel: account.channel,
-      chatId: account.chatId,
-      text: [
-        say(only ? 'import.announce.changed' : 'import.announce.new', { plan: entry.plan.number, title: excerpt(entry.plan.title, 120) }),
-        say(only ? 'import.announce.tasks' : 'import.announce.tasksNew', { agency: deps.dir.label(o.agency), n: tasks.length }),
-        ...list,
-        ...(tasks.length > 10 ? [say('import.announce.more', { n: tasks.length - 10 })] : []),
-        say('import.announce.footer'),
-      ],
+      to: o.id,
+      message: {
+        channel: account.channel,
+        chatId: account.chatId,
+        text: [
+          say(only ? 'import.announce.changed' : 'import.announce.new', { plan: entry.plan.number, title: excerpt(entry.plan.title, 120) }),
+          say(only ? 'import.announce.tasks' : 'import.announce.tasksNew', { agency: deps.dir.label(o.agency), n: tasks.length }),
+          ...list,
+          ...(tasks.length > 10 ? [say('import.announce.more', { n: tasks.length - 10 })] : []),
+          say('import.announce.footer'),
+        ],
+      },
     });
   }
   return out;
