@@ -11,8 +11,11 @@ import { migrate, SECTIONS, STATE_VERSION, type Section, type State, stateSchema
 
 export class StateFileError extends Error {}
 
-/** Officials' JSON past this size is kept in a side file (about 4,000 officials). */
+/** A section whose JSON is past this size is kept in a side file (officials: about 4,000 of them). */
 export const OFFICIALS_SPLIT_BYTES = 1024 * 1024;
+
+/** Sections that move to a side file when big; completions go to one file per plan instead. */
+const SIDE_SECTIONS: readonly Section[] = ['officials', 'reminders', 'progress', 'extensions', 'evidence', 'conversations', 'runs'];
 
 /** A change could not be written; nothing of it remains. */
 export class StateWriteError extends Error {}
@@ -24,9 +27,9 @@ export class StateWriteError extends Error {}
 export class DurableJsonFile implements Adapter<State> {
   private readonly json = new Map<Section, Buffer>();
   private readonly dirty = new Set<Section>(SECTIONS);
-  /** The side file the officials are in (big deployments), and its number. */
-  private officialsRef: string | undefined;
-  private officialsGen = 0;
+  /** Sections big enough to live in side files (officials, reminders, …), each named by the state file. */
+  private readonly sideRefs = new Map<Section, string>();
+  private sideGen = 0;
   /** Completions past the split size: one side file per plan, rewritten only when that plan's ticks change. */
   private completionsRefs = new Map<string, string>();
   private dirtyPlans: Set<string> | 'all' = 'all';
@@ -65,20 +68,21 @@ export class DurableJsonFile implements Adapter<State> {
       if (e instanceof StateFileError) throw e;
       throw new StateFileError(`${this.file}: not readable as JSON (${(e as Error).message}); it was left as it is`);
     }
-    // Officials kept in a side file: the state file names it; it is read as part of the state.
-    const ref = (raw as { officialsRef?: unknown } | null)?.officialsRef;
-    if (typeof ref === 'string') {
-      if (!/^[^/\\]+\.officials\.\d+\.json$/.test(ref)) throw new StateFileError(`${this.file}: bad officialsRef ${ref}; it was left as it is`);
+    // Sections kept in side files: the state file names each; they are read as part of the state.
+    for (const sec of SIDE_SECTIONS) {
+      const ref = (raw as Record<string, unknown> | null)?.[`${sec}Ref`];
+      if (typeof ref !== 'string') continue;
+      if (!new RegExp(`^[^/\\\\]+\\.${sec}\\.\\d+\\.json$`).test(ref)) throw new StateFileError(`${this.file}: bad ${sec}Ref ${ref}; it was left as it is`);
       try {
-        (raw as { officials: unknown }).officials = JSON.parse(readFileSync(path.join(path.dirname(this.file), ref), 'utf8'));
+        (raw as Record<string, unknown>)[sec] = JSON.parse(readFileSync(path.join(path.dirname(this.file), ref), 'utf8'));
       } catch (e) {
-        throw new StateFileError(`${this.file}: its officials file ${ref} cannot be read (${(e as Error).message}); it was left as it is`);
+        throw new StateFileError(`${this.file}: its ${sec} file ${ref} cannot be read (${(e as Error).message}); it was left as it is`);
       }
-      this.officialsRef = ref;
-      this.officialsGen = Number(ref.match(/\.(\d+)\.json$/)![1]);
-      // Read as they are on disk: the side file is written again only when an official changes.
-      this.json.set('officials', Buffer.alloc(0));
-      this.dirty.delete('officials');
+      this.sideRefs.set(sec, ref);
+      this.sideGen = Math.max(this.sideGen, Number(ref.match(/\.(\d+)\.json$/)![1]));
+      // Read as it is on disk: the side file is written again only when the section changes.
+      this.json.set(sec, Buffer.alloc(0));
+      this.dirty.delete(sec);
     }
     const refs = (raw as { completionsRefs?: unknown } | null)?.completionsRefs;
     if (refs && typeof refs === 'object') {
@@ -114,12 +118,12 @@ export class DurableJsonFile implements Adapter<State> {
   }
 
   /**
-   * Write the state durably. Big officials go to a new side file first (`<state>.officials.<n>.json`), then the
-   * state file naming it is renamed into place — the one atomic step — and only then is the old side file removed:
-   * a crash at any point leaves a state file and the officials file it names.
+   * Write the state durably. A big section goes to a new side file first (`<state>.<section>.<n>.json`; completions
+   * one file per plan), then the state file naming them is renamed into place — the one atomic step — and only then
+   * are the files it no longer names removed: a crash at any point leaves a state file and the files it names.
    */
   async write(data: State): Promise<void> {
-    const officialsChanged = this.dirty.has('officials') || !this.json.has('officials');
+    const sideChanged = SIDE_SECTIONS.filter((sec) => this.dirty.has(sec) || !this.json.has(sec));
     const completionsChanged = this.dirty.has('completions') || !this.json.has('completions');
     const dirtyPlans = this.dirtyPlans;
     this.dirtyPlans = new Set();
@@ -151,26 +155,27 @@ export class DurableJsonFile implements Adapter<State> {
     }
     for (const sec of SECTIONS) if (this.dirty.has(sec) || !this.json.has(sec)) this.json.set(sec, Buffer.from(`,"${sec}":${JSON.stringify(data[sec])}`));
     this.dirty.clear();
-    const previous = this.officialsRef;
-    if (officialsChanged) {
-      const officials = this.json.get('officials')!;
-      if (officials.length > this.splitBytes) {
-        this.officialsGen++;
-        const ref = `${path.basename(this.file)}.officials.${this.officialsGen}.json`;
-        await writeFileAtomicAsync(path.join(path.dirname(this.file), ref), [officials.subarray(`,"officials":`.length)]);
-        this.officialsRef = ref;
-      } else this.officialsRef = undefined;
+    for (const sec of sideChanged) {
+      const json = this.json.get(sec)!;
+      const previous = this.sideRefs.get(sec);
+      if (json.length > this.splitBytes) {
+        this.sideGen++;
+        const ref = `${path.basename(this.file)}.${sec}.${this.sideGen}.json`;
+        await writeFileAtomicAsync(path.join(path.dirname(this.file), ref), [json.subarray(`,"${sec}":`.length)]);
+        this.sideRefs.set(sec, ref);
+      } else this.sideRefs.delete(sec);
+      if (previous && previous !== this.sideRefs.get(sec)) stale.push(previous);
     }
-    const sections = SECTIONS.map((sec) =>
-      sec === 'officials' && this.officialsRef ? Buffer.from(`,"officials":[],"officialsRef":${JSON.stringify(this.officialsRef)}`) : this.json.get(sec)!,
-    );
+    const sections = SECTIONS.map((sec) => {
+      const ref = this.sideRefs.get(sec);
+      return ref ? Buffer.from(`,"${sec}":[],"${sec}Ref":${JSON.stringify(ref)}`) : this.json.get(sec)!;
+    });
     await writeFileAtomicAsync(this.file, [Buffer.from(`{"schemaVersion":${data.schemaVersion}`), ...sections, Buffer.from(`,"seq":${data.seq}}`)]);
-    if (previous && previous !== this.officialsRef) rmSync(path.join(path.dirname(this.file), previous), { force: true });
     for (const ref of stale) rmSync(path.join(path.dirname(this.file), ref), { force: true });
   }
 
-  /** Side files of officials the state file does not name (left by a crash): removed by the lock holder. */
-  removeStaleOfficials(): void {
+  /** Side files the state file does not name (left by a crash): removed by the lock holder. */
+  removeStaleSideFiles(): void {
     const dir = path.dirname(this.file);
     const base = path.basename(this.file);
     let names: string[] = [];
@@ -179,10 +184,10 @@ export class DurableJsonFile implements Adapter<State> {
     } catch {
       return;
     }
-    const named = new Set([this.officialsRef, ...this.completionsRefs.values()]);
+    const named = new Set([...this.sideRefs.values(), ...this.completionsRefs.values()]);
+    const prefixes = [...SIDE_SECTIONS, 'completions'].map((sec) => `${base}.${sec}.`);
     for (const name of names)
-      if ((name.startsWith(`${base}.officials.`) || name.startsWith(`${base}.completions.`)) && name.endsWith('.json') && !named.has(name))
-        rmSync(path.join(dir, name), { force: true });
+      if (prefixes.some((p) => name.startsWith(p)) && name.endsWith('.json') && !named.has(name)) rmSync(path.join(dir, name), { force: true });
   }
 }
 

@@ -130,7 +130,7 @@ export class Store {
     const adapter = new DurableJsonFile(real);
     const db = new Low<State>(adapter, emptyState());
     await db.read();
-    if (opts.lock && !opts.readOnly) adapter.removeStaleOfficials();
+    if (opts.lock && !opts.readOnly) adapter.removeStaleSideFiles();
     const journal = new Journal<Delivery>(`${real}.deliveries.jsonl`, (v) => {
       const r = deliverySchema.safeParse(v);
       return r.success ? r.data : undefined;

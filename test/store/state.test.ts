@@ -222,3 +222,19 @@ describe('many ticks', () => {
     expect(again.liveCompletion('P2', 'T2', 'so-tai-chinh')).toBeDefined();
   });
 });
+
+describe('other big sections', () => {
+  it('reminders past the split size live in their own side file too, and read back whole', async () => {
+    const { readdirSync } = await import('node:fs');
+    const dir = tmp();
+    const file = path.join(dir, 'state.json');
+    const store = await Store.open(file);
+    const keys = Array.from({ length: 20_000 }, (_, i) => `P|T${i}|so-tai-chinh|2019-12-31|7|o${i}`);
+    await store.recordReminders(keys, new Date('2019-12-24T01:00:00Z'));
+    expect(JSON.parse(readFileSync(file, 'utf8')).remindersRef).toMatch(/^state\.json\.reminders\.\d+\.json$/);
+    expect(readdirSync(dir).filter((f) => f.includes('.reminders.'))).toHaveLength(1);
+    const again = await Store.open(file);
+    expect(again.remindersSent().size).toBe(20_000);
+    expect(again.remindersSent().has('P|T19999|so-tai-chinh|2019-12-31|7|o19999')).toBe(true);
+  });
+});
