@@ -139,7 +139,9 @@ async function main(): Promise<void> {
     up.push(`Zalo ${me.name} (${config.ZALO_WEBHOOK_URL ? 'webhook' : 'long polling'})`);
   }
 
-  const server = routes.size > 0 ? await startHttp(config.PORT, routes, (e) => log.log('error', 'http handler failed', { error: e }), files) : undefined;
+  const health = () => ({ ...store.health(), plans: plans.active().length });
+  const server =
+    routes.size > 0 ? await startHttp(config.PORT, routes, (e) => log.log('error', 'http handler failed', { error: e }), files, health) : undefined;
 
   // Pushes: one paced sender per messenger, a pusher that records every delivery.
   const pusher = new Pusher({ ...deps, outlets, senders, remindDays: config.REMIND_DAYS, remindBefore: config.REMIND_BEFORE, log });

@@ -96,11 +96,21 @@ export async function startHttp(
   routes: ReadonlyMap<string, Route>,
   onError: (e: unknown) => void,
   files?: PublicFiles,
+  /** What GET /healthz reports beside "ok" (the store, the plans): for monitoring. */
+  health: () => Record<string, unknown> = () => ({}),
 ): Promise<{ port: number; stop(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (req.method === 'GET' && path === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      let body: string;
+      try {
+        body = JSON.stringify({ ok: true, ...health() });
+      } catch (e) {
+        onError(e);
+        res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false}');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(body);
       return;
     }
     if (req.method === 'GET' && files && path.includes('/files/')) {

@@ -99,8 +99,19 @@ export class Store {
   private officialsVersion = 0;
   private officialIndex: { version: number; byAccount: Map<string, Official[]>; byId: Map<string, Official> } | undefined;
 
-  /** Push deliveries: kept in the journal beside the state file, and here. */
-  private deliveries: Delivery[];
+  /** Push deliveries: kept in the journal beside the state file, and here once first needed (not at start). */
+  private loadedDeliveries: Delivery[] | undefined;
+  /** When the state was last written (this process). */
+  private lastWrite: string | undefined;
+
+  private get deliveries(): Delivery[] {
+    this.loadedDeliveries ??= this.journal.read();
+    return this.loadedDeliveries;
+  }
+
+  private set deliveries(list: Delivery[]) {
+    this.loadedDeliveries = list;
+  }
 
   private constructor(
     private readonly db: Low<State>,
@@ -111,9 +122,7 @@ export class Store {
     private readonly journal: Journal<Delivery>,
     /** The audit log past the last AUDIT_IN_FILE entries: append-only, never loaded at start. */
     private readonly auditJournal: Journal<AuditEntry>,
-  ) {
-    this.deliveries = journal.read();
-  }
+  ) {}
 
   /**
    * Open (or create) the state file. Throws StateFileError, leaving the file untouched, when it is broken. With
@@ -166,6 +175,17 @@ export class Store {
   }
 
   // ——— queries ———
+
+  /** For the health check: which store, how much it holds, and when it last wrote. */
+  health(): { store: 'embedded'; officials: number; completions: number; lastWrite?: string; unfinishedRuns: number } {
+    return {
+      store: 'embedded',
+      officials: this.db.data.officials.length,
+      completions: this.db.data.completions.length,
+      ...(this.lastWrite ? { lastWrite: this.lastWrite } : {}),
+      unfinishedRuns: this.unfinishedRuns().length,
+    };
+  }
 
   /** The whole state, read-only, deliveries from the journal included: for export, backups and tests. */
   snapshot(): ReadonlyDeep<State> {
@@ -719,8 +739,10 @@ export class Store {
    */
   async recordDeliveries(list: readonly Delivery[]): Promise<void> {
     if (this.readOnly) throw new StateReadOnlyError(`${this.file} is open read-only: another process holds it`);
+    // Loaded before the append, so that what is appended is not read back and then added again.
+    const kept = this.deliveries;
     await this.journal.append(list);
-    this.deliveries.push(...list.map((x) => ({ ...x })));
+    kept.push(...list.map((x) => ({ ...x })));
     const blocked = list.filter((x) => x.status === 'blocked' && this.official(x.to) && !this.official(x.to)!.unreachable);
     if (blocked.length === 0) return;
     await this.change(
@@ -815,6 +837,7 @@ export class Store {
     try {
       await this.moveAudit();
       await this.db.write();
+      this.lastWrite = new Date().toISOString();
       this.written = version;
     } catch (e) {
       // Not durable, so not done: go back to what is on disk.

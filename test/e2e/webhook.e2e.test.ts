@@ -61,7 +61,7 @@ describe('webhook mode', () => {
   it('answers /healthz for monitoring', async () => {
     const r = await fetch(`${base}/healthz`);
     expect(r.status).toBe(200);
-    expect(await r.json()).toEqual({ ok: true });
+    expect(await r.json()).toMatchObject({ ok: true, store: 'embedded', officials: 0, plans: 1, unfinishedRuns: 0 });
   });
   it('refuses updates without the secret header, or with a wrong one', async () => {
     const post = (headers: Record<string, string>) =>

@@ -238,3 +238,19 @@ describe('other big sections', () => {
     expect(again.remindersSent().has('P|T19999|so-tai-chinh|2019-12-31|7|o19999')).toBe(true);
   });
 });
+
+describe('push deliveries', () => {
+  it('are read from their journal when first needed, and a delivery recorded first is not counted twice', async () => {
+    const file = path.join(tmp(), 'state.json');
+    const at = new Date('2019-03-25T00:30:00Z');
+    const first = await Store.open(file);
+    await first.startRun('digest:a', 2, at);
+    await first.recordDeliveries([{ run: 'digest:a', to: 'o1', status: 'sent', at: at.toISOString(), attempts: 1 }]);
+    // A fresh process whose first touch of the journal is an append.
+    const second = await Store.open(file);
+    await second.recordDeliveries([{ run: 'digest:a', to: 'o2', status: 'sent', at: at.toISOString(), attempts: 1 }]);
+    expect(second.deliveriesOf('digest:a').map((d) => d.to)).toEqual(['o1', 'o2']);
+    await second.finishRun('digest:a', { sent: 2, failed: 0 }, at);
+    expect((await Store.open(file)).deliveriesOf('digest:a').map((d) => d.to)).toEqual(['o1', 'o2']);
+  });
+});
