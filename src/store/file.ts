@@ -130,17 +130,21 @@ export class DurableJsonFile implements Adapter<State> {
     const stale: string[] = [];
     if (completionsChanged && (data.completions.length * 160 > this.splitBytes || this.completionsRefs.size > 0)) {
       // Big: a side file per plan, only the plans that changed written again.
+      // Only the plans that changed are gathered (one pass, no copy of the rest).
+      const only = dirtyPlans !== 'all' && [...dirtyPlans].every((p) => this.completionsRefs.has(p)) ? dirtyPlans : undefined;
       const byPlan = new Map<string, State['completions']>();
       for (const c of data.completions) {
+        if (only && !only.has(c.planId)) continue;
         let list = byPlan.get(c.planId);
         if (!list) byPlan.set(c.planId, (list = []));
         list.push(c);
       }
-      for (const [planId, ref] of this.completionsRefs)
-        if (!byPlan.has(planId)) {
-          stale.push(ref);
-          this.completionsRefs.delete(planId);
-        }
+      if (!only)
+        for (const [planId, ref] of this.completionsRefs)
+          if (!byPlan.has(planId)) {
+            stale.push(ref);
+            this.completionsRefs.delete(planId);
+          }
       for (const [planId, list] of byPlan) {
         if (dirtyPlans !== 'all' && !dirtyPlans.has(planId) && this.completionsRefs.has(planId)) continue;
         this.gen++;
