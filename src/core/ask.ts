@@ -39,6 +39,9 @@ export interface PlansAskOptions {
 /** Intents answered once, not per plan. */
 const ONCE = new Set(['empty', 'help', 'thanks', 'unknown', 'unknown-agency']);
 
+/** A task asked about in words is searched for in at most this many plans (those sharing most of its words). */
+const SEARCHED_PLANS = 12;
+
 /** Up to this many plans answer with their lists in full; past it, a line each. */
 const FULL_BLOCKS = 4;
 
@@ -100,7 +103,16 @@ function across(scope: readonly PlanEntry[], q: Question, opts: AskOptions, o: P
   // A task asked about in words: the plan whose task matches best answers.
   if (q.intent === 'task' && !q.taskId) {
     let best: { e: PlanEntry; coverage: number; score: number } | undefined;
-    for (const e of scope) {
+    // Over many plans, only those sharing the most words with the question are searched (typos and all).
+    const candidates =
+      scope.length > SEARCHED_PLANS
+        ? scope
+            .map((e) => ({ e, n: e.engine.search.overlap(q.words) }))
+            .sort((a, b) => b.n - a.n)
+            .slice(0, SEARCHED_PLANS)
+            .map((x) => x.e)
+        : scope;
+    for (const e of candidates) {
       const hit = e.engine.search.search(q.words, 1)[0];
       if (hit && (!best || hit.coverage > best.coverage + 1e-9 || (Math.abs(hit.coverage - best.coverage) < 1e-9 && hit.score > best.score)))
         best = { e, coverage: hit.coverage, score: hit.score };

@@ -92,6 +92,13 @@ export class TaskSearch<T> {
     return hit ?? undefined;
   }
 
+  /** How many of the words (canonical) the items use exactly: a cheap first look before a search with typos. */
+  overlap(words: readonly string[]): number {
+    let n = 0;
+    for (const w of searchTerms(words)) if (this.postings.has(w)) n++;
+    return n;
+  }
+
   /** Best items for query words (already canonical, question phrases removed), best first. */
   search(words: readonly string[], limit = 5): SearchHit<T>[] {
     const terms: { word: string; weight: number }[] = [];
