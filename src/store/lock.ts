@@ -112,7 +112,9 @@ export function lockFile(file: string): () => void {
   const mine = JSON.stringify(me());
   // Keep trying for a few seconds: a racing starter may hold the takeover mutex while it is descheduled.
   const deadline = Date.now() + 5000;
-  while (Date.now() < deadline) {
+  // Every pass tries to create the lock first, so a starter descheduled past the deadline inside a takeover still
+  // takes the lock it has just freed instead of giving up with nobody holding it.
+  for (;;) {
     try {
       createExclusive(lock, mine);
       const release = () => {
@@ -133,9 +135,9 @@ export function lockFile(file: string): () => void {
     const seen = read(lock);
     const owner = parseOwner(seen);
     if (owner && ownerAlive(owner)) throw new LockHeldError(file, owner);
+    if (Date.now() >= deadline) throw new StateFileError(`${lock}: cannot take the lock (it keeps changing hands)`);
     takeOver(lock, seen);
   }
-  throw new StateFileError(`${lock}: cannot take the lock (it keeps changing hands)`);
 }
 
 /** Remove a stale lock — only if it is still the one judged stale — under the takeover mutex. */
