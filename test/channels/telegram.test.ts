@@ -184,7 +184,7 @@ describe('Telegram: a plan sent as a file', () => {
       const plansDir = mkdtempSync(path.join(tmpdir(), 'tg-plans-'));
       const s = await setup({ apiRoot: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, plansDir });
       await s.document(5, 'kh.docx', bytes.length);
-      expect(s.sent().at(-1)!.payload.text).toContain('Chỉ quản trị');
+      expect(s.sent().at(-1)!.payload.text).toContain('kế hoạch mới do quản trị');
       expect(fetched).toEqual([]);
       await s.document(ADMIN, 'kh-1234.docx', bytes.length);
       expect(fetched).toEqual([`/file/bot${TOKEN}/documents/file_7.docx`]);

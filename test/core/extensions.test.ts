@@ -128,7 +128,10 @@ describe('evidence', () => {
     expect((await h.press('3', viewIt)).refusal?.code).toBe('not-your-task');
     expect((await h.press(ADMIN, viewIt)).replies[0]!.attachment?.ref).toBe('BQACAgIAAxk');
     // Without a 📎 first, a file from an official is not taken as evidence (nor is it a plan: not an admin).
-    expect(h.text(await h.core.onDocument(h.user('2'), file('khac.pdf', 'F9')))).toContain('Chỉ quản trị');
+    expect(h.text(await h.core.onDocument(h.user('2'), file('khac.pdf', 'F9')))).toContain('chọn 📎 Đính kèm minh chứng');
+    // A photo outside the 📎 step: said what photos are for; nothing kept.
+    expect(h.text(await h.core.onDocument(h.user('2'), file('anh.jpg', 'PH1', 50_000, 'photo')))).toContain('ảnh chỉ nhận làm minh chứng');
+    expect(h.text(await h.core.onDocument(h.user(ADMIN), file('anh.jpg', 'PH2', 50_000, 'photo')))).toContain('ảnh chỉ nhận làm minh chứng');
     expect(h.store.snapshot().evidence).toHaveLength(1);
   });
 });

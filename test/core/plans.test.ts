@@ -180,7 +180,7 @@ describe('publishing a plan sent as a Word file', () => {
     await h.official('3', 'Sở Nội vụ', 'so-noi-vu');
     const bytes = await planDocx();
     // Not an admin: refused, nothing written.
-    expect(h.text(await h.core.onDocument(h.user('2'), doc('kh.docx', bytes)))).toContain('Chỉ quản trị');
+    expect(h.text(await h.core.onDocument(h.user('2'), doc('kh.docx', bytes)))).toContain('kế hoạch mới do quản trị');
     const preview = await h.core.onDocument(h.user(ADMIN), doc('kh-1234.docx', bytes));
     const shown = h.text(preview);
     expect(shown).toContain('KH 1234/KH-UBND ngày 10/05/2021');

@@ -201,6 +201,8 @@ const ids = (list: readonly string[]) => (list.length > 8 ? `${list.slice(0, 8).
 /** A plan file sent by an admin: imported, kept as a draft, previewed with [📢 Công bố] / [✖ Hủy]. */
 async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome> {
   const { deps, actor } = ctx;
+  // A photo outside the 📎 step is not a plan, whoever sends it; nor is anyone's file but an admin's.
+  if (doc.kind === 'photo') return reply({ text: say('import.chat.photoNotPlan') });
   if (!actor.admin) return reply({ text: say('import.chat.adminOnly') });
   if (!deps.plansDir || deps.store.readOnly) return reply({ text: say('import.chat.unavailable') });
   if (!/\.(docx|xlsx|csv|tsv|txt)$/i.test(doc.filename)) return reply({ text: say('import.chat.badType', { file: doc.filename.slice(0, 80) }) });
