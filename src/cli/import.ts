@@ -7,15 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../fsutil.ts';
 import { t } from '../i18n.ts';
-import { ImportError, importFile, type Warning } from '../plan/import/index.ts';
+import { describeWarning, ImportError, importFile } from '../plan/import/index.ts';
 import { DATA_DIR, DataFileError, loadDirectory } from '../plan/load.ts';
 import { parseArgs, runCli, UsageError } from './args.ts';
-
-function describe(w: Warning): string {
-  const { kind, ...params } = w;
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
-  return t(`import.warn.${kind}`, flat);
-}
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), ['-o', '--out', '--number', '--date', '--issuer', '--title']);
@@ -44,7 +38,7 @@ async function main(): Promise<number> {
   );
   if (warnings.length > 0) {
     console.error(t('import.judged', { n: warnings.length }));
-    for (const w of warnings) console.error(`  - ${describe(w)}`);
+    for (const w of warnings) console.error(`  - ${describeWarning(w, t)}`);
   }
   return 0;
 }

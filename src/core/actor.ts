@@ -1,6 +1,6 @@
 /** Who is asking, as far as rights go: an admin (from the environment), an approved official, a pending one. */
 import type { Official, ReadonlyDeep } from '../store/state.ts';
-import type { From } from './channel.ts';
+import type { Channel, From } from './channel.ts';
 import type { CoreDeps } from './deps.ts';
 
 export interface Actor {
@@ -23,4 +23,9 @@ export function actorOf(deps: CoreDeps, from: From): Actor {
     ...(pending ? { pending } : {}),
     ref: approved ? approved.id : `${admin ? 'admin' : 'user'}:${from.channel}:${from.userId}`,
   };
+}
+
+/** Every admin's chat, on every messenger (where requests for a decision go). */
+export function adminChats(deps: Pick<CoreDeps, 'admins'>): { channel: Channel; id: string }[] {
+  return (Object.entries(deps.admins) as [Channel, readonly string[]][]).flatMap(([channel, ids]) => ids.map((id) => ({ channel, id })));
 }

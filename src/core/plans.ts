@@ -9,7 +9,7 @@ import type { Directory } from '../plan/agencies.ts';
 import { choosePlan, loadPlanFiles } from '../plan/load.ts';
 import type { Plan } from '../plan/schema.ts';
 import { fold } from '../text/fold.ts';
-import { Engine, type EngineOptions } from './engine.ts';
+import { type AskOptions, Engine, type EngineOptions } from './engine.ts';
 
 export interface PlanEntry {
   readonly plan: Plan;
@@ -65,6 +65,8 @@ const words = (s: string) =>
 export class PlanCatalog {
   private entries: PlanEntry[] = [];
   private readonly byKeyMap = new Map<string, PlanEntry>();
+  /** Each plan's title as folded words, for naming plans in questions (made once per plan, not per question). */
+  private readonly titles = new WeakMap<PlanEntry, string>();
 
   constructor(
     private readonly dir: Directory,
@@ -151,7 +153,8 @@ export class PlanCatalog {
       // By title: the longest run of the question's words, in order, inside a title, with three distinctive ones.
       let best: { entry: PlanEntry; end: number; strength: number } | undefined;
       for (const entry of this.entries) {
-        const title = words(entry.plan.title).join(' ');
+        let title = this.titles.get(entry);
+        if (title === undefined) this.titles.set(entry, (title = words(entry.plan.title).join(' ')));
         let end = j;
         while (end < folded.length && folded[end] && ` ${title} `.includes(` ${folded.slice(j, end + 1).join(' ')} `)) end++;
         const strength = folded.slice(j, end).filter((w) => !TITLE_STOP.has(w)).length;
@@ -160,6 +163,13 @@ export class PlanCatalog {
       if (best) return { entry: best.entry, rest: this.without(raw, i, best.end) };
     }
     return undefined;
+  }
+
+  /** A plan named at the start of a command's arguments ("1234 Sở Nội vụ", "KH 1234 …") or anywhere as in a question. */
+  named(args: string): PlanMention | undefined {
+    const [first = '', ...others] = args.trim().split(/\s+/);
+    const byNumber = this.byNumber(first);
+    return this.mentioned(args) ?? (byNumber ? { entry: byNumber, rest: others.join(' ') } : undefined);
   }
 
   private without(raw: readonly string[], from: number, to: number): string {
@@ -172,6 +182,11 @@ export class PlanCatalog {
 /** An action id scoped to a plan: "<key>~<action>". */
 export function scoped(key: string, action: string): string {
   return action.includes(KEY_SEP) ? action : `${key}${KEY_SEP}${action}`;
+}
+
+/** A button whose action carries this plan's key. */
+export function scopeButton<B extends { action: string }>(key: string, b: B): B {
+  return { ...b, action: scoped(key, b.action) };
 }
 
 /** The plan key and the bare action of an action id; no key for an action that carries none. */
@@ -194,4 +209,16 @@ export function openCatalog(o: {
 }): PlanCatalog {
   const plans = o.only ? [{ plan: choosePlan(o.only, o.plansDir), ...(/\.json$/i.test(o.only) ? { file: o.only } : {}) }] : loadPlanFiles(o.plansDir);
   return new PlanCatalog(o.dir, o.engine, plans, o.archived);
+}
+
+/** Where a plan stands as of a day: tasks done (on time or late), overdue, and in all. */
+export function planProgress(entry: PlanEntry, opts: AskOptions): { done: number; overdue: number; total: number } {
+  let done = 0;
+  let overdue = 0;
+  for (const task of entry.plan.tasks) {
+    const s = entry.engine.stateOf(task, opts);
+    if (s.status === 'done_on_time' || s.status === 'done_late') done++;
+    else if (s.status === 'overdue') overdue++;
+  }
+  return { done, overdue, total: entry.plan.tasks.length };
 }

@@ -60,8 +60,9 @@ export class Directory {
   }
 
   /** The short name used in replies. */
+  /** The short name of an agency, or a party the directory does not know ("name:…") as written. */
   label(id: string): string {
-    return this.byId.get(id)?.short ?? id;
+    return this.byId.get(id)?.short ?? id.replace(/^name:/, '');
   }
 
   isGroup(id: string): boolean {

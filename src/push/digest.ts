@@ -9,7 +9,7 @@ import { type Button, type Post, say } from '../core/outcome.ts';
 import { addDays, daysBetween, formatDate } from '../plan/deadline.ts';
 import type { Plan, Task } from '../plan/schema.ts';
 import type { Engine } from '../core/engine.ts';
-import type { PlanEntry } from '../core/plans.ts';
+import { type PlanEntry, planProgress } from '../core/plans.ts';
 import { requiredParties } from '../plan/status.ts';
 import { progressPhoto } from '../report/chart.ts';
 import type { Official, ReadonlyDeep } from '../store/state.ts';
@@ -96,15 +96,7 @@ export function adminDigest(deps: DigestDeps, today: string): Digest {
 /** The admins' digest over several plans: a line per plan (done, overdue), those furthest behind first. */
 export function adminDigestOf(deps: Pick<CoreDeps, 'store' | 'dir' | 't'>, plans: readonly PlanEntry[], today: string): Digest {
   const lines = plans.map((entry) => {
-    const opts = { today, completions: deps.store.completions(entry.plan.id) };
-    let done = 0;
-    let overdue = 0;
-    for (const task of entry.plan.tasks) {
-      const s = entry.engine.stateOf(task, opts);
-      if (s.status === 'done_on_time' || s.status === 'done_late') done++;
-      else if (s.status === 'overdue') overdue++;
-    }
-    const total = entry.plan.tasks.length;
+    const { done, overdue, total } = planProgress(entry, { today, completions: deps.store.completions(entry.plan.id) });
     return { overdue, text: deps.t('digest.planLine', { plan: entry.plan.number, done, total, pct: total ? Math.round((100 * done) / total) : 0, overdue }) };
   });
   lines.sort((a, b) => b.overdue - a.overdue);

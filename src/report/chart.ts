@@ -108,7 +108,7 @@ export function chartText(data: ChartData, t: T): string {
 
 /** A plan's progress chart as of a day, ready to post: the PNG and its text bars. */
 export function progressPhoto(deps: Pick<ReportDeps, 'plan' | 'dir' | 'engine' | 'store' | 't'>, today: string): Photo {
-  const rows = agencyRows(partsOf(deps, today), (p) => deps.dir.label(p.replace(/^name:/, '')));
+  const rows = agencyRows(partsOf(deps, today), (p) => deps.dir.label(p));
   const data = { title: deps.t('chart.title', { plan: deps.plan.number }), subtitle: deps.t('chart.subtitle', { date: formatDate(today) }), rows };
   return {
     filename: `tien-do-${deps.plan.number.replace(/[^A-Za-z0-9]+/g, '-')}-${today}.png`,

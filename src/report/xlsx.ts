@@ -49,7 +49,7 @@ export async function buildReport(deps: ReportDeps, today: string, agency?: stri
   wb.creator = 'plan-assistant';
 
   const parts = partsOf(deps, today, agency);
-  const label = (party: string) => dir.label(party.replace(/^name:/, ''));
+  const label = (party: string) => dir.label(party);
 
   const summary = sheet(
     wb,

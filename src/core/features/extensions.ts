@@ -9,9 +9,8 @@ import { excerpt } from '../../answer/format.ts';
 import { formatDate } from '../../plan/deadline.ts';
 import type { Task } from '../../plan/schema.ts';
 import { requiredParties } from '../../plan/status.ts';
-import type { Channel } from '../channel.ts';
+import { adminChats } from '../actor.ts';
 import { endSession, setSession } from '../conversation.ts';
-import type { CoreDeps } from '../deps.ts';
 import { type Ctx, defineAction, type Feature } from '../feature.ts';
 import { type Button, edit, type Envelope, type Outcome, refuse, reply, say, type Text } from '../outcome.ts';
 import { cancelAction } from './account.ts';
@@ -120,10 +119,6 @@ async function submit(ctx: Ctx, task: Task, party: string, text: string): Promis
   ];
   const others: Envelope[] = adminChats(ctx.deps).map((a) => ({ channel: a.channel, chatId: a.id, text: card, buttons }));
   return { ...reply({ text: say('extension.sent', { id: task.id, to: formatDate(e.to) }) }), others };
-}
-
-function adminChats(deps: CoreDeps): { channel: Channel; id: string }[] {
-  return (Object.entries(deps.admins) as [Channel, readonly string[]][]).flatMap(([channel, ids]) => ids.map((id) => ({ channel, id })));
 }
 
 async function decideOn(ctx: Ctx, id: string, ok: boolean): Promise<Outcome> {

@@ -16,14 +16,14 @@ import { z } from 'zod';
 import { excerpt } from '../../answer/format.ts';
 import { writeFileAtomicAsync } from '../../fsutil.ts';
 import { formatDate } from '../../plan/deadline.ts';
-import { ImportError, importFile, type Warning } from '../../plan/import/index.ts';
+import { describeWarning, ImportError, importFile } from '../../plan/import/index.ts';
 import { MAX_IMPORT_BYTES } from '../../plan/import/office.ts';
 import { type Plan, planSchema, type Task } from '../../plan/schema.ts';
-import { requiredParties, taskState } from '../../plan/status.ts';
+import { requiredParties } from '../../plan/status.ts';
 import { endSession } from '../conversation.ts';
 import { type Ctx, defineAction, type Feature, rows } from '../feature.ts';
 import { type Button, edit, type Envelope, type Outcome, type Post, refuse, reply, say, type Text } from '../outcome.ts';
-import type { PlanEntry } from '../plans.ts';
+import { type PlanEntry, planProgress } from '../plans.ts';
 import { pagedPost } from './questions.ts';
 
 /** A file sent to the bot: its name, its size as the messenger says, and a way to fetch its bytes. */
@@ -60,20 +60,8 @@ const archive = defineAction<{ key: string; archived: boolean }>({
   run: (ctx, a) => setArchived(ctx, a.key, a.archived, true),
 });
 
-function progressOf(ctx: Ctx, e: PlanEntry): { done: number; total: number; overdue: number } {
-  const completions = ctx.deps.store.completions(e.plan.id);
-  let done = 0;
-  let overdue = 0;
-  for (const task of e.plan.tasks) {
-    const s = taskState(task, { today: ctx.today, planDate: e.plan.date, dir: ctx.deps.dir, completions });
-    if (s.status === 'done_on_time' || s.status === 'done_late') done++;
-    else if (s.status === 'overdue') overdue++;
-  }
-  return { done, total: e.plan.tasks.length, overdue };
-}
-
 function planRow(ctx: Ctx, e: PlanEntry): string {
-  const p = progressOf(ctx, e);
+  const p = planProgress(e, { today: ctx.today, completions: ctx.deps.store.completions(e.plan.id) });
   return ctx.deps.t('plans.row', {
     number: e.plan.number,
     date: formatDate(e.plan.date),
@@ -177,12 +165,6 @@ function sweepDrafts(ctx: Ctx): void {
   }
 }
 
-function describeWarning(ctx: Ctx, w: Warning): string {
-  const { kind, ...params } = w;
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
-  return ctx.deps.t(`import.warn.${kind}`, flat);
-}
-
 /** What a corrected file changes: tasks added, gone and changed (content, parties or deadline). */
 export function planDiff(before: Plan, after: Plan): { added: string[]; removed: string[]; changed: string[] } {
   const old = new Map(before.tasks.map((t) => [t.id, t]));
@@ -259,7 +241,7 @@ async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome
     lines.push(say(voided.length ? 'import.chat.ticksVoided' : 'import.chat.ticksKept', { n: voided.length, ids: ids(voided) }));
   }
   if (warnings.length > 0) {
-    lines.push(say('import.chat.judged', { n: warnings.length }), ...warnings.slice(0, 6).map((w) => `• ${describeWarning(ctx, w)}`));
+    lines.push(say('import.chat.judged', { n: warnings.length }), ...warnings.slice(0, 6).map((w) => `• ${describeWarning(w, ctx.deps.t)}`));
     if (warnings.length > 6) lines.push(say('import.chat.judgedMore', { n: warnings.length - 6 }));
   }
   lines.push(say('import.chat.confirm'));

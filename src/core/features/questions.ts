@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ChatContext } from '../../understand/followup.ts';
 import { type PlansReply, askPlans, replyPlans } from '../ask.ts';
 import { menuOf } from '../conversation.ts';
-import { type PlanEntry, scoped as scopedAction } from '../plans.ts';
+import { type PlanEntry, scopeButton } from '../plans.ts';
 import { progressPhoto } from '../../report/chart.ts';
 import { type Ctx, defineAction, type Feature, rows } from '../feature.ts';
 import { type Button, type Outcome, type Post, reply, type Say, say, type Text } from '../outcome.ts';
@@ -25,7 +25,7 @@ function ticksOf(ctx: Ctx, answer: PlansReply): Button[][] {
       ctx.inPlan(b.entry),
       b.reply.tasks.map((x) => x.id),
     ).flat();
-    return many ? row.map((btn) => ({ ...btn, action: scopedAction(b.entry.key, btn.action) })) : row;
+    return many ? row.map((btn) => scopeButton(b.entry.key, btn)) : row;
   });
   return rows(buttons.slice(0, 8), 4);
 }
@@ -35,10 +35,7 @@ async function scoped(ctx: Ctx, intent: 'overdue' | 'progress', args: string): P
   const { actor, deps } = ctx;
   let agencies: string[] = [];
   // An admin may name a plan ("/tiendo 1234", "/tiendo KH 1234 Sở Nội vụ") and an agency.
-  const [first = '', ...others] = args.split(/\s+/);
-  const named = actor.admin
-    ? (deps.plans.mentioned(args) ?? (deps.plans.byNumber(first) ? { entry: deps.plans.byNumber(first)!, rest: others.join(' ') } : undefined))
-    : undefined;
+  const named = actor.admin ? deps.plans.named(args) : undefined;
   const rest = named ? named.rest : args;
   if (rest && actor.admin) agencies = [...new Set(deps.dir.find(canonicalTokens(rest)).flatMap((m) => m.agencies))].slice(0, 1);
   else if (actor.official && !actor.admin) agencies = [actor.official.agency];

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { canonicalTokens } from '../../text/canonical.ts';
 import type { Official } from '../../store/state.ts';
-import type { Channel } from '../channel.ts';
+import { adminChats } from '../actor.ts';
 import { endSession, sessionOf, setSession } from '../conversation.ts';
 import type { CoreDeps } from '../deps.ts';
 import { type Ctx, defineAction, type Feature, rows } from '../feature.ts';
@@ -74,8 +74,7 @@ async function start(ctx: Ctx): Promise<Outcome> {
 
 /** Every admin, on every messenger, gets the request with ✅ / ❌. */
 function toAdmins(deps: CoreDeps, o: Official): Envelope[] {
-  const admins = (Object.entries(deps.admins) as [Channel, readonly string[]][]).flatMap(([channel, ids]) => ids.map((id) => ({ channel, id })));
-  return admins.map((a) => ({ channel: a.channel, chatId: a.id, ...requestCard(deps, o) }));
+  return adminChats(deps).map((a) => ({ channel: a.channel, chatId: a.id, ...requestCard(deps, o) }));
 }
 
 export function requestCard(deps: CoreDeps, o: Pick<Official, 'id' | 'name' | 'position' | 'agency'>) {

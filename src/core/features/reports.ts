@@ -15,8 +15,7 @@ import { type Outcome, refuse, reply, say } from '../outcome.ts';
 async function report(ctx: Ctx, args: string): Promise<Outcome> {
   const { actor, deps } = ctx;
   if (!actor.admin && !actor.official) return refuse(actor.pending ? 'pending-approval' : 'not-registered');
-  const [first = '', ...others] = args.split(/\s+/);
-  const named = deps.plans.mentioned(args) ?? (deps.plans.byNumber(first) ? { entry: deps.plans.byNumber(first)!, rest: others.join(' ') } : undefined);
+  const named = deps.plans.named(args);
   const { plan, engine } = named?.entry ?? ctx.plan;
   const rest = named ? named.rest : args;
   let agency = actor.admin ? undefined : actor.official!.agency;

@@ -21,7 +21,7 @@ import { localTime } from '../time.ts';
 import { cancelAction } from './account.ts';
 import { attachButton, evidenceButtons, evidenceLines } from './evidence.ts';
 import { extensionButton, extensionLine } from './extensions.ts';
-import { scoped as scopedAction } from '../plans.ts';
+import { scopeButton } from '../plans.ts';
 import { scopeOutcome } from '../router.ts';
 
 /** Where a tick was started: the /viec list ('l'), or a card, an answer, a digest ('a'). What follows shows it again. */
@@ -135,7 +135,7 @@ function reported(ctx: Ctx, task: Task, party: string, p = periodFor(ctx, task, 
   return ctx.deps.store.liveCompletion(ctx.plan.plan.id, task.id, party, p);
 }
 
-const label = (deps: CoreDeps, party: string) => deps.dir.label(party.replace(/^name:/, ''));
+const label = (deps: CoreDeps, party: string) => deps.dir.label(party);
 /** " (kỳ đến 31/03/2019)" for a recurring task's period, else nothing. */
 const periodText = (deps: CoreDeps, p?: string) => (p ? deps.t('tick.periodLabel', { date: formatDate(p) }) : '');
 const continuous = (task: Task) => task.deadline.kind === 'continuous';
@@ -239,7 +239,7 @@ export function myTasks(ctx: Ctx, head?: Text): Post | undefined {
     const where = many ? `[${c.plan.plan.number.split('/')[0]}] ` : '';
     const line = `${where}${task.id} — ${excerpt(task.content, 110)}\n   ${ctx.deps.t('task.deadlineShort', { deadline: task.deadline.text || ctx.deps.t('deadline.none') })} · ${status}${extended}${noted}`;
     const button = partButton(c, task, agency, 'l', true) ?? open.button('open', say('button.open', { id: task.id }), { taskId: task.id });
-    return { text: line, button: many ? { ...button, action: scopedAction(c.plan.key, button.action) } : button };
+    return { text: line, button: many ? scopeButton(c.plan.key, button) : button };
   });
   const header = say('mytasks.header', { agency: ctx.deps.dir.label(agency), n: all.length, date: formatDate(ctx.today) });
   return {
@@ -284,7 +284,7 @@ function taskIn(ctx: Ctx, args: string): { c: Ctx; task: Task; rest: string } | 
 function choosePlan(choices: readonly { c: Ctx; task: Task }[]): Outcome {
   const buttons = choices.slice(0, 8).map(({ c, task }) => {
     const b = tick.button('choose', say('button.tickIn', { id: task.id, plan: c.plan.plan.number }), { taskId: task.id, src: 'a' });
-    return { ...b, action: scopedAction(c.plan.key, b.action) };
+    return scopeButton(c.plan.key, b);
   });
   return reply({ text: say('tick.whichPlan', { id: choices[0]!.task.id, n: choices.length }), buttons: rows(buttons, 1) });
 }

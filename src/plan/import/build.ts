@@ -54,6 +54,13 @@ export type Warning =
 /** Why a file cannot be imported: a message for the command line, and a code (with params) for chat's locale text. */
 export type ImportErrorCode = 'old-format' | 'too-big' | 'protected' | 'not-office' | 'damaged' | 'no-table' | 'no-column' | 'bad-csv' | 'not-a-plan';
 
+/** A warning as a line a person reads: the locale's `import.warn.<kind>` with the warning's fields. */
+export function describeWarning(w: Warning, t: (key: string, params: Record<string, string | number>) => string): string {
+  const { kind, ...params } = w;
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+  return t(`import.warn.${kind}`, flat);
+}
+
 export class ImportError extends Error {
   constructor(
     message: string,

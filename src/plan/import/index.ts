@@ -43,4 +43,4 @@ export async function importFile(name: string, bytes: Buffer, dir: Directory, me
   return { format, ...buildPlan({ ...raw, ...defined }, dir, opts) };
 }
 
-export { ImportError, type Warning } from './build.ts';
+export { describeWarning, ImportError, type Warning } from './build.ts';
