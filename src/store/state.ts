@@ -84,120 +84,136 @@ export type Decision = 'approved' | 'rejected' | 'revoked';
 const copy = <T>(v: T): T => structuredClone(v);
 const sameAccount = (a: Account, channel: string, userId: string) => a.channel === channel && a.userId === userId;
 
-export class Store {
-  private writing: Promise<void> | null = null;
-  private queued: Promise<void> | null = null;
-  private version = 0;
-  /** The version last written whole to disk: with nothing newer, flush() writes nothing. */
-  private written = 0;
-  /** Counts rollbacks, so a change lost to one is never reported as saved by a later write. */
-  private rollbacks = 0;
-  private completionsCache = new Map<string, { version: number; map: CompletionMap }>();
+/** What the health check reports of a store. */
+export interface StoreHealth {
+  store: 'embedded' | 'postgres';
+  officials: number;
+  completions: number;
+  lastWrite?: string;
+  unfinishedRuns: number;
+  /** PostgreSQL: when this process last read what the others wrote. */
+  lastCatchUp?: string;
+}
+
+/** Sections whose records a store may write one by one (PostgreSQL): each record has a key. */
+export type RecordSection = 'officials' | 'completions' | 'extensions' | 'evidence' | 'progress' | 'conversations' | 'runs' | 'reminders' | 'plans';
+export const RECORD_SECTIONS: readonly RecordSection[] = [
+  'officials',
+  'completions',
+  'extensions',
+  'evidence',
+  'progress',
+  'conversations',
+  'runs',
+  'reminders',
+  'plans',
+];
+
+/** A record's key within its section. */
+export function recordKey(section: RecordSection, r: Record<string, unknown>): string {
+  if (section === 'conversations' || section === 'runs' || section === 'reminders') return String(r.key);
+  if (section === 'plans') return `${r.planId}|${r.at}|${r.archived}`;
+  return String(r.id);
+}
+
+/** One record a change wrote (`record`) or removed (none). */
+export interface Written {
+  section: RecordSection;
+  key: string;
+  record?: object;
+}
+
+/** The right to send pushes, held by one process at a time until released. */
+export type PushClaim = { release(): Promise<void> };
+
+/**
+ * The storage port: every query and command the core uses, over an in-memory picture of the state that each
+ * implementation keeps durable its own way — the embedded store (a state folder beside STATE_FILE, `FileStore`)
+ * or PostgreSQL (`PgStore`, src/store/pg.ts). Queries are synchronous reads of that picture; a store that other
+ * processes share brings it up to date in `refresh()`, which the router calls before each update.
+ */
+export abstract class Store {
+  /** Where the state lives, for messages: a file path, or the database (without its password). */
+  abstract readonly file: string;
+  /** Opened to read what another process writes: every change is refused, nothing is ever written. */
+  abstract readonly readOnly: boolean;
+  protected abstract get state(): State;
+
+  protected completionsCache = new Map<string, { version: number; map: CompletionMap }>();
   /** Bumped by every change to completions (and every reload): the cache above is keyed by it. */
-  private completionsVersion = 0;
+  protected completionsVersion = 0;
   /** Bumped by every change that may touch officials: the indexes below are rebuilt when it moves. */
-  private officialsVersion = 0;
+  protected officialsVersion = 0;
   private officialIndex: { version: number; byAccount: Map<string, Official[]>; byId: Map<string, Official> } | undefined;
+  /** While a change is applied: the records it writes (kept only by stores that write record by record). */
+  protected writes: Written[] | undefined;
 
-  /** Push deliveries: kept in the journal beside the state file, and here once first needed (not at start). */
-  private loadedDeliveries: Delivery[] | undefined;
-  /** When the state was last written (this process). */
-  private lastWrite: string | undefined;
-
-  private get deliveries(): Delivery[] {
-    this.loadedDeliveries ??= this.journal.read();
-    return this.loadedDeliveries;
+  /** Open (or create) the embedded store's state file: see FileStore.open. */
+  static open(file: string, opts: { lock?: boolean; readOnly?: boolean } = {}): Promise<FileStore> {
+    return FileStore.open(file, opts);
   }
 
-  private set deliveries(list: Delivery[]) {
-    this.loadedDeliveries = list;
+  /** The embedded store, for writing if no live process holds it, else read-only: see FileStore.openShared. */
+  static openShared(file: string): Promise<FileStore> {
+    return FileStore.openShared(file);
   }
 
-  private constructor(
-    private readonly db: Low<State>,
-    private readonly adapter: DurableJsonFile,
-    readonly file: string,
-    /** Opened to read what another process writes: every change is refused, nothing is ever written. */
-    readonly readOnly: boolean,
-    private readonly journal: Journal<Delivery>,
-    /** The audit log past the last AUDIT_IN_FILE entries: append-only, never loaded at start. */
-    private readonly auditJournal: Journal<AuditEntry>,
-  ) {}
+  /** A new id, unique within the state. */
+  protected abstract newId(prefix: string, draft: State): string;
+  /**
+   * Apply a change and resolve once it is durable. Throws (with the picture restored to the last durable state)
+   * when it cannot be written. `touches` names the sections the change alters; `plans` the plans whose
+   * completions it alters; `ids` how many new ids it may take.
+   */
+  protected abstract change<T>(apply: (draft: State) => T, touches?: readonly Section[], plans?: readonly string[], ids?: number): Promise<T>;
+  /** Resolves when everything changed so far is durable. */
+  abstract flush(): Promise<void>;
+  abstract health(): StoreHealth;
+  /** The whole state, audit log and deliveries included: for export and backups. */
+  abstract exportState(): Promise<State>;
+  /** Replace the whole state with an exported one (already validated). */
+  abstract restore(state: State): Promise<void>;
+  /** Delivery records, durable when this resolves. */
+  protected abstract appendDeliveries(list: readonly Delivery[]): Promise<void>;
+  /** The delivery records kept of one run. */
+  protected abstract deliveriesOfRun(runKey: string): readonly Delivery[];
+  /** After a run is closed: drop the delivery records of runs no longer kept (see DELIVERY_RUNS_KEPT). */
+  protected abstract pruneDeliveries(keep: ReadonlySet<string>): Promise<void>;
+
+  /** Bring the picture up to date with what other processes wrote (a store shared with none: nothing to do). */
+  async refresh(): Promise<void> {}
 
   /**
-   * Open (or create) the state file. Throws StateFileError, leaving the file untouched, when it is broken. With
-   * `lock`, the file is this process's alone until it exits (a second writer would overwrite its changes), and
-   * temporary files of interrupted writes are removed. With `readOnly`, nothing is created or written: a missing
-   * file reads as empty. A symlinked path is followed: writes go to its target.
+   * The right to send pushes (digest runs, reminders, announcements): one process at a time. Undefined when another
+   * process holds it. The embedded store is one process's alone, so it always has it.
    */
-  static async open(file: string, opts: { lock?: boolean; readOnly?: boolean } = {}): Promise<Store> {
-    const real = realPathOf(file);
-    if (opts.lock && !opts.readOnly) {
-      lockFile(real);
-      removeStaleTemporaries(real);
-    }
-    const adapter = new DurableJsonFile(real);
-    const db = new Low<State>(adapter, emptyState());
-    await db.read();
-    if (opts.lock && !opts.readOnly) adapter.removeStaleSideFiles();
-    const journal = new Journal<Delivery>(`${real}.deliveries.jsonl`, (v) => {
-      const r = deliverySchema.safeParse(v);
-      return r.success ? r.data : undefined;
-    });
-    const auditJournal = new Journal<AuditEntry>(`${real}.audit.jsonl`, (v) => {
-      const r = auditSchema.safeParse(v);
-      return r.success ? (r.data as AuditEntry) : undefined;
-    });
-    const store = new Store(db, adapter, file, opts.readOnly === true, journal, auditJournal);
-    if (!opts.readOnly && !existsSync(real)) await store.change(() => undefined);
-    // Deliveries of a version-3 file move to the journal once.
-    const legacy = db.data.deliveries;
-    if (legacy.length > 0) {
-      store.deliveries.unshift(...legacy);
-      if (!opts.readOnly) {
-        await journal.compact(() => store.deliveries);
-        await store.change((d) => void (d.deliveries = []), ['deliveries']);
-      }
-    }
-    return store;
+  async claimPushes(): Promise<PushClaim | undefined> {
+    return { release: async () => undefined };
   }
 
-  /**
-   * Open for writing if no live process holds the file, else read-only (the terminal chat beside a running bot).
-   */
-  static async openShared(file: string): Promise<Store> {
-    try {
-      return await Store.open(file, { lock: true });
-    } catch (e) {
-      if (e instanceof LockHeldError) return Store.open(file, { readOnly: true });
-      throw e;
-    }
+  /** Finish pending writes and let go of what the store holds. */
+  async close(): Promise<void> {
+    await this.flush();
+  }
+
+  /** Mark a record written by the change being applied. */
+  protected put(section: RecordSection, record: object): void {
+    this.writes?.push({ section, key: recordKey(section, record as Record<string, unknown>), record });
+  }
+
+  /** Mark a record removed by the change being applied. */
+  protected drop(section: RecordSection, key: string): void {
+    this.writes?.push({ section, key });
   }
 
   // ——— queries ———
-
-  /** For the health check: which store, how much it holds, and when it last wrote. */
-  health(): { store: 'embedded'; officials: number; completions: number; lastWrite?: string; unfinishedRuns: number } {
-    return {
-      store: 'embedded',
-      officials: this.db.data.officials.length,
-      completions: this.db.data.completions.length,
-      ...(this.lastWrite ? { lastWrite: this.lastWrite } : {}),
-      unfinishedRuns: this.unfinishedRuns().length,
-    };
-  }
-
-  /** The whole state, read-only, deliveries from the journal included: for export, backups and tests. */
-  snapshot(): ReadonlyDeep<State> {
-    return { ...this.db.data, audit: [...this.auditJournal.read(), ...this.db.data.audit], deliveries: this.deliveries };
-  }
 
   /** Officials by account and by id, rebuilt only after officials change (every update looks one up). */
   private index() {
     if (this.officialIndex?.version === this.officialsVersion) return this.officialIndex;
     const byAccount = new Map<string, Official[]>();
     const byId = new Map<string, Official>();
-    for (const o of this.db.data.officials) {
+    for (const o of this.state.officials) {
       byId.set(o.id, o);
       for (const a of o.accounts) {
         const key = `${a.channel}:${a.userId}`;
@@ -228,7 +244,7 @@ export class Store {
   }
 
   officialsWith(status: OfficialStatus): readonly ReadonlyDeep<Official>[] {
-    return this.db.data.officials.filter((o) => o.status === status);
+    return this.state.officials.filter((o) => o.status === status);
   }
 
   /** When an account last had a registration refused or revoked (for a pause before asking again). */
@@ -241,17 +257,17 @@ export class Store {
   }
 
   completion(id: string): ReadonlyDeep<CompletionRecord> | undefined {
-    return this.db.data.completions.find((c) => c.id === id);
+    return this.state.completions.find((c) => c.id === id);
   }
 
   /** The live (not undone) report of one party's part of a task, for one period of a recurring task. */
   liveCompletion(planId: string, taskId: string, party: string, period?: string): ReadonlyDeep<CompletionRecord> | undefined {
-    return this.db.data.completions.find((c) => c.planId === planId && c.taskId === taskId && c.party === party && !c.undoneAt && c.period === period);
+    return this.state.completions.find((c) => c.planId === planId && c.taskId === taskId && c.party === party && !c.undoneAt && c.period === period);
   }
 
   /** Live reports of one party made on days from `from` (inclusive) to `to` (exclusive). */
   reportsBetween(planId: string, party: string, from: string, to: string): readonly ReadonlyDeep<CompletionRecord>[] {
-    return this.db.data.completions.filter((c) => c.planId === planId && c.party === party && !c.undoneAt && c.on >= from && c.on < to);
+    return this.state.completions.filter((c) => c.planId === planId && c.party === party && !c.undoneAt && c.on >= from && c.on < to);
   }
 
   /** Completions of one plan by task id, for status; the same Map until the state changes. */
@@ -259,7 +275,7 @@ export class Store {
     const hit = this.completionsCache.get(planId);
     if (hit && hit.version === this.completionsVersion) return hit.map;
     const map = new Map<string, Completion[]>();
-    for (const c of this.db.data.completions) {
+    for (const c of this.state.completions) {
       if (c.planId !== planId || c.undoneAt) continue;
       const entry: Completion = { taskId: c.taskId, party: c.party, on: c.on, ...(c.period ? { period: c.period } : {}) };
       let list = map.get(c.taskId);
@@ -267,7 +283,7 @@ export class Store {
       list.push(entry);
     }
     const dues = new Map<string, string>();
-    for (const e of this.db.data.extensions) if (e.planId === planId && e.status === 'approved') dues.set(`${e.taskId}|${e.party}`, e.to);
+    for (const e of this.state.extensions) if (e.planId === planId && e.status === 'approved') dues.set(`${e.taskId}|${e.party}`, e.to);
     const out = Object.assign(map, { dues }) as CompletionMap;
     this.completionsCache.set(planId, { version: this.completionsVersion, map: out });
     return out;
@@ -275,19 +291,18 @@ export class Store {
 
   /** A conversation value by key, unless it has expired. */
   conversation(key: string, now: Date): Readonly<Record<string, unknown>> | undefined {
-    const c = this.db.data.conversations.find((x) => x.key === key);
+    const c = this.state.conversations.find((x) => x.key === key);
     return c && Date.parse(c.expires) > now.getTime() ? c.data : undefined;
   }
 
   run(key: string): ReadonlyDeep<Run> | undefined {
-    return this.db.data.runs.find((r) => r.key === key);
+    return this.state.runs.find((r) => r.key === key);
   }
 
   /** Recipients a run has reached (every part of their message) or given up on. */
   deliveredIn(runKey: string): ReadonlySet<string> {
     const out = new Set<string>();
-    for (const d of this.deliveries) {
-      if (d.run !== runKey) continue;
+    for (const d of this.deliveriesOfRun(runKey)) {
       if (d.status !== 'sent' || d.parts === undefined || d.part === (d.parts ?? 1) - 1) out.add(d.to);
     }
     return out;
@@ -295,16 +310,20 @@ export class Store {
 
   /** The parts of a recipient's message a run has already sent (a resumed run sends only the rest). */
   partsSent(runKey: string, to: string): ReadonlySet<number> {
-    return new Set(this.deliveries.filter((d) => d.run === runKey && d.to === to && d.status === 'sent' && d.part !== undefined).map((d) => d.part!));
+    return new Set(
+      this.deliveriesOfRun(runKey)
+        .filter((d) => d.to === to && d.status === 'sent' && d.part !== undefined)
+        .map((d) => d.part!),
+    );
   }
 
   deliveriesOf(runKey: string): readonly ReadonlyDeep<Delivery>[] {
-    return this.deliveries.filter((d) => d.run === runKey);
+    return this.deliveriesOfRun(runKey);
   }
 
   /** Reminder keys already sent. */
   remindersSent(): ReadonlySet<string> {
-    return new Set(this.db.data.reminders.map((r) => r.key));
+    return new Set(this.state.reminders.map((r) => r.key));
   }
 
   // ——— commands: officials ———
@@ -321,7 +340,7 @@ export class Store {
         );
         if (existing) return { official: copy(existing), existing: true };
         const o: Official = {
-          id: nextId('o', d),
+          id: this.newId('o', d),
           accounts: [{ ...input.account }],
           name: input.name,
           position: input.position,
@@ -333,6 +352,7 @@ export class Store {
           ...(input.approvedBy ? { decidedAt: at.toISOString(), decidedBy: input.approvedBy } : {}),
         };
         d.officials.push(o);
+        this.put('officials', o);
         audit(d, at, actor, input.approvedBy ? 'approve' : 'register', o.id, null, { ...o });
         return { official: copy(o), existing: false };
       },
@@ -346,17 +366,21 @@ export class Store {
       (d) => {
         const taken = new Set(d.officials.map((o) => o.id));
         for (const o of list) {
-          const id = o.id && !taken.has(o.id) ? o.id : nextId('o', d);
+          const id = o.id && !taken.has(o.id) ? o.id : this.newId('o', d);
           taken.add(id);
           // A kept id such as "o7" moves the sequence past it, so later ids never collide.
           const n = Number(id.match(/^[a-z]+(\d+)$/)?.[1] ?? 0);
           if (n > d.seq) d.seq = n;
-          d.officials.push({ ...o, accounts: o.accounts.map((a) => ({ ...a })), id });
+          const rec = { ...o, accounts: o.accounts.map((a) => ({ ...a })), id };
+          d.officials.push(rec);
+          this.put('officials', rec);
         }
         audit(d, at, actor, 'import-officials', `${list.length}`);
         return list.length;
       },
       ['officials', 'audit'],
+      undefined,
+      list.length,
     );
   }
 
@@ -381,6 +405,7 @@ export class Store {
         live.status = decision;
         live.decidedAt = at.toISOString();
         live.decidedBy = by;
+        this.put('officials', live);
         audit(d, at, by, decision, live.id, { status: expected }, { status: decision });
         return { official: copy(live) };
       },
@@ -398,6 +423,7 @@ export class Store {
         o.status = 'left';
         o.decidedAt = at.toISOString();
         o.decidedBy = by;
+        this.put('officials', o);
         audit(d, at, by, 'leave', o.id, { status: before }, { status: 'left' });
         return true;
       },
@@ -413,6 +439,7 @@ export class Store {
         if (!o || o.notify === on) return;
         audit(d, at, officialId, on ? 'notify-on' : 'notify-off', officialId, { notify: o.notify }, { notify: on });
         o.notify = on;
+        this.put('officials', o);
       },
       ['officials', 'audit'],
     );
@@ -425,6 +452,7 @@ export class Store {
         if (!o) return;
         audit(d, at, officialId, 'preferred', officialId, { preferred: o.preferred }, { preferred: channel });
         o.preferred = channel;
+        this.put('officials', o);
       },
       ['officials', 'audit'],
     );
@@ -438,6 +466,7 @@ export class Store {
         if (!o) return undefined;
         const before = o.accounts.map((a) => ({ ...a }));
         o.accounts = [...o.accounts.filter((a) => a.channel !== account.channel), { ...account }];
+        this.put('officials', o);
         audit(d, at, o.id, 'link', o.id, { accounts: before }, { accounts: o.accounts });
         return copy(o);
       },
@@ -454,6 +483,7 @@ export class Store {
         const live = d.officials.find((x) => x.id === o.id);
         if (!live?.unreachable) return;
         delete live.unreachable;
+        this.put('officials', live);
         audit(d, at, live.id, 'reachable', live.id, { unreachable: true }, { unreachable: false });
       },
       ['officials', 'audit'],
@@ -474,7 +504,7 @@ export class Store {
         );
         if (existing) return { record: copy(existing), existing: true };
         const rec: CompletionRecord = {
-          id: nextId('c', d),
+          id: this.newId('c', d),
           planId: input.planId,
           taskId: input.taskId,
           party: input.party,
@@ -485,6 +515,7 @@ export class Store {
           ...(input.note ? { note: input.note } : {}),
         };
         d.completions.push(rec);
+        this.put('completions', rec);
         audit(d, at, input.by, 'tick', `${input.taskId}/${input.party}${input.period ? `/${input.period}` : ''}`, null, rec);
         return { record: copy(rec), existing: false };
       },
@@ -504,6 +535,7 @@ export class Store {
         const before = { ...live };
         live.undoneAt = at.toISOString();
         live.undoneBy = by;
+        this.put('completions', live);
         audit(d, at, by, 'undo', `${live.taskId}/${live.party}`, before, { ...live });
         return copy(live);
       },
@@ -521,7 +553,7 @@ export class Store {
 
   /** Whether an admin has archived this plan (and not restored it since). */
   planArchived(planId: string): boolean {
-    return this.db.data.plans.findLast((p) => p.planId === planId)?.archived ?? false;
+    return this.state.plans.findLast((p) => p.planId === planId)?.archived ?? false;
   }
 
   /** Archive or restore a plan; false (nothing written) when it already is so. */
@@ -529,7 +561,9 @@ export class Store {
     if (this.planArchived(planId) === archived) return false;
     return this.change(
       (d) => {
-        d.plans.push({ planId, archived, at: at.toISOString(), by });
+        const entry = { planId, archived, at: at.toISOString(), by };
+        d.plans.push(entry);
+        this.put('plans', entry);
         audit(d, at, by, archived ? 'archive-plan' : 'restore-plan', planId);
         return true;
       },
@@ -543,7 +577,7 @@ export class Store {
    */
   async voidCompletions(planId: string, taskIds: readonly string[], by: string, at: Date, why: string): Promise<number> {
     const ids = new Set(taskIds);
-    if (!this.db.data.completions.some((c) => c.planId === planId && ids.has(c.taskId) && !c.undoneAt)) return 0;
+    if (!this.state.completions.some((c) => c.planId === planId && ids.has(c.taskId) && !c.undoneAt)) return 0;
     return this.change(
       (d) => {
         let n = 0;
@@ -551,6 +585,7 @@ export class Store {
           if (c.planId !== planId || !ids.has(c.taskId) || c.undoneAt) continue;
           c.undoneAt = at.toISOString();
           c.undoneBy = by;
+          this.put('completions', c);
           n++;
         }
         audit(d, at, by, 'void-ticks', planId, null, { why, tasks: [...ids], n });
@@ -564,12 +599,12 @@ export class Store {
   // ——— extensions ———
 
   extension(id: string): ReadonlyDeep<Extension> | undefined {
-    return this.db.data.extensions.find((e) => e.id === id);
+    return this.state.extensions.find((e) => e.id === id);
   }
 
   /** The latest request on one agency's part of a task (pending or decided), if any. */
   latestExtension(planId: string, taskId: string, party: string): ReadonlyDeep<Extension> | undefined {
-    return this.db.data.extensions.findLast((e) => e.planId === planId && e.taskId === taskId && e.party === party);
+    return this.state.extensions.findLast((e) => e.planId === planId && e.taskId === taskId && e.party === party);
   }
 
   /** Ask for more time; refused (nothing written) while another request on the same part is pending. */
@@ -577,8 +612,9 @@ export class Store {
     if (this.latestExtension(input.planId, input.taskId, input.party)?.status === 'pending') return { refused: 'pending' };
     return this.change(
       (d) => {
-        const e: Extension = { ...input, id: nextId('e', d), status: 'pending', at: at.toISOString() };
+        const e: Extension = { ...input, id: this.newId('e', d), status: 'pending', at: at.toISOString() };
         d.extensions.push(e);
+        this.put('extensions', e);
         audit(d, at, input.by, 'extension-request', `${input.taskId}/${input.party}`, { due: input.from }, { due: input.to, reason: input.reason });
         return { extension: copy(e) };
       },
@@ -597,6 +633,7 @@ export class Store {
         live.status = approve ? 'approved' : 'rejected';
         live.decidedAt = at.toISOString();
         live.decidedBy = by;
+        this.put('extensions', live);
         audit(
           d,
           at,
@@ -615,18 +652,19 @@ export class Store {
   // ——— evidence ———
 
   evidence(id: string): ReadonlyDeep<Evidence> | undefined {
-    return this.db.data.evidence.find((e) => e.id === id);
+    return this.state.evidence.find((e) => e.id === id);
   }
 
   evidenceOf(completionId: string): readonly ReadonlyDeep<Evidence>[] {
-    return this.db.data.evidence.filter((e) => e.completionId === completionId);
+    return this.state.evidence.filter((e) => e.completionId === completionId);
   }
 
   async addEvidence(input: Omit<Evidence, 'id' | 'at'>, at: Date): Promise<Evidence> {
     return this.change(
       (d) => {
-        const e: Evidence = { ...input, id: nextId('f', d), at: at.toISOString() };
+        const e: Evidence = { ...input, id: this.newId('f', d), at: at.toISOString() };
         d.evidence.push(e);
+        this.put('evidence', e);
         audit(d, at, input.by, 'evidence', input.completionId, null, { name: e.name, kind: e.kind, size: e.size });
         return copy(e);
       },
@@ -638,35 +676,20 @@ export class Store {
 
   /** The latest progress note on one agency's part of a task, if any. */
   latestProgress(planId: string, taskId: string, party: string): ReadonlyDeep<ProgressNote> | undefined {
-    return this.db.data.progress.findLast((p) => p.planId === planId && p.taskId === taskId && p.party === party);
+    return this.state.progress.findLast((p) => p.planId === planId && p.taskId === taskId && p.party === party);
   }
 
   async addProgress(input: Omit<ProgressNote, 'id' | 'at'>, at: Date): Promise<ProgressNote> {
     return this.change(
       (d) => {
-        const note: ProgressNote = { ...input, id: nextId('p', d), at: at.toISOString() };
+        const note: ProgressNote = { ...input, id: this.newId('p', d), at: at.toISOString() };
         d.progress.push(note);
+        this.put('progress', note);
         audit(d, at, input.by, 'progress', `${input.taskId}/${input.party}`, null, note);
         return copy(note);
       },
       ['progress', 'audit'],
     );
-  }
-
-  // ——— backup and restore ———
-
-  /**
-   * Replace this store's whole state with an exported one (already validated): the journals are rewritten with its
-   * audit log and deliveries, then the state file. Only on a store opened for writing, which holds the lock.
-   */
-  async restore(state: State): Promise<void> {
-    if (this.readOnly) throw new StateReadOnlyError(`${this.file} is open read-only: another process holds it`);
-    await this.auditJournal.compact(() => state.audit);
-    await this.journal.compact(() => state.deliveries);
-    this.deliveries = state.deliveries.map((d) => ({ ...d }));
-    await this.change((d) => {
-      Object.assign(d, copy(state), { audit: [], deliveries: [] });
-    });
   }
 
   // ——— commands: conversation state ———
@@ -676,8 +699,11 @@ export class Store {
     await this.change(
       (d) => {
         const nowIso = now.toISOString();
+        for (const c of d.conversations) if (c.key !== key && c.expires <= nowIso) this.drop('conversations', c.key);
         d.conversations = d.conversations.filter((c) => c.key !== key && c.expires > nowIso);
-        d.conversations.push({ key, data: copy(data), expires: expires.toISOString() });
+        const c = { key, data: copy(data), expires: expires.toISOString() };
+        d.conversations.push(c);
+        this.put('conversations', c);
       },
       ['conversations'],
     );
@@ -685,10 +711,11 @@ export class Store {
 
   /** Forget a conversation value. No write when there is none. */
   async dropConversation(key: string): Promise<void> {
-    if (!this.db.data.conversations.some((c) => c.key === key)) return;
+    if (!this.state.conversations.some((c) => c.key === key)) return;
     await this.change(
       (d) => {
         d.conversations = d.conversations.filter((c) => c.key !== key);
+        this.drop('conversations', key);
       },
       ['conversations'],
     );
@@ -698,13 +725,16 @@ export class Store {
 
   /** Runs started and not finished (a crash, a stop): the next start resumes them. */
   unfinishedRuns(): readonly ReadonlyDeep<Run>[] {
-    return this.db.data.runs.filter((r) => !r.finishedAt);
+    return this.state.runs.filter((r) => !r.finishedAt);
   }
 
   async startRun(key: string, total: number, at: Date, extra: Pick<Run, 'day' | 'notify' | 'outbox'> = {}): Promise<void> {
     await this.change(
       (d) => {
-        if (!d.runs.some((r) => r.key === key)) d.runs.push({ key, startedAt: at.toISOString(), total, sent: 0, failed: 0, ...extra });
+        if (d.runs.some((r) => r.key === key)) return;
+        const run: Run = { key, startedAt: at.toISOString(), total, sent: 0, failed: 0, ...extra };
+        d.runs.push(run);
+        this.put('runs', run);
       },
       ['runs'],
     );
@@ -724,13 +754,14 @@ export class Store {
           run.failed = counts.failed;
           // Sent: the messages themselves are no longer needed.
           delete run.outbox;
+          this.put('runs', run);
         }
+        for (const r of d.runs.slice(0, -200)) this.drop('runs', r.key);
         d.runs = d.runs.slice(-200);
       },
       ['runs'],
     );
-    const keep = new Set([...this.db.data.runs.slice(-DELIVERY_RUNS_KEPT), ...this.unfinishedRuns()].map((r) => r.key));
-    await this.journal.compact(() => (this.deliveries = this.deliveries.filter((x) => keep.has(x.run))));
+    await this.pruneDeliveries(new Set([...this.state.runs.slice(-DELIVERY_RUNS_KEPT), ...this.unfinishedRuns()].map((r) => r.key)));
   }
 
   /**
@@ -739,10 +770,7 @@ export class Store {
    */
   async recordDeliveries(list: readonly Delivery[]): Promise<void> {
     if (this.readOnly) throw new StateReadOnlyError(`${this.file} is open read-only: another process holds it`);
-    // Loaded before the append, so that what is appended is not read back and then added again.
-    const kept = this.deliveries;
-    await this.journal.append(list);
-    kept.push(...list.map((x) => ({ ...x })));
+    await this.appendDeliveries(list);
     const blocked = list.filter((x) => x.status === 'blocked' && this.official(x.to) && !this.official(x.to)!.unreachable);
     if (blocked.length === 0) return;
     await this.change(
@@ -751,6 +779,7 @@ export class Store {
           const o = d.officials.find((y) => y.id === x.to);
           if (o && !o.unreachable) {
             o.unreachable = true;
+            this.put('officials', o);
             audit(d, new Date(x.at), 'push', 'unreachable', o.id, { unreachable: false }, { unreachable: true });
           }
         }
@@ -768,11 +797,172 @@ export class Store {
     const horizon = new Date(at.getTime() - REMINDER_RETENTION_DAYS * 86_400_000).toISOString().slice(0, 10);
     await this.change(
       (d) => {
-        d.reminders = d.reminders.filter((r) => (r.key.split('|').at(-3) ?? '9999') >= horizon);
-        for (const key of keys) d.reminders.push({ key, at: at.toISOString() });
+        const live = (r: { key: string }) => (r.key.split('|').at(-3) ?? '9999') >= horizon;
+        for (const r of d.reminders) if (!live(r)) this.drop('reminders', r.key);
+        d.reminders = d.reminders.filter(live);
+        for (const key of keys) {
+          const r = { key, at: at.toISOString() };
+          d.reminders.push(r);
+          this.put('reminders', r);
+        }
       },
       ['reminders'],
     );
+  }
+}
+
+/**
+ * The embedded store: the state file (with its side files and journals) beside STATE_FILE, held by one process.
+ *
+ * Durability: every change is written (temporary file, fsync, rename, folder fsync) before the caller is told it
+ * happened; writes are serialized, and changes that arrive while a write is under way share the next write. If a
+ * write fails, memory goes back to the last durable state and the callers get the error. A corrupt or unreadable
+ * file stops start-up with a clear message and is never overwritten.
+ */
+export class FileStore extends Store {
+  private writing: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+  private version = 0;
+  /** The version last written whole to disk: with nothing newer, flush() writes nothing. */
+  private written = 0;
+  /** Counts rollbacks, so a change lost to one is never reported as saved by a later write. */
+  private rollbacks = 0;
+
+  /** Push deliveries: kept in the journal beside the state file, and here once first needed (not at start). */
+  private loadedDeliveries: Delivery[] | undefined;
+  /** When the state was last written (this process). */
+  private lastWrite: string | undefined;
+
+  private get deliveries(): Delivery[] {
+    this.loadedDeliveries ??= this.journal.read();
+    return this.loadedDeliveries;
+  }
+
+  private set deliveries(list: Delivery[]) {
+    this.loadedDeliveries = list;
+  }
+
+  protected get state(): State {
+    return this.db.data;
+  }
+
+  private constructor(
+    private readonly db: Low<State>,
+    private readonly adapter: DurableJsonFile,
+    readonly file: string,
+    /** Opened to read what another process writes: every change is refused, nothing is ever written. */
+    readonly readOnly: boolean,
+    private readonly journal: Journal<Delivery>,
+    /** The audit log past the last AUDIT_IN_FILE entries: append-only, never loaded at start. */
+    private readonly auditJournal: Journal<AuditEntry>,
+  ) {
+    super();
+  }
+
+  /**
+   * Open (or create) the state file. Throws StateFileError, leaving the file untouched, when it is broken. With
+   * `lock`, the file is this process's alone until it exits (a second writer would overwrite its changes), and
+   * temporary files of interrupted writes are removed. With `readOnly`, nothing is created or written: a missing
+   * file reads as empty. A symlinked path is followed: writes go to its target.
+   */
+  static override async open(file: string, opts: { lock?: boolean; readOnly?: boolean } = {}): Promise<FileStore> {
+    const real = realPathOf(file);
+    if (opts.lock && !opts.readOnly) {
+      lockFile(real);
+      removeStaleTemporaries(real);
+    }
+    const adapter = new DurableJsonFile(real);
+    const db = new Low<State>(adapter, emptyState());
+    await db.read();
+    if (opts.lock && !opts.readOnly) adapter.removeStaleSideFiles();
+    const journal = new Journal<Delivery>(`${real}.deliveries.jsonl`, (v) => {
+      const r = deliverySchema.safeParse(v);
+      return r.success ? r.data : undefined;
+    });
+    const auditJournal = new Journal<AuditEntry>(`${real}.audit.jsonl`, (v) => {
+      const r = auditSchema.safeParse(v);
+      return r.success ? (r.data as AuditEntry) : undefined;
+    });
+    const store = new FileStore(db, adapter, file, opts.readOnly === true, journal, auditJournal);
+    if (!opts.readOnly && !existsSync(real)) await store.change(() => undefined);
+    // Deliveries of a version-3 file move to the journal once.
+    const legacy = db.data.deliveries;
+    if (legacy.length > 0) {
+      store.deliveries.unshift(...legacy);
+      if (!opts.readOnly) {
+        await journal.compact(() => store.deliveries);
+        await store.change((d) => void (d.deliveries = []), ['deliveries']);
+      }
+    }
+    return store;
+  }
+
+  /**
+   * Open for writing if no live process holds the file, else read-only (the terminal chat beside a running bot).
+   */
+  static override async openShared(file: string): Promise<FileStore> {
+    try {
+      return await FileStore.open(file, { lock: true });
+    } catch (e) {
+      if (e instanceof LockHeldError) return FileStore.open(file, { readOnly: true });
+      throw e;
+    }
+  }
+
+  /** For the health check: which store, how much it holds, and when it last wrote. */
+  health(): StoreHealth {
+    return {
+      store: 'embedded',
+      officials: this.state.officials.length,
+      completions: this.state.completions.length,
+      ...(this.lastWrite ? { lastWrite: this.lastWrite } : {}),
+      unfinishedRuns: this.unfinishedRuns().length,
+    };
+  }
+
+  /** The whole state, read-only, deliveries from the journal included: for export, backups and tests. */
+  snapshot(): ReadonlyDeep<State> {
+    return { ...this.state, audit: [...this.auditJournal.read(), ...this.state.audit], deliveries: this.deliveries };
+  }
+
+  async exportState(): Promise<State> {
+    return copy(this.snapshot() as State);
+  }
+
+  protected newId(prefix: string, draft: State): string {
+    draft.seq += 1;
+    return `${prefix}${draft.seq}`;
+  }
+
+  protected deliveriesOfRun(runKey: string): readonly Delivery[] {
+    return this.deliveries.filter((d) => d.run === runKey);
+  }
+
+  protected async appendDeliveries(list: readonly Delivery[]): Promise<void> {
+    // Loaded before the append, so that what is appended is not read back and then added again.
+    const kept = this.deliveries;
+    await this.journal.append(list);
+    kept.push(...list.map((x) => ({ ...x })));
+  }
+
+  protected async pruneDeliveries(keep: ReadonlySet<string>): Promise<void> {
+    await this.journal.compact(() => (this.deliveries = this.deliveries.filter((x) => keep.has(x.run))));
+  }
+
+  // ——— backup and restore ———
+
+  /**
+   * Replace this store's whole state with an exported one (already validated): the journals are rewritten with its
+   * audit log and deliveries, then the state file. Only on a store opened for writing, which holds the lock.
+   */
+  async restore(state: State): Promise<void> {
+    if (this.readOnly) throw new StateReadOnlyError(`${this.file} is open read-only: another process holds it`);
+    await this.auditJournal.compact(() => state.audit);
+    await this.journal.compact(() => state.deliveries);
+    this.deliveries = state.deliveries.map((d) => ({ ...d }));
+    await this.change((d) => {
+      Object.assign(d, copy(state), { audit: [], deliveries: [] });
+    });
   }
 
   // ——— durability ———
@@ -781,10 +971,10 @@ export class Store {
    * Apply a change and resolve once it is on disk. Throws (with memory restored to the last durable state) when
    * it cannot be written. `touches` names the sections the change alters.
    */
-  private async change<T>(apply: (draft: State) => T, touches?: readonly Section[], plans?: readonly string[]): Promise<T> {
+  protected async change<T>(apply: (draft: State) => T, touches?: readonly Section[], plans?: readonly string[]): Promise<T> {
     if (this.readOnly) throw new StateReadOnlyError(`${this.file} is open read-only: another process holds it`);
     const generation = this.rollbacks;
-    const result = apply(this.db.data);
+    const result = apply(this.state);
     // A change to one plan's completions rewrites that plan's file only (where completions are split by plan).
     if (plans && touches) {
       this.adapter.touch(touches.filter((s) => s !== 'completions'));
@@ -823,12 +1013,12 @@ export class Store {
    * file's list next time, and only what follows it is appended.
    */
   private async moveAudit(): Promise<void> {
-    const batch = this.db.data.audit;
+    const batch = this.state.audit;
     if (batch.length <= AUDIT_IN_FILE) return;
     const last = this.auditJournal.last();
     const seen = last === undefined ? -1 : batch.findIndex((a) => JSON.stringify(a) === last);
     await this.auditJournal.append(batch.slice(seen + 1));
-    this.db.data.audit = [];
+    this.state.audit = [];
     this.adapter.touch(['audit']);
   }
 
@@ -859,12 +1049,6 @@ export const AUDIT_IN_FILE = 200;
 export const DELIVERY_RUNS_KEPT = 1;
 /** Days past a due date after which the record of its reminders is dropped. */
 export const REMINDER_RETENTION_DAYS = 60;
-
-/** A new id, unique within this state file. */
-function nextId(prefix: string, draft: State): string {
-  draft.seq += 1;
-  return `${prefix}${draft.seq}`;
-}
 
 function audit(draft: State, at: Date, actor: string, action: string, subject: string, before?: unknown, after?: unknown): void {
   const entry: AuditEntry = { at: at.toISOString(), actor, action, subject };
