@@ -24,6 +24,12 @@ const buildSchema = () =>
         .optional(),
       PORT: z.coerce.number().int().min(1).max(65535).default(8080),
       STATE_FILE: z.string().min(1).default('var/state.json'),
+      DATABASE_URL: z
+        .string()
+        .regex(/^postgres(ql)?:\/\/\S+$/, 'expected a PostgreSQL URL such as postgres://bot:password@db:5432/plans')
+        .optional(),
+      /** With DATABASE_URL: how often a process looks for a push run whose sender died, to take it over. */
+      TAKEOVER_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
       PLAN_FILE: z.string().min(1).optional(),
       PLANS_DIR: z.string().min(1).optional(),
       ROSTER_FILE: z.string().min(1).optional(),
@@ -80,6 +86,14 @@ let schema: ReturnType<typeof buildSchema> | undefined;
 export function stateFileSetting(env: NodeJS.ProcessEnv = process.env): string {
   const value = env.STATE_FILE;
   return value && value.length > 0 ? value : 'var/state.json';
+}
+
+/** The store the read-only commands open: DATABASE_URL when set, else STATE_FILE. */
+export function storeSetting(env: NodeJS.ProcessEnv = process.env): { databaseUrl?: string; stateFile: string } {
+  const url = env.DATABASE_URL;
+  if (url && !/^postgres(ql)?:\/\/\S+$/.test(url))
+    throw new ConfigError('DATABASE_URL: expected a PostgreSQL URL such as postgres://bot:password@db:5432/plans');
+  return { ...(url ? { databaseUrl: url } : {}), stateFile: stateFileSetting(env) };
 }
 
 export class ConfigError extends Error {}

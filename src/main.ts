@@ -25,7 +25,8 @@ import { DataFileError, loadDirectory, PLANS_DIR } from './plan/load.ts';
 import { type Outlet, Pusher } from './push/pusher.ts';
 import { every } from './push/schedule.ts';
 import { PacedSender } from './push/sender.ts';
-import { StateFileError, Store } from './store/state.ts';
+import { openStore } from './store/open.ts';
+import { StateFileError, StoreConnectError } from './store/state.ts';
 
 async function main(): Promise<void> {
   loadEnvFile();
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
 
   const console_ = !config.BOT_TOKEN && !config.ZALO_BOT_TOKEN;
   // The terminal chat beside a running bot reads its state without the lock and writes nothing.
-  const store = console_ ? await Store.openShared(config.STATE_FILE) : await Store.open(config.STATE_FILE, { lock: true });
+  const store = await openStore({ databaseUrl: config.DATABASE_URL, stateFile: config.STATE_FILE }, console_ ? 'shared' : 'writer');
   const plans = openCatalog({
     dir,
     plansDir,
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
     else console.error(t('start.console', { plan: plan.number, tasks: plan.tasks.length, state: store.file }));
     if (store.readOnly) console.error(t('start.consoleReadOnly', { state: store.file }));
     await runConsoleChat({ core, t, lang: config.BOT_LANG, log, input: process.stdin, output: process.stdout });
-    await store.flush();
+    await store.close();
     return;
   }
 
@@ -150,9 +151,13 @@ async function main(): Promise<void> {
   deps.push = {
     recipients: () => pusher.digests(today()).length,
     // An unfinished run (a crash in the middle) is resumed rather than a new one started: nobody gets it twice.
-    digestNow: (progress, notify) => {
+    digestNow: (progress, notify, onBusy) => {
       const open = pusher.unfinished()[0];
-      return pusher.runDigest(open?.key ?? `manual:${new Date().toISOString()}`, open?.day ?? today(), { progress, ...(notify ? { notify } : {}) });
+      return pusher.runDigest(open?.key ?? `manual:${new Date().toISOString()}`, open?.day ?? today(), {
+        progress,
+        ...(notify ? { notify } : {}),
+        ...(onBusy ? { onBusy } : {}),
+      });
     },
     announce: (key, messages) => pusher.runOutbox(key, messages),
   };
@@ -165,14 +170,23 @@ async function main(): Promise<void> {
   });
   // Runs a crash left unfinished go on with those not yet reached; a digest missed while the bot was down goes out
   // once; reminders are recorded, so running them is safe.
-  void (async () => {
+  const resume = async () => {
+    await store.refresh();
     for (const run of pusher.unfinished()) {
-      log.log('info', 'resuming push run', { run: run.key });
-      const r = await pusher.runDigest(run.key, run.day);
+      const r = await pusher.runDigest(run.key, run.day, { wait: false });
+      if (r.elsewhere) continue;
+      log.log('info', 'resumed push run', { run: run.key, sent: r.sent, total: r.total });
       if (run.notify) await paced({ ...run.notify, text: say('push.resumed', { sent: r.sent, total: r.total, failed: r.failed, blocked: r.blocked }) });
     }
     // An announcement a crash cut short goes on with those not yet told.
     await pusher.resumeOutboxes();
+  };
+  // A shared database: when the process sending a run dies, another takes it over at its next look.
+  const takeover = config.DATABASE_URL
+    ? setInterval(() => void resume().catch((e: unknown) => log.log('error', 'push takeover failed', { error: e })), config.TAKEOVER_SECONDS * 1000)
+    : undefined;
+  void (async () => {
+    await resume();
     await pusher.catchUp(config.PUSH_CRON, new Date(), today());
     await pusher.runReminders(today());
   })().catch((e: unknown) => log.log('error', 'catch-up failed', { error: e }));
@@ -185,10 +199,11 @@ async function main(): Promise<void> {
     log.log('info', 'stopping', { signal });
     digestJob();
     reminderJob();
+    if (takeover) clearInterval(takeover);
     for (const s of stops) s();
     await server?.stop();
     // Every change a user was told about is already on disk; this waits for any write under way.
-    await store.flush().catch((e: unknown) => log.log('error', 'final write failed', { error: e }));
+    await store.close().catch((e: unknown) => log.log('error', 'final write failed', { error: e }));
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
@@ -196,7 +211,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof DataFileError || e instanceof StateFileError) {
+  if (e instanceof ConfigError || e instanceof DataFileError || e instanceof StateFileError || e instanceof StoreConnectError) {
     console.error(`${translator('vi')('start.failed')}: ${e.message}`);
     process.exitCode = 2;
   } else if (e instanceof TelegramError || e instanceof ZaloError) {

@@ -12,6 +12,7 @@ import type { Reply } from '../core/engine.ts';
 import { type Lang, LANGS } from '../i18n.ts';
 import { DataFileError } from '../plan/load.ts';
 import { ConfigError } from '../config.ts';
+import { StoreConnectError } from '../store/errors.ts';
 import { StateFileError } from '../store/file.ts';
 import { parseArgs, parseToday, runCli, UsageError } from './args.ts';
 import { livePlans } from './state.ts';
@@ -54,4 +55,4 @@ async function main(): Promise<void> {
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) answer(line);
 }
 
-runCli(main, [DataFileError, ConfigError, StateFileError]);
+runCli(main, [DataFileError, ConfigError, StateFileError, StoreConnectError]);

@@ -9,6 +9,7 @@ import { DataFileError, loadDirectory } from '../plan/load.ts';
 import type { Plan } from '../plan/schema.ts';
 import { type Completion, taskState } from '../plan/status.ts';
 import { ConfigError } from '../config.ts';
+import { StoreConnectError } from '../store/errors.ts';
 import { StateFileError } from '../store/file.ts';
 import { livePlans } from './state.ts';
 import type { Directory } from '../plan/agencies.ts';
@@ -115,4 +116,4 @@ async function main(): Promise<void> {
   process.stdout.write(format === 'csv' ? toCsv(rows) : `${JSON.stringify({ plan: plan.number, asOf: today, tasks: rows }, null, 1)}\n`);
 }
 
-runCli(main, [DataFileError, ConfigError, StateFileError]);
+runCli(main, [DataFileError, ConfigError, StateFileError, StoreConnectError]);

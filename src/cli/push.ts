@@ -13,7 +13,8 @@ import { consoleLogger } from '../log.ts';
 import { DataFileError, loadDirectory, PLANS_DIR } from '../plan/load.ts';
 import { Pusher } from '../push/pusher.ts';
 import { PacedSender } from '../push/sender.ts';
-import { StateFileError, Store } from '../store/state.ts';
+import { openStore } from '../store/open.ts';
+import { StateFileError, StoreConnectError } from '../store/state.ts';
 import { parseArgs, parseToday, runCli, UsageError } from './args.ts';
 
 async function main(): Promise<void> {
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   const only = args.values.get('--only');
   if (!dryRun && !config.BOT_TOKEN) throw new UsageError(t('pushcli.noToken'));
   const dir = loadDirectory();
-  const store = await Store.open(config.STATE_FILE, dryRun ? { readOnly: true } : { lock: true });
+  const store = await openStore({ databaseUrl: config.DATABASE_URL, stateFile: config.STATE_FILE }, dryRun ? 'reader' : 'writer');
   // --plan: that plan's digests only; else every active plan's (PLAN_FILE: that one).
   const only_ = args.values.get('--plan') ?? config.PLAN_FILE;
   const plans = openCatalog({
@@ -75,9 +76,11 @@ async function main(): Promise<void> {
   const result = await pusher.runDigest(open?.key ?? `manual:${new Date().toISOString()}`, open?.day ?? today, {
     ...(only ? { only } : {}),
     progress: (r) => console.error(t('push.progress', { sent: r.sent, total: r.total, failed: r.failed + r.blocked })),
+    onBusy: () => console.error(t('pushcli.elsewhere')),
   });
   console.error(t('push.finished', { sent: result.sent, total: result.total, failed: result.failed, blocked: result.blocked }));
+  await store.close();
   if (result.failed > 0) process.exitCode = 1;
 }
 
-runCli(main, [ConfigError, DataFileError, StateFileError]);
+runCli(main, [ConfigError, DataFileError, StateFileError, StoreConnectError]);

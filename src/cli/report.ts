@@ -3,7 +3,7 @@
  * The plan office's report as an .xlsx file (summary per agency, detail per task and agency), with the status
  * recorded in STATE_FILE as of the day (read without the lock). Default file: report-<number>-<day>.xlsx.
  */
-import { ConfigError, loadEnvFile, stateFileSetting } from '../config.ts';
+import { ConfigError, loadEnvFile, storeSetting } from '../config.ts';
 import { Engine } from '../core/engine.ts';
 import { writeFileAtomic } from '../fsutil.ts';
 import { t, translator } from '../i18n.ts';
@@ -11,7 +11,8 @@ import { formatDate } from '../plan/deadline.ts';
 import { choosePlan, DataFileError, loadDirectory, loadPlans } from '../plan/load.ts';
 import { buildReport } from '../report/xlsx.ts';
 import { StateFileError } from '../store/file.ts';
-import { Store } from '../store/state.ts';
+import { openStore } from '../store/open.ts';
+import { StoreConnectError } from '../store/state.ts';
 import { parseArgs, parseToday, runCli } from './args.ts';
 
 async function main(): Promise<void> {
@@ -21,11 +22,11 @@ async function main(): Promise<void> {
   const plan = which ? choosePlan(which) : loadPlans()[0]!;
   const dir = loadDirectory();
   loadEnvFile();
-  const store = await Store.open(stateFileSetting(), { readOnly: true });
+  const store = await openStore(storeSetting(), 'reader');
   const bytes = await buildReport({ plan, dir, engine: new Engine(plan, dir), store, t: translator('vi') }, today);
   const out = args.values.get('-o') ?? args.values.get('--out') ?? `report-${plan.number.replace(/[^A-Za-z0-9]+/g, '-')}-${today}.xlsx`;
   writeFileAtomic(out, bytes);
   console.error(t('report.written', { file: out, plan: plan.number, date: formatDate(today) }));
 }
 
-runCli(main, [DataFileError, ConfigError, StateFileError]);
+runCli(main, [DataFileError, ConfigError, StateFileError, StoreConnectError]);

@@ -4,7 +4,7 @@
  * shows the status on that day.
  */
 import { existsSync } from 'node:fs';
-import { loadEnvFile, stateFileSetting } from '../config.ts';
+import { loadEnvFile, storeSetting } from '../config.ts';
 import type { Completion, CompletionMap } from '../plan/status.ts';
 
 /** Reports made on or before `today`, by task (due dates moved by extensions kept). */
@@ -22,8 +22,9 @@ export async function livePlans(today: string, only: string | undefined, lang: i
   loadEnvFile();
   const { openCatalog } = await import('../core/plans.ts');
   const { loadDirectory, PLANS_DIR } = await import('../plan/load.ts');
-  const file = stateFileSetting();
-  const store = existsSync(file) ? await (await import('../store/state.ts')).Store.open(file, { readOnly: true }) : undefined;
+  const setting = storeSetting();
+  // An embedded store not yet created reads as empty; a database is always opened (its migrations run).
+  const store = setting.databaseUrl || existsSync(setting.stateFile) ? await (await import('../store/open.ts')).openStore(setting, 'reader') : undefined;
   const plans = openCatalog({
     dir: loadDirectory(),
     plansDir: process.env.PLANS_DIR || PLANS_DIR,

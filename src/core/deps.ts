@@ -13,7 +13,7 @@ export interface PushControl {
   /** Send these messages as one run that a restart resumes (a published plan's announcement). */
   announce(key: string, messages: readonly { to: string; message: Envelope }[]): Promise<PushCounts>;
   /** Send the weekly digest now (or resume one a crash left unfinished); `notify` is told if a later start resumes it. */
-  digestNow(progress: (r: PushCounts) => void, notify?: { channel: Channel; chatId: string }): Promise<PushCounts>;
+  digestNow(progress: (r: PushCounts) => void, notify?: { channel: Channel; chatId: string }, onBusy?: () => void): Promise<PushCounts>;
 }
 
 export interface PushCounts {
@@ -21,6 +21,8 @@ export interface PushCounts {
   failed: number;
   blocked: number;
   total: number;
+  /** Another process holds the right to send pushes (a shared database): it sends, not this one. */
+  elsewhere?: boolean;
 }
 
 export interface CoreDeps {

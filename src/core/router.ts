@@ -119,7 +119,7 @@ export class Core {
   }
 
   async onText(from: From, raw: string): Promise<Outcome> {
-    await this.deps.store.markReachable(from.channel, from.userId, this.deps.now());
+    await this.arrive(from);
     const ctx = this.ctx(from);
     const text = clean(raw);
     const cmd = text.match(COMMAND);
@@ -153,12 +153,12 @@ export class Core {
   }
 
   async onAction(from: From, data: string, how: { explicit: boolean } = { explicit: false }): Promise<Outcome> {
-    await this.deps.store.markReachable(from.channel, from.userId, this.deps.now());
+    await this.arrive(from);
     return this.dispatch(this.ctx(from), data, how);
   }
 
   async onContact(from: From, contact: { phone: string; userId?: string }): Promise<Outcome> {
-    await this.deps.store.markReachable(from.channel, from.userId, this.deps.now());
+    await this.arrive(from);
     if (!this.contact) return refuse('invalid-action');
     const onContact = this.contact;
     return this.inScope(this.ctx(from), (c) => onContact(c, contact));
@@ -166,7 +166,7 @@ export class Core {
 
   /** A file sent to the bot. */
   async onDocument(from: From, doc: IncomingDocument): Promise<Outcome> {
-    await this.deps.store.markReachable(from.channel, from.userId, this.deps.now());
+    await this.arrive(from);
     const ctx = this.ctx(from);
     // A file the open session waits for (evidence of a tick) goes to its step, in the session's plan.
     const session = sessionOf(ctx);
@@ -179,6 +179,16 @@ export class Core {
     if (!this.document) return refuse('invalid-action');
     const onDocument = this.document;
     return this.inScope(ctx, (c) => onDocument(c, doc));
+  }
+
+  /**
+   * Every update starts here: the store catches up with what other processes wrote (a shared database: the
+   * conversation step or approval may have happened on another one), and a sender pushes could not reach is
+   * reachable again.
+   */
+  private async arrive(from: From): Promise<void> {
+    await this.deps.store.refresh();
+    await this.deps.store.markReachable(from.channel, from.userId, this.deps.now());
   }
 
   /** A text-only messenger showed these menu entries in this chat: "1", "xong 1" refer to them from now on. */

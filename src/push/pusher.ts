@@ -58,6 +58,18 @@ export interface RunResult {
   blocked: number;
   /** True when the run had already finished: nothing was sent. */
   already?: boolean;
+  /** True when another process holds the right to send pushes (PostgreSQL, several processes): it sends. */
+  elsewhere?: boolean;
+}
+
+/**
+ * Where several processes share the database, one sends at a time. By default a run waits for the one sending to
+ * finish (then finds its own run done, or sends it); `wait: false` (a takeover check) leaves it to the holder.
+ */
+export interface Exclusive {
+  wait?: boolean;
+  /** Told when the run has to wait for another process. */
+  onBusy?: () => void;
 }
 
 interface Chunk {
@@ -132,8 +144,45 @@ export class Pusher {
   async runDigest(
     key: string,
     today: string,
-    opts: { only?: string; progress?: (r: RunResult) => void; notify?: { channel: Channel; chatId: string } } = {},
+    opts: { only?: string; progress?: (r: RunResult) => void; notify?: { channel: Channel; chatId: string } } & Exclusive = {},
   ): Promise<RunResult> {
+    return this.exclusive(key, () => this.digestRun(key, today, opts), opts);
+  }
+
+  /**
+   * Pushes go out from one process at a time (the store's claim): a run found held elsewhere is left to its holder,
+   * and taken over by a later check if that process dies. The claim also brings the picture up to date.
+   */
+  private async exclusive(key: string, run: () => Promise<RunResult>, opts: Exclusive = {}): Promise<RunResult> {
+    // Already being sent by this process (a takeover check while it sends): once is enough.
+    if (this.sending.has(key)) return { key, total: 0, sent: 0, failed: 0, blocked: 0, elsewhere: true };
+    let claim = await this.deps.store.claimPushes();
+    if (!claim && opts.wait !== false) {
+      opts.onBusy?.();
+      claim = await this.deps.store.claimPushes({ wait: true });
+    }
+    if (!claim) return { key, total: 0, sent: 0, failed: 0, blocked: 0, elsewhere: true };
+    if (this.sending.has(key)) {
+      await claim.release();
+      return { key, total: 0, sent: 0, failed: 0, blocked: 0, elsewhere: true };
+    }
+    this.sending.add(key);
+    try {
+      return await run();
+    } finally {
+      this.sending.delete(key);
+      await claim.release();
+    }
+  }
+
+  /** Runs this process is sending now. */
+  private readonly sending = new Set<string>();
+
+  private async digestRun(
+    key: string,
+    today: string,
+    opts: { only?: string; progress?: (r: RunResult) => void; notify?: { channel: Channel; chatId: string } },
+  ) {
     const previous = this.deps.store.run(key);
     if (previous?.finishedAt) return { key, total: previous.total, sent: previous.sent, failed: previous.failed, blocked: 0, already: true };
     const done = this.deps.store.deliveredIn(key);
@@ -148,6 +197,10 @@ export class Pusher {
 
   /** Deadline reminders due today; each is recorded so it is never sent twice. */
   async runReminders(today: string): Promise<RunResult> {
+    return this.exclusive(`reminders:${today}`, () => this.remindersRun(today));
+  }
+
+  private async remindersRun(today: string): Promise<RunResult> {
     const many = this.deps.plans.all().length > 1;
     const reminders = this.deps.plans
       .active()
@@ -204,18 +257,27 @@ export class Pusher {
    * each recorded as it goes, so a restart sends only those not yet sent (`resumeOutboxes`).
    */
   async runOutbox(key: string, recipients: readonly Recipient[]): Promise<RunResult> {
+    // Kept first, whoever sends it: a process holding the pushes elsewhere picks it up (resumeOutboxes).
     if (!this.deps.store.run(key)) {
       const outbox = recipients.map((r) => ({ to: r.to, message: r.message as unknown as Record<string, unknown> }));
       await this.deps.store.startRun(key, recipients.length, this.deps.now(), { outbox });
     }
-    return this.sendOutbox(key);
+    return this.exclusive(key, () => this.sendOutbox(key));
   }
 
   /** Unfinished one-off runs (a crash in the middle): each goes on with those not yet reached. */
   async resumeOutboxes(): Promise<RunResult[]> {
-    const out: RunResult[] = [];
-    for (const r of this.deps.store.unfinishedRuns()) if (r.outbox) out.push(await this.sendOutbox(r.key));
-    return out;
+    if (!this.deps.store.unfinishedRuns().some((r) => r.outbox && !this.sending.has(r.key))) return [];
+    const claim = await this.deps.store.claimPushes();
+    if (!claim) return [];
+    try {
+      const out: RunResult[] = [];
+      for (const r of this.deps.store.unfinishedRuns())
+        if (r.outbox && !this.sending.has(r.key)) out.push(await this.exclusive(r.key, () => this.sendOutbox(r.key)));
+      return out;
+    } finally {
+      await claim.release();
+    }
   }
 
   private async sendOutbox(key: string): Promise<RunResult> {

@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { Low } from 'lowdb';
 import type { Completion, CompletionMap } from '../plan/status.ts';
 import { DurableJsonFile, realPathOf, removeStaleTemporaries, StateFileError, StateWriteError } from './file.ts';
+import { StoreConnectError } from './errors.ts';
 import { Journal } from './journal.ts';
 import { LockHeldError, lockFile } from './lock.ts';
 import {
@@ -47,7 +48,7 @@ export type {
   State,
 } from './schema.ts';
 export { emptyState, STATE_VERSION, stateSchema } from './schema.ts';
-export { LockHeldError, StateFileError, StateWriteError };
+export { LockHeldError, StateFileError, StateWriteError, StoreConnectError };
 
 /** A change was asked of a store opened read-only (another process holds the state file). */
 export class StateReadOnlyError extends Error {}
@@ -184,10 +185,11 @@ export abstract class Store {
   async refresh(): Promise<void> {}
 
   /**
-   * The right to send pushes (digest runs, reminders, announcements): one process at a time. Undefined when another
-   * process holds it. The embedded store is one process's alone, so it always has it.
+   * The right to send pushes (digest runs, reminders, announcements): one process at a time. When another process
+   * holds it: undefined, or with `wait`, once it is let go (that process finished, or died). The embedded store is
+   * one process's alone, so it always has it.
    */
-  async claimPushes(): Promise<PushClaim | undefined> {
+  async claimPushes(_opts: { wait?: boolean } = {}): Promise<PushClaim | undefined> {
     return { release: async () => undefined };
   }
 

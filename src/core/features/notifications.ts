@@ -24,10 +24,11 @@ function pushNow(ctx: Ctx): Outcome {
       .catch((e: unknown) => deps.log.log('warn', 'push progress note failed', { error: e }));
   const total = push.recipients();
   push
-    .digestNow((r) => tell(say('push.progress', { sent: r.sent, total: r.total, failed: r.failed + r.blocked })), {
-      channel: from.channel,
-      chatId: from.chatId,
-    })
+    .digestNow(
+      (r) => tell(say('push.progress', { sent: r.sent, total: r.total, failed: r.failed + r.blocked })),
+      { channel: from.channel, chatId: from.chatId },
+      () => tell(say('push.elsewhere')),
+    )
     .then((r) => tell(say('push.finished', { sent: r.sent, total: r.total, failed: r.failed, blocked: r.blocked })))
     .catch((e: unknown) => {
       deps.log.log('error', 'push run failed', { error: e });

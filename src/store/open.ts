@@ -1,0 +1,33 @@
+/**
+ * The store the configuration names: PostgreSQL when DATABASE_URL is set, else the embedded store at STATE_FILE.
+ * Loaded lazily, so that the embedded path never loads the database client.
+ */
+import type { Store } from './state.ts';
+
+export interface StoreSetting {
+  /** postgres://… : the shared database. */
+  databaseUrl?: string | undefined;
+  stateFile: string;
+}
+
+/**
+ * `writer`: the bot (the embedded store is locked for this process); `shared`: the terminal chat (embedded: read-only
+ * beside a running bot); `reader`: the read-only commands (embedded: no lock, nothing written).
+ */
+export type StoreMode = 'writer' | 'shared' | 'reader';
+
+export async function openStore(setting: StoreSetting, mode: StoreMode): Promise<Store> {
+  if (setting.databaseUrl) {
+    const { PgStore } = await import('./pg.ts');
+    return PgStore.connect(setting.databaseUrl, { max: mode === 'writer' ? 10 : 2 });
+  }
+  const { FileStore } = await import('./state.ts');
+  if (mode === 'shared') return FileStore.openShared(setting.stateFile);
+  return FileStore.open(setting.stateFile, mode === 'writer' ? { lock: true } : { readOnly: true });
+}
+
+/** Where the state lives, for messages (the database without its password). */
+export async function describeStore(setting: StoreSetting): Promise<string> {
+  if (!setting.databaseUrl) return setting.stateFile;
+  return (await import('./pg.ts')).describeUrl(setting.databaseUrl);
+}

@@ -1,0 +1,669 @@
+/**
+ * The PostgreSQL store (DATABASE_URL): the same named operations as the embedded store, for several bot processes
+ * sharing one database.
+ *
+ * Each process keeps the picture the queries read (officials, completions, conversations, runs …) in memory, as the
+ * embedded store does. Every record lives in one table row (`records`: section, key, JSON), stamped with the id of
+ * the transaction that last wrote it (`xid`). A change is applied to the picture, then its records are written in
+ * one transaction with its audit entries; callers are told only after COMMIT. Changes that arrive while a
+ * transaction is under way share the next one.
+ *
+ * Several processes: a write names the transaction id each record had when this process last read it, and is
+ * refused when another process wrote it since (optimistic concurrency); a unique index allows one live tick per
+ * task, agency and period. A refused write rolls back, the picture re-reads those records and catches up, and the
+ * change is applied again on the fresh picture (so two confirmations of the same tick record one). `refresh()`
+ * catches up with what other processes committed: rows whose transaction finished since the last catch-up (below
+ * the snapshot's xmin, so that a transaction still running is read once it ends, never skipped).
+ *
+ * Audit entries and push deliveries are append-only tables, never loaded at start; one process at a time holds
+ * the right to send pushes (a session advisory lock, released when its process dies).
+ */
+import pg from 'pg';
+import type { AuditEntry, Delivery, Section, State } from './schema.ts';
+import { emptyState, STATE_VERSION } from './schema.ts';
+import {
+  DELIVERY_RUNS_KEPT,
+  type PushClaim,
+  RECORD_SECTIONS,
+  type RecordSection,
+  recordKey,
+  Store,
+  StoreConnectError,
+  type StoreHealth,
+  StateWriteError,
+} from './state.ts';
+
+export { StoreConnectError };
+
+/** Versioned migrations, applied in order at start-up, each in its own transaction; never edit one that shipped. */
+export const MIGRATIONS: readonly string[] = [
+  `create table records (
+     section text not null,
+     key text not null,
+     data jsonb,
+     xid xid8 not null default pg_current_xact_id(),
+     changed timestamptz not null default now(),
+     n bigint generated always as identity,
+     primary key (section, key)
+   );
+   create index records_xid on records (xid);
+   create unique index records_one_live_tick on records ((data->>'planId'), (data->>'taskId'), (data->>'party'), (coalesce(data->>'period', '')))
+     where section = 'completions' and data is not null and data->>'undoneAt' is null;
+   create unique index records_one_pending_extension on records ((data->>'planId'), (data->>'taskId'), (data->>'party'))
+     where section = 'extensions' and data is not null and data->>'status' = 'pending';
+   create table audit (id bigint generated always as identity primary key, entry jsonb not null);
+   create table deliveries (id bigint generated always as identity primary key, run text not null, entry jsonb not null);
+   create index deliveries_run on deliveries (run);
+   create sequence ids increment by 100 minvalue 1 start 1;`,
+];
+
+/** Advisory lock keys: migrations at start-up; the right to send pushes. */
+const MIGRATE_LOCK = 4561_0001;
+const PUSH_LOCK = 4561_0002;
+/** Ids are taken from the database's sequence in blocks of this size (the sequence's increment). */
+const ID_BLOCK = 100;
+/** Tombstones (removed conversations, reminders, runs) are kept this long for other processes to catch up. */
+const TOMBSTONE_DAYS = 1;
+/** A change refused this many times in a row (other processes kept writing the same records) fails. */
+const MAX_ATTEMPTS = 8;
+
+interface Entry {
+  rec: Record<string, unknown>;
+  /** The transaction that last wrote it, as this process knows ('' for a record not yet written). */
+  xid: string;
+}
+
+interface Pending {
+  apply: (draft: State) => unknown;
+  touches: readonly Section[] | undefined;
+  ids: number;
+  result?: unknown;
+  writes: { section: RecordSection; key: string; data: string | null }[];
+  audit: AuditEntry[];
+  attempts: number;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+}
+
+/** A database error that means "someone else wrote first": applied again on a fresh picture. */
+class Conflict extends Error {}
+
+/** The database named without its password, for messages and logs. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres (DATABASE_URL)';
+  }
+}
+
+export class PgStore extends Store {
+  readonly readOnly = false;
+  readonly file: string;
+  private data: State = emptyState();
+  private readonly entries = new Map<RecordSection, Map<string, Entry>>(RECORD_SECTIONS.map((s) => [s, new Map()]));
+  /** Records applied here and not yet committed: a catch-up leaves them alone. */
+  private readonly dirty = new Map<string, number>();
+  /** Transactions below this id have all been read. */
+  private horizon = '0';
+  private idNext = 0;
+  private idEnd = 0;
+  private queue: Pending[] = [];
+  private writing: Promise<void> | null = null;
+  private catching: Promise<void> | null = null;
+  private catchAgain: Promise<void> | null = null;
+  private readonly runDeliveries = new Map<string, Delivery[]>();
+  private lastWrite: string | undefined;
+  private lastCatchUp: string | undefined;
+  /** The connection holding the right to send pushes, while this process holds it. */
+  private claimed: pg.PoolClient | undefined;
+
+  protected get state(): State {
+    return this.data;
+  }
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    url: string,
+  ) {
+    super();
+    this.file = describeUrl(url);
+  }
+
+  /** Connect, run the migrations not yet applied, and load the picture. Throws with a clear message when it cannot. */
+  static async connect(url: string, opts: { max?: number } = {}): Promise<PgStore> {
+    // Idle connections do not keep a command-line process alive (the bot has its own handles).
+    const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, allowExitOnIdle: true });
+    // An idle client that loses its connection must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    const store = new PgStore(pool, url);
+    try {
+      await migrate(pool);
+      await store.load();
+    } catch (e) {
+      await pool.end().catch(() => undefined);
+      throw new StoreConnectError(`cannot use the database ${store.file}: ${(e as Error).message}`);
+    }
+    return store;
+  }
+
+  private async load(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin isolation level repeatable read');
+      const h = await client.query<{ x: string }>('select pg_snapshot_xmin(pg_current_snapshot())::text as x');
+      const rows = await client.query<{ section: RecordSection; key: string; data: Record<string, unknown>; xid: string }>(
+        'select section, key, data, xid::text as xid from records where data is not null order by n',
+      );
+      await client.query('commit');
+      this.data = emptyState();
+      for (const m of this.entries.values()) m.clear();
+      for (const r of rows.rows) {
+        const m = this.entries.get(r.section);
+        if (!m) continue;
+        m.set(r.key, { rec: r.data, xid: r.xid });
+        (this.data[r.section] as unknown[]).push(r.data);
+      }
+      this.horizon = h.rows[0]!.x;
+      this.bump();
+    } catch (e) {
+      await client.query('rollback').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  private bump(): void {
+    this.officialsVersion++;
+    this.completionsVersion++;
+  }
+
+  // ——— catching up with other processes ———
+
+  override refresh(): Promise<void> {
+    if (!this.catching) {
+      this.catching = this.catchUpNow().finally(() => {
+        this.catching = null;
+      });
+      return this.catching;
+    }
+    // One already under way may have started before what the caller must see: one more after it.
+    this.catchAgain ??= this.catching
+      .catch(() => undefined)
+      .then(() => {
+        this.catchAgain = null;
+        return this.refresh();
+      });
+    return this.catchAgain;
+  }
+
+  private async catchUpNow(): Promise<void> {
+    const { rows } = await this.pool.query<{ horizon: string; section: RecordSection | null; key: string; data: Record<string, unknown> | null; xid: string }>(
+      `with h as (select pg_snapshot_xmin(pg_current_snapshot()) as x)
+       select h.x::text as horizon, r.section, r.key, r.data, r.xid::text as xid
+       from h left join records r on r.xid >= $1::xid8 and r.xid < h.x
+       order by r.n`,
+      [this.horizon],
+    );
+    for (const r of rows) if (r.section) this.take(r.section, r.key, r.data, r.xid);
+    if (rows[0]) this.horizon = rows[0].horizon;
+    this.lastCatchUp = new Date().toISOString();
+  }
+
+  /** Put a committed record (or its removal) into the picture, unless a change applied here is still writing it. */
+  private take(section: RecordSection, key: string, data: Record<string, unknown> | null, xid: string, force = false): void {
+    const m = this.entries.get(section);
+    if (!m) return;
+    if (!force && this.dirty.has(`${section}\u0000${key}`)) return;
+    const known = m.get(key);
+    if (data === null) {
+      if (!known) return;
+      m.delete(key);
+      (this.data[section] as unknown[]) = (this.data[section] as unknown[]).filter((x) => x !== known.rec);
+    } else if (known) {
+      if (known.xid === xid && !force) return;
+      for (const k of Object.keys(known.rec)) delete known.rec[k];
+      Object.assign(known.rec, data);
+      known.xid = xid;
+    } else {
+      m.set(key, { rec: data, xid });
+      (this.data[section] as unknown[]).push(data);
+    }
+    if (section === 'officials') this.officialsVersion++;
+    if (section === 'completions' || section === 'extensions') this.completionsVersion++;
+  }
+
+  // ——— ids ———
+
+  protected newId(prefix: string): string {
+    if (this.idNext >= this.idEnd) throw new StateWriteError('no id reserved for this change');
+    return `${prefix}${this.idNext++}`;
+  }
+
+  private async reserve(n: number): Promise<void> {
+    const blocks = Math.ceil(n / ID_BLOCK);
+    const { rows } = await this.pool.query<{ v: string }>('select nextval($1::regclass)::text as v from generate_series(1, $2::int)', ['ids', blocks]);
+    // Blocks may not be adjacent (other processes take theirs): use the last one whole, and more if contiguous.
+    const starts = rows.map((r) => Number(r.v)).sort((a, b) => a - b);
+    let start = starts[0]!;
+    let end = start + ID_BLOCK;
+    for (const s of starts.slice(1)) {
+      if (s === end) end += ID_BLOCK;
+      else {
+        start = s;
+        end = s + ID_BLOCK;
+      }
+    }
+    if (end - start >= n || this.idEnd - this.idNext < end - start) {
+      this.idNext = start;
+      this.idEnd = end;
+    }
+  }
+
+  // ——— changes ———
+
+  protected async change<T>(apply: (draft: State) => T, touches?: readonly Section[], _plans?: readonly string[], ids = 1): Promise<T> {
+    await this.refresh();
+    while (this.idEnd - this.idNext < ids + 1) await this.reserve(ids + 1);
+    return new Promise<T>((resolve, reject) => {
+      const p: Pending = { apply, touches, ids, writes: [], audit: [], attempts: 0, resolve: resolve as (v: unknown) => void, reject };
+      try {
+        this.applyPending(p);
+      } catch (e) {
+        reject(e);
+        return;
+      }
+      this.queue.push(p);
+      void this.flush();
+    });
+  }
+
+  /** Apply a change to the picture and note what it writes (serialized now: later changes may alter the objects). */
+  private applyPending(p: Pending): void {
+    this.writes = [];
+    let written: NonNullable<typeof this.writes>;
+    try {
+      p.result = p.apply(this.data);
+    } finally {
+      written = this.writes;
+      this.writes = undefined;
+    }
+    p.audit = this.data.audit.splice(0);
+    p.writes = written.map((w) => ({ section: w.section, key: w.key, data: w.record ? JSON.stringify(w.record) : null }));
+    for (const w of written) {
+      const id = `${w.section}\u0000${w.key}`;
+      this.dirty.set(id, (this.dirty.get(id) ?? 0) + 1);
+      const m = this.entries.get(w.section)!;
+      const known = m.get(w.key);
+      if (w.record) {
+        if (!known) m.set(w.key, { rec: w.record as Record<string, unknown>, xid: '' });
+        else if (known.rec !== w.record) known.rec = w.record as Record<string, unknown>;
+      } else if (known) {
+        // Removed from the picture by the change itself; remembered so that the write can name its transaction.
+        m.delete(w.key);
+        this.removedXid.set(id, known.xid);
+      }
+    }
+    if (!p.touches || p.touches.includes('officials')) this.officialsVersion++;
+    if (!p.touches || p.touches.includes('completions') || p.touches.includes('extensions')) this.completionsVersion++;
+  }
+
+  /** The transaction ids of records a pending change removed (needed to write their removal). */
+  private readonly removedXid = new Map<string, string>();
+
+  override flush(): Promise<void> {
+    if (this.writing) return this.writing.catch(() => undefined).then(() => (this.queue.length > 0 ? this.flush() : undefined));
+    if (this.queue.length === 0) return Promise.resolve();
+    this.writing = this.writeBatch().finally(() => {
+      this.writing = null;
+      if (this.queue.length > 0) void this.flush();
+    });
+    return this.writing;
+  }
+
+  private async writeBatch(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    // One row per record: the last data written, the transaction id known before the first change touched it.
+    const rows = new Map<string, { section: RecordSection; key: string; data: string | null; expect: string }>();
+    for (const p of batch) {
+      for (const w of p.writes) {
+        const id = `${w.section}\u0000${w.key}`;
+        const prior = rows.get(id);
+        const expect = prior?.expect ?? this.entries.get(w.section)!.get(w.key)?.xid ?? this.removedXid.get(id) ?? '';
+        rows.set(id, { ...w, expect });
+      }
+    }
+    const list = [...rows.values()];
+    const audit = batch.flatMap((p) => p.audit);
+    const client = await this.pool.connect().catch((e: unknown) => {
+      this.fail(batch, e);
+      return undefined;
+    });
+    if (!client) return;
+    let committed: { section: RecordSection; key: string; xid: string }[] = [];
+    try {
+      await client.query('begin');
+      if (list.length > 0) {
+        const r = await client.query<{ section: RecordSection; key: string; xid: string }>(
+          `with input as (select * from unnest($1::text[], $2::text[], $3::jsonb[], $4::text[]) as t(section, key, data, expect))
+           insert into records as r (section, key, data)
+           select section, key, data from input
+           on conflict (section, key) do update set data = excluded.data, xid = pg_current_xact_id(), changed = now()
+             where r.xid::text = (select i.expect from input i where i.section = r.section and i.key = r.key)
+           returning r.section, r.key, r.xid::text as xid`,
+          [list.map((x) => x.section), list.map((x) => x.key), list.map((x) => x.data), list.map((x) => x.expect)],
+        );
+        if (r.rowCount !== list.length) throw new Conflict('a record was written by another process');
+        committed = r.rows;
+      }
+      if (audit.length > 0) await client.query('insert into audit (entry) select * from unnest($1::jsonb[])', [audit.map((a) => JSON.stringify(a))]);
+      await client.query('commit');
+    } catch (e) {
+      await client.query('rollback').catch(() => undefined);
+      client.release();
+      const conflict = e instanceof Conflict || (e as { code?: string }).code === '23505' || (e as { code?: string }).code === '40001';
+      await this.undo(batch);
+      if (!conflict) this.fail(batch, e);
+      // Applied again on the fresh picture: the refused batch (a conflict), and whatever was applied after it.
+      await this.retry(conflict ? batch : []);
+      return;
+    }
+    client.release();
+    for (const c of committed) {
+      const known = this.entries.get(c.section)!.get(c.key);
+      if (known) known.xid = c.xid;
+    }
+    this.settle(batch);
+    this.lastWrite = new Date().toISOString();
+    for (const p of batch) p.resolve(p.result);
+  }
+
+  /** A batch is over (written or given up): its records are no longer pending. */
+  private settle(batch: readonly Pending[]): void {
+    for (const p of batch)
+      for (const w of p.writes) {
+        const id = `${w.section}\u0000${w.key}`;
+        const n = (this.dirty.get(id) ?? 1) - 1;
+        if (n <= 0) {
+          this.dirty.delete(id);
+          this.removedXid.delete(id);
+        } else this.dirty.set(id, n);
+      }
+  }
+
+  /**
+   * A batch was not written: the picture goes back to what the database holds for every record it (and every change
+   * applied after it, which may have built on it) wrote.
+   */
+  private async undo(batch: readonly Pending[]): Promise<void> {
+    const later = this.queue;
+    this.queue = [];
+    const all = [...batch, ...later];
+    this.settle(all);
+    const keys = new Map<string, { section: RecordSection; key: string }>();
+    for (const p of all) for (const w of p.writes) keys.set(`${w.section}\u0000${w.key}`, { section: w.section, key: w.key });
+    const wanted = [...keys.values()];
+    try {
+      const { rows } = await this.pool.query<{ section: RecordSection; key: string; data: Record<string, unknown> | null; xid: string }>(
+        `select r.section, r.key, r.data, r.xid::text as xid from records r join unnest($1::text[], $2::text[]) as t(section, key) using (section, key)`,
+        [wanted.map((w) => w.section), wanted.map((w) => w.key)],
+      );
+      const found = new Set(rows.map((r) => `${r.section}\u0000${r.key}`));
+      for (const w of wanted) if (!found.has(`${w.section}\u0000${w.key}`)) this.forget(w.section, w.key);
+      for (const r of rows) this.take(r.section, r.key, r.data, r.xid, true);
+    } catch {
+      // The database is out of reach: read everything again when it is back.
+      await this.load().catch(() => undefined);
+    }
+    this.bump();
+    // Changes applied after the failed batch are applied again after it, in order.
+    this.queue = later;
+    for (const p of later) p.writes = [];
+  }
+
+  /** A record this process created that the database does not hold: out of the picture. */
+  private forget(section: RecordSection, key: string): void {
+    const m = this.entries.get(section)!;
+    const known = m.get(key);
+    if (!known) return;
+    m.delete(key);
+    (this.data[section] as unknown[]) = (this.data[section] as unknown[]).filter((x) => x !== known.rec);
+  }
+
+  /** Apply the changes again on a fresh picture, one by one, then write them. */
+  private async retry(batch: readonly Pending[]): Promise<void> {
+    const later = this.queue;
+    this.queue = [];
+    await this.refresh().catch(() => undefined);
+    for (const p of [...batch, ...later]) {
+      if (++p.attempts > MAX_ATTEMPTS) {
+        p.reject(new StateWriteError('the change could not be written: other processes kept changing the same records'));
+        continue;
+      }
+      try {
+        while (this.idEnd - this.idNext < p.ids + 1) await this.reserve(p.ids + 1);
+        this.applyPending(p);
+        this.queue.push(p);
+      } catch (e) {
+        p.reject(e);
+      }
+    }
+  }
+
+  private fail(batch: readonly Pending[], e: unknown): void {
+    for (const p of batch) p.reject(e instanceof StateWriteError ? e : new StateWriteError(`the database did not take the change: ${(e as Error).message}`));
+  }
+
+  // ——— pushes ———
+
+  override async claimPushes(opts: { wait?: boolean } = {}): Promise<PushClaim | undefined> {
+    // Held here already (a reminder run beside a digest run): shared within the process.
+    if (this.claimed) {
+      this.claims++;
+      await this.refresh();
+      return { release: async () => this.unclaim() };
+    }
+    const client = await this.pool.connect();
+    // The lock lives as long as this connection: losing it lets another process take over.
+    client.on('error', () => {
+      if (this.claimed === client) this.claimed = undefined;
+    });
+    try {
+      const { rows } = await client.query<{ ok: boolean }>(
+        opts.wait ? 'select true as ok from pg_advisory_lock($1)' : 'select pg_try_advisory_lock($1) as ok',
+        [PUSH_LOCK],
+      );
+      if (!rows[0]?.ok) {
+        client.release();
+        return undefined;
+      }
+      // Taken while this process waited (another call got it first): shared, this connection goes back.
+      if (this.claimed) {
+        await client.query('select pg_advisory_unlock($1)', [PUSH_LOCK]);
+        client.release();
+        this.claims++;
+        return { release: async () => this.unclaim() };
+      }
+      await this.refresh();
+      // The holder alone records deliveries while it holds the right: what is loaded now stays true.
+      const keep = [...this.data.runs.slice(-DELIVERY_RUNS_KEPT), ...this.unfinishedRuns()].map((r) => r.key);
+      const d = await client.query<{ run: string; entry: Delivery }>('select run, entry from deliveries where run = any($1::text[]) order by id', [keep]);
+      this.runDeliveries.clear();
+      for (const r of d.rows) {
+        const list = this.runDeliveries.get(r.run);
+        if (list) list.push(r.entry);
+        else this.runDeliveries.set(r.run, [r.entry]);
+      }
+    } catch (e) {
+      client.release(true);
+      throw e;
+    }
+    this.claimed = client;
+    this.claims = 1;
+    return { release: async () => this.unclaim() };
+  }
+
+  private claims = 0;
+
+  private async unclaim(): Promise<void> {
+    const client = this.claimed;
+    if (!client || --this.claims > 0) return;
+    this.claimed = undefined;
+    const ok = await client.query('select pg_advisory_unlock($1)', [PUSH_LOCK]).then(
+      () => true,
+      () => false,
+    );
+    client.release(!ok);
+  }
+
+  protected deliveriesOfRun(runKey: string): readonly Delivery[] {
+    return this.runDeliveries.get(runKey) ?? [];
+  }
+
+  protected async appendDeliveries(list: readonly Delivery[]): Promise<void> {
+    if (list.length === 0) return;
+    await this.pool.query('insert into deliveries (run, entry) select * from unnest($1::text[], $2::jsonb[])', [
+      list.map((d) => d.run),
+      list.map((d) => JSON.stringify(d)),
+    ]);
+    for (const d of list) {
+      const l = this.runDeliveries.get(d.run);
+      if (l) l.push({ ...d });
+      else this.runDeliveries.set(d.run, [{ ...d }]);
+    }
+  }
+
+  protected async pruneDeliveries(keep: ReadonlySet<string>): Promise<void> {
+    await this.pool.query('delete from deliveries where not (run = any($1::text[]))', [[...keep]]);
+    await this.pool.query(`delete from records where data is null and changed < now() - interval '${TOMBSTONE_DAYS} days'`);
+    for (const k of [...this.runDeliveries.keys()]) if (!keep.has(k)) this.runDeliveries.delete(k);
+  }
+
+  // ——— health, export, restore ———
+
+  health(): StoreHealth {
+    return {
+      store: 'postgres',
+      officials: this.data.officials.length,
+      completions: this.data.completions.length,
+      ...(this.lastWrite ? { lastWrite: this.lastWrite } : {}),
+      ...(this.lastCatchUp ? { lastCatchUp: this.lastCatchUp } : {}),
+      unfinishedRuns: this.unfinishedRuns().length,
+    };
+  }
+
+  /** Whether the database answers (for the health check). */
+  async ping(): Promise<boolean> {
+    return this.pool.query('select 1').then(
+      () => true,
+      () => false,
+    );
+  }
+
+  async exportState(): Promise<State> {
+    await this.flush();
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin isolation level repeatable read');
+      const recs = await client.query<{ section: RecordSection; data: Record<string, unknown> }>(
+        'select section, data from records where data is not null order by n',
+      );
+      const audit = await client.query<{ entry: AuditEntry }>('select entry from audit order by id');
+      const deliveries = await client.query<{ entry: Delivery }>('select entry from deliveries order by id');
+      const seq = await client.query<{ v: string | null }>('select last_value::text as v from ids');
+      await client.query('commit');
+      const out = emptyState();
+      for (const r of recs.rows) (out[r.section] as unknown[]).push(r.data);
+      out.audit = audit.rows.map((r) => r.entry);
+      out.deliveries = deliveries.rows.map((r) => r.entry);
+      let max = Number(seq.rows[0]?.v ?? 0) + ID_BLOCK;
+      for (const r of recs.rows) {
+        const n = Number(String(r.data.id ?? '').match(/^[a-z]+(\d+)$/)?.[1] ?? 0);
+        if (n > max) max = n;
+      }
+      out.seq = max;
+      out.schemaVersion = STATE_VERSION;
+      return out;
+    } finally {
+      await client.query('rollback').catch(() => undefined);
+      client.release();
+    }
+  }
+
+  async restore(state: State): Promise<void> {
+    await this.flush();
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query('truncate records, audit, deliveries');
+      const sections: string[] = [];
+      const keys: string[] = [];
+      const data: string[] = [];
+      for (const section of RECORD_SECTIONS)
+        for (const r of state[section] as Record<string, unknown>[]) {
+          sections.push(section);
+          keys.push(recordKey(section, r));
+          data.push(JSON.stringify(r));
+        }
+      await client.query(
+        `insert into records (section, key, data) select * from unnest($1::text[], $2::text[], $3::jsonb[])
+         on conflict (section, key) do update set data = excluded.data`,
+        [sections, keys, data],
+      );
+      await client.query('insert into audit (entry) select * from unnest($1::jsonb[])', [state.audit.map((a) => JSON.stringify(a))]);
+      await client.query('insert into deliveries (run, entry) select * from unnest($1::text[], $2::jsonb[])', [
+        state.deliveries.map((d) => d.run),
+        state.deliveries.map((d) => JSON.stringify(d)),
+      ]);
+      await client.query('select setval($1::regclass, greatest($2::bigint, (select last_value from ids)))', ['ids', state.seq + 1]);
+      await client.query('commit');
+    } catch (e) {
+      await client.query('rollback').catch(() => undefined);
+      throw new StateWriteError(`the database did not take the state: ${(e as Error).message}`);
+    } finally {
+      client.release();
+    }
+    this.idNext = this.idEnd = 0;
+    this.runDeliveries.clear();
+    await this.load();
+  }
+
+  override async close(): Promise<void> {
+    await this.flush().catch(() => undefined);
+    // Ending the session lets the right to send pushes go with it.
+    this.claimed?.release(true);
+    this.claimed = undefined;
+    await this.pool.end();
+  }
+}
+
+/** Apply the migrations not yet applied, one process at a time. */
+export async function migrate(pool: pg.Pool): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATE_LOCK]);
+    await client.query('create table if not exists schema_migrations (version int primary key, applied_at timestamptz not null default now())');
+    const { rows } = await client.query<{ v: number | null }>('select max(version) as v from schema_migrations');
+    const done = rows[0]?.v ?? 0;
+    if (done > MIGRATIONS.length) throw new Error(`the database is at schema version ${done}; this version of the bot knows ${MIGRATIONS.length}`);
+    for (let v = done + 1; v <= MIGRATIONS.length; v++) {
+      await client.query('begin');
+      try {
+        await client.query(MIGRATIONS[v - 1]!);
+        await client.query('insert into schema_migrations (version) values ($1)', [v]);
+        await client.query('commit');
+      } catch (e) {
+        await client.query('rollback');
+        throw e;
+      }
+    }
+    return MIGRATIONS.length - done;
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [MIGRATE_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}
