@@ -19,10 +19,11 @@
  * the right to send pushes (a session advisory lock, released when its process dies).
  */
 import pg from 'pg';
-import type { AuditEntry, Delivery, Section, State } from './schema.ts';
+import type { AuditEntry, CompletionRecord, Delivery, Section, State } from './schema.ts';
 import { emptyState, STATE_VERSION } from './schema.ts';
 import {
   DELIVERY_RUNS_KEPT,
+  liveKey,
   type PushClaim,
   RECORD_SECTIONS,
   type RecordSection,
@@ -177,6 +178,7 @@ export class PgStore extends Store {
   }
 
   private bump(): void {
+    this.epoch++;
     this.officialsVersion++;
     this.completionsVersion++;
   }
@@ -225,12 +227,15 @@ export class PgStore extends Store {
       (this.data[section] as unknown[]) = (this.data[section] as unknown[]).filter((x) => x !== known.rec);
     } else if (known) {
       if (known.xid === xid && !force) return;
+      const was = section === 'completions' && !known.rec.undoneAt ? liveKey(known.rec as unknown as CompletionRecord) : undefined;
       for (const k of Object.keys(known.rec)) delete known.rec[k];
       Object.assign(known.rec, data);
       known.xid = xid;
+      if (section === 'completions') this.indexCompletion(known.rec as unknown as CompletionRecord, was);
     } else {
       m.set(key, { rec: data, xid });
       (this.data[section] as unknown[]).push(data);
+      if (section === 'completions') this.indexCompletion(data as unknown as CompletionRecord, undefined);
     }
     if (section === 'officials') this.officialsVersion++;
     if (section === 'completions' || section === 'extensions') this.completionsVersion++;

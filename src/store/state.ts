@@ -198,8 +198,38 @@ export abstract class Store {
     await this.flush();
   }
 
+  /**
+   * Bumped whenever the picture is replaced or changed other than by a command of this process (a reload, a
+   * rollback, a restore): the indexes below are rebuilt when it moves; a command keeps them up to date itself.
+   */
+  protected epoch = 0;
+  private liveIndex: { epoch: number; byKey: Map<string, CompletionRecord>; byId: Map<string, CompletionRecord> } | undefined;
+
+  /** Completions by id, and the live ones by task, agency and period: a tick looks one up, whatever the history. */
+  private completionIndex() {
+    if (this.liveIndex?.epoch === this.epoch) return this.liveIndex;
+    const byKey = new Map<string, CompletionRecord>();
+    const byId = new Map<string, CompletionRecord>();
+    for (const c of this.state.completions) {
+      byId.set(c.id, c);
+      if (!c.undoneAt) byKey.set(liveKey(c), c);
+    }
+    this.liveIndex = { epoch: this.epoch, byKey, byId };
+    return this.liveIndex;
+  }
+
+  /** A completion record written in place (a command, or a catch-up): the index follows it. */
+  protected indexCompletion(c: CompletionRecord, wasLive: string | undefined): void {
+    const index = this.liveIndex;
+    if (index?.epoch !== this.epoch) return;
+    index.byId.set(c.id, c);
+    if (wasLive !== undefined && index.byKey.get(wasLive) === c) index.byKey.delete(wasLive);
+    if (!c.undoneAt) index.byKey.set(liveKey(c), c);
+  }
+
   /** Mark a record written by the change being applied. */
   protected put(section: RecordSection, record: object): void {
+    if (section === 'completions') this.indexCompletion(record as CompletionRecord, liveKey(record as CompletionRecord));
     this.writes?.push({ section, key: recordKey(section, record as Record<string, unknown>), record });
   }
 
@@ -259,12 +289,12 @@ export abstract class Store {
   }
 
   completion(id: string): ReadonlyDeep<CompletionRecord> | undefined {
-    return this.state.completions.find((c) => c.id === id);
+    return this.completionIndex().byId.get(id);
   }
 
   /** The live (not undone) report of one party's part of a task, for one period of a recurring task. */
   liveCompletion(planId: string, taskId: string, party: string, period?: string): ReadonlyDeep<CompletionRecord> | undefined {
-    return this.state.completions.find((c) => c.planId === planId && c.taskId === taskId && c.party === party && !c.undoneAt && c.period === period);
+    return this.completionIndex().byKey.get(liveKey({ planId, taskId, party, period }));
   }
 
   /** Live reports of one party made on days from `from` (inclusive) to `to` (exclusive). */
@@ -501,9 +531,7 @@ export abstract class Store {
   async recordCompletion(input: NewCompletion, at: Date): Promise<{ record: CompletionRecord; existing: boolean }> {
     return this.change(
       (d) => {
-        const existing = d.completions.find(
-          (c) => c.planId === input.planId && c.taskId === input.taskId && c.party === input.party && !c.undoneAt && c.period === input.period,
-        );
+        const existing = this.completionIndex().byKey.get(liveKey(input));
         if (existing) return { record: copy(existing), existing: true };
         const rec: CompletionRecord = {
           id: this.newId('c', d),
@@ -532,7 +560,7 @@ export abstract class Store {
     if (!rec || rec.undoneAt) return undefined;
     return this.change(
       (d) => {
-        const live = d.completions.find((c) => c.id === id);
+        const live = this.completionIndex().byId.get(id);
         if (!live || live.undoneAt) return undefined;
         const before = { ...live };
         live.undoneAt = at.toISOString();
@@ -964,6 +992,7 @@ export class FileStore extends Store {
     this.deliveries = state.deliveries.map((d) => ({ ...d }));
     await this.change((d) => {
       Object.assign(d, copy(state), { audit: [], deliveries: [] });
+      this.epoch++;
     });
   }
 
@@ -1034,6 +1063,7 @@ export class FileStore extends Store {
     } catch (e) {
       // Not durable, so not done: go back to what is on disk.
       this.db.data = (await this.adapter.read().catch(() => null)) ?? emptyState();
+      this.epoch++;
       this.adapter.forget();
       this.version++;
       this.officialsVersion++;
@@ -1051,6 +1081,11 @@ export const AUDIT_IN_FILE = 200;
 export const DELIVERY_RUNS_KEPT = 1;
 /** Days past a due date after which the record of its reminders is dropped. */
 export const REMINDER_RETENTION_DAYS = 60;
+
+/** What makes a completion unique while it stands: one live report per task, agency and period. */
+export function liveKey(c: { planId: string; taskId: string; party: string; period?: string | undefined }): string {
+  return `${c.planId}\u0000${c.taskId}\u0000${c.party}\u0000${c.period ?? ''}`;
+}
 
 function audit(draft: State, at: Date, actor: string, action: string, subject: string, before?: unknown, after?: unknown): void {
   const entry: AuditEntry = { at: at.toISOString(), actor, action, subject };
