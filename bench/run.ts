@@ -17,7 +17,10 @@ import { tmpdir } from 'node:os';
 import { createCore } from '../src/core/features/index.ts';
 import { translator } from '../src/i18n.ts';
 import { requiredParties } from '../src/plan/status.ts';
-import { type State, Store } from '../src/store/state.ts';
+import pg from 'pg';
+import { PgStore } from '../src/store/pg.ts';
+import { Store } from '../src/store/state.ts';
+import { startTestDatabase, type TestDatabase } from '../test/pg.ts';
 import { fork } from 'node:child_process';
 import { Telegram } from 'telegraf';
 import { telegramOutlet } from '../src/channels/telegram/outlet.ts';
@@ -132,7 +135,7 @@ function startToFirstAnswer(env: Record<string, string> = {}): Promise<number> {
 
 const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
 /** BENCH_ONLY=answers,ticks,pushes,start runs only those sections. */
-const only = new Set((process.env.BENCH_ONLY ?? 'answers,plans,ticks,history,pushes,start').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'answers,plans,ticks,history,pg,pushes,start').split(','));
 const dir = loadDirectory();
 const seed = loadPlans()[0]!;
 
@@ -268,26 +271,31 @@ if (only.has('ticks')) {
 // keeps (the last runs), 200 runs listed, a million audit entries in their journal, reminders still in play — the
 // state the retention rules leave, built directly. Reported: the files on disk, the time to open them, and durable
 // ticks afterwards, one at a time and 32 at once.
-if (only.has('history')) {
+/**
+ * Build the five-year state in a store (through its own commands and restore), then measure opening it again and
+ * durable ticks on it. `size` reports what it takes on disk.
+ */
+async function history(label: string, open: () => Promise<Store>, size: () => Promise<string>): Promise<void> {
   const n = Number(process.env.BENCH_OFFICIALS ?? 100_000);
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-history-')), 'state.json');
-  const store = await Store.open(file);
+  const store = await open();
   const agencies = dir.agencies.filter((a) => a.kind === 'department' || a.kind === 'district').map((a) => a.id);
   await seedOfficials(store, n, agencies, 1_000_000);
-  const ids = store.snapshot().officials.map((o) => o.id);
+  const ids = (await store.exportState()).officials.map((o) => o.id);
   const week = 7 * 86_400_000;
   const start = Date.parse('2020-01-06T00:30:00Z');
+  const claim = await store.claimPushes();
   for (let w = 0; w < 200; w++) {
     const at = new Date(start + w * week);
     const key = `digest:${at.toISOString()}`;
     await store.startRun(key, ids.length, at);
-    // Per-recipient records only for the runs the journal keeps; the others end with their totals.
+    // Per-recipient records only for the runs kept (the last); the others end with their totals.
     if (w >= 199) await store.recordDeliveries(ids.map((to) => ({ run: key, to, status: 'sent' as const, at: at.toISOString(), attempts: 1 })));
     await store.finishRun(key, { sent: ids.length, failed: 0 }, at);
   }
+  await claim?.release();
   const jobs = Array.from({ length: 125_000 }, (_, i) => ({ taskId: `T${i}`, party: agencies[i % agencies.length]!, by: ids[i % ids.length]! }));
   await store.restore({
-    ...(structuredClone(store.snapshot()) as State),
+    ...(await store.exportState()),
     completions: jobs.map((j, i) => ({
       id: `c${i + 1}`,
       planId: `P${i % 50}`,
@@ -301,11 +309,10 @@ if (only.has('history')) {
     reminders: ids.slice(0, 20_000).map((o, i) => ({ key: `P|T${i}|x|2024-12-31|7|${o}`, at: '2024-12-24T01:00:00.000Z' })),
     seq: 2_000_000,
   });
-  const size = (f: string) => (statSync(f, { throwIfNoEntry: false })?.size ?? 0) / 2 ** 20;
-  const sideFiles = readdirSync(path.dirname(file)).filter((f) => /\.(officials|reminders|completions|runs|progress|conversations)\./.test(f));
-  const sideSize = sideFiles.reduce((s, f) => s + size(path.join(path.dirname(file), f)), 0);
+  await store.close();
+  const onDisk = await size();
   const t0 = performance.now();
-  const reopened = await Store.open(file);
+  const reopened = await open();
   const openMs = performance.now() - t0;
   const lat: number[] = [];
   for (let i = 0; i < 200; i++) {
@@ -325,18 +332,54 @@ if (only.has('history')) {
         ),
     );
   const rate = many.length / ((performance.now() - t2) / 1000);
+  await reopened.close();
   console.log(
-    `five years on with ${n.toLocaleString('en')} officials: state file ${size(file).toFixed(1)} MiB + ${sideFiles.length} side files ${sideSize.toFixed(1)} MiB (officials, reminders, completions per plan), audit journal ${size(`${file}.audit.jsonl`).toFixed(0)} MiB (not read at start), deliveries journal ${size(`${file}.deliveries.jsonl`).toFixed(0)} MiB; opened in ${fmt(openMs)} (target ≤ 2 s); a durable tick p50 ${fmt(percentile(lat, 50))}, p99 ${fmt(percentile(lat, 99))} one at a time (target ≤ 20 ms), ${rate.toFixed(0)}/s with 32 at once (target ≥ 500/s)`,
+    `${label}: five years on with ${n.toLocaleString('en')} officials: ${onDisk}; opened in ${fmt(openMs)} (target ≤ 2 s); a durable tick p50 ${fmt(percentile(lat, 50))}, p99 ${fmt(percentile(lat, 99))} one at a time (target ≤ 20 ms), ${rate.toFixed(0)}/s with 32 at once (target ≥ 500/s)`,
+  );
+}
+
+// Five years on, at national scale: 100,000 officials (BENCH_OFFICIALS), 125,000 ticks, the deliveries kept (the
+// last run), 200 runs listed, a million audit entries, reminders still in play — the state the retention rules
+// leave. Reported: its size on disk, the time to open it, and durable ticks afterwards, one at a time and 32 at once.
+if (only.has('history')) {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-history-')), 'state.json');
+  const size = (f: string) => (statSync(f, { throwIfNoEntry: false })?.size ?? 0) / 2 ** 20;
+  await history(
+    'embedded store',
+    () => Store.open(file),
+    async () => {
+      const sideFiles = readdirSync(path.dirname(file)).filter((f) => /\.(officials|reminders|completions|runs|progress|conversations)\./.test(f));
+      const sideSize = sideFiles.reduce((s, f) => s + size(path.join(path.dirname(file), f)), 0);
+      return `state file ${size(file).toFixed(1)} MiB + ${sideFiles.length} side files ${sideSize.toFixed(1)} MiB (officials, reminders, completions per plan), audit journal ${size(`${file}.audit.jsonl`).toFixed(0)} MiB (not read at start), deliveries journal ${size(`${file}.deliveries.jsonl`).toFixed(0)} MiB`;
+    },
+  );
+}
+
+// The same on PostgreSQL: a throwaway server (Debian's initdb/pg_ctl, fsync on), the store opened as a bot opens it.
+let database: TestDatabase | undefined;
+if (only.has('pg')) {
+  database = await startTestDatabase();
+  const url = database.create('history');
+  await history(
+    'PostgreSQL store',
+    () => PgStore.connect(url),
+    async () => {
+      const c = new pg.Client(url);
+      await c.connect();
+      const { rows } = await c.query<{ db: string; audit: string }>(
+        "select pg_database_size(current_database())::text as db, pg_total_relation_size('audit')::text as audit",
+      );
+      await c.end();
+      return `database ${(Number(rows[0]!.db) / 2 ** 20).toFixed(0)} MiB on disk, of which the audit table ${(Number(rows[0]!.audit) / 2 ** 20).toFixed(0)} MiB (not read at start)`;
+    },
   );
 }
 
 // Pushes: 10,000 digests to a local fake Bot API over HTTP, through the real outlet, sender, pusher and store.
-if (only.has('pushes')) {
+async function pushes(label: string, store: Store, recorded: () => Promise<number>): Promise<void> {
   const rate = Number(process.env.BENCH_PUSH_RATE ?? 200);
   const fake = fork(path.join(ROOT, 'bench/fake-bot-api.mjs'));
   const port = await new Promise<number>((resolve) => fake.once('message', (m) => resolve((m as { port: number }).port)));
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-push-')), 'state.json');
-  const store = await Store.open(file);
   const agencies = dir.agencies.filter((a) => a.kind === 'department' || a.kind === 'district').map((a) => a.id);
   await seedOfficials(store, 10_000, agencies, 100_000);
   const outlet = telegramOutlet(new Telegram('123456:BENCHBENCHBENCHBENCHBENCH', { apiRoot: `http://127.0.0.1:${port}` } as never), 'vi');
@@ -373,12 +416,24 @@ if (only.has('pushes')) {
     return most;
   };
   const achieved = (dispatched.length - 1) / ((dispatched.at(-1)! - dispatched[0]!) / 1000);
-  const recorded = (await Store.open(file)).snapshot().deliveries.filter((d) => d.status === 'sent').length;
   console.log(
-    `pushes: ${result.sent}/${result.total} digests sent in ${seconds.toFixed(1)} s at PUSH_RATE=${rate}: ${achieved.toFixed(1)}/s achieved (${((100 * achieved) / rate).toFixed(1)}% of the rate), at most ${maxWindow(dispatched)} sent and ${maxWindow(received)} received in any one-second window; ${received.length} reached the fake Bot API, ${recorded} recorded (target ≥ 90% of PUSH_RATE, never above it, nothing lost)`,
+    `${label}: pushes: ${result.sent}/${result.total} digests sent in ${seconds.toFixed(1)} s at PUSH_RATE=${rate}: ${achieved.toFixed(1)}/s achieved (${((100 * achieved) / rate).toFixed(1)}% of the rate), at most ${maxWindow(dispatched)} sent and ${maxWindow(received)} received in any one-second window; ${received.length} reached the fake Bot API, ${await recorded()} recorded (target ≥ 90% of PUSH_RATE, never above it, nothing lost)`,
   );
   if (!process.env.BENCH_PUSH_RATE)
     console.log('  (run at 200/s to finish in about a minute; BENCH_PUSH_RATE=25 measures the default rate in about 7 minutes)');
+}
+
+if (only.has('pushes')) {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-push-')), 'state.json');
+  await pushes('embedded store', await Store.open(file), async () => (await Store.open(file)).snapshot().deliveries.filter((d) => d.status === 'sent').length);
+}
+if (only.has('pg')) {
+  database ??= await startTestDatabase();
+  const url = database.create('pushes');
+  const store = await PgStore.connect(url);
+  await pushes('PostgreSQL store', store, async () => (await store.exportState()).deliveries.filter((d) => d.status === 'sent').length);
+  await store.close();
+  database.stop();
 }
 
 if (only.has('start')) {

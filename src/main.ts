@@ -170,7 +170,15 @@ async function main(): Promise<void> {
   });
   // Runs a crash left unfinished go on with those not yet reached; a digest missed while the bot was down goes out
   // once; reminders are recorded, so running them is safe.
+  // A shared database: plans published through another process (into the shared PLANS_DIR) go live here too.
+  const pickUp = () => {
+    if (config.PLAN_FILE) return;
+    for (const e of plans.pickUp(plansDir, (file, error) => log.log('warn', 'plan file not taken in', { file, error })))
+      log.log('info', 'plan taken in', { plan: e.plan.number, file: e.file });
+  };
+  if (config.DATABASE_URL) pickUp();
   const resume = async () => {
+    if (config.DATABASE_URL) pickUp();
     await store.refresh();
     for (const run of pusher.unfinished()) {
       const r = await pusher.runDigest(run.key, run.day, { wait: false });

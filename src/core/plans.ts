@@ -5,8 +5,10 @@
  * admin publishes one.
  */
 import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Directory } from '../plan/agencies.ts';
-import { choosePlan, loadPlanFiles } from '../plan/load.ts';
+import { choosePlan, loadPlan, loadPlanFiles } from '../plan/load.ts';
 import type { Plan } from '../plan/schema.ts';
 import { fold } from '../text/fold.ts';
 import { type AskOptions, Engine, type EngineOptions } from './engine.ts';
@@ -89,6 +91,38 @@ export class PlanCatalog {
     this.byKeyMap.set(key, entry);
     return entry;
   }
+
+  /**
+   * Plan files another process wrote into the folder since this one last looked (several bot processes sharing
+   * PLANS_DIR and a database: a plan published on one goes live on all). Only new or changed files are read; a file
+   * that does not validate is skipped (its publisher checked it) and reported. Returns the plans taken in.
+   */
+  pickUp(plansDir: string, onError: (file: string, e: unknown) => void = () => undefined): PlanEntry[] {
+    const taken: PlanEntry[] = [];
+    let names: string[];
+    try {
+      names = readdirSync(plansDir).filter((f) => f.endsWith('.json'));
+    } catch {
+      return taken;
+    }
+    for (const name of names) {
+      const file = path.join(plansDir, name);
+      const mtime = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+      if (mtime === undefined) continue;
+      const seen = this.seenFiles.get(file);
+      this.seenFiles.set(file, mtime);
+      // The first look only notes what is there (those plans were loaded at start).
+      if (seen === mtime || (seen === undefined && this.entries.some((e) => e.file === file))) continue;
+      try {
+        taken.push(this.put(loadPlan(file), file));
+      } catch (e) {
+        onError(file, e);
+      }
+    }
+    return taken;
+  }
+
+  private readonly seenFiles = new Map<string, number>();
 
   /** Every plan, newest first. */
   all(): readonly PlanEntry[] {

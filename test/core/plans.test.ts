@@ -254,3 +254,25 @@ describe('publishing a plan sent as a Word file', () => {
     expect(h.deps.plans.all()).toHaveLength(1);
   });
 });
+
+describe('several processes sharing PLANS_DIR', () => {
+  it('a plan file another process published is taken in by the next look; one that does not validate is reported and skipped', async () => {
+    const { PlanCatalog } = await import('../../src/core/plans.ts');
+    const { writeFileSync } = await import('node:fs');
+    const folder = mkdtempSync(path.join(tmpdir(), 'shared-plans-'));
+    const seedFile = path.join(folder, 'seed.json');
+    writeFileSync(seedFile, JSON.stringify(seed));
+    const catalog = new PlanCatalog(dir, {}, [{ plan: seed, file: seedFile }]);
+    expect(catalog.pickUp(folder)).toEqual([]);
+    writeFileSync(path.join(folder, 'kh-1234.json'), JSON.stringify(cashless));
+    writeFileSync(path.join(folder, 'broken.json'), '{"id":');
+    const errors: string[] = [];
+    const taken = catalog.pickUp(folder, (file) => errors.push(path.basename(file)));
+    expect(taken.map((e) => e.plan.number)).toEqual([cashless.number]);
+    expect(errors).toEqual(['broken.json']);
+    expect(catalog.byNumber('1234')?.plan.id).toBe(cashless.id);
+    // Nothing new: nothing read again.
+    expect(catalog.pickUp(folder, () => errors.push('again'))).toEqual([]);
+    expect(errors).toEqual(['broken.json']);
+  });
+});
