@@ -11,6 +11,9 @@ import { migrate, SECTIONS, STATE_VERSION, type Section, type State, stateSchema
 
 export class StateFileError extends Error {}
 
+/** A side file's checksum: SHA-1 is enough to tell the file this store wrote from any other. */
+const checksum = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('hex');
+
 /** A section whose JSON is past this size is kept in a side file (officials: about 4,000 of them). */
 export const OFFICIALS_SPLIT_BYTES = 1024 * 1024;
 
@@ -35,6 +38,10 @@ export class DurableJsonFile implements Adapter<State> {
   private dirtyPlans: Set<string> | 'all' = 'all';
   /** The last number given to a completions side file. */
   private gen = 0;
+  /** The last change of the change journal this file includes (replayed from the journal: those after it). */
+  journaled = 0;
+  /** Checksums of the side files as written, by file name (recorded in the state file). */
+  private readonly sums = new Map<string, string>();
 
   constructor(
     private readonly file: string,
@@ -68,13 +75,26 @@ export class DurableJsonFile implements Adapter<State> {
       if (e instanceof StateFileError) throw e;
       throw new StateFileError(`${this.file}: not readable as JSON (${(e as Error).message}); it was left as it is`);
     }
-    // Sections kept in side files: the state file names each; they are read as part of the state.
+    // Sections kept in side files: the state file names each; they are read as part of the state. A side file whose
+    // checksum is the one the state file recorded when it was written is the file this store wrote from validated
+    // state: its records skip the schema check (at 100,000 officials, 0.4 s of start-up); any other is checked.
+    const sums = (raw as { sums?: unknown } | null)?.sums;
+    const recorded = sums && typeof sums === 'object' ? (sums as Record<string, unknown>) : {};
+    const trusted = new Map<Section, unknown[]>();
+    const readSide = (ref: string) => {
+      const bytes = readFileSync(path.join(path.dirname(this.file), ref));
+      const ok = recorded[ref] === checksum(bytes);
+      if (ok) this.sums.set(ref, recorded[ref] as string);
+      return { value: JSON.parse(bytes.toString('utf8')) as unknown, ok };
+    };
     for (const sec of SIDE_SECTIONS) {
       const ref = (raw as Record<string, unknown> | null)?.[`${sec}Ref`];
       if (typeof ref !== 'string') continue;
       if (!new RegExp(`^[^/\\\\]+\\.${sec}\\.\\d+\\.json$`).test(ref)) throw new StateFileError(`${this.file}: bad ${sec}Ref ${ref}; it was left as it is`);
       try {
-        (raw as Record<string, unknown>)[sec] = JSON.parse(readFileSync(path.join(path.dirname(this.file), ref), 'utf8'));
+        const side = readSide(ref);
+        (raw as Record<string, unknown>)[sec] = side.ok ? [] : side.value;
+        if (side.ok) trusted.set(sec, side.value as unknown[]);
       } catch (e) {
         throw new StateFileError(`${this.file}: its ${sec} file ${ref} cannot be read (${(e as Error).message}); it was left as it is`);
       }
@@ -87,11 +107,14 @@ export class DurableJsonFile implements Adapter<State> {
     const refs = (raw as { completionsRefs?: unknown } | null)?.completionsRefs;
     if (refs && typeof refs === 'object') {
       const all: unknown[] = [];
+      const known: unknown[] = [];
       for (const [planId, ref] of Object.entries(refs as Record<string, unknown>)) {
         if (typeof ref !== 'string' || !/^[^/\\]+\.completions\.[0-9a-f]+\.\d+\.json$/.test(ref))
           throw new StateFileError(`${this.file}: bad completionsRefs entry for ${planId}; it was left as it is`);
         try {
-          all.push(...(JSON.parse(readFileSync(path.join(path.dirname(this.file), ref), 'utf8')) as unknown[]));
+          const side = readSide(ref);
+          const into = side.ok ? known : all;
+          for (const c of side.value as unknown[]) into.push(c);
         } catch (e) {
           throw new StateFileError(`${this.file}: its completions file ${ref} cannot be read (${(e as Error).message}); it was left as it is`);
         }
@@ -99,11 +122,14 @@ export class DurableJsonFile implements Adapter<State> {
         this.gen = Math.max(this.gen, Number(ref.match(/\.(\d+)\.json$/)![1]));
       }
       (raw as { completions: unknown[] }).completions = [...((raw as { completions?: unknown[] }).completions ?? []), ...all];
+      if (known.length > 0) trusted.set('completions', known);
       // Likewise: a plan's file is written again only when its ticks change.
       this.json.set('completions', Buffer.from(`,"completions":[],"completionsRefs":${JSON.stringify(Object.fromEntries(this.completionsRefs))}`));
       this.dirty.delete('completions');
       this.dirtyPlans = new Set();
     }
+    const mark = (raw as { journal?: unknown } | null)?.journal;
+    this.journaled = typeof mark === 'number' && Number.isInteger(mark) && mark >= 0 ? mark : 0;
     const parsed = stateSchema.safeParse(migrate(raw));
     if (!parsed.success) {
       const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
@@ -114,6 +140,7 @@ export class DurableJsonFile implements Adapter<State> {
       const hint = version !== STATE_VERSION ? ` (schema version ${String(version)}; this version reads ${STATE_VERSION})` : '';
       throw new StateFileError(`${this.file}: not a valid state file${hint}: ${where}; it was left as it is`);
     }
+    for (const [sec, list] of trusted) (parsed.data as Record<Section, unknown>)[sec] = (parsed.data[sec] as unknown[]).concat(list);
     return parsed.data;
   }
 
@@ -149,7 +176,9 @@ export class DurableJsonFile implements Adapter<State> {
         if (dirtyPlans !== 'all' && !dirtyPlans.has(planId) && this.completionsRefs.has(planId)) continue;
         this.gen++;
         const ref = `${path.basename(this.file)}.completions.${createHash('sha1').update(planId).digest('hex').slice(0, 12)}.${this.gen}.json`;
-        await writeFileAtomicAsync(path.join(path.dirname(this.file), ref), [Buffer.from(JSON.stringify(list))]);
+        const bytes = Buffer.from(JSON.stringify(list));
+        await writeFileAtomicAsync(path.join(path.dirname(this.file), ref), [bytes]);
+        this.sums.set(ref, checksum(bytes));
         const old = this.completionsRefs.get(planId);
         if (old) stale.push(old);
         this.completionsRefs.set(planId, ref);
@@ -165,7 +194,9 @@ export class DurableJsonFile implements Adapter<State> {
       if (json.length > this.splitBytes) {
         this.sideGen++;
         const ref = `${path.basename(this.file)}.${sec}.${this.sideGen}.json`;
-        await writeFileAtomicAsync(path.join(path.dirname(this.file), ref), [json.subarray(`,"${sec}":`.length)]);
+        const bytes = json.subarray(`,"${sec}":`.length);
+        await writeFileAtomicAsync(path.join(path.dirname(this.file), ref), [bytes]);
+        this.sums.set(ref, checksum(bytes));
         this.sideRefs.set(sec, ref);
       } else this.sideRefs.delete(sec);
       if (previous && previous !== this.sideRefs.get(sec)) stale.push(previous);
@@ -174,8 +205,30 @@ export class DurableJsonFile implements Adapter<State> {
       const ref = this.sideRefs.get(sec);
       return ref ? Buffer.from(`,"${sec}":[],"${sec}Ref":${JSON.stringify(ref)}`) : this.json.get(sec)!;
     });
-    await writeFileAtomicAsync(this.file, [Buffer.from(`{"schemaVersion":${data.schemaVersion}`), ...sections, Buffer.from(`,"seq":${data.seq}}`)]);
-    for (const ref of stale) rmSync(path.join(path.dirname(this.file), ref), { force: true });
+    await writeFileAtomicAsync(this.file, [
+      Buffer.from(`{"schemaVersion":${data.schemaVersion}`),
+      ...sections,
+      Buffer.from(`,"seq":${data.seq},"journal":${this.journaled},"sums":${JSON.stringify(this.namedSums())}}`),
+    ]);
+    for (const ref of stale) {
+      rmSync(path.join(path.dirname(this.file), ref), { force: true });
+      this.sums.delete(ref);
+    }
+  }
+
+  /** The checksums of the side files the state file names. */
+  private namedSums(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const ref of [...this.sideRefs.values(), ...this.completionsRefs.values()]) {
+      const sum = this.sums.get(ref);
+      if (sum) out[ref] = sum;
+    }
+    return out;
+  }
+
+  /** Whether the state has outgrown one file (side files): then changes go to the change journal between snapshots. */
+  big(): boolean {
+    return this.sideRefs.size > 0 || this.completionsRefs.size > 0;
   }
 
   /** Side files the state file does not name (left by a crash): removed by the lock holder. */

@@ -12,6 +12,8 @@ export class Journal<T> {
   private pending: { lines: string; done: () => void; fail: (e: unknown) => void }[] = [];
   private writing: Promise<void> | null = null;
   private compacting: Promise<void> | null = null;
+  /** Whether the file is known to end with a whole line (checked before the first append, and after a failure). */
+  private tailChecked = false;
 
   constructor(
     readonly file: string,
@@ -62,11 +64,21 @@ export class Journal<T> {
 
   /** Append records; resolves once they are on disk. */
   append(records: readonly T[]): Promise<void> {
-    if (records.length === 0) return Promise.resolve();
-    const lines = records.map((r) => `${JSON.stringify(r)}\n`).join('');
+    return this.appendLines(records.map((r) => JSON.stringify(r)));
+  }
+
+  /** Append records already serialized (one JSON text each, no newline); resolves once they are on disk. */
+  appendLines(texts: readonly string[]): Promise<void> {
+    if (texts.length === 0) return Promise.resolve();
+    const lines = texts.map((t) => `${t}\n`).join('');
     const done = new Promise<void>((resolve, reject) => this.pending.push({ lines, done: resolve, fail: reject }));
     this.writing ??= this.drain();
     return done;
+  }
+
+  /** Resolves when every append asked so far is on disk (or has failed). */
+  async idle(): Promise<void> {
+    while (this.writing) await this.writing;
   }
 
   private async drain(): Promise<void> {
@@ -77,15 +89,28 @@ export class Journal<T> {
         const batch = this.pending;
         this.pending = [];
         try {
-          const fh = await open(this.file, 'a', 0o600);
+          const fh = await open(this.file, 'a+', 0o600);
           try {
-            await fh.appendFile(batch.map((b) => b.lines).join(''));
+            // A torn last line (a crash or a failed append cut it short) must not swallow the next record: it is
+            // closed with a newline first, and stays a line that is skipped when read.
+            let head = '';
+            if (!this.tailChecked) {
+              const { size } = await fh.stat();
+              if (size > 0) {
+                const last = Buffer.alloc(1);
+                await fh.read(last, 0, 1, size - 1);
+                if (last[0] !== 0x0a) head = '\n';
+              }
+            }
+            await fh.appendFile(head + batch.map((b) => b.lines).join(''));
             await fh.datasync();
+            this.tailChecked = true;
           } finally {
             await fh.close();
           }
           for (const b of batch) b.done();
         } catch (e) {
+          this.tailChecked = false;
           for (const b of batch) b.fail(e);
         }
       }
@@ -95,16 +120,22 @@ export class Journal<T> {
   }
 
   /** Rewrite the file with only these records (atomically), after any append under way. */
-  async compact(keep: () => readonly T[]): Promise<void> {
+  compact(keep: () => readonly T[]): Promise<void> {
+    return this.compactLines(() => keep().map((r) => JSON.stringify(r)));
+  }
+
+  /** Rewrite the file with only these serialized records (atomically), after any append under way. */
+  async compactLines(keep: () => readonly string[]): Promise<void> {
     while (this.writing || this.compacting) await (this.writing ?? this.compacting);
     this.compacting = writeFileAtomicAsync(this.file, [
       Buffer.from(
         keep()
-          .map((r) => `${JSON.stringify(r)}\n`)
+          .map((t) => `${t}\n`)
           .join(''),
       ),
     ]).finally(() => {
       this.compacting = null;
+      this.tailChecked = false;
     });
     await this.compacting;
   }

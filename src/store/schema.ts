@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const STATE_VERSION = 5;
+export const STATE_VERSION = 6;
 
 const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T/, 'expected an ISO timestamp');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -224,6 +224,8 @@ export function migrate(raw: unknown): unknown {
   if (version === 2) return { ...(raw as object), schemaVersion: STATE_VERSION, conversations: [], progress: [], ...v5 };
   if (version === 3) return { ...(raw as object), schemaVersion: STATE_VERSION, progress: [], ...v5 };
   if (version === 4) return { ...(raw as object), schemaVersion: STATE_VERSION, ...v5 };
+  // v6 added the change journal beside the file (<state>.changes.jsonl): a v5 file has none to replay.
+  if (version === 5) return { ...(raw as object), schemaVersion: STATE_VERSION };
   return raw;
 }
 

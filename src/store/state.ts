@@ -11,6 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Low } from 'lowdb';
+import type { z } from 'zod';
 import type { Completion, CompletionMap } from '../plan/status.ts';
 import { DurableJsonFile, realPathOf, removeStaleTemporaries, StateFileError, StateWriteError } from './file.ts';
 import { StoreConnectError } from './errors.ts';
@@ -21,6 +22,15 @@ import {
   type AuditEntry,
   auditSchema,
   type CompletionRecord,
+  completionRecordSchema,
+  conversationSchema,
+  evidenceSchema,
+  extensionSchema,
+  officialSchema,
+  planStateSchema,
+  progressSchema,
+  reminderSchema,
+  runSchema,
   type Delivery,
   deliverySchema,
   emptyState,
@@ -150,7 +160,7 @@ export abstract class Store {
   protected writes: Written[] | undefined;
 
   /** Open (or create) the embedded store's state file: see FileStore.open. */
-  static open(file: string, opts: { lock?: boolean; readOnly?: boolean } = {}): Promise<FileStore> {
+  static open(file: string, opts: { lock?: boolean; readOnly?: boolean; snapshotEvery?: number } = {}): Promise<FileStore> {
     return FileStore.open(file, opts);
   }
 
@@ -858,6 +868,14 @@ export class FileStore extends Store {
   /** Counts rollbacks, so a change lost to one is never reported as saved by a later write. */
   private rollbacks = 0;
 
+  /** The number of the last change given to the change journal (see `change`). */
+  private changeNo = 0;
+  /** Journal lines past the last snapshot, kept to rewrite the journal without the ones a snapshot holds. */
+  private sinceSnapshot: { n: number; line: string }[] = [];
+  private journalBytes = 0;
+  private snapshotting: Promise<void> | null = null;
+  private snapshotEvery = SNAPSHOT_EVERY;
+
   /** Push deliveries: kept in the journal beside the state file, and here once first needed (not at start). */
   private loadedDeliveries: Delivery[] | undefined;
   /** When the state was last written (this process). */
@@ -885,6 +903,8 @@ export class FileStore extends Store {
     private readonly journal: Journal<Delivery>,
     /** The audit log past the last AUDIT_IN_FILE entries: append-only, never loaded at start. */
     private readonly auditJournal: Journal<AuditEntry>,
+    /** Changes since the last snapshot of a big state (see `change`). */
+    private readonly changes: Journal<ChangeLine | { invalid: string }>,
   ) {
     super();
   }
@@ -895,7 +915,7 @@ export class FileStore extends Store {
    * temporary files of interrupted writes are removed. With `readOnly`, nothing is created or written: a missing
    * file reads as empty. A symlinked path is followed: writes go to its target.
    */
-  static override async open(file: string, opts: { lock?: boolean; readOnly?: boolean } = {}): Promise<FileStore> {
+  static override async open(file: string, opts: { lock?: boolean; readOnly?: boolean; snapshotEvery?: number } = {}): Promise<FileStore> {
     const real = realPathOf(file);
     if (opts.lock && !opts.readOnly) {
       lockFile(real);
@@ -913,15 +933,20 @@ export class FileStore extends Store {
       const r = auditSchema.safeParse(v);
       return r.success ? (r.data as AuditEntry) : undefined;
     });
-    const store = new FileStore(db, adapter, file, opts.readOnly === true, journal, auditJournal);
-    if (!opts.readOnly && !existsSync(real)) await store.change(() => undefined);
+    const changes = new Journal<ChangeLine | { invalid: string }>(`${real}.changes.jsonl`, parseChangeLine);
+    const store = new FileStore(db, adapter, file, opts.readOnly === true, journal, auditJournal, changes);
+    if (opts.snapshotEvery) store.snapshotEvery = opts.snapshotEvery;
+    store.replay();
+    if (!opts.readOnly && !existsSync(real)) await store.writeSnapshot();
     // Deliveries of a version-3 file move to the journal once.
     const legacy = db.data.deliveries;
     if (legacy.length > 0) {
       store.deliveries.unshift(...legacy);
       if (!opts.readOnly) {
         await journal.compact(() => store.deliveries);
-        await store.change((d) => void (d.deliveries = []), ['deliveries']);
+        db.data.deliveries = [];
+        adapter.touch(['deliveries']);
+        await store.writeSnapshot();
       }
     }
     return store;
@@ -983,17 +1008,22 @@ export class FileStore extends Store {
 
   /**
    * Replace this store's whole state with an exported one (already validated): the journals are rewritten with its
-   * audit log and deliveries, then the state file. Only on a store opened for writing, which holds the lock.
+   * audit log and deliveries, then the state file, then the change journal emptied. Only on a store opened for
+   * writing, which holds the lock.
    */
   async restore(state: State): Promise<void> {
     if (this.readOnly) throw new StateReadOnlyError(`${this.file} is open read-only: another process holds it`);
+    await this.changes.idle();
     await this.auditJournal.compact(() => state.audit);
     await this.journal.compact(() => state.deliveries);
     this.deliveries = state.deliveries.map((d) => ({ ...d }));
-    await this.change((d) => {
-      Object.assign(d, copy(state), { audit: [], deliveries: [] });
-      this.epoch++;
-    });
+    Object.assign(this.db.data, copy(state), { audit: [], deliveries: [] });
+    this.adapter.touch();
+    this.version++;
+    this.epoch++;
+    this.officialsVersion++;
+    this.completionsVersion++;
+    await this.writeSnapshot();
   }
 
   // ——— durability ———
@@ -1001,11 +1031,28 @@ export class FileStore extends Store {
   /**
    * Apply a change and resolve once it is on disk. Throws (with memory restored to the last durable state) when
    * it cannot be written. `touches` names the sections the change alters.
+   *
+   * A state that fits in one file is rewritten whole (temporary file, fsync, rename) per change. Past that (side
+   * files: tens of thousands of officials, years of ticks) a change is one line appended to the change journal
+   * (`<state>.changes.jsonl`: the records it wrote, its audit entries; one fdatasync shared by the changes that
+   * arrive together), and a snapshot — the state file and the side files that changed — is written every
+   * SNAPSHOT_EVERY changes (or JOURNAL_BYTES), after which the journal keeps only the lines past it. Opening reads
+   * the snapshot, then replays the lines after the change it holds. So a tick costs one append, whatever the state.
    */
   protected async change<T>(apply: (draft: State) => T, touches?: readonly Section[], plans?: readonly string[]): Promise<T> {
     if (this.readOnly) throw new StateReadOnlyError(`${this.file} is open read-only: another process holds it`);
     const generation = this.rollbacks;
-    const result = apply(this.state);
+    const journaled = this.adapter.big();
+    const auditFrom = this.state.audit.length;
+    if (journaled) this.writes = [];
+    let written: Written[] = [];
+    let result: T;
+    try {
+      result = apply(this.state);
+    } finally {
+      written = this.writes ?? [];
+      this.writes = undefined;
+    }
     // A change to one plan's completions rewrites that plan's file only (where completions are split by plan).
     if (plans && touches) {
       this.adapter.touch(touches.filter((s) => s !== 'completions'));
@@ -1015,16 +1062,62 @@ export class FileStore extends Store {
     if (!touches || touches.includes('officials')) this.officialsVersion++;
     // Approved extensions move due dates: status maps are rebuilt after either changes.
     if (!touches || touches.includes('completions') || touches.includes('extensions')) this.completionsVersion++;
-    await this.flush();
+    if (!journaled) {
+      await this.flush();
+      if (this.rollbacks !== generation) throw new StateWriteError('the change was lost when an earlier write failed');
+      return result;
+    }
+    const n = ++this.changeNo;
+    const line = JSON.stringify({ n, seq: this.state.seq, w: written.map((w) => [w.section, w.key, w.record ?? null]), a: this.state.audit.slice(auditFrom) });
+    this.sinceSnapshot.push({ n, line });
+    this.journalBytes += line.length + 1;
+    try {
+      await this.changes.appendLines([line]);
+    } catch (e) {
+      if (this.rollbacks === generation) await this.reload();
+      throw new StateWriteError(`the change could not be written: ${(e as Error).message}`);
+    }
     if (this.rollbacks !== generation) throw new StateWriteError('the change was lost when an earlier write failed');
+    this.lastWrite = new Date().toISOString();
+    if (!this.snapshotting && (this.sinceSnapshot.length >= this.snapshotEvery || this.journalBytes >= JOURNAL_BYTES))
+      this.snapshotting = this.writeSnapshot()
+        .catch(() => undefined)
+        .finally(() => {
+          this.snapshotting = null;
+        });
     return result;
   }
 
-  /** Resolves when everything changed so far is on disk. */
+  /** Resolves when everything changed so far is on disk, as a snapshot (the change journal then holds nothing). */
   flush(): Promise<void> {
-    if (!this.writing && this.written === this.version) return Promise.resolve();
+    return this.writeSnapshot();
+  }
+
+  /**
+   * Write the state file (and the side files that changed), marked with the last journaled change it holds; then the
+   * change journal keeps only the lines after it. Changes applied while it is written may be in it too: replaying
+   * their lines again is harmless (each names whole records).
+   */
+  private async writeSnapshot(): Promise<void> {
+    await this.changes.idle();
+    if (!this.writing && this.written === this.version && existsSync(this.adapterFile())) return;
+    const mark = this.changeNo;
+    await this.snapshotWrite(mark);
+    const kept = () => this.sinceSnapshot.filter((x) => x.n > mark);
+    if (this.sinceSnapshot.length > 0 || this.journalBytes > 0) {
+      await this.changes.compactLines(() => kept().map((x) => x.line));
+      this.sinceSnapshot = kept();
+      this.journalBytes = this.sinceSnapshot.reduce((b, x) => b + x.line.length + 1, 0);
+    }
+  }
+
+  private adapterFile(): string {
+    return realPathOf(this.file);
+  }
+
+  private snapshotWrite(mark: number): Promise<void> {
     if (!this.writing) {
-      this.writing = this.writeNow().finally(() => {
+      this.writing = this.writeNow(mark).finally(() => {
         this.writing = null;
       });
       return this.writing;
@@ -1033,7 +1126,7 @@ export class FileStore extends Store {
       .catch(() => undefined)
       .then(() => {
         this.queued = null;
-        return this.flush();
+        return this.snapshotWrite(this.changeNo);
       });
     return this.queued;
   }
@@ -1046,34 +1139,146 @@ export class FileStore extends Store {
   private async moveAudit(): Promise<void> {
     const batch = this.state.audit;
     if (batch.length <= AUDIT_IN_FILE) return;
+    const moved = batch.length;
     const last = this.auditJournal.last();
     const seen = last === undefined ? -1 : batch.findIndex((a) => JSON.stringify(a) === last);
-    await this.auditJournal.append(batch.slice(seen + 1));
-    this.state.audit = [];
+    await this.auditJournal.append(batch.slice(seen + 1, moved));
+    // Entries added while the append was under way stay for the next move.
+    this.state.audit = this.state.audit.slice(moved);
     this.adapter.touch(['audit']);
   }
 
-  private async writeNow(): Promise<void> {
+  private async writeNow(mark: number): Promise<void> {
     const version = this.version;
+    const journaled = this.adapter.big();
     try {
       await this.moveAudit();
+      this.adapter.journaled = mark;
       await this.db.write();
       this.lastWrite = new Date().toISOString();
       this.written = version;
     } catch (e) {
-      // Not durable, so not done: go back to what is on disk.
-      this.db.data = (await this.adapter.read().catch(() => null)) ?? emptyState();
-      this.epoch++;
-      this.adapter.forget();
-      this.version++;
-      this.officialsVersion++;
-      this.completionsVersion++;
-      this.written = this.version;
-      this.rollbacks++;
+      // A snapshot that failed loses nothing: the change journal holds every change since the last one. Without a
+      // journal the change was not durable, so not done: go back to what is on disk.
+      if (journaled) this.adapter.forget();
+      else await this.reload();
       throw e;
     }
   }
+
+  /** Back to what is on disk (the snapshot and the journal after it): a write failed. */
+  private async reload(): Promise<void> {
+    this.db.data = (await this.adapter.read().catch(() => null)) ?? emptyState();
+    this.adapter.forget();
+    this.replay();
+    this.epoch++;
+    this.version++;
+    this.officialsVersion++;
+    this.completionsVersion++;
+    this.written = this.version;
+    this.rollbacks++;
+  }
+
+  /**
+   * Apply the change journal's lines past the snapshot to the state just read (each line: whole records written or
+   * removed, audit entries, the id counter). A torn last line (a crash mid-append) was never acknowledged: skipped.
+   */
+  private replay(): void {
+    const all = this.changes.read();
+    // Only the last line may be unreadable (a crash mid-append; never acknowledged): anything else is damage.
+    const broken = all.findIndex((l) => 'invalid' in l);
+    if (broken >= 0 && broken < all.length - 1)
+      throw new StateFileError(`${this.file}: its change journal has a damaged line (${(all[broken] as { invalid: string }).invalid}); it was left as it is`);
+    const lines = all.filter((l): l is ChangeLine => !('invalid' in l) && l.n > this.adapter.journaled);
+    this.sinceSnapshot = [];
+    this.journalBytes = 0;
+    this.changeNo = this.adapter.journaled;
+    if (lines.length === 0) return;
+    const d = this.db.data;
+    const index = new Map<RecordSection, Map<string, number>>();
+    const positions = (section: RecordSection) => {
+      let m = index.get(section);
+      if (!m) {
+        m = new Map((d[section] as Record<string, unknown>[]).map((r, i) => [recordKey(section, r), i]));
+        index.set(section, m);
+      }
+      return m;
+    };
+    const removed = new Map<RecordSection, Set<number>>();
+    // A snapshot written while changes went on may hold some of their audit entries already.
+    const logged = new Set(d.audit.map((a) => JSON.stringify(a)));
+    for (const l of lines) {
+      if (l.n <= this.changeNo) continue;
+      for (const [section, key, record] of l.w) {
+        const list = d[section] as unknown[];
+        const at = positions(section);
+        const i = at.get(key);
+        if (record === null) {
+          if (i !== undefined) {
+            let gone = removed.get(section);
+            if (!gone) removed.set(section, (gone = new Set()));
+            gone.add(i);
+            at.delete(key);
+          }
+        } else if (i !== undefined) list[i] = record;
+        else {
+          at.set(key, list.length);
+          list.push(record);
+        }
+        this.adapter.touch([section]);
+      }
+      for (const a of l.a) if (!logged.has(JSON.stringify(a))) d.audit.push(a);
+      if (l.a.length > 0) this.adapter.touch(['audit']);
+      d.seq = Math.max(d.seq, l.seq);
+      this.changeNo = l.n;
+      const line = JSON.stringify(l);
+      this.sinceSnapshot.push({ n: l.n, line });
+      this.journalBytes += line.length + 1;
+    }
+    for (const [section, gone] of removed) (d[section] as unknown[]) = (d[section] as unknown[]).filter((_, i) => !gone.has(i));
+    // Replayed changes are not in the snapshot: the next one writes them.
+    this.version++;
+  }
 }
+
+/** One line of the change journal. */
+interface ChangeLine {
+  n: number;
+  seq: number;
+  w: [RecordSection, string, Record<string, unknown> | null][];
+  a: AuditEntry[];
+}
+
+const RECORD_SCHEMAS: Record<RecordSection, z.ZodType> = {
+  officials: officialSchema,
+  completions: completionRecordSchema,
+  extensions: extensionSchema,
+  evidence: evidenceSchema,
+  progress: progressSchema,
+  conversations: conversationSchema,
+  runs: runSchema,
+  reminders: reminderSchema,
+  plans: planStateSchema,
+};
+
+/** The gate for journal lines: every record checked as the state file's are; a line that fails stops start-up. */
+function parseChangeLine(v: unknown): ChangeLine | { invalid: string } {
+  const line = v as Partial<ChangeLine> | null;
+  const bad = (why: string) => ({ invalid: why });
+  if (!line || typeof line.n !== 'number' || typeof line.seq !== 'number' || !Array.isArray(line.w) || !Array.isArray(line.a)) return bad('shape');
+  for (const entry of line.w) {
+    const [section, key, record] = entry as unknown[];
+    const schema = RECORD_SCHEMAS[section as RecordSection];
+    if (!schema || typeof key !== 'string') return bad(`section ${String(section)}`);
+    if (record !== null && !schema.safeParse(record).success) return bad(`${String(section)} ${key}`);
+  }
+  for (const a of line.a) if (!auditSchema.safeParse(a).success) return bad('audit entry');
+  return line as ChangeLine;
+}
+
+/** A big state's snapshot is written after this many journaled changes, or this many bytes of journal. */
+export const SNAPSHOT_EVERY = 2000;
+export const JOURNAL_BYTES = 8 * 1024 * 1024;
 
 /** Audit entries kept in the state file; past it they move to the append-only audit journal beside it. */
 export const AUDIT_IN_FILE = 200;

@@ -87,7 +87,7 @@ describe('npm start without a messenger token', () => {
     expect(r.stdout).toContain('Bạn chưa đăng ký cán bộ');
     // Nothing but the chat's own conversation state (what it was last shown, for follow-ups) was written.
     expect(JSON.parse(readFileSync(state, 'utf8'))).toEqual({
-      schemaVersion: 5,
+      schemaVersion: 6,
       conversations: expect.any(Array),
       progress: [],
       plans: [],
@@ -100,6 +100,8 @@ describe('npm start without a messenger token', () => {
       deliveries: [],
       reminders: [],
       seq: 0,
+      journal: 0,
+      sums: {},
     });
   });
   it('a corrupt state file stops start-up with a clear message and is left as it was', () => {

@@ -13,7 +13,7 @@ describe('the state file', () => {
   it('is created with a schema version and keeps a change across a reopen', async () => {
     const file = path.join(tmp(), 'var', 'state.json');
     const store = await Store.open(file);
-    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(5);
+    expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(6);
     await store.recordCompletion(record('I.1'), AT);
     const again = await Store.open(file);
     expect(again.snapshot().completions.map((c) => c.taskId)).toEqual(['I.1']);
@@ -22,7 +22,7 @@ describe('the state file', () => {
   it('reads an empty version-1 file from the first release', async () => {
     const file = path.join(tmp(), 'state.json');
     writeFileSync(file, '{"schemaVersion":1,"completions":[]}');
-    expect((await Store.open(file)).snapshot().schemaVersion).toBe(5);
+    expect((await Store.open(file)).snapshot().schemaVersion).toBe(6);
   });
   it('a corrupt file stops opening with a clear message and is left as it was', async () => {
     const file = path.join(tmp(), 'state.json');
@@ -34,7 +34,7 @@ describe('the state file', () => {
   it('a file from an unknown version says which version it is', async () => {
     const file = path.join(tmp(), 'state.json');
     writeFileSync(file, '{"schemaVersion":99}');
-    await expect(Store.open(file)).rejects.toThrow(/schema version 99; this version reads 5/);
+    await expect(Store.open(file)).rejects.toThrow(/schema version 99; this version reads 6/);
   });
   it('a change that cannot be written is reported and leaves nothing behind in memory', async () => {
     const dir = path.join(tmp(), 'd');
@@ -65,8 +65,13 @@ describe('the state file', () => {
     await store.decide(official.id, 'revoked', 'admin:telegram:9', AT);
     await store.putConversation('session:telegram:1', { kind: 'note' }, new Date('2019-01-01T02:00:00Z'), AT);
     await store.recordCompletion(record('I.2'), AT);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(JSON.parse(JSON.stringify(store.snapshot())));
-    expect(JSON.parse(readFileSync(file, 'utf8')).officials[0].status).toBe('revoked');
+    // The file also names the last change of the change journal it holds (none: a small state is rewritten whole).
+    // and the checksums of its side files (none: a small state has none).
+    const { journal, sums, ...onDisk } = JSON.parse(readFileSync(file, 'utf8'));
+    expect(journal).toBe(0);
+    expect(sums).toEqual({});
+    expect(onDisk).toEqual(JSON.parse(JSON.stringify(store.snapshot())));
+    expect(onDisk.officials[0].status).toBe('revoked');
   });
   it('what a command returns is a copy: changing it changes nothing stored', async () => {
     const store = await Store.open(path.join(tmp(), 'state.json'));
@@ -86,7 +91,7 @@ describe('the state file', () => {
     const file = path.join(tmp(), 'state.json');
     writeFileSync(file, '{"schemaVersion":2,"officials":[],"completions":[],"audit":[],"runs":[],"deliveries":[],"reminders":[],"seq":4}');
     const store = await Store.open(file);
-    expect(store.snapshot()).toMatchObject({ schemaVersion: 5, conversations: [], progress: [], plans: [], seq: 4 });
+    expect(store.snapshot()).toMatchObject({ schemaVersion: 6, conversations: [], progress: [], plans: [], seq: 4 });
   });
   it('closing without a change writes nothing (a reader never overwrites a live file)', async () => {
     const file = path.join(tmp(), 'state.json');
@@ -161,13 +166,34 @@ describe('many officials', () => {
     const written = statSync(side).mtimeMs;
     await store.recordCompletion({ planId: 'P', taskId: 'I.4', party: 'so-tai-chinh', on: '2019-03-20', by: 'o1' }, new Date('2019-03-20T03:00:00Z'));
     expect(statSync(side).mtimeMs).toBe(written);
-    // An official's change writes a new side file, and the old one goes.
+    // A big state: a change is a line of the change journal; the files are written at the next snapshot, where an
+    // official's change writes a new side file, and the old one goes.
     await store.setNotify('o1', false, new Date('2019-03-21T03:00:00Z'));
+    expect(readdirSync(dir).filter((f) => f.includes('.officials.'))).toEqual(['state.json.officials.1.json']);
+    expect((await Store.open(file)).official('o1')?.notify).toBe(false);
+    await store.flush();
     expect(readdirSync(dir).filter((f) => f.includes('.officials.'))).toEqual(['state.json.officials.2.json']);
+    expect(readFileSync(`${file}.changes.jsonl`, 'utf8')).toBe('');
     const again = await Store.open(file);
     expect(again.snapshot().officials).toHaveLength(6000);
     expect(again.official('o1')?.notify).toBe(false);
     expect(again.snapshot().completions).toHaveLength(1);
+  });
+  it('a side file changed since it was written (its checksum differs) is checked record by record again', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'state.json');
+    await (await Store.open(file)).importOfficials(officials(6000), 'test', new Date('2019-03-20T03:00:00Z'));
+    const main = JSON.parse(readFileSync(file, 'utf8'));
+    expect(Object.keys(main.sums)).toEqual([main.officialsRef]);
+    const side = path.join(dir, main.officialsRef);
+    const list = JSON.parse(readFileSync(side, 'utf8'));
+    list[5].status = 'retired';
+    writeFileSync(side, JSON.stringify(list));
+    await expect(Store.open(file)).rejects.toThrow(/not a valid state file.*officials\.5\.status/);
+    // Put right by hand (a valid record), it is read, checked, and kept.
+    list[5].status = 'left';
+    writeFileSync(side, JSON.stringify(list));
+    expect((await Store.open(file)).official(list[5].id)?.status).toBe('left');
   });
   it('a side file left by a crash is removed at start; a missing one stops start-up and changes nothing', async () => {
     const { readdirSync } = await import('node:fs');
@@ -212,6 +238,9 @@ describe('many ticks', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).completions).toEqual([]);
     const before = new Map(sides().map((f) => [f, statSync(path.join(dir, f)).mtimeMs]));
     await store.recordCompletion({ planId: 'P1', taskId: 'NEW', party: 'so-tai-chinh', on: '2019-03-21', by: 'o1' }, at);
+    // Journaled first; the snapshot then rewrites that plan's file only.
+    expect(sides().filter((f) => before.get(f) === statSync(path.join(dir, f)).mtimeMs)).toHaveLength(3);
+    await store.flush();
     const after = sides();
     expect(after).toHaveLength(3);
     // Two files untouched, the P1 file replaced by a new one.
@@ -252,5 +281,73 @@ describe('push deliveries', () => {
     expect(second.deliveriesOf('digest:a').map((d) => d.to)).toEqual(['o1', 'o2']);
     await second.finishRun('digest:a', { sent: 2, failed: 0 }, at);
     expect((await Store.open(file)).deliveriesOf('digest:a').map((d) => d.to)).toEqual(['o1', 'o2']);
+  });
+});
+
+describe('the change journal of a big state', () => {
+  const crowd = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      accounts: [{ channel: 'telegram' as const, userId: String(50_000 + i), chatId: String(50_000 + i) }],
+      name: `Cán bộ ${i}`,
+      position: 'Chuyên viên phòng Kế hoạch - Tài chính',
+      agency: 'so-tai-chinh',
+      status: 'approved' as const,
+      requestedAt: '2019-01-01T00:00:00.000Z',
+      notify: true,
+    }));
+  const big = async (snapshotEvery?: number) => {
+    const file = path.join(tmp(), 'state.json');
+    const store = await Store.open(file, snapshotEvery ? { snapshotEvery } : {});
+    await store.importOfficials(crowd(6000), 'test', AT);
+    return { file, store };
+  };
+  const lines = (file: string) => readFileSync(`${file}.changes.jsonl`, 'utf8').split('\n').filter(Boolean);
+
+  it('a change is one line appended, the state file untouched; reopening replays it', async () => {
+    const { file, store } = await big();
+    const before = readFileSync(file, 'utf8');
+    await store.recordCompletion(record('I.1'), AT);
+    await store.putConversation('session:telegram:1', { kind: 'note' }, new Date('2019-01-01T02:00:00Z'), AT);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(lines(file)).toHaveLength(2);
+    const again = await Store.open(file);
+    expect(again.liveCompletion('p', 'I.1', 'so-noi-vu')).toBeDefined();
+    expect(again.conversation('session:telegram:1', AT)).toEqual({ kind: 'note' });
+    // Ids go on after the replayed ones.
+    expect((await store.recordCompletion(record('I.2'), AT)).record.id).not.toBe(again.liveCompletion('p', 'I.1', 'so-noi-vu')!.id);
+  });
+
+  it('a snapshot every N changes: the journal then keeps only what came after it, and nothing is lost', async () => {
+    const { file, store } = await big(5);
+    for (let i = 0; i < 12; i++) await store.recordCompletion(record(`T.${i}`), AT);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(lines(file).length).toBeLessThan(5);
+    expect(JSON.parse(readFileSync(file, 'utf8')).journal).toBeGreaterThanOrEqual(10);
+    const again = await Store.open(file);
+    expect(again.completions('p').size).toBe(12);
+    expect(again.snapshot().audit.filter((a) => a.action === 'tick')).toHaveLength(12);
+  });
+
+  it('a crash mid-append (a torn last line) loses nothing acknowledged, and the next change is read back whole', async () => {
+    const { file, store } = await big();
+    await store.recordCompletion(record('I.1'), AT);
+    const { appendFileSync } = await import('node:fs');
+    appendFileSync(`${file}.changes.jsonl`, '{"n":99,"seq":1,"w":[["completions","c9');
+    const restarted = await Store.open(file);
+    expect(restarted.completions('p').size).toBe(1);
+    await restarted.recordCompletion(record('I.2'), AT);
+    const again = await Store.open(file);
+    expect([...again.completions('p').keys()].sort()).toEqual(['I.1', 'I.2']);
+  });
+
+  it('a damaged line before the last stops start-up with a clear message; nothing is changed', async () => {
+    const { file, store } = await big();
+    await store.recordCompletion(record('I.1'), AT);
+    await store.recordCompletion(record('I.2'), AT);
+    const [first, second] = lines(file);
+    const damaged = `${first!.replace('"taskId":"I.1"', '"taskId":42')}\n${second}\n`;
+    writeFileSync(`${file}.changes.jsonl`, damaged);
+    await expect(Store.open(file)).rejects.toThrow(/change journal has a damaged line.*left as it is/);
+    expect(readFileSync(`${file}.changes.jsonl`, 'utf8')).toBe(damaged);
   });
 });
