@@ -25,6 +25,9 @@ export async function runConsoleChat(deps: ConsoleDeps): Promise<void> {
   const { core, t, output } = deps;
   const rl = createInterface({ input: deps.input, output, terminal: (deps.input as { isTTY?: boolean }).isTTY === true });
   rl.setPrompt('› ');
+  // Listening from the start: piped lines that arrive while the first answer is still being made (a store that
+  // reads a database) are queued, not lost.
+  const lines = rl[Symbol.asyncIterator]();
   const show = async (text: string) => {
     try {
       for (const view of presentMenu(await core.onText(ME, text), deps.lang).messages) {
@@ -43,7 +46,7 @@ export async function runConsoleChat(deps: ConsoleDeps): Promise<void> {
   await show('/trogiup');
   output.write(`${t('console.howToQuit')}\n`);
   rl.prompt();
-  for await (const line of rl) {
+  for await (const line of { [Symbol.asyncIterator]: () => lines }) {
     const text = line.trim();
     if (/^\/(quit|exit|thoat|thoát)$/i.test(text)) break;
     if (text) await show(text);
