@@ -124,7 +124,8 @@ function generatePlan(seed: Plan, n: number, seedNumber = 42): Plan {
 function startToFirstAnswer(env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/cli/ask.ts'), 'Sở Tài chính phải làm gì?'], {
+    // As `npm run ask` runs it: node with tsx's loader, one process.
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/ask.ts'), 'Sở Tài chính phải làm gì?'], {
       cwd: ROOT,
       env: { ...process.env, ...env },
     });
@@ -457,7 +458,7 @@ if (only.has('start')) {
     bare.push(
       await new Promise<number>((resolve, reject) => {
         const t0 = performance.now();
-        const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['-e', 'process.stdout.write("x")'], { cwd: ROOT });
+        const child = spawn(process.execPath, ['--import', 'tsx', '-e', 'process.stdout.write("x")'], { cwd: ROOT });
         child.stdout.once('data', () => resolve(performance.now() - t0));
         child.on('error', reject);
       }),

@@ -2,7 +2,9 @@
  * Loading data files: every file passes its zod schema at load; a broken file stops start-up with the file,
  * the path inside it and what is wrong.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
@@ -53,7 +55,107 @@ export function loadDirectory(file = path.join(DATA_DIR, 'agencies.json')): Dire
 }
 
 export function loadPlan(file: string): Plan {
-  return readDataFile(file, planSchema);
+  const cache = validatedPlans();
+  const plan = loadPlanTrusting(file, cache);
+  cache.save();
+  return plan;
+}
+
+/**
+ * Plan files this machine has already validated, by the hash of their bytes, under this version of the schema (the
+ * hash of schema.ts: any change to it starts afresh). A file whose bytes are known is read without the schema check
+ * — the same result, since the plan schema has no defaults or transforms — which is most of the start-up with 200
+ * plans; any other file is checked, and remembered once it passes. Kept in the temporary folder: losing it only
+ * costs one check more.
+ */
+class ValidatedPlans {
+  private readonly known: Set<string>;
+  private added = false;
+
+  constructor(private readonly file: string) {
+    let list: unknown = [];
+    try {
+      list = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      // None yet, or unreadable: everything is checked.
+    }
+    this.known = new Set(Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []);
+  }
+
+  has(hash: string): boolean {
+    return this.known.has(hash);
+  }
+
+  add(hash: string): void {
+    if (this.known.has(hash)) return;
+    this.known.add(hash);
+    this.added = true;
+  }
+
+  /** Written (atomically, best effort) when something new passed. */
+  save(): void {
+    if (!this.added) return;
+    this.added = false;
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      const tmp = `${this.file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify([...this.known].slice(-5000)));
+      renameSync(tmp, this.file);
+    } catch {
+      // A cache: not having it is fine.
+    }
+  }
+}
+
+let validated: ValidatedPlans | undefined;
+function validatedPlans(): ValidatedPlans {
+  if (validated) return validated;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  let stamp = 'none';
+  try {
+    stamp = createHash('sha1')
+      .update(readFileSync(path.join(here, 'schema.ts')))
+      .digest('hex')
+      .slice(0, 16);
+  } catch {
+    // No source beside it: nothing is trusted (a fresh stamp each time).
+    stamp = `${process.pid}-${Date.now()}`;
+  }
+  const uid = process.getuid?.() ?? 'user';
+  validated = new ValidatedPlans(path.join(tmpdir(), `plan-assistant-${uid}`, `validated-plans-${stamp}.json`));
+  return validated;
+}
+
+function loadPlanTrusting(file: string, cache: ValidatedPlans): Plan {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new DataFileError(file, [err.code === 'ENOENT' ? 'file not found' : `not readable (${err.message})`]);
+  }
+  const hash = createHash('sha1').update(bytes).digest('hex');
+  if (cache.has(hash)) {
+    try {
+      return JSON.parse(bytes.toString('utf8')) as Plan;
+    } catch {
+      // Cannot be: the bytes passed before. Checked below like any other.
+    }
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(bytes.toString('utf8'));
+  } catch (e) {
+    throw new DataFileError(file, [`not valid JSON (${(e as Error).message})`]);
+  }
+  const result = planSchema.safeParse(raw);
+  if (!result.success)
+    throw new DataFileError(
+      file,
+      result.error.issues.slice(0, 10).map((i) => `${where(i.path)}: ${i.message}`),
+    );
+  cache.add(hash);
+  return result.data;
 }
 
 export const PLANS_DIR = path.join(DATA_DIR, 'plans');
@@ -68,7 +170,9 @@ export function loadPlanFiles(dir = PLANS_DIR): { plan: Plan; file: string }[] {
   }
   const files = names.filter((f) => f.endsWith('.json')).sort();
   if (files.length === 0) throw new DataFileError(dir, ['no plan files (*.json): import one with npm run import']);
-  const plans = files.map((f) => ({ plan: loadPlan(path.join(dir, f)), file: path.join(dir, f) }));
+  const cache = validatedPlans();
+  const plans = files.map((f) => ({ plan: loadPlanTrusting(path.join(dir, f), cache), file: path.join(dir, f) }));
+  cache.save();
   const seen = new Map<string, string>();
   for (const p of plans) {
     const other = seen.get(p.plan.id);

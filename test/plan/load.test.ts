@@ -35,3 +35,22 @@ describe('a broken plan file stops loading with the file, the path inside it and
     expect(() => loadPlan(path.join(tmp, 'none.json'))).toThrow(/none\.json: file not found/);
   });
 });
+
+describe('plan files already validated on this machine', () => {
+  it('are read again without the schema check only while their bytes are the same: an edit is checked again', () => {
+    const plan = structuredClone(good);
+    plan.title = `${good.title} (bản thử ${Date.now()})`;
+    const file = write('cached.json', plan);
+    const first = loadPlan(file);
+    // Same bytes: the same plan, as checked the first time.
+    expect(loadPlan(file)).toEqual(first);
+    // Edited into something invalid: refused, the earlier check notwithstanding.
+    const broken = structuredClone(plan);
+    broken.tasks[4].deadline.due = '31/12/2018';
+    write('cached.json', broken);
+    expect(() => loadPlan(file)).toThrow(/cached\.json: tasks\[4\]\.deadline\.due/);
+    // And back: read again.
+    write('cached.json', plan);
+    expect(loadPlan(file).title).toBe(plan.title);
+  });
+});
