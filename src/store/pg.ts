@@ -56,6 +56,8 @@ export const MIGRATIONS: readonly string[] = [
    create table deliveries (id bigint generated always as identity primary key, run text not null, entry jsonb not null);
    create index deliveries_run on deliveries (run);
    create sequence ids increment by 100 minvalue 1 start 1;`,
+  // The picture as one text, with the transaction horizon it is complete up to: start-up reads it and catches up.
+  `create table snapshots (id int primary key, horizon xid8 not null, taken timestamptz not null default now(), body text not null);`,
 ];
 
 /** Advisory lock keys: migrations at start-up; the right to send pushes. */
@@ -65,6 +67,8 @@ const PUSH_LOCK = 4561_0002;
 const ID_BLOCK = 100;
 /** Tombstones (removed conversations, reminders, runs) are kept this long for other processes to catch up. */
 const TOMBSTONE_DAYS = 1;
+/** A process saves a snapshot of the picture after this many changes of its own (and when it stops). */
+const SNAPSHOT_EVERY = 5000;
 /** A change refused this many times in a row (other processes kept writing the same records) fails. */
 const MAX_ATTEMPTS = 8;
 
@@ -150,7 +154,30 @@ export class PgStore extends Store {
     return store;
   }
 
+  /**
+   * Read the picture: the latest snapshot (one text, parsed at once) and then every row written since its horizon;
+   * without a snapshot, every row.
+   */
   private async load(): Promise<void> {
+    const snap = await this.pool.query<{ horizon: string; body: string }>('select horizon::text as horizon, body from snapshots where id = 1');
+    const row = snap.rows[0];
+    if (row) {
+      const body = JSON.parse(row.body) as Record<RecordSection, [string, string, Record<string, unknown>][]>;
+      this.data = emptyState();
+      for (const m of this.entries.values()) m.clear();
+      for (const section of RECORD_SECTIONS) {
+        const m = this.entries.get(section)!;
+        const list = this.data[section] as unknown[];
+        for (const [key, xid, rec] of body[section] ?? []) {
+          m.set(key, { rec, xid });
+          list.push(rec);
+        }
+      }
+      this.horizon = row.horizon;
+      this.bump();
+      await this.catchUpNow();
+      return;
+    }
     const client = await this.pool.connect();
     try {
       await client.query('begin isolation level repeatable read');
@@ -385,6 +412,13 @@ export class PgStore extends Store {
     this.settle(batch);
     this.lastWrite = new Date().toISOString();
     for (const p of batch) p.resolve(p.result);
+    this.sinceSnapshot += batch.length;
+    if (this.sinceSnapshot >= SNAPSHOT_EVERY && !this.snapshotting)
+      this.snapshotting = this.saveSnapshot()
+        .catch(() => undefined)
+        .finally(() => {
+          this.snapshotting = null;
+        });
   }
 
   /** A batch is over (written or given up): its records are no longer pending. */
@@ -462,6 +496,53 @@ export class PgStore extends Store {
   private fail(batch: readonly Pending[], e: unknown): void {
     for (const p of batch) p.reject(e instanceof StateWriteError ? e : new StateWriteError(`the database did not take the change: ${(e as Error).message}`));
   }
+
+  // ——— snapshots ———
+
+  /**
+   * Save the picture for the next start: every committed record with its transaction, complete up to this process's
+   * horizon (what was written after it is read from the rows at start). Records with a change of this process still
+   * under way are taken from the database instead. Newer snapshots are never replaced by older ones.
+   */
+  async saveSnapshot(): Promise<void> {
+    await this.flush();
+    const horizon = this.horizon;
+    const body: Record<string, [string, string, Record<string, unknown>][]> = {};
+    const pending: { section: RecordSection; key: string }[] = [];
+    for (const section of RECORD_SECTIONS) {
+      const out: [string, string, Record<string, unknown>][] = [];
+      for (const [key, e] of this.entries.get(section)!) {
+        if (this.dirty.has(`${section}\u0000${key}`) || e.xid === '') pending.push({ section, key });
+        else out.push([key, e.xid, e.rec]);
+      }
+      body[section] = out;
+    }
+    // Removed by a change still under way: the database's version stands until it commits.
+    for (const id of this.removedXid.keys()) {
+      const [section, key] = id.split('\u0000') as [RecordSection, string];
+      pending.push({ section, key });
+    }
+    const text = JSON.stringify(body);
+    if (pending.length > 0) {
+      const { rows } = await this.pool.query<{ section: RecordSection; key: string; data: Record<string, unknown>; xid: string }>(
+        `select r.section, r.key, r.data, r.xid::text as xid from records r join unnest($1::text[], $2::text[]) as t(section, key) using (section, key)
+         where r.data is not null`,
+        [pending.map((p) => p.section), pending.map((p) => p.key)],
+      );
+      for (const r of rows) body[r.section]!.push([r.key, r.xid, r.data]);
+    }
+    await this.pool.query(
+      `insert into snapshots (id, horizon, body) values (1, $1::xid8, $2)
+       on conflict (id) do update set horizon = excluded.horizon, body = excluded.body, taken = now()
+       where snapshots.horizon <= excluded.horizon`,
+      [horizon, pending.length > 0 ? JSON.stringify(body) : text],
+    );
+    this.sinceSnapshot = 0;
+  }
+
+  /** Changes committed by this process since it last saved a snapshot. */
+  private sinceSnapshot = 0;
+  private snapshotting: Promise<void> | null = null;
 
   // ——— pushes ———
 
@@ -544,7 +625,11 @@ export class PgStore extends Store {
 
   protected async pruneDeliveries(keep: ReadonlySet<string>): Promise<void> {
     await this.pool.query('delete from deliveries where not (run = any($1::text[]))', [[...keep]]);
-    await this.pool.query(`delete from records where data is null and changed < now() - interval '${TOMBSTONE_DAYS} days'`);
+    // A removal is kept until every snapshot a process may start from is past it.
+    await this.pool.query(
+      `delete from records where data is null and changed < now() - interval '${TOMBSTONE_DAYS} days'
+         and xid < coalesce((select horizon from snapshots where id = 1), '0'::xid8)`,
+    );
     for (const k of [...this.runDeliveries.keys()]) if (!keep.has(k)) this.runDeliveries.delete(k);
   }
 
@@ -604,7 +689,7 @@ export class PgStore extends Store {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
-      await client.query('truncate records, audit, deliveries');
+      await client.query('truncate records, audit, deliveries, snapshots');
       const sections: string[] = [];
       const keys: string[] = [];
       const data: string[] = [];
@@ -639,6 +724,7 @@ export class PgStore extends Store {
 
   override async close(): Promise<void> {
     await this.flush().catch(() => undefined);
+    await this.saveSnapshot().catch(() => undefined);
     // Ending the session lets the right to send pushes go with it.
     this.claimed?.release(true);
     this.claimed = undefined;
