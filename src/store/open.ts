@@ -19,7 +19,7 @@ export type StoreMode = 'writer' | 'shared' | 'reader';
 export async function openStore(setting: StoreSetting, mode: StoreMode): Promise<Store> {
   if (setting.databaseUrl) {
     const { PgStore } = await import('./pg.ts');
-    return PgStore.connect(setting.databaseUrl, { max: mode === 'writer' ? 10 : 2 });
+    return PgStore.connect(setting.databaseUrl, { max: mode === 'writer' ? 10 : 2, reader: mode === 'reader' });
   }
   const { FileStore } = await import('./state.ts');
   if (mode === 'shared') return FileStore.openShared(setting.stateFile);

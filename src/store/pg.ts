@@ -138,12 +138,13 @@ export class PgStore extends Store {
   }
 
   /** Connect, run the migrations not yet applied, and load the picture. Throws with a clear message when it cannot. */
-  static async connect(url: string, opts: { max?: number } = {}): Promise<PgStore> {
+  static async connect(url: string, opts: { max?: number; reader?: boolean } = {}): Promise<PgStore> {
     // Idle connections do not keep a command-line process alive (the bot has its own handles).
     const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, allowExitOnIdle: true });
     // An idle client that loses its connection must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
     const store = new PgStore(pool, url);
+    store.reader = opts.reader === true;
     try {
       await migrate(pool);
       await store.load();
@@ -540,6 +541,8 @@ export class PgStore extends Store {
     this.sinceSnapshot = 0;
   }
 
+  /** Opened by a read-only command: it saves no snapshot. */
+  private reader = false;
   /** Changes committed by this process since it last saved a snapshot. */
   private sinceSnapshot = 0;
   private snapshotting: Promise<void> | null = null;
@@ -724,7 +727,8 @@ export class PgStore extends Store {
 
   override async close(): Promise<void> {
     await this.flush().catch(() => undefined);
-    await this.saveSnapshot().catch(() => undefined);
+    // A read-only command (ask, export) leaves the snapshot to the bots.
+    if (!this.reader) await this.saveSnapshot().catch(() => undefined);
     // Ending the session lets the right to send pushes go with it.
     this.claimed?.release(true);
     this.claimed = undefined;
