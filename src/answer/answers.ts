@@ -3,7 +3,7 @@ import type { T } from '../i18n.ts';
 import type { Directory } from '../plan/agencies.ts';
 import { addDays, formatDate } from '../plan/deadline.ts';
 import type { Assignment, Plan, Task } from '../plan/schema.ts';
-import { type Completion, type Status, type TaskState, firstDueWithin, taskState } from '../plan/status.ts';
+import { type Completion, type Status, type TaskState, dueWithin, taskState } from '../plan/status.ts';
 import type { Question } from '../understand/intents.ts';
 import type { TaskSearch } from '../understand/search.ts';
 import { type TaskView, excerpt, taskCard, taskLine, taskView } from './format.ts';
@@ -199,7 +199,8 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
   for (const agency of q.agencies.slice(0, 3)) {
     const label = ctx.dir.label(agency);
     const roles = rolesOf(ctx, agency);
-    const inPeriod = (task: Task) => !q.period || firstDueWithin(task, q.period, ctx.plan.date) !== undefined;
+    const due = q.period ? dueWithin(ctx.plan.tasks, q.period, ctx.plan.date) : undefined;
+    const inPeriod = (task: Task) => !due || due.has(task);
     let lead = q.role === 'coordinate' ? [] : q.period ? roles.lead.filter(inPeriod) : roles.lead;
     let coord = q.role === 'lead' ? [] : q.period ? roles.coordinate.filter(inPeriod) : roles.coordinate;
     // Never a false "no": a role the agency does not have is said so, with what it does have.
@@ -266,7 +267,10 @@ function leadTasks(ctx: AnswerContext, agency: string): Task[] {
 function pool(ctx: AnswerContext, q: Question): { tasks: Task[]; own?: string } {
   const agency = q.agencies[0];
   let tasks = !agency ? ctx.plan.tasks : q.role === 'coordinate' ? rolesOf(ctx, agency).coordinate : leadTasks(ctx, agency);
-  if (q.period) tasks = tasks.filter((task) => firstDueWithin(task, q.period!, ctx.plan.date) !== undefined);
+  if (q.period) {
+    const due = dueWithin(ctx.plan.tasks, q.period, ctx.plan.date);
+    tasks = tasks.filter((task) => due.has(task));
+  }
   return { tasks, ...(agency && q.role !== 'coordinate' ? { own: agency } : {}) };
 }
 
@@ -315,9 +319,10 @@ export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
   const span = q.period ?? { start: ctx.today, end: addDays(ctx.today, ctx.upcomingDays) };
   const { tasks: candidates, own } = pool(ctx, { ...q, period: undefined } as Question);
   const states = statesFor(ctx, candidates, own);
+  const dueSoon = dueWithin(ctx.plan.tasks, span, ctx.plan.date);
   const tasks = candidates.filter((task) => {
     const s = states.get(task.id)!;
-    return s.status === 'in_progress' && firstDueWithin(task, span, ctx.plan.date) !== undefined;
+    return s.status === 'in_progress' && dueSoon.has(task);
   });
   tasks.sort((a, b) => byDate(states.get(a.id)!.due ?? '', states.get(b.id)!.due ?? ''));
   const params = { scope: scopeOf(ctx, agency), n: tasks.length, days: ctx.upcomingDays, date: asOf(ctx), end: formatDate(span.end) };
@@ -329,10 +334,7 @@ export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
   if (q.agencies.length > 0) return { ...agencyAnswer(ctx, q), intent: 'period' };
   const period = q.period!;
   const firstDue = new Map<string, string>();
-  for (const task of ctx.plan.tasks) {
-    const due = firstDueWithin(task, period, ctx.plan.date);
-    if (due) firstDue.set(task.id, due);
-  }
+  for (const [task, due] of dueWithin(ctx.plan.tasks, period, ctx.plan.date)) firstDue.set(task.id, due);
   const dated = ctx.plan.tasks.filter((task) => firstDue.has(task.id));
   dated.sort((a, b) => byDate(firstDue.get(a.id)!, firstDue.get(b.id)!));
   const states = statesFor(ctx, dated);

@@ -40,3 +40,31 @@ describe('deadlines as plans write them', () => {
     expect(todayIn(new Date('2026-11-28T17:00:00Z'))).toBe('2026-11-29');
   });
 });
+
+describe('the tasks due within a span, found through the sorted index', () => {
+  it('are exactly those firstDueWithin finds, with the same day, for every month, quarter and year of the plan and odd spans', async () => {
+    const { dueWithin, firstDueWithin } = await import('../../src/plan/status.ts');
+    const { monthSpan, quarterSpan, yearSpan, addDays } = await import('../../src/plan/deadline.ts');
+    const { plan } = await import('../helpers.ts');
+    const spans = [];
+    for (let y = 2017; y <= 2022; y++) {
+      spans.push(yearSpan(y));
+      for (let q = 1; q <= 4; q++) spans.push(quarterSpan(q, y));
+      for (let m = 1; m <= 12; m++) spans.push(monthSpan(m, y));
+    }
+    for (let d = 0; d < 900; d += 37) spans.push({ start: addDays('2018-09-01', d), end: addDays('2018-09-01', d + 45) });
+    let found = 0;
+    for (const span of spans) {
+      const expected = new Map(
+        plan.tasks.flatMap((t) => {
+          const due = firstDueWithin(t, span, plan.date);
+          return due ? [[t, due] as const] : [];
+        }),
+      );
+      const got = dueWithin(plan.tasks, span, plan.date);
+      expect(new Map([...got].sort((a, b) => plan.tasks.indexOf(a[0]) - plan.tasks.indexOf(b[0])))).toEqual(expected);
+      found += got.size;
+    }
+    expect(found).toBeGreaterThan(50);
+  });
+});
