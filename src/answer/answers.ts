@@ -40,6 +40,11 @@ export interface AnswerContext {
   maxList: number;
   /** Task states for this day and these completions, by "taskId" or "taskId|agency" (shared across questions). */
   states: Map<string, TaskState>;
+  /**
+   * Lists worked out from those states (the overdue tasks of a scope, in order): kept, like the states, for as long
+   * as the day and the completions are the same, so the same question asked again does not filter and sort anew.
+   */
+  lists: Map<string, Task[]>;
   /** An agency's lead and coordinate tasks, which do not depend on the day (kept for the life of the plan). */
   roles: Map<string, { lead: Task[]; coordinate: Task[] }>;
   /** Positions of the tasks naming an agency or group as lead or coordinator (built once per plan). */
@@ -288,8 +293,13 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
   }
   const { tasks: candidates, own } = pool(ctx, q);
   const states = statesFor(ctx, candidates, own);
-  const tasks = candidates.filter((task) => states.get(task.id)!.status === 'overdue');
-  tasks.sort((a, b) => byDate(states.get(a.id)!.due ?? '', states.get(b.id)!.due ?? ''));
+  const key = `overdue|${agency ?? ''}|${q.role ?? ''}|${q.period ? `${q.period.start}|${q.period.end}` : ''}`;
+  let tasks = ctx.lists.get(key);
+  if (!tasks) {
+    tasks = candidates.filter((task) => states.get(task.id)!.status === 'overdue');
+    tasks.sort((a, b) => byDate(states.get(a.id)!.due ?? '', states.get(b.id)!.due ?? ''));
+    ctx.lists.set(key, tasks);
+  }
   const scope =
     scopeOf(ctx, agency) + (q.role === 'coordinate' ? ctx.t('scope.coordinating') : '') + (q.period ? ctx.t('scope.period', { period: q.period.label }) : '');
   if (tasks.length === 0 && (agency || q.period) && candidates.length > 0) {
@@ -319,12 +329,14 @@ export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
   const span = q.period ?? { start: ctx.today, end: addDays(ctx.today, ctx.upcomingDays) };
   const { tasks: candidates, own } = pool(ctx, { ...q, period: undefined } as Question);
   const states = statesFor(ctx, candidates, own);
-  const dueSoon = dueWithin(ctx.plan.tasks, span, ctx.plan.date);
-  const tasks = candidates.filter((task) => {
-    const s = states.get(task.id)!;
-    return s.status === 'in_progress' && dueSoon.has(task);
-  });
-  tasks.sort((a, b) => byDate(states.get(a.id)!.due ?? '', states.get(b.id)!.due ?? ''));
+  const key = `upcoming|${agency ?? ''}|${q.role ?? ''}|${span.start}|${span.end}`;
+  let tasks = ctx.lists.get(key);
+  if (!tasks) {
+    const dueSoon = dueWithin(ctx.plan.tasks, span, ctx.plan.date);
+    tasks = candidates.filter((task) => states.get(task.id)!.status === 'in_progress' && dueSoon.has(task));
+    tasks.sort((a, b) => byDate(states.get(a.id)!.due ?? '', states.get(b.id)!.due ?? ''));
+    ctx.lists.set(key, tasks);
+  }
   const params = { scope: scopeOf(ctx, agency), n: tasks.length, days: ctx.upcomingDays, date: asOf(ctx), end: formatDate(span.end) };
   const text = tasks.length === 0 ? ctx.t('upcoming.none', params) : `${ctx.t('upcoming.header', params)}\n${list(ctx, tasks, states)}`;
   return reply(ctx, 'upcoming', text, tasks.slice(0, ctx.maxList), states, agency ? [agency] : [], tasks.length);

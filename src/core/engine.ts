@@ -113,7 +113,7 @@ export class Engine {
    * Task states depend only on the day and the completions: computed once per (day, completions map) and
    * shared by every question until either changes. A store hands out a new map after each change.
    */
-  private readonly stateCache = new WeakMap<object, { today: string; states: Map<string, TaskState> }>();
+  private readonly stateCache = new WeakMap<object, { today: string; states: Map<string, TaskState>; lists: Map<string, Task[]> }>();
   private readonly noCompletions = new Map<string, readonly Completion[]>();
   private readonly roles = new Map<string, { lead: Task[]; coordinate: Task[] }>();
   private readonly lang: Lang;
@@ -160,18 +160,20 @@ export class Engine {
     return understand(text, today, this.dir);
   }
 
-  private statesFor(today: string, completions: object): Map<string, TaskState> {
+  /** States (and the lists made from them) for one day and one set of completions: made once, then reused. */
+  private statesFor(today: string, completions: object): { states: Map<string, TaskState>; lists: Map<string, Task[]> } {
     const hit = this.stateCache.get(completions);
-    if (hit && hit.today === today) return hit.states;
-    const states = new Map<string, TaskState>();
-    this.stateCache.set(completions, { today, states });
-    return states;
+    if (hit && hit.today === today) return hit;
+    const entry = { today, states: new Map<string, TaskState>(), lists: new Map<string, Task[]>() };
+    this.stateCache.set(completions, entry);
+    return entry;
   }
 
   /** The context every composer reads: this plan, this day, these completions. */
   context(opts: AskOptions): AnswerContext {
     const completions = opts.completions ?? this.noCompletions;
     const engine = this;
+    const cached = this.statesFor(opts.today, completions);
     return {
       plan: this.plan,
       dir: this.dir,
@@ -182,7 +184,8 @@ export class Engine {
       t: translator(opts.lang ?? this.lang),
       today: opts.today,
       completions,
-      states: this.statesFor(opts.today, completions),
+      states: cached.states,
+      lists: cached.lists,
       upcomingDays: this.upcomingDays,
       maxList: opts.maxList ?? this.maxList,
       byAgency: this.byAgency,

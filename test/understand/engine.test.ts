@@ -233,3 +233,21 @@ describe('bad input', () => {
     expect(engine.ask('<script>alert(1)</script>', { today: '2026-11-28' }).text).not.toContain('<script>');
   });
 });
+
+describe('lists kept for the day and the completions they were made from', () => {
+  it('the overdue list follows a tick (new completions) and the next day, and stays the same for the same inputs', () => {
+    const e = new Engine(plan, dir);
+    const none = new Map();
+    const ids = (r: { tasks: { id: string }[] }) => r.tasks.map((t) => t.id);
+    const before = e.ask('Việc nào quá hạn?', { today: '2019-04-10', completions: none });
+    expect(ids(before)).toContain('I.4');
+    const ticked = new Map([['I.4', [{ taskId: 'I.4', party: 'so-tai-chinh', on: '2019-04-09' }]]]);
+    const after = e.ask('Việc nào quá hạn?', { today: '2019-04-10', completions: ticked });
+    expect(ids(after)).not.toContain('I.4');
+    expect(after.total).toBe((before.total ?? 0) - 1);
+    // The same inputs again: the same answer.
+    expect(e.ask('Việc nào quá hạn?', { today: '2019-04-10', completions: none }).text).toBe(before.text);
+    // Another day: made anew (an earlier day has fewer tasks overdue).
+    expect(e.ask('Việc nào quá hạn?', { today: '2018-12-01', completions: none }).total).toBeLessThan(before.total ?? 0);
+  });
+});
