@@ -44,7 +44,8 @@ export class DurableJsonFile implements Adapter<State> {
   private readonly sums = new Map<string, string>();
 
   constructor(
-    private readonly file: string,
+    /** The state file's real path (a symlink followed). */
+    readonly file: string,
     /** Officials whose JSON is past this size live in a side file, written only when they change. */
     private readonly splitBytes = OFFICIALS_SPLIT_BYTES,
   ) {}

@@ -19,6 +19,7 @@
  * the right to send pushes (a session advisory lock, released when its process dies).
  */
 import pg from 'pg';
+import { Coalesced } from './coalesce.ts';
 import type { AuditEntry, CompletionRecord, Delivery, Section, State } from './schema.ts';
 import { emptyState, STATE_VERSION } from './schema.ts';
 import {
@@ -117,8 +118,6 @@ export class PgStore extends Store {
   private idEnd = 0;
   private queue: Pending[] = [];
   private writing: Promise<void> | null = null;
-  private catching: Promise<void> | null = null;
-  private catchAgain: Promise<void> | null = null;
   private readonly runDeliveries = new Map<string, Delivery[]>();
   private lastWrite: string | undefined;
   private lastCatchUp: string | undefined;
@@ -213,21 +212,11 @@ export class PgStore extends Store {
 
   // ——— catching up with other processes ———
 
+  // One already under way may have started before what the caller must see: one more after it.
+  private readonly catchUp = new Coalesced(() => this.catchUpNow());
+
   override refresh(): Promise<void> {
-    if (!this.catching) {
-      this.catching = this.catchUpNow().finally(() => {
-        this.catching = null;
-      });
-      return this.catching;
-    }
-    // One already under way may have started before what the caller must see: one more after it.
-    this.catchAgain ??= this.catching
-      .catch(() => undefined)
-      .then(() => {
-        this.catchAgain = null;
-        return this.refresh();
-      });
-    return this.catchAgain;
+    return this.catchUp.request();
   }
 
   private async catchUpNow(): Promise<void> {

@@ -14,6 +14,7 @@ import { Low } from 'lowdb';
 import type { z } from 'zod';
 import type { Completion, CompletionMap } from '../plan/status.ts';
 import { DurableJsonFile, realPathOf, removeStaleTemporaries, StateFileError, StateWriteError } from './file.ts';
+import { Coalesced } from './coalesce.ts';
 import { StoreConnectError } from './errors.ts';
 import { Journal } from './journal.ts';
 import { LockHeldError, lockFile } from './lock.ts';
@@ -237,6 +238,12 @@ export abstract class Store {
     if (!c.undoneAt) index.byKey.set(liveKey(c), c);
   }
 
+  /** Add a new record to the draft and mark it written. */
+  protected insert<S extends RecordSection>(draft: State, section: S, record: State[S][number]): void {
+    (draft[section] as unknown[]).push(record);
+    this.put(section, record);
+  }
+
   /** Mark a record written by the change being applied. */
   protected put(section: RecordSection, record: object): void {
     if (section === 'completions') this.indexCompletion(record as CompletionRecord, liveKey(record as CompletionRecord));
@@ -393,8 +400,7 @@ export abstract class Store {
           ...(input.phone ? { phone: input.phone } : {}),
           ...(input.approvedBy ? { decidedAt: at.toISOString(), decidedBy: input.approvedBy } : {}),
         };
-        d.officials.push(o);
-        this.put('officials', o);
+        this.insert(d, 'officials', o);
         audit(d, at, actor, input.approvedBy ? 'approve' : 'register', o.id, null, { ...o });
         return { official: copy(o), existing: false };
       },
@@ -414,8 +420,7 @@ export abstract class Store {
           const n = Number(id.match(/^[a-z]+(\d+)$/)?.[1] ?? 0);
           if (n > d.seq) d.seq = n;
           const rec = { ...o, accounts: o.accounts.map((a) => ({ ...a })), id };
-          d.officials.push(rec);
-          this.put('officials', rec);
+          this.insert(d, 'officials', rec);
         }
         audit(d, at, actor, 'import-officials', `${list.length}`);
         return list.length;
@@ -554,8 +559,7 @@ export abstract class Store {
           ...(input.period ? { period: input.period } : {}),
           ...(input.note ? { note: input.note } : {}),
         };
-        d.completions.push(rec);
-        this.put('completions', rec);
+        this.insert(d, 'completions', rec);
         audit(d, at, input.by, 'tick', `${input.taskId}/${input.party}${input.period ? `/${input.period}` : ''}`, null, rec);
         return { record: copy(rec), existing: false };
       },
@@ -602,8 +606,7 @@ export abstract class Store {
     return this.change(
       (d) => {
         const entry = { planId, archived, at: at.toISOString(), by };
-        d.plans.push(entry);
-        this.put('plans', entry);
+        this.insert(d, 'plans', entry);
         audit(d, at, by, archived ? 'archive-plan' : 'restore-plan', planId);
         return true;
       },
@@ -653,8 +656,7 @@ export abstract class Store {
     return this.change(
       (d) => {
         const e: Extension = { ...input, id: this.newId('e', d), status: 'pending', at: at.toISOString() };
-        d.extensions.push(e);
-        this.put('extensions', e);
+        this.insert(d, 'extensions', e);
         audit(d, at, input.by, 'extension-request', `${input.taskId}/${input.party}`, { due: input.from }, { due: input.to, reason: input.reason });
         return { extension: copy(e) };
       },
@@ -703,8 +705,7 @@ export abstract class Store {
     return this.change(
       (d) => {
         const e: Evidence = { ...input, id: this.newId('f', d), at: at.toISOString() };
-        d.evidence.push(e);
-        this.put('evidence', e);
+        this.insert(d, 'evidence', e);
         audit(d, at, input.by, 'evidence', input.completionId, null, { name: e.name, kind: e.kind, size: e.size });
         return copy(e);
       },
@@ -723,8 +724,7 @@ export abstract class Store {
     return this.change(
       (d) => {
         const note: ProgressNote = { ...input, id: this.newId('p', d), at: at.toISOString() };
-        d.progress.push(note);
-        this.put('progress', note);
+        this.insert(d, 'progress', note);
         audit(d, at, input.by, 'progress', `${input.taskId}/${input.party}`, null, note);
         return copy(note);
       },
@@ -742,8 +742,7 @@ export abstract class Store {
         for (const c of d.conversations) if (c.key !== key && c.expires <= nowIso) this.drop('conversations', c.key);
         d.conversations = d.conversations.filter((c) => c.key !== key && c.expires > nowIso);
         const c = { key, data: copy(data), expires: expires.toISOString() };
-        d.conversations.push(c);
-        this.put('conversations', c);
+        this.insert(d, 'conversations', c);
       },
       ['conversations'],
     );
@@ -773,8 +772,7 @@ export abstract class Store {
       (d) => {
         if (d.runs.some((r) => r.key === key)) return;
         const run: Run = { key, startedAt: at.toISOString(), total, sent: 0, failed: 0, ...extra };
-        d.runs.push(run);
-        this.put('runs', run);
+        this.insert(d, 'runs', run);
       },
       ['runs'],
     );
@@ -842,8 +840,7 @@ export abstract class Store {
         d.reminders = d.reminders.filter(live);
         for (const key of keys) {
           const r = { key, at: at.toISOString() };
-          d.reminders.push(r);
-          this.put('reminders', r);
+          this.insert(d, 'reminders', r);
         }
       },
       ['reminders'],
@@ -860,8 +857,6 @@ export abstract class Store {
  * file stops start-up with a clear message and is never overwritten.
  */
 export class FileStore extends Store {
-  private writing: Promise<void> | null = null;
-  private queued: Promise<void> | null = null;
   private version = 0;
   /** The version last written whole to disk: with nothing newer, flush() writes nothing. */
   private written = 0;
@@ -1100,9 +1095,9 @@ export class FileStore extends Store {
    */
   private async writeSnapshot(): Promise<void> {
     await this.changes.idle();
-    if (!this.writing && this.written === this.version && existsSync(this.adapterFile())) return;
+    if (!this.snapshots.busy && this.written === this.version && existsSync(this.adapter.file)) return;
     const mark = this.changeNo;
-    await this.snapshotWrite(mark);
+    await this.snapshots.request();
     const kept = () => this.sinceSnapshot.filter((x) => x.n > mark);
     if (this.sinceSnapshot.length > 0 || this.journalBytes > 0) {
       await this.changes.compactLines(() => kept().map((x) => x.line));
@@ -1111,25 +1106,8 @@ export class FileStore extends Store {
     }
   }
 
-  private adapterFile(): string {
-    return realPathOf(this.file);
-  }
-
-  private snapshotWrite(mark: number): Promise<void> {
-    if (!this.writing) {
-      this.writing = this.writeNow(mark).finally(() => {
-        this.writing = null;
-      });
-      return this.writing;
-    }
-    this.queued ??= this.writing
-      .catch(() => undefined)
-      .then(() => {
-        this.queued = null;
-        return this.snapshotWrite(this.changeNo);
-      });
-    return this.queued;
-  }
+  /** Snapshots are written one at a time; asked during one, the next holds every change up to its start. */
+  private readonly snapshots = new Coalesced(() => this.writeNow(this.changeNo));
 
   /**
    * Past AUDIT_IN_FILE entries, the audit log moves to its journal (appended and fsync'd) before the state file is
