@@ -287,8 +287,11 @@ export class PgStore extends Store {
 
   // ——— changes ———
 
+  /**
+   * No catch-up of its own: the router caught up when the update arrived, and a change built on a stale picture is
+   * refused by the database and applied again after one (see `retry`).
+   */
   protected async change<T>(apply: (draft: State) => T, touches?: readonly Section[], _plans?: readonly string[], ids = 1): Promise<T> {
-    await this.refresh();
     while (this.idEnd - this.idNext < ids + 1) await this.reserve(ids + 1);
     return new Promise<T>((resolve, reject) => {
       const p: Pending = { apply, touches, ids, writes: [], audit: [], attempts: 0, resolve: resolve as (v: unknown) => void, reject };
