@@ -11,6 +11,7 @@ import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgStore } from '../../src/store/pg.ts';
 import { freePort } from '../net.ts';
+import { type BotMessage, buttons, waitFor as waitForIn } from './bot-messages.ts';
 import { startTestDatabase, type TestDatabase } from '../pg.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -19,8 +20,6 @@ const SECRET = 'a-webhook-secret-of-24ch';
 const ADMIN = 1000;
 const OFFICIALS = 40;
 const AGENCIES = ['so-tai-chinh', 'so-noi-vu', 'so-y-te', 'huyen-ba-tri', 'vp-ubnd-tinh'];
-
-type BotMessage = { messageId: number; message: { chat_id: string; text: string; reply_markup?: { inline_keyboard?: { callback_data: string }[][] } } };
 
 let db: TestDatabase;
 let server: TelegramServer;
@@ -128,18 +127,7 @@ const press = (hook: string, user: number, data: string, messageId: number) =>
     },
   });
 
-const messages = (chat: number): BotMessage[] =>
-  (server.storage.botMessages as unknown as BotMessage[]).filter((m) => String(m.message.chat_id) === String(chat));
-const buttons = (m: BotMessage | undefined) => (m?.message.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
-async function waitFor(chat: number, test: (m: BotMessage) => boolean, ms = 20_000): Promise<BotMessage> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const hit = messages(chat).findLast(test);
-    if (hit) return hit;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no bot message in chat ${chat} matched; last: ${messages(chat).at(-1)?.message.text}`);
-}
+const waitFor = (chat: number, test: (m: BotMessage) => boolean, ms = 20_000) => waitForIn(server, chat, test, ms);
 async function until(test: () => boolean, ms: number): Promise<void> {
   const end = Date.now() + ms;
   while (!test() && Date.now() < end) await new Promise((r) => setTimeout(r, 50));

@@ -9,12 +9,11 @@ import path from 'node:path';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../net.ts';
+import { type BotMessage, buttons, waitFor as waitForIn } from './bot-messages.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ADMIN = 1000;
-
-type BotMessage = { messageId: number; message: { chat_id: string; text: string; reply_markup?: { inline_keyboard?: { callback_data: string }[][] } } };
 
 let server: TelegramServer;
 let bot: ChildProcess | undefined;
@@ -52,20 +51,7 @@ async function stopBot(): Promise<void> {
   await exited;
 }
 
-const messages = (chat: number): BotMessage[] =>
-  (server.storage.botMessages as unknown as BotMessage[]).filter((m) => String(m.message.chat_id) === String(chat));
-const buttons = (m: BotMessage | undefined) => (m?.message.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
-
-/** Wait until a bot message in this chat satisfies the test. */
-async function waitFor(chat: number, test: (m: BotMessage) => boolean, ms = 15_000): Promise<BotMessage> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const hit = messages(chat).findLast(test);
-    if (hit) return hit;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no bot message in chat ${chat} matched; last: ${messages(chat).at(-1)?.message.text}`);
-}
+const waitFor = (chat: number, test: (m: BotMessage) => boolean, ms = 15_000) => waitForIn(server, chat, test, ms);
 
 function client(userId: number) {
   const c = server.getClient(TOKEN, { userId, chatId: userId, firstName: `U${userId}`, timeout: 15_000 });
