@@ -109,6 +109,22 @@ export function defineAction<A>(def: ActionDef<A>) {
   };
 }
 
+/** An action whose value is one text field, named `key` (a draft's token, a completion's id, an agency). */
+export function defineTextAction<K extends string>(def: {
+  tag: string;
+  key: K;
+  field: z.ZodType;
+  run(ctx: Ctx, a: Record<K, string>, how: { explicit: boolean }): Outcome | Promise<Outcome>;
+}) {
+  return defineAction<Record<K, string>>({
+    tag: def.tag,
+    fields: [def.field],
+    decode: ([v]) => (v === undefined ? undefined : ({ [def.key]: v as string } as Record<K, string>)),
+    encode: (a) => [a[def.key]],
+    run: def.run,
+  });
+}
+
 /** Buttons laid out `perRow` to a row. */
 export function rows<B>(buttons: readonly B[], perRow: number): B[][] {
   const out: B[][] = [];

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { formatDate } from '../../plan/deadline.ts';
 import type { CompletionRecord, ReadonlyDeep } from '../../store/state.ts';
 import { endSession, setSession } from '../conversation.ts';
-import { type Ctx, defineAction, type Feature } from '../feature.ts';
+import { type Ctx, defineTextAction, type Feature } from '../feature.ts';
 import { type Button, type Outcome, refuse, reply, say, type Text } from '../outcome.ts';
 import { cancelAction } from './account.ts';
 import type { IncomingDocument } from './plans.ts';
@@ -18,19 +18,17 @@ export const MAX_EVIDENCE_BYTES = 20 * 2 ** 20;
 const TYPES = /\.(pdf|docx?|xlsx?|jpe?g|png|heic)$/i;
 const completionId = z.string().regex(/^[a-z0-9-]{1,40}$/);
 
-const attach = defineAction<{ completionId: string }>({
+const attach = defineTextAction({
   tag: 'f',
-  fields: [completionId],
-  decode: ([c]) => (c === undefined ? undefined : { completionId: c as string }),
-  encode: (a) => [a.completionId],
+  key: 'completionId',
+  field: completionId,
   run: (ctx, a) => start(ctx, a.completionId),
 });
 
-const view = defineAction<{ id: string }>({
+const view = defineTextAction({
   tag: 'fv',
-  fields: [z.string().regex(/^f\d{1,12}$/)],
-  decode: ([id]) => (id === undefined ? undefined : { id: id as string }),
-  encode: (a) => [a.id],
+  key: 'id',
+  field: z.string().regex(/^f\d{1,12}$/),
   run: (ctx, a) => show(ctx, a.id),
 });
 

@@ -21,7 +21,7 @@ import { MAX_IMPORT_BYTES } from '../../plan/import/office.ts';
 import { type Plan, planSchema, type Task } from '../../plan/schema.ts';
 import { requiredParties } from '../../plan/status.ts';
 import { endSession } from '../conversation.ts';
-import { type Ctx, defineAction, type Feature, rows } from '../feature.ts';
+import { type Ctx, defineAction, defineTextAction, type Feature, rows } from '../feature.ts';
 import { type Button, edit, type Envelope, type Outcome, type Post, refuse, reply, say, type Text } from '../outcome.ts';
 import { type PlanEntry, planProgress } from '../plans.ts';
 import { pagedPost } from './questions.ts';
@@ -124,19 +124,17 @@ async function setArchived(ctx: Ctx, key: string, archived: boolean, pressed: bo
 
 // ——— publishing a plan sent as a file ———
 
-const publish = defineAction<{ token: string }>({
+const publish = defineTextAction({
   tag: 'pp',
-  fields: [token],
-  decode: ([t]) => (t === undefined ? undefined : { token: t as string }),
-  encode: (a) => [a.token],
+  key: 'token',
+  field: token,
   run: (ctx, a) => publishDraft(ctx, a.token),
 });
 
-const discard = defineAction<{ token: string }>({
+const discard = defineTextAction({
   tag: 'pd',
-  fields: [token],
-  decode: ([t]) => (t === undefined ? undefined : { token: t as string }),
-  encode: (a) => [a.token],
+  key: 'token',
+  field: token,
   run: (ctx, a) => discardDraft(ctx, a.token),
 });
 

@@ -10,7 +10,7 @@ import type { Official } from '../../store/state.ts';
 import { adminChats } from '../actor.ts';
 import { endSession, sessionOf, setSession } from '../conversation.ts';
 import type { CoreDeps } from '../deps.ts';
-import { type Ctx, defineAction, type Feature, rows } from '../feature.ts';
+import { type Ctx, defineTextAction, type Feature, rows } from '../feature.ts';
 import { edit, type Envelope, type Outcome, refuse, reply, say } from '../outcome.ts';
 import { normalizePhone } from '../roster.ts';
 import { cancelAction } from './account.ts';
@@ -47,11 +47,10 @@ function agencyChoices(deps: CoreDeps, text: string): { ids: string[]; exact: bo
   return { ids, exact: ids.length === 1 && matches.length === 1 && !matches[0]!.fuzzy && registrable(deps, matches[0]!.agencies[0] ?? '') };
 }
 
-const chooseAgency = defineAction<{ agency: string }>({
+const chooseAgency = defineTextAction({
   tag: 'r',
-  fields: [z.string().regex(/^[a-z0-9-]{1,40}$/)],
-  decode: ([a]) => (a === undefined ? undefined : { agency: a as string }),
-  encode: (a) => [a.agency],
+  key: 'agency',
+  field: z.string().regex(/^[a-z0-9-]{1,40}$/),
   run: async (ctx, a) => {
     const s = registerSession.safeParse(sessionOf(ctx));
     if (!s.success || s.data.step !== 'agency' || !registrable(ctx.deps, a.agency)) return refuse('stale');
