@@ -23,9 +23,25 @@ function catalog(lang: Lang): Record<string, string> {
 
 export type Params = Record<string, string | number>;
 
+/** A template cut at its placeholders once: literal, name, literal, name, … literal. */
+const pieces = new Map<string, string[]>();
+
+function piecesOf(template: string): string[] {
+  let p = pieces.get(template);
+  if (!p) pieces.set(template, (p = template.split(/\{(\w+)\}/)));
+  return p;
+}
+
 export function t(key: string, params: Params = {}, lang: Lang = 'vi'): string {
   const template = catalog(lang)[key] ?? catalog('vi')[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  const p = piecesOf(template);
+  if (p.length === 1) return template;
+  let out = p[0]!;
+  for (let i = 1; i < p.length; i += 2) {
+    const name = p[i]!;
+    out += (name in params ? String(params[name]) : `{${name}}`) + p[i + 1]!;
+  }
+  return out;
 }
 
 /** A translator bound to one language. */

@@ -30,7 +30,8 @@ export type SearchItem = { kind: 'task'; task: Task } | { kind: 'assignment'; as
 export interface AnswerContext {
   plan: Plan;
   dir: Directory;
-  search: TaskSearch<SearchItem>;
+  /** The word index of the plan's tasks and assignments (built on first use: most questions need none). */
+  finder(): TaskSearch<SearchItem>;
   t: T;
   today: string;
   completions: ReadonlyMap<string, readonly Completion[]>;
@@ -38,17 +39,28 @@ export interface AnswerContext {
   upcomingDays: number;
   /** Most tasks listed in one reply. */
   maxList: number;
-  /** Task states for this day and these completions, by "taskId" or "taskId|agency" (shared across questions). */
-  states: Map<string, TaskState>;
+  /** Task states for this day and these completions (shared across questions). */
+  states: Map<Task, TaskState>;
+  /** The states of agencies' own parts of tasks, by agency, for this day and these completions. */
+  parts: Map<string, Map<Task, TaskState>>;
   /**
    * Lists worked out from those states (the overdue tasks of a scope, in order): kept, like the states, for as long
    * as the day and the completions are the same, so the same question asked again does not filter and sort anew.
    */
   lists: Map<string, Task[]>;
   /** An agency's lead and coordinate tasks, which do not depend on the day (kept for the life of the plan). */
-  roles: Map<string, { lead: Task[]; coordinate: Task[] }>;
+  roles: Map<string, Roles>;
+  /** Only how many tasks answer: composers may skip their text (see AskOptions.tally). */
+  tally: boolean;
   /** Positions of the tasks naming an agency or group as lead or coordinator (built once per plan). */
   byAgency: ReadonlyMap<string, readonly number[]>;
+}
+
+/** An agency's tasks by role and the body's assignments naming it: they do not depend on the day. */
+export interface Roles {
+  lead: Task[];
+  coordinate: Task[];
+  assigned: Assignment[];
 }
 
 /** Tasks that name any of an agency's identities (itself or its groups), in plan order. */
@@ -80,16 +92,17 @@ const STRONG = 0.6;
 const WEAK = 0.35;
 
 export function stateOf(ctx: AnswerContext, task: Task): TaskState {
-  let s = ctx.states.get(task.id);
-  if (!s) ctx.states.set(task.id, (s = taskState(task, { today: ctx.today, planDate: ctx.plan.date, dir: ctx.dir, completions: ctx.completions })));
+  let s = ctx.states.get(task);
+  if (!s) ctx.states.set(task, (s = taskState(task, { today: ctx.today, planDate: ctx.plan.date, dir: ctx.dir, completions: ctx.completions })));
   return s;
 }
 
 /** The state of one agency's own part of a task. */
 function partState(ctx: AnswerContext, task: Task, agency: string): TaskState {
-  const key = `${task.id}|${agency}`;
-  let s = ctx.states.get(key);
-  if (!s) ctx.states.set(key, (s = taskState(task, { today: ctx.today, planDate: ctx.plan.date, dir: ctx.dir, completions: ctx.completions }, agency)));
+  let mine = ctx.parts.get(agency);
+  if (!mine) ctx.parts.set(agency, (mine = new Map()));
+  let s = mine.get(task);
+  if (!s) mine.set(task, (s = taskState(task, { today: ctx.today, planDate: ctx.plan.date, dir: ctx.dir, completions: ctx.completions }, agency)));
   return s;
 }
 
@@ -97,19 +110,13 @@ function partState(ctx: AnswerContext, task: Task, agency: string): TaskState {
 /** A task's state for this reply: computed on first use (and cached for the day by stateOf/partState). */
 type States = { get(id: string): TaskState | undefined };
 
-function list(
-  ctx: AnswerContext,
-  tasks: Task[],
-  states: States,
-  opts: { lead?: boolean; dueOf?: ReadonlyMap<string, string> } = {},
-  shownOut?: Task[],
-): string {
+function list(ctx: AnswerContext, tasks: Task[], states: States, opts: { lead?: boolean; dueOf?: ReadonlyMap<Task, string> } = {}, shownOut?: Task[]): string {
   const visible = tasks.slice(0, ctx.maxList);
   shownOut?.push(...visible);
   // A long list is read on a phone: each task in two short lines, the whole card one question away.
   const compact = tasks.length > 3;
   const shown = visible.map((task) => {
-    const due = opts.dueOf?.get(task.id);
+    const due = opts.dueOf?.get(task);
     return taskLine(task, states.get(task.id)!, ctx.t, { ...(opts.lead === false ? { lead: false } : {}), compact, ...(due ? { due } : {}) });
   });
   if (tasks.length > ctx.maxList) shown.push(ctx.t('list.more', { n: tasks.length - ctx.maxList }));
@@ -155,10 +162,14 @@ function assignmentsOf(ctx: AnswerContext, agency: string): Assignment[] {
  * without, the task as a whole.
  */
 function statesFor(ctx: AnswerContext, tasks: readonly Task[], ownPartOf?: string): States {
-  const byId = new Map<string, Task>();
-  for (const task of tasks) byId.set(task.id, task);
+  // Made on first use: a tally (or an empty list) never looks a state up.
+  let byId: Map<string, Task> | undefined;
   return {
     get(id) {
+      if (!byId) {
+        byId = new Map();
+        for (const task of tasks) byId.set(task.id, task);
+      }
       const task = byId.get(id);
       if (!task) return undefined;
       return ownPartOf ? partState(ctx, task, ownPartOf) : stateOf(ctx, task);
@@ -215,9 +226,10 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
       lead = roles.lead;
       coord = roles.coordinate;
     }
-    const assigned = q.period || q.role === 'coordinate' ? [] : assignmentsOf(ctx, agency);
-    sources.push(statesFor(ctx, lead, agency), statesFor(ctx, coord));
+    const assigned = q.period || q.role === 'coordinate' ? [] : roles.assigned;
     all.push(...lead, ...coord);
+    if (ctx.tally) continue;
+    sources.push(statesFor(ctx, lead, agency), statesFor(ctx, coord));
     const head = ctx.t(q.period ? 'agency.headerPeriod' : 'agency.header', {
       agency: label,
       plan: ctx.plan.number,
@@ -251,10 +263,10 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
 export { leadTasks as leadTasksOf, partState as partStateOf };
 
 /** An agency's tasks by role, computed once per plan. */
-function rolesOf(ctx: AnswerContext, agency: string): { lead: Task[]; coordinate: Task[] } {
+function rolesOf(ctx: AnswerContext, agency: string): Roles {
   let r = ctx.roles.get(agency);
   if (!r) {
-    r = { lead: [], coordinate: [] };
+    r = { lead: [], coordinate: [], assigned: assignmentsOf(ctx, agency) };
     for (const task of candidates(ctx, agency)) {
       const role = roleIn(ctx, task, agency)?.role;
       if (role) r[role].push(task);
@@ -345,10 +357,9 @@ export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
 export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
   if (q.agencies.length > 0) return { ...agencyAnswer(ctx, q), intent: 'period' };
   const period = q.period!;
-  const firstDue = new Map<string, string>();
-  for (const [task, due] of dueWithin(ctx.plan.tasks, period, ctx.plan.date)) firstDue.set(task.id, due);
-  const dated = ctx.plan.tasks.filter((task) => firstDue.has(task.id));
-  dated.sort((a, b) => byDate(firstDue.get(a.id)!, firstDue.get(b.id)!));
+  const firstDue = dueWithin(ctx.plan.tasks, period, ctx.plan.date);
+  const dated = ctx.plan.tasks.filter((task) => firstDue.has(task));
+  dated.sort((a, b) => byDate(firstDue.get(a)!, firstDue.get(b)!));
   const states = statesFor(ctx, dated);
   const params = { period: period.label, n: dated.length, scope: '' };
   // A recurring task shows its due date within the period asked, not the current period's.
@@ -387,8 +398,9 @@ export function progressAnswer(ctx: AnswerContext, q: Question): Reply {
   const agency = q.agencies[0];
   const pool = agency ? leadTasks(ctx, agency) : ctx.plan.tasks;
   const states = statesFor(ctx, pool, agency);
-  const count = (s: Status) => pool.filter((task) => states.get(task.id)!.status === s).length;
-  const c = { done_on_time: count('done_on_time'), done_late: count('done_late'), in_progress: count('in_progress'), overdue: count('overdue') };
+  // One pass over the pool (with many plans, this runs for each).
+  const c: Record<Status, number> = { done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0 };
+  for (const task of pool) c[(agency ? partState(ctx, task, agency) : stateOf(ctx, task)).status]++;
   const done = c.done_on_time + c.done_late;
   const head = agency
     ? ctx.t('progress.agency', { agency: ctx.dir.label(agency), done, total: pool.length, pct: percent(done, pool.length), date: asOf(ctx) })
@@ -424,7 +436,7 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
     }
     return card(ctx, q, task);
   }
-  let hits = ctx.search.search(q.words, 5);
+  let hits = ctx.finder().search(q.words, 5);
   const involves = (i: SearchItem, a: string) =>
     i.kind === 'task'
       ? roleIn(ctx, i.task, a) !== undefined

@@ -119,12 +119,10 @@ function across(scope: readonly PlanEntry[], q: Question, opts: AskOptions, o: P
     }
     return single(best?.e ?? fallback, planLine(t, best?.e ?? fallback));
   }
-  // Over many plans, first only which plans answer and how many tasks each (one line of list each); in full after.
-  const brief = scope.length > FULL_BLOCKS ? { maxList: 1 } : {};
-  const replies = scope.map((e) => ({ entry: e, reply: e.engine.full(q, { ...opts, ...brief, completions: o.completionsOf(e.plan.id) }) }));
+  const answered = (e: PlanEntry, extra: Partial<AskOptions> = {}) => e.engine.full(q, { ...opts, ...extra, completions: o.completionsOf(e.plan.id) });
   // The size or progress of "the plan": a line per plan.
   if ((q.intent === 'progress' || q.intent === 'count') && q.agencies.length === 0 && !q.section) {
-    const lines = replies.map(({ entry, reply }) => `• ${entry.plan.number}: ${reply.text.split('\n')[0]}`);
+    const lines = scope.map((entry) => `• ${entry.plan.number}: ${answered(entry).text.split('\n')[0]}`);
     const text = [t('plans.across', { n: scope.length }), ...lines].join('\n');
     return {
       ...paginate({ intent: q.intent, text, tasks: [], agencies: [] }),
@@ -132,9 +130,11 @@ function across(scope: readonly PlanEntry[], q: Question, opts: AskOptions, o: P
       blocks: [],
     };
   }
-  let blocks = replies.filter(({ reply }) => reply.tasks.length > 0);
-  if (brief.maxList && blocks.length <= FULL_BLOCKS)
-    blocks = blocks.map((b) => ({ ...b, reply: b.entry.engine.full(q, { ...opts, completions: o.completionsOf(b.entry.plan.id) }) }));
+  // Over many plans, first only which plans answer and how many tasks each (no text); in full those shown.
+  const tally = scope.length > FULL_BLOCKS;
+  const replies = scope.map((e) => ({ entry: e, reply: answered(e, { tally }) }));
+  let blocks = replies.filter(({ reply }) => reply.tasks.length > 0 || (reply.total ?? 0) > 0);
+  if (tally && blocks.length <= FULL_BLOCKS) blocks = blocks.map((b) => ({ ...b, reply: answered(b.entry) }));
   if (blocks.length === 0) {
     const r = single(fallback);
     return { ...r, text: `${t('plans.noneAcross', { n: scope.length })}\n${r.text}`, blocks: [] };

@@ -5,6 +5,7 @@
 import {
   type AnswerContext,
   type Reply,
+  type Roles,
   type SearchItem,
   agencyAnswer,
   countAnswer,
@@ -53,9 +54,15 @@ export interface AskOptions {
   context?: ChatContext;
   /** Answer in this language rather than the engine's. */
   lang?: Lang;
-  /** Show at most this many tasks a list (a count of many plans needs one). */
-  maxList?: number;
+  /**
+   * Only which tasks answer and how many (`total`), without the text: a question over many plans first asks each
+   * plan this, and words out in full only the plans it will show.
+   */
+  tally?: boolean;
 }
+
+/** The translator of a tally: no text is read, so none is made. */
+const silent = () => '';
 
 /** The words of `raw` whose folded form is `folded` ("sở abc" for "so abc"); `folded` itself when not found. */
 function asTyped(raw: string, folded: string): string {
@@ -106,6 +113,14 @@ export function paginate(r: Reply): Reply {
   return { ...r, text: pages[0]!, more: pages.slice(1) };
 }
 
+/** What one day and one set of completions give: states, agencies' parts, and the lists made of them. */
+interface StateCache {
+  today: string;
+  states: Map<Task, TaskState>;
+  parts: Map<string, Map<Task, TaskState>>;
+  lists: Map<string, Task[]>;
+}
+
 export class Engine {
   private searchIndex: TaskSearch<SearchItem> | undefined;
   private agencyIndex: ReadonlyMap<string, readonly number[]> | undefined;
@@ -113,9 +128,9 @@ export class Engine {
    * Task states depend only on the day and the completions: computed once per (day, completions map) and
    * shared by every question until either changes. A store hands out a new map after each change.
    */
-  private readonly stateCache = new WeakMap<object, { today: string; states: Map<string, TaskState>; lists: Map<string, Task[]> }>();
+  private readonly stateCache = new WeakMap<object, StateCache>();
   private readonly noCompletions = new Map<string, readonly Completion[]>();
-  private readonly roles = new Map<string, { lead: Task[]; coordinate: Task[] }>();
+  private readonly roles = new Map<string, Roles>();
   private readonly lang: Lang;
   private horizonDay: string | undefined;
   private readonly upcomingDays: number;
@@ -161,10 +176,10 @@ export class Engine {
   }
 
   /** States (and the lists made from them) for one day and one set of completions: made once, then reused. */
-  private statesFor(today: string, completions: object): { states: Map<string, TaskState>; lists: Map<string, Task[]> } {
+  private statesFor(today: string, completions: object): StateCache {
     const hit = this.stateCache.get(completions);
     if (hit && hit.today === today) return hit;
-    const entry = { today, states: new Map<string, TaskState>(), lists: new Map<string, Task[]>() };
+    const entry: StateCache = { today, states: new Map(), parts: new Map(), lists: new Map() };
     this.stateCache.set(completions, entry);
     return entry;
   }
@@ -172,24 +187,23 @@ export class Engine {
   /** The context every composer reads: this plan, this day, these completions. */
   context(opts: AskOptions): AnswerContext {
     const completions = opts.completions ?? this.noCompletions;
-    const engine = this;
     const cached = this.statesFor(opts.today, completions);
     return {
       plan: this.plan,
       dir: this.dir,
       // Built only when an answer searches.
-      get search() {
-        return engine.search;
-      },
-      t: translator(opts.lang ?? this.lang),
+      finder: () => this.search,
+      t: opts.tally ? silent : translator(opts.lang ?? this.lang),
       today: opts.today,
       completions,
       states: cached.states,
+      parts: cached.parts,
       lists: cached.lists,
       upcomingDays: this.upcomingDays,
-      maxList: opts.maxList ?? this.maxList,
+      maxList: opts.tally ? 0 : this.maxList,
       byAgency: this.byAgency,
       roles: this.roles,
+      tally: opts.tally === true,
     };
   }
 

@@ -175,9 +175,20 @@ export function dueDatesWithin(task: Task, span: Span, planDate: string): string
 }
 
 /** A plan's tasks with a fixed due date sorted by it, and its recurring tasks: built once per task list. */
-const dueIndexes = new WeakMap<readonly Task[], { dues: string[]; fixed: Task[]; recurring: Task[] }>();
+const dueIndexes = new WeakMap<readonly Task[], DueIndex>();
 
-function dueIndex(tasks: readonly Task[]) {
+interface DueIndex {
+  dues: string[];
+  fixed: Task[];
+  recurring: Task[];
+  /** The answers for the spans asked lately ("năm 2019", the next 30 days …), newest last. */
+  recent: Map<string, ReadonlyMap<Task, string>>;
+}
+
+/** Spans remembered per task list: the periods people ask about repeat (this quarter, this year, the coming days). */
+const RECENT_SPANS = 16;
+
+function dueIndex(tasks: readonly Task[]): DueIndex {
   let index = dueIndexes.get(tasks);
   if (index) return index;
   const dated = tasks.filter((t) => (t.deadline.kind === 'date' || t.deadline.kind === 'period') && t.deadline.due);
@@ -187,6 +198,7 @@ function dueIndex(tasks: readonly Task[]) {
     dues: keyed.map((k) => k.due),
     fixed: keyed.map((k) => k.task),
     recurring: tasks.filter((t) => t.deadline.kind === 'recurring' && t.deadline.every),
+    recent: new Map(),
   };
   dueIndexes.set(tasks, index);
   return index;
@@ -197,8 +209,19 @@ function dueIndex(tasks: readonly Task[]) {
  * each task, but found by binary search among the fixed due dates (a question about a year of a 10,000-task plan
  * touches the tasks of that year, not all of them); recurring tasks are worked out once per period rule.
  */
-export function dueWithin(tasks: readonly Task[], span: Span, planDate: string): Map<Task, string> {
-  const { dues, fixed, recurring } = dueIndex(tasks);
+export function dueWithin(tasks: readonly Task[], span: Span, planDate: string): ReadonlyMap<Task, string> {
+  const index = dueIndex(tasks);
+  const key = `${span.start}|${span.end}|${planDate}`;
+  let found = index.recent.get(key);
+  if (!found) {
+    found = findDueWithin(index, span, planDate);
+    if (index.recent.size >= RECENT_SPANS) index.recent.delete(index.recent.keys().next().value!);
+  } else index.recent.delete(key);
+  index.recent.set(key, found);
+  return found;
+}
+
+function findDueWithin({ dues, fixed, recurring }: DueIndex, span: Span, planDate: string): Map<Task, string> {
   const out = new Map<Task, string>();
   let lo = 0;
   let hi = dues.length;

@@ -54,7 +54,8 @@ describe('the tasks due within a span, found through the sorted index', () => {
     }
     for (let d = 0; d < 900; d += 37) spans.push({ start: addDays('2018-09-01', d), end: addDays('2018-09-01', d + 45) });
     let found = 0;
-    for (const span of spans) {
+    // Asked again: the spans asked lately are remembered, older ones worked out anew; the same either way.
+    for (const span of [...spans, ...spans.slice(-8), ...spans]) {
       const expected = new Map(
         plan.tasks.flatMap((t) => {
           const due = firstDueWithin(t, span, plan.date);
@@ -65,6 +66,6 @@ describe('the tasks due within a span, found through the sorted index', () => {
       expect(new Map([...got].sort((a, b) => plan.tasks.indexOf(a[0]) - plan.tasks.indexOf(b[0])))).toEqual(expected);
       found += got.size;
     }
-    expect(found).toBeGreaterThan(50);
+    expect(found).toBeGreaterThan(150);
   });
 });
