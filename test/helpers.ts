@@ -8,6 +8,12 @@ export const plan = loadPlans()[0]!;
 export const engine = new Engine(plan, dir);
 export const SOURCE = path.join(DATA_DIR, 'sources', 'ke-hoach-4561-KH-UBND-2018.txt');
 
+/**
+ * How the npm scripts start an entry point of src/ ("cli/ask.ts", "main.ts"): `spawn(process.execPath, launch(entry,
+ * …args))` runs it exactly as `npm run ask -- …` does, through src/run.mjs.
+ */
+export const launch = (entry: string, ...args: string[]) => [path.resolve(import.meta.dirname, '../src/run.mjs'), entry, ...args];
+
 /** The reply folded, one space between words: `first` is the first message (what the eval reads), `folded` all pages. */
 export function ask(question: string, today = '2026-11-28') {
   const r = engine.ask(question, { today });

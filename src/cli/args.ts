@@ -45,6 +45,11 @@ type ErrorClass = abstract new (...args: never[]) => Error;
  * value) is one line "Lỗi: …" and exit code 2; anything else is printed whole with exit code 1.
  */
 export function runCli(main: () => Promise<unknown>, expected: readonly ErrorClass[]): void {
+  // Output piped into a reader that stops early (`npm run ask | head`): nothing more to say, and no stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   main().then(
     (code) => {
       if (typeof code === 'number') process.exitCode = code;

@@ -6,12 +6,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { ROOT, SRC_DIR } from '../paths.ts';
 import { Directory } from './agencies.ts';
 import { type Plan, directorySchema, planSchema } from './schema.ts';
 
-export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
+export const DATA_DIR = path.join(ROOT, 'data');
 
 export class DataFileError extends Error {
   constructor(
@@ -110,11 +110,10 @@ class ValidatedPlans {
 let validated: ValidatedPlans | undefined;
 function validatedPlans(): ValidatedPlans {
   if (validated) return validated;
-  const here = path.dirname(fileURLToPath(import.meta.url));
   let stamp = 'none';
   try {
     stamp = createHash('sha1')
-      .update(readFileSync(path.join(here, 'schema.ts')))
+      .update(readFileSync(path.join(SRC_DIR, 'plan', 'schema.ts')))
       .digest('hex')
       .slice(0, 16);
   } catch {

@@ -18,7 +18,7 @@
  * Audit entries and push deliveries are append-only tables, never loaded at start; one process at a time holds
  * the right to send pushes (a session advisory lock, released when its process dies).
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { Coalesced } from './coalesce.ts';
 import type { AuditEntry, CompletionRecord, Delivery, Section, State } from './schema.ts';
 import { emptyState, STATE_VERSION } from './schema.ts';
@@ -138,8 +138,11 @@ export class PgStore extends Store {
 
   /** Connect, run the migrations not yet applied, and load the picture. Throws with a clear message when it cannot. */
   static async connect(url: string, opts: { max?: number; reader?: boolean } = {}): Promise<PgStore> {
+    // The client is loaded here, not at import: a bundled entry point (src/run.mjs) would otherwise load it at every
+    // start, on the embedded store too.
+    const { default: client } = await import('pg');
     // Idle connections do not keep a command-line process alive (the bot has its own handles).
-    const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, allowExitOnIdle: true });
+    const pool = new client.Pool({ connectionString: url, max: opts.max ?? 10, allowExitOnIdle: true });
     // An idle client that loses its connection must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
     const store = new PgStore(pool, url);

@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SOURCE } from '../helpers.ts';
+import { launch, SOURCE } from '../helpers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+// As npm runs them: through src/run.mjs.
 const run = (script: string, args: string[], input = '', env: Record<string, string> = {}) =>
-  spawnSync(TSX, [path.join(ROOT, 'src', script), ...args], { input, encoding: 'utf8', cwd: ROOT, env: { ...process.env, ...env }, timeout: 30_000 });
+  spawnSync(process.execPath, launch(script, ...args), { input, encoding: 'utf8', cwd: ROOT, env: { ...process.env, ...env }, timeout: 30_000 });
 
 describe('npm run ask', () => {
   it('answers a question given as an argument', () => {
@@ -65,7 +65,7 @@ describe('npm run import and export', () => {
     expect(JSON.parse(readFileSync(out, 'utf8')).tasks).toHaveLength(19);
   });
   it('exports CSV as UTF-8 with a BOM, Vietnamese intact, one row a task', () => {
-    const r = spawnSync(TSX, [path.join(ROOT, 'src/cli/export.ts'), '--format', 'csv', '--today', '2019-04-10'], { cwd: ROOT });
+    const r = spawnSync(process.execPath, launch('cli/export.ts', '--format', 'csv', '--today', '2019-04-10'), { cwd: ROOT });
     const bytes = r.stdout as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');

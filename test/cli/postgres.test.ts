@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/state.ts';
+import { launch } from '../helpers.ts';
 import { startTestDatabase, type TestDatabase } from '../pg.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const run = (script: string, args: string[], env: Record<string, string>, input = '') =>
-  spawnSync(TSX, [path.join(ROOT, 'src', script), ...args], {
+  spawnSync(process.execPath, launch(script, ...args), {
     input,
     encoding: 'utf8',
     cwd: ROOT,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { describe, expect, it } from 'vitest';
+import { launch } from '../helpers.ts';
 import { freePort } from '../net.ts';
 
 /** The push deliveries recorded beside a state file (an append-only journal, one JSON object a line). */
@@ -13,7 +14,6 @@ const journal = (file: string) =>
     .filter(Boolean)
     .map((l) => JSON.parse(l));
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 function stateWith(officials: { id: string; user: string; agency: string }[]): string {
@@ -40,7 +40,7 @@ function stateWith(officials: { id: string; user: string; agency: string }[]): s
 
 const push = (args: string[], env: Record<string, string>) =>
   new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(TSX, [path.join(ROOT, 'src/cli/push.ts'), ...args], {
+    const child = spawn(process.execPath, launch('cli/push.ts', ...args), {
       cwd: ROOT,
       env: { ...process.env, BOT_TOKEN: '', ADMIN_TELEGRAM_IDS: '', ...env },
     });
@@ -105,7 +105,7 @@ describe('npm run push', () => {
     const locked = await push([], { STATE_FILE: file, BOT_TOKEN: TOKEN });
     expect(locked.status).toBe(2);
     expect(locked.stderr).toContain(`is in use by process ${process.pid}`);
-    const noToken = spawnSync(TSX, [path.join(ROOT, 'src/cli/push.ts')], {
+    const noToken = spawnSync(process.execPath, launch('cli/push.ts'), {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, BOT_TOKEN: '', STATE_FILE: file },

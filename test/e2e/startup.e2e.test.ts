@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { describe, expect, it } from 'vitest';
+import { launch } from '../helpers.ts';
 import { freePort } from '../net.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -12,7 +13,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 describe('start-up', () => {
   it('retries an unreachable Bot API with a clear log line, and starts once it answers', async () => {
     const port = await freePort();
-    const bot = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
+    const bot = spawn(process.execPath, launch('main.ts'), {
       cwd: ROOT,
       env: {
         ...process.env,
