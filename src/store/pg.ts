@@ -20,6 +20,7 @@
  */
 import type pg from 'pg';
 import { Coalesced } from './coalesce.ts';
+import { type PackedEntry, pack, unpack } from './packed.ts';
 import type { AuditEntry, CompletionRecord, Delivery, Section, State } from './schema.ts';
 import { emptyState, STATE_VERSION } from './schema.ts';
 import {
@@ -59,6 +60,9 @@ export const MIGRATIONS: readonly string[] = [
    create sequence ids increment by 100 minvalue 1 start 1;`,
   // The picture as one text, with the transaction horizon it is complete up to: start-up reads it and catches up.
   `create table snapshots (id int primary key, horizon xid8 not null, taken timestamptz not null default now(), body text not null);`,
+  // The picture packed (src/store/packed.ts): columns per section, gzip'd; stored as it is (already compressed).
+  `alter table snapshots add column packed bytea, alter column body drop not null;
+   alter table snapshots alter column packed set storage external;`,
 ];
 
 /** Advisory lock keys: migrations at start-up; the right to send pushes. */
@@ -162,19 +166,22 @@ export class PgStore extends Store {
    * without a snapshot, every row.
    */
   private async load(): Promise<void> {
-    const snap = await this.pool.query<{ horizon: string; body: string }>('select horizon::text as horizon, body from snapshots where id = 1');
+    const snap = await this.pool.query<{ horizon: string; packed: Buffer | null; body: string | null }>(
+      'select horizon::text as horizon, packed, body from snapshots where id = 1',
+    );
     const row = snap.rows[0];
     if (row) {
-      const body = JSON.parse(row.body) as Record<RecordSection, [string, string, Record<string, unknown>][]>;
       this.data = emptyState();
       for (const m of this.entries.values()) m.clear();
-      for (const section of RECORD_SECTIONS) {
-        const m = this.entries.get(section)!;
-        const list = this.data[section] as unknown[];
-        for (const [key, xid, rec] of body[section] ?? []) {
-          m.set(key, { rec, xid });
-          list.push(rec);
-        }
+      const take = (section: RecordSection, key: string, xid: string, rec: Record<string, unknown>) => {
+        this.entries.get(section)?.set(key, { rec, xid });
+        (this.data[section] as unknown[] | undefined)?.push(rec);
+      };
+      if (row.packed) await unpack(row.packed, take);
+      else {
+        // Saved before snapshots were packed: one text, [key, xid, record] per record.
+        const body = JSON.parse(row.body ?? '{}') as Record<RecordSection, PackedEntry[]>;
+        for (const section of RECORD_SECTIONS) for (const [key, xid, rec] of body[section] ?? []) take(section, key, xid, rec);
       }
       this.horizon = row.horizon;
       this.bump();
@@ -503,7 +510,7 @@ export class PgStore extends Store {
   async saveSnapshot(): Promise<void> {
     await this.flush();
     const horizon = this.horizon;
-    const body: Record<string, [string, string, Record<string, unknown>][]> = {};
+    const body: Partial<Record<RecordSection, PackedEntry[]>> = {};
     const pending: { section: RecordSection; key: string }[] = [];
     for (const section of RECORD_SECTIONS) {
       const out: [string, string, Record<string, unknown>][] = [];
@@ -518,7 +525,6 @@ export class PgStore extends Store {
       const [section, key] = id.split('\u0000') as [RecordSection, string];
       pending.push({ section, key });
     }
-    const text = JSON.stringify(body);
     if (pending.length > 0) {
       const { rows } = await this.pool.query<{ section: RecordSection; key: string; data: Record<string, unknown>; xid: string }>(
         `select r.section, r.key, r.data, r.xid::text as xid from records r join unnest($1::text[], $2::text[]) as t(section, key) using (section, key)
@@ -528,10 +534,10 @@ export class PgStore extends Store {
       for (const r of rows) body[r.section]!.push([r.key, r.xid, r.data]);
     }
     await this.pool.query(
-      `insert into snapshots (id, horizon, body) values (1, $1::xid8, $2)
-       on conflict (id) do update set horizon = excluded.horizon, body = excluded.body, taken = now()
+      `insert into snapshots (id, horizon, packed, body) values (1, $1::xid8, $2, null)
+       on conflict (id) do update set horizon = excluded.horizon, packed = excluded.packed, body = null, taken = now()
        where snapshots.horizon <= excluded.horizon`,
-      [horizon, pending.length > 0 ? JSON.stringify(body) : text],
+      [horizon, await pack(body)],
     );
     this.sinceSnapshot = 0;
   }

@@ -6,6 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, PgStore } from '../../src/store/pg.ts';
 import { type State, type Store, Store as StoreClass } from '../../src/store/state.ts';
@@ -284,6 +285,34 @@ describe('PostgreSQL start-up from a snapshot', () => {
     await c.close();
     const d = await reopen();
     expect(await d.exportState()).toEqual(await b.exportState());
+  });
+
+  it('a snapshot saved as one text by an earlier version is read as it was; the next one is saved packed', async () => {
+    const url = db.create(`t${++n}`);
+    const a = await PgStore.connect(url, { max: 2 });
+    const { official: o } = await a.addOfficial({ ...official('31'), approvedBy: 'admin' }, 'admin', AT);
+    await a.recordCompletion(tick('I.1'), AT);
+    await a.putConversation('session:telegram:31', { step: 'note' }, later(600), AT);
+    const before = await a.exportState();
+    await a.close();
+    // The picture as version 2 saved it: [key, transaction, record] per record of each section, in `body`.
+    const c = new pg.Client(url);
+    await c.connect();
+    const { rows } = await c.query<{ section: string; key: string; xid: string; data: unknown }>(
+      'select section, key, xid::text as xid, data from records where data is not null order by n',
+    );
+    const body: Record<string, unknown[]> = {};
+    for (const r of rows) (body[r.section] ??= []).push([r.key, r.xid, r.data]);
+    await c.query('update snapshots set packed = null, body = $1', [JSON.stringify(body)]);
+    const b = await PgStore.connect(url, { max: 2 });
+    expect(await b.exportState()).toEqual(before);
+    expect(b.official(o.id)?.status).toBe('approved');
+    expect((await b.recordCompletion(tick('I.1'), later(1))).existing).toBe(true);
+    await b.close();
+    const saved = await c.query<{ packed: Buffer | null; body: string | null }>('select packed, body from snapshots');
+    await c.end();
+    expect(saved.rows[0]!.body).toBeNull();
+    expect(saved.rows[0]!.packed?.length).toBeGreaterThan(0);
   });
 
   it('a restore replaces the snapshot too: the next start has the restored state, not the one before', async () => {
