@@ -199,6 +199,9 @@ async function main(): Promise<void> {
     await pusher.runReminders(today());
   })().catch((e: unknown) => log.log('error', 'catch-up failed', { error: e }));
 
+  // Idle work after the start: the plans' word indexes, a plan at a time (updates are served in between).
+  void plans.prepareSearch().catch((e: unknown) => log.log('error', 'search indexes not built', { error: e }));
+
   const numbers = plans.active().map((e) => e.plan.number);
   console.error(t('start.channels', { channels: up.join(', '), plan: numbers.join(', ') }));
   log.log('info', 'started', { channels: up, plans: numbers, state: store.file, pushCron: config.PUSH_CRON, ...(server ? { port: server.port } : {}) });

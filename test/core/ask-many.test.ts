@@ -91,4 +91,20 @@ describe('a question over many plans', () => {
     const r = ask(catalog, 'Quý I/2015 có những việc gì phải xong?');
     expect(r.text).toContain('Không kế hoạch nào trong 7 kế hoạch đang theo dõi có nhiệm vụ khớp câu hỏi.');
   });
+
+  it('the word indexes are built after a start one plan at a time, other work running in between', async () => {
+    const catalog = catalogOf(plans);
+    let turns = 0;
+    let running = true;
+    const other = () => {
+      turns++;
+      if (running) setImmediate(other);
+    };
+    setImmediate(other);
+    await catalog.prepareSearch();
+    running = false;
+    expect(turns).toBeGreaterThanOrEqual(plans.length);
+    const r = ask(catalog, 'ai chủ trì thành lập trung tâm phục vụ hành chính công');
+    expect(r.text).toMatch(/Trung tâm Phục vụ hành chính công/i);
+  });
 });
