@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { writeFileAtomicAsync } from '../fsutil.ts';
+import { fromColumns, isColumns, toColumns } from './columns.ts';
 import { migrate, SECTIONS, STATE_VERSION, type Section, type State, stateSchema } from './schema.ts';
 
 export class StateFileError extends Error {}
@@ -86,7 +87,9 @@ export class DurableJsonFile implements Adapter<State> {
       const bytes = readFileSync(path.join(path.dirname(this.file), ref));
       const ok = recorded[ref] === checksum(bytes);
       if (ok) this.sums.set(ref, recorded[ref] as string);
-      return { value: JSON.parse(bytes.toString('utf8')) as unknown, ok };
+      // Records as columns (src/store/columns.ts), or an array of records as earlier versions wrote them.
+      const value = JSON.parse(bytes.toString('utf8')) as unknown;
+      return { value: isColumns(value) ? fromColumns(value) : value, ok };
     };
     for (const sec of SIDE_SECTIONS) {
       const ref = (raw as Record<string, unknown> | null)?.[`${sec}Ref`];
@@ -177,7 +180,7 @@ export class DurableJsonFile implements Adapter<State> {
         if (dirtyPlans !== 'all' && !dirtyPlans.has(planId) && this.completionsRefs.has(planId)) continue;
         this.gen++;
         const ref = `${path.basename(this.file)}.completions.${createHash('sha1').update(planId).digest('hex').slice(0, 12)}.${this.gen}.json`;
-        const bytes = Buffer.from(JSON.stringify(list));
+        const bytes = Buffer.from(JSON.stringify(toColumns(list)));
         await writeFileAtomicAsync(path.join(path.dirname(this.file), ref), [bytes]);
         this.sums.set(ref, checksum(bytes));
         const old = this.completionsRefs.get(planId);
@@ -195,7 +198,7 @@ export class DurableJsonFile implements Adapter<State> {
       if (json.length > this.splitBytes) {
         this.sideGen++;
         const ref = `${path.basename(this.file)}.${sec}.${this.sideGen}.json`;
-        const bytes = json.subarray(`,"${sec}":`.length);
+        const bytes = Buffer.from(JSON.stringify(toColumns(data[sec] as unknown as Record<string, unknown>[])));
         await writeFileAtomicAsync(path.join(path.dirname(this.file), ref), [bytes]);
         this.sums.set(ref, checksum(bytes));
         this.sideRefs.set(sec, ref);

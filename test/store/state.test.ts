@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StateFileError, Store } from '../../src/store/state.ts';
+import { fromColumns, toColumns } from '../../src/store/columns.ts';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'state-'));
 
@@ -186,14 +187,16 @@ describe('many officials', () => {
     const main = JSON.parse(readFileSync(file, 'utf8'));
     expect(Object.keys(main.sums)).toEqual([main.officialsRef]);
     const side = path.join(dir, main.officialsRef);
-    const list = JSON.parse(readFileSync(side, 'utf8'));
-    list[5].status = 'retired';
-    writeFileSync(side, JSON.stringify(list));
+    // Side files hold the records as columns (src/store/columns.ts).
+    const list = fromColumns(JSON.parse(readFileSync(side, 'utf8')));
+    list[5]!.status = 'retired';
+    writeFileSync(side, JSON.stringify(toColumns(list)));
     await expect(Store.open(file)).rejects.toThrow(/not a valid state file.*officials\.5\.status/);
-    // Put right by hand (a valid record), it is read, checked, and kept.
-    list[5].status = 'left';
+    // Put right by hand (a valid record), it is read, checked, and kept; an array of records (as versions before
+    // columns wrote side files) is read too.
+    list[5]!.status = 'left';
     writeFileSync(side, JSON.stringify(list));
-    expect((await Store.open(file)).official(list[5].id)?.status).toBe('left');
+    expect((await Store.open(file)).official(String(list[5]!.id))?.status).toBe('left');
   });
   it('a side file left by a crash is removed at start; a missing one stops start-up and changes nothing', async () => {
     const { readdirSync } = await import('node:fs');
