@@ -351,9 +351,20 @@ async function history(label: string, open: () => Promise<Store>, size: () => Pr
         ),
     );
   const rate = many.length / ((performance.now() - t2) / 1000);
+  // An official's change (notifications off, then on) and the next update's lookup of an account: the lookups
+  // follow the change, so this stays a durable write, not a pass over every official.
+  const officialLat: number[] = [];
+  reopened.holderOf('telegram', '1000000'); // as the first update after a start does
+  for (let i = 0; i < 200; i++) {
+    const t3 = performance.now();
+    await reopened.setNotify(ids[i % 100]!, i >= 100, new Date('2025-01-02T04:00:00Z'));
+    reopened.holderOf('telegram', String(1_000_000 + ((i * 7) % n)));
+    officialLat.push(performance.now() - t3);
+  }
+  officialLat.sort((a, b) => a - b);
   await reopened.close();
   console.log(
-    `${label}: five years on with ${n.toLocaleString('en')} officials: ${onDisk}; opened in ${fmt(openMs)} (target ≤ 2 s); a durable tick p50 ${fmt(percentile(lat, 50))}, p99 ${fmt(percentile(lat, 99))} one at a time (target ≤ 20 ms), ${rate.toFixed(0)}/s with 32 at once (target ≥ 500/s)`,
+    `${label}: five years on with ${n.toLocaleString('en')} officials: ${onDisk}; opened in ${fmt(openMs)} (target ≤ 2 s); a durable tick p50 ${fmt(percentile(lat, 50))}, p99 ${fmt(percentile(lat, 99))} one at a time (target ≤ 20 ms), ${rate.toFixed(0)}/s with 32 at once (target ≥ 500/s); an official's change and the next lookup p50 ${fmt(percentile(officialLat, 50))}, p99 ${fmt(percentile(officialLat, 99))}`,
   );
 }
 

@@ -21,7 +21,7 @@
 import type pg from 'pg';
 import { Coalesced } from './coalesce.ts';
 import { type PackedEntry, pack, unpack } from './packed.ts';
-import type { AuditEntry, CompletionRecord, Delivery, Section, State } from './schema.ts';
+import type { AuditEntry, CompletionRecord, Delivery, Official, Section, State } from './schema.ts';
 import { emptyState, STATE_VERSION } from './schema.ts';
 import {
   DELIVERY_RUNS_KEPT,
@@ -264,7 +264,7 @@ export class PgStore extends Store {
       (this.data[section] as unknown[]).push(data);
       if (section === 'completions') this.indexCompletion(data as unknown as CompletionRecord, undefined);
     }
-    if (section === 'officials') this.officialsVersion++;
+    if (section === 'officials') this.officialWritten(key, m.get(key)?.rec as unknown as Official | undefined);
     if (section === 'completions' || section === 'extensions') this.completionsVersion++;
   }
 
@@ -342,7 +342,7 @@ export class PgStore extends Store {
         this.removedXid.set(id, known.xid);
       }
     }
-    if (!p.touches || p.touches.includes('officials')) this.officialsVersion++;
+    this.officialsChanged(p.touches, written);
     if (!p.touches || p.touches.includes('completions') || p.touches.includes('extensions')) this.completionsVersion++;
   }
 

@@ -156,7 +156,7 @@ export abstract class Store {
   protected completionsVersion = 0;
   /** Bumped by every change that may touch officials: the indexes below are rebuilt when it moves. */
   protected officialsVersion = 0;
-  private officialIndex: { version: number; byAccount: Map<string, Official[]>; byId: Map<string, Official> } | undefined;
+  private officialIndex: OfficialIndex | undefined;
   /** While a change is applied: the records it writes (kept only by stores that write record by record). */
   protected writes: Written[] | undefined;
 
@@ -257,22 +257,45 @@ export abstract class Store {
 
   // ——— queries ———
 
-  /** Officials by account and by id, rebuilt only after officials change (every update looks one up). */
+  /**
+   * Officials by account and by id (every update looks one up): built once, then kept up to date with the officials
+   * each change writes (`officialWritten`); built again only after a change that names no records (a restore, a
+   * reload, a migration). Rebuilding it on every official change cost 0.2–0.3 s at 100,000 officials.
+   */
   private index() {
     if (this.officialIndex?.version === this.officialsVersion) return this.officialIndex;
-    const byAccount = new Map<string, Official[]>();
-    const byId = new Map<string, Official>();
-    for (const o of this.state.officials) {
-      byId.set(o.id, o);
-      for (const a of o.accounts) {
-        const key = `${a.channel}:${a.userId}`;
-        const list = byAccount.get(key);
-        if (list) list.push(o);
-        else byAccount.set(key, [o]);
-      }
+    const index: OfficialIndex = { version: this.officialsVersion, byAccount: new Map(), byId: new Map(), keysOf: new Map() };
+    for (const o of this.state.officials) addToIndex(index, o);
+    this.officialIndex = index;
+    return index;
+  }
+
+  /**
+   * An official written by a change, or caught up from another process (`rec` undefined: removed): the index follows.
+   * Status and other fields need nothing (the index holds the record itself); accounts are indexed again.
+   */
+  protected officialWritten(id: string, rec: Official | undefined): void {
+    const index = this.officialIndex;
+    if (!index || index.version !== this.officialsVersion) return;
+    for (const key of index.keysOf.get(id) ?? []) {
+      const rest = (index.byAccount.get(key) ?? []).filter((o) => o.id !== id);
+      if (rest.length > 0) index.byAccount.set(key, rest);
+      else index.byAccount.delete(key);
     }
-    this.officialIndex = { version: this.officialsVersion, byAccount, byId };
-    return this.officialIndex;
+    index.keysOf.delete(id);
+    index.byId.delete(id);
+    if (rec) addToIndex(index, rec);
+  }
+
+  /** After a change: the officials it wrote re-indexed, or — where it did not name them — the index rebuilt. */
+  protected officialsChanged(touches: readonly Section[] | undefined, written: readonly Written[]): void {
+    if (touches && !touches.includes('officials')) return;
+    const officials = written.filter((w) => w.section === 'officials');
+    if (!touches || officials.length === 0) {
+      this.officialsVersion++;
+      return;
+    }
+    for (const w of officials) this.officialWritten(w.key, w.record as Official | undefined);
   }
 
   /** Every record (any status) that holds this account. */
@@ -1039,7 +1062,8 @@ export class FileStore extends Store {
     const generation = this.rollbacks;
     const journaled = this.adapter.big();
     const auditFrom = this.state.audit.length;
-    if (journaled) this.writes = [];
+    // What the change writes: journaled when the state is big, and always for the officials' index.
+    this.writes = [];
     let written: Written[] = [];
     let result: T;
     try {
@@ -1054,7 +1078,7 @@ export class FileStore extends Store {
       this.adapter.touchPlans(plans);
     } else this.adapter.touch(touches);
     this.version++;
-    if (!touches || touches.includes('officials')) this.officialsVersion++;
+    this.officialsChanged(touches, written);
     // Approved extensions move due dates: status maps are rebuilt after either changes.
     if (!touches || touches.includes('completions') || touches.includes('extensions')) this.completionsVersion++;
     if (!journaled) {
@@ -1266,6 +1290,25 @@ export const DELIVERY_RUNS_KEPT = 1;
 export const REMINDER_RETENTION_DAYS = 60;
 
 /** What makes a completion unique while it stands: one live report per task, agency and period. */
+interface OfficialIndex {
+  version: number;
+  byAccount: Map<string, Official[]>;
+  byId: Map<string, Official>;
+  /** The account keys each official is listed under (to take it out when its accounts change). */
+  keysOf: Map<string, string[]>;
+}
+
+function addToIndex(index: OfficialIndex, o: Official): void {
+  const keys = o.accounts.map((a) => `${a.channel}:${a.userId}`);
+  index.byId.set(o.id, o);
+  index.keysOf.set(o.id, keys);
+  for (const key of keys) {
+    const list = index.byAccount.get(key);
+    if (list) list.push(o);
+    else index.byAccount.set(key, [o]);
+  }
+}
+
 export function liveKey(c: { planId: string; taskId: string; party: string; period?: string | undefined }): string {
   return `${c.planId}\u0000${c.taskId}\u0000${c.party}\u0000${c.period ?? ''}`;
 }

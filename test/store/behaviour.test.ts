@@ -79,6 +79,70 @@ describe.each([embedded, postgres])('the $name store', (kind) => {
     expect((await reopen()).official(o.id)?.status).toBe('left');
   });
 
+  it('looking an official up by account or id follows every change to officials: new, decided, left, linked', async () => {
+    const { store, reopen } = await kind.fresh();
+    // A second process on the same database (the embedded store: the same file opened again) catches up.
+    const other = kind.name === 'postgres' ? await reopen() : undefined;
+    let seed = 11;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    const check = async (s: Store) => {
+      const st = await s.exportState();
+      const keys = new Set(st.officials.flatMap((o) => o.accounts.map((a) => `${a.channel}:${a.userId}`)));
+      for (const key of [...keys, 'telegram:nobody', 'zalo:nobody']) {
+        const [channel, userId] = key.split(':') as ['telegram' | 'zalo', string];
+        const mine = st.officials.filter((o) => o.accounts.some((a) => a.channel === channel && a.userId === userId));
+        const got = s.holderOf(channel, userId);
+        expect(got.approved?.id).toBe(mine.find((o) => o.status === 'approved')?.id);
+        expect(got.pending?.id).toBe(mine.find((o) => o.status === 'pending')?.id);
+      }
+      for (const o of st.officials) expect(s.official(o.id)).toEqual(o);
+    };
+    // The indexes built before the changes, then kept up to date by them (the other process's: by catching up).
+    await check(store);
+    if (other) await check(other);
+    for (let step = 0; step < 60; step++) {
+      const st = await store.exportState();
+      const pick = (status?: string) => {
+        const some = st.officials.filter((o) => !status || o.status === status);
+        return some.length > 0 ? some[rand(some.length)] : undefined;
+      };
+      const at = later(step);
+      switch (rand(6)) {
+        case 0:
+          await store.addOfficial({ ...official(String(100 + rand(30))), ...(rand(2) ? { approvedBy: 'admin' } : {}) }, 'admin', at);
+          break;
+        case 1: {
+          const o = pick('pending');
+          if (o) await store.decide(o.id, rand(2) ? 'approved' : 'rejected', 'admin', at);
+          break;
+        }
+        case 2: {
+          const o = pick('approved');
+          if (o) await (rand(2) ? store.leave(o.id, o.id, at) : store.decide(o.id, 'revoked', 'admin', at));
+          break;
+        }
+        case 3: {
+          const o = pick('approved');
+          if (o) await store.linkAccount(o.id, { channel: 'zalo', userId: `z${rand(20)}`, chatId: 'z' }, at);
+          break;
+        }
+        case 4: {
+          const o = pick();
+          if (o) await store.setNotify(o.id, !o.notify, at);
+          break;
+        }
+        default:
+          await store.markReachable('telegram', String(100 + rand(30)), at);
+      }
+      await check(store);
+    }
+    if (other) {
+      await other.refresh();
+      await check(other);
+    }
+    await check(await reopen());
+  });
+
   it('a tick is recorded once however many times it is confirmed, even at the same moment; undo frees it', async () => {
     const { store, reopen } = await kind.fresh();
     const results = await Promise.all([
