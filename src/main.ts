@@ -199,7 +199,9 @@ async function main(): Promise<void> {
     await pusher.runReminders(today());
   })().catch((e: unknown) => log.log('error', 'catch-up failed', { error: e }));
 
-  // Idle work after the start: the plans' word indexes, a plan at a time (updates are served in between).
+  // Idle work after the start: the store's lookups, then the plans' word indexes a plan at a time (updates are
+  // served in between).
+  setImmediate(() => store.prepareLookups());
   void plans.prepareSearch().catch((e: unknown) => log.log('error', 'search indexes not built', { error: e }));
 
   const numbers = plans.active().map((e) => e.plan.number);

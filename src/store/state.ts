@@ -229,6 +229,16 @@ export abstract class Store {
     return this.liveIndex;
   }
 
+  /**
+   * Build the lookups every update reads (officials by account, completions by id and by task) now rather than on
+   * the first update that needs them: the bot calls this once it has started (0.3–0.5 s at 100,000 officials and
+   * 125,000 ticks, which the first tick after a start would otherwise wait for). Changes keep them up to date.
+   */
+  prepareLookups(): void {
+    this.index();
+    this.completionIndex();
+  }
+
   /** A completion record written in place (a command, or a catch-up): the index follows it. */
   protected indexCompletion(c: CompletionRecord, wasLive: string | undefined): void {
     const index = this.liveIndex;
