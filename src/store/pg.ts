@@ -162,8 +162,8 @@ export class PgStore extends Store {
   }
 
   /**
-   * Read the picture: the latest snapshot (one text, parsed at once) and then every row written since its horizon;
-   * without a snapshot, every row.
+   * Read the picture: the latest snapshot (packed, src/store/packed.ts; or one text, as versions before it saved)
+   * and then every row written since its horizon; without a snapshot, every row.
    */
   private async load(): Promise<void> {
     const snap = await this.pool.query<{ horizon: string; packed: Buffer | null; body: string | null }>(
@@ -184,7 +184,7 @@ export class PgStore extends Store {
         for (const section of RECORD_SECTIONS) for (const [key, xid, rec] of body[section] ?? []) take(section, key, xid, rec);
       }
       this.horizon = row.horizon;
-      this.bump();
+      this.replaced();
       await this.catchUpNow();
       return;
     }
@@ -205,19 +205,13 @@ export class PgStore extends Store {
         (this.data[r.section] as unknown[]).push(r.data);
       }
       this.horizon = h.rows[0]!.x;
-      this.bump();
+      this.replaced();
     } catch (e) {
       await client.query('rollback').catch(() => undefined);
       throw e;
     } finally {
       client.release();
     }
-  }
-
-  private bump(): void {
-    this.epoch++;
-    this.officialsVersion++;
-    this.completionsVersion++;
   }
 
   // ——— catching up with other processes ———
@@ -342,8 +336,7 @@ export class PgStore extends Store {
         this.removedXid.set(id, known.xid);
       }
     }
-    this.officialsChanged(p.touches, written);
-    if (!p.touches || p.touches.includes('completions') || p.touches.includes('extensions')) this.completionsVersion++;
+    this.changed(p.touches, written);
   }
 
   /** The transaction ids of records a pending change removed (needed to write their removal). */
@@ -461,7 +454,7 @@ export class PgStore extends Store {
       // The database is out of reach: read everything again when it is back.
       await this.load().catch(() => undefined);
     }
-    this.bump();
+    this.replaced();
     // Changes applied after the failed batch are applied again after it, in order.
     this.queue = later;
     for (const p of later) p.writes = [];
@@ -513,7 +506,7 @@ export class PgStore extends Store {
     const body: Partial<Record<RecordSection, PackedEntry[]>> = {};
     const pending: { section: RecordSection; key: string }[] = [];
     for (const section of RECORD_SECTIONS) {
-      const out: [string, string, Record<string, unknown>][] = [];
+      const out: PackedEntry[] = [];
       for (const [key, e] of this.entries.get(section)!) {
         if (this.dirty.has(`${section}\u0000${key}`) || e.xid === '') pending.push({ section, key });
         else out.push([key, e.xid, e.rec]);

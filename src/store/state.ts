@@ -297,8 +297,13 @@ export abstract class Store {
     if (rec) addToIndex(index, rec);
   }
 
-  /** After a change: the officials it wrote re-indexed, or — where it did not name them — the index rebuilt. */
-  protected officialsChanged(touches: readonly Section[] | undefined, written: readonly Written[]): void {
+  /**
+   * After a change is applied to the picture (both stores): the officials it wrote re-indexed — or, where it did not
+   * name them, the index rebuilt on next use — and the status maps rebuilt after ticks or extensions change (an
+   * approved extension moves a due date).
+   */
+  protected changed(touches: readonly Section[] | undefined, written: readonly Written[]): void {
+    if (!touches || touches.includes('completions') || touches.includes('extensions')) this.completionsVersion++;
     if (touches && !touches.includes('officials')) return;
     const officials = written.filter((w) => w.section === 'officials');
     if (!touches || officials.length === 0) {
@@ -306,6 +311,13 @@ export abstract class Store {
       return;
     }
     for (const w of officials) this.officialWritten(w.key, w.record as Official | undefined);
+  }
+
+  /** The whole picture replaced (loaded, reloaded, restored, a failed write undone): every lookup is rebuilt on use. */
+  protected replaced(): void {
+    this.epoch++;
+    this.officialsVersion++;
+    this.completionsVersion++;
   }
 
   /** Every record (any status) that holds this account. */
@@ -1048,9 +1060,7 @@ export class FileStore extends Store {
     Object.assign(this.db.data, copy(state), { audit: [], deliveries: [] });
     this.adapter.touch();
     this.version++;
-    this.epoch++;
-    this.officialsVersion++;
-    this.completionsVersion++;
+    this.replaced();
     await this.writeSnapshot();
   }
 
@@ -1088,9 +1098,7 @@ export class FileStore extends Store {
       this.adapter.touchPlans(plans);
     } else this.adapter.touch(touches);
     this.version++;
-    this.officialsChanged(touches, written);
-    // Approved extensions move due dates: status maps are rebuilt after either changes.
-    if (!touches || touches.includes('completions') || touches.includes('extensions')) this.completionsVersion++;
+    this.changed(touches, written);
     if (!journaled) {
       await this.flush();
       if (this.rollbacks !== generation) throw new StateWriteError('the change was lost when an earlier write failed');
@@ -1183,10 +1191,8 @@ export class FileStore extends Store {
     this.db.data = (await this.adapter.read().catch(() => null)) ?? emptyState();
     this.adapter.forget();
     this.replay();
-    this.epoch++;
     this.version++;
-    this.officialsVersion++;
-    this.completionsVersion++;
+    this.replaced();
     this.written = this.version;
     this.rollbacks++;
   }
