@@ -108,7 +108,7 @@ function partState(ctx: AnswerContext, task: Task, agency: string): TaskState {
 
 /** Lines for at most maxList tasks; the tasks shown are collected so the reply carries exactly those. */
 /** A task's state for this reply: computed on first use (and cached for the day by stateOf/partState). */
-type States = { get(id: string): TaskState | undefined };
+type States = { get(task: Task): TaskState | undefined };
 
 function list(ctx: AnswerContext, tasks: Task[], states: States, opts: { lead?: boolean; dueOf?: ReadonlyMap<Task, string> } = {}, shownOut?: Task[]): string {
   const visible = tasks.slice(0, ctx.maxList);
@@ -117,7 +117,7 @@ function list(ctx: AnswerContext, tasks: Task[], states: States, opts: { lead?: 
   const compact = tasks.length > 3;
   const shown = visible.map((task) => {
     const due = opts.dueOf?.get(task);
-    return taskLine(task, states.get(task.id)!, ctx.t, { ...(opts.lead === false ? { lead: false } : {}), compact, ...(due ? { due } : {}) });
+    return taskLine(task, states.get(task)!, ctx.t, { ...(opts.lead === false ? { lead: false } : {}), compact, ...(due ? { due } : {}) });
   });
   if (tasks.length > ctx.maxList) shown.push(ctx.t('list.more', { n: tasks.length - ctx.maxList }));
   return shown.join('\n');
@@ -128,7 +128,7 @@ function reply(ctx: AnswerContext, intent: string, text: string, tasks: Task[], 
   return {
     intent,
     text,
-    tasks: tasks.map((task) => taskView(task, states.get(task.id)!)),
+    tasks: tasks.map((task) => taskView(task, states.get(task)!)),
     total,
     agencies: agencies.map((a) => ctx.dir.label(a)),
     asOf: ctx.today,
@@ -158,20 +158,16 @@ function assignmentsOf(ctx: AnswerContext, agency: string): Assignment[] {
 }
 
 /**
- * States of tasks by id. With `ownPartOf`, every task is led by that agency and its own part is what counts;
+ * States of these tasks. With `ownPartOf`, every task is led by that agency and its own part is what counts;
  * without, the task as a whole.
  */
 function statesFor(ctx: AnswerContext, tasks: readonly Task[], ownPartOf?: string): States {
   // Made on first use: a tally (or an empty list) never looks a state up.
-  let byId: Map<string, Task> | undefined;
+  let mine: Set<Task> | undefined;
   return {
-    get(id) {
-      if (!byId) {
-        byId = new Map();
-        for (const task of tasks) byId.set(task.id, task);
-      }
-      const task = byId.get(id);
-      if (!task) return undefined;
+    get(task) {
+      mine ??= new Set(tasks);
+      if (!mine.has(task)) return undefined;
       return ownPartOf ? partState(ctx, task, ownPartOf) : stateOf(ctx, task);
     },
   };
@@ -179,7 +175,7 @@ function statesFor(ctx: AnswerContext, tasks: readonly Task[], ownPartOf?: strin
 
 /** States from several sources, first match wins; sources added to the array later are seen too. */
 function merged(sources: readonly States[]): States {
-  return { get: (id) => sources.reduce<TaskState | undefined>((hit, s) => hit ?? s.get(id), undefined) };
+  return { get: (task) => sources.reduce<TaskState | undefined>((hit, s) => hit ?? s.get(task), undefined) };
 }
 
 /** "A và B cùng chủ trì những việc nào": the tasks every named agency shares (in the role asked, if any). */
@@ -308,8 +304,8 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
   const key = `overdue|${agency ?? ''}|${q.role ?? ''}|${q.period ? `${q.period.start}|${q.period.end}` : ''}`;
   let tasks = ctx.lists.get(key);
   if (!tasks) {
-    tasks = candidates.filter((task) => states.get(task.id)!.status === 'overdue');
-    tasks.sort((a, b) => byDate(states.get(a.id)!.due ?? '', states.get(b.id)!.due ?? ''));
+    tasks = candidates.filter((task) => states.get(task)!.status === 'overdue');
+    tasks.sort((a, b) => byDate(states.get(a)!.due ?? '', states.get(b)!.due ?? ''));
     ctx.lists.set(key, tasks);
   }
   const scope =
@@ -317,11 +313,11 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
   if (tasks.length === 0 && (agency || q.period) && candidates.length > 0) {
     // Never a bare "no": what is in scope, and where each stands; the nearest due first.
     const counts = new Map<string, number>();
-    for (const task of candidates) counts.set(states.get(task.id)!.status, (counts.get(states.get(task.id)!.status) ?? 0) + 1);
+    for (const task of candidates) counts.set(states.get(task)!.status, (counts.get(states.get(task)!.status) ?? 0) + 1);
     const summary = [...counts].map(([status, n]) => `${n} ${ctx.t(`status.${status}`).toLowerCase()}`).join(', ');
     const open = candidates
-      .filter((task) => states.get(task.id)!.status === 'in_progress' && states.get(task.id)!.due)
-      .sort((a, b) => byDate(states.get(a.id)!.due!, states.get(b.id)!.due!));
+      .filter((task) => states.get(task)!.status === 'in_progress' && states.get(task)!.due)
+      .sort((a, b) => byDate(states.get(a)!.due!, states.get(b)!.due!));
     const text = [
       ctx.t('overdue.none', { scope, date: asOf(ctx) }),
       ctx.t('overdue.inScope', { scope, n: candidates.length, summary }),
@@ -345,8 +341,8 @@ export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
   let tasks = ctx.lists.get(key);
   if (!tasks) {
     const dueSoon = dueWithin(ctx.plan.tasks, span, ctx.plan.date);
-    tasks = candidates.filter((task) => states.get(task.id)!.status === 'in_progress' && dueSoon.has(task));
-    tasks.sort((a, b) => byDate(states.get(a.id)!.due ?? '', states.get(b.id)!.due ?? ''));
+    tasks = candidates.filter((task) => states.get(task)!.status === 'in_progress' && dueSoon.has(task));
+    tasks.sort((a, b) => byDate(states.get(a)!.due ?? '', states.get(b)!.due ?? ''));
     ctx.lists.set(key, tasks);
   }
   const params = { scope: scopeOf(ctx, agency), n: tasks.length, days: ctx.upcomingDays, date: asOf(ctx), end: formatDate(span.end) };
@@ -412,8 +408,8 @@ export function progressAnswer(ctx: AnswerContext, q: Question): Reply {
     const rows = [...leads].map((a) => {
       const mine = leadTasks(ctx, a);
       const st = statesFor(ctx, mine, a);
-      const d = mine.filter((task) => st.get(task.id)!.status.startsWith('done')).length;
-      const late = mine.filter((task) => st.get(task.id)!.status === 'overdue').length;
+      const d = mine.filter((task) => st.get(task)!.status.startsWith('done')).length;
+      const late = mine.filter((task) => st.get(task)!.status === 'overdue').length;
       return { a, d, n: mine.length, late };
     });
     rows.sort((x, y) => percent(x.d, x.n) - percent(y.d, y.n) || y.late - x.late);
@@ -514,7 +510,7 @@ function card(ctx: AnswerContext, q: Question, task: Task): Reply {
     );
   if (focus === 'deadline') lines.push(ctx.t('focus.deadline', { deadline: task.deadline.text || ctx.t('deadline.none') }));
   lines.push(taskCard(ctx.plan, task, state, ctx.t, ctx.today));
-  return reply(ctx, 'task', lines.join('\n\n'), [task], new Map([[task.id, state]]));
+  return reply(ctx, 'task', lines.join('\n\n'), [task], new Map([[task, state]]));
 }
 
 const examplesMemo = new WeakMap<Plan, Map<string, string[]>>();
