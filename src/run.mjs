@@ -12,7 +12,8 @@
  * A syntax error stops the build with esbuild's message, naming the file and line.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -43,6 +44,12 @@ export function stampOf(srcDir, esbuildVersion) {
     .slice(0, 12);
 }
 
+/** The installed esbuild's version, read from its package file (the bundle depends on it, like on the sources). */
+function esbuildVersion(srcDir) {
+  const manifest = createRequire(path.join(srcDir, 'run.mjs')).resolve('esbuild/package.json');
+  return JSON.parse(readFileSync(manifest, 'utf8')).version;
+}
+
 /** The bundle's file name for an entry: "cli/ask.ts" → "cli-ask". */
 const nameOf = (entry) => entry.replace(/\.[cm]?ts$/, '').replace(/[^A-Za-z0-9]+/g, '-');
 
@@ -53,10 +60,11 @@ const nameOf = (entry) => entry.replace(/\.[cm]?ts$/, '').replace(/[^A-Za-z0-9]+
  * running process has read its bundle whole at start).
  */
 export async function ensureBuilt(srcDir, entry, outDir) {
-  const esbuild = await import('esbuild');
   const name = nameOf(entry);
-  const file = path.join(outDir, `${name}.${stampOf(srcDir, esbuild.version)}.mjs`);
+  const file = path.join(outDir, `${name}.${stampOf(srcDir, esbuildVersion(srcDir))}.mjs`);
   if (statSync(file, { throwIfNoEntry: false })) return { file, built: false };
+  // Loaded only to build (its JavaScript API takes 30-50 ms to load: most starts find the bundle made).
+  const esbuild = await import('esbuild');
   mkdirSync(outDir, { recursive: true });
   const result = await esbuild.build({
     entryPoints: [path.join(srcDir, entry)],
