@@ -1,7 +1,8 @@
 /**
  * One HTTP server for every webhook (by path) and GET /healthz. For a webhook route the server checks the secret
  * header first (in constant time: 403 without it), then reads the body whole as bytes up to MAX_BODY_BYTES (413
- * past it), decodes it once as UTF-8 (400 if it is not), and hands the text to the route. Decoding chunk by chunk
+ * past it, answered once the rest is read and discarded, so that the client sees it), decodes it once as UTF-8 (400
+ * if it is not), and hands the text to the route. Decoding chunk by chunk
  * would split a Vietnamese character that straddles two chunks.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -22,35 +23,72 @@ function sameSecret(got: unknown, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The body as text, or an HTTP status to answer with. */
-function readBody(req: http.IncomingMessage): Promise<string | number> {
+/**
+ * How much of a refused body is still read and thrown away, and for how long, before the answer goes out. A client
+ * sends its whole body before it reads the answer: closing the socket while it still writes resets the connection
+ * (EPIPE or ECONNRESET on its side), and the 413 is never seen. Past these bounds the socket is closed all the same.
+ */
+export const DRAIN_BYTES = 8 * MAX_BODY_BYTES;
+export const DRAIN_MS = 5_000;
+
+/**
+ * Read and discard the rest of a refused body, then call done once: when the body has ended, or when it ran past
+ * DRAIN_BYTES or DRAIN_MS (then `whole` is false and the caller closes the socket).
+ */
+function drain(req: http.IncomingMessage, already: number, done: (whole: boolean) => void): void {
+  let size = already;
+  let settled = false;
+  const finish = (whole: boolean) => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    req.removeListener('data', onData);
+    done(whole);
+  };
+  const onData = (c: Buffer) => {
+    size += c.length;
+    if (size > DRAIN_BYTES) finish(false);
+  };
+  const timer = setTimeout(() => finish(false), DRAIN_MS);
+  timer.unref();
+  req.on('data', onData);
+  req.once('end', () => finish(true));
+  req.once('error', () => finish(false));
+  req.resume();
+}
+
+/** The body as text, or an HTTP status to answer with (and whether the socket must then be closed at once). */
+function readBody(req: http.IncomingMessage): Promise<string | { status: number; destroy?: boolean }> {
   return new Promise((resolve) => {
+    const tooLarge = (already: number) => drain(req, already, (whole) => resolve({ status: 413, destroy: !whole }));
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY_BYTES) {
-      resolve(413);
+      tooLarge(0);
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY_BYTES) {
-        req.removeAllListeners('data');
-        req.resume();
-        resolve(413);
+        req.removeListener('data', onData);
+        req.removeListener('end', onEnd);
+        chunks.length = 0;
+        tooLarge(size);
         return;
       }
       chunks.push(c);
-    });
-    req.on('end', () => {
-      if (size > MAX_BODY_BYTES) return;
+    };
+    const onEnd = () => {
       try {
         resolve(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
       } catch {
-        resolve(400);
+        resolve({ status: 400 });
       }
-    });
-    req.on('error', () => resolve(400));
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', () => resolve({ status: 400, destroy: true }));
   });
 }
 
@@ -131,8 +169,9 @@ export async function startHttp(
     }
     void readBody(req)
       .then((body) => {
-        if (typeof body === 'number') {
-          res.writeHead(body, { connection: 'close' }).end();
+        if (typeof body !== 'string') {
+          res.writeHead(body.status, { connection: 'close' }).end();
+          if (body.destroy) res.once('finish', () => req.socket.destroy());
           return;
         }
         return route.handle(body, req, res);
