@@ -240,9 +240,9 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
       // In a period with nothing due: what the agency does have, and when.
       if (q.period && roles.lead.length + roles.coordinate.length > 0) {
         const own = [...roles.lead, ...roles.coordinate];
-        parts.push(
-          `${ctx.t('agency.otherwise', { agency: label, n: own.length })}\n${list(ctx, own, merged([statesFor(ctx, roles.lead, agency), statesFor(ctx, roles.coordinate)]), {}, shown)}`,
-        );
+        // The reply's tasks read their states from statesAll: these tasks' states must be among its sources.
+        sources.push(statesFor(ctx, roles.lead, agency), statesFor(ctx, roles.coordinate));
+        parts.push(`${ctx.t('agency.otherwise', { agency: label, n: own.length })}\n${list(ctx, own, statesAll, {}, shown)}`);
       }
     }
     if (lead.length > 0) parts.push(`${ctx.t('agency.asLead', { n: lead.length })}\n${list(ctx, lead, statesAll, {}, shown)}`);

@@ -4,12 +4,13 @@
  * Prints the reply to a question; with no question, answers one question a line from stdin.
  * --json prints one object a line: {question, intent, reply, more, tasks[], agencies}: `reply` is the first
  * message as a phone shows it, `more` the further pages. --chat takes the stdin lines as one conversation (follow-ups
- * such as "còn Sở Nội vụ thì sao?" refer to the answer before); a blank line starts a new one.
+ * such as "còn Sở Nội vụ thì sao?" refer to the answer before); a blank line starts a new one. A question that fails
+ * prints its own line (intent "error", with `error`) and the rest are still answered: the exit code is 0.
  */
 import { createInterface } from 'node:readline';
 import { askPlans } from '../core/ask.ts';
 import type { Reply } from '../core/engine.ts';
-import { type Lang, LANGS } from '../i18n.ts';
+import { type Lang, LANGS, translator } from '../i18n.ts';
 import { DataFileError } from '../plan/load.ts';
 import { ConfigError } from '../config.ts';
 import { StoreConnectError } from '../store/errors.ts';
@@ -44,7 +45,21 @@ async function main(): Promise<void> {
       context = undefined;
       return;
     }
-    const r = askPlans(plans, q, { today, completionsOf, lang, ...(chat && context ? { context } : {}) });
+    let r: Reply;
+    try {
+      r = askPlans(plans, q, { today, completionsOf, lang, ...(chat && context ? { context } : {}) });
+    } catch (e) {
+      // One question that fails never loses the answers after it: its line says so, the stack goes to stderr.
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      const text = translator(lang)('error.sorry');
+      if (chat) context = undefined;
+      process.stdout.write(
+        json
+          ? `${JSON.stringify({ question: q, intent: 'error', reply: text, more: [], tasks: [], agencies: [], error: e instanceof Error ? e.message : String(e) })}\n`
+          : `${text}\n\n`,
+      );
+      return;
+    }
     if (chat) context = r.context;
     process.stdout.write(json ? `${jsonLine(q, r)}\n` : `${[r.text, ...(r.more ?? [])].join('\n\n')}\n\n`);
   };
