@@ -6,6 +6,7 @@ import type { AgencyMatch, Directory } from '../plan/agencies.ts';
 import { type Span, formatDate, monthSpan, parseSpan, periodContaining, quarterSpan, addDays, yearSpan, type Unit } from '../plan/deadline.ts';
 import { canonicalTokens } from '../text/canonical.ts';
 import { clean, fold } from '../text/fold.ts';
+import { type CueKind, type DocumentPart, language } from './language.ts';
 
 export type Intent =
   | 'empty'
@@ -24,70 +25,10 @@ export type Intent =
   | 'thanks'
   | 'unknown';
 
-/** The parts of the plan's own document a question may ask about. */
-export type DocumentPart = 'header' | 'basis' | 'purpose' | 'parts' | 'recipients' | 'cited' | 'targets';
+export type { DocumentPart } from './language.ts';
 
-const DOCUMENT: [DocumentPart, string[]][] = [
-  ['recipients', ['noi nhan', 'gui cho ai', 'gui den ai', 'gui ai', 'gui nhung ai', 'gui den nhung', 'ai nhan ke hoach', 'gui cho nhung']],
-  ['basis', ['can cu', 'dua tren van ban', 'dua vao van ban', 'co so phap ly', 'dua tren nhung', 'dua vao nhung', 'can cu vao']],
-  ['purpose', ['muc dich', 'yeu cau cua ke hoach', 'muc dich yeu cau', 'nham muc dich', 'de lam gi']],
-  [
-    'parts',
-    [
-      'gom nhung phan',
-      'gom may phan',
-      'co may phan',
-      'bo cuc',
-      'noi dung chinh',
-      'gom nhung noi dung',
-      'noi dung thuc hien gom',
-      'cac phan cua',
-      'nhung phan nao',
-      'noi dung cua ke hoach',
-    ],
-  ],
-  ['targets', ['phan tram', 'chi tieu', 'muc tieu', 'phan dau']],
-  [
-    'header',
-    [
-      'ai ky',
-      'nguoi ky',
-      'ky ten',
-      'ky ban hanh',
-      'so hieu',
-      'ke hoach so may',
-      'so may',
-      'ngay ban hanh',
-      'ban hanh ngay',
-      'ban hanh khi nao',
-      'ten ke hoach',
-      'trich yeu',
-      'ke hoach nay la gi',
-      'ke hoach gi',
-      'co quan ban hanh',
-      'ai ban hanh',
-    ],
-  ],
-];
 /** "Nghị định 61", "QĐ 985": a document named by its kind and number. */
 const CITED = / (nghi dinh|quyet dinh|thong tu|nd|qd|tt) (?:so )?(\d{1,4}) /;
-/** Words that make "phần trăm" a question about progress, not the plan's targets. */
-const PROGRESS_WORDS = ['tien do', 'da xong', 'da hoan thanh', 'hoan thanh duoc', 'hoan thanh bao nhieu', 'thuc hien duoc'];
-
-/** "Việc nào đang chờ Thông tư": tasks whose start waits on another document or guidance. */
-const WAITING = [
-  'cho thong tu',
-  'cho van ban',
-  'cho huong dan',
-  'dang cho',
-  'phu thuoc vao',
-  'khi co thong tu',
-  'khi co huong dan',
-  'cho bo',
-  'cho trung uong',
-  'vuong thong tu',
-];
-
 /** Which field of a task the question asks about. */
 export type Focus = 'lead' | 'coordinate' | 'deadline' | 'all';
 
@@ -122,238 +63,50 @@ export interface Question {
 
 const has = (joined: string, cues: readonly string[]) => cues.some((c) => joined.includes(` ${c} `));
 
-const HELP = [
-  'help',
-  'start',
-  'tro giup',
-  'huong dan',
-  'menu',
-  'ban lam duoc gi',
-  'ban co the lam gi',
-  'hoi duoc gi',
-  'hoi gi duoc',
-  'cach dung',
-  'cach hoi',
-  'giup',
-  'giup do',
-  'giup toi',
-];
-const GREETING = ['xin chao', 'chao ban', 'chao', 'hello', 'hi', 'alo', 'chao buoi sang', 'chao anh', 'chao chi', 'chao em'];
-const THANKS = ['cam on', 'thank', 'thanks', 'thank you', 'cam on nhieu', 'cam on ban'];
-const PROGRESS = [
-  'tien do',
-  'ti le hoan thanh',
-  'ty le hoan thanh',
-  'bao nhieu phan tram',
-  'da xong bao nhieu',
-  'hoan thanh bao nhieu',
-  'tinh hinh thuc hien',
-  'ket qua thuc hien',
-  'tien trinh',
-];
-const OVERDUE = [
-  'qua han',
-  'tre han',
-  'bi tre',
-  'da tre',
-  'cham tien do',
-  'tre tien do',
-  'het han',
-  'bi cham',
-  'cham tre',
-  'tre hen',
-  'no dong',
-  'chua xong',
-  'chua hoan thanh',
-  'nao tre',
-  'tre khong',
-  'con tre',
-  'dang tre',
-];
-/** Overdue cues that contain a progress word ("tiến độ"): checked before progress. */
-const LATE_PROGRESS = ['cham tien do', 'tre tien do'];
-const UPCOMING = [
-  'sap den han',
-  'sap toi han',
-  'sap het han',
-  'sap dao han',
-  'gan den han',
-  'gan het han',
-  'sap phai xong',
-  'sap phai nop',
-  'sap toi',
-  'sap den',
-];
-const LEAD = [
-  'ai chu tri',
-  'do ai',
-  'ai phu trach',
-  'ai lam',
-  'ai thuc hien',
-  'ai tham muu',
-  'ai dam nhiem',
-  'ai dam nhan',
-  'co quan nao',
-  'don vi nao',
-  'so nao',
-  'chu tri la ai',
-  'ai phai lam',
-  'giao cho ai',
-  'ai la chu tri',
-  'cua ai',
-  'ai chiu trach nhiem',
-];
-const COORD = ['phoi hop', 'ho tro', 'cung voi ai'];
-const DEADLINE = [
-  'khi nao',
-  'bao gio',
-  'bao lau',
-  'bao nhieu lau',
-  'con bao lau',
-  'luc nao',
-  'ngay nao',
-  'han chot',
-  'thoi han',
-  'han cuoi',
-  'deadline',
-  'thoi gian hoan thanh',
-  'den han chua',
-  'mat bao lau',
-  'han la',
-  'han den',
-  'han hoan thanh',
-  'thang nao',
-  'quy nao',
-  'nam nao',
-  'han cua',
-  'han nop',
-  'han bao cao',
-  'het han khi nao',
-  'cham nhat',
-];
-const COUNT = [
-  'bao nhieu viec',
-  'bao nhieu nhiem vu',
-  'may viec',
-  'may nhiem vu',
-  'tong cong',
-  'tong so',
-  'bao nhieu dau viec',
-  'gom bao nhieu',
-  'co bao nhieu',
-  'bao nhieu',
-];
-/** Words of a question about the plan's numbers, besides the count cues ("kế hoạch có tổng cộng bao nhiêu"). */
-const COUNT_WORDS = [...COUNT, 'ke hoach', 'phu luc', 'muc', 'co', 'gom', 'tat ca', 'tong', 'dau viec', 'tat ca co']
-  .map((p) => p.split(' '))
-  .sort((a, b) => b.length - a.length);
-/** "bao nhiêu" that asks something else than a number of tasks. */
-const NOT_COUNT = ['bao nhieu lau', 'bao nhieu phan tram', 'bao nhieu ngay', 'bao nhieu thang'];
-/** Words that begin an agency's name: one followed by words the directory does not know is an unresolved agency. */
-const AGENCY_HEADS = ['so', 'ubnd', 'phong', 'chi cuc', 'cuc', 'ban', 'trung tam', 'huyen', 'thanh pho'];
-const AGENCY_WORK = [
-  'lam gi',
-  'nhiem vu gi',
-  'viec gi',
-  'nhung viec',
-  'nhung nhiem vu',
-  'cac nhiem vu',
-  'nhiem vu cua',
-  'viec cua',
-  'cong viec cua',
-  'phu trach gi',
-  'chu tri gi',
-  'phoi hop gi',
-  'duoc giao',
-  'phai thuc hien',
-  'trach nhiem',
-  'nhiem vu nao',
-  'viec nao',
-  'co gi',
-  'nhung gi',
-  'can lam',
-  'phai lam',
-  'con no',
-];
-const RECURRING: [string[], Unit | 'continuous'][] = [
-  [['thuong xuyen', 'lien tuc'], 'continuous'],
-  [['hang nam', 'moi nam', 'tung nam'], 'year'],
-  [['hang quy', 'moi quy', 'tung quy'], 'quarter'],
-  [['hang thang', 'moi thang'], 'month'],
-  [['6 thang mot lan', 'nua nam'], 'half'],
-];
-const RECURRING_ANY = ['dinh ky', 'lap lai'];
+/** The cue tables of the language data, in the forms the rules use (built once). */
+interface Tables {
+  c: Record<CueKind, string[]>;
+  document: [DocumentPart, string[]][];
+  recurring: [string[], Unit | 'continuous'][];
+  /** Greetings, thanks and help words as word lists, longest first: what small talk is made of. */
+  chatter: string[][];
+  /** Words of a question about the plan's numbers, besides the count cues ("kế hoạch có tổng cộng bao nhiêu"). */
+  countWords: string[][];
+  /** Question phrases removed before task search, longest first (phrases, never lone syllables like "cua"). */
+  stop: string[][];
+  /** Words after a name's head ("sở", "ban"…) that are not part of a name ("số liệu", "bản sao"). */
+  notAgencyName: Set<string>;
+}
+let cached: Tables | undefined;
+const asWords = (xs: string[]) => xs.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
 
-const CHATTER = [...HELP, ...GREETING, ...THANKS, 'nhieu', 'nhe', 'a', 'ban', 'voi'].map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
-
-/** Question phrases removed before task search, longest first (phrases, never lone syllables like "cua"). */
-const STOP_PHRASES = [
-  ...LEAD,
-  ...COORD,
-  ...DEADLINE,
-  ...AGENCY_WORK,
-  ...OVERDUE,
-  ...UPCOMING,
-  'phai xong',
-  'phai hoan thanh',
-  'xong',
-  'hoan thanh',
-  'chu tri',
-  'phu trach',
-  'tham muu',
-  'cho toi biet',
-  'cho toi hoi',
-  'cho hoi',
-  'xin hoi',
-  'vui long',
-  'lam on',
-  'giup toi',
-  'toi muon biet',
-  'muon hoi',
-  'hom nay',
-  'hien nay',
-  'bay gio',
-  'hien tai',
-  'the nao',
-  'ra sao',
-  'nhu the nao',
-  'the',
-  'nhiem vu',
-  'cong viec',
-  'viec',
-  'ai',
-  'gi',
-  'nao',
-  'la',
-  'thi',
-  'a',
-  'nhe',
-  'vay',
-  'ha',
-  'khong',
-  'chua',
-  'roi',
-  // Single syllables only where folding makes no content word of them: not "chi" (mức chi, chi nhánh), "ban"
-  // (ban hành), "co" (cơ sở, cơ quan) or "cua" (một cửa).
-  'phai',
-  'can',
-  'se',
-  'da',
-  'dang',
-  'duoc',
-  'nhung',
-  'do',
-  'ma',
-  'oi',
-  'em',
-  'minh',
-  'co khong',
-  'co phai',
-  'khong co',
-  'ban oi',
-]
-  .map((p) => p.split(' '))
-  .sort((a, b) => b.length - a.length);
+function tables(): Tables {
+  if (cached) return cached;
+  const lang = language();
+  const c = lang.cues;
+  cached = {
+    c,
+    document: lang.document,
+    recurring: lang.recurring,
+    chatter: asWords([...c.help, ...c.greeting, ...c.thanks, ...c.chatter]),
+    countWords: asWords([...c.count, ...c.countWords]),
+    stop: asWords([
+      ...c.lead,
+      ...c.coordinate,
+      ...c.deadline,
+      ...c.agencyWork,
+      ...c.overdue,
+      ...c.upcoming,
+      ...c.status,
+      ...c.yesNo,
+      ...c.first,
+      ...c.last,
+      ...c.stop,
+    ]),
+    notAgencyName: new Set(c.notAgencyName),
+  };
+  return cached;
+}
 
 function removePhrases(words: string[], phrases: string[][]): string[] {
   const out: string[] = [];
@@ -461,40 +214,10 @@ function labelOf(text: string, span: Span): string {
   return span.start === span.end ? `${sd}/${sm}/${sy}` : `${sd}/${sm}/${sy}–${ed}/${em}/${ey}`;
 }
 
-/** Words after "sở", "ban"… that are not part of a name ("số liệu", "bản sao"): no unresolved agency there. */
-const STOP_WORDS_AFTER_HEAD = new Set([
-  'lieu',
-  'sao',
-  'hanh',
-  'do',
-  'nao',
-  'gi',
-  'co',
-  'la',
-  'thi',
-  'phai',
-  'cua',
-  'va',
-  'hoac',
-  'cung',
-  'bi',
-  'da',
-  'dang',
-  'con',
-  'van',
-  'luong',
-  'thu',
-  'nhiem',
-  'viec',
-  'ho',
-  'tien',
-  'ngay',
-  'dien',
-]);
-
 const TASK_ID = /(?:^|[^a-z0-9])((?:i{1,3}|iv|v|vi{0,3}|ix|x)\.\d{1,3}[a-z]?)(?![a-z0-9])/;
 
 export function understand(text: string, today: string, dir: Directory): Question {
+  const { c, document, recurring, chatter, countWords, stop, notAgencyName } = tables();
   const words = canonicalTokens(text);
   const base: Question = { intent: 'unknown', focus: 'all', agencies: [], agencyFuzzy: false, words: [] };
   if (words.length === 0) return { ...base, intent: 'empty' };
@@ -512,10 +235,10 @@ export function understand(text: string, today: string, dir: Directory): Questio
     .trim()
     .split(' ')
     .filter((_, i) => !matches.some((m) => i >= m.start && i < m.end));
-  const taskWords = removePhrases(rest, STOP_PHRASES).filter((w) => w.length > 1 || /\d/.test(w));
+  const taskWords = removePhrases(rest, stop).filter((w) => w.length > 1 || /\d/.test(w));
   const restJoined = ` ${rest.join(' ')} `;
 
-  const focus: Focus = has(restJoined, LEAD) ? 'lead' : has(restJoined, COORD) ? 'coordinate' : has(restJoined, DEADLINE) ? 'deadline' : 'all';
+  const focus: Focus = has(restJoined, c.lead) ? 'lead' : has(restJoined, c.coordinate) ? 'coordinate' : has(restJoined, c.deadline) ? 'deadline' : 'all';
   const q: Question = {
     ...base,
     focus,
@@ -526,61 +249,57 @@ export function understand(text: string, today: string, dir: Directory): Questio
     ...(id ? { taskId: id.toUpperCase().replace(/([A-Z])$/, (c) => c.toLowerCase()) } : {}),
   };
   const named = agencies.length > 0;
-  const count = has(joined, COUNT) && !has(joined, NOT_COUNT);
+  const count = has(joined, c.count) && !has(joined, c.notCount);
   // "VP UBND và Sở TTTT cùng chủ trì": the tasks they share, not each one's list.
-  if (agencies.length >= 2 && has(restJoined, ['cung', 'ca hai', 'chung', 'deu'])) q.together = true;
+  if (agencies.length >= 2 && has(restJoined, c.together)) q.together = true;
   if (count) q.count = true;
   const section = joined.match(/ muc (i{1,3}|iv|v|vi) /)?.[1];
   if (section) q.section = section.toUpperCase();
-  const role = has(restJoined, ['chu tri', 'phu trach']) && named ? 'lead' : has(restJoined, ['phoi hop']) && named ? 'coordinate' : undefined;
+  const role = has(restJoined, c.roleLead) && named ? 'lead' : has(restJoined, c.roleCoordinate) && named ? 'coordinate' : undefined;
   if (role) q.role = role;
 
   // Small talk: nothing left once greetings, thanks and help words are taken out.
-  const small = !named && removePhrases(taskWords, CHATTER).length <= 1;
-  if (small && has(joined, THANKS)) return { ...q, intent: 'thanks' };
-  if (small && (has(joined, HELP) || has(joined, GREETING))) return { ...q, intent: 'help' };
+  const small = !named && removePhrases(taskWords, chatter).length <= 1;
+  if (small && has(joined, c.thanks)) return { ...q, intent: 'thanks' };
+  if (small && (has(joined, c.help) || has(joined, c.greeting))) return { ...q, intent: 'help' };
   if (q.taskId) return { ...q, intent: 'task' };
   // The document itself: who signed it, what it is based on, its purpose, parts, recipients, targets.
   const cited = joined.match(CITED);
-  if (
-    cited &&
-    !named &&
-    (has(joined, ['la gi', 've gi', 'quy dinh gi', 'noi gi', 'noi dung gi', 'ban hanh ngay nao', 'ngay nao', 'cua ai']) || taskWords.length <= 2)
-  )
+  if (cited && !named && (has(joined, c.citedAsk) || taskWords.length <= 2))
     return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}` };
-  if (has(joined, WAITING)) return { ...q, intent: 'waiting' };
-  const part = DOCUMENT.find(([, cues]) => has(joined, cues))?.[0];
-  if (part && !named && !(part === 'targets' && has(joined, PROGRESS_WORDS))) return { ...q, intent: 'document', about: part };
+  if (has(joined, c.waiting)) return { ...q, intent: 'waiting' };
+  const part = document.find(([, cues]) => has(joined, cues))?.[0];
+  if (part && !named && !(part === 'targets' && has(joined, c.progressWords))) return { ...q, intent: 'document', about: part };
   // "kế hoạch có tổng cộng bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the plan's own numbers.
-  if (count && !named && (section || removePhrases(taskWords, COUNT_WORDS).filter((w) => !/^(i{1,3}|iv)$/.test(w)).length === 0))
+  if (count && !named && (section || removePhrases(taskWords, countWords).filter((w) => !/^(i{1,3}|iv)$/.test(w)).length === 0))
     return { ...q, intent: 'count' };
   // "sở nv có bị trễ việc gì không": an agency's name the directory does not know is said so, never dropped.
   if (!named) {
-    const head = AGENCY_HEADS.find((h) => restJoined.startsWith(` ${h} `) || restJoined.includes(` ${h} `));
+    const head = c.agencyHeads.find((h) => restJoined.startsWith(` ${h} `) || restJoined.includes(` ${h} `));
     const after = head ? restJoined.split(` ${head} `)[1]?.trim().split(' ')[0] : undefined;
     if (
       head &&
       after &&
       /^[a-z&]{1,6}$/.test(after) &&
-      !STOP_WORDS_AFTER_HEAD.has(after) &&
-      (has(joined, AGENCY_WORK) || has(joined, OVERDUE) || has(joined, PROGRESS))
+      !notAgencyName.has(after) &&
+      (has(joined, c.agencyWork) || has(joined, c.overdue) || has(joined, c.progress))
     )
       return { ...q, intent: 'unknown-agency', unresolved: `${head} ${after}` };
   }
   // "Khi nào hết hạn việc cải tạo trụ sở…": a question about one task's field comes before list words in it.
-  if (focus !== 'all' && taskWords.length >= 3 && !(named && has(restJoined, AGENCY_WORK))) return { ...q, intent: 'task' };
-  if (has(joined, LATE_PROGRESS)) return { ...q, intent: 'overdue' };
-  if (has(joined, PROGRESS)) return { ...q, intent: 'progress' };
+  if (focus !== 'all' && taskWords.length >= 3 && !(named && has(restJoined, c.agencyWork))) return { ...q, intent: 'task' };
+  if (has(joined, c.lateProgress)) return { ...q, intent: 'overdue' };
+  if (has(joined, c.progress)) return { ...q, intent: 'progress' };
   // "sắp hết hạn" before "hết hạn": coming due is not overdue.
-  if (has(joined, UPCOMING)) return { ...q, intent: 'upcoming' };
+  if (has(joined, c.upcoming)) return { ...q, intent: 'upcoming' };
   // "trễ" folds to "tre", as in Bến Tre: the province's name is taken out before looking for it.
-  if (has(joined.replace(/ ben tre /g, ' '), OVERDUE)) return { ...q, intent: 'overdue' };
-  const recurrence = RECURRING.find(([cues]) => has(joined, cues))?.[1];
-  if (recurrence || has(joined, RECURRING_ANY)) return { ...q, intent: 'recurring', ...(recurrence ? { recurrence } : {}) };
+  if (has(joined.replace(/ ben tre /g, ' '), c.overdue)) return { ...q, intent: 'overdue' };
+  const recurrence = recurring.find(([cues]) => has(joined, cues))?.[1];
+  if (recurrence || has(joined, c.recurringAny)) return { ...q, intent: 'recurring', ...(recurrence ? { recurrence } : {}) };
   // "Ai chủ trì <task>?", "Khi nào xong <task>?": a task question when task words remain beyond the agency.
-  if (focus !== 'all' && taskWords.length >= 2 && !(named && has(restJoined, AGENCY_WORK))) return { ...q, intent: 'task' };
-  if (period && !(taskWords.length >= 3 && !has(restJoined, AGENCY_WORK))) return { ...q, intent: 'period' };
-  if (named && (taskWords.length <= 1 || has(restJoined, AGENCY_WORK))) return { ...q, intent: 'agency' };
+  if (focus !== 'all' && taskWords.length >= 2 && !(named && has(restJoined, c.agencyWork))) return { ...q, intent: 'task' };
+  if (period && !(taskWords.length >= 3 && !has(restJoined, c.agencyWork))) return { ...q, intent: 'period' };
+  if (named && (taskWords.length <= 1 || has(restJoined, c.agencyWork))) return { ...q, intent: 'agency' };
   if (taskWords.length >= 1) return { ...q, intent: 'task' };
   if (named) return { ...q, intent: 'agency' };
   return q;

@@ -1,0 +1,34 @@
+/** The language data files: validated when loaded, phrases folded as questions are. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DATA_DIR, DataFileError } from '../../src/plan/load.ts';
+import { loadEnglish, loadLanguage } from '../../src/understand/language.ts';
+
+const vi = () => JSON.parse(readFileSync(path.join(DATA_DIR, 'language', 'vi.json'), 'utf8'));
+const write = (data: unknown) => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'lang-')), 'vi.json');
+  writeFileSync(file, JSON.stringify(data));
+  return file;
+};
+
+describe('language data', () => {
+  it('the bundled files load; cue phrases are canonical words whatever their spelling', () => {
+    const lang = loadLanguage();
+    expect(lang.cues.lead).toContain('ai chu tri');
+    expect(loadEnglish().glossary.length).toBeGreaterThan(50);
+    const data = vi();
+    data.cues.lead.push('Ai Chịu Trách Nhiệm Chính');
+    expect(loadLanguage(write(data)).cues.lead).toContain('ai chiu trach nhiem chinh');
+  });
+  it('a broken file is refused with where and what', () => {
+    const data = vi();
+    data.cues.lead = 'ai chu tri';
+    expect(() => loadLanguage(write(data))).toThrow(DataFileError);
+    expect(() => loadLanguage(write(data))).toThrow(/cues\.lead/);
+    const unknown = vi();
+    unknown.cues.leed = [];
+    expect(() => loadLanguage(write(unknown))).toThrow(/leed/);
+  });
+});
