@@ -136,12 +136,17 @@ export function lockFile(file: string): () => void {
     const owner = parseOwner(seen);
     if (owner && ownerAlive(owner)) throw new LockHeldError(file, owner);
     if (Date.now() >= deadline) throw new StateFileError(`${lock}: cannot take the lock (it keeps changing hands)`);
-    takeOver(lock, seen);
+    // Gone since the create failed: the next pass creates it. Never "take over" an absent lock: a starter that
+    // creates it meanwhile (creating needs no mutex) would have its fresh lock removed, and two would win.
+    if (seen !== undefined) takeOver(lock, seen);
   }
 }
 
-/** Remove a stale lock — only if it is still the one judged stale — under the takeover mutex. */
-function takeOver(lock: string, seen: string | undefined): void {
+/**
+ * Remove a stale lock — only if it is still the one judged stale (same content; a lock is never rewritten in place,
+ * and only a takeover removes another's lock) — under the takeover mutex.
+ */
+function takeOver(lock: string, seen: string): void {
   const mutex = `${lock}.takeover`;
   try {
     mkdirSync(mutex);
