@@ -6,7 +6,7 @@ import type { Assignment, Plan, Task } from '../plan/schema.ts';
 import { type Completion, type Status, type TaskState, dueWithin, taskState } from '../plan/status.ts';
 import type { Question } from '../understand/intents.ts';
 import type { TaskSearch } from '../understand/search.ts';
-import { type TaskView, excerpt, taskCard, taskLine, taskView } from './format.ts';
+import { type TaskView, excerpt, statusText, taskCard, taskLine, taskView } from './format.ts';
 
 export interface Reply {
   intent: string;
@@ -217,6 +217,7 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
     let coord = q.role === 'lead' ? [] : q.period ? roles.coordinate.filter(inPeriod) : roles.coordinate;
     // Never a false "no": a role the agency does not have is said so, with what it does have.
     let roleNote = '';
+    const any = lead.length + coord.length + (q.role === 'coordinate' ? 0 : roles.assigned.length) > 0;
     if (q.role && !q.period && lead.length + coord.length === 0 && roles.lead.length + roles.coordinate.length > 0) {
       roleNote = ctx.t(q.role === 'lead' ? 'agency.noLead' : 'agency.noCoordinate', { agency: label, plan: ctx.plan.number });
       lead = roles.lead;
@@ -235,6 +236,7 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
     const parts = [(q.agencyFuzzy ? `${ctx.t('agency.understoodAs', { agency: label })}\n` : '') + head];
     if (q.count) parts.unshift(ctx.t('agency.count', { agency: label, lead: lead.length, coordinate: coord.length }));
     if (roleNote) parts.unshift(roleNote);
+    if (q.yesNo && !q.count) parts.unshift(ctx.t(any ? 'yesno.yes' : 'yesno.no').replace(/\.$/, roleNote ? ':' : '.'));
     if (lead.length + coord.length + assigned.length === 0) {
       parts.push(ctx.t(q.period ? 'agency.noneInPeriod' : 'agency.none', { agency: label, plan: ctx.plan.number, period: q.period?.label ?? '' }));
       // In a period with nothing due: what the agency does have, and when.
@@ -421,6 +423,12 @@ export function progressAnswer(ctx: AnswerContext, q: Question): Reply {
 }
 
 export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
+  if (q.nth !== undefined && q.section) {
+    const inSection = ctx.plan.tasks.filter((x) => x.section === q.section);
+    const task = q.nth === -1 ? inSection.at(-1) : inSection[q.nth - 1];
+    if (task) return card(ctx, q, task);
+    return { intent: 'task', text: ctx.t('task.notFound', { id: `${q.section}.${q.nth}`, plan: ctx.plan.number }), tasks: [], agencies: [] };
+  }
   if (q.taskId) {
     const task = ctx.plan.tasks.find((x) => x.id.toLowerCase() === q.taskId!.toLowerCase());
     if (!task) {
@@ -451,7 +459,9 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   const phrase = best.pairs >= 2 && best.coverage >= 0.45 && (!second || best.score >= second.score * 1.3);
   // So is a task far ahead of every other one on half of the question's weight.
   const dominant = best.coverage >= 0.5 && (!second || best.score >= second.score * 2);
-  if ((best.coverage >= STRONG && !tie) || phrase || dominant)
+  // Well ahead of the next one on half of the question's weight, with a phrase of it: an answer too.
+  const ahead = best.coverage >= 0.5 && best.pairs >= 1 && (!second || best.score >= second.score * 1.4);
+  if ((best.coverage >= STRONG && !tie) || phrase || dominant || ahead)
     return best.item.kind === 'task' ? card(ctx, q, best.item.task) : assignmentCard(ctx, q, best.item.assignment);
   // Offer only what shares a phrase with the question, or half its weight: not scattered common words.
   const close = hits
@@ -459,6 +469,9 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
     .slice(0, 3)
     .map((h) => h.item);
   if (close.length === 0) return undefined;
+  // One candidate only, a task of the appendix that shares a phrase: that task, not a list of one.
+  const only = hits.filter((h) => h.coverage >= WEAK && h.matched >= 2 && (h.pairs >= 1 || h.coverage >= 0.5));
+  if (only.length === 1 && best.item.kind === 'task' && best.pairs >= 1 && best.coverage >= 0.45) return card(ctx, q, best.item.task);
   const closeTasks = close.flatMap((i) => (i.kind === 'task' ? [i.task] : []));
   const states = statesFor(ctx, closeTasks);
   const lines = close.map((i) =>
@@ -509,6 +522,25 @@ function card(ctx: AnswerContext, q: Question, task: Task): Reply {
       ctx.t('focus.coordinate', { names: task.coordinate.map((p) => (p.note ? `${p.name} (${p.note})` : p.name)).join(', ') || ctx.t('task.nobody') }),
     );
   if (focus === 'deadline') lines.push(ctx.t('focus.deadline', { deadline: task.deadline.text || ctx.t('deadline.none') }));
+  if (focus === 'status')
+    lines.push(ctx.t('focus.status', { status: statusText(task, state, ctx.t), deadline: task.deadline.text || ctx.t('deadline.none'), date: asOf(ctx) }));
+  const asked = q.agencies[0];
+  if (q.yesNo && asked && !q.agencyFuzzy) {
+    // "Sở Nội vụ có phải chủ trì việc này không?": yes or no first, then who does.
+    const role = roleIn(ctx, task, asked)?.role;
+    const want = q.role ?? (focus === 'coordinate' ? 'coordinate' : focus === 'lead' ? 'lead' : undefined);
+    const yes = want ? role === want : role !== undefined;
+    const key = yes
+      ? role === 'lead'
+        ? 'yesno.taskLead'
+        : 'yesno.taskCoordinate'
+      : want === 'coordinate'
+        ? 'yesno.taskNotCoordinate'
+        : want === 'lead'
+          ? 'yesno.taskNotLead'
+          : 'yesno.taskNone';
+    lines.unshift(`${ctx.t(yes ? 'yesno.yes' : 'yesno.no')} ${ctx.t(key, { agency: ctx.dir.label(asked) })}`);
+  }
   lines.push(taskCard(ctx.plan, task, state, ctx.t, ctx.today));
   return reply(ctx, 'task', lines.join('\n\n'), [task], new Map([[task, state]]));
 }
@@ -574,6 +606,70 @@ export function countAnswer(ctx: AnswerContext, q: Question): Reply {
     ...(missing.length > 0 ? [ctx.t('count.missing', { sections: missing.join(', ') })] : []),
   ];
   return { intent: 'count', text: lines.join('\n'), tasks: [], total: ctx.plan.tasks.length, agencies: [], asOf: ctx.today };
+}
+
+/** Whether a task has one fixed due date (not recurring, not continuous): what "earliest" and "latest" compare. */
+const fixedDue = (task: Task) => (task.deadline.kind === 'recurring' || task.deadline.kind === 'continuous' ? undefined : task.deadline.due);
+
+/** "Việc nào hạn sớm nhất", "hạn cuối cùng của VP UBND": the task(s) with the earliest or latest fixed deadline. */
+export function firstLastAnswer(ctx: AnswerContext, q: Question): Reply {
+  const agency = q.agencies[0];
+  let pool = agency ? [...rolesOf(ctx, agency).lead, ...rolesOf(ctx, agency).coordinate] : ctx.plan.tasks;
+  if (q.role && agency) pool = rolesOf(ctx, agency)[q.role];
+  if (q.section) pool = pool.filter((task) => task.section === q.section);
+  if (q.period) {
+    const due = dueWithin(ctx.plan.tasks, q.period, ctx.plan.date);
+    pool = pool.filter((task) => due.has(task));
+  }
+  const dated = pool.filter((task) => fixedDue(task));
+  const scope =
+    scopeOf(ctx, agency) +
+    (q.section ? ctx.t('scope.section', { section: q.section }) : '') +
+    (q.period ? ctx.t('scope.period', { period: q.period.label }) : '');
+  if (dated.length === 0) return { intent: 'first-last', text: ctx.t('rank.none', { scope }), tasks: [], agencies: agency ? [ctx.dir.label(agency)] : [] };
+  const days = dated.map((task) => fixedDue(task)!).sort(byDate);
+  const day = q.rank === 'last' ? days.at(-1)! : days[0]!;
+  const hits = dated.filter((task) => fixedDue(task) === day);
+  const states = statesFor(ctx, hits);
+  const head = ctx.t(q.rank === 'last' ? 'rank.last' : 'rank.first', { scope, deadline: hits[0]!.deadline.text, date: formatDate(day), n: hits.length });
+  return reply(ctx, 'first-last', `${head}\n${list(ctx, hits, states)}`, hits, states, agency ? [agency] : [], hits.length);
+}
+
+/**
+ * What the plan does not state (a sum of money, an address, a named person, rows our copy lacks): said so, never
+ * invented, with what the plan does say nearby.
+ */
+export function notStatedAnswer(ctx: AnswerContext, q: Question): Reply {
+  const section = q.section ? ctx.plan.sections.find((x) => x.id === q.section) : undefined;
+  if (section?.missingInSource)
+    return {
+      intent: 'not-stated',
+      text: ctx.t('count.sectionMissing', { section: section.id, title: section.title, plan: ctx.plan.number }),
+      tasks: [],
+      agencies: [],
+    };
+  const lines = [ctx.t('notStated.head', { plan: ctx.plan.number })];
+  const near =
+    q.words.length > 0
+      ? ctx
+          .finder()
+          .search(q.words, 2)
+          .filter((h) => h.matched >= 2 && h.coverage >= WEAK)
+      : [];
+  const tasks: Task[] = [];
+  if (near.length > 0) {
+    lines.push(ctx.t('notStated.near'));
+    for (const h of near) {
+      if (h.item.kind === 'task') {
+        tasks.push(h.item.task);
+        lines.push(
+          `• ${h.item.task.id} — ${excerpt(h.item.task.content, 140)} (${ctx.t('task.leadShort', { names: h.item.task.lead.map((p) => p.name).join(', ') })}; ${h.item.task.deadline.text || ctx.t('deadline.none')})`,
+        );
+      } else lines.push(`• ${ctx.t('agency.assignmentLine', { number: h.item.assignment.number, text: excerpt(h.item.assignment.text, 160) })}`);
+    }
+  }
+  const states = statesFor(ctx, tasks);
+  return reply(ctx, 'not-stated', lines.join('\n'), tasks, states, [], tasks.length);
 }
 
 /** An agency's name the directory does not know: said so, with the names it may have meant. */

@@ -9,6 +9,8 @@ import {
   type SearchItem,
   agencyAnswer,
   countAnswer,
+  firstLastAnswer,
+  notStatedAnswer,
   unknownAgencyAnswer,
   waitingAnswer,
   indexByAgency,
@@ -86,8 +88,11 @@ export function contextOf(q: Question, reply: Reply, previous?: ChatContext): Ch
   };
 }
 
+/** Answers that are lists of tasks: a count or a yes/no question about them is answered first. */
+const LISTS = new Set(['overdue', 'upcoming', 'period', 'recurring']);
+
 /** Answers whose content depends on today's status. */
-const STATUS_INTENTS = new Set(['agency', 'overdue', 'upcoming', 'progress', 'task', 'period']);
+const STATUS_INTENTS = new Set(['agency', 'overdue', 'upcoming', 'progress', 'task', 'period', 'first-last']);
 
 /** Largest first message: one Zalo message, with room for the "more" line. */
 export const PAGE_CHARS = 1900;
@@ -220,10 +225,29 @@ export class Engine {
 
   /** Answer a question already understood (commands build these directly). */
   answer(q: Question, opts: AskOptions): Reply {
+    const r = this.compose(q, opts);
+    if (opts.tally || r.intent !== q.intent) return r;
+    const t = translator(opts.lang ?? this.lang);
+    const n = r.total ?? r.tasks.length;
+    // "Có bao nhiêu việc đến hạn trong quý I/2019?": the number first; "… có việc gì quá hạn không?": yes or no first.
+    const lead = LISTS.has(q.intent) ? (q.count ? t('count.lists', { n }) : q.yesNo ? t(n > 0 ? 'yesno.yes' : 'yesno.no') : '') : '';
+    return lead ? { ...r, text: `${lead}\n${r.text}` } : r;
+  }
+
+  private compose(q: Question, opts: AskOptions): Reply {
     const ctx = this.context(opts);
+    // A section our copy of the source lacks: said so, whatever was asked of it.
+    const missing = q.section && !q.taskId ? this.plan.sections.find((x) => x.id === q.section && x.missingInSource) : undefined;
+    if (missing && q.intent !== 'document')
+      return {
+        intent: q.intent,
+        text: ctx.t('count.sectionMissing', { section: missing.id, title: missing.title, plan: this.plan.number }),
+        tasks: [],
+        agencies: [],
+      };
     // "Sở Nội vụ và Sở Tài chính có việc gì quá hạn": each agency's answer, one after the other.
     if (q.agencies.length > 1 && (q.intent === 'overdue' || q.intent === 'upcoming' || q.intent === 'progress')) {
-      const parts = q.agencies.slice(0, 3).map((a) => this.answer({ ...q, agencies: [a] }, opts));
+      const parts = q.agencies.slice(0, 3).map((a) => this.compose({ ...q, agencies: [a] }, opts));
       return {
         intent: q.intent,
         text: parts.map((p) => p.text).join('\n\n———\n\n'),
@@ -255,6 +279,10 @@ export class Engine {
         return { intent: 'thanks', text: ctx.t('reply.thanks'), tasks: [], agencies: [] };
       case 'count':
         return countAnswer(ctx, q);
+      case 'first-last':
+        return firstLastAnswer(ctx, q);
+      case 'not-stated':
+        return notStatedAnswer(ctx, q);
       case 'unknown-agency':
         return unknownAgencyAnswer(ctx, q);
       case 'document':

@@ -4,7 +4,7 @@
  */
 import type { AgencyMatch, Directory } from '../plan/agencies.ts';
 import { type Span, formatDate, monthSpan, parseSpan, periodContaining, quarterSpan, addDays, yearSpan, type Unit } from '../plan/deadline.ts';
-import { canonicalTokens } from '../text/canonical.ts';
+import { canonicalTokens, isSyllable } from '../text/canonical.ts';
 import { clean, fold } from '../text/fold.ts';
 import { type CueKind, type DocumentPart, language } from './language.ts';
 
@@ -23,6 +23,8 @@ export type Intent =
   | 'document'
   | 'waiting'
   | 'thanks'
+  | 'first-last'
+  | 'not-stated'
   | 'unknown';
 
 export type { DocumentPart } from './language.ts';
@@ -30,7 +32,7 @@ export type { DocumentPart } from './language.ts';
 /** "Nghị định 61", "QĐ 985": a document named by its kind and number. */
 const CITED = / (nghi dinh|quyet dinh|thong tu|nd|qd|tt) (?:so )?(\d{1,4}) /;
 /** Which field of a task the question asks about. */
-export type Focus = 'lead' | 'coordinate' | 'deadline' | 'all';
+export type Focus = 'lead' | 'coordinate' | 'deadline' | 'status' | 'all';
 
 export interface Question {
   intent: Intent;
@@ -59,9 +61,30 @@ export interface Question {
   about?: DocumentPart;
   /** A document the plan cites, named in the question ("Nghị định 61" → "nghi dinh|61"). */
   cited?: string;
+  /** An article named in the question ("Điều 11"). */
+  article?: string;
+  /** A yes/no question ("… có chủ trì việc nào không?"): the answer says yes or no first. */
+  yesNo?: boolean;
+  /** The earliest or the latest deadline asked for. */
+  rank?: 'first' | 'last';
+  /** A task by its place in `section` (1-based; -1 for the last). */
+  nth?: number;
 }
 
 const has = (joined: string, cues: readonly string[]) => cues.some((c) => joined.includes(` ${c} `));
+
+/** How a head word is typed when it begins an agency's name (case kept: "Sở", "Ban"), by its folded form. */
+const HEAD_FORMS: Record<string, string> = {
+  so: 'Sở|SỞ',
+  ubnd: 'UBND|Ubnd',
+  phong: 'Phòng|PHÒNG',
+  'chi cuc': 'Chi cục|Chi Cục',
+  cuc: 'Cục|CỤC',
+  ban: 'Ban|BAN',
+  'trung tam': 'Trung tâm|Trung Tâm',
+  huyen: 'Huyện|huyện',
+  'thanh pho': 'Thành phố|thành phố',
+};
 
 /** The cue tables of the language data, in the forms the rules use (built once). */
 interface Tables {
@@ -214,6 +237,26 @@ function labelOf(text: string, span: Span): string {
   return span.start === span.end ? `${sd}/${sm}/${sy}` : `${sd}/${sm}/${sy}–${ed}/${em}/${ey}`;
 }
 
+/** "… có … không?", "có phải … không", "… phải không?", "… đúng không?": a question answered yes or no. */
+const YES_NO =
+  /^ (?:(?:co phai|phai chang|lieu|the|vay|thi|nhung) )?(?:\S+ ){0,8}?co (?:\S+ )+(?:khong|chua|ko) $| (?:phai khong|dung khong|co dung khong|phai ko|dung ko) $|^ co phai /;
+
+/** Everyday words replaced by the plans' wording before task search ("tiền bồi dưỡng" → "mức chi"), longest first. */
+function withSynonyms(words: string[]): string[] {
+  const { synonyms } = language();
+  if (synonyms.length === 0) return words;
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const hit = synonyms.find((syn) => syn.say.every((w, k) => words[i + k] === w));
+    if (hit) {
+      // The plan's words and the user's: the search weighs both, so a synonym adds evidence and takes none away.
+      out.push(...hit.plan, ...hit.say);
+      i += hit.say.length;
+    } else out.push(words[i++]!);
+  }
+  return out;
+}
+
 const TASK_ID = /(?:^|[^a-z0-9])((?:i{1,3}|iv|v|vi{0,3}|ix|x)\.\d{1,3}[a-z]?)(?![a-z0-9])/;
 
 export function understand(text: string, today: string, dir: Directory): Question {
@@ -235,10 +278,28 @@ export function understand(text: string, today: string, dir: Directory): Questio
     .trim()
     .split(' ')
     .filter((_, i) => !matches.some((m) => i >= m.start && i < m.end));
-  const taskWords = removePhrases(rest, stop).filter((w) => w.length > 1 || /\d/.test(w));
+  const taskWords = withSynonyms(removePhrases(rest, stop).filter((w) => w.length > 1 || /\d/.test(w)));
   const restJoined = ` ${rest.join(' ')} `;
 
-  const focus: Focus = has(restJoined, c.lead) ? 'lead' : has(restJoined, c.coordinate) ? 'coordinate' : has(restJoined, c.deadline) ? 'deadline' : 'all';
+  // "… trễ chưa", "đã xong chưa": the state of a task, asked as such.
+  const bare = ` ${restJoined
+    .replace(/ ben tre /g, ' ')
+    .replace(/( (a|vay|nhi|the|ha|nhe|roi))+ $/, ' ')
+    .trim()} `;
+  const status = has(bare, c.status) || / chua $/.test(bare);
+  // "Đơn vị nào phối hợp": the coordinators, though "đơn vị nào" alone asks for the lead.
+  const coordinate = has(restJoined, c.coordinate) && !has(restJoined, ['chu tri']);
+  // "Ai đánh giá …?", "… do ai làm": a "who" question asks for the lead.
+  const who = / ai /.test(restJoined) && !has(restJoined, ['cho ai', 'gui ai', 'gui cho ai', 'ai nhan', 'ai ky']);
+  const focus: Focus = coordinate
+    ? 'coordinate'
+    : has(restJoined, c.lead) || who
+      ? 'lead'
+      : status
+        ? 'status'
+        : has(restJoined, c.deadline)
+          ? 'deadline'
+          : 'all';
   const q: Question = {
     ...base,
     focus,
@@ -257,6 +318,21 @@ export function understand(text: string, today: string, dir: Directory): Questio
   if (section) q.section = section.toUpperCase();
   const role = has(restJoined, c.roleLead) && named ? 'lead' : has(restJoined, c.roleCoordinate) && named ? 'coordinate' : undefined;
   if (role) q.role = role;
+  if (YES_NO.test(` ${words.join(' ')} `) || has(joined, c.yesNo)) q.yesNo = true;
+  const rank = has(joined, c.first) ? 'first' : has(joined, c.last) ? 'last' : undefined;
+  const article = joined.match(/ dieu (\d{1,3}) /)?.[1];
+  if (article) q.article = article;
+  // "nhiệm vụ số 2 mục I", "việc thứ 4 trong phần II", "nhiệm vụ cuối của mục III": a task by its place.
+  const place = joined.match(
+    / (?:nhiem vu|viec|cong viec|muc con|dau viec) (?:so |thu )?(\d{1,2}|cuoi|cuoi cung|dau|dau tien) (?:\S+ ){0,4}?(?:muc|phan) (i{1,3}|iv) /,
+  );
+  const placeBefore = joined.match(/ (?:muc|phan) (i{1,3}|iv) (?:\S+ ){0,3}?(?:nhiem vu|viec|cong viec) (?:so |thu )?(\d{1,2}|cuoi|cuoi cung|dau|dau tien) /);
+  const at = place ? { n: place[1]!, sec: place[2]! } : placeBefore ? { n: placeBefore[2]!, sec: placeBefore[1]! } : undefined;
+  if (at && !q.taskId) {
+    q.section = at.sec.toUpperCase();
+    q.nth = /^\d+$/.test(at.n) ? Number(at.n) : at.n.startsWith('cuoi') ? -1 : 1;
+    return { ...q, intent: 'task' };
+  }
 
   // Small talk: nothing left once greetings, thanks and help words are taken out.
   const small = !named && removePhrases(taskWords, chatter).length <= 1;
@@ -267,7 +343,13 @@ export function understand(text: string, today: string, dir: Directory): Questio
   const cited = joined.match(CITED);
   if (cited && !named && (has(joined, c.citedAsk) || taskWords.length <= 2))
     return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}` };
+  if (article && !named && !q.taskId) return { ...q, intent: 'document', about: 'cited', ...(cited ? { cited: `${cited[1]}|${cited[2]}` } : {}) };
   if (has(joined, c.waiting)) return { ...q, intent: 'waiting' };
+  // "Tổng kinh phí bao nhiêu tỷ?", "trung tâm đặt ở đâu": what the plan does not state is said so, with what is near.
+  if (has(joined, c.notStated)) return { ...q, intent: 'not-stated' };
+  // "việc nào hạn sớm nhất", "hạn cuối cùng của VP UBND": the earliest or latest deadline, in the scope asked.
+  if (rank && !(focus === 'lead' || focus === 'coordinate') && (taskWords.length <= 2 || named || section || has(joined, c.deadline)))
+    return { ...q, intent: 'first-last', rank };
   const part = document.find(([, cues]) => has(joined, cues))?.[0];
   if (part && !named && !(part === 'targets' && has(joined, c.progressWords))) return { ...q, intent: 'document', about: part };
   // "kế hoạch có tổng cộng bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the plan's own numbers.
@@ -277,11 +359,16 @@ export function understand(text: string, today: string, dir: Directory): Questio
   if (!named) {
     const head = c.agencyHeads.find((h) => restJoined.startsWith(` ${h} `) || restJoined.includes(` ${h} `));
     const after = head ? restJoined.split(` ${head} `)[1]?.trim().split(' ')[0] : undefined;
+    // Without diacritics "so" is sở, sơ and số: "so lieu", "so bo", "so voi" are words, not names. What follows a
+    // head is taken for a name only when it is no Vietnamese word ("sở nv", "so gtvt"), or when the head was typed
+    // as an agency's ("Sở Ngoại giao", "Ban Dân tộc").
+    const typedHead = head ? new RegExp(`(^|\\s)(${HEAD_FORMS[head] ?? head})\\s`, 'u').test(` ${text.normalize('NFC')} `) : false;
     if (
       head &&
       after &&
       /^[a-z&]{1,6}$/.test(after) &&
       !notAgencyName.has(after) &&
+      (!isSyllable(after) || typedHead) &&
       (has(joined, c.agencyWork) || has(joined, c.overdue) || has(joined, c.progress))
     )
       return { ...q, intent: 'unknown-agency', unresolved: `${head} ${after}` };
