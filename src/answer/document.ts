@@ -27,6 +27,7 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
       if (!doc || doc.basis.length === 0) return missing('basis');
       return answer([ctx.t('doc.basis', { plan: plan.number, n: doc.basis.length }), ...doc.basis.map((b) => basisLine(ctx, b))].join('\n'));
     case 'cited': {
+      if (q.article) return articleAnswer(ctx, q.article);
       const [kind = '', num = ''] = (q.cited ?? '').split('|');
       const full = ({ nd: 'nghi dinh', qd: 'quyet dinh', tt: 'thong tu' } as Record<string, string>)[kind] ?? kind;
       const hits = (doc?.basis ?? []).filter((b) => b.number?.startsWith(`${num}/`) && (!b.kind || fold(b.kind) === full));
@@ -64,4 +65,25 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
     default:
       return answer(head);
   }
+}
+
+/** "Điều 11 nói về gì": where the plan cites that article, sentence by sentence, with where each stands. */
+function articleAnswer(ctx: AnswerContext, article: string): Reply {
+  const plan = ctx.plan;
+  const cites = new RegExp(`(^|[^a-z])dieu ${article}([^0-9]|$)`);
+  const places: { where: string; text: string }[] = [
+    ...(plan.document?.parts ?? []).flatMap((p) => p.items.map((text) => ({ where: ctx.t('doc.partShort', { number: p.number }), text }))),
+    ...plan.assignments.map((a) => ({ where: ctx.t('doc.assignmentShort', { number: a.number }), text: a.text })),
+    ...plan.tasks.map((task) => ({ where: ctx.t('doc.taskShort', { id: task.id }), text: task.content })),
+  ];
+  // The body's part III and its assignments are the same text: each sentence once, where it is first found.
+  const seen = new Set<string>();
+  const lines = places.flatMap(({ where, text }) =>
+    text
+      .split(/(?<=[.;])\s+/)
+      .filter((sentence) => cites.test(fold(sentence)) && !seen.has(sentence.trim()) && seen.add(sentence.trim()))
+      .map((sentence) => `• ${where}: ${excerpt(sentence.trim(), 300)}`),
+  );
+  if (lines.length === 0) return answer(ctx.t('doc.articleNone', { article, plan: plan.number }));
+  return answer([ctx.t('doc.article', { article, plan: plan.number, n: lines.length }), ...lines.slice(0, 6)].join('\n'));
 }

@@ -30,6 +30,7 @@ import type { Directory } from '../plan/agencies.ts';
 import type { Plan, Task } from '../plan/schema.ts';
 import type { Completion, TaskState } from '../plan/status.ts';
 import { documentAnswer } from '../answer/document.ts';
+import { classify } from '../understand/classifier.ts';
 import { fromEnglish, looksEnglish } from '../understand/english.ts';
 import { type ChatContext, followUp } from '../understand/followup.ts';
 import { type Question, understand } from '../understand/intents.ts';
@@ -312,7 +313,7 @@ export class Engine {
     // An agency's name the directory does not know is quoted as the user typed it, not folded.
     if (understood.unresolved) understood.unresolved = asTyped(text, understood.unresolved);
     const followed = followUp(text, understood, opts.context);
-    return { q: followed ?? understood, opts, followed: followed !== undefined };
+    return { q: followed ?? classify(understood, this.dir), opts, followed: followed !== undefined };
   }
 
   /** A question understood, answered in full (not yet cut into pages), with the plan's horizon said when passed. */

@@ -4,6 +4,7 @@
  * Whether a plan is archived is state (the store); the plans themselves are data files, added at run time when an
  * admin publishes one.
  */
+import { trainInBackground } from '../understand/classifier.ts';
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -134,6 +135,9 @@ export class PlanCatalog {
       await new Promise((resolve) => setImmediate(resolve));
       void e.engine.search;
     }
+    // Then the question classifier, a slice at a time as well.
+    const first = this.active()[0] ?? this.default();
+    await trainInBackground(first.engine.dir);
   }
 
   /** Every plan, newest first. */

@@ -44,7 +44,27 @@ export function fromEnglish(text: string): string {
     .replace(/\s+/g, ' ')
     .trim()} `;
   // Quarters and years as English writes them: "Q4 2018", "quarter 4 of 2018", "in 2019".
-  s = s.replace(/ (?:q|quarter )([1-4])(?: of| in)? ((?:19|20)\d\d) /g, ' quy $1/$2 ').replace(/ in ((?:19|20)\d\d) /g, ' nam $1 ');
+  const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+  const ORD: Record<string, string> = { first: '1', second: '2', third: '3', fourth: '4', '1st': '1', '2nd': '2', '3rd': '3', '4th': '4' };
+  const month = `(${MONTHS.join('|')})`;
+  s = s
+    .replace(/ (?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of |in )?((?:19|20)\d\d) /g, (_, o: string, y: string) => ` quy ${ORD[o]}/${y} `)
+    .replace(/ (?:the )?(first|second) half (?:of |in )?((?:19|20)\d\d) /g, (_, h: string, y: string) => ` 6 thang ${h === 'first' ? 'dau' : 'cuoi'} nam ${y} `)
+    .replace(
+      new RegExp(` (?:by |before )(?:the )?end of ${month} ((?:19|20)\\d\\d) `, 'g'),
+      (_, mo: string, y: string) => ` truoc cuoi thang ${MONTHS.indexOf(mo) + 1}/${y} `,
+    )
+    .replace(
+      new RegExp(` (?:by |before )(\\d{1,2}) ${month} ((?:19|20)\\d\\d) `, 'g'),
+      (_, d: string, mo: string, y: string) => ` truoc ${d}/${MONTHS.indexOf(mo) + 1}/${y} `,
+    )
+    .replace(new RegExp(` ${month} ((?:19|20)\\d\\d) `, 'g'), (_, mo: string, y: string) => ` thang ${MONTHS.indexOf(mo) + 1}/${y} `)
+    .replace(
+      / (?:in |within |over )?(?:the )?next (\d{1,3}) (day|week|month)s? /g,
+      (_, n: string, u: string) => ` ${n} ${u === 'day' ? 'ngay' : u === 'week' ? 'tuan' : 'thang'} toi `,
+    )
+    .replace(/ (?:q|quarter )([1-4])(?: of| in)? ((?:19|20)\d\d) /g, ' quy $1/$2 ')
+    .replace(/ (?:in|during|for|of) ((?:19|20)\d\d) /g, ' nam $1 ');
   // One pass over the words: what a phrase becomes is never looked up again ("tiến độ" is not the English "do").
   const words = s.trim().split(' ');
   const { entries, functionWords } = glossary();

@@ -69,6 +69,10 @@ export interface Question {
   rank?: 'first' | 'last';
   /** A task by its place in `section` (1-based; -1 for the last). */
   nth?: number;
+  /** The question's canonical words less the agencies and the period named: what the classifier reads. */
+  cueWords?: string[];
+  /** No rule decided the intent: it is the default guess, which the classifier may overrule. */
+  guessed?: boolean;
 }
 
 const has = (joined: string, cues: readonly string[]) => cues.some((c) => joined.includes(` ${c} `));
@@ -99,6 +103,8 @@ interface Tables {
   stop: string[][];
   /** Words after a name's head ("sở", "ban"…) that are not part of a name ("số liệu", "bản sao"). */
   notAgencyName: Set<string>;
+  /** Words that carry no task content ("có", "để", "những"): not counted when the rules weigh what is left. */
+  filler: Set<string>;
 }
 let cached: Tables | undefined;
 const asWords = (xs: string[]) => xs.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
@@ -127,6 +133,7 @@ function tables(): Tables {
       ...c.stop,
     ]),
     notAgencyName: new Set(c.notAgencyName),
+    filler: new Set(c.filler),
   };
   return cached;
 }
@@ -142,6 +149,21 @@ function removePhrases(words: string[], phrases: string[][]): string[] {
 }
 
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
+/** Numbers as words, one to ten, folded. */
+const NUMBER_WORDS = ['mot', 'hai', 'ba', 'bon', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi'];
+const UNIT_LABEL: Record<string, string> = { ngay: 'ngày', tuan: 'tuần', thang: 'tháng' };
+
+/** Period forms people type, rewritten onto the ones findPeriod reads ("T8/2019" → "tháng 8/2019"). */
+function periodForms(joined: string): string {
+  return joined
+    .replace(/ t(\d{1,2})\/((?:19|20)\d\d) /g, ' thang $1/$2 ')
+    .replace(/ (?:q|quy) ?(i{1,3}|iv|[1-4]) nam ((?:19|20)\d\d) /g, ' quy $1/$2 ')
+    .replace(/ qi{1,3} |qiv /g, (x) => ` quy ${x.trim().slice(1)} `)
+    .replace(/ (?:giai doan|tu nam|tu) ((?:19|20)\d\d) (?:den het nam|den het|den nam|den|toi het|toi) ((?:19|20)\d\d) /g, ' giai doan $1 den $2 ')
+    .replace(/ giai doan ((?:19|20)\d\d) ((?:19|20)\d\d) /g, ' giai doan $1 den $2 ')
+    .replace(/ (?:nua|sau thang) (dau|cuoi) (?:cua )?nam ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ')
+    .replace(/ (?:nua nam|6 thang) (dau|cuoi) ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ');
+}
 
 /** 0 for Monday … 6 for Sunday. */
 const weekday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
@@ -150,6 +172,22 @@ const weekday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) 
 export function findPeriod(joined: string, today: string): { span: Span & { label: string }; text: string } | undefined {
   const [y, m] = today.split('-').map(Number) as [number, number];
   const q = Math.ceil(m / 3);
+  // "2 tuần tới", "30 ngày tới", "trong vòng một tháng tới": a window from today.
+  const win = joined.match(/ (\d{1,3}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (ngay|tuan|thang) (?:toi|nua|sap toi|ke tiep|tiep theo|sau) /);
+  if (win) {
+    const n = /^\d+$/.test(win[1]!) ? Number(win[1]) : NUMBER_WORDS.indexOf(win[1]!) + 1;
+    const days = n * (win[2] === 'ngay' ? 1 : win[2] === 'tuan' ? 7 : 30);
+    if (n > 0 && days <= 3660) {
+      const end = addDays(today, days);
+      return { span: { start: today, end, label: `${n} ${UNIT_LABEL[win[2]!]} tới (đến ${formatDate(end)})` }, text: win[0].trim() };
+    }
+  }
+  // "trước cuối tháng 6/2019", "đến hết quý II/2019", "trước 30/6/2019": everything due by then.
+  const by = joined.match(
+    / (?:truoc|den het|toi het|cham nhat la|cham nhat|truoc khi het|den truoc) (?:cuoi |het |ngay )?((?:thang|quy) \S+|\d{1,2}\/\d{1,2}\/(?:19|20)\d\d|nam (?:19|20)\d\d) /,
+  );
+  const until = by ? parseSpan(by[1]!) : undefined;
+  if (by && until) return { span: { start: '1970-01-01', end: until.end, label: `đến hết ${formatDate(until.end)}` }, text: by[0].trim() };
   const rel: [RegExp, () => Span & { label: string }][] = [
     // Weeks run Monday to Sunday, as offices count them; "mấy tuần tới" is the next four weeks, not next week.
     [
@@ -260,12 +298,12 @@ function withSynonyms(words: string[]): string[] {
 const TASK_ID = /(?:^|[^a-z0-9])((?:i{1,3}|iv|v|vi{0,3}|ix|x)\.\d{1,3}[a-z]?)(?![a-z0-9])/;
 
 export function understand(text: string, today: string, dir: Directory): Question {
-  const { c, document, recurring, chatter, countWords, stop, notAgencyName } = tables();
+  const { c, document, recurring, chatter, countWords, stop, notAgencyName, filler } = tables();
   const words = canonicalTokens(text);
   const base: Question = { intent: 'unknown', focus: 'all', agencies: [], agencyFuzzy: false, words: [] };
   if (words.length === 0) return { ...base, intent: 'empty' };
   // "Q3/2020", "q4 2018": quarters as people abbreviate them.
-  let joined = ` ${words.join(' ')} `.replace(/ q([1-4])(\/| nam | )((?:19|20)\d\d) /g, ' quy $1/$3 ').replace(/ q([1-4]) /g, ' quy $1 ');
+  let joined = periodForms(` ${words.join(' ')} `.replace(/ q([1-4])(\/| nam | )((?:19|20)\d\d) /g, ' quy $1/$3 ').replace(/ q([1-4]) /g, ' quy $1 '));
 
   const id = fold(clean(text)).match(TASK_ID)?.[1];
   const period = findPeriod(joined, today);
@@ -280,6 +318,8 @@ export function understand(text: string, today: string, dir: Directory): Questio
     .filter((_, i) => !matches.some((m) => i >= m.start && i < m.end));
   const taskWords = withSynonyms(removePhrases(rest, stop).filter((w) => w.length > 1 || /\d/.test(w)));
   const restJoined = ` ${rest.join(' ')} `;
+  // What is left that could name a task: the rules weigh this, the search gets every word.
+  const content = taskWords.filter((w) => !filler.has(w)).length;
 
   // "… trễ chưa", "đã xong chưa": the state of a task, asked as such.
   const bare = ` ${restJoined
@@ -306,6 +346,7 @@ export function understand(text: string, today: string, dir: Directory): Questio
     agencies,
     agencyFuzzy,
     words: taskWords,
+    cueWords: rest,
     ...(period ? { period: period.span } : {}),
     ...(id ? { taskId: id.toUpperCase().replace(/([A-Z])$/, (c) => c.toLowerCase()) } : {}),
   };
@@ -335,25 +376,26 @@ export function understand(text: string, today: string, dir: Directory): Questio
   }
 
   // Small talk: nothing left once greetings, thanks and help words are taken out.
-  const small = !named && removePhrases(taskWords, chatter).length <= 1;
+  const asks = [c.overdue, c.upcoming, c.progress, c.lead, c.coordinate, c.deadline, c.agencyWork, c.count].some((cues) => has(joined, cues));
+  const small = !named && !period && !asks && removePhrases(taskWords, chatter).length <= 1;
   if (small && has(joined, c.thanks)) return { ...q, intent: 'thanks' };
   if (small && (has(joined, c.help) || has(joined, c.greeting))) return { ...q, intent: 'help' };
   if (q.taskId) return { ...q, intent: 'task' };
   // The document itself: who signed it, what it is based on, its purpose, parts, recipients, targets.
   const cited = joined.match(CITED);
-  if (cited && !named && (has(joined, c.citedAsk) || taskWords.length <= 2))
-    return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}` };
+  if (cited && !named && (has(joined, c.citedAsk) || content <= 2)) return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}` };
   if (article && !named && !q.taskId) return { ...q, intent: 'document', about: 'cited', ...(cited ? { cited: `${cited[1]}|${cited[2]}` } : {}) };
   if (has(joined, c.waiting)) return { ...q, intent: 'waiting' };
   // "Tổng kinh phí bao nhiêu tỷ?", "trung tâm đặt ở đâu": what the plan does not state is said so, with what is near.
   if (has(joined, c.notStated)) return { ...q, intent: 'not-stated' };
   // "việc nào hạn sớm nhất", "hạn cuối cùng của VP UBND": the earliest or latest deadline, in the scope asked.
-  if (rank && !(focus === 'lead' || focus === 'coordinate') && (taskWords.length <= 2 || named || section || has(joined, c.deadline)))
+  if (rank && !(focus === 'lead' || focus === 'coordinate') && (content <= 2 || named || section || has(joined, c.deadline)))
     return { ...q, intent: 'first-last', rank };
   const part = document.find(([, cues]) => has(joined, cues))?.[0];
   if (part && !named && !(part === 'targets' && has(joined, c.progressWords))) return { ...q, intent: 'document', about: part };
   // "kế hoạch có tổng cộng bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the plan's own numbers.
-  if (count && !named && (section || removePhrases(taskWords, countWords).filter((w) => !/^(i{1,3}|iv)$/.test(w)).length === 0))
+  const listCue = [c.overdue, c.upcoming, c.progress, c.recurringAny].some((cues) => has(joined.replace(/ ben tre /g, ' '), cues)) || period !== undefined;
+  if (count && !named && !listCue && (section || removePhrases(taskWords, countWords).filter((w) => !/^(i{1,3}|iv)$/.test(w) && !filler.has(w)).length === 0))
     return { ...q, intent: 'count' };
   // "sở nv có bị trễ việc gì không": an agency's name the directory does not know is said so, never dropped.
   if (!named) {
@@ -374,20 +416,29 @@ export function understand(text: string, today: string, dir: Directory): Questio
       return { ...q, intent: 'unknown-agency', unresolved: `${head} ${after}` };
   }
   // "Khi nào hết hạn việc cải tạo trụ sở…": a question about one task's field comes before list words in it.
-  if (focus !== 'all' && taskWords.length >= 3 && !(named && has(restJoined, c.agencyWork))) return { ...q, intent: 'task' };
+  if (focus !== 'all' && content >= 3 && !(named && has(restJoined, c.agencyWork))) return { ...q, intent: 'task' };
   if (has(joined, c.lateProgress)) return { ...q, intent: 'overdue' };
   if (has(joined, c.progress)) return { ...q, intent: 'progress' };
   // "sắp hết hạn" before "hết hạn": coming due is not overdue.
   if (has(joined, c.upcoming)) return { ...q, intent: 'upcoming' };
+  // "quý 1/2025 có việc nào hết hạn không": with a period named, "hết hạn" is when work falls due, not lateness.
+  const expiryOnly =
+    has(joined, ['het han']) &&
+    !has(
+      joined.replace(/ ben tre /g, ' '),
+      c.overdue.filter((x) => x !== 'het han'),
+    );
+  if (period && expiryOnly) return { ...q, intent: 'period' };
   // "trễ" folds to "tre", as in Bến Tre: the province's name is taken out before looking for it.
   if (has(joined.replace(/ ben tre /g, ' '), c.overdue)) return { ...q, intent: 'overdue' };
   const recurrence = recurring.find(([cues]) => has(joined, cues))?.[1];
   if (recurrence || has(joined, c.recurringAny)) return { ...q, intent: 'recurring', ...(recurrence ? { recurrence } : {}) };
   // "Ai chủ trì <task>?", "Khi nào xong <task>?": a task question when task words remain beyond the agency.
-  if (focus !== 'all' && taskWords.length >= 2 && !(named && has(restJoined, c.agencyWork))) return { ...q, intent: 'task' };
-  if (period && !(taskWords.length >= 3 && !has(restJoined, c.agencyWork))) return { ...q, intent: 'period' };
-  if (named && (taskWords.length <= 1 || has(restJoined, c.agencyWork))) return { ...q, intent: 'agency' };
-  if (taskWords.length >= 1) return { ...q, intent: 'task' };
-  if (named) return { ...q, intent: 'agency' };
-  return q;
+  if (focus !== 'all' && content >= 2 && !(named && has(restJoined, c.agencyWork))) return { ...q, intent: 'task' };
+  if (period && !(content >= 3 && !has(restJoined, c.agencyWork))) return { ...q, intent: 'period' };
+  if (named && (content <= 1 || has(restJoined, c.agencyWork))) return { ...q, intent: 'agency' };
+  // No rule spoke: the learned classifier may, where it is sure (see classifier.ts); else the guesses below.
+  if (taskWords.length >= 1) return { ...q, intent: 'task', guessed: true };
+  if (named) return { ...q, intent: 'agency', guessed: true };
+  return { ...q, guessed: true };
 }

@@ -40,6 +40,7 @@ export const CUE_KINDS = [
   'citedAsk',
   'agencyHeads',
   'notAgencyName',
+  'filler',
   'stop',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
