@@ -348,8 +348,25 @@ export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
     ctx.lists.set(key, tasks);
   }
   const params = { scope: scopeOf(ctx, agency), n: tasks.length, days: ctx.upcomingDays, date: asOf(ctx), end: formatDate(span.end) };
-  const text = tasks.length === 0 ? ctx.t('upcoming.none', params) : `${ctx.t('upcoming.header', params)}\n${list(ctx, tasks, states)}`;
+  if (tasks.length === 0) {
+    // Never a bare "no": the next ones due after the window, nearest first.
+    const next = nextDue(candidates, states, span.end);
+    const text = [ctx.t('upcoming.none', params), ...(next.length > 0 ? [ctx.t('upcoming.nextAfter', { n: next.length }), list(ctx, next, states)] : [])].join(
+      '\n',
+    );
+    // Named in the text only: the reply's tasks are those that answer (none), as a question over many plans counts them.
+    return reply(ctx, 'upcoming', text, [], states, agency ? [agency] : [], 0);
+  }
+  const text = `${ctx.t('upcoming.header', params)}\n${list(ctx, tasks, states)}`;
   return reply(ctx, 'upcoming', text, tasks.slice(0, ctx.maxList), states, agency ? [agency] : [], tasks.length);
+}
+
+/** Up to three tasks still open whose fixed due date comes after `day`, nearest first. */
+function nextDue(pool: readonly Task[], states: States, day: string): Task[] {
+  return pool
+    .filter((task) => fixedDue(task) && fixedDue(task)! > day && states.get(task)?.status === 'in_progress')
+    .sort((a, b) => byDate(fixedDue(a)!, fixedDue(b)!))
+    .slice(0, 3);
 }
 
 export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
@@ -360,8 +377,18 @@ export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
   dated.sort((a, b) => byDate(firstDue.get(a)!, firstDue.get(b)!));
   const states = statesFor(ctx, dated);
   const params = { period: period.label, n: dated.length, scope: '' };
+  if (dated.length === 0) {
+    // Nothing due then: the first tasks due after it, so that the answer says when work does fall due.
+    const after = ctx.plan.tasks.filter((task) => fixedDue(task) && fixedDue(task)! > period.end).sort((a, b) => byDate(fixedDue(a)!, fixedDue(b)!));
+    const next = after.filter((task) => fixedDue(task) === fixedDue(after[0]!)).slice(0, 3);
+    const nextStates = statesFor(ctx, next);
+    const text = [ctx.t('period.none', params), ...(next.length > 0 ? [ctx.t('period.nextAfter', { n: next.length }), list(ctx, next, nextStates)] : [])].join(
+      '\n',
+    );
+    return reply(ctx, 'period', text, [], nextStates, [], 0);
+  }
   // A recurring task shows its due date within the period asked, not the current period's.
-  const text = dated.length === 0 ? ctx.t('period.none', params) : `${ctx.t('period.header', params)}\n${list(ctx, dated, states, { dueOf: firstDue })}`;
+  const text = `${ctx.t('period.header', params)}\n${list(ctx, dated, states, { dueOf: firstDue })}`;
   return reply(ctx, 'period', text, dated.slice(0, ctx.maxList), states, [], dated.length);
 }
 
@@ -445,8 +472,8 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
     i.kind === 'task'
       ? roleIn(ctx, i.task, a) !== undefined
       : [...i.assignment.lead, ...i.assignment.coordinate].some((p) => p.agency && ctx.dir.identities(a).includes(p.agency));
-  if (q.agencies.length > 0 && !q.agencyFuzzy) {
-    // Prefer what involves the agency named alongside the task words.
+  if (q.agencies.length > 0 && !q.agencyFuzzy && !q.yesNo) {
+    // Prefer what involves the agency named alongside the task words (not when asked whether it is involved).
     const involved = hits.filter((h) => q.agencies.some((a) => involves(h.item, a)));
     if (involved.length > 0) hits = [...involved, ...hits.filter((h) => !involved.includes(h))];
   }

@@ -84,6 +84,8 @@ export function contextOf(q: Question, reply: Reply, previous?: ChatContext): Ch
     intent: q.intent,
     agencies: q.agencies.length > 0 ? q.agencies : q.intent === 'task' ? [] : (previous?.agencies ?? []),
     tasks: reply.tasks.map((x) => x.id),
+    // A list (of any length) replaces the last list; a task's card keeps it, so "còn việc đầu?" still refers to it.
+    ...(reply.intent !== 'task' && reply.tasks.length > 0 ? { list: reply.tasks.map((x) => x.id) } : previous?.list ? { list: previous.list } : {}),
     ...(q.role ? { role: q.role } : {}),
     ...(q.period ? { period: q.period } : {}),
   };

@@ -63,6 +63,18 @@ export function fromEnglish(text: string): string {
       / (?:in |within |over )?(?:the )?next (\d{1,3}) (day|week|month)s? /g,
       (_, n: string, u: string) => ` ${n} ${u === 'day' ? 'ngay' : u === 'week' ? 'tuan' : 'thang'} toi `,
     )
+    // "People's Committee of Ba Tri district", "Ba Tri District People's Committee", "Chau Thanh district".
+    .replace(
+      / (?:the )?people'?s? committee of ([a-z ]+?) (district|commune|city|town) /g,
+      (_, n: string, k: string) => ` ubnd ${k === 'commune' ? 'xa' : k === 'district' ? 'huyen' : 'thanh pho'} ${n} `,
+    )
+    .replace(
+      / ([a-z]+(?: [a-z]+)?) (district|commune) (?:people'?s? committee|pc) /g,
+      (_, n: string, k: string) => ` ubnd ${k === 'commune' ? 'xa' : 'huyen'} ${n} `,
+    )
+    .replace(/ ([a-z]+(?: [a-z]+)?) district /g, (x, n: string) =>
+      n.split(' ').some((w) => ['the', 'each', 'every', 'all', 'a', 'which', 'of'].includes(w)) ? x : ` huyen ${n} `,
+    )
     .replace(/ (?:q|quarter )([1-4])(?: of| in)? ((?:19|20)\d\d) /g, ' quy $1/$2 ')
     .replace(/ (?:in|during|for|of) ((?:19|20)\d\d) /g, ' nam $1 ');
   // One pass over the words: what a phrase becomes is never looked up again ("tiến độ" is not the English "do").

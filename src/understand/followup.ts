@@ -17,6 +17,8 @@ export interface ChatContext {
   agencies: string[];
   /** Task ids the last answer listed, in order. */
   tasks: string[];
+  /** The last list of several tasks shown (kept across answers about one task): "còn việc đầu?" picks from it. */
+  list?: string[];
   role?: 'lead' | 'coordinate';
   period?: Question['period'];
   /** The plan the last answer was about, when it was about one plan: a follow-up stays in it. */
@@ -36,9 +38,10 @@ export function followUp(text: string, q: Question, context: ChatContext | undef
     .trim()} `;
   // "cái thứ 2", "việc thứ hai", "nhiệm vụ cuối"
   const nth = f.match(/ (?:cai|viec|nhiem vu|muc|so) (?:thu )?(\d{1,2}|nhat|dau|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|cuoi) /);
-  if (nth && context.tasks.length > 0 && !q.taskId && q.agencies.length === 0) {
+  const listed = context.list ?? context.tasks;
+  if (nth && listed.length > 0 && !q.taskId && q.agencies.length === 0 && !q.section) {
     const n = /^\d+$/.test(nth[1]!) ? Number(nth[1]) : ORDINALS[nth[1]!]!;
-    const id = n === -1 ? context.tasks.at(-1) : context.tasks[n - 1];
+    const id = n === -1 ? listed.at(-1) : listed[n - 1];
     if (id) return { ...q, intent: 'task', taskId: id };
   }
   // "việc đó", "nhiệm vụ này", "nó", or a bare field question ("vậy ai phối hợp?") about the one task just shown.

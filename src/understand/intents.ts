@@ -299,7 +299,8 @@ const TASK_ID = /(?:^|[^a-z0-9])((?:i{1,3}|iv|v|vi{0,3}|ix|x)\.\d{1,3}[a-z]?)(?!
 
 export function understand(text: string, today: string, dir: Directory): Question {
   const { c, document, recurring, chatter, countWords, stop, notAgencyName, filler } = tables();
-  const words = canonicalTokens(text);
+  // "bao nhiêu %": the percent sign is a word here.
+  const words = canonicalTokens(text.replace(/%/g, ' phần trăm '));
   const base: Question = { intent: 'unknown', focus: 'all', agencies: [], agencyFuzzy: false, words: [] };
   if (words.length === 0) return { ...base, intent: 'empty' };
   // "Q3/2020", "q4 2018": quarters as people abbreviate them.
@@ -357,7 +358,10 @@ export function understand(text: string, today: string, dir: Directory): Questio
   if (count) q.count = true;
   const section = joined.match(/ muc (i{1,3}|iv|v|vi) /)?.[1];
   if (section) q.section = section.toUpperCase();
-  const role = has(restJoined, c.roleLead) && named ? 'lead' : has(restJoined, c.roleCoordinate) && named ? 'coordinate' : undefined;
+  // One role asked, not both ("chủ trì bao nhiêu, phối hợp bao nhiêu" asks for both).
+  const asksLead = has(restJoined, c.roleLead);
+  const asksCoordinate = has(restJoined, c.roleCoordinate);
+  const role = named && asksLead !== asksCoordinate ? (asksLead ? 'lead' : 'coordinate') : undefined;
   if (role) q.role = role;
   if (YES_NO.test(` ${words.join(' ')} `) || has(joined, c.yesNo)) q.yesNo = true;
   const rank = has(joined, c.first) ? 'first' : has(joined, c.last) ? 'last' : undefined;
@@ -392,7 +396,10 @@ export function understand(text: string, today: string, dir: Directory): Questio
   if (rank && !(focus === 'lead' || focus === 'coordinate') && (content <= 2 || named || section || has(joined, c.deadline)))
     return { ...q, intent: 'first-last', rank };
   const part = document.find(([, cues]) => has(joined, cues))?.[0];
-  if (part && !named && !(part === 'targets' && has(joined, c.progressWords))) return { ...q, intent: 'document', about: part };
+  // The plan's targets may be asked of an agency ("… của UBND các huyện là mấy phần trăm"); its signer of the
+  // province ("có phải chủ tịch UBND tỉnh ký không").
+  const partOk = !named || part === 'targets' || (part === 'header' && has(joined, ['ky', 'ky ten', 'ky khong']));
+  if (part && partOk && !(part === 'targets' && has(joined, c.progressWords))) return { ...q, intent: 'document', about: part };
   // "kế hoạch có tổng cộng bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the plan's own numbers.
   const listCue = [c.overdue, c.upcoming, c.progress, c.recurringAny].some((cues) => has(joined.replace(/ ben tre /g, ' '), cues)) || period !== undefined;
   if (count && !named && !listCue && (section || removePhrases(taskWords, countWords).filter((w) => !/^(i{1,3}|iv)$/.test(w) && !filler.has(w)).length === 0))
@@ -415,6 +422,9 @@ export function understand(text: string, today: string, dir: Directory): Questio
     )
       return { ...q, intent: 'unknown-agency', unresolved: `${head} ${after}` };
   }
+  // "những việc làm liên tục, không có hạn chót": the recurring list, though it says "hạn chót".
+  const recurrence = recurring.find(([cues]) => has(joined, cues))?.[1];
+  if ((recurrence || has(joined, c.recurringAny)) && content <= 3 && !q.yesNo) return { ...q, intent: 'recurring', ...(recurrence ? { recurrence } : {}) };
   // "Khi nào hết hạn việc cải tạo trụ sở…": a question about one task's field comes before list words in it.
   if (focus !== 'all' && content >= 3 && !(named && has(restJoined, c.agencyWork))) return { ...q, intent: 'task' };
   if (has(joined, c.lateProgress)) return { ...q, intent: 'overdue' };
@@ -431,7 +441,6 @@ export function understand(text: string, today: string, dir: Directory): Questio
   if (period && expiryOnly) return { ...q, intent: 'period' };
   // "trễ" folds to "tre", as in Bến Tre: the province's name is taken out before looking for it.
   if (has(joined.replace(/ ben tre /g, ' '), c.overdue)) return { ...q, intent: 'overdue' };
-  const recurrence = recurring.find(([cues]) => has(joined, cues))?.[1];
   if (recurrence || has(joined, c.recurringAny)) return { ...q, intent: 'recurring', ...(recurrence ? { recurrence } : {}) };
   // "Ai chủ trì <task>?", "Khi nào xong <task>?": a task question when task words remain beyond the agency.
   if (focus !== 'all' && content >= 2 && !(named && has(restJoined, c.agencyWork))) return { ...q, intent: 'task' };
