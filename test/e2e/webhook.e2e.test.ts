@@ -61,7 +61,16 @@ describe('webhook mode', () => {
   it('answers /healthz for monitoring', async () => {
     const r = await fetch(`${base}/healthz`);
     expect(r.status).toBe(200);
-    expect(await r.json()).toMatchObject({ ok: true, store: 'embedded', officials: 0, plans: 1, unfinishedRuns: 0 });
+    expect(await r.json()).toMatchObject({ ok: true, store: 'embedded', officials: 0, plans: 1 });
+    // Just after a start, the catch-up of a missed digest may still be running: it finishes and says so.
+    const end = Date.now() + 10_000;
+    let health: { unfinishedRuns?: number } = {};
+    while (Date.now() < end) {
+      health = (await (await fetch(`${base}/healthz`)).json()) as { unfinishedRuns?: number };
+      if (health.unfinishedRuns === 0) break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    expect(health.unfinishedRuns).toBe(0);
   });
   it('refuses updates without the secret header, or with a wrong one', async () => {
     const post = (headers: Record<string, string>) =>
