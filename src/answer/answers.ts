@@ -74,7 +74,7 @@ function candidates(ctx: AnswerContext, agency: string): Task[] {
 export function indexByAgency(plan: Plan): Map<string, number[]> {
   const out = new Map<string, number[]>();
   plan.tasks.forEach((task, i) => {
-    const ids = new Set([...task.lead, ...task.coordinate].map((p) => p.agency).filter((a): a is string => !!a));
+    const ids = new Set([...task.lead, ...task.coordinate].map(partyId));
     for (const id of ids) {
       let list = out.get(id);
       if (!list) out.set(id, (list = []));
@@ -83,6 +83,9 @@ export function indexByAgency(plan: Plan): Map<string, number[]> {
   });
   return out;
 }
+
+/** The id a party answers to: its agency's, or "name:<name>" for one the directory does not know (a plan's own). */
+const partyId = (p: { name: string; agency?: string | undefined }) => p.agency ?? `name:${p.name}`;
 
 /** Compare ISO dates (or ''), which sort as text; cheaper than localeCompare. */
 const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -141,7 +144,7 @@ const scopeOf = (ctx: AnswerContext, agency?: string) => (agency ? ctx.t('scope.
 /** How an agency is involved in a task: lead or coordinate, directly or through one of its groups. */
 export function roleIn(ctx: AnswerContext, task: Task, agency: string): { role: 'lead' | 'coordinate'; via?: string } | undefined {
   const ids = ctx.dir.identities(agency);
-  const direct = (parties: Task['lead']) => parties.some((p) => p.agency === agency);
+  const direct = (parties: Task['lead']) => parties.some((p) => partyId(p) === agency);
   const viaGroup = (parties: Task['lead']) => parties.find((p) => p.agency && p.agency !== agency && ids.includes(p.agency))?.agency;
   if (direct(task.lead)) return { role: 'lead' };
   if (direct(task.coordinate)) return { role: 'coordinate' };
@@ -154,7 +157,7 @@ export function roleIn(ctx: AnswerContext, task: Task, agency: string): { role: 
 
 function assignmentsOf(ctx: AnswerContext, agency: string): Assignment[] {
   const ids = ctx.dir.identities(agency);
-  return ctx.plan.assignments.filter((a) => [...a.lead, ...a.coordinate].some((p) => p.agency && ids.includes(p.agency)));
+  return ctx.plan.assignments.filter((a) => [...a.lead, ...a.coordinate].some((p) => ids.includes(partyId(p))));
 }
 
 /**
@@ -471,7 +474,7 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   const involves = (i: SearchItem, a: string) =>
     i.kind === 'task'
       ? roleIn(ctx, i.task, a) !== undefined
-      : [...i.assignment.lead, ...i.assignment.coordinate].some((p) => p.agency && ctx.dir.identities(a).includes(p.agency));
+      : [...i.assignment.lead, ...i.assignment.coordinate].some((p) => ctx.dir.identities(a).includes(partyId(p)));
   if (q.agencies.length > 0 && !q.agencyFuzzy && !q.yesNo) {
     // Prefer what involves the agency named alongside the task words (not when asked whether it is involved).
     const involved = hits.filter((h) => q.agencies.some((a) => involves(h.item, a)));

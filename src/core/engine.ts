@@ -26,7 +26,7 @@ import {
   upcomingAnswer,
 } from '../answer/answers.ts';
 import { type Lang, translator } from '../i18n.ts';
-import type { Directory } from '../plan/agencies.ts';
+import { type Directory, planAgencies } from '../plan/agencies.ts';
 import type { Plan, Task } from '../plan/schema.ts';
 import type { Completion, TaskState } from '../plan/status.ts';
 import { documentAnswer } from '../answer/document.ts';
@@ -144,11 +144,16 @@ export class Engine {
   private readonly upcomingDays: number;
   private readonly maxList: number;
 
+  /** The directory with this plan's own agencies (parties the directory does not know), askable by name. */
+  readonly dir: Directory;
+
   constructor(
     readonly plan: Plan,
-    readonly dir: Directory,
+    dir: Directory,
     opts: EngineOptions = {},
   ) {
+    const parties = [...plan.tasks, ...plan.assignments].flatMap((x) => [...x.lead, ...x.coordinate]);
+    this.dir = dir.with(planAgencies(parties));
     this.lang = opts.lang ?? 'vi';
     this.upcomingDays = opts.upcomingDays ?? 30;
     this.maxList = opts.maxList ?? 20;

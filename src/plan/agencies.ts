@@ -29,7 +29,7 @@ export class Directory {
   /** Joined alias → agencies, for the typo fallback, bucketed by first letter. */
   private readonly fuzzyIndex = new Map<string, { text: string; agencies: string[] }[]>();
 
-  constructor(data: DirectoryData) {
+  constructor(private readonly data: DirectoryData) {
     this.agencies = data.agencies;
     for (const a of data.agencies) {
       this.byId.set(a.id, a);
@@ -53,6 +53,11 @@ export class Directory {
       bucket.push({ text: joined, agencies });
       this.fuzzyIndex.set(joined[0]!, bucket);
     }
+  }
+
+  /** This directory and more agencies (a plan's own, see planAgencies): a new directory, this one unchanged. */
+  with(extra: readonly Agency[]): Directory {
+    return extra.length === 0 ? this : new Directory({ ...this.data, agencies: [...this.data.agencies, ...extra] });
   }
 
   get(id: string): Agency | undefined {
@@ -133,4 +138,40 @@ export function editDistance(a: string, b: string, limit: number): number {
     prev = cur;
   }
   return prev[b.length]!;
+}
+
+/** Words that end a name without telling it apart ("Bưu điện tỉnh", "VNPT Bến Tre"). */
+const PLACE_TAIL = /\s+(?:tỉnh\s+Bến\s+Tre|Bến\s+Tre|tỉnh)$/iu;
+/** Heads after which the remaining words' initials are a name people type ("Đài PTTH", "Hiệp hội DN"). */
+const HEADS = ['Hiệp hội', 'Hội', 'Đài', 'Sở', 'Ban', 'Trung tâm', 'Chi cục', 'Cục', 'Liên đoàn', 'Bộ Chỉ huy'];
+
+/** The forms people type for a name: the name, without its place, and head + initials of the rest. */
+export function aliasesOf(name: string): string[] {
+  const out = new Set<string>([name]);
+  const bare = name.replace(PLACE_TAIL, '').trim();
+  if (bare && bare !== name) out.add(bare);
+  const head = HEADS.find((h) => bare.toLowerCase().startsWith(`${h.toLowerCase()} `));
+  if (head) {
+    const rest = bare
+      .slice(head.length)
+      .trim()
+      .split(/\s+/)
+      .filter((w) => !/^(và|&|-)$/i.test(w));
+    if (rest.length >= 2) out.add(`${head} ${rest.map((w) => w[0]!.toUpperCase()).join('')}`);
+  }
+  return [...out];
+}
+
+/**
+ * A plan's own agencies: the parties its tasks and assignments name that the directory does not know ("VNPT Bến
+ * Tre", "Báo Đồng Khởi"), each an agency with id "name:<name>" (the id their completions already use) and the
+ * aliases people type, so that they can be asked about like any other.
+ */
+export function planAgencies(parties: readonly { name: string; agency?: string | undefined }[]): Agency[] {
+  const seen = new Map<string, Agency>();
+  for (const p of parties) {
+    if (p.agency || seen.has(p.name) || p.name.length > 80) continue;
+    seen.set(p.name, { id: `name:${p.name}`, name: p.name, short: p.name, kind: 'external', aliases: aliasesOf(p.name), groups: [] });
+  }
+  return [...seen.values()];
 }

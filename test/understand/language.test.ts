@@ -32,3 +32,21 @@ describe('language data', () => {
     expect(() => loadLanguage(write(unknown))).toThrow(/leed/);
   });
 });
+
+describe("a plan's own agencies", () => {
+  it('a party the directory does not know is askable by the names people type', async () => {
+    const { aliasesOf } = await import('../../src/plan/agencies.ts');
+    expect(aliasesOf('VNPT Bến Tre')).toEqual(['VNPT Bến Tre', 'VNPT']);
+    expect(aliasesOf('Đài Phát thanh và Truyền hình tỉnh')).toContain('Đài PTTH');
+    expect(aliasesOf('Hiệp hội Doanh nghiệp tỉnh')).toContain('Hiệp hội DN');
+    const { Engine } = await import('../../src/core/engine.ts');
+    const { loadDirectory, loadPlan } = await import('../../src/plan/load.ts');
+    const plan = loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json'));
+    const engine = new Engine(plan, loadDirectory());
+    const r = engine.ask('vnpt phai lam gi', { today: '2024-05-01' });
+    expect(r.intent).toBe('agency');
+    expect(r.text.split('\n')[0]).toContain('VNPT Bến Tre');
+    expect(r.tasks.length).toBeGreaterThan(0);
+    expect(engine.ask('Hiệp hội DN có phối hợp việc gì không', { today: '2024-05-01' }).text).toMatch(/^Có\./);
+  });
+});
