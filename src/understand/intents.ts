@@ -148,7 +148,7 @@ function removePhrases(words: string[], phrases: string[][]): string[] {
   return out;
 }
 
-const ROMAN = ['', 'I', 'II', 'III', 'IV'];
+const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI'];
 /** Numbers as words, one to ten, folded. */
 const NUMBER_WORDS = ['mot', 'hai', 'ba', 'bon', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi'];
 const UNIT_LABEL: Record<string, string> = { ngay: 'ngày', tuan: 'tuần', thang: 'tháng' };
@@ -356,7 +356,9 @@ export function understand(text: string, today: string, dir: Directory): Questio
   // "VP UBND và Sở TTTT cùng chủ trì": the tasks they share, not each one's list.
   if (agencies.length >= 2 && has(restJoined, c.together)) q.together = true;
   if (count) q.count = true;
-  const section = joined.match(/ muc (i{1,3}|iv|v|vi) /)?.[1];
+  // "mục II", "phần 2", "mục 1 của phụ lục": a section of the appendix, by its Roman or Arabic number.
+  const sectionAt = joined.match(/ (?:muc|phan) (i{1,3}|iv|v|vi|[1-6]) /)?.[1];
+  const section = sectionAt && /\d/.test(sectionAt) ? ROMAN[Number(sectionAt)] : sectionAt;
   if (section) q.section = section.toUpperCase();
   // One role asked, not both ("chủ trì bao nhiêu, phối hợp bao nhiêu" asks for both).
   const asksLead = has(restJoined, c.roleLead);
@@ -402,7 +404,12 @@ export function understand(text: string, today: string, dir: Directory): Questio
   if (part && partOk && !(part === 'targets' && has(joined, c.progressWords))) return { ...q, intent: 'document', about: part };
   // "kế hoạch có tổng cộng bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the plan's own numbers.
   const listCue = [c.overdue, c.upcoming, c.progress, c.recurringAny].some((cues) => has(joined.replace(/ ben tre /g, ' '), cues)) || period !== undefined;
-  if (count && !named && !listCue && (section || removePhrases(taskWords, countWords).filter((w) => !/^(i{1,3}|iv)$/.test(w) && !filler.has(w)).length === 0))
+  if (
+    count &&
+    !named &&
+    !listCue &&
+    (section || removePhrases(taskWords, countWords).filter((w) => !/^(i{1,3}|iv|\d+)$/.test(w) && !filler.has(w)).length === 0)
+  )
     return { ...q, intent: 'count' };
   // "sở nv có bị trễ việc gì không": an agency's name the directory does not know is said so, never dropped.
   if (!named) {
