@@ -35,6 +35,7 @@ import { fromEnglish, looksEnglish } from '../understand/english.ts';
 import { type ChatContext, followUp } from '../understand/followup.ts';
 import { type Question, understand } from '../understand/intents.ts';
 import { formatDate } from '../plan/deadline.ts';
+import { canonicalTokens } from '../text/canonical.ts';
 import { fold } from '../text/fold.ts';
 import { TaskSearch } from '../understand/search.ts';
 import { looksLikeLegacyEncoding } from '../text/legacy.ts';
@@ -89,6 +90,18 @@ export function contextOf(q: Question, reply: Reply, previous?: ChatContext): Ch
     ...(q.role ? { role: q.role } : {}),
     ...(q.period ? { period: q.period } : {}),
   };
+}
+
+/** The section whose title shares three words or more with the question's (and most of them), if one does. */
+function sectionNamed(plan: Plan, words: readonly string[]): string | undefined {
+  const asked = new Set(words);
+  let best: { id: string; n: number } | undefined;
+  for (const s of plan.sections) {
+    const title = new Set(canonicalTokens(s.title).filter((w) => w.length > 1));
+    const n = [...asked].filter((w) => title.has(w)).length;
+    if (n >= 3 && (!best || n > best.n)) best = { id: s.id, n };
+  }
+  return best?.id;
 }
 
 /** Answers that are lists of tasks: a count or a yes/no question about them is answered first. */
@@ -244,6 +257,11 @@ export class Engine {
 
   private compose(q: Question, opts: AskOptions): Reply {
     const ctx = this.context(opts);
+    // "phần ứng dụng CNTT có bao nhiêu việc": a section named by the words of its title.
+    if (!q.section && (q.intent === 'count' || q.intent === 'first-last')) {
+      const named = sectionNamed(this.plan, q.words);
+      if (named) q = { ...q, section: named };
+    }
     // A section our copy of the source lacks: said so, whatever was asked of it.
     const missing = q.section && !q.taskId ? this.plan.sections.find((x) => x.id === q.section && x.missingInSource) : undefined;
     if (missing && q.intent !== 'document')

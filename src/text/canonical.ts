@@ -78,6 +78,7 @@ const REWRITES: Record<string, string> = {
   ql: 'quan ly',
   tp: 'thanh pho',
   tx: 'thi xa',
+  kh: 'ke hoach',
   nd: 'nghi dinh',
   'nd cp': 'nghi dinh cp',
   qd: 'quyet dinh',

@@ -40,6 +40,8 @@ export function looksEnglish(text: string): boolean {
 export function fromEnglish(text: string): string {
   let s = ` ${fold(text)
     .replace(/[’]/g, "'")
+    // "the finance department's duty": the possessive is the name.
+    .replace(/(\w)'s\b/g, '$1')
     .replace(/[^a-z0-9'&/.\- ]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()} `;

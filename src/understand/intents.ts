@@ -310,7 +310,13 @@ export function understand(text: string, today: string, dir: Directory): Questio
   const period = findPeriod(joined, today);
   if (period) joined = joined.replace(period.text, ' ');
 
-  const matches: AgencyMatch[] = dir.find(joined.trim().split(' '));
+  let matches: AgencyMatch[] = dir.find(joined.trim().split(' '));
+  // "bộ phận một cửa cấp huyện", "một cửa huyện, xã": a level named inside a task's words is part of the task when
+  // a task's field is asked ("ai tham mưu công bố danh mục … cấp huyện?"), not the agency asked about.
+  const all = joined.trim().split(' ');
+  const level = (m: AgencyMatch) => all[m.start] === 'cap' && m.end - m.start === 2 && m.start > 0 && !['ubnd', 'uy'].includes(all[m.start - 1]!);
+  if (matches.some(level) && has(joined, [...c.lead, ...c.coordinate, ...c.deadline, ...c.status]) && !has(joined, c.agencyWork))
+    matches = matches.filter((m) => !level(m));
   const agencies = [...new Set(matches.flatMap((m) => m.agencies))];
   const agencyFuzzy = matches.some((m) => m.fuzzy);
   const rest = joined
@@ -419,12 +425,14 @@ export function understand(text: string, today: string, dir: Directory): Questio
     // head is taken for a name only when it is no Vietnamese word ("sở nv", "so gtvt"), or when the head was typed
     // as an agency's ("Sở Ngoại giao", "Ban Dân tộc").
     const typedHead = head ? new RegExp(`(^|\\s)(${HEAD_FORMS[head] ?? head})\\s`, 'u').test(` ${text.normalize('NFC')} `) : false;
+    // Or when the question begins with it and asks what it must do ("cuc hai quan phai lam gi").
+    const leading = head ? restJoined.startsWith(` ${head} `) && has(joined, c.agencyWork) : false;
     if (
       head &&
       after &&
       /^[a-z&]{1,6}$/.test(after) &&
       !notAgencyName.has(after) &&
-      (!isSyllable(after) || typedHead) &&
+      (!isSyllable(after) || typedHead || leading) &&
       (has(joined, c.agencyWork) || has(joined, c.overdue) || has(joined, c.progress))
     )
       return { ...q, intent: 'unknown-agency', unresolved: `${head} ${after}` };

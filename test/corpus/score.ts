@@ -75,6 +75,8 @@ function engineFor(number: string): Engine {
 /** Kinds of reply that answer a labelled intent (a window "2 tuần tới" may be answered as the period it names). */
 const ACCEPT: Record<string, string[]> = {
   task: ['task'],
+  // The body's "Tổ chức thực hiện" is part of the document: an assignment answers a question about it.
+  document: ['document', 'assignment'],
   upcoming: ['upcoming', 'period'],
   period: ['period', 'upcoming'],
   unknown: ['unknown'],
