@@ -551,7 +551,21 @@ function card(ctx: AnswerContext, q: Question, task: Task): Reply {
     lines.push(
       ctx.t('focus.coordinate', { names: task.coordinate.map((p) => (p.note ? `${p.name} (${p.note})` : p.name)).join(', ') || ctx.t('task.nobody') }),
     );
-  if (focus === 'deadline') lines.push(ctx.t('focus.deadline', { deadline: task.deadline.text || ctx.t('deadline.none') }));
+  if (focus === 'deadline') {
+    // With the days left (or past) until a fixed due date while the task is open: "còn 6 ngày".
+    const due = fixedDue(task);
+    const open = state.status === 'in_progress' || state.status === 'overdue';
+    const days = due && open ? Math.round((Date.parse(due) - Date.parse(ctx.today)) / 86_400_000) : undefined;
+    // Said when asked ("còn mấy ngày", "bao lâu nữa") or when the day is near; not "quá hạn 2,800 ngày" unasked.
+    const asked = (q.cueWords ?? []).some((w) => w === 'ngay' || w === 'lau');
+    const left =
+      days === undefined || !(asked || (days >= 0 && days <= 90))
+        ? ''
+        : days >= 0
+          ? ctx.t('focus.daysLeft', { n: days })
+          : ctx.t('focus.daysPast', { n: -days });
+    lines.push(ctx.t('focus.deadline', { deadline: task.deadline.text || ctx.t('deadline.none') }) + left);
+  }
   if (focus === 'status')
     lines.push(ctx.t('focus.status', { status: statusText(task, state, ctx.t), deadline: task.deadline.text || ctx.t('deadline.none'), date: asOf(ctx) }));
   const asked = q.agencies[0];

@@ -99,7 +99,7 @@ function sectionNamed(plan: Plan, words: readonly string[]): string | undefined 
   for (const s of plan.sections) {
     const title = new Set(canonicalTokens(s.title).filter((w) => w.length > 1));
     const n = [...asked].filter((w) => title.has(w)).length;
-    if (n >= 3 && (!best || n > best.n)) best = { id: s.id, n };
+    if (n >= Math.max(3, 0.4 * title.size) && (!best || n > best.n)) best = { id: s.id, n };
   }
   return best?.id;
 }

@@ -406,7 +406,10 @@ export function understand(text: string, today: string, dir: Directory): Questio
   const part = document.find(([, cues]) => has(joined, cues))?.[0];
   // The plan's targets may be asked of an agency ("… của UBND các huyện là mấy phần trăm"); its signer of the
   // province ("có phải chủ tịch UBND tỉnh ký không").
-  const partOk = !named || part === 'targets' || (part === 'header' && has(joined, ['ky', 'ky ten', 'ky khong']));
+  const partOk =
+    (!named || part === 'targets' || (part === 'header' && has(joined, ['ky', 'ky ten', 'ky khong']))) &&
+    // "ai ban hành quy chế hoạt động của phần mềm …" asks about a task, not who issued the plan.
+    !(part === 'header' && content >= 4 && !has(joined, ['ke hoach', 'van ban']));
   if (part && partOk && !(part === 'targets' && has(joined, c.progressWords))) return { ...q, intent: 'document', about: part };
   // "kế hoạch có tổng cộng bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the plan's own numbers.
   const listCue = [c.overdue, c.upcoming, c.progress, c.recurringAny].some((cues) => has(joined.replace(/ ben tre /g, ' '), cues)) || period !== undefined;
