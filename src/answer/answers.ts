@@ -220,7 +220,8 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
     let coord = q.role === 'lead' ? [] : q.period ? roles.coordinate.filter(inPeriod) : roles.coordinate;
     // Never a false "no": a role the agency does not have is said so, with what it does have.
     let roleNote = '';
-    const any = lead.length + coord.length + (q.role === 'coordinate' ? 0 : roles.assigned.length) > 0;
+    // A role asked ("có chủ trì việc nào không") is answered by the appendix's tasks; otherwise assignments count too.
+    const any = lead.length + coord.length + (q.role ? 0 : roles.assigned.length) > 0;
     if (q.role && !q.period && lead.length + coord.length === 0 && roles.lead.length + roles.coordinate.length > 0) {
       roleNote = ctx.t(q.role === 'lead' ? 'agency.noLead' : 'agency.noCoordinate', { agency: label, plan: ctx.plan.number });
       lead = roles.lead;

@@ -31,7 +31,7 @@ import type { Plan, Task } from '../plan/schema.ts';
 import type { Completion, TaskState } from '../plan/status.ts';
 import { documentAnswer } from '../answer/document.ts';
 import { classify } from '../understand/classifier.ts';
-import { fromEnglish, looksEnglish } from '../understand/english.ts';
+import { fromEnglish, looksEnglish, periodLabelEn } from '../understand/english.ts';
 import { type ChatContext, followUp } from '../understand/followup.ts';
 import { type Question, understand } from '../understand/intents.ts';
 import { formatDate } from '../plan/deadline.ts';
@@ -257,6 +257,8 @@ export class Engine {
 
   private compose(q: Question, opts: AskOptions): Reply {
     const ctx = this.context(opts);
+    // An English answer names its period in English ("Q2 2019", "June 2019").
+    if (q.period && (opts.lang ?? this.lang) === 'en') q = { ...q, period: { ...q.period, label: periodLabelEn(q.period.label) } };
     // "phần ứng dụng CNTT có bao nhiêu việc": a section named by the words of its title.
     if (!q.section && (q.intent === 'count' || q.intent === 'first-last')) {
       const named = sectionNamed(this.plan, q.words);

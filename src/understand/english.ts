@@ -96,3 +96,22 @@ export function fromEnglish(text: string): string {
   }
   return out.join(' ');
 }
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const ROMAN_N: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
+const UNITS: Record<string, string> = { ngày: 'days', tuần: 'weeks', tháng: 'months' };
+
+/** A period's label as an English answer says it: "Quý II/2019" → "Q2 2019", "tháng 6/2019" → "June 2019". */
+export function periodLabelEn(label: string): string {
+  let m: RegExpMatchArray | null;
+  if ((m = label.match(/^Quý (I{1,3}|IV)\/(\d{4})$/u))) return `Q${ROMAN_N[m[1]!]} ${m[2]}`;
+  if ((m = label.match(/^Quý (I{1,3}|IV)–(I{1,3}|IV)\/(\d{4})$/u))) return `Q${ROMAN_N[m[1]!]}–Q${ROMAN_N[m[2]!]} ${m[3]}`;
+  if ((m = label.match(/^tháng (\d{1,2})\/(\d{4})$/u))) return `${MONTH_NAMES[Number(m[1]) - 1]} ${m[2]}`;
+  if ((m = label.match(/^năm (\d{4})$/u))) return m[1]!;
+  if ((m = label.match(/^6 tháng (đầu|cuối) năm (\d{4})$/u))) return `the ${m[1] === 'đầu' ? 'first' : 'second'} half of ${m[2]}`;
+  if ((m = label.match(/^(\d+) (ngày|tuần|tháng) tới \(đến (.+)\)$/u))) return `the next ${m[1]} ${UNITS[m[2]!]} (to ${m[3]})`;
+  if ((m = label.match(/^đến hết (.+)$/u))) return `by ${m[1]}`;
+  if ((m = label.match(/^tuần này \(đến (.+)\)$/u))) return `this week (to ${m[1]})`;
+  if ((m = label.match(/^tuần tới \((.+)\)$/u))) return `next week (${m[1]})`;
+  return label;
+}

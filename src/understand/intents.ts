@@ -287,8 +287,8 @@ function withSynonyms(words: string[]): string[] {
   for (let i = 0; i < words.length; ) {
     const hit = synonyms.find((syn) => syn.say.every((w, k) => words[i + k] === w));
     if (hit) {
-      // The plan's words and the user's: the search weighs both, so a synonym adds evidence and takes none away.
-      out.push(...hit.plan, ...hit.say);
+      // The plan's words in place of the user's: the everyday words would only dilute what the search matched.
+      out.push(...hit.plan);
       i += hit.say.length;
     } else out.push(words[i++]!);
   }

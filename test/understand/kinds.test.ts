@@ -1,0 +1,57 @@
+/** The kinds of question that used to fail, each answered as a user would read it (issue: understanding that holds). */
+import { describe, expect, it } from 'vitest';
+import { ask, engine } from '../helpers.ts';
+
+const first = (q: string, today = '2026-11-28') => ask(q, today).text.split('\n')[0]!;
+
+describe('kinds of question', () => {
+  it("one task's state: the status and deadline first, not a list", () => {
+    const r = ask('thanh lap trung tam phuc vu hanh chinh cong tre han chua', '2019-02-01');
+    expect(r.ids).toEqual(['II.1']);
+    expect(r.text.split('\n')[0]).toMatch(/^Tình trạng: Quá hạn.*Quý IV\/2018/);
+  });
+  it('yes or no first', () => {
+    expect(first('Công an tỉnh có chủ trì việc nào không?')).toMatch(/^Không/);
+    expect(first('Sở Nội vụ có phải chủ trì việc nhân rộng phần mềm một cửa điện tử không?')).toBe('Không. Sở Nội vụ không chủ trì việc này.');
+    expect(first('Sở Tài chính có việc gì quá hạn không', '2019-05-01')).toBe('Có.');
+  });
+  it('the earliest and the latest deadline, in the scope asked', () => {
+    expect(ask('việc nào có hạn sớm nhất').ids).toEqual(['I.1']);
+    expect(ask('nhiem vu nao het han cuoi cung').ids).toEqual(['III.5']);
+    expect(ask('mục II việc nào đến hạn đầu tiên').ids).toEqual(['II.1']);
+  });
+  it('windows and dates as people type them', () => {
+    expect(ask('3 tuần tới có việc gì đến hạn?', '2019-03-15').ids).toEqual(expect.arrayContaining(['II.2']));
+    expect(first('T8/2019 có việc gì')).toContain('tháng 8/2019');
+    expect(ask('trước cuối tháng 6/2019 phải xong việc gì').ids).toEqual(expect.arrayContaining(['II.5', 'II.6', 'I.1']));
+  });
+  it('what the plan does not state is said so, never invented', () => {
+    expect(first('Tổng kinh phí thực hiện kế hoạch là bao nhiêu tỷ đồng?')).toMatch(/không nêu/);
+    expect(first('muc IV co nhung nhiem vu nao')).toMatch(/dừng ở tiêu đề mục này/);
+  });
+  it('ordinary words are not agencies; everyday words find the plan’s wording', () => {
+    expect(ask('Đến thời điểm này có việc gì bị chậm so với kế hoạch không?', '2019-07-15').intent).toBe('overdue');
+    expect(ask('tiền bồi dưỡng cho người làm ở bộ phận một cửa do ai quy định?').ids).toEqual(['I.4']);
+    expect(ask('mua máy tính, máy quét cho trung tâm hành chính công tỉnh ai lo').ids).toEqual(['II.2']);
+  });
+  it('a task by its place, an article by its number', () => {
+    expect(ask('nhiệm vụ số 2 mục I là gì').ids).toEqual(['I.2']);
+    expect(first('Điều 11 nói về gì')).toMatch(/Điều 11/);
+  });
+  it('English answers name their periods in English', () => {
+    expect(first('What is due in Q2 2019?')).toBe('Tasks due in Q2 2019 (3):');
+    expect(first('what tasks fall due in June 2019')).toContain('June 2019');
+  });
+  it('follow-ups keep the last list across a card, and say the days left', () => {
+    const turns = ['Liệt kê các nhiệm vụ mục I', 'việc thứ 3 thì sao', 'còn việc đầu?', 'còn mấy ngày nữa'];
+    let context: ReturnType<typeof engine.ask>['context'];
+    const replies = turns.map((q) => {
+      const r = engine.ask(q, { today: '2018-09-24', ...(context ? { context } : {}) });
+      context = r.context;
+      return r;
+    });
+    expect(replies[1]!.tasks.map((t) => t.id)).toEqual(['I.3']);
+    expect(replies[2]!.tasks.map((t) => t.id)).toEqual(['I.1']);
+    expect(replies[3]!.text.split('\n')[0]).toBe('Thời hạn: Tháng 9/2018 — còn 6 ngày');
+  });
+});
