@@ -90,7 +90,16 @@ export interface Feature {
 export const MAX_ACTION_BYTES = 64;
 
 /** Declare an action: its codec and a builder for buttons that carry it. */
+/** Tags of the actions declared plan-scoped: known to every module, so a button is scoped by its declaration. */
+const PLAN_SCOPED = new Set<string>();
+
+/** Whether an action id (bare, "tag:fields") acts on one plan's task, as its action's declaration says. */
+export function isPlanScoped(action: string): boolean {
+  return PLAN_SCOPED.has(action.split(':', 1)[0]!);
+}
+
 export function defineAction<A>(def: ActionDef<A>) {
+  if (def.planScoped) PLAN_SCOPED.add(def.tag);
   return {
     ...def,
     /** The action id for a value; over 64 bytes is a programming error. */

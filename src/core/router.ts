@@ -19,6 +19,7 @@ import {
   type CommandDef,
   type Ctx,
   type Feature,
+  isPlanScoped,
   MAX_ACTION_BYTES,
   type PhraseDef,
   type PickMode,
@@ -203,7 +204,7 @@ export class Core {
   private async inScope(ctx: Ctx, run: (ctx: Ctx) => Outcome | Promise<Outcome> | Promise<Outcome | undefined>): Promise<Outcome> {
     const out = await run(ctx);
     if (!out || this.deps.plans.all().length < 2) return out as Outcome;
-    return scopeOutcome(out, ctx.plan.key, (action) => this.actions.get(action.split(':', 1)[0]!)?.planScoped === true);
+    return scopeOutcome(out, ctx.plan.key, isPlanScoped);
   }
 
   private async dispatch(ctx: Ctx, raw: string, how: { explicit: boolean }): Promise<Outcome> {

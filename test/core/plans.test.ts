@@ -88,6 +88,20 @@ describe('questions across plans', () => {
 });
 
 describe('ticks, /viec and digests per plan', () => {
+  it('every button of a card made for one plan carries that plan, ⏳ included (/baotiendo 4561 I.4 with two plans)', async () => {
+    const h = await twoPlans();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const r = await h.say('2', '/baotiendo 4561 I.4 đang làm, đã trình dự thảo 60%');
+    const key = h.deps.plans.byId('4561/KH-UBND')!.key;
+    const scopedActions = h.actions(r).filter((a) => /(^|~)(t|e|n|g):/.test(a));
+    expect(scopedActions.length, `${h.text(r)} ${h.actions(r).join(' ')}`).toBeGreaterThan(0);
+    for (const a of scopedActions) expect(a.startsWith(`${key}~`), a).toBe(true);
+    const extension = scopedActions.find((a) => a.includes('~e:I.4'));
+    expect(extension).toBeDefined();
+    const asked = h.text(await h.press('2', extension!));
+    expect(asked).not.toContain('Không có nhiệm vụ I.4');
+  });
+
   it("an official's ✅ in a spanning answer ticks the task of the plan it was shown under", async () => {
     const h = await twoPlans();
     await h.official('2', 'Sở Tài chính', 'so-tai-chinh');

@@ -15,7 +15,7 @@ import type { CompletionRecord, ReadonlyDeep } from '../../store/state.ts';
 import type { Actor } from '../actor.ts';
 import { endSession, setSession } from '../conversation.ts';
 import type { CoreDeps } from '../deps.ts';
-import { type Ctx, defineAction, type Feature, rows } from '../feature.ts';
+import { type Ctx, defineAction, type Feature, isPlanScoped, rows } from '../feature.ts';
 import { type Button, edit, type ListItem, type Outcome, type Post, type RefusalCode, refuse, reply, say, type Text } from '../outcome.ts';
 import { localTime } from '../time.ts';
 import { cancelAction } from './account.ts';
@@ -54,9 +54,6 @@ const decodeTarget = ([t, p, per, src]: readonly unknown[]): Target | undefined 
 const encodeTarget = (a: Target) => [a.taskId, a.party, fromIso(a.period), a.src];
 
 // ——— the actions ———
-
-/** The actions that act on a task of one plan. */
-const isTickAction = (action: string) => /^[tcnkugv]:/.test(action);
 
 const tick = defineAction<{ taskId: string; party?: number; src: Source }>({
   tag: 't',
@@ -500,7 +497,8 @@ async function progressCommand(ctx: Ctx, args: string): Promise<Outcome> {
   if (!party) return refuse('not-your-task', { id: task.id, agency: c.deps.dir.label(c.actor.official!.agency) });
   const text = found.rest.trim();
   const out = !text ? await startProgress(c, task.id, requiredParties(task, c.deps.dir).indexOf(party), 'a') : await saveProgress(c, task, party, text, 'a');
-  return c.deps.plans.all().length > 1 ? scopeOutcome(out, c.plan.key, isTickAction) : out;
+  // Every plan-scoped button (✅, 📈, ⏳ …) gets this plan's key, from its action's declaration.
+  return c.deps.plans.all().length > 1 ? scopeOutcome(out, c.plan.key, isPlanScoped) : out;
 }
 
 /** "xong 2" (an entry of the chat's menu) or "xong I.4" (a task): tick it, stated plainly, so recorded at once. */
@@ -513,7 +511,7 @@ async function done(ctx: Ctx, args: string): Promise<Outcome> {
   if (!found) return refuse('unknown-task', { id: arg.slice(0, 20) });
   if ('choices' in found) return choosePlan(found.choices);
   const out = await startTick(found.c, found.task.id, undefined, 'a', true);
-  return ctx.deps.plans.all().length > 1 ? scopeOutcome(out, found.c.plan.key, isTickAction) : out;
+  return ctx.deps.plans.all().length > 1 ? scopeOutcome(out, found.c.plan.key, isPlanScoped) : out;
 }
 
 export const tickingFeature: Feature = {
