@@ -3,6 +3,7 @@
  * Every task with its parsed fields and status. The CSV is UTF-8 with a BOM and CRLF line ends, so Excel
  * opens it with Vietnamese intact.
  */
+import { csvField } from '../report/csv.ts';
 import { t } from '../i18n.ts';
 import { formatDate } from '../plan/deadline.ts';
 import { DataFileError, loadDirectory } from '../plan/load.ts';
@@ -55,11 +56,6 @@ export function exportRows(plan: Plan, dir: Directory, today: string, completion
       note: task.note ?? '',
     };
   });
-}
-
-function csvField(v: string | boolean): string {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv(rows: ExportRow[]): string {

@@ -250,3 +250,16 @@ describe('many plans on the command line', () => {
     expect(unknown.stderr).toContain('1234/KH-UBND');
   });
 });
+
+describe('CSV cells', () => {
+  it('formula text is neutralised; other text is as it was', async () => {
+    const { csvField } = await import('../../src/report/csv.ts');
+    expect(csvField("=cmd|' /C calc'!A0")).toBe("'=cmd|' /C calc'!A0");
+    expect(csvField('+84 912')).toBe("'+84 912");
+    expect(csvField('-1')).toBe("'-1");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tx')).toBe("'\tx");
+    expect(csvField('=a,"b"')).toBe(`"'=a,""b"""`);
+    expect(csvField('Sở Tài chính')).toBe('Sở Tài chính');
+  });
+});
