@@ -131,6 +131,14 @@ describe('npm run report', () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Chi tiết']);
   }, 60_000);
+  it('reports a plan of PLANS_DIR by its number, as the bot serves it', () => {
+    const plans = mkdtempSync(path.join(tmpdir(), 'plans-'));
+    writeFileSync(path.join(plans, '215.json'), readFileSync(path.join(ROOT, 'test/fixtures/corpus-plans/215-KH-UBND-2024.json')));
+    const out = path.join(plans, 'r.xlsx');
+    const r = run('cli/report.ts', ['--plan', '215', '--today', '2024-06-01', '-o', out], '', { PLANS_DIR: plans, STATE_FILE: path.join(plans, 'state.json') });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Kế hoạch 215/KH-UBND');
+  }, 60_000);
 });
 
 describe('--plan', () => {
