@@ -749,7 +749,8 @@ export abstract class Store {
   async addEvidence(input: Omit<Evidence, 'id' | 'at'>, at: Date): Promise<Evidence> {
     return this.change(
       (d) => {
-        const e: Evidence = { ...input, id: this.newId('f', d), at: at.toISOString() };
+        // Stored only as the schema loads it: a value accepted here can never stop the next start.
+        const e: Evidence = evidenceSchema.parse({ ...input, id: this.newId('f', d), at: at.toISOString() });
         this.insert(d, 'evidence', e);
         audit(d, at, input.by, 'evidence', input.completionId, null, { name: e.name, kind: e.kind, size: e.size });
         return copy(e);

@@ -197,6 +197,12 @@ describe.each([embedded, postgres])('the $name store', (kind) => {
     expect(again.conversation('link:123456', later(5))).toBeUndefined();
     expect(again.completions('p').dues?.get('I.1|so-noi-vu')).toBe('2027-01-15');
     expect(again.evidenceOf(rec.record.id)).toHaveLength(1);
+    // A value the schema would not load (a forged negative size) is refused at the store, and nothing is written.
+    await expect(
+      again.addEvidence({ completionId: rec.record.id, kind: 'photo', fileId: 'file-2', name: 'b.jpg', size: -5, channel: 'telegram', by: 'o1' }, later(4)),
+    ).rejects.toThrow();
+    expect(again.evidenceOf(rec.record.id)).toHaveLength(1);
+    expect((await reopen()).evidenceOf(rec.record.id)).toHaveLength(1);
     expect(again.latestProgress('p', 'I.2', 'so-noi-vu')?.percent).toBe(60);
     expect(again.planArchived('p')).toBe(true);
   });

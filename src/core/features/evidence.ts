@@ -92,7 +92,8 @@ async function receive(ctx: Ctx, session: Readonly<Record<string, unknown>>, doc
       kind: doc.kind ?? 'document',
       fileId: doc.ref,
       name: doc.filename.slice(0, 120),
-      size: doc.size ?? 0,
+      // The messenger's figure, when it is one (a forged update may say anything): otherwise unknown, 0.
+      size: Number.isSafeInteger(doc.size) && doc.size! >= 0 ? doc.size! : 0,
       by: ctx.actor.ref,
     },
     ctx.now,
