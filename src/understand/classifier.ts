@@ -6,9 +6,12 @@
  * data/language/corpus/train.jsonl and the example questions of data/language/vi.json, and it speaks only where no
  * rule did (Question.guessed) and it is sure: exact rules (task ids, dates, cue phrases) stay where they are exact.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Directory } from '../plan/agencies.ts';
+import { writeFileAtomic } from '../fsutil.ts';
+import { ROOT } from '../paths.ts';
 import { DATA_DIR } from '../plan/load.ts';
 import { fromEnglish, looksEnglish } from './english.ts';
 import { type Intent, type Question, understand } from './intents.ts';
@@ -125,9 +128,51 @@ function example(item: Labelled, dir: Directory): { features: string[]; label: s
 
 const TRAIN_FILE = path.join(DATA_DIR, 'language', 'corpus', 'train.jsonl');
 
-/** The model, trained on first use (about 0.3 s; the bot trains it after starting, see trainInBackground). */
+/**
+ * Where the training examples of this build are kept: only when running from a bundle (.run/<entry>.<stamp>.mjs,
+ * named by every source file), so that a changed rule never reads features made by the old one. The key also
+ * covers the data the features come from.
+ */
+function cacheFile(file: string, dir: Directory): string | undefined {
+  const here = import.meta.url;
+  if (!here.includes('/.run/')) return undefined;
+  const h = createHash('sha1').update(here).update(String(dir.agencies.length));
+  for (const f of [file, path.join(DATA_DIR, 'language', 'vi.json'), path.join(DATA_DIR, 'language', 'en.json'), path.join(DATA_DIR, 'agencies.json')]) {
+    try {
+      h.update(readFileSync(f));
+    } catch {
+      h.update('-');
+    }
+  }
+  return path.join(ROOT, '.run', `classifier-${h.digest('hex').slice(0, 16)}.json`);
+}
+
+/** The model, trained on first use (about 0.3 s, or read from the build's cache; the bot trains it after starting). */
 export function classifier(dir: Directory, file = TRAIN_FILE): NaiveBayes {
-  model ??= new NaiveBayes(labelled(file).map((item) => example(item, dir)));
+  if (model) return model;
+  const cache = cacheFile(file, dir);
+  let examples: { features: string[]; label: string }[] | undefined;
+  if (cache) {
+    try {
+      examples = JSON.parse(readFileSync(cache, 'utf8')) as { features: string[]; label: string }[];
+    } catch {
+      // Not made yet, or unreadable: made below.
+    }
+  }
+  if (!examples) {
+    examples = labelled(file).map((item) => example(item, dir));
+    if (cache) {
+      try {
+        writeFileAtomic(cache, JSON.stringify(examples));
+        // Those of earlier builds go, as their bundles do.
+        for (const f of readdirSync(path.dirname(cache)))
+          if (/^classifier-[0-9a-f]{16}\.json$/.test(f) && f !== path.basename(cache)) rmSync(path.join(path.dirname(cache), f), { force: true });
+      } catch {
+        // A read-only checkout trains again next time.
+      }
+    }
+  }
+  model = new NaiveBayes(examples);
   return model;
 }
 

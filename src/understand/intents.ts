@@ -138,10 +138,28 @@ function tables(): Tables {
   return cached;
 }
 
+/** Phrases by their first word, longest first (built once per phrase list): a lookup per word, not a scan. */
+const byFirstWord = new WeakMap<string[][], Map<string, string[][]>>();
+function indexed(phrases: string[][]): Map<string, string[][]> {
+  let index = byFirstWord.get(phrases);
+  if (!index) {
+    index = new Map();
+    for (const ph of phrases) {
+      const list = index.get(ph[0]!) ?? [];
+      list.push(ph);
+      index.set(ph[0]!, list);
+    }
+    for (const list of index.values()) list.sort((a, b) => b.length - a.length);
+    byFirstWord.set(phrases, index);
+  }
+  return index;
+}
+
 function removePhrases(words: string[], phrases: string[][]): string[] {
+  const index = indexed(phrases);
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
-    const p = phrases.find((ph) => ph.every((w, k) => words[i + k] === w));
+    const p = index.get(words[i]!)?.find((ph) => ph.every((w, k) => words[i + k] === w));
     if (p) i += p.length;
     else out.push(words[i++]!);
   }

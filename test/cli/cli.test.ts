@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -270,4 +270,17 @@ describe('CSV cells', () => {
     expect(csvField('=a,"b"')).toBe(`"'=a,""b"""`);
     expect(csvField('Sở Tài chính')).toBe('Sở Tài chính');
   });
+});
+
+describe('the question classifier', () => {
+  it('is trained once per build: its examples are kept beside the bundle and read by the next process', () => {
+    const first = run('cli/ask.ts', ['--json', 'hôm nay thời tiết thế nào']);
+    expect(first.status).toBe(0);
+    const kept = readdirSync(path.join(ROOT, '.run')).filter((f) => /^classifier-[0-9a-f]{16}\.json$/.test(f));
+    expect(kept).toHaveLength(1);
+    const examples = JSON.parse(readFileSync(path.join(ROOT, '.run', kept[0]!), 'utf8')) as { label: string }[];
+    expect(examples.length).toBeGreaterThan(1000);
+    const again = run('cli/ask.ts', ['--json', 'hôm nay thời tiết thế nào']);
+    expect(JSON.parse(again.stdout).intent).toBe(JSON.parse(first.stdout).intent);
+  }, 60_000);
 });
