@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { scoreSplit } from '../corpus/score.ts';
 
-/** Measured 69.6 % (279/401) when the floor was set. */
-const FLOOR = 0.67;
+/** Measured 69.6 % (279/401) when the split was frozen, 74.3 % (298/401) at the end of that round of work. */
+const FLOOR = 0.72;
 
 describe('understanding on questions it was not tuned on', () => {
   it(`the frozen test split scores at least ${FLOOR * 100} %`, () => {
