@@ -522,6 +522,7 @@ function focusNote(ctx: AnswerContext, q: Question, task: Task): string {
   if (q.focus === 'lead') return ` (${ctx.t('task.leadShort', { names: names(task.lead) })})`;
   if (q.focus === 'coordinate') return ` (${ctx.t('task.coordinate', { names: names(task.coordinate) })})`;
   if (q.focus === 'deadline') return ` (${ctx.t('task.deadlineShort', { deadline: task.deadline.text || ctx.t('deadline.none') })})`;
+  if (q.focus === 'status') return ` (${statusText(task, stateOf(ctx, task), ctx.t)})`;
   return '';
 }
 

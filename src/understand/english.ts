@@ -40,6 +40,8 @@ export function looksEnglish(text: string): boolean {
 export function fromEnglish(text: string): string {
   let s = ` ${fold(text)
     .replace(/[’]/g, "'")
+    // British spellings as the glossary's: "centre" → "center".
+    .replace(/\bcentre/g, 'center')
     // "the finance department's duty": the possessive is the name.
     .replace(/(\w)'s\b/g, '$1')
     .replace(/[^a-z0-9'&/.\- ]/g, ' ')

@@ -325,7 +325,9 @@ export function understand(text: string, today: string, dir: Directory): Questio
   let joined = periodForms(` ${words.join(' ')} `.replace(/ q([1-4])(\/| nam | )((?:19|20)\d\d) /g, ' quy $1/$3 ').replace(/ q([1-4]) /g, ' quy $1 '));
 
   const id = fold(clean(text)).match(TASK_ID)?.[1];
-  const period = findPeriod(joined, today);
+  let period = findPeriod(joined, today);
+  // "trong kế hoạch chuyển đổi số năm 2024": a year in the plan's name, not a period to filter by.
+  if (period && /^nam /.test(period.text) && new RegExp(` (?:ke hoach|kh)(?: \\S+){2,8} ${period.text} `).test(joined)) period = undefined;
   if (period) joined = joined.replace(period.text, ' ');
 
   let matches: AgencyMatch[] = dir.find(joined.trim().split(' '));
