@@ -491,7 +491,7 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   // So is a task far ahead of every other one on half of the question's weight.
   const dominant = best.coverage >= 0.5 && (!second || best.score >= second.score * 2);
   // Well ahead of the next one on half of the question's weight, with a phrase of it: an answer too.
-  const ahead = best.coverage >= 0.5 && best.pairs >= 1 && (!second || best.score >= second.score * 1.4);
+  const ahead = best.coverage >= 0.5 && best.pairs >= 1 && (!second || best.score >= second.score * 1.2);
   if ((best.coverage >= STRONG && !tie) || phrase || dominant || ahead)
     return best.item.kind === 'task' ? card(ctx, q, best.item.task) : assignmentCard(ctx, q, best.item.assignment);
   // Offer only what shares a phrase with the question, or half its weight: not scattered common words.
