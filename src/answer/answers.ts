@@ -1,6 +1,6 @@
 /** One composer per kind of question: Question + plan + state + today → Reply. */
 import type { T } from '../i18n.ts';
-import type { Directory } from '../plan/agencies.ts';
+import { type Directory, partyId } from '../plan/agencies.ts';
 import { addDays, formatDate } from '../plan/deadline.ts';
 import type { Assignment, Plan, Task } from '../plan/schema.ts';
 import { type Completion, type Status, type TaskState, dueWithin, taskState } from '../plan/status.ts';
@@ -83,9 +83,6 @@ export function indexByAgency(plan: Plan): Map<string, number[]> {
   });
   return out;
 }
-
-/** The id a party answers to: its agency's, or "name:<name>" for one the directory does not know (a plan's own). */
-const partyId = (p: { name: string; agency?: string | undefined }) => p.agency ?? `name:${p.name}`;
 
 /** Compare ISO dates (or ''), which sort as text; cheaper than localeCompare. */
 const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -92,14 +92,19 @@ export function contextOf(q: Question, reply: Reply, previous?: ChatContext): Ch
   };
 }
 
+/** Each section's title as a set of canonical words, made once per plan. */
+const sectionWords = new WeakMap<Plan, { id: string; title: Set<string> }[]>();
+
 /** The section whose title shares three words or more with the question's (and most of them), if one does. */
 function sectionNamed(plan: Plan, words: readonly string[]): string | undefined {
+  let sections = sectionWords.get(plan);
+  if (!sections)
+    sectionWords.set(plan, (sections = plan.sections.map((s) => ({ id: s.id, title: new Set(canonicalTokens(s.title).filter((w) => w.length > 1)) }))));
   const asked = new Set(words);
   let best: { id: string; n: number } | undefined;
-  for (const s of plan.sections) {
-    const title = new Set(canonicalTokens(s.title).filter((w) => w.length > 1));
+  for (const { id, title } of sections) {
     const n = [...asked].filter((w) => title.has(w)).length;
-    if (n >= Math.max(3, 0.4 * title.size) && (!best || n > best.n)) best = { id: s.id, n };
+    if (n >= Math.max(3, 0.4 * title.size) && (!best || n > best.n)) best = { id, n };
   }
   return best?.id;
 }

@@ -140,6 +140,12 @@ export function editDistance(a: string, b: string, limit: number): number {
   return prev[b.length]!;
 }
 
+/**
+ * The id a party answers to: its agency's, or "name:<name>" for one the directory does not know (its completions
+ * carry that id, and the plan's own agencies are made under it).
+ */
+export const partyId = (p: { name: string; agency?: string | undefined }): string => p.agency ?? `name:${p.name}`;
+
 /** Words that end a name without telling it apart ("Bưu điện tỉnh", "VNPT Bến Tre"). */
 const PLACE_TAIL = /\s+(?:tỉnh\s+Bến\s+Tre|Bến\s+Tre|tỉnh)$/iu;
 /** Heads after which the remaining words' initials are a name people type ("Đài PTTH", "Hiệp hội DN"). */
@@ -171,7 +177,7 @@ export function planAgencies(parties: readonly { name: string; agency?: string |
   const seen = new Map<string, Agency>();
   for (const p of parties) {
     if (p.agency || seen.has(p.name) || p.name.length > 80) continue;
-    seen.set(p.name, { id: `name:${p.name}`, name: p.name, short: p.name, kind: 'external', aliases: aliasesOf(p.name), groups: [] });
+    seen.set(p.name, { id: partyId(p), name: p.name, short: p.name, kind: 'external', aliases: aliasesOf(p.name), groups: [] });
   }
   return [...seen.values()];
 }

@@ -4,7 +4,7 @@
  * has reported its part. A recurring task is reported per period; its first period is the first one that
  * begins on or after the day it starts (its "từ …" date, else the plan's date).
  */
-import type { Directory } from './agencies.ts';
+import { type Directory, partyId } from './agencies.ts';
 import { type Span, addDays, nextPeriod, periodContaining } from './deadline.ts';
 import type { Task } from './schema.ts';
 
@@ -56,7 +56,7 @@ export function requiredParties(task: Task, dir: Directory): string[] {
   if (cached) return cached;
   const out = new Set<string>();
   for (const p of task.lead) {
-    if (!p.agency) out.add(`name:${p.name}`);
+    if (!p.agency) out.add(partyId(p));
     else if (dir.isGroup(p.agency) && dir.members(p.agency).length > 0) {
       for (const m of dir.members(p.agency)) out.add(m);
     } else out.add(p.agency);

@@ -188,6 +188,9 @@ export async function trainInBackground(dir: Directory, file = TRAIN_FILE): Prom
   model ??= new NaiveBayes(examples);
 }
 
+/** Words that carry no content (the language file's filler), made into a set once. */
+let filler: Set<string> | undefined;
+
 /** How sure the classifier must be to overrule the default guess. */
 export const CONFIDENT = 0.6;
 
@@ -195,8 +198,8 @@ export const CONFIDENT = 0.6;
 export function classify(q: Question, dir: Directory): Question {
   if (!q.guessed) return q;
   // Too little to go on ("ok dc roi", "hmm"): the fallback, not a guess.
-  const filler = new Set(language().cues.filler);
-  if ((q.cueWords ?? []).filter((w) => w.length > 1 && !filler.has(w)).length < 2) return q;
+  const empty = (filler ??= new Set(language().cues.filler));
+  if ((q.cueWords ?? []).filter((w) => w.length > 1 && !empty.has(w)).length < 2) return q;
   const [best] = classifier(dir).predict(featuresOf(q));
   if (!best || best.p < CONFIDENT || best.label === q.intent) return q;
   const intent = best.label as Intent;
