@@ -347,6 +347,8 @@ export function understand(text: string, today: string, dir: Directory): Questio
   const restJoined = ` ${rest.join(' ')} `;
   // What is left that could name a task: the rules weigh this, the search gets every word.
   const content = taskWords.filter((w) => !filler.has(w)).length;
+  // "trễ" folds to "tre", as in Bến Tre: lateness is looked for with the province's name taken out.
+  const unProvinced = joined.replace(/ ben tre /g, ' ');
 
   // "… trễ chưa", "đã xong chưa": the state of a task, asked as such.
   const bare = ` ${restJoined
@@ -432,7 +434,7 @@ export function understand(text: string, today: string, dir: Directory): Questio
     !(part === 'header' && content >= 4 && !has(joined, ['ke hoach', 'van ban']));
   if (part && partOk && !(part === 'targets' && has(joined, c.progressWords))) return { ...q, intent: 'document', about: part };
   // "kế hoạch có tổng cộng bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the plan's own numbers.
-  const listCue = [c.overdue, c.upcoming, c.progress, c.recurringAny].some((cues) => has(joined.replace(/ ben tre /g, ' '), cues)) || period !== undefined;
+  const listCue = [c.overdue, c.upcoming, c.progress, c.recurringAny].some((cues) => has(unProvinced, cues)) || period !== undefined;
   if (
     count &&
     !named &&
@@ -473,12 +475,11 @@ export function understand(text: string, today: string, dir: Directory): Questio
   const expiryOnly =
     has(joined, ['het han']) &&
     !has(
-      joined.replace(/ ben tre /g, ' '),
+      unProvinced,
       c.overdue.filter((x) => x !== 'het han'),
     );
   if (period && expiryOnly) return { ...q, intent: 'period' };
-  // "trễ" folds to "tre", as in Bến Tre: the province's name is taken out before looking for it.
-  if (has(joined.replace(/ ben tre /g, ' '), c.overdue)) return { ...q, intent: 'overdue' };
+  if (has(unProvinced, c.overdue)) return { ...q, intent: 'overdue' };
   if (recurrence || has(joined, c.recurringAny)) return { ...q, intent: 'recurring', ...(recurrence ? { recurrence } : {}) };
   // "Ai chủ trì <task>?", "Khi nào xong <task>?": a task question when task words remain beyond the agency.
   if (focus !== 'all' && content >= 2 && !(named && has(restJoined, c.agencyWork))) return { ...q, intent: 'task' };
