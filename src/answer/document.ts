@@ -1,6 +1,7 @@
 /** Questions about the plan's own document: its header, what it is based on, its purpose, parts, recipients, targets. */
 import { formatDate } from '../plan/deadline.ts';
 import type { Basis } from '../plan/schema.ts';
+import { canonicalTokens } from '../text/canonical.ts';
 import { fold } from '../text/fold.ts';
 import type { Question } from '../understand/intents.ts';
 import type { AnswerContext, Reply } from './answers.ts';
@@ -50,9 +51,27 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
       const appendix = ctx.t('doc.appendix', { n: plan.tasks.length, stops: doc.stopsAt ? ctx.t('doc.stopsAt', { section: doc.stopsAt }) : '' });
       return answer([ctx.t('doc.parts', { plan: plan.number, n: doc.parts.length }), ...lines, ...detail, '', appendix].join('\n'));
     }
-    case 'recipients':
+    case 'recipients': {
       if (!doc || doc.recipients.length === 0) return missing('recipients');
-      return answer([ctx.t('doc.recipients', { plan: plan.number }), ...doc.recipients.map((r) => `• ${r}`)].join('\n'));
+      const list = [ctx.t('doc.recipients', { plan: plan.number }), ...doc.recipients.map((r) => `• ${r}`)];
+      // "Kế hoạch có gửi Công an tỉnh không": whether the agency (or a group it belongs to) is among them, first.
+      const say = (yes: boolean, agency: string) =>
+        list.unshift(`${ctx.t(yes ? 'yesno.yes' : 'yesno.no')} ${ctx.t(yes ? 'doc.recipientYes' : 'doc.recipientNo', { agency, plan: plan.number })}`);
+      const asked = q.agencies[0];
+      if (asked) {
+        const named = new Set(doc.recipients.flatMap((r) => ctx.dir.scan(canonicalTokens(r)).flatMap((m) => m.agencies)));
+        say(
+          ctx.dir.identities(asked).some((id) => named.has(id)),
+          ctx.dir.label(asked),
+        );
+      } else if (q.unresolved) {
+        // A body the directory does not know ("có gửi Bưu điện tỉnh không"): looked for by its words in the list.
+        const words = canonicalTokens(q.unresolved).join(' ');
+        const text = ` ${doc.recipients.map((r) => canonicalTokens(r).join(' ')).join(' | ')} `;
+        say(text.includes(` ${words} `), q.unresolved);
+      }
+      return answer(list.join('\n'));
+    }
     case 'targets': {
       // The plan's numeric targets, as it states them: sentences with a percentage.
       const sentences = [...(doc?.parts ?? []).flatMap((p) => p.items), ...plan.assignments.map((a) => a.text)]

@@ -149,6 +149,8 @@ interface StateCache {
 
 export class Engine {
   private searchIndex: TaskSearch<SearchItem> | undefined;
+  /** The words that name the plan itself (its title and number): see namesPlanOnly. */
+  private planWords: Set<string> | undefined;
   private agencyIndex: ReadonlyMap<string, readonly number[]> | undefined;
   /**
    * Task states depend only on the day and the completions: computed once per (day, completions map) and
@@ -273,7 +275,8 @@ export class Engine {
     const missing = q.section && !q.taskId ? this.plan.sections.find((x) => x.id === q.section && x.missingInSource) : undefined;
     if (missing && q.intent !== 'document')
       return {
-        intent: q.intent,
+        // What the plan (as we have it) does not state, whatever kind of question asked it.
+        intent: 'not-stated',
         text: ctx.t('count.sectionMissing', { section: missing.id, title: missing.title, plan: this.plan.number }),
         tasks: [],
         agencies: [],
@@ -345,7 +348,24 @@ export class Engine {
     // An agency's name the directory does not know is quoted as the user typed it, not folded.
     if (understood.unresolved) understood.unresolved = asTyped(text, understood.unresolved);
     const followed = followUp(text, understood, opts.context);
-    return { q: followed ?? classify(understood, this.dir), opts, followed: followed !== undefined };
+    const q = followed ?? classify(understood, this.dir);
+    return { q: this.namesPlanOnly(q) ? { ...q, intent: 'progress', focus: 'all', words: [] } : q, opts, followed: followed !== undefined };
+  }
+
+  /**
+   * "Kế hoạch một cửa thực hiện tới đâu rồi", "Sở Nội vụ thực hiện kế hoạch tới đâu": a status question whose words
+   * name only the plan itself (its number, the words of its title, "thực hiện") asks for progress, not for a task.
+   */
+  private namesPlanOnly(q: Question): boolean {
+    if (q.intent !== 'task' || q.focus !== 'status' || q.taskId || q.nth !== undefined) return false;
+    const words = q.words;
+    const at = words.findIndex((w, i) => w === 'ke' && words[i + 1] === 'hoach');
+    if (at < 0) return false;
+    this.planWords ??= new Set([
+      ...canonicalTokens(`${this.plan.title} ${this.plan.number} ke hoach thuc hien trien khai chung tong the ca`),
+      ...this.plan.number.split(/\D+/).filter(Boolean),
+    ]);
+    return words.every((w) => this.planWords!.has(w));
   }
 
   /** A question understood, answered in full (not yet cut into pages), with the plan's horizon said when passed. */

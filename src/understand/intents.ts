@@ -71,6 +71,8 @@ export interface Question {
   nth?: number;
   /** The question's canonical words less the agencies and the period named: what the classifier reads. */
   cueWords?: string[];
+  /** "Theo phần Tổ chức thực hiện, Sở X phải làm gì": what the body's assignments give the agency, not its tasks. */
+  implementation?: boolean;
   /** No rule decided the intent: it is the default guess, which the classifier may overrule. */
   guessed?: boolean;
 }
@@ -355,20 +357,15 @@ export function understand(text: string, today: string, dir: Directory): Questio
     .replace(/ ben tre /g, ' ')
     .replace(/( (a|vay|nhi|the|ha|nhe|roi))+ $/, ' ')
     .trim()} `;
-  const status = has(bare, c.status) || / chua $/.test(bare);
+  // Looked for before the trailing particles go too: "tới đâu rồi" is a status cue with its "rồi".
+  const status = has(bare, c.status) || has(restJoined, c.status) || / chua $/.test(bare);
   // "Đơn vị nào phối hợp": the coordinators, though "đơn vị nào" alone asks for the lead.
   const coordinate = has(restJoined, c.coordinate) && !has(restJoined, ['chu tri']);
   // "Ai đánh giá …?", "… do ai làm": a "who" question asks for the lead.
   const who = / ai /.test(restJoined) && !has(restJoined, ['cho ai', 'gui ai', 'gui cho ai', 'ai nhan', 'ai ky']);
-  const focus: Focus = coordinate
-    ? 'coordinate'
-    : has(restJoined, c.lead) || who
-      ? 'lead'
-      : status
-        ? 'status'
-        : has(restJoined, c.deadline)
-          ? 'deadline'
-          : 'all';
+  // "hạn ban hành hướng dẫn …", "xin hạn …": "hạn" leading the task's words asks for its deadline ("hạn chế" is a word).
+  const deadline = has(restJoined, c.deadline) || /^ (?:xin |cho (?:em |toi |minh )?(?:hoi |xin )?)?han (?!che )\S/.test(restJoined);
+  const focus: Focus = coordinate ? 'coordinate' : has(restJoined, c.lead) || who ? 'lead' : status ? 'status' : deadline ? 'deadline' : 'all';
   const q: Question = {
     ...base,
     focus,
@@ -394,6 +391,8 @@ export function understand(text: string, today: string, dir: Directory): Questio
   const role = named && asksLead !== asksCoordinate ? (asksLead ? 'lead' : 'coordinate') : undefined;
   if (role) q.role = role;
   if (YES_NO.test(` ${words.join(' ')} `) || has(joined, c.yesNo)) q.yesNo = true;
+  // "Công an tỉnh có chủ trì việc … không?": whether it holds that role in the task is the field asked.
+  if (q.yesNo && role && q.focus === 'all') q.focus = role;
   const rank = has(joined, c.first) ? 'first' : has(joined, c.last) ? 'last' : undefined;
   const article = joined.match(/ dieu (\d{1,3}) /)?.[1];
   if (article) q.article = article;
@@ -425,14 +424,21 @@ export function understand(text: string, today: string, dir: Directory): Questio
   // "việc nào hạn sớm nhất", "hạn cuối cùng của VP UBND": the earliest or latest deadline, in the scope asked.
   if (rank && !(focus === 'lead' || focus === 'coordinate') && (content <= 2 || named || section || has(joined, c.deadline)))
     return { ...q, intent: 'first-last', rank };
+  // "Theo phần tổ chức thực hiện thì Sở TT&TT phải làm gì": the assignments of the body that name the agency.
+  if (named && has(joined, c.implementation)) return { ...q, intent: 'agency', implementation: true };
   const part = document.find(([, cues]) => has(joined, cues))?.[0];
   // The plan's targets may be asked of an agency ("… của UBND các huyện là mấy phần trăm"); its signer of the
   // province ("có phải chủ tịch UBND tỉnh ký không").
   const partOk =
-    (!named || part === 'targets' || (part === 'header' && has(joined, ['ky', 'ky ten', 'ky khong']))) &&
+    (!named || part === 'targets' || part === 'recipients' || (part === 'header' && has(joined, ['ky', 'ky ten', 'ky khong']))) &&
     // "ai ban hành quy chế hoạt động của phần mềm …" asks about a task, not who issued the plan.
     !(part === 'header' && content >= 4 && !has(joined, ['ke hoach', 'van ban']));
-  if (part && partOk && !(part === 'targets' && has(joined, c.progressWords))) return { ...q, intent: 'document', about: part };
+  if (part && partOk && !(part === 'targets' && has(joined, c.progressWords))) {
+    // "Kế hoạch có gửi Bưu điện tỉnh không": a body the directory does not know, looked for among the recipients.
+    const sentTo =
+      part === 'recipients' && !named && q.yesNo ? restJoined.match(/ gui (?:cho |toi |den )?(\S+(?: \S+){0,5}?)(?: khong| chua| ko)? $/)?.[1] : undefined;
+    return { ...q, intent: 'document', about: part, ...(sentTo ? { unresolved: sentTo } : {}) };
+  }
   // "kế hoạch có tổng cộng bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the plan's own numbers.
   const listCue = [c.overdue, c.upcoming, c.progress, c.recurringAny].some((cues) => has(unProvinced, cues)) || period !== undefined;
   if (

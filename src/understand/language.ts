@@ -42,6 +42,7 @@ export const CUE_KINDS = [
   'notAgencyName',
   'filler',
   'stop',
+  'implementation',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 

@@ -4,7 +4,7 @@
  * about the labelled task and agencies, with the labelled focus, and contains what `must` says and nothing of `not`.
  *   node --import tsx test/corpus/score.ts [--split dev|train|test] [--verbose] [--intent NAME]
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Engine } from '../../src/core/engine.ts';
 import { DATA_DIR, loadDirectory, loadPlan, loadPlans } from '../../src/plan/load.ts';
@@ -57,13 +57,17 @@ export function readSplit(split: string): Item[] {
 }
 
 let engines: Map<string, Engine> | undefined;
-function engineFor(number: string): Engine {
+export function engineFor(number: string): Engine {
   if (!engines) {
     const dir = loadDirectory();
+    // The bundled plans and every plan imported for the corpus (test/fixtures/corpus-plans/*.json).
+    const fixtures = path.join(ROOT, 'test/fixtures/corpus-plans');
     const plans: Plan[] = [
       ...loadPlans(),
-      loadPlan(path.join(ROOT, 'test/fixtures/corpus-plans/215-KH-UBND-2024.json')),
-      loadPlan(path.join(ROOT, 'test/fixtures/corpus-plans/88-KH-UBND-2025.json')),
+      ...readdirSync(fixtures)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => loadPlan(path.join(fixtures, f))),
     ];
     engines = new Map(plans.map((p) => [p.number, new Engine(p, dir)]));
   }

@@ -54,4 +54,41 @@ describe('kinds of question', () => {
     expect(replies[2]!.tasks.map((t) => t.id)).toEqual(['I.1']);
     expect(replies[3]!.text.split('\n')[0]).toBe('Thời hạn: Tháng 9/2018 — còn 6 ngày');
   });
+  it('the field asked comes first: a leading "hạn", a state asked as "tới đâu rồi", a role asked yes or no', () => {
+    expect(first('han ban hanh huong dan che do cho nguoi lam mot cua')).toBe('Thời hạn: Dự kiến Quý I/2019');
+    expect(first('quy trinh noi bo, dien tu toi dau roi', '2019-06-10')).toMatch(/^Tình trạng: Đang thực hiện trong hạn · Thời hạn: Quý II\/2019/);
+    expect(first('viec thanh lap trung tam phuc vu hanh chanh cong hien trang the nao', '2018-11-15')).toMatch(/^Tình trạng: Đang thực hiện trong hạn/);
+    // Who leads it instead, after a "no"; not "Chủ trì: Sở Tài chính" again after a "yes" that already said so.
+    const no = ask('Công an tỉnh có chủ trì việc kết nối Cổng DVC quốc gia không?', '2019-06-10').text.split('\n\n');
+    expect(no.slice(0, 2)).toEqual(['Không. Công an tỉnh không chủ trì việc này.', 'Chủ trì: VP.UBND tỉnh, Sở Thông tin và Truyền thông']);
+    const yes = ask('so tai chinh co chu tri viec quy dinh muc chi khong', '2019-06-10').text.split('\n\n');
+    expect(yes[0]).toBe('Có. Sở Tài chính chủ trì việc này.');
+    expect(yes[1]).toMatch(/^Nhiệm vụ I\.4/);
+  });
+  it('a long everyday paraphrase of one task is answered with that task', () => {
+    const r = ask('Dạ cho em hỏi tiền bồi dưỡng anh em làm một cửa thì ai chịu trách nhiệm ra quy định ạ');
+    expect(r.intent).toBe('task');
+    expect(r.ids).toEqual(['I.4']);
+    expect(first('Dạ cho em hỏi tiền bồi dưỡng anh em làm một cửa thì ai chịu trách nhiệm ra quy định ạ')).toBe('Chủ trì: Sở Tài chính');
+  });
+  it('the body’s Implementation part, asked of an agency; the recipients, asked of one', () => {
+    const r = ask('theo phần tổ chức thực hiện thì Sở TT&TT phải làm gì');
+    expect(r.intent).toBe('assignment');
+    // The item naming the agency itself first, then those reaching it through "Các sở, ban ngành".
+    expect(r.text.split('\n').slice(0, 2)).toEqual([
+      'Phần Tổ chức thực hiện của Kế hoạch 4561/KH-UBND giao Sở Thông tin và Truyền thông (3):',
+      expect.stringMatching(/^• Mục 5: Sở Thông tin và truyền thông phối hợp/),
+    ]);
+    expect(first('kế hoạch có gửi Công an tỉnh không')).toBe('Có. Công an tỉnh có trong nơi nhận Kế hoạch 4561/KH-UBND.');
+    expect(first('kh co gui so y te khong')).toBe('Có. Sở Y tế có trong nơi nhận Kế hoạch 4561/KH-UBND.');
+    expect(first('Kế hoạch có gửi Bưu điện tỉnh không')).toBe('Không. Bưu điện tỉnh không có tên trong nơi nhận Kế hoạch 4561/KH-UBND.');
+    expect(first('ke hoach co gui kho bac nha nuoc tinh khong')).toMatch(/^Có\. /);
+  });
+  it('a status question naming only the plan asks for its progress; a section the copy lacks is what the plan does not state', () => {
+    expect(first('ke hoach 4561 thuc hien toi dau roi', '2019-06-10')).toMatch(/^Tiến độ Kế hoạch 4561\/KH-UBND/);
+    expect(first('Sở Nội vụ thực hiện kế hoạch tới đâu rồi?', '2019-06-10')).toMatch(/^Tiến độ của Sở Nội vụ/);
+    // A task that names the plan in its own words stays that task.
+    expect(ask('việc xây dựng kế hoạch triển khai tới đâu rồi', '2019-06-10').ids).toEqual(['I.1']);
+    expect(ask('mục IV có bao nhiêu nhiệm vụ').intent).toBe('not-stated');
+  });
 });
