@@ -14,13 +14,32 @@ function glossary() {
   if (!tables) {
     const data = english();
     tables = {
-      entries: data.glossary.map(([en, vi]) => [en.split(' '), vi ? vi.split(' ') : []] as const).sort((a, b) => b[0].length - a[0].length),
-      words: new Set(data.glossary.flatMap(([en]) => en.split(' '))),
+      // Keys read as questions are: "people's" is "people" once the possessive is dropped (see fromEnglish).
+      entries: data.glossary.map(([en, vi]) => [asTyped(en).split(' '), vi ? vi.split(' ') : []] as const).sort((a, b) => b[0].length - a[0].length),
+      words: new Set(data.glossary.flatMap(([en]) => asTyped(en).split(' '))),
       functionWords: new Set(data.functionWords),
     };
   }
   return tables;
 }
+
+/** A glossary key as a question reaches the lookup: possessives dropped, hyphens as spaces. */
+const asTyped = (key: string) => key.replace(/(\w)'s\b/g, '$1').replace(/-/g, ' ');
+
+const NUMBER_WORDS: Record<string, string> = {
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+};
 
 /** Whether a question is in English: its words are mostly English function words or glossary terms, none Vietnamese. */
 export function looksEnglish(text: string): boolean {
@@ -44,14 +63,35 @@ export function fromEnglish(text: string): string {
     .replace(/\bcentre/g, 'center')
     // "the finance department's duty": the possessive is the name.
     .replace(/(\w)'s\b/g, '$1')
+    // "dept", "depts": the department.
+    .replace(/\bdepts?\b\.?/g, 'department')
+    // "district-level", "anti-plastic-waste": the words apart, as the glossary keys them.
+    .replace(/(\w)-(?=\w)/g, '$1 ')
     .replace(/[^a-z0-9'&/.\- ]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()} `;
+  // "the next three months": numbers as figures.
+  s = s.replace(
+    / (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?=(?:day|week|month|quarter|year)s? )/g,
+    (_, n: string) => ` ${NUMBER_WORDS[n]} `,
+  );
+  // "Is the connection to the national portal late?", "Has the software been rolled out yet?": one task's state,
+  // asked yes or no, as Vietnamese asks it ("… trễ chưa").
+  // "What must the finance department do?": "do" closing the question asks what the agency must do.
+  s = s.replace(/ (?<!\byou )do $/, ' phai lam gi ');
+  if (/^ (?:is|are|has|have|was|were) /.test(s) && / (?:late|overdue|done|finished|completed|behind(?: schedule)?|yet|on time) $/.test(s))
+    s = `${s.replace(/ yet $/, ' ')}chua `;
   // Quarters and years as English writes them: "Q4 2018", "quarter 4 of 2018", "in 2019".
   const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
   const ORD: Record<string, string> = { first: '1', second: '2', third: '3', fourth: '4', '1st': '1', '2nd': '2', '3rd': '3', '4th': '4' };
   const month = `(${MONTHS.join('|')})`;
   s = s
+    // "between Q2 and Q4 2019", "from the second to the fourth quarter of 2019": a span of quarters.
+    .replace(/ (?:between|from) (?:q|quarter )([1-4]) (?:and|to) (?:q|quarter )([1-4])(?: of| in)? ((?:19|20)\d\d) /g, ' quy $1 den quy $2/$3 ')
+    .replace(
+      / (?:between|from) (?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter )?(?:and|to) (?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarters? (?:of |in )?((?:19|20)\d\d) /g,
+      (_, a: string, b: string, y: string) => ` quy ${ORD[a]} den quy ${ORD[b]}/${y} `,
+    )
     .replace(/ (?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of |in )?((?:19|20)\d\d) /g, (_, o: string, y: string) => ` quy ${ORD[o]}/${y} `)
     .replace(/ (?:the )?(first|second) half (?:of |in )?((?:19|20)\d\d) /g, (_, h: string, y: string) => ` 6 thang ${h === 'first' ? 'dau' : 'cuoi'} nam ${y} `)
     .replace(
@@ -76,7 +116,7 @@ export function fromEnglish(text: string): string {
       / ([a-z]+(?: [a-z]+)?) (district|commune) (?:people'?s? committee|pc) /g,
       (_, n: string, k: string) => ` ubnd ${k === 'commune' ? 'xa' : 'huyen'} ${n} `,
     )
-    .replace(/ ([a-z]+(?: [a-z]+)?) district /g, (x, n: string) =>
+    .replace(/ ([a-z]+(?: [a-z]+)?) district (?!(?:people|committees?|pcs?|level) )/g, (x, n: string) =>
       n.split(' ').some((w) => ['the', 'each', 'every', 'all', 'a', 'which', 'of'].includes(w)) ? x : ` huyen ${n} `,
     )
     .replace(/ (?:q|quarter )([1-4])(?: of| in)? ((?:19|20)\d\d) /g, ' quy $1/$2 ')
