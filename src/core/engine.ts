@@ -37,6 +37,7 @@ import { type Question, understand } from '../understand/intents.ts';
 import { formatDate } from '../plan/deadline.ts';
 import { canonicalTokens } from '../text/canonical.ts';
 import { fold } from '../text/fold.ts';
+import { thesaurus } from '../understand/language.ts';
 import { TaskSearch } from '../understand/search.ts';
 import { looksLikeLegacyEncoding } from '../text/legacy.ts';
 
@@ -194,6 +195,7 @@ export class Engine {
         items,
         (i) => (i.kind === 'task' ? i.task.content : i.assignment.text),
         (i) => (i.kind === 'task' ? 1 : 0.8),
+        thesaurus(),
       );
     }
     return this.searchIndex;

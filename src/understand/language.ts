@@ -74,6 +74,14 @@ const enSchema = z.strictObject({
   functionWords: z.array(z.string().min(1).max(30)).max(2000),
 });
 
+const thesaurusSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  lang: z.literal('vi'),
+  note: z.string().optional(),
+  /** Phrases used interchangeably: task search swaps a question's phrase for the member the plan uses. */
+  groups: z.array(z.array(phrase).min(2).max(20)).max(5000),
+});
+
 export type ViData = z.output<typeof viSchema>;
 export type EnData = z.output<typeof enSchema>;
 
@@ -108,6 +116,12 @@ export function loadLanguage(file = path.join(DATA_DIR, 'language', 'vi.json')):
   };
 }
 
+/** Load and check the thesaurus (data/language/vi-thesaurus.json): groups of canonical word lists. */
+export function loadThesaurus(file = path.join(DATA_DIR, 'language', 'vi-thesaurus.json')): string[][][] {
+  const data = readDataFile(file, thesaurusSchema);
+  return data.groups.map((g) => [...new Set(g.map(canon).filter(Boolean))].map((p) => p.split(' '))).filter((g) => g.length >= 2);
+}
+
 export function loadEnglish(file = path.join(DATA_DIR, 'language', 'en.json')): EnData {
   return readDataFile(file, enSchema);
 }
@@ -119,6 +133,13 @@ let en: EnData | undefined;
 export function language(): Language {
   vi ??= loadLanguage();
   return vi;
+}
+
+let thesaurusGroups: string[][][] | undefined;
+/** The thesaurus, loaded once. */
+export function thesaurus(): string[][][] {
+  thesaurusGroups ??= loadThesaurus();
+  return thesaurusGroups;
 }
 
 export function english(): EnData {

@@ -37,13 +37,30 @@ export class TaskSearch<T> {
   private readonly fuzzyCache = new Map<string, string | null>();
 
   private readonly weights: Float64Array;
+  /** Thesaurus phrases by their first word, longest first, each with its group. */
+  private readonly phrases = new Map<string, { words: string[]; group: number }[]>();
+  /** Per group, the first member the items use (null when none does), found on first need. */
+  private readonly inPlan = new Map<number, string[] | null>();
 
-  /** `weight` scales an item's score (e.g. below 1 for items that should lose close calls). */
+  /**
+   * `weight` scales an item's score (e.g. below 1 for items that should lose close calls). `thesaurus`: groups of
+   * phrases (canonical words) used interchangeably: a question's phrase the items do not use is searched as the
+   * member of its group they do use ("sửa sang trụ sở" → "cải tạo trụ sở").
+   */
   constructor(
     readonly items: readonly T[],
     text: (item: T) => string,
     weight: (item: T) => number = () => 1,
+    private readonly thesaurus: readonly (readonly string[][])[] = [],
   ) {
+    thesaurus.forEach((group, g) => {
+      for (const words of group) {
+        let list = this.phrases.get(words[0]!);
+        if (!list) this.phrases.set(words[0]!, (list = []));
+        list.push({ words, group: g });
+      }
+    });
+    for (const list of this.phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
     this.weights = Float64Array.from(items, weight);
     items.forEach((item, doc) => {
       const words = searchTerms(canonicalTokens(text(item)));
@@ -99,11 +116,47 @@ export class TaskSearch<T> {
     return n;
   }
 
+  /** Whether some item uses the phrase (its words in a row: each consecutive pair found in one same item). */
+  private uses(words: readonly string[]): boolean {
+    if (words.length === 1) return this.postings.has(words[0]!);
+    let docs: Set<number> | undefined;
+    for (let i = 0; i + 1 < words.length; i++) {
+      const next = this.pairs.get(`${words[i]} ${words[i + 1]}`);
+      if (!next) return false;
+      docs = docs ? new Set([...docs].filter((d) => next.has(d))) : next;
+      if (docs.size === 0) return false;
+    }
+    return true;
+  }
+
+  /** The question's words with each thesaurus phrase the items do not use swapped for a member they do use. */
+  private withThesaurus(words: readonly string[]): string[] {
+    if (this.phrases.size === 0) return [...words];
+    const out: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      const hit = this.phrases.get(words[i]!)?.find((p) => p.words.every((w, k) => words[i + k] === w));
+      if (!hit || this.uses(hit.words)) {
+        if (hit) out.push(...hit.words);
+        else out.push(words[i]!);
+        i += hit ? hit.words.length : 1;
+        continue;
+      }
+      let member = this.inPlan.get(hit.group);
+      if (member === undefined) {
+        member = this.thesaurus[hit.group]!.find((m) => this.uses(m)) ?? null;
+        this.inPlan.set(hit.group, member);
+      }
+      out.push(...(member ?? hit.words));
+      i += hit.words.length;
+    }
+    return out;
+  }
+
   /** Best items for query words (already canonical, question phrases removed), best first. */
   search(words: readonly string[], limit = 5): SearchHit<T>[] {
     const terms: { word: string; weight: number }[] = [];
     const seen = new Set<string>();
-    for (const w of searchTerms(words)) {
+    for (const w of searchTerms(this.withThesaurus(words))) {
       const known = this.postings.has(w) ? w : this.correct(w);
       const key = known ?? w;
       if (seen.has(key)) continue;
