@@ -345,6 +345,18 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
   }
   const scope =
     scopeOf(ctx, agency) + (q.role === 'coordinate' ? ctx.t('scope.coordinating') : '') + (q.period ? ctx.t('scope.period', { period: q.period.label }) : '');
+  // An agency asked with no role: the overdue tasks it coordinates follow its own, for late help is late work too.
+  const helping = agency && !q.role ? overdueCoordinated(ctx, q, agency) : undefined;
+  if (helping && helping.tasks.length > 0) {
+    const all = merged([states, helping.states]);
+    const part = `${ctx.t('overdue.coordinating', { agency: ctx.dir.label(agency!), n: helping.tasks.length })}\n${list(ctx, helping.tasks, all)}`;
+    const head =
+      tasks.length === 0
+        ? ctx.t('overdue.noneLead', { agency: ctx.dir.label(agency!), date: asOf(ctx) })
+        : `${ctx.t('overdue.header', { scope, n: tasks.length, date: asOf(ctx) })}\n${list(ctx, tasks, states)}`;
+    const shown = [...tasks, ...helping.tasks];
+    return reply(ctx, 'overdue', `${head}\n\n${part}`, shown.slice(0, ctx.maxList), all, [agency!], shown.length);
+  }
   if (tasks.length === 0 && (agency || q.period) && candidates.length > 0) {
     // Never a bare "no": what is in scope, and where each stands; the nearest due first.
     const counts = new Map<string, number>();
@@ -365,6 +377,19 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
       ? ctx.t('overdue.none', { scope, date: asOf(ctx) })
       : `${ctx.t('overdue.header', { scope, n: tasks.length, date: asOf(ctx) })}\n${list(ctx, tasks, states)}`;
   return reply(ctx, 'overdue', text, tasks.slice(0, ctx.maxList), states, agency ? [agency] : [], tasks.length);
+}
+
+/** The overdue tasks an agency coordinates (in the period asked), by their overall state, earliest due first. */
+function overdueCoordinated(ctx: AnswerContext, q: Question, agency: string): { tasks: Task[]; states: States } {
+  let tasks = rolesOf(ctx, agency).coordinate;
+  if (q.period) {
+    const due = dueWithin(ctx.plan.tasks, q.period, ctx.plan.date);
+    tasks = tasks.filter((task) => due.has(task));
+  }
+  const states = statesFor(ctx, tasks);
+  const late = tasks.filter((task) => states.get(task)!.status === 'overdue');
+  late.sort((a, b) => byDate(states.get(a)!.due ?? '', states.get(b)!.due ?? ''));
+  return { tasks: late, states };
 }
 
 export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {

@@ -37,7 +37,7 @@ import { type Question, understand } from '../understand/intents.ts';
 import { formatDate } from '../plan/deadline.ts';
 import { canonicalTokens } from '../text/canonical.ts';
 import { fold } from '../text/fold.ts';
-import { thesaurus } from '../understand/language.ts';
+import { language, thesaurus } from '../understand/language.ts';
 import { TaskSearch } from '../understand/search.ts';
 import { looksLikeLegacyEncoding } from '../text/legacy.ts';
 
@@ -364,7 +364,8 @@ export class Engine {
     const at = words.findIndex((w, i) => w === 'ke' && words[i + 1] === 'hoach');
     if (at < 0) return false;
     this.planWords ??= new Set([
-      ...canonicalTokens(`${this.plan.title} ${this.plan.number} ke hoach thuc hien trien khai chung tong the ca`),
+      ...canonicalTokens(`${this.plan.title} ${this.plan.number} ke hoach thuc hien trien khai chung tong the ca tien do tinh hinh hien nay`),
+      ...language().cues.filler.flatMap((f) => f.split(' ')),
       ...this.plan.number.split(/\D+/).filter(Boolean),
     ]);
     return words.every((w) => this.planWords!.has(w));

@@ -91,4 +91,14 @@ describe('kinds of question', () => {
     expect(ask('việc xây dựng kế hoạch triển khai tới đâu rồi', '2019-06-10').ids).toEqual(['I.1']);
     expect(ask('mục IV có bao nhiêu nhiệm vụ').intent).toBe('not-stated');
   });
+  it("an agency's overdue work: what it leads, then what it coordinates", () => {
+    const r = ask('Sở KH&ĐT có việc nào quá hạn không?', '2021-02-01');
+    expect(r.text.split('\n')[0]).toBe('Có.');
+    expect(r.text).toContain('Sở Kế hoạch và Đầu tư không có nhiệm vụ chủ trì nào quá hạn tính đến 01/02/2021.');
+    expect(r.text).toContain('Nhiệm vụ Sở Kế hoạch và Đầu tư phối hợp đã quá hạn (1):\n• III.5');
+    expect(ask('Sở KH&ĐT có việc nào quá hạn không?', '2019-06-10').text.split('\n')[0]).toBe('Không.');
+  });
+  it('progress asked with "tiến độ" and a state word stays progress', () => {
+    expect(first('Anh chị cho em hỏi tiến độ thực hiện kế hoạch của UBND cấp huyện hiện ra sao rồi ạ?', '2019-08-20')).toMatch(/^Tiến độ của UBND cấp huyện/);
+  });
 });
