@@ -5,6 +5,7 @@ import { addDays, formatDate } from '../plan/deadline.ts';
 import type { Assignment, Plan, Task } from '../plan/schema.ts';
 import { type Completion, type Status, type TaskState, dueWithin, taskState } from '../plan/status.ts';
 import type { Question } from '../understand/intents.ts';
+import { language } from '../understand/language.ts';
 import type { TaskSearch } from '../understand/search.ts';
 import { type TaskView, excerpt, statusText, taskCard, taskLine, taskView } from './format.ts';
 
@@ -451,6 +452,14 @@ export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
 }
 
 export function recurringAnswer(ctx: AnswerContext, q: Question): Reply {
+  // "quan trắc môi trường định kỳ thế nào", "việc rà soát danh mục TTHC hàng năm nói gì": one task named with its
+  // rhythm asks about that task. Searched without the rhythm's words, which half the recurring tasks share.
+  if (q.words.length >= 3 && !q.agencies.length) {
+    const rhythm = new Set(language().recurring.flatMap(([cues]) => cues.flatMap((c) => c.split(' '))));
+    const words = q.words.filter((w) => !rhythm.has(w));
+    const one = words.length >= 3 ? taskAnswer(ctx, { ...q, words }) : undefined;
+    if (one?.intent === 'task') return one;
+  }
   const want = q.recurrence;
   const agency = q.agencies[0];
   const matches = (task: Task) => {

@@ -175,15 +175,48 @@ const UNIT_LABEL: Record<string, string> = { ngay: 'ngày', tuan: 'tuần', than
 
 /** Period forms people type, rewritten onto the ones findPeriod reads ("T8/2019" → "tháng 8/2019"). */
 function periodForms(joined: string): string {
-  return joined
-    .replace(/ t(\d{1,2})\/((?:19|20)\d\d) /g, ' thang $1/$2 ')
-    .replace(/ (?:q|quy) ?(i{1,3}|iv|[1-4]) nam ((?:19|20)\d\d) /g, ' quy $1/$2 ')
-    .replace(/ qi{1,3} |qiv /g, (x) => ` quy ${x.trim().slice(1)} `)
-    .replace(/ (?:giai doan|tu nam|tu) ((?:19|20)\d\d) (?:den het nam|den het|den nam|den|toi het|toi) ((?:19|20)\d\d) /g, ' giai doan $1 den $2 ')
-    .replace(/ giai doan ((?:19|20)\d\d) ((?:19|20)\d\d) /g, ' giai doan $1 den $2 ')
-    .replace(/ (?:nua|sau thang) (dau|cuoi) (?:cua )?nam ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ')
-    .replace(/ (?:nua nam|6 thang) (dau|cuoi) ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ');
+  return (
+    joined
+      // "thag này", "thág 9": a dropped letter in "tháng" before what makes it a month.
+      .replace(/ thag (?=nay |toi |sau |truoc |\d)/g, ' thang ')
+      // "quý ba năm 2019", "quý hai/2020": the quarter in words.
+      .replace(/ quy (mot|nhat|hai|ba|bon|tu)(?=[ /](?:nam )?(?:19|20)\d\d | nay | toi )/g, (_, n: string) => ` quy ${QUARTER_WORDS[n]}`)
+      // "t9 2024", "t9/2024", "qII/2024": months and quarters as people abbreviate them.
+      .replace(/ t(\d{1,2})[ /]((?:19|20)\d\d) /g, ' thang $1/$2 ')
+      .replace(/ q(iv|i{1,3}|[1-4])\/((?:19|20)\d\d) /g, ' quy $1/$2 ')
+      // "quý II – quý IV/2019": two quarters, the dash gone, are the span between them.
+      .replace(/ quy (iv|i{1,3}|[1-4]) (?:den |toi )?quy (iv|i{1,3}|[1-4])\/((?:19|20)\d\d) /g, ' quy $1 den quy $2/$3 ')
+      .replace(/ (?:q|quy) ?(iv|i{1,3}|[1-4]) nam ((?:19|20)\d\d) /g, ' quy $1/$2 ')
+      .replace(/ qi{1,3} |qiv /g, (x) => ` quy ${x.trim().slice(1)} `)
+      .replace(/ (?:giai doan|tu nam|tu) ((?:19|20)\d\d) (?:den het nam|den het|den nam|den|toi het|toi) ((?:19|20)\d\d) /g, ' giai doan $1 den $2 ')
+      .replace(/ giai doan ((?:19|20)\d\d) ((?:19|20)\d\d) /g, ' giai doan $1 den $2 ')
+      .replace(/ (?:nua|sau thang) (dau|cuoi) (?:cua )?nam ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ')
+      .replace(/ (?:nua nam|6 thang|sau thang) (dau|cuoi) ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ')
+  );
 }
+
+/** The words less each reference to the plan itself: "kế hoạch" with its number, "này", or after "theo"/"trong"/"của". */
+function withoutPlanRef(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === 'ke' && words[i + 1] === 'hoach') {
+      const next = words[i + 2];
+      const before = out.at(-1);
+      if (next !== undefined && (/^\d/.test(next) || next === 'nay')) {
+        i += 2;
+        continue;
+      }
+      if (before === 'theo' || before === 'trong' || before === 'cua' || before === 'thuoc' || next === undefined) {
+        i += 1;
+        continue;
+      }
+    }
+    out.push(words[i]!);
+  }
+  return out;
+}
+
+const QUARTER_WORDS: Record<string, string> = { mot: '1', nhat: '1', hai: '2', ba: '3', bon: '4', tu: '4' };
 
 /** 0 for Monday … 6 for Sunday. */
 const weekday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
@@ -246,8 +279,8 @@ export function findPeriod(joined: string, today: string): { span: Span & { labe
   // Absolute forms, tried on the question's own words.
   const patterns = [
     /(?:truoc |den )?ngay \d{1,2}\/\d{1,2}\/(?:19|20)\d\d/,
-    /quy (?:i{1,3}|iv|[1-4])(?:-| den )(?:quy )?(?:i{1,3}|iv|[1-4])(?:\/| nam )(?:19|20)\d\d/,
-    /quy (?:i{1,3}|iv|[1-4])(?:\/| nam | )(?:19|20)\d\d/,
+    /quy (?:iv|i{1,3}|[1-4])(?:-| den )(?:quy )?(?:iv|i{1,3}|[1-4])(?:\/| nam )(?:19|20)\d\d/,
+    /quy (?:iv|i{1,3}|[1-4])(?:\/| nam | )(?:19|20)\d\d/,
     /thang \d{1,2}(?:\/| nam | )(?:19|20)\d\d/,
     /6 thang (?:dau|cuoi) nam (?:19|20)\d\d/,
     /(?:giai doan |tu nam )?(?:19|20)\d\d(?:-| den (?:nam )?)(?:19|20)\d\d/,
@@ -261,7 +294,7 @@ export function findPeriod(joined: string, today: string): { span: Span & { labe
     if (span) return { span: { ...span, label: labelOf(mm[0], span) }, text: mm[0] };
   }
   // A quarter or month without a year: this year.
-  const bare = joined.match(/ (quy (i{1,3}|iv|[1-4])|thang (\d{1,2})) /);
+  const bare = joined.match(/ (quy (iv|i{1,3}|[1-4])|thang (\d{1,2})) /);
   if (bare) {
     if (bare[2]) {
       const qq = ROMAN.indexOf(bare[2].toUpperCase()) > 0 ? ROMAN.indexOf(bare[2].toUpperCase()) : Number(bare[2]);
@@ -274,7 +307,12 @@ export function findPeriod(joined: string, today: string): { span: Span & { labe
 }
 
 function labelOf(text: string, span: Span): string {
-  const q = text.match(/^quy (i{1,3}|iv|[1-4])\D+((?:19|20)\d\d)$/);
+  const qs = text.match(/quy (iv|i{1,3}|[1-4])(?:-| den )(?:quy )?(iv|i{1,3}|[1-4])\D+((?:19|20)\d\d)$/);
+  if (qs) {
+    const n = (x: string) => (ROMAN.indexOf(x.toUpperCase()) > 0 ? ROMAN.indexOf(x.toUpperCase()) : Number(x));
+    return `Quý ${ROMAN[n(qs[1]!)]}–${ROMAN[n(qs[2]!)]}/${qs[3]}`;
+  }
+  const q = text.match(/^quy (iv|i{1,3}|[1-4])\D+((?:19|20)\d\d)$/);
   if (q) {
     const n = ROMAN.indexOf(q[1]!.toUpperCase()) > 0 ? ROMAN.indexOf(q[1]!.toUpperCase()) : Number(q[1]);
     return `Quý ${ROMAN[n]}/${q[2]}`;
@@ -285,11 +323,6 @@ function labelOf(text: string, span: Span): string {
   if (yr) return `năm ${yr[1]}`;
   const half = text.match(/^6 thang (dau|cuoi) nam ((?:19|20)\d\d)$/);
   if (half) return `6 tháng ${half[1] === 'dau' ? 'đầu' : 'cuối'} năm ${half[2]}`;
-  const qs = text.match(/quy (i{1,3}|iv|[1-4])(?:-| den )(?:quy )?(i{1,3}|iv|[1-4])\D+((?:19|20)\d\d)$/);
-  if (qs) {
-    const n = (x: string) => (ROMAN.indexOf(x.toUpperCase()) > 0 ? ROMAN.indexOf(x.toUpperCase()) : Number(x));
-    return `Quý ${ROMAN[n(qs[1]!)]}–${ROMAN[n(qs[2]!)]}/${qs[3]}`;
-  }
   const [sy, sm, sd] = span.start.split('-');
   const [ey, em, ed] = span.end.split('-');
   return span.start === span.end ? `${sd}/${sm}/${sy}` : `${sd}/${sm}/${sy}–${ed}/${em}/${ey}`;
@@ -315,7 +348,7 @@ function withSynonyms(words: string[]): string[] {
   return out;
 }
 
-const TASK_ID = /(?:^|[^a-z0-9])((?:i{1,3}|iv|v|vi{0,3}|ix|x)\.\d{1,3}[a-z]?)(?![a-z0-9])/;
+const TASK_ID = /(?:^|[^a-z0-9])((?:iv|i{1,3}|v|vi{0,3}|ix|x)\.\d{1,3}[a-z]?)(?![a-z0-9])/;
 
 export function understand(text: string, today: string, dir: Directory): Question {
   const { c, document, recurring, chatter, countWords, stop, notAgencyName, filler } = tables();
@@ -348,7 +381,8 @@ export function understand(text: string, today: string, dir: Directory): Questio
   const taskWords = withSynonyms(removePhrases(rest, stop).filter((w) => w.length > 1 || /\d/.test(w)));
   const restJoined = ` ${rest.join(' ')} `;
   // What is left that could name a task: the rules weigh this, the search gets every word.
-  const content = taskWords.filter((w) => !filler.has(w)).length;
+  // The plan named as such ("theo kế hoạch 4561", "kế hoạch này", "trong KH") is no task's content.
+  const content = withoutPlanRef(taskWords).filter((w) => !filler.has(w)).length;
   // "trễ" folds to "tre", as in Bến Tre: lateness is looked for with the province's name taken out.
   const unProvinced = joined.replace(/ ben tre /g, ' ');
 
@@ -382,7 +416,7 @@ export function understand(text: string, today: string, dir: Directory): Questio
   if (agencies.length >= 2 && has(restJoined, c.together)) q.together = true;
   if (count) q.count = true;
   // "mục II", "phần 2", "mục 1 của phụ lục": a section of the appendix, by its Roman or Arabic number.
-  const sectionAt = joined.match(/ (?:muc|phan) (i{1,3}|iv|v|vi|[1-6]) /)?.[1];
+  const sectionAt = joined.match(/ (?:muc|phan) (iv|i{1,3}|v|vi|[1-6]) /)?.[1];
   const section = sectionAt && /\d/.test(sectionAt) ? ROMAN[Number(sectionAt)] : sectionAt;
   if (section) q.section = section.toUpperCase();
   // One role asked, not both ("chủ trì bao nhiêu, phối hợp bao nhiêu" asks for both).
@@ -433,7 +467,10 @@ export function understand(text: string, today: string, dir: Directory): Questio
     (!named || part === 'targets' || part === 'recipients' || (part === 'header' && has(joined, ['ky', 'ky ten', 'ky khong']))) &&
     // "ai ban hành quy chế hoạt động của phần mềm …" asks about a task, not who issued the plan.
     !(part === 'header' && content >= 4 && !has(joined, ['ke hoach', 'van ban']));
-  if (part && partOk && !(part === 'targets' && has(joined, c.progressWords))) {
+  // "DVC toàn trình đạt 80% thì ai chủ trì?": a percentage inside a task's words, asked for one of its fields, is
+  // that task, not the plan's targets.
+  const taskField = part === 'targets' && focus !== 'all' && content >= 3;
+  if (part && partOk && !taskField && !(part === 'targets' && has(joined, c.progressWords))) {
     // "Kế hoạch có gửi Bưu điện tỉnh không": a body the directory does not know, looked for among the recipients.
     const sentTo =
       part === 'recipients' && !named && q.yesNo ? restJoined.match(/ gui (?:cho |toi |den )?(\S+(?: \S+){0,5}?)(?: khong| chua| ko)? $/)?.[1] : undefined;
@@ -445,7 +482,7 @@ export function understand(text: string, today: string, dir: Directory): Questio
     count &&
     !named &&
     !listCue &&
-    (section || removePhrases(taskWords, countWords).filter((w) => !/^(i{1,3}|iv|\d+)$/.test(w) && !filler.has(w)).length === 0)
+    (section || removePhrases(taskWords, countWords).filter((w) => !/^(iv|i{1,3}|\d+)$/.test(w) && !filler.has(w)).length === 0)
   )
     return { ...q, intent: 'count' };
   // "sở nv có bị trễ việc gì không": an agency's name the directory does not know is said so, never dropped.

@@ -101,4 +101,22 @@ describe('kinds of question', () => {
   it('progress asked with "tiến độ" and a state word stays progress', () => {
     expect(first('Anh chị cho em hỏi tiến độ thực hiện kế hoạch của UBND cấp huyện hiện ra sao rồi ạ?', '2019-08-20')).toMatch(/^Tiến độ của UBND cấp huyện/);
   });
+  it('periods as people type them: quarters in words, "t9 2024", "qII/2024", "thag này", a span with its dash lost', () => {
+    expect(first('Dạ cho em hỏi trong quý ba năm 2019 có những nhiệm vụ nào đến hạn hoàn thành theo kế hoạch 4561 ạ?')).toMatch(
+      /^Nhiệm vụ đến hạn trong Quý III\/2019/,
+    );
+    expect(first('sáu tháng đầu 2019 cần hoàn thành gì')).toMatch(/6 tháng đầu năm 2019/);
+    expect(first('t9 2019 nhung viec gi den han')).toMatch(/tháng 9\/2019/);
+    expect(first('qIV/2018 co gi phai lam xong')).toMatch(/Quý IV\/2018/);
+    expect(first('Trong khoảng quý II – quý IV/2019 có những việc gì đến hạn ạ')).toMatch(/Quý II–IV\/2019/);
+    // Quý IV is not Quý I followed by a "v".
+    expect(first('quý IV/2018 có việc gì')).toBe('Nhiệm vụ đến hạn trong Quý IV/2018 (3):');
+  });
+  it('a percentage inside a task’s words asked for a field is the task; a task named with its rhythm is that task', () => {
+    expect(ask('Tỷ lệ 20% TTHC giải quyết tại chỗ thì ai chủ trì?').intent).not.toBe('document');
+    const r = ask('nv ra soat cong bo danh muc tthc hang nam noi gi');
+    expect(r.intent).toBe('task');
+    expect(r.ids).toEqual(['II.6b']);
+    expect(ask('những việc làm hàng năm').intent).toBe('recurring');
+  });
 });

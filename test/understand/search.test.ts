@@ -10,7 +10,12 @@ const group = (...phrases: string[]) => phrases.map(words);
 
 describe('thesaurus in task search', () => {
   const tasks = ['Cải tạo trụ sở Bộ phận một cửa cấp huyện', 'Công bố danh mục thủ tục hành chính', 'Tập huấn nghiệp vụ cho công chức'];
-  const search = new TaskSearch(tasks, (t) => t, () => 1, [group('sửa chữa', 'sửa sang', 'cải tạo'), group('niêm yết', 'công khai', 'công bố')]);
+  const search = new TaskSearch(
+    tasks,
+    (t) => t,
+    () => 1,
+    [group('sửa chữa', 'sửa sang', 'cải tạo'), group('niêm yết', 'công khai', 'công bố')],
+  );
 
   it('swaps a phrase the plan does not use for the member of its group it does use', () => {
     const plain = new TaskSearch(tasks, (t) => t);
@@ -24,7 +29,12 @@ describe('thesaurus in task search', () => {
     expect(search.search(words('tập huấn công chức'))[0]?.item).toBe(tasks[2]);
   });
   it('without a member in the plan, the phrase stays: nothing is invented', () => {
-    const none = new TaskSearch(['Tập huấn nghiệp vụ'], (t) => t, () => 1, [group('sửa chữa', 'cải tạo')]);
+    const none = new TaskSearch(
+      ['Tập huấn nghiệp vụ'],
+      (t) => t,
+      () => 1,
+      [group('sửa chữa', 'cải tạo')],
+    );
     expect(none.search(words('sửa chữa trụ sở'))).toEqual([]);
   });
   it('the bundled thesaurus loads, every phrase in canonical words, no phrase in two groups', () => {
