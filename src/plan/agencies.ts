@@ -156,6 +156,14 @@ export function aliasesOf(name: string): string[] {
   const out = new Set<string>([name]);
   const bare = name.replace(PLACE_TAIL, '').trim();
   if (bare && bare !== name) out.add(bare);
+  // "Đài Phát thanh Truyền hình" for "… và Truyền hình"; "Hội Phụ nữ" for "Hội Liên hiệp Phụ nữ": as people say them.
+  for (const form of [name, bare]) {
+    const short = form
+      .replace(/\s+(?:và|&)\s+/giu, ' ')
+      .replace(/^(Hội)\s+Liên\s+hiệp\s+/iu, '$1 ')
+      .trim();
+    if (short && short !== form) out.add(short);
+  }
   const head = HEADS.find((h) => bare.toLowerCase().startsWith(`${h.toLowerCase()} `));
   if (head) {
     const rest = bare

@@ -362,7 +362,7 @@ export function understand(text: string, today: string, dir: Directory): Questio
   const id = fold(clean(text)).match(TASK_ID)?.[1];
   let period = findPeriod(joined, today);
   // "trong kế hoạch chuyển đổi số năm 2024": a year in the plan's name, not a period to filter by.
-  if (period && /^nam /.test(period.text) && new RegExp(` (?:ke hoach|kh)(?: \\S+){2,8} ${period.text} `).test(joined)) period = undefined;
+  if (period && /^nam /.test(period.text) && new RegExp(` (?:ke hoach|kh)(?: (?!nay )\\S+){1,8} ${period.text} `).test(joined)) period = undefined;
   if (period) joined = joined.replace(period.text, ' ');
 
   let matches: AgencyMatch[] = dir.find(joined.trim().split(' '));
