@@ -38,6 +38,8 @@ const COMMAND = /^\/([A-Za-z]+)(?:@\w+)?(?:\s+([\s\S]*))?$/;
 export class Core {
   private readonly commands = new Map<string, CommandDef>();
   private readonly actions = new Map<string, ActionDef<never>>();
+  /** The feature that declared each action tag (for logs and the golden test of button ids). */
+  private readonly actionFeature = new Map<string, string>();
   private readonly steps = new Map<string, StepDef>();
   private readonly phrases: PhraseDef[] = [];
   private readonly listed: { name: string; audience: Audience }[] = [];
@@ -64,6 +66,7 @@ export class Core {
       for (const a of f.actions ?? []) {
         if (this.actions.has(a.tag)) dup('action tag', a.tag, f.name);
         this.actions.set(a.tag, a);
+        this.actionFeature.set(a.tag, f.name);
       }
       for (const s of f.steps ?? []) {
         if (this.steps.has(s.kind)) dup('conversation step', s.kind, f.name);
@@ -207,25 +210,36 @@ export class Core {
     return scopeOutcome(out, ctx.plan.key, isPlanScoped);
   }
 
-  private async dispatch(ctx: Ctx, raw: string, how: { explicit: boolean }): Promise<Outcome> {
-    if (Buffer.byteLength(raw, 'utf8') > MAX_ACTION_BYTES) return refuse('invalid-action');
+  /**
+   * An action id as a button or a stored menu carries it ("k3f9~t:I.4:0") read into the feature, the action and its
+   * checked value; undefined when it is no valid action. Nothing runs.
+   */
+  route(raw: string): { feature: string; tag: string; key?: string; def: ActionDef<never>; value: never } | undefined {
+    if (Buffer.byteLength(raw, 'utf8') > MAX_ACTION_BYTES) return undefined;
     const { key, action: data } = unscope(raw);
-    if (key) {
-      const entry = this.deps.plans.byKey(key);
-      if (!entry) return refuse('stale');
-      if (entry !== ctx.plan) return this.inScope(ctx.inPlan(entry), (c) => this.dispatch(c, data, how));
-    }
-    const [tag, ...fields] = data.split(':');
-    const def = this.actions.get(tag ?? '');
-    if (!def || fields.length > def.fields.length) return refuse('invalid-action');
+    const [tag = '', ...fields] = data.split(':');
+    const def = this.actions.get(tag);
+    if (!def || fields.length > def.fields.length) return undefined;
     const parsed: unknown[] = [];
     for (let i = 0; i < fields.length; i++) {
       const r = def.fields[i]!.safeParse(fields[i]);
-      if (!r.success) return refuse('invalid-action');
+      if (!r.success) return undefined;
       parsed.push(r.data);
     }
     const value = def.decode(parsed);
-    if (value === undefined) return refuse('invalid-action');
+    if (value === undefined) return undefined;
+    return { feature: this.actionFeature.get(tag)!, tag, ...(key ? { key } : {}), def, value };
+  }
+
+  private async dispatch(ctx: Ctx, raw: string, how: { explicit: boolean }): Promise<Outcome> {
+    const routed = this.route(raw);
+    if (!routed) return refuse('invalid-action');
+    if (routed.key) {
+      const entry = this.deps.plans.byKey(routed.key);
+      if (!entry) return refuse('stale');
+      if (entry !== ctx.plan) return this.inScope(ctx.inPlan(entry), (c) => this.dispatch(c, unscope(raw).action, how));
+    }
+    const { def, value } = routed;
     return this.inScope(ctx, (c) => def.run(c, value, how));
   }
 
