@@ -455,7 +455,8 @@ export function recurringAnswer(ctx: AnswerContext, q: Question): Reply {
   // "quan trắc môi trường định kỳ thế nào", "việc rà soát danh mục TTHC hàng năm nói gì": one task named with its
   // rhythm asks about that task. Searched without the rhythm's words, which half the recurring tasks share.
   if (q.words.length >= 3 && !q.agencies.length) {
-    const rhythm = new Set(language().recurring.flatMap(([cues]) => cues.flatMap((c) => c.split(' '))));
+    const { recurring, cues } = language();
+    const rhythm = new Set([...recurring.flatMap(([c]) => c), ...cues.recurringAny, ...cues.filler].flatMap((c) => c.split(' ')));
     const words = q.words.filter((w) => !rhythm.has(w));
     const one = words.length >= 3 ? taskAnswer(ctx, { ...q, words }) : undefined;
     if (one?.intent === 'task') return one;

@@ -9,13 +9,17 @@ import { fold } from '../text/fold.ts';
 import { english } from './language.ts';
 
 /** The glossary (data/language/en.json) as word lists, longest first, so that the longest match wins at each place. */
-let tables: { entries: (readonly [string[], string[]])[]; words: Set<string>; functionWords: Set<string> } | undefined;
+let tables: { byFirst: Map<string, (readonly [string[], string[]])[]>; words: Set<string>; functionWords: Set<string> } | undefined;
 function glossary() {
   if (!tables) {
     const data = english();
     tables = {
       // Keys read as questions are: "people's" is "people" once the possessive is dropped (see fromEnglish).
-      entries: data.glossary.map(([en, vi]) => [asTyped(en).split(' '), vi ? vi.split(' ') : []] as const).sort((a, b) => b[0].length - a[0].length),
+      // By first word, longest first: a question's word is looked up among the phrases it can begin.
+      byFirst: data.glossary
+        .map(([en, vi]) => [asTyped(en).split(' '), vi ? vi.split(' ') : []] as const)
+        .sort((a, b) => b[0].length - a[0].length)
+        .reduce((m, e) => m.set(e[0][0]!, [...(m.get(e[0][0]!) ?? []), e]), new Map<string, (readonly [string[], string[]])[]>()),
       words: new Set(data.glossary.flatMap(([en]) => asTyped(en).split(' '))),
       functionWords: new Set(data.functionWords),
     };
@@ -123,10 +127,10 @@ export function fromEnglish(text: string): string {
     .replace(/ (?:in|during|for|of) ((?:19|20)\d\d) /g, ' nam $1 ');
   // One pass over the words: what a phrase becomes is never looked up again ("tiến độ" is not the English "do").
   const words = s.trim().split(' ');
-  const { entries, functionWords } = glossary();
+  const { byFirst, functionWords } = glossary();
   const out: string[] = [];
   for (let k = 0; k < words.length; ) {
-    const hit = entries.find(([en]) => en.every((w, n) => words[k + n] === w));
+    const hit = byFirst.get(words[k]!)?.find(([en]) => en.every((w, n) => words[k + n] === w));
     if (hit) {
       out.push(...hit[1]);
       k += hit[0].length;

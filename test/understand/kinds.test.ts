@@ -119,4 +119,15 @@ describe('kinds of question', () => {
     expect(r.ids).toEqual(['II.6b']);
     expect(ask('những việc làm hàng năm').intent).toBe('recurring');
   });
+  it('English task questions on a plan of another domain reach its Vietnamese tasks through the glossary', async () => {
+    const path = await import('node:path');
+    const { Engine } = await import('../../src/core/engine.ts');
+    const { loadDirectory, loadPlan } = await import('../../src/plan/load.ts');
+    const plan = loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json'));
+    const engine = new Engine(plan, loadDirectory());
+    const head = (q: string) => engine.ask(q, { today: '2025-01-10' }).text.split('\n')[0];
+    expect(head('Who dredges the canals and reinforces the dykes?')).toBe('Lead: Sở Nông nghiệp và Phát triển nông thôn');
+    expect(head('who handles sorting household waste at source')).toBe('Lead: UBND cấp huyện');
+    expect(head('When must the climate change action plan be updated?')).toBe('Deadline: Tháng 9/2025');
+  });
 });
