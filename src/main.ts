@@ -1,221 +1,86 @@
 /**
  * Composition root. Telegram with BOT_TOKEN, Zalo with ZALO_BOT_TOKEN, both in one process when both are set;
  * with neither, the terminal chat on the embedded store and the bundled plan.
+ *
+ * Start-up is named steps, in this order: the configuration, the store, the plans (and the core on them), the
+ * channels (and their HTTP server), the schedules (pushes); then idle work, the "started" line, and the signals that
+ * stop it. The steps that are more than a call live in src/startup/, one file each.
  */
 import { runConsoleChat } from './channels/console/chat.ts';
-import { PublicFiles, type Route, startHttp } from './channels/http.ts';
-import { createTelegramBot, registerCommands } from './channels/telegram/bot.ts';
-import { telegramOutlet } from './channels/telegram/outlet.ts';
-import { startPolling, telegramWebhook } from './channels/telegram/run.ts';
-import { ZaloChannel } from './channels/zalo/bot.ts';
-import { ZaloClient, ZaloError } from './channels/zalo/client.ts';
-import { untilReachable } from './channels/retry.ts';
+import { ZaloError } from './channels/zalo/client.ts';
 import { TelegramError } from 'telegraf';
-import { ConfigError, loadConfig, loadEnvFile } from './config.ts';
-import type { Channel } from './core/channel.ts';
-import type { CoreDeps } from './core/deps.ts';
-import { createCore } from './core/features/index.ts';
-import { type Envelope, say } from './core/outcome.ts';
-import { type RosterEntry, loadRoster } from './core/roster.ts';
+import { ConfigError } from './config.ts';
+import type { PlanCatalog } from './core/plans.ts';
 import { translator } from './i18n.ts';
-import { consoleLogger } from './log.ts';
-import { todayIn } from './plan/deadline.ts';
-import { openCatalog } from './core/plans.ts';
-import { DataFileError, loadDirectory, PLANS_DIR } from './plan/load.ts';
-import { type Outlet, Pusher } from './push/pusher.ts';
-import { every } from './push/schedule.ts';
-import { PacedSender } from './push/sender.ts';
+import { DataFileError } from './plan/load.ts';
+import { type Channels, startChannels, startServer } from './startup/channels.ts';
+import { readSettings, type Settings } from './startup/config.ts';
+import { openPlans, type Served } from './startup/plans.ts';
+import { startSchedules } from './startup/schedules.ts';
 import { openStore } from './store/open.ts';
 import { StateFileError, StoreConnectError } from './store/state.ts';
 
+type Store = Awaited<ReturnType<typeof openStore>>;
+type Server = Awaited<ReturnType<typeof startServer>>;
+
 async function main(): Promise<void> {
-  loadEnvFile();
-  const config = loadConfig();
-  const t = translator(config.BOT_LANG);
-  const log = consoleLogger();
-  const dir = loadDirectory();
-  const roster: RosterEntry[] = config.ROSTER_FILE ? loadRoster(config.ROSTER_FILE, dir) : [];
-  const plansDir = config.PLANS_DIR ?? PLANS_DIR;
+  const settings = readSettings();
+  const store = await openStoreFor(settings);
+  const served = openPlans(settings, store);
+  if (settings.terminal) return chatInTerminal(settings, store, served);
+  const channels = await startChannels(settings, served.core);
+  const server = await startServer(settings, channels, store, served.plans);
+  const stopSchedules = startSchedules(settings, served, channels);
+  prepareWhenIdle(settings, store, served.plans);
+  announceStarted(settings, store, served.plans, channels, server);
+  stopOnSignals(settings, store, channels, server, stopSchedules);
+}
 
-  const console_ = !config.BOT_TOKEN && !config.ZALO_BOT_TOKEN;
-  // The terminal chat beside a running bot reads its state without the lock and writes nothing.
-  const store = await openStore({ databaseUrl: config.DATABASE_URL, stateFile: config.STATE_FILE }, console_ ? 'shared' : 'writer');
-  const plans = openCatalog({
-    dir,
-    plansDir,
-    ...(config.PLAN_FILE ? { only: config.PLAN_FILE } : {}),
-    engine: { lang: config.BOT_LANG, upcomingDays: config.REMIND_DAYS },
-    archived: (id) => store.planArchived(id),
-  });
-  const plan = plans.default().plan;
-  const deps: CoreDeps = {
-    plans,
-    plansDir,
-    store,
-    dir,
-    admins: { telegram: config.ADMIN_TELEGRAM_IDS, zalo: config.ADMIN_ZALO_IDS },
-    roster,
-    undoMinutes: config.UNDO_MINUTES,
-    now: () => new Date(),
-    random: Math.random,
-    lang: config.BOT_LANG,
-    t,
-    log,
-  };
-  const core = createCore(deps);
+/**
+ * Step 2, the store: PostgreSQL with DATABASE_URL, else the state file, locked for this process. The terminal chat
+ * beside a running bot reads its state without the lock and writes nothing.
+ */
+function openStoreFor({ config, terminal }: Settings): Promise<Store> {
+  return openStore({ databaseUrl: config.DATABASE_URL, stateFile: config.STATE_FILE }, terminal ? 'shared' : 'writer');
+}
 
-  if (console_) {
-    console.error(t('start.noToken'));
-    const active = plans.active();
-    if (active.length > 1) console.error(t('start.consolePlans', { n: active.length, plans: active.map((e) => e.plan.number).join(', '), state: store.file }));
-    else console.error(t('start.console', { plan: plan.number, tasks: plan.tasks.length, state: store.file }));
-    if (store.readOnly) console.error(t('start.consoleReadOnly', { state: store.file }));
-    await runConsoleChat({ core, t, lang: config.BOT_LANG, log, input: process.stdin, output: process.stdout });
-    await store.close();
-    return;
-  }
+/** No messenger token: the terminal chat on the same core until /thoat or the end of input, then the store closed. */
+async function chatInTerminal({ config, t, log }: Settings, store: Store, { plans, plan, core }: Served): Promise<void> {
+  console.error(t('start.noToken'));
+  const active = plans.active();
+  if (active.length > 1) console.error(t('start.consolePlans', { n: active.length, plans: active.map((e) => e.plan.number).join(', '), state: store.file }));
+  else console.error(t('start.console', { plan: plan.number, tasks: plan.tasks.length, state: store.file }));
+  if (store.readOnly) console.error(t('start.consoleReadOnly', { state: store.file }));
+  await runConsoleChat({ core, t, lang: config.BOT_LANG, log, input: process.stdin, output: process.stdout });
+  await store.close();
+}
 
-  const outlets: Partial<Record<Channel, Outlet>> = {};
-  const senders: Partial<Record<Channel, PacedSender>> = {};
-  /** Messages for another messenger than the one a user wrote on (e.g. an approval seen on Zalo). */
-  const route = async (m: Envelope) => {
-    const outlet = outlets[m.channel];
-    if (!outlet) return;
-    for (const part of outlet.split(m)) await outlet.send(part);
-  };
-  const routes = new Map<string, Route>();
-  const stops: (() => void)[] = [];
-  const up: string[] = [];
-  let files: PublicFiles | undefined;
-
-  if (config.BOT_TOKEN) {
-    const bot = createTelegramBot(config.BOT_TOKEN, core, {
-      ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
-      log,
-      t,
-      lang: config.BOT_LANG,
-      route,
-    });
-    outlets.telegram = telegramOutlet(bot.telegram, config.BOT_LANG);
-    senders.telegram = new PacedSender({ rate: config.PUSH_RATE, inFlight: 1, awaitReports: true });
-    // An unreachable Bot API is retried with backoff; a refused token stops start-up.
-    bot.botInfo = await untilReachable('Telegram Bot API', () => bot.telegram.getMe(), {
-      log: log.child({ channel: 'telegram' }),
-      fatal: (e) => e instanceof TelegramError && (e.code === 401 || e.code === 404),
-    });
-    if (config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
-      const hook = await telegramWebhook(bot, config.WEBHOOK_URL, config.WEBHOOK_SECRET, log);
-      routes.set(hook.path, hook.route);
-    } else stops.push(await startPolling(bot, log));
-    await registerCommands(bot, core, t, log);
-    up.push(`Telegram @${bot.botInfo?.username ?? '?'} (${config.WEBHOOK_URL ? 'webhook' : 'long polling'})`);
-  }
-
-  if (config.ZALO_BOT_TOKEN) {
-    // In webhook mode pictures are served to Zalo at unguessable, expiring paths of the webhook's server.
-    if (config.ZALO_WEBHOOK_URL && config.ZALO_WEBHOOK_SECRET) files = new PublicFiles(new URL(config.ZALO_WEBHOOK_URL).origin);
-    const zalo = new ZaloChannel(new ZaloClient(config.ZALO_BOT_TOKEN, { apiRoot: config.ZALO_API_ROOT }), core, {
-      log,
-      t,
-      lang: config.BOT_LANG,
-      route,
-      ...(files ? { files } : {}),
-    });
-    const me = await untilReachable('Zalo Bot API', () => zalo.start(), {
-      log: log.child({ channel: 'zalo' }),
-      fatal: (e) => e instanceof ZaloError && (e.code === 401 || e.code === 404),
-    });
-    outlets.zalo = zalo.outlet();
-    senders.zalo = new PacedSender({ rate: config.ZALO_PUSH_RATE, inFlight: 1, awaitReports: true });
-    if (config.ZALO_WEBHOOK_URL && config.ZALO_WEBHOOK_SECRET) {
-      await zalo.client
-        .setWebhook(config.ZALO_WEBHOOK_URL, config.ZALO_WEBHOOK_SECRET)
-        .catch((e: unknown) => log.log('warn', 'zalo setWebhook failed', { error: e }));
-      routes.set(new URL(config.ZALO_WEBHOOK_URL).pathname || '/', zalo.webhook(config.ZALO_WEBHOOK_SECRET));
-    } else {
-      const abort = new AbortController();
-      void zalo.poll(abort.signal);
-      stops.push(() => abort.abort());
-    }
-    up.push(`Zalo ${me.name} (${config.ZALO_WEBHOOK_URL ? 'webhook' : 'long polling'})`);
-  }
-
-  const health = () => ({ ...store.health(), plans: plans.active().length });
-  const server =
-    routes.size > 0 ? await startHttp(config.PORT, routes, (e) => log.log('error', 'http handler failed', { error: e }), files, health) : undefined;
-
-  // Pushes: one paced sender per messenger, a pusher that records every delivery.
-  const pusher = new Pusher({ ...deps, outlets, senders, remindDays: config.REMIND_DAYS, remindBefore: config.REMIND_BEFORE, log });
-  const today = () => todayIn(new Date());
-  const paced = (m: Envelope) => pusher.note(m);
-  deps.push = {
-    recipients: () => pusher.digests(today()).length,
-    // An unfinished run (a crash in the middle) is resumed rather than a new one started: nobody gets it twice.
-    digestNow: (progress, notify, onBusy) => {
-      const open = pusher.unfinished()[0];
-      return pusher.runDigest(open?.key ?? `manual:${new Date().toISOString()}`, open?.day ?? today(), {
-        progress,
-        ...(notify ? { notify } : {}),
-        ...(onBusy ? { onBusy } : {}),
-      });
-    },
-    announce: (key, messages) => pusher.runOutbox(key, messages),
-  };
-  deps.tell = paced;
-  const digestJob = every(config.PUSH_CRON, (occurrence) => {
-    pusher.runDigest(`digest:${occurrence.toISOString()}`, todayIn(occurrence)).catch((e: unknown) => log.log('error', 'digest run failed', { error: e }));
-  });
-  const reminderJob = every(config.REMIND_CRON, () => {
-    pusher.runReminders(today()).catch((e: unknown) => log.log('error', 'reminder run failed', { error: e }));
-  });
-  // Runs a crash left unfinished go on with those not yet reached; a digest missed while the bot was down goes out
-  // once; reminders are recorded, so running them is safe.
-  // A shared database: plans published through another process (into the shared PLANS_DIR) go live here too.
-  const pickUp = () => {
-    if (config.PLAN_FILE) return;
-    for (const e of plans.pickUp(plansDir, (file, error) => log.log('warn', 'plan file not taken in', { file, error })))
-      log.log('info', 'plan taken in', { plan: e.plan.number, file: e.file });
-  };
-  if (config.DATABASE_URL) pickUp();
-  const resume = async () => {
-    if (config.DATABASE_URL) pickUp();
-    await store.refresh();
-    for (const run of pusher.unfinished()) {
-      const r = await pusher.runDigest(run.key, run.day, { wait: false });
-      if (r.elsewhere) continue;
-      log.log('info', 'resumed push run', { run: run.key, sent: r.sent, total: r.total });
-      if (run.notify) await paced({ ...run.notify, text: say('push.resumed', { sent: r.sent, total: r.total, failed: r.failed, blocked: r.blocked }) });
-    }
-    // An announcement a crash cut short goes on with those not yet told.
-    await pusher.resumeOutboxes();
-  };
-  // A shared database: when the process sending a run dies, another takes it over at its next look.
-  const takeover = config.DATABASE_URL
-    ? setInterval(() => void resume().catch((e: unknown) => log.log('error', 'push takeover failed', { error: e })), config.TAKEOVER_SECONDS * 1000)
-    : undefined;
-  void (async () => {
-    await resume();
-    await pusher.catchUp(config.PUSH_CRON, new Date(), today());
-    await pusher.runReminders(today());
-  })().catch((e: unknown) => log.log('error', 'catch-up failed', { error: e }));
-
-  // Idle work after the start: the store's lookups, then the plans' word indexes a plan at a time (updates are
-  // served in between).
+/**
+ * Idle work after the start: the store's lookups, then the plans' word indexes a plan at a time (updates are served
+ * in between).
+ */
+function prepareWhenIdle({ log }: Settings, store: Store, plans: PlanCatalog): void {
   setImmediate(() => store.prepareLookups());
   void plans.prepareSearch().catch((e: unknown) => log.log('error', 'search indexes not built', { error: e }));
+}
 
+/** The operator's line on stderr (the messengers and plans served) and the "started" log entry. */
+function announceStarted({ config, t, log }: Settings, store: Store, plans: PlanCatalog, { up }: Channels, server: Server): void {
   const numbers = plans.active().map((e) => e.plan.number);
   console.error(t('start.channels', { channels: up.join(', '), plan: numbers.join(', ') }));
   log.log('info', 'started', { channels: up, plans: numbers, state: store.file, pushCron: config.PUSH_CRON, ...(server ? { port: server.port } : {}) });
+}
 
+/**
+ * SIGINT or SIGTERM: the timers, the polling and the server stopped, then the store closed, then exit 0. Every change
+ * a user was told about is already on disk; closing waits for any write under way.
+ */
+function stopOnSignals({ log }: Settings, store: Store, { stops }: Channels, server: Server, stopSchedules: () => void): void {
   const stop = async (signal: string) => {
     log.log('info', 'stopping', { signal });
-    digestJob();
-    reminderJob();
-    if (takeover) clearInterval(takeover);
+    stopSchedules();
     for (const s of stops) s();
     await server?.stop();
-    // Every change a user was told about is already on disk; this waits for any write under way.
     await store.close().catch((e: unknown) => log.log('error', 'final write failed', { error: e }));
     process.exit(0);
   };
@@ -223,7 +88,11 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((e: unknown) => {
+/**
+ * Why start-up stopped, always in Vietnamese: exit code 2 for what the operator must fix (a setting, a data or state
+ * file, the database out of reach, a token the messenger refused), 1 for anything else (printed whole).
+ */
+function failStartUp(e: unknown): void {
   if (e instanceof ConfigError || e instanceof DataFileError || e instanceof StateFileError || e instanceof StoreConnectError) {
     console.error(`${translator('vi')('start.failed')}: ${e.message}`);
     process.exitCode = 2;
@@ -236,4 +105,6 @@ main().catch((e: unknown) => {
     console.error(e);
     process.exitCode = 1;
   }
-});
+}
+
+main().catch(failStartUp);
