@@ -33,6 +33,12 @@ import { clean, fold } from '../text/fold.ts';
 
 export class DuplicateDeclarationError extends Error {}
 
+/** What took an update, filled in as it is routed: for its log line. */
+interface Trace {
+  feature?: string | undefined;
+  handler?: string;
+}
+
 const COMMAND = /^\/([A-Za-z]+)(?:@\w+)?(?:\s+([\s\S]*))?$/;
 
 export class Core {
@@ -40,12 +46,17 @@ export class Core {
   private readonly actions = new Map<string, ActionDef<never>>();
   /** The feature that declared each action tag (for logs and the golden test of button ids). */
   private readonly actionFeature = new Map<string, string>();
+  /** The feature behind each command, step and phrase: named in the update's log line. */
+  private readonly owner = new Map<CommandDef | StepDef | PhraseDef, string>();
   private readonly steps = new Map<string, StepDef>();
   private readonly phrases: PhraseDef[] = [];
   private readonly listed: { name: string; audience: Audience }[] = [];
   private contact: Feature['onContact'];
   private document: Feature['onDocument'];
   private question: Feature['onQuestion'];
+  private contactFeature: string | undefined;
+  private documentFeature: string | undefined;
+  private questionFeature: string | undefined;
 
   constructor(
     readonly deps: CoreDeps,
@@ -60,6 +71,7 @@ export class Core {
           if (!/^[a-z]+$/.test(n)) throw new DuplicateDeclarationError(`command "${n}" of ${f.name}: lower-case letters only`);
           if (this.commands.has(n)) dup('command', n, f.name);
           this.commands.set(n, c);
+          this.owner.set(c, f.name);
         }
         if (c.audience) this.listed.push({ name: c.names[0]!, audience: c.audience });
       }
@@ -71,19 +83,24 @@ export class Core {
       for (const s of f.steps ?? []) {
         if (this.steps.has(s.kind)) dup('conversation step', s.kind, f.name);
         this.steps.set(s.kind, s);
+        this.owner.set(s, f.name);
       }
       this.phrases.push(...(f.phrases ?? []));
+      for (const p of f.phrases ?? []) this.owner.set(p, f.name);
       if (f.onContact) {
         if (this.contact) dup('contact handler', 'contact', f.name);
         this.contact = f.onContact.bind(f);
+        this.contactFeature = f.name;
       }
       if (f.onDocument) {
         if (this.document) dup('document handler', 'document', f.name);
         this.document = f.onDocument.bind(f);
+        this.documentFeature = f.name;
       }
       if (f.onQuestion) {
         if (this.question) dup('question handler', 'question', f.name);
         this.question = f.onQuestion.bind(f);
+        this.questionFeature = f.name;
       }
     }
   }
@@ -122,14 +139,20 @@ export class Core {
     return make(plan);
   }
 
-  async onText(from: From, raw: string): Promise<Outcome> {
+  onText(from: From, raw: string): Promise<Outcome> {
+    return this.logged(from, (trace) => this.text(from, raw, trace));
+  }
+
+  private async text(from: From, raw: string, trace: Trace): Promise<Outcome> {
     await this.arrive(from);
     const ctx = this.ctx(from);
     const text = clean(raw);
     const cmd = text.match(COMMAND);
     if (cmd) {
       const def = this.commands.get(cmd[1]!.toLowerCase());
+      trace.handler = `/${cmd[1]!.toLowerCase()}`;
       if (!def) return refuse('unknown-command', { command: `/${cmd[1]}` });
+      trace.feature = this.owner.get(def);
       return this.inScope(ctx, (c) => def.run(c, clean(cmd[2] ?? '')));
     }
     const session = sessionOf(ctx);
@@ -138,50 +161,94 @@ export class Core {
       // A step goes on in the plan its session was started in.
       const entry = typeof session.plan === 'string' ? this.deps.plans.byKey(session.plan) : undefined;
       const handled = entry ? await this.inScope(ctx.inPlan(entry), (c) => step.onText(c, session, text)) : await step.onText(ctx, session, text);
-      if (handled) return handled;
+      if (handled) {
+        Object.assign(trace, { feature: this.owner.get(step), handler: `step:${step.kind}` });
+        return handled;
+      }
     }
     const folded = fold(text)
       .replace(/[.!?,;]+$/, '')
       .trim();
     for (const p of this.phrases) {
       const args = p.match(folded, text);
-      if (args !== undefined) return this.inScope(ctx, (c) => p.run(c, args));
+      if (args !== undefined) {
+        Object.assign(trace, { feature: this.owner.get(p), handler: 'phrase' });
+        return this.inScope(ctx, (c) => p.run(c, args));
+      }
     }
     if (/^\d{1,3}$/.test(folded)) {
       const menu = menuOf(this.deps.store, from.channel, from.chatId, ctx.now);
-      if (menu) return this.pick(ctx, Number(folded), 'choose');
+      if (menu) return this.pick(ctx, Number(folded), 'choose', trace);
     }
+    trace.handler = 'question';
     if (!this.question) return refuse('unknown-command', { command: text.slice(0, 20) });
     const question = this.question;
+    trace.feature = this.questionFeature;
     return this.inScope(ctx, (c) => question(c, raw));
   }
 
-  async onAction(from: From, data: string, how: { explicit: boolean } = { explicit: false }): Promise<Outcome> {
-    await this.arrive(from);
-    return this.dispatch(this.ctx(from), data, how);
+  onAction(from: From, data: string, how: { explicit: boolean } = { explicit: false }): Promise<Outcome> {
+    return this.logged(from, async (trace) => {
+      await this.arrive(from);
+      return this.dispatch(this.ctx(from), data, how, trace);
+    });
   }
 
-  async onContact(from: From, contact: { phone: string; userId?: string }): Promise<Outcome> {
-    await this.arrive(from);
-    if (!this.contact) return refuse('invalid-action');
-    const onContact = this.contact;
-    return this.inScope(this.ctx(from), (c) => onContact(c, contact));
+  onContact(from: From, contact: { phone: string; userId?: string }): Promise<Outcome> {
+    return this.logged(from, async (trace) => {
+      await this.arrive(from);
+      trace.handler = 'contact';
+      if (!this.contact) return refuse('invalid-action');
+      const onContact = this.contact;
+      trace.feature = this.contactFeature;
+      return this.inScope(this.ctx(from), (c) => onContact(c, contact));
+    });
   }
 
   /** A file sent to the bot. */
-  async onDocument(from: From, doc: IncomingDocument): Promise<Outcome> {
+  onDocument(from: From, doc: IncomingDocument): Promise<Outcome> {
+    return this.logged(from, (trace) => this.file(from, doc, trace));
+  }
+
+  /**
+   * One structured line per update, whatever its end: the channel, the feature and handler that took it, the
+   * refusal code if any, and the milliseconds it took. Never the user's text.
+   */
+  private async logged(from: From, run: (trace: Trace) => Promise<Outcome>): Promise<Outcome> {
+    const started = performance.now();
+    const trace: Trace = {};
+    let out: Outcome | undefined;
+    try {
+      out = await run(trace);
+      return out;
+    } finally {
+      this.deps.log.log('info', 'update', {
+        channel: from.channel,
+        feature: trace.feature ?? null,
+        handler: trace.handler ?? null,
+        ...(out?.refusal ? { refusal: out.refusal.code } : {}),
+        ...(out ? {} : { failed: true }),
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      });
+    }
+  }
+
+  private async file(from: From, doc: IncomingDocument, trace: Trace): Promise<Outcome> {
     await this.arrive(from);
+    trace.handler = 'file';
     const ctx = this.ctx(from);
     // A file the open session waits for (evidence of a tick) goes to its step, in the session's plan.
     const session = sessionOf(ctx);
     const step = session && this.steps.get(session.kind);
     if (session && step?.onFile) {
       const onFile = step.onFile.bind(step);
+      trace.feature = this.owner.get(step);
       const entry = typeof session.plan === 'string' ? this.deps.plans.byKey(session.plan) : undefined;
       return this.inScope(entry ? ctx.inPlan(entry) : ctx, (c) => onFile(c, session, doc));
     }
     if (!this.document) return refuse('invalid-action');
     const onDocument = this.document;
+    trace.feature = this.documentFeature;
     return this.inScope(ctx, (c) => onDocument(c, doc));
   }
 
@@ -231,9 +298,11 @@ export class Core {
     return { feature: this.actionFeature.get(tag)!, tag, ...(key ? { key } : {}), def, value };
   }
 
-  private async dispatch(ctx: Ctx, raw: string, how: { explicit: boolean }): Promise<Outcome> {
+  private async dispatch(ctx: Ctx, raw: string, how: { explicit: boolean }, trace: Trace = {}): Promise<Outcome> {
     const routed = this.route(raw);
+    trace.handler ??= 'action';
     if (!routed) return refuse('invalid-action');
+    Object.assign(trace, { feature: routed.feature, handler: `action:${routed.tag}` });
     if (routed.key) {
       const entry = this.deps.plans.byKey(routed.key);
       if (!entry) return refuse('stale');
@@ -243,7 +312,8 @@ export class Core {
     return this.inScope(ctx, (c) => def.run(c, value, how));
   }
 
-  private async pick(ctx: Ctx, n: number, mode: PickMode): Promise<Outcome> {
+  private async pick(ctx: Ctx, n: number, mode: PickMode, trace: Trace = {}): Promise<Outcome> {
+    trace.handler = 'menu';
     const menu = menuOf(this.deps.store, ctx.from.channel, ctx.from.chatId, ctx.now);
     if (!menu) return refuse('no-menu');
     const entry = menu[n - 1];
@@ -251,10 +321,10 @@ export class Core {
     if (mode === 'done') {
       if (entry.kind === 'undo') return refuse('item-done', { n });
       if (entry.kind !== 'tick' && entry.kind !== 'confirm') return refuse('not-a-tick', { n });
-      return this.dispatch(ctx, entry.action, { explicit: true });
+      return this.dispatch(ctx, entry.action, { explicit: true }, trace);
     }
     if (mode === 'undo' && entry.kind !== 'undo') return refuse('not-undoable', { n });
-    return this.dispatch(ctx, entry.action, { explicit: false });
+    return this.dispatch(ctx, entry.action, { explicit: false }, trace);
   }
 }
 

@@ -54,3 +54,23 @@ describe('button ids already in the field', () => {
       expect(core.route(id), id).toBeUndefined();
   });
 });
+
+describe('one log line per update', () => {
+  it('names the channel, the feature and handler, the refusal if any and the time; never the text', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const { core, deps, user } = await harness();
+    deps.log = { log: (_level, msg, fields) => msg === 'update' && lines.push(fields ?? {}), child: () => deps.log };
+    await core.onText(user('42'), 'Sở Tài chính phải làm gì?');
+    await core.onText(user('42'), '/viec');
+    await core.onAction(user('42'), 't:I.4:0');
+    await core.onAction(user('42'), 'zz:1');
+    expect(lines.map(({ ms, ...rest }) => rest)).toEqual([
+      { channel: 'telegram', feature: 'questions', handler: 'question' },
+      { channel: 'telegram', feature: 'ticking', handler: '/viec' },
+      { channel: 'telegram', feature: 'ticking', handler: 'action:t', refusal: 'admin-only' },
+      { channel: 'telegram', feature: null, handler: 'action', refusal: 'invalid-action' },
+    ]);
+    for (const l of lines) expect(typeof l.ms).toBe('number');
+    expect(JSON.stringify(lines)).not.toContain('Tài chính');
+  });
+});
