@@ -489,7 +489,10 @@ function percent(done: number, total: number): number {
 
 export function progressAnswer(ctx: AnswerContext, q: Question): Reply {
   const agency = q.agencies[0];
-  const pool = agency ? leadTasks(ctx, agency) : ctx.plan.tasks;
+  const section = q.section ? ctx.plan.sections.find((x) => x.id === q.section && !x.missingInSource) : undefined;
+  const all = agency ? leadTasks(ctx, agency) : ctx.plan.tasks;
+  // "Mục III tiến độ đến đâu": the section's tasks only, headed with it.
+  const pool = section ? all.filter((task) => task.section === section.id) : all;
   const states = statesFor(ctx, pool, agency);
   // One pass over the pool (with many plans, this runs for each).
   const c: Record<Status, number> = { done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0 };
@@ -497,8 +500,23 @@ export function progressAnswer(ctx: AnswerContext, q: Question): Reply {
   const done = c.done_on_time + c.done_late;
   const head = agency
     ? ctx.t('progress.agency', { agency: ctx.dir.label(agency), done, total: pool.length, pct: percent(done, pool.length), date: asOf(ctx) })
-    : ctx.t('progress.plan', { plan: ctx.plan.number, done, total: pool.length, pct: percent(done, pool.length), date: asOf(ctx) });
+    : section
+      ? ctx.t('progress.section', {
+          section: section.id,
+          title: excerpt(section.title, 80),
+          done,
+          total: pool.length,
+          pct: percent(done, pool.length),
+          date: asOf(ctx),
+        })
+      : ctx.t('progress.plan', { plan: ctx.plan.number, done, total: pool.length, pct: percent(done, pool.length), date: asOf(ctx) });
   const lines = [head, ctx.t('progress.counts', { a: c.done_on_time, b: c.done_late, c: c.in_progress, d: c.overdue })];
+  if (!agency && section) {
+    // A section's few tasks: each with its state, the late ones first.
+    const late = [...pool].sort((a, b) => Number(states.get(b)!.status === 'overdue') - Number(states.get(a)!.status === 'overdue'));
+    lines.push(list(ctx, late, states));
+    return reply(ctx, 'progress', lines.join('\n'), late.slice(0, ctx.maxList), states, [], pool.length);
+  }
   if (!agency) {
     // Furthest behind first: agencies with the lowest share of their lead tasks done.
     const leads = new Set(ctx.plan.tasks.flatMap((task) => task.lead.map((p) => p.agency).filter((a): a is string => !!a)));

@@ -94,20 +94,47 @@ export function contextOf(q: Question, reply: Reply, previous?: ChatContext): Ch
 }
 
 /** Each section's title as a set of canonical words, made once per plan. */
-const sectionWords = new WeakMap<Plan, { id: string; title: Set<string> }[]>();
+const sectionWords = new WeakMap<Plan, { id: string; title: Set<string>; seq: string[] }[]>();
 
 /** The section whose title shares three words or more with the question's (and most of them), if one does. */
 function sectionNamed(plan: Plan, words: readonly string[]): string | undefined {
   let sections = sectionWords.get(plan);
   if (!sections)
-    sectionWords.set(plan, (sections = plan.sections.map((s) => ({ id: s.id, title: new Set(canonicalTokens(s.title).filter((w) => w.length > 1)) }))));
+    sectionWords.set(
+      plan,
+      (sections = plan.sections.map((s) => ({
+        id: s.id,
+        title: new Set(canonicalTokens(s.title).filter((w) => w.length > 1)),
+        seq: canonicalTokens(s.title),
+      }))),
+    );
   const asked = new Set(words);
   let best: { id: string; n: number } | undefined;
   for (const { id, title } of sections) {
     const n = [...asked].filter((w) => title.has(w)).length;
     if (n >= Math.max(3, 0.4 * title.size) && (!best || n > best.n)) best = { id, n };
   }
-  return best?.id;
+  if (best) return best.id;
+  // "phần ứng dụng CNTT": three words or more of one title in a row, a longer run than any other title shares.
+  let run: { id: string; n: number; tie: boolean } | undefined;
+  for (const { id, seq } of sections) {
+    const n = longestRun(words, seq);
+    if (n >= 3 && (!run || n > run.n)) run = { id, n, tie: false };
+    else if (run && n === run.n) run.tie = true;
+  }
+  return run && !run.tie ? run.id : undefined;
+}
+
+/** The longest run of words `a` and `b` share in the same order, without a gap. */
+function longestRun(a: readonly string[], b: readonly string[]): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++)
+    for (let j = 0; j < b.length; j++) {
+      let n = 0;
+      while (i + n < a.length && j + n < b.length && a[i + n] === b[j + n]) n++;
+      if (n > best) best = n;
+    }
+  return best;
 }
 
 /** Answers that are lists of tasks: a count or a yes/no question about them is answered first. */
@@ -269,7 +296,7 @@ export class Engine {
     // An English answer names its period in English ("Q2 2019", "June 2019").
     if (q.period && (opts.lang ?? this.lang) === 'en') q = { ...q, period: { ...q.period, label: periodLabelEn(q.period.label) } };
     // "phần ứng dụng CNTT có bao nhiêu việc": a section named by the words of its title.
-    if (!q.section && (q.intent === 'count' || q.intent === 'first-last')) {
+    if (!q.section && (q.intent === 'count' || q.intent === 'first-last' || q.intent === 'progress')) {
       const named = sectionNamed(this.plan, q.words);
       if (named) q = { ...q, section: named };
     }
@@ -360,15 +387,18 @@ export class Engine {
    */
   private namesPlanOnly(q: Question): boolean {
     if (q.intent !== 'task' || q.focus !== 'status' || q.taskId || q.nth !== undefined) return false;
-    const words = q.words;
+    // "mục III thực hiện tới đâu": a section named by its number, and nothing of a task besides.
+    const words = q.section ? q.words.filter((w) => w !== 'muc' && w !== 'phan' && w !== q.section!.toLowerCase()) : q.words;
     const at = words.findIndex((w, i) => w === 'ke' && words[i + 1] === 'hoach');
-    if (at < 0) return false;
+    if (at < 0 && !q.section) return false;
     this.planWords ??= new Set([
       ...canonicalTokens(`${this.plan.title} ${this.plan.number} ke hoach thuc hien trien khai chung tong the ca tien do tinh hinh hien nay`),
       ...language().cues.filler.flatMap((f) => f.split(' ')),
       ...this.plan.number.split(/\D+/).filter(Boolean),
     ]);
-    return words.every((w) => this.planWords!.has(w));
+    const section = q.section ? this.plan.sections.find((x) => x.id === q.section) : undefined;
+    const titled = new Set(section ? canonicalTokens(section.title) : []);
+    return words.every((w) => this.planWords!.has(w) || titled.has(w));
   }
 
   /** A question understood, answered in full (not yet cut into pages), with the plan's horizon said when passed. */

@@ -130,4 +130,11 @@ describe('kinds of question', () => {
     expect(head('who handles sorting household waste at source')).toBe('Lead: UBND cấp huyện');
     expect(head('When must the climate change action plan be updated?')).toBe('Deadline: Tháng 9/2025');
   });
+  it("a section's progress, the section named by its number or by a run of its title's words", () => {
+    expect(first('muc III thuc hien toi dau', '2020-05-15')).toMatch(
+      /^Tiến độ mục III \(Triển khai ứng dụng công nghệ thông tin.*: 0\/6 nhiệm vụ đã hoàn thành/,
+    );
+    expect(first('Phần ứng dụng CNTT (mục III) tiến độ đến đâu rồi?', '2020-05-15')).toMatch(/^Tiến độ mục III/);
+    expect(first('Trong phần ứng dụng CNTT, nhiệm vụ nào có thời hạn sớm nhất')).toMatch(/^Nhiệm vụ thuộc mục III có hạn sớm nhất: Quý III\/2019/);
+  });
 });
