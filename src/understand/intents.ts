@@ -330,7 +330,7 @@ function labelOf(text: string, span: Span): string {
 
 /** "… có … không?", "có phải … không", "… phải không?", "… đúng không?": a question answered yes or no. */
 const YES_NO =
-  /^ (?:(?:co phai|phai chang|lieu|the|vay|thi|nhung) )?(?:\S+ ){0,8}?co (?:\S+ )+(?:khong|chua|ko) $| (?:phai khong|dung khong|co dung khong|phai ko|dung ko) $|^ co phai /;
+  /^ (?:(?:co phai|phai chang|lieu|the|vay|thi|nhung) )?(?:\S+ ){0,8}?co (?:\S+ )+(?:khong|chua|ko|hong) $| (?:phai khong|dung khong|co dung khong|phai ko|dung ko) $|^ co phai /;
 
 /** Everyday words replaced by the plans' wording before task search ("tiền bồi dưỡng" → "mức chi"), longest first. */
 function withSynonyms(words: string[]): string[] {
@@ -509,7 +509,9 @@ export function understand(text: string, today: string, dir: Directory): Questio
   const recurrence = recurring.find(([cues]) => has(joined, cues))?.[1];
   if ((recurrence || has(joined, c.recurringAny)) && content <= 3 && !q.yesNo) return { ...q, intent: 'recurring', ...(recurrence ? { recurrence } : {}) };
   // "Khi nào hết hạn việc cải tạo trụ sở…": a question about one task's field comes before list words in it.
-  if (focus !== 'all' && content >= 3 && !(named && has(restJoined, c.agencyWork))) return { ...q, intent: 'task' };
+  // "Sở Tài chính có chủ trì vụ phụ cấp cho người làm một cửa không?": a role asked yes or no of a task named.
+  const roleOfTask = q.yesNo && role && content >= 2 && !q.section;
+  if (q.focus !== 'all' && (roleOfTask || (content >= 3 && !(named && has(restJoined, c.agencyWork))))) return { ...q, intent: 'task' };
   if (has(joined, c.lateProgress)) return { ...q, intent: 'overdue' };
   if (has(joined, c.progress)) return { ...q, intent: 'progress' };
   // "sắp hết hạn" before "hết hạn": coming due is not overdue.

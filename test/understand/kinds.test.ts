@@ -14,6 +14,11 @@ describe('kinds of question', () => {
     expect(first('Công an tỉnh có chủ trì việc nào không?')).toMatch(/^Không/);
     expect(first('Sở Nội vụ có phải chủ trì việc nhân rộng phần mềm một cửa điện tử không?')).toBe('Không. Sở Nội vụ không chủ trì việc này.');
     expect(first('Sở Tài chính có việc gì quá hạn không', '2019-05-01')).toBe('Có.');
+    // Southern "hông" for "không"; a task named after the role asked is that task, not the agency's list.
+    const r = ask('Sở Tài chánh có chủ trì vụ quy định mức chi cho một cửa hông?', '2019-01-01');
+    expect([r.intent, r.ids, r.text.split('\n')[0]]).toEqual(['task', ['I.4'], 'Có. Sở Tài chính chủ trì việc này.']);
+    const no = ask('so tai chinh co phai chu tri viec huong dan che do chinh sach cho can bo mot cua khong', '2019-01-01');
+    expect([no.ids, no.text.split('\n\n').slice(0, 2)]).toEqual([['I.3'], ['Không. Sở Tài chính không chủ trì việc này.', 'Chủ trì: Sở Nội vụ']]);
   });
   it('the earliest and the latest deadline, in the scope asked', () => {
     expect(ask('việc nào có hạn sớm nhất').ids).toEqual(['I.1']);
