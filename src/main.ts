@@ -18,7 +18,7 @@ import { readSettings, type Settings } from './startup/config.ts';
 import { openPlans, type Served } from './startup/plans.ts';
 import { startSchedules } from './startup/schedules.ts';
 import { openStore } from './store/open.ts';
-import { StateFileError, StoreConnectError } from './store/state.ts';
+import { StateFileError, StoreConnectError } from './store/port.ts';
 
 type Store = Awaited<ReturnType<typeof openStore>>;
 type Server = Awaited<ReturnType<typeof startServer>>;

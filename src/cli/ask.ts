@@ -13,8 +13,7 @@ import type { Reply } from '../core/engine.ts';
 import { type Lang, LANGS, translator } from '../i18n.ts';
 import { DataFileError } from '../plan/load.ts';
 import { ConfigError } from '../config.ts';
-import { StoreConnectError } from '../store/errors.ts';
-import { StateFileError } from '../store/file.ts';
+import { StateFileError, StoreConnectError } from '../store/port.ts';
 import { parseArgs, parseToday, runCli, UsageError } from './args.ts';
 import { livePlans } from './state.ts';
 

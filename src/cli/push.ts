@@ -14,7 +14,7 @@ import { DataFileError, loadDirectory, PLANS_DIR } from '../plan/load.ts';
 import { Pusher } from '../push/pusher.ts';
 import { PacedSender } from '../push/sender.ts';
 import { openStore } from '../store/open.ts';
-import { StateFileError, StoreConnectError } from '../store/state.ts';
+import { StateFileError, StoreConnectError } from '../store/port.ts';
 import { parseArgs, parseToday, runCli, UsageError } from './args.ts';
 
 async function main(): Promise<void> {

@@ -11,9 +11,8 @@ import { t, translator } from '../i18n.ts';
 import { formatDate } from '../plan/deadline.ts';
 import { choosePlan, DataFileError, loadDirectory, loadPlans, PLANS_DIR } from '../plan/load.ts';
 import { buildReport } from '../report/xlsx.ts';
-import { StateFileError } from '../store/file.ts';
 import { openStore } from '../store/open.ts';
-import { StoreConnectError } from '../store/state.ts';
+import { StateFileError, StoreConnectError } from '../store/port.ts';
 import { parseArgs, parseToday, runCli } from './args.ts';
 
 async function main(): Promise<void> {

@@ -15,7 +15,7 @@ import { writeFileAtomic } from '../fsutil.ts';
 import { t } from '../i18n.ts';
 import { describeStore, openStore } from '../store/open.ts';
 import { migrate, stateSchema } from '../store/schema.ts';
-import { LockHeldError, StateFileError, StoreConnectError } from '../store/state.ts';
+import { LockHeldError, StateFileError, StoreConnectError } from '../store/port.ts';
 import { parseArgs, runCli, UsageError } from './args.ts';
 
 async function main(): Promise<void> {

@@ -2,7 +2,7 @@
 import type { Lang, T } from '../i18n.ts';
 import type { Logger } from '../log.ts';
 import type { Directory } from '../plan/agencies.ts';
-import type { Store } from '../store/state.ts';
+import type { Store } from '../store/port.ts';
 import type { Channel } from './channel.ts';
 import type { Envelope } from './outcome.ts';
 import type { PlanCatalog } from './plans.ts';

@@ -12,7 +12,7 @@ import type { Engine } from '../core/engine.ts';
 import { type PlanEntry, planProgress } from '../core/plans.ts';
 import { requiredParties } from '../plan/status.ts';
 import { progressPhoto } from '../report/chart.ts';
-import type { Official, ReadonlyDeep } from '../store/state.ts';
+import type { Official, ReadonlyDeep } from '../store/port.ts';
 
 /** What a digest is composed from: one plan, the state, the directory and the language. */
 export type DigestDeps = Pick<CoreDeps, 'store' | 'dir' | 't'> & { plan: Plan; engine: Engine };

@@ -9,7 +9,7 @@ import type { CoreDeps } from '../core/deps.ts';
 import type { Envelope } from '../core/outcome.ts';
 import type { Keyboard } from '../core/present.ts';
 import type { Logger } from '../log.ts';
-import type { Official, ReadonlyDeep } from '../store/state.ts';
+import type { Official, ReadonlyDeep } from '../store/port.ts';
 import { adminDigest, adminDigestOf, agencyDigest, type Digest, dueReminders, planDeps } from './digest.ts';
 import type { PlanEntry } from '../core/plans.ts';
 import { scopePost } from '../core/router.ts';

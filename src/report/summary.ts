@@ -7,7 +7,7 @@ import type { T } from '../i18n.ts';
 import type { Directory } from '../plan/agencies.ts';
 import type { Plan, Task } from '../plan/schema.ts';
 import { requiredParties, type Status } from '../plan/status.ts';
-import type { Store } from '../store/state.ts';
+import type { Store } from '../store/port.ts';
 
 export interface ReportDeps {
   plan: Plan;

@@ -1,8 +1,8 @@
 /**
  * Records as columns: the field names once and a column of values per field, instead of an object per record with
  * its keys repeated. JSON of this shape is a third of the size and parses in about half the time (arrays of values);
- * the records are rebuilt field by field, all with the same shape. Used by the embedded store's side files and by the
- * PostgreSQL snapshot (src/store/packed.ts).
+ * the records are rebuilt field by field, all with the same shape. Used by the embedded store's side files
+ * (./embedded/file.ts) and by the PostgreSQL snapshot (./postgres/packed.ts).
  *
  * A column holds the values in record order (null: the field is absent), or — where a few texts repeat (agencies,
  * statuses, days) — those texts once and each record's position among them (-1: absent): they then parse as small

@@ -2,7 +2,7 @@
  * The store the configuration names: PostgreSQL when DATABASE_URL is set, else the embedded store at STATE_FILE.
  * Loaded lazily, so that the embedded path never loads the database client.
  */
-import type { Store } from './state.ts';
+import type { Store } from './port.ts';
 
 export interface StoreSetting {
   /** postgres://… : the shared database. */
@@ -18,10 +18,10 @@ export type StoreMode = 'writer' | 'shared' | 'reader';
 
 export async function openStore(setting: StoreSetting, mode: StoreMode): Promise<Store> {
   if (setting.databaseUrl) {
-    const { PgStore } = await import('./pg.ts');
+    const { PgStore } = await import('./postgres/pg-store.ts');
     return PgStore.connect(setting.databaseUrl, { max: mode === 'writer' ? 10 : 2, reader: mode === 'reader' });
   }
-  const { FileStore } = await import('./state.ts');
+  const { FileStore } = await import('./embedded/file-store.ts');
   if (mode === 'shared') return FileStore.openShared(setting.stateFile);
   return FileStore.open(setting.stateFile, mode === 'writer' ? { lock: true } : { readOnly: true });
 }
@@ -29,5 +29,5 @@ export async function openStore(setting: StoreSetting, mode: StoreMode): Promise
 /** Where the state lives, for messages (the database without its password). */
 export async function describeStore(setting: StoreSetting): Promise<string> {
   if (!setting.databaseUrl) return setting.stateFile;
-  return (await import('./pg.ts')).describeUrl(setting.databaseUrl);
+  return (await import('./postgres/pg-store.ts')).describeUrl(setting.databaseUrl);
 }

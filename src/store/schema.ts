@@ -1,6 +1,7 @@
 /**
- * The state file's shape: zod schemas for every section, the schema version, and migrations from older files.
- * This is the gate for the state file: past it, types are trusted.
+ * The state's shape, whichever store keeps it: zod schemas for every section and record, the schema version, and
+ * migrations from older state files. This is the gate for what is read from disk or imported (the embedded store's
+ * files and change journal, `npm run state -- import`): past it, types are trusted.
  */
 import { z } from 'zod';
 

@@ -10,7 +10,7 @@ import { Core } from '../../src/core/router.ts';
 import { translator } from '../../src/i18n.ts';
 import type { Logger } from '../../src/log.ts';
 import { coreDeps } from '../core/harness.ts';
-import { Store } from '../../src/store/state.ts';
+import { Store } from '../../src/store/port.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { planDocx } from '../fixtures/plan-docx.ts';

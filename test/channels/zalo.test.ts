@@ -9,7 +9,7 @@ import { createCore } from '../../src/core/features/index.ts';
 import { silentLogger } from '../../src/log.ts';
 import { Pusher } from '../../src/push/pusher.ts';
 import { PacedSender } from '../../src/push/sender.ts';
-import { Store } from '../../src/store/state.ts';
+import { Store } from '../../src/store/port.ts';
 import { PublicFiles, startHttp } from '../../src/channels/http.ts';
 import { coreDeps } from '../core/harness.ts';
 import { FakeZalo } from '../fakes/zalo-server.ts';

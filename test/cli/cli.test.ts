@@ -191,7 +191,7 @@ describe('npm run ask -- --json --chat', () => {
 
 describe('one writer per state file', () => {
   async function stateWithTick(on: string) {
-    const { Store } = await import('../../src/store/state.ts');
+    const { Store } = await import('../../src/store/port.ts');
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'live-')), 'state.json');
     const store = await Store.open(file);
     const { plan } = await import('../helpers.ts');

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/state.ts';
+import { Store } from '../../src/store/port.ts';
 import { launch } from '../helpers.ts';
 import { startTestDatabase, type TestDatabase } from '../pg.ts';
 

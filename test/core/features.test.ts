@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../src/core/features/index.ts';
 import { Core, DuplicateDeclarationError } from '../../src/core/router.ts';
 import { presentButtons } from '../../src/core/present.ts';
-import { Store } from '../../src/store/state.ts';
+import { Store } from '../../src/store/port.ts';
 import { ADMIN, coreDeps, harness } from './harness.ts';
 
 const ticks = (h: Awaited<ReturnType<typeof harness>>) => h.store.snapshot().completions.filter((c) => !c.undoneAt);

@@ -9,7 +9,7 @@ import { presentButtons, presentMenu } from '../../src/core/present.ts';
 import type { RosterEntry } from '../../src/core/roster.ts';
 import { translator } from '../../src/i18n.ts';
 import { silentLogger } from '../../src/log.ts';
-import { Store } from '../../src/store/state.ts';
+import { Store } from '../../src/store/port.ts';
 import { dir, plan } from '../helpers.ts';
 import { PlanCatalog } from '../../src/core/plans.ts';
 import type { Plan } from '../../src/plan/schema.ts';

@@ -9,7 +9,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PgStore } from '../../src/store/pg.ts';
+import { PgStore } from '../../src/store/postgres/pg-store.ts';
 import { freePort } from '../net.ts';
 import { type BotMessage, buttons, waitFor as waitForIn } from './bot-messages.ts';
 import { startTestDatabase, type TestDatabase } from '../pg.ts';

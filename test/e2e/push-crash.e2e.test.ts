@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/state.ts';
+import { Store } from '../../src/store/port.ts';
 import { freePort } from '../net.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -10,7 +10,7 @@ import { adminDigest, agencyDigest, planDeps } from '../../src/push/digest.ts';
 import { type OutMessage, type Outlet, Pusher } from '../../src/push/pusher.ts';
 import { every, latestOccurrence, nextOccurrence } from '../../src/push/schedule.ts';
 import { type Clock, PacedSender, SendError } from '../../src/push/sender.ts';
-import { type Official, Store } from '../../src/store/state.ts';
+import { type Official, Store } from '../../src/store/port.ts';
 import { createCore } from '../../src/core/features/index.ts';
 import { dir, plan } from '../helpers.ts';
 import { PlanCatalog } from '../../src/core/plans.ts';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n.ts';
 import { chartPng, chartRows, chartText, COLORS, progressPhoto } from '../../src/report/chart.ts';
 import { agencyRows, partsOf } from '../../src/report/summary.ts';
-import { Store } from '../../src/store/state.ts';
+import { Store } from '../../src/store/port.ts';
 import { dir, engine, plan } from '../helpers.ts';
 
 const t = translator('vi');

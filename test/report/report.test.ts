@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n.ts';
 import { buildReport } from '../../src/report/xlsx.ts';
-import { Store } from '../../src/store/state.ts';
+import { Store } from '../../src/store/port.ts';
 import { dir, engine, plan } from '../helpers.ts';
 
 async function report(today: string, ticks: { taskId: string; party: string; on: string; note?: string }[] = []) {

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS, PgStore } from '../../src/store/pg.ts';
-import { type State, type Store, Store as StoreClass } from '../../src/store/state.ts';
+import { MIGRATIONS } from '../../src/store/postgres/migrations.ts';
+import { PgStore } from '../../src/store/postgres/pg-store.ts';
+import { type State, type Store, Store as StoreClass } from '../../src/store/port.ts';
 import { startTestDatabase, type TestDatabase } from '../pg.ts';
 
 let db: TestDatabase;

@@ -3,8 +3,8 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LockHeldError, lockFile } from '../../src/store/lock.ts';
-import { StateFileError, Store } from '../../src/store/state.ts';
+import { lockFile } from '../../src/store/embedded/lock.ts';
+import { LockHeldError, StateFileError, Store } from '../../src/store/port.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'lock-'));

@@ -4,8 +4,8 @@
  */
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { type PackedEntry, pack, unpack } from '../../src/store/packed.ts';
-import type { RecordSection } from '../../src/store/state.ts';
+import { type PackedEntry, pack, unpack } from '../../src/store/postgres/packed.ts';
+import type { RecordSection } from '../../src/store/records.ts';
 
 async function roundTrip(sections: Partial<Record<RecordSection, PackedEntry[]>>) {
   const back: Partial<Record<RecordSection, PackedEntry[]>> = {};

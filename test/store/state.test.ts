@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StateFileError, Store } from '../../src/store/state.ts';
+import { StateFileError, Store } from '../../src/store/port.ts';
 import { fromColumns, toColumns } from '../../src/store/columns.ts';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'state-'));
@@ -108,7 +108,7 @@ describe('a state file bounded by the state, not the history', () => {
   const tick = (store: Store, i: number, at: Date) =>
     store.recordCompletion({ planId: 'P', taskId: `T${i}`, party: 'so-tai-chinh', on: '2019-03-20', by: 'o1' }, at);
   it('past 200 entries the audit log moves to its journal: the state file stays small, the log stays whole and in order', async () => {
-    const { AUDIT_IN_FILE } = await import('../../src/store/state.ts');
+    const { AUDIT_IN_FILE } = await import('../../src/store/embedded/file-store.ts');
     const file = path.join(tmp(), 'state.json');
     const store = await Store.open(file);
     const at = new Date('2019-03-20T03:00:00Z');

@@ -8,7 +8,7 @@ import { presentMenu } from '../../core/present.ts';
 import type { Core } from '../../core/router.ts';
 import type { Lang, T } from '../../i18n.ts';
 import type { Logger } from '../../log.ts';
-import { StateReadOnlyError } from '../../store/state.ts';
+import { StateReadOnlyError } from '../../store/port.ts';
 
 export interface ConsoleDeps {
   core: Core;

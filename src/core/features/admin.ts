@@ -1,6 +1,6 @@
 /** For admins (VP.UBND tỉnh): the officials (/canbo), the requests waiting (/choduyet), approve, reject, revoke. */
 import { z } from 'zod';
-import type { Decision } from '../../store/state.ts';
+import type { Decision } from '../../store/port.ts';
 import { type Ctx, defineAction, type Feature, rows } from '../feature.ts';
 import { type Button, edit, type Envelope, type Outcome, refuse, reply, say } from '../outcome.ts';
 import { requestCard } from './registration.ts';

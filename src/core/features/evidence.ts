@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { formatDate } from '../../plan/deadline.ts';
-import type { CompletionRecord, ReadonlyDeep } from '../../store/state.ts';
+import type { CompletionRecord, ReadonlyDeep } from '../../store/port.ts';
 import { endSession, setSession } from '../conversation.ts';
 import { type Ctx, defineTextAction, type Feature } from '../feature.ts';
 import { type Button, type Outcome, refuse, reply, say, type Text } from '../outcome.ts';

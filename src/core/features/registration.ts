@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { canonicalTokens } from '../../text/canonical.ts';
-import type { Official } from '../../store/state.ts';
+import type { Official } from '../../store/port.ts';
 import { adminChats } from '../actor.ts';
 import { endSession, sessionOf, setSession } from '../conversation.ts';
 import type { CoreDeps } from '../deps.ts';

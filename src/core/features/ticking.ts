@@ -11,7 +11,7 @@ import { excerpt, taskCard } from '../../answer/format.ts';
 import { formatDate } from '../../plan/deadline.ts';
 import type { Task } from '../../plan/schema.ts';
 import { requiredParties } from '../../plan/status.ts';
-import type { CompletionRecord, ReadonlyDeep } from '../../store/state.ts';
+import type { CompletionRecord, ReadonlyDeep } from '../../store/port.ts';
 import type { Actor } from '../actor.ts';
 import { endSession, setSession } from '../conversation.ts';
 import type { CoreDeps } from '../deps.ts';

@@ -1,6 +1,6 @@
 /**
- * The PostgreSQL store (DATABASE_URL): the same named operations as the embedded store, for several bot processes
- * sharing one database.
+ * The PostgreSQL store (DATABASE_URL): the port's operations (../commands/, as on the embedded store) for several bot
+ * processes sharing one database, whose schema ./migrations.ts applies at start-up.
  *
  * Each process keeps the picture the queries read (officials, completions, conversations, runs …) in memory, as the
  * embedded store does. Every record lives in one table row (`records`: section, key, JSON), stamped with the id of
@@ -16,57 +16,23 @@
  * the snapshot's xmin, so that a transaction still running is read once it ends, never skipped).
  *
  * Audit entries and push deliveries are append-only tables, never loaded at start; one process at a time holds
- * the right to send pushes (a session advisory lock, released when its process dies).
+ * the right to send pushes (a session advisory lock, released when its process dies). Start-up reads the latest
+ * snapshot of the picture (saved after every SNAPSHOT_EVERY changes of a process and when it stops; packed,
+ * ./packed.ts) and then the rows written since.
  */
 import type pg from 'pg';
-import { Coalesced } from './coalesce.ts';
+import { Coalesced } from '../coalesce.ts';
+import { DELIVERY_RUNS_KEPT } from '../commands/pushes.ts';
+import { StateWriteError, StoreConnectError } from '../errors.ts';
+import { liveKey } from '../lookups.ts';
+import { type PushClaim, Store, type StoreHealth } from '../port.ts';
+import { RECORD_SECTIONS, type RecordSection, recordKey, type Written } from '../records.ts';
+import type { AuditEntry, CompletionRecord, Delivery, Official, Section, State } from '../schema.ts';
+import { emptyState, STATE_VERSION } from '../schema.ts';
+import { migrate } from './migrations.ts';
 import { type PackedEntry, pack, unpack } from './packed.ts';
-import type { AuditEntry, CompletionRecord, Delivery, Official, Section, State } from './schema.ts';
-import { emptyState, STATE_VERSION } from './schema.ts';
-import {
-  DELIVERY_RUNS_KEPT,
-  liveKey,
-  type PushClaim,
-  RECORD_SECTIONS,
-  type RecordSection,
-  recordKey,
-  Store,
-  StoreConnectError,
-  type StoreHealth,
-  StateWriteError,
-} from './state.ts';
 
-export { StoreConnectError };
-
-/** Versioned migrations, applied in order at start-up, each in its own transaction; never edit one that shipped. */
-export const MIGRATIONS: readonly string[] = [
-  `create table records (
-     section text not null,
-     key text not null,
-     data jsonb,
-     xid xid8 not null default pg_current_xact_id(),
-     changed timestamptz not null default now(),
-     n bigint generated always as identity,
-     primary key (section, key)
-   );
-   create index records_xid on records (xid);
-   create unique index records_one_live_tick on records ((data->>'planId'), (data->>'taskId'), (data->>'party'), (coalesce(data->>'period', '')))
-     where section = 'completions' and data is not null and data->>'undoneAt' is null;
-   create unique index records_one_pending_extension on records ((data->>'planId'), (data->>'taskId'), (data->>'party'))
-     where section = 'extensions' and data is not null and data->>'status' = 'pending';
-   create table audit (id bigint generated always as identity primary key, entry jsonb not null);
-   create table deliveries (id bigint generated always as identity primary key, run text not null, entry jsonb not null);
-   create index deliveries_run on deliveries (run);
-   create sequence ids increment by 100 minvalue 1 start 1;`,
-  // The picture as one text, with the transaction horizon it is complete up to: start-up reads it and catches up.
-  `create table snapshots (id int primary key, horizon xid8 not null, taken timestamptz not null default now(), body text not null);`,
-  // The picture packed (src/store/packed.ts): columns per section, gzip'd; stored as it is (already compressed).
-  `alter table snapshots add column packed bytea, alter column body drop not null;
-   alter table snapshots alter column packed set storage external;`,
-];
-
-/** Advisory lock keys: migrations at start-up; the right to send pushes. */
-const MIGRATE_LOCK = 4561_0001;
+/** Advisory lock key: the right to send pushes. */
 const PUSH_LOCK = 4561_0002;
 /** Ids are taken from the database's sequence in blocks of this size (the sequence's increment). */
 const ID_BLOCK = 100;
@@ -84,7 +50,7 @@ interface Entry {
 }
 
 interface Pending {
-  apply: (draft: State) => unknown;
+  apply: (draft: State, written: Written[]) => unknown;
   touches: readonly Section[] | undefined;
   ids: number;
   result?: unknown;
@@ -162,7 +128,7 @@ export class PgStore extends Store {
   }
 
   /**
-   * Read the picture: the latest snapshot (packed, src/store/packed.ts; or one text, as versions before it saved)
+   * Read the picture: the latest snapshot (packed, ./packed.ts; or one text, as versions before it saved)
    * and then every row written since its horizon; without a snapshot, every row.
    */
   private async load(): Promise<void> {
@@ -184,7 +150,7 @@ export class PgStore extends Store {
         for (const section of RECORD_SECTIONS) for (const [key, xid, rec] of body[section] ?? []) take(section, key, xid, rec);
       }
       this.horizon = row.horizon;
-      this.replaced();
+      this.lookups.replaced();
       await this.catchUpNow();
       return;
     }
@@ -205,7 +171,7 @@ export class PgStore extends Store {
         (this.data[r.section] as unknown[]).push(r.data);
       }
       this.horizon = h.rows[0]!.x;
-      this.replaced();
+      this.lookups.replaced();
     } catch (e) {
       await client.query('rollback').catch(() => undefined);
       throw e;
@@ -252,14 +218,14 @@ export class PgStore extends Store {
       for (const k of Object.keys(known.rec)) delete known.rec[k];
       Object.assign(known.rec, data);
       known.xid = xid;
-      if (section === 'completions') this.indexCompletion(known.rec as unknown as CompletionRecord, was);
+      if (section === 'completions') this.lookups.completionWritten(known.rec as unknown as CompletionRecord, was);
     } else {
       m.set(key, { rec: data, xid });
       (this.data[section] as unknown[]).push(data);
-      if (section === 'completions') this.indexCompletion(data as unknown as CompletionRecord, undefined);
+      if (section === 'completions') this.lookups.completionWritten(data as unknown as CompletionRecord, undefined);
     }
-    if (section === 'officials') this.officialWritten(key, m.get(key)?.rec as unknown as Official | undefined);
-    if (section === 'completions' || section === 'extensions') this.completionsVersion++;
+    if (section === 'officials') this.lookups.officialWritten(key, m.get(key)?.rec as unknown as Official | undefined);
+    if (section === 'completions' || section === 'extensions') this.lookups.statusesChanged();
   }
 
   // ——— ids ———
@@ -295,7 +261,7 @@ export class PgStore extends Store {
    * No catch-up of its own: the router caught up when the update arrived, and a change built on a stale picture is
    * refused by the database and applied again after one (see `retry`).
    */
-  protected async change<T>(apply: (draft: State) => T, touches?: readonly Section[], _plans?: readonly string[], ids = 1): Promise<T> {
+  protected async change<T>(apply: (draft: State, written: Written[]) => T, touches?: readonly Section[], _plans?: readonly string[], ids = 1): Promise<T> {
     while (this.idEnd - this.idNext < ids + 1) await this.reserve(ids + 1);
     return new Promise<T>((resolve, reject) => {
       const p: Pending = { apply, touches, ids, writes: [], audit: [], attempts: 0, resolve: resolve as (v: unknown) => void, reject };
@@ -312,14 +278,8 @@ export class PgStore extends Store {
 
   /** Apply a change to the picture and note what it writes (serialized now: later changes may alter the objects). */
   private applyPending(p: Pending): void {
-    this.writes = [];
-    let written: NonNullable<typeof this.writes>;
-    try {
-      p.result = p.apply(this.data);
-    } finally {
-      written = this.writes;
-      this.writes = undefined;
-    }
+    const written: Written[] = [];
+    p.result = p.apply(this.data, written);
     p.audit = this.data.audit.splice(0);
     p.writes = written.map((w) => ({ section: w.section, key: w.key, data: w.record ? JSON.stringify(w.record) : null }));
     for (const w of written) {
@@ -336,7 +296,7 @@ export class PgStore extends Store {
         this.removedXid.set(id, known.xid);
       }
     }
-    this.changed(p.touches, written);
+    this.lookups.changed(p.touches, written);
   }
 
   /** The transaction ids of records a pending change removed (needed to write their removal). */
@@ -454,7 +414,7 @@ export class PgStore extends Store {
       // The database is out of reach: read everything again when it is back.
       await this.load().catch(() => undefined);
     }
-    this.replaced();
+    this.lookups.replaced();
     // Changes applied after the failed batch are applied again after it, in order.
     this.queue = later;
     for (const p of later) p.writes = [];
@@ -727,32 +687,5 @@ export class PgStore extends Store {
     this.claimed?.release(true);
     this.claimed = undefined;
     await this.pool.end();
-  }
-}
-
-/** Apply the migrations not yet applied, one process at a time. */
-export async function migrate(pool: pg.Pool): Promise<number> {
-  const client = await pool.connect();
-  try {
-    await client.query('select pg_advisory_lock($1)', [MIGRATE_LOCK]);
-    await client.query('create table if not exists schema_migrations (version int primary key, applied_at timestamptz not null default now())');
-    const { rows } = await client.query<{ v: number | null }>('select max(version) as v from schema_migrations');
-    const done = rows[0]?.v ?? 0;
-    if (done > MIGRATIONS.length) throw new Error(`the database is at schema version ${done}; this version of the bot knows ${MIGRATIONS.length}`);
-    for (let v = done + 1; v <= MIGRATIONS.length; v++) {
-      await client.query('begin');
-      try {
-        await client.query(MIGRATIONS[v - 1]!);
-        await client.query('insert into schema_migrations (version) values ($1)', [v]);
-        await client.query('commit');
-      } catch (e) {
-        await client.query('rollback');
-        throw e;
-      }
-    }
-    return MIGRATIONS.length - done;
-  } finally {
-    await client.query('select pg_advisory_unlock($1)', [MIGRATE_LOCK]).catch(() => undefined);
-    client.release();
   }
 }

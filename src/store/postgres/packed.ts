@@ -1,14 +1,14 @@
 /**
  * The PostgreSQL picture saved as a snapshot, packed for a fast start: each section's records as columns
- * (src/store/columns.ts) with the column of their transactions, gzip'd. At 100,000 officials and 125,000 ticks this is
+ * (../columns.ts) with the column of their transactions, gzip'd. At 100,000 officials and 125,000 ticks this is
  * 2 MB to fetch instead of 47 MB of text, and parses in half the time.
  *
  * A record's key is not stored where it is the one `recordKey` gives (always, as records are written).
  */
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import { type Column, type Columns, compact, expand, fromColumns, isColumns, toColumns } from './columns.ts';
-import { RECORD_SECTIONS, type RecordSection, recordKey } from './state.ts';
+import { type Column, type Columns, compact, expand, fromColumns, isColumns, toColumns } from '../columns.ts';
+import { RECORD_SECTIONS, type RecordSection, recordKey } from '../records.ts';
 
 const zip = promisify(gzip);
 const unzip = promisify(gunzip);

@@ -1,12 +1,13 @@
 /**
- * An append-only journal of JSON lines beside the state file, for records that only grow (push deliveries): each
- * append is one write and one fdatasync, whatever the history, instead of a rewrite of the whole state file.
- * Appends that arrive while one is being written share the next write. A torn last line (a crash mid-append) is
- * ignored when read; compaction rewrites the file atomically with only the records still needed.
+ * An append-only journal of JSON lines beside the state file — push deliveries, the audit log past the state file's
+ * last entries, and a big state's changes since its last snapshot: each append is one write and one fdatasync,
+ * whatever the history, instead of a rewrite of the state file. Appends that arrive while one is being written share
+ * the next write. A torn last line (a crash mid-append) is ignored when read; compaction rewrites the file atomically
+ * with only the records still needed.
  */
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { writeFileAtomicAsync } from '../fsutil.ts';
+import { writeFileAtomicAsync } from '../../fsutil.ts';
 
 export class Journal<T> {
   private pending: { lines: string; done: () => void; fail: (e: unknown) => void }[] = [];

@@ -1,16 +1,19 @@
 /**
- * The state file on disk: a lowdb adapter that validates what it reads and writes durably (temporary file, fsync,
- * rename, folder fsync); where a state path really points; leftovers of interrupted writes.
+ * The embedded store's snapshot on disk: a lowdb adapter that validates what it reads and writes the state durably
+ * (temporary file, fsync, rename, folder fsync). Only the sections a change touched are serialized again; a section
+ * past 1 MiB of JSON lives in a side file (completions: one per plan), written as columns with its checksum, the
+ * state file naming them renamed into place last. Also: where a state path really points; leftovers of interrupted
+ * writes and side files no state file names. Between snapshots of a big state, changes go to the change journal
+ * (./changes.ts); the file records the last change it holds (`journal`).
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
-import { writeFileAtomicAsync } from '../fsutil.ts';
-import { fromColumns, isColumns, toColumns } from './columns.ts';
-import { migrate, SECTIONS, STATE_VERSION, type Section, type State, stateSchema } from './schema.ts';
-
-export class StateFileError extends Error {}
+import { writeFileAtomicAsync } from '../../fsutil.ts';
+import { fromColumns, isColumns, toColumns } from '../columns.ts';
+import { StateFileError } from '../errors.ts';
+import { migrate, SECTIONS, STATE_VERSION, type Section, type State, stateSchema } from '../schema.ts';
 
 /** A side file's checksum: SHA-1 is enough to tell the file this store wrote from any other. */
 const checksum = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('hex');
@@ -20,9 +23,6 @@ export const OFFICIALS_SPLIT_BYTES = 1024 * 1024;
 
 /** Sections that move to a side file when big; completions go to one file per plan instead. */
 const SIDE_SECTIONS: readonly Section[] = ['officials', 'reminders', 'progress', 'extensions', 'evidence', 'conversations', 'runs'];
-
-/** A change could not be written; nothing of it remains. */
-export class StateWriteError extends Error {}
 
 /**
  * lowdb adapter: validated read, durable atomic write. Each section's JSON is kept between writes and only the
@@ -87,7 +87,7 @@ export class DurableJsonFile implements Adapter<State> {
       const bytes = readFileSync(path.join(path.dirname(this.file), ref));
       const ok = recorded[ref] === checksum(bytes);
       if (ok) this.sums.set(ref, recorded[ref] as string);
-      // Records as columns (src/store/columns.ts), or an array of records as earlier versions wrote them.
+      // Records as columns (../columns.ts), or an array of records as earlier versions wrote them.
       const value = JSON.parse(bytes.toString('utf8')) as unknown;
       return { value: isColumns(value) ? fromColumns(value) : value, ok };
     };

@@ -6,7 +6,7 @@
  */
 import { closeSync, linkSync, mkdirSync, openSync, readFileSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { StateFileError } from './file.ts';
+import { LockHeldError, StateFileError } from '../errors.ts';
 
 interface Owner {
   pid: number;
@@ -64,18 +64,6 @@ export function ownerAlive(o: Owner): boolean {
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-export class LockHeldError extends StateFileError {
-  constructor(
-    readonly file: string,
-    readonly owner: Owner,
-  ) {
-    super(
-      `${file} is in use by process ${owner.pid}${owner.since ? ` (since ${owner.since})` : ''}, most likely the bot. Stop it first; ` +
-        'to send the digest now use /guingay in the chat. The terminal chat, npm run ask and npm run export read the file without the lock.',
-    );
   }
 }
 
