@@ -19,7 +19,8 @@ import { translator } from '../src/i18n.ts';
 import { requiredParties } from '../src/plan/status.ts';
 import pg from 'pg';
 import { PgStore } from '../src/store/postgres/pg-store.ts';
-import { Store } from '../src/store/port.ts';
+import type { Store } from '../src/store/port.ts';
+import { FileStore } from '../src/store/embedded/file-store.ts';
 import { startTestDatabase, type TestDatabase } from '../test/pg.ts';
 import { fork } from 'node:child_process';
 import { Telegram } from 'telegraf';
@@ -247,7 +248,7 @@ function seedOfficials(store: Store, n: number, agencies: readonly string[], fir
 // (authorization, state change, fsync'd atomic write) before it counts.
 if (only.has('ticks')) {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-state-')), 'state.json');
-  const store = await Store.open(file);
+  const store = await FileStore.open(file);
   const oneOff = big.tasks.filter((t) => t.deadline.kind === 'period' || t.deadline.kind === 'date');
   const jobs = oneOff.map((t) => ({ task: t, index: requiredParties(t, dir).findIndex((p) => !p.startsWith('name:')) })).filter((j) => j.index >= 0);
   const agencies = [...new Set(jobs.map((j) => requiredParties(j.task, dir)[j.index]!))];
@@ -280,7 +281,7 @@ if (only.has('ticks')) {
   t1 = performance.now();
   for (let i = 0; i < concurrent.length; i += 32) await Promise.all(concurrent.slice(i, i + 32).map(tick));
   const concRate = concurrent.length / ((performance.now() - t1) / 1000);
-  const saved = (await Store.open(file)).snapshot().completions.length;
+  const saved = (await FileStore.open(file)).snapshot().completions.length;
   console.log(
     `durable ticks with 10,000 officials (state file ${(statSync(file).size / 2 ** 20).toFixed(1)} MiB): ${seqRate.toFixed(0)}/s one at a time, ${concRate.toFixed(0)}/s with 32 officials at once; ${saved}/${sequential.length + concurrent.length} on disk after reopening (target ≥ 100/s)`,
   );
@@ -401,7 +402,7 @@ if (only.has('history')) {
   const size = (f: string) => (statSync(f, { throwIfNoEntry: false })?.size ?? 0) / 2 ** 20;
   await history(
     'embedded store',
-    () => Store.open(file),
+    () => FileStore.open(file),
     async () => {
       const sideFiles = readdirSync(path.dirname(file)).filter((f) => /\.(officials|reminders|completions|runs|progress|conversations)\./.test(f));
       const sideSize = sideFiles.reduce((s, f) => s + size(path.join(path.dirname(file), f)), 0);
@@ -483,7 +484,11 @@ async function pushes(label: string, store: Store, recorded: () => Promise<numbe
 
 if (only.has('pushes')) {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'bench-push-')), 'state.json');
-  await pushes('embedded store', await Store.open(file), async () => (await Store.open(file)).snapshot().deliveries.filter((d) => d.status === 'sent').length);
+  await pushes(
+    'embedded store',
+    await FileStore.open(file),
+    async () => (await FileStore.open(file)).snapshot().deliveries.filter((d) => d.status === 'sent').length,
+  );
 }
 if (only.has('pg')) {
   database ??= await startTestDatabase();

@@ -21,8 +21,8 @@ import * as notes from './commands/notes.ts';
 import * as officials from './commands/officials.ts';
 import * as plans from './commands/plans.ts';
 import * as pushes from './commands/pushes.ts';
-import type { FileStore } from './embedded/file-store.ts';
 import { StateReadOnlyError } from './errors.ts';
+import type { Channel, Decision, NewCompletion, NewOfficial, OfficialStatus, ReadonlyDeep } from './inputs.ts';
 import { Lookups } from './lookups.ts';
 import type { Written } from './records.ts';
 import type { Account, CompletionRecord, Delivery, Evidence, Extension, Official, ProgressNote, Run, Section, State } from './schema.ts';
@@ -43,34 +43,7 @@ export type {
 } from './schema.ts';
 export { LockHeldError, StateFileError, StateReadOnlyError, StateWriteError, StoreConnectError } from './errors.ts';
 
-/** A read-only view of a stored value. */
-export type ReadonlyDeep<T> = T extends (infer U)[] ? readonly ReadonlyDeep<U>[] : T extends object ? { readonly [K in keyof T]: ReadonlyDeep<T[K]> } : T;
-
-export type OfficialStatus = Official['status'];
-export type Channel = Account['channel'];
-
-/** What a new official's record starts with. */
-export interface NewOfficial {
-  account: Account;
-  name: string;
-  position: string;
-  agency: string;
-  phone?: string;
-  /** Approved at once (roster) by this actor; otherwise pending. */
-  approvedBy?: string;
-}
-
-export interface NewCompletion {
-  planId: string;
-  taskId: string;
-  party: string;
-  period?: string;
-  on: string;
-  by: string;
-  note?: string;
-}
-
-export type Decision = 'approved' | 'rejected' | 'revoked';
+export type { Channel, Decision, NewCompletion, NewOfficial, OfficialStatus, ReadonlyDeep } from './inputs.ts';
 
 /** What the health check reports of a store. */
 export interface StoreHealth {
@@ -95,17 +68,6 @@ export abstract class Store {
 
   /** The lookups every update reads; an implementation tells them when it replaces the picture or catches up. */
   protected readonly lookups = new Lookups(() => this.state);
-
-  /** The embedded store at a path (tests and tools; the bot opens the configured store, ./open.ts): see FileStore.open. */
-  static async open(file: string, opts: { lock?: boolean; readOnly?: boolean; snapshotEvery?: number } = {}): Promise<FileStore> {
-    // Loaded when asked for: the implementation builds on this class.
-    return (await import('./embedded/file-store.ts')).FileStore.open(file, opts);
-  }
-
-  /** The embedded store, for writing if no live process holds it, else read-only: see FileStore.openShared. */
-  static async openShared(file: string): Promise<FileStore> {
-    return (await import('./embedded/file-store.ts')).FileStore.openShared(file);
-  }
 
   // ——— what each implementation provides ———
 

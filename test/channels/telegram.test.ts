@@ -10,7 +10,7 @@ import { Core } from '../../src/core/router.ts';
 import { translator } from '../../src/i18n.ts';
 import type { Logger } from '../../src/log.ts';
 import { coreDeps } from '../core/harness.ts';
-import { Store } from '../../src/store/port.ts';
+import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { planDocx } from '../fixtures/plan-docx.ts';
@@ -51,7 +51,7 @@ async function setup(o: { apiRoot?: string; plansDir?: string } = {}) {
       } as never;
     return true as never;
   }) as never);
-  const store = await Store.open(path.join(mkdtempSync(path.join(tmpdir(), 'tg-')), 'state.json'));
+  const store = await FileStore.open(path.join(mkdtempSync(path.join(tmpdir(), 'tg-')), 'state.json'));
   const t = translator('vi');
   const log: Logger = {
     log: (level, msg, fields) => void logs.push({ level, msg, ...fields }),

@@ -9,7 +9,7 @@ import { createCore } from '../../src/core/features/index.ts';
 import { silentLogger } from '../../src/log.ts';
 import { Pusher } from '../../src/push/pusher.ts';
 import { PacedSender } from '../../src/push/sender.ts';
-import { Store } from '../../src/store/port.ts';
+import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { PublicFiles, startHttp } from '../../src/channels/http.ts';
 import { coreDeps } from '../core/harness.ts';
 import { FakeZalo } from '../fakes/zalo-server.ts';
@@ -30,7 +30,7 @@ async function setup(opts: { file?: string; start?: string; files?: PublicFiles 
   fakes.push(zalo);
   await zalo.start();
   const file = opts.file ?? path.join(mkdtempSync(path.join(tmpdir(), 'zalo-')), 'state.json');
-  const store = await Store.open(file);
+  const store = await FileStore.open(file);
   if (!opts.file) {
     await store.importOfficials(
       [

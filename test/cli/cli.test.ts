@@ -191,9 +191,9 @@ describe('npm run ask -- --json --chat', () => {
 
 describe('one writer per state file', () => {
   async function stateWithTick(on: string) {
-    const { Store } = await import('../../src/store/port.ts');
+    const { FileStore } = await import('../../src/store/embedded/file-store.ts');
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'live-')), 'state.json');
-    const store = await Store.open(file);
+    const store = await FileStore.open(file);
     const { plan } = await import('../helpers.ts');
     await store.recordCompletion({ planId: plan.id, taskId: 'I.4', party: 'so-tai-chinh', on, by: 'o1' }, new Date(`${on}T03:00:00Z`));
     return file;

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/port.ts';
+import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { launch } from '../helpers.ts';
 import { startTestDatabase, type TestDatabase } from '../pg.ts';
 
@@ -32,7 +32,7 @@ describe('the command line on PostgreSQL', () => {
   it('state moves from the embedded store into the database and back; ask, export and the terminal chat read it', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pgcli-'));
     const stateFile = path.join(dir, 'state.json');
-    const store = await Store.open(stateFile);
+    const store = await FileStore.open(stateFile);
     const { official } = await store.addOfficial(
       {
         account: { channel: 'telegram', userId: '5', chatId: '5' },

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/port.ts';
+import { FileStore } from '../../src/store/embedded/file-store.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = (args: string[], env: Record<string, string>) =>
@@ -16,7 +16,7 @@ const run = (args: string[], env: Record<string, string>) =>
   });
 
 async function filled(file: string) {
-  const store = await Store.open(file);
+  const store = await FileStore.open(file);
   const at = new Date('2019-03-20T03:00:00Z');
   await store.importOfficials(
     [
@@ -52,7 +52,7 @@ describe('npm run state', () => {
     const target = path.join(dir, 'b.json');
     const r = run(['import', backup], { STATE_FILE: target });
     expect(r.status).toBe(0);
-    const after = (await Store.open(target)).snapshot();
+    const after = (await FileStore.open(target)).snapshot();
     expect(after).toEqual(before);
     expect(after.audit).toHaveLength(before.audit.length);
     expect(after.deliveries).toEqual([expect.objectContaining({ run: 'digest:x', to: 'o1' })]);
@@ -75,7 +75,7 @@ describe('npm run state', () => {
     expect(notEmpty.stderr).toContain('Thêm --force');
     expect(readFileSync(target, 'utf8')).toBe(before);
     // A bot holding the state file: refused too, even with --force.
-    const held = await Store.open(target, { lock: true });
+    const held = await FileStore.open(target, { lock: true });
     const locked = run(['import', empty, '--force'], { STATE_FILE: target });
     expect(locked.status).toBe(2);
     expect(readFileSync(target, 'utf8')).toBe(before);

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../src/core/features/index.ts';
 import { Core, DuplicateDeclarationError } from '../../src/core/router.ts';
 import { presentButtons } from '../../src/core/present.ts';
-import { Store } from '../../src/store/port.ts';
+import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { ADMIN, coreDeps, harness } from './harness.ts';
 
 const ticks = (h: Awaited<ReturnType<typeof harness>>) => h.store.snapshot().completions.filter((c) => !c.undoneAt);
@@ -441,7 +441,7 @@ describe('linking', () => {
     const h = await harness();
     await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
     const code = h.text(await h.say('2', '/lienket')).match(/\d{6}/)![0];
-    const store = await Store.open(h.file);
+    const store = await FileStore.open(h.file);
     const core = createCore(coreDeps(store, h.clock));
     await core.onText(h.user('z2', 'zalo'), `/lienket ${code}`);
     expect(store.snapshot().officials[0]!.accounts).toHaveLength(2);

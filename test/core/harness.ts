@@ -9,7 +9,8 @@ import { presentButtons, presentMenu } from '../../src/core/present.ts';
 import type { RosterEntry } from '../../src/core/roster.ts';
 import { translator } from '../../src/i18n.ts';
 import { silentLogger } from '../../src/log.ts';
-import { Store } from '../../src/store/port.ts';
+import type { Store } from '../../src/store/port.ts';
+import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { dir, plan } from '../helpers.ts';
 import { PlanCatalog } from '../../src/core/plans.ts';
 import type { Plan } from '../../src/plan/schema.ts';
@@ -51,7 +52,7 @@ export async function harness(
   opts: { roster?: RosterEntry[]; undoMinutes?: number; start?: string; file?: string; plans?: readonly Plan[]; plansDir?: string } = {},
 ) {
   const file = opts.file ?? path.join(mkdtempSync(path.join(tmpdir(), 'core-')), 'state.json');
-  const store = await Store.open(file);
+  const store = await FileStore.open(file);
   const clock = { now: new Date(opts.start ?? '2019-03-10T03:00:00Z') };
   const deps = coreDeps(store, clock, opts);
   const core = createCore(deps);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/port.ts';
+import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { freePort } from '../net.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -40,7 +40,7 @@ describe('a push run killed part way', () => {
     await server.start();
     try {
       const state = path.join(mkdtempSync(path.join(tmpdir(), 'push-crash-')), 'state.json');
-      const store = await Store.open(state);
+      const store = await FileStore.open(state);
       const agencies = ['so-tai-chinh', 'so-noi-vu', 'so-y-te', 'huyen-ba-tri', 'vp-ubnd-tinh'];
       await store.importOfficials(
         Array.from({ length: OFFICIALS }, (_, i) => ({

@@ -10,7 +10,8 @@ import { adminDigest, agencyDigest, planDeps } from '../../src/push/digest.ts';
 import { type OutMessage, type Outlet, Pusher } from '../../src/push/pusher.ts';
 import { every, latestOccurrence, nextOccurrence } from '../../src/push/schedule.ts';
 import { type Clock, PacedSender, SendError } from '../../src/push/sender.ts';
-import { type Official, Store } from '../../src/store/port.ts';
+import type { Official } from '../../src/store/port.ts';
+import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { createCore } from '../../src/core/features/index.ts';
 import { dir, plan } from '../helpers.ts';
 import { PlanCatalog } from '../../src/core/plans.ts';
@@ -43,7 +44,7 @@ async function setup(
   opts: { file?: string; now?: string; fail?: (m: OutMessage) => SendError | 'hang' | undefined; officials?: Official[]; partsOf?: number } = {},
 ) {
   const file = opts.file ?? path.join(mkdtempSync(path.join(tmpdir(), 'push-')), 'state.json');
-  const store = await Store.open(file);
+  const store = await FileStore.open(file);
   if (opts.officials) await store.importOfficials(opts.officials, 'test', new Date());
   const clock: Clock & { t: number } = { t: 0, now: () => clock.t, sleep: async (ms) => void (clock.t += ms) };
   const sent: OutMessage[] = [];

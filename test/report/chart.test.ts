@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n.ts';
 import { chartPng, chartRows, chartText, COLORS, progressPhoto } from '../../src/report/chart.ts';
 import { agencyRows, partsOf } from '../../src/report/summary.ts';
-import { Store } from '../../src/store/port.ts';
+import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { dir, engine, plan } from '../helpers.ts';
 
 const t = translator('vi');
@@ -15,7 +15,7 @@ const label = (p: string) => dir.label(p.replace(/^name:/, ''));
 const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
 
 async function ticked() {
-  const store = await Store.open(path.join(mkdtempSync(path.join(tmpdir(), 'chart-')), 'state.json'));
+  const store = await FileStore.open(path.join(mkdtempSync(path.join(tmpdir(), 'chart-')), 'state.json'));
   // Sở Tài chính reports I.4 on time; Sở Nội vụ reports I.1 late.
   await store.recordCompletion(
     { planId: plan.id, taskId: 'I.4', party: 'so-tai-chinh', on: '2019-03-20', by: 'admin:telegram:1' },

@@ -6,11 +6,11 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n.ts';
 import { buildReport } from '../../src/report/xlsx.ts';
-import { Store } from '../../src/store/port.ts';
+import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { dir, engine, plan } from '../helpers.ts';
 
 async function report(today: string, ticks: { taskId: string; party: string; on: string; note?: string }[] = []) {
-  const store = await Store.open(path.join(mkdtempSync(path.join(tmpdir(), 'report-')), 'state.json'));
+  const store = await FileStore.open(path.join(mkdtempSync(path.join(tmpdir(), 'report-')), 'state.json'));
   const { official } = await store.addOfficial(
     { account: { channel: 'telegram', userId: '5', chatId: '5' }, name: 'Nguyễn Thị Hoa', position: '', agency: 'so-tai-chinh', approvedBy: 'roster' },
     'roster',

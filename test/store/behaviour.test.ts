@@ -10,7 +10,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/postgres/migrations.ts';
 import { PgStore } from '../../src/store/postgres/pg-store.ts';
-import { type State, type Store, Store as StoreClass } from '../../src/store/port.ts';
+import { FileStore } from '../../src/store/embedded/file-store.ts';
+import type { State, Store } from '../../src/store/port.ts';
 import { startTestDatabase, type TestDatabase } from '../pg.ts';
 
 let db: TestDatabase;
@@ -30,7 +31,7 @@ const embedded: Kind = {
   name: 'embedded',
   async fresh() {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'port-')), 'state.json');
-    return { store: await StoreClass.open(file), reopen: () => StoreClass.open(file) };
+    return { store: await FileStore.open(file), reopen: () => FileStore.open(file) };
   },
 };
 

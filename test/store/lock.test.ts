@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lockFile } from '../../src/store/embedded/lock.ts';
-import { LockHeldError, StateFileError, Store } from '../../src/store/port.ts';
+import { LockHeldError, StateFileError } from '../../src/store/port.ts';
+import { FileStore } from '../../src/store/embedded/file-store.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'lock-'));
@@ -83,7 +84,7 @@ describe('the state path', () => {
     mkdirSync(path.dirname(target));
     const link = path.join(dir, 'state.json');
     symlinkSync(target, link);
-    const store = await Store.open(link, { lock: true });
+    const store = await FileStore.open(link, { lock: true });
     await store.recordCompletion({ planId: 'p', taskId: 'I.1', party: 'x', on: '2019-01-01', by: 'o1' }, new Date());
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(JSON.parse(readFileSync(target, 'utf8')).completions).toHaveLength(1);
@@ -92,14 +93,14 @@ describe('the state path', () => {
     const dir = tmp();
     const file = path.join(dir, 'state.json');
     writeFileSync(`${file}.4242.1700000000000.tmp`, '{"half":');
-    await Store.open(file, { lock: true });
+    await FileStore.open(file, { lock: true });
     expect(existsSync(`${file}.4242.1700000000000.tmp`)).toBe(false);
   });
   it('a read-only store reads the live file, writes nothing, and refuses changes', async () => {
     const file = path.join(tmp(), 'state.json');
-    const writer = await Store.open(file, { lock: true });
+    const writer = await FileStore.open(file, { lock: true });
     await writer.recordCompletion({ planId: 'p', taskId: 'I.1', party: 'x', on: '2019-01-01', by: 'o1' }, new Date());
-    const reader = await Store.openShared(file);
+    const reader = await FileStore.openShared(file);
     expect(reader.readOnly).toBe(true);
     expect(reader.completions('p').get('I.1')).toHaveLength(1);
     const before = readFileSync(file, 'utf8');

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StateFileError, Store } from '../../src/store/port.ts';
+import { StateFileError, type Store } from '../../src/store/port.ts';
+import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { fromColumns, toColumns } from '../../src/store/columns.ts';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'state-'));
@@ -13,34 +14,34 @@ const AT = new Date('2019-01-01T01:00:00.000Z');
 describe('the state file', () => {
   it('is created with a schema version and keeps a change across a reopen', async () => {
     const file = path.join(tmp(), 'var', 'state.json');
-    const store = await Store.open(file);
+    const store = await FileStore.open(file);
     expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(6);
     await store.recordCompletion(record('I.1'), AT);
-    const again = await Store.open(file);
+    const again = await FileStore.open(file);
     expect(again.snapshot().completions.map((c) => c.taskId)).toEqual(['I.1']);
     expect(again.completions('p').get('I.1')).toEqual([{ taskId: 'I.1', party: 'so-noi-vu', on: '2019-01-01' }]);
   });
   it('reads an empty version-1 file from the first release', async () => {
     const file = path.join(tmp(), 'state.json');
     writeFileSync(file, '{"schemaVersion":1,"completions":[]}');
-    expect((await Store.open(file)).snapshot().schemaVersion).toBe(6);
+    expect((await FileStore.open(file)).snapshot().schemaVersion).toBe(6);
   });
   it('a corrupt file stops opening with a clear message and is left as it was', async () => {
     const file = path.join(tmp(), 'state.json');
     writeFileSync(file, '{"schemaVersion":2,"officials":[');
-    await expect(Store.open(file)).rejects.toThrow(StateFileError);
-    await expect(Store.open(file)).rejects.toThrow(/not readable as JSON.*left as it is/);
+    await expect(FileStore.open(file)).rejects.toThrow(StateFileError);
+    await expect(FileStore.open(file)).rejects.toThrow(/not readable as JSON.*left as it is/);
     expect(readFileSync(file, 'utf8')).toBe('{"schemaVersion":2,"officials":[');
   });
   it('a file from an unknown version says which version it is', async () => {
     const file = path.join(tmp(), 'state.json');
     writeFileSync(file, '{"schemaVersion":99}');
-    await expect(Store.open(file)).rejects.toThrow(/schema version 99; this version reads 6/);
+    await expect(FileStore.open(file)).rejects.toThrow(/schema version 99; this version reads 6/);
   });
   it('a change that cannot be written is reported and leaves nothing behind in memory', async () => {
     const dir = path.join(tmp(), 'd');
     const file = path.join(dir, 'state.json');
-    const store = await Store.open(file);
+    const store = await FileStore.open(file);
     await store.recordCompletion(record('I.1'), AT);
     rmSync(dir, { recursive: true });
     writeFileSync(dir, 'not a directory');
@@ -49,13 +50,13 @@ describe('the state file', () => {
   });
   it('many changes at once are all written, and the file is always whole', async () => {
     const file = path.join(tmp(), 'state.json');
-    const store = await Store.open(file);
+    const store = await FileStore.open(file);
     await Promise.all(Array.from({ length: 200 }, (_, i) => store.recordCompletion(record(`T.${i}`), AT)));
     expect(JSON.parse(readFileSync(file, 'utf8')).completions).toHaveLength(200);
   });
   it('each named operation writes what it changes: the whole file stays exactly equal to memory', async () => {
     const file = path.join(tmp(), 'state.json');
-    const store = await Store.open(file);
+    const store = await FileStore.open(file);
     const { official } = await store.addOfficial(
       { account: { channel: 'telegram', userId: '1', chatId: '1' }, name: 'A', position: 'B', agency: 'so-noi-vu' },
       'telegram:1',
@@ -75,13 +76,13 @@ describe('the state file', () => {
     expect(onDisk.officials[0].status).toBe('revoked');
   });
   it('what a command returns is a copy: changing it changes nothing stored', async () => {
-    const store = await Store.open(path.join(tmp(), 'state.json'));
+    const store = await FileStore.open(path.join(tmp(), 'state.json'));
     const { record: rec } = await store.recordCompletion(record('I.1'), AT);
     rec.party = 'someone-else';
     expect(store.snapshot().completions[0]!.party).toBe('so-noi-vu');
   });
   it('a conversation value expires, and an expired one is dropped on the next write', async () => {
-    const store = await Store.open(path.join(tmp(), 'state.json'));
+    const store = await FileStore.open(path.join(tmp(), 'state.json'));
     await store.putConversation('a', { n: 1 }, new Date('2019-01-01T01:10:00Z'), AT);
     expect(store.conversation('a', new Date('2019-01-01T01:05:00Z'))).toEqual({ n: 1 });
     expect(store.conversation('a', new Date('2019-01-01T01:11:00Z'))).toBeUndefined();
@@ -91,13 +92,13 @@ describe('the state file', () => {
   it('a version-2 file is read and gains an empty conversation section', async () => {
     const file = path.join(tmp(), 'state.json');
     writeFileSync(file, '{"schemaVersion":2,"officials":[],"completions":[],"audit":[],"runs":[],"deliveries":[],"reminders":[],"seq":4}');
-    const store = await Store.open(file);
+    const store = await FileStore.open(file);
     expect(store.snapshot()).toMatchObject({ schemaVersion: 6, conversations: [], progress: [], plans: [], seq: 4 });
   });
   it('closing without a change writes nothing (a reader never overwrites a live file)', async () => {
     const file = path.join(tmp(), 'state.json');
-    const store = await Store.open(file);
-    const other = await Store.open(file);
+    const store = await FileStore.open(file);
+    const other = await FileStore.open(file);
     await other.recordCompletion(record('I.1'), AT);
     await store.flush();
     expect(JSON.parse(readFileSync(file, 'utf8')).completions).toHaveLength(1);
@@ -110,31 +111,31 @@ describe('a state file bounded by the state, not the history', () => {
   it('past 200 entries the audit log moves to its journal: the state file stays small, the log stays whole and in order', async () => {
     const { AUDIT_IN_FILE } = await import('../../src/store/embedded/file-store.ts');
     const file = path.join(tmp(), 'state.json');
-    const store = await Store.open(file);
+    const store = await FileStore.open(file);
     const at = new Date('2019-03-20T03:00:00Z');
     for (let i = 0; i < 450; i++) await tick(store, i, at);
     const inFile = JSON.parse(readFileSync(file, 'utf8')).audit as unknown[];
     expect(inFile.length).toBeLessThanOrEqual(AUDIT_IN_FILE);
     expect(readFileSync(`${file}.audit.jsonl`, 'utf8').trim().split('\n').length + inFile.length).toBe(450);
-    const subjects = (await Store.open(file)).snapshot().audit.map((a) => a.subject);
+    const subjects = (await FileStore.open(file)).snapshot().audit.map((a) => a.subject);
     expect(subjects).toEqual(Array.from({ length: 450 }, (_, i) => `T${i}/so-tai-chinh`));
   });
   it('a crash between the journal append and the state write appends nothing twice', async () => {
     const file = path.join(tmp(), 'state.json');
-    const store = await Store.open(file);
+    const store = await FileStore.open(file);
     const at = new Date('2019-03-20T03:00:00Z');
     for (let i = 0; i < 150; i++) await tick(store, i, at);
     // As if a move had appended the first 150 entries and died before rewriting the state file.
     const audit = JSON.parse(readFileSync(file, 'utf8')).audit as unknown[];
     writeFileSync(`${file}.audit.jsonl`, audit.map((a) => `${JSON.stringify(a)}\n`).join(''));
-    const again = await Store.open(file);
+    const again = await FileStore.open(file);
     for (let i = 150; i < 260; i++) await tick(again, i, at);
-    const subjects = (await Store.open(file)).snapshot().audit.map((a) => a.subject);
+    const subjects = (await FileStore.open(file)).snapshot().audit.map((a) => a.subject);
     expect(subjects).toEqual(Array.from({ length: 260 }, (_, i) => `T${i}/so-tai-chinh`));
   });
   it('reminders of due dates long past are forgotten as new ones are recorded', async () => {
     const file = path.join(tmp(), 'state.json');
-    const store = await Store.open(file);
+    const store = await FileStore.open(file);
     await store.recordReminders(['P|I.1|so-tai-chinh|2019-03-31|7|o1'], new Date('2019-03-24T01:00:00Z'));
     await store.recordReminders(['P|I.2|so-tai-chinh|2019-06-30|7|o1'], new Date('2019-06-23T01:00:00Z'));
     expect(store.remindersSent().has('P|I.1|so-tai-chinh|2019-03-31|7|o1')).toBe(false);
@@ -157,7 +158,7 @@ describe('many officials', () => {
     const { readdirSync, statSync } = await import('node:fs');
     const dir = tmp();
     const file = path.join(dir, 'state.json');
-    const store = await Store.open(file);
+    const store = await FileStore.open(file);
     await store.importOfficials(officials(6000), 'test', new Date('2019-03-20T03:00:00Z'));
     const main = JSON.parse(readFileSync(file, 'utf8'));
     expect(main.officials).toEqual([]);
@@ -171,11 +172,11 @@ describe('many officials', () => {
     // official's change writes a new side file, and the old one goes.
     await store.setNotify('o1', false, new Date('2019-03-21T03:00:00Z'));
     expect(readdirSync(dir).filter((f) => f.includes('.officials.'))).toEqual(['state.json.officials.1.json']);
-    expect((await Store.open(file)).official('o1')?.notify).toBe(false);
+    expect((await FileStore.open(file)).official('o1')?.notify).toBe(false);
     await store.flush();
     expect(readdirSync(dir).filter((f) => f.includes('.officials.'))).toEqual(['state.json.officials.2.json']);
     expect(readFileSync(`${file}.changes.jsonl`, 'utf8')).toBe('');
-    const again = await Store.open(file);
+    const again = await FileStore.open(file);
     expect(again.snapshot().officials).toHaveLength(6000);
     expect(again.official('o1')?.notify).toBe(false);
     expect(again.snapshot().completions).toHaveLength(1);
@@ -183,7 +184,7 @@ describe('many officials', () => {
   it('a side file changed since it was written (its checksum differs) is checked record by record again', async () => {
     const dir = tmp();
     const file = path.join(dir, 'state.json');
-    await (await Store.open(file)).importOfficials(officials(6000), 'test', new Date('2019-03-20T03:00:00Z'));
+    await (await FileStore.open(file)).importOfficials(officials(6000), 'test', new Date('2019-03-20T03:00:00Z'));
     const main = JSON.parse(readFileSync(file, 'utf8'));
     expect(Object.keys(main.sums)).toEqual([main.officialsRef]);
     const side = path.join(dir, main.officialsRef);
@@ -191,25 +192,25 @@ describe('many officials', () => {
     const list = fromColumns(JSON.parse(readFileSync(side, 'utf8')));
     list[5]!.status = 'retired';
     writeFileSync(side, JSON.stringify(toColumns(list)));
-    await expect(Store.open(file)).rejects.toThrow(/not a valid state file.*officials\.5\.status/);
+    await expect(FileStore.open(file)).rejects.toThrow(/not a valid state file.*officials\.5\.status/);
     // Put right by hand (a valid record), it is read, checked, and kept; an array of records (as versions before
     // columns wrote side files) is read too.
     list[5]!.status = 'left';
     writeFileSync(side, JSON.stringify(list));
-    expect((await Store.open(file)).official(String(list[5]!.id))?.status).toBe('left');
+    expect((await FileStore.open(file)).official(String(list[5]!.id))?.status).toBe('left');
   });
   it('a side file left by a crash is removed at start; a missing one stops start-up and changes nothing', async () => {
     const { readdirSync } = await import('node:fs');
     const dir = tmp();
     const file = path.join(dir, 'state.json');
-    await (await Store.open(file)).importOfficials(officials(6000), 'test', new Date('2019-03-20T03:00:00Z'));
+    await (await FileStore.open(file)).importOfficials(officials(6000), 'test', new Date('2019-03-20T03:00:00Z'));
     writeFileSync(path.join(dir, 'state.json.officials.7.json'), '[]');
-    await Store.open(file, { lock: true });
+    await FileStore.open(file, { lock: true });
     expect(readdirSync(dir).filter((f) => f.includes('.officials.'))).toEqual(['state.json.officials.1.json']);
     const other = tmp();
     const copy = path.join(other, 'state.json');
     writeFileSync(copy, readFileSync(file));
-    await expect(Store.open(copy)).rejects.toThrow(/officials file state\.json\.officials\.1\.json cannot be read/);
+    await expect(FileStore.open(copy)).rejects.toThrow(/officials file state\.json\.officials\.1\.json cannot be read/);
     expect(readFileSync(copy, 'utf8')).toBe(readFileSync(file, 'utf8'));
   });
 });
@@ -219,7 +220,7 @@ describe('many ticks', () => {
     const { readdirSync, statSync } = await import('node:fs');
     const dir = tmp();
     const file = path.join(dir, 'state.json');
-    const store = await Store.open(file);
+    const store = await FileStore.open(file);
     const at = new Date('2019-03-20T03:00:00Z');
     const state = structuredClone(store.snapshot()) as Parameters<Store['restore']>[0];
     state.completions = Array.from({ length: 9000 }, (_, i) => ({
@@ -248,7 +249,7 @@ describe('many ticks', () => {
     expect(after).toHaveLength(3);
     // Two files untouched, the P1 file replaced by a new one.
     expect(after.filter((f) => before.get(f) === statSync(path.join(dir, f)).mtimeMs)).toHaveLength(2);
-    const again = await Store.open(file, { lock: true });
+    const again = await FileStore.open(file, { lock: true });
     expect(again.snapshot().completions).toHaveLength(9001);
     expect(again.completions('P1').get('NEW')).toHaveLength(1);
     expect(again.liveCompletion('P2', 'T2', 'so-tai-chinh')).toBeDefined();
@@ -260,12 +261,12 @@ describe('other big sections', () => {
     const { readdirSync } = await import('node:fs');
     const dir = tmp();
     const file = path.join(dir, 'state.json');
-    const store = await Store.open(file);
+    const store = await FileStore.open(file);
     const keys = Array.from({ length: 20_000 }, (_, i) => `P|T${i}|so-tai-chinh|2019-12-31|7|o${i}`);
     await store.recordReminders(keys, new Date('2019-12-24T01:00:00Z'));
     expect(JSON.parse(readFileSync(file, 'utf8')).remindersRef).toMatch(/^state\.json\.reminders\.\d+\.json$/);
     expect(readdirSync(dir).filter((f) => f.includes('.reminders.'))).toHaveLength(1);
-    const again = await Store.open(file);
+    const again = await FileStore.open(file);
     expect(again.remindersSent().size).toBe(20_000);
     expect(again.remindersSent().has('P|T19999|so-tai-chinh|2019-12-31|7|o19999')).toBe(true);
   });
@@ -275,15 +276,15 @@ describe('push deliveries', () => {
   it('are read from their journal when first needed, and a delivery recorded first is not counted twice', async () => {
     const file = path.join(tmp(), 'state.json');
     const at = new Date('2019-03-25T00:30:00Z');
-    const first = await Store.open(file);
+    const first = await FileStore.open(file);
     await first.startRun('digest:a', 2, at);
     await first.recordDeliveries([{ run: 'digest:a', to: 'o1', status: 'sent', at: at.toISOString(), attempts: 1 }]);
     // A fresh process whose first touch of the journal is an append.
-    const second = await Store.open(file);
+    const second = await FileStore.open(file);
     await second.recordDeliveries([{ run: 'digest:a', to: 'o2', status: 'sent', at: at.toISOString(), attempts: 1 }]);
     expect(second.deliveriesOf('digest:a').map((d) => d.to)).toEqual(['o1', 'o2']);
     await second.finishRun('digest:a', { sent: 2, failed: 0 }, at);
-    expect((await Store.open(file)).deliveriesOf('digest:a').map((d) => d.to)).toEqual(['o1', 'o2']);
+    expect((await FileStore.open(file)).deliveriesOf('digest:a').map((d) => d.to)).toEqual(['o1', 'o2']);
   });
 });
 
@@ -300,7 +301,7 @@ describe('the change journal of a big state', () => {
     }));
   const big = async (snapshotEvery?: number) => {
     const file = path.join(tmp(), 'state.json');
-    const store = await Store.open(file, snapshotEvery ? { snapshotEvery } : {});
+    const store = await FileStore.open(file, snapshotEvery ? { snapshotEvery } : {});
     await store.importOfficials(crowd(6000), 'test', AT);
     return { file, store };
   };
@@ -313,7 +314,7 @@ describe('the change journal of a big state', () => {
     await store.putConversation('session:telegram:1', { kind: 'note' }, new Date('2019-01-01T02:00:00Z'), AT);
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(lines(file)).toHaveLength(2);
-    const again = await Store.open(file);
+    const again = await FileStore.open(file);
     expect(again.liveCompletion('p', 'I.1', 'so-noi-vu')).toBeDefined();
     expect(again.conversation('session:telegram:1', AT)).toEqual({ kind: 'note' });
     // Ids go on after the replayed ones.
@@ -326,7 +327,7 @@ describe('the change journal of a big state', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(lines(file).length).toBeLessThan(5);
     expect(JSON.parse(readFileSync(file, 'utf8')).journal).toBeGreaterThanOrEqual(10);
-    const again = await Store.open(file);
+    const again = await FileStore.open(file);
     expect(again.completions('p').size).toBe(12);
     expect(again.snapshot().audit.filter((a) => a.action === 'tick')).toHaveLength(12);
   });
@@ -336,10 +337,10 @@ describe('the change journal of a big state', () => {
     await store.recordCompletion(record('I.1'), AT);
     const { appendFileSync } = await import('node:fs');
     appendFileSync(`${file}.changes.jsonl`, '{"n":99,"seq":1,"w":[["completions","c9');
-    const restarted = await Store.open(file);
+    const restarted = await FileStore.open(file);
     expect(restarted.completions('p').size).toBe(1);
     await restarted.recordCompletion(record('I.2'), AT);
-    const again = await Store.open(file);
+    const again = await FileStore.open(file);
     expect([...again.completions('p').keys()].sort()).toEqual(['I.1', 'I.2']);
   });
 
@@ -350,7 +351,7 @@ describe('the change journal of a big state', () => {
     const [first, second] = lines(file);
     const damaged = `${first!.replace('"taskId":"I.1"', '"taskId":42')}\n${second}\n`;
     writeFileSync(`${file}.changes.jsonl`, damaged);
-    await expect(Store.open(file)).rejects.toThrow(/change journal has a damaged line.*left as it is/);
+    await expect(FileStore.open(file)).rejects.toThrow(/change journal has a damaged line.*left as it is/);
     expect(readFileSync(`${file}.changes.jsonl`, 'utf8')).toBe(damaged);
   });
 });

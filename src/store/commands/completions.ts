@@ -2,7 +2,7 @@
  * Ticks: a party's report that its part of a task (for one period of a recurring task) is done, its undo, and the
  * ticks a corrected plan voids. One live report per task, party and period, checked inside the change.
  */
-import type { NewCompletion } from '../port.ts';
+import type { NewCompletion } from '../inputs.ts';
 import type { CompletionRecord } from '../schema.ts';
 import { audit, copy, type Ops } from './context.ts';
 

@@ -2,7 +2,7 @@
  * Officials: who holds an account, registrations and roster approvals, decisions, leaving, notification and messenger
  * preferences, linked accounts, and who pushes can reach.
  */
-import type { Channel, Decision, NewOfficial, OfficialStatus } from '../port.ts';
+import type { Channel, Decision, NewOfficial, OfficialStatus } from '../inputs.ts';
 import type { Account, Official } from '../schema.ts';
 import { audit, copy, type Ops } from './context.ts';
 

@@ -88,7 +88,7 @@ export class FileStore extends Store {
    * temporary files of interrupted writes are removed. With `readOnly`, nothing is created or written: a missing
    * file reads as empty. A symlinked path is followed: writes go to its target.
    */
-  static override async open(file: string, opts: { lock?: boolean; readOnly?: boolean; snapshotEvery?: number } = {}): Promise<FileStore> {
+  static async open(file: string, opts: { lock?: boolean; readOnly?: boolean; snapshotEvery?: number } = {}): Promise<FileStore> {
     const real = realPathOf(file);
     if (opts.lock && !opts.readOnly) {
       lockFile(real);
@@ -128,7 +128,7 @@ export class FileStore extends Store {
   /**
    * Open for writing if no live process holds the file, else read-only (the terminal chat beside a running bot).
    */
-  static override async openShared(file: string): Promise<FileStore> {
+  static async openShared(file: string): Promise<FileStore> {
     try {
       return await FileStore.open(file, { lock: true });
     } catch (e) {
