@@ -10,7 +10,7 @@ import { runConsoleChat } from './channels/console/chat.ts';
 import { ZaloError } from './channels/zalo/client.ts';
 import { TelegramError } from 'telegraf';
 import { ConfigError } from './config.ts';
-import type { PlanCatalog } from './core/plans.ts';
+import type { PlanCatalog } from './core/kernel/catalog.ts';
 import { translator } from './i18n.ts';
 import { DataFileError } from './plan/load.ts';
 import { type Channels, startChannels, startServer } from './startup/channels.ts';

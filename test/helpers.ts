@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Engine } from '../src/core/engine.ts';
+import { Engine } from '../src/answer/engine.ts';
 import { DATA_DIR, loadDirectory, loadPlans } from '../src/plan/load.ts';
 import { fold } from '../src/text/fold.ts';
 

@@ -8,14 +8,14 @@
  * prints its own line (intent "error", with `error`) and the rest are still answered: the exit code is 0.
  */
 import { createInterface } from 'node:readline';
-import { askPlans } from '../core/ask.ts';
-import type { Reply } from '../core/engine.ts';
+import { askPlans } from '../core/features/questions/ask.ts';
+import type { Reply } from '../answer/engine.ts';
 import { type Lang, LANGS, translator } from '../i18n.ts';
 import { DataFileError } from '../plan/load.ts';
 import { ConfigError } from '../config.ts';
 import { StateFileError, StoreConnectError } from '../store/port.ts';
 import { parseArgs, parseToday, runCli, UsageError } from './args.ts';
-import { livePlans } from './state.ts';
+import { livePlans } from './live-state.ts';
 
 function jsonLine(question: string, r: Reply): string {
   return JSON.stringify({

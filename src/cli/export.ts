@@ -11,7 +11,7 @@ import type { Plan } from '../plan/schema.ts';
 import { type Completion, taskState } from '../plan/status.ts';
 import { ConfigError } from '../config.ts';
 import { StateFileError, StoreConnectError } from '../store/port.ts';
-import { livePlans } from './state.ts';
+import { livePlans } from './live-state.ts';
 import type { Directory } from '../plan/agencies.ts';
 import { parseArgs, parseToday, runCli, UsageError } from './args.ts';
 

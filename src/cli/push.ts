@@ -6,8 +6,8 @@
 import { Telegram } from 'telegraf';
 import { telegramOutlet } from '../channels/telegram/outlet.ts';
 import { ConfigError, loadConfig, loadEnvFile } from '../config.ts';
-import { openCatalog } from '../core/plans.ts';
-import { loadRoster } from '../core/roster.ts';
+import { openCatalog } from '../core/kernel/catalog.ts';
+import { loadRoster } from '../core/kernel/roster.ts';
 import { translator } from '../i18n.ts';
 import { consoleLogger } from '../log.ts';
 import { DataFileError, loadDirectory, PLANS_DIR } from '../plan/load.ts';

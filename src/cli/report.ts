@@ -5,7 +5,7 @@
  * file: report-<number>-<day>.xlsx.
  */
 import { ConfigError, loadEnvFile, storeSetting } from '../config.ts';
-import { Engine } from '../core/engine.ts';
+import { Engine } from '../answer/engine.ts';
 import { writeFileAtomic } from '../fsutil.ts';
 import { t, translator } from '../i18n.ts';
 import { formatDate } from '../plan/deadline.ts';

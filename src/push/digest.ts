@@ -2,34 +2,42 @@
  * What the weekly digest and the deadline reminders say. Pure: plan, state and today in, text and buttons out.
  */
 import { excerpt } from '../answer/format.ts';
-import type { CoreDeps } from '../core/deps.ts';
-import { rows } from '../core/feature.ts';
-import { tickAction } from '../core/features/ticking.ts';
-import { type Button, type Post, say } from '../core/outcome.ts';
+import type { CoreDeps } from '../core/kernel/deps.ts';
+import { type PlanScope, rows } from '../core/kernel/feature.ts';
+import { tick } from '../core/actions/tasks.ts';
+import { type Button, type Post, say } from '../core/kernel/outcome.ts';
 import { addDays, daysBetween, formatDate } from '../plan/deadline.ts';
 import type { Plan, Task } from '../plan/schema.ts';
-import type { Engine } from '../core/engine.ts';
-import { type PlanEntry, planProgress } from '../core/plans.ts';
+import type { Engine } from '../answer/engine.ts';
+import { type PlanEntry, planProgress } from '../core/kernel/catalog.ts';
 import { requiredParties } from '../plan/status.ts';
 import { progressPhoto } from '../report/chart.ts';
 import type { Official, ReadonlyDeep } from '../store/port.ts';
 
 /** What a digest is composed from: one plan, the state, the directory and the language. */
-export type DigestDeps = Pick<CoreDeps, 'store' | 'dir' | 't'> & { plan: Plan; engine: Engine };
+export type DigestDeps = Pick<CoreDeps, 'store' | 'dir' | 't'> & {
+  plan: Plan;
+  engine: Engine;
+  /** The plan's scope for its ✅ buttons: they carry its key where several plans are served. */
+  scope?: PlanScope;
+};
 
 /** The digest deps of one plan of the catalog. */
-export const planDeps = (deps: Pick<CoreDeps, 'store' | 'dir' | 't'>, entry: PlanEntry): DigestDeps => ({
+export const planDeps = (deps: Pick<CoreDeps, 'store' | 'dir' | 't' | 'plans'>, entry: PlanEntry): DigestDeps => ({
   store: deps.store,
   dir: deps.dir,
   t: deps.t,
   plan: entry.plan,
   engine: entry.engine,
+  scope: { plan: entry, deps: { plans: deps.plans } },
 });
 
 /** A digest or a reminder: a post like any reply, rendered by each messenger's presenter. */
 export type Digest = Post;
 
-const tickButton = (id: string): Button => tickAction.button('tick', say('button.tick', { id }), { taskId: id, src: 'a' });
+/** ✅ for a task; without a plan's scope (one plan served, or a test) its id carries no key. */
+const tickButton = (deps: DigestDeps, id: string): Button =>
+  tick.button('tick', say('button.tick', { id }), { taskId: id, src: 'a' }, deps.scope ?? { plan: { key: '' }, deps: { plans: { all: () => [] } } });
 
 const CONTENT = 140;
 
@@ -60,7 +68,7 @@ export function agencyDigest(deps: DigestDeps, agency: string, today: string, re
     else if (open) recurring.push(line(deps, task, s.due, 'status.in_progress', agency));
     else if (s.due && s.due <= horizon) soon.push(line(deps, task, s.due, 'status.in_progress', agency));
     else continue;
-    tick.push(tickButton(task.id));
+    tick.push(tickButton(deps, task.id));
   }
   const weekAgo = addDays(today, -7);
   const ticked = deps.store.reportsBetween(deps.plan.id, agency, weekAgo, today);
@@ -145,7 +153,7 @@ export function dueReminders(deps: DigestDeps, officials: readonly ReadonlyDeep<
           due: s.due,
           daysLeft,
           keys,
-          digest: { text, buttons: [[tickButton(task.id)]] },
+          digest: { text, buttons: [[tickButton(deps, task.id)]] },
         });
       }
     }

@@ -3,16 +3,15 @@
  * and deadline reminders. Every delivery is recorded as soon as its fate is known, so a restart resumes a run
  * instead of sending it again, and a finished run is never sent twice.
  */
-import type { Channel } from '../core/channel.ts';
-import type { MenuEntry } from '../core/conversation.ts';
-import type { CoreDeps } from '../core/deps.ts';
-import type { Envelope } from '../core/outcome.ts';
-import type { Keyboard } from '../core/present.ts';
+import type { Channel } from '../core/kernel/channel.ts';
+import type { MenuEntry } from '../core/kernel/conversation.ts';
+import type { CoreDeps } from '../core/kernel/deps.ts';
+import type { Envelope } from '../core/kernel/outcome.ts';
+import type { Keyboard } from '../core/kernel/present.ts';
 import type { Logger } from '../log.ts';
 import type { Official, ReadonlyDeep } from '../store/port.ts';
 import { adminDigest, adminDigestOf, agencyDigest, type Digest, dueReminders, planDeps } from './digest.ts';
-import type { PlanEntry } from '../core/plans.ts';
-import { scopePost } from '../core/router.ts';
+import type { PlanEntry } from '../core/kernel/catalog.ts';
 import { requiredParties } from '../plan/status.ts';
 import { latestOccurrence } from './schedule.ts';
 import type { Outcome, PacedSender, SendError } from './sender.ts';
@@ -102,13 +101,12 @@ export class Pusher {
     const active = plans.active();
     // One plan: one digest each, as ever. Several: one per plan the official's agency has a part in, with buttons
     // that name the plan; an agency with a part in none still hears from the newest plan that all is clear.
-    const many = plans.all().length > 1;
     const byAgency = new Map<string, { entry: PlanEntry; digest: Digest }[]>();
     const digestsOf = (agency: string) => {
       const involved = active.filter((e) => e.engine.ledBy(agency).some((t) => requiredParties(t, this.deps.dir).includes(agency)));
       return (involved.length > 0 || active.length === 0 ? involved : [active[0]!]).map((entry) => {
-        const d = agencyDigest(planDeps(this.deps, entry), agency, today, this.deps.remindDays);
-        return { entry, digest: many ? scopePost(d, entry.key) : d };
+        // Its ✅ buttons carry the plan's key where several are served (planDeps gives the scope).
+        return { entry, digest: agencyDigest(planDeps(this.deps, entry), agency, today, this.deps.remindDays) };
       });
     };
     const out: Recipient[] = [];
@@ -201,14 +199,7 @@ export class Pusher {
   }
 
   private async remindersRun(today: string): Promise<RunResult> {
-    const many = this.deps.plans.all().length > 1;
-    const reminders = this.deps.plans
-      .active()
-      .flatMap((entry) =>
-        dueReminders(planDeps(this.deps, entry), this.audience(), today, this.deps.remindBefore).map((r) =>
-          many ? { ...r, digest: scopePost(r.digest, entry.key) } : r,
-        ),
-      );
+    const reminders = this.deps.plans.active().flatMap((entry) => dueReminders(planDeps(this.deps, entry), this.audience(), today, this.deps.remindBefore));
     const key = `reminders:${today}`;
     const result: RunResult = { key, total: reminders.length, sent: 0, failed: 0, blocked: 0 };
     const keysOf = new Map(reminders.map((r) => [r, r.keys]));

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type { T } from '../i18n.ts';
 import type { Status } from '../plan/status.ts';
-import type { Photo } from '../core/outcome.ts';
+import type { Photo } from '../core/kernel/outcome.ts';
 import { formatDate } from '../plan/deadline.ts';
 import { type AgencyRow, agencyRows, partsOf, type ReportDeps, STATUSES } from './summary.ts';
 

@@ -2,7 +2,7 @@
  * Where a plan stands, per agency: every task × agency that must report, with its state as of a day, and the
  * count per status for each agency, furthest behind first. The Excel report and the progress chart both read it.
  */
-import type { Engine } from '../core/engine.ts';
+import type { Engine } from '../answer/engine.ts';
 import type { T } from '../i18n.ts';
 import type { Directory } from '../plan/agencies.ts';
 import type { Plan, Task } from '../plan/schema.ts';

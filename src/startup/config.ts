@@ -1,6 +1,6 @@
 /** Start-up, step 1: the configuration, and what the later steps read with it. */
 import { type Config, loadConfig, loadEnvFile } from '../config.ts';
-import { type RosterEntry, loadRoster } from '../core/roster.ts';
+import { type RosterEntry, loadRoster } from '../core/kernel/roster.ts';
 import { type T, translator } from '../i18n.ts';
 import { type Logger, consoleLogger } from '../log.ts';
 import type { Directory } from '../plan/agencies.ts';

@@ -1,8 +1,8 @@
 /** Start-up, step 3: the plans served and the core that answers on them (after the store: it knows what is archived). */
-import type { CoreDeps } from '../core/deps.ts';
+import type { CoreDeps } from '../core/kernel/deps.ts';
 import { createCore } from '../core/features/index.ts';
-import { openCatalog, type PlanCatalog } from '../core/plans.ts';
-import type { Core } from '../core/router.ts';
+import { openCatalog, type PlanCatalog } from '../core/kernel/catalog.ts';
+import type { Core } from '../core/kernel/router.ts';
 import type { Plan } from '../plan/schema.ts';
 import type { Settings } from './config.ts';
 

@@ -4,10 +4,10 @@
  * sender died is taken over, and plans other processes published are taken in.
  */
 import type { Config } from '../config.ts';
-import type { Channel } from '../core/channel.ts';
-import type { CoreDeps, PushControl, PushCounts } from '../core/deps.ts';
-import { say } from '../core/outcome.ts';
-import type { PlanCatalog } from '../core/plans.ts';
+import type { Channel } from '../core/kernel/channel.ts';
+import type { CoreDeps, PushControl, PushCounts } from '../core/kernel/deps.ts';
+import { say } from '../core/kernel/outcome.ts';
+import type { PlanCatalog } from '../core/kernel/catalog.ts';
 import type { Logger } from '../log.ts';
 import { todayIn } from '../plan/deadline.ts';
 import { Pusher } from '../push/pusher.ts';

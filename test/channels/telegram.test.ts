@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTelegramBot } from '../../src/channels/telegram/bot.ts';
 import { escapeHtml, splitMessage } from '../../src/channels/telegram/render.ts';
 import { createCore } from '../../src/core/features/index.ts';
-import { Core } from '../../src/core/router.ts';
+import { Core } from '../../src/core/kernel/router.ts';
 import { translator } from '../../src/i18n.ts';
 import type { Logger } from '../../src/log.ts';
 import { coreDeps } from '../core/harness.ts';

@@ -49,14 +49,14 @@ describe('the command line on PostgreSQL', () => {
       new Date('2019-03-01T03:00:00Z'),
     );
     const exported = path.join(dir, 'backup.json');
-    expect(run('cli/statecmd.ts', ['export', '-o', exported], { STATE_FILE: stateFile }).status).toBe(0);
+    expect(run('cli/state-command.ts', ['export', '-o', exported], { STATE_FILE: stateFile }).status).toBe(0);
 
     const url = db.create('cli');
-    const imported = run('cli/statecmd.ts', ['import', exported], { DATABASE_URL: url });
+    const imported = run('cli/state-command.ts', ['import', exported], { DATABASE_URL: url });
     expect(imported.status, imported.stderr).toBe(0);
     expect(imported.stderr).toContain('1 cán bộ, 1 lần báo xong');
     // Not over state that has data, unless --force.
-    const again = run('cli/statecmd.ts', ['import', exported], { DATABASE_URL: url });
+    const again = run('cli/state-command.ts', ['import', exported], { DATABASE_URL: url });
     expect(again.status).toBe(2);
 
     const asked = run('cli/ask.ts', ['--json', '--today', '2019-04-10', 'Sở Tài chính phải làm gì?'], { DATABASE_URL: url });
@@ -69,7 +69,7 @@ describe('the command line on PostgreSQL', () => {
     expect(chat.stdout).toMatch(/1\/19 xong/);
 
     const back = path.join(dir, 'from-db.json');
-    expect(run('cli/statecmd.ts', ['export', '-o', back], { DATABASE_URL: url }).status).toBe(0);
+    expect(run('cli/state-command.ts', ['export', '-o', back], { DATABASE_URL: url }).status).toBe(0);
     const before = JSON.parse(readFileSync(exported, 'utf8'));
     const after = JSON.parse(readFileSync(back, 'utf8'));
     expect(after.officials).toEqual(before.officials);

@@ -8,7 +8,7 @@ import { FileStore } from '../../src/store/embedded/file-store.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = (args: string[], env: Record<string, string>) =>
-  spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/cli/statecmd.ts'), ...args], {
+  spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/cli/state-command.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...env },

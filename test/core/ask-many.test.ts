@@ -4,8 +4,8 @@
  * says must be what that plan answers when it is named.
  */
 import { describe, expect, it } from 'vitest';
-import { askPlans } from '../../src/core/ask.ts';
-import { PlanCatalog } from '../../src/core/plans.ts';
+import { askPlans } from '../../src/core/features/questions/ask.ts';
+import { PlanCatalog } from '../../src/core/kernel/catalog.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 import { type Completion, requiredParties } from '../../src/plan/status.ts';
 import { dir, plan as seed } from '../helpers.ts';

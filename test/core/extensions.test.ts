@@ -90,7 +90,7 @@ describe('extensions', () => {
     const sent = await zalo('z2', 'gia hạn đến 30/6/2019 chờ Thông tư');
     expect(h.menuText(sent)).toContain('Đã gửi đề nghị gia hạn I.4 đến 30/06/2019');
     const toZaloAdmin = sent.others.find((x) => x.channel === 'zalo')!;
-    const { presentMenu } = await import('../../src/core/present.ts');
+    const { presentMenu } = await import('../../src/core/kernel/present.ts');
     const shown = presentMenu({ replies: [], others: [toZaloAdmin] }, 'vi').others[0]!;
     expect(shown.text).toMatch(/1\. ✅ Duyệt gia hạn\n2\. (❌ )?Từ chối/);
     await h.core.rememberMenu('zalo', 'adminzalo', shown.entries);

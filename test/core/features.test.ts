@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../src/core/features/index.ts';
-import { Core, DuplicateDeclarationError } from '../../src/core/router.ts';
-import { presentButtons } from '../../src/core/present.ts';
+import { Core, DuplicateDeclarationError } from '../../src/core/kernel/router.ts';
+import { presentButtons } from '../../src/core/kernel/present.ts';
 import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { ADMIN, coreDeps, harness } from './harness.ts';
 

@@ -1,18 +1,18 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { From } from '../../src/core/channel.ts';
-import type { CoreDeps } from '../../src/core/deps.ts';
+import type { From } from '../../src/core/kernel/channel.ts';
+import type { CoreDeps } from '../../src/core/kernel/deps.ts';
 import { createCore } from '../../src/core/features/index.ts';
-import type { Outcome } from '../../src/core/outcome.ts';
-import { presentButtons, presentMenu } from '../../src/core/present.ts';
-import type { RosterEntry } from '../../src/core/roster.ts';
+import type { Outcome } from '../../src/core/kernel/outcome.ts';
+import { presentButtons, presentMenu } from '../../src/core/kernel/present.ts';
+import type { RosterEntry } from '../../src/core/kernel/roster.ts';
 import { translator } from '../../src/i18n.ts';
 import { silentLogger } from '../../src/log.ts';
 import type { Store } from '../../src/store/port.ts';
 import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { dir, plan } from '../helpers.ts';
-import { PlanCatalog } from '../../src/core/plans.ts';
+import { PlanCatalog } from '../../src/core/kernel/catalog.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 
 export const ADMIN = '1000';

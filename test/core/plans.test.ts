@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Envelope } from '../../src/core/outcome.ts';
-import { resolve } from '../../src/core/present.ts';
+import type { Envelope } from '../../src/core/kernel/outcome.ts';
+import { resolve } from '../../src/core/kernel/present.ts';
 import { importFile } from '../../src/plan/import/index.ts';
 import { loadPlanFiles } from '../../src/plan/load.ts';
 import { planSchema } from '../../src/plan/schema.ts';
@@ -271,7 +271,7 @@ describe('publishing a plan sent as a Word file', () => {
 
 describe('several processes sharing PLANS_DIR', () => {
   it('a plan file another process published is taken in by the next look; one that does not validate is reported and skipped', async () => {
-    const { PlanCatalog } = await import('../../src/core/plans.ts');
+    const { PlanCatalog } = await import('../../src/core/kernel/catalog.ts');
     const { writeFileSync } = await import('node:fs');
     const folder = mkdtempSync(path.join(tmpdir(), 'shared-plans-'));
     const seedFile = path.join(folder, 'seed.json');

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Engine } from '../../src/core/engine.ts';
+import { Engine } from '../../src/answer/engine.ts';
 import { DATA_DIR, loadDirectory, loadPlan, loadPlans } from '../../src/plan/load.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CoreDeps } from '../../src/core/deps.ts';
-import { buttonsView, resolve } from '../../src/core/present.ts';
+import type { CoreDeps } from '../../src/core/kernel/deps.ts';
+import { buttonsView, resolve } from '../../src/core/kernel/present.ts';
 import { translator } from '../../src/i18n.ts';
 import { silentLogger } from '../../src/log.ts';
 import { adminDigest, agencyDigest, planDeps } from '../../src/push/digest.ts';
@@ -14,7 +14,7 @@ import type { Official } from '../../src/store/port.ts';
 import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { createCore } from '../../src/core/features/index.ts';
 import { dir, plan } from '../helpers.ts';
-import { PlanCatalog } from '../../src/core/plans.ts';
+import { PlanCatalog } from '../../src/core/kernel/catalog.ts';
 
 const ADMIN = '1000';
 /** The push deliveries recorded beside a state file (an append-only journal, one JSON object a line). */

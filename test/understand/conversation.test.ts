@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_CHARS } from '../../src/core/engine.ts';
+import { PAGE_CHARS } from '../../src/answer/engine.ts';
 import { ask, engine } from '../helpers.ts';
 
 /** Ask a conversation: each question sees what the answer before it showed. */

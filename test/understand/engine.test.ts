@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../../src/core/engine.ts';
+import { Engine } from '../../src/answer/engine.ts';
 import { taskState } from '../../src/plan/status.ts';
 import { ask, dir, engine, plan } from '../helpers.ts';
 

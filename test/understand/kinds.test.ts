@@ -126,7 +126,7 @@ describe('kinds of question', () => {
   });
   it('English task questions on a plan of another domain reach its Vietnamese tasks through the glossary', async () => {
     const path = await import('node:path');
-    const { Engine } = await import('../../src/core/engine.ts');
+    const { Engine } = await import('../../src/answer/engine.ts');
     const { loadDirectory, loadPlan } = await import('../../src/plan/load.ts');
     const plan = loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json'));
     const engine = new Engine(plan, loadDirectory());

@@ -42,7 +42,7 @@ describe("a plan's own agencies", () => {
     // As people say them: without "và", and "Hội Phụ nữ" for "Hội Liên hiệp Phụ nữ".
     expect(aliasesOf('Đài Phát thanh và Truyền hình tỉnh')).toContain('Đài Phát thanh Truyền hình');
     expect(aliasesOf('Hội Liên hiệp Phụ nữ tỉnh')).toEqual(expect.arrayContaining(['Hội Phụ nữ tỉnh', 'Hội Phụ nữ']));
-    const { Engine } = await import('../../src/core/engine.ts');
+    const { Engine } = await import('../../src/answer/engine.ts');
     const { loadDirectory, loadPlan } = await import('../../src/plan/load.ts');
     const plan = loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json'));
     const engine = new Engine(plan, loadDirectory());

@@ -3,9 +3,9 @@
  * (numbered menus instead of buttons). /thoat leaves. Works on a terminal and on piped input.
  */
 import { createInterface } from 'node:readline';
-import type { From } from '../../core/channel.ts';
-import { presentMenu } from '../../core/present.ts';
-import type { Core } from '../../core/router.ts';
+import type { From } from '../../core/kernel/channel.ts';
+import { presentMenu } from '../../core/kernel/present.ts';
+import type { Core } from '../../core/kernel/router.ts';
 import type { Lang, T } from '../../i18n.ts';
 import type { Logger } from '../../log.ts';
 import { StateReadOnlyError } from '../../store/port.ts';

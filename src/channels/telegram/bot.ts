@@ -7,10 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import { type Telegram, Telegraf, TelegramError } from 'telegraf';
 import type { Context } from 'telegraf';
-import type { From } from '../../core/channel.ts';
-import type { Envelope } from '../../core/outcome.ts';
-import { type ButtonsView, presentButtons } from '../../core/present.ts';
-import type { Core } from '../../core/router.ts';
+import type { From } from '../../core/kernel/channel.ts';
+import type { Envelope } from '../../core/kernel/outcome.ts';
+import { type ButtonsView, presentButtons } from '../../core/kernel/present.ts';
+import type { Core } from '../../core/kernel/router.ts';
 import type { Lang, T } from '../../i18n.ts';
 import type { Logger } from '../../log.ts';
 import { MAX_IMPORT_BYTES } from '../../plan/import/office.ts';

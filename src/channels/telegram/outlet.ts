@@ -1,7 +1,7 @@
 /** Telegram as an outlet for pushes: rendered by the presenter, split like any reply, Bot API errors mapped for the paced sender. */
 import { type Telegram, TelegramError } from 'telegraf';
-import type { Envelope } from '../../core/outcome.ts';
-import { buttonsView } from '../../core/present.ts';
+import type { Envelope } from '../../core/kernel/outcome.ts';
+import { buttonsView } from '../../core/kernel/present.ts';
 import type { Lang } from '../../i18n.ts';
 import type { OutMessage, Outlet } from '../../push/pusher.ts';
 import { SendError } from '../../push/sender.ts';

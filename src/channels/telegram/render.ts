@@ -1,5 +1,5 @@
 /** Rendering the core's plain-text results for Telegram: HTML-escaped, split below 4,096 characters. */
-import type { Keyboard } from '../../core/present.ts';
+import type { Keyboard } from '../../core/kernel/present.ts';
 
 export const MAX_MESSAGE = 4096;
 /** Room left for Telegram's own counting of entities. */

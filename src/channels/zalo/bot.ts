@@ -5,10 +5,10 @@
  * dropped by message id) or by webhook (secret checked in constant time; wrapped or flat bodies).
  */
 import { z } from 'zod';
-import type { From } from '../../core/channel.ts';
-import type { Envelope } from '../../core/outcome.ts';
-import { type MenuView, menuView, presentMenu } from '../../core/present.ts';
-import type { Core } from '../../core/router.ts';
+import type { From } from '../../core/kernel/channel.ts';
+import type { Envelope } from '../../core/kernel/outcome.ts';
+import { type MenuView, menuView, presentMenu } from '../../core/kernel/present.ts';
+import type { Core } from '../../core/kernel/router.ts';
 import type { Lang, T } from '../../i18n.ts';
 import type { Logger } from '../../log.ts';
 import type { OutMessage, Outlet } from '../../push/pusher.ts';

@@ -1,19 +1,19 @@
 /**
  * Every feature, in the order the router consults them. A new feature is one file here and one line below.
  */
-import type { CoreDeps } from '../deps.ts';
-import { Core } from '../router.ts';
-import { accountFeature } from './account.ts';
-import { adminFeature } from './admin.ts';
-import { linkingFeature } from './linking.ts';
-import { evidenceFeature } from './evidence.ts';
-import { extensionsFeature } from './extensions.ts';
-import { notificationsFeature } from './notifications.ts';
-import { plansFeature } from './plans.ts';
-import { questionsFeature } from './questions.ts';
-import { registrationFeature } from './registration.ts';
-import { reportsFeature } from './reports.ts';
-import { tickingFeature } from './ticking.ts';
+import type { CoreDeps } from '../kernel/deps.ts';
+import { Core } from '../kernel/router.ts';
+import { accountFeature } from './officials/account.ts';
+import { adminFeature } from './officials/approvals.ts';
+import { linkingFeature } from './officials/linking.ts';
+import { evidenceFeature } from './tasks/evidence.ts';
+import { extensionsFeature } from './tasks/extensions.ts';
+import { notificationsFeature } from './officials/notifications.ts';
+import { plansFeature } from './plans/plans.ts';
+import { questionsFeature } from './questions/questions.ts';
+import { registrationFeature } from './officials/registration.ts';
+import { reportsFeature } from './plans/reports.ts';
+import { tickingFeature } from './tasks/ticking.ts';
 
 /** The core with every feature mounted. */
 export function createCore(deps: CoreDeps): Core {

@@ -1,17 +1,17 @@
 /** Questions about the plan, and the commands that are questions in a word: /start, /trogiup, /quahan, /tiendo. */
-import type { Reply } from '../../answer/answers.ts';
-import { canonicalTokens } from '../../text/canonical.ts';
-import type { Question } from '../../understand/intents.ts';
+import type { Reply } from '../../../answer/answers.ts';
+import { canonicalTokens } from '../../../text/canonical.ts';
+import type { Question } from '../../../understand/intents.ts';
 import { z } from 'zod';
-import type { ChatContext } from '../../understand/followup.ts';
-import { type PlansReply, askPlans, replyPlans } from '../ask.ts';
-import { menuOf } from '../conversation.ts';
-import { type PlanEntry, scopeButton } from '../plans.ts';
-import { progressPhoto } from '../../report/chart.ts';
-import { type Ctx, defineAction, type Feature, rows } from '../feature.ts';
-import { type Button, type Outcome, type Post, reply, type Say, say, type Text } from '../outcome.ts';
-import { paginate } from '../engine.ts';
-import { tickButtons } from './ticking.ts';
+import type { ChatContext } from '../../../understand/followup.ts';
+import { type PlansReply, askPlans, replyPlans } from './ask.ts';
+import { menuOf } from '../../kernel/conversation.ts';
+import type { PlanEntry } from '../../kernel/catalog.ts';
+import { progressPhoto } from '../../../report/chart.ts';
+import { type Ctx, defineAction, type Feature, rows } from '../../kernel/feature.ts';
+import { type Button, type Outcome, type Post, reply, type Say, say, type Text } from '../../kernel/outcome.ts';
+import { paginate } from '../../../answer/engine.ts';
+import { tickButtons } from '../tasks/ticking.ts';
 
 const question = (intent: Question['intent'], agencies: string[] = []): Question => ({ intent, focus: 'all', agencies, agencyFuzzy: false, words: [] });
 
@@ -19,14 +19,13 @@ const across = (ctx: Ctx) => ({ today: ctx.today, completionsOf: (id: string) =>
 
 /** ✅ buttons for the tasks of an answer, each naming its plan where several are served (at most eight). */
 function ticksOf(ctx: Ctx, answer: PlansReply): Button[][] {
-  const many = ctx.deps.plans.all().length > 1;
-  const buttons = answer.blocks.flatMap((b) => {
-    const row = tickButtons(
+  // Each made in its plan's scope: where several plans are served, it carries that plan's key.
+  const buttons = answer.blocks.flatMap((b) =>
+    tickButtons(
       ctx.inPlan(b.entry),
       b.reply.tasks.map((x) => x.id),
-    ).flat();
-    return many ? row.map((btn) => scopeButton(b.entry.key, btn)) : row;
-  });
+    ).flat(),
+  );
   return rows(buttons.slice(0, 8), 4);
 }
 

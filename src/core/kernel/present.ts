@@ -5,7 +5,7 @@
  *    entries are returned so that the channel can remember them for "1", "xong 1" and "hoàn tác 1".
  * A key may have a variant for a style (`tick.confirm@menu`); the plain key serves every style otherwise.
  */
-import { hasKey, type Lang, t } from '../i18n.ts';
+import { hasKey, type Lang, t } from '../../i18n.ts';
 import type { MenuEntry } from './conversation.ts';
 import type { Attachment, Button, ButtonKind, Outcome, Post, Text } from './outcome.ts';
 

@@ -1,7 +1,7 @@
 /** Who am I (/id), and leaving whatever step is under way (/huy, ✖). */
-import { endSession } from '../conversation.ts';
-import { defineAction, type Feature } from '../feature.ts';
-import { edit, reply, say } from '../outcome.ts';
+import { endSession } from '../../kernel/conversation.ts';
+import { defineAction, type Feature } from '../../kernel/feature.ts';
+import { edit, reply, say } from '../../kernel/outcome.ts';
 
 /** ✖ on a step that records nothing (registration, choosing an agency to tick for). */
 export const cancelAction = defineAction<Record<string, never>>({

@@ -24,12 +24,12 @@ import {
   recurringAnswer,
   taskAnswer,
   upcomingAnswer,
-} from '../answer/answers.ts';
+} from './answers.ts';
 import { type Lang, translator } from '../i18n.ts';
 import { type Directory, planAgencies } from '../plan/agencies.ts';
 import type { Plan, Task } from '../plan/schema.ts';
 import type { Completion, TaskState } from '../plan/status.ts';
-import { documentAnswer } from '../answer/document.ts';
+import { documentAnswer } from './document.ts';
 import { classify } from '../understand/classifier.ts';
 import { fromEnglish, looksEnglish, periodLabelEn } from '../understand/english.ts';
 import { type ChatContext, followUp } from '../understand/followup.ts';
@@ -41,7 +41,7 @@ import { language, thesaurus } from '../understand/language.ts';
 import { TaskSearch } from '../understand/search.ts';
 import { looksLikeLegacyEncoding } from '../text/legacy.ts';
 
-export type { Reply } from '../answer/answers.ts';
+export type { Reply } from './answers.ts';
 
 /** Questions longer than this are refused with a message rather than searched. */
 export const MAX_QUESTION_LENGTH = 1000;

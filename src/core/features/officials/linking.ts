@@ -4,9 +4,9 @@
  * account out for LINK_MINUTES. /kenh chooses where pushes go. Codes and misses live in the store.
  */
 import { z } from 'zod';
-import type { Channel } from '../channel.ts';
-import type { Ctx, Feature } from '../feature.ts';
-import { type Outcome, refuse, reply, say } from '../outcome.ts';
+import type { Channel } from '../../kernel/channel.ts';
+import type { Ctx, Feature } from '../../kernel/feature.ts';
+import { type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
 
 export const LINK_MINUTES = 10;
 const LINK_TRIES = 5;

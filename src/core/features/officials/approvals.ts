@@ -1,8 +1,8 @@
 /** For admins (VP.UBND tỉnh): the officials (/canbo), the requests waiting (/choduyet), approve, reject, revoke. */
 import { z } from 'zod';
-import type { Decision } from '../../store/port.ts';
-import { type Ctx, defineAction, type Feature, rows } from '../feature.ts';
-import { type Button, edit, type Envelope, type Outcome, refuse, reply, say } from '../outcome.ts';
+import type { Decision } from '../../../store/port.ts';
+import { type Ctx, defineAction, type Feature, rows } from '../../kernel/feature.ts';
+import { type Button, edit, type Envelope, type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
 import { requestCard } from './registration.ts';
 
 const DECISIONS = { ok: 'approved', no: 'rejected', rv: 'revoked' } as const satisfies Record<string, Decision>;

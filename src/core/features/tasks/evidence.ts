@@ -6,13 +6,13 @@
  * photos only.
  */
 import { z } from 'zod';
-import { formatDate } from '../../plan/deadline.ts';
-import type { CompletionRecord, ReadonlyDeep } from '../../store/port.ts';
-import { endSession, setSession } from '../conversation.ts';
-import { type Ctx, defineTextAction, type Feature } from '../feature.ts';
-import { type Button, type Outcome, refuse, reply, say, type Text } from '../outcome.ts';
-import { cancelAction } from './account.ts';
-import type { IncomingDocument } from './plans.ts';
+import { formatDate } from '../../../plan/deadline.ts';
+import type { CompletionRecord, ReadonlyDeep } from '../../../store/port.ts';
+import { endSession, setSession } from '../../kernel/conversation.ts';
+import { type Ctx, defineTextAction, type Feature } from '../../kernel/feature.ts';
+import { type Button, type Outcome, refuse, reply, say, type Text } from '../../kernel/outcome.ts';
+import { cancelAction } from '../officials/account.ts';
+import type { IncomingDocument } from '../../kernel/channel.ts';
 
 export const MAX_EVIDENCE_BYTES = 20 * 2 ** 20;
 const TYPES = /\.(pdf|docx?|xlsx?|jpe?g|png|heic)$/i;

@@ -1,5 +1,5 @@
 /** Who is asking, as far as rights go: an admin (from the environment), an approved official, a pending one. */
-import type { Official, ReadonlyDeep } from '../store/port.ts';
+import type { Official, ReadonlyDeep } from '../../store/port.ts';
 import type { Channel, From } from './channel.ts';
 import type { CoreDeps } from './deps.ts';
 

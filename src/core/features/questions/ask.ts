@@ -10,14 +10,14 @@
  *
  * With one active plan, the answer is exactly that plan's engine's.
  */
-import type { Reply } from '../answer/answers.ts';
-import { excerpt } from '../answer/format.ts';
-import { type T, translator } from '../i18n.ts';
-import type { Completion } from '../plan/status.ts';
-import type { ChatContext } from '../understand/followup.ts';
-import type { Question } from '../understand/intents.ts';
-import { type AskOptions, contextOf, paginate } from './engine.ts';
-import type { PlanCatalog, PlanEntry } from './plans.ts';
+import type { Reply } from '../../../answer/answers.ts';
+import { excerpt } from '../../../answer/format.ts';
+import { type T, translator } from '../../../i18n.ts';
+import type { Completion } from '../../../plan/status.ts';
+import type { ChatContext } from '../../../understand/followup.ts';
+import type { Question } from '../../../understand/intents.ts';
+import { type AskOptions, contextOf, paginate } from '../../../answer/engine.ts';
+import type { PlanCatalog, PlanEntry } from '../../kernel/catalog.ts';
 
 export interface PlanBlock {
   entry: PlanEntry;

@@ -7,32 +7,24 @@
  * tasks can be ticked in a row. Every step is re-checked here, whatever the button said.
  */
 import { z } from 'zod';
-import { excerpt, taskCard } from '../../answer/format.ts';
-import { formatDate } from '../../plan/deadline.ts';
-import type { Task } from '../../plan/schema.ts';
-import { requiredParties } from '../../plan/status.ts';
-import type { CompletionRecord, ReadonlyDeep } from '../../store/port.ts';
-import type { Actor } from '../actor.ts';
-import { endSession, setSession } from '../conversation.ts';
-import type { CoreDeps } from '../deps.ts';
-import { type Ctx, defineAction, type Feature, isPlanScoped, rows } from '../feature.ts';
-import { type Button, edit, type ListItem, type Outcome, type Post, type RefusalCode, refuse, reply, say, type Text } from '../outcome.ts';
-import { localTime } from '../time.ts';
-import { cancelAction } from './account.ts';
+import { excerpt, taskCard } from '../../../answer/format.ts';
+import { formatDate } from '../../../plan/deadline.ts';
+import type { Task } from '../../../plan/schema.ts';
+import { requiredParties } from '../../../plan/status.ts';
+import type { CompletionRecord, ReadonlyDeep } from '../../../store/port.ts';
+import type { Actor } from '../../kernel/actor.ts';
+import { endSession, setSession } from '../../kernel/conversation.ts';
+import type { CoreDeps } from '../../kernel/deps.ts';
+import { completionId, period, source, taskId } from '../../actions/fields.ts';
+import { type Source, tick } from '../../actions/tasks.ts';
+import { type Ctx, defineAction, type Feature, handle, rows } from '../../kernel/feature.ts';
+import { type Button, edit, type ListItem, type Outcome, type Post, type RefusalCode, refuse, reply, say, type Text } from '../../kernel/outcome.ts';
+import { localTime } from '../../kernel/time.ts';
+import { cancelAction } from '../officials/account.ts';
 import { attachButton, evidenceButtons, evidenceLines } from './evidence.ts';
 import { extensionButton, extensionLine } from './extensions.ts';
-import { scopeButton } from '../plans.ts';
-import { scopeOutcome } from '../router.ts';
 
 /** Where a tick was started: the /viec list ('l'), or a card, an answer, a digest ('a'). What follows shows it again. */
-type Source = 'l' | 'a';
-
-const taskId = z.string().regex(/^[A-Za-z0-9.-]{1,20}$/);
-const partyIndex = z.union([z.literal('-'), z.coerce.number().int().min(0).max(999)]);
-const period = z.union([z.literal('-'), z.string().regex(/^\d{8}$/)]);
-const source = z.enum(['l', 'a']);
-const completionId = z.string().regex(/^[a-z0-9-]{1,40}$/);
-
 const NOTE_MAX = 300;
 const LIST_MAX = 60;
 
@@ -55,14 +47,8 @@ const encodeTarget = (a: Target) => [a.taskId, a.party, fromIso(a.period), a.src
 
 // ——— the actions ———
 
-const tick = defineAction<{ taskId: string; party?: number; src: Source }>({
-  tag: 't',
-  planScoped: true,
-  fields: [taskId, partyIndex, source],
-  decode: ([t, p, src]) => ({ taskId: t as string, ...(typeof p === 'number' ? { party: p } : {}), src: (src as Source | undefined) ?? 'a' }),
-  encode: (a) => (a.src === 'a' ? [a.taskId, ...(a.party === undefined ? [] : [a.party])] : [a.taskId, a.party ?? '-', a.src]),
-  run: (ctx, a, how) => startTick(ctx, a.taskId, a.party, a.src, how.explicit),
-});
+/** ✅ pressed (its button data in actions/tasks.ts: other modules make it too). */
+const tickHandler = handle(tick, (ctx, a, how) => startTick(ctx, a.taskId, a.party, a.src, how.explicit));
 
 /** An action on a confirmation's target (confirm, add a note, cancel): same fields, its own tag and step. */
 const onTarget = (tag: string, run: (ctx: Ctx, t: Target) => Promise<Outcome>) =>
@@ -163,13 +149,15 @@ function canUndo(ctx: Ctx, rec: ReadonlyDeep<CompletionRecord>): { code: Refusal
 function partButton(ctx: Ctx, task: Task, party: string, src: Source, short: boolean): Button | undefined {
   const done = reported(ctx, task, party);
   if (done)
-    return canUndo(ctx, done) ? undefined : undo.button('undo', say(short ? 'button.undoId' : 'button.undo', { id: task.id }), { completionId: done.id, src });
+    return canUndo(ctx, done)
+      ? undefined
+      : undo.button('undo', say(short ? 'button.undoId' : 'button.undo', { id: task.id }), { completionId: done.id, src }, ctx);
   if (refusalFor(ctx, task, party)) return undefined;
   const parties = requiredParties(task, ctx.deps.dir);
   const index = parties.indexOf(party);
   if (index < 0) return undefined;
   const own = ctx.actor.official?.agency === party;
-  return tick.button('tick', say('button.tick', { id: task.id }), { taskId: task.id, ...(own ? {} : { party: index }), src });
+  return tick.button('tick', say('button.tick', { id: task.id }), { taskId: task.id, ...(own ? {} : { party: index }), src }, ctx);
 }
 
 /** The card of a task as one agency sees it, with the button that fits. */
@@ -190,7 +178,7 @@ export function partCard(ctx: Ctx, task: Task, party: string, src: Source, head?
   const extend = extensionButton(ctx, task, party);
   const buttons = [
     ...(button ? [[button]] : []),
-    ...(canNote ? [[progress.button('note', say('button.progress'), { taskId: task.id, party: index, src })]] : []),
+    ...(canNote ? [[progress.button('note', say('button.progress'), { taskId: task.id, party: index, src }, ctx)]] : []),
     ...(extend ? [[extend]] : []),
     ...rows(evidenceButtons(ctx, done), 2),
   ];
@@ -235,8 +223,8 @@ export function myTasks(ctx: Ctx, head?: Text): Post | undefined {
     const extended = s.extendedFrom && s.due ? ` · ${ctx.deps.t('extension.short', { to: formatDate(s.due) })}` : '';
     const where = many ? `[${c.plan.plan.number.split('/')[0]}] ` : '';
     const line = `${where}${task.id} — ${excerpt(task.content, 110)}\n   ${ctx.deps.t('task.deadlineShort', { deadline: task.deadline.text || ctx.deps.t('deadline.none') })} · ${status}${extended}${noted}`;
-    const button = partButton(c, task, agency, 'l', true) ?? open.button('open', say('button.open', { id: task.id }), { taskId: task.id });
-    return { text: line, button: many ? scopeButton(c.plan.key, button) : button };
+    const button = partButton(c, task, agency, 'l', true) ?? open.button('open', say('button.open', { id: task.id }), { taskId: task.id }, c);
+    return { text: line, button };
   });
   const header = say('mytasks.header', { agency: ctx.deps.dir.label(agency), n: all.length, date: formatDate(ctx.today) });
   return {
@@ -280,8 +268,7 @@ function taskIn(ctx: Ctx, args: string): { c: Ctx; task: Task; rest: string } | 
 /** "Which plan's I.4?": a ✅ per plan that has it. */
 function choosePlan(choices: readonly { c: Ctx; task: Task }[]): Outcome {
   const buttons = choices.slice(0, 8).map(({ c, task }) => {
-    const b = tick.button('choose', say('button.tickIn', { id: task.id, plan: c.plan.plan.number }), { taskId: task.id, src: 'a' });
-    return scopeButton(c.plan.key, b);
+    return tick.button('choose', say('button.tickIn', { id: task.id, plan: c.plan.plan.number }), { taskId: task.id, src: 'a' }, c);
   });
   return reply({ text: say('tick.whichPlan', { id: choices[0]!.task.id, n: choices.length }), buttons: rows(buttons, 1) });
 }
@@ -295,7 +282,7 @@ export function tickButtons(ctx: Ctx, taskIds: readonly string[]): Button[][] {
     const parties = requiredParties(task, ctx.deps.dir);
     const own = ownParty(ctx.actor, task, ctx.deps);
     const unreported = own ? !reported(ctx, task, own) : ctx.actor.admin && parties.some((p) => !reported(ctx, task, p));
-    if (unreported && (own || ctx.actor.admin)) out.push(tick.button('tick', say('button.tick', { id }), { taskId: id, src: 'a' }));
+    if (unreported && (own || ctx.actor.admin)) out.push(tick.button('tick', say('button.tick', { id }), { taskId: id, src: 'a' }, ctx));
     if (out.length >= 8) break;
   }
   return rows(out, 4);
@@ -323,7 +310,7 @@ async function startTick(ctx: Ctx, id: string, partyAt: number | undefined, src:
   if (!party && actor.admin) {
     const unreported = parties.map((p, i) => ({ p, i })).filter(({ p }) => !reported(ctx, task, p));
     if (unreported.length === 0) return refuse('all-reported', { id: task.id });
-    const choices = unreported.slice(0, 40).map(({ p, i }) => tick.button('choose', label(deps, p), { taskId: task.id, party: i, src }));
+    const choices = unreported.slice(0, 40).map(({ p, i }) => tick.button('choose', label(deps, p), { taskId: task.id, party: i, src }, ctx));
     return edit({ text: say('tick.choosePart', { id: task.id }), buttons: [...rows(choices, 2), [cancelAction.button('cancel', say('button.cancel'), {})]] });
   }
   if (!party) {
@@ -345,8 +332,8 @@ async function startTick(ctx: Ctx, id: string, partyAt: number | undefined, src:
   return edit({
     text: [question, excerpt(task.content, 300)],
     buttons: [
-      [confirm.button('confirm', say('button.confirm'), target), askNote.button('note', say('button.note'), target)],
-      [cancelTick.button('cancel', say('button.cancel'), target)],
+      [confirm.button('confirm', say('button.confirm'), target, ctx), askNote.button('note', say('button.note'), target, ctx)],
+      [cancelTick.button('cancel', say('button.cancel'), target, ctx)],
     ],
   });
 }
@@ -411,11 +398,11 @@ async function record(ctx: Ctx, t: Target, note?: string): Promise<Outcome> {
  * has moved on — a recurring task's missed period, once reported, shows the current period's ✅ as well.
  */
 function withUndo(ctx: Ctx, post: Post, rec: CompletionRecord, src: Source): Post {
-  const id = undo.id({ completionId: rec.id, src });
+  const id = undo.id({ completionId: rec.id, src }, ctx);
   const shown = [...(post.items ?? []).map((i) => i.button), ...(post.buttons ?? []).flat()].some((b) => b?.action === id);
   if (shown) return post;
   const text = say('button.undoPeriod', { id: rec.taskId, period: periodText(ctx.deps, rec.period) });
-  return { ...post, buttons: [...(post.buttons ?? []), [undo.button('undo', text, { completionId: rec.id, src })]] };
+  return { ...post, buttons: [...(post.buttons ?? []), [undo.button('undo', text, { completionId: rec.id, src }, ctx)]] };
 }
 
 /** 📝 pressed: the next text typed is the note, and the tick is recorded with it. */
@@ -427,7 +414,7 @@ async function startNote(ctx: Ctx, t: Target): Promise<Outcome> {
   await setSession(ctx, { kind: 'note', ...t });
   return edit({
     text: say('tick.askNote', { id: t.taskId, max: NOTE_MAX }),
-    buttons: [[confirm.button('confirm', say('button.confirmNoNote'), t), cancelTick.button('cancel', say('button.cancel'), t)]],
+    buttons: [[confirm.button('confirm', say('button.confirmNoNote'), t, ctx), cancelTick.button('cancel', say('button.cancel'), t, ctx)]],
   });
 }
 
@@ -497,8 +484,7 @@ async function progressCommand(ctx: Ctx, args: string): Promise<Outcome> {
   if (!party) return refuse('not-your-task', { id: task.id, agency: c.deps.dir.label(c.actor.official!.agency) });
   const text = found.rest.trim();
   const out = !text ? await startProgress(c, task.id, requiredParties(task, c.deps.dir).indexOf(party), 'a') : await saveProgress(c, task, party, text, 'a');
-  // Every plan-scoped button (✅, 📈, ⏳ …) gets this plan's key, from its action's declaration.
-  return c.deps.plans.all().length > 1 ? scopeOutcome(out, c.plan.key, isPlanScoped) : out;
+  return out;
 }
 
 /** "xong 2" (an entry of the chat's menu) or "xong I.4" (a task): tick it, stated plainly, so recorded at once. */
@@ -510,8 +496,7 @@ async function done(ctx: Ctx, args: string): Promise<Outcome> {
   const found = taskIn(ctx, arg);
   if (!found) return refuse('unknown-task', { id: arg.slice(0, 20) });
   if ('choices' in found) return choosePlan(found.choices);
-  const out = await startTick(found.c, found.task.id, undefined, 'a', true);
-  return ctx.deps.plans.all().length > 1 ? scopeOutcome(out, found.c.plan.key, isPlanScoped) : out;
+  return startTick(found.c, found.task.id, undefined, 'a', true);
 }
 
 export const tickingFeature: Feature = {
@@ -529,7 +514,7 @@ export const tickingFeature: Feature = {
     { names: ['xong', 'done'], run: done },
     { names: ['baotiendo', 'progressnote'], audience: 'official', run: progressCommand },
   ],
-  actions: [tick.def, confirm.def, askNote.def, cancelTick.def, undo.def, open.def, progress.def],
+  actions: [tickHandler, confirm.def, askNote.def, cancelTick.def, undo.def, open.def, progress.def],
   steps: [
     {
       kind: 'progress',
@@ -575,5 +560,3 @@ export const tickingFeature: Feature = {
     },
   ],
 };
-
-export { tick as tickAction };

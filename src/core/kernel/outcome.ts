@@ -4,7 +4,7 @@
  * presenter (present.ts) turns an outcome into locale text for each messenger: buttons on Telegram, numbered menus
  * on Zalo and in the terminal.
  */
-import type { Params } from '../i18n.ts';
+import type { Params } from '../../i18n.ts';
 import type { Channel } from './channel.ts';
 
 /** A locale key and its parameters; the presenter picks the messenger's variant of the key when there is one. */

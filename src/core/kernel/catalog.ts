@@ -4,15 +4,15 @@
  * Whether a plan is archived is state (the store); the plans themselves are data files, added at run time when an
  * admin publishes one.
  */
-import { trainInBackground } from '../understand/classifier.ts';
+import { trainInBackground } from '../../understand/classifier.ts';
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Directory } from '../plan/agencies.ts';
-import { choosePlan, loadPlan, loadPlanFiles } from '../plan/load.ts';
-import type { Plan } from '../plan/schema.ts';
-import { fold } from '../text/fold.ts';
-import { type AskOptions, Engine, type EngineOptions } from './engine.ts';
+import type { Directory } from '../../plan/agencies.ts';
+import { choosePlan, loadPlan, loadPlanFiles } from '../../plan/load.ts';
+import type { Plan } from '../../plan/schema.ts';
+import { fold } from '../../text/fold.ts';
+import { type AskOptions, Engine, type EngineOptions } from '../../answer/engine.ts';
 
 export interface PlanEntry {
   readonly plan: Plan;
@@ -232,11 +232,6 @@ export class PlanCatalog {
 /** An action id scoped to a plan: "<key>~<action>". */
 export function scoped(key: string, action: string): string {
   return action.includes(KEY_SEP) ? action : `${key}${KEY_SEP}${action}`;
-}
-
-/** A button whose action carries this plan's key. */
-export function scopeButton<B extends { action: string }>(key: string, b: B): B {
-  return { ...b, action: scoped(key, b.action) };
 }
 
 /** The plan key and the bare action of an action id; no key for an action that carries none. */

@@ -5,15 +5,15 @@
  * per part. Rights are checked again on every step: only the agency's own officials ask, only admins decide.
  */
 import { z } from 'zod';
-import { excerpt } from '../../answer/format.ts';
-import { formatDate } from '../../plan/deadline.ts';
-import type { Task } from '../../plan/schema.ts';
-import { requiredParties } from '../../plan/status.ts';
-import { adminChats } from '../actor.ts';
-import { endSession, setSession } from '../conversation.ts';
-import { type Ctx, defineAction, type Feature } from '../feature.ts';
-import { type Button, edit, type Envelope, type Outcome, refuse, reply, say, type Text } from '../outcome.ts';
-import { cancelAction } from './account.ts';
+import { excerpt } from '../../../answer/format.ts';
+import { formatDate } from '../../../plan/deadline.ts';
+import type { Task } from '../../../plan/schema.ts';
+import { requiredParties } from '../../../plan/status.ts';
+import { adminChats } from '../../kernel/actor.ts';
+import { endSession, setSession } from '../../kernel/conversation.ts';
+import { type Ctx, defineAction, type Feature } from '../../kernel/feature.ts';
+import { type Button, edit, type Envelope, type Outcome, refuse, reply, say, type Text } from '../../kernel/outcome.ts';
+import { cancelAction } from '../officials/account.ts';
 import { resolveTaskRef } from './ticking.ts';
 
 const REASON_MAX = 300;
@@ -66,7 +66,7 @@ export function extensionLine(ctx: Ctx, task: Task, party: string): Text {
 /** The ⏳ button for an official's own, undone, dated part with no request waiting. */
 export function extensionButton(ctx: Ctx, task: Task, party: string): Button | undefined {
   if (ctx.actor.official?.agency !== party || refusal(ctx, task, party)) return undefined;
-  return askExtension.button('note', say('button.extend'), { taskId: task.id, party: requiredParties(task, ctx.deps.dir).indexOf(party) });
+  return askExtension.button('note', say('button.extend'), { taskId: task.id, party: requiredParties(task, ctx.deps.dir).indexOf(party) }, ctx);
 }
 
 async function start(ctx: Ctx, id: string, partyAt: number): Promise<Outcome> {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Channel, From } from './channel.ts';
 import type { ButtonKind } from './outcome.ts';
 import type { Ctx } from './feature.ts';
-import type { Store } from '../store/port.ts';
+import type { Store } from '../../store/port.ts';
 
 export const SESSION_MS = 30 * 60_000;
 export const MENU_MS = 24 * 60 * 60_000;

@@ -10,7 +10,7 @@
  * Rights are checked by the features on every call, from the actor looked up afresh here.
  */
 import { type Actor, actorOf } from './actor.ts';
-import type { Channel, From } from './channel.ts';
+import type { Channel, From, IncomingDocument } from './channel.ts';
 import { type MenuEntry, menuOf, saveMenu, sessionOf } from './conversation.ts';
 import type { CoreDeps } from './deps.ts';
 import {
@@ -19,17 +19,15 @@ import {
   type CommandDef,
   type Ctx,
   type Feature,
-  isPlanScoped,
   MAX_ACTION_BYTES,
   type PhraseDef,
   type PickMode,
   type StepDef,
 } from './feature.ts';
-import { type Button, type Outcome, type Post, refuse, type Say, say } from './outcome.ts';
-import { type PlanEntry, scoped, unscope } from './plans.ts';
-import type { IncomingDocument } from './features/plans.ts';
+import { type Outcome, refuse, type Say, say } from './outcome.ts';
+import { type PlanEntry, unscope } from './catalog.ts';
 import { dayOf } from './time.ts';
-import { clean, fold } from '../text/fold.ts';
+import { clean, fold } from '../../text/fold.ts';
 
 export class DuplicateDeclarationError extends Error {}
 
@@ -268,13 +266,11 @@ export class Core {
   }
 
   /**
-   * Run a handler in a plan's scope. Where several plans are served, the buttons it returns carry the plan's key,
-   * so that pressing one later acts on that plan whatever has been published since.
+   * Run a handler in a plan's scope (ctx.plan). Its buttons carry the plan's key where several plans are served:
+   * each is made so by its action's declaration (PlanScope), not by a pass over the outcome here.
    */
   private async inScope(ctx: Ctx, run: (ctx: Ctx) => Outcome | Promise<Outcome> | Promise<Outcome | undefined>): Promise<Outcome> {
-    const out = await run(ctx);
-    if (!out || this.deps.plans.all().length < 2) return out as Outcome;
-    return scopeOutcome(out, ctx.plan.key, isPlanScoped);
+    return (await run(ctx)) as Outcome;
   }
 
   /**
@@ -326,27 +322,4 @@ export class Core {
     if (mode === 'undo' && entry.kind !== 'undo') return refuse('not-undoable', { n });
     return this.dispatch(ctx, entry.action, { explicit: false }, trace);
   }
-}
-
-/** Every button of a post, its action carrying this plan's key (an action already scoped keeps its own). */
-export function scopePost(post: Post, key: string, which: (action: string) => boolean = () => true): Post {
-  const fix = (b: Button): Button => {
-    if (!which(b.action)) return b;
-    const action = scoped(key, b.action);
-    return Buffer.byteLength(action, 'utf8') <= MAX_ACTION_BYTES ? { ...b, action } : b;
-  };
-  return {
-    ...post,
-    ...(post.items ? { items: post.items.map((i) => (i.button ? { ...i, button: fix(i.button) } : i)) } : {}),
-    ...(post.buttons ? { buttons: post.buttons.map((row) => row.map(fix)) } : {}),
-  };
-}
-
-export function scopeOutcome(out: Outcome, key: string, which?: (action: string) => boolean): Outcome {
-  return {
-    ...out,
-    ...(out.edit ? { edit: scopePost(out.edit, key, which) } : {}),
-    replies: out.replies.map((p) => scopePost(p, key, which)),
-    others: out.others.map((e) => ({ ...e, ...scopePost(e, key, which) })),
-  };
 }

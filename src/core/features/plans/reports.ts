@@ -2,11 +2,11 @@
  * /baocao: the plan's report as an .xlsx file — for an admin the whole plan, for an official their agency's part.
  * Telegram sends the file; Zalo (which cannot send files) and the terminal say where to get it.
  */
-import { formatDate } from '../../plan/deadline.ts';
-import { buildReport } from '../../report/xlsx.ts';
-import { canonicalTokens } from '../../text/canonical.ts';
-import type { Ctx, Feature } from '../feature.ts';
-import { type Outcome, refuse, reply, say } from '../outcome.ts';
+import { formatDate } from '../../../plan/deadline.ts';
+import { buildReport } from '../../../report/xlsx.ts';
+import { canonicalTokens } from '../../../text/canonical.ts';
+import type { Ctx, Feature } from '../../kernel/feature.ts';
+import { type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
 
 /**
  * "/baocao", "/baocao KH 4561", "/baocao 4561 Sở Tài chính": the plan named (else the newest active one) and, for an

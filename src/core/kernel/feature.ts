@@ -6,10 +6,9 @@
  */
 import type { z } from 'zod';
 import type { Actor } from './actor.ts';
-import type { From } from './channel.ts';
+import type { From, IncomingDocument } from './channel.ts';
 import type { CoreDeps } from './deps.ts';
-import type { PlanEntry } from './plans.ts';
-import type { IncomingDocument } from './features/plans.ts';
+import { type PlanEntry, scoped } from './catalog.ts';
 import type { Button, ButtonKind, Outcome, Text } from './outcome.ts';
 
 /** One update, as every handler sees it. */
@@ -89,33 +88,63 @@ export interface Feature {
 
 export const MAX_ACTION_BYTES = 64;
 
-/** Declare an action: its codec and a builder for buttons that carry it. */
-/** Tags of the actions declared plan-scoped: known to every module, so a button is scoped by its declaration. */
-const PLAN_SCOPED = new Set<string>();
-
-/** Whether an action id (bare, "tag:fields") acts on one plan's task, as its action's declaration says. */
-export function isPlanScoped(action: string): boolean {
-  return PLAN_SCOPED.has(action.split(':', 1)[0]!);
+/**
+ * Where a plan-scoped button is made: the plan in scope, and the plans served. Where several are served the button
+ * carries its plan's key ("k3f9~t:I.4"), so that pressing it later acts on that plan whatever has been published
+ * since. A Ctx is one.
+ */
+export interface PlanScope {
+  plan: { key: string };
+  deps: { plans: { all(): readonly unknown[] } };
 }
 
-export function defineAction<A>(def: ActionDef<A>) {
-  if (def.planScoped) PLAN_SCOPED.add(def.tag);
+/** An action's button data: its tag, zod-checked fields and codec, without what pressing it does. */
+export type CodecDef<A> = Omit<ActionDef<A>, 'run'>;
+
+/** The ids and buttons of an action: a plan-scoped one is made with the plan it acts on, from its declaration. */
+export interface Codec<A, Scoped extends boolean = boolean> extends CodecDef<A> {
+  /** The action id for a value (with its plan's key where the action is plan-scoped and several plans are served). */
+  id(a: A, ...scope: Scoped extends true ? [PlanScope] : []): string;
+  button(kind: ButtonKind, label: Text, a: A, ...scope: Scoped extends true ? [PlanScope] : []): Button;
+}
+
+/** Declare an action's button data (shared by the feature that runs it and the modules that make its buttons). */
+export function defineCodec<A>(def: CodecDef<A> & { planScoped: true }): Codec<A, true>;
+export function defineCodec<A>(def: CodecDef<A> & { planScoped?: false }): Codec<A, false>;
+export function defineCodec<A>(def: CodecDef<A>): Codec<A, boolean> {
+  const id = (a: A, scope?: PlanScope): string => {
+    const s = [def.tag, ...def.encode(a)].join(':');
+    // Over 64 bytes is a programming error: ids are short by design.
+    if (Buffer.byteLength(s, 'utf8') > MAX_ACTION_BYTES) throw new Error(`action over ${MAX_ACTION_BYTES} bytes: ${s}`);
+    if (!def.planScoped || !scope || scope.deps.plans.all().length < 2) return s;
+    const withKey = scoped(scope.plan.key, s);
+    return Buffer.byteLength(withKey, 'utf8') <= MAX_ACTION_BYTES ? withKey : s;
+  };
   return {
     ...def,
-    /** The action id for a value; over 64 bytes is a programming error. */
-    id(a: A): string {
-      const s = [def.tag, ...def.encode(a)].join(':');
-      if (Buffer.byteLength(s, 'utf8') > MAX_ACTION_BYTES) throw new Error(`action over ${MAX_ACTION_BYTES} bytes: ${s}`);
-      return s;
-    },
-    button(kind: ButtonKind, label: Text, a: A): Button {
-      return { kind, label, action: this.id(a) };
-    },
-    /** Erased to sit in a feature's list of actions. */
-    get def(): ActionDef<never> {
-      return def as unknown as ActionDef<never>;
-    },
+    id: id as Codec<A, boolean>['id'],
+    button: ((kind: ButtonKind, label: Text, a: A, scope?: PlanScope): Button => ({ kind, label, action: id(a, scope) })) as Codec<A, boolean>['button'],
   };
+}
+
+/** What pressing a codec's button does: the action a feature declares. */
+export function handle<A>(codec: CodecDef<A>, run: ActionDef<A>['run']): ActionDef<never> {
+  return {
+    tag: codec.tag,
+    ...(codec.planScoped ? { planScoped: true } : {}),
+    fields: codec.fields,
+    decode: codec.decode,
+    encode: codec.encode,
+    run,
+  } as unknown as ActionDef<never>;
+}
+
+/** Declare an action used only by the feature that runs it: its codec, its handler, and buttons that carry it. */
+export function defineAction<A>(def: ActionDef<A> & { planScoped: true }): Codec<A, true> & { def: ActionDef<never> };
+export function defineAction<A>(def: ActionDef<A> & { planScoped?: false }): Codec<A, false> & { def: ActionDef<never> };
+export function defineAction<A>(def: ActionDef<A>): Codec<A, boolean> & { def: ActionDef<never> } {
+  const codec = defineCodec<A>(def as CodecDef<A> & { planScoped?: false });
+  return { ...codec, def: handle(def, def.run) };
 }
 
 /** An action whose value is one text field, named `key` (a draft's token, a completion's id, an agency). */

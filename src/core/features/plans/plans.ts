@@ -13,29 +13,19 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { excerpt } from '../../answer/format.ts';
-import { writeFileAtomicAsync } from '../../fsutil.ts';
-import { formatDate } from '../../plan/deadline.ts';
-import { describeWarning, ImportError, importFile } from '../../plan/import/index.ts';
-import { MAX_IMPORT_BYTES } from '../../plan/import/office.ts';
-import { type Plan, planSchema, type Task } from '../../plan/schema.ts';
-import { requiredParties } from '../../plan/status.ts';
-import { endSession } from '../conversation.ts';
-import { type Ctx, defineAction, defineTextAction, type Feature, rows } from '../feature.ts';
-import { type Button, edit, type Envelope, type Outcome, type Post, refuse, reply, say, type Text } from '../outcome.ts';
-import { type PlanEntry, planProgress } from '../plans.ts';
-import { pagedPost } from './questions.ts';
-
-/** A file sent to the bot: its name, its size as the messenger says, and a way to fetch its bytes. */
-export interface IncomingDocument {
-  filename: string;
-  size?: number;
-  /** A document, or a photo (a picture the messenger compressed). */
-  kind?: 'document' | 'photo';
-  /** The messenger's own reference to it (Telegram file_id, a Zalo photo URL): evidence is kept by reference. */
-  ref?: string;
-  read(): Promise<Buffer>;
-}
+import { excerpt } from '../../../answer/format.ts';
+import { writeFileAtomicAsync } from '../../../fsutil.ts';
+import { formatDate } from '../../../plan/deadline.ts';
+import { describeWarning, ImportError, importFile } from '../../../plan/import/index.ts';
+import { MAX_IMPORT_BYTES } from '../../../plan/import/office.ts';
+import { type Plan, planSchema, type Task } from '../../../plan/schema.ts';
+import { requiredParties } from '../../../plan/status.ts';
+import { endSession } from '../../kernel/conversation.ts';
+import { type Ctx, defineAction, defineTextAction, type Feature, rows } from '../../kernel/feature.ts';
+import { type Button, edit, type Envelope, type Outcome, type Post, refuse, reply, say, type Text } from '../../kernel/outcome.ts';
+import { type PlanEntry, planProgress } from '../../kernel/catalog.ts';
+import type { IncomingDocument } from '../../kernel/channel.ts';
+import { pagedPost } from '../questions/questions.ts';
 
 const DRAFT_MS = 24 * 3_600_000;
 const token = z.string().regex(/^[a-z0-9]{6,12}$/);

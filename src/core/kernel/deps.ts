@@ -1,11 +1,11 @@
 /** What the channel-free core is built from. Time and chance come in as functions: nothing inside reads a clock. */
-import type { Lang, T } from '../i18n.ts';
-import type { Logger } from '../log.ts';
-import type { Directory } from '../plan/agencies.ts';
-import type { Store } from '../store/port.ts';
+import type { Lang, T } from '../../i18n.ts';
+import type { Logger } from '../../log.ts';
+import type { Directory } from '../../plan/agencies.ts';
+import type { Store } from '../../store/port.ts';
 import type { Channel } from './channel.ts';
 import type { Envelope } from './outcome.ts';
-import type { PlanCatalog } from './plans.ts';
+import type { PlanCatalog } from './catalog.ts';
 import type { RosterEntry } from './roster.ts';
 
 export interface PushControl {

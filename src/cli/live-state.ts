@@ -20,7 +20,7 @@ export function asOf(map: CompletionMap, today: string): CompletionMap {
 /** The plans the read-only commands answer from: --plan (a number or a file) alone, else every active plan. */
 export async function livePlans(today: string, only: string | undefined, lang: import('../i18n.ts').Lang = 'vi') {
   loadEnvFile();
-  const { openCatalog } = await import('../core/plans.ts');
+  const { openCatalog } = await import('../core/kernel/catalog.ts');
   const { loadDirectory, PLANS_DIR } = await import('../plan/load.ts');
   const setting = storeSetting();
   // An embedded store not yet created reads as empty; a database is always opened (its migrations run).

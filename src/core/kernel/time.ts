@@ -1,5 +1,5 @@
 /** Dates as the province reads them (Asia/Ho_Chi_Minh). */
-import { todayIn } from '../plan/deadline.ts';
+import { todayIn } from '../../plan/deadline.ts';
 
 export const dayOf = (now: Date): string => todayIn(now);
 

@@ -5,16 +5,16 @@
  * request was refused waits REAPPLY_HOURS before asking again, so admins are not flooded.
  */
 import { z } from 'zod';
-import { canonicalTokens } from '../../text/canonical.ts';
-import type { Official } from '../../store/port.ts';
-import { adminChats } from '../actor.ts';
-import { endSession, sessionOf, setSession } from '../conversation.ts';
-import type { CoreDeps } from '../deps.ts';
-import { type Ctx, defineTextAction, type Feature, rows } from '../feature.ts';
-import { edit, type Envelope, type Outcome, refuse, reply, say } from '../outcome.ts';
-import { normalizePhone } from '../roster.ts';
+import { canonicalTokens } from '../../../text/canonical.ts';
+import type { Official } from '../../../store/port.ts';
+import { adminChats } from '../../kernel/actor.ts';
+import { endSession, sessionOf, setSession } from '../../kernel/conversation.ts';
+import type { CoreDeps } from '../../kernel/deps.ts';
+import { type Ctx, defineTextAction, type Feature, rows } from '../../kernel/feature.ts';
+import { edit, type Envelope, type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
+import { normalizePhone } from '../../kernel/roster.ts';
 import { cancelAction } from './account.ts';
-import { decisionButtons } from './admin.ts';
+import { decisionButtons } from './approvals.ts';
 
 const MAX_NAME = 100;
 export const REAPPLY_HOURS = 24;

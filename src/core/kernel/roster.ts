@@ -3,11 +3,11 @@
  * An official who shares their own contact with a phone on the roster is approved at once.
  */
 import { readFileSync } from 'node:fs';
-import type { Directory } from '../plan/agencies.ts';
-import { parseDelimited } from '../plan/import/csv.ts';
-import { DataFileError } from '../plan/load.ts';
-import { canonicalTokens } from '../text/canonical.ts';
-import { clean, fold } from '../text/fold.ts';
+import type { Directory } from '../../plan/agencies.ts';
+import { parseDelimited } from '../../plan/import/csv.ts';
+import { DataFileError } from '../../plan/load.ts';
+import { canonicalTokens } from '../../text/canonical.ts';
+import { clean, fold } from '../../text/fold.ts';
 
 export interface RosterEntry {
   name: string;

@@ -1,7 +1,7 @@
 /** The weekly digest and reminders: an official turns them off and on (/thongbao); an admin sends now (/guingay). */
-import { fold } from '../../text/fold.ts';
-import type { Ctx, Feature } from '../feature.ts';
-import { type Outcome, refuse, reply, say } from '../outcome.ts';
+import { fold } from '../../../text/fold.ts';
+import type { Ctx, Feature } from '../../kernel/feature.ts';
+import { type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
 
 async function notify(ctx: Ctx, args: string): Promise<Outcome> {
   const { actor, deps } = ctx;
