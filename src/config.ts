@@ -1,7 +1,7 @@
 /** The only reader of process.env: validated once at start with zod; a bad value stops start-up with a clear message. */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { ScheduleError, pattern } from './push/schedule.ts';
+import { ScheduleError, pattern } from './schedule.ts';
 
 const idList = z
   .string()

@@ -13,7 +13,7 @@ import type { Official, ReadonlyDeep } from '../store/port.ts';
 import { adminDigest, adminDigestOf, agencyDigest, type Digest, dueReminders, planDeps } from './digest.ts';
 import type { PlanEntry } from '../core/kernel/catalog.ts';
 import { requiredParties } from '../plan/status.ts';
-import { latestOccurrence } from './schedule.ts';
+import { latestOccurrence } from '../schedule.ts';
 import type { Outcome, PacedSender, SendError } from './sender.ts';
 
 /** One message as a messenger will send it: rendered text, and its keyboard or menu on the last part. */

@@ -8,7 +8,6 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type { T } from '../i18n.ts';
 import type { Status } from '../plan/status.ts';
-import type { Photo } from '../core/kernel/outcome.ts';
 import { formatDate } from '../plan/deadline.ts';
 import { type AgencyRow, agencyRows, partsOf, type ReportDeps, STATUSES } from './summary.ts';
 
@@ -107,6 +106,13 @@ export function chartText(data: ChartData, t: T): string {
 }
 
 /** A plan's progress chart as of a day, ready to post: the PNG and its text bars. */
+/** A PNG chart, and the text that stands for it where no picture can be sent (text bars). */
+export interface Photo {
+  filename: string;
+  bytes: Buffer;
+  fallback: string;
+}
+
 export function progressPhoto(deps: Pick<ReportDeps, 'plan' | 'dir' | 'engine' | 'store' | 't'>, today: string): Photo {
   const rows = agencyRows(partsOf(deps, today), (p) => deps.dir.label(p));
   const data = { title: deps.t('chart.title', { plan: deps.plan.number }), subtitle: deps.t('chart.subtitle', { date: formatDate(today) }), rows };

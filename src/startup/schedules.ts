@@ -11,7 +11,7 @@ import type { PlanCatalog } from '../core/kernel/catalog.ts';
 import type { Logger } from '../log.ts';
 import { todayIn } from '../plan/deadline.ts';
 import { Pusher } from '../push/pusher.ts';
-import { every } from '../push/schedule.ts';
+import { every } from '../schedule.ts';
 import type { Channels } from './channels.ts';
 import type { Settings } from './config.ts';
 import type { Served } from './plans.ts';

@@ -8,7 +8,7 @@ import { translator } from '../../src/i18n.ts';
 import { silentLogger } from '../../src/log.ts';
 import { adminDigest, agencyDigest, planDeps } from '../../src/push/digest.ts';
 import { type OutMessage, type Outlet, Pusher } from '../../src/push/pusher.ts';
-import { every, latestOccurrence, nextOccurrence } from '../../src/push/schedule.ts';
+import { every, latestOccurrence, nextOccurrence } from '../../src/schedule.ts';
 import { type Clock, PacedSender, SendError } from '../../src/push/sender.ts';
 import type { Official } from '../../src/store/port.ts';
 import { FileStore } from '../../src/store/embedded/file-store.ts';

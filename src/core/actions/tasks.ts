@@ -3,7 +3,7 @@
  * digest). What pressing it does is the tasks feature's (features/tasks/ticking.ts).
  */
 import { defineCodec } from '../kernel/feature.ts';
-import { partyIndex, source, taskId } from './fields.ts';
+import { completionId, partyAt, partyIndex, source, taskId } from './fields.ts';
 
 export type Source = 'l' | 'a';
 
@@ -14,4 +14,32 @@ export const tick = defineCodec<{ taskId: string; party?: number; src: Source }>
   fields: [taskId, partyIndex, source],
   decode: ([t, p, src]) => ({ taskId: t as string, ...(typeof p === 'number' ? { party: p } : {}), src: (src as Source | undefined) ?? 'a' }),
   encode: (a) => (a.src === 'a' ? [a.taskId, ...(a.party === undefined ? [] : [a.party])] : [a.taskId, a.party ?? '-', a.src]),
+});
+
+/** ↩️: undo a tick by its completion's id. */
+export const undo = defineCodec<{ completionId: string; src: Source }>({
+  tag: 'u',
+  planScoped: true,
+  fields: [completionId, source],
+  decode: ([c, src]) => ({ completionId: c as string, src: (src as Source | undefined) ?? 'a' }),
+  encode: (a) => (a.src === 'a' ? [a.completionId] : [a.completionId, a.src]),
+});
+
+/** 📈: a progress note on a party's part of a task. */
+export const progress = defineCodec<{ taskId: string; party: number; src: Source }>({
+  tag: 'g',
+  planScoped: true,
+  fields: [taskId, partyAt, source],
+  decode: ([t, p, src]) =>
+    t === undefined || p === undefined ? undefined : { taskId: t as string, party: p as number, src: (src as Source | undefined) ?? 'a' },
+  encode: (a) => [a.taskId, a.party, a.src],
+});
+
+/** A task's card (from the /viec list, for a task that has no ✅ or ↩️ now). */
+export const openTask = defineCodec<{ taskId: string }>({
+  tag: 'v',
+  planScoped: true,
+  fields: [taskId],
+  decode: ([t]) => ({ taskId: t as string }),
+  encode: (a) => [a.taskId],
 });

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import type { Channel, From } from './channel.ts';
-import type { ButtonKind } from './outcome.ts';
-import type { Ctx } from './feature.ts';
+import { type ButtonKind, edit, say } from './outcome.ts';
+import { type Ctx, defineAction } from './feature.ts';
 import type { Store } from '../../store/port.ts';
 
 export const SESSION_MS = 30 * 60_000;
@@ -55,3 +55,15 @@ export async function saveMenu(store: Store, channel: Channel, chatId: string, e
   if (entries.every((e) => e === null) || store.readOnly) return;
   await store.putConversation(menuKey(channel, chatId), { entries }, new Date(now.getTime() + MENU_MS), now);
 }
+
+/** ✖ on a step that records nothing (registration, choosing an agency to tick for). */
+export const cancelAction = defineAction<Record<string, never>>({
+  tag: 'x',
+  fields: [],
+  decode: () => ({}),
+  encode: () => [],
+  run: async (ctx) => {
+    await endSession(ctx);
+    return edit({ text: say('session.cancelled') });
+  },
+});

@@ -61,11 +61,10 @@ export interface Attachment {
   filename: string;
 }
 
-export interface Photo {
-  filename: string;
-  bytes: Buffer;
-  fallback: Text;
-}
+/** A picture (a PNG chart) and what stands for it where no picture can be sent: report/chart.ts makes them. */
+import type { Photo } from '../../report/chart.ts';
+
+export type { Photo };
 
 /** A post for someone else: an admin, the official a decision was about, the other account of a linked official. */
 export interface Envelope extends Post {

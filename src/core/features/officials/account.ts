@@ -1,19 +1,7 @@
 /** Who am I (/id), and leaving whatever step is under way (/huy, ✖). */
-import { endSession } from '../../kernel/conversation.ts';
-import { defineAction, type Feature } from '../../kernel/feature.ts';
-import { edit, reply, say } from '../../kernel/outcome.ts';
-
-/** ✖ on a step that records nothing (registration, choosing an agency to tick for). */
-export const cancelAction = defineAction<Record<string, never>>({
-  tag: 'x',
-  fields: [],
-  decode: () => ({}),
-  encode: () => [],
-  run: async (ctx) => {
-    await endSession(ctx);
-    return edit({ text: say('session.cancelled') });
-  },
-});
+import { cancelAction, endSession } from '../../kernel/conversation.ts';
+import type { Feature } from '../../kernel/feature.ts';
+import { reply, say } from '../../kernel/outcome.ts';
 
 export const accountFeature: Feature = {
   name: 'account',

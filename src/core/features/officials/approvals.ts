@@ -1,28 +1,9 @@
-/** For admins (VP.UBND tỉnh): the officials (/canbo), the requests waiting (/choduyet), approve, reject, revoke. */
-import { z } from 'zod';
-import type { Decision } from '../../../store/port.ts';
-import { type Ctx, defineAction, type Feature, rows } from '../../kernel/feature.ts';
-import { type Button, edit, type Envelope, type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
-import { requestCard } from './registration.ts';
+import { type Ctx, type Feature, handle, rows } from '../../kernel/feature.ts';
+import { edit, type Envelope, type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
+import { type Code, DECISIONS, decide, requestCard } from './requests.ts';
 
-const DECISIONS = { ok: 'approved', no: 'rejected', rv: 'revoked' } as const satisfies Record<string, Decision>;
-type Code = keyof typeof DECISIONS;
-const KIND = { ok: 'approve', no: 'reject', rv: 'revoke' } as const;
-
-const decide = defineAction<{ decision: Code; officialId: string }>({
-  tag: 'a',
-  fields: [z.enum(['ok', 'no', 'rv']), z.string().regex(/^[a-z0-9-]{1,40}$/)],
-  decode: ([d, id]) => (d === undefined || id === undefined ? undefined : { decision: d as Code, officialId: id as string }),
-  encode: (a) => [a.decision, a.officialId],
-  run: (ctx, a) => decideOn(ctx, a.decision, a.officialId),
-});
-
-export function decisionButtons(officialId: string): Button[] {
-  return [
-    decide.button(KIND.ok, say('button.approve'), { decision: 'ok', officialId }),
-    decide.button(KIND.no, say('button.reject'), { decision: 'no', officialId }),
-  ];
-}
+/** Approve, reject, revoke (its button data in requests.ts: registration makes the buttons too). */
+const decideHandler = handle(decide, (ctx, a) => decideOn(ctx, a.decision, a.officialId));
 
 async function decideOn(ctx: Ctx, code: Code, officialId: string): Promise<Outcome> {
   const { deps, actor } = ctx;
@@ -67,5 +48,5 @@ export const adminFeature: Feature = {
     { names: ['canbo', 'officials'], audience: 'admin', run: officials },
     { names: ['choduyet', 'pending'], audience: 'admin', run: pending },
   ],
-  actions: [decide.def],
+  actions: [decideHandler],
 };

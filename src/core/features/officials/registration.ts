@@ -13,8 +13,8 @@ import type { CoreDeps } from '../../kernel/deps.ts';
 import { type Ctx, defineTextAction, type Feature, rows } from '../../kernel/feature.ts';
 import { edit, type Envelope, type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
 import { normalizePhone } from '../../kernel/roster.ts';
-import { cancelAction } from './account.ts';
-import { decisionButtons } from './approvals.ts';
+import { cancelAction } from '../../kernel/conversation.ts';
+import { requestCard } from './requests.ts';
 
 const MAX_NAME = 100;
 export const REAPPLY_HOURS = 24;
@@ -74,13 +74,6 @@ async function start(ctx: Ctx): Promise<Outcome> {
 /** Every admin, on every messenger, gets the request with ✅ / ❌. */
 function toAdmins(deps: CoreDeps, o: Official): Envelope[] {
   return adminChats(deps).map((a) => ({ channel: a.channel, chatId: a.id, ...requestCard(deps, o) }));
-}
-
-export function requestCard(deps: CoreDeps, o: Pick<Official, 'id' | 'name' | 'position' | 'agency'>) {
-  return {
-    text: say('register.request', { name: o.name, position: o.position || '—', agency: deps.dir.label(o.agency) }),
-    buttons: [decisionButtons(o.id)],
-  };
 }
 
 async function submit(ctx: Ctx, s: RegisterSession, position: string): Promise<Outcome> {

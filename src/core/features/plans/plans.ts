@@ -25,7 +25,7 @@ import { type Ctx, defineAction, defineTextAction, type Feature, rows } from '..
 import { type Button, edit, type Envelope, type Outcome, type Post, refuse, reply, say, type Text } from '../../kernel/outcome.ts';
 import { type PlanEntry, planProgress } from '../../kernel/catalog.ts';
 import type { IncomingDocument } from '../../kernel/channel.ts';
-import { pagedPost } from '../questions/questions.ts';
+import { pagedPost } from '../../kernel/paging.ts';
 
 const DRAFT_MS = 24 * 3_600_000;
 const token = z.string().regex(/^[a-z0-9]{6,12}$/);

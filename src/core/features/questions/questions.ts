@@ -6,12 +6,12 @@ import { z } from 'zod';
 import type { ChatContext } from '../../../understand/followup.ts';
 import { type PlansReply, askPlans, replyPlans } from './ask.ts';
 import { menuOf } from '../../kernel/conversation.ts';
+import { keepPages, nextPage, showMore } from '../../kernel/paging.ts';
 import type { PlanEntry } from '../../kernel/catalog.ts';
 import { progressPhoto } from '../../../report/chart.ts';
-import { type Ctx, defineAction, type Feature, rows } from '../../kernel/feature.ts';
-import { type Button, type Outcome, type Post, reply, type Say, say, type Text } from '../../kernel/outcome.ts';
-import { paginate } from '../../../answer/engine.ts';
-import { tickButtons } from '../tasks/ticking.ts';
+import { type Ctx, type Feature, rows } from '../../kernel/feature.ts';
+import { type Button, type Outcome, reply, type Say, say, type Text } from '../../kernel/outcome.ts';
+import { tickButtons } from '../tasks/card.ts';
 
 const question = (intent: Question['intent'], agencies: string[] = []): Question => ({ intent, focus: 'all', agencies, agencyFuzzy: false, words: [] });
 
@@ -57,53 +57,12 @@ function askOne(entry: PlanEntry, q: Question, ctx: Ctx): PlansReply {
 
 const CONTEXT_MS = 30 * 60_000;
 const contextSchema = z.object({ intent: z.string(), agencies: z.array(z.string()), tasks: z.array(z.string()) }).loose();
-const pagesSchema = z.object({ pages: z.array(z.string()) });
-
-/** Keep the further pages of a long answer for "Xem thêm" / "thêm"; the button that asks for the next one. */
-async function keepPages(ctx: Ctx, pages: readonly string[]): Promise<Button[][]> {
-  await ctx.deps.store.putConversation(
-    `pages:${ctx.from.channel}:${ctx.from.chatId}`,
-    { pages: [...pages] },
-    new Date(ctx.now.getTime() + 24 * 3_600_000),
-    ctx.now,
-  );
-  return [[nextPage.button('more', say('button.more'), {})]];
-}
-
 /** An answer as a post: its first page, ✅ buttons, and "Xem thêm" when more pages are kept for this chat. */
 async function answerPost(ctx: Ctx, answer: Reply, body: Text, ticks: Button[][]): Promise<Outcome> {
   const pages = answer.more ?? [];
   const more = pages.length > 0 && !ctx.deps.store.readOnly ? await keepPages(ctx, pages) : [];
   return reply({ text: body, ...(more.length > 0 ? { footer: say('page.more', { n: pages.length }) } : {}), buttons: [...ticks, ...more] });
 }
-
-/** A long text as a post: its first page, the footer (or "Xem thêm" while pages are kept), and these buttons. */
-export async function pagedPost(ctx: Ctx, text: string, footer?: Text, buttons: Button[][] = []): Promise<Post> {
-  const paged = paginate({ intent: 'list', text, tasks: [], agencies: [] });
-  const pages = paged.more ?? [];
-  const more = pages.length > 0 && !ctx.deps.store.readOnly ? await keepPages(ctx, pages) : [];
-  return {
-    text: paged.text,
-    ...(more.length > 0 ? { footer: say('page.more', { n: pages.length }) } : footer ? { footer } : {}),
-    buttons: [...buttons, ...more],
-  };
-}
-
-/** The next page of the last long answer in this chat. */
-async function showMore(ctx: Ctx): Promise<Outcome> {
-  const key = `pages:${ctx.from.channel}:${ctx.from.chatId}`;
-  const kept = pagesSchema.safeParse(ctx.deps.store.conversation(key, ctx.now));
-  if (!kept.success || kept.data.pages.length === 0) return reply({ text: say('page.none') });
-  const [page, ...rest] = kept.data.pages;
-  if (rest.length > 0) await ctx.deps.store.putConversation(key, { pages: rest }, new Date(ctx.now.getTime() + 24 * 3_600_000), ctx.now);
-  else await ctx.deps.store.dropConversation(key);
-  return reply({
-    text: page!,
-    ...(rest.length > 0 ? { footer: say('page.more', { n: rest.length }), buttons: [[nextPage.button('more', say('button.more'), {})]] } : {}),
-  });
-}
-
-const nextPage = defineAction<Record<string, never>>({ tag: 'p', fields: [], decode: () => ({}), encode: () => [], run: (ctx) => showMore(ctx) });
 
 export function questionsFeature(help: (ctx: Ctx) => Say[]): Feature {
   return {

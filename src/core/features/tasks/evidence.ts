@@ -11,7 +11,7 @@ import type { CompletionRecord, ReadonlyDeep } from '../../../store/port.ts';
 import { endSession, setSession } from '../../kernel/conversation.ts';
 import { type Ctx, defineTextAction, type Feature } from '../../kernel/feature.ts';
 import { type Button, type Outcome, refuse, reply, say, type Text } from '../../kernel/outcome.ts';
-import { cancelAction } from '../officials/account.ts';
+import { cancelAction } from '../../kernel/conversation.ts';
 import type { IncomingDocument } from '../../kernel/channel.ts';
 
 export const MAX_EVIDENCE_BYTES = 20 * 2 ** 20;

@@ -13,8 +13,8 @@ import { adminChats } from '../../kernel/actor.ts';
 import { endSession, setSession } from '../../kernel/conversation.ts';
 import { type Ctx, defineAction, type Feature } from '../../kernel/feature.ts';
 import { type Button, edit, type Envelope, type Outcome, refuse, reply, say, type Text } from '../../kernel/outcome.ts';
-import { cancelAction } from '../officials/account.ts';
-import { resolveTaskRef } from './ticking.ts';
+import { cancelAction } from '../../kernel/conversation.ts';
+import { resolveTaskRef } from './rules.ts';
 
 const REASON_MAX = 300;
 const taskId = z.string().regex(/^[A-Za-z0-9.-]{1,20}$/);

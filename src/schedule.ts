@@ -1,6 +1,6 @@
 /** When pushes happen: cron patterns read in Asia/Ho_Chi_Minh (croner). */
 import { Cron } from 'croner';
-import { TIME_ZONE } from '../plan/deadline.ts';
+import { TIME_ZONE } from './plan/deadline.ts';
 
 export class ScheduleError extends Error {}
 
