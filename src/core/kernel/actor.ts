@@ -1,6 +1,7 @@
 /** Who is asking, as far as rights go: an admin (from the environment), an approved official, a pending one. */
 import type { Official, ReadonlyDeep } from '../../store/port.ts';
 import type { Channel, From } from './channel.ts';
+import { type Outcome, refuse } from './outcome.ts';
 import type { CoreDeps } from './deps.ts';
 
 export interface Actor {
@@ -28,4 +29,22 @@ export function actorOf(deps: CoreDeps, from: From): Actor {
 /** Every admin's chat, on every messenger (where requests for a decision go). */
 export function adminChats(deps: Pick<CoreDeps, 'admins'>): { channel: Channel; id: string }[] {
   return (Object.entries(deps.admins) as [Channel, readonly string[]][]).flatMap(([channel, ids]) => ids.map((id) => ({ channel, id })));
+}
+
+/** An approved official: what the guards below narrow an actor to. */
+export type OfficialActor = Actor & { official: NonNullable<Actor['official']> };
+
+/** Whether the actor is an approved official (an admin is one only with an official's account). */
+export function isOfficial(actor: Actor): actor is OfficialActor {
+  return actor.official !== undefined;
+}
+
+/** Why someone who is no approved official is refused: their request awaits approval, or they never registered. */
+export function notOfficialCode(actor: Actor): 'pending-approval' | 'not-registered' {
+  return actor.pending ? 'pending-approval' : 'not-registered';
+}
+
+/** The refusal of an actor who is no approved official; an admin is told `admin` when given (an official's action). */
+export function refuseNotOfficial(actor: Actor, admin?: 'admin-only'): Outcome {
+  return refuse(actor.admin && admin ? admin : notOfficialCode(actor));
 }

@@ -3,6 +3,7 @@
  * adds that account to the same official, and the account that showed the code is told. Five wrong codes lock an
  * account out for LINK_MINUTES. /kenh chooses where pushes go. Codes and misses live in the store.
  */
+import { isOfficial, refuseNotOfficial } from '../../kernel/actor.ts';
 import { z } from 'zod';
 import type { Channel } from '../../kernel/channel.ts';
 import type { Ctx, Feature } from '../../kernel/feature.ts';
@@ -21,7 +22,7 @@ async function link(ctx: Ctx, args: string): Promise<Outcome> {
   const { deps, actor, from } = ctx;
   const store = deps.store;
   if (!args) {
-    if (!actor.official) return refuse(actor.pending ? 'pending-approval' : 'not-registered');
+    if (!isOfficial(actor)) return refuseNotOfficial(actor);
     const code = String(Math.floor(100_000 + deps.random() * 900_000));
     await store.putConversation(`link:${code}`, { officialId: actor.official.id, channel: from.channel, chatId: from.chatId }, until(ctx), ctx.now);
     return reply({ text: say('link.code', { code, minutes: LINK_MINUTES }) });
@@ -54,7 +55,7 @@ async function link(ctx: Ctx, args: string): Promise<Outcome> {
 
 async function preferChannel(ctx: Ctx, args: string): Promise<Outcome> {
   const { actor, deps } = ctx;
-  if (!actor.official) return refuse(actor.pending ? 'pending-approval' : 'not-registered');
+  if (!isOfficial(actor)) return refuseNotOfficial(actor);
   const want = args.toLowerCase().trim() as Channel;
   const has = actor.official.accounts.map((a) => a.channel);
   const current = actor.official.preferred ?? has[0]!;

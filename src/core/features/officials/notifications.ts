@@ -1,11 +1,12 @@
 /** The weekly digest and reminders: an official turns them off and on (/thongbao); an admin sends now (/guingay). */
+import { isOfficial, refuseNotOfficial } from '../../kernel/actor.ts';
 import { fold } from '../../../text/fold.ts';
 import type { Ctx, Feature } from '../../kernel/feature.ts';
 import { type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
 
 async function notify(ctx: Ctx, args: string): Promise<Outcome> {
   const { actor, deps } = ctx;
-  if (!actor.official) return actor.admin ? reply({ text: say('notify.admin') }) : refuse(actor.pending ? 'pending-approval' : 'not-registered');
+  if (!isOfficial(actor)) return actor.admin ? reply({ text: say('notify.admin') }) : refuseNotOfficial(actor);
   const word = fold(args);
   const on = ['bat', 'on', 'mo'].includes(word) ? true : ['tat', 'off'].includes(word) ? false : undefined;
   if (on === undefined) return reply({ text: say(actor.official.notify ? 'notify.isOn' : 'notify.isOff') });

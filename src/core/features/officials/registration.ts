@@ -4,6 +4,7 @@
  * own phone number is approved at once. The conversation is kept in the store, so a restart resumes it. A user whose
  * request was refused waits REAPPLY_HOURS before asking again, so admins are not flooded.
  */
+import { recordId } from '../../actions/fields.ts';
 import { z } from 'zod';
 import { canonicalTokens } from '../../../text/canonical.ts';
 import type { Official } from '../../../store/port.ts';
@@ -50,7 +51,7 @@ function agencyChoices(deps: CoreDeps, text: string): { ids: string[]; exact: bo
 const chooseAgency = defineTextAction({
   tag: 'r',
   key: 'agency',
-  field: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  field: recordId,
   run: async (ctx, a) => {
     const s = registerSession.safeParse(sessionOf(ctx));
     if (!s.success || s.data.step !== 'agency' || !registrable(ctx.deps, a.agency)) return refuse('stale');

@@ -2,6 +2,7 @@
  * A registration request as admins see it, with its ✔/✖ buttons: made when an official registers and when an
  * admin lists the requests waiting (/choduyet). The decision's button data; approvals run it.
  */
+import { recordId } from '../../actions/fields.ts';
 import { z } from 'zod';
 import type { Official } from '../../../store/port.ts';
 import type { Decision } from '../../../store/port.ts';
@@ -15,7 +16,7 @@ const KIND = { ok: 'approve', no: 'reject', rv: 'revoke' } as const;
 
 export const decide = defineCodec<{ decision: Code; officialId: string }>({
   tag: 'a',
-  fields: [z.enum(['ok', 'no', 'rv']), z.string().regex(/^[a-z0-9-]{1,40}$/)],
+  fields: [z.enum(['ok', 'no', 'rv']), recordId],
   decode: ([d, id]) => (d === undefined || id === undefined ? undefined : { decision: d as Code, officialId: id as string }),
   encode: (a) => [a.decision, a.officialId],
 });

@@ -10,11 +10,10 @@
  * The draft waits in PLANS_DIR/.drafts for 24 hours; the publish button carries its token, so a stale button or
  * another admin's draft is refused. Rights are checked again on every step.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { excerpt } from '../../../answer/format.ts';
-import { writeFileAtomicAsync } from '../../../fsutil.ts';
+import { PlanFiles } from './files.ts';
 import { formatDate } from '../../../plan/deadline.ts';
 import { describeWarning, ImportError, importFile } from '../../../plan/import/index.ts';
 import { MAX_IMPORT_BYTES } from '../../../plan/import/office.ts';
@@ -128,29 +127,13 @@ const discard = defineTextAction({
   run: (ctx, a) => discardDraft(ctx, a.token),
 });
 
-const draftsDir = (ctx: Ctx) => path.join(ctx.deps.plansDir!, '.drafts');
-const draftFile = (ctx: Ctx, t: string) => path.join(draftsDir(ctx), `${t}.json`);
+/** The plans folder of this process (drafts and published files), asynchronous. */
+const filesOf = (ctx: Ctx) => new PlanFiles(ctx.deps.plansDir!, DRAFT_MS);
 
-function readDraft(ctx: Ctx, t: string): Draft | undefined {
-  try {
-    const d = draftSchema.safeParse(JSON.parse(readFileSync(draftFile(ctx, t), 'utf8')));
-    if (!d.success || ctx.now.getTime() - Date.parse(d.data.at) > DRAFT_MS) return undefined;
-    return d.data;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Drafts older than a day are removed when a new one is made. */
-function sweepDrafts(ctx: Ctx): void {
-  try {
-    for (const f of readdirSync(draftsDir(ctx))) {
-      const file = path.join(draftsDir(ctx), f);
-      if (ctx.now.getTime() - statSync(file).mtimeMs > DRAFT_MS) rmSync(file, { force: true });
-    }
-  } catch {
-    // No drafts folder yet.
-  }
+async function readDraft(ctx: Ctx, t: string): Promise<Draft | undefined> {
+  const d = draftSchema.safeParse(await filesOf(ctx).readDraft(t));
+  if (!d.success || ctx.now.getTime() - Date.parse(d.data.at) > DRAFT_MS) return undefined;
+  return d.data;
 }
 
 /** What a corrected file changes: tasks added, gone and changed (content, parties or deadline). */
@@ -194,12 +177,12 @@ async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome
   const sameId = deps.plans.byId(plan.id);
   if (sameId && sameId.plan.date !== plan.date) plan = { ...plan, id: `${plan.id}@${plan.date}` };
   const replaces = deps.plans.byId(plan.id);
-  sweepDrafts(ctx);
+  await filesOf(ctx).sweepDrafts(ctx.now);
   const t = Math.floor(deps.random() * 36 ** 8)
     .toString(36)
     .padStart(8, '0');
   const draft: Draft = { token: t, by: actor.ref, at: ctx.now.toISOString(), filename: doc.filename, plan };
-  await writeFileAtomicAsync(draftFile(ctx, t), [Buffer.from(JSON.stringify(draft))]);
+  await filesOf(ctx).writeDraft(t, draft);
 
   const bySection = plan.sections.map((s) => `${s.id}: ${plan.tasks.filter((x) => x.section === s.id).length}`).join(', ');
   const leads = new Map<string, number>();
@@ -241,8 +224,8 @@ async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome
 
 async function discardDraft(ctx: Ctx, t: string): Promise<Outcome> {
   if (!ctx.actor.admin) return refuse('admin-only');
-  const draft = readDraft(ctx, t);
-  if (draft) rmSync(draftFile(ctx, t), { force: true });
+  const draft = await readDraft(ctx, t);
+  if (draft) await filesOf(ctx).removeDraft(t);
   return edit({ text: say('import.chat.discarded', { file: draft?.filename ?? '' }) });
 }
 
@@ -252,7 +235,7 @@ async function publishDraft(ctx: Ctx, t: string): Promise<Outcome> {
   const { deps, actor } = ctx;
   if (!actor.admin) return refuse('admin-only');
   if (!deps.plansDir || deps.store.readOnly) return reply({ text: say('import.chat.unavailable') });
-  const draft = readDraft(ctx, t);
+  const draft = await readDraft(ctx, t);
   if (!draft) return refuse('stale');
   const plan = draft.plan;
   const replaces = deps.plans.byId(plan.id);
@@ -262,7 +245,7 @@ async function publishDraft(ctx: Ctx, t: string): Promise<Outcome> {
       ? replaces.file
       : path.join(deps.plansDir, `${slugOf(plan)}.json`);
   // Durable first: the plan file, then the ticks a change voids, then the catalog; the admin is told last.
-  await writeFileAtomicAsync(file, [Buffer.from(`${JSON.stringify(plan, null, 1)}\n`)]);
+  await filesOf(ctx).writePlan(file, plan);
   const diff = replaces ? planDiff(replaces.plan, plan) : undefined;
   const voided = diff ? await deps.store.voidCompletions(plan.id, [...diff.changed, ...diff.removed], actor.ref, ctx.now, 'plan replaced') : 0;
   await deps.store.recordEvent(actor.ref, replaces ? 'replace-plan' : 'publish-plan', plan.id, ctx.now, {
@@ -271,7 +254,7 @@ async function publishDraft(ctx: Ctx, t: string): Promise<Outcome> {
   });
   const entry = deps.plans.put(plan, file);
   if (deps.plans.isArchived(plan.id)) await deps.store.setPlanArchived(plan.id, false, actor.ref, ctx.now);
-  rmSync(draftFile(ctx, t), { force: true });
+  await filesOf(ctx).removeDraft(t);
   await endSession(ctx);
   const fresh = diff ? new Set([...diff.added, ...diff.changed]) : undefined;
   const notices = announce(ctx, entry, fresh);

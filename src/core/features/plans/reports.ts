@@ -2,11 +2,12 @@
  * /baocao: the plan's report as an .xlsx file — for an admin the whole plan, for an official their agency's part.
  * Telegram sends the file; Zalo (which cannot send files) and the terminal say where to get it.
  */
+import { isOfficial, refuseNotOfficial } from '../../kernel/actor.ts';
 import { formatDate } from '../../../plan/deadline.ts';
 import { buildReport } from '../../../report/xlsx.ts';
 import { canonicalTokens } from '../../../text/canonical.ts';
 import type { Ctx, Feature } from '../../kernel/feature.ts';
-import { type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
+import { type Outcome, reply, say } from '../../kernel/outcome.ts';
 
 /**
  * "/baocao", "/baocao KH 4561", "/baocao 4561 Sở Tài chính": the plan named (else the newest active one) and, for an
@@ -14,7 +15,7 @@ import { type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
  */
 async function report(ctx: Ctx, args: string): Promise<Outcome> {
   const { actor, deps } = ctx;
-  if (!actor.admin && !actor.official) return refuse(actor.pending ? 'pending-approval' : 'not-registered');
+  if (!actor.admin && !isOfficial(actor)) return refuseNotOfficial(actor);
   const named = deps.plans.named(args);
   const { plan, engine } = named?.entry ?? ctx.plan;
   const rest = named ? named.rest : args;

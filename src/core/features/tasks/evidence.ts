@@ -5,6 +5,8 @@
  * it. Accepted: PDF, Word, Excel and images, at most 20 MB (what a Telegram bot can fetch back); Zalo hands bots
  * photos only.
  */
+import { completionId } from '../../actions/fields.ts';
+import { isOfficial, refuseNotOfficial } from '../../kernel/actor.ts';
 import { z } from 'zod';
 import { formatDate } from '../../../plan/deadline.ts';
 import type { CompletionRecord, ReadonlyDeep } from '../../../store/port.ts';
@@ -16,7 +18,6 @@ import type { IncomingDocument } from '../../kernel/channel.ts';
 
 export const MAX_EVIDENCE_BYTES = 20 * 2 ** 20;
 const TYPES = /\.(pdf|docx?|xlsx?|jpe?g|png|heic)$/i;
-const completionId = z.string().regex(/^[a-z0-9-]{1,40}$/);
 
 const attach = defineTextAction({
   tag: 'f',
@@ -36,7 +37,7 @@ const view = defineTextAction({
 function mayAttach(ctx: Ctx, rec: ReadonlyDeep<CompletionRecord> | undefined): Outcome | undefined {
   if (!rec || rec.undoneAt) return refuse('stale');
   if (ctx.actor.admin) return undefined;
-  if (!ctx.actor.official) return refuse(ctx.actor.pending ? 'pending-approval' : 'not-registered');
+  if (!isOfficial(ctx.actor)) return refuseNotOfficial(ctx.actor);
   if (rec.by !== ctx.actor.official.id) return refuse('undo-not-yours');
   return undefined;
 }

@@ -4,12 +4,13 @@
  * original date stays visible on the card and in the report, and the audit log keeps both. One request at a time
  * per part. Rights are checked again on every step: only the agency's own officials ask, only admins decide.
  */
+import { partyAt, taskId } from '../../actions/fields.ts';
 import { z } from 'zod';
 import { excerpt } from '../../../answer/format.ts';
 import { formatDate } from '../../../plan/deadline.ts';
 import type { Task } from '../../../plan/schema.ts';
 import { requiredParties } from '../../../plan/status.ts';
-import { adminChats } from '../../kernel/actor.ts';
+import { adminChats, isOfficial, refuseNotOfficial } from '../../kernel/actor.ts';
 import { endSession, setSession } from '../../kernel/conversation.ts';
 import { type Ctx, defineAction, type Feature } from '../../kernel/feature.ts';
 import { type Button, edit, type Envelope, type Outcome, refuse, reply, say, type Text } from '../../kernel/outcome.ts';
@@ -17,13 +18,12 @@ import { cancelAction } from '../../kernel/conversation.ts';
 import { resolveTaskRef } from './rules.ts';
 
 const REASON_MAX = 300;
-const taskId = z.string().regex(/^[A-Za-z0-9.-]{1,20}$/);
 
 /** ⏳ Xin gia hạn on a part card: the next text typed is the new date and the reason. */
 export const askExtension = defineAction<{ taskId: string; party: number }>({
   tag: 'e',
   planScoped: true,
-  fields: [taskId, z.coerce.number().int().min(0).max(999)],
+  fields: [taskId, partyAt],
   decode: ([t, p]) => (t === undefined || p === undefined ? undefined : { taskId: t as string, party: p as number }),
   encode: (a) => [a.taskId, a.party],
   run: (ctx, a) => start(ctx, a.taskId, a.party),
@@ -46,7 +46,7 @@ function dueOf(ctx: Ctx, task: Task, party: string): string | undefined {
 /** Why this actor may not ask for more time on this part, or undefined. */
 function refusal(ctx: Ctx, task: Task, party: string): Outcome | undefined {
   const { actor, deps } = ctx;
-  if (!actor.official) return refuse(actor.admin ? 'admin-only' : actor.pending ? 'pending-approval' : 'not-registered');
+  if (!isOfficial(actor)) return refuseNotOfficial(actor, 'admin-only');
   if (actor.official.agency !== party) return refuse('not-your-task', { id: task.id, agency: deps.dir.label(actor.official.agency) });
   if (!dueOf(ctx, task, party)) return reply({ text: say('extension.noDate', { id: task.id, deadline: task.deadline.text }) });
   if (deps.store.liveCompletion(ctx.plan.plan.id, task.id, party)) return reply({ text: say('extension.done', { id: task.id }) });

@@ -2,6 +2,7 @@
  * Progress notes (📈, /baotiendo): a line on an agency's part of a task that is not done, shown on its card and in
  * the weekly digest. Declared by the tasks feature (features/tasks/ticking.ts).
  */
+import { isOfficial, refuseNotOfficial } from '../../kernel/actor.ts';
 import { z } from 'zod';
 import type { Task } from '../../../plan/schema.ts';
 import { requiredParties } from '../../../plan/status.ts';
@@ -44,7 +45,7 @@ const progressSession = z.object({ kind: z.literal('progress'), taskId, party: z
 
 /** "/baotiendo I.4 đang thực hiện 60%, đã trình dự thảo": a progress note on the official's own part. */
 export async function progressCommand(ctx: Ctx, args: string): Promise<Outcome> {
-  if (!ctx.actor.official) return refuse(ctx.actor.admin ? 'admin-only' : ctx.actor.pending ? 'pending-approval' : 'not-registered');
+  if (!isOfficial(ctx.actor)) return refuseNotOfficial(ctx.actor, 'admin-only');
   const found = taskIn(ctx, args);
   if (!found) return reply({ text: say('progress.usage') });
   if ('choices' in found)

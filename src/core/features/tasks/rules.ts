@@ -6,7 +6,7 @@ import { formatDate } from '../../../plan/deadline.ts';
 import type { Task } from '../../../plan/schema.ts';
 import { requiredParties } from '../../../plan/status.ts';
 import type { CompletionRecord, ReadonlyDeep } from '../../../store/port.ts';
-import type { Actor } from '../../kernel/actor.ts';
+import { type Actor, isOfficial, notOfficialCode } from '../../kernel/actor.ts';
 import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Ctx } from '../../kernel/feature.ts';
 import type { RefusalCode } from '../../kernel/outcome.ts';
@@ -50,7 +50,7 @@ export function ownParty(actor: Actor, task: Task, deps: CoreDeps): string | und
 export function refusalFor(ctx: Ctx, task: Task, party: string): { code: RefusalCode; params?: Record<string, string> } | undefined {
   const { actor, deps } = ctx;
   if (actor.admin) return undefined;
-  if (!actor.official) return { code: actor.pending ? 'pending-approval' : 'not-registered' };
+  if (!isOfficial(actor)) return { code: notOfficialCode(actor) };
   if (actor.official.agency !== party) return { code: 'not-your-task', params: { id: task.id, agency: deps.dir.label(actor.official.agency) } };
   return undefined;
 }

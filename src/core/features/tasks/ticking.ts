@@ -6,13 +6,14 @@
  * tick (or undo, or cancel) the list the official was working from is shown again with the new state, so several
  * tasks can be ticked in a row. Every step is re-checked here, whatever the button said.
  */
+import { isOfficial, refuseNotOfficial } from '../../kernel/actor.ts';
 import { z } from 'zod';
 import { excerpt, taskCard } from '../../../answer/format.ts';
 import type { Task } from '../../../plan/schema.ts';
 import { requiredParties } from '../../../plan/status.ts';
 import type { CompletionRecord, ReadonlyDeep } from '../../../store/port.ts';
 import { endSession, setSession } from '../../kernel/conversation.ts';
-import { period, source, taskId } from '../../actions/fields.ts';
+import { partyAt, period, source, taskId } from '../../actions/fields.ts';
 import { openTask, progress, type Source, tick, undo } from '../../actions/tasks.ts';
 import { after, myTasks, partCard } from './card.ts';
 import { progressCommand, progressStep, startProgress } from './progress.ts';
@@ -36,7 +37,7 @@ interface Target {
 
 const toIso = (p: unknown) => (p === '-' || p === undefined ? undefined : `${String(p).slice(0, 4)}-${String(p).slice(4, 6)}-${String(p).slice(6, 8)}`);
 const fromIso = (p?: string) => (p ? p.replace(/-/g, '') : '-');
-const targetFields = [taskId, z.coerce.number().int().min(0).max(999), period, source] as const;
+const targetFields = [taskId, partyAt, period, source] as const;
 const decodeTarget = ([t, p, per, src]: readonly unknown[]): Target | undefined =>
   t === undefined || p === undefined || per === undefined
     ? undefined
@@ -226,7 +227,7 @@ async function undoTick(ctx: Ctx, id: string, src: Source): Promise<Outcome> {
 
 /** "xong 2" (an entry of the chat's menu) or "xong I.4" (a task): tick it, stated plainly, so recorded at once. */
 async function done(ctx: Ctx, args: string): Promise<Outcome> {
-  if (!ctx.actor.official && !ctx.actor.admin) return refuse(ctx.actor.pending ? 'pending-approval' : 'not-registered');
+  if (!isOfficial(ctx.actor) && !ctx.actor.admin) return refuseNotOfficial(ctx.actor);
   const arg = args.trim();
   if (!arg) return refuse('no-menu');
   if (/^\d{1,3}$/.test(arg)) return ctx.pick(Number(arg), 'done');
