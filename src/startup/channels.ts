@@ -14,7 +14,7 @@ import type { Channel } from '../core/kernel/channel.ts';
 import type { CoreDeps } from '../core/kernel/deps.ts';
 import type { Envelope } from '../core/kernel/outcome.ts';
 import type { PlanCatalog } from '../core/kernel/catalog.ts';
-import type { Core } from '../core/kernel/router.ts';
+import type { Router } from '../core/kernel/router.ts';
 import type { Outlet } from '../push/pusher.ts';
 import { PacedSender } from '../push/sender.ts';
 import type { Settings } from './config.ts';
@@ -37,7 +37,7 @@ export interface Channels {
 type Forward = (m: Envelope) => Promise<void>;
 
 /** Telegram with BOT_TOKEN, then Zalo with ZALO_BOT_TOKEN. */
-export async function startChannels(s: Settings, core: Core): Promise<Channels> {
+export async function startChannels(s: Settings, core: Router): Promise<Channels> {
   const ch: Channels = { outlets: {}, senders: {}, routes: new Map(), stops: [], up: [] };
   const route = routeAcross(ch.outlets);
   if (s.config.BOT_TOKEN) await startTelegram(s, s.config.BOT_TOKEN, core, route, ch);
@@ -55,7 +55,7 @@ function routeAcross(outlets: Channels['outlets']): Forward {
 }
 
 /** The bot checked with getMe, then its webhook (WEBHOOK_URL and WEBHOOK_SECRET) or long polling, then its commands. */
-async function startTelegram({ config, log, t }: Settings, token: string, core: Core, route: Forward, ch: Channels): Promise<void> {
+async function startTelegram({ config, log, t }: Settings, token: string, core: Router, route: Forward, ch: Channels): Promise<void> {
   const bot = createTelegramBot(token, core, {
     ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
     log,
@@ -79,7 +79,7 @@ async function startTelegram({ config, log, t }: Settings, token: string, core: 
 }
 
 /** The bot started (retried while unreachable), then its webhook (ZALO_WEBHOOK_URL and ZALO_WEBHOOK_SECRET) or polling. */
-async function startZalo({ config, log, t }: Settings, token: string, core: Core, route: Forward, ch: Channels): Promise<void> {
+async function startZalo({ config, log, t }: Settings, token: string, core: Router, route: Forward, ch: Channels): Promise<void> {
   // In webhook mode pictures are served to Zalo at unguessable, expiring paths of the webhook's server.
   if (config.ZALO_WEBHOOK_URL && config.ZALO_WEBHOOK_SECRET) ch.files = new PublicFiles(new URL(config.ZALO_WEBHOOK_URL).origin);
   const zalo = new ZaloChannel(new ZaloClient(token, { apiRoot: config.ZALO_API_ROOT }), core, {

@@ -2,7 +2,7 @@
 import type { CoreDeps } from '../core/kernel/deps.ts';
 import { createCore } from '../core/features/index.ts';
 import { openCatalog, type PlanCatalog } from '../core/kernel/catalog.ts';
-import type { Core } from '../core/kernel/router.ts';
+import type { Router } from '../core/kernel/router.ts';
 import type { Plan } from '../plan/schema.ts';
 import type { Settings } from './config.ts';
 
@@ -10,7 +10,7 @@ export interface Served {
   plans: PlanCatalog;
   /** What the core is built from; the schedules step adds `push` and `tell` to it. */
   deps: CoreDeps;
-  core: Core;
+  core: Router;
   /** The plan named when the terminal chat starts. */
   plan: Plan;
 }

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTelegramBot } from '../../src/channels/telegram/bot.ts';
 import { escapeHtml, splitMessage } from '../../src/channels/telegram/render.ts';
 import { createCore } from '../../src/core/features/index.ts';
-import { Core } from '../../src/core/kernel/router.ts';
+import { Router } from '../../src/core/kernel/router.ts';
 import { translator } from '../../src/i18n.ts';
 import type { Logger } from '../../src/log.ts';
 import { coreDeps } from '../core/harness.ts';
@@ -300,7 +300,7 @@ describe('Telegram: failures keep the bot running', () => {
   });
   it('a failing handler is logged and answered with an apology', async () => {
     const s = await setup();
-    vi.spyOn(Core.prototype, 'onText').mockRejectedValueOnce(new Error('boom'));
+    vi.spyOn(Router.prototype, 'onText').mockRejectedValueOnce(new Error('boom'));
     await s.text(5, 'hello');
     expect(s.logs[0]).toMatchObject({ level: 'error', msg: 'handler failed', channel: 'telegram', updateId: 1, user: 5 });
     expect(s.sent().at(-1)!.payload.text).toContain('Xin lỗi');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../src/core/features/index.ts';
-import { Core, DuplicateDeclarationError } from '../../src/core/kernel/router.ts';
+import { Router, DuplicateDeclarationError } from '../../src/core/kernel/router.ts';
 import { presentButtons } from '../../src/core/kernel/present.ts';
 import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { ADMIN, coreDeps, harness } from './harness.ts';
@@ -70,9 +70,9 @@ describe('the router', () => {
   it('refuses a duplicate command name or action tag at start-up', async () => {
     const h = await harness();
     const twice = { name: 'x', commands: [{ names: ['viec'], run: () => ({ replies: [], others: [] }) }] };
-    expect(() => new Core(h.deps, [twice, twice])).toThrow(DuplicateDeclarationError);
+    expect(() => new Router(h.deps, [twice, twice])).toThrow(DuplicateDeclarationError);
     const tag = { name: 'y', actions: [{ tag: 't', fields: [], decode: () => ({}), encode: () => [], run: () => ({ replies: [], others: [] }) }] };
-    expect(() => new Core(h.deps, [tag, tag] as never)).toThrow(/action tag "t"/);
+    expect(() => new Router(h.deps, [tag, tag] as never)).toThrow(/action tag "t"/);
   });
 });
 

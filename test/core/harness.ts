@@ -17,7 +17,7 @@ import type { Plan } from '../../src/plan/schema.ts';
 
 export const ADMIN = '1000';
 
-/** Core deps on a state file, with a clock the test moves. */
+/** Router deps on a state file, with a clock the test moves. */
 export function coreDeps(
   store: Store,
   clock: { now: Date },

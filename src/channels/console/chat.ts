@@ -5,13 +5,13 @@
 import { createInterface } from 'node:readline';
 import type { From } from '../../core/kernel/channel.ts';
 import { presentMenu } from '../../core/kernel/present.ts';
-import type { Core } from '../../core/kernel/router.ts';
+import type { Router } from '../../core/kernel/router.ts';
 import type { Lang, T } from '../../i18n.ts';
 import type { Logger } from '../../log.ts';
 import { StateReadOnlyError } from '../../store/port.ts';
 
 export interface ConsoleDeps {
-  core: Core;
+  core: Router;
   t: T;
   lang: Lang;
   log: Logger;

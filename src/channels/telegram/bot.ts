@@ -10,7 +10,7 @@ import type { Context } from 'telegraf';
 import type { From } from '../../core/kernel/channel.ts';
 import type { Envelope } from '../../core/kernel/outcome.ts';
 import { type ButtonsView, presentButtons } from '../../core/kernel/present.ts';
-import type { Core } from '../../core/kernel/router.ts';
+import type { Router } from '../../core/kernel/router.ts';
 import type { Lang, T } from '../../i18n.ts';
 import type { Logger } from '../../log.ts';
 import { MAX_IMPORT_BYTES } from '../../plan/import/office.ts';
@@ -134,7 +134,7 @@ async function download(telegram: Telegram, fileId: string): Promise<Buffer> {
 /** The context every log line of one update carries. */
 const updateLog = (log: Logger, ctx: Context) => log.child({ channel: 'telegram', updateId: ctx.update.update_id, user: ctx.from?.id });
 
-export function createTelegramBot(token: string, core: Core, opts: TelegramOptions): Telegraf {
+export function createTelegramBot(token: string, core: Router, opts: TelegramOptions): Telegraf {
   const { t, lang } = opts;
   const bot = new Telegraf(token, { ...(opts.apiRoot ? { telegram: { apiRoot: opts.apiRoot } } : {}) });
 
@@ -202,7 +202,7 @@ export function createTelegramBot(token: string, core: Core, opts: TelegramOptio
 }
 
 /** The command menu, described in the bot's language. The emulator lacks setMyCommands: a failure is only logged. */
-export async function registerCommands(bot: Telegraf, core: Core, t: T, log: Logger): Promise<void> {
+export async function registerCommands(bot: Telegraf, core: Router, t: T, log: Logger): Promise<void> {
   try {
     await bot.telegram.setMyCommands(core.menu().map((c) => ({ command: c.command, description: t(c.description) })));
   } catch (e) {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { From } from '../../core/kernel/channel.ts';
 import type { Envelope } from '../../core/kernel/outcome.ts';
 import { type MenuView, menuView, presentMenu } from '../../core/kernel/present.ts';
-import type { Core } from '../../core/kernel/router.ts';
+import type { Router } from '../../core/kernel/router.ts';
 import type { Lang, T } from '../../i18n.ts';
 import type { Logger } from '../../log.ts';
 import type { OutMessage, Outlet } from '../../push/pusher.ts';
@@ -56,7 +56,7 @@ export class ZaloChannel {
 
   constructor(
     readonly client: ZaloClient,
-    private readonly core: Core,
+    private readonly core: Router,
     private readonly opts: ZaloOptions,
   ) {}
 

@@ -2,7 +2,7 @@
  * Every feature, in the order the router consults them. A new feature is one file here and one line below.
  */
 import type { CoreDeps } from '../kernel/deps.ts';
-import { Core } from '../kernel/router.ts';
+import { Router } from '../kernel/router.ts';
 import { accountFeature } from './officials/account.ts';
 import { adminFeature } from './officials/approvals.ts';
 import { linkingFeature } from './officials/linking.ts';
@@ -16,10 +16,10 @@ import { reportsFeature } from './plans/reports.ts';
 import { tickingFeature } from './tasks/ticking.ts';
 
 /** The core with every feature mounted. */
-export function createCore(deps: CoreDeps): Core {
-  let core: Core | undefined;
+export function createCore(deps: CoreDeps): Router {
+  let core: Router | undefined;
   const help = questionsFeature((ctx) => core!.helpFor(ctx.actor));
-  core = new Core(deps, [
+  core = new Router(deps, [
     help,
     registrationFeature,
     tickingFeature,

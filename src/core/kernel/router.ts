@@ -39,7 +39,7 @@ interface Trace {
 
 const COMMAND = /^\/([A-Za-z]+)(?:@\w+)?(?:\s+([\s\S]*))?$/;
 
-export class Core {
+export class Router {
   private readonly commands = new Map<string, CommandDef>();
   private readonly actions = new Map<string, ActionDef<never>>();
   /** The feature that declared each action tag (for logs and the golden test of button ids). */
