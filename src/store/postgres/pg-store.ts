@@ -683,8 +683,12 @@ export class PgStore extends Store {
     await this.flush().catch(() => undefined);
     // A read-only command (ask, export) leaves the snapshot to the bots.
     if (!this.reader) await this.saveSnapshot().catch(() => undefined);
-    // Ending the session lets the right to send pushes go with it.
-    this.claimed?.release(true);
+    // The right to send pushes is given up before the session ends, so the next process can take it at once: a
+    // dropped session frees it too, but only once the server has noticed (a race the takeover test lost under load).
+    if (this.claimed) {
+      await this.claimed.query('select pg_advisory_unlock($1)', [PUSH_LOCK]).catch(() => undefined);
+      this.claimed.release(true);
+    }
     this.claimed = undefined;
     await this.pool.end();
   }
