@@ -1,6 +1,6 @@
 /**
  * npm run import -- FILE [-o OUT] [--number N] [--date YYYY-MM-DD] [--issuer TEXT] [--title TEXT]
- * Reads a plan (Word .docx, Excel .xlsx, the text layout or CSV/TSV), writes a validated data file, and lists what
+ * Reads a plan (Word .docx, Excel .xlsx, a text PDF, the text layout or CSV/TSV), writes a validated data file, and lists what
  * it had to judge (including what the file did not say and what was used instead).
  */
 import { readFileSync } from 'node:fs';

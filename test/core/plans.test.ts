@@ -256,7 +256,7 @@ describe('publishing a plan sent as a Word file', () => {
       ['ghi-chu.docx', await planDocx({ tasks: [] }), /Không tìm thấy bảng nhiệm vụ|không có nhiệm vụ nào/],
       ['hong.docx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]), /bị hỏng/],
       ['mat-khau.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100)]), /có mật khẩu/],
-      ['anh.jpg', Buffer.alloc(10), /Word \(\.docx\) hoặc Excel/],
+      ['anh.jpg', Buffer.alloc(10), /Word \(\.docx\), Excel \(\.xlsx\) hoặc PDF/],
     ];
     for (const [name, bytes, why] of cases) {
       const r = h.text(await h.core.onDocument(h.user(ADMIN), doc(name, bytes)));

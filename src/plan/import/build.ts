@@ -52,7 +52,18 @@ export type Warning =
   | { kind: 'noLead'; where: string };
 
 /** Why a file cannot be imported: a message for the command line, and a code (with params) for chat's locale text. */
-export type ImportErrorCode = 'old-format' | 'too-big' | 'protected' | 'not-office' | 'damaged' | 'no-table' | 'no-column' | 'bad-csv' | 'not-a-plan';
+export type ImportErrorCode =
+  | 'old-format'
+  | 'too-big'
+  | 'protected'
+  | 'not-office'
+  | 'not-pdf'
+  | 'pdf-no-text'
+  | 'damaged'
+  | 'no-table'
+  | 'no-column'
+  | 'bad-csv'
+  | 'not-a-plan';
 
 /** A warning as a line a person reads: the locale's `import.warn.<kind>` with the warning's fields. */
 export function describeWarning(w: Warning, t: (key: string, params: Record<string, string | number>) => string): string {

@@ -2,6 +2,7 @@
  * Import a plan file: a Word document (.docx), an Excel workbook (.xlsx), the text layout (the document's table,
  * one cell a line) or CSV/TSV.
  */
+import { parsePdfPlan } from './pdf.ts';
 import type { Directory } from '../agencies.ts';
 import { type RawPlan, buildPlan } from './build.ts';
 import { parseCsvPlan } from './csv.ts';
@@ -25,18 +26,24 @@ export function importPlan(name: string, text: string, dir: Directory, meta: Met
   return { format, ...buildPlan({ ...raw, ...defined }, dir) };
 }
 
+const tooBig = (size: number) =>
+  new ImportError(`the file is ${(size / 2 ** 20).toFixed(1)} MiB; at most ${MAX_IMPORT_BYTES / 2 ** 20} MiB is imported`, 'too-big', {
+    size: (size / 2 ** 20).toFixed(1),
+    max: MAX_IMPORT_BYTES / 2 ** 20,
+  });
+
 /** Any supported file, by its name: Word and Excel read from bytes, the others as UTF-8 text. */
 export async function importFile(name: string, bytes: Buffer, dir: Directory, meta: Meta = {}, today?: string) {
   const defined = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined));
   const opts = today ? { today } : {};
   if (/\.docx$/i.test(name)) return { format: 'docx' as const, ...buildPlan({ ...(await parseDocxPlan(bytes, meta.source)), ...defined }, dir, opts) };
   if (/\.xlsx$/i.test(name)) return { format: 'xlsx' as const, ...buildPlan({ ...(await parseXlsxPlan(bytes, meta.source)), ...defined }, dir, opts) };
+  if (/\.pdf$/i.test(name)) {
+    if (bytes.length > MAX_IMPORT_BYTES) throw tooBig(bytes.length);
+    return { format: 'pdf' as const, ...buildPlan({ ...(await parsePdfPlan(bytes, meta.source)), ...defined }, dir, opts) };
+  }
   if (/\.(doc|xls)$/i.test(name)) throw new ImportError('old Word/Excel format (.doc/.xls): save the file as .docx or .xlsx first', 'old-format');
-  if (bytes.length > MAX_IMPORT_BYTES)
-    throw new ImportError(`the file is ${(bytes.length / 2 ** 20).toFixed(1)} MiB; at most ${MAX_IMPORT_BYTES / 2 ** 20} MiB is imported`, 'too-big', {
-      size: (bytes.length / 2 ** 20).toFixed(1),
-      max: MAX_IMPORT_BYTES / 2 ** 20,
-    });
+  if (bytes.length > MAX_IMPORT_BYTES) throw tooBig(bytes.length);
   const text = bytes.toString('utf8');
   const format = detectFormat(name, text);
   const raw = format === 'csv' ? parseCsvPlan(text) : parseTextPlan(text);

@@ -158,7 +158,7 @@ async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome
   if (doc.kind === 'photo') return reply({ text: say('import.chat.photoNotPlan') });
   if (!actor.admin) return reply({ text: say('import.chat.adminOnly') });
   if (!deps.plansDir || deps.store.readOnly) return reply({ text: say('import.chat.unavailable') });
-  if (!/\.(docx|xlsx|csv|tsv|txt)$/i.test(doc.filename)) return reply({ text: say('import.chat.badType', { file: doc.filename.slice(0, 80) }) });
+  if (!/\.(docx|xlsx|pdf|csv|tsv|txt)$/i.test(doc.filename)) return reply({ text: say('import.chat.badType', { file: doc.filename.slice(0, 80) }) });
   if (doc.size !== undefined && doc.size > MAX_IMPORT_BYTES)
     return reply({ text: say('import.error.too-big', { size: (doc.size / 2 ** 20).toFixed(1), max: MAX_IMPORT_BYTES / 2 ** 20 }) });
   let imported: Awaited<ReturnType<typeof importFile>>;
