@@ -62,4 +62,8 @@ describe('a plan sent as PDF', () => {
     expect(h.text(await h.press(ADMIN, publish))).toContain('Đã công bố KH 215/KH-UBND');
     expect(h.deps.plans.byId('215/KH-UBND')?.plan.tasks).toHaveLength(22);
   });
+  it('the signer from the signature block (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / the name), in Word and in PDF', async () => {
+    for (const name of ['giao-duc-2025.docx', 'giao-duc-2025.pdf'])
+      expect((await importFile(name, read(name), dir)).plan.document?.signer, name).toEqual({ title: 'PHÓ CHỦ TỊCH', name: 'Huỳnh Thị Kim Loan' });
+  });
 });

@@ -81,13 +81,22 @@ export function readDocument(lines: string[]): RawPlanDocument {
         doc.recipients.push(clean(line.slice(1)).replace(/[;.]$/, ''));
         continue;
       }
-      // After the recipients: the signer's title, then their name.
-      const name = lines
-        .slice(i + 1)
-        .map(clean)
-        .find((l) => l.length > 0);
-      if (name && !doc.signer) doc.signer = { title: line, name };
+      // After the recipients, the signature block: lines in capitals ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+      // "PHÓ CHỦ TỊCH"), the last of them the signer's title, then their name (the first line that is not in
+      // capitals). What follows is no longer the body.
+      const block: string[] = [];
+      let j = i;
+      for (; j < lines.length && block.length < 4; j++) {
+        const l = clean(lines[j]!);
+        if (!l) continue;
+        if (l !== l.toUpperCase() || /^phu luc\b/.test(fold(l))) break;
+        block.push(l);
+      }
+      const name = j < lines.length ? clean(lines[j]!) : '';
+      const title = block.at(-1);
+      if (title && name && !/^phu luc\b/.test(fold(name)) && !doc.signer) doc.signer = { title, name };
       inRecipients = false;
+      i = Math.max(i, j);
       continue;
     }
     if (/^can cu\b/.test(f)) {
