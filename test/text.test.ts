@@ -24,6 +24,8 @@ describe('canonical words', () => {
   it('expands abbreviations and chat shorthand the same way on both sides', () => {
     expect(canonicalTokens('TTHC')).toEqual(canonicalTokens('thủ tục hành chính'));
     expect(canonicalTokens('VP.UBND tỉnh')).toEqual(canonicalTokens('Văn phòng Ủy ban nhân dân tỉnh'));
+    expect(canonicalTokens('Sở GD')).toEqual(canonicalTokens('Sở Giáo dục và Đào tạo'));
+    expect(canonicalTokens('SGD')).toEqual(canonicalTokens('Sở Giáo dục và Đào tạo'));
     expect(canonicalTokens('Sở KH&ĐT')).toEqual(canonicalTokens('Sở Kế hoạch và Đầu tư'));
     expect(canonicalTokens('ko dc j')).toEqual(['khong', 'duoc', 'gi']);
   });

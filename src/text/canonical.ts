@@ -39,6 +39,9 @@ const REWRITES: Record<string, string> = {
   'khoa hoc cong nghe': 'khoa hoc va cong nghe',
   'gd&dt': 'giao duc va dao tao',
   gddt: 'giao duc va dao tao',
+  // "Sở GD", "SGD": the department of education as officials shorten it.
+  'so gd': 'so giao duc va dao tao',
+  sgd: 'so giao duc va dao tao',
   'giao duc dao tao': 'giao duc va dao tao',
   gtvt: 'giao thong van tai',
   stc: 'so tai chinh',

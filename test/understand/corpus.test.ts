@@ -6,8 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { scoreSplit } from '../corpus/score.ts';
 
-/** Measured 69.6 % (279/401) when the split was frozen, 74.3 % (298/401) at the end of that round of work. */
-const FLOOR = 0.72;
+/**
+ * Measured 69.6 % (279/401) when the split was frozen, 74.6 % (299/401) at the end of the round after, 83.5 % (335/401)
+ * at the end of the next (never tuned on: only its score was looked at).
+ */
+const FLOOR = 0.8;
 
 describe('understanding on questions it was not tuned on', () => {
   it(`the frozen test split scores at least ${FLOOR * 100} %`, () => {
