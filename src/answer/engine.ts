@@ -434,7 +434,12 @@ export class Engine {
   private withHorizon(r: Reply, today: string, t: ReturnType<typeof translator>): Reply {
     const end = this.horizon();
     if (!end || today <= end || !STATUS_INTENTS.has(r.intent) || (r.tasks.length === 0 && r.intent !== 'progress')) return r;
-    const note = t('plan.horizonPassed', { start: this.plan.date.slice(0, 4), end: end.slice(0, 4), date: formatDate(today) });
+    const [start, last] = [this.plan.date.slice(0, 4), end.slice(0, 4)];
+    // A plan of one year is said so ("năm 2021"), not "giai đoạn 2021–2021".
+    const note =
+      start === last
+        ? t('plan.horizonPassedYear', { year: start, date: formatDate(today) })
+        : t('plan.horizonPassed', { start, end: last, date: formatDate(today) });
     // After the first line (what the answer is about), so that the first message always carries it.
     const [first, ...rest] = r.text.split('\n');
     return { ...r, text: [first, note, ...rest].join('\n') };

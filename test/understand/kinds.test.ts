@@ -142,4 +142,13 @@ describe('kinds of question', () => {
     expect(first('Phần ứng dụng CNTT (mục III) tiến độ đến đâu rồi?', '2020-05-15')).toMatch(/^Tiến độ mục III/);
     expect(first('Trong phần ứng dụng CNTT, nhiệm vụ nào có thời hạn sớm nhất')).toMatch(/^Nhiệm vụ thuộc mục III có hạn sớm nhất: Quý III\/2019/);
   });
+  it('a plan of one year is said so once its period is over ("năm 2024", not "giai đoạn 2024–2024")', async () => {
+    const path = await import('node:path');
+    const { Engine } = await import('../../src/answer/engine.ts');
+    const { loadDirectory, loadPlan } = await import('../../src/plan/load.ts');
+    const full = loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json'));
+    const plan = { ...full, tasks: full.tasks.filter((t) => (t.deadline.due ?? '').startsWith('2024')) };
+    const text = new Engine(plan, loadDirectory()).ask('Sở Y tế phải làm gì', { today: '2026-11-28' }).text;
+    expect(text.split('\n')[1]).toBe('(Kế hoạch thực hiện trong năm 2024; tình trạng dưới đây tính đến hôm nay, 28/11/2026.)');
+  });
 });
