@@ -4,7 +4,7 @@
  */
 import { canonicalTokens } from '../../text/canonical.ts';
 import { clean } from '../../text/fold.ts';
-import type { Directory } from '../agencies.ts';
+import { type Directory, planAgencies } from '../agencies.ts';
 import { parseDeadline } from '../deadline.ts';
 import { type Assignment, type Party, type Plan, type Section, type Task, planSchema } from '../schema.ts';
 
@@ -156,21 +156,27 @@ export function parseAssignmentParties(text: string, dir: Directory): { lead: Pa
   const matches = dir.scan(words);
   const lead: Party[] = [];
   const coordinate: Party[] = [];
+  // A plan's own agency (id "name:…", see planAgencies) is a party by its name, as in the task table.
   const add = (list: Party[], ids: string[]) => {
-    for (const id of ids) if (!list.some((p) => p.agency === id)) list.push({ name: dir.label(id), agency: id });
+    for (const id of ids) {
+      const party = id.startsWith('name:') ? { name: id.slice(5) } : { name: dir.label(id), agency: id };
+      if (!list.some((p) => p.name === party.name)) list.push(party);
+    }
   };
-  let pos = 0;
+  // "Đề nghị Viettel …", "Giao Sở …": the request before the names is no gap.
+  let pos = words[0] === 'de' && words[1] === 'nghi' ? 2 : words[0] === 'giao' ? 1 : 0;
   for (const m of matches) {
+    if (m.start < pos) continue;
     const gap = words.slice(pos, m.start);
     if (!gap.every((w) => JOINERS.has(w))) break;
     add(lead, m.agencies);
     pos = m.end;
   }
   if (lead.length > 0) {
-    const rest = words.slice(pos);
-    const at = rest.findIndex((w, i) => w === 'phoi' && rest[i + 1] === 'hop');
-    if (at >= 0 && at < 3) {
-      let from = pos + at + 2 + (words[pos + at + 2] === 'voi' ? 1 : 0);
+    // "… phối hợp (với) X, Y": right after the names, or later in the paragraph ("chủ trì …; phối hợp với …").
+    for (let at = pos; at + 1 < words.length; at++) {
+      if (words[at] !== 'phoi' || words[at + 1] !== 'hop') continue;
+      let from = at + 2 + (words[at + 2] === 'voi' ? 1 : 0);
       for (const m of matches.filter((x) => x.start >= from)) {
         if (!words.slice(from, m.start).every((w) => JOINERS.has(w))) break;
         add(coordinate, m.agencies);
@@ -240,11 +246,13 @@ export function buildPlan(raw: RawPlan, dir: Directory, opts: { today?: string }
       tasks.push(task);
     }
   }
+  // The body's paragraphs name the plan's own agencies too ("Viettel Bến Tre … phối hợp"): known by their names there.
+  const own = dir.with(planAgencies(tasks.flatMap((t) => [...t.lead, ...t.coordinate])));
   const assignments: Assignment[] = raw.assignments.map((a) => ({
     id: `TCTH.${a.number}`,
     number: a.number,
     text: clean(a.text),
-    ...parseAssignmentParties(a.text, dir),
+    ...parseAssignmentParties(a.text, own),
   }));
   const plan = planSchema.parse({
     schemaVersion: 1,
