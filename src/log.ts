@@ -24,14 +24,21 @@ export function mask(text: string): string {
   return text.replace(TOKENS[0]!, '<token>').replace(TOKENS[1]!, '/bot<token>/');
 }
 
-export function consoleLogger(stream: NodeJS.WritableStream = process.stderr, bound: Record<string, unknown> = {}): Logger {
+const RANK: Record<Level, number> = { info: 0, warn: 1, error: 2 };
+
+/**
+ * JSON lines on `stream`, from `least` up: the terminal chat shares its screen with the person typing, so there only
+ * warnings and errors are written (not the line per update).
+ */
+export function consoleLogger(stream: NodeJS.WritableStream = process.stderr, bound: Record<string, unknown> = {}, least: Level = 'info'): Logger {
   return {
     log(level, msg, fields = {}) {
+      if (RANK[level] < RANK[least]) return;
       const line = JSON.stringify({ t: new Date().toISOString(), level, msg, ...bound, ...fields }, (_k, v) => (v instanceof Error ? errorFields(v) : v));
       stream.write(`${mask(line)}\n`);
     },
     child(fields) {
-      return consoleLogger(stream, { ...bound, ...fields });
+      return consoleLogger(stream, { ...bound, ...fields }, least);
     },
   };
 }

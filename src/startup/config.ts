@@ -26,9 +26,11 @@ export function readSettings(): Settings {
   loadEnvFile();
   const config = loadConfig();
   const t = translator(config.BOT_LANG);
-  const log = consoleLogger();
+  const terminal = !config.BOT_TOKEN && !config.ZALO_BOT_TOKEN;
+  // The terminal chat's screen is the person's: warnings and errors only there.
+  const log = consoleLogger(process.stderr, {}, terminal ? 'warn' : 'info');
   const dir = loadDirectory();
   const roster: RosterEntry[] = config.ROSTER_FILE ? loadRoster(config.ROSTER_FILE, dir) : [];
   const plansDir = config.PLANS_DIR ?? PLANS_DIR;
-  return { config, t, log, dir, roster, plansDir, terminal: !config.BOT_TOKEN && !config.ZALO_BOT_TOKEN };
+  return { config, t, log, dir, roster, plansDir, terminal };
 }

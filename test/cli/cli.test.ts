@@ -85,6 +85,8 @@ describe('npm start without a messenger token', () => {
     // The same guest commands as on the messengers, with the same refusals.
     expect(r.stdout).toContain('Nhiệm vụ quá hạn');
     expect(r.stdout).toContain('Bạn chưa đăng ký cán bộ');
+    // The screen is the person's: no log line per update among the chat (warnings and errors only).
+    expect(r.stderr).not.toContain('"msg":"update"');
     // Nothing but the chat's own conversation state (what it was last shown, for follow-ups) was written.
     expect(JSON.parse(readFileSync(state, 'utf8'))).toEqual({
       schemaVersion: 6,
