@@ -536,6 +536,12 @@ export function progressAnswer(ctx: AnswerContext, q: Question): Reply {
 }
 
 export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
+  if (q.assignmentNo) {
+    const a = ctx.plan.assignments.find((x) => x.number === q.assignmentNo);
+    if (a) return assignmentCard(ctx, q, a);
+    const text = ctx.t('assignment.notFound', { number: q.assignmentNo, plan: ctx.plan.number, n: ctx.plan.assignments.length });
+    return { intent: 'not-stated', text, tasks: [], agencies: [] };
+  }
   if (q.nth !== undefined && q.section) {
     const inSection = ctx.plan.tasks.filter((x) => x.section === q.section);
     const task = q.nth === -1 ? inSection.at(-1) : inSection[q.nth - 1];

@@ -71,6 +71,8 @@ export interface Question {
   nth?: number;
   /** The question's canonical words less the agencies and the period named: what the classifier reads. */
   cueWords?: string[];
+  /** "Mục 7 phần Tổ chức thực hiện": an item of the body's Implementation part, by its number. */
+  assignmentNo?: string;
   /** "Theo phần Tổ chức thực hiện, Sở X phải làm gì": what the body's assignments give the agency, not its tasks. */
   implementation?: boolean;
   /** No rule decided the intent: it is the default guess, which the classifier may overrule. */
@@ -458,6 +460,12 @@ export function understand(text: string, today: string, dir: Directory): Questio
   // "việc nào hạn sớm nhất", "hạn cuối cùng của VP UBND": the earliest or latest deadline, in the scope asked.
   if (rank && !(focus === 'lead' || focus === 'coordinate') && (content <= 2 || named || section || has(joined, c.deadline)))
     return { ...q, intent: 'first-last', rank };
+  // "mục 7 phần tổ chức thực hiện giao ai làm gì": an item of the body's Implementation part, by its number.
+  const item = has(joined, c.implementation) ? joined.match(/ (?:muc|diem|khoan|so) (\d{1,2}) /)?.[1] : undefined;
+  if (item && !named) {
+    const { section: _section, ...rest } = q;
+    return { ...rest, intent: 'task', assignmentNo: item };
+  }
   // "Theo phần tổ chức thực hiện thì Sở TT&TT phải làm gì": the assignments of the body that name the agency.
   if (named && has(joined, c.implementation)) return { ...q, intent: 'agency', implementation: true };
   const part = document.find(([, cues]) => has(joined, cues))?.[0];

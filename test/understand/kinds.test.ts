@@ -151,4 +151,12 @@ describe('kinds of question', () => {
     const text = new Engine(plan, loadDirectory()).ask('Sở Y tế phải làm gì', { today: '2026-11-28' }).text;
     expect(text.split('\n')[1]).toBe('(Kế hoạch thực hiện trong năm 2024; tình trạng dưới đây tính đến hôm nay, 28/11/2026.)');
   });
+  it('an item of the Implementation part by its number', () => {
+    const r = ask('mục 7 phần tổ chức thực hiện giao ai làm gì');
+    expect(r.intent).toBe('assignment');
+    expect(r.text).toContain('Phần Tổ chức thực hiện, mục 7 (Kế hoạch 4561/KH-UBND):\nVăn phòng Ủy ban nhân dân tỉnh theo dõi');
+    expect(first('tổ chức thực hiện mục 9 nói gì')).toBe('Phần Tổ chức thực hiện của Kế hoạch 4561/KH-UBND có 7 mục; không có mục 9.');
+    // An agency named with the part is still its paragraphs.
+    expect(ask('theo phần tổ chức thực hiện thì Sở TT&TT phải làm gì').text).toMatch(/^Phần Tổ chức thực hiện của Kế hoạch 4561\/KH-UBND giao Sở Thông tin/);
+  });
 });
