@@ -300,6 +300,12 @@ export class Engine {
       const named = sectionNamed(this.plan, q.words);
       if (named) q = { ...q, section: named };
     }
+    // "phần tham mưu ban hành văn bản chỉ đạo gồm mấy nhiệm vụ": a count of a section named by its title's words,
+    // which the rules took for a task's words.
+    if (q.intent === 'task' && q.count && !q.taskId && !q.section && q.agencies.length === 0) {
+      const named = sectionNamed(this.plan, q.words);
+      if (named) q = { ...q, intent: 'count', section: named };
+    }
     // A section our copy of the source lacks: said so, whatever was asked of it.
     const missing = q.section && !q.taskId ? this.plan.sections.find((x) => x.id === q.section && x.missingInSource) : undefined;
     if (missing && q.intent !== 'document')

@@ -159,4 +159,9 @@ describe('kinds of question', () => {
     // An agency named with the part is still its paragraphs.
     expect(ask('theo phần tổ chức thực hiện thì Sở TT&TT phải làm gì').text).toMatch(/^Phần Tổ chức thực hiện của Kế hoạch 4561\/KH-UBND giao Sở Thông tin/);
   });
+  it('a count of a section named by its title’s words', () => {
+    expect(first('phan tham muu ban hanh van ban chi dao dieu hanh gom may nv')).toBe(
+      'Mục I (Tham mưu ban hành xây dựng các văn bản chỉ đạo, điều hành) có 4 nhiệm vụ:',
+    );
+  });
 });
