@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { ImportError, importFile } from '../../src/plan/import/index.ts';
+import { MAX_IMPORT_BYTES, MAX_ZIP_ENTRIES } from '../../src/plan/import/office.ts';
 import { dir, SOURCE } from '../helpers.ts';
 
 const TODAY = '2026-11-29';
@@ -185,5 +186,17 @@ describe('files that are not plans', () => {
     const noTable = new Document({ sections: [{ children: [para('Một công văn, không có bảng nhiệm vụ')] }] });
     await expect(importFile('cv.docx', await Packer.toBuffer(noTable), dir)).rejects.toThrow(ImportError);
     await expect(importFile('cv.doc', Buffer.from('x'), dir)).rejects.toThrow(/save the file as .docx/);
+  });
+  it('a small file that unpacks to more than 100 MiB, or holds thousands of parts, is refused before it is read', async () => {
+    const bomb = new JSZip();
+    bomb.file('word/document.xml', Buffer.alloc(120 * 2 ** 20, 0x20), { compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    const small = await bomb.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(small.length).toBeLessThan(MAX_IMPORT_BYTES);
+    const refused = await importFile('bomb.docx', small, dir).catch((e: unknown) => e);
+    expect([(refused as ImportError).code, (refused as ImportError).params]).toEqual(['too-big-unpacked', { size: '120', max: 100 }]);
+    const many = new JSZip();
+    for (let i = 0; i <= MAX_ZIP_ENTRIES; i++) many.file(`xl/p${i}.xml`, '<a/>');
+    const parts = await importFile('many.xlsx', await many.generateAsync({ type: 'nodebuffer' }), dir).catch((e: unknown) => e);
+    expect((parts as ImportError).code).toBe('too-many-parts');
   });
 });

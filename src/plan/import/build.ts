@@ -58,6 +58,8 @@ export type ImportErrorCode =
   | 'protected'
   | 'not-office'
   | 'not-pdf'
+  | 'too-many-parts'
+  | 'too-big-unpacked'
   | 'pdf-no-text'
   | 'damaged'
   | 'no-table'

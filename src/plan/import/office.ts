@@ -19,6 +19,9 @@ import { rawPlanOf } from './text.ts';
 
 /** Largest file imported; a plan's Word file is some hundred kilobytes. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** What a Word or Excel file may unpack to, all its parts together, and how many parts it may have. */
+export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+export const MAX_ZIP_ENTRIES = 2000;
 
 type XmlNode = Record<string, unknown>;
 
@@ -51,11 +54,31 @@ export async function openZip(buf: Buffer, kind: 'Word' | 'Excel'): Promise<JSZi
       'protected',
     );
   if (buf.subarray(0, 2).toString('latin1') !== 'PK') throw new ImportError(`not a ${kind} file (.${kind === 'Word' ? 'docx' : 'xlsx'})`, 'not-office');
+  let zip: JSZip;
   try {
-    return await JSZip.loadAsync(buf);
+    zip = await JSZip.loadAsync(buf);
   } catch (e) {
     throw new ImportError(`the ${kind} file is damaged and cannot be opened (${(e as Error).message})`, 'damaged');
   }
+  // Bounded before anything is inflated: the entries and the size they declare unpacked (a small file that unpacks
+  // to gigabytes is refused, not read).
+  const entries = Object.values(zip.files);
+  if (entries.length > MAX_ZIP_ENTRIES)
+    throw new ImportError(`the ${kind} file holds ${entries.length} parts; at most ${MAX_ZIP_ENTRIES} are read`, 'too-many-parts', {
+      n: entries.length,
+      max: MAX_ZIP_ENTRIES,
+    });
+  const unpacked = entries.reduce((sum, f) => sum + ((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
+  if (unpacked > MAX_UNPACKED_BYTES)
+    throw new ImportError(
+      `the ${kind} file unpacks to ${(unpacked / 2 ** 20).toFixed(0)} MiB; at most ${MAX_UNPACKED_BYTES / 2 ** 20} MiB is read`,
+      'too-big-unpacked',
+      {
+        size: (unpacked / 2 ** 20).toFixed(0),
+        max: MAX_UNPACKED_BYTES / 2 ** 20,
+      },
+    );
+  return zip;
 }
 
 /** A Word table as rows of cell texts, merged cells spread over the columns they cover. */
