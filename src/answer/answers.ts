@@ -451,13 +451,19 @@ export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
   return reply(ctx, 'period', text, dated.slice(0, ctx.maxList), states, [], dated.length);
 }
 
+let rhythm: Set<string> | undefined;
+/** The words of rhythm ("hàng năm", "định kỳ") and filler, once: a task named with its rhythm is searched without them. */
+function rhythmWords(): Set<string> {
+  const { recurring, cues } = language();
+  rhythm ??= new Set([...recurring.flatMap(([c]) => c), ...cues.recurringAny, ...cues.filler].flatMap((c) => c.split(' ')));
+  return rhythm;
+}
+
 export function recurringAnswer(ctx: AnswerContext, q: Question): Reply {
   // "quan trắc môi trường định kỳ thế nào", "việc rà soát danh mục TTHC hàng năm nói gì": one task named with its
   // rhythm asks about that task. Searched without the rhythm's words, which half the recurring tasks share.
   if (q.words.length >= 3 && !q.agencies.length) {
-    const { recurring, cues } = language();
-    const rhythm = new Set([...recurring.flatMap(([c]) => c), ...cues.recurringAny, ...cues.filler].flatMap((c) => c.split(' ')));
-    const words = q.words.filter((w) => !rhythm.has(w));
+    const words = q.words.filter((w) => !rhythmWords().has(w));
     const one = words.length >= 3 ? taskAnswer(ctx, { ...q, words }) : undefined;
     if (one?.intent === 'task') return one;
   }

@@ -97,7 +97,8 @@ export function contextOf(q: Question, reply: Reply, previous?: ChatContext): Ch
 const sectionWords = new WeakMap<Plan, { id: string; title: Set<string>; seq: string[] }[]>();
 
 /** The section whose title shares three words or more with the question's (and most of them), if one does. */
-function sectionNamed(plan: Plan, words: readonly string[]): string | undefined {
+/** A plan's section titles as words (a set, and in order), made once per plan. */
+function sectionsOf(plan: Plan): { id: string; title: Set<string>; seq: string[] }[] {
   let sections = sectionWords.get(plan);
   if (!sections)
     sectionWords.set(
@@ -108,6 +109,11 @@ function sectionNamed(plan: Plan, words: readonly string[]): string | undefined 
         seq: canonicalTokens(s.title),
       }))),
     );
+  return sections;
+}
+
+function sectionNamed(plan: Plan, words: readonly string[]): string | undefined {
+  const sections = sectionsOf(plan);
   const asked = new Set(words);
   let best: { id: string; n: number } | undefined;
   for (const { id, title } of sections) {
@@ -402,9 +408,8 @@ export class Engine {
       ...language().cues.filler.flatMap((f) => f.split(' ')),
       ...this.plan.number.split(/\D+/).filter(Boolean),
     ]);
-    const section = q.section ? this.plan.sections.find((x) => x.id === q.section) : undefined;
-    const titled = new Set(section ? canonicalTokens(section.title) : []);
-    return words.every((w) => this.planWords!.has(w) || titled.has(w));
+    const titled = q.section ? sectionsOf(this.plan).find((x) => x.id === q.section)?.seq : undefined;
+    return words.every((w) => this.planWords!.has(w) || !!titled?.includes(w));
   }
 
   /** A question understood, answered in full (not yet cut into pages), with the plan's horizon said when passed. */

@@ -19,7 +19,7 @@ export type DigestDeps = Pick<CoreDeps, 'store' | 'dir' | 't'> & {
   plan: Plan;
   engine: Engine;
   /** The plan's scope for its ✅ buttons: they carry its key where several plans are served. */
-  scope?: PlanScope;
+  scope: PlanScope;
 };
 
 /** The digest deps of one plan of the catalog. */
@@ -35,9 +35,8 @@ export const planDeps = (deps: Pick<CoreDeps, 'store' | 'dir' | 't' | 'plans'>, 
 /** A digest or a reminder: a post like any reply, rendered by each messenger's presenter. */
 export type Digest = Post;
 
-/** ✅ for a task; without a plan's scope (one plan served, or a test) its id carries no key. */
-const tickButton = (deps: DigestDeps, id: string): Button =>
-  tick.button('tick', say('button.tick', { id }), { taskId: id, src: 'a' }, deps.scope ?? { plan: { key: '' }, deps: { plans: { all: () => [] } } });
+/** ✅ for a task, in its plan's scope. */
+const tickButton = (deps: DigestDeps, id: string): Button => tick.button('tick', say('button.tick', { id }), { taskId: id, src: 'a' }, deps.scope);
 
 const CONTENT = 140;
 

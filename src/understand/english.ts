@@ -19,7 +19,12 @@ function glossary() {
       byFirst: data.glossary
         .map(([en, vi]) => [asTyped(en).split(' '), vi ? vi.split(' ') : []] as const)
         .sort((a, b) => b[0].length - a[0].length)
-        .reduce((m, e) => m.set(e[0][0]!, [...(m.get(e[0][0]!) ?? []), e]), new Map<string, (readonly [string[], string[]])[]>()),
+        .reduce((m, e) => {
+          const list = m.get(e[0][0]!);
+          if (list) list.push(e);
+          else m.set(e[0][0]!, [e]);
+          return m;
+        }, new Map<string, (readonly [string[], string[]])[]>()),
       words: new Set(data.glossary.flatMap(([en]) => asTyped(en).split(' '))),
       functionWords: new Set(data.functionWords),
     };

@@ -151,14 +151,14 @@ export class Router {
       trace.handler = `/${cmd[1]!.toLowerCase()}`;
       if (!def) return refuse('unknown-command', { command: `/${cmd[1]}` });
       trace.feature = this.owner.get(def);
-      return this.inScope(ctx, (c) => def.run(c, clean(cmd[2] ?? '')));
+      return def.run(ctx, clean(cmd[2] ?? ''));
     }
     const session = sessionOf(ctx);
     const step = session && this.steps.get(session.kind);
     if (step) {
       // A step goes on in the plan its session was started in.
       const entry = typeof session.plan === 'string' ? this.deps.plans.byKey(session.plan) : undefined;
-      const handled = entry ? await this.inScope(ctx.inPlan(entry), (c) => step.onText(c, session, text)) : await step.onText(ctx, session, text);
+      const handled = await step.onText(entry ? ctx.inPlan(entry) : ctx, session, text);
       if (handled) {
         Object.assign(trace, { feature: this.owner.get(step), handler: `step:${step.kind}` });
         return handled;
@@ -171,7 +171,7 @@ export class Router {
       const args = p.match(folded, text);
       if (args !== undefined) {
         Object.assign(trace, { feature: this.owner.get(p), handler: 'phrase' });
-        return this.inScope(ctx, (c) => p.run(c, args));
+        return p.run(ctx, args);
       }
     }
     if (/^\d{1,3}$/.test(folded)) {
@@ -182,7 +182,7 @@ export class Router {
     if (!this.question) return refuse('unknown-command', { command: text.slice(0, 20) });
     const question = this.question;
     trace.feature = this.questionFeature;
-    return this.inScope(ctx, (c) => question(c, raw));
+    return question(ctx, raw);
   }
 
   onAction(from: From, data: string, how: { explicit: boolean } = { explicit: false }): Promise<Outcome> {
@@ -199,7 +199,7 @@ export class Router {
       if (!this.contact) return refuse('invalid-action');
       const onContact = this.contact;
       trace.feature = this.contactFeature;
-      return this.inScope(this.ctx(from), (c) => onContact(c, contact));
+      return onContact(this.ctx(from), contact);
     });
   }
 
@@ -242,12 +242,12 @@ export class Router {
       const onFile = step.onFile.bind(step);
       trace.feature = this.owner.get(step);
       const entry = typeof session.plan === 'string' ? this.deps.plans.byKey(session.plan) : undefined;
-      return this.inScope(entry ? ctx.inPlan(entry) : ctx, (c) => onFile(c, session, doc));
+      return onFile(entry ? ctx.inPlan(entry) : ctx, session, doc);
     }
     if (!this.document) return refuse('invalid-action');
     const onDocument = this.document;
     trace.feature = this.documentFeature;
-    return this.inScope(ctx, (c) => onDocument(c, doc));
+    return onDocument(ctx, doc);
   }
 
   /**
@@ -263,14 +263,6 @@ export class Router {
   /** A text-only messenger showed these menu entries in this chat: "1", "xong 1" refer to them from now on. */
   rememberMenu(channel: Channel, chatId: string, entries: readonly MenuEntry[]): Promise<void> {
     return saveMenu(this.deps.store, channel, chatId, entries, this.deps.now());
-  }
-
-  /**
-   * Run a handler in a plan's scope (ctx.plan). Its buttons carry the plan's key where several plans are served:
-   * each is made so by its action's declaration (PlanScope), not by a pass over the outcome here.
-   */
-  private async inScope(ctx: Ctx, run: (ctx: Ctx) => Outcome | Promise<Outcome> | Promise<Outcome | undefined>): Promise<Outcome> {
-    return (await run(ctx)) as Outcome;
   }
 
   /**
@@ -302,10 +294,10 @@ export class Router {
     if (routed.key) {
       const entry = this.deps.plans.byKey(routed.key);
       if (!entry) return refuse('stale');
-      if (entry !== ctx.plan) return this.inScope(ctx.inPlan(entry), (c) => this.dispatch(c, unscope(raw).action, how));
+      if (entry !== ctx.plan) return this.dispatch(ctx.inPlan(entry), unscope(raw).action, how);
     }
     const { def, value } = routed;
-    return this.inScope(ctx, (c) => def.run(c, value, how));
+    return def.run(ctx, value, how);
   }
 
   private async pick(ctx: Ctx, n: number, mode: PickMode, trace: Trace = {}): Promise<Outcome> {
