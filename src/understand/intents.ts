@@ -3,10 +3,11 @@
  * syllables that folding makes ambiguous: "qua han", not "qua"; "tre han", not "tre" — Bến Tre).
  */
 import type { AgencyMatch, Directory } from '../plan/agencies.ts';
-import { type Span, formatDate, monthSpan, parseSpan, periodContaining, quarterSpan, addDays, yearSpan, type Unit } from '../plan/deadline.ts';
+import type { Span, Unit } from '../plan/deadline.ts';
 import { canonicalTokens, isSyllable } from '../text/canonical.ts';
 import { clean, fold } from '../text/fold.ts';
 import { type CueKind, type DocumentPart, language } from './language.ts';
+import { ROMAN, findPeriod, periodForms } from './periods.ts';
 
 export type Intent =
   | 'empty'
@@ -170,33 +171,6 @@ function removePhrases(words: string[], phrases: string[][]): string[] {
   return out;
 }
 
-const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI'];
-/** Numbers as words, one to ten, folded. */
-const NUMBER_WORDS = ['mot', 'hai', 'ba', 'bon', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi'];
-const UNIT_LABEL: Record<string, string> = { ngay: 'ngày', tuan: 'tuần', thang: 'tháng' };
-
-/** Period forms people type, rewritten onto the ones findPeriod reads ("T8/2019" → "tháng 8/2019"). */
-function periodForms(joined: string): string {
-  return (
-    joined
-      // "thag này", "thág 9": a dropped letter in "tháng" before what makes it a month.
-      .replace(/ thag (?=nay |toi |sau |truoc |\d)/g, ' thang ')
-      // "quý ba năm 2019", "quý hai/2020": the quarter in words.
-      .replace(/ quy (mot|nhat|hai|ba|bon|tu)(?=[ /](?:nam )?(?:19|20)\d\d | nay | toi )/g, (_, n: string) => ` quy ${QUARTER_WORDS[n]}`)
-      // "t9 2024", "t9/2024", "qII/2024": months and quarters as people abbreviate them.
-      .replace(/ t(\d{1,2})[ /]((?:19|20)\d\d) /g, ' thang $1/$2 ')
-      .replace(/ q(iv|i{1,3}|[1-4])\/((?:19|20)\d\d) /g, ' quy $1/$2 ')
-      // "quý II – quý IV/2019": two quarters, the dash gone, are the span between them.
-      .replace(/ quy (iv|i{1,3}|[1-4]) (?:den |toi )?quy (iv|i{1,3}|[1-4])\/((?:19|20)\d\d) /g, ' quy $1 den quy $2/$3 ')
-      .replace(/ (?:q|quy) ?(iv|i{1,3}|[1-4]) nam ((?:19|20)\d\d) /g, ' quy $1/$2 ')
-      .replace(/ qi{1,3} |qiv /g, (x) => ` quy ${x.trim().slice(1)} `)
-      .replace(/ (?:giai doan|tu nam|tu) ((?:19|20)\d\d) (?:den het nam|den het|den nam|den|toi het|toi) ((?:19|20)\d\d) /g, ' giai doan $1 den $2 ')
-      .replace(/ giai doan ((?:19|20)\d\d) ((?:19|20)\d\d) /g, ' giai doan $1 den $2 ')
-      .replace(/ (?:nua|sau thang) (dau|cuoi) (?:cua )?nam ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ')
-      .replace(/ (?:nua nam|6 thang|sau thang) (dau|cuoi) ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ')
-  );
-}
-
 /** The words less each reference to the plan itself: "kế hoạch" with its number, "này", or after "theo"/"trong"/"của". */
 function withoutPlanRef(words: readonly string[]): string[] {
   const out: string[] = [];
@@ -216,118 +190,6 @@ function withoutPlanRef(words: readonly string[]): string[] {
     out.push(words[i]!);
   }
   return out;
-}
-
-const QUARTER_WORDS: Record<string, string> = { mot: '1', nhat: '1', hai: '2', ba: '3', bon: '4', tu: '4' };
-
-/** 0 for Monday … 6 for Sunday. */
-const weekday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
-
-/** A period named in the question: absolute ("quý IV/2018", "năm 2019") or relative to today ("tháng này"). */
-export function findPeriod(joined: string, today: string): { span: Span & { label: string }; text: string } | undefined {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  const q = Math.ceil(m / 3);
-  // "2 tuần tới", "30 ngày tới", "trong vòng một tháng tới": a window from today.
-  const win = joined.match(/ (\d{1,3}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (ngay|tuan|thang) (?:toi|nua|sap toi|ke tiep|tiep theo|sau) /);
-  if (win) {
-    const n = /^\d+$/.test(win[1]!) ? Number(win[1]) : NUMBER_WORDS.indexOf(win[1]!) + 1;
-    const days = n * (win[2] === 'ngay' ? 1 : win[2] === 'tuan' ? 7 : 30);
-    if (n > 0 && days <= 3660) {
-      const end = addDays(today, days);
-      return { span: { start: today, end, label: `${n} ${UNIT_LABEL[win[2]!]} tới (đến ${formatDate(end)})` }, text: win[0].trim() };
-    }
-  }
-  // "trước cuối tháng 6/2019", "đến hết quý II/2019", "trước 30/6/2019": everything due by then.
-  const by = joined.match(
-    / (?:truoc|den het|toi het|cham nhat la|cham nhat|truoc khi het|den truoc) (?:cuoi |het |ngay )?((?:thang|quy) \S+|\d{1,2}\/\d{1,2}\/(?:19|20)\d\d|nam (?:19|20)\d\d) /,
-  );
-  const until = by ? parseSpan(by[1]!) : undefined;
-  if (by && until) return { span: { start: '1970-01-01', end: until.end, label: `đến hết ${formatDate(until.end)}` }, text: by[0].trim() };
-  const rel: [RegExp, () => Span & { label: string }][] = [
-    // Weeks run Monday to Sunday, as offices count them; "mấy tuần tới" is the next four weeks, not next week.
-    [
-      / (may|vai|cac|nhung) tuan (toi|sau|nua) /,
-      () => ({ start: today, end: addDays(today, 27), label: `4 tuần tới (đến ${formatDate(addDays(today, 27))})` }),
-    ],
-    [
-      / tuan (nay|hien tai) /,
-      () => ({ start: today, end: addDays(today, 6 - weekday(today)), label: `tuần này (đến ${formatDate(addDays(today, 6 - weekday(today)))})` }),
-    ],
-    [
-      / tuan (toi|sau) /,
-      () => ({
-        start: addDays(today, 7 - weekday(today)),
-        end: addDays(today, 13 - weekday(today)),
-        label: `tuần tới (${formatDate(addDays(today, 7 - weekday(today)))}–${formatDate(addDays(today, 13 - weekday(today)))})`,
-      }),
-    ],
-    [/ thang (nay|hien tai) /, () => ({ ...monthSpan(m, y), label: `tháng ${m}/${y}` })],
-    [
-      / thang (toi|sau) /,
-      () => ({ ...periodContaining('month', addDays(monthSpan(m, y).end, 1)), label: m === 12 ? `tháng 1/${y + 1}` : `tháng ${m + 1}/${y}` }),
-    ],
-    [/ quy (nay|hien tai) /, () => ({ ...quarterSpan(q, y), label: `Quý ${ROMAN[q]}/${y}` })],
-    [
-      / quy (toi|sau) /,
-      () => (q === 4 ? { ...quarterSpan(1, y + 1), label: `Quý I/${y + 1}` } : { ...quarterSpan(q + 1, y), label: `Quý ${ROMAN[q + 1]}/${y}` }),
-    ],
-    [/ nam (nay|hien tai) /, () => ({ ...yearSpan(y), label: `năm ${y}` })],
-    [/ nam (toi|sau) /, () => ({ ...yearSpan(y + 1), label: `năm ${y + 1}` })],
-  ];
-  for (const [re, f] of rel) {
-    const mm = joined.match(re);
-    if (mm) return { span: f(), text: mm[0].trim() };
-  }
-  // Absolute forms, tried on the question's own words.
-  const patterns = [
-    /(?:truoc |den )?ngay \d{1,2}\/\d{1,2}\/(?:19|20)\d\d/,
-    /quy (?:iv|i{1,3}|[1-4])(?:-| den )(?:quy )?(?:iv|i{1,3}|[1-4])(?:\/| nam )(?:19|20)\d\d/,
-    /quy (?:iv|i{1,3}|[1-4])(?:\/| nam | )(?:19|20)\d\d/,
-    /thang \d{1,2}(?:\/| nam | )(?:19|20)\d\d/,
-    /6 thang (?:dau|cuoi) nam (?:19|20)\d\d/,
-    /(?:giai doan |tu nam )?(?:19|20)\d\d(?:-| den (?:nam )?)(?:19|20)\d\d/,
-    /nam (?:19|20)\d\d/,
-  ];
-  for (const re of patterns) {
-    const mm = joined.match(re);
-    if (!mm) continue;
-    const text = mm[0].replace(/ ((?:19|20)\d\d)$/, (s, yy: string) => (/^(quy|thang) \S+ (?:19|20)\d\d$/.test(mm[0]) ? `/${yy}` : s));
-    const span = parseSpan(text);
-    if (span) return { span: { ...span, label: labelOf(mm[0], span) }, text: mm[0] };
-  }
-  // A quarter or month without a year: this year.
-  const bare = joined.match(/ (quy (iv|i{1,3}|[1-4])|thang (\d{1,2})) /);
-  if (bare) {
-    if (bare[2]) {
-      const qq = ROMAN.indexOf(bare[2].toUpperCase()) > 0 ? ROMAN.indexOf(bare[2].toUpperCase()) : Number(bare[2]);
-      return { span: { ...quarterSpan(qq, y), label: `Quý ${ROMAN[qq]}/${y}` }, text: bare[1]! };
-    }
-    const mo = Number(bare[3]);
-    if (mo >= 1 && mo <= 12) return { span: { ...monthSpan(mo, y), label: `tháng ${mo}/${y}` }, text: bare[1]! };
-  }
-  return undefined;
-}
-
-function labelOf(text: string, span: Span): string {
-  const qs = text.match(/quy (iv|i{1,3}|[1-4])(?:-| den )(?:quy )?(iv|i{1,3}|[1-4])\D+((?:19|20)\d\d)$/);
-  if (qs) {
-    const n = (x: string) => (ROMAN.indexOf(x.toUpperCase()) > 0 ? ROMAN.indexOf(x.toUpperCase()) : Number(x));
-    return `Quý ${ROMAN[n(qs[1]!)]}–${ROMAN[n(qs[2]!)]}/${qs[3]}`;
-  }
-  const q = text.match(/^quy (iv|i{1,3}|[1-4])\D+((?:19|20)\d\d)$/);
-  if (q) {
-    const n = ROMAN.indexOf(q[1]!.toUpperCase()) > 0 ? ROMAN.indexOf(q[1]!.toUpperCase()) : Number(q[1]);
-    return `Quý ${ROMAN[n]}/${q[2]}`;
-  }
-  const mo = text.match(/^thang (\d{1,2})\D+((?:19|20)\d\d)$/);
-  if (mo) return `tháng ${Number(mo[1])}/${mo[2]}`;
-  const yr = text.match(/^nam ((?:19|20)\d\d)$/);
-  if (yr) return `năm ${yr[1]}`;
-  const half = text.match(/^6 thang (dau|cuoi) nam ((?:19|20)\d\d)$/);
-  if (half) return `6 tháng ${half[1] === 'dau' ? 'đầu' : 'cuối'} năm ${half[2]}`;
-  const [sy, sm, sd] = span.start.split('-');
-  const [ey, em, ed] = span.end.split('-');
-  return span.start === span.end ? `${sd}/${sm}/${sy}` : `${sd}/${sm}/${sy}–${ed}/${em}/${ey}`;
 }
 
 /** "… có … không?", "có phải … không", "… phải không?", "… đúng không?": a question answered yes or no. */
@@ -359,7 +221,7 @@ export function understand(text: string, today: string, dir: Directory): Questio
   const base: Question = { intent: 'unknown', focus: 'all', agencies: [], agencyFuzzy: false, words: [] };
   if (words.length === 0) return { ...base, intent: 'empty' };
   // "Q3/2020", "q4 2018": quarters as people abbreviate them.
-  let joined = periodForms(` ${words.join(' ')} `.replace(/ q([1-4])(\/| nam | )((?:19|20)\d\d) /g, ' quy $1/$3 ').replace(/ q([1-4]) /g, ' quy $1 '));
+  let joined = periodForms(` ${words.join(' ')} `);
 
   const id = fold(clean(text)).match(TASK_ID)?.[1];
   let period = findPeriod(joined, today);
