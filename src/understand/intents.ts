@@ -214,13 +214,52 @@ function withSynonyms(words: string[]): string[] {
 
 const TASK_ID = /(?:^|[^a-z0-9])((?:iv|i{1,3}|v|vi{0,3}|ix|x)\.\d{1,3}[a-z]?)(?![a-z0-9])/;
 
+/** What a question says once read: its words in the forms the rules test, and the slots found in them. */
+interface Reading {
+  text: string;
+  /** The question's canonical words. */
+  words: string[];
+  /** Its words, period forms rewritten, with a space at each end: what cues are looked for in. */
+  joined: string;
+  /** The words less the agencies named. */
+  restJoined: string;
+  /** `joined` with "Bến Tre" taken out ("trễ" folds to "tre"). */
+  unProvinced: string;
+  taskWords: string[];
+  /** How many words could name a task, once the plan's own name and filler are gone. */
+  content: number;
+  named: boolean;
+  /** The field the words ask, before a yes/no question about a role makes that role the focus. */
+  focus: Focus;
+  period?: Span & { label: string };
+  count: boolean;
+  role?: 'lead' | 'coordinate';
+  rank?: 'first' | 'last';
+  article?: string;
+  /** The question as far as the slots go; each rule adds its intent. */
+  q: Question;
+}
+
+type Rule = (r: Reading, t: Tables) => Question | undefined;
+
 export function understand(text: string, today: string, dir: Directory): Question {
-  const { c, document, recurring, chatter, countWords, stop, notAgencyName, filler } = tables();
+  const r = read(text, today, dir);
+  if (!r) return { intent: 'empty', focus: 'all', agencies: [], agencyFuzzy: false, words: [] };
+  const t = tables();
+  for (const rule of RULES) {
+    const q = rule(r, t);
+    if (q) return q;
+  }
+  return guess(r);
+}
+
+/** The slots of a question: its period, agencies, task id and words, the field it asks, yes/no, count, role… */
+function read(text: string, today: string, dir: Directory): Reading | undefined {
+  const { c, stop, filler } = tables();
   // "bao nhiêu %": the percent sign is a word here.
   const words = canonicalTokens(text.replace(/%/g, ' phần trăm '));
-  const base: Question = { intent: 'unknown', focus: 'all', agencies: [], agencyFuzzy: false, words: [] };
-  if (words.length === 0) return { ...base, intent: 'empty' };
-  // "Q3/2020", "q4 2018": quarters as people abbreviate them.
+  if (words.length === 0) return undefined;
+  // "Q3/2020", "T8/2019", "quý ba năm 2019": periods as people type them.
   let joined = periodForms(` ${words.join(' ')} `);
 
   const id = fold(clean(text)).match(TASK_ID)?.[1];
@@ -237,42 +276,19 @@ export function understand(text: string, today: string, dir: Directory): Questio
   if (matches.some(level) && has(joined, [...c.lead, ...c.coordinate, ...c.deadline, ...c.status]) && !has(joined, c.agencyWork))
     matches = matches.filter((m) => !level(m));
   const agencies = [...new Set(matches.flatMap((m) => m.agencies))];
-  const agencyFuzzy = matches.some((m) => m.fuzzy);
-  const rest = joined
-    .trim()
-    .split(' ')
-    .filter((_, i) => !matches.some((m) => i >= m.start && i < m.end));
+  const rest = all.filter((_, i) => !matches.some((m) => i >= m.start && i < m.end));
   const taskWords = withSynonyms(removePhrases(rest, stop).filter((w) => w.length > 1 || /\d/.test(w)));
   const restJoined = ` ${rest.join(' ')} `;
-  // What is left that could name a task: the rules weigh this, the search gets every word.
-  // The plan named as such ("theo kế hoạch 4561", "kế hoạch này", "trong KH") is no task's content.
-  const content = withoutPlanRef(taskWords).filter((w) => !filler.has(w)).length;
-  // "trễ" folds to "tre", as in Bến Tre: lateness is looked for with the province's name taken out.
-  const unProvinced = joined.replace(/ ben tre /g, ' ');
-
-  // "… trễ chưa", "đã xong chưa": the state of a task, asked as such.
-  const bare = ` ${restJoined
-    .replace(/ ben tre /g, ' ')
-    .replace(/( (a|vay|nhi|the|ha|nhe|roi))+ $/, ' ')
-    .trim()} `;
-  // Looked for before the trailing particles go too: "tới đâu rồi" is a status cue with its "rồi".
-  const status = has(bare, c.status) || has(restJoined, c.status) || / chua $/.test(bare);
-  // "Đơn vị nào phối hợp": the coordinators, though "đơn vị nào" alone asks for the lead.
-  const coordinate = has(restJoined, c.coordinate) && !has(restJoined, ['chu tri']);
-  // "Ai đánh giá …?", "… do ai làm": a "who" question asks for the lead.
-  const who = / ai /.test(restJoined) && !has(restJoined, ['cho ai', 'gui ai', 'gui cho ai', 'ai nhan', 'ai ky']);
-  // "hạn ban hành hướng dẫn …", "xin hạn …": "hạn" leading the task's words asks for its deadline ("hạn chế" is a word).
-  const deadline = has(restJoined, c.deadline) || /^ (?:xin |cho (?:em |toi |minh )?(?:hoi |xin )?)?han (?!che )\S/.test(restJoined);
-  const focus: Focus = coordinate ? 'coordinate' : has(restJoined, c.lead) || who ? 'lead' : status ? 'status' : deadline ? 'deadline' : 'all';
+  const focus = focusOf(restJoined, c);
   const q: Question = {
-    ...base,
+    intent: 'unknown',
     focus,
     agencies,
-    agencyFuzzy,
+    agencyFuzzy: matches.some((m) => m.fuzzy),
     words: taskWords,
     cueWords: rest,
     ...(period ? { period: period.span } : {}),
-    ...(id ? { taskId: id.toUpperCase().replace(/([A-Z])$/, (c) => c.toLowerCase()) } : {}),
+    ...(id ? { taskId: id.toUpperCase().replace(/([A-Z])$/, (x) => x.toLowerCase()) } : {}),
   };
   const named = agencies.length > 0;
   const count = has(joined, c.count) && !has(joined, c.notCount);
@@ -291,28 +307,73 @@ export function understand(text: string, today: string, dir: Directory): Questio
   if (YES_NO.test(` ${words.join(' ')} `) || has(joined, c.yesNo)) q.yesNo = true;
   // "Công an tỉnh có chủ trì việc … không?": whether it holds that role in the task is the field asked.
   if (q.yesNo && role && q.focus === 'all') q.focus = role;
-  const rank = has(joined, c.first) ? 'first' : has(joined, c.last) ? 'last' : undefined;
   const article = joined.match(/ dieu (\d{1,3}) /)?.[1];
   if (article) q.article = article;
-  // "nhiệm vụ số 2 mục I", "việc thứ 4 trong phần II", "nhiệm vụ cuối của mục III": a task by its place.
+  return {
+    text,
+    words,
+    joined,
+    restJoined,
+    // "trễ" folds to "tre", as in Bến Tre: lateness is looked for with the province's name taken out.
+    unProvinced: joined.replace(/ ben tre /g, ' '),
+    taskWords,
+    // What is left that could name a task: the rules weigh this, the search gets every word.
+    // The plan named as such ("theo kế hoạch 4561", "kế hoạch này", "trong KH") is no task's content.
+    content: withoutPlanRef(taskWords).filter((w) => !filler.has(w)).length,
+    named,
+    focus,
+    ...(period ? { period: period.span } : {}),
+    count,
+    ...(role ? { role } : {}),
+    ...(has(joined, c.first) ? { rank: 'first' as const } : has(joined, c.last) ? { rank: 'last' as const } : {}),
+    ...(article ? { article } : {}),
+    q,
+  };
+}
+
+/** Which field of a task the words ask: its coordinators, its lead ("ai …"), its state, its deadline, or all. */
+function focusOf(restJoined: string, c: Tables['c']): Focus {
+  // "… trễ chưa", "đã xong chưa": the state of a task, asked as such.
+  const bare = ` ${restJoined
+    .replace(/ ben tre /g, ' ')
+    .replace(/( (a|vay|nhi|the|ha|nhe|roi))+ $/, ' ')
+    .trim()} `;
+  // Looked for before the trailing particles go too: "tới đâu rồi" is a status cue with its "rồi".
+  const status = has(bare, c.status) || has(restJoined, c.status) || / chua $/.test(bare);
+  // "Đơn vị nào phối hợp": the coordinators, though "đơn vị nào" alone asks for the lead.
+  const coordinate = has(restJoined, c.coordinate) && !has(restJoined, ['chu tri']);
+  // "Ai đánh giá …?", "… do ai làm": a "who" question asks for the lead.
+  const who = / ai /.test(restJoined) && !has(restJoined, ['cho ai', 'gui ai', 'gui cho ai', 'ai nhan', 'ai ky']);
+  // "hạn ban hành hướng dẫn …", "xin hạn …": "hạn" leading the task's words asks for its deadline ("hạn chế" is a word).
+  const deadline = has(restJoined, c.deadline) || /^ (?:xin |cho (?:em |toi |minh )?(?:hoi |xin )?)?han (?!che )\S/.test(restJoined);
+  return coordinate ? 'coordinate' : has(restJoined, c.lead) || who ? 'lead' : status ? 'status' : deadline ? 'deadline' : 'all';
+}
+
+/** "nhiệm vụ số 2 mục I", "việc thứ 4 trong phần II", "nhiệm vụ cuối của mục III": a task by its place. */
+const byPlace: Rule = ({ joined, q }) => {
   const place = joined.match(
     / (?:nhiem vu|viec|cong viec|muc con|dau viec) (?:so |thu )?(\d{1,2}|cuoi|cuoi cung|dau|dau tien) (?:\S+ ){0,4}?(?:muc|phan) (i{1,3}|iv) /,
   );
   const placeBefore = joined.match(/ (?:muc|phan) (i{1,3}|iv) (?:\S+ ){0,3}?(?:nhiem vu|viec|cong viec) (?:so |thu )?(\d{1,2}|cuoi|cuoi cung|dau|dau tien) /);
   const at = place ? { n: place[1]!, sec: place[2]! } : placeBefore ? { n: placeBefore[2]!, sec: placeBefore[1]! } : undefined;
-  if (at && !q.taskId) {
-    q.section = at.sec.toUpperCase();
-    q.nth = /^\d+$/.test(at.n) ? Number(at.n) : at.n.startsWith('cuoi') ? -1 : 1;
-    return { ...q, intent: 'task' };
-  }
+  if (!at || q.taskId) return undefined;
+  const nth = /^\d+$/.test(at.n) ? Number(at.n) : at.n.startsWith('cuoi') ? -1 : 1;
+  return { ...q, section: at.sec.toUpperCase(), nth, intent: 'task' };
+};
 
-  // Small talk: nothing left once greetings, thanks and help words are taken out.
+/** Small talk (nothing left once greetings, thanks and help words are out), and a task asked by its id. */
+const chatOrId: Rule = ({ joined, named, period, taskWords, q }, { c, chatter }) => {
   const asks = [c.overdue, c.upcoming, c.progress, c.lead, c.coordinate, c.deadline, c.agencyWork, c.count].some((cues) => has(joined, cues));
   const small = !named && !period && !asks && removePhrases(taskWords, chatter).length <= 1;
   if (small && has(joined, c.thanks)) return { ...q, intent: 'thanks' };
   if (small && (has(joined, c.help) || has(joined, c.greeting))) return { ...q, intent: 'help' };
   if (q.taskId) return { ...q, intent: 'task' };
-  // The document itself: who signed it, what it is based on, its purpose, parts, recipients, targets.
+  return undefined;
+};
+
+/** The document itself: what it cites, who signed it, what it is based on, its purpose, parts, recipients, targets. */
+const aboutDocument: Rule = (r, { c, document }) => {
+  const { joined, restJoined, named, content, article, rank, focus, q } = r;
   const cited = joined.match(CITED);
   if (cited && !named && (has(joined, c.citedAsk) || content <= 2)) return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}` };
   if (article && !named && !q.taskId) return { ...q, intent: 'document', about: 'cited', ...(cited ? { cited: `${cited[1]}|${cited[2]}` } : {}) };
@@ -320,7 +381,7 @@ export function understand(text: string, today: string, dir: Directory): Questio
   // "Tổng kinh phí bao nhiêu tỷ?", "trung tâm đặt ở đâu": what the plan does not state is said so, with what is near.
   if (has(joined, c.notStated)) return { ...q, intent: 'not-stated' };
   // "việc nào hạn sớm nhất", "hạn cuối cùng của VP UBND": the earliest or latest deadline, in the scope asked.
-  if (rank && !(focus === 'lead' || focus === 'coordinate') && (content <= 2 || named || section || has(joined, c.deadline)))
+  if (rank && !(focus === 'lead' || focus === 'coordinate') && (content <= 2 || named || q.section || has(joined, c.deadline)))
     return { ...q, intent: 'first-last', rank };
   // "mục 7 phần tổ chức thực hiện giao ai làm gì": an item of the body's Implementation part, by its number.
   const item = has(joined, c.implementation) ? joined.match(/ (?:muc|diem|khoan|so) (\d{1,2}) /)?.[1] : undefined;
@@ -331,6 +392,7 @@ export function understand(text: string, today: string, dir: Directory): Questio
   // "Theo phần tổ chức thực hiện thì Sở TT&TT phải làm gì": the assignments of the body that name the agency.
   if (named && has(joined, c.implementation)) return { ...q, intent: 'agency', implementation: true };
   const part = document.find(([, cues]) => has(joined, cues))?.[0];
+  if (!part) return undefined;
   // The plan's targets may be asked of an agency ("… của UBND các huyện là mấy phần trăm"); its signer of the
   // province ("có phải chủ tịch UBND tỉnh ký không").
   const partOk =
@@ -340,48 +402,50 @@ export function understand(text: string, today: string, dir: Directory): Questio
   // "DVC toàn trình đạt 80% thì ai chủ trì?": a percentage inside a task's words, asked for one of its fields, is
   // that task, not the plan's targets.
   const taskField = part === 'targets' && focus !== 'all' && content >= 3;
-  if (part && partOk && !taskField && !(part === 'targets' && has(joined, c.progressWords))) {
-    // "Kế hoạch có gửi Bưu điện tỉnh không": a body the directory does not know, looked for among the recipients.
-    const sentTo =
-      part === 'recipients' && !named && q.yesNo ? restJoined.match(/ gui (?:cho |toi |den )?(\S+(?: \S+){0,5}?)(?: khong| chua| ko)? $/)?.[1] : undefined;
-    return { ...q, intent: 'document', about: part, ...(sentTo ? { unresolved: sentTo } : {}) };
-  }
-  // "kế hoạch có tổng cộng bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the plan's own numbers.
+  if (!partOk || taskField || (part === 'targets' && has(joined, c.progressWords))) return undefined;
+  // "Kế hoạch có gửi Bưu điện tỉnh không": a body the directory does not know, looked for among the recipients.
+  const sentTo =
+    part === 'recipients' && !named && q.yesNo ? restJoined.match(/ gui (?:cho |toi |den )?(\S+(?: \S+){0,5}?)(?: khong| chua| ko)? $/)?.[1] : undefined;
+  return { ...q, intent: 'document', about: part, ...(sentTo ? { unresolved: sentTo } : {}) };
+};
+
+/** "kế hoạch có tổng cộng bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the plan's own numbers. */
+const planCount: Rule = ({ count, named, unProvinced, period, taskWords, q }, { c, countWords, filler }) => {
   const listCue = [c.overdue, c.upcoming, c.progress, c.recurringAny].some((cues) => has(unProvinced, cues)) || period !== undefined;
-  if (
-    count &&
-    !named &&
-    !listCue &&
-    (section || removePhrases(taskWords, countWords).filter((w) => !/^(iv|i{1,3}|\d+)$/.test(w) && !filler.has(w)).length === 0)
-  )
-    return { ...q, intent: 'count' };
-  // "sở nv có bị trễ việc gì không": an agency's name the directory does not know is said so, never dropped.
-  if (!named) {
-    const head = c.agencyHeads.find((h) => restJoined.startsWith(` ${h} `) || restJoined.includes(` ${h} `));
-    const after = head ? restJoined.split(` ${head} `)[1]?.trim().split(' ')[0] : undefined;
-    // Without diacritics "so" is sở, sơ and số: "so lieu", "so bo", "so voi" are words, not names. What follows a
-    // head is taken for a name only when it is no Vietnamese word ("sở nv", "so gtvt"), or when the head was typed
-    // as an agency's ("Sở Ngoại giao", "Ban Dân tộc").
-    const typedHead = head ? new RegExp(`(^|\\s)(${HEAD_FORMS[head] ?? head})\\s`, 'u').test(` ${text.normalize('NFC')} `) : false;
-    // Or when the question begins with it and asks what it must do ("cuc hai quan phai lam gi").
-    const leading = head ? restJoined.startsWith(` ${head} `) && has(joined, c.agencyWork) : false;
-    if (
-      head &&
-      after &&
-      /^[a-z&]{1,6}$/.test(after) &&
-      !notAgencyName.has(after) &&
-      (!isSyllable(after) || typedHead || leading) &&
-      (has(joined, c.agencyWork) || has(joined, c.overdue) || has(joined, c.progress))
-    )
-      return { ...q, intent: 'unknown-agency', unresolved: `${head} ${after}` };
-  }
+  if (!count || named || listCue) return undefined;
+  const left = removePhrases(taskWords, countWords).filter((w) => !/^(iv|i{1,3}|\d+)$/.test(w) && !filler.has(w));
+  return q.section || left.length === 0 ? { ...q, intent: 'count' } : undefined;
+};
+
+/** "sở nv có bị trễ việc gì không": an agency's name the directory does not know is said so, never dropped. */
+const unknownAgency: Rule = ({ text, joined, restJoined, named, q }, { c, notAgencyName }) => {
+  if (named) return undefined;
+  const head = c.agencyHeads.find((h) => restJoined.startsWith(` ${h} `) || restJoined.includes(` ${h} `));
+  const after = head ? restJoined.split(` ${head} `)[1]?.trim().split(' ')[0] : undefined;
+  if (!head || !after) return undefined;
+  // Without diacritics "so" is sở, sơ and số: "so lieu", "so bo", "so voi" are words, not names. What follows a
+  // head is taken for a name only when it is no Vietnamese word ("sở nv", "so gtvt"), or when the head was typed
+  // as an agency's ("Sở Ngoại giao", "Ban Dân tộc").
+  const typedHead = new RegExp(`(^|\\s)(${HEAD_FORMS[head] ?? head})\\s`, 'u').test(` ${text.normalize('NFC')} `);
+  // Or when the question begins with it and asks what it must do ("cuc hai quan phai lam gi").
+  const leading = restJoined.startsWith(` ${head} `) && has(joined, c.agencyWork);
+  const nameLike = /^[a-z&]{1,6}$/.test(after) && !notAgencyName.has(after) && (!isSyllable(after) || typedHead || leading);
+  if (nameLike && (has(joined, c.agencyWork) || has(joined, c.overdue) || has(joined, c.progress)))
+    return { ...q, intent: 'unknown-agency', unresolved: `${head} ${after}` };
+  return undefined;
+};
+
+/** A task's field, the lists (late, progress, coming due, a period's, recurring) and an agency's work. */
+const fieldOrList: Rule = ({ joined, restJoined, unProvinced, content, named, focus, period, role, q }, { c, recurring }) => {
   // "những việc làm liên tục, không có hạn chót": the recurring list, though it says "hạn chót".
   const recurrence = recurring.find(([cues]) => has(joined, cues))?.[1];
-  if ((recurrence || has(joined, c.recurringAny)) && content <= 3 && !q.yesNo) return { ...q, intent: 'recurring', ...(recurrence ? { recurrence } : {}) };
+  const recurringList = { ...q, intent: 'recurring' as const, ...(recurrence ? { recurrence } : {}) };
+  if ((recurrence || has(joined, c.recurringAny)) && content <= 3 && !q.yesNo) return recurringList;
   // "Khi nào hết hạn việc cải tạo trụ sở…": a question about one task's field comes before list words in it.
   // "Sở Tài chính có chủ trì vụ phụ cấp cho người làm một cửa không?": a role asked yes or no of a task named.
+  const agencyWork = named && has(restJoined, c.agencyWork);
   const roleOfTask = q.yesNo && role && content >= 2 && !q.section;
-  if (q.focus !== 'all' && (roleOfTask || (content >= 3 && !(named && has(restJoined, c.agencyWork))))) return { ...q, intent: 'task' };
+  if (q.focus !== 'all' && (roleOfTask || (content >= 3 && !agencyWork))) return { ...q, intent: 'task' };
   if (has(joined, c.lateProgress)) return { ...q, intent: 'overdue' };
   if (has(joined, c.progress)) return { ...q, intent: 'progress' };
   // "sắp hết hạn" before "hết hạn": coming due is not overdue.
@@ -395,12 +459,19 @@ export function understand(text: string, today: string, dir: Directory): Questio
     );
   if (period && expiryOnly) return { ...q, intent: 'period' };
   if (has(unProvinced, c.overdue)) return { ...q, intent: 'overdue' };
-  if (recurrence || has(joined, c.recurringAny)) return { ...q, intent: 'recurring', ...(recurrence ? { recurrence } : {}) };
+  if (recurrence || has(joined, c.recurringAny)) return recurringList;
   // "Ai chủ trì <task>?", "Khi nào xong <task>?": a task question when task words remain beyond the agency.
-  if (focus !== 'all' && content >= 2 && !(named && has(restJoined, c.agencyWork))) return { ...q, intent: 'task' };
+  if (focus !== 'all' && content >= 2 && !agencyWork) return { ...q, intent: 'task' };
   if (period && !(content >= 3 && !has(restJoined, c.agencyWork))) return { ...q, intent: 'period' };
   if (named && (content <= 1 || has(restJoined, c.agencyWork))) return { ...q, intent: 'agency' };
-  // No rule spoke: the learned classifier may, where it is sure (see classifier.ts); else the guesses below.
+  return undefined;
+};
+
+/** The rules, in the order they are tried: the first that speaks decides. */
+const RULES: readonly Rule[] = [byPlace, chatOrId, aboutDocument, planCount, unknownAgency, fieldOrList];
+
+/** No rule spoke: the learned classifier may, where it is sure (see classifier.ts); else these guesses. */
+function guess({ taskWords, named, q }: Reading): Question {
   if (taskWords.length >= 1) return { ...q, intent: 'task', guessed: true };
   if (named) return { ...q, intent: 'agency', guessed: true };
   return { ...q, guessed: true };
