@@ -7,7 +7,7 @@ import { type Completion, type Status, type TaskState, dueWithin, taskState } fr
 import type { Question } from '../understand/intents.ts';
 import { language } from '../understand/language.ts';
 import type { TaskSearch } from '../understand/search.ts';
-import { type TaskView, excerpt, statusText, taskCard, taskLine, taskView } from './format.ts';
+import { type TaskView, deadlineWords, excerpt, statusText, taskCard, taskLine, taskView } from './format.ts';
 
 export interface Reply {
   intent: string;
@@ -619,7 +619,7 @@ function focusNote(ctx: AnswerContext, q: Question, task: Task): string {
   const names = (ps: Task['lead']) => ps.map((p) => p.name).join(', ') || ctx.t('task.nobody');
   if (q.focus === 'lead') return ` (${ctx.t('task.leadShort', { names: names(task.lead) })})`;
   if (q.focus === 'coordinate') return ` (${ctx.t('task.coordinate', { names: names(task.coordinate) })})`;
-  if (q.focus === 'deadline') return ` (${ctx.t('task.deadlineShort', { deadline: task.deadline.text || ctx.t('deadline.none') })})`;
+  if (q.focus === 'deadline') return ` (${ctx.t('task.deadlineShort', { deadline: deadlineWords(task, ctx.t) })})`;
   if (q.focus === 'status') return ` (${statusText(task, stateOf(ctx, task), ctx.t)})`;
   return '';
 }
@@ -664,10 +664,13 @@ function card(ctx: AnswerContext, q: Question, task: Task): Reply {
         : days >= 0
           ? ctx.t('focus.daysLeft', { n: days })
           : ctx.t('focus.daysPast', { n: -days });
-    lines.push(ctx.t('focus.deadline', { deadline: task.deadline.text || ctx.t('deadline.none') }) + left);
+    lines.push(ctx.t('focus.deadline', { deadline: deadlineWords(task, ctx.t) }) + left);
   }
-  if (focus === 'status')
-    lines.push(ctx.t('focus.status', { status: statusText(task, state, ctx.t), deadline: task.deadline.text || ctx.t('deadline.none'), date: asOf(ctx) }));
+  if (focus === 'status') {
+    const line = ctx.t('focus.status', { status: statusText(task, state, ctx.t), deadline: deadlineWords(task, ctx.t), date: asOf(ctx) });
+    const verdict = verdictOf(q, state.status);
+    lines.push(verdict ? `${ctx.t(verdict)} ${line}` : line);
+  }
   const asked = q.agencies[0];
   if (q.yesNo && asked && !q.agencyFuzzy) {
     // "Sở Nội vụ có phải chủ trì việc này không?": yes or no first, then who does.
@@ -690,6 +693,19 @@ function card(ctx: AnswerContext, q: Question, task: Task): Reply {
   }
   lines.push(taskCard(ctx.plan, task, state, ctx.t, ctx.today));
   return reply(ctx, 'task', lines.join('\n\n'), [task], new Map([[task, state]]));
+}
+
+/**
+ * "… trễ chưa?", "… xong chưa?", "is it still on schedule?": the state asked yes or no, answered so first ("Chưa trễ
+ * hạn.", "Đã xong."), from the question's own words.
+ */
+function verdictOf(q: Question, status: Status): string | undefined {
+  const words = ` ${(q.cueWords ?? []).join(' ')} `;
+  const late = / (?:tre|qua han|cham|tre han|dung han|kip|dung tien do) /.test(words);
+  const done = / (?:xong|hoan thanh|hoan tat) /.test(words);
+  if (late) return `verdict.late.${status}`;
+  if (done) return `verdict.done.${status}`;
+  return undefined;
 }
 
 const examplesMemo = new WeakMap<Plan, Map<string, string[]>>();
@@ -778,7 +794,12 @@ export function firstLastAnswer(ctx: AnswerContext, q: Question): Reply {
   const day = q.rank === 'last' ? days.at(-1)! : days[0]!;
   const hits = dated.filter((task) => fixedDue(task) === day);
   const states = statesFor(ctx, hits);
-  const head = ctx.t(q.rank === 'last' ? 'rank.last' : 'rank.first', { scope, deadline: hits[0]!.deadline.text, date: formatDate(day), n: hits.length });
+  const head = ctx.t(q.rank === 'last' ? 'rank.last' : 'rank.first', {
+    scope,
+    deadline: deadlineWords(hits[0]!, ctx.t),
+    date: formatDate(day),
+    n: hits.length,
+  });
   return reply(ctx, 'first-last', `${head}\n${list(ctx, hits, states)}`, hits, states, agency ? [agency] : [], hits.length);
 }
 
@@ -810,7 +831,7 @@ export function notStatedAnswer(ctx: AnswerContext, q: Question): Reply {
       if (h.item.kind === 'task') {
         tasks.push(h.item.task);
         lines.push(
-          `• ${h.item.task.id} — ${excerpt(h.item.task.content, 140)} (${ctx.t('task.leadShort', { names: h.item.task.lead.map((p) => p.name).join(', ') })}; ${h.item.task.deadline.text || ctx.t('deadline.none')})`,
+          `• ${h.item.task.id} — ${excerpt(h.item.task.content, 140)} (${ctx.t('task.leadShort', { names: h.item.task.lead.map((p) => p.name).join(', ') })}; ${deadlineWords(h.item.task, ctx.t)})`,
         );
       } else lines.push(`• ${ctx.t('agency.assignmentLine', { number: h.item.assignment.number, text: excerpt(h.item.assignment.text, 160) })}`);
     }

@@ -183,6 +183,8 @@ interface StateCache {
 
 export class Engine {
   private searchIndex: TaskSearch<SearchItem> | undefined;
+  /** The words of the plan's title, which name the plan after "kế hoạch" ("trong kế hoạch y tế"). */
+  private titleWords: Set<string> | undefined;
   /** The words that name the plan itself (its title and number): see namesPlanOnly. */
   private planWords: Set<string> | undefined;
   private agencyIndex: ReadonlyMap<string, readonly number[]> | undefined;
@@ -240,7 +242,8 @@ export class Engine {
   }
 
   understand(text: string, today: string): Question {
-    return understand(text, today, this.dir);
+    this.titleWords ??= new Set(canonicalTokens(this.plan.title));
+    return understand(text, today, this.dir, this.titleWords);
   }
 
   /** States (and the lists made from them) for one day and one set of completions: made once, then reused. */

@@ -3,6 +3,7 @@ import type { T } from '../i18n.ts';
 import { formatDate } from '../plan/deadline.ts';
 import type { Plan, Task } from '../plan/schema.ts';
 import type { Status, TaskState } from '../plan/status.ts';
+import { deadlineEn } from '../understand/english.ts';
 
 /** What a reply says about one task; also the JSON shape of `npm run ask -- --json`. */
 export interface TaskView {
@@ -34,18 +35,26 @@ function partyText(p: Task['lead'][number]): string {
   return p.note ? `${p.name} (${p.note})` : p.name;
 }
 
+/** The deadline as the plan words it ("Quý III/2020"), in the reader's language ("Q3 2020"), or "không ghi". */
+export function deadlineWords(task: Task, t: T): string {
+  const text = task.deadline.text;
+  if (!text) return t('deadline.none');
+  return t('lang.code') === 'en' ? deadlineEn(text) : text;
+}
+
 export function deadlineText(task: Task, state: TaskState, t: T): string {
   const d = task.deadline;
   if (!d.text) return t('deadline.none');
+  const text = deadlineWords(task, t);
   switch (d.kind) {
     case 'date':
-      return d.text;
+      return text;
     case 'period':
-      return t('deadline.period', { text: d.text, date: formatDate(d.due!) });
+      return t('deadline.period', { text, date: formatDate(d.due!) });
     case 'recurring':
-      return t('deadline.recurring', { text: d.text, date: formatDate(state.due!) });
+      return t('deadline.recurring', { text, date: formatDate(state.due!) });
     case 'continuous':
-      return t('deadline.continuous', { text: d.text });
+      return t('deadline.continuous', { text });
     case 'unknown':
       return t('deadline.unknown', { text: d.text });
   }
@@ -71,7 +80,7 @@ export function statusText(task: Task, state: TaskState, t: T): string {
 export function taskLine(task: Task, state: TaskState, t: T, opts: { lead?: boolean; compact?: boolean; due?: string } = {}): string {
   if (opts.compact) {
     const lead = task.lead.map((p) => p.name).join(', ') || t('task.nobody');
-    const deadline = (task.deadline.text || t('deadline.none')) + (opts.due ? ` (${formatDate(opts.due)})` : '');
+    const deadline = deadlineWords(task, t) + (opts.due ? ` (${formatDate(opts.due)})` : '');
     const meta = [...(opts.lead === false ? [] : [excerpt(lead, 50)]), deadline, t(`status.${state.status}`)];
     return `• ${task.id} — ${excerpt(task.content, 95)}\n   ${meta.join(' · ')}`;
   }

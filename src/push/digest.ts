@@ -1,7 +1,7 @@
 /**
  * What the weekly digest and the deadline reminders say. Pure: plan, state and today in, text and buttons out.
  */
-import { excerpt } from '../answer/format.ts';
+import { deadlineWords, excerpt } from '../answer/format.ts';
 import type { CoreDeps } from '../core/kernel/deps.ts';
 import { type PlanScope, rows } from '../core/kernel/feature.ts';
 import { tick } from '../core/actions/tasks.ts';
@@ -43,7 +43,7 @@ const CONTENT = 140;
 function line(deps: DigestDeps, task: Task, due: string | undefined, statusKey: string, agency?: string): string {
   const note = agency ? deps.store.latestProgress(deps.plan.id, task.id, agency) : undefined;
   const progress = note ? `\n   ${deps.t('progress.line', { date: formatDate(note.at.slice(0, 10)), text: excerpt(note.text, 120) })}` : '';
-  return `• ${task.id} — ${excerpt(task.content, CONTENT)}\n   ${deps.t('task.deadlineShort', { deadline: task.deadline.text || deps.t('deadline.none') })}${due ? ` (${formatDate(due)})` : ''} · ${deps.t(statusKey)}${progress}`;
+  return `• ${task.id} — ${excerpt(task.content, CONTENT)}\n   ${deps.t('task.deadlineShort', { deadline: deadlineWords(task, deps.t) })}${due ? ` (${formatDate(due)})` : ''} · ${deps.t(statusKey)}${progress}`;
 }
 
 /** The weekly digest of one agency, as its officials receive it. Never empty. */

@@ -88,8 +88,11 @@ export function fromEnglish(text: string): string {
   // asked yes or no, as Vietnamese asks it ("… trễ chưa").
   // "What must the finance department do?": "do" closing the question asks what the agency must do.
   s = s.replace(/ (?<!\byou )do $/, ' phai lam gi ');
-  if (/^ (?:is|are|has|have|was|were) /.test(s) && / (?:late|overdue|done|finished|completed|behind(?: schedule)?|yet|on time) $/.test(s))
-    s = `${s.replace(/ yet $/, ' ')}chua `;
+  // "… still on schedule?", "… on track?", "… running late?": the same question in other words.
+  s = s.replace(/ (?:still )?(?:on (?:schedule|track|time)|within (?:the )?deadline|in time) $/, ' on time ');
+  s = s.replace(/ (?:still )?(?:running late|delayed|past due|past (?:its|the) deadline|behind(?: schedule)?) $/, ' late ');
+  if (/^ (?:is|are|has|have|was|were) /.test(s) && / (?:late|overdue|done|finished|completed|yet|on time) $/.test(s))
+    s = `${s.replace(/ yet $/, ' ').replace(/ on time $/, ' tre han ')}chua `;
   // Quarters and years as English writes them: "Q4 2018", "quarter 4 of 2018", "in 2019".
   const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
   const ORD: Record<string, string> = { first: '1', second: '2', third: '3', fourth: '4', '1st': '1', '2nd': '2', '3rd': '3', '4th': '4' };
@@ -130,12 +133,30 @@ export function fromEnglish(text: string): string {
     )
     .replace(/ (?:q|quarter )([1-4])(?: of| in)? ((?:19|20)\d\d) /g, ' quy $1/$2 ')
     .replace(/ (?:in|during|for|of) ((?:19|20)\d\d) /g, ' nam $1 ');
+  // "doctors to work in districts and communes": a place in a task's words, the levels, not their committees.
+  s = s.replace(
+    / (?:in|at) (?:the )?(district|commune)s?(?: and (district|commune)s?)? /g,
+    (_, a: string, b?: string) =>
+      [a, b]
+        .filter(Boolean)
+        .map((k) => ` cap ${k === 'district' ? 'huyen' : 'xa'}`)
+        .join('') + ' ',
+  );
+  // "in the health plan": the plan named by its domain, as Vietnamese says it ("trong kế hoạch y tế").
+  s = s.replace(/ (?:in|of|under|from) (?:the |this )?([a-z]+(?: [a-z]+)?) plan /g, (x, name: string) =>
+    /^(?:implementation|action|master|whole|overall|same|current|provincial|province)$/.test(name) ? x : ` trong ke hoach ${name} `,
+  );
   // One pass over the words: what a phrase becomes is never looked up again ("tiến độ" is not the English "do").
   const words = s.trim().split(' ');
   const { byFirst, functionWords } = glossary();
   const out: string[] = [];
   for (let k = 0; k < words.length; ) {
-    const hit = byFirst.get(words[k]!)?.find(([en]) => en.every((w, n) => words[k + n] === w));
+    const hit =
+      byFirst.get(words[k]!)?.find(([en]) => en.every((w, n) => words[k + n] === w)) ??
+      // "hooking", "linked", "trains": a word the glossary has in its plain form.
+      lemmas(words[k]!)
+        .map((w) => byFirst.get(w)?.find(([en]) => en.length === 1))
+        .find(Boolean);
     if (hit) {
       out.push(...hit[1]);
       k += hit[0].length;
@@ -146,6 +167,26 @@ export function fromEnglish(text: string): string {
     }
   }
   return out.join(' ');
+}
+
+/** A word's plain forms, tried when the glossary lacks the word as typed: "hooking" → "hook", "linked" → "link". */
+function lemmas(word: string): string[] {
+  if (word.length < 5) return [];
+  const out: string[] = [];
+  for (const [suffix, ...ends] of [
+    ['ing', '', 'e'],
+    ['ed', '', 'e'],
+    ['ies', 'y'],
+    ['es', ''],
+    ['s', ''],
+  ] as const) {
+    if (!word.endsWith(suffix)) continue;
+    const stem = word.slice(0, -suffix.length);
+    for (const end of ends) out.push(stem + end);
+    // "planning" → "plan": a doubled last consonant.
+    if (stem.length > 3 && stem.at(-1) === stem.at(-2)) out.push(stem.slice(0, -1));
+  }
+  return out;
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -165,4 +206,36 @@ export function periodLabelEn(label: string): string {
   if ((m = label.match(/^tuần này \(đến (.+)\)$/u))) return `this week (to ${m[1]})`;
   if ((m = label.match(/^tuần tới \((.+)\)$/u))) return `next week (${m[1]})`;
   return label;
+}
+
+/**
+ * A deadline as the plan writes it, said in English: "Quý III/2020" → "Q3 2020", "Dự kiến Quý I/2019" → "expected
+ * Q1 2019", "Trước ngày 15/12/2026" → "by 15/12/2026", "Thường xuyên" → "ongoing". Wording it does not know stays.
+ */
+export function deadlineEn(text: string): string {
+  const s = text.normalize('NFC').trim();
+  let m: RegExpMatchArray | null;
+  if ((m = s.match(/^dự kiến\s+(.+)$/iu))) return `expected ${deadlineEn(m[1]!)}`;
+  if ((m = s.match(/^(?:trước|chậm nhất|hạn chót)(?: ngày)?\s+(.+)$/iu))) return `by ${deadlineEn(m[1]!)}`;
+  if ((m = s.match(/^(?:ngày\s+)?(\d{1,2}\/\d{1,2}\/\d{4})$/u))) return m[1]!;
+  const rhythm: Record<string, string> = {
+    'thường xuyên': 'ongoing',
+    'liên tục': 'ongoing',
+    'hằng năm': 'every year',
+    'hàng năm': 'every year',
+    'hằng quý': 'every quarter',
+    'hàng quý': 'every quarter',
+    'hằng tháng': 'every month',
+    'hàng tháng': 'every month',
+    'định kỳ': 'periodically',
+  };
+  const key = s.toLowerCase().replace(/[.;]$/, '');
+  if (rhythm[key]) return rhythm[key];
+  const lowered = s
+    .replace(/^Tháng /u, 'tháng ')
+    .replace(/^Năm /u, 'năm ')
+    .replace(/^quý /u, 'Quý ')
+    .replace(/\s*\/\s*/g, '/');
+  const en = periodLabelEn(lowered);
+  return en === lowered ? s : en;
 }

@@ -172,7 +172,7 @@ function removePhrases(words: string[], phrases: string[][]): string[] {
 }
 
 /** The words less each reference to the plan itself: "kế hoạch" with its number, "này", or after "theo"/"trong"/"của". */
-function withoutPlanRef(words: readonly string[]): string[] {
+function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (words[i] === 'ke' && words[i + 1] === 'hoach') {
@@ -184,6 +184,8 @@ function withoutPlanRef(words: readonly string[]): string[] {
       }
       if (before === 'theo' || before === 'trong' || before === 'cua' || before === 'thuoc' || next === undefined) {
         i += 1;
+        // "trong kế hoạch y tế", "theo kế hoạch chuyển đổi số": the words of the plan's own title after it go too.
+        while (planName && i + 1 < words.length && planName.has(words[i + 1]!)) i++;
         continue;
       }
     }
@@ -242,8 +244,12 @@ interface Reading {
 
 type Rule = (r: Reading, t: Tables) => Question | undefined;
 
-export function understand(text: string, today: string, dir: Directory): Question {
-  const r = read(text, today, dir);
+/**
+ * A question's intent and slots. `planName` holds the words of the plan's title: named after "kế hoạch" they name
+ * the plan, not a task.
+ */
+export function understand(text: string, today: string, dir: Directory, planName?: ReadonlySet<string>): Question {
+  const r = read(text, today, dir, planName);
   if (!r) return { intent: 'empty', focus: 'all', agencies: [], agencyFuzzy: false, words: [] };
   const t = tables();
   for (const rule of RULES) {
@@ -254,7 +260,7 @@ export function understand(text: string, today: string, dir: Directory): Questio
 }
 
 /** The slots of a question: its period, agencies, task id and words, the field it asks, yes/no, count, role… */
-function read(text: string, today: string, dir: Directory): Reading | undefined {
+function read(text: string, today: string, dir: Directory, planName?: ReadonlySet<string>): Reading | undefined {
   const { c, stop, filler } = tables();
   // "bao nhiêu %": the percent sign is a word here.
   const words = canonicalTokens(text.replace(/%/g, ' phần trăm '));
@@ -319,7 +325,7 @@ function read(text: string, today: string, dir: Directory): Reading | undefined 
     taskWords,
     // What is left that could name a task: the rules weigh this, the search gets every word.
     // The plan named as such ("theo kế hoạch 4561", "kế hoạch này", "trong KH") is no task's content.
-    content: withoutPlanRef(taskWords).filter((w) => !filler.has(w)).length,
+    content: withoutPlanRef(taskWords, planName).filter((w) => !filler.has(w)).length,
     named,
     focus,
     ...(period ? { period: period.span } : {}),
@@ -422,7 +428,8 @@ const unknownAgency: Rule = ({ text, joined, restJoined, named, q }, { c, notAge
   if (named) return undefined;
   const head = c.agencyHeads.find((h) => restJoined.startsWith(` ${h} `) || restJoined.includes(` ${h} `));
   const after = head ? restJoined.split(` ${head} `)[1]?.trim().split(' ')[0] : undefined;
-  if (!head || !after) return undefined;
+  // "một cửa cấp tỉnh, cấp huyện tới giờ …": a level ("cấp huyện") is no name's head.
+  if (!head || !after || restJoined.includes(` cap ${head} ${after} `)) return undefined;
   // Without diacritics "so" is sở, sơ and số: "so lieu", "so bo", "so voi" are words, not names. What follows a
   // head is taken for a name only when it is no Vietnamese word ("sở nv", "so gtvt"), or when the head was typed
   // as an agency's ("Sở Ngoại giao", "Ban Dân tộc").

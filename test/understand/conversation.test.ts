@@ -135,7 +135,7 @@ describe('questions typed in English', () => {
   });
   it('every kind: lead, deadline, coordination, period, overdue, progress, count, the document', () => {
     expect(en('Who leads setting up the public administration service center?').text).toMatch(/^Lead: VP\.UBND tỉnh, Sở Nội vụ/);
-    expect(en('When must the public administration service center be established?').text).toMatch(/^Deadline: Quý IV\/2018/);
+    expect(en('When must the public administration service center be established?').text).toMatch(/^Deadline: Q4 2018/);
     expect(en('Who coordinates connecting the public service portal with the national population database?').text).toContain('Công an tỉnh');
     expect(en('What is due in Q4 2018?').intent).toBe('period');
     expect(en('Which tasks are overdue?').text).toMatch(/^Overdue tasks \(9\)/);

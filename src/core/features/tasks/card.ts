@@ -2,7 +2,7 @@
  * A task as an official sees it: their part's card with the one button that fits (✅, ↩️), the /viec list, and the
  * ✅ buttons of an answer. The one module of the tasks feature that others use (questions show its ✅ buttons).
  */
-import { excerpt, taskCard } from '../../../answer/format.ts';
+import { deadlineWords, excerpt, taskCard } from '../../../answer/format.ts';
 import { formatDate } from '../../../plan/deadline.ts';
 import type { Task } from '../../../plan/schema.ts';
 import { requiredParties } from '../../../plan/status.ts';
@@ -93,7 +93,7 @@ export function myTasks(ctx: Ctx, head?: Text): Post | undefined {
     const noted = note ? ` · ${ctx.deps.t('progress.short', { text: excerpt(note.text, 40), date: formatDate(note.at.slice(0, 10)) })}` : '';
     const extended = s.extendedFrom && s.due ? ` · ${ctx.deps.t('extension.short', { to: formatDate(s.due) })}` : '';
     const where = many ? `[${c.plan.plan.number.split('/')[0]}] ` : '';
-    const line = `${where}${task.id} — ${excerpt(task.content, 110)}\n   ${ctx.deps.t('task.deadlineShort', { deadline: task.deadline.text || ctx.deps.t('deadline.none') })} · ${status}${extended}${noted}`;
+    const line = `${where}${task.id} — ${excerpt(task.content, 110)}\n   ${ctx.deps.t('task.deadlineShort', { deadline: deadlineWords(task, ctx.deps.t) })} · ${status}${extended}${noted}`;
     const button = partButton(c, task, agency, 'l', true) ?? openTask.button('open', say('button.open', { id: task.id }), { taskId: task.id }, c);
     return { text: line, button };
   });
