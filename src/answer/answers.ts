@@ -137,6 +137,8 @@ function reply(ctx: AnswerContext, intent: string, text: string, tasks: Task[], 
 }
 
 const asOf = (ctx: AnswerContext) => formatDate(ctx.today);
+/** A period as the sentence takes it: "trong tháng 9/2025", but a limit as it is ("chậm nhất ngày 30/6/2019", "từ nay đến …"). */
+const periodPhrase = (ctx: AnswerContext, label: string) => (/^(?:chậm nhất|từ nay|by |from now)/u.test(label) ? label : ctx.t('period.in', { label }));
 const scopeOf = (ctx: AnswerContext, agency?: string) => (agency ? ctx.t('scope.agency', { agency: ctx.dir.label(agency) }) : '');
 
 /** How an agency is involved in a task: lead or coordinate, directly or through one of its groups. */
@@ -236,7 +238,7 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
     const head = ctx.t(q.period ? 'agency.headerPeriod' : 'agency.header', {
       agency: label,
       plan: ctx.plan.number,
-      period: q.period?.label ?? '',
+      period: q.period ? periodPhrase(ctx, q.period.label) : '',
       date: asOf(ctx),
     });
     const parts = [(q.agencyFuzzy ? `${ctx.t('agency.understoodAs', { agency: label })}\n` : '') + head];
@@ -244,7 +246,13 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
     if (roleNote) parts.unshift(roleNote);
     if (q.yesNo && !q.count) parts.unshift(ctx.t(any ? 'yesno.yes' : 'yesno.no').replace(/\.$/, roleNote ? ':' : '.'));
     if (lead.length + coord.length + assigned.length === 0) {
-      parts.push(ctx.t(q.period ? 'agency.noneInPeriod' : 'agency.none', { agency: label, plan: ctx.plan.number, period: q.period?.label ?? '' }));
+      parts.push(
+        ctx.t(q.period ? 'agency.noneInPeriod' : 'agency.none', {
+          agency: label,
+          plan: ctx.plan.number,
+          period: q.period ? periodPhrase(ctx, q.period.label) : '',
+        }),
+      );
       // In a period with nothing due: what the agency does have, and when.
       if (q.period && roles.lead.length + roles.coordinate.length > 0) {
         const own = [...roles.lead, ...roles.coordinate];
@@ -345,7 +353,9 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
     ctx.lists.set(key, tasks);
   }
   const scope =
-    scopeOf(ctx, agency) + (q.role === 'coordinate' ? ctx.t('scope.coordinating') : '') + (q.period ? ctx.t('scope.period', { period: q.period.label }) : '');
+    scopeOf(ctx, agency) +
+    (q.role === 'coordinate' ? ctx.t('scope.coordinating') : '') +
+    (q.period ? ctx.t('scope.period', { period: periodPhrase(ctx, q.period.label) }) : '');
   // An agency asked with no role: the overdue tasks it coordinates follow its own, for late help is late work too.
   const helping = agency && !q.role ? overdueCoordinated(ctx, q, agency) : undefined;
   if (helping && helping.tasks.length > 0) {
@@ -435,7 +445,7 @@ export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
   const dated = ctx.plan.tasks.filter((task) => firstDue.has(task));
   dated.sort((a, b) => byDate(firstDue.get(a)!, firstDue.get(b)!));
   const states = statesFor(ctx, dated);
-  const params = { period: period.label, n: dated.length, scope: '' };
+  const params = { period: periodPhrase(ctx, period.label), n: dated.length, scope: '' };
   if (dated.length === 0) {
     // Nothing due then: the first tasks due after it, so that the answer says when work does fall due.
     const after = ctx.plan.tasks.filter((task) => fixedDue(task) && fixedDue(task)! > period.end).sort((a, b) => byDate(fixedDue(a)!, fixedDue(b)!));
@@ -788,7 +798,7 @@ export function firstLastAnswer(ctx: AnswerContext, q: Question): Reply {
   const scope =
     scopeOf(ctx, agency) +
     (q.section ? ctx.t('scope.section', { section: q.section }) : '') +
-    (q.period ? ctx.t('scope.period', { period: q.period.label }) : '');
+    (q.period ? ctx.t('scope.period', { period: periodPhrase(ctx, q.period.label) }) : '');
   if (dated.length === 0) return { intent: 'first-last', text: ctx.t('rank.none', { scope }), tasks: [], agencies: agency ? [ctx.dir.label(agency)] : [] };
   const days = dated.map((task) => fixedDue(task)!).sort(byDate);
   const day = q.rank === 'last' ? days.at(-1)! : days[0]!;

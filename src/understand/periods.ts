@@ -54,12 +54,19 @@ export function findPeriod(joined: string, today: string): { span: Span & { labe
       return { span: { start: today, end, label: `${n} ${UNIT_LABEL[win[2]!]} tới (đến ${formatDate(end)})` }, text: win[0].trim() };
     }
   }
-  // "trước cuối tháng 6/2019", "đến hết quý II/2019", "trước 30/6/2019": everything due by then.
+  // "trước cuối tháng 6/2019", "đến hết quý II/2019", "trước 30/6/2019": everything due by then; "từ giờ tới cuối
+  // tháng 9", "từ nay đến hết năm": what falls due from today to then. A month or quarter without its year is this
+  // year's.
   const by = joined.match(
-    / (?:truoc|den het|toi het|cham nhat la|cham nhat|truoc khi het|den truoc) (?:cuoi |het |ngay )?((?:thang|quy) \S+|\d{1,2}\/\d{1,2}\/(?:19|20)\d\d|nam (?:19|20)\d\d) /,
+    / (tu (?:gio|nay|bay gio|hom nay|day) )?(?:(?:truoc|den het|toi het|cham nhat la|cham nhat|truoc khi het|den truoc) |(?:toi|den) (?=cuoi |het ))(?:cuoi |het |ngay )?((?:thang|quy) \S+|\d{1,2}\/\d{1,2}\/(?:19|20)\d\d|nam (?:19|20)\d\d|nam nay) /,
   );
-  const until = by ? parseSpan(by[1]!) : undefined;
-  if (by && until) return { span: { start: '1970-01-01', end: until.end, label: `đến hết ${formatDate(until.end)}` }, text: by[0].trim() };
+  const limit = by?.[2]?.replace(/^nam nay$/, `nam ${y}`).replace(/^((?:thang|quy) (?:iv|i{1,3}|\d{1,2}))$/, `$1/${y}`);
+  const until = limit ? parseSpan(limit) : undefined;
+  if (by && until) {
+    const fromToday = by[1] !== undefined;
+    const label = fromToday ? `từ nay đến ${formatDate(until.end)}` : `chậm nhất ngày ${formatDate(until.end)}`;
+    return { span: { start: fromToday ? today : '1970-01-01', end: until.end, label }, text: by[0].trim() };
+  }
   const rel: [RegExp, () => Span & { label: string }][] = [
     // Weeks run Monday to Sunday, as offices count them; "mấy tuần tới" is the next four weeks, not next week.
     [

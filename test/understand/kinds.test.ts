@@ -10,6 +10,16 @@ describe('kinds of question', () => {
     expect(r.ids).toEqual(['II.1']);
     expect(r.text.split('\n')[0]).toMatch(/^Có, đã quá hạn\. Tình trạng: Quá hạn.*Quý IV\/2018/);
   });
+  it("a task's state asked yes or no is answered so first, from the question's own words", () => {
+    // III.4 is due Quý III/2020: on 1/8/2020 it is neither late nor done.
+    expect(first('ket noi cong dvc quoc gia xong chua', '2020-08-01')).toMatch(/^Chưa xong\. Tình trạng: Đang thực hiện trong hạn/);
+    expect(first('việc kết nối cổng dịch vụ công quốc gia đã bị trễ hạn chưa', '2020-08-01')).toMatch(/^Chưa trễ hạn\./);
+    expect(first('việc kết nối cổng dịch vụ công quốc gia đã bị trễ hạn chưa', '2020-11-01')).toMatch(/^Có, đã quá hạn\./);
+    const en = first('Is hooking the provincial public service portal up to the national portal still on schedule?', '2020-08-01');
+    expect(en).toMatch(/^Not late: still within its deadline\. Status: .*Deadline: Q3 2020/);
+    // Asked what the state is, not yes or no: the state alone.
+    expect(first('tình hình kết nối cổng dvc quốc gia', '2020-08-01')).toMatch(/^Tình trạng: /);
+  });
   it('yes or no first', () => {
     expect(first('Công an tỉnh có chủ trì việc nào không?')).toMatch(/^Không/);
     expect(first('Sở Nội vụ có phải chủ trì việc nhân rộng phần mềm một cửa điện tử không?')).toBe('Không. Sở Nội vụ không chủ trì việc này.');
@@ -29,6 +39,12 @@ describe('kinds of question', () => {
     expect(ask('3 tuần tới có việc gì đến hạn?', '2019-03-15').ids).toEqual(expect.arrayContaining(['II.2']));
     expect(first('T8/2019 có việc gì')).toContain('tháng 8/2019');
     expect(ask('trước cuối tháng 6/2019 phải xong việc gì').ids).toEqual(expect.arrayContaining(['II.5', 'II.6', 'I.1']));
+    // From today to a limit: what falls due in between, not what was due before today.
+    const window = ask('từ giờ tới cuối tháng 9 còn những việc nào phải xong', '2019-08-20');
+    expect(window.text.split('\n')[0]).toMatch(/^Nhiệm vụ đến hạn từ nay đến 30\/09\/2019 \(\d+\):/);
+    expect(window.ids).toEqual(expect.arrayContaining(['III.1']));
+    expect(window.ids).not.toContain('I.1');
+    expect(first('trước cuối quý 3 có việc nào phải xong', '2019-08-20')).toMatch(/^Nhiệm vụ đến hạn chậm nhất ngày 30\/09\/2019/);
   });
   it('what the plan does not state is said so, never invented', () => {
     expect(first('Tổng kinh phí thực hiện kế hoạch là bao nhiêu tỷ đồng?')).toMatch(/không nêu/);
