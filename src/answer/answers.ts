@@ -477,13 +477,13 @@ export function recurringAnswer(ctx: AnswerContext, q: Question): Reply {
     const one = words.length >= 3 ? taskAnswer(ctx, { ...q, words }) : undefined;
     if (one?.intent === 'task') return one;
   }
-  const want = q.recurrence;
+  // "định kỳ hằng năm, hằng quý": each rhythm named; none named, every recurring or ongoing task.
+  const wants = q.recurrences ?? (q.recurrence ? [q.recurrence] : []);
   const agency = q.agencies[0];
   const matches = (task: Task) => {
     const d = task.deadline;
-    if (want === 'continuous') return d.kind === 'continuous';
-    if (want) return d.kind === 'recurring' && d.every === want;
-    return d.kind === 'continuous' || d.kind === 'recurring';
+    if (wants.length === 0) return d.kind === 'continuous' || d.kind === 'recurring';
+    return wants.some((want) => (want === 'continuous' ? d.kind === 'continuous' : d.kind === 'recurring' && d.every === want));
   };
   let tasks = ctx.plan.tasks.filter(matches);
   let states: States;
@@ -493,7 +493,7 @@ export function recurringAnswer(ctx: AnswerContext, q: Question): Reply {
     const lead = tasks.filter((task) => roleIn(ctx, task, agency)!.role === 'lead');
     states = merged([statesFor(ctx, lead, agency), statesFor(ctx, tasks)]);
   } else states = statesFor(ctx, tasks);
-  const kind = ctx.t(`recurring.kind.${want ?? 'any'}`);
+  const kind = wants.length === 0 ? ctx.t('recurring.kind.any') : wants.map((want) => ctx.t(`recurring.kind.${want}`)).join(ctx.t('list.or'));
   const params = { kind, n: tasks.length, scope: scopeOf(ctx, agency) };
   const text = tasks.length === 0 ? ctx.t('recurring.none', params) : `${ctx.t('recurring.header', params)}\n${list(ctx, tasks, states)}`;
   return reply(ctx, 'recurring', text, tasks.slice(0, ctx.maxList), states, agency ? [agency] : [], tasks.length);

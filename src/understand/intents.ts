@@ -46,6 +46,8 @@ export interface Question {
   period?: Span & { label: string };
   /** "hàng năm" / "thường xuyên" filters for the recurring intent. */
   recurrence?: Unit | 'continuous';
+  /** Several rhythms named ("hằng năm, hằng quý"): each of them; `recurrence` holds the first. */
+  recurrences?: (Unit | 'continuous')[];
   /** A task id typed as such: "II.3", "III.6b". */
   taskId?: string;
   /** Canonical words left for task search. */
@@ -108,6 +110,8 @@ interface Tables {
   stop: string[][];
   /** Words after a name's head ("sở", "ban"…) that are not part of a name ("số liệu", "bản sao"). */
   notAgencyName: Set<string>;
+  /** What a plan counts ("việc", "cơ quan", "%"): a count of anything else is a figure it does not state. */
+  countable: Set<string>;
   /** Words that carry no task content ("có", "để", "những"): not counted when the rules weigh what is left. */
   filler: Set<string>;
 }
@@ -139,6 +143,7 @@ function tables(): Tables {
     ]),
     notAgencyName: new Set(c.notAgencyName),
     filler: new Set(c.filler),
+    countable: new Set(c.countable),
   };
   return cached;
 }
@@ -378,7 +383,7 @@ const chatOrId: Rule = ({ joined, named, period, taskWords, q }, { c, chatter })
 };
 
 /** The document itself: what it cites, who signed it, what it is based on, its purpose, parts, recipients, targets. */
-const aboutDocument: Rule = (r, { c, document }) => {
+const aboutDocument: Rule = (r, { c, document, countable, filler }) => {
   const { joined, restJoined, named, content, article, rank, focus, q } = r;
   const cited = joined.match(CITED);
   if (cited && !named && (has(joined, c.citedAsk) || content <= 2)) return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}` };
@@ -386,6 +391,14 @@ const aboutDocument: Rule = (r, { c, document }) => {
   if (has(joined, c.waiting)) return { ...q, intent: 'waiting' };
   // "Tổng kinh phí bao nhiêu tỷ?", "trung tâm đặt ở đâu": what the plan does not state is said so, with what is near.
   if (has(joined, c.notStated)) return { ...q, intent: 'not-stated' };
+  // "Bệnh viện X có bao nhiêu giường bệnh?": a number of things a plan does not count (it counts tasks, agencies,
+  // days, percentages…) is a figure it does not state.
+  // The counted word is one of the question's content words: not an agency, a cue ("bao nhiêu phối hợp") or filler.
+  const counted = restJoined.match(/ bao nhieu (\S+)(?: (\S+))? /);
+  const noun = counted?.[1];
+  const countsOther =
+    noun !== undefined && r.taskWords.includes(noun) && !filler.has(noun) && !countable.has(noun) && !(counted?.[2] && countable.has(`${noun} ${counted[2]}`));
+  if (countsOther && !has(joined, c.progress)) return { ...q, intent: 'not-stated' };
   // "việc nào hạn sớm nhất", "hạn cuối cùng của VP UBND": the earliest or latest deadline, in the scope asked.
   if (rank && !(focus === 'lead' || focus === 'coordinate') && (content <= 2 || named || q.section || has(joined, c.deadline)))
     return { ...q, intent: 'first-last', rank };
@@ -445,8 +458,9 @@ const unknownAgency: Rule = ({ text, joined, restJoined, named, q }, { c, notAge
 /** A task's field, the lists (late, progress, coming due, a period's, recurring) and an agency's work. */
 const fieldOrList: Rule = ({ joined, restJoined, unProvinced, content, named, focus, period, role, q }, { c, recurring }) => {
   // "những việc làm liên tục, không có hạn chót": the recurring list, though it says "hạn chót".
-  const recurrence = recurring.find(([cues]) => has(joined, cues))?.[1];
-  const recurringList = { ...q, intent: 'recurring' as const, ...(recurrence ? { recurrence } : {}) };
+  const rhythms = [...new Set(recurring.filter(([cues]) => has(joined, cues)).map(([, unit]) => unit))];
+  const recurrence = rhythms[0];
+  const recurringList = { ...q, intent: 'recurring' as const, ...(recurrence ? { recurrence } : {}), ...(rhythms.length > 1 ? { recurrences: rhythms } : {}) };
   if ((recurrence || has(joined, c.recurringAny)) && content <= 3 && !q.yesNo) return recurringList;
   // "Khi nào hết hạn việc cải tạo trụ sở…": a question about one task's field comes before list words in it.
   // "Sở Tài chính có chủ trì vụ phụ cấp cho người làm một cửa không?": a role asked yes or no of a task named.

@@ -28,6 +28,7 @@ export const CUE_KINDS = [
   'first',
   'last',
   'notStated',
+  'countable',
   'count',
   'notCount',
   'countWords',

@@ -46,6 +46,16 @@ describe('kinds of question', () => {
     expect(window.ids).not.toContain('I.1');
     expect(first('trước cuối quý 3 có việc nào phải xong', '2019-08-20')).toMatch(/^Nhiệm vụ đến hạn chậm nhất ngày 30\/09\/2019/);
   });
+  it('a count of things a plan does not count is a figure it does not state; several rhythms are each listed', () => {
+    expect(ask('Trung tâm Phục vụ hành chính công tỉnh có bao nhiêu quầy giao dịch?').intent).toBe('not-stated');
+    expect(ask('VP UBND tỉnh chủ trì bao nhiêu việc?').intent).toBe('agency');
+    expect(ask('kế hoạch có bao nhiêu nhiệm vụ').intent).toBe('count');
+    // "máy" folds like "mấy": a machine is no count.
+    expect(ask('mua máy tính, máy quét cho trung tâm hành chính công tỉnh ai lo').ids).toEqual(['II.2']);
+    const both = ask('những việc nào làm định kỳ hằng năm, hằng quý');
+    expect(both.text.split('\n')[0]).toMatch(/^Nhiệm vụ thực hiện hàng năm hoặc thực hiện hàng quý \(\d+\):/);
+    expect(both.ids).toEqual(expect.arrayContaining(['II.6b', 'II.8']));
+  });
   it('what the plan does not state is said so, never invented', () => {
     expect(first('Tổng kinh phí thực hiện kế hoạch là bao nhiêu tỷ đồng?')).toMatch(/không nêu/);
     expect(first('muc IV co nhung nhiem vu nao')).toMatch(/dừng ở tiêu đề mục này/);
