@@ -155,6 +155,24 @@ export function roleIn(ctx: AnswerContext, task: Task, agency: string): { role: 
   return undefined;
 }
 
+/** The groups ("các sở, ban, ngành") through which alone an agency has these tasks and assignments; none if it is named. */
+function groupsOnly(ctx: AnswerContext, agency: string, tasks: readonly Task[], assigned: readonly Assignment[]): string[] {
+  const ids = ctx.dir.identities(agency);
+  const groups = new Set<string>();
+  for (const task of tasks) {
+    const via = roleIn(ctx, task, agency)?.via;
+    if (!via) return [];
+    groups.add(via);
+  }
+  for (const a of assigned) {
+    const parties = [...a.lead, ...a.coordinate];
+    if (parties.some((p) => partyId(p) === agency)) return [];
+    const group = parties.map(partyId).find((id) => id !== agency && ids.includes(id));
+    if (group) groups.add(group);
+  }
+  return [...groups];
+}
+
 function assignmentsOf(ctx: AnswerContext, agency: string): Assignment[] {
   const ids = ctx.dir.identities(agency);
   return ctx.plan.assignments.filter((a) => [...a.lead, ...a.coordinate].some((p) => ids.includes(partyId(p))));
@@ -244,7 +262,15 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
     const parts = [(q.agencyFuzzy ? `${ctx.t('agency.understoodAs', { agency: label })}\n` : '') + head];
     if (q.count) parts.unshift(ctx.t('agency.count', { agency: label, lead: lead.length, coordinate: coord.length }));
     if (roleNote) parts.unshift(roleNote);
-    if (q.yesNo && !q.count) parts.unshift(ctx.t(any ? 'yesno.yes' : 'yesno.no').replace(/\.$/, roleNote ? ':' : '.'));
+    if (q.yesNo && !q.count) {
+      // "Sở Công Thương có được giao việc gì không": only through a group ("các sở, ban, ngành") is said so.
+      const groups = any && !roleNote ? groupsOnly(ctx, agency, [...lead, ...coord], q.role ? [] : roles.assigned) : [];
+      parts.unshift(
+        groups.length > 0
+          ? ctx.t('yesno.yesViaGroup', { agency: label, groups: groups.map((g) => ctx.dir.label(g).replace(/^Các /u, 'các ')).join(', ') })
+          : ctx.t(any ? 'yesno.yes' : 'yesno.no').replace(/\.$/, roleNote ? ':' : '.'),
+      );
+    }
     if (lead.length + coord.length + assigned.length === 0) {
       parts.push(
         ctx.t(q.period ? 'agency.noneInPeriod' : 'agency.none', {

@@ -24,6 +24,10 @@ describe('kinds of question', () => {
     expect(first('Công an tỉnh có chủ trì việc nào không?')).toMatch(/^Không/);
     expect(first('Sở Nội vụ có phải chủ trì việc nhân rộng phần mềm một cửa điện tử không?')).toBe('Không. Sở Nội vụ không chủ trì việc này.');
     expect(first('Sở Tài chính có việc gì quá hạn không', '2019-05-01')).toBe('Có.');
+    // Given work only through a group the plan names ("các cơ quan Trung ương đặt tại tỉnh"): yes, and how.
+    expect(first('kho bac tinh co dc giao nv nao trong kh 4561 k')).toBe(
+      'Có, nhưng không nêu đích danh: Kho bạc Nhà nước tỉnh thuộc các cơ quan Trung ương đặt tại tỉnh.',
+    );
     // Southern "hông" for "không"; a task named after the role asked is that task, not the agency's list.
     const r = ask('Sở Tài chánh có chủ trì vụ quy định mức chi cho một cửa hông?', '2019-01-01');
     expect([r.intent, r.ids, r.text.split('\n')[0]]).toEqual(['task', ['I.4'], 'Có. Sở Tài chính chủ trì việc này.']);
