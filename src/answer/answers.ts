@@ -535,6 +535,15 @@ export function progressAnswer(ctx: AnswerContext, q: Question): Reply {
   const all = agency ? leadTasks(ctx, agency) : ctx.plan.tasks;
   // "Mục III tiến độ đến đâu": the section's tasks only, headed with it.
   const pool = section ? all.filter((task) => task.section === section.id) : all;
+  if (agency && !section && pool.length === 0) {
+    // "Công an tỉnh tiến độ thế nào": it leads nothing, so no "0/0 (0%)": what it does have instead.
+    const roles = rolesOf(ctx, agency);
+    const label = ctx.dir.label(agency);
+    const lines = [ctx.t('progress.agencyLeadsNone', { agency: label, plan: ctx.plan.number })];
+    if (roles.coordinate.length > 0) lines.push(ctx.t('progress.agencyCoordinates', { n: roles.coordinate.length, agency: label }));
+    else if (roles.assigned.length > 0) lines.push(ctx.t('progress.agencyAssigned', { n: roles.assigned.length, agency: label }));
+    return { intent: 'progress', text: lines.join('\n'), tasks: [], agencies: [agency], asOf: ctx.today };
+  }
   const states = statesFor(ctx, pool, agency);
   // One pass over the pool (with many plans, this runs for each).
   const c: Record<Status, number> = { done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0 };

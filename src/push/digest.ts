@@ -72,7 +72,8 @@ export function agencyDigest(deps: DigestDeps, agency: string, today: string, re
   const weekAgo = addDays(today, -7);
   const ticked = deps.store.reportsBetween(deps.plan.id, agency, weekAgo, today);
   const pct = tasks.length === 0 ? 0 : Math.round((100 * done) / tasks.length);
-  const progress = deps.t('digest.progress', { done, total: tasks.length, pct });
+  // An agency that leads nothing is told so, not "0/0 (0%)".
+  const progress = tasks.length === 0 ? deps.t('digest.progressNone') : deps.t('digest.progress', { done, total: tasks.length, pct });
   const label = deps.dir.label(agency);
   const tickedText =
     ticked.length > 0 ? `${deps.t('digest.ticked', { n: ticked.length })}\n${ticked.map((c) => `• ${c.taskId} (${formatDate(c.on)})`).join('\n')}` : '';

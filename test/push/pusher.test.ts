@@ -111,6 +111,12 @@ describe('digest content', () => {
     );
     expect(d.buttons).toBeUndefined();
   });
+  it('an agency that leads nothing is told so, not 0/0 (0%)', async () => {
+    const { deps } = await setup();
+    const d = agencyDigest(planDeps(deps, deps.plans.default()), 'cong-an-tinh', '2019-03-25', 30);
+    expect(shown(d.text)).toContain('Tiến độ: cơ quan chưa chủ trì nhiệm vụ nào trong kế hoạch này.');
+    expect(shown(d.text)).not.toContain('0/0');
+  });
   it('what the agency ticked last week is listed', async () => {
     const { deps, store } = await setup();
     await store.recordCompletion({ planId: plan.id, taskId: 'I.4', party: 'so-tai-chinh', on: '2019-03-20', by: 'o1' }, new Date('2019-03-20T03:00:00.000Z'));

@@ -20,6 +20,12 @@ describe('kinds of question', () => {
     // Asked what the state is, not yes or no: the state alone.
     expect(first('tình hình kết nối cổng dvc quốc gia', '2020-08-01')).toMatch(/^Tình trạng: /);
   });
+  it('an agency that leads nothing has no 0/0 progress: what it does have instead', () => {
+    const r = ask('cong an tinh tien do the nao', '2019-07-01');
+    expect(r.text).toBe(
+      'Công an tỉnh không chủ trì nhiệm vụ nào trong Kế hoạch 4561/KH-UBND, nên không có tiến độ riêng.\nCơ quan này phối hợp 1 nhiệm vụ; hỏi “Công an tỉnh phối hợp việc gì” để xem.',
+    );
+  });
   it('yes or no first', () => {
     expect(first('Công an tỉnh có chủ trì việc nào không?')).toMatch(/^Không/);
     expect(first('Sở Nội vụ có phải chủ trì việc nhân rộng phần mềm một cửa điện tử không?')).toBe('Không. Sở Nội vụ không chủ trì việc này.');
