@@ -23,6 +23,8 @@ export interface Reply {
   more?: string[];
   /** What the chat has now been shown, for follow-ups. */
   context?: import('../understand/followup.ts').ChatContext;
+  /** The plans (by number) whose passed period this reply says: said once a conversation, not in every answer. */
+  horizonSaid?: string[];
 }
 
 /** What search finds: a task of the appendix, or an assignment of the body's "Tổ chức thực hiện". */

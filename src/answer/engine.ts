@@ -90,7 +90,14 @@ export function contextOf(q: Question, reply: Reply, previous?: ChatContext): Ch
     ...(reply.intent !== 'task' && reply.tasks.length > 0 ? { list: reply.tasks.map((x) => x.id) } : previous?.list ? { list: previous.list } : {}),
     ...(q.role ? { role: q.role } : {}),
     ...(q.period ? { period: q.period } : {}),
+    ...horizonsOf(previous, reply),
   };
+}
+
+/** The plans whose passed period the chat has been told of, this reply's added. */
+function horizonsOf(previous: ChatContext | undefined, reply: Reply): { horizonSaid?: string[] } {
+  const said = [...new Set([...(previous?.horizonSaid ?? []), ...(reply.horizonSaid ?? [])])];
+  return said.length > 0 ? { horizonSaid: said } : {};
 }
 
 /** Each section's title as a set of canonical words, made once per plan. */
@@ -417,7 +424,7 @@ export class Engine {
 
   /** A question understood, answered in full (not yet cut into pages), with the plan's horizon said when passed. */
   full(q: Question, opts: AskOptions): Reply {
-    return this.withHorizon(this.answer(q, opts), opts.today, translator(opts.lang ?? this.lang));
+    return this.withHorizon(this.answer(q, opts), opts, translator(opts.lang ?? this.lang));
   }
 
   ask(text: string, askOpts: AskOptions): Reply {
@@ -433,7 +440,7 @@ export class Engine {
    * horizon said when it has passed, and in pages sized for a phone.
    */
   reply(q: Question, opts: AskOptions): Reply {
-    return paginate(this.withHorizon(this.answer(q, opts), opts.today, translator(opts.lang ?? this.lang)));
+    return paginate(this.withHorizon(this.answer(q, opts), opts, translator(opts.lang ?? this.lang)));
   }
 
   /** The last day any task of the plan falls due: past it, status answers say the plan's period is over. */
@@ -445,9 +452,12 @@ export class Engine {
     return this.horizonDay || undefined;
   }
 
-  private withHorizon(r: Reply, today: string, t: ReturnType<typeof translator>): Reply {
+  private withHorizon(r: Reply, opts: AskOptions, t: ReturnType<typeof translator>): Reply {
     const end = this.horizon();
+    const today = opts.today;
     if (!end || today <= end || !STATUS_INTENTS.has(r.intent) || (r.tasks.length === 0 && r.intent !== 'progress')) return r;
+    // Once a conversation: a chat told that the plan's period is over is not told again with every answer.
+    if (opts.context?.horizonSaid?.includes(this.plan.number)) return r;
     const [start, last] = [this.plan.date.slice(0, 4), end.slice(0, 4)];
     // A plan of one year is said so ("năm 2021"), not "giai đoạn 2021–2021".
     const note =
@@ -456,6 +466,6 @@ export class Engine {
         : t('plan.horizonPassed', { start, end: last, date: formatDate(today) });
     // After the first line (what the answer is about), so that the first message always carries it.
     const [first, ...rest] = r.text.split('\n');
-    return { ...r, text: [first, note, ...rest].join('\n') };
+    return { ...r, text: [first, note, ...rest].join('\n'), horizonSaid: [...(r.horizonSaid ?? []), this.plan.number] };
   }
 }

@@ -23,6 +23,8 @@ export interface ChatContext {
   period?: Question['period'];
   /** The plan the last answer was about, when it was about one plan: a follow-up stays in it. */
   plan?: string;
+  /** Plans (by number) whose passed period the chat has been told of: not said again. */
+  horizonSaid?: string[];
 }
 
 const ORDINALS: Record<string, number> = { nhat: 1, dau: 1, hai: 2, ba: 3, tu: 4, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10, cuoi: -1 };

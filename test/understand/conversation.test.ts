@@ -111,6 +111,12 @@ describe('sized for a phone', () => {
   it('a plan whose period is over says so, in the first message', () => {
     const r = engine.ask('Việc nào quá hạn?', { today: '2026-11-30' });
     expect(r.text.split('\n')[1]).toBe('(Kế hoạch thực hiện trong giai đoạn 2018–2020; tình trạng dưới đây tính đến hôm nay, 30/11/2026.)');
+    // Said once a conversation: the next answers in the same chat do not repeat it.
+    const next = engine.ask('Sở Nội vụ có việc gì quá hạn', { today: '2026-11-30', context: r.context! });
+    expect(next.text).not.toContain('Kế hoạch thực hiện trong giai đoạn');
+    expect(engine.ask('còn Sở Tài chính thì sao', { today: '2026-11-30', context: next.context! }).text).not.toContain('giai đoạn 2018–2020');
+    // A new conversation (no context) is told again.
+    expect(engine.ask('Sở Nội vụ có việc gì quá hạn', { today: '2026-11-30' }).text).toContain('giai đoạn 2018–2020');
   });
   it("recurring tasks in a period list show that period's due date", () => {
     const r = engine.ask('nam 2019 phai hoan thanh gi', { today: '2026-11-30' });

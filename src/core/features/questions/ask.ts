@@ -76,7 +76,7 @@ export function askPlans(plans: PlanCatalog, text: string, o: PlansAskOptions): 
 export function replyPlans(plans: PlanCatalog, q: Question, o: PlansAskOptions): PlansReply {
   const active = plans.active();
   const fallback = active[0] ?? plans.default();
-  const opts: AskOptions = { today: o.today, ...(o.lang ? { lang: o.lang } : {}) };
+  const opts: AskOptions = { today: o.today, ...(o.lang ? { lang: o.lang } : {}), ...(o.context ? { context: o.context } : {}) };
   return across(active.length > 0 ? active : [fallback], q, opts, o, fallback, active.length > 1);
 }
 
@@ -163,6 +163,7 @@ function across(scope: readonly PlanEntry[], q: Question, opts: AskOptions, o: P
     total,
     agencies: blocks.flatMap((b) => b.reply.agencies),
     asOf: o.today,
+    horizonSaid: blocks.flatMap((b) => b.reply.horizonSaid ?? []),
   };
   // A follow-up over several plans keeps the agency and the kind of list, not the plan or the task numbers.
   return { ...paginate(merged), context: { ...contextOf(q, merged, o.context), tasks: [] }, blocks };
