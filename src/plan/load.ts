@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -125,14 +126,40 @@ function validatedPlans(): ValidatedPlans {
   return validated;
 }
 
+/**
+ * A plan file read without holding up other work (the bot picking up plans another process published): the same
+ * checks, and the same cache of files already validated, as `loadPlan`.
+ */
+export async function readPlan(file: string): Promise<Plan> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    throw unreadable(file, e);
+  }
+  const cache = validatedPlans();
+  const plan = planOfBytes(file, bytes, cache);
+  cache.save();
+  return plan;
+}
+
+function unreadable(file: string, e: unknown): DataFileError {
+  const err = e as NodeJS.ErrnoException;
+  return new DataFileError(file, [err.code === 'ENOENT' ? 'file not found' : `not readable (${err.message})`]);
+}
+
 function loadPlanTrusting(file: string, cache: ValidatedPlans): Plan {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new DataFileError(file, [err.code === 'ENOENT' ? 'file not found' : `not readable (${err.message})`]);
+    throw unreadable(file, e);
   }
+  return planOfBytes(file, bytes, cache);
+}
+
+/** A plan file's bytes, parsed and checked against the schema unless these very bytes passed before. */
+function planOfBytes(file: string, bytes: Buffer, cache: ValidatedPlans): Plan {
   const hash = createHash('sha1').update(bytes).digest('hex');
   if (cache.has(hash)) {
     try {

@@ -277,16 +277,23 @@ describe('several processes sharing PLANS_DIR', () => {
     const seedFile = path.join(folder, 'seed.json');
     writeFileSync(seedFile, JSON.stringify(seed));
     const catalog = new PlanCatalog(dir, {}, [{ plan: seed, file: seedFile }]);
-    expect(catalog.pickUp(folder)).toEqual([]);
+    expect(await catalog.pickUp(folder)).toEqual([]);
     writeFileSync(path.join(folder, 'kh-1234.json'), JSON.stringify(cashless));
     writeFileSync(path.join(folder, 'broken.json'), '{"id":');
     const errors: string[] = [];
-    const taken = catalog.pickUp(folder, (file) => errors.push(path.basename(file)));
+    const taken = await catalog.pickUp(folder, (file) => errors.push(path.basename(file)));
     expect(taken.map((e) => e.plan.number)).toEqual([cashless.number]);
     expect(errors).toEqual(['broken.json']);
     expect(catalog.byNumber('1234')?.plan.id).toBe(cashless.id);
     // Nothing new: nothing read again.
-    expect(catalog.pickUp(folder, () => errors.push('again'))).toEqual([]);
+    expect(await catalog.pickUp(folder, () => errors.push('again'))).toEqual([]);
     expect(errors).toEqual(['broken.json']);
+    // Two looks at once (the start-up's and a takeover's): one reading, the plan taken in once.
+    const later = { ...cashless, id: `${cashless.id}-2`, number: '7777/KH-UBND' };
+    writeFileSync(path.join(folder, 'kh-7777.json'), JSON.stringify(later));
+    const [first, second] = await Promise.all([catalog.pickUp(folder), catalog.pickUp(folder)]);
+    expect(first.map((e) => e.plan.number)).toEqual(['7777/KH-UBND']);
+    expect(second).toBe(first);
+    expect(catalog.all().filter((e) => e.plan.number === '7777/KH-UBND')).toHaveLength(1);
   });
 });
