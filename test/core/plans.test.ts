@@ -6,6 +6,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src/core/kernel/outcome.ts';
 import { resolve } from '../../src/core/kernel/present.ts';
@@ -266,6 +267,56 @@ describe('publishing a plan sent as a Word file', () => {
     expect(h.text(huge)).toContain('bot chỉ nhận tệp kế hoạch đến 10 MB');
     expect(readdirSync(plansDir)).toEqual(existsSync(path.join(plansDir, '.drafts')) ? ['.drafts'] : []);
     expect(h.deps.plans.all()).toHaveLength(1);
+  });
+});
+
+/** A Word file of nothing but empty paragraphs: small to send, heavy to read. */
+async function hostileDocx(megabytes: number): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  const body = '<w:p/>'.repeat(Math.floor((megabytes * 2 ** 20) / 6));
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+  );
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+describe('a plan file that is too much to read', () => {
+  it('is read off the event loop: another user is answered meanwhile, and the file is refused naming the limit it hit', async () => {
+    const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
+    const h = await harness({ plansDir, start: '2021-06-01T03:00:00Z' });
+    h.deps.importLimits = { timeMs: 8_000, heapMb: 64 };
+    let imported = false;
+    const importing = h.core.onDocument(h.user(ADMIN), doc('nang.docx', await hostileDocx(5))).finally(() => {
+      imported = true;
+    });
+    const answer = h.text(await h.say('2', 'Sở Tài chính có nhiệm vụ gì'));
+    expect(answer).toContain('Sở Tài chính');
+    expect(imported).toBe(false);
+    const refused = h.text(await importing);
+    expect(refused).toContain('Không nhập được tệp “nang.docx”');
+    expect(refused).toMatch(/đọc quá 8 giây|cần hơn 64 MB bộ nhớ/);
+    // Nothing kept: no draft, no plan.
+    expect(readdirSync(plansDir).filter((f) => f.endsWith('.json'))).toEqual([]);
+    expect(h.deps.plans.all()).toHaveLength(1);
+  });
+  it('a file that outruns the time or memory limit is answered in Vietnamese with the limit, and the next file is read as usual', async () => {
+    const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
+    const h = await harness({ plansDir, start: '2021-06-01T03:00:00Z' });
+    h.deps.importLimits = { timeMs: 200, heapMb: 512 };
+    expect(h.text(await h.core.onDocument(h.user(ADMIN), doc('kh-1234.docx', await planDocx())))).toContain(
+      'Tệp quá phức tạp: đọc quá 1 giây nên bot đã dừng đọc.',
+    );
+    h.deps.importLimits = { timeMs: 60_000, heapMb: 8 };
+    expect(h.text(await h.core.onDocument(h.user(ADMIN), doc('kh-1234.docx', await planDocx())))).toContain(
+      'Tệp quá nặng để đọc: cần hơn 8 MB bộ nhớ nên bot đã dừng đọc.',
+    );
+    delete h.deps.importLimits;
+    expect(h.text(await h.core.onDocument(h.user(ADMIN), doc('kh-1234.docx', await planDocx())))).toContain('KH 1234/KH-UBND ngày 10/05/2021');
   });
 });
 
