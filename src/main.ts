@@ -73,7 +73,7 @@ function announceStarted({ config, t, log }: Settings, store: Store, plans: Plan
 
 /**
  * SIGINT or SIGTERM: the timers, the server and the polling stopped, the updates already taken handled (at most
- * 25 s), then the store closed, then exit 0. Every change a user was told about is already on disk; closing waits for
+ * 8 s), then the store closed, then exit 0. Every change a user was told about is already on disk; closing waits for
  * any write under way.
  */
 function stopOnSignals({ log }: Settings, store: Store, { stops }: Channels, server: Server, stopSchedules: () => void): void {

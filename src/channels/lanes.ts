@@ -5,8 +5,11 @@
  * update that fails is logged and dropped, never retried. At most `max` updates are held at once: past that, taking
  * one more waits for room (polling) or is refused (`full`, a webhook answers "try later").
  */
-/** How long a stop waits for the updates being handled (a plan file is read in at most 20 s). */
-export const DRAIN_MS = 25_000;
+/**
+ * How long a stop waits for the updates being handled: inside the 10 s a container is given to stop (docker's
+ * default), the store's close included. A plan file still being read then is not answered; its update was confirmed.
+ */
+export const DRAIN_MS = 8_000;
 
 export class Lanes {
   private readonly tails = new Map<string, Promise<void>>();
