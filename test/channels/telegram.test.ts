@@ -11,7 +11,7 @@ import { translator } from '../../src/i18n.ts';
 import type { Logger } from '../../src/log.ts';
 import { coreDeps } from '../core/harness.ts';
 import type { ImportLimits } from '../../src/plan/import/isolated.ts';
-import { startPolling } from '../../src/channels/telegram/run.ts';
+import { startPolling, telegramWebhook } from '../../src/channels/telegram/run.ts';
 import JSZip from 'jszip';
 import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { createServer } from 'node:http';
@@ -420,5 +420,35 @@ describe('Telegram: updates taken by long polling', () => {
     await stop();
     expect(handled).toEqual([1, 2, 3]);
     expect(s.sent().filter((c) => c.payload.chat_id === '5')).toEqual([]);
+  });
+});
+
+describe('Telegram: updates taken by webhook', () => {
+  it('an update is answered 200 once queued, even one whose handling throws (Telegram would send a failed one again and again); a body that is no update is 400', async () => {
+    const s = await setup();
+    const real = s.bot.handleUpdate.bind(s.bot);
+    s.bot.handleUpdate = async (update, res) => {
+      if (update.update_id === 1) throw new Error('poison');
+      return real(update, res);
+    };
+    const hook = await telegramWebhook(s.bot, 'https://bot.example.vn/telegram/hook', 'secret-secret-secret', s.log);
+    const post = async (body: string) => {
+      let status = 0;
+      const res = {
+        writeHead(code: number) {
+          status = code;
+          return { end: () => undefined };
+        },
+      };
+      await hook.route.handle(body, {} as never, res as never);
+      return status;
+    };
+    expect(await post(JSON.stringify(message(1, 5, { text: 'Sở Tài chính phải làm gì?' })))).toBe(200);
+    expect(await post(JSON.stringify(message(2, 6, { text: 'Sở Y tế phải làm gì?' })))).toBe(200);
+    expect(await post('{"message":{}}')).toBe(400);
+    expect(await post('not json')).toBe(400);
+    await hook.stop();
+    expect(s.sent().map((c) => c.payload.chat_id)).toEqual(['6']);
+    expect(s.logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'update failed and was dropped', lane: 'chat:5' }));
   });
 });
