@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -100,11 +100,29 @@ class ValidatedPlans {
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify([...this.known].slice(-5000)));
+      writeFileSync(tmp, this.text());
       renameSync(tmp, this.file);
     } catch {
       // A cache: not having it is fine.
     }
+  }
+
+  /** `save`, without holding up other work (a running bot). */
+  async saveAsync(): Promise<void> {
+    if (!this.added) return;
+    this.added = false;
+    try {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      const tmp = `${this.file}.${process.pid}.tmp`;
+      await writeFile(tmp, this.text());
+      await rename(tmp, this.file);
+    } catch {
+      // A cache: not having it is fine.
+    }
+  }
+
+  private text(): string {
+    return JSON.stringify([...this.known].slice(-5000));
   }
 }
 
@@ -139,7 +157,7 @@ export async function readPlan(file: string): Promise<Plan> {
   }
   const cache = validatedPlans();
   const plan = planOfBytes(file, bytes, cache);
-  cache.save();
+  await cache.saveAsync();
   return plan;
 }
 
