@@ -72,15 +72,16 @@ function announceStarted({ config, t, log }: Settings, store: Store, plans: Plan
 }
 
 /**
- * SIGINT or SIGTERM: the timers, the polling and the server stopped, then the store closed, then exit 0. Every change
- * a user was told about is already on disk; closing waits for any write under way.
+ * SIGINT or SIGTERM: the timers, the server and the polling stopped, the updates already taken handled (at most
+ * 8 s), then the store closed, then exit 0. Every change a user was told about is already on disk; closing waits for
+ * any write under way.
  */
 function stopOnSignals({ log }: Settings, store: Store, { stops }: Channels, server: Server, stopSchedules: () => void): void {
   const stop = async (signal: string) => {
     log.log('info', 'stopping', { signal });
     stopSchedules();
-    for (const s of stops) s();
     await server?.stop();
+    await Promise.all(stops.map((s) => s()));
     await store.close().catch((e: unknown) => log.log('error', 'final write failed', { error: e }));
     process.exit(0);
   };

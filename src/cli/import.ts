@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../fsutil.ts';
 import { t } from '../i18n.ts';
-import { describeWarning, ImportError, importFile } from '../plan/import/index.ts';
+import { describeWarning, ImportError } from '../plan/import/index.ts';
+import { importIsolated } from '../plan/import/isolated.ts';
 import { DATA_DIR, DataFileError, loadDirectory } from '../plan/load.ts';
 import { parseArgs, runCli, UsageError } from './args.ts';
 
@@ -23,7 +24,8 @@ async function main(): Promise<number> {
   }
   const date = args.values.get('--date');
   if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(t('cli.badDate', { value: date }));
-  const { plan, warnings, format } = await importFile(file, bytes, loadDirectory(), {
+  // In a worker thread, as in chat: bounded in time and memory, so a hostile file ends with a message, not a crash.
+  const { plan, warnings, format } = await importIsolated(file, bytes, loadDirectory(), {
     number: args.values.get('--number'),
     date,
     issuer: args.values.get('--issuer'),

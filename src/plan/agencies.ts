@@ -29,7 +29,10 @@ export class Directory {
   /** Joined alias → agencies, for the typo fallback, bucketed by first letter. */
   private readonly fuzzyIndex = new Map<string, { text: string; agencies: string[] }[]>();
 
-  constructor(private readonly data: DirectoryData) {
+  constructor(
+    /** The directory as read from its data file (what a worker thread builds its own copy from). */
+    readonly data: DirectoryData,
+  ) {
     this.agencies = data.agencies;
     for (const a of data.agencies) {
       this.byId.set(a.id, a);

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -99,11 +100,29 @@ class ValidatedPlans {
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify([...this.known].slice(-5000)));
+      writeFileSync(tmp, this.text());
       renameSync(tmp, this.file);
     } catch {
       // A cache: not having it is fine.
     }
+  }
+
+  /** `save`, without holding up other work (a running bot). */
+  async saveAsync(): Promise<void> {
+    if (!this.added) return;
+    this.added = false;
+    try {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      const tmp = `${this.file}.${process.pid}.tmp`;
+      await writeFile(tmp, this.text());
+      await rename(tmp, this.file);
+    } catch {
+      // A cache: not having it is fine.
+    }
+  }
+
+  private text(): string {
+    return JSON.stringify([...this.known].slice(-5000));
   }
 }
 
@@ -125,14 +144,40 @@ function validatedPlans(): ValidatedPlans {
   return validated;
 }
 
+/**
+ * A plan file read without holding up other work (the bot picking up plans another process published): the same
+ * checks, and the same cache of files already validated, as `loadPlan`.
+ */
+export async function readPlan(file: string): Promise<Plan> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    throw unreadable(file, e);
+  }
+  const cache = validatedPlans();
+  const plan = planOfBytes(file, bytes, cache);
+  await cache.saveAsync();
+  return plan;
+}
+
+function unreadable(file: string, e: unknown): DataFileError {
+  const err = e as NodeJS.ErrnoException;
+  return new DataFileError(file, [err.code === 'ENOENT' ? 'file not found' : `not readable (${err.message})`]);
+}
+
 function loadPlanTrusting(file: string, cache: ValidatedPlans): Plan {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new DataFileError(file, [err.code === 'ENOENT' ? 'file not found' : `not readable (${err.message})`]);
+    throw unreadable(file, e);
   }
+  return planOfBytes(file, bytes, cache);
+}
+
+/** A plan file's bytes, parsed and checked against the schema unless these very bytes passed before. */
+function planOfBytes(file: string, bytes: Buffer, cache: ValidatedPlans): Plan {
   const hash = createHash('sha1').update(bytes).digest('hex');
   if (cache.has(hash)) {
     try {

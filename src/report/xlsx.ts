@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import { formatDate } from '../plan/deadline.ts';
 
-import { agencyRows, partsOf, type ReportDeps } from './summary.ts';
+import { agencyRows, type Part, partsOf, type ReportDeps } from './summary.ts';
 
 export type { ReportDeps } from './summary.ts';
 
@@ -44,13 +44,16 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, header: string
 
 /** The report for a plan as of a day (with `agency`, that agency's part only), as the bytes of an .xlsx file. */
 export async function buildReport(deps: ReportDeps, today: string, agency?: string): Promise<Buffer> {
-  const { plan, dir, store, t } = deps;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'plan-assistant';
-
   const parts = partsOf(deps, today, agency);
-  const label = (party: string) => dir.label(party);
+  addSummarySheet(wb, deps, today, parts);
+  addDetailSheet(wb, deps, today, parts);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
+/** Per agency: tasks, done on time, done late, in progress within the deadline, overdue, % on time. */
+function addSummarySheet(wb: ExcelJS.Workbook, { plan, dir, t }: ReportDeps, today: string, parts: readonly Part[]): void {
   const summary = sheet(
     wb,
     t('report.summarySheet'),
@@ -66,10 +69,14 @@ export async function buildReport(deps: ReportDeps, today: string, agency?: stri
     ],
     [42, 12, 16, 16, 18, 12, 14],
   );
-  const rows = agencyRows(parts, label);
-  for (const r of rows) summary.addRow([r.label, r.total, r.c.done_on_time, r.c.done_late, r.c.in_progress, r.c.overdue, r.pct / 100]);
+  for (const r of agencyRows(parts, (party) => dir.label(party)))
+    summary.addRow([r.label, r.total, r.c.done_on_time, r.c.done_late, r.c.in_progress, r.c.overdue, r.pct / 100]);
   summary.getColumn(7).numFmt = '0%';
+}
 
+/** A row per task and agency that must report: what the task asks, its status as of the day, and what was reported. */
+function addDetailSheet(wb: ExcelJS.Workbook, deps: ReportDeps, today: string, parts: readonly Part[]): void {
+  const { plan, t } = deps;
   const detail = sheet(
     wb,
     t('report.detailSheet'),
@@ -91,44 +98,52 @@ export async function buildReport(deps: ReportDeps, today: string, agency?: stri
     ],
     [8, 60, 30, 30, 20, 12, 22, 18, 24, 30, 36, 28, 30],
   );
-  const progressOf = (taskId: string, party: string) => {
-    const n = store.latestProgress(plan.id, taskId, party);
-    return n ? `${formatDate(n.at.slice(0, 10))}: ${n.text}` : '';
-  };
-  // An approved extension: the new date and the original; one waiting: the date asked.
-  const extensionOf = (taskId: string, party: string) => {
-    const e = store.latestExtension(plan.id, taskId, party);
-    if (!e || e.status === 'rejected') return '';
-    return t(e.status === 'approved' ? 'extension.lineApproved' : 'extension.lineWaiting', { to: formatDate(e.to), from: formatDate(e.from) }).replace(
-      /^⏳ /,
-      '',
-    );
-  };
-  for (const p of parts) {
-    // The state was computed once above; the report looked at is that of the period in question.
-    const rec = store.liveCompletion(plan.id, p.task.id, p.party, p.task.deadline.kind === 'recurring' ? p.period : undefined);
-    const by = rec ? (store.official(rec.by)?.name ?? t('tick.byAdmin')) : '';
-    const row = detail.addRow([
-      p.task.id,
-      p.task.content,
-      label(p.party),
-      p.task.lead.map((x) => x.name).join(', '),
-      p.task.deadline.text,
-      p.due ? formatDate(p.due) : '',
-      t(`status.${p.status}`),
-      rec ? formatDate(rec.on) : '',
-      by,
-      rec?.note ?? '',
-      progressOf(p.task.id, p.party),
-      extensionOf(p.task.id, p.party),
-      rec
-        ? store
-            .evidenceOf(rec.id)
-            .map((e) => `${e.name} (${formatDate(e.at.slice(0, 10))})`)
-            .join('\n')
-        : '',
-    ]);
-    row.alignment = { vertical: 'top', wrapText: true };
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  for (const part of parts) detail.addRow(detailRow(deps, part)).alignment = { vertical: 'top', wrapText: true };
+}
+
+/** One task × agency: the task, its status, and the report looked at (that of the period in question). */
+function detailRow(deps: ReportDeps, part: Part): (string | number)[] {
+  const { plan, dir, store, t } = deps;
+  const { task, party } = part;
+  // The state was computed once by partsOf; the report looked at is that of the period in question.
+  const rec = store.liveCompletion(plan.id, task.id, party, task.deadline.kind === 'recurring' ? part.period : undefined);
+  return [
+    task.id,
+    task.content,
+    dir.label(party),
+    task.lead.map((x) => x.name).join(', '),
+    task.deadline.text,
+    part.due ? formatDate(part.due) : '',
+    t(`status.${part.status}`),
+    rec ? formatDate(rec.on) : '',
+    rec ? (store.official(rec.by)?.name ?? t('tick.byAdmin')) : '',
+    rec?.note ?? '',
+    progressOf(deps, task.id, party),
+    extensionOf(deps, task.id, party),
+    rec ? evidenceList(deps, rec.id) : '',
+  ];
+}
+
+/** The agency's latest progress note: its day and text. */
+function progressOf({ plan, store }: ReportDeps, taskId: string, party: string): string {
+  const n = store.latestProgress(plan.id, taskId, party);
+  return n ? `${formatDate(n.at.slice(0, 10))}: ${n.text}` : '';
+}
+
+/** An approved extension: the new date and the original; one waiting: the date asked. */
+function extensionOf({ plan, store, t }: ReportDeps, taskId: string, party: string): string {
+  const e = store.latestExtension(plan.id, taskId, party);
+  if (!e || e.status === 'rejected') return '';
+  return t(e.status === 'approved' ? 'extension.lineApproved' : 'extension.lineWaiting', { to: formatDate(e.to), from: formatDate(e.from) }).replace(
+    /^⏳ /,
+    '',
+  );
+}
+
+/** The documents and photos attached to a report, a line each with the day they came. */
+function evidenceList({ store }: ReportDeps, completionId: string): string {
+  return store
+    .evidenceOf(completionId)
+    .map((e) => `${e.name} (${formatDate(e.at.slice(0, 10))})`)
+    .join('\n');
 }

@@ -3,6 +3,7 @@
  * and the one HTTP server their webhooks and /healthz share.
  */
 import { PublicFiles, type Route, startHttp } from '../channels/http.ts';
+import { DRAIN_MS } from '../channels/lanes.ts';
 import { untilReachable } from '../channels/retry.ts';
 import { createTelegramBot, registerCommands } from '../channels/telegram/bot.ts';
 import { telegramOutlet } from '../channels/telegram/outlet.ts';
@@ -19,14 +20,15 @@ import type { Outlet } from '../push/pusher.ts';
 import { PacedSender } from '../push/sender.ts';
 import type { Settings } from './config.ts';
 
-/** What the messengers started: how pushes reach them, the webhook routes, and how to stop their polling. */
+/** What the messengers started: how pushes reach them, the webhook routes, and how to stop them. */
 export interface Channels {
   outlets: Partial<Record<Channel, Outlet>>;
   /** One paced sender per messenger, each at that messenger's rate. */
   senders: Partial<Record<Channel, PacedSender>>;
   /** Webhook paths for the HTTP server; none: no server. */
   routes: Map<string, Route>;
-  stops: (() => void)[];
+  /** Each stops its messenger's polling and resolves once the updates it took are handled. */
+  stops: (() => Promise<void>)[];
   /** One line per messenger for the "started" message. */
   up: string[];
   /** Pictures Zalo fetches by URL, in Zalo's webhook mode. */
@@ -73,6 +75,7 @@ async function startTelegram({ config, log, t }: Settings, token: string, core: 
   if (config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
     const hook = await telegramWebhook(bot, config.WEBHOOK_URL, config.WEBHOOK_SECRET, log);
     ch.routes.set(hook.path, hook.route);
+    ch.stops.push(hook.stop);
   } else ch.stops.push(await startPolling(bot, log));
   await registerCommands(bot, core, t, log);
   ch.up.push(`Telegram @${bot.botInfo?.username ?? '?'} (${config.WEBHOOK_URL ? 'webhook' : 'long polling'})`);
@@ -100,10 +103,15 @@ async function startZalo({ config, log, t }: Settings, token: string, core: Rout
       .setWebhook(config.ZALO_WEBHOOK_URL, config.ZALO_WEBHOOK_SECRET)
       .catch((e: unknown) => log.log('warn', 'zalo setWebhook failed', { error: e }));
     ch.routes.set(new URL(config.ZALO_WEBHOOK_URL).pathname || '/', zalo.webhook(config.ZALO_WEBHOOK_SECRET));
+    ch.stops.push(() => zalo.drain(DRAIN_MS));
   } else {
     const abort = new AbortController();
-    void zalo.poll(abort.signal);
-    ch.stops.push(() => abort.abort());
+    const polling = zalo.poll(abort.signal);
+    ch.stops.push(async () => {
+      abort.abort();
+      await polling;
+      await zalo.drain(DRAIN_MS);
+    });
   }
   ch.up.push(`Zalo ${me.name} (${config.ZALO_WEBHOOK_URL ? 'webhook' : 'long polling'})`);
 }

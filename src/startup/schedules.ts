@@ -37,7 +37,7 @@ export function startSchedules({ config, log, plansDir }: Settings, { deps, plan
   deps.tell = (m) => pusher.note(m);
   const p: Pushes = { config, log, store: deps.store, plans, plansDir, pusher };
   const stopRuns = scheduleRuns(p);
-  if (config.DATABASE_URL) pickUpPlans(p);
+  if (config.DATABASE_URL) pickUpPlans(p).catch((e: unknown) => log.log('error', 'plan pick-up failed', { error: e }));
   const takeover = startTakeover(p);
   catchUpAtStart(p);
   return () => {
@@ -87,9 +87,9 @@ function scheduleRuns({ config, log, pusher }: Pushes): () => void {
  * A shared database: plans published through another process (into the shared PLANS_DIR) go live here too. Not with
  * PLAN_FILE, which serves that one plan only.
  */
-function pickUpPlans({ config, log, plans, plansDir }: Pushes): void {
+async function pickUpPlans({ config, log, plans, plansDir }: Pushes): Promise<void> {
   if (config.PLAN_FILE) return;
-  for (const e of plans.pickUp(plansDir, (file, error) => log.log('warn', 'plan file not taken in', { file, error })))
+  for (const e of await plans.pickUp(plansDir, (file, error) => log.log('warn', 'plan file not taken in', { file, error })))
     log.log('info', 'plan taken in', { plan: e.plan.number, file: e.file });
 }
 
@@ -99,7 +99,7 @@ function pickUpPlans({ config, log, plans, plansDir }: Pushes): void {
  */
 async function resumeRuns(p: Pushes): Promise<void> {
   const { config, log, store, pusher } = p;
-  if (config.DATABASE_URL) pickUpPlans(p);
+  if (config.DATABASE_URL) await pickUpPlans(p);
   await store.refresh();
   for (const run of pusher.unfinished()) {
     const r = await pusher.runDigest(run.key, run.day, { wait: false });

@@ -10,6 +10,9 @@ import { Router } from '../../src/core/kernel/router.ts';
 import { translator } from '../../src/i18n.ts';
 import type { Logger } from '../../src/log.ts';
 import { coreDeps } from '../core/harness.ts';
+import type { ImportLimits } from '../../src/plan/import/isolated.ts';
+import { startPolling, telegramWebhook } from '../../src/channels/telegram/run.ts';
+import JSZip from 'jszip';
 import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,12 +32,23 @@ const BOT = {
 
 type Call = { method: string; payload: Record<string, unknown> };
 
-async function setup(o: { apiRoot?: string; plansDir?: string } = {}) {
+async function setup(o: { apiRoot?: string; plansDir?: string; importLimits?: ImportLimits } = {}) {
   const calls: Call[] = [];
   const logs: unknown[] = [];
   let failNext: { method: string; error: TelegramError } | undefined;
   let messageId = 100;
+  // The Bot API's update queue, as Telegram keeps it: getUpdates hands out what is at or past its offset, and an
+  // offset confirms (forgets) every update before it.
+  const queue: { update_id: number }[] = [];
+  let confirmed = 0;
+  const getUpdates = async (payload: { offset?: number; limit?: number }) => {
+    confirmed = Math.max(confirmed, payload.offset ?? 0);
+    while (queue[0] && queue[0].update_id < confirmed) queue.shift();
+    if (queue.length === 0) await new Promise((r) => setTimeout(r, 10));
+    return queue.slice(0, payload.limit ?? 100);
+  };
   vi.spyOn(Telegram.prototype, 'callApi').mockImplementation((async (method: string, payload: unknown) => {
+    if (method === 'getUpdates') return getUpdates(payload as { offset?: number; limit?: number });
     calls.push({ method, payload: payload as Record<string, unknown> });
     if (failNext?.method === method) {
       const e = failNext.error;
@@ -61,6 +75,7 @@ async function setup(o: { apiRoot?: string; plansDir?: string } = {}) {
   };
   const core = createCore({
     ...coreDeps(store, { now: new Date('2019-03-10T03:00:00Z') }, o.plansDir ? { plansDir: o.plansDir } : {}),
+    ...(o.importLimits ? { importLimits: o.importLimits } : {}),
     admins: { telegram: [String(ADMIN)] },
     t,
   });
@@ -102,6 +117,10 @@ async function setup(o: { apiRoot?: string; plansDir?: string } = {}) {
     } as never);
   return {
     bot,
+    /** An update waiting at the Bot API for getUpdates; the offset the bot has confirmed. */
+    queued: (update: { update_id: number }) => void queue.push(update),
+    confirmed: () => confirmed,
+    log,
     document,
     calls,
     logs,
@@ -316,5 +335,120 @@ describe('Telegram: failures keep the bot running', () => {
     // The error keeps its name and stack (masked too), for the engineer on call.
     expect(JSON.parse(lines[0]!).error).toMatchObject({ name: 'Error', message: 'bad <token>', stack: expect.stringContaining('bad <token>') });
     expect(readFileSync(s.store.file, 'utf8')).not.toContain(TOKEN);
+  });
+});
+
+/** Until `ok()` holds (checked every 20 ms), or fail after `ms`. */
+async function until(ok: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('waited in vain');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A Word file of nothing but empty paragraphs: small to send, heavy to read. */
+async function hostileDocx(megabytes: number): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  const body = '<w:p/>'.repeat(Math.floor((megabytes * 2 ** 20) / 6));
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+  );
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+const message = (update_id: number, from: number, extra: Record<string, unknown>) => ({
+  update_id,
+  message: { message_id: 500 + update_id, date: 0, chat: { id: from, type: 'private' }, from: { id: from, is_bot: false, first_name: `U${from}` }, ...extra },
+});
+
+describe('Telegram: updates taken by long polling', () => {
+  it("while an admin's hostile Word file is being read, another user's question is answered; both updates were confirmed at once", async () => {
+    const bytes = await hostileDocx(5);
+    const server = createServer((req, res) => {
+      if (req.url === `/file/bot${TOKEN}/documents/file_7.docx`) res.end(bytes);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const plansDir = mkdtempSync(path.join(tmpdir(), 'tg-plans-'));
+    const s = await setup({ apiRoot: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, plansDir, importLimits: { timeMs: 8_000, heapMb: 64 } });
+    const stop = await startPolling(s.bot, s.log);
+    try {
+      const to = (chat: number) => s.sent().filter((c) => c.payload.chat_id === String(chat));
+      s.queued(message(1, ADMIN, { document: { file_id: 'F1', file_unique_id: 'u', file_name: 'nang.docx', file_size: bytes.length } }));
+      await until(() => s.confirmed() >= 2);
+      s.queued(message(2, 5, { text: 'Sở Tài chính phải làm gì?' }));
+      await until(() => to(5).length > 0);
+      expect(to(5)[0]!.payload.text).toContain('I.4 — Quy định về mức chi');
+      // The file is still being read, and both updates are confirmed already: a crash now would not bring them back.
+      expect(to(ADMIN)).toEqual([]);
+      expect(s.confirmed()).toBe(3);
+      await until(() => to(ADMIN).length > 0);
+      expect(to(ADMIN)[0]!.payload.text).toContain('Không nhập được tệp “nang.docx”');
+      expect(to(ADMIN)[0]!.payload.text).toMatch(/đọc quá 8 giây|cần hơn 64 MB bộ nhớ/);
+    } finally {
+      await stop();
+      server.close();
+    }
+  });
+
+  it('an update whose handling throws is logged and dropped: it is confirmed like any other, so a restart does not receive it again', async () => {
+    const s = await setup();
+    const real = s.bot.handleUpdate.bind(s.bot);
+    const handled: number[] = [];
+    s.bot.handleUpdate = async (update, res) => {
+      handled.push(update.update_id);
+      if (update.update_id === 1) throw new Error('poison');
+      return real(update, res);
+    };
+    s.queued(message(1, 5, { text: 'Sở Tài chính phải làm gì?' }));
+    s.queued(message(2, 6, { text: 'Sở Y tế phải làm gì?' }));
+    let stop = await startPolling(s.bot, s.log);
+    await until(() => s.sent().some((c) => c.payload.chat_id === '6'));
+    await stop();
+    expect(s.logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'update failed and was dropped', lane: 'chat:5' }));
+    expect(s.confirmed()).toBe(3);
+    // The next start: nothing handed out again.
+    stop = await startPolling(s.bot, s.log);
+    s.queued(message(3, 6, { text: 'Sở Nội vụ phải làm gì?' }));
+    await until(() => handled.includes(3));
+    await stop();
+    expect(handled).toEqual([1, 2, 3]);
+    expect(s.sent().filter((c) => c.payload.chat_id === '5')).toEqual([]);
+  });
+});
+
+describe('Telegram: updates taken by webhook', () => {
+  it('an update is answered 200 once queued, even one whose handling throws (Telegram would send a failed one again and again); a body that is no update is 400', async () => {
+    const s = await setup();
+    const real = s.bot.handleUpdate.bind(s.bot);
+    s.bot.handleUpdate = async (update, res) => {
+      if (update.update_id === 1) throw new Error('poison');
+      return real(update, res);
+    };
+    const hook = await telegramWebhook(s.bot, 'https://bot.example.vn/telegram/hook', 'secret-secret-secret', s.log);
+    const post = async (body: string) => {
+      let status = 0;
+      const res = {
+        writeHead(code: number) {
+          status = code;
+          return { end: () => undefined };
+        },
+      };
+      await hook.route.handle(body, {} as never, res as never);
+      return status;
+    };
+    expect(await post(JSON.stringify(message(1, 5, { text: 'Sở Tài chính phải làm gì?' })))).toBe(200);
+    expect(await post(JSON.stringify(message(2, 6, { text: 'Sở Y tế phải làm gì?' })))).toBe(200);
+    expect(await post('{"message":{}}')).toBe(400);
+    expect(await post('not json')).toBe(400);
+    await hook.stop();
+    expect(s.sent().map((c) => c.payload.chat_id)).toEqual(['6']);
+    expect(s.logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'update failed and was dropped', lane: 'chat:5' }));
   });
 });

@@ -275,3 +275,38 @@ describe('Zalo menus', () => {
     for (const m of zalo.sent) expect(m.text.length).toBeLessThanOrEqual(2000);
   });
 });
+
+describe('Zalo: updates taken by long polling', () => {
+  it("one chat's slow update holds up no other chat, and one that throws is dropped while polling goes on", async () => {
+    const { zalo, channel } = await setup();
+    const real = channel.handleUpdate.bind(channel);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    channel.handleUpdate = async (body) => {
+      const text = parseUpdate(body)?.message.text;
+      if (text === 'chậm') await gate;
+      if (text === 'hỏng') throw new Error('poison');
+      return real(body);
+    };
+    const abort = new AbortController();
+    const polling = channel.poll(abort.signal);
+    const until = async (ok: () => boolean) => {
+      const end = Date.now() + 10_000;
+      while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+      expect(ok()).toBe(true);
+    };
+    zalo.say(ADMIN, 'chậm');
+    zalo.say('c2c2c2c2c2c2c2c2c2c2', 'hỏng');
+    zalo.say(USER, 'Sở Tài chính phải làm gì?');
+    await until(() => zalo.sent.some((m) => m.chat_id === USER));
+    expect(zalo.sent.find((m) => m.chat_id === USER)!.text).toContain('I.4');
+    expect(zalo.sent.some((m) => m.chat_id === ADMIN)).toBe(false);
+    release();
+    await until(() => zalo.sent.some((m) => m.chat_id === ADMIN));
+    abort.abort();
+    await polling;
+    await channel.drain(5_000);
+  });
+});

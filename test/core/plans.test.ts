@@ -6,6 +6,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src/core/kernel/outcome.ts';
 import { resolve } from '../../src/core/kernel/present.ts';
@@ -269,6 +270,56 @@ describe('publishing a plan sent as a Word file', () => {
   });
 });
 
+/** A Word file of nothing but empty paragraphs: small to send, heavy to read. */
+async function hostileDocx(megabytes: number): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  const body = '<w:p/>'.repeat(Math.floor((megabytes * 2 ** 20) / 6));
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+  );
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+describe('a plan file that is too much to read', () => {
+  it('is read off the event loop: another user is answered meanwhile, and the file is refused naming the limit it hit', async () => {
+    const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
+    const h = await harness({ plansDir, start: '2021-06-01T03:00:00Z' });
+    h.deps.importLimits = { timeMs: 8_000, heapMb: 64 };
+    let imported = false;
+    const importing = h.core.onDocument(h.user(ADMIN), doc('nang.docx', await hostileDocx(5))).finally(() => {
+      imported = true;
+    });
+    const answer = h.text(await h.say('2', 'Sở Tài chính có nhiệm vụ gì'));
+    expect(answer).toContain('Sở Tài chính');
+    expect(imported).toBe(false);
+    const refused = h.text(await importing);
+    expect(refused).toContain('Không nhập được tệp “nang.docx”');
+    expect(refused).toMatch(/đọc quá 8 giây|cần hơn 64 MB bộ nhớ/);
+    // Nothing kept: no draft, no plan.
+    expect(readdirSync(plansDir).filter((f) => f.endsWith('.json'))).toEqual([]);
+    expect(h.deps.plans.all()).toHaveLength(1);
+  });
+  it('a file that outruns the time or memory limit is answered in Vietnamese with the limit, and the next file is read as usual', async () => {
+    const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
+    const h = await harness({ plansDir, start: '2021-06-01T03:00:00Z' });
+    h.deps.importLimits = { timeMs: 200, heapMb: 512 };
+    expect(h.text(await h.core.onDocument(h.user(ADMIN), doc('kh-1234.docx', await planDocx())))).toContain(
+      'Tệp quá phức tạp: đọc quá 1 giây nên bot đã dừng đọc.',
+    );
+    h.deps.importLimits = { timeMs: 60_000, heapMb: 8 };
+    expect(h.text(await h.core.onDocument(h.user(ADMIN), doc('kh-1234.docx', await planDocx())))).toContain(
+      'Tệp quá nặng để đọc: cần hơn 8 MB bộ nhớ nên bot đã dừng đọc.',
+    );
+    delete h.deps.importLimits;
+    expect(h.text(await h.core.onDocument(h.user(ADMIN), doc('kh-1234.docx', await planDocx())))).toContain('KH 1234/KH-UBND ngày 10/05/2021');
+  });
+});
+
 describe('several processes sharing PLANS_DIR', () => {
   it('a plan file another process published is taken in by the next look; one that does not validate is reported and skipped', async () => {
     const { PlanCatalog } = await import('../../src/core/kernel/catalog.ts');
@@ -277,16 +328,23 @@ describe('several processes sharing PLANS_DIR', () => {
     const seedFile = path.join(folder, 'seed.json');
     writeFileSync(seedFile, JSON.stringify(seed));
     const catalog = new PlanCatalog(dir, {}, [{ plan: seed, file: seedFile }]);
-    expect(catalog.pickUp(folder)).toEqual([]);
+    expect(await catalog.pickUp(folder)).toEqual([]);
     writeFileSync(path.join(folder, 'kh-1234.json'), JSON.stringify(cashless));
     writeFileSync(path.join(folder, 'broken.json'), '{"id":');
     const errors: string[] = [];
-    const taken = catalog.pickUp(folder, (file) => errors.push(path.basename(file)));
+    const taken = await catalog.pickUp(folder, (file) => errors.push(path.basename(file)));
     expect(taken.map((e) => e.plan.number)).toEqual([cashless.number]);
     expect(errors).toEqual(['broken.json']);
     expect(catalog.byNumber('1234')?.plan.id).toBe(cashless.id);
     // Nothing new: nothing read again.
-    expect(catalog.pickUp(folder, () => errors.push('again'))).toEqual([]);
+    expect(await catalog.pickUp(folder, () => errors.push('again'))).toEqual([]);
     expect(errors).toEqual(['broken.json']);
+    // Two looks at once (the start-up's and a takeover's): one reading, the plan taken in once.
+    const later = { ...cashless, id: `${cashless.id}-2`, number: '7777/KH-UBND' };
+    writeFileSync(path.join(folder, 'kh-7777.json'), JSON.stringify(later));
+    const [first, second] = await Promise.all([catalog.pickUp(folder), catalog.pickUp(folder)]);
+    expect(first.map((e) => e.plan.number)).toEqual(['7777/KH-UBND']);
+    expect(second).toBe(first);
+    expect(catalog.all().filter((e) => e.plan.number === '7777/KH-UBND')).toHaveLength(1);
   });
 });

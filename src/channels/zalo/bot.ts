@@ -2,7 +2,8 @@
  * Zalo channel over the Zalo Bot API. Zalo has no buttons: the presenter turns the core's buttons into a numbered
  * menu, which the core remembers per chat (in the store, so it survives a restart) and reads back when the user
  * replies "1", "xong 1" or "hoàn tác 1". Updates come by long polling (one at a time, no offset: duplicates are
- * dropped by message id) or by webhook (secret checked in constant time; wrapped or flat bodies).
+ * dropped by message id) or by webhook (secret checked in constant time; wrapped or flat bodies). Each update is
+ * handled in its chat's lane (../lanes.ts): a slow one holds up its own chat only, never the polling or other users.
  */
 import { z } from 'zod';
 import type { From } from '../../core/kernel/channel.ts';
@@ -14,6 +15,7 @@ import type { Logger } from '../../log.ts';
 import type { OutMessage, Outlet } from '../../push/pusher.ts';
 import { SendError } from '../../push/sender.ts';
 import type { PublicFiles, Route } from '../http.ts';
+import { Lanes } from '../lanes.ts';
 import { splitMessage } from '../telegram/render.ts';
 import { type ZaloClient, ZaloError, type ZaloUpdate } from './client.ts';
 
@@ -53,12 +55,26 @@ export interface ZaloOptions {
 export class ZaloChannel {
   private botId: string | undefined;
   private readonly seen = new Set<string>();
+  private readonly lanes: Lanes;
 
   constructor(
     readonly client: ZaloClient,
     private readonly core: Router,
     private readonly opts: ZaloOptions,
-  ) {}
+  ) {
+    this.lanes = new Lanes((error, lane) => opts.log.log('error', 'update failed and was dropped', { channel: 'zalo', lane, error }));
+  }
+
+  /** Queue an update in its chat's lane; resolves once queued (waiting while the bot holds as many as it takes). */
+  private take(body: unknown): Promise<void> {
+    const chat = parseUpdate(body)?.message.chat.id;
+    return this.lanes.add(chat ? `chat:${chat}` : 'other', () => this.handleUpdate(body));
+  }
+
+  /** Resolves once the updates taken are handled (at most `timeoutMs`): for a clean stop. */
+  drain(timeoutMs: number): Promise<void> {
+    return this.lanes.drain(timeoutMs);
+  }
 
   async start(): Promise<{ id: string; name: string }> {
     const me = await this.client.getMe();
@@ -165,7 +181,7 @@ export class ZaloChannel {
       try {
         const update = await this.client.getUpdates(30, signal);
         backoff = 1000;
-        if (update) await this.handleUpdate(update);
+        if (update) await this.take(update);
       } catch (e) {
         if (signal.aborted) break;
         this.opts.log.log('warn', 'zalo getUpdates failed', { error: e });
@@ -187,8 +203,12 @@ export class ZaloChannel {
           res.writeHead(400).end();
           return;
         }
+        if (this.lanes.full) {
+          res.writeHead(503).end();
+          return;
+        }
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-        void this.handleUpdate(parsed);
+        void this.take(parsed);
       },
     };
   }

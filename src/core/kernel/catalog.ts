@@ -6,10 +6,10 @@
  */
 import { trainInBackground } from '../../understand/classifier.ts';
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Directory } from '../../plan/agencies.ts';
-import { choosePlan, loadPlan, loadPlanFiles } from '../../plan/load.ts';
+import { choosePlan, loadPlanFiles, readPlan } from '../../plan/load.ts';
 import type { Plan } from '../../plan/schema.ts';
 import { fold } from '../../text/fold.ts';
 import { type AskOptions, Engine, type EngineOptions } from '../../answer/engine.ts';
@@ -95,27 +95,37 @@ export class PlanCatalog {
 
   /**
    * Plan files another process wrote into the folder since this one last looked (several bot processes sharing
-   * PLANS_DIR and a database: a plan published on one goes live on all). Only new or changed files are read; a file
-   * that does not validate is skipped (its publisher checked it) and reported. Returns the plans taken in.
+   * PLANS_DIR and a database: a plan published on one goes live on all). Only new or changed files are read, without
+   * holding up the updates being answered meanwhile; a file that does not validate is skipped (its publisher checked
+   * it) and reported. Returns the plans taken in. A look asked for while one is under way shares it.
    */
-  pickUp(plansDir: string, onError: (file: string, e: unknown) => void = () => undefined): PlanEntry[] {
+  pickUp(plansDir: string, onError: (file: string, e: unknown) => void = () => undefined): Promise<PlanEntry[]> {
+    this.looking ??= this.look(plansDir, onError).finally(() => {
+      this.looking = undefined;
+    });
+    return this.looking;
+  }
+
+  private looking: Promise<PlanEntry[]> | undefined;
+
+  private async look(plansDir: string, onError: (file: string, e: unknown) => void): Promise<PlanEntry[]> {
     const taken: PlanEntry[] = [];
     let names: string[];
     try {
-      names = readdirSync(plansDir).filter((f) => f.endsWith('.json'));
+      names = (await readdir(plansDir)).filter((f) => f.endsWith('.json'));
     } catch {
       return taken;
     }
     for (const name of names) {
       const file = path.join(plansDir, name);
-      const mtime = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+      const mtime = (await stat(file).catch(() => undefined))?.mtimeMs;
       if (mtime === undefined) continue;
       const seen = this.seenFiles.get(file);
       this.seenFiles.set(file, mtime);
       // The first look only notes what is there (those plans were loaded at start).
       if (seen === mtime || (seen === undefined && this.entries.some((e) => e.file === file))) continue;
       try {
-        taken.push(this.put(loadPlan(file), file));
+        taken.push(this.put(await readPlan(file), file));
       } catch (e) {
         onError(file, e);
       }

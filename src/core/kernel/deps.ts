@@ -2,6 +2,7 @@
 import type { Lang, T } from '../../i18n.ts';
 import type { Logger } from '../../log.ts';
 import type { Directory } from '../../plan/agencies.ts';
+import type { ImportLimits } from '../../plan/import/isolated.ts';
 import type { Store } from '../../store/port.ts';
 import type { Channel } from './channel.ts';
 import type { Envelope } from './outcome.ts';
@@ -32,6 +33,8 @@ export interface CoreDeps {
   dir: Directory;
   /** Where plans published in chat are written (data/plans by default); none: publishing is refused. */
   plansDir?: string;
+  /** The time and memory a plan file sent in chat may take to read (plan/import/isolated.ts; its defaults when unset). */
+  importLimits?: ImportLimits;
   /** Admin user ids per messenger (from the environment). */
   admins: Partial<Record<Channel, readonly string[]>>;
   roster: readonly RosterEntry[];

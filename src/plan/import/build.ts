@@ -65,7 +65,10 @@ export type ImportErrorCode =
   | 'no-table'
   | 'no-column'
   | 'bad-csv'
-  | 'not-a-plan';
+  | 'not-a-plan'
+  | 'too-slow'
+  | 'too-heavy'
+  | 'busy';
 
 /** A warning as a line a person reads: the locale's `import.warn.<kind>` with the warning's fields. */
 export function describeWarning(w: Warning, t: (key: string, params: Record<string, string | number>) => string): string {

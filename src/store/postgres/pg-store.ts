@@ -1,6 +1,9 @@
 /**
  * The PostgreSQL store (DATABASE_URL): the port's operations (../commands/, as on the embedded store) for several bot
- * processes sharing one database, whose schema ./migrations.ts applies at start-up.
+ * processes sharing one database, whose schema ./migrations.ts applies at start-up. This class puts together the
+ * parts, one module each: the picture and how it is read and caught up (./picture.ts), changes written with
+ * optimistic concurrency (./writes.ts), ids in blocks (./ids.ts), snapshots (./snapshots.ts, ./packed.ts), the right
+ * to send pushes and the deliveries (./pushes.ts), the state exported and restored (./backup.ts).
  *
  * Each process keeps the picture the queries read (officials, completions, conversations, runs …) in memory, as the
  * embedded store does. Every record lives in one table row (`records`: section, key, JSON), stamped with the id of
@@ -23,46 +26,17 @@
 import type pg from 'pg';
 import { Coalesced } from '../coalesce.ts';
 import { DELIVERY_RUNS_KEPT } from '../commands/pushes.ts';
-import { StateWriteError, StoreConnectError } from '../errors.ts';
-import { liveKey } from '../lookups.ts';
+import { StoreConnectError } from '../errors.ts';
 import { type PushClaim, Store, type StoreHealth } from '../port.ts';
-import { RECORD_SECTIONS, type RecordSection, recordKey, type Written } from '../records.ts';
-import type { AuditEntry, CompletionRecord, Delivery, Official, Section, State } from '../schema.ts';
-import { emptyState, STATE_VERSION } from '../schema.ts';
+import type { Written } from '../records.ts';
+import type { Delivery, Section, State } from '../schema.ts';
+import { exportState, restoreState } from './backup.ts';
+import { IdBlocks } from './ids.ts';
 import { migrate } from './migrations.ts';
-import { type PackedEntry, pack, unpack } from './packed.ts';
-
-/** Advisory lock key: the right to send pushes. */
-const PUSH_LOCK = 4561_0002;
-/** Ids are taken from the database's sequence in blocks of this size (the sequence's increment). */
-const ID_BLOCK = 100;
-/** Tombstones (removed conversations, reminders, runs) are kept this long for other processes to catch up. */
-const TOMBSTONE_DAYS = 1;
-/** A process saves a snapshot of the picture after this many changes of its own (and when it stops). */
-const SNAPSHOT_EVERY = 5000;
-/** A change refused this many times in a row (other processes kept writing the same records) fails. */
-const MAX_ATTEMPTS = 8;
-
-interface Entry {
-  rec: Record<string, unknown>;
-  /** The transaction that last wrote it, as this process knows ('' for a record not yet written). */
-  xid: string;
-}
-
-interface Pending {
-  apply: (draft: State, written: Written[]) => unknown;
-  touches: readonly Section[] | undefined;
-  ids: number;
-  result?: unknown;
-  writes: { section: RecordSection; key: string; data: string | null }[];
-  audit: AuditEntry[];
-  attempts: number;
-  resolve: (v: unknown) => void;
-  reject: (e: unknown) => void;
-}
-
-/** A database error that means "someone else wrote first": applied again on a fresh picture. */
-class Conflict extends Error {}
+import { Picture } from './picture.ts';
+import { Pushes } from './pushes.ts';
+import { loadPicture, SNAPSHOT_EVERY, saveSnapshot } from './snapshots.ts';
+import { Writes } from './writes.ts';
 
 /** The database named without its password, for messages and logs. */
 export function describeUrl(url: string): string {
@@ -78,24 +52,18 @@ export function describeUrl(url: string): string {
 export class PgStore extends Store {
   readonly readOnly = false;
   readonly file: string;
-  private data: State = emptyState();
-  private readonly entries = new Map<RecordSection, Map<string, Entry>>(RECORD_SECTIONS.map((s) => [s, new Map()]));
-  /** Records applied here and not yet committed: a catch-up leaves them alone. */
-  private readonly dirty = new Map<string, number>();
-  /** Transactions below this id have all been read. */
-  private horizon = '0';
-  private idNext = 0;
-  private idEnd = 0;
-  private queue: Pending[] = [];
-  private writing: Promise<void> | null = null;
-  private readonly runDeliveries = new Map<string, Delivery[]>();
-  private lastWrite: string | undefined;
-  private lastCatchUp: string | undefined;
-  /** The connection holding the right to send pushes, while this process holds it. */
-  private claimed: pg.PoolClient | undefined;
+  private readonly picture: Picture;
+  private readonly ids: IdBlocks;
+  private readonly writes: Writes;
+  private readonly pushes: Pushes;
+  /** Opened by a read-only command: it saves no snapshot. */
+  private reader = false;
+  /** Changes committed by this process since it last saved a snapshot. */
+  private sinceSnapshot = 0;
+  private snapshotting: Promise<void> | null = null;
 
   protected get state(): State {
-    return this.data;
+    return this.picture.data;
   }
 
   private constructor(
@@ -104,6 +72,17 @@ export class PgStore extends Store {
   ) {
     super();
     this.file = describeUrl(url);
+    this.picture = new Picture(pool, this.lookups);
+    this.ids = new IdBlocks(pool);
+    this.writes = new Writes(pool, this.picture, this.ids, {
+      refresh: () => this.refresh(),
+      reload: () => this.load(),
+      committed: (changes) => this.committed(changes),
+    });
+    this.pushes = new Pushes(pool, {
+      refresh: () => this.refresh(),
+      runsKept: () => [...this.picture.data.runs.slice(-DELIVERY_RUNS_KEPT), ...this.unfinishedRuns()].map((r) => r.key),
+    });
   }
 
   /** Connect, run the migrations not yet applied, and load the picture. Throws with a clear message when it cannot. */
@@ -127,248 +106,36 @@ export class PgStore extends Store {
     return store;
   }
 
-  /**
-   * Read the picture: the latest snapshot (packed, ./packed.ts; or one text, as versions before it saved)
-   * and then every row written since its horizon; without a snapshot, every row.
-   */
-  private async load(): Promise<void> {
-    const snap = await this.pool.query<{ horizon: string; packed: Buffer | null; body: string | null }>(
-      'select horizon::text as horizon, packed, body from snapshots where id = 1',
-    );
-    const row = snap.rows[0];
-    if (row) {
-      this.data = emptyState();
-      for (const m of this.entries.values()) m.clear();
-      const take = (section: RecordSection, key: string, xid: string, rec: Record<string, unknown>) => {
-        this.entries.get(section)?.set(key, { rec, xid });
-        (this.data[section] as unknown[] | undefined)?.push(rec);
-      };
-      if (row.packed) await unpack(row.packed, take);
-      else {
-        // Saved before snapshots were packed: one text, [key, xid, record] per record.
-        const body = JSON.parse(row.body ?? '{}') as Record<RecordSection, PackedEntry[]>;
-        for (const section of RECORD_SECTIONS) for (const [key, xid, rec] of body[section] ?? []) take(section, key, xid, rec);
-      }
-      this.horizon = row.horizon;
-      this.lookups.replaced();
-      await this.catchUpNow();
-      return;
-    }
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin isolation level repeatable read');
-      const h = await client.query<{ x: string }>('select pg_snapshot_xmin(pg_current_snapshot())::text as x');
-      const rows = await client.query<{ section: RecordSection; key: string; data: Record<string, unknown>; xid: string }>(
-        'select section, key, data, xid::text as xid from records where data is not null order by n',
-      );
-      await client.query('commit');
-      this.data = emptyState();
-      for (const m of this.entries.values()) m.clear();
-      for (const r of rows.rows) {
-        const m = this.entries.get(r.section);
-        if (!m) continue;
-        m.set(r.key, { rec: r.data, xid: r.xid });
-        (this.data[r.section] as unknown[]).push(r.data);
-      }
-      this.horizon = h.rows[0]!.x;
-      this.lookups.replaced();
-    } catch (e) {
-      await client.query('rollback').catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
+  private load(): Promise<void> {
+    return loadPicture(this.pool, this.picture);
   }
 
   // ——— catching up with other processes ———
 
   // One already under way may have started before what the caller must see: one more after it.
-  private readonly catchUp = new Coalesced(() => this.catchUpNow());
+  private readonly catchUp = new Coalesced(() => this.picture.catchUp());
 
   override refresh(): Promise<void> {
     return this.catchUp.request();
   }
 
-  private async catchUpNow(): Promise<void> {
-    const { rows } = await this.pool.query<{ horizon: string; section: RecordSection | null; key: string; data: Record<string, unknown> | null; xid: string }>(
-      `with h as (select pg_snapshot_xmin(pg_current_snapshot()) as x)
-       select h.x::text as horizon, r.section, r.key, r.data, r.xid::text as xid
-       from h left join records r on r.xid >= $1::xid8 and r.xid < h.x
-       order by r.n`,
-      [this.horizon],
-    );
-    for (const r of rows) if (r.section) this.take(r.section, r.key, r.data, r.xid);
-    if (rows[0]) this.horizon = rows[0].horizon;
-    this.lastCatchUp = new Date().toISOString();
-  }
-
-  /** Put a committed record (or its removal) into the picture, unless a change applied here is still writing it. */
-  private take(section: RecordSection, key: string, data: Record<string, unknown> | null, xid: string, force = false): void {
-    const m = this.entries.get(section);
-    if (!m) return;
-    if (!force && this.dirty.has(`${section}\u0000${key}`)) return;
-    const known = m.get(key);
-    if (data === null) {
-      if (!known) return;
-      m.delete(key);
-      (this.data[section] as unknown[]) = (this.data[section] as unknown[]).filter((x) => x !== known.rec);
-    } else if (known) {
-      if (known.xid === xid && !force) return;
-      const was = section === 'completions' && !known.rec.undoneAt ? liveKey(known.rec as unknown as CompletionRecord) : undefined;
-      for (const k of Object.keys(known.rec)) delete known.rec[k];
-      Object.assign(known.rec, data);
-      known.xid = xid;
-      if (section === 'completions') this.lookups.completionWritten(known.rec as unknown as CompletionRecord, was);
-    } else {
-      m.set(key, { rec: data, xid });
-      (this.data[section] as unknown[]).push(data);
-      if (section === 'completions') this.lookups.completionWritten(data as unknown as CompletionRecord, undefined);
-    }
-    if (section === 'officials') this.lookups.officialWritten(key, m.get(key)?.rec as unknown as Official | undefined);
-    if (section === 'completions' || section === 'extensions') this.lookups.statusesChanged();
-  }
-
-  // ——— ids ———
-
-  protected newId(prefix: string): string {
-    if (this.idNext >= this.idEnd) throw new StateWriteError('no id reserved for this change');
-    return `${prefix}${this.idNext++}`;
-  }
-
-  private async reserve(n: number): Promise<void> {
-    const blocks = Math.ceil(n / ID_BLOCK);
-    const { rows } = await this.pool.query<{ v: string }>('select nextval($1::regclass)::text as v from generate_series(1, $2::int)', ['ids', blocks]);
-    // Blocks may not be adjacent (other processes take theirs): use the last one whole, and more if contiguous.
-    const starts = rows.map((r) => Number(r.v)).sort((a, b) => a - b);
-    let start = starts[0]!;
-    let end = start + ID_BLOCK;
-    for (const s of starts.slice(1)) {
-      if (s === end) end += ID_BLOCK;
-      else {
-        start = s;
-        end = s + ID_BLOCK;
-      }
-    }
-    if (end - start >= n || this.idEnd - this.idNext < end - start) {
-      this.idNext = start;
-      this.idEnd = end;
-    }
-  }
-
   // ——— changes ———
 
-  /**
-   * No catch-up of its own: the router caught up when the update arrived, and a change built on a stale picture is
-   * refused by the database and applied again after one (see `retry`).
-   */
-  protected async change<T>(apply: (draft: State, written: Written[]) => T, touches?: readonly Section[], _plans?: readonly string[], ids = 1): Promise<T> {
-    while (this.idEnd - this.idNext < ids + 1) await this.reserve(ids + 1);
-    return new Promise<T>((resolve, reject) => {
-      const p: Pending = { apply, touches, ids, writes: [], audit: [], attempts: 0, resolve: resolve as (v: unknown) => void, reject };
-      try {
-        this.applyPending(p);
-      } catch (e) {
-        reject(e);
-        return;
-      }
-      this.queue.push(p);
-      void this.flush();
-    });
+  protected newId(prefix: string): string {
+    return this.ids.take(prefix);
   }
 
-  /** Apply a change to the picture and note what it writes (serialized now: later changes may alter the objects). */
-  private applyPending(p: Pending): void {
-    const written: Written[] = [];
-    p.result = p.apply(this.data, written);
-    p.audit = this.data.audit.splice(0);
-    p.writes = written.map((w) => ({ section: w.section, key: w.key, data: w.record ? JSON.stringify(w.record) : null }));
-    for (const w of written) {
-      const id = `${w.section}\u0000${w.key}`;
-      this.dirty.set(id, (this.dirty.get(id) ?? 0) + 1);
-      const m = this.entries.get(w.section)!;
-      const known = m.get(w.key);
-      if (w.record) {
-        if (!known) m.set(w.key, { rec: w.record as Record<string, unknown>, xid: '' });
-        else if (known.rec !== w.record) known.rec = w.record as Record<string, unknown>;
-      } else if (known) {
-        // Removed from the picture by the change itself; remembered so that the write can name its transaction.
-        m.delete(w.key);
-        this.removedXid.set(id, known.xid);
-      }
-    }
-    this.lookups.changed(p.touches, written);
+  protected change<T>(apply: (draft: State, written: Written[]) => T, touches?: readonly Section[], _plans?: readonly string[], ids = 1): Promise<T> {
+    return this.writes.change(apply, touches, ids);
   }
-
-  /** The transaction ids of records a pending change removed (needed to write their removal). */
-  private readonly removedXid = new Map<string, string>();
 
   override flush(): Promise<void> {
-    if (this.writing) return this.writing.catch(() => undefined).then(() => (this.queue.length > 0 ? this.flush() : undefined));
-    if (this.queue.length === 0) return Promise.resolve();
-    this.writing = this.writeBatch().finally(() => {
-      this.writing = null;
-      if (this.queue.length > 0) void this.flush();
-    });
-    return this.writing;
+    return this.writes.flush();
   }
 
-  private async writeBatch(): Promise<void> {
-    const batch = this.queue;
-    this.queue = [];
-    // One row per record: the last data written, the transaction id known before the first change touched it.
-    const rows = new Map<string, { section: RecordSection; key: string; data: string | null; expect: string }>();
-    for (const p of batch) {
-      for (const w of p.writes) {
-        const id = `${w.section}\u0000${w.key}`;
-        const prior = rows.get(id);
-        const expect = prior?.expect ?? this.entries.get(w.section)!.get(w.key)?.xid ?? this.removedXid.get(id) ?? '';
-        rows.set(id, { ...w, expect });
-      }
-    }
-    const list = [...rows.values()];
-    const audit = batch.flatMap((p) => p.audit);
-    const client = await this.pool.connect().catch((e: unknown) => {
-      this.fail(batch, e);
-      return undefined;
-    });
-    if (!client) return;
-    let committed: { section: RecordSection; key: string; xid: string }[] = [];
-    try {
-      await client.query('begin');
-      if (list.length > 0) {
-        const r = await client.query<{ section: RecordSection; key: string; xid: string }>(
-          `with input as (select * from unnest($1::text[], $2::text[], $3::jsonb[], $4::text[]) as t(section, key, data, expect))
-           insert into records as r (section, key, data)
-           select section, key, data from input
-           on conflict (section, key) do update set data = excluded.data, xid = pg_current_xact_id(), changed = now()
-             where r.xid::text = (select i.expect from input i where i.section = r.section and i.key = r.key)
-           returning r.section, r.key, r.xid::text as xid`,
-          [list.map((x) => x.section), list.map((x) => x.key), list.map((x) => x.data), list.map((x) => x.expect)],
-        );
-        if (r.rowCount !== list.length) throw new Conflict('a record was written by another process');
-        committed = r.rows;
-      }
-      if (audit.length > 0) await client.query('insert into audit (entry) select * from unnest($1::jsonb[])', [audit.map((a) => JSON.stringify(a))]);
-      await client.query('commit');
-    } catch (e) {
-      await client.query('rollback').catch(() => undefined);
-      client.release();
-      const conflict = e instanceof Conflict || (e as { code?: string }).code === '23505' || (e as { code?: string }).code === '40001';
-      await this.undo(batch);
-      if (!conflict) this.fail(batch, e);
-      // Applied again on the fresh picture: the refused batch (a conflict), and whatever was applied after it.
-      await this.retry(conflict ? batch : []);
-      return;
-    }
-    client.release();
-    for (const c of committed) {
-      const known = this.entries.get(c.section)!.get(c.key);
-      if (known) known.xid = c.xid;
-    }
-    this.settle(batch);
-    this.lastWrite = new Date().toISOString();
-    for (const p of batch) p.resolve(p.result);
-    this.sinceSnapshot += batch.length;
+  /** A batch committed: a snapshot after every SNAPSHOT_EVERY changes. */
+  private committed(changes: number): void {
+    this.sinceSnapshot += changes;
     if (this.sinceSnapshot >= SNAPSHOT_EVERY && !this.snapshotting)
       this.snapshotting = this.saveSnapshot()
         .catch(() => undefined)
@@ -377,228 +144,42 @@ export class PgStore extends Store {
         });
   }
 
-  /** A batch is over (written or given up): its records are no longer pending. */
-  private settle(batch: readonly Pending[]): void {
-    for (const p of batch)
-      for (const w of p.writes) {
-        const id = `${w.section}\u0000${w.key}`;
-        const n = (this.dirty.get(id) ?? 1) - 1;
-        if (n <= 0) {
-          this.dirty.delete(id);
-          this.removedXid.delete(id);
-        } else this.dirty.set(id, n);
-      }
-  }
-
-  /**
-   * A batch was not written: the picture goes back to what the database holds for every record it (and every change
-   * applied after it, which may have built on it) wrote.
-   */
-  private async undo(batch: readonly Pending[]): Promise<void> {
-    const later = this.queue;
-    this.queue = [];
-    const all = [...batch, ...later];
-    this.settle(all);
-    const keys = new Map<string, { section: RecordSection; key: string }>();
-    for (const p of all) for (const w of p.writes) keys.set(`${w.section}\u0000${w.key}`, { section: w.section, key: w.key });
-    const wanted = [...keys.values()];
-    try {
-      const { rows } = await this.pool.query<{ section: RecordSection; key: string; data: Record<string, unknown> | null; xid: string }>(
-        `select r.section, r.key, r.data, r.xid::text as xid from records r join unnest($1::text[], $2::text[]) as t(section, key) using (section, key)`,
-        [wanted.map((w) => w.section), wanted.map((w) => w.key)],
-      );
-      const found = new Set(rows.map((r) => `${r.section}\u0000${r.key}`));
-      for (const w of wanted) if (!found.has(`${w.section}\u0000${w.key}`)) this.forget(w.section, w.key);
-      for (const r of rows) this.take(r.section, r.key, r.data, r.xid, true);
-    } catch {
-      // The database is out of reach: read everything again when it is back.
-      await this.load().catch(() => undefined);
-    }
-    this.lookups.replaced();
-    // Changes applied after the failed batch are applied again after it, in order.
-    this.queue = later;
-    for (const p of later) p.writes = [];
-  }
-
-  /** A record this process created that the database does not hold: out of the picture. */
-  private forget(section: RecordSection, key: string): void {
-    const m = this.entries.get(section)!;
-    const known = m.get(key);
-    if (!known) return;
-    m.delete(key);
-    (this.data[section] as unknown[]) = (this.data[section] as unknown[]).filter((x) => x !== known.rec);
-  }
-
-  /** Apply the changes again on a fresh picture, one by one, then write them. */
-  private async retry(batch: readonly Pending[]): Promise<void> {
-    const later = this.queue;
-    this.queue = [];
-    await this.refresh().catch(() => undefined);
-    for (const p of [...batch, ...later]) {
-      if (++p.attempts > MAX_ATTEMPTS) {
-        p.reject(new StateWriteError('the change could not be written: other processes kept changing the same records'));
-        continue;
-      }
-      try {
-        while (this.idEnd - this.idNext < p.ids + 1) await this.reserve(p.ids + 1);
-        this.applyPending(p);
-        this.queue.push(p);
-      } catch (e) {
-        p.reject(e);
-      }
-    }
-  }
-
-  private fail(batch: readonly Pending[], e: unknown): void {
-    for (const p of batch) p.reject(e instanceof StateWriteError ? e : new StateWriteError(`the database did not take the change: ${(e as Error).message}`));
-  }
-
-  // ——— snapshots ———
-
-  /**
-   * Save the picture for the next start: every committed record with its transaction, complete up to this process's
-   * horizon (what was written after it is read from the rows at start). Records with a change of this process still
-   * under way are taken from the database instead. Newer snapshots are never replaced by older ones.
-   */
+  /** Save the picture for the next start (./snapshots.ts), after the writes under way. */
   async saveSnapshot(): Promise<void> {
     await this.flush();
-    const horizon = this.horizon;
-    const body: Partial<Record<RecordSection, PackedEntry[]>> = {};
-    const pending: { section: RecordSection; key: string }[] = [];
-    for (const section of RECORD_SECTIONS) {
-      const out: PackedEntry[] = [];
-      for (const [key, e] of this.entries.get(section)!) {
-        if (this.dirty.has(`${section}\u0000${key}`) || e.xid === '') pending.push({ section, key });
-        else out.push([key, e.xid, e.rec]);
-      }
-      body[section] = out;
-    }
-    // Removed by a change still under way: the database's version stands until it commits.
-    for (const id of this.removedXid.keys()) {
-      const [section, key] = id.split('\u0000') as [RecordSection, string];
-      pending.push({ section, key });
-    }
-    if (pending.length > 0) {
-      const { rows } = await this.pool.query<{ section: RecordSection; key: string; data: Record<string, unknown>; xid: string }>(
-        `select r.section, r.key, r.data, r.xid::text as xid from records r join unnest($1::text[], $2::text[]) as t(section, key) using (section, key)
-         where r.data is not null`,
-        [pending.map((p) => p.section), pending.map((p) => p.key)],
-      );
-      for (const r of rows) body[r.section]!.push([r.key, r.xid, r.data]);
-    }
-    await this.pool.query(
-      `insert into snapshots (id, horizon, packed, body) values (1, $1::xid8, $2, null)
-       on conflict (id) do update set horizon = excluded.horizon, packed = excluded.packed, body = null, taken = now()
-       where snapshots.horizon <= excluded.horizon`,
-      [horizon, await pack(body)],
-    );
+    await saveSnapshot(this.pool, this.picture);
     this.sinceSnapshot = 0;
   }
 
-  /** Opened by a read-only command: it saves no snapshot. */
-  private reader = false;
-  /** Changes committed by this process since it last saved a snapshot. */
-  private sinceSnapshot = 0;
-  private snapshotting: Promise<void> | null = null;
-
   // ——— pushes ———
 
-  override async claimPushes(opts: { wait?: boolean } = {}): Promise<PushClaim | undefined> {
-    // Held here already (a reminder run beside a digest run): shared within the process.
-    if (this.claimed) {
-      this.claims++;
-      await this.refresh();
-      return { release: async () => this.unclaim() };
-    }
-    const client = await this.pool.connect();
-    // The lock lives as long as this connection: losing it lets another process take over.
-    client.on('error', () => {
-      if (this.claimed === client) this.claimed = undefined;
-    });
-    try {
-      const { rows } = await client.query<{ ok: boolean }>(
-        opts.wait ? 'select true as ok from pg_advisory_lock($1)' : 'select pg_try_advisory_lock($1) as ok',
-        [PUSH_LOCK],
-      );
-      if (!rows[0]?.ok) {
-        client.release();
-        return undefined;
-      }
-      // Taken while this process waited (another call got it first): shared, this connection goes back.
-      if (this.claimed) {
-        await client.query('select pg_advisory_unlock($1)', [PUSH_LOCK]);
-        client.release();
-        this.claims++;
-        return { release: async () => this.unclaim() };
-      }
-      await this.refresh();
-      // The holder alone records deliveries while it holds the right: what is loaded now stays true.
-      const keep = [...this.data.runs.slice(-DELIVERY_RUNS_KEPT), ...this.unfinishedRuns()].map((r) => r.key);
-      const d = await client.query<{ run: string; entry: Delivery }>('select run, entry from deliveries where run = any($1::text[]) order by id', [keep]);
-      this.runDeliveries.clear();
-      for (const r of d.rows) {
-        const list = this.runDeliveries.get(r.run);
-        if (list) list.push(r.entry);
-        else this.runDeliveries.set(r.run, [r.entry]);
-      }
-    } catch (e) {
-      client.release(true);
-      throw e;
-    }
-    this.claimed = client;
-    this.claims = 1;
-    return { release: async () => this.unclaim() };
-  }
-
-  private claims = 0;
-
-  private async unclaim(): Promise<void> {
-    const client = this.claimed;
-    if (!client || --this.claims > 0) return;
-    this.claimed = undefined;
-    const ok = await client.query('select pg_advisory_unlock($1)', [PUSH_LOCK]).then(
-      () => true,
-      () => false,
-    );
-    client.release(!ok);
+  override claimPushes(opts: { wait?: boolean } = {}): Promise<PushClaim | undefined> {
+    return this.pushes.claim(opts);
   }
 
   protected deliveriesOfRun(runKey: string): readonly Delivery[] {
-    return this.runDeliveries.get(runKey) ?? [];
+    return this.pushes.deliveriesOfRun(runKey);
   }
 
-  protected async appendDeliveries(list: readonly Delivery[]): Promise<void> {
-    if (list.length === 0) return;
-    await this.pool.query('insert into deliveries (run, entry) select * from unnest($1::text[], $2::jsonb[])', [
-      list.map((d) => d.run),
-      list.map((d) => JSON.stringify(d)),
-    ]);
-    for (const d of list) {
-      const l = this.runDeliveries.get(d.run);
-      if (l) l.push({ ...d });
-      else this.runDeliveries.set(d.run, [{ ...d }]);
-    }
+  protected appendDeliveries(list: readonly Delivery[]): Promise<void> {
+    return this.pushes.append(list);
   }
 
-  protected async pruneDeliveries(keep: ReadonlySet<string>): Promise<void> {
-    await this.pool.query('delete from deliveries where not (run = any($1::text[]))', [[...keep]]);
-    // A removal is kept until every snapshot a process may start from is past it.
-    await this.pool.query(
-      `delete from records where data is null and changed < now() - interval '${TOMBSTONE_DAYS} days'
-         and xid < coalesce((select horizon from snapshots where id = 1), '0'::xid8)`,
-    );
-    for (const k of [...this.runDeliveries.keys()]) if (!keep.has(k)) this.runDeliveries.delete(k);
+  protected pruneDeliveries(keep: ReadonlySet<string>): Promise<void> {
+    return this.pushes.prune(keep);
   }
 
   // ——— health, export, restore ———
 
   health(): StoreHealth {
+    const { data, lastCatchUp } = this.picture;
+    const lastWrite = this.writes.lastWrite;
     return {
       store: 'postgres',
-      officials: this.data.officials.length,
-      completions: this.data.completions.length,
-      ...(this.lastWrite ? { lastWrite: this.lastWrite } : {}),
-      ...(this.lastCatchUp ? { lastCatchUp: this.lastCatchUp } : {}),
+      officials: data.officials.length,
+      completions: data.completions.length,
+      ...(lastWrite ? { lastWrite } : {}),
+      ...(lastCatchUp ? { lastCatchUp } : {}),
       unfinishedRuns: this.unfinishedRuns().length,
     };
   }
@@ -613,69 +194,14 @@ export class PgStore extends Store {
 
   async exportState(): Promise<State> {
     await this.flush();
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin isolation level repeatable read');
-      const recs = await client.query<{ section: RecordSection; data: Record<string, unknown> }>(
-        'select section, data from records where data is not null order by n',
-      );
-      const audit = await client.query<{ entry: AuditEntry }>('select entry from audit order by id');
-      const deliveries = await client.query<{ entry: Delivery }>('select entry from deliveries order by id');
-      const seq = await client.query<{ v: string | null }>('select last_value::text as v from ids');
-      await client.query('commit');
-      const out = emptyState();
-      for (const r of recs.rows) (out[r.section] as unknown[]).push(r.data);
-      out.audit = audit.rows.map((r) => r.entry);
-      out.deliveries = deliveries.rows.map((r) => r.entry);
-      let max = Number(seq.rows[0]?.v ?? 0) + ID_BLOCK;
-      for (const r of recs.rows) {
-        const n = Number(String(r.data.id ?? '').match(/^[a-z]+(\d+)$/)?.[1] ?? 0);
-        if (n > max) max = n;
-      }
-      out.seq = max;
-      out.schemaVersion = STATE_VERSION;
-      return out;
-    } finally {
-      await client.query('rollback').catch(() => undefined);
-      client.release();
-    }
+    return exportState(this.pool);
   }
 
   async restore(state: State): Promise<void> {
     await this.flush();
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
-      await client.query('truncate records, audit, deliveries, snapshots');
-      const sections: string[] = [];
-      const keys: string[] = [];
-      const data: string[] = [];
-      for (const section of RECORD_SECTIONS)
-        for (const r of state[section] as Record<string, unknown>[]) {
-          sections.push(section);
-          keys.push(recordKey(section, r));
-          data.push(JSON.stringify(r));
-        }
-      await client.query(
-        `insert into records (section, key, data) select * from unnest($1::text[], $2::text[], $3::jsonb[])
-         on conflict (section, key) do update set data = excluded.data`,
-        [sections, keys, data],
-      );
-      await client.query('insert into audit (entry) select * from unnest($1::jsonb[])', [state.audit.map((a) => JSON.stringify(a))]);
-      await client.query('insert into deliveries (run, entry) select * from unnest($1::text[], $2::jsonb[])', [
-        state.deliveries.map((d) => d.run),
-        state.deliveries.map((d) => JSON.stringify(d)),
-      ]);
-      await client.query('select setval($1::regclass, greatest($2::bigint, (select last_value from ids)))', ['ids', state.seq + 1]);
-      await client.query('commit');
-    } catch (e) {
-      await client.query('rollback').catch(() => undefined);
-      throw new StateWriteError(`the database did not take the state: ${(e as Error).message}`);
-    } finally {
-      client.release();
-    }
-    this.idNext = this.idEnd = 0;
-    this.runDeliveries.clear();
+    await restoreState(this.pool, state);
+    this.ids.reset();
+    this.pushes.forget();
     await this.load();
   }
 
@@ -683,13 +209,7 @@ export class PgStore extends Store {
     await this.flush().catch(() => undefined);
     // A read-only command (ask, export) leaves the snapshot to the bots.
     if (!this.reader) await this.saveSnapshot().catch(() => undefined);
-    // The right to send pushes is given up before the session ends, so the next process can take it at once: a
-    // dropped session frees it too, but only once the server has noticed (a race the takeover test lost under load).
-    if (this.claimed) {
-      await this.claimed.query('select pg_advisory_unlock($1)', [PUSH_LOCK]).catch(() => undefined);
-      this.claimed.release(true);
-    }
-    this.claimed = undefined;
+    await this.pushes.close();
     await this.pool.end();
   }
 }

@@ -15,7 +15,8 @@ import { z } from 'zod';
 import { excerpt } from '../../../answer/format.ts';
 import { PlanFiles } from './files.ts';
 import { formatDate } from '../../../plan/deadline.ts';
-import { describeWarning, ImportError, importFile } from '../../../plan/import/index.ts';
+import { describeWarning, ImportError } from '../../../plan/import/index.ts';
+import { type Imported, importIsolated } from '../../../plan/import/isolated.ts';
 import { MAX_IMPORT_BYTES } from '../../../plan/import/office.ts';
 import { type Plan, planSchema, type Task } from '../../../plan/schema.ts';
 import { requiredParties } from '../../../plan/status.ts';
@@ -161,10 +162,11 @@ async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome
   if (!/\.(docx|xlsx|pdf|csv|tsv|txt)$/i.test(doc.filename)) return reply({ text: say('import.chat.badType', { file: doc.filename.slice(0, 80) }) });
   if (doc.size !== undefined && doc.size > MAX_IMPORT_BYTES)
     return reply({ text: say('import.error.too-big', { size: (doc.size / 2 ** 20).toFixed(1), max: MAX_IMPORT_BYTES / 2 ** 20 }) });
-  let imported: Awaited<ReturnType<typeof importFile>>;
+  let imported: Imported;
   try {
     const bytes = await doc.read();
-    imported = await importFile(doc.filename, bytes, deps.dir, { source: doc.filename }, ctx.today);
+    // Off the event loop, bounded in time and memory: a hostile file ends its worker, never the bot.
+    imported = await importIsolated(doc.filename, bytes, deps.dir, { source: doc.filename }, ctx.today, deps.importLimits);
   } catch (e) {
     if (e instanceof ImportError) return reply({ text: [say('import.chat.failed', { file: doc.filename }), say(`import.error.${e.code}`, e.params)] });
     deps.log.log('warn', 'plan file could not be read', { error: e, file: doc.filename });

@@ -80,81 +80,129 @@ export function replyPlans(plans: PlanCatalog, q: Question, o: PlansAskOptions):
   return across(active.length > 0 ? active : [fallback], q, opts, o, fallback, active.length > 1);
 }
 
-function across(scope: readonly PlanEntry[], q: Question, opts: AskOptions, o: PlansAskOptions, fallback: PlanEntry, named: boolean): PlansReply {
-  const t = translator(opts.lang ?? 'vi');
-  const single = (e: PlanEntry, head?: string): PlansReply => {
-    const r = e.engine.full(q, { ...opts, completions: o.completionsOf(e.plan.id) });
-    const withHead = head ? { ...r, text: `${head}\n${r.text}` } : r;
-    return { ...paginate(withHead), context: { ...contextOf(q, r, o.context), plan: e.plan.id }, blocks: [{ entry: e, reply: r }] };
-  };
-  // One plan: its own answer; named among several, with its name on top.
-  if (scope.length === 1) return single(scope[0]!, named ? planLine(t, scope[0]!) : undefined);
+/** One question asked of several plans: what every step of the merge needs. */
+interface Asking {
+  q: Question;
+  opts: AskOptions;
+  o: PlansAskOptions;
+  t: T;
+}
 
-  if (ONCE.has(q.intent)) {
-    const r = single(fallback);
-    if (q.intent !== 'empty' && q.intent !== 'help') return { ...r, blocks: [] };
-    return { ...r, text: `${r.text}\n\n${t('plans.serving', { n: scope.length, example: fallback.plan.number.split('/')[0]! })}`, blocks: [] };
-  }
-  if (q.intent === 'document') {
-    const lines = scope.slice(0, LISTED).map((e) => `• ${planLine(t, e)}`);
-    const text = [t('plans.whichDocument', { n: scope.length }), ...lines, t('plans.nameOne', { example: scope[0]!.plan.number.split('/')[0]! })].join('\n');
-    return { intent: 'which-plan', text, tasks: [], agencies: [], blocks: [] };
-  }
+function across(scope: readonly PlanEntry[], q: Question, opts: AskOptions, o: PlansAskOptions, fallback: PlanEntry, named: boolean): PlansReply {
+  const asking: Asking = { q, opts, o, t: translator(opts.lang ?? 'vi') };
+  const { t } = asking;
+  // One plan: its own answer; named among several, with its name on top.
+  if (scope.length === 1) return single(asking, scope[0]!, named ? planLine(t, scope[0]!) : undefined);
+  if (ONCE.has(q.intent)) return answeredOnce(asking, scope, fallback);
+  if (q.intent === 'document') return whichDocument(t, scope);
   // A task asked about in words: the plan whose task matches best answers.
   if (q.intent === 'task' && !q.taskId) {
-    let best: { e: PlanEntry; coverage: number; score: number } | undefined;
-    // Over many plans, only those sharing the most words with the question are searched (typos and all).
-    const candidates =
-      scope.length > SEARCHED_PLANS
-        ? scope
-            .map((e) => ({ e, n: e.engine.search.overlap(q.words) }))
-            .sort((a, b) => b.n - a.n)
-            .slice(0, SEARCHED_PLANS)
-            .map((x) => x.e)
-        : scope;
-    for (const e of candidates) {
-      const hit = e.engine.search.search(q.words, 1)[0];
-      if (hit && (!best || hit.coverage > best.coverage + 1e-9 || (Math.abs(hit.coverage - best.coverage) < 1e-9 && hit.score > best.score)))
-        best = { e, coverage: hit.coverage, score: hit.score };
-    }
-    return single(best?.e ?? fallback, planLine(t, best?.e ?? fallback));
+    const best = bestTaskPlan(scope, q) ?? fallback;
+    return single(asking, best, planLine(t, best));
   }
-  const answered = (e: PlanEntry, extra: Partial<AskOptions> = {}) => e.engine.full(q, { ...opts, ...extra, completions: o.completionsOf(e.plan.id) });
   // The size or progress of "the plan": a line per plan.
-  if ((q.intent === 'progress' || q.intent === 'count') && q.agencies.length === 0 && !q.section) {
-    const lines = scope.map((entry) => `• ${entry.plan.number}: ${answered(entry).text.split('\n')[0]}`);
-    const text = [t('plans.across', { n: scope.length }), ...lines].join('\n');
-    return {
-      ...paginate({ intent: q.intent, text, tasks: [], agencies: [] }),
-      context: contextOf(q, { intent: q.intent, text, tasks: [], agencies: [] }, o.context),
-      blocks: [],
-    };
-  }
-  // Over many plans, first only which plans answer and how many tasks each (no text); in full those shown.
-  const tally = scope.length > FULL_BLOCKS;
-  const replies = scope.map((e) => ({ entry: e, reply: answered(e, { tally }) }));
-  let blocks = replies.filter(({ reply }) => reply.tasks.length > 0 || (reply.total ?? 0) > 0);
-  if (tally && blocks.length <= FULL_BLOCKS) blocks = blocks.map((b) => ({ ...b, reply: answered(b.entry) }));
+  if ((q.intent === 'progress' || q.intent === 'count') && q.agencies.length === 0 && !q.section) return linePerPlan(asking, scope);
+  const blocks = answeringPlans(asking, scope);
   if (blocks.length === 0) {
-    const r = single(fallback);
+    const r = single(asking, fallback);
     return { ...r, text: `${t('plans.noneAcross', { n: scope.length })}\n${r.text}`, blocks: [] };
   }
-  if (blocks.length === 1) return single(blocks[0]!.entry, planLine(t, blocks[0]!.entry));
-  const total = blocks.reduce((n, b) => n + (b.reply.total ?? b.reply.tasks.length), 0);
+  if (blocks.length === 1) return single(asking, blocks[0]!.entry, planLine(t, blocks[0]!.entry));
   // Many plans answer: a line per plan, most tasks first, and how to see one plan's list — not pages of lists.
-  if (blocks.length > FULL_BLOCKS) {
-    const count = (b: PlanBlock) => b.reply.total ?? b.reply.tasks.length;
-    const lines = [...blocks]
-      .sort((a, b) => count(b) - count(a))
-      .map((b) => `• ${t('plans.countLine', { number: b.entry.plan.number, n: count(b), title: excerpt(b.entry.plan.title, 60) })}`);
-    const text = [
-      t('plans.found', { plans: blocks.length, n: total }),
-      ...lines,
-      t('plans.nameOne', { example: blocks[0]!.entry.plan.number.split('/')[0]! }),
-    ].join('\n');
-    const merged: Reply = { intent: q.intent, text, tasks: [], total, agencies: blocks[0]!.reply.agencies, asOf: o.today };
-    return { ...paginate(merged), context: { ...contextOf(q, merged, o.context), tasks: [] }, blocks: [] };
+  if (blocks.length > FULL_BLOCKS) return countPerPlan(asking, blocks);
+  return mergedLists(asking, blocks);
+}
+
+/** A plan's own answer to the question (with its name on top when given), paged, its context naming the plan. */
+function single({ q, opts, o }: Asking, e: PlanEntry, head?: string): PlansReply {
+  const r = e.engine.full(q, { ...opts, completions: o.completionsOf(e.plan.id) });
+  const withHead = head ? { ...r, text: `${head}\n${r.text}` } : r;
+  return { ...paginate(withHead), context: { ...contextOf(q, r, o.context), plan: e.plan.id }, blocks: [{ entry: e, reply: r }] };
+}
+
+/** A plan's answer as one block among several (`tally`: only which tasks and how many, no text). */
+function answered({ q, opts, o }: Asking, e: PlanEntry, extra: Partial<AskOptions> = {}): Reply {
+  return e.engine.full(q, { ...opts, ...extra, completions: o.completionsOf(e.plan.id) });
+}
+
+/** Help, thanks, the fallback: answered once; help and an empty question say which plans are served. */
+function answeredOnce(asking: Asking, scope: readonly PlanEntry[], fallback: PlanEntry): PlansReply {
+  const { q, t } = asking;
+  const r = single(asking, fallback);
+  if (q.intent !== 'empty' && q.intent !== 'help') return { ...r, blocks: [] };
+  return { ...r, text: `${r.text}\n\n${t('plans.serving', { n: scope.length, example: fallback.plan.number.split('/')[0]! })}`, blocks: [] };
+}
+
+/** A question about "the document" among several plans: which one? (the plans listed). */
+function whichDocument(t: T, scope: readonly PlanEntry[]): PlansReply {
+  const lines = scope.slice(0, LISTED).map((e) => `• ${planLine(t, e)}`);
+  const text = [t('plans.whichDocument', { n: scope.length }), ...lines, t('plans.nameOne', { example: scope[0]!.plan.number.split('/')[0]! })].join('\n');
+  return { intent: 'which-plan', text, tasks: [], agencies: [], blocks: [] };
+}
+
+/** The plan whose task matches the question's words best (coverage first, then score); none when no plan matches. */
+function bestTaskPlan(scope: readonly PlanEntry[], q: Question): PlanEntry | undefined {
+  let best: { e: PlanEntry; coverage: number; score: number } | undefined;
+  // Over many plans, only those sharing the most words with the question are searched (typos and all).
+  const candidates =
+    scope.length > SEARCHED_PLANS
+      ? scope
+          .map((e) => ({ e, n: e.engine.search.overlap(q.words) }))
+          .sort((a, b) => b.n - a.n)
+          .slice(0, SEARCHED_PLANS)
+          .map((x) => x.e)
+      : scope;
+  for (const e of candidates) {
+    const hit = e.engine.search.search(q.words, 1)[0];
+    if (hit && (!best || hit.coverage > best.coverage + 1e-9 || (Math.abs(hit.coverage - best.coverage) < 1e-9 && hit.score > best.score)))
+      best = { e, coverage: hit.coverage, score: hit.score };
   }
+  return best?.e;
+}
+
+/** The size or progress of "the plan" among several: the first line of each plan's answer. */
+function linePerPlan(asking: Asking, scope: readonly PlanEntry[]): PlansReply {
+  const { q, o, t } = asking;
+  const lines = scope.map((entry) => `• ${entry.plan.number}: ${answered(asking, entry).text.split('\n')[0]}`);
+  const text = [t('plans.across', { n: scope.length }), ...lines].join('\n');
+  return {
+    ...paginate({ intent: q.intent, text, tasks: [], agencies: [] }),
+    context: contextOf(q, { intent: q.intent, text, tasks: [], agencies: [] }, o.context),
+    blocks: [],
+  };
+}
+
+/**
+ * The plans that have tasks to list. Over many plans, first only which plans answer and how many tasks each (no
+ * text); in full only when few enough answer to be shown so.
+ */
+function answeringPlans(asking: Asking, scope: readonly PlanEntry[]): PlanBlock[] {
+  const tally = scope.length > FULL_BLOCKS;
+  const replies = scope.map((e) => ({ entry: e, reply: answered(asking, e, { tally }) }));
+  const blocks = replies.filter(({ reply }) => reply.tasks.length > 0 || (reply.total ?? 0) > 0);
+  return tally && blocks.length <= FULL_BLOCKS ? blocks.map((b) => ({ ...b, reply: answered(asking, b.entry) })) : blocks;
+}
+
+const countOf = (b: PlanBlock) => b.reply.total ?? b.reply.tasks.length;
+
+/** Many plans answer: how many tasks each, most first, and how to see one plan's list. */
+function countPerPlan({ q, o, t }: Asking, blocks: readonly PlanBlock[]): PlansReply {
+  const total = blocks.reduce((n, b) => n + countOf(b), 0);
+  const lines = [...blocks]
+    .sort((a, b) => countOf(b) - countOf(a))
+    .map((b) => `• ${t('plans.countLine', { number: b.entry.plan.number, n: countOf(b), title: excerpt(b.entry.plan.title, 60) })}`);
+  const text = [
+    t('plans.found', { plans: blocks.length, n: total }),
+    ...lines,
+    t('plans.nameOne', { example: blocks[0]!.entry.plan.number.split('/')[0]! }),
+  ].join('\n');
+  const merged: Reply = { intent: q.intent, text, tasks: [], total, agencies: blocks[0]!.reply.agencies, asOf: o.today };
+  return { ...paginate(merged), context: { ...contextOf(q, merged, o.context), tasks: [] }, blocks: [] };
+}
+
+/** A few plans answer: each plan's list under its name, one reply. */
+function mergedLists({ q, o, t }: Asking, blocks: PlanBlock[]): PlansReply {
+  const total = blocks.reduce((n, b) => n + countOf(b), 0);
   const text = [t('plans.found', { plans: blocks.length, n: total }), ...blocks.map((b) => `\n📋 ${planLine(t, b.entry)}\n${b.reply.text}`)].join('\n');
   const merged: Reply = {
     intent: q.intent,

@@ -76,25 +76,25 @@ export function myTasks(ctx: Ctx, head?: Text): Post | undefined {
   const many = ctx.deps.plans.all().length > 1;
   const plans = ctx.deps.plans.active();
   const all = (plans.length > 0 ? plans : [ctx.plan]).flatMap((entry) => {
-    const c = ctx.inPlan(entry);
-    return c.plan.engine
+    const inPlan = ctx.inPlan(entry);
+    return inPlan.plan.engine
       .ledBy(agency)
-      .filter((t) => requiredParties(t, ctx.deps.dir).includes(agency))
-      .map((task) => ({ c, task }));
+      .filter((task) => requiredParties(task, ctx.deps.dir).includes(agency))
+      .map((task) => ({ inPlan, task }));
   });
-  const items: ListItem[] = all.slice(0, LIST_MAX).map(({ c, task }) => {
-    const s = state(c, task, agency);
-    const done = reported(c, task, agency);
+  const items: ListItem[] = all.slice(0, LIST_MAX).map(({ inPlan, task }) => {
+    const standing = state(inPlan, task, agency);
+    const done = reported(inPlan, task, agency);
     const status =
       continuous(task) && done
         ? ctx.deps.t('tick.reportedOn', { date: formatDate(done.on) })
-        : ctx.deps.t(`status.${s.status}`) + periodText(ctx.deps, s.period?.end);
-    const note = done ? undefined : ctx.deps.store.latestProgress(c.plan.plan.id, task.id, agency);
+        : ctx.deps.t(`status.${standing.status}`) + periodText(ctx.deps, standing.period?.end);
+    const note = done ? undefined : ctx.deps.store.latestProgress(inPlan.plan.plan.id, task.id, agency);
     const noted = note ? ` · ${ctx.deps.t('progress.short', { text: excerpt(note.text, 40), date: formatDate(note.at.slice(0, 10)) })}` : '';
-    const extended = s.extendedFrom && s.due ? ` · ${ctx.deps.t('extension.short', { to: formatDate(s.due) })}` : '';
-    const where = many ? `[${c.plan.plan.number.split('/')[0]}] ` : '';
+    const extended = standing.extendedFrom && standing.due ? ` · ${ctx.deps.t('extension.short', { to: formatDate(standing.due) })}` : '';
+    const where = many ? `[${inPlan.plan.plan.number.split('/')[0]}] ` : '';
     const line = `${where}${task.id} — ${excerpt(task.content, 110)}\n   ${ctx.deps.t('task.deadlineShort', { deadline: deadlineWords(task, ctx.deps.t) })} · ${status}${extended}${noted}`;
-    const button = partButton(c, task, agency, 'l', true) ?? openTask.button('open', say('button.open', { id: task.id }), { taskId: task.id }, c);
+    const button = partButton(inPlan, task, agency, 'l', true) ?? openTask.button('open', say('button.open', { id: task.id }), { taskId: task.id }, inPlan);
     return { text: line, button };
   });
   const header = say('mytasks.header', { agency: ctx.deps.dir.label(agency), n: all.length, date: formatDate(ctx.today) });

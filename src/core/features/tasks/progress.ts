@@ -49,12 +49,16 @@ export async function progressCommand(ctx: Ctx, args: string): Promise<Outcome> 
   const found = taskIn(ctx, args);
   if (!found) return reply({ text: say('progress.usage') });
   if ('choices' in found)
-    return reply({ text: say('progress.whichPlan', { id: found.choices[0]!.task.id, plans: found.choices.map((x) => x.c.plan.plan.number).join(', ') }) });
-  const { c, task } = found;
-  const party = ownParty(c.actor, task, c.deps);
-  if (!party) return refuse('not-your-task', { id: task.id, agency: c.deps.dir.label(c.actor.official!.agency) });
+    return reply({
+      text: say('progress.whichPlan', { id: found.choices[0]!.task.id, plans: found.choices.map((choice) => choice.inPlan.plan.plan.number).join(', ') }),
+    });
+  const { inPlan, task } = found;
+  const party = ownParty(inPlan.actor, task, inPlan.deps);
+  if (!party) return refuse('not-your-task', { id: task.id, agency: inPlan.deps.dir.label(inPlan.actor.official!.agency) });
   const text = found.rest.trim();
-  const out = !text ? await startProgress(c, task.id, requiredParties(task, c.deps.dir).indexOf(party), 'a') : await saveProgress(c, task, party, text, 'a');
+  const out = !text
+    ? await startProgress(inPlan, task.id, requiredParties(task, inPlan.deps.dir).indexOf(party), 'a')
+    : await saveProgress(inPlan, task, party, text, 'a');
   return out;
 }
 

@@ -66,7 +66,7 @@ export function canUndo(ctx: Ctx, rec: ReadonlyDeep<CompletionRecord>): { code: 
  * A task named by its number in a command ("I.4", "4561 I.4", "KH 4561 I.4"), in the plan it belongs to: the plan
  * named, else the one active plan that has it for this actor. Several: the actor chooses (a button per plan).
  */
-export function taskIn(ctx: Ctx, args: string): { c: Ctx; task: Task; rest: string } | { choices: { c: Ctx; task: Task }[] } | undefined {
+export function taskIn(ctx: Ctx, args: string): { inPlan: Ctx; task: Task; rest: string } | { choices: { inPlan: Ctx; task: Task }[] } | undefined {
   const words = args.trim().split(/\s+/);
   let plans = ctx.deps.plans.active();
   let at = 0;
@@ -83,9 +83,9 @@ export function taskIn(ctx: Ctx, args: string): { c: Ctx; task: Task; rest: stri
   const ref = words[at] ?? '';
   const rest = words.slice(at + 1).join(' ');
   const hits = (plans.length > 0 ? plans : [ctx.plan]).flatMap((entry) => {
-    const c = ctx.inPlan(entry);
-    const task = resolveTaskRef(c, ref);
-    return task ? [{ c, task }] : [];
+    const inPlan = ctx.inPlan(entry);
+    const task = resolveTaskRef(inPlan, ref);
+    return task ? [{ inPlan, task }] : [];
   });
   if (hits.length <= 1) return hits[0] ? { ...hits[0], rest } : undefined;
   const own = hits.filter((h) => ownParty(ctx.actor, h.task, ctx.deps));

@@ -24,53 +24,62 @@ import { localTime } from '../../kernel/time.ts';
 import { cancelAction } from '../../kernel/conversation.ts';
 import { attachButton } from './evidence.ts';
 
-/** Where a tick was started: the /viec list ('l'), or a card, an answer, a digest ('a'). What follows shows it again. */
+/** The longest note a tick takes. */
 const NOTE_MAX = 300;
 
+/** What a confirmation is about: a task, the index of the party reporting, the period, and where it was started. */
 interface Target {
   taskId: string;
   party: number;
   /** Last day of the period being reported (recurring tasks), else undefined. */
   period?: string;
+  /** Where the tick was started: the /viec list ('l'), or a card, an answer, a digest ('a'). What follows shows it again. */
   src: Source;
 }
 
-const toIso = (p: unknown) => (p === '-' || p === undefined ? undefined : `${String(p).slice(0, 4)}-${String(p).slice(4, 6)}-${String(p).slice(6, 8)}`);
-const fromIso = (p?: string) => (p ? p.replace(/-/g, '') : '-');
+/** A period's last day as a button carries it ("20251231", "-" for none) and as an ISO date. */
+const toIso = (day: unknown) =>
+  day === '-' || day === undefined ? undefined : `${String(day).slice(0, 4)}-${String(day).slice(4, 6)}-${String(day).slice(6, 8)}`;
+const fromIso = (day?: string) => (day ? day.replace(/-/g, '') : '-');
 const targetFields = [taskId, partyAt, period, source] as const;
-const decodeTarget = ([t, p, per, src]: readonly unknown[]): Target | undefined =>
-  t === undefined || p === undefined || per === undefined
+const decodeTarget = ([task, party, periodEnd, src]: readonly unknown[]): Target | undefined =>
+  task === undefined || party === undefined || periodEnd === undefined
     ? undefined
-    : { taskId: t as string, party: p as number, ...(toIso(per) ? { period: toIso(per)! } : {}), src: (src as Source | undefined) ?? 'a' };
-const encodeTarget = (a: Target) => [a.taskId, a.party, fromIso(a.period), a.src];
+    : {
+        taskId: task as string,
+        party: party as number,
+        ...(toIso(periodEnd) ? { period: toIso(periodEnd)! } : {}),
+        src: (src as Source | undefined) ?? 'a',
+      };
+const encodeTarget = (target: Target) => [target.taskId, target.party, fromIso(target.period), target.src];
 
 // ——— the actions ———
 
 /** ✅ pressed (its button data in actions/tasks.ts: other modules make it too). */
-const tickHandler = handle(tick, (ctx, a, how) => startTick(ctx, a.taskId, a.party, a.src, how.explicit));
-const undoHandler = handle(undo, (ctx, a) => undoTick(ctx, a.completionId, a.src));
+const tickHandler = handle(tick, (ctx, pressed, how) => startTick(ctx, pressed.taskId, pressed.party, pressed.src, how.explicit));
+const undoHandler = handle(undo, (ctx, pressed) => undoTick(ctx, pressed.completionId, pressed.src));
 /** 📈 Báo tiến độ: the next text typed is a progress note on the agency's part, which is not ticked. */
-const progressHandler = handle(progress, (ctx, a) => startProgress(ctx, a.taskId, a.party, a.src));
+const progressHandler = handle(progress, (ctx, pressed) => startProgress(ctx, pressed.taskId, pressed.party, pressed.src));
 /** A task's card, as the actor's agency sees it. */
-const openHandler = handle(openTask, (ctx, a) => {
-  const task = findTask(ctx, a.taskId);
-  if (!task) return refuse('unknown-task', { id: a.taskId });
+const openHandler = handle(openTask, (ctx, pressed) => {
+  const task = findTask(ctx, pressed.taskId);
+  if (!task) return refuse('unknown-task', { id: pressed.taskId });
   const party = ownParty(ctx.actor, task, ctx.deps);
   return reply(party ? partCard(ctx, task, party, 'a') : { text: taskCard(ctx.plan.plan, task, state(ctx, task), ctx.deps.t, ctx.today) });
 });
 
 /** An action on a confirmation's target (confirm, add a note, cancel): same fields, its own tag and step. */
-const onTarget = (tag: string, run: (ctx: Ctx, t: Target) => Promise<Outcome>) =>
-  defineAction<Target>({ tag, planScoped: true, fields: targetFields, decode: decodeTarget, encode: encodeTarget, run: (ctx, a) => run(ctx, a) });
+const onTarget = (tag: string, run: (ctx: Ctx, target: Target) => Promise<Outcome>) =>
+  defineAction<Target>({ tag, planScoped: true, fields: targetFields, decode: decodeTarget, encode: encodeTarget, run });
 
-const confirm = onTarget('c', (ctx, t) => record(ctx, t));
+const confirm = onTarget('c', (ctx, target) => record(ctx, target));
 const askNote = onTarget('n', startNote);
 const cancelTick = onTarget('k', cancel);
 
 /** "Which plan's I.4?": a ✅ per plan that has it. */
-function choosePlan(choices: readonly { c: Ctx; task: Task }[]): Outcome {
-  const buttons = choices.slice(0, 8).map(({ c, task }) => {
-    return tick.button('choose', say('button.tickIn', { id: task.id, plan: c.plan.plan.number }), { taskId: task.id, src: 'a' }, c);
+function choosePlan(choices: readonly { inPlan: Ctx; task: Task }[]): Outcome {
+  const buttons = choices.slice(0, 8).map(({ inPlan, task }) => {
+    return tick.button('choose', say('button.tickIn', { id: task.id, plan: inPlan.plan.plan.number }), { taskId: task.id, src: 'a' }, inPlan);
   });
   return reply({ text: say('tick.whichPlan', { id: choices[0]!.task.id, n: choices.length }), buttons: rows(buttons, 1) });
 }
@@ -90,9 +99,9 @@ async function startTick(ctx: Ctx, id: string, partyAt: number | undefined, src:
     if (!party) return refuse('stale');
   } else party = ownParty(actor, task, deps);
   if (!party && actor.admin) {
-    const unreported = parties.map((p, i) => ({ p, i })).filter(({ p }) => !reported(ctx, task, p));
+    const unreported = parties.map((name, at) => ({ name, at })).filter(({ name }) => !reported(ctx, task, name));
     if (unreported.length === 0) return refuse('all-reported', { id: task.id });
-    const choices = unreported.slice(0, 40).map(({ p, i }) => tick.button('choose', label(deps, p), { taskId: task.id, party: i, src }, ctx));
+    const choices = unreported.slice(0, 40).map(({ name, at }) => tick.button('choose', label(deps, name), { taskId: task.id, party: at, src }, ctx));
     return edit({ text: say('tick.choosePart', { id: task.id }), buttons: [...rows(choices, 2), [cancelAction.button('cancel', say('button.cancel'), {})]] });
   }
   if (!party) {
@@ -101,15 +110,15 @@ async function startTick(ctx: Ctx, id: string, partyAt: number | undefined, src:
   }
   const why = refusalFor(ctx, task, party);
   if (why) return refuse(why.code, why.params);
-  const p = periodFor(ctx, task, party);
-  const target: Target = { taskId: task.id, party: parties.indexOf(party), ...(p ? { period: p } : {}), src };
-  const done = reported(ctx, task, party, p);
+  const periodEnd = periodFor(ctx, task, party);
+  const target: Target = { taskId: task.id, party: parties.indexOf(party), ...(periodEnd ? { period: periodEnd } : {}), src };
+  const done = reported(ctx, task, party, periodEnd);
   if (done) return refuse('already-done', doneParams(ctx, task, done), { edit: after(ctx, task, party, src, '') });
   if (explicit) return record(ctx, target);
   const question = say(continuous(task) ? 'tick.confirmContinuous' : 'tick.confirm', {
     agency: label(deps, party),
     id: task.id,
-    period: periodText(deps, p),
+    period: periodText(deps, periodEnd),
   });
   return edit({
     text: [question, excerpt(task.content, 300)],
@@ -126,24 +135,24 @@ function doneParams(ctx: Ctx, task: Task, rec: ReadonlyDeep<CompletionRecord>) {
 }
 
 /** Re-check a confirmation's target: the task, the party, the actor's right, and that the period is still the one. */
-function check(ctx: Ctx, t: Target): { task: Task; party: string } | Outcome {
-  const task = findTask(ctx, t.taskId);
-  if (!task) return refuse('unknown-task', { id: t.taskId });
-  const party = requiredParties(task, ctx.deps.dir)[t.party];
+function check(ctx: Ctx, target: Target): { task: Task; party: string } | Outcome {
+  const task = findTask(ctx, target.taskId);
+  if (!task) return refuse('unknown-task', { id: target.taskId });
+  const party = requiredParties(task, ctx.deps.dir)[target.party];
   if (!party) return refuse('stale');
   const why = refusalFor(ctx, task, party);
   if (why) return refuse(why.code, why.params);
-  const now = periodFor(ctx, task, party);
-  if (now !== t.period) {
+  const openPeriod = periodFor(ctx, task, party);
+  if (openPeriod !== target.period) {
     // The period asked about has passed or was reported: say so, and offer the one that is open now.
-    return refuse('period-passed', { id: task.id }, { edit: after(ctx, task, party, t.src, '') });
+    return refuse('period-passed', { id: task.id }, { edit: after(ctx, task, party, target.src, '') });
   }
   return { task, party };
 }
 
 /** Record a tick after re-checking everything; the change is on disk before the official is told. */
-async function record(ctx: Ctx, t: Target, note?: string): Promise<Outcome> {
-  const checked = check(ctx, t);
+async function record(ctx: Ctx, target: Target, note?: string): Promise<Outcome> {
+  const checked = check(ctx, target);
   if (!('task' in checked)) return checked;
   const { task, party } = checked;
   await endSession(ctx);
@@ -154,23 +163,23 @@ async function record(ctx: Ctx, t: Target, note?: string): Promise<Outcome> {
       party,
       on: ctx.today,
       by: ctx.actor.ref,
-      ...(t.period ? { period: t.period } : {}),
+      ...(target.period ? { period: target.period } : {}),
       ...(note ? { note } : {}),
     },
     ctx.now,
   );
-  if (existing) return refuse('already-done', doneParams(ctx, task, rec), { edit: after(ctx, task, party, t.src, '') });
+  if (existing) return refuse('already-done', doneParams(ctx, task, rec), { edit: after(ctx, task, party, target.src, '') });
   const head: Text = [
     say(continuous(task) ? 'tick.doneContinuous' : 'tick.done', {
       agency: label(ctx.deps, party),
       id: task.id,
-      period: periodText(ctx.deps, t.period),
+      period: periodText(ctx.deps, target.period),
       time: localTime(ctx.now),
     }),
     note ? say('tick.noteLine', { note }) : '',
   ];
   // 📎: the document or photo that proves it may follow.
-  const withProof = withUndo(ctx, after(ctx, task, party, t.src, head), rec, t.src);
+  const withProof = withUndo(ctx, after(ctx, task, party, target.src, head), rec, target.src);
   const proof = attachButton(ctx, rec);
   return edit(proof ? { ...withProof, buttons: [...(withProof.buttons ?? []), [proof]] } : withProof, say('tick.toastDone'));
 }
@@ -188,29 +197,30 @@ function withUndo(ctx: Ctx, post: Post, rec: CompletionRecord, src: Source): Pos
 }
 
 /** 📝 pressed: the next text typed is the note, and the tick is recorded with it. */
-async function startNote(ctx: Ctx, t: Target): Promise<Outcome> {
-  const checked = check(ctx, t);
+async function startNote(ctx: Ctx, target: Target): Promise<Outcome> {
+  const checked = check(ctx, target);
   if (!('task' in checked)) return checked;
-  const done = reported(ctx, checked.task, checked.party, t.period);
-  if (done) return refuse('already-done', doneParams(ctx, checked.task, done), { edit: after(ctx, checked.task, checked.party, t.src, '') });
-  await setSession(ctx, { kind: 'note', ...t });
+  const done = reported(ctx, checked.task, checked.party, target.period);
+  if (done) return refuse('already-done', doneParams(ctx, checked.task, done), { edit: after(ctx, checked.task, checked.party, target.src, '') });
+  await setSession(ctx, { kind: 'note', ...target });
   return edit({
-    text: say('tick.askNote', { id: t.taskId, max: NOTE_MAX }),
-    buttons: [[confirm.button('confirm', say('button.confirmNoNote'), t, ctx), cancelTick.button('cancel', say('button.cancel'), t, ctx)]],
+    text: say('tick.askNote', { id: target.taskId, max: NOTE_MAX }),
+    buttons: [[confirm.button('confirm', say('button.confirmNoNote'), target, ctx), cancelTick.button('cancel', say('button.cancel'), target, ctx)]],
   });
 }
 
 const noteSession = z.object({ kind: z.literal('note'), taskId, party: z.number().int().min(0), period: z.string().optional(), src: source });
 
 /** ✖ on a confirmation: nothing recorded — unless it already was, which is said, with ↩️ to undo. */
-async function cancel(ctx: Ctx, t: Target): Promise<Outcome> {
+async function cancel(ctx: Ctx, target: Target): Promise<Outcome> {
   await endSession(ctx);
-  const task = findTask(ctx, t.taskId);
-  const party = task && requiredParties(task, ctx.deps.dir)[t.party];
+  const task = findTask(ctx, target.taskId);
+  const party = task && requiredParties(task, ctx.deps.dir)[target.party];
   if (!task || !party) return edit({ text: say('session.cancelled') });
-  const done = reported(ctx, task, party, t.period);
-  if (done) return refuse('already-done', doneParams(ctx, task, done), { edit: after(ctx, task, party, t.src, say('tick.cancelTooLate', { id: task.id })) });
-  return edit(after(ctx, task, party, t.src, say('tick.cancelled', { id: task.id })));
+  const done = reported(ctx, task, party, target.period);
+  if (done)
+    return refuse('already-done', doneParams(ctx, task, done), { edit: after(ctx, task, party, target.src, say('tick.cancelTooLate', { id: task.id })) });
+  return edit(after(ctx, task, party, target.src, say('tick.cancelled', { id: task.id })));
 }
 
 async function undoTick(ctx: Ctx, id: string, src: Source): Promise<Outcome> {
@@ -234,7 +244,7 @@ async function done(ctx: Ctx, args: string): Promise<Outcome> {
   const found = taskIn(ctx, arg);
   if (!found) return refuse('unknown-task', { id: arg.slice(0, 20) });
   if ('choices' in found) return choosePlan(found.choices);
-  return startTick(found.c, found.task.id, undefined, 'a', true);
+  return startTick(found.inPlan, found.task.id, undefined, 'a', true);
 }
 
 export const tickingFeature: Feature = {
@@ -258,14 +268,14 @@ export const tickingFeature: Feature = {
     {
       kind: 'note',
       async onText(ctx, session, text) {
-        const s = noteSession.safeParse(session);
-        if (!s.success) {
+        const parsed = noteSession.safeParse(session);
+        if (!parsed.success) {
           await endSession(ctx);
           return undefined;
         }
         if (!text) return undefined;
         if (text.length > NOTE_MAX) return reply({ text: say('tick.noteTooLong', { max: NOTE_MAX, n: text.length }) });
-        const { kind: _kind, ...target } = s.data;
+        const { kind: _kind, ...target } = parsed.data;
         const { edit: shown, ...out } = await record(ctx, target as Target, text);
         // A typed note has no button message to replace: what would replace it is a new message.
         return shown ? { ...out, replies: [shown, ...out.replies] } : out;
