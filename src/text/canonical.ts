@@ -137,13 +137,35 @@ export function repairTelex(word: string): string | undefined {
   return candidates.find((c) => c !== word && isSyllable(c));
 }
 
-function rewrite(tokens: string[]): string[] {
+/**
+ * Abbreviations made of ordinary syllables, read as such only when typed without diacritics: "CA tỉnh", "ca tinh" is
+ * Công an tỉnh; "cả tỉnh" (the whole province) and "cá tính" are not.
+ */
+const PLAIN_ONLY = new Set(['ca tinh']);
+
+/** First words of PLAIN_ONLY keys that the text typed with diacritics only ("cả" but never "ca"). */
+function markedOnly(text: string): Set<string> {
+  const marked = new Set<string>();
+  const plain = new Set<string>();
+  for (const raw of clean(text)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)) {
+    if (!raw) continue;
+    const folded = fold(raw);
+    (folded === raw ? plain : marked).add(folded);
+  }
+  for (const w of plain) marked.delete(w);
+  return marked;
+}
+
+function rewrite(tokens: string[], marked?: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     let matched = false;
     for (let n = Math.min(MAX_REWRITE_WORDS, tokens.length - i); n >= 1; n--) {
       const key = tokens.slice(i, i + n).join(' ');
       const rep = REWRITE_TOKENS.get(key);
+      if (rep && PLAIN_ONLY.has(key) && marked?.has(tokens[i]!)) continue;
       if (rep) {
         out.push(...rep);
         i += n;
@@ -162,7 +184,7 @@ function repair(tokens: string[]): string[] {
 
 /** Canonical words of any text (plan cell, alias or question). */
 export function canonicalTokens(text: string): string[] {
-  return rewrite(repair(tokenize(fold(clean(text)))));
+  return rewrite(repair(tokenize(fold(clean(text)))), markedOnly(text));
 }
 
 /**

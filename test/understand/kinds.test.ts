@@ -71,6 +71,11 @@ describe('kinds of question', () => {
     expect(first('muc IV co nhung nhiem vu nao')).toMatch(/dừng ở tiêu đề mục này/);
   });
   it('ordinary words are not agencies; everyday words find the plan’s wording', () => {
+    // "cả tỉnh" (the whole province) is no "CA tỉnh" (Công an tỉnh), which is typed without marks.
+    const whole = ask('Cái vụ nhân rộng phần mềm một cửa điện tử dùng chung cả tỉnh thì ai đứng ra lo?');
+    expect([whole.intent, whole.ids]).toEqual(['task', ['III.2']]);
+    expect(ask('CA tỉnh phối hợp việc gì').text).toContain('Công an tỉnh');
+    expect(ask('ca tinh phoi hop viec gi').text).toContain('Công an tỉnh');
     expect(ask('Đến thời điểm này có việc gì bị chậm so với kế hoạch không?', '2019-07-15').intent).toBe('overdue');
     expect(ask('tiền bồi dưỡng cho người làm ở bộ phận một cửa do ai quy định?').ids).toEqual(['I.4']);
     expect(ask('mua máy tính, máy quét cho trung tâm hành chính công tỉnh ai lo').ids).toEqual(['II.2']);
