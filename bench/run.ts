@@ -454,8 +454,8 @@ async function pushes(label: string, store: Store, recorded: () => Promise<numbe
     lang: 'vi',
     t: translator('vi'),
     outlets: { telegram: outlet },
-    // As in production: one message in flight, recorded before the next (a crash repeats at most one).
-    senders: { telegram: new PacedSender({ rate, inFlight: 1, awaitReports: true, onDispatch: (t) => dispatched.push(t) }) },
+    // As in production: up to a second's worth in flight, each recorded before its place frees.
+    senders: { telegram: new PacedSender({ rate, onDispatch: (t) => dispatched.push(t) }) },
     remindDays: 30,
     remindBefore: [7, 1],
     log: silentLogger,

@@ -320,8 +320,8 @@ export class Pusher {
     const failedTo = new Set<string>();
     let reported = 0;
     const every = Math.max(1, Math.ceil(recipients.length / 10));
-    // Every part is recorded as soon as the messenger accepts it, before the next message goes (the senders wait
-    // for it): a crash repeats at most the one message in flight.
+    // Every part is recorded as soon as the messenger accepts it, and stays in flight (holding one of the sender's
+    // places) until that record is durable: a crash repeats at most the sender's `inFlight` messages, one per chat.
     const report = async (c: (typeof chunks)[number], outcome: Outcome) => {
       if (failedTo.has(c.to)) return;
       if (outcome.status !== 'sent') failedTo.add(c.to);
