@@ -17,6 +17,10 @@ const CATCH_UP_MS = 100;
 const MAX_RATE_RETRIES = 10;
 /** The shortest pause a 429 causes, whatever its retry_after. */
 const MIN_RATE_PAUSE_MS = 1000;
+/** Round trips remembered: the shortest of them is the usual one, against which a late message is told. */
+const ROUND_TRIPS_KEPT = 32;
+/** How soon a window full of messages not yet answered is looked at again. */
+const RECHECK_MS = 10;
 
 export class SendError extends Error {
   constructor(
@@ -134,13 +138,22 @@ class ChatHeap {
   }
 }
 
+/** A message in the rate window: when it left, and once answered, how long its round trip took. */
+interface Sent {
+  at: number;
+  roundTrip?: number;
+}
+
 /**
  * The pace every run of one sender shares: the one-second window, the even spacing, a 429's pause, and when each
  * chat was last sent to.
  */
 class Pace {
-  /** Dispatch times within the last second, oldest first (a ring would do; shift is cheap at this size). */
-  private readonly window: number[] = [];
+  /** Messages that may still count in the messenger's last second. */
+  private window: Sent[] = [];
+  /** The last ROUND_TRIPS_KEPT round trips (a ring): the shortest is the usual one. */
+  private readonly roundTrips: number[] = [];
+  private answers = 0;
   private readonly lastToChat = new Map<string, number>();
   private pausedUntil = Number.NEGATIVE_INFINITY;
   /** The ideal time of the last slot, for even spacing. */
@@ -159,12 +172,24 @@ class Pace {
     return (this.lastToChat.get(chat) ?? Number.NEGATIVE_INFINITY) + gap;
   }
 
-  /** Wait for a place in the window, take it for a message to `chat`, and return its time. */
-  async take(chat: string): Promise<number> {
-    const at = await this.slot();
-    this.lastToChat.set(chat, at);
-    this.onDispatch?.(at);
-    return at;
+  /** Wait for a place in the window, take it for a message to `chat`; `answered` is to be called with it. */
+  async take(chat: string): Promise<Sent> {
+    const sent: Sent = { at: await this.slot() };
+    this.window.push(sent);
+    this.lastToChat.set(chat, sent.at);
+    this.onDispatch?.(sent.at);
+    return sent;
+  }
+
+  /** The messenger answered (whatever it said): the message's round trip is known. */
+  answered(sent: Sent): void {
+    sent.roundTrip = this.clock.now() - sent.at;
+    this.roundTrips[this.answers++ % ROUND_TRIPS_KEPT] = sent.roundTrip;
+  }
+
+  /** A place taken for a message that did not leave after all. */
+  withdraw(sent: Sent): void {
+    this.window = this.window.filter((x) => x !== sent);
   }
 
   /** A 429: nothing leaves, in any run, until `retryAfterMs` (at least a second) from now; returns that time. */
@@ -173,7 +198,16 @@ class Pace {
     return this.pausedUntil;
   }
 
-  /** Wait for a place in the one-second window (and for any 429 pause), take it, and return its time. */
+  /**
+   * When the messenger may have counted a message, on the sender's clock: when it left, plus however much longer
+   * than the usual round trip its own took (so far, if not yet answered). A message held up on its way — a cold
+   * connection, a stalled event loop — arrives that much later, together with the ones that left after it.
+   */
+  private counted(s: Sent, now: number, usual: number): number {
+    return s.at + Math.max(0, (s.roundTrip ?? now - s.at) - usual);
+  }
+
+  /** Wait for a place in the one-second window (and for any 429 pause), and return its time. */
   private async slot(): Promise<number> {
     for (;;) {
       const now = this.clock.now();
@@ -181,23 +215,26 @@ class Pace {
         await this.clock.sleep(this.pausedUntil - now);
         continue;
       }
-      // The window is a little over a second: a message delayed on its way by up to WINDOW_SLACK_MS still
-      // cannot make the messenger count more than `rate` in any one second.
-      while (this.window.length > 0 && now - this.window[0]! >= 1000 + WINDOW_SLACK_MS) this.window.shift();
+      // The window is a little over a second: a message delayed on its way by up to WINDOW_SLACK_MS more than
+      // the others still cannot make the messenger count more than `rate` in any one second; one delayed by more
+      // shows it in its round trip, and counts from when it arrived.
+      const usual = this.roundTrips.length > 0 ? Math.min(...this.roundTrips) : Number.POSITIVE_INFINITY;
+      const expiry = (x: Sent) => this.counted(x, now, usual) + 1000 + WINDOW_SLACK_MS;
+      this.window = this.window.filter((x) => expiry(x) > now);
       // Evenly spaced as well as within the window: a burst of a whole second's messages would reach the
       // messenger bunched up by connection set-up and jitter.
       const interval = this.interval;
       const spaced = this.lastSlot + interval;
       if (this.window.length < this.rate && now >= spaced) {
-        this.window.push(now);
         // Late by a little (a busy event loop, a timer firing late): keep the ideal schedule so the average rate
         // holds; the window above still caps any second. Late by more: start afresh rather than catch up in a burst.
         this.lastSlot = now - spaced < Math.max(interval, CATCH_UP_MS) ? spaced : now;
         return now;
       }
-      await this.clock.sleep(
-        Math.max(now < spaced ? spaced - now : 0, this.window.length >= this.rate ? 1000 + WINDOW_SLACK_MS - (now - this.window[0]!) : 0, 0.1),
-      );
+      // A full window frees when its first message expires; one not yet answered may still be held up, so look
+      // again soon.
+      const frees = this.window.length >= this.rate ? Math.min(...this.window.map((x) => (x.roundTrip === undefined ? RECHECK_MS : expiry(x) - now))) : 0;
+      await this.clock.sleep(Math.max(now < spaced ? spaced - now : 0, frees, 0.1));
     }
   }
 }
@@ -285,15 +322,17 @@ class Dispatch<J extends Job> {
       this.fly(this.settle(chat, item, { status: 'blocked', attempts: 0, error: 'chat blocked the bot' }, this.clock.now()));
       return;
     }
-    await this.pace.take(chat);
+    const sent = await this.pace.take(chat);
     // A report failed while this one waited for its place: it does not leave.
-    if (this.failure) return;
+    if (this.failure) return this.pace.withdraw(sent);
     item.attempts++;
     this.fly(
-      this.send(item.job).then(
-        () => this.settle(chat, item, { status: 'sent', attempts: item.attempts }),
-        (e: unknown) => this.refused(chat, item, e),
-      ),
+      this.send(item.job)
+        .finally(() => this.pace.answered(sent))
+        .then(
+          () => this.settle(chat, item, { status: 'sent', attempts: item.attempts }),
+          (e: unknown) => this.refused(chat, item, e),
+        ),
     );
   }
 
