@@ -326,8 +326,15 @@ class Dispatch<J extends Job> {
     // A report failed while this one waited for its place: it does not leave.
     if (this.failure) return this.pace.withdraw(sent);
     item.attempts++;
+    let sending: Promise<void>;
+    try {
+      sending = this.send(item.job);
+    } catch (e) {
+      // A send that throws at once is refused like one that fails on the way.
+      sending = Promise.reject(e);
+    }
     this.fly(
-      this.send(item.job)
+      sending
         .finally(() => this.pace.answered(sent))
         .then(
           () => this.settle(chat, item, { status: 'sent', attempts: item.attempts }),
@@ -398,11 +405,6 @@ export class PacedSender {
     this.settings = { perChatMs: opts.perChatMs ?? 1000, maxAttempts: opts.maxAttempts ?? 4, backoffMs: opts.backoffMs ?? 1000, inFlight };
     this.clock = opts.clock ?? realClock;
     this.pace = new Pace(opts.rate, 1000 / (opts.rate * (opts.headroom ?? 0.97)), this.clock, opts.onDispatch);
-  }
-
-  /** Most messages in flight at once, and so the most a crash can repeat. */
-  get inFlight(): number {
-    return this.settings.inFlight;
   }
 
   /**
