@@ -349,8 +349,10 @@ export class Pusher {
       if (progress && ++reported % every === 0) progress({ ...result });
     };
     const channels = [...new Set(chunks.map((c) => c.message.channel))];
-    await Promise.all(
-      channels.map((channel) => {
+    // Every messenger's sender ends before the run does (and before the right to send is given up), even when
+    // another's stopped on a failed record: that failure is then the run's.
+    const ends = await Promise.allSettled(
+      channels.map(async (channel) => {
         const sender = this.deps.senders[channel];
         const mine = chunks.filter((c) => c.message.channel === channel);
         if (!sender) throw new Error(`no sender for ${channel}`);
@@ -358,6 +360,7 @@ export class Pusher {
         return sender.run(mine, (c) => (failedTo.has(c.to) ? Promise.resolve() : this.deps.outlets[channel]!.send(c.message)), report);
       }),
     );
+    for (const end of ends) if (end.status === 'rejected') throw end.reason;
   }
 }
 

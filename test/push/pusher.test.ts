@@ -165,6 +165,31 @@ describe('digest runs', () => {
     expect(second.sent.map((m) => m.chatId)).toEqual(['7']);
     expect(r).toMatchObject({ total: 4, sent: 4 });
   });
+  it('a record that fails stops the run: no more leave than were in flight, and the next attempt sends only to those not recorded', async () => {
+    const people = Array.from({ length: 12 }, (_, i) => official(`o${10 + i}`, i % 2 ? 'so-tai-chinh' : 'so-noi-vu'));
+    const s = await setup({ officials: people, inFlight: 3 });
+    const record = s.store.recordDeliveries.bind(s.store);
+    let records = 0;
+    s.store.recordDeliveries = async (list) => {
+      if (++records === 5) throw new Error('ENOSPC: no space left on device');
+      return record(list);
+    };
+    await expect(s.pusher.runDigest('digest:w1', '2019-03-25')).rejects.toThrow('ENOSPC');
+    // It stopped: of 13, no more went than the 4 recorded, the failed one and the others in flight with it.
+    const recorded = journal(s.file).length;
+    expect(recorded).toBeGreaterThanOrEqual(4);
+    expect(s.sent.length - recorded).toBeGreaterThanOrEqual(1);
+    expect(s.sent.length - recorded).toBeLessThanOrEqual(3);
+    expect(s.store.run('digest:w1')?.finishedAt).toBeUndefined();
+    // The disk has room again: the run goes on with those not recorded, and ends.
+    s.store.recordDeliveries = record;
+    const r = await s.pusher.runDigest('digest:w1', '2019-03-25');
+    expect(r).toMatchObject({ total: 13, sent: 13 });
+    const perChat = new Map<string, number>();
+    for (const m of s.sent) perChat.set(m.chatId, (perChat.get(m.chatId) ?? 0) + 1);
+    expect(perChat.size).toBe(13);
+    expect(Math.max(...perChat.values())).toBeLessThanOrEqual(2);
+  });
   it('each part of a split message is recorded; a restart sends only the parts not yet sent', async () => {
     const people = [official('o5', 'so-tai-chinh')];
     const first = await setup({ officials: people, partsOf: 3, fail: (m) => (m.chatId === '5' && m.text.startsWith('[3/3]') ? 'hang' : undefined) });
