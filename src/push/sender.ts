@@ -3,7 +3,9 @@
  * chat, with several messages in flight at once (up to `inFlight`, by default a second's worth) so that the pace is
  * the rate's, not one message per round trip to the messenger. A message is in flight from the moment it leaves
  * until its report (the caller's durable record of it) is done, and a chat has one message in flight at a time: a
- * crash repeats at most `inFlight` messages, never two to one chat. A 429 pauses everything for its retry_after and
+ * crash repeats at most `inFlight` messages, never two to one chat. The window counts what the messenger may have
+ * received: a message whose round trip took longer than the usual one counts from when it may have arrived, so a
+ * message held up on its way cannot bunch with those after it. A 429 pauses everything for its retry_after and
  * retries; a 403 (blocked, deactivated) stops that chat; other failures are retried with backoff, then reported as
  * failed. A report that fails stops the run: nothing more leaves, the messages in flight settle, and the run
  * rejects with that error. Time comes from a clock, so tests run on a fake one.
