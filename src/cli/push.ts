@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     lang: config.BOT_LANG,
     t,
     outlets: { telegram: outlet },
-    senders: { telegram: new PacedSender({ rate: config.PUSH_RATE, inFlight: 1, awaitReports: true }) },
+    senders: { telegram: new PacedSender({ rate: config.PUSH_RATE }) },
     remindDays: config.REMIND_DAYS,
     remindBefore: config.REMIND_BEFORE,
     log,

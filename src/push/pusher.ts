@@ -320,8 +320,8 @@ export class Pusher {
     const failedTo = new Set<string>();
     let reported = 0;
     const every = Math.max(1, Math.ceil(recipients.length / 10));
-    // Every part is recorded as soon as the messenger accepts it, before the next message goes (the senders wait
-    // for it): a crash repeats at most the one message in flight.
+    // Every part is recorded as soon as the messenger accepts it, and stays in flight (holding one of the sender's
+    // places) until that record is durable: a crash repeats at most the sender's `inFlight` messages, one per chat.
     const report = async (c: (typeof chunks)[number], outcome: Outcome) => {
       if (failedTo.has(c.to)) return;
       if (outcome.status !== 'sent') failedTo.add(c.to);
@@ -349,8 +349,10 @@ export class Pusher {
       if (progress && ++reported % every === 0) progress({ ...result });
     };
     const channels = [...new Set(chunks.map((c) => c.message.channel))];
-    await Promise.all(
-      channels.map((channel) => {
+    // Every messenger's sender ends before the run does (and before the right to send is given up), even when
+    // another's stopped on a failed record: that failure is then the run's.
+    const ends = await Promise.allSettled(
+      channels.map(async (channel) => {
         const sender = this.deps.senders[channel];
         const mine = chunks.filter((c) => c.message.channel === channel);
         if (!sender) throw new Error(`no sender for ${channel}`);
@@ -358,6 +360,7 @@ export class Pusher {
         return sender.run(mine, (c) => (failedTo.has(c.to) ? Promise.resolve() : this.deps.outlets[channel]!.send(c.message)), report);
       }),
     );
+    for (const end of ends) if (end.status === 'rejected') throw end.reason;
   }
 }
 

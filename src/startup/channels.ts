@@ -66,7 +66,8 @@ async function startTelegram({ config, log, t }: Settings, token: string, core: 
     route,
   });
   ch.outlets.telegram = telegramOutlet(bot.telegram, config.BOT_LANG);
-  ch.senders.telegram = new PacedSender({ rate: config.PUSH_RATE, inFlight: 1, awaitReports: true });
+  // Up to a second's worth of messages in flight, each recorded before its place frees (see push/sender.ts).
+  ch.senders.telegram = new PacedSender({ rate: config.PUSH_RATE });
   // An unreachable Bot API is retried with backoff; a refused token stops start-up.
   bot.botInfo = await untilReachable('Telegram Bot API', () => bot.telegram.getMe(), {
     log: log.child({ channel: 'telegram' }),
@@ -97,7 +98,7 @@ async function startZalo({ config, log, t }: Settings, token: string, core: Rout
     fatal: (e) => e instanceof ZaloError && (e.code === 401 || e.code === 404),
   });
   ch.outlets.zalo = zalo.outlet();
-  ch.senders.zalo = new PacedSender({ rate: config.ZALO_PUSH_RATE, inFlight: 1, awaitReports: true });
+  ch.senders.zalo = new PacedSender({ rate: config.ZALO_PUSH_RATE });
   if (config.ZALO_WEBHOOK_URL && config.ZALO_WEBHOOK_SECRET) {
     await zalo.client
       .setWebhook(config.ZALO_WEBHOOK_URL, config.ZALO_WEBHOOK_SECRET)

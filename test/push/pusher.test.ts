@@ -41,7 +41,14 @@ function official(id: string, agency: string, extra: Partial<Official> = {}): Of
 
 /** A pusher on a real state file, a fake clock and a fake Telegram that records what it sends. */
 async function setup(
-  opts: { file?: string; now?: string; fail?: (m: OutMessage) => SendError | 'hang' | undefined; officials?: Official[]; partsOf?: number } = {},
+  opts: {
+    file?: string;
+    now?: string;
+    fail?: (m: OutMessage) => SendError | 'hang' | undefined;
+    officials?: Official[];
+    partsOf?: number;
+    inFlight?: number;
+  } = {},
 ) {
   const file = opts.file ?? path.join(mkdtempSync(path.join(tmpdir(), 'push-')), 'state.json');
   const store = await FileStore.open(file);
@@ -83,7 +90,7 @@ async function setup(
   const pusher = new Pusher({
     ...deps,
     outlets: { telegram: outlet },
-    senders: { telegram: new PacedSender({ rate: 25, clock }) },
+    senders: { telegram: new PacedSender({ rate: 25, clock, ...(opts.inFlight ? { inFlight: opts.inFlight } : {}) }) },
     remindDays: 30,
     remindBefore: [7, 1],
     log: silentLogger,
@@ -164,6 +171,31 @@ describe('digest runs', () => {
     expect(second.sent.map((m) => m.chatId)).toEqual(['7']);
     expect(r).toMatchObject({ total: 4, sent: 4 });
   });
+  it('a record that fails stops the run: no more leave than were in flight, and the next attempt sends only to those not recorded', async () => {
+    const people = Array.from({ length: 12 }, (_, i) => official(`o${10 + i}`, i % 2 ? 'so-tai-chinh' : 'so-noi-vu'));
+    const s = await setup({ officials: people, inFlight: 3 });
+    const record = s.store.recordDeliveries.bind(s.store);
+    let records = 0;
+    s.store.recordDeliveries = async (list) => {
+      if (++records === 5) throw new Error('ENOSPC: no space left on device');
+      return record(list);
+    };
+    await expect(s.pusher.runDigest('digest:w1', '2019-03-25')).rejects.toThrow('ENOSPC');
+    // It stopped: of 13, no more went than the 4 recorded, the failed one and the others in flight with it.
+    const recorded = journal(s.file).length;
+    expect(recorded).toBeGreaterThanOrEqual(4);
+    expect(s.sent.length - recorded).toBeGreaterThanOrEqual(1);
+    expect(s.sent.length - recorded).toBeLessThanOrEqual(3);
+    expect(s.store.run('digest:w1')?.finishedAt).toBeUndefined();
+    // The disk has room again: the run goes on with those not recorded, and ends.
+    s.store.recordDeliveries = record;
+    const r = await s.pusher.runDigest('digest:w1', '2019-03-25');
+    expect(r).toMatchObject({ total: 13, sent: 13 });
+    const perChat = new Map<string, number>();
+    for (const m of s.sent) perChat.set(m.chatId, (perChat.get(m.chatId) ?? 0) + 1);
+    expect(perChat.size).toBe(13);
+    expect(Math.max(...perChat.values())).toBeLessThanOrEqual(2);
+  });
   it('each part of a split message is recorded; a restart sends only the parts not yet sent', async () => {
     const people = [official('o5', 'so-tai-chinh')];
     const first = await setup({ officials: people, partsOf: 3, fail: (m) => (m.chatId === '5' && m.text.startsWith('[3/3]') ? 'hang' : undefined) });
@@ -177,10 +209,11 @@ describe('digest runs', () => {
   });
   it("a recipient's parts go out together, not behind everyone else's", async () => {
     const people = Array.from({ length: 30 }, (_, i) => official(`o${100 + i}`, i % 2 ? 'so-tai-chinh' : 'so-noi-vu'));
-    const s = await setup({ officials: people, partsOf: 2 });
+    const s = await setup({ officials: people, partsOf: 2, inFlight: 4 });
     await s.pusher.runDigest('digest:w1', '2019-03-25');
     const order = s.sent.map((m) => `${m.chatId} ${m.text.slice(0, 5)}`);
-    for (const chat of ['1000', '100', '129']) expect(order.indexOf(`${chat} [2/2]`) - order.indexOf(`${chat} [1/2]`)).toBeLessThanOrEqual(3);
+    // Part 2 leaves once part 1 is recorded, ahead of any chat waiting: only messages already in flight come between.
+    for (const chat of ['1000', '100', '129']) expect(order.indexOf(`${chat} [2/2]`) - order.indexOf(`${chat} [1/2]`)).toBeLessThanOrEqual(4);
   });
   it('a progress note goes through the paced sender and waits out a 429 instead of being dropped', async () => {
     let refused = 0;
@@ -285,7 +318,9 @@ describe('one-off runs (a plan announcement)', () => {
     // The first process dies with one message in flight: the send to chat 104 never returns.
     const first = await setup({ file, fail: (m) => (m.chatId === '104' ? 'hang' : undefined) });
     void first.pusher.runOutbox('announce:k1:2021-06-01', [1, 2, 3, 4, 5, 6].map(msg));
-    await vi.waitFor(() => expect(first.sent).toHaveLength(5));
+    // It dies once the other five are recorded (a crash before a record finishes repeats that one too).
+    await vi.waitFor(() => expect(journal(file)).toHaveLength(5));
+    expect(first.sent).toHaveLength(5);
     expect(first.store.run('announce:k1:2021-06-01')?.outbox).toHaveLength(6);
     // A new process on the same state file resumes it.
     const second = await setup({ file });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Clock, PacedSender, SendError } from '../../src/push/sender.ts';
+import { VirtualClock } from './virtual-clock.ts';
 
 /** Virtual time: sleeping moves the clock; sends take `latency` of it. */
 function fakeClock(): Clock & { t: number } {
@@ -105,20 +106,109 @@ describe('the paced sender', () => {
     expect(tries[2]! - tries[1]!).toBeGreaterThanOrEqual(2000);
     expect(outcomes).toEqual([{ status: 'failed', attempts: 3, error: 'socket hang up' }]);
   });
-  it('with one in flight and reports awaited, each report is done before the next message leaves', async () => {
-    const clock = fakeClock();
-    const sender = new PacedSender({ rate: 50, clock, inFlight: 1, awaitReports: true });
-    const events: string[] = [];
-    await sender.run(
-      Array.from({ length: 5 }, (_, i) => ({ chatId: `c${i}`, n: i })),
-      async (j) => void events.push(`send ${j.n}`),
+  it('a message stays in flight until its report is done: never more than inFlight at once, one per chat', async () => {
+    const clock = new VirtualClock();
+    const sender = new PacedSender({ rate: 50, clock, inFlight: 3 });
+    const flying = new Set<string>();
+    let most = 0;
+    const jobs = Array.from({ length: 40 }, (_, i) => ({ chatId: `c${i % 10}`, n: i }));
+    await clock.drive(
+      sender.run(
+        jobs,
+        async (j) => {
+          // Two messages to one chat are never in flight together.
+          expect([...flying].some((f) => f.startsWith(`${j.chatId} `))).toBe(false);
+          flying.add(`${j.chatId} ${j.n}`);
+          most = Math.max(most, flying.size);
+          await clock.sleep(150);
+        },
+        async (j) => {
+          await clock.sleep(40);
+          flying.delete(`${j.chatId} ${j.n}`);
+        },
+      ),
+    );
+    expect(most).toBe(3);
+    expect(flying.size).toBe(0);
+  });
+  it('at a 150 ms round trip, several in flight reach the rate, never above it in any second sent or received', async () => {
+    const clock = new VirtualClock();
+    const sender = new PacedSender({ rate: 30, clock });
+    const sent: number[] = [];
+    const received: number[] = [];
+    const jobs = Array.from({ length: 600 }, (_, i) => ({ chatId: `c${i}`, i }));
+    // About 75 ms each way with a little jitter; every three seconds a stall of 120 ms (a cold connection, a busy
+    // event loop) holds every message that leaves meanwhile until its end, far longer than the window's slack.
+    const stallEnd = (t: number) => (t % 3000 < 120 ? t - (t % 3000) + 120 : t);
+    const s = await clock.drive(
+      sender.run(
+        jobs,
+        async (j) => {
+          sent.push(clock.now());
+          await clock.sleep(stallEnd(clock.now()) - clock.now() + 70 + ((j.i * 7) % 11));
+          received.push(clock.now());
+          await clock.sleep(75 + ((j.i * 5) % 7));
+        },
+        () => clock.sleep(5),
+      ),
+    );
+    expect(s).toEqual({ sent: 600, blocked: 0, failed: 0 });
+    expect(maxInAnySecond(sent)).toBeLessThanOrEqual(30);
+    expect(maxInAnySecond(received)).toBeLessThanOrEqual(30);
+    // Virtual seconds: one message per round trip would be about 6 a second.
+    const pace = (sent.length - 1) / ((sent.at(-1)! - sent[0]!) / 1000);
+    expect(pace).toBeGreaterThanOrEqual(0.9 * 30);
+  });
+  it('a 429 with several in flight pauses every message for retry_after, then goes on at the rate', async () => {
+    const clock = new VirtualClock();
+    const sender = new PacedSender({ rate: 30, clock });
+    const sent: [number, number][] = [];
+    let refusedAt = -1;
+    const s = await clock.drive(
+      sender.run(
+        Array.from({ length: 100 }, (_, i) => ({ chatId: `c${i}`, i })),
+        async (j) => {
+          sent.push([j.i, clock.now()]);
+          await clock.sleep(150);
+          if (j.i === 10 && refusedAt < 0) {
+            refusedAt = clock.now();
+            throw new SendError('rate', 'Too Many Requests: retry after 3', 3000);
+          }
+        },
+        () => clock.sleep(5),
+      ),
+    );
+    expect(s).toEqual({ sent: 100, blocked: 0, failed: 0 });
+    // Nothing leaves from the 429's answer until retry_after has passed; then the refused message goes again.
+    expect(sent.filter(([, t]) => t >= refusedAt && t < refusedAt + 3000)).toEqual([]);
+    expect(sent.filter(([i]) => i === 10).map(([, t]) => t >= refusedAt + 3000)).toEqual([false, true]);
+    expect(maxInAnySecond(sent.map(([, t]) => t))).toBeLessThanOrEqual(30);
+  });
+  it('a report that fails stops the run: nothing more leaves, at most inFlight are sent and unrecorded', async () => {
+    const clock = new VirtualClock();
+    const sender = new PacedSender({ rate: 30, clock, inFlight: 4 });
+    const sent: number[] = [];
+    const recorded: number[] = [];
+    let failedAt = -1;
+    const run = sender.run(
+      Array.from({ length: 100 }, (_, i) => ({ chatId: `c${i}`, i })),
+      async () => {
+        sent.push(clock.now());
+        await clock.sleep(150);
+      },
       async (j) => {
-        await clock.sleep(30);
-        events.push(`recorded ${j.n}`);
+        await clock.sleep(5);
+        if (j.i === 20) {
+          failedAt = clock.now();
+          throw new Error('disk full');
+        }
+        recorded.push(j.i);
       },
     );
-    expect(events).toHaveLength(10);
-    for (let i = 0; i < 10; i += 2) expect(events[i + 1]).toBe(events[i]!.replace('send', 'recorded'));
+    await expect(clock.drive(run)).rejects.toThrow('disk full');
+    expect(sent.filter((t) => t > failedAt)).toEqual([]);
+    expect(sent.length - recorded.length).toBeGreaterThan(0);
+    expect(sent.length - recorded.length).toBeLessThanOrEqual(4);
   });
   it("a message's later parts go next in its chat, ahead of chats not yet begun", async () => {
     const clock = fakeClock();
