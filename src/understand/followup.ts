@@ -63,6 +63,11 @@ export function followUp(text: string, q: Question, context: ChatContext | undef
       ...(context.period && !q.period ? { period: context.period } : {}),
     };
   }
+  // "thế còn quá hạn?", "còn sắp đến hạn thì sao" after an agency's answer: the other list, for the same agency.
+  const otherList = /^ (?:con|the con|vay con|con ve|the|vay) /.test(f) && ['overdue', 'upcoming', 'progress', 'period', 'recurring'].includes(q.intent);
+  if (otherList && q.agencies.length === 0 && context.agencies.length > 0 && RELISTED.includes(context.intent)) {
+    return { ...q, agencies: context.agencies.slice(0, 1), ...(context.role && q.intent !== 'progress' ? { role: context.role } : {}) };
+  }
   // "trong đó việc nào quá hạn": narrow the last agency's tasks.
   if (/ trong do | trong so do /.test(f) && q.agencies.length === 0 && context.agencies.length > 0 && ['overdue', 'upcoming', 'progress'].includes(q.intent)) {
     return { ...q, agencies: context.agencies.slice(0, 1) };

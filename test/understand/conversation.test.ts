@@ -91,6 +91,12 @@ describe('follow-ups', () => {
     const [, when] = chat(['ai chủ trì thành lập trung tâm phục vụ hành chính công', 'việc đó hạn khi nào?']);
     expect(when!.text.split('\n')[0]).toMatch(/^Thời hạn: Quý IV\/2018/);
   });
+  it('"thế còn quá hạn?" after an agency keeps the agency; a question without "còn" does not', () => {
+    const [, late, soon, all] = chat(['còn sở nội vụ?', 'thế còn quá hạn?', 'còn sắp đến hạn thì sao', 'việc nào quá hạn']);
+    expect(late!.text.split('\n')[0]).toMatch(/^Nhiệm vụ quá hạn của Sở Nội vụ \(\d+\)/);
+    expect(soon!.text).toContain('Sở Nội vụ');
+    expect(all!.text.split('\n')[0]).toMatch(/^Nhiệm vụ quá hạn \(\d+\)/);
+  });
   it('"trong đó việc nào quá hạn" narrows the last agency', () => {
     const [, late] = chat(['Sở Nội vụ phải làm gì?', 'trong đó việc nào quá hạn']);
     expect(late!.text).toContain('Nhiệm vụ quá hạn của Sở Nội vụ');
