@@ -262,7 +262,12 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
       date: asOf(ctx),
     });
     const parts = [(q.agencyFuzzy ? `${ctx.t('agency.understoodAs', { agency: label })}\n` : '') + head];
-    if (q.count) parts.unshift(ctx.t('agency.count', { agency: label, lead: lead.length, coordinate: coord.length }));
+    if (q.count) {
+      // Both numbers are real whichever role was asked ("chủ trì mấy việc" is no "phối hợp 0").
+      const leads = q.period ? roles.lead.filter(inPeriod).length : roles.lead.length;
+      const coordinates = q.period ? roles.coordinate.filter(inPeriod).length : roles.coordinate.length;
+      parts.unshift(ctx.t('agency.count', { agency: label, lead: leads, coordinate: coordinates }));
+    }
     if (roleNote) parts.unshift(roleNote);
     if (q.yesNo && !q.count) {
       // "Sở Công Thương có được giao việc gì không": only through a group ("các sở, ban, ngành") is said so.

@@ -3,6 +3,7 @@
  * agencies in a cell or a question by longest alias match over canonical words.
  */
 import { canonicalTokens } from '../text/canonical.ts';
+import { fold } from '../text/fold.ts';
 import type { Agency, DirectoryData } from './schema.ts';
 
 export interface AgencyMatch {
@@ -40,6 +41,13 @@ export class Directory {
       for (const alias of new Set([a.name, a.short, ...a.aliases])) this.addAlias(alias, [a.id]);
     }
     for (const c of data.compounds) this.addAlias(c.alias, c.agencies);
+    // "snn", "SNN&PTNT", "sở nn": a department's initials as officials type them, where no other agency has them.
+    for (const a of data.agencies)
+      for (const alias of initialsOf(a.name)) {
+        const words = canonicalTokens(alias);
+        const taken = this.aliasIndex.get(words[0]!)?.some((x) => x.words.join(' ') === words.join(' '));
+        if (!taken) this.addAlias(alias, [a.id]);
+      }
     for (const list of this.aliasIndex.values()) list.sort((x, y) => y.words.length - x.words.length);
   }
 
@@ -124,6 +132,39 @@ export class Directory {
     }
     return best ? [{ start: best.start, end: best.end, agencies: best.agencies, fuzzy: true }] : [];
   }
+}
+
+/**
+ * The initials of a department's name as officials shorten it: "Sở Nông nghiệp và Phát triển nông thôn" → "snnptnt",
+ * "snn&ptnt", "snn", "sở nn&ptnt", "sở nn" (one letter a syllable, "và" and punctuation dropped, the first part
+ * alone too). Only for names of the form "Sở …" of two syllables or more.
+ */
+export function initialsOf(name: string): string[] {
+  const m = name.normalize('NFC').match(/^Sở\s+(.+)$/u);
+  if (!m) return [];
+  const parts = fold(m[1]!)
+    .split(/\s+(?:va)\s+|\s*[,–-]\s*/)
+    .map((p) =>
+      p
+        .split(/\s+/)
+        .filter((w) => /^[a-z]+$/.test(w))
+        .map((w) => w[0]!)
+        .join(''),
+    )
+    .filter(Boolean);
+  const all = parts.join('');
+  if (all.length < 2) return [];
+  const first = parts[0]!;
+  const out = new Set([`s${all}`, `so ${all}`]);
+  if (parts.length > 1) {
+    out.add(`s${first}&${parts.slice(1).join('')}`);
+    out.add(`so ${first}&${parts.slice(1).join('')}`);
+  }
+  if (first.length >= 2) {
+    out.add(`s${first}`);
+    out.add(`so ${first}`);
+  }
+  return [...out];
 }
 
 /** Levenshtein distance with an early exit once every cell exceeds `limit`. */

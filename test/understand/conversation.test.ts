@@ -24,7 +24,7 @@ describe('counts come first', () => {
     expect(r.text.split('\n')[0]).toMatch(/^Mục II \(.+\) có 9 nhiệm vụ:$/);
   });
   it('an agency: the number in the first line', () => {
-    expect(ask('VP UBND chủ trì bao nhiêu việc').text.split('\n')[0]).toBe('VP.UBND tỉnh chủ trì 14 nhiệm vụ và phối hợp 0 nhiệm vụ.');
+    expect(ask('VP UBND chủ trì bao nhiêu việc').text.split('\n')[0]).toBe('VP.UBND tỉnh chủ trì 14 nhiệm vụ và phối hợp 1 nhiệm vụ.');
   });
 });
 

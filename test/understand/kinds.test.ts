@@ -55,6 +55,9 @@ describe('kinds of question', () => {
     expect(window.ids).toEqual(expect.arrayContaining(['III.1']));
     expect(window.ids).not.toContain('I.1');
     expect(first('trước cuối quý 3 có việc nào phải xong', '2019-08-20')).toMatch(/^Nhiệm vụ đến hạn chậm nhất ngày 30\/09\/2019/);
+    // The year, month or quarter named without its number is this one.
+    expect(first('từ nay đến cuối năm còn những việc gì phải xong', '2019-10-15')).toMatch(/^Nhiệm vụ đến hạn từ nay đến 31\/12\/2019 \(\d+\):/);
+    expect(first('trước cuối tháng có việc gì', '2019-03-05')).toMatch(/^Nhiệm vụ đến hạn chậm nhất ngày 31\/03\/2019/);
   });
   it('a count of things a plan does not count is a figure it does not state; several rhythms are each listed', () => {
     expect(ask('Trung tâm Phục vụ hành chính công tỉnh có bao nhiêu quầy giao dịch?').intent).toBe('not-stated');
