@@ -23,13 +23,22 @@ async function main(): Promise<number> {
   }
   const date = args.values.get('--date');
   if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(t('cli.badDate', { value: date }));
-  const { plan, warnings, format } = await importFile(file, bytes, loadDirectory(), {
-    number: args.values.get('--number'),
-    date,
-    issuer: args.values.get('--issuer'),
-    title: args.values.get('--title'),
-    source: path.basename(file),
-  });
+  let imported: Awaited<ReturnType<typeof importFile>>;
+  try {
+    imported = await importFile(file, bytes, loadDirectory(), {
+      number: args.values.get('--number'),
+      date,
+      issuer: args.values.get('--issuer'),
+      title: args.values.get('--title'),
+      source: path.basename(file),
+    });
+  } catch (e) {
+    if (!(e instanceof ImportError)) throw e;
+    // What the chat says, then what the reader saw.
+    console.error(`${t('cli.error')}: ${t(`import.error.${e.code}`, e.params)}\n  (${e.message})`);
+    return 2;
+  }
+  const { plan, warnings, format } = imported;
   const slug = `${plan.number.replace(/[^A-Za-z0-9]+/g, '-')}-${plan.date.slice(0, 4)}`;
   const out = args.values.get('-o') ?? args.values.get('--out') ?? path.join(DATA_DIR, 'plans', `${slug}.json`);
   writeFileAtomic(out, `${JSON.stringify(plan, null, 1)}\n`);

@@ -6,7 +6,8 @@ import { parsePdfPlan } from './pdf.ts';
 import type { Directory } from '../agencies.ts';
 import { type RawPlan, buildPlan } from './build.ts';
 import { parseCsvPlan } from './csv.ts';
-import { MAX_IMPORT_BYTES, parseDocxPlan, parseXlsxPlan } from './office.ts';
+import { MAX_IMPORT_BYTES } from './limits.ts';
+import { parseDocxPlan, parseXlsxPlan } from './office.ts';
 import { parseTextPlan } from './text.ts';
 import { ImportError } from './build.ts';
 
@@ -32,8 +33,20 @@ const tooBig = (size: number) =>
     max: MAX_IMPORT_BYTES / 2 ** 20,
   });
 
-/** Any supported file, by its name: Word and Excel read from bytes, the others as UTF-8 text. */
+/**
+ * Any supported file, by its name: Word and Excel read from bytes, the others as UTF-8 text. Whatever the file holds,
+ * what cannot be read ends as an ImportError (a library's own error is the file being damaged), never another throw.
+ */
 export async function importFile(name: string, bytes: Buffer, dir: Directory, meta: Meta = {}, today?: string) {
+  try {
+    return await readFile(name, bytes, dir, meta, today);
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    throw new ImportError(`the file cannot be read (${e instanceof Error ? e.message : String(e)})`, 'damaged');
+  }
+}
+
+async function readFile(name: string, bytes: Buffer, dir: Directory, meta: Meta, today?: string) {
   const defined = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined));
   const opts = today ? { today } : {};
   if (/\.docx$/i.test(name)) return { format: 'docx' as const, ...buildPlan({ ...(await parseDocxPlan(bytes, meta.source)), ...defined }, dir, opts) };

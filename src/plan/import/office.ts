@@ -15,13 +15,19 @@ import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { clean, fold } from '../../text/fold.ts';
 import { ImportError, type RawPlan } from './build.ts';
+import {
+  checkParts,
+  MAX_IMPORT_BYTES,
+  MAX_UNPACKED_BYTES,
+  MAX_ZIP_ENTRIES,
+  readPart,
+  scanXml,
+  type XmlBudget,
+  type ZipBudget,
+} from './limits.ts';
 import { rawPlanOf } from './text.ts';
 
-/** Largest file imported; a plan's Word file is some hundred kilobytes. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-/** What a Word or Excel file may unpack to, all its parts together, and how many parts it may have. */
-export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
-export const MAX_ZIP_ENTRIES = 2000;
+export { MAX_IMPORT_BYTES, MAX_UNPACKED_BYTES, MAX_ZIP_ENTRIES } from './limits.ts';
 
 type XmlNode = Record<string, unknown>;
 
@@ -81,6 +87,20 @@ export async function openZip(buf: Buffer, kind: 'Word' | 'Excel'): Promise<JSZi
   return zip;
 }
 
+/** A part of a Word file parsed, once it is inflated within the unpacked limit and scanned within the XML limits. */
+async function readXml(zip: JSZip, name: string, budget: { bytes: ZipBudget; xml: XmlBudget }): Promise<XmlNode[] | undefined> {
+  const file = zip.file(name);
+  if (!file) return undefined;
+  const bytes = await readPart(file, 'Word', budget.bytes);
+  scanXml(bytes, name, budget.xml);
+  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false });
+  try {
+    return parser.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as XmlNode[];
+  } catch (e) {
+    throw new ImportError(`the Word file is damaged: ${name} is not well-formed XML (${(e as Error).message})`, 'damaged');
+  }
+}
+
 /** A Word table as rows of cell texts, merged cells spread over the columns they cover. */
 function tableRows(tbl: XmlNode): string[][] {
   const rows: string[][] = [];
@@ -108,10 +128,9 @@ const isHeader = (row: readonly string[]) => fold(row[0] ?? '') === 'stt';
 
 export async function parseDocxPlan(buf: Buffer, source?: string): Promise<RawPlan> {
   const zip = await openZip(buf, 'Word');
-  const xml = await zip.file('word/document.xml')?.async('string');
-  if (!xml) throw new ImportError('not a Word document: it has no word/document.xml', 'not-office');
-  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false });
-  const doc = parser.parse(xml) as XmlNode[];
+  const budget = { bytes: { bytes: 0 }, xml: { elements: 0 } };
+  const doc = await readXml(zip, 'word/document.xml', budget);
+  if (!doc) throw new ImportError('not a Word document: it has no word/document.xml', 'not-office');
   const root = doc.find((n) => tagOf(n) === 'w:document');
   const body = root && find(root, 'w:body');
   if (!body) throw new ImportError('not a Word document: no body', 'not-office');
@@ -146,7 +165,7 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 export async function parseXlsxPlan(buf: Buffer, source?: string): Promise<RawPlan> {
-  await openZip(buf, 'Excel');
+  await checkParts(await openZip(buf, 'Excel'), 'Excel');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

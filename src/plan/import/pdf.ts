@@ -54,7 +54,8 @@ async function linesOf(buf: Buffer): Promise<Line[]> {
     const items: Item[] = [];
     for (const it of content.items) {
       if (!('str' in it) || !it.str.trim()) continue;
-      if (++count > MAX_ITEMS) throw new ImportError(`the PDF holds over ${MAX_ITEMS} pieces of text: it is not a plan`, 'too-big');
+      if (++count > MAX_ITEMS)
+        throw new ImportError(`the PDF holds over ${MAX_ITEMS} pieces of text: it is not a plan`, 'pdf-too-much-text', { max: MAX_ITEMS });
       items.push({ x: it.transform[4] as number, y: it.transform[5] as number, end: (it.transform[4] as number) + it.width, str: it.str });
     }
     // Top to bottom, left to right; one line per baseline (within 2 points).

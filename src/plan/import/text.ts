@@ -6,6 +6,7 @@
 import { clean, fold } from '../../text/fold.ts';
 import { ImportError, type RawPlan, type RawPlanDocument, type RawRow, type RawSection } from './build.ts';
 import { type Column, columnOf } from './columns.ts';
+import { checkTable } from './limits.ts';
 
 const ROMAN_ID = /^[IVXLC]+$/;
 
@@ -167,6 +168,7 @@ function readBlocks(lines: string[]): { header: string[]; blocks: string[][] } |
  * essential columns are an ImportError naming them.
  */
 export function tableToSections(header: readonly string[], rows: readonly (readonly string[])[]): RawSection[] {
+  checkTable(rows);
   const columns: (Column | undefined)[] = header.map(columnOf);
   for (const need of ['stt', 'content', 'lead'] as const) {
     if (!columns.includes(need)) throw new ImportError(`the task table has no "${need}" column (header: ${header.join(' | ')})`, 'no-column', { column: need });
