@@ -168,7 +168,7 @@ export function parseAssignmentParties(text: string, dir: Directory): { lead: Pa
 }
 
 function taskId(section: string, number: string): string {
-  const n = number.replace(/[^A-Za-z0-9.]/g, '') || '0';
+  const n = number.replace(/[^A-Za-z0-9.]/g, '').replace(/^\.+|\.+$/g, '') || '0';
   return section ? `${section}.${n}` : n;
 }
 

@@ -9,6 +9,7 @@ import { type Column, columnOf } from './columns.ts';
 import { checkTable } from './limits.ts';
 
 const ROMAN_ID = /^[IVXLC]+$/;
+const SECTION_ACROSS = /^([IVXLC]+)\s*[.:)–-]\s*(.+)$/;
 
 /** Plan number, date, issuer and title, read from the body and the appendix caption. */
 export function readMeta(text: string): Pick<RawPlan, 'number' | 'date' | 'issuer' | 'title'> {
@@ -77,11 +78,14 @@ export function readDocument(lines: string[]): RawPlanDocument {
       part = undefined;
       continue;
     }
-    if (inRecipients) {
-      if (line.startsWith('-')) {
+    // The signature block with no "Nơi nhận" before it: the body ends there all the same.
+    const signs = !inRecipients && isSignatureStart(line);
+    if (inRecipients || signs) {
+      if (inRecipients && line.startsWith('-')) {
         doc.recipients.push(clean(line.slice(1)).replace(/[;.]$/, ''));
         continue;
       }
+      part = undefined;
       // After the recipients, the signature block: lines in capitals ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
       // "PHÓ CHỦ TỊCH"), the last of them the signer's title, then their name (the first line that is not in
       // capitals). What follows is no longer the body.
@@ -95,9 +99,11 @@ export function readDocument(lines: string[]): RawPlanDocument {
       }
       const name = j < lines.length ? clean(lines[j]!) : '';
       const title = block.at(-1);
-      if (title && name && !/^phu luc\b/.test(fold(name)) && !doc.signer) doc.signer = { title, name };
+      const named = Boolean(title && name && !/^phu luc\b/.test(fold(name)));
+      if (named && !doc.signer) doc.signer = { title: title!, name };
       inRecipients = false;
-      i = Math.max(i, j);
+      // The name is read; a line that is not one (the appendix's heading) is read next.
+      i = Math.max(i, named ? j : j - 1);
       continue;
     }
     if (/^can cu\b/.test(f)) {
@@ -128,6 +134,13 @@ export function readDocument(lines: string[]): RawPlanDocument {
   return doc;
 }
 
+/** The first line of a signature block: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", or the title alone in capitals. */
+export function isSignatureStart(line: string): boolean {
+  const f = fold(line);
+  if (/^(tm|kt|tl|tuq|q)\.\s*\S/.test(f) && line === line.toUpperCase()) return true;
+  return /^(pho )?(chu tich|giam doc|truong ban)$/.test(f) && line === line.toUpperCase();
+}
+
 /** The numbered paragraphs of the body part headed "TỔ CHỨC THỰC HIỆN". */
 export function readAssignments(lines: string[]): { number: string; text: string }[] {
   const start = lines.findIndex((l) => /^[ivx]+\.\s*to chuc thuc hien\b/.test(fold(l)));
@@ -135,7 +148,7 @@ export function readAssignments(lines: string[]): { number: string; text: string
   const out: { number: string; text: string }[] = [];
   for (const line of lines.slice(start + 1)) {
     const f = fold(line);
-    if (/^[IVX]+\.\s/.test(line) || /^(tren day|noi nhan)/.test(f) || line.startsWith('\t')) break;
+    if (/^[IVX]+\.\s/.test(line) || /^(tren day|noi nhan|phu luc$)/.test(f) || line.startsWith('\t') || isSignatureStart(line)) break;
     if (!line) continue;
     const m = line.match(/^(\d+)\.\s*(.+)$/);
     if (m) out.push({ number: m[1]!, text: m[2]! });
@@ -175,14 +188,21 @@ export function tableToSections(header: readonly string[], rows: readonly (reado
   }
   const sections: RawSection[] = [];
   rows.forEach((cells, i) => {
-    const stt = cells[0] ?? '';
+    // A number as Word's numbering shows it ("1.", "II.") is the number.
+    const stt = (cells[0] ?? '').replace(/^(\w+)[.)]$/, '$1');
     const rest = cells.slice(1);
     if (fold(stt) === 'stt' || cells.every((c) => c === '')) return;
     const uniform = rest.length > 0 && rest.every((c) => c === rest[0]);
+    const last = i === rows.length - 1;
+    const short = cells.length < header.length;
     if (ROMAN_ID.test(stt) && uniform) {
-      const last = i === rows.length - 1;
-      const short = cells.length < header.length;
       sections.push({ id: stt, title: rest[0]!, rows: [], ...(last && short ? { truncated: true } : {}) });
+      return;
+    }
+    // One cell across the whole table, its title led by the section's number: "I. HOÀN THIỆN THỂ CHẾ".
+    const across = uniform && stt === rest[0] ? stt.match(SECTION_ACROSS) : null;
+    if (across) {
+      sections.push({ id: across[1]!, title: across[2]!, rows: [], ...(last && short ? { truncated: true } : {}) });
       return;
     }
     // A row merged across the table that is not a section ("Ghi chú: …"): not a task.
