@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../fsutil.ts';
 import { t } from '../i18n.ts';
-import { describeWarning, ImportError, importFile } from '../plan/import/index.ts';
+import { createdAgencies, describeWarning, idList, ImportError, importFile } from '../plan/import/index.ts';
 import { DATA_DIR, DataFileError, loadDirectory } from '../plan/load.ts';
 import { parseArgs, runCli, UsageError } from './args.ts';
 
@@ -48,6 +48,11 @@ async function main(): Promise<number> {
   if (warnings.length > 0) {
     console.error(t('import.judged', { n: warnings.length }));
     for (const w of warnings) console.error(`  - ${describeWarning(w, t)}`);
+  }
+  const created = createdAgencies(plan);
+  if (created.length > 0) {
+    console.error(t('import.created', { n: created.length }));
+    for (const a of created) console.error(`  - ${t('import.createdOne', { name: a.name, n: a.tasks.length, tasks: idList(a.tasks) })}`);
   }
   return 0;
 }

@@ -5,8 +5,12 @@
  * header, and a signature block with no "Nơi nhận" before it. Each layout imports to the same tasks, task by task.
  */
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from 'docx';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../src/plan/import/index.ts';
+import { createdAgencies, importFile } from '../../src/plan/import/index.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 import { dir } from '../helpers.ts';
 
@@ -211,5 +215,19 @@ describe('a plan laid out in Word as offices do', async () => {
     const { plan } = await read({ sectionRow: 'one-cell', numbering: 'auto', mergedLeads: true, splitAfter: 3, recipients: false });
     expect(tasks(plan)).toEqual(tasks(base.plan));
     expect(plan.assignments.map((a) => a.text)).toEqual(ASSIGNMENTS);
+  });
+  it('the agencies the import creates are listed, with their tasks; npm run import prints them before the plan is used', async () => {
+    expect(createdAgencies(base.plan)).toEqual([{ name: 'Viettel Bến Tre', tasks: ['II.1', 'II.2', 'II.4'] }]);
+    const tmp = mkdtempSync(path.join(tmpdir(), 'layouts-'));
+    const file = path.join(tmp, 'kh-310.docx');
+    writeFileSync(file, await planDocx({}));
+    const out = path.join(tmp, 'kh.json');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../src/cli/import.ts'), file, '-o', out], {
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('1 cơ quan không có trong danh mục sẽ được tạo làm cơ quan riêng của kế hoạch');
+    expect(r.stderr).toContain('  - Viettel Bến Tre: 3 nhiệm vụ (II.1, II.2, II.4)');
+    expect(JSON.parse(readFileSync(out, 'utf8')).tasks).toHaveLength(6);
   });
 });

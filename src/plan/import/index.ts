@@ -3,7 +3,8 @@
  * one cell a line) or CSV/TSV.
  */
 import { parsePdfPlan } from './pdf.ts';
-import type { Directory } from '../agencies.ts';
+import { type Directory, planAgencies } from '../agencies.ts';
+import type { Plan } from '../schema.ts';
 import { type RawPlan, buildPlan } from './build.ts';
 import { parseCsvPlan } from './csv.ts';
 import { MAX_IMPORT_BYTES } from './limits.ts';
@@ -62,5 +63,25 @@ async function readFile(name: string, bytes: Buffer, dir: Directory, meta: Meta,
   const raw = format === 'csv' ? parseCsvPlan(text) : parseTextPlan(text);
   return { format, ...buildPlan({ ...raw, ...defined }, dir, opts) };
 }
+
+/**
+ * The agencies an import creates: parties of the task table the directory does not know, which the plan serves as its
+ * own agencies (planAgencies) — each with the tasks naming it, for an admin to check before publishing.
+ */
+export function createdAgencies(plan: Plan): { name: string; tasks: string[] }[] {
+  const made = planAgencies(plan.tasks.flatMap((t) => [...t.lead, ...t.coordinate]));
+  const names = new Set(made.map((a) => a.name));
+  const tasks = new Map<string, string[]>();
+  for (const t of plan.tasks)
+    for (const p of new Set([...t.lead, ...t.coordinate].filter((x) => !x.agency && names.has(x.name)).map((x) => x.name))) {
+      const list = tasks.get(p) ?? [];
+      list.push(t.id);
+      tasks.set(p, list);
+    }
+  return made.map((a) => ({ name: a.name, tasks: tasks.get(a.name) ?? [] }));
+}
+
+/** "II.1, II.2, II.4" — at most `max` ids, then "…". */
+export const idList = (ids: readonly string[], max = 6) => (ids.length > max ? `${ids.slice(0, max).join(', ')}…` : ids.join(', '));
 
 export { describeWarning, ImportError, type Warning } from './build.ts';
