@@ -69,6 +69,9 @@ describe('hostile files', () => {
     expect((await refusal('long-cell')).vi).toBe('Một ô ở dòng 2 của bảng nhiệm vụ dài 20000 ký tự; mỗi ô chỉ được đến 10000 ký tự.');
     expect(await refusal('many-rows-csv')).toMatchObject({ code: 'too-many-rows', params: { n: 30_002, max: 20_000 } });
   });
+  it('a PDF of 5,000 pages is refused naming the page limit, not read in part', async () => {
+    expect((await refusal('pdf-pages-5000')).vi).toBe('Tệp PDF có 5000 trang; bot chỉ đọc tệp đến 200 trang (gửi riêng phần kế hoạch và phụ lục nhiệm vụ).');
+  });
   it('garbage named .docx or .pdf is a damaged file', async () => {
     expect((await refusal('garbage-docx')).code).toBe('damaged');
     expect((await refusal('garbage-pdf')).code).toBe('not-pdf');

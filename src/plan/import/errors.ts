@@ -14,6 +14,7 @@ export type ImportErrorCode =
   | 'too-many-tasks'
   | 'cell-too-long'
   | 'pdf-too-much-text'
+  | 'pdf-too-many-pages'
   | 'pdf-no-text'
   | 'damaged'
   | 'no-table'

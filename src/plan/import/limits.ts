@@ -21,6 +21,9 @@ export const MAX_ZIP_ENTRIES = 2000;
 export const MAX_XML_ELEMENTS = 500_000;
 /** Elements inside each other; Word's deepest (a table in a text box in a table) is some 40. */
 export const MAX_XML_DEPTH = 100;
+/** Pages of a PDF, and the pieces of text read from them all. */
+export const MAX_PDF_PAGES = 200;
+export const MAX_PDF_ITEMS = 200_000;
 /** Rows of the task table (section, note and repeated header rows included). */
 export const MAX_TABLE_ROWS = 20_000;
 /** Tasks of one plan (the bot is measured serving a plan of 10,000: npm run bench). */
