@@ -53,6 +53,8 @@ interface Layout {
   splitAfter?: number;
   /** The recipients before the signature (the baseline), or the signature alone. */
   recipients?: boolean;
+  /** A header of two rows: "Cơ quan thực hiện" over "Chủ trì" | "Phối hợp", the other cells merged down (or left empty). */
+  twoRowHeader?: 'merged' | 'empty';
 }
 
 const p = (text: string, extra: { numbering?: { reference: string; level: number } } = {}) => new Paragraph({ text, ...extra });
@@ -66,8 +68,19 @@ async function planDocx(l: Layout = {}): Promise<Buffer> {
       ...(o.span ? { columnSpan: o.span } : {}),
       ...(o.merge ? { verticalMerge: o.merge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE } : {}),
     });
-  const header = () => new TableRow({ children: HEADER.map((h) => cell(h)), tableHeader: true });
-  const tables: TableRow[][] = [[header()]];
+  const down = (text: string) => (l.twoRowHeader === 'merged' ? cell(text, { merge: 'restart' }) : cell(text));
+  const under = () => (l.twoRowHeader === 'merged' ? cell('', { merge: 'continue' }) : cell(''));
+  const header = () =>
+    l.twoRowHeader
+      ? [
+          new TableRow({
+            children: [down('STT'), down('Nội dung nhiệm vụ'), cell('Cơ quan thực hiện', { span: 2 }), down('Thời gian hoàn thành')],
+            tableHeader: true,
+          }),
+          new TableRow({ children: [under(), under(), cell('Chủ trì'), cell('Phối hợp'), under()], tableHeader: true }),
+        ]
+      : [new TableRow({ children: HEADER.map((h) => cell(h)), tableHeader: true })];
+  const tables: TableRow[][] = [header()];
   let count = 0;
   for (const [roman, title, rows] of SECTIONS) {
     const sectionRow =
@@ -76,7 +89,7 @@ async function planDocx(l: Layout = {}): Promise<Buffer> {
         : [numbered ? cell('', { num: auto('plan', 0) }) : cell(roman), cell(title, { span: HEADER.length - 1 })];
     tables.at(-1)!.push(new TableRow({ children: sectionRow }));
     rows.forEach(([content, lead, coordinate, deadline], i) => {
-      if (l.splitAfter !== undefined && count === l.splitAfter) tables.push([header()]);
+      if (l.splitAfter !== undefined && count === l.splitAfter) tables.push(header());
       count++;
       // Merged down: a lead (and its coordinators) shared with the row above is named once, in a cell merged over both.
       const row = rows[i]!;
@@ -211,8 +224,14 @@ describe('a plan laid out in Word as offices do', async () => {
     expect(plan.document?.parts.map((x) => x.items)).toEqual([['Hoàn thiện thể chế và hạ tầng số của tỉnh.'], ASSIGNMENTS]);
     expect(tasks(plan)).toEqual(tasks(base.plan));
   });
+  it('a header of two rows ("Cơ quan thực hiện" over "Chủ trì" | "Phối hợp"), its other cells merged down or empty', async () => {
+    for (const twoRowHeader of ['merged', 'empty'] as const) {
+      const { plan } = await read({ twoRowHeader });
+      expect(tasks(plan), twoRowHeader).toEqual(tasks(base.plan));
+    }
+  });
   it('all at once', async () => {
-    const { plan } = await read({ sectionRow: 'one-cell', numbering: 'auto', mergedLeads: true, splitAfter: 3, recipients: false });
+    const { plan } = await read({ sectionRow: 'one-cell', numbering: 'auto', mergedLeads: true, splitAfter: 3, recipients: false, twoRowHeader: 'merged' });
     expect(tasks(plan)).toEqual(tasks(base.plan));
     expect(plan.assignments.map((a) => a.text)).toEqual(ASSIGNMENTS);
   });

@@ -19,6 +19,7 @@ import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { clean, fold } from '../../text/fold.ts';
 import { ImportError, type RawPlan } from './build.ts';
+import { columnOf } from './columns.ts';
 import { checkParts, MAX_IMPORT_BYTES, MAX_UNPACKED_BYTES, MAX_ZIP_ENTRIES, readPart, scanXml, type XmlBudget, type ZipBudget } from './limits.ts';
 import { attr, find, kids, Numbering, tagOf, type XmlNode } from './numbering.ts';
 import { rawPlanOf } from './text.ts';
@@ -142,22 +143,28 @@ function tableRows(tbl: XmlNode, numbering: Numbering, above?: readonly string[]
     const trPr = find(tr, 'w:trPr');
     const before = Number((trPr && find(trPr, 'w:gridBefore') && attr(find(trPr, 'w:gridBefore')!, 'w:val')) ?? 0) || 0;
     for (let k = 0; k < Math.min(before, 64); k++) row.push('');
-    for (const tc of flat(kids(tr)).filter((k) => tagOf(k) === 'w:tc')) {
-      const pr = find(tc, 'w:tcPr');
-      const span = Math.min(Number((pr && find(pr, 'w:gridSpan') && attr(find(pr, 'w:gridSpan')!, 'w:val')) ?? 1) || 1, 64);
-      const vMerge = pr && find(pr, 'w:vMerge');
-      const paragraphs = flat(kids(tc))
-        .filter((k) => tagOf(k) === 'w:p')
-        .map((p) => clean(paragraphText(p, numbering)))
-        .filter(Boolean);
-      let text = paragraphs.join('\n');
-      // Merged down: the cell above carries the text — above a header repeated in between, the last row of tasks.
-      if (vMerge && attr(vMerge, 'w:val') !== 'restart') {
-        const up = rows.at(-1);
-        const source = up && isHeader(up) ? (lastTasks ?? up) : (up ?? above);
-        text = source?.[row.length] ?? text;
-      }
-      for (let k = 0; k < span; k++) row.push(text);
+    // Each cell's own text first; a cell merged down takes the text of the cell above it.
+    const cells = flat(kids(tr))
+      .filter((k) => tagOf(k) === 'w:tc')
+      .map((tc) => {
+        const pr = find(tc, 'w:tcPr');
+        const span = Math.min(Number((pr && find(pr, 'w:gridSpan') && attr(find(pr, 'w:gridSpan')!, 'w:val')) ?? 1) || 1, 64);
+        const vMerge = pr && find(pr, 'w:vMerge');
+        const text = flat(kids(tc))
+          .filter((k) => tagOf(k) === 'w:p')
+          .map((p) => clean(paragraphText(p, numbering)))
+          .filter(Boolean)
+          .join('\n');
+        return { span, text, merged: Boolean(vMerge && attr(vMerge, 'w:val') !== 'restart') };
+      });
+    // Above a task row stands a header repeated in between: the cell above is in the last row of tasks. A header's
+    // own second row ("Chủ trì" | "Phối hợp", its other cells merged down) takes the header above it.
+    const up = rows.at(-1) ?? above;
+    const subHeader = cells.every((c) => c.merged || c.text === '' || columnOf(c.text) !== undefined);
+    const source = up && isHeader(up) && !subHeader ? (lastTasks ?? up) : up;
+    for (const c of cells) {
+      const text = c.merged ? (source?.[row.length] ?? c.text) : c.text;
+      for (let k = 0; k < c.span; k++) row.push(text);
     }
     rows.push(row);
     if (!isHeader(row)) lastTasks = row;

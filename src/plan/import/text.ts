@@ -182,19 +182,29 @@ function readBlocks(lines: string[]): { header: string[]; blocks: string[][] } |
  */
 export function tableToSections(header: readonly string[], rows: readonly (readonly string[])[]): RawSection[] {
   checkTable(rows);
-  const columns: (Column | undefined)[] = header.map(columnOf);
+  // A header of two rows ("Cơ quan thực hiện" over "Chủ trì" | "Phối hợp"): each column named by both.
+  // Its second row has no number of its own (empty, or "STT" merged down) and only words that name columns.
+  const below = rows[0];
+  const sub =
+    below !== undefined &&
+    (fold(below[0] ?? '') === 'stt' || below[0] === '') &&
+    below.some((c, k) => c !== '' && c !== header[k]) &&
+    below.every((c, k) => c === '' || c === header[k] || columnOf(c) !== undefined);
+  const head = sub ? header.map((h, k) => (below[k] && below[k] !== h ? `${h} ${below[k]}`.trim() : h)) : header;
+  const columns: (Column | undefined)[] = head.map(columnOf);
   for (const need of ['stt', 'content', 'lead'] as const) {
-    if (!columns.includes(need)) throw new ImportError(`the task table has no "${need}" column (header: ${header.join(' | ')})`, 'no-column', { column: need });
+    if (!columns.includes(need)) throw new ImportError(`the task table has no "${need}" column (header: ${head.join(' | ')})`, 'no-column', { column: need });
   }
   const sections: RawSection[] = [];
-  rows.forEach((cells, i) => {
+  const body = sub ? rows.slice(1) : rows;
+  body.forEach((cells, i) => {
     // A number as Word's numbering shows it ("1.", "II.") is the number.
     const stt = (cells[0] ?? '').replace(/^(\w+)[.)]$/, '$1');
     const rest = cells.slice(1);
     if (fold(stt) === 'stt' || cells.every((c) => c === '')) return;
     const uniform = rest.length > 0 && rest.every((c) => c === rest[0]);
-    const last = i === rows.length - 1;
-    const short = cells.length < header.length;
+    const last = i === body.length - 1;
+    const short = cells.length < head.length;
     if (ROMAN_ID.test(stt) && uniform) {
       sections.push({ id: stt, title: rest[0]!, rows: [], ...(last && short ? { truncated: true } : {}) });
       return;
