@@ -89,11 +89,18 @@ export function readDocument(lines: string[]): RawPlanDocument {
       // After the recipients, the signature block: lines in capitals ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
       // "PHÓ CHỦ TỊCH"), the last of them the signer's title, then their name (the first line that is not in
       // capitals). What follows is no longer the body.
+      // A PDF reads the recipients and the signature side by side a line of each: the recipients' lines among
+      // the block's are still recipients.
+      const recipient = (l: string) => {
+        if (!inRecipients || !l.startsWith('-')) return false;
+        doc.recipients.push(clean(l.slice(1)).replace(/[;.]$/, ''));
+        return true;
+      };
       const block: string[] = [];
       let j = i;
       for (; j < lines.length && block.length < 4; j++) {
         const l = clean(lines[j]!);
-        if (!l) continue;
+        if (!l || recipient(l)) continue;
         if (l !== l.toUpperCase() || /^phu luc\b/.test(fold(l))) break;
         block.push(l);
       }
@@ -101,6 +108,7 @@ export function readDocument(lines: string[]): RawPlanDocument {
       const title = block.at(-1);
       const named = Boolean(title && name && !/^phu luc\b/.test(fold(name)));
       if (named && !doc.signer) doc.signer = { title: title!, name };
+      if (named) while (j + 1 < lines.length && recipient(clean(lines[j + 1]!))) j++;
       inRecipients = false;
       // The name is read; a line that is not one (the appendix's heading) is read next.
       i = Math.max(i, named ? j : j - 1);
