@@ -48,6 +48,8 @@ async function main(): Promise<number> {
   if (warnings.length > 0) {
     console.error(t('import.judged', { n: warnings.length }));
     for (const w of warnings) console.error(`  - ${describeWarning(w, t)}`);
+    const guessed = warnings.flatMap((w) => (w.kind === 'metaGuessed' ? [`--${w.where}`] : []));
+    if (guessed.length > 0) console.error(t('import.metaFlags', { flags: guessed.join(' ') }));
   }
   const created = createdAgencies(plan);
   if (created.length > 0) {

@@ -59,6 +59,8 @@ export type Warning =
 export function describeWarning(w: Warning, t: (key: string, params: Record<string, string | number>) => string): string {
   const { kind, ...params } = w;
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+  // What the document did not say, named in words ("số kế hoạch"), not by the field's name in the code.
+  if (w.kind === 'metaGuessed') flat.field = t(`import.field.${w.where}`, {});
   return t(`import.warn.${kind}`, flat);
 }
 
