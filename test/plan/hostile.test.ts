@@ -72,8 +72,9 @@ describe('hostile files', () => {
   it('a PDF of 5,000 pages is refused naming the page limit, not read in part', async () => {
     expect((await refusal('pdf-pages-5000')).vi).toBe('Tệp PDF có 5000 trang; bot chỉ đọc tệp đến 200 trang (gửi riêng phần kế hoạch và phụ lục nhiệm vụ).');
   });
-  it('garbage named .docx or .pdf is a damaged file', async () => {
+  it('garbage named .docx or .pdf, or XML with a comment never closed, is a damaged file', async () => {
     expect((await refusal('garbage-docx')).code).toBe('damaged');
+    expect((await refusal('unclosed-comment')).code).toBe('damaged');
     expect((await refusal('garbage-pdf')).code).toBe('not-pdf');
   });
   it('npm run import says what the chat says, without a stack trace, and writes nothing', () => {

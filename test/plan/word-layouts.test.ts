@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { createdAgencies, importFile } from '../../src/plan/import/index.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 import { ASSIGNMENTS, LANDSCAPE_PDF, type Layout, planDocx, SECTIONS } from '../fixtures/office-layouts.ts';
+import { docxOf, planBody } from '../fixtures/hostile-files.ts';
 import { dir } from '../helpers.ts';
 
 const TODAY = '2026-11-29';
@@ -96,6 +97,15 @@ describe('a plan laid out in Word as offices do', async () => {
     expect(plan.document?.signer).toEqual({ title: 'PHÓ CHỦ TỊCH', name: 'Nguyễn Văn An' });
     expect(plan.document?.recipients).toEqual(['Như trên', 'Lưu: VT']);
     expect(base.plan.document?.recipients).toEqual(['Như trên', 'Lưu: VT']);
+  });
+  it('numbers typed as text stay as written: "1.10" is not the number 1.1', async () => {
+    const rows = ['1.9', '1.10', '02'].map((stt) => [stt, `Việc ${stt}`, 'Sở Tài chính', '', 'Năm 2026']);
+    const { plan } = await importFile('kh.docx', docxOf(planBody(rows)), dir, {}, TODAY);
+    expect(plan.tasks.map((t) => [t.id, t.number])).toEqual([
+      ['I.1.9', '1.9'],
+      ['I.1.10', '1.10'],
+      ['I.02', '02'],
+    ]);
   });
   it('all at once', async () => {
     const { plan } = await read({ sectionRow: 'one-cell', numbering: 'auto', mergedLeads: true, splitAfter: 3, recipients: false, twoRowHeader: 'merged' });

@@ -37,6 +37,12 @@ const SLASH = 0x2f;
 const BANG = 0x21;
 const QUESTION = 0x3f;
 
+/** Where `mark` ends (its last byte), or -1 when it never comes. */
+function closing(buf: Buffer, mark: string, from: number): number {
+  const at = buf.indexOf(mark, from);
+  return at < 0 ? -1 : at + mark.length - 1;
+}
+
 /** The elements seen so far over the parts of one file: the element limit is for the file, not each part. */
 export interface XmlBudget {
   elements: number;
@@ -57,10 +63,10 @@ export function scanXml(xml: Uint8Array, part: string, budget: XmlBudget): void 
     if (next === SLASH) {
       depth--;
       end = buf.indexOf(GT, at);
-    } else if (next === QUESTION) end = buf.indexOf('?>', at) + 1;
+    } else if (next === QUESTION) end = closing(buf, '?>', at);
     else if (next === BANG) {
-      if (buf.subarray(at, at + 4).toString('latin1') === '<!--') end = buf.indexOf('-->', at) + 2;
-      else if (buf.subarray(at, at + 9).toString('latin1') === '<![CDATA[') end = buf.indexOf(']]>', at) + 2;
+      if (buf.subarray(at, at + 4).toString('latin1') === '<!--') end = closing(buf, '-->', at + 4);
+      else if (buf.subarray(at, at + 9).toString('latin1') === '<![CDATA[') end = closing(buf, ']]>', at + 9);
       else throw new ImportError(`${part} holds a DOCTYPE or entity declaration, which Word and Excel files never have: the file is not read`, 'xml-doctype');
     } else {
       if (++budget.elements > MAX_XML_ELEMENTS)

@@ -10,9 +10,9 @@
  * its header or have its columns (a table split over pages); a cell merged across columns (gridSpan) repeats its text
  * in each, one merged down (vMerge) takes the text above, also across such a split; a row that starts some columns in
  * (gridBefore) is padded; a cell's paragraphs (a numbered list) are joined with line breaks. Only what Word shows is
- * text: not deleted text, field codes, or the fallback copy of a drawing. Excel: every sheet, title rows above the
- * header,
- * merged cells read as their master's value.
+ * text: not deleted text, field codes, or the fallback copy of a drawing.
+ *
+ * Excel: every sheet, title rows above the header, merged cells read as their master's value.
  */
 import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
@@ -120,7 +120,8 @@ async function readXml(zip: JSZip, name: string, budget: { bytes: ZipBudget; xml
   if (!file) return undefined;
   const bytes = await readPart(file, 'Word', budget.bytes);
   scanXml(bytes, name, budget.xml);
-  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false });
+  // Text as written: "1.10" stays "1.10", not the number 1.1.
+  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false, parseTagValue: false });
   try {
     return parser.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as XmlNode[];
   } catch (e) {
