@@ -69,6 +69,17 @@ describe('hostile files', () => {
     expect((await refusal('long-cell')).vi).toBe('Một ô ở dòng 2 của bảng nhiệm vụ dài 20000 ký tự; mỗi ô chỉ được đến 10000 ký tự.');
     expect(await refusal('many-rows-csv')).toMatchObject({ code: 'too-many-rows', params: { n: 30_002, max: 20_000 } });
   });
+  it('a sheet with a cell at its last column (XFD) and 5,000 rows reads its table from the first 50 columns', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('KH');
+    ws.addRow(['STT', 'Nội dung', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành']);
+    ws.getCell('XFD1').value = 'x';
+    for (let k = 1; k <= 5000; k++) ws.addRow([String(k), `Việc ${k}`, 'Sở Tài chính', '', 'Năm 2026']);
+    const { plan } = await importFile('xa.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), dir, {}, TODAY);
+    expect(plan.tasks).toHaveLength(5000);
+    expect(plan.tasks.at(-1)).toMatchObject({ id: 'NV.5000', lead: [{ agency: 'so-tai-chinh' }] });
+  });
   it('a PDF of 5,000 pages is refused naming the page limit, not read in part', async () => {
     expect((await refusal('pdf-pages-5000')).vi).toBe('Tệp PDF có 5000 trang; bot chỉ đọc tệp đến 200 trang (gửi riêng phần kế hoạch và phụ lục nhiệm vụ).');
   });

@@ -24,6 +24,8 @@ export const MAX_XML_DEPTH = 100;
 /** Pages of a PDF, and the pieces of text read from them all. */
 export const MAX_PDF_PAGES = 200;
 export const MAX_PDF_ITEMS = 200_000;
+/** Columns read of a table row (a plan's table has some ten; a stray cell far right in a sheet is not read). */
+export const MAX_TABLE_COLUMNS = 50;
 /** Rows of the task table (section, note and repeated header rows included). */
 export const MAX_TABLE_ROWS = 20_000;
 /** Tasks of one plan (the bot is measured serving a plan of 10,000: npm run bench). */
@@ -158,13 +160,12 @@ export async function checkParts(zip: JSZip, kind: string): Promise<void> {
   }
 }
 
+export const tooManyRows = (n: number) =>
+  new ImportError(`the task table has ${n} rows; at most ${MAX_TABLE_ROWS} are read`, 'too-many-rows', { n, max: MAX_TABLE_ROWS });
+
 /** A task table within the row limit, each cell within the cell limit (rows counted from 1 below the header). */
 export function checkTable(rows: readonly (readonly string[])[]): void {
-  if (rows.length > MAX_TABLE_ROWS)
-    throw new ImportError(`the task table has ${rows.length} rows; at most ${MAX_TABLE_ROWS} are read`, 'too-many-rows', {
-      n: rows.length,
-      max: MAX_TABLE_ROWS,
-    });
+  if (rows.length > MAX_TABLE_ROWS) throw tooManyRows(rows.length);
   rows.forEach((cells, i) => {
     const long = cells.find((c) => c.length > MAX_CELL_CHARS);
     if (long !== undefined)

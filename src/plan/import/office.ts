@@ -20,7 +20,19 @@ import JSZip from 'jszip';
 import { clean, fold } from '../../text/fold.ts';
 import { ImportError, type RawPlan } from './build.ts';
 import { columnOf } from './columns.ts';
-import { checkParts, MAX_IMPORT_BYTES, MAX_UNPACKED_BYTES, MAX_ZIP_ENTRIES, readPart, scanXml, type XmlBudget, type ZipBudget } from './limits.ts';
+import {
+  checkParts,
+  MAX_IMPORT_BYTES,
+  MAX_TABLE_COLUMNS,
+  MAX_TABLE_ROWS,
+  MAX_UNPACKED_BYTES,
+  MAX_ZIP_ENTRIES,
+  readPart,
+  scanXml,
+  tooManyRows,
+  type XmlBudget,
+  type ZipBudget,
+} from './limits.ts';
 import { attr, find, kids, Numbering, tagOf, type XmlNode } from './numbering.ts';
 import { rawPlanOf } from './text.ts';
 
@@ -140,6 +152,7 @@ function tableRows(tbl: XmlNode, numbering: Numbering, above?: readonly string[]
   const rows: string[][] = [];
   let lastTasks = above;
   for (const tr of flat(kids(tbl)).filter((k) => tagOf(k) === 'w:tr')) {
+    if (rows.length >= MAX_TABLE_ROWS) throw tooManyRows(rows.length + 1);
     const row: string[] = [];
     const trPr = find(tr, 'w:trPr');
     const before = Number((trPr && find(trPr, 'w:gridBefore') && attr(find(trPr, 'w:gridBefore')!, 'w:val')) ?? 0) || 0;
@@ -165,7 +178,7 @@ function tableRows(tbl: XmlNode, numbering: Numbering, above?: readonly string[]
     const source = up && isHeader(up) && !subHeader ? (lastTasks ?? up) : up;
     for (const c of cells) {
       const text = c.merged ? (source?.[row.length] ?? c.text) : c.text;
-      for (let k = 0; k < c.span; k++) row.push(text);
+      for (let k = 0; k < c.span && row.length < MAX_TABLE_COLUMNS; k++) row.push(text);
     }
     rows.push(row);
     if (!isHeader(row)) lastTasks = row;
@@ -228,7 +241,7 @@ export async function parseXlsxPlan(buf: Buffer, source?: string): Promise<RawPl
   const rows: string[][] = [];
   for (const sheet of wb.worksheets) {
     let sheetHeader = false;
-    const width = sheet.columnCount;
+    const width = Math.min(sheet.columnCount, MAX_TABLE_COLUMNS);
     sheet.eachRow({ includeEmpty: false }, (row) => {
       const cells = Array.from({ length: width }, (_, k) => clean(cellText(row.getCell(k + 1).value)));
       while (cells.length > 0 && cells.at(-1) === '') cells.pop();
@@ -240,6 +253,7 @@ export async function parseXlsxPlan(buf: Buffer, source?: string): Promise<RawPl
       // Rows above a sheet's header are its title and caption: they are read like the body of a document.
       if (!sheetHeader) lines.push(...[...new Set(cells)].filter(Boolean));
       else rows.push(cells);
+      if (rows.length > MAX_TABLE_ROWS) throw tooManyRows(rows.length);
     });
   }
   if (!header) throw new ImportError('no task table found: expected a header row starting with "STT" in one of the sheets', 'no-table');
