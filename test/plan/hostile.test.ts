@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n.ts';
+import { IMPORT_ERROR_CODES } from '../../src/plan/import/errors.ts';
 import { ImportError, importFile } from '../../src/plan/import/index.ts';
 import { MAX_TASKS, MAX_XML_ELEMENTS } from '../../src/plan/import/limits.ts';
 import { hostileFiles } from '../fixtures/hostile-files.ts';
@@ -87,6 +88,12 @@ describe('hostile files', () => {
     expect((await refusal('garbage-docx')).code).toBe('damaged');
     expect((await refusal('unclosed-comment')).code).toBe('damaged');
     expect((await refusal('garbage-pdf')).code).toBe('not-pdf');
+  });
+  it('every refusal code has its text in the locales (vi and en have the same keys: test/locales.test.ts)', () => {
+    for (const code of IMPORT_ERROR_CODES) {
+      expect(t(`import.error.${code}`, {}, 'vi'), code).not.toBe(`import.error.${code}`);
+      expect(t(`import.error.${code}`, {}, 'en'), code).not.toBe(`import.error.${code}`);
+    }
   });
   it('npm run import says what the chat says, without a stack trace, and writes nothing', () => {
     const tmp = mkdtempSync(path.join(tmpdir(), 'hostile-'));
