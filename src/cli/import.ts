@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../fsutil.ts';
 import { t } from '../i18n.ts';
-import { describeWarning, ImportError } from '../plan/import/index.ts';
+import { createdAgencies, describeWarning, idList, ImportError } from '../plan/import/index.ts';
 import { importIsolated } from '../plan/import/isolated.ts';
 import { DATA_DIR, DataFileError, loadDirectory } from '../plan/load.ts';
 import { parseArgs, runCli, UsageError } from './args.ts';
@@ -24,14 +24,23 @@ async function main(): Promise<number> {
   }
   const date = args.values.get('--date');
   if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(t('cli.badDate', { value: date }));
-  // In a worker thread, as in chat: bounded in time and memory, so a hostile file ends with a message, not a crash.
-  const { plan, warnings, format } = await importIsolated(file, bytes, loadDirectory(), {
-    number: args.values.get('--number'),
-    date,
-    issuer: args.values.get('--issuer'),
-    title: args.values.get('--title'),
-    source: path.basename(file),
-  });
+  let imported: Awaited<ReturnType<typeof importIsolated>>;
+  try {
+    // In a worker thread, as in chat: bounded in time and memory, so a hostile file ends with a message, not a crash.
+    imported = await importIsolated(file, bytes, loadDirectory(), {
+      number: args.values.get('--number'),
+      date,
+      issuer: args.values.get('--issuer'),
+      title: args.values.get('--title'),
+      source: path.basename(file),
+    });
+  } catch (e) {
+    if (!(e instanceof ImportError)) throw e;
+    // What the chat says, then what the reader saw.
+    console.error(`${t('cli.error')}: ${t(`import.error.${e.code}`, e.params)}\n  (${e.message})`);
+    return 2;
+  }
+  const { plan, warnings, format } = imported;
   const slug = `${plan.number.replace(/[^A-Za-z0-9]+/g, '-')}-${plan.date.slice(0, 4)}`;
   const out = args.values.get('-o') ?? args.values.get('--out') ?? path.join(DATA_DIR, 'plans', `${slug}.json`);
   writeFileAtomic(out, `${JSON.stringify(plan, null, 1)}\n`);
@@ -41,6 +50,13 @@ async function main(): Promise<number> {
   if (warnings.length > 0) {
     console.error(t('import.judged', { n: warnings.length }));
     for (const w of warnings) console.error(`  - ${describeWarning(w, t)}`);
+    const guessed = warnings.flatMap((w) => (w.kind === 'metaGuessed' ? [`--${w.where}`] : []));
+    if (guessed.length > 0) console.error(t('import.metaFlags', { flags: guessed.join(' ') }));
+  }
+  const created = createdAgencies(plan);
+  if (created.length > 0) {
+    console.error(t('import.created', { n: created.length }));
+    for (const a of created) console.error(`  - ${t('import.createdOne', { name: a.name, n: a.tasks.length, tasks: idList(a.tasks) })}`);
   }
   return 0;
 }

@@ -167,7 +167,8 @@ describe('npm run import of an Excel file', () => {
     const r = run('cli/import.ts', [file, '-o', out]);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('(xlsx): 1 nhiệm vụ');
-    expect(r.stderr).toContain('Văn bản không ghi number');
+    expect(r.stderr).toContain('Văn bản không ghi số kế hoạch');
+    expect(r.stderr).toContain('--number');
     expect(JSON.parse(readFileSync(out, 'utf8')).tasks[0]).toMatchObject({ id: 'NV.1', content: 'Rà soát thủ tục hành chính' });
   }, 60_000);
 });

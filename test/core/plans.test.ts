@@ -223,6 +223,22 @@ describe('publishing a plan sent as a Word file', () => {
     // The same button again: the draft is gone.
     expect((await h.press(ADMIN, publish)).refusal?.code).toBe('stale');
   });
+  it('the preview names the agencies the plan brings that the directory does not know, before anything is published', async () => {
+    const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
+    const h = await harness({ plansDir, start: '2021-06-01T03:00:00Z' });
+    const known = h.text(await h.core.onDocument(h.user(ADMIN), doc('kh-1234.docx', await planDocx())));
+    expect(known).not.toContain('chưa có trong danh mục');
+    const tasks = [
+      ...CASHLESS_TASKS,
+      { content: 'Mở điểm thanh toán tại bưu cục', lead: 'Bưu điện tỉnh', coordinate: 'Viettel Bến Tre', deadline: 'Năm 2022' },
+      { content: 'Phủ sóng thanh toán di động', lead: 'Viettel Bến Tre', coordinate: 'Sở Tài chính', deadline: 'Năm 2022' },
+    ];
+    const shown = h.text(await h.core.onDocument(h.user(ADMIN), doc('kh-1235.docx', await planDocx({ number: '1235/KH-UBND', tasks }))));
+    expect(shown).toContain(
+      '🏢 2 cơ quan chưa có trong danh mục sẽ được tạo riêng cho kế hoạch này (số nhiệm vụ) — xem lại tên trước khi công bố: Bưu điện tỉnh (1); Viettel Bến Tre (2)',
+    );
+    expect(h.deps.plans.byId('1235/KH-UBND')).toBeUndefined();
+  });
   it('a corrected file replaces the plan: the difference is shown first; ticks on unchanged tasks are kept, on changed ones voided', async () => {
     const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
     const h = await harness({ plansDir, start: '2021-06-01T03:00:00Z' });
@@ -299,7 +315,7 @@ describe('a plan file that is too much to read', () => {
     expect(imported).toBe(false);
     const refused = h.text(await importing);
     expect(refused).toContain('Không nhập được tệp “nang.docx”');
-    expect(refused).toMatch(/đọc quá 8 giây|cần hơn 64 MB bộ nhớ/);
+    expect(refused).toMatch(/đọc quá 8 giây|cần hơn 64 MB bộ nhớ|quá nhiều thành phần bên trong/);
     // Nothing kept: no draft, no plan.
     expect(readdirSync(plansDir).filter((f) => f.endsWith('.json'))).toEqual([]);
     expect(h.deps.plans.all()).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importPlan } from '../../src/plan/import/index.ts';
+import { t } from '../../src/i18n.ts';
+import { describeWarning, importPlan } from '../../src/plan/import/index.ts';
 import { parseParties } from '../../src/plan/import/build.ts';
 import type { Warning } from '../../src/plan/import/build.ts';
 import { SOURCE, dir, plan } from '../helpers.ts';
@@ -100,5 +101,9 @@ describe('importing CSV and TSV', () => {
     const { plan, warnings } = importPlan('plan-thang-3.csv', 'STT,Nội dung,Cơ quan chủ trì\n1,Việc,Sở Nội vụ\n', dir, { source: 'plan-thang-3.csv' });
     expect(plan).toMatchObject({ number: 'plan-thang-3', title: 'plan-thang-3' });
     expect(warnings.filter((w) => w.kind === 'metaGuessed').map((w) => w.where)).toEqual(['number', 'date', 'issuer', 'title']);
+    // As the chat's preview says it: the missing part named in Vietnamese, no option of the command line.
+    const said = warnings.filter((w) => w.kind === 'metaGuessed').map((w) => describeWarning(w, t));
+    expect(said[0]).toBe('Văn bản không ghi số kế hoạch; tạm dùng "plan-thang-3"');
+    expect(said.join(' ')).not.toMatch(/--|number|title|issuer/);
   });
 });

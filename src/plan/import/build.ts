@@ -7,6 +7,10 @@ import { clean } from '../../text/fold.ts';
 import { type Directory, planAgencies } from '../agencies.ts';
 import { parseDeadline } from '../deadline.ts';
 import { type Assignment, type Party, type Plan, type Section, type Task, planSchema } from '../schema.ts';
+import { ImportError } from './errors.ts';
+import { checkTasks } from './limits.ts';
+
+export { ImportError, type ImportErrorCode } from './errors.ts';
 
 export interface RawRow {
   stt: string;
@@ -51,40 +55,13 @@ export type Warning =
   | { kind: 'missingRows'; where: string }
   | { kind: 'noLead'; where: string };
 
-/** Why a file cannot be imported: a message for the command line, and a code (with params) for chat's locale text. */
-export type ImportErrorCode =
-  | 'old-format'
-  | 'too-big'
-  | 'protected'
-  | 'not-office'
-  | 'not-pdf'
-  | 'too-many-parts'
-  | 'too-big-unpacked'
-  | 'pdf-no-text'
-  | 'damaged'
-  | 'no-table'
-  | 'no-column'
-  | 'bad-csv'
-  | 'not-a-plan'
-  | 'too-slow'
-  | 'too-heavy'
-  | 'busy';
-
 /** A warning as a line a person reads: the locale's `import.warn.<kind>` with the warning's fields. */
 export function describeWarning(w: Warning, t: (key: string, params: Record<string, string | number>) => string): string {
   const { kind, ...params } = w;
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+  // What the document did not say, named in words ("số kế hoạch"), not by the field's name in the code.
+  if (w.kind === 'metaGuessed') flat.field = t(`import.field.${w.where}`, {});
   return t(`import.warn.${kind}`, flat);
-}
-
-export class ImportError extends Error {
-  constructor(
-    message: string,
-    readonly code: ImportErrorCode = 'not-a-plan',
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(message);
-  }
 }
 
 /** Words that may stand between two agency names without being a name themselves. */
@@ -193,8 +170,15 @@ export function parseAssignmentParties(text: string, dir: Directory): { lead: Pa
 }
 
 function taskId(section: string, number: string): string {
-  const n = number.replace(/[^A-Za-z0-9.]/g, '') || '0';
+  const n = number.replace(/[^A-Za-z0-9.]/g, '').replace(/^\.+|\.+$/g, '') || '0';
   return section ? `${section}.${n}` : n;
+}
+
+/** The suffix of a repeated number's k-th repeat: b … z, then ba, bb … (letters as digits of base 26, a = 0). */
+export function repeatSuffix(k: number): string {
+  let s = '';
+  for (let n = k; n > 0; n = Math.floor(n / 26)) s = String.fromCharCode(97 + (n % 26)) + s;
+  return s;
 }
 
 /** Build and validate the plan. Throws ImportError when the source lacks what a plan needs. */
@@ -216,7 +200,10 @@ export function buildPlan(raw: RawPlan, dir: Directory, opts: { today?: string }
   }
   const sections: Section[] = [];
   const tasks: Task[] = [];
+  checkTasks(raw.sections.reduce((n, s) => n + s.rows.length, 0));
   const ids = new Set<string>();
+  // The next suffix to try per repeated number: rows sharing one number cost their count, not its square.
+  const nextRepeat = new Map<string, number>();
   for (const s of raw.sections) {
     sections.push({ id: s.id, title: clean(s.title), ...(s.truncated ? { missingInSource: true } : {}) });
     if (s.truncated) warnings.push({ kind: 'missingRows', where: s.id });
@@ -224,7 +211,9 @@ export function buildPlan(raw: RawPlan, dir: Directory, opts: { today?: string }
       let id = taskId(s.id, row.stt);
       if (ids.has(id)) {
         const base = id;
-        for (let k = 1; ids.has(id); k++) id = `${base}${String.fromCharCode(97 + k)}`;
+        let k = nextRepeat.get(base) ?? 1;
+        while (ids.has(id)) id = `${base}${repeatSuffix(k++)}`;
+        nextRepeat.set(base, k);
         warnings.push({ kind: 'repeatedNumber', where: base, number: row.stt, id });
       }
       ids.add(id);
@@ -259,7 +248,7 @@ export function buildPlan(raw: RawPlan, dir: Directory, opts: { today?: string }
     text: clean(a.text),
     ...parseAssignmentParties(a.text, own),
   }));
-  const plan = planSchema.parse({
+  const parsed = planSchema.safeParse({
     schemaVersion: 1,
     id: raw.number!,
     number: raw.number!,
@@ -272,5 +261,11 @@ export function buildPlan(raw: RawPlan, dir: Directory, opts: { today?: string }
     assignments,
     ...(raw.document && (raw.document.basis.length > 0 || raw.document.parts.length > 0) ? { document: raw.document } : {}),
   });
-  return { plan, warnings };
+  // What the reading made is checked like any plan file; a plan it cannot make is refused, never a raw error.
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.join('.');
+    throw new ImportError(`the plan read from the file is not valid at ${where}: ${issue.message}`, 'invalid-plan', { where });
+  }
+  return { plan: parsed.data, warnings };
 }

@@ -6,6 +6,7 @@
 import { clean } from '../../text/fold.ts';
 import { ImportError, type RawPlan, type RawRow, type RawSection } from './build.ts';
 import { type Column, columnOf } from './columns.ts';
+import { checkTable } from './limits.ts';
 
 /** RFC 4180 records with the given delimiter. */
 export function parseDelimited(text: string, delimiter: string): string[][] {
@@ -49,6 +50,7 @@ function detectDelimiter(firstLine: string): string {
 export function parseCsvPlan(text: string, meta: Partial<RawPlan> = {}): RawPlan {
   const body = text.replace(/^\ufeff/, '');
   const records = parseDelimited(body, detectDelimiter(body.split(/\r?\n/)[0] ?? ''));
+  checkTable(records);
   const headerAt = records.findIndex((r) => r.map(columnOf).includes('stt'));
   if (headerAt < 0) throw new ImportError('no header row with an "STT" column', 'no-table');
   const columns: (Column | undefined)[] = records[headerAt]!.map(columnOf);

@@ -3,10 +3,12 @@
  * one cell a line) or CSV/TSV.
  */
 import { parsePdfPlan } from './pdf.ts';
-import type { Directory } from '../agencies.ts';
+import { type Directory, planAgencies } from '../agencies.ts';
+import type { Plan } from '../schema.ts';
 import { type RawPlan, buildPlan } from './build.ts';
 import { parseCsvPlan } from './csv.ts';
-import { MAX_IMPORT_BYTES, parseDocxPlan, parseXlsxPlan } from './office.ts';
+import { MAX_IMPORT_BYTES } from './limits.ts';
+import { parseDocxPlan, parseXlsxPlan } from './office.ts';
 import { parseTextPlan } from './text.ts';
 import { ImportError } from './build.ts';
 
@@ -32,8 +34,20 @@ const tooBig = (size: number) =>
     max: MAX_IMPORT_BYTES / 2 ** 20,
   });
 
-/** Any supported file, by its name: Word and Excel read from bytes, the others as UTF-8 text. */
+/**
+ * Any supported file, by its name: Word and Excel read from bytes, the others as UTF-8 text. Whatever the file holds,
+ * what cannot be read ends as an ImportError (a library's own error is the file being damaged), never another throw.
+ */
 export async function importFile(name: string, bytes: Buffer, dir: Directory, meta: Meta = {}, today?: string) {
+  try {
+    return await readFile(name, bytes, dir, meta, today);
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    throw new ImportError(`the file cannot be read (${e instanceof Error ? e.message : String(e)})`, 'damaged');
+  }
+}
+
+async function readFile(name: string, bytes: Buffer, dir: Directory, meta: Meta, today?: string) {
   const defined = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined));
   const opts = today ? { today } : {};
   if (/\.docx$/i.test(name)) return { format: 'docx' as const, ...buildPlan({ ...(await parseDocxPlan(bytes, meta.source)), ...defined }, dir, opts) };
@@ -49,5 +63,25 @@ export async function importFile(name: string, bytes: Buffer, dir: Directory, me
   const raw = format === 'csv' ? parseCsvPlan(text) : parseTextPlan(text);
   return { format, ...buildPlan({ ...raw, ...defined }, dir, opts) };
 }
+
+/**
+ * The agencies an import creates: parties of the task table the directory does not know, which the plan serves as its
+ * own agencies (planAgencies) — each with the tasks naming it, for an admin to check before publishing.
+ */
+export function createdAgencies(plan: Plan): { name: string; tasks: string[] }[] {
+  const made = planAgencies(plan.tasks.flatMap((t) => [...t.lead, ...t.coordinate]));
+  const names = new Set(made.map((a) => a.name));
+  const tasks = new Map<string, string[]>();
+  for (const t of plan.tasks)
+    for (const p of new Set([...t.lead, ...t.coordinate].filter((x) => !x.agency && names.has(x.name)).map((x) => x.name))) {
+      const list = tasks.get(p) ?? [];
+      list.push(t.id);
+      tasks.set(p, list);
+    }
+  return made.map((a) => ({ name: a.name, tasks: tasks.get(a.name) ?? [] }));
+}
+
+/** "II.1, II.2, II.4" — at most `max` ids, then "…". */
+export const idList = (ids: readonly string[], max = 6) => (ids.length > max ? `${ids.slice(0, max).join(', ')}…` : ids.join(', '));
 
 export { describeWarning, ImportError, type Warning } from './build.ts';

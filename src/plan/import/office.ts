@@ -5,39 +5,84 @@
  * for Word's XML, ExcelJS for workbooks; nothing here parses zip or XML by hand.
  *
  * Word: paragraphs in order (a table's cells count as lines too, so that a header table's "Số: 4561/KH-UBND" and
- * "Bến Tre, ngày 28 tháng 9 năm 2018" are read); the appendix is the table whose first row says "STT"; a cell
- * merged across columns (gridSpan) repeats its text in each, one merged down (vMerge) takes the text above; a
- * cell's paragraphs (a numbered list) are joined with line breaks. Excel: every sheet, title rows above the header,
- * merged cells read as their master's value.
+ * "Bến Tre, ngày 28 tháng 9 năm 2018" are read), each with the number Word's automatic numbering shows before it
+ * (numbering.ts); the appendix is the table whose first row says "STT", continued by the tables after it that repeat
+ * its header or have its columns (a table split over pages); a cell merged across columns (gridSpan) repeats its text
+ * in each, one merged down (vMerge) takes the text above, also across such a split; a row that starts some columns in
+ * (gridBefore) is padded; a cell's paragraphs (a numbered list) are joined with line breaks. Only what Word shows is
+ * text: not deleted text, field codes, or the fallback copy of a drawing.
+ *
+ * Excel: every sheet, title rows above the header, merged cells read as their master's value.
  */
 import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { clean, fold } from '../../text/fold.ts';
 import { ImportError, type RawPlan } from './build.ts';
+import { columnOf } from './columns.ts';
+import {
+  checkParts,
+  MAX_IMPORT_BYTES,
+  MAX_TABLE_COLUMNS,
+  MAX_TABLE_ROWS,
+  MAX_UNPACKED_BYTES,
+  MAX_ZIP_ENTRIES,
+  readPart,
+  scanXml,
+  tooManyRows,
+  type XmlBudget,
+  type ZipBudget,
+} from './limits.ts';
+import { attr, find, kids, Numbering, tagOf, type XmlNode } from './numbering.ts';
 import { rawPlanOf } from './text.ts';
 
-/** Largest file imported; a plan's Word file is some hundred kilobytes. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-/** What a Word or Excel file may unpack to, all its parts together, and how many parts it may have. */
-export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
-export const MAX_ZIP_ENTRIES = 2000;
+export { MAX_IMPORT_BYTES, MAX_UNPACKED_BYTES, MAX_ZIP_ENTRIES } from './limits.ts';
 
-type XmlNode = Record<string, unknown>;
-
-const tagOf = (n: XmlNode) => Object.keys(n).find((k) => k !== ':@') ?? '';
-const kids = (n: XmlNode): XmlNode[] => (n[tagOf(n)] as XmlNode[] | undefined) ?? [];
-const attr = (n: XmlNode, name: string) => (n[':@'] as Record<string, string> | undefined)?.[`@_${name}`];
-const find = (n: XmlNode, tag: string) => kids(n).find((k) => tagOf(k) === tag);
-
-/** The text of a paragraph (or run), tabs and breaks kept. */
+/** The text of a paragraph (or run) as Word shows it, tabs and breaks kept. */
 function textOf(n: XmlNode): string {
-  const tag = tagOf(n);
-  if (tag === '#text') return String(n['#text'] ?? '');
-  if (tag === 'w:tab') return '\t';
-  if (tag === 'w:br') return '\n';
-  if (tag === 'w:t') return kids(n).map(textOf).join('');
-  return kids(n).map(textOf).join('');
+  switch (tagOf(n)) {
+    case 'w:t':
+      return kids(n)
+        .map((k) => String(k['#text'] ?? ''))
+        .join('');
+    case 'w:tab':
+      return '\t';
+    case 'w:br':
+    case 'w:cr':
+      return '\n';
+    case 'w:noBreakHyphen':
+      return '-';
+    // Deleted text (tracked changes), field codes ("PAGE"), a drawing's fallback copy: not shown.
+    case 'w:delText':
+    case 'w:instrText':
+    case 'w:del':
+    case 'mc:Fallback':
+    case 'w:pPr':
+    case 'w:rPr':
+    case '#text':
+      return '';
+    default:
+      return kids(n).map(textOf).join('');
+  }
+}
+
+/** Block and row containers Word wraps content in (content controls, custom XML) opened up. */
+function flat(list: readonly XmlNode[]): XmlNode[] {
+  const out: XmlNode[] = [];
+  for (const n of list) {
+    const tag = tagOf(n);
+    if (tag === 'w:sdt') out.push(...flat(kids(find(n, 'w:sdtContent') ?? {})));
+    else if (tag === 'w:customXml' || tag === 'w:smartTag') out.push(...flat(kids(n)));
+    else out.push(n);
+  }
+  return out;
+}
+
+/** A paragraph's text with the number Word shows before it. */
+function paragraphText(p: XmlNode, numbering: Numbering): string {
+  const label = numbering.label(p);
+  const text = textOf(p);
+  return label ? `${label} ${text}` : text;
 }
 
 /** Check a buffer is an Office Open XML file; say what it is when it is not. */
@@ -81,49 +126,87 @@ export async function openZip(buf: Buffer, kind: 'Word' | 'Excel'): Promise<JSZi
   return zip;
 }
 
-/** A Word table as rows of cell texts, merged cells spread over the columns they cover. */
-function tableRows(tbl: XmlNode): string[][] {
+/** A part of a Word file parsed, once it is inflated within the unpacked limit and scanned within the XML limits. */
+async function readXml(zip: JSZip, name: string, budget: { bytes: ZipBudget; xml: XmlBudget }): Promise<XmlNode[] | undefined> {
+  const file = zip.file(name);
+  if (!file) return undefined;
+  const bytes = await readPart(file, 'Word', budget.bytes);
+  scanXml(bytes, name, budget.xml);
+  // Text as written: "1.10" stays "1.10", not the number 1.1.
+  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false, parseTagValue: false });
+  try {
+    return parser.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as XmlNode[];
+  } catch (e) {
+    throw new ImportError(`the Word file is damaged: ${name} is not well-formed XML (${(e as Error).message})`, 'damaged');
+  }
+}
+
+const isHeader = (row: readonly string[]) => fold(row[0] ?? '') === 'stt';
+const sameHeader = (a: readonly string[], b: readonly string[]) => isHeader(a) && a.map(fold).join('|') === b.map(fold).join('|');
+
+/**
+ * A Word table as rows of cell texts, merged cells spread over the columns they cover; `above` is the last row of the
+ * table this one continues (a cell merged down across the split takes its text).
+ */
+function tableRows(tbl: XmlNode, numbering: Numbering, above?: readonly string[]): string[][] {
   const rows: string[][] = [];
-  for (const tr of kids(tbl).filter((k) => tagOf(k) === 'w:tr')) {
+  let lastTasks = above;
+  for (const tr of flat(kids(tbl)).filter((k) => tagOf(k) === 'w:tr')) {
+    if (rows.length >= MAX_TABLE_ROWS) throw tooManyRows(rows.length + 1);
     const row: string[] = [];
-    for (const tc of kids(tr).filter((k) => tagOf(k) === 'w:tc')) {
-      const pr = find(tc, 'w:tcPr');
-      const span = Number((pr && find(pr, 'w:gridSpan') && attr(find(pr, 'w:gridSpan')!, 'w:val')) ?? 1) || 1;
-      const vMerge = pr && find(pr, 'w:vMerge');
-      const paragraphs = kids(tc)
-        .filter((k) => tagOf(k) === 'w:p')
-        .map((p) => clean(textOf(p)))
-        .filter(Boolean);
-      let text = paragraphs.join('\n');
-      // Merged down: the cell above carries the text.
-      if (vMerge && attr(vMerge, 'w:val') !== 'restart') text = rows.at(-1)?.[row.length] ?? text;
-      for (let k = 0; k < span; k++) row.push(text);
+    const trPr = find(tr, 'w:trPr');
+    const before = Number((trPr && find(trPr, 'w:gridBefore') && attr(find(trPr, 'w:gridBefore')!, 'w:val')) ?? 0) || 0;
+    for (let k = 0; k < Math.min(before, 64); k++) row.push('');
+    // Each cell's own text first; a cell merged down takes the text of the cell above it.
+    const cells = flat(kids(tr))
+      .filter((k) => tagOf(k) === 'w:tc')
+      .map((tc) => {
+        const pr = find(tc, 'w:tcPr');
+        const span = Math.min(Number((pr && find(pr, 'w:gridSpan') && attr(find(pr, 'w:gridSpan')!, 'w:val')) ?? 1) || 1, 64);
+        const vMerge = pr && find(pr, 'w:vMerge');
+        const text = flat(kids(tc))
+          .filter((k) => tagOf(k) === 'w:p')
+          .map((p) => clean(paragraphText(p, numbering)))
+          .filter(Boolean)
+          .join('\n');
+        return { span, text, merged: Boolean(vMerge && attr(vMerge, 'w:val') !== 'restart') };
+      });
+    // Above a task row stands a header repeated in between: the cell above is in the last row of tasks. A header's
+    // own second row ("Chủ trì" | "Phối hợp", its other cells merged down) takes the header above it.
+    const up = rows.at(-1) ?? above;
+    const subHeader = cells.every((c) => c.merged || c.text === '' || columnOf(c.text) !== undefined);
+    const source = up && isHeader(up) && !subHeader ? (lastTasks ?? up) : up;
+    for (const c of cells) {
+      const text = c.merged ? (source?.[row.length] ?? c.text) : c.text;
+      for (let k = 0; k < c.span && row.length < MAX_TABLE_COLUMNS; k++) row.push(text);
     }
     rows.push(row);
+    if (!isHeader(row)) lastTasks = row;
   }
   return rows;
 }
 
-const isHeader = (row: readonly string[]) => fold(row[0] ?? '') === 'stt';
-
 export async function parseDocxPlan(buf: Buffer, source?: string): Promise<RawPlan> {
   const zip = await openZip(buf, 'Word');
-  const xml = await zip.file('word/document.xml')?.async('string');
-  if (!xml) throw new ImportError('not a Word document: it has no word/document.xml', 'not-office');
-  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false });
-  const doc = parser.parse(xml) as XmlNode[];
+  const budget = { bytes: { bytes: 0 }, xml: { elements: 0 } };
+  const doc = await readXml(zip, 'word/document.xml', budget);
+  if (!doc) throw new ImportError('not a Word document: it has no word/document.xml', 'not-office');
+  const numbering = new Numbering(await readXml(zip, 'word/numbering.xml', budget), await readXml(zip, 'word/styles.xml', budget));
   const root = doc.find((n) => tagOf(n) === 'w:document');
   const body = root && find(root, 'w:body');
   if (!body) throw new ImportError('not a Word document: no body', 'not-office');
   const lines: string[] = [];
   let table: string[][] | undefined;
-  for (const n of kids(body)) {
+  for (const n of flat(kids(body))) {
     const tag = tagOf(n);
-    if (tag === 'w:p') lines.push(...textOf(n).split('\n').map(clean));
+    if (tag === 'w:p') lines.push(...paragraphText(n, numbering).split('\n').map(clean));
     else if (tag === 'w:tbl') {
-      const rows = tableRows(n);
+      const rows = tableRows(n, numbering, table?.at(-1));
+      const first = rows[0];
+      // The task table split over several tables: the next repeats its header, or has its columns.
+      const continues = table && first && (sameHeader(first, table[0]!) || (first.length === table[0]!.length && !isHeader(first)));
       if (!table && rows.some(isHeader)) table = rows.slice(rows.findIndex(isHeader));
-      else if (table && rows[0] && rows[0].length === table[0]!.length && rows.some((r) => r.length > 0)) table.push(...rows);
+      else if (table && continues) table.push(...rows);
       // Any other table (the header with the number, place and date): each paragraph of each cell is a line.
       else for (const r of rows) for (const c of new Set(r)) lines.push(...c.split('\n').filter(Boolean));
     }
@@ -146,7 +229,7 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 export async function parseXlsxPlan(buf: Buffer, source?: string): Promise<RawPlan> {
-  await openZip(buf, 'Excel');
+  await checkParts(await openZip(buf, 'Excel'), 'Excel');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -158,7 +241,7 @@ export async function parseXlsxPlan(buf: Buffer, source?: string): Promise<RawPl
   const rows: string[][] = [];
   for (const sheet of wb.worksheets) {
     let sheetHeader = false;
-    const width = sheet.columnCount;
+    const width = Math.min(sheet.columnCount, MAX_TABLE_COLUMNS);
     sheet.eachRow({ includeEmpty: false }, (row) => {
       const cells = Array.from({ length: width }, (_, k) => clean(cellText(row.getCell(k + 1).value)));
       while (cells.length > 0 && cells.at(-1) === '') cells.pop();
@@ -170,6 +253,7 @@ export async function parseXlsxPlan(buf: Buffer, source?: string): Promise<RawPl
       // Rows above a sheet's header are its title and caption: they are read like the body of a document.
       if (!sheetHeader) lines.push(...[...new Set(cells)].filter(Boolean));
       else rows.push(cells);
+      if (rows.length > MAX_TABLE_ROWS) throw tooManyRows(rows.length);
     });
   }
   if (!header) throw new ImportError('no task table found: expected a header row starting with "STT" in one of the sheets', 'no-table');

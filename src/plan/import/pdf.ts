@@ -15,11 +15,8 @@
 import { getDocumentProxy } from 'unpdf';
 import { clean, fold } from '../../text/fold.ts';
 import { ImportError, type RawPlan } from './build.ts';
+import { MAX_PDF_ITEMS as MAX_ITEMS, MAX_PDF_PAGES as MAX_PAGES } from './limits.ts';
 import { rawPlanOf } from './text.ts';
-
-/** Bounds before any work: pages read, text items kept. */
-const MAX_PAGES = 200;
-const MAX_ITEMS = 200_000;
 
 interface Item {
   x: number;
@@ -46,15 +43,19 @@ async function linesOf(buf: Buffer): Promise<Line[]> {
   } catch (e) {
     throw new ImportError(`not a PDF file that can be read (${(e as Error).message})`, 'not-pdf');
   }
+  // A plan past the page limit is refused, not read in part (its last tasks would be lost without a word).
+  if (pdf.numPages > MAX_PAGES)
+    throw new ImportError(`the PDF has ${pdf.numPages} pages; at most ${MAX_PAGES} are read`, 'pdf-too-many-pages', { n: pdf.numPages, max: MAX_PAGES });
   const lines: Line[] = [];
   let count = 0;
-  for (let p = 1; p <= Math.min(pdf.numPages, MAX_PAGES); p++) {
+  for (let p = 1; p <= pdf.numPages; p++) {
     const page = await pdf.getPage(p);
     const content = await page.getTextContent();
     const items: Item[] = [];
     for (const it of content.items) {
       if (!('str' in it) || !it.str.trim()) continue;
-      if (++count > MAX_ITEMS) throw new ImportError(`the PDF holds over ${MAX_ITEMS} pieces of text: it is not a plan`, 'too-big');
+      if (++count > MAX_ITEMS)
+        throw new ImportError(`the PDF holds over ${MAX_ITEMS} pieces of text: it is not a plan`, 'pdf-too-much-text', { max: MAX_ITEMS });
       items.push({ x: it.transform[4] as number, y: it.transform[5] as number, end: (it.transform[4] as number) + it.width, str: it.str });
     }
     // Top to bottom, left to right; one line per baseline (within 2 points).

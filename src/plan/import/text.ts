@@ -6,8 +6,10 @@
 import { clean, fold } from '../../text/fold.ts';
 import { ImportError, type RawPlan, type RawPlanDocument, type RawRow, type RawSection } from './build.ts';
 import { type Column, columnOf } from './columns.ts';
+import { checkTable } from './limits.ts';
 
 const ROMAN_ID = /^[IVXLC]+$/;
+const SECTION_ACROSS = /^([IVXLC]+)\s*[.:)–-]\s*(.+)$/;
 
 /** Plan number, date, issuer and title, read from the body and the appendix caption. */
 export function readMeta(text: string): Pick<RawPlan, 'number' | 'date' | 'issuer' | 'title'> {
@@ -76,27 +78,40 @@ export function readDocument(lines: string[]): RawPlanDocument {
       part = undefined;
       continue;
     }
-    if (inRecipients) {
-      if (line.startsWith('-')) {
+    // The signature block with no "Nơi nhận" before it: the body ends there all the same.
+    const signs = !inRecipients && isSignatureStart(line);
+    if (inRecipients || signs) {
+      if (inRecipients && line.startsWith('-')) {
         doc.recipients.push(clean(line.slice(1)).replace(/[;.]$/, ''));
         continue;
       }
+      part = undefined;
       // After the recipients, the signature block: lines in capitals ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
       // "PHÓ CHỦ TỊCH"), the last of them the signer's title, then their name (the first line that is not in
       // capitals). What follows is no longer the body.
+      // A PDF reads the recipients and the signature side by side a line of each: the recipients' lines among
+      // the block's are still recipients.
+      const recipient = (l: string) => {
+        if (!inRecipients || !l.startsWith('-')) return false;
+        doc.recipients.push(clean(l.slice(1)).replace(/[;.]$/, ''));
+        return true;
+      };
       const block: string[] = [];
       let j = i;
       for (; j < lines.length && block.length < 4; j++) {
         const l = clean(lines[j]!);
-        if (!l) continue;
+        if (!l || recipient(l)) continue;
         if (l !== l.toUpperCase() || /^phu luc\b/.test(fold(l))) break;
         block.push(l);
       }
       const name = j < lines.length ? clean(lines[j]!) : '';
       const title = block.at(-1);
-      if (title && name && !/^phu luc\b/.test(fold(name)) && !doc.signer) doc.signer = { title, name };
+      const named = Boolean(title && name && !/^phu luc\b/.test(fold(name)));
+      if (named && !doc.signer) doc.signer = { title: title!, name };
+      if (named) while (j + 1 < lines.length && recipient(clean(lines[j + 1]!))) j++;
       inRecipients = false;
-      i = Math.max(i, j);
+      // The name is read; a line that is not one (the appendix's heading) is read next.
+      i = Math.max(i, named ? j : j - 1);
       continue;
     }
     if (/^can cu\b/.test(f)) {
@@ -127,6 +142,13 @@ export function readDocument(lines: string[]): RawPlanDocument {
   return doc;
 }
 
+/** The first line of a signature block: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", or the title alone in capitals. */
+export function isSignatureStart(line: string): boolean {
+  const f = fold(line);
+  if (/^(tm|kt|tl|tuq|q)\.\s*\S/.test(f) && line === line.toUpperCase()) return true;
+  return /^(pho )?(chu tich|giam doc|truong ban)$/.test(f) && line === line.toUpperCase();
+}
+
 /** The numbered paragraphs of the body part headed "TỔ CHỨC THỰC HIỆN". */
 export function readAssignments(lines: string[]): { number: string; text: string }[] {
   const start = lines.findIndex((l) => /^[ivx]+\.\s*to chuc thuc hien\b/.test(fold(l)));
@@ -134,7 +156,7 @@ export function readAssignments(lines: string[]): { number: string; text: string
   const out: { number: string; text: string }[] = [];
   for (const line of lines.slice(start + 1)) {
     const f = fold(line);
-    if (/^[IVX]+\.\s/.test(line) || /^(tren day|noi nhan)/.test(f) || line.startsWith('\t')) break;
+    if (/^[IVX]+\.\s/.test(line) || /^(tren day|noi nhan|phu luc$)/.test(f) || line.startsWith('\t') || isSignatureStart(line)) break;
     if (!line) continue;
     const m = line.match(/^(\d+)\.\s*(.+)$/);
     if (m) out.push({ number: m[1]!, text: m[2]! });
@@ -167,20 +189,38 @@ function readBlocks(lines: string[]): { header: string[]; blocks: string[][] } |
  * essential columns are an ImportError naming them.
  */
 export function tableToSections(header: readonly string[], rows: readonly (readonly string[])[]): RawSection[] {
-  const columns: (Column | undefined)[] = header.map(columnOf);
+  checkTable(rows);
+  // A header of two rows ("Cơ quan thực hiện" over "Chủ trì" | "Phối hợp"): each column named by both.
+  // Its second row has no number of its own (empty, or "STT" merged down) and only words that name columns.
+  const below = rows[0];
+  const sub =
+    below !== undefined &&
+    (fold(below[0] ?? '') === 'stt' || below[0] === '') &&
+    below.some((c, k) => c !== '' && c !== header[k]) &&
+    below.every((c, k) => c === '' || c === header[k] || columnOf(c) !== undefined);
+  const head = sub ? header.map((h, k) => (below[k] && below[k] !== h ? `${h} ${below[k]}`.trim() : h)) : header;
+  const columns: (Column | undefined)[] = head.map(columnOf);
   for (const need of ['stt', 'content', 'lead'] as const) {
-    if (!columns.includes(need)) throw new ImportError(`the task table has no "${need}" column (header: ${header.join(' | ')})`, 'no-column', { column: need });
+    if (!columns.includes(need)) throw new ImportError(`the task table has no "${need}" column (header: ${head.join(' | ')})`, 'no-column', { column: need });
   }
   const sections: RawSection[] = [];
-  rows.forEach((cells, i) => {
-    const stt = cells[0] ?? '';
+  const body = sub ? rows.slice(1) : rows;
+  body.forEach((cells, i) => {
+    // A number as Word's numbering shows it ("1.", "II.") is the number.
+    const stt = (cells[0] ?? '').replace(/^(\w+)[.)]$/, '$1');
     const rest = cells.slice(1);
     if (fold(stt) === 'stt' || cells.every((c) => c === '')) return;
     const uniform = rest.length > 0 && rest.every((c) => c === rest[0]);
+    const last = i === body.length - 1;
+    const short = cells.length < head.length;
     if (ROMAN_ID.test(stt) && uniform) {
-      const last = i === rows.length - 1;
-      const short = cells.length < header.length;
       sections.push({ id: stt, title: rest[0]!, rows: [], ...(last && short ? { truncated: true } : {}) });
+      return;
+    }
+    // One cell across the whole table, its title led by the section's number: "I. HOÀN THIỆN THỂ CHẾ".
+    const across = uniform && stt === rest[0] ? stt.match(SECTION_ACROSS) : null;
+    if (across) {
+      sections.push({ id: across[1]!, title: across[2]!, rows: [], ...(last && short ? { truncated: true } : {}) });
       return;
     }
     // A row merged across the table that is not a section ("Ghi chú: …"): not a task.

@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { excerpt } from '../../../answer/format.ts';
 import { PlanFiles } from './files.ts';
 import { formatDate } from '../../../plan/deadline.ts';
-import { describeWarning, ImportError } from '../../../plan/import/index.ts';
+import { createdAgencies, describeWarning, ImportError } from '../../../plan/import/index.ts';
 import { type Imported, importIsolated } from '../../../plan/import/isolated.ts';
 import { MAX_IMPORT_BYTES } from '../../../plan/import/office.ts';
 import { type Plan, planSchema, type Task } from '../../../plan/schema.ts';
@@ -212,6 +212,12 @@ async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome
     if (d.removed.length) lines.push(say('import.chat.diffRemoved', { ids: ids(d.removed) }));
     if (d.changed.length) lines.push(say('import.chat.diffChanged', { ids: ids(d.changed) }));
     lines.push(say(voided.length ? 'import.chat.ticksVoided' : 'import.chat.ticksKept', { n: voided.length, ids: ids(voided) }));
+  }
+  // The agencies this plan brings that the directory does not know: named before publishing, for an admin to check.
+  const created = createdAgencies(plan);
+  if (created.length > 0) {
+    const names = created.slice(0, 10).map((a) => `${a.name} (${a.tasks.length})`);
+    lines.push(say('import.chat.created', { n: created.length, names: names.join('; ') + (created.length > 10 ? '; …' : '') }));
   }
   if (warnings.length > 0) {
     lines.push(say('import.chat.judged', { n: warnings.length }), ...warnings.slice(0, 6).map((w) => `• ${describeWarning(w, ctx.deps.t)}`));
