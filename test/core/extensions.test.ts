@@ -16,6 +16,18 @@ const file = (filename: string, ref: string, size = 120_000, kind: 'document' | 
 });
 
 describe('extensions', () => {
+  it("the prompts' own example dates are future dates that a request accepts", async () => {
+    const h = await harness({ start: '2019-03-25T03:00:00Z' });
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const asked = h.text(await h.press('2', 'e:I.4:0'));
+    // Due 31/03/2019: the example is three months past it, the end of that month.
+    const example = asked.match(/ví dụ: (\d{2}\/\d{2}\/\d{4}) /)?.[1];
+    expect(example).toBe('30/06/2019');
+    expect(h.text(await h.say('2', `${example} chờ Thông tư`))).toContain(`Đã gửi đề nghị gia hạn I.4 đến ${example}`);
+    // The usage's example, long after the plan: later than today.
+    const late = await harness({ start: '2026-12-02T03:00:00Z' });
+    expect(late.text(await late.say('2', '/giahan'))).toContain('/giahan I.4 31/03/2027');
+  });
   it('an official asks for more time on their part; the admins approve; the due date and status follow, the original stays visible', async () => {
     const h = await harness({ start: '2019-03-25T03:00:00Z' });
     await h.official('2', 'Sở Tài chính', 'so-tai-chinh');

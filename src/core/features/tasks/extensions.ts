@@ -78,12 +78,26 @@ async function start(ctx: Ctx, id: string, partyAt: number): Promise<Outcome> {
   if (why) return why;
   await setSession(ctx, { kind: 'extend', taskId: task.id, party: partyAt });
   return edit({
-    text: say('extension.ask', { id: task.id, due: formatDate(dueOf(ctx, task, party)!), max: REASON_MAX }),
+    text: say('extension.ask', {
+      id: task.id,
+      due: formatDate(dueOf(ctx, task, party)!),
+      max: REASON_MAX,
+      example: exampleDate(ctx.today, dueOf(ctx, task, party)),
+    }),
     buttons: [[cancelAction.button('cancel', say('button.cancel'), {})]],
   });
 }
 
 const DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b[\s,:;-]*/;
+
+/** A date the prompts give as an example: the end of the third month after today or the due date, whichever is later. */
+function exampleDate(today: string, due?: string): string {
+  const from = due && due > today ? due : today;
+  const [y, m] = from.split('-').map(Number) as [number, number];
+  const month = m + 3;
+  const end = new Date(Date.UTC(y, month, 0));
+  return formatDate(end.toISOString().slice(0, 10));
+}
 
 /** "30/06/2019 chờ Thông tư của Bộ Tài chính" → the request, after every check; the admins are sent it. */
 async function submit(ctx: Ctx, task: Task, party: string, text: string): Promise<Outcome> {
@@ -93,10 +107,10 @@ async function submit(ctx: Ctx, task: Task, party: string, text: string): Promis
   const iso = m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : undefined;
   const valid = iso && !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso;
   const reason = m ? text.trim().slice(m[0].length).trim() : '';
-  if (!valid) return reply({ text: say('extension.badDate', { id: task.id }) });
+  if (!valid) return reply({ text: say('extension.badDate', { id: task.id, example: exampleDate(ctx.today, dueOf(ctx, task, party)) }) });
   const due = dueOf(ctx, task, party)!;
   if (iso <= due || iso <= ctx.today) return reply({ text: say('extension.notLater', { date: formatDate(iso), due: formatDate(due) }) });
-  if (!reason) return reply({ text: say('extension.noReason', { id: task.id }) });
+  if (!reason) return reply({ text: say('extension.noReason', { id: task.id, example: exampleDate(ctx.today, due) }) });
   if (reason.length > REASON_MAX) return reply({ text: say('tick.noteTooLong', { max: REASON_MAX, n: reason.length }) });
   const r = await ctx.deps.store.requestExtension({ planId: ctx.plan.plan.id, taskId: task.id, party, from: due, to: iso, reason, by: ctx.actor.ref }, ctx.now);
   await endSession(ctx);
@@ -159,7 +173,7 @@ async function command(ctx: Ctx, args: string): Promise<Outcome> {
   const c = named ? ctx.inPlan(named) : ctx;
   const [ref = '', ...rest] = named ? words.slice(1) : words;
   const task = ref ? resolveTaskRef(c, ref) : undefined;
-  if (!task) return reply({ text: say('extension.usage') });
+  if (!task) return reply({ text: say('extension.usage', { example: exampleDate(ctx.today) }) });
   const party = c.actor.official?.agency;
   if (!party || !requiredParties(task, c.deps.dir).includes(party))
     return refusal(c, task, party ?? '') ?? refuse('not-your-task', { id: task.id, agency: '' });
