@@ -171,6 +171,14 @@ describe.each([embedded, postgres])('the $name store', (kind) => {
     expect(ids.size).toBe(120);
   });
 
+  it('ticks arriving together when the reserved ids run low are all kept (no "no id reserved")', async () => {
+    const { store } = await kind.fresh();
+    // One at a time until a block of ids (100 on PostgreSQL) is nearly used, then 40 at once.
+    for (let i = 0; i < 97; i++) await store.recordCompletion(tick(`S.${i}`), AT);
+    await Promise.all(Array.from({ length: 40 }, (_, i) => store.recordCompletion(tick(`C.${i}`), AT)));
+    expect(store.completions('p').size).toBe(137);
+  });
+
   it('conversation values expire and can be dropped; extensions, evidence, progress and archived plans are kept', async () => {
     const { store, reopen } = await kind.fresh();
     await store.putConversation('session:telegram:1', { step: 'tick' }, later(10), AT);

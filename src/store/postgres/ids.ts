@@ -14,9 +14,19 @@ export class IdBlocks {
 
   constructor(private readonly pool: pg.Pool) {}
 
-  /** At least `n` ids reserved (taken from the sequence when fewer are left). */
-  async ensure(n: number): Promise<void> {
-    while (this.end - this.next < n) await this.reserve(n);
+  /** How many ids are reserved and not yet taken. */
+  get left(): number {
+    return this.end - this.next;
+  }
+
+  /**
+   * Take more from the sequence when fewer than `n` are left. A caller checks `left` and takes its ids in the same
+   * synchronous run: `while (ids.left < n) await ids.reserve(n)`, then apply. Awaiting a helper that checks would
+   * leave a gap in which concurrent changes all pass the check and take the same last ids.
+   */
+  async reserve(n: number): Promise<void> {
+    if (this.left >= n) return;
+    await this.fromSequence(n);
   }
 
   /** The next reserved id; a change takes only what it reserved. */
@@ -30,7 +40,7 @@ export class IdBlocks {
     this.next = this.end = 0;
   }
 
-  private async reserve(n: number): Promise<void> {
+  private async fromSequence(n: number): Promise<void> {
     const blocks = Math.ceil(n / ID_BLOCK);
     const { rows } = await this.pool.query<{ v: string }>('select nextval($1::regclass)::text as v from generate_series(1, $2::int)', ['ids', blocks]);
     // Blocks may not be adjacent (other processes take theirs): use the last one whole, and more if contiguous.

@@ -59,7 +59,7 @@ export class Writes {
    * database and applied again after one (see `retry`).
    */
   async change<T>(apply: (draft: State, written: Written[]) => T, touches: readonly Section[] | undefined, ids: number): Promise<T> {
-    await this.ids.ensure(ids + 1);
+    while (this.ids.left < ids + 1) await this.ids.reserve(ids + 1);
     return new Promise<T>((resolve, reject) => {
       const p: Pending = { apply, touches, ids, writes: [], audit: [], attempts: 0, resolve: resolve as (v: unknown) => void, reject };
       try {
@@ -166,7 +166,7 @@ export class Writes {
         continue;
       }
       try {
-        await this.ids.ensure(p.ids + 1);
+        while (this.ids.left < p.ids + 1) await this.ids.reserve(p.ids + 1);
         this.applyPending(p);
         this.queue.push(p);
       } catch (e) {
