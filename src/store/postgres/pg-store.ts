@@ -21,6 +21,7 @@
  * ./packed.ts) and then the rows written since.
  */
 import type pg from 'pg';
+import { assertConsistent } from '../check.ts';
 import { Coalesced } from '../coalesce.ts';
 import { DELIVERY_RUNS_KEPT } from '../commands/pushes.ts';
 import { StateWriteError, StoreConnectError } from '../errors.ts';
@@ -63,6 +64,16 @@ interface Pending {
 
 /** A database error that means "someone else wrote first": applied again on a fresh picture. */
 class Conflict extends Error {}
+
+/** A change that threw after it had written records into the picture (see `putBack`). */
+class PartialChange extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly written: readonly Written[],
+  ) {
+    super((cause as Error)?.message);
+  }
+}
 
 /** The database named without its password, for messages and logs. */
 export function describeUrl(url: string): string {
@@ -268,7 +279,7 @@ export class PgStore extends Store {
       try {
         this.applyPending(p);
       } catch (e) {
-        reject(e);
+        void this.putBack(e).finally(() => reject(e instanceof PartialChange ? e.cause : e));
         return;
       }
       this.queue.push(p);
@@ -279,7 +290,12 @@ export class PgStore extends Store {
   /** Apply a change to the picture and note what it writes (serialized now: later changes may alter the objects). */
   private applyPending(p: Pending): void {
     const written: Written[] = [];
-    p.result = p.apply(this.data, written);
+    try {
+      p.result = p.apply(this.data, written);
+    } catch (e) {
+      this.data.audit.length = 0;
+      throw written.length > 0 ? new PartialChange(e, written) : e;
+    }
     p.audit = this.data.audit.splice(0);
     p.writes = written.map((w) => ({ section: w.section, key: w.key, data: w.record ? JSON.stringify(w.record) : null }));
     for (const w of written) {
@@ -420,6 +436,29 @@ export class PgStore extends Store {
     for (const p of later) p.writes = [];
   }
 
+  /**
+   * A change that failed part way (a record it edited would not load again): the records it had written go back to
+   * what the database holds.
+   */
+  private async putBack(e: unknown): Promise<void> {
+    if (!(e instanceof PartialChange)) return;
+    const wanted = [...new Map(e.written.map((w) => [`${w.section}\u0000${w.key}`, w])).values()];
+    for (const w of wanted) {
+      this.entries.get(w.section)!.delete(w.key);
+      (this.data[w.section] as unknown[]) = (this.data[w.section] as Record<string, unknown>[]).filter((r) => recordKey(w.section, r) !== w.key);
+    }
+    try {
+      const { rows } = await this.pool.query<{ section: RecordSection; key: string; data: Record<string, unknown> | null; xid: string }>(
+        `select r.section, r.key, r.data, r.xid::text as xid from records r join unnest($1::text[], $2::text[]) as t(section, key) using (section, key)`,
+        [wanted.map((w) => w.section), wanted.map((w) => w.key)],
+      );
+      for (const r of rows) this.take(r.section, r.key, r.data, r.xid, true);
+    } catch {
+      await this.load().catch(() => undefined);
+    }
+    this.lookups.replaced();
+  }
+
   /** A record this process created that the database does not hold: out of the picture. */
   private forget(section: RecordSection, key: string): void {
     const m = this.entries.get(section)!;
@@ -444,7 +483,8 @@ export class PgStore extends Store {
         this.applyPending(p);
         this.queue.push(p);
       } catch (e) {
-        p.reject(e);
+        await this.putBack(e);
+        p.reject(e instanceof PartialChange ? e.cause : e);
       }
     }
   }
@@ -642,6 +682,7 @@ export class PgStore extends Store {
   }
 
   async restore(state: State): Promise<void> {
+    assertConsistent(this.file, state);
     await this.flush();
     const client = await this.pool.connect();
     try {
