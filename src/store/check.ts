@@ -80,8 +80,11 @@ export function assertConsistent(file: string, s: State): void {
 /** Every rule above, over a state that passed the schema. Empty: consistent. */
 export function checkState(s: State): Problem[] {
   const out: Problem[] = [];
+  // The keys of each section (officials and completions: their ids, which the references below look up).
+  const keys = new Map<RecordSection, Set<string>>();
   for (const section of RECORD_SECTIONS) {
     const seen = new Set<string>();
+    keys.set(section, seen);
     let twice: Map<string, number> | undefined;
     for (const r of s[section] as Record<string, unknown>[]) {
       const key = recordKey(section, r);
@@ -119,7 +122,7 @@ export function checkState(s: State): Problem[] {
     else out.push({ key: 'pendingExtension', params: { part: `${e.planId} ${e.taskId} ${e.party}`, a: other, b: e.id } });
   }
 
-  const officials = new Set(s.officials.map((o) => o.id));
+  const officials = keys.get('officials')!;
   const refer = (section: string, id: string, by: string) => {
     if (!officials.has(by) && isOfficialRef(by)) out.push({ key: 'unknownOfficial', params: { section, id, ref: by } });
   };
@@ -129,7 +132,7 @@ export function checkState(s: State): Problem[] {
   }
   for (const e of s.extensions) refer('extensions', e.id, e.by);
   for (const p of s.progress) refer('progress', p.id, p.by);
-  const completions = new Set(s.completions.map((c) => c.id));
+  const completions = keys.get('completions')!;
   for (const f of s.evidence) {
     if (!completions.has(f.completionId)) out.push({ key: 'unknownCompletion', params: { id: f.id, ref: f.completionId } });
     refer('evidence', f.id, f.by);

@@ -32,6 +32,7 @@ import type { AuditEntry, CompletionRecord, Delivery, Official, Section, State }
 import { emptyState, STATE_VERSION } from '../schema.ts';
 import { migrate } from './migrations.ts';
 import { type PackedEntry, pack, unpack } from './packed.ts';
+import { connectionLost, DB_TIMEOUT_MS, PROBE_TIMEOUT_MS, poolSettings, quick, within } from './timeouts.ts';
 
 /** Advisory lock key: the right to send pushes. */
 const PUSH_LOCK = 4561_0002;
@@ -43,6 +44,8 @@ const TOMBSTONE_DAYS = 1;
 const SNAPSHOT_EVERY = 5000;
 /** A change refused this many times in a row (other processes kept writing the same records) fails. */
 const MAX_ATTEMPTS = 8;
+/** Waiting for another process's right to send pushes: asked again this often. */
+const LOCK_RETRY_MS = 1000;
 
 interface Entry {
   rec: Record<string, unknown>;
@@ -112,27 +115,43 @@ export class PgStore extends Store {
   private constructor(
     private readonly pool: pg.Pool,
     url: string,
+    /** Bulk work: the whole picture read or written, migrations, snapshots (./timeouts.ts). */
+    private readonly bulk: pg.Pool,
   ) {
     super();
     this.file = describeUrl(url);
   }
 
+  /**
+   * Set when a write failed with the database out of reach: the picture may hold changes that were not written, so
+   * the next catch-up reads it all again (and fails, with the update's error reply, while the database stays away).
+   */
+  private needsReload = false;
+  /** The bot's limit on one database call (DB_TIMEOUT_SECONDS). */
+  private timeoutMs = DB_TIMEOUT_MS;
+  private closing = false;
+
   /** Connect, run the migrations not yet applied, and load the picture. Throws with a clear message when it cannot. */
-  static async connect(url: string, opts: { max?: number; reader?: boolean } = {}): Promise<PgStore> {
+  static async connect(url: string, opts: { max?: number; reader?: boolean; timeoutMs?: number } = {}): Promise<PgStore> {
     // The client is loaded here, not at import: a bundled entry point (src/run.mjs) would otherwise load it at every
     // start, on the embedded store too.
     const { default: client } = await import('pg');
-    // Idle connections do not keep a command-line process alive (the bot has its own handles).
-    const pool = new client.Pool({ connectionString: url, max: opts.max ?? 10, allowExitOnIdle: true });
+    // Every call has a time limit (./timeouts.ts): the bot's work a few seconds, bulk work minutes.
+    const settings = poolSettings(url, opts.max ?? 10, opts.timeoutMs);
+    const pool = new client.Pool(settings.work);
+    const bulk = new client.Pool(settings.bulk);
     // An idle client that loses its connection must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
-    const store = new PgStore(pool, url);
+    bulk.on('error', () => undefined);
+    const store = new PgStore(pool, url, bulk);
+    store.timeoutMs = opts.timeoutMs ?? DB_TIMEOUT_MS;
     store.reader = opts.reader === true;
     try {
-      await migrate(pool);
+      await migrate(bulk);
       await store.load();
     } catch (e) {
       await pool.end().catch(() => undefined);
+      await bulk.end().catch(() => undefined);
       throw new StoreConnectError(`cannot use the database ${store.file}: ${(e as Error).message}`);
     }
     return store;
@@ -142,8 +161,8 @@ export class PgStore extends Store {
    * Read the picture: the latest snapshot (packed, ./packed.ts; or one text, as versions before it saved)
    * and then every row written since its horizon; without a snapshot, every row.
    */
-  private async load(): Promise<void> {
-    const snap = await this.pool.query<{ horizon: string; packed: Buffer | null; body: string | null }>(
+  private async load(pool = this.bulk): Promise<void> {
+    const snap = await pool.query<{ horizon: string; packed: Buffer | null; body: string | null }>(
       'select horizon::text as horizon, packed, body from snapshots where id = 1',
     );
     const row = snap.rows[0];
@@ -165,7 +184,7 @@ export class PgStore extends Store {
       await this.catchUpNow();
       return;
     }
-    const client = await this.pool.connect();
+    const client = await pool.connect();
     try {
       await client.query('begin isolation level repeatable read');
       const h = await client.query<{ x: string }>('select pg_snapshot_xmin(pg_current_snapshot())::text as x');
@@ -184,11 +203,15 @@ export class PgStore extends Store {
       this.horizon = h.rows[0]!.x;
       this.lookups.replaced();
     } catch (e) {
-      await client.query('rollback').catch(() => undefined);
+      // A connection that timed out is dropped (which ends its transaction), not asked to roll back.
+      if (connectionLost(e)) client.release(true);
+      else {
+        await client.query('rollback').catch(() => undefined);
+        client.release();
+      }
       throw e;
-    } finally {
-      client.release();
     }
+    client.release();
   }
 
   // ——— catching up with other processes ———
@@ -201,6 +224,17 @@ export class PgStore extends Store {
   }
 
   private async catchUpNow(): Promise<void> {
+    if (this.needsReload) {
+      // After a write lost with the connection: the whole picture again (within the bot's time limits).
+      this.needsReload = false;
+      try {
+        await this.load(this.pool);
+      } catch (e) {
+        this.needsReload = true;
+        throw e;
+      }
+      return;
+    }
     const { rows } = await this.pool.query<{ horizon: string; section: RecordSection | null; key: string; data: Record<string, unknown> | null; xid: string }>(
       `with h as (select pg_snapshot_xmin(pg_current_snapshot()) as x)
        select h.x::text as horizon, r.section, r.key, r.data, r.xid::text as xid
@@ -344,7 +378,7 @@ export class PgStore extends Store {
     const list = [...rows.values()];
     const audit = batch.flatMap((p) => p.audit);
     const client = await this.pool.connect().catch((e: unknown) => {
-      this.fail(batch, e);
+      this.giveUp(batch, e);
       return undefined;
     });
     if (!client) return;
@@ -367,9 +401,16 @@ export class PgStore extends Store {
       if (audit.length > 0) await client.query('insert into audit (entry) select * from unnest($1::jsonb[])', [audit.map((a) => JSON.stringify(a))]);
       await client.query('commit');
     } catch (e) {
+      const conflict = e instanceof Conflict || (e as { code?: string }).code === '23505' || (e as { code?: string }).code === '40001';
+      if (!conflict && connectionLost(e)) {
+        // Out of reach (a time limit, a reset): the connection is dropped, which ends the transaction; the callers
+        // are told at once, without waiting on the database again.
+        client.release(true);
+        this.giveUp(batch, e);
+        return;
+      }
       await client.query('rollback').catch(() => undefined);
       client.release();
-      const conflict = e instanceof Conflict || (e as { code?: string }).code === '23505' || (e as { code?: string }).code === '40001';
       await this.undo(batch);
       if (!conflict) this.fail(batch, e);
       // Applied again on the fresh picture: the refused batch (a conflict), and whatever was applied after it.
@@ -428,7 +469,7 @@ export class PgStore extends Store {
       for (const r of rows) this.take(r.section, r.key, r.data, r.xid, true);
     } catch {
       // The database is out of reach: read everything again when it is back.
-      await this.load().catch(() => undefined);
+      this.needsReload = true;
     }
     this.lookups.replaced();
     // Changes applied after the failed batch are applied again after it, in order.
@@ -489,6 +530,18 @@ export class PgStore extends Store {
     }
   }
 
+  /**
+   * The database is out of reach: this batch and every change queued after it (which may build on it) fail now, and
+   * the picture is read again at the next catch-up.
+   */
+  private giveUp(batch: readonly Pending[], e: unknown): void {
+    const all = [...batch, ...this.queue];
+    this.queue = [];
+    this.settle(all);
+    this.needsReload = true;
+    this.fail(all, e);
+  }
+
   private fail(batch: readonly Pending[], e: unknown): void {
     for (const p of batch) p.reject(e instanceof StateWriteError ? e : new StateWriteError(`the database did not take the change: ${(e as Error).message}`));
   }
@@ -519,14 +572,14 @@ export class PgStore extends Store {
       pending.push({ section, key });
     }
     if (pending.length > 0) {
-      const { rows } = await this.pool.query<{ section: RecordSection; key: string; data: Record<string, unknown>; xid: string }>(
+      const { rows } = await this.bulk.query<{ section: RecordSection; key: string; data: Record<string, unknown>; xid: string }>(
         `select r.section, r.key, r.data, r.xid::text as xid from records r join unnest($1::text[], $2::text[]) as t(section, key) using (section, key)
          where r.data is not null`,
         [pending.map((p) => p.section), pending.map((p) => p.key)],
       );
       for (const r of rows) body[r.section]!.push([r.key, r.xid, r.data]);
     }
-    await this.pool.query(
+    await this.bulk.query(
       `insert into snapshots (id, horizon, packed, body) values (1, $1::xid8, $2, null)
        on conflict (id) do update set horizon = excluded.horizon, packed = excluded.packed, body = null, taken = now()
        where snapshots.horizon <= excluded.horizon`,
@@ -550,17 +603,23 @@ export class PgStore extends Store {
       await this.refresh();
       return { release: async () => this.unclaim() };
     }
-    const client = await this.pool.connect();
+    // A bulk connection: the holder reads the deliveries of the runs it may resume, which can be many.
+    const client = await this.bulk.connect();
     // The lock lives as long as this connection: losing it lets another process take over.
     client.on('error', () => {
       if (this.claimed === client) this.claimed = undefined;
     });
     try {
-      const { rows } = await client.query<{ ok: boolean }>(
-        opts.wait ? 'select true as ok from pg_advisory_lock($1)' : 'select pg_try_advisory_lock($1) as ok',
-        [PUSH_LOCK],
-      );
-      if (!rows[0]?.ok) {
+      // Asked within the bot's time limit; waiting for another process is asking again every second, so that no call
+      // waits on the database longer than that (a database out of reach fails the wait).
+      const tryLock = async () =>
+        (await client.query<{ ok: boolean }>(quick('select pg_try_advisory_lock($1) as ok', [PUSH_LOCK], this.timeoutMs))).rows[0]?.ok === true;
+      let ok = await tryLock();
+      while (!ok && opts.wait && !this.closing) {
+        await new Promise((r) => setTimeout(r, LOCK_RETRY_MS));
+        ok = await tryLock();
+      }
+      if (!ok) {
         client.release();
         return undefined;
       }
@@ -621,9 +680,9 @@ export class PgStore extends Store {
   }
 
   protected async pruneDeliveries(keep: ReadonlySet<string>): Promise<void> {
-    await this.pool.query('delete from deliveries where not (run = any($1::text[]))', [[...keep]]);
+    await this.bulk.query('delete from deliveries where not (run = any($1::text[]))', [[...keep]]);
     // A removal is kept until every snapshot a process may start from is past it.
-    await this.pool.query(
+    await this.bulk.query(
       `delete from records where data is null and changed < now() - interval '${TOMBSTONE_DAYS} days'
          and xid < coalesce((select horizon from snapshots where id = 1), '0'::xid8)`,
     );
@@ -643,9 +702,9 @@ export class PgStore extends Store {
     };
   }
 
-  /** Whether the database answers (for the health check). */
-  async ping(): Promise<boolean> {
-    return this.pool.query('select 1').then(
+  /** Whether the database answers within PROBE_TIMEOUT_MS (for the health check). */
+  override async reachable(): Promise<boolean> {
+    return within(this.pool.query('select 1'), Math.min(this.timeoutMs, PROBE_TIMEOUT_MS), 'the database').then(
       () => true,
       () => false,
     );
@@ -653,7 +712,7 @@ export class PgStore extends Store {
 
   async exportState(): Promise<State> {
     await this.flush();
-    const client = await this.pool.connect();
+    const client = await this.bulk.connect();
     try {
       await client.query('begin isolation level repeatable read');
       const recs = await client.query<{ section: RecordSection; data: Record<string, unknown> }>(
@@ -684,7 +743,7 @@ export class PgStore extends Store {
   async restore(state: State): Promise<void> {
     assertConsistent(this.file, state);
     await this.flush();
-    const client = await this.pool.connect();
+    const client = await this.bulk.connect();
     try {
       await client.query('begin');
       await client.query('truncate records, audit, deliveries, snapshots');
@@ -721,6 +780,7 @@ export class PgStore extends Store {
   }
 
   override async close(): Promise<void> {
+    this.closing = true;
     await this.flush().catch(() => undefined);
     // A read-only command (ask, export) leaves the snapshot to the bots.
     if (!this.reader) await this.saveSnapshot().catch(() => undefined);
@@ -732,5 +792,6 @@ export class PgStore extends Store {
     }
     this.claimed = undefined;
     await this.pool.end();
+    await this.bulk.end();
   }
 }
