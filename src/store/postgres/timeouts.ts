@@ -30,7 +30,8 @@ export function poolSettings(url: string, max: number, timeoutMs = DB_TIMEOUT_MS
   };
   return {
     work: { ...common, max, query_timeout: timeoutMs, statement_timeout: timeoutMs },
-    bulk: { ...common, max: 2, query_timeout: BULK_TIMEOUT_MS, statement_timeout: BULK_TIMEOUT_MS },
+    // Three: the push lock's connection (held for a run), a snapshot and a prune of deliveries may overlap.
+    bulk: { ...common, max: 3, query_timeout: BULK_TIMEOUT_MS, statement_timeout: BULK_TIMEOUT_MS },
   };
 }
 
