@@ -32,7 +32,7 @@ import type { AuditEntry, CompletionRecord, Delivery, Official, Section, State }
 import { emptyState, STATE_VERSION } from '../schema.ts';
 import { migrate } from './migrations.ts';
 import { type PackedEntry, pack, unpack } from './packed.ts';
-import { connectionLost, DB_TIMEOUT_MS, PROBE_TIMEOUT_MS, poolSettings, quick, within } from './timeouts.ts';
+import { BULK_RECORDS, BULK_TIMEOUT_MS, connectionLost, DB_TIMEOUT_MS, PROBE_TIMEOUT_MS, poolSettings, quick, within } from './timeouts.ts';
 
 /** Advisory lock key: the right to send pushes. */
 const PUSH_LOCK = 4561_0002;
@@ -235,13 +235,21 @@ export class PgStore extends Store {
       }
       return;
     }
-    const { rows } = await this.pool.query<{ horizon: string; section: RecordSection | null; key: string; data: Record<string, unknown> | null; xid: string }>(
-      `with h as (select pg_snapshot_xmin(pg_current_snapshot()) as x)
+    type Row = { horizon: string; section: RecordSection | null; key: string; data: Record<string, unknown> | null; xid: string };
+    const sql = `with h as (select pg_snapshot_xmin(pg_current_snapshot()) as x)
        select h.x::text as horizon, r.section, r.key, r.data, r.xid::text as xid
        from h left join records r on r.xid >= $1::xid8 and r.xid < h.x
-       order by r.n`,
-      [this.horizon],
-    );
+       order by r.n`;
+    let rows: Row[];
+    try {
+      ({ rows } = await this.pool.query<Row>(sql, [this.horizon]));
+    } catch (e) {
+      // Past the limit: out of reach, or a big catch-up (another process wrote thousands of records). A database that
+      // answers a probe is only slow: the catch-up is asked again as bulk work.
+      if (!connectionLost(e) && (e as { code?: string }).code !== '57014') throw e;
+      if (!(await this.answers(Math.min(this.timeoutMs, 1000)))) throw e;
+      ({ rows } = await this.bulk.query<Row>(sql, [this.horizon]));
+    }
     for (const r of rows) if (r.section) this.take(r.section, r.key, r.data, r.xid);
     if (rows[0]) this.horizon = rows[0].horizon;
     this.lastCatchUp = new Date().toISOString();
@@ -383,23 +391,30 @@ export class PgStore extends Store {
     });
     if (!client) return;
     let committed: { section: RecordSection; key: string; xid: string }[] = [];
+    // A write of many records (a roster of thousands) is bulk work: its statements get the bulk limit (./timeouts.ts).
+    const limit = list.length + audit.length > BULK_RECORDS ? BULK_TIMEOUT_MS : this.timeoutMs;
     try {
       await client.query('begin');
+      if (limit !== this.timeoutMs) await client.query(`set local statement_timeout = ${limit}`);
       if (list.length > 0) {
         const r = await client.query<{ section: RecordSection; key: string; xid: string }>(
-          `with input as (select * from unnest($1::text[], $2::text[], $3::jsonb[], $4::text[]) as t(section, key, data, expect))
+          quick(
+            `with input as (select * from unnest($1::text[], $2::text[], $3::jsonb[], $4::text[]) as t(section, key, data, expect))
            insert into records as r (section, key, data)
            select section, key, data from input
            on conflict (section, key) do update set data = excluded.data, xid = pg_current_xact_id(), changed = now()
              where r.xid::text = (select i.expect from input i where i.section = r.section and i.key = r.key)
            returning r.section, r.key, r.xid::text as xid`,
-          [list.map((x) => x.section), list.map((x) => x.key), list.map((x) => x.data), list.map((x) => x.expect)],
+            [list.map((x) => x.section), list.map((x) => x.key), list.map((x) => x.data), list.map((x) => x.expect)],
+            limit,
+          ),
         );
         if (r.rowCount !== list.length) throw new Conflict('a record was written by another process');
         committed = r.rows;
       }
-      if (audit.length > 0) await client.query('insert into audit (entry) select * from unnest($1::jsonb[])', [audit.map((a) => JSON.stringify(a))]);
-      await client.query('commit');
+      if (audit.length > 0)
+        await client.query(quick('insert into audit (entry) select * from unnest($1::jsonb[])', [audit.map((a) => JSON.stringify(a))], limit));
+      await client.query(quick('commit', [], limit));
     } catch (e) {
       const conflict = e instanceof Conflict || (e as { code?: string }).code === '23505' || (e as { code?: string }).code === '40001';
       if (!conflict && connectionLost(e)) {
@@ -668,7 +683,8 @@ export class PgStore extends Store {
 
   protected async appendDeliveries(list: readonly Delivery[]): Promise<void> {
     if (list.length === 0) return;
-    await this.pool.query('insert into deliveries (run, entry) select * from unnest($1::text[], $2::jsonb[])', [
+    // Many at once (a run's records kept for a resume) is bulk work.
+    await (list.length > BULK_RECORDS ? this.bulk : this.pool).query('insert into deliveries (run, entry) select * from unnest($1::text[], $2::jsonb[])', [
       list.map((d) => d.run),
       list.map((d) => JSON.stringify(d)),
     ]);
@@ -703,8 +719,13 @@ export class PgStore extends Store {
   }
 
   /** Whether the database answers within PROBE_TIMEOUT_MS (for the health check). */
-  override async reachable(): Promise<boolean> {
-    return within(this.pool.query('select 1'), Math.min(this.timeoutMs, PROBE_TIMEOUT_MS), 'the database').then(
+  override reachable(): Promise<boolean> {
+    return this.answers(Math.min(this.timeoutMs, PROBE_TIMEOUT_MS));
+  }
+
+  /** Whether the database answers `select 1` within `ms`. */
+  private async answers(ms: number): Promise<boolean> {
+    return within(this.pool.query('select 1'), ms, 'the database').then(
       () => true,
       () => false,
     );

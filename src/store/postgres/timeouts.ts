@@ -13,6 +13,8 @@ import type pg from 'pg';
 export const DB_TIMEOUT_MS = 3000;
 /** The limit of one query of bulk work (a whole state written or read). */
 export const BULK_TIMEOUT_MS = 10 * 60_000;
+/** A change writing more records than this (a roster of thousands) is bulk work: its statements get BULK_TIMEOUT_MS. */
+export const BULK_RECORDS = 1000;
 /** The server ends a transaction left idle this long (its locks go with it). */
 export const IDLE_IN_TRANSACTION_MS = 60_000;
 /** /healthz waits at most this long for the database to answer. */
@@ -48,7 +50,7 @@ export function connectionLost(e: unknown): boolean {
   return code.startsWith('08') || code.startsWith('57P');
 }
 
-/** A query on a bulk connection held to the bot's limit (node-postgres reads `query_timeout` per query; its types omit it). */
+/** A query with its own client-side limit (node-postgres reads `query_timeout` per query; its types omit it). */
 export function quick(text: string, values: unknown[], timeoutMs: number): pg.QueryConfig {
   return { text, values, query_timeout: timeoutMs } as pg.QueryConfig;
 }
