@@ -224,6 +224,22 @@ export class PgStore extends Store {
   }
 
   private async catchUpNow(): Promise<void> {
+    // Found out of reach less than one limit ago: the updates that queued behind that catch-up fail at once instead
+    // of each waiting out a limit of its own; the next one after it asks the database again.
+    if (Date.now() - this.lostAt < this.timeoutMs) throw new StateWriteError('the database did not answer a moment ago');
+    try {
+      await this.catchUpOnce();
+      this.lostAt = 0;
+    } catch (e) {
+      if (connectionLost(e)) this.lostAt = Date.now();
+      throw e;
+    }
+  }
+
+  /** When a catch-up last found the database out of reach (0: it answered since). */
+  private lostAt = 0;
+
+  private async catchUpOnce(): Promise<void> {
     if (this.needsReload) {
       // After a write lost with the connection: the whole picture again (within the bot's time limits).
       this.needsReload = false;
