@@ -739,10 +739,13 @@ export class PgStore extends Store {
     return this.answers(Math.min(this.timeoutMs, PROBE_TIMEOUT_MS));
   }
 
-  /** Whether the database answers `select 1` within `ms`. */
+  /** Whether the database answers `select 1` within `ms` (an answer ends a pause after a lost catch-up). */
   private async answers(ms: number): Promise<boolean> {
     return within(this.pool.query('select 1'), ms, 'the database').then(
-      () => true,
+      () => {
+        this.lostAt = 0;
+        return true;
+      },
       () => false,
     );
   }
