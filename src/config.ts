@@ -28,6 +28,8 @@ const buildSchema = () =>
         .string()
         .regex(/^postgres(ql)?:\/\/\S+$/, 'expected a PostgreSQL URL such as postgres://bot:password@db:5432/plans')
         .optional(),
+      /** With DATABASE_URL: the most one database call may take before the update gets its error reply. */
+      DB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(3),
       /** With DATABASE_URL: how often a process looks for a push run whose sender died, to take it over. */
       TAKEOVER_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
       PLAN_FILE: z.string().min(1).optional(),

@@ -41,7 +41,10 @@ async function main(): Promise<void> {
  * beside a running bot reads its state without the lock and writes nothing.
  */
 function openStoreFor({ config, terminal }: Settings): Promise<Store> {
-  return openStore({ databaseUrl: config.DATABASE_URL, stateFile: config.STATE_FILE }, terminal ? 'shared' : 'writer');
+  return openStore(
+    { databaseUrl: config.DATABASE_URL, stateFile: config.STATE_FILE, timeoutMs: config.DB_TIMEOUT_SECONDS * 1000 },
+    terminal ? 'shared' : 'writer',
+  );
 }
 
 /** No messenger token: the terminal chat on the same core until /thoat or the end of input, then the store closed. */

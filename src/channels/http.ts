@@ -134,21 +134,23 @@ export async function startHttp(
   routes: ReadonlyMap<string, Route>,
   onError: (e: unknown) => void,
   files?: PublicFiles,
-  /** What GET /healthz reports beside "ok" (the store, the plans): for monitoring. */
-  health: () => Record<string, unknown> = () => ({}),
+  /** What GET /healthz reports beside "ok" (the store, the plans): for monitoring; `ok: false` answers 503. */
+  health: () => Record<string, unknown> | Promise<Record<string, unknown>> = () => ({}),
 ): Promise<{ port: number; stop(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (req.method === 'GET' && path === '/healthz') {
-      let body: string;
-      try {
-        body = JSON.stringify({ ok: true, ...health() });
-      } catch (e) {
-        onError(e);
-        res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false}');
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(body);
+      void (async () => {
+        let report: Record<string, unknown>;
+        try {
+          report = { ok: true, ...(await health()) };
+        } catch (e) {
+          onError(e);
+          res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false}');
+          return;
+        }
+        res.writeHead(report.ok === false ? 503 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(report));
+      })();
       return;
     }
     if (req.method === 'GET' && files && path.includes('/files/')) {

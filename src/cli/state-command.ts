@@ -13,9 +13,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { ConfigError, loadEnvFile, storeSetting } from '../config.ts';
 import { writeFileAtomic } from '../fsutil.ts';
 import { t } from '../i18n.ts';
+import { checkState, describeProblems } from '../store/check.ts';
 import { describeStore, openStore } from '../store/open.ts';
 import { migrate, stateSchema } from '../store/schema.ts';
-import { LockHeldError, StateFileError, StoreConnectError } from '../store/port.ts';
+import { LockHeldError, StateFileError, StateWriteError, StoreConnectError } from '../store/port.ts';
 import { parseArgs, runCli, UsageError } from './args.ts';
 
 async function main(): Promise<void> {
@@ -48,6 +49,9 @@ async function main(): Promise<void> {
       const problems = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
       throw new UsageError(t('state.invalid', { file: source, problems: problems.join('; ') }));
     }
+    // The rules between records (unique ids and accounts, one live tick per part, references, the id counter).
+    const inconsistent = checkState(parsed.data);
+    if (inconsistent.length > 0) throw new UsageError(t('state.invalid', { file: source, problems: describeProblems(inconsistent) }));
     const existed = Boolean(setting.databaseUrl) || existsSync(setting.stateFile);
     const store = await openStore(setting, 'writer');
     try {
@@ -71,4 +75,4 @@ async function main(): Promise<void> {
   throw new UsageError(t('state.usage'));
 }
 
-runCli(main, [ConfigError, StateFileError, LockHeldError, StoreConnectError]);
+runCli(main, [ConfigError, StateFileError, LockHeldError, StoreConnectError, StateWriteError]);

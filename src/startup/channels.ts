@@ -119,7 +119,13 @@ async function startZalo({ config, log, t }: Settings, token: string, core: Rout
 
 /** The HTTP server on PORT, only when a messenger uses a webhook: its routes, Zalo's pictures, GET /healthz. */
 export async function startServer({ config, log }: Settings, ch: Channels, store: CoreDeps['store'], plans: PlanCatalog) {
-  const health = () => ({ ...store.health(), plans: plans.active().length });
+  // The database asked each time (within a short limit): out of reach, /healthz says so with a 503.
+  const health = async () => {
+    const h = { ...store.health(), plans: plans.active().length };
+    if (h.store !== 'postgres') return h;
+    const reachable = await store.reachable();
+    return { ...(reachable ? {} : { ok: false }), ...h, reachable };
+  };
   return ch.routes.size > 0
     ? await startHttp(config.PORT, ch.routes, (e) => log.log('error', 'http handler failed', { error: e }), ch.files, health)
     : undefined;

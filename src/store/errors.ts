@@ -22,6 +22,12 @@ export class LockHeldError extends StateFileError {
 /** A change could not be made durable; nothing of it remains. */
 export class StateWriteError extends Error {}
 
+/**
+ * A change would store a record its section's schema does not load (a forged negative size, an empty account id …):
+ * refused before it is written, so that nothing the bot stores can stop its next start. Nothing of it remains.
+ */
+export class StoredValueError extends StateWriteError {}
+
 /** A change was asked of a store opened read-only (another process holds the state file). */
 export class StateReadOnlyError extends Error {}
 

@@ -7,6 +7,8 @@ import type { Store } from './port.ts';
 export interface StoreSetting {
   /** postgres://… : the shared database. */
   databaseUrl?: string | undefined;
+  /** The most one database call of the bot's work may take (DB_TIMEOUT_SECONDS), in ms. */
+  timeoutMs?: number | undefined;
   stateFile: string;
 }
 
@@ -19,7 +21,11 @@ export type StoreMode = 'writer' | 'shared' | 'reader';
 export async function openStore(setting: StoreSetting, mode: StoreMode): Promise<Store> {
   if (setting.databaseUrl) {
     const { PgStore } = await import('./postgres/pg-store.ts');
-    return PgStore.connect(setting.databaseUrl, { max: mode === 'writer' ? 10 : 2, reader: mode === 'reader' });
+    return PgStore.connect(setting.databaseUrl, {
+      max: mode === 'writer' ? 10 : 2,
+      reader: mode === 'reader',
+      ...(setting.timeoutMs ? { timeoutMs: setting.timeoutMs } : {}),
+    });
   }
   const { FileStore } = await import('./embedded/file-store.ts');
   if (mode === 'shared') return FileStore.openShared(setting.stateFile);

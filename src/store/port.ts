@@ -99,6 +99,11 @@ export abstract class Store {
   /** After a run is closed: drop the delivery records of runs no longer kept (see DELIVERY_RUNS_KEPT). */
   protected abstract pruneDeliveries(keep: ReadonlySet<string>): Promise<void>;
 
+  /** Whether the store answers now (the health check): a database within a short limit; a file always. */
+  async reachable(): Promise<boolean> {
+    return true;
+  }
+
   /** Bring the picture up to date with what other processes wrote (a store shared with none: nothing to do). */
   async refresh(): Promise<void> {}
 

@@ -4,13 +4,14 @@
  * that cannot be reached named without its password.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { launch } from '../helpers.ts';
 import { startTestDatabase, type TestDatabase } from '../pg.ts';
+import { consistent, HOSTILE } from '../store/hostile.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = (script: string, args: string[], env: Record<string, string>, input = '') =>
@@ -83,4 +84,26 @@ describe('the command line on PostgreSQL', () => {
     expect(r.stderr).toContain('postgres://bot:***@127.0.0.1:1/plans');
     expect(r.stderr).not.toContain('secret');
   });
+  it('state import refuses a state that breaks the rules between records, naming the problem, never a stack trace; nothing changes', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pgcli-'));
+    const url = db.create('hostile');
+    const good = path.join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify(consistent()));
+    expect(run('cli/state-command.ts', ['import', good], { DATABASE_URL: url }).status).toBe(0);
+    const exported = () => {
+      const r = run('cli/state-command.ts', ['export'], { DATABASE_URL: url });
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as unknown;
+    };
+    const before = exported();
+    for (const h of HOSTILE) {
+      const file = path.join(dir, 'hostile.json');
+      writeFileSync(file, JSON.stringify(h.state));
+      const r = run('cli/state-command.ts', ['import', file, '--force'], { DATABASE_URL: url });
+      expect(r.status, h.name).toBe(2);
+      expect(r.stderr, h.name).toContain(h.says);
+      expect(r.stderr, h.name).not.toMatch(/\n\s+at /);
+    }
+    expect(exported()).toEqual(before);
+  }, 120_000);
 });

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileStore } from '../../src/store/embedded/file-store.ts';
+import { launch } from '../helpers.ts';
+import { HOSTILE } from '../store/hostile.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = (args: string[], env: Record<string, string>) =>
@@ -81,4 +83,26 @@ describe('npm run state', () => {
     expect(readFileSync(target, 'utf8')).toBe(before);
     void held;
   });
+  it('refuses a state that breaks the rules between records, naming the problem, never a stack trace; nothing changes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'statecmd-'));
+    const target = path.join(dir, 'live.json');
+    (await filled(target)).close();
+    const before = readFileSync(target, 'utf8');
+    for (const h of HOSTILE) {
+      const file = path.join(dir, 'hostile.json');
+      writeFileSync(file, JSON.stringify(h.state));
+      // Through src/run.mjs, as npm runs it (faster than tsx's loader).
+      const r = spawnSync(process.execPath, launch('cli/state-command.ts', 'import', file, '--force'), {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, STATE_FILE: target },
+        timeout: 30_000,
+      });
+      expect(r.status, h.name).toBe(2);
+      expect(r.stderr, h.name).toContain(h.says);
+      expect(r.stderr, h.name).toContain('Không thay đổi gì');
+      expect(r.stderr, h.name).not.toMatch(/\n\s+at /);
+      expect(readFileSync(target, 'utf8'), h.name).toBe(before);
+    }
+  }, 120_000);
 });

@@ -437,6 +437,19 @@ describe('linking', () => {
     expect(h.text({ replies: [], others: r.others })).toContain('Tài khoản Zalo vừa được liên kết');
     expect(h.store.snapshot().officials[0]!.accounts.map((a) => a.channel)).toEqual(['telegram', 'zalo']);
   });
+  it('an account whose registration waits for approval cannot be linked to another official (one account, one official)', async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    await h.store.addOfficial(
+      { account: { channel: 'zalo', userId: 'z2', chatId: 'z2' }, name: 'B', position: 'C', agency: 'so-noi-vu' },
+      'zalo:z2',
+      new Date(),
+    );
+    const code = h.text(await h.say('2', '/lienket')).match(/\d{6}/)![0];
+    const r = await h.core.onText(h.user('z2', 'zalo'), `/lienket ${code}`);
+    expect(h.menuText(r)).toContain('Tài khoản này đã thuộc một cán bộ khác');
+    expect(h.store.snapshot().officials[0]!.accounts.map((a) => a.channel)).toEqual(['telegram']);
+  });
   it('link codes survive a restart', async () => {
     const h = await harness();
     await h.official('2', 'Sở Tài chính', 'so-tai-chinh');

@@ -57,7 +57,7 @@ afterAll(async () => {
 
 const AT = new Date('2026-11-02T01:00:00.000Z');
 const later = (minutes: number) => new Date(AT.getTime() + minutes * 60_000);
-const tick = (task: string, party = 'so-noi-vu', by = 'o1') => ({ planId: 'p', taskId: task, party, on: '2026-11-02', by });
+const tick = (task: string, party = 'so-noi-vu', by = 'admin:telegram:9') => ({ planId: 'p', taskId: task, party, on: '2026-11-02', by });
 const official = (userId: string, agency = 'so-noi-vu') => ({
   account: { channel: 'telegram' as const, userId, chatId: userId },
   name: `Cán bộ ${userId}`,
@@ -156,8 +156,8 @@ describe.each([embedded, postgres])('the $name store', (kind) => {
     const again = await reopen();
     expect([...again.completions('p').keys()].sort()).toEqual(['I.1', 'I.2']);
     const live = again.liveCompletion('p', 'I.1', 'so-noi-vu')!;
-    expect((await again.undoCompletion(live.id, 'o1', later(1)))?.undoneBy).toBe('o1');
-    expect(await again.undoCompletion(live.id, 'o1', later(2))).toBeUndefined();
+    expect((await again.undoCompletion(live.id, 'admin:telegram:9', later(1)))?.undoneBy).toBe('admin:telegram:9');
+    expect(await again.undoCompletion(live.id, 'admin:telegram:9', later(2))).toBeUndefined();
     expect((await again.recordCompletion(tick('I.1'), later(3))).existing).toBe(false);
     expect((await reopen()).completions('p').get('I.1')).toHaveLength(1);
   });
@@ -187,20 +187,26 @@ describe.each([embedded, postgres])('the $name store', (kind) => {
     await store.putConversation('link:123456', { official: 'o1' }, later(60), AT);
     await store.dropConversation('link:123456');
     const r = await store.requestExtension(
-      { planId: 'p', taskId: 'I.1', party: 'so-noi-vu', from: '2026-12-01', to: '2027-01-15', reason: 'chờ', by: 'o1' },
+      { planId: 'p', taskId: 'I.1', party: 'so-noi-vu', from: '2026-12-01', to: '2027-01-15', reason: 'chờ', by: 'admin:telegram:9' },
       AT,
     );
     expect('extension' in r).toBe(true);
     expect(
-      await store.requestExtension({ planId: 'p', taskId: 'I.1', party: 'so-noi-vu', from: '2026-12-01', to: '2027-02-01', reason: 'x', by: 'o1' }, AT),
+      await store.requestExtension(
+        { planId: 'p', taskId: 'I.1', party: 'so-noi-vu', from: '2026-12-01', to: '2027-02-01', reason: 'x', by: 'admin:telegram:9' },
+        AT,
+      ),
     ).toEqual({
       refused: 'pending',
     });
     if (!('extension' in r)) return;
     await store.decideExtension(r.extension.id, true, 'admin', later(1));
     const rec = await store.recordCompletion(tick('I.1'), later(2));
-    await store.addEvidence({ completionId: rec.record.id, kind: 'photo', fileId: 'file-1', name: 'a.jpg', size: 10, channel: 'telegram', by: 'o1' }, later(3));
-    await store.addProgress({ planId: 'p', taskId: 'I.2', party: 'so-noi-vu', text: 'đang làm 60%', percent: 60, by: 'o1' }, later(4));
+    await store.addEvidence(
+      { completionId: rec.record.id, kind: 'photo', fileId: 'file-1', name: 'a.jpg', size: 10, channel: 'telegram', by: 'admin:telegram:9' },
+      later(3),
+    );
+    await store.addProgress({ planId: 'p', taskId: 'I.2', party: 'so-noi-vu', text: 'đang làm 60%', percent: 60, by: 'admin:telegram:9' }, later(4));
     expect(await store.setPlanArchived('p', true, 'admin', later(5))).toBe(true);
     const again = await reopen();
     expect(again.conversation('session:telegram:1', later(5))).toEqual({ step: 'tick' });
@@ -209,7 +215,10 @@ describe.each([embedded, postgres])('the $name store', (kind) => {
     expect(again.evidenceOf(rec.record.id)).toHaveLength(1);
     // A value the schema would not load (a forged negative size) is refused at the store, and nothing is written.
     await expect(
-      again.addEvidence({ completionId: rec.record.id, kind: 'photo', fileId: 'file-2', name: 'b.jpg', size: -5, channel: 'telegram', by: 'o1' }, later(4)),
+      again.addEvidence(
+        { completionId: rec.record.id, kind: 'photo', fileId: 'file-2', name: 'b.jpg', size: -5, channel: 'telegram', by: 'admin:telegram:9' },
+        later(4),
+      ),
     ).rejects.toThrow();
     expect(again.evidenceOf(rec.record.id)).toHaveLength(1);
     expect((await reopen()).evidenceOf(rec.record.id)).toHaveLength(1);

@@ -8,7 +8,7 @@ import { fromColumns, toColumns } from '../../src/store/columns.ts';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'state-'));
 
-const record = (task: string) => ({ planId: 'p', taskId: task, party: 'so-noi-vu', on: '2019-01-01', by: 'o1' });
+const record = (task: string) => ({ planId: 'p', taskId: task, party: 'so-noi-vu', on: '2019-01-01', by: 'admin:telegram:9' });
 const AT = new Date('2019-01-01T01:00:00.000Z');
 
 describe('the state file', () => {
@@ -107,7 +107,7 @@ describe('the state file', () => {
 
 describe('a state file bounded by the state, not the history', () => {
   const tick = (store: Store, i: number, at: Date) =>
-    store.recordCompletion({ planId: 'P', taskId: `T${i}`, party: 'so-tai-chinh', on: '2019-03-20', by: 'o1' }, at);
+    store.recordCompletion({ planId: 'P', taskId: `T${i}`, party: 'so-tai-chinh', on: '2019-03-20', by: 'admin:telegram:9' }, at);
   it('past 200 entries the audit log moves to its journal: the state file stays small, the log stays whole and in order', async () => {
     const { AUDIT_IN_FILE } = await import('../../src/store/embedded/file-store.ts');
     const file = path.join(tmp(), 'state.json');
@@ -166,7 +166,10 @@ describe('many officials', () => {
     expect(statSync(file).size).toBeLessThan(50_000);
     const side = path.join(dir, main.officialsRef);
     const written = statSync(side).mtimeMs;
-    await store.recordCompletion({ planId: 'P', taskId: 'I.4', party: 'so-tai-chinh', on: '2019-03-20', by: 'o1' }, new Date('2019-03-20T03:00:00Z'));
+    await store.recordCompletion(
+      { planId: 'P', taskId: 'I.4', party: 'so-tai-chinh', on: '2019-03-20', by: 'admin:telegram:9' },
+      new Date('2019-03-20T03:00:00Z'),
+    );
     expect(statSync(side).mtimeMs).toBe(written);
     // A big state: a change is a line of the change journal; the files are written at the next snapshot, where an
     // official's change writes a new side file, and the old one goes.
@@ -230,7 +233,7 @@ describe('many ticks', () => {
       party: 'so-tai-chinh',
       on: '2019-03-20',
       at: at.toISOString(),
-      by: 'o1',
+      by: 'admin:telegram:9',
     }));
     state.seq = 9000;
     await store.restore(state);
@@ -241,7 +244,7 @@ describe('many ticks', () => {
     expect(sides()).toHaveLength(3);
     expect(JSON.parse(readFileSync(file, 'utf8')).completions).toEqual([]);
     const before = new Map(sides().map((f) => [f, statSync(path.join(dir, f)).mtimeMs]));
-    await store.recordCompletion({ planId: 'P1', taskId: 'NEW', party: 'so-tai-chinh', on: '2019-03-21', by: 'o1' }, at);
+    await store.recordCompletion({ planId: 'P1', taskId: 'NEW', party: 'so-tai-chinh', on: '2019-03-21', by: 'admin:telegram:9' }, at);
     // Journaled first; the snapshot then rewrites that plan's file only.
     expect(sides().filter((f) => before.get(f) === statSync(path.join(dir, f)).mtimeMs)).toHaveLength(3);
     await store.flush();

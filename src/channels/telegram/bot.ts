@@ -12,6 +12,7 @@ import type { Envelope } from '../../core/kernel/outcome.ts';
 import { type ButtonsView, presentButtons } from '../../core/kernel/present.ts';
 import type { Router } from '../../core/kernel/router.ts';
 import type { Lang, T } from '../../i18n.ts';
+import { limitTelegramCalls } from '../limits.ts';
 import type { Logger } from '../../log.ts';
 import { MAX_IMPORT_BYTES } from '../../plan/import/office.ts';
 import { escapeHtml, inlineKeyboard, splitMessage } from './render.ts';
@@ -137,6 +138,8 @@ const updateLog = (log: Logger, ctx: Context) => log.child({ channel: 'telegram'
 export function createTelegramBot(token: string, core: Router, opts: TelegramOptions): Telegraf {
   const { t, lang } = opts;
   const bot = new Telegraf(token, { ...(opts.apiRoot ? { telegram: { apiRoot: opts.apiRoot } } : {}) });
+  // Every Bot API call within a time limit (Telegraf's own is 500 s).
+  limitTelegramCalls(bot.telegram);
 
   bot.on('message', async (ctx) => {
     const from = fromOf(ctx);

@@ -1,8 +1,10 @@
 /**
  * A small client for the Zalo Bot API (a near copy of Telegram's): POST /bot<TOKEN>/<method> with JSON. Every
  * answer is { ok, result, description, error_code }; errors may come as HTTP 200 with ok:false, so ok is always
- * read. getUpdates returns one update (no offset); an idle long poll answers 408, which is not an error.
+ * read. getUpdates returns one update (no offset); an idle long poll answers 408, which is not an error. Every call
+ * has a time limit (../limits.ts).
  */
+import { limitOf } from '../limits.ts';
 
 export class ZaloError extends Error {
   constructor(
@@ -31,6 +33,8 @@ export interface ZaloUpdate {
 export interface ZaloClientOptions {
   apiRoot: string;
   fetch?: typeof fetch;
+  /** The limit of one call, in ms: limitOf (../limits.ts) unless a test says otherwise. */
+  limit?: (method: string, params: unknown) => number;
 }
 
 export class ZaloClient {
@@ -40,18 +44,25 @@ export class ZaloClient {
   constructor(token: string, opts: ZaloClientOptions) {
     this.base = `${opts.apiRoot.replace(/\/+$/, '')}/bot${token}`;
     this.fetch = opts.fetch ?? globalThis.fetch;
+    this.limit = opts.limit ?? limitOf;
   }
+
+  private readonly limit: (method: string, params: unknown) => number;
 
   async call<T>(method: string, params: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
     let res: Response;
+    // Within a time limit (../limits.ts): past it, a network failure the caller retries; the caller's own abort stops.
+    const limit = this.limit(method, params);
+    const late = AbortSignal.timeout(limit);
     try {
       res = await this.fetch(`${this.base}/${method}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(params),
-        ...(signal ? { signal } : {}),
+        signal: signal ? AbortSignal.any([signal, late]) : late,
       });
     } catch (e) {
+      if (late.aborted && !signal?.aborted) throw new ZaloError(0, `network: no answer within ${limit / 1000} s`);
       if ((e as Error).name === 'AbortError') throw e;
       throw new ZaloError(0, `network: ${(e as Error).message}`);
     }

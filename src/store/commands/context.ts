@@ -4,6 +4,8 @@
  * change a command edits the draft and names every record it writes or removes through its `Writer`: the embedded
  * store journals those records, PostgreSQL writes their rows, and the lookups follow them.
  */
+import { recordProblem } from '../check.ts';
+import { StoredValueError } from '../errors.ts';
 import { type Lookups, liveKey } from '../lookups.ts';
 import { type RecordSection, recordKey, type Written } from '../records.ts';
 import type { AuditEntry, CompletionRecord, Delivery, Section, State } from '../schema.ts';
@@ -38,14 +40,33 @@ export class Writer {
     readonly newId: (prefix: string) => string,
   ) {}
 
-  /** Add a new record to the draft and mark it written. */
-  insert<S extends RecordSection>(section: S, record: State[S][number]): void {
-    (this.draft[section] as unknown[]).push(record);
-    this.put(section, record);
+  /**
+   * Throws StoredValueError, changing nothing, when a record would not pass the schema its section is loaded with:
+   * what the bot stores at runtime must load again at the next start. `insert` and `put` check too; a command that
+   * edits a record in place with a value from outside checks the edited copy first.
+   */
+  check(section: RecordSection, record: object): void {
+    const problem = recordProblem(section, record);
+    if (problem) throw new StoredValueError(`refused to store a value that would not load again: ${problem}`);
   }
 
-  /** Mark a record (changed in place) written. */
+  /** Add a new record to the draft and mark it written; checked first (nothing added when it fails). */
+  insert<S extends RecordSection>(section: S, record: State[S][number]): void {
+    this.check(section, record);
+    (this.draft[section] as unknown[]).push(record);
+    this.mark(section, record);
+  }
+
+  /**
+   * Mark a record (changed in place) written. Checked as well: a record that fails was changed all the same, so the
+   * store puts back what is durable (it knows the record from `written`) and the change fails.
+   */
   put(section: RecordSection, record: object): void {
+    this.mark(section, record);
+    this.check(section, record);
+  }
+
+  private mark(section: RecordSection, record: object): void {
     if (section === 'completions') this.lookups.completionWritten(record as CompletionRecord, liveKey(record as CompletionRecord));
     this.written.push({ section, key: recordKey(section, record as Record<string, unknown>), record });
   }

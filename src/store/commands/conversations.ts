@@ -15,9 +15,11 @@ export async function putConversation(ops: Ops, key: string, data: Record<string
   await ops.change(
     (d, w) => {
       const nowIso = now.toISOString();
+      const rec = { key, data: copy(data), expires: expires.toISOString() };
+      w.check('conversations', rec);
       for (const c of d.conversations) if (c.key !== key && c.expires <= nowIso) w.drop('conversations', c.key);
       d.conversations = d.conversations.filter((c) => c.key !== key && c.expires > nowIso);
-      w.insert('conversations', { key, data: copy(data), expires: expires.toISOString() });
+      w.insert('conversations', rec);
     },
     ['conversations'],
   );

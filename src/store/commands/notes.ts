@@ -3,7 +3,7 @@
  * latest shown on cards, digests and reports; and evidence, a file that proves a tick, kept by the messenger's
  * reference, never its bytes.
  */
-import { evidenceSchema, type Evidence, type ProgressNote } from '../schema.ts';
+import type { Evidence, ProgressNote } from '../schema.ts';
 import { audit, copy, type Ops } from './context.ts';
 
 /** The latest progress note on one agency's part of a task, if any. */
@@ -34,8 +34,8 @@ export function evidenceOf(ops: Ops, completionId: string): readonly Evidence[] 
 export async function addEvidence(ops: Ops, input: Omit<Evidence, 'id' | 'at'>, at: Date): Promise<Evidence> {
   return ops.change(
     (d, w) => {
-      // Stored only as the schema loads it: a value accepted here can never stop the next start.
-      const e: Evidence = evidenceSchema.parse({ ...input, id: w.newId('f'), at: at.toISOString() });
+      // Checked by the insert against the schema it loads with: a value accepted here can never stop the next start.
+      const e: Evidence = { ...input, id: w.newId('f'), at: at.toISOString() };
       w.insert('evidence', e);
       audit(d, at, input.by, 'evidence', input.completionId, null, { name: e.name, kind: e.kind, size: e.size });
       return copy(e);

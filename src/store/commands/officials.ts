@@ -66,13 +66,18 @@ export async function importOfficials(ops: Ops, list: readonly (Omit<Official, '
   return ops.change(
     (d, w) => {
       const taken = new Set(d.officials.map((o) => o.id));
-      for (const o of list) {
+      const records = list.map((o) => {
         const id = o.id && !taken.has(o.id) ? o.id : w.newId('o');
         taken.add(id);
+        return { ...o, accounts: o.accounts.map((a) => ({ ...a })), id };
+      });
+      // All checked before any is added: one that would not load refuses the whole list.
+      for (const r of records) w.check('officials', r);
+      for (const r of records) {
         // A kept id such as "o7" moves the sequence past it, so later ids never collide.
-        const n = Number(id.match(/^[a-z]+(\d+)$/)?.[1] ?? 0);
+        const n = Number(r.id.match(/^[a-z]+(\d+)$/)?.[1] ?? 0);
         if (n > d.seq) d.seq = n;
-        w.insert('officials', { ...o, accounts: o.accounts.map((a) => ({ ...a })), id });
+        w.insert('officials', r);
       }
       audit(d, at, actor, 'import-officials', `${list.length}`);
       return list.length;
@@ -166,8 +171,15 @@ export async function linkAccount(ops: Ops, officialId: string, account: Account
     (d, w) => {
       const o = d.officials.find((x) => x.id === officialId && x.status === 'approved');
       if (!o) return undefined;
+      // An account on another live official stays theirs (one account, one official).
+      const taken = d.officials.some(
+        (x) => x.id !== o.id && (x.status === 'pending' || x.status === 'approved') && x.accounts.some((a) => sameAccount(a, account.channel, account.userId)),
+      );
+      if (taken) return undefined;
       const before = o.accounts.map((a) => ({ ...a }));
-      o.accounts = [...o.accounts.filter((a) => a.channel !== account.channel), { ...account }];
+      const accounts = [...o.accounts.filter((a) => a.channel !== account.channel), { ...account }];
+      w.check('officials', { ...o, accounts });
+      o.accounts = accounts;
       w.put('officials', o);
       audit(d, at, o.id, 'link', o.id, { accounts: before }, { accounts: o.accounts });
       return copy(o);

@@ -16,6 +16,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Low } from 'lowdb';
+import { assertConsistent } from '../check.ts';
 import { Coalesced } from '../coalesce.ts';
 import { LockHeldError, StateWriteError } from '../errors.ts';
 import { type ReadonlyDeep, Store, type StoreHealth } from '../port.ts';
@@ -110,6 +111,8 @@ export class FileStore extends Store {
     const store = new FileStore(db, adapter, file, opts.readOnly === true, journal, auditJournal, changes);
     if (opts.snapshotEvery) store.snapshotEvery = opts.snapshotEvery;
     store.replay();
+    // The rules between records, as an import checks them: a state no store could have written stops the start.
+    if (!opts.readOnly) assertConsistent(file, db.data);
     if (!opts.readOnly && !existsSync(real)) await store.writeSnapshot();
     // Deliveries of a version-3 file move to the journal once.
     const legacy = db.data.deliveries;
@@ -186,6 +189,7 @@ export class FileStore extends Store {
    */
   async restore(state: State): Promise<void> {
     this.assertWritable();
+    assertConsistent(this.file, state);
     await this.changes.idle();
     await this.auditJournal.compact(() => state.audit);
     await this.journal.compact(() => state.deliveries);
@@ -211,7 +215,14 @@ export class FileStore extends Store {
     const auditFrom = this.state.audit.length;
     // What the change writes: journaled when the state is big, and always for the officials' index.
     const written: Written[] = [];
-    const result = apply(this.state, written);
+    let result: T;
+    try {
+      result = apply(this.state, written);
+    } catch (e) {
+      // Failed part way (a record it edited would not load again): back to what is on disk.
+      if (written.length > 0) await this.reload();
+      throw e;
+    }
     // A change to one plan's completions rewrites that plan's file only (where completions are split by plan).
     if (plans && touches) {
       this.adapter.touch(touches.filter((s) => s !== 'completions'));

@@ -3,7 +3,8 @@
  * processes sharing one database, whose schema ./migrations.ts applies at start-up. This class puts together the
  * parts, one module each: the picture and how it is read and caught up (./picture.ts), changes written with
  * optimistic concurrency (./writes.ts), ids in blocks (./ids.ts), snapshots (./snapshots.ts, ./packed.ts), the right
- * to send pushes and the deliveries (./pushes.ts), the state exported and restored (./backup.ts).
+ * to send pushes and the deliveries (./pushes.ts), the state exported and restored (./backup.ts). Every database
+ * call has a time limit (./timeouts.ts): the bot's work on one pool, bulk work on a second.
  *
  * Each process keeps the picture the queries read (officials, completions, conversations, runs …) in memory, as the
  * embedded store does. Every record lives in one table row (`records`: section, key, JSON), stamped with the id of
@@ -24,6 +25,7 @@
  * ./packed.ts) and then the rows written since.
  */
 import type pg from 'pg';
+import { assertConsistent } from '../check.ts';
 import { Coalesced } from '../coalesce.ts';
 import { DELIVERY_RUNS_KEPT } from '../commands/pushes.ts';
 import { StoreConnectError } from '../errors.ts';
@@ -36,6 +38,7 @@ import { migrate } from './migrations.ts';
 import { Picture } from './picture.ts';
 import { Pushes } from './pushes.ts';
 import { loadPicture, SNAPSHOT_EVERY, saveSnapshot } from './snapshots.ts';
+import { DB_TIMEOUT_MS, PROBE_TIMEOUT_MS, poolSettings } from './timeouts.ts';
 import { Writes } from './writes.ts';
 
 /** The database named without its password, for messages and logs. */
@@ -69,45 +72,54 @@ export class PgStore extends Store {
   private constructor(
     private readonly pool: pg.Pool,
     url: string,
+    /** Bulk work: the whole picture read or written, migrations, snapshots (./timeouts.ts). */
+    private readonly bulk: pg.Pool,
+    /** The bot's limit on one database call (DB_TIMEOUT_SECONDS). */
+    private readonly timeoutMs: number,
   ) {
     super();
     this.file = describeUrl(url);
-    this.picture = new Picture(pool, this.lookups);
+    this.picture = new Picture(pool, bulk, this.lookups, timeoutMs, () => loadPicture(pool, this.picture));
     this.ids = new IdBlocks(pool);
-    this.writes = new Writes(pool, this.picture, this.ids, {
+    this.writes = new Writes(pool, this.picture, this.ids, timeoutMs, {
       refresh: () => this.refresh(),
       reload: () => this.load(),
       committed: (changes) => this.committed(changes),
     });
-    this.pushes = new Pushes(pool, {
+    this.pushes = new Pushes(pool, bulk, timeoutMs, {
       refresh: () => this.refresh(),
       runsKept: () => [...this.picture.data.runs.slice(-DELIVERY_RUNS_KEPT), ...this.unfinishedRuns()].map((r) => r.key),
     });
   }
 
   /** Connect, run the migrations not yet applied, and load the picture. Throws with a clear message when it cannot. */
-  static async connect(url: string, opts: { max?: number; reader?: boolean } = {}): Promise<PgStore> {
+  static async connect(url: string, opts: { max?: number; reader?: boolean; timeoutMs?: number } = {}): Promise<PgStore> {
     // The client is loaded here, not at import: a bundled entry point (src/run.mjs) would otherwise load it at every
     // start, on the embedded store too.
     const { default: client } = await import('pg');
-    // Idle connections do not keep a command-line process alive (the bot has its own handles).
-    const pool = new client.Pool({ connectionString: url, max: opts.max ?? 10, allowExitOnIdle: true });
+    // Every call has a time limit (./timeouts.ts): the bot's work a few seconds, bulk work minutes.
+    const settings = poolSettings(url, opts.max ?? 10, opts.timeoutMs);
+    const pool = new client.Pool(settings.work);
+    const bulk = new client.Pool(settings.bulk);
     // An idle client that loses its connection must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
-    const store = new PgStore(pool, url);
+    bulk.on('error', () => undefined);
+    const store = new PgStore(pool, url, bulk, opts.timeoutMs ?? DB_TIMEOUT_MS);
     store.reader = opts.reader === true;
     try {
-      await migrate(pool);
+      await migrate(bulk);
       await store.load();
     } catch (e) {
       await pool.end().catch(() => undefined);
+      await bulk.end().catch(() => undefined);
       throw new StoreConnectError(`cannot use the database ${store.file}: ${(e as Error).message}`);
     }
     return store;
   }
 
+  /** Read the whole picture (bulk work: start-up, a restore). */
   private load(): Promise<void> {
-    return loadPicture(this.pool, this.picture);
+    return loadPicture(this.bulk, this.picture);
   }
 
   // ——— catching up with other processes ———
@@ -147,7 +159,7 @@ export class PgStore extends Store {
   /** Save the picture for the next start (./snapshots.ts), after the writes under way. */
   async saveSnapshot(): Promise<void> {
     await this.flush();
-    await saveSnapshot(this.pool, this.picture);
+    await saveSnapshot(this.bulk, this.picture);
     this.sinceSnapshot = 0;
   }
 
@@ -184,32 +196,32 @@ export class PgStore extends Store {
     };
   }
 
-  /** Whether the database answers (for the health check). */
-  async ping(): Promise<boolean> {
-    return this.pool.query('select 1').then(
-      () => true,
-      () => false,
-    );
+  /** Whether the database answers within PROBE_TIMEOUT_MS (for the health check). */
+  override reachable(): Promise<boolean> {
+    return this.picture.answers(Math.min(this.timeoutMs, PROBE_TIMEOUT_MS));
   }
 
   async exportState(): Promise<State> {
     await this.flush();
-    return exportState(this.pool);
+    return exportState(this.bulk);
   }
 
   async restore(state: State): Promise<void> {
+    assertConsistent(this.file, state);
     await this.flush();
-    await restoreState(this.pool, state);
+    await restoreState(this.bulk, state);
     this.ids.reset();
     this.pushes.forget();
     await this.load();
   }
 
   override async close(): Promise<void> {
+    this.pushes.stopWaiting();
     await this.flush().catch(() => undefined);
     // A read-only command (ask, export) leaves the snapshot to the bots.
     if (!this.reader) await this.saveSnapshot().catch(() => undefined);
     await this.pushes.close();
     await this.pool.end();
+    await this.bulk.end();
   }
 }

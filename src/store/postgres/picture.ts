@@ -4,13 +4,19 @@
  * this process knows it (`xid`; '' for a record not yet written). Reading it from the database (all rows, or those
  * committed since the last look) is here too; what a change of this process is still writing is left alone by a
  * catch-up (`dirty`), so a catch-up never undoes a change about to commit.
+ *
+ * A catch-up has the bot's time limit (./timeouts.ts). One that finds the database out of reach makes the ones that
+ * queue behind it fail at once for one limit; after a write lost with its connection the next catch-up reads the whole
+ * picture again (`reloadNext`).
  */
 import type pg from 'pg';
+import { StateWriteError } from '../errors.ts';
 import { type Lookups, liveKey } from '../lookups.ts';
-import { RECORD_SECTIONS, type RecordSection, type Written } from '../records.ts';
+import { RECORD_SECTIONS, type RecordSection, recordKey, type Written } from '../records.ts';
 import type { CompletionRecord, Official, Section, State } from '../schema.ts';
 import { emptyState } from '../schema.ts';
 import type { PackedEntry } from './packed.ts';
+import { connectionLost, within } from './timeouts.ts';
 
 export interface Entry {
   rec: Record<string, unknown>;
@@ -47,10 +53,24 @@ export class Picture {
   horizon = '0';
   /** When this process last read what the others wrote. */
   lastCatchUp: string | undefined;
+  /**
+   * Set when a write failed with the database out of reach: the picture may hold changes that were not written, so
+   * the next catch-up reads it all again (and fails, with the update's error reply, while the database stays away).
+   */
+  private needsReload = false;
+  /** When a catch-up last found the database out of reach (0: it answered since). */
+  private lostAt = 0;
 
   constructor(
+    /** The bot's work, each call within `timeoutMs`. */
     private readonly pool: pg.Pool,
+    /** Bulk work (./timeouts.ts): a big catch-up asked again, a snapshot's rows. */
+    private readonly bulk: pg.Pool,
     private readonly lookups: Lookups,
+    /** The bot's limit on one database call (DB_TIMEOUT_SECONDS). */
+    private readonly timeoutMs: number,
+    /** Read the whole picture again within the bot's limits (./snapshots.ts, on the bot's pool). */
+    private readonly reread: () => Promise<void>,
   ) {}
 
   // ——— reading it from the database ———
@@ -81,8 +101,8 @@ export class Picture {
   }
 
   /** Every record, read in one consistent view; the horizon is that view's. */
-  async readAll(): Promise<void> {
-    const client = await this.pool.connect();
+  async readAll(pool: pg.Pool): Promise<void> {
+    const client = await pool.connect();
     try {
       await client.query('begin isolation level repeatable read');
       const h = await client.query<{ x: string }>('select pg_snapshot_xmin(pg_current_snapshot())::text as x');
@@ -94,11 +114,15 @@ export class Picture {
       for (const r of rows.rows) this.put(r.section, r.key, r.xid, r.data);
       this.loaded(h.rows[0]!.x);
     } catch (e) {
-      await client.query('rollback').catch(() => undefined);
+      // A connection that timed out is dropped (which ends its transaction), not asked to roll back.
+      if (connectionLost(e)) client.release(true);
+      else {
+        await client.query('rollback').catch(() => undefined);
+        client.release();
+      }
       throw e;
-    } finally {
-      client.release();
     }
+    client.release();
   }
 
   /**
@@ -106,21 +130,69 @@ export class Picture {
    * current snapshot's xmin, so that a transaction still running is read once it ends, never skipped).
    */
   async catchUp(): Promise<void> {
-    const { rows } = await this.pool.query<{ horizon: string; section: RecordSection | null; key: string; data: Record<string, unknown> | null; xid: string }>(
-      `with h as (select pg_snapshot_xmin(pg_current_snapshot()) as x)
+    // Found out of reach less than one limit ago: the updates that queued behind that catch-up fail at once instead
+    // of each waiting out a limit of its own; the next one after it asks the database again.
+    if (Date.now() - this.lostAt < this.timeoutMs) throw new StateWriteError('the database did not answer a moment ago');
+    try {
+      await this.catchUpOnce();
+      this.lostAt = 0;
+    } catch (e) {
+      if (connectionLost(e)) this.lostAt = Date.now();
+      throw e;
+    }
+  }
+
+  /** The next catch-up reads the whole picture again (a write was lost with the database out of reach). */
+  reloadNext(): void {
+    this.needsReload = true;
+  }
+
+  private async catchUpOnce(): Promise<void> {
+    if (this.needsReload) {
+      // After a write lost with the connection: the whole picture again (within the bot's time limits).
+      this.needsReload = false;
+      try {
+        await this.reread();
+      } catch (e) {
+        this.needsReload = true;
+        throw e;
+      }
+      return;
+    }
+    type Row = { horizon: string; section: RecordSection | null; key: string; data: Record<string, unknown> | null; xid: string };
+    const sql = `with h as (select pg_snapshot_xmin(pg_current_snapshot()) as x)
        select h.x::text as horizon, r.section, r.key, r.data, r.xid::text as xid
        from h left join records r on r.xid >= $1::xid8 and r.xid < h.x
-       order by r.n`,
-      [this.horizon],
-    );
+       order by r.n`;
+    let rows: Row[];
+    try {
+      ({ rows } = await this.pool.query<Row>(sql, [this.horizon]));
+    } catch (e) {
+      // Past the limit: out of reach, or a big catch-up (another process wrote thousands of records). A database that
+      // answers a probe is only slow: the catch-up is asked again as bulk work.
+      if (!connectionLost(e) && (e as { code?: string }).code !== '57014') throw e;
+      if (!(await this.answers(Math.min(this.timeoutMs, 1000)))) throw e;
+      ({ rows } = await this.bulk.query<Row>(sql, [this.horizon]));
+    }
     for (const r of rows) if (r.section) this.take(r.section, r.key, r.data, r.xid);
     if (rows[0]) this.horizon = rows[0].horizon;
     this.lastCatchUp = new Date().toISOString();
   }
 
-  /** The database's rows of these records (those it has; `live`: not the removed ones). */
-  async rowsOf(names: readonly RecordName[], opts: { live?: boolean } = {}): Promise<RecordRow[]> {
-    const { rows } = await this.pool.query<RecordRow>(
+  /** Whether the database answers `select 1` within `ms` (an answer ends a pause after a lost catch-up). */
+  async answers(ms: number): Promise<boolean> {
+    return within(this.pool.query('select 1'), ms, 'the database').then(
+      () => {
+        this.lostAt = 0;
+        return true;
+      },
+      () => false,
+    );
+  }
+
+  /** The database's rows of these records (those it has; `live`: not the removed ones; `bulk`: as bulk work). */
+  async rowsOf(names: readonly RecordName[], opts: { live?: boolean; bulk?: boolean } = {}): Promise<RecordRow[]> {
+    const { rows } = await (opts.bulk ? this.bulk : this.pool).query<RecordRow>(
       `select r.section, r.key, r.data, r.xid::text as xid from records r join unnest($1::text[], $2::text[]) as t(section, key) using (section, key)${
         opts.live ? '\n         where r.data is not null' : ''
       }`,
@@ -138,6 +210,18 @@ export class Picture {
     const found = new Set(rows.map((r) => nameOf(r.section, r.key)));
     for (const w of names) if (!found.has(nameOf(w.section, w.key))) this.forget(w.section, w.key);
     for (const r of rows) this.take(r.section, r.key, r.data, r.xid, true);
+  }
+
+  /**
+   * A change that failed part way (a record it edited would not load again) wrote these records into `data` without
+   * telling the picture: they go back to what the database holds.
+   */
+  async putBack(names: readonly RecordName[]): Promise<void> {
+    for (const w of names) {
+      this.entries.get(w.section)!.delete(w.key);
+      (this.data[w.section] as unknown[]) = (this.data[w.section] as Record<string, unknown>[]).filter((r) => recordKey(w.section, r) !== w.key);
+    }
+    for (const r of await this.rowsOf(names)) this.take(r.section, r.key, r.data, r.xid, true);
   }
 
   /** Put a committed record (or its removal) into the picture, unless a change applied here is still writing it. */

@@ -1,16 +1,20 @@
 /**
  * Pushes on a shared database: the right to send them, held by one process at a time (a session advisory lock on a
  * connection kept for it, released when its process dies), and the deliveries recorded (an append-only table, never
- * loaded at start: the holder reads those of the runs it may still need when it takes the right).
+ * loaded at start: the holder reads those of the runs it may still need when it takes the right). The lock is asked
+ * for within the bot's time limit, and waiting for it is asking again every second (./timeouts.ts).
  */
 import type pg from 'pg';
 import type { PushClaim } from '../port.ts';
 import type { Delivery } from '../schema.ts';
+import { BULK_RECORDS, quick } from './timeouts.ts';
 
 /** Advisory lock key: the right to send pushes. */
 const PUSH_LOCK = 4561_0002;
 /** Tombstones (removed conversations, reminders, runs) are kept this long for other processes to catch up. */
 const TOMBSTONE_DAYS = 1;
+/** Waiting for another process's right to send pushes: asked again this often. */
+const LOCK_RETRY_MS = 1000;
 
 export class Pushes {
   /** The connection holding the right to send pushes, while this process holds it. */
@@ -18,9 +22,16 @@ export class Pushes {
   /** Claims of this process not yet released (a reminder run beside a digest run share the right). */
   private claims = 0;
   private readonly runDeliveries = new Map<string, Delivery[]>();
+  /** The store is closing: a wait for the right ends. */
+  private closing = false;
 
   constructor(
+    /** The bot's work: deliveries recorded a few at a time. */
     private readonly pool: pg.Pool,
+    /** Bulk work (./timeouts.ts): the lock's connection, many deliveries, the prune. */
+    private readonly bulk: pg.Pool,
+    /** The bot's limit on one database call (DB_TIMEOUT_SECONDS). */
+    private readonly timeoutMs: number,
     private readonly on: {
       /** Catch up with what other processes committed. */
       refresh: () => Promise<void>;
@@ -36,17 +47,23 @@ export class Pushes {
       await this.on.refresh();
       return { release: async () => this.unclaim() };
     }
-    const client = await this.pool.connect();
+    // A bulk connection: the holder reads the deliveries of the runs it may resume, which can be many.
+    const client = await this.bulk.connect();
     // The lock lives as long as this connection: losing it lets another process take over.
     client.on('error', () => {
       if (this.claimed === client) this.claimed = undefined;
     });
     try {
-      const { rows } = await client.query<{ ok: boolean }>(
-        opts.wait ? 'select true as ok from pg_advisory_lock($1)' : 'select pg_try_advisory_lock($1) as ok',
-        [PUSH_LOCK],
-      );
-      if (!rows[0]?.ok) {
+      // Asked within the bot's time limit; waiting for another process is asking again every second, so that no call
+      // waits on the database longer than that (a database out of reach fails the wait).
+      const tryLock = async () =>
+        (await client.query<{ ok: boolean }>(quick('select pg_try_advisory_lock($1) as ok', [PUSH_LOCK], this.timeoutMs))).rows[0]?.ok === true;
+      let ok = await tryLock();
+      while (!ok && opts.wait && !this.closing) {
+        await new Promise((r) => setTimeout(r, LOCK_RETRY_MS));
+        ok = await tryLock();
+      }
+      if (!ok) {
         client.release();
         return undefined;
       }
@@ -90,6 +107,11 @@ export class Pushes {
     client.release(!ok);
   }
 
+  /** The store is closing: a claim waiting for the right stops waiting (and gets none). */
+  stopWaiting(): void {
+    this.closing = true;
+  }
+
   /**
    * The right given up before the session ends, so the next process can take it at once: a dropped session frees it
    * too, but only once the server has noticed (a race the takeover test lost under load).
@@ -108,7 +130,8 @@ export class Pushes {
 
   async append(list: readonly Delivery[]): Promise<void> {
     if (list.length === 0) return;
-    await this.pool.query('insert into deliveries (run, entry) select * from unnest($1::text[], $2::jsonb[])', [
+    // Many at once (a run's records kept for a resume) is bulk work.
+    await (list.length > BULK_RECORDS ? this.bulk : this.pool).query('insert into deliveries (run, entry) select * from unnest($1::text[], $2::jsonb[])', [
       list.map((d) => d.run),
       list.map((d) => JSON.stringify(d)),
     ]);
@@ -120,9 +143,9 @@ export class Pushes {
   }
 
   async prune(keep: ReadonlySet<string>): Promise<void> {
-    await this.pool.query('delete from deliveries where not (run = any($1::text[]))', [[...keep]]);
+    await this.bulk.query('delete from deliveries where not (run = any($1::text[]))', [[...keep]]);
     // A removal is kept until every snapshot a process may start from is past it.
-    await this.pool.query(
+    await this.bulk.query(
       `delete from records where data is null and changed < now() - interval '${TOMBSTONE_DAYS} days'
          and xid < coalesce((select horizon from snapshots where id = 1), '0'::xid8)`,
     );

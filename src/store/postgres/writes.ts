@@ -7,6 +7,11 @@
  * process wrote it since (optimistic concurrency); a unique index allows one live tick per task, agency and period.
  * A refused write rolls back, the picture re-reads those records and catches up, and the change is applied again on
  * the fresh picture (so two confirmations of the same tick record one).
+ *
+ * Each statement has the bot's time limit, a change of more than BULK_RECORDS records the bulk limit (./timeouts.ts).
+ * A write that loses its connection (a time limit, a reset) fails at once: the connection is dropped, which ends the
+ * transaction, the batch and every change queued after it are reported as failed, and the next catch-up reads the
+ * picture again.
  */
 import type pg from 'pg';
 import { StateWriteError } from '../errors.ts';
@@ -14,6 +19,7 @@ import type { RecordSection, Written } from '../records.ts';
 import type { AuditEntry, Section, State } from '../schema.ts';
 import type { IdBlocks } from './ids.ts';
 import { nameOf, type Picture, type RecordName } from './picture.ts';
+import { BULK_RECORDS, BULK_TIMEOUT_MS, connectionLost, quick } from './timeouts.ts';
 
 /** A change refused this many times in a row (other processes kept writing the same records) fails. */
 const MAX_ATTEMPTS = 8;
@@ -33,6 +39,16 @@ interface Pending {
 /** A database error that means "someone else wrote first": applied again on a fresh picture. */
 class Conflict extends Error {}
 
+/** A change that threw after it had written records into the picture (see `putBack`). */
+class PartialChange extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly written: readonly Written[],
+  ) {
+    super((cause as Error)?.message);
+  }
+}
+
 export class Writes {
   private queue: Pending[] = [];
   private writing: Promise<void> | null = null;
@@ -43,10 +59,12 @@ export class Writes {
     private readonly pool: pg.Pool,
     private readonly picture: Picture,
     private readonly ids: IdBlocks,
+    /** The bot's limit on one database call (DB_TIMEOUT_SECONDS). */
+    private readonly timeoutMs: number,
     private readonly on: {
       /** Catch up with what other processes committed (before a change is applied again). */
       refresh: () => Promise<void>;
-      /** Read the whole picture again (the database was out of reach while a write was undone). */
+      /** Read the whole picture again (the database was out of reach while a failed change was put back). */
       reload: () => Promise<void>;
       /** A batch of this many changes committed. */
       committed: (changes: number) => void;
@@ -65,7 +83,7 @@ export class Writes {
       try {
         this.applyPending(p);
       } catch (e) {
-        reject(e);
+        void this.putBack(e).finally(() => reject(e instanceof PartialChange ? e.cause : e));
         return;
       }
       this.queue.push(p);
@@ -76,7 +94,12 @@ export class Writes {
   /** Apply a change to the picture and note what it writes (serialized now: later changes may alter the objects). */
   private applyPending(p: Pending): void {
     const written: Written[] = [];
-    p.result = p.apply(this.picture.data, written);
+    try {
+      p.result = p.apply(this.picture.data, written);
+    } catch (e) {
+      this.picture.data.audit.length = 0;
+      throw written.length > 0 ? new PartialChange(e, written) : e;
+    }
     p.audit = this.picture.data.audit.splice(0);
     p.writes = written.map((w) => ({ section: w.section, key: w.key, data: w.record ? JSON.stringify(w.record) : null }));
     this.picture.applied(written, p.touches);
@@ -99,20 +122,31 @@ export class Writes {
     const rows = rowsToWrite(batch, this.picture);
     const audit = batch.flatMap((p) => p.audit);
     const client = await this.pool.connect().catch((e: unknown) => {
-      this.fail(batch, e);
+      this.giveUp(batch, e);
       return undefined;
     });
     if (!client) return;
     let committed: { section: RecordSection; key: string; xid: string }[] = [];
+    // A write of many records (a roster of thousands) is bulk work: its statements get the bulk limit (./timeouts.ts).
+    const limit = rows.length + audit.length > BULK_RECORDS ? BULK_TIMEOUT_MS : this.timeoutMs;
     try {
       await client.query('begin');
-      if (rows.length > 0) committed = await writeRows(client, rows);
-      if (audit.length > 0) await client.query('insert into audit (entry) select * from unnest($1::jsonb[])', [audit.map((a) => JSON.stringify(a))]);
-      await client.query('commit');
+      if (limit !== this.timeoutMs) await client.query(`set local statement_timeout = ${limit}`);
+      if (rows.length > 0) committed = await writeRows(client, rows, limit);
+      if (audit.length > 0)
+        await client.query(quick('insert into audit (entry) select * from unnest($1::jsonb[])', [audit.map((a) => JSON.stringify(a))], limit));
+      await client.query(quick('commit', [], limit));
     } catch (e) {
+      const conflict = e instanceof Conflict || (e as { code?: string }).code === '23505' || (e as { code?: string }).code === '40001';
+      if (!conflict && connectionLost(e)) {
+        // Out of reach (a time limit, a reset): the connection is dropped, which ends the transaction; the callers
+        // are told at once, without waiting on the database again.
+        client.release(true);
+        this.giveUp(batch, e);
+        return;
+      }
       await client.query('rollback').catch(() => undefined);
       client.release();
-      const conflict = e instanceof Conflict || (e as { code?: string }).code === '23505' || (e as { code?: string }).code === '40001';
       await this.undo(batch);
       if (!conflict) this.fail(batch, e);
       // Applied again on the fresh picture: the refused batch (a conflict), and whatever was applied after it.
@@ -147,7 +181,7 @@ export class Writes {
       await this.picture.readBack([...names.values()]);
     } catch {
       // The database is out of reach: read everything again when it is back.
-      await this.on.reload().catch(() => undefined);
+      this.picture.reloadNext();
     }
     this.picture.replaced();
     // Changes applied after the failed batch are applied again after it, in order.
@@ -170,9 +204,37 @@ export class Writes {
         this.applyPending(p);
         this.queue.push(p);
       } catch (e) {
-        p.reject(e);
+        await this.putBack(e);
+        p.reject(e instanceof PartialChange ? e.cause : e);
       }
     }
+  }
+
+  /**
+   * A change that failed part way (a record it edited would not load again): the records it had written go back to
+   * what the database holds.
+   */
+  private async putBack(e: unknown): Promise<void> {
+    if (!(e instanceof PartialChange)) return;
+    const wanted = [...new Map(e.written.map((w) => [nameOf(w.section, w.key), { section: w.section, key: w.key }])).values()];
+    try {
+      await this.picture.putBack(wanted);
+    } catch {
+      await this.on.reload().catch(() => undefined);
+    }
+    this.picture.replaced();
+  }
+
+  /**
+   * The database is out of reach: this batch and every change queued after it (which may build on it) fail now, and
+   * the picture is read again at the next catch-up.
+   */
+  private giveUp(batch: readonly Pending[], e: unknown): void {
+    const all = [...batch, ...this.queue];
+    this.queue = [];
+    this.settle(all);
+    this.picture.reloadNext();
+    this.fail(all, e);
   }
 
   private fail(batch: readonly Pending[], e: unknown): void {
@@ -201,16 +263,22 @@ function rowsToWrite(batch: readonly Pending[], picture: Picture): RowToWrite[] 
   return [...rows.values()];
 }
 
-/** Write the rows, each only over the transaction it expects; a row another process wrote since is a Conflict. */
-async function writeRows(client: pg.PoolClient, list: readonly RowToWrite[]): Promise<{ section: RecordSection; key: string; xid: string }[]> {
+/**
+ * Write the rows, each only over the transaction it expects (within `limit` ms); a row another process wrote since is
+ * a Conflict.
+ */
+async function writeRows(client: pg.PoolClient, list: readonly RowToWrite[], limit: number): Promise<{ section: RecordSection; key: string; xid: string }[]> {
   const r = await client.query<{ section: RecordSection; key: string; xid: string }>(
-    `with input as (select * from unnest($1::text[], $2::text[], $3::jsonb[], $4::text[]) as t(section, key, data, expect))
+    quick(
+      `with input as (select * from unnest($1::text[], $2::text[], $3::jsonb[], $4::text[]) as t(section, key, data, expect))
      insert into records as r (section, key, data)
      select section, key, data from input
      on conflict (section, key) do update set data = excluded.data, xid = pg_current_xact_id(), changed = now()
        where r.xid::text = (select i.expect from input i where i.section = r.section and i.key = r.key)
      returning r.section, r.key, r.xid::text as xid`,
-    [list.map((x) => x.section), list.map((x) => x.key), list.map((x) => x.data), list.map((x) => x.expect)],
+      [list.map((x) => x.section), list.map((x) => x.key), list.map((x) => x.data), list.map((x) => x.expect)],
+      limit,
+    ),
   );
   if (r.rowCount !== list.length) throw new Conflict('a record was written by another process');
   return r.rows;

@@ -37,7 +37,8 @@ async function link(ctx: Ctx, args: string): Promise<Outcome> {
     await store.putConversation(missKey, { n: n + 1 }, until(ctx), ctx.now);
     return refuse('link-bad');
   }
-  if (actor.official && actor.official.id !== entry.data.officialId) return refuse('link-other-official');
+  // An account already on another official (approved, or a registration waiting) is theirs: one account, one official.
+  if ((actor.official && actor.official.id !== entry.data.officialId) || actor.pending) return refuse('link-other-official');
   await store.dropConversation(`link:${code}`);
   await store.dropConversation(missKey);
   const official = await store.linkAccount(entry.data.officialId, { channel: from.channel, userId: from.userId, chatId: from.chatId }, ctx.now);
