@@ -42,8 +42,8 @@ export interface Problem {
 /** Problems named in a message; the rest are counted. */
 const NAMED = 8;
 
-/** The schema each section's records are loaded with. */
-const RECORD_SCHEMAS: Record<RecordSection, z.ZodType> = {
+/** The schema each section's records are loaded with (the change journal's replay reads with it too). */
+export const RECORD_SCHEMAS: Record<RecordSection, z.ZodType> = {
   officials: officialSchema,
   completions: completionRecordSchema,
   extensions: extensionSchema,

@@ -1,28 +1,7 @@
-/**
- * The embedded store's change journal (`<state>.changes.jsonl`), used once the state has side files: one line per
- * change — its number, the id counter, the records it wrote or removed, its audit entries — appended (and fdatasync'd)
- * before the caller is told. At start the lines after the snapshot's mark (the last change the state file holds) are
- * replayed over it. Every line is checked as the state file's records are: a torn last line (a crash mid-append) was
- * never acknowledged and is skipped; a damaged line before it stops start-up.
- */
-import type { z } from 'zod';
+import { RECORD_SCHEMAS } from '../check.ts';
 import { StateFileError } from '../errors.ts';
 import { type RecordSection, recordKey, type Written } from '../records.ts';
-import {
-  type AuditEntry,
-  auditSchema,
-  completionRecordSchema,
-  conversationSchema,
-  evidenceSchema,
-  extensionSchema,
-  officialSchema,
-  planStateSchema,
-  progressSchema,
-  reminderSchema,
-  runSchema,
-  type Section,
-  type State,
-} from '../schema.ts';
+import { type AuditEntry, auditSchema, type Section, type State } from '../schema.ts';
 
 /** One line of the change journal. */
 export interface ChangeLine {
@@ -43,18 +22,6 @@ export interface Kept {
   n: number;
   line: string;
 }
-
-const RECORD_SCHEMAS: Record<RecordSection, z.ZodType> = {
-  officials: officialSchema,
-  completions: completionRecordSchema,
-  extensions: extensionSchema,
-  evidence: evidenceSchema,
-  progress: progressSchema,
-  conversations: conversationSchema,
-  runs: runSchema,
-  reminders: reminderSchema,
-  plans: planStateSchema,
-};
 
 /** A change as its journal line. */
 export function changeLine(n: number, seq: number, written: readonly Written[], audit: readonly AuditEntry[]): string {
