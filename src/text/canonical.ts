@@ -158,14 +158,16 @@ function markedOnly(text: string): Set<string> {
   return marked;
 }
 
-function rewrite(tokens: string[], marked?: ReadonlySet<string>): string[] {
+function rewrite(tokens: string[], text?: string): string[] {
+  // Worked out only when a PLAIN_ONLY key is met (rarely): canonicalTokens runs on every cell, alias and question.
+  let marked: ReadonlySet<string> | undefined;
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     let matched = false;
     for (let n = Math.min(MAX_REWRITE_WORDS, tokens.length - i); n >= 1; n--) {
       const key = tokens.slice(i, i + n).join(' ');
       const rep = REWRITE_TOKENS.get(key);
-      if (rep && PLAIN_ONLY.has(key) && marked?.has(tokens[i]!)) continue;
+      if (rep && PLAIN_ONLY.has(key) && text !== undefined && (marked ??= markedOnly(text)).has(tokens[i]!)) continue;
       if (rep) {
         out.push(...rep);
         i += n;
@@ -184,7 +186,7 @@ function repair(tokens: string[]): string[] {
 
 /** Canonical words of any text (plan cell, alias or question). */
 export function canonicalTokens(text: string): string[] {
-  return rewrite(repair(tokenize(fold(clean(text)))), markedOnly(text));
+  return rewrite(repair(tokenize(fold(clean(text)))), text);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { emptyParagraphsDocx } from '../fixtures/hostile-files.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Telegram, TelegramError } from 'telegraf';
@@ -12,7 +13,6 @@ import type { Logger } from '../../src/log.ts';
 import { coreDeps } from '../core/harness.ts';
 import type { ImportLimits } from '../../src/plan/import/isolated.ts';
 import { startPolling, telegramWebhook } from '../../src/channels/telegram/run.ts';
-import JSZip from 'jszip';
 import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -347,21 +347,6 @@ async function until(ok: () => boolean, ms = 20_000): Promise<void> {
   }
 }
 
-/** A Word file of nothing but empty paragraphs: small to send, heavy to read. */
-async function hostileDocx(megabytes: number): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-  );
-  const body = '<w:p/>'.repeat(Math.floor((megabytes * 2 ** 20) / 6));
-  zip.file(
-    'word/document.xml',
-    `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-  );
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-}
-
 const message = (update_id: number, from: number, extra: Record<string, unknown>) => ({
   update_id,
   message: { message_id: 500 + update_id, date: 0, chat: { id: from, type: 'private' }, from: { id: from, is_bot: false, first_name: `U${from}` }, ...extra },
@@ -369,7 +354,7 @@ const message = (update_id: number, from: number, extra: Record<string, unknown>
 
 describe('Telegram: updates taken by long polling', () => {
   it("while an admin's hostile Word file is being read, another user's question is answered; both updates were confirmed at once", async () => {
-    const bytes = await hostileDocx(5);
+    const bytes = await emptyParagraphsDocx(5);
     const server = createServer((req, res) => {
       if (req.url === `/file/bot${TOKEN}/documents/file_7.docx`) res.end(bytes);
       else res.writeHead(404).end();

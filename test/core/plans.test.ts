@@ -3,10 +3,10 @@
  * 2021, cashless payments). Questions name a plan or span both; ticks, /viec, digests and archive are per plan; an
  * admin publishes a plan by sending its file, and replaces it with a corrected one.
  */
+import { emptyParagraphsDocx } from '../fixtures/hostile-files.ts';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src/core/kernel/outcome.ts';
 import { resolve } from '../../src/core/kernel/present.ts';
@@ -286,28 +286,13 @@ describe('publishing a plan sent as a Word file', () => {
   });
 });
 
-/** A Word file of nothing but empty paragraphs: small to send, heavy to read. */
-async function hostileDocx(megabytes: number): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-  );
-  const body = '<w:p/>'.repeat(Math.floor((megabytes * 2 ** 20) / 6));
-  zip.file(
-    'word/document.xml',
-    `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-  );
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-}
-
 describe('a plan file that is too much to read', () => {
   it('is read off the event loop: another user is answered meanwhile, and the file is refused naming the limit it hit', async () => {
     const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
     const h = await harness({ plansDir, start: '2021-06-01T03:00:00Z' });
     h.deps.importLimits = { timeMs: 8_000, heapMb: 64 };
     let imported = false;
-    const importing = h.core.onDocument(h.user(ADMIN), doc('nang.docx', await hostileDocx(5))).finally(() => {
+    const importing = h.core.onDocument(h.user(ADMIN), doc('nang.docx', await emptyParagraphsDocx(5))).finally(() => {
       imported = true;
     });
     const answer = h.text(await h.say('2', 'Sở Tài chính có nhiệm vụ gì'));

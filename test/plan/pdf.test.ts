@@ -2,6 +2,7 @@
  * Plans sent as PDF printed from Word (the fixtures are the corpus plans' .docx files printed to PDF by LibreOffice:
  * soffice --headless --convert-to pdf): read back task by task, they are the same plan as the Word file.
  */
+import { blankPdf } from '../fixtures/hostile-files.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,21 +11,6 @@ import { dir } from '../helpers.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/corpus-plans');
 const read = (name: string) => readFileSync(path.join(FIXTURES, name));
-
-/** A PDF of one blank page: what a scan without text looks like to a reader of text. */
-function blankPdf(): Buffer {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 describe('a plan sent as PDF', () => {
   for (const [pdf, docx, tasks] of [
@@ -43,7 +29,7 @@ describe('a plan sent as PDF', () => {
     });
   }
   it('a PDF without text (a scan) is refused with what to send instead; a file that is no PDF is named so', async () => {
-    const scan = await importFile('scan.pdf', blankPdf(), dir).catch((e: unknown) => e);
+    const scan = await importFile('scan.pdf', blankPdf(1), dir).catch((e: unknown) => e);
     expect(scan).toBeInstanceOf(ImportError);
     expect((scan as ImportError).code).toBe('pdf-no-text');
     const junk = await importFile('plan.pdf', Buffer.from('not a pdf at all'), dir).catch((e: unknown) => e);
