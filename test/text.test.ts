@@ -18,6 +18,8 @@ describe('folding Vietnamese', () => {
 describe('canonical words', () => {
   it('repairs Telex typed with the input method off, but leaves real words alone', () => {
     expect(canonicalTokens('Sowr Taif chinhs phari lafm gif')).toEqual(['so', 'tai', 'chinh', 'phai', 'lam', 'gi']);
+    // A doubled vowel is a hat typed in Telex, even where the rest has a syllable's shape.
+    expect(canonicalTokens('coong an phoi hop vieecj gi')).toEqual(['cong', 'an', 'phoi', 'hop', 'viec', 'gi']);
     expect(repairTelex('internet')).toBeUndefined();
     expect(repairTelex('website')).toBeUndefined();
   });

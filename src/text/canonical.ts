@@ -123,7 +123,8 @@ const TONE_KEYS = /[sfrxj]/;
 
 /** True when a folded word has the shape of a Vietnamese syllable. */
 export function isSyllable(word: string): boolean {
-  return VALID_SYLLABLE.test(word);
+  // A doubled vowel is Telex for a hat ("coong" is công, "tees" tế), not a syllable of its own.
+  return VALID_SYLLABLE.test(word) && !/aa|ee|oo/.test(word);
 }
 
 /** Undo Telex typed with the input method off ("phari" → "phai"); undefined when no repair gives a syllable. */

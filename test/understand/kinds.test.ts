@@ -34,6 +34,9 @@ describe('kinds of question', () => {
     expect(first('kho bac tinh co dc giao nv nao trong kh 4561 k')).toBe(
       'Có, nhưng không nêu đích danh: Kho bạc Nhà nước tỉnh thuộc các cơ quan Trung ương đặt tại tỉnh.',
     );
+    // The body's short name, without its place.
+    expect(first('cong an co phoi hop viec nao khong')).toMatch(/^Có/);
+    expect(first('Kho bạc có được giao việc gì không')).toMatch(/^Có, nhưng không nêu đích danh: Kho bạc Nhà nước tỉnh/);
     // Southern "hông" for "không"; a task named after the role asked is that task, not the agency's list.
     const r = ask('Sở Tài chánh có chủ trì vụ quy định mức chi cho một cửa hông?', '2019-01-01');
     expect([r.intent, r.ids, r.text.split('\n')[0]]).toEqual(['task', ['I.4'], 'Có. Sở Tài chính chủ trì việc này.']);
