@@ -4,6 +4,7 @@ import type { Basis } from '../plan/schema.ts';
 import { canonicalTokens } from '../text/canonical.ts';
 import { fold } from '../text/fold.ts';
 import type { Question } from '../understand/intents.ts';
+import { language } from '../understand/language.ts';
 import type { AnswerContext, Reply } from './answers.ts';
 import { excerpt } from './format.ts';
 
@@ -105,4 +106,45 @@ function articleAnswer(ctx: AnswerContext, article: string): Reply {
   );
   if (lines.length === 0) return answer(ctx.t('doc.articleNone', { article, plan: plan.number }));
   return answer([ctx.t('doc.article', { article, plan: plan.number, n: lines.length }), ...lines.slice(0, 6)].join('\n'));
+}
+
+/**
+ * "Đến năm 2027 đón bao nhiêu lượt khách?": a figure the plan does state, in its body (a target of its purpose, a
+ * sentence of an assignment), quoted where it stands. The thing counted is the words after "bao nhiêu" / "mấy"
+ * ("lượt khách") or before it ("kinh phí bao nhiêu"); a sentence answers when it holds those words and a number.
+ * Undefined when none does: the plan does not state it.
+ */
+export function figureAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
+  // The counted words: not filler ("là", "được"), not what a plan itself counts ("kế hoạch", "năm").
+  const { filler, countable } = language().cues;
+  const plain = new Set([...filler, ...countable].flatMap((x) => canonicalTokens(x)));
+  const w = q.words;
+  const phrases: string[][] = [];
+  for (let i = 0; i < w.length; i++) {
+    const at = w[i] === 'bao' && w[i + 1] === 'nhieu' ? 2 : w[i] === 'may' ? 1 : 0;
+    if (at === 0) continue;
+    for (const two of [w.slice(i + at, i + at + 2), w.slice(Math.max(0, i - 2), i)])
+      if (two.length === 2 && two.every((x) => !plain.has(x) && x !== 'bao' && x !== 'nhieu')) phrases.push(two);
+  }
+  if (phrases.length === 0) return undefined;
+  const plan = ctx.plan;
+  const places = [
+    ...(plan.document?.parts ?? []).flatMap((p) => p.items.map((text) => ({ where: ctx.t('doc.partShort', { number: p.number }), text }))),
+    ...plan.assignments.map((a) => ({ where: ctx.t('doc.assignmentShort', { number: a.number }), text: a.text })),
+  ];
+  const lines: string[] = [];
+  for (const { where, text } of places)
+    for (const sentence of text.split(/(?<=[.;])\s+/)) {
+      if (!/\d/.test(sentence) || lines.length >= 3) continue;
+      const t = canonicalTokens(sentence);
+      // A quantity next to the counted words ("2,2 triệu lượt khách", "kinh phí 5 tỷ"), not an article's or a
+      // document's number ("Điều 38", "số 61/2018"), a level ("mức độ 3"), nor a date.
+      const quantity = (k: number) =>
+        /^\d[\d.,]*$/.test(t[k] ?? '') && !['dieu', 'so', 'nam', 'ngay', 'thang', 'quy', 'khoan', 'do', 'muc'].includes(t[k - 1] ?? '');
+      const near = (start: number, end: number) => [start - 3, start - 2, start - 1, end, end + 1, end + 2].some(quantity);
+      const found = phrases.some((p) => t.some((_, k) => p.every((x, j) => t[k + j] === x) && near(k, k + p.length)));
+      if (found) lines.push(`• ${where}: ${excerpt(sentence.trim(), 300)}`);
+    }
+  if (lines.length === 0) return undefined;
+  return answer([ctx.t('doc.figure', { plan: plan.number }), ...lines].join('\n'));
 }

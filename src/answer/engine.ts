@@ -29,7 +29,7 @@ import { type Lang, translator } from '../i18n.ts';
 import { type Directory, planAgencies } from '../plan/agencies.ts';
 import type { Plan, Task } from '../plan/schema.ts';
 import type { Completion, TaskState } from '../plan/status.ts';
-import { documentAnswer } from './document.ts';
+import { documentAnswer, figureAnswer } from './document.ts';
 import { classify } from '../understand/classifier.ts';
 import { fromEnglish, looksEnglish, periodLabelEn } from '../understand/english.ts';
 import { type ChatContext, followUp } from '../understand/followup.ts';
@@ -369,7 +369,8 @@ export class Engine {
       case 'first-last':
         return firstLastAnswer(ctx, q);
       case 'not-stated':
-        return notStatedAnswer(ctx, q);
+        // A figure the body does state ("đón bao nhiêu lượt khách") is quoted; otherwise said not stated.
+        return figureAnswer(ctx, q) ?? notStatedAnswer(ctx, q);
       case 'unknown-agency':
         return unknownAgencyAnswer(ctx, q);
       case 'document':

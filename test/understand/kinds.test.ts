@@ -76,6 +76,20 @@ describe('kinds of question', () => {
     expect(first('Tổng kinh phí thực hiện kế hoạch là bao nhiêu tỷ đồng?')).toMatch(/không nêu/);
     expect(first('muc IV co nhung nhiem vu nao')).toMatch(/dừng ở tiêu đề mục này/);
   });
+  it('a figure the body does state is quoted where it stands; an article or a document number is no figure', async () => {
+    const path = await import('node:path');
+    const { Engine } = await import('../../src/answer/engine.ts');
+    const { loadDirectory, loadPlan } = await import('../../src/plan/load.ts');
+    const tourism = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/77-KH-UBND-2026.json')), loadDirectory());
+    const r = tourism.ask('den 2027 tinh dat muc tieu don bao nhieu luot khach vay', { today: '2026-11-28' });
+    expect(r.text.split('\n')).toEqual([
+      'Về điều này, Kế hoạch 77/KH-UBND nêu:',
+      '• Phần I: Phấn đấu đến năm 2027 đón 2,2 triệu lượt khách, trong đó khách quốc tế đạt 400.000 lượt;',
+    ]);
+    // The body names "kinh phí" only beside "Điều 38" and "Nghị định số 61/2018": still not stated.
+    expect(first('sửa trụ sở bộ phận một cửa ở huyện được bao nhiêu kinh phí')).toMatch(/không nêu/);
+    expect(tourism.ask('tong kinh phi thuc hien ke hoach la bao nhieu', { today: '2026-11-28' }).text).toMatch(/không nêu/);
+  });
   it('ordinary words are not agencies; everyday words find the plan’s wording', () => {
     // "cả tỉnh" (the whole province) is no "CA tỉnh" (Công an tỉnh), which is typed without marks.
     const whole = ask('Cái vụ nhân rộng phần mềm một cửa điện tử dùng chung cả tỉnh thì ai đứng ra lo?');
