@@ -55,10 +55,10 @@ export function findPeriod(joined: string, today: string): { span: Span & { labe
     }
   }
   // "trước cuối tháng 6/2019", "đến hết quý II/2019", "trước 30/6/2019": everything due by then; "từ giờ tới cuối
-  // tháng 9", "từ nay đến hết năm": what falls due from today to then. A month or quarter without its year is this
+  // tháng 9", "từ nay đến hết năm", "từ giờ tới trước cuối tháng 6": what falls due from today to then. A month or quarter without its year is this
   // year's.
   const by = joined.match(
-    / (tu (?:gio|nay|bay gio|hom nay|day) )?(?:(?:truoc|den het|toi het|cham nhat la|cham nhat|truoc khi het|den truoc) |(?:toi|den) (?=cuoi |het ))(?:cuoi |het |ngay )?((?:thang|quy) [0-9iv/]+|\d{1,2}\/\d{1,2}\/(?:19|20)\d\d|nam (?:19|20)\d\d|nam nay|nam|thang|quy) /,
+    / (tu (?:gio|nay|bay gio|hom nay|day) (?:(?:toi|den) (?=truoc ))?)?(?:(?:truoc|den het|toi het|cham nhat la|cham nhat|truoc khi het|den truoc) |(?:toi|den) (?=cuoi |het ))(?:cuoi |het |ngay )?((?:thang|quy) [0-9iv/]+|\d{1,2}\/\d{1,2}\/(?:19|20)\d\d|nam (?:19|20)\d\d|nam nay|nam|thang|quy) /,
   );
   // "đến cuối năm", "tới hết tháng", "trước cuối quý": this year's, month's, quarter's end.
   const limit = by?.[2]

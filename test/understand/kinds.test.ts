@@ -57,6 +57,7 @@ describe('kinds of question', () => {
     expect(window.text.split('\n')[0]).toMatch(/^Nhiệm vụ đến hạn từ nay đến 30\/09\/2019 \(\d+\):/);
     expect(window.ids).toEqual(expect.arrayContaining(['III.1']));
     expect(window.ids).not.toContain('I.1');
+    expect(first('tu gio toi truoc cuoi thang 6 con viec gi phai xong ko', '2019-06-01')).toMatch(/^Nhiệm vụ đến hạn từ nay đến 30\/06\/2019 \(\d+\):/);
     expect(first('trước cuối quý 3 có việc nào phải xong', '2019-08-20')).toMatch(/^Nhiệm vụ đến hạn chậm nhất ngày 30\/09\/2019/);
     // The year, month or quarter named without its number is this one.
     expect(first('từ nay đến cuối năm còn những việc gì phải xong', '2019-10-15')).toMatch(/^Nhiệm vụ đến hạn từ nay đến 31\/12\/2019 \(\d+\):/);
@@ -75,6 +76,8 @@ describe('kinds of question', () => {
   it('what the plan does not state is said so, never invented', () => {
     expect(first('Tổng kinh phí thực hiện kế hoạch là bao nhiêu tỷ đồng?')).toMatch(/không nêu/);
     expect(first('muc IV co nhung nhiem vu nao')).toMatch(/dừng ở tiêu đề mục này/);
+    // The document's own header, asked in everyday words.
+    expect(first('kh 4561 ra ngay nao, noi ve viec gi')).toMatch(/^Kế hoạch số 4561\/KH-UBND ngày 28\/09\/2018/);
   });
   it('a figure the body does state is quoted where it stands; an article or a document number is no figure', async () => {
     const path = await import('node:path');
