@@ -3,8 +3,9 @@ import type { T } from '../i18n.ts';
 import { type Directory, partyId } from '../plan/agencies.ts';
 import { addDays, formatDate } from '../plan/deadline.ts';
 import type { Assignment, Plan, Task } from '../plan/schema.ts';
+import { canonicalTokens } from '../text/canonical.ts';
 import { type Completion, type Status, type TaskState, dueWithin, taskState } from '../plan/status.ts';
-import type { Question } from '../understand/intents.ts';
+import { type Question, withoutPlanRef } from '../understand/intents.ts';
 import { language } from '../understand/language.ts';
 import type { TaskSearch } from '../understand/search.ts';
 import { type TaskView, deadlineWords, excerpt, statusText, taskCard, taskLine, taskView } from './format.ts';
@@ -506,7 +507,8 @@ export function recurringAnswer(ctx: AnswerContext, q: Question): Reply {
   // "quan trắc môi trường định kỳ thế nào", "việc rà soát danh mục TTHC hàng năm nói gì": one task named with its
   // rhythm asks about that task. Searched without the rhythm's words, which half the recurring tasks share.
   if (q.words.length >= 3 && !q.agencies.length) {
-    const words = q.words.filter((w) => !rhythmWords().has(w));
+    // "trong KH du lịch": the plan named by its title is no task's words.
+    const words = withoutPlanRef(q.words, new Set(canonicalTokens(ctx.plan.title))).filter((w) => !rhythmWords().has(w));
     const one = words.length >= 3 ? taskAnswer(ctx, { ...q, words }) : undefined;
     if (one?.intent === 'task') return one;
   }

@@ -52,7 +52,7 @@ export function deadlineText(task: Task, state: TaskState, t: T): string {
     case 'period':
       return t('deadline.period', { text, date: formatDate(d.due!) });
     case 'recurring':
-      return t('deadline.recurring', { text, date: formatDate(state.due!) });
+      return t(state.firstAhead ? 'deadline.recurringFirst' : 'deadline.recurring', { text, date: formatDate(state.due!) });
     case 'continuous':
       return t('deadline.continuous', { text });
     case 'unknown':

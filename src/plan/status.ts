@@ -29,6 +29,8 @@ export interface TaskState {
   due?: string;
   /** The period in question, for recurring tasks. */
   period?: Span;
+  /** A recurring task whose first period has not begun yet (the plan's first "hằng năm" is next year's). */
+  firstAhead?: true;
   done: number;
   required: number;
 }
@@ -103,7 +105,7 @@ export function taskState(task: Task, ctx: StatusContext, only?: string): TaskSt
   const d = task.deadline;
   if (d.kind === 'recurring' && d.every) {
     const first = firstPeriod(task, ctx.planDate);
-    if (ctx.today < first.start) return { ...judge(parties, [], first.end, ctx.today), period: first };
+    if (ctx.today < first.start) return { ...judge(parties, [], first.end, ctx.today), period: first, firstAhead: true };
     const current = periodContaining(d.every, ctx.today);
     const previous = periodContaining(d.every, addDays(current.start, -1));
     if (previous.start >= first.start) {

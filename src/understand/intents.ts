@@ -177,7 +177,7 @@ function removePhrases(words: string[], phrases: string[][]): string[] {
 }
 
 /** The words less each reference to the plan itself: "kế hoạch" with its number, "này", or after "theo"/"trong"/"của". */
-function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<string>): string[] {
+export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (words[i] === 'ke' && words[i + 1] === 'hoach') {

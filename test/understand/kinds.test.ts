@@ -1,8 +1,13 @@
 /** The kinds of question that used to fail, each answered as a user would read it (issue: understanding that holds). */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/answer/engine.ts';
+import { loadDirectory, loadPlan } from '../../src/plan/load.ts';
 import { ask, engine } from '../helpers.ts';
 
 const first = (q: string, today = '2026-11-28') => ask(q, today).text.split('\n')[0]!;
+/** A tourism plan imported from Word for the blind set fresh-5 (test/fixtures/corpus-plans/make-fresh5.mjs). */
+const tourism = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/77-KH-UBND-2026.json')), loadDirectory());
 
 describe('kinds of question', () => {
   it("one task's state: the status and deadline first, not a list", () => {
@@ -79,11 +84,7 @@ describe('kinds of question', () => {
     // The document's own header, asked in everyday words.
     expect(first('kh 4561 ra ngay nao, noi ve viec gi')).toMatch(/^Kế hoạch số 4561\/KH-UBND ngày 28\/09\/2018/);
   });
-  it('a figure the body does state is quoted where it stands; an article or a document number is no figure', async () => {
-    const path = await import('node:path');
-    const { Engine } = await import('../../src/answer/engine.ts');
-    const { loadDirectory, loadPlan } = await import('../../src/plan/load.ts');
-    const tourism = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/77-KH-UBND-2026.json')), loadDirectory());
+  it('a figure the body does state is quoted where it stands; an article or a document number is no figure', () => {
     const r = tourism.ask('den 2027 tinh dat muc tieu don bao nhieu luot khach vay', { today: '2026-11-28' });
     expect(r.text.split('\n')).toEqual([
       'Về điều này, Kế hoạch 77/KH-UBND nêu:',
@@ -227,5 +228,14 @@ describe('kinds of question', () => {
     expect(first('phan tham muu ban hanh van ban chi dao dieu hanh gom may nv')).toBe(
       'Mục I (Tham mưu ban hành xây dựng các văn bản chỉ đạo, điều hành) có 4 nhiệm vụ:',
     );
+  });
+  it('the plan named by its title is no task; "phụ trách" asks all of an agency\'s work; a first period ahead says so', () => {
+    const yearly = tourism.ask('Những việc nào trong KH du lịch phải làm lặp lại mỗi năm?', { today: '2026-11-28' });
+    expect(yearly.intent).toBe('recurring');
+    expect(yearly.text.split('\n')[0]).toBe('Nhiệm vụ thực hiện hàng năm (3):');
+    // Dated 16/01/2026, the plan's first yearly period is 2027's: not "this period".
+    expect(yearly.text).toContain('Hạn: Hằng năm (kỳ đầu hạn 31/12/2027)');
+    const youth = tourism.ask('tinh doan phu trach nhung viec gi trong kh 77 vay', { today: '2026-11-28' });
+    expect(youth.text).toMatch(/Chủ trì \(1\):[\s\S]*Phối hợp \(\d+\):[\s\S]*ẩm thực/);
   });
 });
