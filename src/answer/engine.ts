@@ -351,7 +351,7 @@ export class Engine {
       case 'agency':
         return agencyAnswer(ctx, q);
       case 'overdue':
-        return overdueAnswer(ctx, q);
+        return oneTaskLate(ctx, q) ?? overdueAnswer(ctx, q);
       case 'upcoming':
         return upcomingAnswer(ctx, q);
       case 'period':
@@ -469,4 +469,14 @@ export class Engine {
     const [first, ...rest] = r.text.split('\n');
     return { ...r, text: [first, note, ...rest].join('\n'), horizonSaid: [...(r.horizonSaid ?? []), this.plan.number] };
   }
+}
+
+/**
+ * "app Bến Tre Travel làm xong chưa, có bị trễ không": lateness asked of one task named in everyday words is that
+ * task's state, when the words find it for sure; otherwise (no such task, or several alike) the overdue list.
+ */
+function oneTaskLate(ctx: AnswerContext, q: Question): Reply | undefined {
+  if (q.focus !== 'status' || q.agencies.length > 0 || q.period || q.count || q.words.length < 2) return undefined;
+  const one = taskAnswer(ctx, { ...q, intent: 'task' });
+  return one?.intent === 'task' ? one : undefined;
 }

@@ -91,6 +91,8 @@ export function fromEnglish(text: string): string {
   // "… still on schedule?", "… on track?", "… running late?": the same question in other words.
   s = s.replace(/ (?:still )?(?:on (?:schedule|track|time)|within (?:the )?deadline|in time) $/, ' on time ');
   s = s.replace(/ (?:still )?(?:running late|delayed|past due|past (?:its|the) deadline|behind(?: schedule)?) $/, ' late ');
+  // "… overdue now?", "… done already?": the moment asked is today's, as every state is.
+  if (/^ (?:is|are|has|have|was|were) /.test(s)) s = s.replace(/ (?:right now|now|already|currently|at the moment|as of today|today) $/, ' ');
   if (/^ (?:is|are|has|have|was|were) /.test(s) && / (?:late|overdue|done|finished|completed|yet|on time) $/.test(s))
     s = `${s.replace(/ yet $/, ' ').replace(/ on time $/, ' tre han ')}chua `;
   // Quarters and years as English writes them: "Q4 2018", "quarter 4 of 2018", "in 2019".

@@ -238,4 +238,20 @@ describe('kinds of question', () => {
     const youth = tourism.ask('tinh doan phu trach nhung viec gi trong kh 77 vay', { today: '2026-11-28' });
     expect(youth.text).toMatch(/Chủ trì \(1\):[\s\S]*Phối hợp \(\d+\):[\s\S]*ẩm thực/);
   });
+  it("lateness asked of one task named in everyday words is that task's state, in either language", () => {
+    const app = tourism.ask('app ben tre travel lam xong chua, co bi tre ko', { today: '2026-09-20' });
+    expect([app.intent, app.tasks.map((t) => t.id), app.text.split('\n')[0]]).toEqual([
+      'task',
+      ['II.6'],
+      'Có, đã quá hạn. Tình trạng: Quá hạn · Thời hạn: 15/9/2026 (tính đến 20/09/2026)',
+    ]);
+    const toilets = tourism.ask('Is the upgrade of public toilets at tourist sites overdue now?', { today: '2027-04-05' });
+    expect([toilets.intent, toilets.tasks.map((t) => t.id)]).toEqual(['task', ['II.4']]);
+    expect(toilets.text).toMatch(/^Yes, it is overdue\./);
+    const partners = tourism.ask('Which agencies work alongside the lead on attracting investors for seaside resorts?', { today: '2026-11-28' });
+    expect([partners.intent, partners.tasks.map((t) => t.id)]).toEqual(['task', ['I.7']]);
+    expect(partners.text).toMatch(/^Coordinating: .*Bình Đại/);
+    // "Phụ cấp" is the staff's allowances (chế độ chính sách, I.3), not the spending levels (mức chi, I.4).
+    expect(ask('Who leads drafting the guidance on allowances for staff working at the one-stop desks?').ids).toEqual(['I.3']);
+  });
 });
