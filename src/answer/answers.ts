@@ -273,11 +273,13 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
     if (q.yesNo && !q.count) {
       // "Sở Công Thương có được giao việc gì không": only through a group ("các sở, ban, ngành") is said so.
       const groups = any && !roleNote ? groupsOnly(ctx, agency, [...lead, ...coord], q.role ? [] : roles.assigned) : [];
-      parts.unshift(
+      const verdict =
         groups.length > 0
           ? ctx.t('yesno.yesViaGroup', { agency: label, groups: groups.map((g) => ctx.dir.label(g).replace(/^Các /u, 'các ')).join(', ') })
-          : ctx.t(any ? 'yesno.yes' : 'yesno.no').replace(/\.$/, roleNote ? ':' : '.'),
-      );
+          : ctx.t(any ? 'yesno.yes' : 'yesno.no');
+      // "Không. UBND cấp huyện không phối hợp nhiệm vụ nào …": the verdict and why, in one first line.
+      if (roleNote) parts[0] = `${verdict} ${roleNote}`;
+      else parts.unshift(verdict);
     }
     if (lead.length + coord.length + assigned.length === 0) {
       parts.push(

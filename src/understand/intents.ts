@@ -313,7 +313,15 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
   // One role asked, not both ("chủ trì bao nhiêu, phối hợp bao nhiêu" asks for both).
   const asksLead = has(restJoined, c.roleLead);
   const asksCoordinate = has(restJoined, c.roleCoordinate);
-  const role = named && asksLead !== asksCoordinate ? (asksLead ? 'lead' : 'coordinate') : undefined;
+  // "… có phải phối hợp việc nào không, hay chỉ chủ trì thôi?": asked of the first, the other offered as the alternative.
+  const firstOf = (cues: readonly string[]) => Math.min(...cues.map((x) => restJoined.indexOf(` ${x} `)).filter((i) => i >= 0));
+  const eitherOr = asksLead && asksCoordinate && / (?:khong|ko|k|chua) hay /.test(restJoined);
+  const role =
+    named && (asksLead !== asksCoordinate || eitherOr)
+      ? (eitherOr ? firstOf(c.roleLead) < firstOf(c.roleCoordinate) : asksLead)
+        ? 'lead'
+        : 'coordinate'
+      : undefined;
   if (role) q.role = role;
   if (YES_NO.test(` ${words.join(' ')} `) || has(joined, c.yesNo)) q.yesNo = true;
   // "Công an tỉnh có chủ trì việc … không?": whether it holds that role in the task is the field asked.
@@ -465,7 +473,7 @@ const fieldOrList: Rule = ({ joined, restJoined, unProvinced, content, named, fo
   // "Khi nào hết hạn việc cải tạo trụ sở…": a question about one task's field comes before list words in it.
   // "Sở Tài chính có chủ trì vụ phụ cấp cho người làm một cửa không?": a role asked yes or no of a task named.
   const agencyWork = named && has(restJoined, c.agencyWork);
-  const roleOfTask = q.yesNo && role && content >= 2 && !q.section;
+  const roleOfTask = q.yesNo && role && content >= 2 && !q.section && !agencyWork;
   if (q.focus !== 'all' && (roleOfTask || (content >= 3 && !agencyWork))) return { ...q, intent: 'task' };
   if (has(joined, c.lateProgress)) return { ...q, intent: 'overdue' };
   if (has(joined, c.progress)) return { ...q, intent: 'progress' };

@@ -33,6 +33,10 @@ describe('kinds of question', () => {
   });
   it('yes or no first', () => {
     expect(first('Công an tỉnh có chủ trì việc nào không?')).toMatch(/^Không/);
+    // "A không, hay chỉ B": asked of the first role; the verdict and why in one line.
+    expect(first('UBND các huyện có phải phối hợp với cơ quan khác trong nhiệm vụ nào không hay chỉ chủ trì thôi?')).toBe(
+      'Không. UBND cấp huyện không phối hợp nhiệm vụ nào trong Kế hoạch 4561/KH-UBND; dưới đây là các nhiệm vụ UBND cấp huyện chủ trì.',
+    );
     expect(first('Sở Nội vụ có phải chủ trì việc nhân rộng phần mềm một cửa điện tử không?')).toBe('Không. Sở Nội vụ không chủ trì việc này.');
     expect(first('Sở Tài chính có việc gì quá hạn không', '2019-05-01')).toBe('Có.');
     // Given work only through a group the plan names ("các cơ quan Trung ương đặt tại tỉnh"): yes, and how.
