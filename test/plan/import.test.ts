@@ -74,6 +74,18 @@ describe('importing the plan text', () => {
     ]);
     expect(w).toEqual([{ kind: 'unknownAgency', where: 'X.1', name: 'Ban Chỉ đạo 389 tỉnh' }]);
   });
+  it('reads a group heading the names of some of its members as those members only', () => {
+    const w: Warning[] = [];
+    expect(parseParties('UBND các huyện Bình Đại, Ba Tri, Thạnh Phú, Sở Tài chính', dir, 'X.1', w)).toEqual([
+      { name: 'UBND huyện Bình Đại', agency: 'huyen-binh-dai' },
+      { name: 'UBND huyện Ba Tri', agency: 'huyen-ba-tri' },
+      { name: 'UBND huyện Thạnh Phú', agency: 'huyen-thanh-phu' },
+      { name: 'Sở Tài chính', agency: 'so-tai-chinh' },
+    ]);
+    expect(w).toEqual([]);
+    // The group alone, or before another kind of party, is the group.
+    expect(parseParties('UBND các huyện, Sở Tài chính', dir, 'X.1', w).map((p) => p.agency)).toEqual(['ubnd-cap-huyen', 'so-tai-chinh']);
+  });
 });
 
 describe('importing CSV and TSV', () => {

@@ -101,9 +101,23 @@ export function parseParties(cell: string, dir: Directory, where: string, warnin
   const pushAgency = (id: string) => {
     if (!parties.some((p) => p.agency === id)) parties.push({ name: dir.label(id), agency: id });
   };
+  // "UBND các huyện Bình Đại, Ba Tri, Thạnh Phú": a group's name heading the names of some of its kind is their
+  // heading, not every district.
+  const heading = (k: number) => {
+    const m = matches[k]!;
+    const next = matches[k + 1];
+    return (
+      next !== undefined &&
+      next.start === m.end &&
+      segmentOf[m.end - 1] === segmentOf[next.start] &&
+      m.agencies.every((id) => dir.isGroup(id)) &&
+      next.agencies.every((id) => !dir.isGroup(id) && m.agencies.some((g) => dir.identities(id).includes(g)))
+    );
+  };
   matches.forEach((m, k) => {
+    if (heading(k)) return;
     const prev = matches[k - 1];
-    if (prev && prev.end === m.start && segmentOf[prev.end - 1] === segmentOf[m.start]) {
+    if (prev && prev.end === m.start && segmentOf[prev.end - 1] === segmentOf[m.start] && !heading(k - 1)) {
       warnings.push({
         kind: 'runTogether',
         where,
