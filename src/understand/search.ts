@@ -16,6 +16,8 @@ export interface SearchHit<T> {
   matched: number;
   /** Pairs of consecutive question words found together, in order (phrase evidence). */
   pairs: number;
+  /** Share (0–1) of the item's own word weight the question matched: what of it the question did not say. */
+  precision: number;
 }
 
 const K1 = 1.2;
@@ -37,6 +39,8 @@ export class TaskSearch<T> {
   private readonly fuzzyCache = new Map<string, string | null>();
 
   private readonly weights: Float64Array;
+  /** Each item's own word weight (the idf of its distinct words). */
+  private readonly itemWeights: Float64Array;
   /** Thesaurus phrases by their first word, longest first, each with its group. */
   private readonly phrases = new Map<string, { words: string[]; group: number }[]>();
   /** Per group, the first member the items use (null when none does), found on first need. */
@@ -80,6 +84,11 @@ export class TaskSearch<T> {
       }
     });
     this.avgLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, items.length);
+    this.itemWeights = new Float64Array(items.length);
+    for (const [w, list] of this.postings) {
+      const idf = this.idf(w);
+      for (const { doc } of list) this.itemWeights[doc]! += idf;
+    }
     this.fuse = new Fuse(
       [...this.postings.keys()].filter((w) => w.length >= 3),
       {
@@ -205,6 +214,7 @@ export class TaskSearch<T> {
       coverage: total > 0 ? covered[doc]! / total : 0,
       matched: matched[doc]!,
       pairs: pairs[doc]!,
+      precision: this.itemWeights[doc]! > 0 ? Math.min(1, covered[doc]! / this.itemWeights[doc]!) : 0,
     }));
   }
 }

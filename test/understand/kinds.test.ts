@@ -258,4 +258,12 @@ describe('kinds of question', () => {
     // "Phụ cấp" is the staff's allowances (chế độ chính sách, I.3), not the spending levels (mức chi, I.4).
     expect(ask('Who leads drafting the guidance on allowances for staff working at the one-stop desks?').ids).toEqual(['I.3']);
   });
+  it('of two tasks the words fit alike, the one they describe whole is the answer; a real tie is still asked back', () => {
+    // II.4 is "công bố danh mục TTHC tại Trung tâm …"; II.6b reviews and publishes more besides.
+    const r = ask('cong bo danh muc tthc o trung tam hcc han khi nao vay a');
+    expect([r.intent, r.ids, r.text.split('\n')[0]]).toEqual(['task', ['II.4'], 'Thời hạn: Quý I/2019']);
+    const toilets = tourism.ask('vụ làm nhà vệ sinh sạch sẽ ở mấy điểm du lịch thì ai lo', { today: '2026-11-28' });
+    expect(toilets.intent).toBe('task-suggest');
+    expect(toilets.text).toContain('II.4 — Xây dựng, cải tạo nhà vệ sinh công cộng');
+  });
 });
