@@ -107,6 +107,10 @@ describe('kinds of question', () => {
     expect(ask('Đến thời điểm này có việc gì bị chậm so với kế hoạch không?', '2019-07-15').intent).toBe('overdue');
     expect(ask('tiền bồi dưỡng cho người làm ở bộ phận một cửa do ai quy định?').ids).toEqual(['I.4']);
     expect(ask('mua máy tính, máy quét cho trung tâm hành chính công tỉnh ai lo').ids).toEqual(['II.2']);
+    expect(ask('Ai lo chuyện chống hack, giữ an toàn cho cổng DVC với phần mềm 1 cửa').ids).toEqual(['III.6']);
+    expect(ask('so sach ho so giay xu ly the nao theo ke hoach').ids).toEqual(['III.3']);
+    expect(first('kế hoạch đặt ra những yêu cầu gì')).toMatch(/^Phần I/);
+    expect(ask('how much have the district committees completed?', '2019-07-01').intent).toBe('progress');
   });
   it('a task by its place, an article by its number', () => {
     expect(ask('nhiệm vụ số 2 mục I là gì').ids).toEqual(['I.2']);
