@@ -141,7 +141,10 @@ export function figureAnswer(ctx: AnswerContext, q: Question): Reply | undefined
       // document's number ("Điều 38", "số 61/2018"), a level ("mức độ 3"), nor a date.
       const quantity = (k: number) =>
         /^\d[\d.,]*$/.test(t[k] ?? '') && !['dieu', 'so', 'nam', 'ngay', 'thang', 'quy', 'khoan', 'do', 'muc'].includes(t[k - 1] ?? '');
-      const near = (start: number, end: number) => [start - 3, start - 2, start - 1, end, end + 1, end + 2].some(quantity);
+      // Before the counted words, as Vietnamese counts ("400.000 lượt"), or right after them, or after "đạt"/"là"
+      // ("kinh phí 5 tỷ", "tổng thu đạt 3.500 tỷ"); not a figure further on ("tai nạn giao thông từ 5%").
+      const near = (start: number, end: number) =>
+        [start - 3, start - 2, start - 1, end].some(quantity) || (['dat', 'la', 'khoang'].includes(t[end] ?? '') && quantity(end + 1));
       const found = phrases.some((p) => t.some((_, k) => p.every((x, j) => t[k + j] === x) && near(k, k + p.length)));
       if (found) lines.push(`• ${where}: ${excerpt(sentence.trim(), 300)}`);
     }

@@ -33,7 +33,7 @@ import { documentAnswer, figureAnswer } from './document.ts';
 import { classify } from '../understand/classifier.ts';
 import { fromEnglish, looksEnglish, periodLabelEn } from '../understand/english.ts';
 import { type ChatContext, followUp } from '../understand/followup.ts';
-import { type Question, understand } from '../understand/intents.ts';
+import { type Question, understand, withoutPlanRef } from '../understand/intents.ts';
 import { formatDate } from '../plan/deadline.ts';
 import { canonicalTokens } from '../text/canonical.ts';
 import { fold } from '../text/fold.ts';
@@ -249,8 +249,13 @@ export class Engine {
   }
 
   understand(text: string, today: string): Question {
+    return understand(text, today, this.dir, this.planName());
+  }
+
+  /** The words of the plan's title: named after "kế hoạch" they name the plan ("trong KH an toàn giao thông"). */
+  private planName(): ReadonlySet<string> {
     this.titleWords ??= new Set(canonicalTokens(this.plan.title));
-    return understand(text, today, this.dir, this.titleWords);
+    return this.titleWords;
   }
 
   /** States (and the lists made from them) for one day and one set of completions: made once, then reused. */
@@ -313,7 +318,8 @@ export class Engine {
     if (q.period && (opts.lang ?? this.lang) === 'en') q = { ...q, period: { ...q.period, label: periodLabelEn(q.period.label) } };
     // "phần ứng dụng CNTT có bao nhiêu việc": a section named by the words of its title.
     if (!q.section && (q.intent === 'count' || q.intent === 'first-last' || q.intent === 'progress')) {
-      const named = sectionNamed(this.plan, q.words);
+      // The plan named by its title ("trong KH an toàn giao thông") names no section.
+      const named = sectionNamed(this.plan, withoutPlanRef(q.words, this.planName()));
       if (named) q = { ...q, section: named };
     }
     // "phần tham mưu ban hành văn bản chỉ đạo gồm mấy nhiệm vụ": a count of a section named by its title's words,

@@ -29,6 +29,8 @@ export class Directory {
   private readonly aliasIndex = new Map<string, Alias[]>();
   /** Joined alias → agencies, for the typo fallback, bucketed by first letter. */
   private readonly fuzzyIndex = new Map<string, { text: string; agencies: string[] }[]>();
+  /** Runs of 2–4 words found inside aliases ("thanh pho" of "UBND thành phố Bến Tre"): real words, never typos. */
+  private readonly aliasGrams = new Set<string>();
 
   constructor(
     /** The directory as read from its data file (what a worker thread builds its own copy from). */
@@ -57,6 +59,7 @@ export class Directory {
     const list = this.aliasIndex.get(words[0]!) ?? [];
     if (!list.some((a) => a.words.join(' ') === words.join(' '))) list.push({ words, agencies });
     this.aliasIndex.set(words[0]!, list);
+    for (let i = 0; i < words.length; i++) for (let n = 2; n <= 4 && i + n <= words.length; n++) this.aliasGrams.add(words.slice(i, i + n).join(' '));
     const joined = words.join(' ');
     // Short names ("ba tri", "cho lach") are one typo away from ordinary words ("bố trí"): exact matches only.
     if (words.length >= 2 && joined.length >= 9) {
@@ -121,12 +124,17 @@ export class Directory {
     for (let n = 4; n >= 2; n--) {
       for (let i = 0; i + n <= words.length; i++) {
         const text = words.slice(i, i + n).join(' ');
-        if (text.length < 6) continue;
+        // "thành phố" is no typo of "Thạnh Phú": words that stand in some agency's name are read as typed.
+        if (text.length < 6 || this.aliasGrams.has(text)) continue;
         const allowed = text.length >= 12 ? 2 : 1;
         for (const cand of this.fuzzyIndex.get(text[0]!) ?? []) {
           if (Math.abs(cand.text.length - text.length) > allowed) continue;
           const d = editDistance(text, cand.text, allowed);
-          if (d <= allowed && (!best || d < best.distance)) best = { start: i, end: i + n, agencies: cand.agencies, fuzzy: true, distance: d };
+          // Each word a typo of the name's word in its place ("so tai chin"), not another word ("sát" is no "sở").
+          const mine = text.split(' ');
+          const theirs = cand.text.split(' ');
+          const aligned = mine.length !== theirs.length || mine.every((w, k) => editDistance(w, theirs[k]!, 1) <= 1);
+          if (d <= allowed && aligned && (!best || d < best.distance)) best = { start: i, end: i + n, agencies: cand.agencies, fuzzy: true, distance: d };
         }
       }
     }

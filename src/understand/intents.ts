@@ -315,7 +315,8 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
   const asksCoordinate = has(restJoined, c.roleCoordinate);
   // "… có phải phối hợp việc nào không, hay chỉ chủ trì thôi?": asked of the first, the other offered as the alternative.
   const firstOf = (cues: readonly string[]) => Math.min(...cues.map((x) => restJoined.indexOf(` ${x} `)).filter((i) => i >= 0));
-  const eitherOr = asksLead && asksCoordinate && / (?:khong|ko|k|chua) hay /.test(restJoined);
+  // "… chỉ phối hợp chứ không chủ trì": the first, the other denied.
+  const eitherOr = asksLead && asksCoordinate && / (?:(?:khong|ko|k|chua) hay|chu (?:khong|ko|k)) /.test(restJoined);
   const role =
     named && (asksLead !== asksCoordinate || eitherOr)
       ? (eitherOr ? firstOf(c.roleLead) < firstOf(c.roleCoordinate) : asksLead)
@@ -466,7 +467,9 @@ const unknownAgency: Rule = ({ text, joined, restJoined, named, q }, { c, notAge
 /** A task's field, the lists (late, progress, coming due, a period's, recurring) and an agency's work. */
 const fieldOrList: Rule = ({ joined, restJoined, unProvinced, content, named, focus, period, role, q }, { c, recurring }) => {
   // "những việc làm liên tục, không có hạn chót": the recurring list, though it says "hạn chót".
-  const rhythms = [...new Set(recurring.filter(([cues]) => has(joined, cues)).map(([, unit]) => unit))];
+  const saidRhythms = [...new Set(recurring.filter(([cues]) => has(joined, cues)).map(([, unit]) => unit))];
+  // "thường xuyên hoặc lặp lại định kỳ": ongoing work and every periodic rhythm, not the ongoing alone.
+  const rhythms = saidRhythms.length === 1 && saidRhythms[0] === 'continuous' && has(joined, c.recurringAny) ? [] : saidRhythms;
   const recurrence = rhythms[0];
   const recurringList = { ...q, intent: 'recurring' as const, ...(recurrence ? { recurrence } : {}), ...(rhythms.length > 1 ? { recurrences: rhythms } : {}) };
   if ((recurrence || has(joined, c.recurringAny)) && content <= 3 && !q.yesNo) return recurringList;

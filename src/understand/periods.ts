@@ -68,7 +68,8 @@ export function findPeriod(joined: string, today: string): { span: Span & { labe
     .replace(/^((?:thang|quy) (?:iv|i{1,3}|\d{1,2}))$/, `$1/${y}`);
   const until = limit ? parseSpan(limit) : undefined;
   if (by && until) {
-    const fromToday = by[1] !== undefined;
+    // "trước cuối tháng 6 này còn những việc gì phải xong": what is still ahead, from today.
+    const fromToday = by[1] !== undefined || / con (?:nhung |cac |may |bao nhieu )?(?:viec|nhiem vu|nv|gi) /.test(joined);
     const label = fromToday ? `từ nay đến ${formatDate(until.end)}` : `chậm nhất ngày ${formatDate(until.end)}`;
     return { span: { start: fromToday ? today : '1970-01-01', end: until.end, label }, text: by[0].trim() };
   }

@@ -6,7 +6,8 @@ import { loadDirectory, loadPlan } from '../../src/plan/load.ts';
 import { ask, engine } from '../helpers.ts';
 
 const first = (q: string, today = '2026-11-28') => ask(q, today).text.split('\n')[0]!;
-/** A tourism plan imported from Word for the blind set fresh-5 (test/fixtures/corpus-plans/make-fresh5.mjs). */
+/** Plans imported for the blind sets fresh-6 (traffic safety, Excel) and fresh-5 (tourism, Word). */
+const traffic = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/95-KH-UBND-2026.json')), loadDirectory());
 const tourism = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/77-KH-UBND-2026.json')), loadDirectory());
 
 describe('kinds of question', () => {
@@ -269,5 +270,23 @@ describe('kinds of question', () => {
     const toilets = tourism.ask('vụ làm nhà vệ sinh sạch sẽ ở mấy điểm du lịch thì ai lo', { today: '2026-11-28' });
     expect(toilets.intent).toBe('task-suggest');
     expect(toilets.text).toContain('II.4 — Xây dựng, cải tạo nhà vệ sinh công cộng');
+  });
+  it('words of other names are no typos; a plan named by its title is no section; "còn" is from today', () => {
+    // "thành phố" is no "Thạnh Phú"; "sát giao thông" no "Sở Giao thông".
+    const cameras = traffic.ask('vụ gắn camera ở mấy ngã tư lớn trong thành phố thì ai lo', { today: '2026-11-28' });
+    expect([cameras.intent, cameras.tasks.map((t) => t.id), cameras.text.split('\n')[0]]).toEqual(['task', ['II.3'], 'Chủ trì: Công an tỉnh']);
+    expect(traffic.ask('How many traffic cameras will be installed in Ben Tre city under this plan?', { today: '2026-11-28' }).text).toMatch(
+      /^Plan 95\/KH-UBND does not state this/,
+    );
+    expect(first('so tai chin phai lam gi')).toBe('(Tôi hiểu là Sở Tài chính.)');
+    const latest = traffic.ask('Which task in the traffic safety plan has the latest deadline?', { today: '2026-11-28' });
+    expect(latest.text.split('\n')[0]).toBe('The latest deadline: 2027 (due 31/12/2027):');
+    const left = traffic.ask('trước cuối tháng 6 này còn những việc gì phải xong', { today: '2026-05-10' });
+    expect(left.text.split('\n')[0]).toMatch(/^Nhiệm vụ đến hạn từ nay đến 30\/06\/2026 \(\d+\):/);
+    // "chỉ phối hợp chứ không chủ trì": the first role; "thường xuyên hoặc định kỳ": both kinds.
+    expect(traffic.ask('nhung viec nao ca tinh chi phoi hop chu ko chu tri', { today: '2026-11-28' }).text).not.toContain('Chủ trì (');
+    expect(traffic.ask('co nhung viec nao phai lam thuong xuyen hoac lap lai dinh ky ko', { today: '2026-11-28' }).text).toMatch(
+      /^Có\.\nNhiệm vụ định kỳ và thường xuyên/,
+    );
   });
 });
