@@ -16,6 +16,7 @@ import { getDocumentProxy } from 'unpdf';
 import { clean, fold } from '../../text/fold.ts';
 import { ImportError, type RawPlan } from './build.ts';
 import { MAX_PDF_ITEMS as MAX_ITEMS, MAX_PDF_PAGES as MAX_PAGES } from './limits.ts';
+import { checkPdfStreams } from './pdf-streams.ts';
 import { rawPlanOf } from './text.ts';
 
 interface Item {
@@ -37,6 +38,8 @@ const SECTION_ACROSS = /^([IVX]{1,4})\.?\s+(\p{Lu}.{3,})$/u;
 const LIST_START = /^(?:[IVX]{1,4}\.|\d{1,3}\.|[a-zđ]\)|-|\+|•)\s/u;
 
 async function linesOf(buf: Buffer): Promise<Line[]> {
+  // A stream that inflates past the unpacked limit (a compression bomb) is refused before the library decodes it.
+  await checkPdfStreams(buf);
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     pdf = await getDocumentProxy(new Uint8Array(buf));
