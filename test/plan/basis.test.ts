@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/answer/engine.ts';
 import { importFile } from '../../src/plan/import/index.ts';
-import { readBasis } from '../../src/plan/import/text.ts';
+import { readBasis, readMeta } from '../../src/plan/import/text.ts';
 import { arrivingPlanDocx, BASIS } from '../fixtures/arriving-plan.ts';
 import { dir } from '../helpers.ts';
 
@@ -80,6 +80,20 @@ describe('a cited document, as the plan writes it', () => {
   });
   it('a line that names no document has no kind and no issuer', () => {
     expect(fields('Căn cứ tình hình thực tế của địa phương;')).toEqual({});
+  });
+});
+
+describe("the plan's own reference", () => {
+  it('is its appendix caption\'s, not that of a plan cited in a "Căn cứ" line or before the caption', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Phát triển tổ công nghệ số cộng đồng',
+      'Căn cứ Kế hoạch số 100/KH-UBND ngày 10 tháng 01 năm 2026 của UBND tỉnh về chuyển đổi số năm 2026;',
+      '1. Các sở triển khai Kế hoạch số 55/KH-UBND ngày 02/02/2026 của UBND tỉnh về dữ liệu số.',
+      'PHỤ LỤC',
+      '(Kèm theo Kế hoạch số 412/KH-UBND ngày 20 tháng 4 năm 2026 của Ủy ban nhân dân tỉnh Bến Tre phê duyệt nhiệm vụ năm 2026)',
+    ].join('\n');
+    expect(readMeta(text)).toEqual({ number: '412/KH-UBND', date: '2026-04-20', issuer: 'UBND tỉnh Bến Tre', title: 'Phát triển tổ công nghệ số cộng đồng' });
   });
 });
 

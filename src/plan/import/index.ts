@@ -81,8 +81,11 @@ export function createdAgencies(plan: Plan): { name: string; tasks: string[]; pa
 function naming<T extends { lead: Party[]; coordinate: Party[] }>(list: readonly T[], names: ReadonlySet<string>, key: (x: T) => string) {
   const by = new Map<string, string[]>();
   for (const x of list)
-    for (const p of new Set([...x.lead, ...x.coordinate].filter((y) => !y.agency && names.has(y.name)).map((y) => y.name)))
-      by.set(p, [...(by.get(p) ?? []), key(x)]);
+    for (const p of new Set([...x.lead, ...x.coordinate].filter((y) => !y.agency && names.has(y.name)).map((y) => y.name))) {
+      const ids = by.get(p) ?? [];
+      ids.push(key(x));
+      by.set(p, ids);
+    }
   return by;
 }
 

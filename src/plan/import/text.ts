@@ -16,17 +16,19 @@ export function readMeta(text: string): Pick<RawPlan, 'number' | 'date' | 'issue
   const meta: Pick<RawPlan, 'number' | 'date' | 'issuer' | 'title'> = {};
   // The plan's own reference: in its appendix caption ("Kèm theo Kế hoạch số … của …") or its header ("Số: …"), never
   // one it cites ("Căn cứ Kế hoạch số 100/KH-UBND …", "triển khai Kế hoạch số … của UBND tỉnh").
-  const own = text.match(/Số:\s*(\d+\/KH-[A-Za-zĐđ-]+)/)?.[1];
+  const header = text.match(/Số:\s*(\d+\/KH-[A-Za-zĐđ-]+)/)?.[1];
+  const notCited = text
+    .split(/\r?\n/)
+    .filter((l) => !/^\s*căn cứ(?=\s|$)/i.test(l))
+    .join('\n');
   const refs = [
-    ...text
-      .split(/\r?\n/)
-      .filter((l) => !/^\s*căn cứ\b/i.test(l))
-      .join('\n')
-      .matchAll(
-        /(?:Kế hoạch|KH)\s+số\s+(\d+\/KH-[A-Za-zĐđ-]+)(?:\s+ngày\s+(\d{1,2})\s*(?:tháng|\/)\s*(\d{1,2})\s*(?:năm|\/)\s*(\d{4}))?(?:\s+của\s+([^)\n]+))?/g,
-      ),
+    ...notCited.matchAll(
+      /(?:Kế hoạch|KH)\s+số\s+(\d+\/KH-[A-Za-zĐđ-]+)(?:\s+ngày\s+(\d{1,2})\s*(?:tháng|\/)\s*(\d{1,2})\s*(?:năm|\/)\s*(\d{4}))?(?:\s+của\s+([^)\n]+))?/g,
+    ),
   ];
-  const ref = own ? refs.find((r) => r[1] === own) : (refs.find((r) => /kèm theo\s*$/i.test(text.slice(Math.max(0, r.index! - 12), r.index))) ?? refs[0]);
+  const ref = header
+    ? refs.find((r) => r[1] === header)
+    : (refs.find((r) => /kèm theo\s*$/i.test(notCited.slice(Math.max(0, r.index - 12), r.index))) ?? refs[0]);
   if (ref) {
     meta.number = ref[1];
     if (ref[2]) meta.date = `${ref[4]}-${ref[3]!.padStart(2, '0')}-${ref[2].padStart(2, '0')}`;
