@@ -12,7 +12,9 @@ const answer = (text: string): Reply => ({ intent: 'document', text, tasks: [], 
 
 function basisLine(ctx: AnswerContext, b: Basis): string {
   if (!b.kind || !b.number) return `• ${b.text}`;
-  return `• ${ctx.t('doc.basisLine', { kind: b.kind, number: b.number, date: b.date ? formatDate(b.date) : '—', issuer: b.issuer ?? '—', about: b.about ?? '' }).trim()}`;
+  // A law cited by number keeps its name: "Luật Tổ chức chính quyền địa phương số 77/2015/QH13".
+  const kind = b.title ? `${b.kind} ${b.title}` : b.kind;
+  return `• ${ctx.t('doc.basisLine', { kind, number: b.number, date: b.date ? formatDate(b.date) : '—', issuer: b.issuer ?? '—', about: b.about ?? '' }).trim()}`;
 }
 
 export function documentAnswer(ctx: AnswerContext, q: Question): Reply {

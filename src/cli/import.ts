@@ -56,7 +56,10 @@ async function main(): Promise<number> {
   const created = createdAgencies(plan);
   if (created.length > 0) {
     console.error(t('import.created', { n: created.length }));
-    for (const a of created) console.error(`  - ${t('import.createdOne', { name: a.name, n: a.tasks.length, tasks: idList(a.tasks) })}`);
+    for (const a of created)
+      console.error(
+        `  - ${a.tasks.length > 0 ? t('import.createdOne', { name: a.name, n: a.tasks.length, tasks: idList(a.tasks) }) : t('import.createdBody', { name: a.name, items: idList(a.paragraphs) })}`,
+      );
   }
   return 0;
 }

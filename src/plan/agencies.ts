@@ -37,7 +37,10 @@ export class Directory {
     readonly data: DirectoryData,
   ) {
     this.agencies = data.agencies;
-    for (const a of data.agencies) {
+    // A plan's own agencies (see planAgencies) first: a plan imported before the directory learnt a name ("Báo Đồng
+    // Khởi") keeps its parties by that name, and a question naming it must reach the tasks stored under it.
+    const own = data.agencies.filter((a) => a.id.startsWith('name:'));
+    for (const a of [...own, ...data.agencies.filter((x) => !x.id.startsWith('name:'))]) {
       this.byId.set(a.id, a);
       for (const g of a.groups) this.membersOf.set(g, [...(this.membersOf.get(g) ?? []), a.id]);
       for (const alias of new Set([a.name, a.short, ...a.aliases])) this.addAlias(alias, [a.id]);

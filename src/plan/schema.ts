@@ -72,11 +72,13 @@ export const basisSchema = z.object({
   text: z.string().min(1),
   /** "Nghị định số 61/2018/NĐ-CP", "Quyết định số 985/QĐ-TTg". */
   kind: z.string().optional(),
+  /** A titled act's name after its kind: "Khám bệnh, chữa bệnh" of "Luật Khám bệnh, chữa bệnh". */
+  title: z.string().optional(),
   number: z.string().optional(),
   date: isoDate.optional(),
   /** Who issued it: "Chính phủ", "Thủ tướng Chính phủ". */
   issuer: z.string().optional(),
-  /** What it is about ("về …"). */
+  /** What it is about or does, as written after its issuer: "về …", "phê duyệt …", "quy định …". */
   about: z.string().optional(),
 });
 export type Basis = z.infer<typeof basisSchema>;

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/answer/engine.ts';
 import { planAgencies } from '../../src/plan/agencies.ts';
-import { parseAssignmentParties } from '../../src/plan/import/build.ts';
+import { buildPlan, parseAssignmentParties } from '../../src/plan/import/build.ts';
+import { createdAgencies, importFile } from '../../src/plan/import/index.ts';
 import { loadDirectory, loadPlan } from '../../src/plan/load.ts';
+import { arrivingPlanDocx } from '../fixtures/arriving-plan.ts';
 
 const dir = loadDirectory().with(planAgencies([{ name: 'Viettel Bến Tre' }]));
 const names = (ps: { name: string }[]) => ps.map((p) => p.name);
@@ -24,5 +26,49 @@ describe('the parties of a "Tổ chức thực hiện" paragraph', () => {
     expect(names(plan.assignments.find((a) => a.number === '5')!.lead)).toEqual(['Báo Đồng Khởi', 'Đài Phát thanh và Truyền hình tỉnh']);
     const text = new Engine(plan, loadDirectory()).ask('Báo Đồng Khởi phải làm gì', { today: '2024-05-01' }).text;
     expect(text).toContain('Mục 5: Báo Đồng Khởi, Đài Phát thanh và Truyền hình tỉnh mở chuyên mục về chuyển đổi số');
+  });
+});
+
+describe('agencies named only in "Tổ chức thực hiện" (no task row names them)', async () => {
+  const { plan } = await importFile('kh-412.docx', await arrivingPlanDocx(), loadDirectory(), {}, '2026-05-01');
+  const paragraph = (n: string) => plan.assignments.find((a) => a.number === n)!;
+  it('become parties of their paragraph, as leads and as coordinators named after "phối hợp với"', () => {
+    expect(names(paragraph('2').lead)).toEqual(['Trường Chính trị tỉnh', 'Hiệp hội Du lịch tỉnh']);
+    expect([names(paragraph('3').lead), names(paragraph('3').coordinate)]).toEqual([['Câu lạc bộ Doanh nhân trẻ tỉnh'], ['Hội Doanh nghiệp nhỏ và vừa tỉnh']]);
+  });
+  it('are listed among the agencies the import creates, with the paragraphs naming them', () => {
+    const made = createdAgencies(plan).filter((a) => a.tasks.length === 0);
+    expect(made).toEqual([
+      { name: 'Trường Chính trị tỉnh', tasks: [], paragraphs: ['2'] },
+      { name: 'Hiệp hội Du lịch tỉnh', tasks: [], paragraphs: ['2'] },
+      { name: 'Câu lạc bộ Doanh nhân trẻ tỉnh', tasks: [], paragraphs: ['3'] },
+      { name: 'Hội Doanh nghiệp nhỏ và vừa tỉnh', tasks: [], paragraphs: ['3'] },
+    ]);
+  });
+  it('are asked about by their names, without "tỉnh", and answered with their paragraph', () => {
+    const engine = new Engine(plan, loadDirectory());
+    for (const q of ['Hiệp hội Du lịch tỉnh phải làm gì', 'trường chính trị làm gì']) {
+      expect(engine.ask(q, { today: '2026-05-01' }).text).toContain('Mục 2: Trường Chính trị tỉnh, Hiệp hội Du lịch tỉnh mở lớp bồi dưỡng kỹ năng số');
+    }
+  });
+  it('a known agency read with the words after it ("Sở Y tế kiểm soát …") creates nothing', () => {
+    const text =
+      'Đề nghị Bảo hiểm Xã hội tỉnh thanh toán chi phí kịp thời; phối hợp với Sở Y tế kiểm soát việc chỉ định xét nghiệm; phối hợp với Sở Văn hóa, Thể thao và Du lịch tuyên truyền.';
+    const built = buildPlan(
+      {
+        number: '1/KH-UBND',
+        date: '2026-01-01',
+        issuer: 'UBND tỉnh',
+        title: 'Thử',
+        sections: [{ id: 'I', title: 'Chung', rows: [{ stt: '1', content: 'Việc', lead: 'Sở Y tế', coordinate: '', deadline: 'Năm 2026', note: '' }] }],
+        assignments: [{ number: '1', text }],
+      },
+      loadDirectory(),
+    ).plan;
+    expect(createdAgencies(built)).toEqual([]);
+    expect([names(built.assignments[0]!.lead), names(built.assignments[0]!.coordinate)]).toEqual([
+      ['BHXH tỉnh'],
+      ['Sở Y tế', 'Sở Văn hóa, Thể thao và Du lịch'],
+    ]);
   });
 });

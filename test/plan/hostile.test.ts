@@ -12,7 +12,7 @@ import { t } from '../../src/i18n.ts';
 import { IMPORT_ERROR_CODES } from '../../src/plan/import/errors.ts';
 import { ImportError, importFile } from '../../src/plan/import/index.ts';
 import { MAX_TASKS, MAX_XML_ELEMENTS } from '../../src/plan/import/limits.ts';
-import { hostileFiles } from '../fixtures/hostile-files.ts';
+import { bombPdf, hostileFiles } from '../fixtures/hostile-files.ts';
 import { dir } from '../helpers.ts';
 
 const TODAY = '2026-11-29';
@@ -83,6 +83,23 @@ describe('hostile files', () => {
   });
   it('a PDF of 5,000 pages is refused naming the page limit, not read in part', async () => {
     expect((await refusal('pdf-pages-5000')).vi).toBe('Tệp PDF có 5000 trang; bot chỉ đọc tệp đến 200 trang (gửi riêng phần kế hoạch và phụ lục nhiệm vụ).');
+  });
+  it('a PDF whose page inflates to 250 MiB (a compression bomb of 250 KB) is refused before the PDF library decodes it', async () => {
+    const e = await importFile('bomb.pdf', await bombPdf(250), dir, {}, TODAY).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(ImportError);
+    const { code, params } = e as ImportError;
+    expect(code).toBe('too-big-unpacked');
+    expect(t(`import.error.${code}`, params)).toBe('Tệp khi giải nén nặng 100+ MB; bot chỉ đọc tệp giải nén đến 100 MB.');
+  });
+  it('a PDF whose page inflates to 20 MiB is read past the check (a blank page: no text)', async () => {
+    const e = await importFile('blank.pdf', await bombPdf(20), dir, {}, TODAY).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect((e as ImportError).code).toBe('pdf-no-text');
   });
   it('garbage named .docx or .pdf, or XML with a comment never closed, is a damaged file', async () => {
     expect((await refusal('garbage-docx')).code).toBe('damaged');

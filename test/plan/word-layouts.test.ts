@@ -113,7 +113,7 @@ describe('a plan laid out in Word as offices do', async () => {
     expect(plan.assignments.map((a) => a.text)).toEqual(ASSIGNMENTS);
   });
   it('the agencies the import creates are listed, with their tasks; npm run import prints them before the plan is used', async () => {
-    expect(createdAgencies(base.plan)).toEqual([{ name: 'Viettel Bến Tre', tasks: ['II.1', 'II.2', 'II.4'] }]);
+    expect(createdAgencies(base.plan)).toEqual([{ name: 'Viettel Bến Tre', tasks: ['II.1', 'II.2', 'II.4'], paragraphs: [] }]);
     const tmp = mkdtempSync(path.join(tmpdir(), 'layouts-'));
     const file = path.join(tmp, 'kh-310.docx');
     writeFileSync(file, await planDocx({}));

@@ -3,10 +3,11 @@
  * unknown agencies, deadlines it could not parse, repeated numbers, agencies run together without a comma.
  */
 import { canonicalTokens } from '../../text/canonical.ts';
-import { clean } from '../../text/fold.ts';
+import { clean, fold } from '../../text/fold.ts';
 import { type Directory, planAgencies } from '../agencies.ts';
 import { parseDeadline } from '../deadline.ts';
 import { type Assignment, type Party, type Plan, type Section, type Task, planSchema } from '../schema.ts';
+import { namedParties } from './body-parties.ts';
 import { ImportError } from './errors.ts';
 import { checkTasks } from './limits.ts';
 
@@ -183,6 +184,14 @@ export function parseAssignmentParties(text: string, dir: Directory): { lead: Pa
   return { lead, coordinate };
 }
 
+/** Every word of a name is an alias the directory knows (or a word between names): nothing to create. */
+function known(name: string, dir: Directory): boolean {
+  const words = canonicalTokens(name);
+  const covered = new Array<boolean>(words.length).fill(false);
+  for (const m of dir.scan(words)) for (let i = m.start; i < m.end; i++) covered[i] = true;
+  return words.every((w, i) => covered[i] || JOINERS.has(w));
+}
+
 function taskId(section: string, number: string): string {
   const n = number.replace(/[^A-Za-z0-9.]/g, '').replace(/^\.+|\.+$/g, '') || '0';
   return section ? `${section}.${n}` : n;
@@ -254,8 +263,19 @@ export function buildPlan(raw: RawPlan, dir: Directory, opts: { today?: string }
       tasks.push(task);
     }
   }
-  // The body's paragraphs name the plan's own agencies too ("Viettel Bến Tre … phối hợp"): known by their names there.
-  const own = dir.with(planAgencies(tasks.flatMap((t) => [...t.lead, ...t.coordinate])));
+  // The body's paragraphs name the plan's own agencies too ("Viettel Bến Tre … phối hợp"): known by their names there,
+  // and those named only there ("Báo Ấp Bắc, Đài … mở chuyên mục …") become the plan's agencies like the table's.
+  const fromTable = dir.with(planAgencies(tasks.flatMap((t) => [...t.lead, ...t.coordinate])));
+  const bodyOnly = raw.assignments.flatMap((a) => {
+    const n = namedParties(a.text);
+    // A known agency read with a word more ("Sở Y tế kiểm soát …") or cut at a comma ("Sở Văn hóa, Thể thao …").
+    const seen = Object.values(parseAssignmentParties(a.text, fromTable))
+      .flat()
+      .flatMap((p) => [p.name, (p.agency && fromTable.get(p.agency)?.name) || p.name].map(fold));
+    const near = (name: string) => seen.some((k) => fold(name).startsWith(k) || k.startsWith(fold(name)));
+    return [...n.lead, ...n.coordinate].filter((name) => !known(name, fromTable) && !near(name)).map((name) => ({ name }));
+  });
+  const own = fromTable.with(planAgencies(bodyOnly));
   const assignments: Assignment[] = raw.assignments.map((a) => ({
     id: `TCTH.${a.number}`,
     number: a.number,

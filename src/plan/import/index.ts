@@ -4,7 +4,7 @@
  */
 import { parsePdfPlan } from './pdf.ts';
 import { type Directory, planAgencies } from '../agencies.ts';
-import type { Plan } from '../schema.ts';
+import type { Party, Plan } from '../schema.ts';
 import { type RawPlan, buildPlan } from './build.ts';
 import { parseCsvPlan } from './csv.ts';
 import { MAX_IMPORT_BYTES } from './limits.ts';
@@ -65,20 +65,28 @@ async function readFile(name: string, bytes: Buffer, dir: Directory, meta: Meta,
 }
 
 /**
- * The agencies an import creates: parties of the task table the directory does not know, which the plan serves as its
- * own agencies (planAgencies) — each with the tasks naming it, for an admin to check before publishing.
+ * The agencies an import creates: parties of the task table and of the "Tổ chức thực hiện" paragraphs the directory
+ * does not know, which the plan serves as its own agencies (planAgencies) — each with the tasks and the paragraphs
+ * naming it, for an admin to check before publishing.
  */
-export function createdAgencies(plan: Plan): { name: string; tasks: string[] }[] {
-  const made = planAgencies(plan.tasks.flatMap((t) => [...t.lead, ...t.coordinate]));
+export function createdAgencies(plan: Plan): { name: string; tasks: string[]; paragraphs: string[] }[] {
+  const made = planAgencies([...plan.tasks, ...plan.assignments].flatMap((t) => [...t.lead, ...t.coordinate]));
   const names = new Set(made.map((a) => a.name));
-  const tasks = new Map<string, string[]>();
-  for (const t of plan.tasks)
-    for (const p of new Set([...t.lead, ...t.coordinate].filter((x) => !x.agency && names.has(x.name)).map((x) => x.name))) {
-      const list = tasks.get(p) ?? [];
-      list.push(t.id);
-      tasks.set(p, list);
+  const tasks = naming(plan.tasks, names, (t) => t.id);
+  const paragraphs = naming(plan.assignments, names, (a) => a.number);
+  return made.map((a) => ({ name: a.name, tasks: tasks.get(a.name) ?? [], paragraphs: paragraphs.get(a.name) ?? [] }));
+}
+
+/** Which of `list` (tasks or paragraphs) name each of `names`, by `key`. */
+function naming<T extends { lead: Party[]; coordinate: Party[] }>(list: readonly T[], names: ReadonlySet<string>, key: (x: T) => string) {
+  const by = new Map<string, string[]>();
+  for (const x of list)
+    for (const p of new Set([...x.lead, ...x.coordinate].filter((y) => !y.agency && names.has(y.name)).map((y) => y.name))) {
+      const ids = by.get(p) ?? [];
+      ids.push(key(x));
+      by.set(p, ids);
     }
-  return made.map((a) => ({ name: a.name, tasks: tasks.get(a.name) ?? [] }));
+  return by;
 }
 
 /** "II.1, II.2, II.4" — at most `max` ids, then "…". */

@@ -7,6 +7,8 @@
  *   directory first, then counted again while inflating, since a directory may lie;
  * - every XML part scanned before it is parsed: elements (all parts together), nesting depth, and no DOCTYPE or
  *   entity declaration (Office files never have one; a parser would expand or fetch it);
+ * - a PDF's Flate streams inflated and counted against the same unpacked limit before the PDF library reads it
+ *   (pdf-streams.ts), then its pages and pieces of text;
  * - then rows of the task table, tasks of the plan and characters of a cell.
  */
 import type JSZip from 'jszip';
@@ -14,7 +16,7 @@ import { ImportError } from './errors.ts';
 
 /** Largest file imported; a plan's Word file is some hundred kilobytes. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-/** What a Word or Excel file may unpack to, all its parts together, and how many parts it may have. */
+/** What a Word or Excel file may unpack to, all its parts together (a PDF: all its compressed streams), and how many parts it may have. */
 export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
 export const MAX_ZIP_ENTRIES = 2000;
 /** XML elements of all the parts read together; a plan of 650 tasks written by Word has some 300,000. */

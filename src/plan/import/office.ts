@@ -141,6 +141,13 @@ async function readXml(zip: JSZip, name: string, budget: { bytes: ZipBudget; xml
   }
 }
 
+/** A row of a table nested in a cell as one line: its cells' texts apart by " | ", a merged cell's text once. */
+const innerRow = (row: readonly string[]) =>
+  row
+    .filter((c, k) => c !== '' && c !== row[k - 1])
+    .map((c) => c.replace(/\n/g, ' '))
+    .join(' | ');
+
 const isHeader = (row: readonly string[]) => fold(row[0] ?? '') === 'stt';
 const sameHeader = (a: readonly string[], b: readonly string[]) => isHeader(a) && a.map(fold).join('|') === b.map(fold).join('|');
 
@@ -164,9 +171,14 @@ function tableRows(tbl: XmlNode, numbering: Numbering, above?: readonly string[]
         const pr = find(tc, 'w:tcPr');
         const span = Math.min(Number((pr && find(pr, 'w:gridSpan') && attr(find(pr, 'w:gridSpan')!, 'w:val')) ?? 1) || 1, 64);
         const vMerge = pr && find(pr, 'w:vMerge');
+        // A table inside the cell (a task's breakdown): its rows are lines of the cell's text, never rows of this table.
         const text = flat(kids(tc))
-          .filter((k) => tagOf(k) === 'w:p')
-          .map((p) => clean(paragraphText(p, numbering)))
+          .flatMap((k) => {
+            const tag = tagOf(k);
+            if (tag === 'w:p') return [clean(paragraphText(k, numbering))];
+            if (tag === 'w:tbl') return tableRows(k, numbering).map(innerRow);
+            return [];
+          })
           .filter(Boolean)
           .join('\n');
         return { span, text, merged: Boolean(vMerge && attr(vMerge, 'w:val') !== 'restart') };

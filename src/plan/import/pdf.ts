@@ -10,26 +10,16 @@
  *   ("1", "2a", "I", "II") starts a row; the other lines add to the cells of the row above, by column. A header
  *   repeated at the top of the next page is skipped; a line that starts left of the table or holds text in the
  *   first column that is no row number ends the table.
+ * - A page printed rotated, and a body set in two columns, are put in reading order first (pdf-layout.ts).
  * - A scanned PDF (no text) is refused with what to send instead.
  */
 import { getDocumentProxy } from 'unpdf';
 import { clean, fold } from '../../text/fold.ts';
 import { ImportError, type RawPlan } from './build.ts';
 import { MAX_PDF_ITEMS as MAX_ITEMS, MAX_PDF_PAGES as MAX_PAGES } from './limits.ts';
+import { blocksOf, columnsFirst, type Item, type Line, type RawItem, upright } from './pdf-layout.ts';
+import { checkPdfStreams } from './pdf-streams.ts';
 import { rawPlanOf } from './text.ts';
-
-interface Item {
-  x: number;
-  y: number;
-  end: number;
-  str: string;
-}
-
-interface Line {
-  page: number;
-  y: number;
-  items: Item[];
-}
 
 const text = (items: readonly Item[]) => clean(items.map((i) => i.str).join(' '));
 const ROW_NUMBER = /^(?:[IVX]{1,4}|\d{1,3}[a-z]?)\.?$/;
@@ -37,6 +27,8 @@ const SECTION_ACROSS = /^([IVX]{1,4})\.?\s+(\p{Lu}.{3,})$/u;
 const LIST_START = /^(?:[IVX]{1,4}\.|\d{1,3}\.|[a-zđ]\)|-|\+|•)\s/u;
 
 async function linesOf(buf: Buffer): Promise<Line[]> {
+  // A stream that inflates past the unpacked limit (a compression bomb) is refused before the library decodes it.
+  await checkPdfStreams(buf);
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     pdf = await getDocumentProxy(new Uint8Array(buf));
@@ -51,13 +43,15 @@ async function linesOf(buf: Buffer): Promise<Line[]> {
   for (let p = 1; p <= pdf.numPages; p++) {
     const page = await pdf.getPage(p);
     const content = await page.getTextContent();
-    const items: Item[] = [];
+    const raw: RawItem[] = [];
     for (const it of content.items) {
       if (!('str' in it) || !it.str.trim()) continue;
       if (++count > MAX_ITEMS)
         throw new ImportError(`the PDF holds over ${MAX_ITEMS} pieces of text: it is not a plan`, 'pdf-too-much-text', { max: MAX_ITEMS });
-      items.push({ x: it.transform[4] as number, y: it.transform[5] as number, end: (it.transform[4] as number) + it.width, str: it.str });
+      raw.push({ transform: it.transform as number[], width: it.width, str: it.str });
     }
+    // A page printed rotated reads as the page it shows.
+    const items = upright(raw);
     // Top to bottom, left to right; one line per baseline (within 2 points).
     items.sort((a, b) => b.y - a.y || a.x - b.x);
     for (const it of items) {
@@ -105,12 +99,7 @@ function paragraphs(lines: readonly Line[]): string[] {
   let wideCentred: number | undefined;
   for (const line of lines) {
     // Blocks on one baseline with a wide gap between them (the header's two columns) are lines of their own.
-    const blocks: Item[][] = [];
-    for (const it of line.items) {
-      const last = blocks.at(-1);
-      if (last && it.x - last.at(-1)!.end < 30) last.push(it);
-      else blocks.push([it]);
-    }
+    const blocks = blocksOf(line.items);
     if (blocks.length > 1) {
       out.push(...blocks.map(text));
       open = false;
@@ -125,7 +114,7 @@ function paragraphs(lines: readonly Line[]): string[] {
     if ((open && !LIST_START.test(t) && !capitals) || title) out[out.length - 1] = `${out.at(-1)} ${t}`;
     else out.push(t);
     // A line that stops well short of the margin ends its paragraph; so does a heading in capitals.
-    open = to > right - 40 && !capitals;
+    open = to > (line.right ?? right) - 40 && !capitals;
     wideCentred = capitals && to - from > 0.5 * (right - left) && Math.abs((from + to) / 2 - (left + right) / 2) < 20 ? (from + to) / 2 : undefined;
   }
   return out;
@@ -172,7 +161,7 @@ export async function parsePdfPlan(buf: Buffer, source?: string): Promise<RawPla
     if (/^[IVX]{1,4}\.?$/.test(r[0]!.trim()) && filled.length === 1) r.splice(1, r.length - 1, ...r.slice(1).map(() => filled[0]!));
     r[0] = r[0]!.replace(/\.$/, '');
   }
-  const body = paragraphs([...lines.slice(0, at), ...lines.slice(i)]);
+  const body = paragraphs(columnsFirst([...lines.slice(0, at), ...lines.slice(i)]));
   return rawPlanOf(
     body,
     header,

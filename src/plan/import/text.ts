@@ -14,13 +14,27 @@ const SECTION_ACROSS = /^([IVXLC]+)\s*[.:)–-]\s*(.+)$/;
 /** Plan number, date, issuer and title, read from the body and the appendix caption. */
 export function readMeta(text: string): Pick<RawPlan, 'number' | 'date' | 'issuer' | 'title'> {
   const meta: Pick<RawPlan, 'number' | 'date' | 'issuer' | 'title'> = {};
-  const ref = text.match(
-    /(?:Kế hoạch|KH)\s+số\s+(\d+\/KH-[A-Za-zĐđ-]+)(?:\s+ngày\s+(\d{1,2})\s*(?:tháng|\/)\s*(\d{1,2})\s*(?:năm|\/)\s*(\d{4}))?(?:\s+của\s+([^)\n]+))?/,
-  );
+  // The plan's own reference: in its appendix caption ("Kèm theo Kế hoạch số … của …") or its header ("Số: …"), never
+  // one it cites ("Căn cứ Kế hoạch số 100/KH-UBND …", "triển khai Kế hoạch số … của UBND tỉnh").
+  const header = text.match(/Số:\s*(\d+\/KH-[A-Za-zĐđ-]+)/)?.[1];
+  const notCited = text
+    .split(/\r?\n/)
+    .filter((l) => !/^\s*căn cứ(?=\s|$)/i.test(l))
+    .join('\n');
+  const refs = [
+    ...notCited.matchAll(
+      /(?:Kế hoạch|KH)\s+số\s+(\d+\/KH-[A-Za-zĐđ-]+)(?:\s+ngày\s+(\d{1,2})\s*(?:tháng|\/)\s*(\d{1,2})\s*(?:năm|\/)\s*(\d{4}))?(?:\s+của\s+([^)\n]+))?/g,
+    ),
+  ];
+  const ref = header
+    ? refs.find((r) => r[1] === header)
+    : (refs.find((r) => /kèm theo\s*$/i.test(notCited.slice(Math.max(0, r.index - 12), r.index))) ?? refs[0]);
   if (ref) {
     meta.number = ref[1];
     if (ref[2]) meta.date = `${ref[4]}-${ref[3]!.padStart(2, '0')}-${ref[2].padStart(2, '0')}`;
-    if (ref[5]) meta.issuer = clean(ref[5]).replace(/^Ủy ban nhân dân|^Uỷ ban nhân dân/, 'UBND');
+    // "của UBND tỉnh về …", "của Ủy ban nhân dân tỉnh Bến Tre phê duyệt …": the issuer without what it does.
+    const by = ref[5] && clean(ref[5]).replace(/\s+(?:về|phê duyệt|ban hành|triển khai|thực hiện)(?:\s.*)?$/u, '');
+    if (by) meta.issuer = by.replace(/^Ủy ban nhân dân|^Uỷ ban nhân dân/, 'UBND');
   }
   const lines = text.split(/\r?\n/).map(clean);
   const head = lines.findIndex((l) => fold(l) === 'ke hoach');
@@ -43,20 +57,88 @@ export function readMeta(text: string): Pick<RawPlan, 'number' | 'date' | 'issue
 
 const MONTH_DATE = /ngày\s+(\d{1,2})\s*(?:tháng|\/)\s*(\d{1,2})\s*(?:năm|\/)\s*(\d{4})/;
 
-/** A "Căn cứ …" line: the document's kind and number, its date, issuer and subject, as written. */
+/** Kinds of legal documents a plan cites, longest first ("Thông tư liên tịch" before "Thông tư"). */
+const KINDS = [
+  'Thông tư liên tịch',
+  'Nghị quyết liên tịch',
+  'Bộ luật',
+  'Luật',
+  'Pháp lệnh',
+  'Hiến pháp',
+  'Nghị định',
+  'Nghị quyết',
+  'Quyết định',
+  'Thông tư',
+  'Chỉ thị',
+  'Công điện',
+  'Công văn',
+  'Kế hoạch',
+  'Hướng dẫn',
+  'Kết luận',
+  'Thông báo',
+  'Chương trình',
+  'Đề án',
+  'Chiến lược',
+  'Văn bản',
+];
+const KIND = new RegExp(`^(${KINDS.join('|')})(?=\\s|$)`, 'iu');
+const LAW = /^(?:Bộ luật|Luật|Pháp lệnh|Hiến pháp)(?=\s|$)/iu;
+/** A document number: digits first and a slash or dash after ("61/2018/NĐ-CP", "29-NQ/TW"). */
+const NUMBER = /^\d[\p{L}\d.]*[/-][\p{L}\d./-]*$/u;
+/** The words that begin what a document does, after its issuer: "về …", "phê duyệt …", "quy định …". */
+const SUBJECT = /\s(về|phê duyệt|ban hành|quy định|hướng dẫn|sửa đổi|bổ sung|thực hiện|triển khai)(?=\s|$)/u;
+
+/**
+ * A "Căn cứ …" line: the document's kind, title (a law's name) and number, its date, issuer and subject, as written.
+ * What comes before the date or the issuer names the document; a word "số" that is not followed by a number
+ * ("Luật Chuyển đổi số", "một số điều") is no number, so a document without one keeps its kind and title.
+ */
 export function readBasis(line: string): RawPlanDocument['basis'][number] {
-  const text = clean(line.replace(/^căn cứ\s*/i, '')).replace(/;$/, '');
-  const num = text.match(/^(.+?)\s+số\s+(\S+)/);
+  const text = clean(line.replace(/^căn cứ\s*/i, '')).replace(/[;.,]$/, '');
   const date = text.match(MONTH_DATE);
-  // JavaScript's \b is ASCII-only ("về" ends in a letter it does not know): a lookahead for the space instead.
-  const issuer = text.match(/(?:\d{4}|\S+)\s+của\s+(.+?)\s+(?:về|ban hành|quy định)(?=\s|$)/);
-  const about = text.match(/\s(về\s.+)$/);
+  // The document's name ends where its date, its issuer ("của …") or its subject begins.
+  // A law's own name may hold "của" or "sửa đổi" ("Luật sửa đổi, bổ sung một số điều của Luật …"): it ends at its
+  // number or its date only.
+  const lawNumber = LAW.test(text) ? text.match(/^.*?\ssố\s+\d\S*/u) : null;
+  const ends = LAW.test(text) ? [date?.index, lawNumber?.[0].length] : [date?.index, text.search(/\s(?:của)\s/u), text.search(SUBJECT)];
+  const found = ends.filter((i): i is number => i !== undefined && i >= 0);
+  const nameEnd = found.length > 0 ? Math.min(...found) : text.length;
+  const name = text.slice(0, nameEnd).trim();
+  let kind: string | undefined;
+  let title: string | undefined;
+  let number: string | undefined;
+  const k = name.match(KIND);
+  // "… số 61/2018/NĐ-CP", or the number alone after the kind ("Nghị định 61/2018/NĐ-CP").
+  const num = name.match(/^(.*?)\s+(?:số\s+)?(\S+)$/u);
+  const numbered = num && NUMBER.test(num[2]!) ? num : undefined;
+  if (k) {
+    kind = k[1]!;
+    const rest = clean(numbered ? numbered[1]!.slice(k[0].length).replace(/\s+số$/u, '') : name.slice(k[0].length));
+    if (rest) title = rest;
+  } else if (numbered) kind = clean(numbered[1]!.replace(/\s+số$/u, '')) || undefined;
+  if (numbered) number = numbered[2]!;
+  // Who issued it: "của X" up to what X does ("về …", "phê duyệt …") or the line's end.
+  const tail = text.slice(nameEnd);
+  const by = tail.match(/(?:^|\s)của\s+(.+)$/u);
+  let issuer: string | undefined;
+  let about: string | undefined;
+  // A line that names no document ("Căn cứ tình hình thực tế của địa phương") has no issuer either.
+  if (kind && by) {
+    const s = by[1]!.search(SUBJECT);
+    issuer = clean(s >= 0 ? by[1]!.slice(0, s) : by[1]!);
+    if (s >= 0) about = clean(by[1]!.slice(s));
+  } else if (kind) {
+    const s = tail.search(SUBJECT);
+    if (s >= 0) about = clean(tail.slice(s));
+  }
   return {
     text,
-    ...(num ? { kind: num[1]!, number: num[2]! } : {}),
+    ...(kind ? { kind } : {}),
+    ...(title ? { title } : {}),
+    ...(number ? { number } : {}),
     ...(date ? { date: `${date[3]}-${date[2]!.padStart(2, '0')}-${date[1]!.padStart(2, '0')}` } : {}),
-    ...(issuer ? { issuer: issuer[1]! } : {}),
-    ...(about ? { about: about[1]! } : {}),
+    ...(issuer ? { issuer } : {}),
+    ...(about ? { about } : {}),
   };
 }
 

@@ -216,7 +216,11 @@ async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome
   // The agencies this plan brings that the directory does not know: named before publishing, for an admin to check.
   const created = createdAgencies(plan);
   if (created.length > 0) {
-    const names = created.slice(0, 10).map((a) => `${a.name} (${a.tasks.length})`);
+    const names = created
+      .slice(0, 10)
+      .map((a) =>
+        a.tasks.length > 0 ? `${a.name} (${a.tasks.length})` : ctx.deps.t('import.chat.createdBody', { name: a.name, items: a.paragraphs.join(', ') }),
+      );
     lines.push(say('import.chat.created', { n: created.length, names: names.join('; ') + (created.length > 10 ? '; …' : '') }));
   }
   if (warnings.length > 0) {
