@@ -40,10 +40,16 @@ export class Directory {
     // A plan's own agencies (see planAgencies) first: a plan imported before the directory learnt a name ("Báo Đồng
     // Khởi") keeps its parties by that name, and a question naming it must reach the tasks stored under it.
     const own = data.agencies.filter((a) => a.id.startsWith('name:'));
-    for (const a of [...own, ...data.agencies.filter((x) => !x.id.startsWith('name:'))]) {
+    const known = data.agencies.filter((x) => !x.id.startsWith('name:'));
+    // Such a party whose name the directory now knows answers to every name of its twin there ("Hội LHPN tỉnh" for a
+    // stored "Hội Liên hiệp Phụ nữ tỉnh"), so the longer directory alias does not take the question from it.
+    const twinOf = new Map<string, Agency>();
+    if (own.length > 0) for (const k of known) for (const alias of [k.name, k.short, ...k.aliases]) twinOf.set(canonicalTokens(alias).join(' '), k);
+    for (const a of [...own, ...known]) {
       this.byId.set(a.id, a);
       for (const g of a.groups) this.membersOf.set(g, [...(this.membersOf.get(g) ?? []), a.id]);
-      for (const alias of new Set([a.name, a.short, ...a.aliases])) this.addAlias(alias, [a.id]);
+      const twin = a.id.startsWith('name:') ? twinOf.get(canonicalTokens(a.name).join(' ')) : undefined;
+      for (const alias of new Set([a.name, a.short, ...a.aliases, ...(twin ? [twin.name, twin.short, ...twin.aliases] : [])])) this.addAlias(alias, [a.id]);
     }
     for (const c of data.compounds) this.addAlias(c.alias, c.agencies);
     // "snn", "SNN&PTNT", "sở nn": a department's initials as officials type them, where no other agency has them.
@@ -133,10 +139,12 @@ export class Directory {
         for (const cand of this.fuzzyIndex.get(text[0]!) ?? []) {
           if (Math.abs(cand.text.length - text.length) > allowed) continue;
           const d = editDistance(text, cand.text, allowed);
-          // Each word a typo of the name's word in its place ("so tai chin"), not another word ("sát" is no "sở").
+          // One word mistyped in its place ("so tai chin"), not several words changed ("cong toan trinh" is no
+          // "công đoàn tỉnh") nor another word ("sát" is no "sở").
           const mine = text.split(' ');
           const theirs = cand.text.split(' ');
-          const aligned = mine.length !== theirs.length || mine.every((w, k) => editDistance(w, theirs[k]!, 1) <= 1);
+          const aligned =
+            mine.length !== theirs.length || (mine.every((w, k) => editDistance(w, theirs[k]!, 1) <= 1) && mine.filter((w, k) => w !== theirs[k]).length <= 1);
           if (d <= allowed && aligned && (!best || d < best.distance)) best = { start: i, end: i + n, agencies: cand.agencies, fuzzy: true, distance: d };
         }
       }

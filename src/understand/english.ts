@@ -52,7 +52,12 @@ const NUMBER_WORDS: Record<string, string> = {
 
 /** Whether a question is in English: its words are mostly English function words or glossary terms, none Vietnamese. */
 export function looksEnglish(text: string): boolean {
-  if (/[\u00C0-\u1EF9]/.test(text.normalize('NFC').replace(/[’']/g, ''))) return false;
+  // Marks outside capitalised names: Vietnamese ("What does Báo Đồng Khởi have to do?" is English with a name in it).
+  const unnamed = text
+    .normalize('NFC')
+    .replace(/[’']/g, '')
+    .replace(/(?<![\p{L}])\p{Lu}\p{L}*/gu, ' ');
+  if (/[\u00C0-\u1EF9]/.test(unnamed)) return false;
   const words = text
     .toLowerCase()
     .replace(/[^a-z' ]/g, ' ')

@@ -289,4 +289,14 @@ describe('kinds of question', () => {
       /^Có\.\nNhiệm vụ định kỳ và thường xuyên/,
     );
   });
+  it('a party a plan stored by name answers to every name the directory now knows for it; an English question may name one in Vietnamese', () => {
+    // 88/KH-UBND was imported before the directory knew "Hội Liên hiệp Phụ nữ tỉnh": its tasks sit under that name.
+    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    expect(env.ask('hoi lhpn tinh co tham gia nv nao ko', { today: '2025-06-01' }).text).toMatch(/^Có/);
+    const press = env.ask('What does Báo Đồng Khởi have to do?', { today: '2025-06-01' });
+    expect([press.intent, press.text.split('\n')[0]]).toEqual(['agency', 'Báo Đồng Khởi — tasks in plan 88/KH-UBND (as of 01/06/2025):']);
+    // Several words changed are no typo of a name: "dvc toàn trình" is not "công đoàn tỉnh".
+    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    expect(digital.ask('dvc toan trinh 80% con han k', { today: '2024-08-15' }).intent).toBe('task');
+  });
 });
