@@ -65,7 +65,7 @@ describe('extensions', () => {
     const after = h.text(await h.press('2', 'v:I.4'));
     expect(after).toContain('Phần của Sở Tài chính: Đang thực hiện trong hạn');
     expect(after).toContain('Được gia hạn đến 30/06/2019 (hạn gốc 31/03/2019)');
-    expect(h.text(await h.say('2', '/viec'))).toContain('gia hạn đến 30/06/2019');
+    expect(h.text(await h.say('2', '/viec'))).toContain('Hạn: 30/06/2019 (gia hạn; hạn gốc 31/03/2019) · Đang thực hiện trong hạn');
     // Pressed again: already decided. The audit log keeps both dates.
     expect(h.text(await h.press(ADMIN, approve))).toContain('đã được quyết định');
     expect(h.store.snapshot().audit.find((a) => a.action === 'extension-approved')).toMatchObject({

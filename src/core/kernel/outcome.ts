@@ -90,6 +90,7 @@ export type RefusalCode =
   | 'stale'
   | 'period-passed'
   | 'already-done'
+  | 'progress-after-done'
   | 'all-reported'
   | 'undo-too-late'
   | 'undo-not-yours'
