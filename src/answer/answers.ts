@@ -466,9 +466,11 @@ export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
 
 /** Up to three tasks still open whose fixed due date comes after `day`, nearest first. */
 function nextDue(pool: readonly Task[], states: States, day: string): Task[] {
+  // The state's due date: an approved extension's where one moved it.
+  const due = (task: Task) => (fixedDue(task) ? (states.get(task)?.due ?? fixedDue(task)) : undefined);
   return pool
-    .filter((task) => fixedDue(task) && fixedDue(task)! > day && states.get(task)?.status === 'in_progress')
-    .sort((a, b) => byDate(fixedDue(a)!, fixedDue(b)!))
+    .filter((task) => due(task) && due(task)! > day && states.get(task)?.status === 'in_progress')
+    .sort((a, b) => byDate(due(a)!, due(b)!))
     .slice(0, 3);
 }
 
@@ -830,6 +832,9 @@ const within = (ctx: AnswerContext, span: Span) => dueWithin(ctx.plan.tasks, spa
 /** Whether a task has one fixed due date (not recurring, not continuous): what "earliest" and "latest" compare. */
 const fixedDue = (task: Task) => (task.deadline.kind === 'recurring' || task.deadline.kind === 'continuous' ? undefined : task.deadline.due);
 
+/** A task's fixed due date as it stands: an approved extension's where one moved it (the state's), else the plan's. */
+const dueNow = (ctx: AnswerContext, task: Task) => (fixedDue(task) ? (stateOf(ctx, task).due ?? fixedDue(task)) : undefined);
+
 /** "Việc nào hạn sớm nhất", "hạn cuối cùng của VP UBND": the task(s) with the earliest or latest fixed deadline. */
 export function firstLastAnswer(ctx: AnswerContext, q: Question): Reply {
   const agency = q.agencies[0];
@@ -841,18 +846,20 @@ export function firstLastAnswer(ctx: AnswerContext, q: Question): Reply {
     pool = pool.filter((task) => due.has(task));
   }
   const dated = pool.filter((task) => fixedDue(task));
+  const dueOf = new Map(dated.map((task) => [task, dueNow(ctx, task)!]));
   const scope =
     scopeOf(ctx, agency) +
     (q.section ? ctx.t('scope.section', { section: q.section }) : '') +
     (q.period ? ctx.t('scope.period', { period: periodPhrase(ctx, q.period.label) }) : '');
   if (dated.length === 0) return { intent: 'first-last', text: ctx.t('rank.none', { scope }), tasks: [], agencies: agency ? [ctx.dir.label(agency)] : [] };
-  const days = dated.map((task) => fixedDue(task)!).sort(byDate);
+  const days = [...dueOf.values()].sort(byDate);
   const day = q.rank === 'last' ? days.at(-1)! : days[0]!;
-  const hits = dated.filter((task) => fixedDue(task) === day);
+  const hits = dated.filter((task) => dueOf.get(task) === day);
   const states = statesFor(ctx, hits);
+  const extendedFrom = states.get(hits[0]!)?.extendedFrom;
   const head = ctx.t(q.rank === 'last' ? 'rank.last' : 'rank.first', {
     scope,
-    deadline: deadlineWords(hits[0]!, ctx.t),
+    deadline: extendedFrom ? ctx.t('deadline.extendedFrom', { from: formatDate(extendedFrom) }) : deadlineWords(hits[0]!, ctx.t),
     date: formatDate(day),
     n: hits.length,
   });

@@ -52,6 +52,9 @@ describe('an approved extension is the deadline everywhere', () => {
     const coming = h.text(await h.say('2', 'Sở Tài chính có việc gì đến hạn trong quý II/2027?'));
     expect(coming).toMatch(/I\.4 —/);
     expect(coming).toContain('30/06/2027 (gia hạn; hạn gốc 31/03/2019)');
+    // Ranked by its new date: now the plan's latest deadline.
+    const last = h.text(await h.say('2', 'Nhiệm vụ nào có hạn muộn nhất?'));
+    expect(last).toContain('có hạn muộn nhất: đã gia hạn, hạn gốc 31/03/2019 (hạn 30/06/2027):\n• I.4 —');
     // The quarter it was first due no longer holds it.
     expect(h.text(await h.say('2', 'Sở Tài chính có việc gì đến hạn trong quý I/2019?'))).toContain(
       'Sở Tài chính không có nhiệm vụ nào đến hạn trong Quý I/2019.',

@@ -144,6 +144,26 @@ describe('the approvals inbox', () => {
     expect(h.store.official(ids.reg1)?.status).toBe('pending');
   });
 
+  it('while a reason is awaited, another decision, a number or a question is not taken for the reason', async () => {
+    const { h, zalo, ids, n } = await fourWaiting();
+    expect((await zalo(ZADMIN, `từ chối ${n(ids.reg1)}`)).text).toContain('gõ lý do');
+    expect((await zalo(ZADMIN, `duyệt ${n(ids.reg2)}`)).text).toContain('Đã duyệt Phạm Thị Sáu');
+    expect(h.store.official(ids.reg1)?.status).toBe('pending');
+    // The reason step ended with that decision: a later text is a question again.
+    expect((await zalo(ZADMIN, 'Sở Tài chính phải làm gì?')).text).toContain('I.4');
+    expect(h.store.official(ids.reg1)?.status).toBe('pending');
+    // On Telegram: ❌ on one card, ✅ pressed on another; a question typed after is answered, not a reason.
+    await h.press(ADMIN, `ed:${ids.ext1}:no`);
+    await h.press(ADMIN, `ed:${ids.ext2}:ok`);
+    expect(h.text(await h.say(ADMIN, 'Sở Nội vụ phải làm gì?'))).toContain('I.3');
+    expect(h.store.extension(ids.ext1)?.status).toBe('pending');
+    // A question while the reason is awaited is answered; the reason typed next is taken.
+    await h.press(ADMIN, `ed:${ids.ext1}:no`);
+    expect(h.text(await h.say(ADMIN, 'I.4 hạn khi nào?'))).toContain('Thời hạn');
+    expect(h.store.extension(ids.ext1)?.status).toBe('pending');
+    expect(h.text(await h.say(ADMIN, 'Trùng với nhiệm vụ khác'))).toContain('Lý do: Trùng với nhiệm vụ khác.');
+  });
+
   it('a rejected request for more time keeps its reason on the card and in the report', async () => {
     const { h, ids } = await fourWaiting();
     await h.press(ADMIN, `ed:${ids.ext1}:no`);

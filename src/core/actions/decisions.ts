@@ -10,7 +10,7 @@ import { excerpt } from '../../answer/format.ts';
 import { formatDate } from '../../plan/deadline.ts';
 import type { Extension, Official, ReadonlyDeep } from '../../store/port.ts';
 import type { CoreDeps } from '../kernel/deps.ts';
-import { cancelAction, setSession } from '../kernel/conversation.ts';
+import { cancelAction, endSession, sessionOf, setSession } from '../kernel/conversation.ts';
 import { type Ctx, defineCodec } from '../kernel/feature.ts';
 import { localTime } from '../kernel/time.ts';
 import { type Button, edit, type Outcome, type Post, reply, say, type Text } from '../kernel/outcome.ts';
@@ -118,4 +118,9 @@ export async function askReason(ctx: Ctx, action: string, ref: string): Promise<
     text: say('inbox.askReason', { n: requestNumber(ref) ?? 0, max: REASON_MAX }),
     buttons: [[cancelAction.button('cancel', say('button.cancel'), {})]],
   });
+}
+
+/** A decision made: a reason still awaited (for this request or another one) is no longer, so no later text is taken for it. */
+export async function endReasonStep(ctx: Ctx): Promise<void> {
+  if (sessionOf(ctx)?.kind === REASON_STEP) await endSession(ctx);
 }

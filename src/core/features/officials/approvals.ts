@@ -13,11 +13,13 @@ import {
   DECISIONS,
   decideOfficial,
   decisionAction,
+  endReasonStep,
   extensionCard,
   REASON_STEP,
   registrationCard,
   requestNumber,
 } from '../../actions/decisions.ts';
+import { fold } from '../../../text/fold.ts';
 import { endSession } from '../../kernel/conversation.ts';
 import { type Ctx, type Feature, handle, type How, rows } from '../../kernel/feature.ts';
 import { localTime } from '../../kernel/time.ts';
@@ -49,6 +51,7 @@ async function decideOn(ctx: Ctx, code: Code, officialId: string, how: How): Pro
     if (outcome.refused === 'unknown') return refuse('unknown-official');
     return alreadyDecided(officialId, deps.t(`officialStatus.${outcome.status}`), deps.store.official(officialId)?.decidedAt);
   }
+  await endReasonStep(ctx);
   const o = outcome.official;
   const next = DECISIONS[code];
   const params = { agency: deps.dir.label(o.agency), name: o.name, n: requestNumber(o.id) ?? 0, reason: reason ?? '' };
@@ -116,6 +119,14 @@ export const adminFeature: Feature = {
           await endSession(ctx);
           return undefined;
         }
+        // A decision typed meanwhile ("duyệt 58") is that decision, and this step ends; a bare number goes to the
+        // menu, and a question (ending in "?") is answered as one: none of them is a reason.
+        const folded = fold(text);
+        if (/^(?:duyet|tu\s*choi)\s*(?:so\s*|#\s*)?\d/.test(folded)) {
+          await endSession(ctx);
+          return undefined;
+        }
+        if (/^\d{1,3}$/.test(folded) || /\?\s*$/.test(text)) return undefined;
         const out = await ctx.run(s.data.action, { explicit: true, reason: text });
         // Kept open only while the reason is refused (too long: a reply, no refusal); anything else ends the step.
         if (!out.edit && !out.refusal) return out;

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { formatDate } from '../../../plan/deadline.ts';
 import type { Task } from '../../../plan/schema.ts';
 import { requiredParties } from '../../../plan/status.ts';
-import { askReason, checkReason, decideExtension, extensionCard, requestNumber } from '../../actions/decisions.ts';
+import { askReason, checkReason, decideExtension, endReasonStep, extensionCard, requestNumber } from '../../actions/decisions.ts';
 import { adminChats, isOfficial, refuseNotOfficial } from '../../kernel/actor.ts';
 import { endSession, setSession } from '../../kernel/conversation.ts';
 import { type Ctx, defineAction, type Feature, handle, type How } from '../../kernel/feature.ts';
@@ -128,6 +128,7 @@ async function decideOn(ctx: Ctx, id: string, ok: boolean, how: How): Promise<Ou
   const reason = ok ? undefined : checked.reason;
   const r = await deps.store.decideExtension(id, ok, actor.ref, ctx.now, reason);
   if ('refused' in r) return r.refused === 'unknown' ? refuse('stale') : alreadyDecided(ctx, id);
+  await endReasonStep(ctx);
   const e = r.extension;
   const params = {
     n: requestNumber(e.id) ?? 0,
