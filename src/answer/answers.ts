@@ -833,7 +833,7 @@ const within = (ctx: AnswerContext, span: Span) => dueWithin(ctx.plan.tasks, spa
 const fixedDue = (task: Task) => (task.deadline.kind === 'recurring' || task.deadline.kind === 'continuous' ? undefined : task.deadline.due);
 
 /** A task's fixed due date as it stands: an approved extension's where one moved it (the state's), else the plan's. */
-const dueNow = (ctx: AnswerContext, task: Task) => (fixedDue(task) ? (stateOf(ctx, task).due ?? fixedDue(task)) : undefined);
+const dueNow = (ctx: AnswerContext, task: Task) => (fixedDue(task) && ctx.completions.dues?.size ? (stateOf(ctx, task).due ?? fixedDue(task)) : fixedDue(task));
 
 /** "Việc nào hạn sớm nhất", "hạn cuối cùng của VP UBND": the task(s) with the earliest or latest fixed deadline. */
 export function firstLastAnswer(ctx: AnswerContext, q: Question): Reply {

@@ -230,13 +230,30 @@ export function dueWithin(
 ): ReadonlyMap<Task, string> {
   const found = plannedDueWithin(tasks, span, planDate);
   if (!moved?.dues || moved.dues.size === 0) return found;
-  // Tasks an approved extension moved fall due on their new date (effectiveDue): in or out of the span by it.
+  // Kept per set of dues (a new one with each change) and per span's answer, as the spans asked repeat.
+  let kept = movedCache.get(moved.dues);
+  if (!kept) movedCache.set(moved.dues, (kept = new WeakMap()));
+  let out = kept.get(found);
+  if (!out) kept.set(found, (out = moveDues(tasks, span, found, moved.dues, moved.dir)));
+  return out;
+}
+
+const movedCache = new WeakMap<ReadonlyMap<string, string>, WeakMap<ReadonlyMap<Task, string>, ReadonlyMap<Task, string>>>();
+
+/** Tasks an approved extension moved fall due on their new date (effectiveDue): in or out of the span by it. */
+function moveDues(
+  tasks: readonly Task[],
+  span: Span,
+  found: ReadonlyMap<Task, string>,
+  dues: ReadonlyMap<string, string>,
+  dir: Directory,
+): ReadonlyMap<Task, string> {
   let out: Map<Task, string> | undefined;
   const byId = taskIndex(tasks);
-  for (const key of moved.dues.keys()) {
+  for (const key of dues.keys()) {
     const task = byId.get(key.slice(0, key.lastIndexOf('|')));
     if (!task) continue;
-    const { due } = effectiveDue(task, moved.dues, requiredParties(task, moved.dir));
+    const { due } = effectiveDue(task, dues, requiredParties(task, dir));
     out ??= new Map(found);
     if (due && due >= span.start && due <= span.end) out.set(task, due);
     else out.delete(task);
