@@ -132,6 +132,8 @@ export function taskState(task: Task, ctx: StatusContext, only?: string): TaskSt
   }
   // One-off: each agency's part is due on its own date where an extension moved it.
   const dues = ctx.completions.dues;
+  // Most parts were never extended: judged on the plan's date without more ado.
+  if (only && !dues?.has(`${task.id}|${only}`)) return judge(parties, reports, d.due, ctx.today);
   if (only) {
     const { due, extendedFrom } = effectiveDue(task, dues, [only]);
     return { ...judge(parties, reports, due, ctx.today), ...(extendedFrom ? { extendedFrom } : {}) };
@@ -219,8 +221,9 @@ function dueIndex(tasks: readonly Task[]): DueIndex {
 
 /**
  * Every task of a list that falls due within a span, with the first day it does: the same as `firstDueWithin` for
- * each task (with `moved`, on the dates approved extensions set), but found by binary search among the fixed due dates (a question about a year of a 10,000-task plan
- * touches the tasks of that year, not all of them); recurring tasks are worked out once per period rule.
+ * each task (with `moved`, on the dates approved extensions set), but found by binary search among the fixed due
+ * dates (a question about a year of a 10,000-task plan touches the tasks of that year, not all of them); recurring
+ * tasks are worked out once per period rule.
  */
 export function dueWithin(
   tasks: readonly Task[],
