@@ -116,6 +116,8 @@ describe('the approvals inbox', () => {
     const before = state(h.file);
     const bare = await zalo(ZADMIN, '1');
     expect(bare.text).toContain(`số ${[ids.reg1, ids.reg2, ids.ext1, ids.ext2].map(n).join(', ')}`);
+    // "xong 1" is for tasks, never a decision: said so.
+    expect((await zalo(ZADMIN, 'xong 1')).text).toContain('"xong" chỉ dùng để báo hoàn thành');
     expect(state(h.file)).toBe(before);
     for (const id of [ids.reg1, ids.reg2, ids.ext1]) await zalo(ZADMIN, `duyệt ${n(id)}`);
     // Only the last card (the second extension) is open: its "1" is its own.

@@ -313,7 +313,8 @@ export class Router {
     const open = openDecisions(this.deps.store, menu);
     const own = menu.decisions?.at(-1);
     const cardsOnly = menu.decisions !== undefined && menu.entries.length === 0;
-    if (open.length > 1 || (open.length === 1 && (open[0] !== own || cardsOnly))) {
+    if (mode !== 'choose' && cardsOnly) return refuse(mode === 'done' ? 'not-a-tick' : 'not-undoable', { n });
+    if (mode === 'choose' && (open.length > 1 || (open.length === 1 && (open[0] !== own || cardsOnly)))) {
       const numbers = open.map((ref) => ref.replace(/^[a-z]+/, ''));
       return refuse('ambiguous-number', { n, numbers: numbers.join(', '), example: numbers[0]! });
     }
