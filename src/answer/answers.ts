@@ -1,14 +1,14 @@
 /** One composer per kind of question: Question + plan + state + today → Reply. */
 import type { T } from '../i18n.ts';
 import { type Directory, partyId } from '../plan/agencies.ts';
-import { addDays, formatDate } from '../plan/deadline.ts';
+import { addDays, formatDate, type Span } from '../plan/deadline.ts';
 import type { Assignment, Plan, Task } from '../plan/schema.ts';
+import { type CompletionMap, type Status, type TaskState, dueWithin, taskState } from '../plan/status.ts';
 import { canonicalTokens } from '../text/canonical.ts';
-import { type Completion, type Status, type TaskState, dueWithin, taskState } from '../plan/status.ts';
 import { type Question, withoutPlanRef } from '../understand/intents.ts';
 import { language } from '../understand/language.ts';
 import type { TaskSearch } from '../understand/search.ts';
-import { type TaskView, deadlineWords, excerpt, statusText, taskCard, taskLine, taskView } from './format.ts';
+import { type TaskView, deadlineNow, deadlineWords, excerpt, statusText, taskCard, taskLine, taskView } from './format.ts';
 
 export interface Reply {
   intent: string;
@@ -38,7 +38,8 @@ export interface AnswerContext {
   finder(): TaskSearch<SearchItem>;
   t: T;
   today: string;
-  completions: ReadonlyMap<string, readonly Completion[]>;
+  /** Reports by task, and the due dates approved extensions moved (`dues`): the store's facts, passed in. */
+  completions: CompletionMap;
   /** Days ahead that count as "coming due". */
   upcomingDays: number;
   /** Most tasks listed in one reply. */
@@ -239,7 +240,7 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
   for (const agency of q.agencies.slice(0, 3)) {
     const label = ctx.dir.label(agency);
     const roles = rolesOf(ctx, agency);
-    const due = q.period ? dueWithin(ctx.plan.tasks, q.period, ctx.plan.date) : undefined;
+    const due = q.period ? within(ctx, q.period) : undefined;
     const inPeriod = (task: Task) => !due || due.has(task);
     let lead = q.role === 'coordinate' ? [] : q.period ? roles.lead.filter(inPeriod) : roles.lead;
     let coord = q.role === 'lead' ? [] : q.period ? roles.coordinate.filter(inPeriod) : roles.coordinate;
@@ -361,7 +362,7 @@ function pool(ctx: AnswerContext, q: Question): { tasks: Task[]; own?: string } 
   const agency = q.agencies[0];
   let tasks = !agency ? ctx.plan.tasks : q.role === 'coordinate' ? rolesOf(ctx, agency).coordinate : leadTasks(ctx, agency);
   if (q.period) {
-    const due = dueWithin(ctx.plan.tasks, q.period, ctx.plan.date);
+    const due = within(ctx, q.period);
     tasks = tasks.filter((task) => due.has(task));
   }
   return { tasks, ...(agency && q.role !== 'coordinate' ? { own: agency } : {}) };
@@ -430,7 +431,7 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
 function overdueCoordinated(ctx: AnswerContext, q: Question, agency: string): { tasks: Task[]; states: States } {
   let tasks = rolesOf(ctx, agency).coordinate;
   if (q.period) {
-    const due = dueWithin(ctx.plan.tasks, q.period, ctx.plan.date);
+    const due = within(ctx, q.period);
     tasks = tasks.filter((task) => due.has(task));
   }
   const states = statesFor(ctx, tasks);
@@ -447,7 +448,7 @@ export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
   const key = `upcoming|${agency ?? ''}|${q.role ?? ''}|${span.start}|${span.end}`;
   let tasks = ctx.lists.get(key);
   if (!tasks) {
-    const dueSoon = dueWithin(ctx.plan.tasks, span, ctx.plan.date);
+    const dueSoon = within(ctx, span);
     tasks = candidates.filter((task) => states.get(task)!.status === 'in_progress' && dueSoon.has(task));
     tasks.sort((a, b) => byDate(states.get(a)!.due ?? '', states.get(b)!.due ?? ''));
     ctx.lists.set(key, tasks);
@@ -468,16 +469,18 @@ export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
 
 /** Up to three tasks still open whose fixed due date comes after `day`, nearest first. */
 function nextDue(pool: readonly Task[], states: States, day: string): Task[] {
+  // The state's due date: an approved extension's where one moved it.
+  const due = (task: Task) => (fixedDue(task) ? (states.get(task)?.due ?? fixedDue(task)) : undefined);
   return pool
-    .filter((task) => fixedDue(task) && fixedDue(task)! > day && states.get(task)?.status === 'in_progress')
-    .sort((a, b) => byDate(fixedDue(a)!, fixedDue(b)!))
+    .filter((task) => due(task) && due(task)! > day && states.get(task)?.status === 'in_progress')
+    .sort((a, b) => byDate(due(a)!, due(b)!))
     .slice(0, 3);
 }
 
 export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
   if (q.agencies.length > 0) return { ...agencyAnswer(ctx, q), intent: 'period' };
   const period = q.period!;
-  const firstDue = dueWithin(ctx.plan.tasks, period, ctx.plan.date);
+  const firstDue = within(ctx, period);
   const dated = ctx.plan.tasks.filter((task) => firstDue.has(task));
   dated.sort((a, b) => byDate(firstDue.get(a)!, firstDue.get(b)!));
   const states = statesFor(ctx, dated);
@@ -679,7 +682,7 @@ function focusNote(ctx: AnswerContext, q: Question, task: Task): string {
   const names = (ps: Task['lead']) => ps.map((p) => p.name).join(', ') || ctx.t('task.nobody');
   if (q.focus === 'lead') return ` (${ctx.t('task.leadShort', { names: names(task.lead) })})`;
   if (q.focus === 'coordinate') return ` (${ctx.t('task.coordinate', { names: names(task.coordinate) })})`;
-  if (q.focus === 'deadline') return ` (${ctx.t('task.deadlineShort', { deadline: deadlineWords(task, ctx.t) })})`;
+  if (q.focus === 'deadline') return ` (${ctx.t('task.deadlineShort', { deadline: deadlineNow(task, stateOf(ctx, task), ctx.t) })})`;
   if (q.focus === 'status') return ` (${statusText(task, stateOf(ctx, task), ctx.t)})`;
   return '';
 }
@@ -713,7 +716,7 @@ function card(ctx: AnswerContext, q: Question, task: Task): Reply {
     );
   if (focus === 'deadline') {
     // With the days left (or past) until a fixed due date while the task is open: "còn 6 ngày".
-    const due = fixedDue(task);
+    const due = fixedDue(task) && (state.due ?? fixedDue(task));
     const open = state.status === 'in_progress' || state.status === 'overdue';
     const days = due && open ? Math.round((Date.parse(due) - Date.parse(ctx.today)) / 86_400_000) : undefined;
     // Said when asked ("còn mấy ngày", "bao lâu nữa") or when the day is near; not "quá hạn 2,800 ngày" unasked.
@@ -724,10 +727,10 @@ function card(ctx: AnswerContext, q: Question, task: Task): Reply {
         : days >= 0
           ? ctx.t('focus.daysLeft', { n: days })
           : ctx.t('focus.daysPast', { n: -days });
-    lines.push(ctx.t('focus.deadline', { deadline: deadlineWords(task, ctx.t) }) + left);
+    lines.push(ctx.t('focus.deadline', { deadline: deadlineNow(task, state, ctx.t) }) + left);
   }
   if (focus === 'status') {
-    const line = ctx.t('focus.status', { status: statusText(task, state, ctx.t), deadline: deadlineWords(task, ctx.t), date: asOf(ctx) });
+    const line = ctx.t('focus.status', { status: statusText(task, state, ctx.t), deadline: deadlineNow(task, state, ctx.t), date: asOf(ctx) });
     const verdict = verdictOf(q, state.status);
     lines.push(verdict ? `${ctx.t(verdict)} ${line}` : line);
   }
@@ -831,8 +834,14 @@ export function countAnswer(ctx: AnswerContext, q: Question): Reply {
   return { intent: 'count', text: lines.join('\n'), tasks: [], total: ctx.plan.tasks.length, agencies: [], asOf: ctx.today };
 }
 
+/** The tasks falling due within a span, on their dates now (an approved extension's where one moved them). */
+const within = (ctx: AnswerContext, span: Span) => dueWithin(ctx.plan.tasks, span, ctx.plan.date, { dues: ctx.completions.dues, dir: ctx.dir });
+
 /** Whether a task has one fixed due date (not recurring, not continuous): what "earliest" and "latest" compare. */
 const fixedDue = (task: Task) => (task.deadline.kind === 'recurring' || task.deadline.kind === 'continuous' ? undefined : task.deadline.due);
+
+/** A task's fixed due date as it stands: an approved extension's where one moved it (the state's), else the plan's. */
+const dueNow = (ctx: AnswerContext, task: Task) => (fixedDue(task) && ctx.completions.dues?.size ? (stateOf(ctx, task).due ?? fixedDue(task)) : fixedDue(task));
 
 /** "Việc nào hạn sớm nhất", "hạn cuối cùng của VP UBND": the task(s) with the earliest or latest fixed deadline. */
 export function firstLastAnswer(ctx: AnswerContext, q: Question): Reply {
@@ -841,22 +850,24 @@ export function firstLastAnswer(ctx: AnswerContext, q: Question): Reply {
   if (q.role && agency) pool = rolesOf(ctx, agency)[q.role];
   if (q.section) pool = pool.filter((task) => task.section === q.section);
   if (q.period) {
-    const due = dueWithin(ctx.plan.tasks, q.period, ctx.plan.date);
+    const due = within(ctx, q.period);
     pool = pool.filter((task) => due.has(task));
   }
   const dated = pool.filter((task) => fixedDue(task));
+  const dueOf = new Map(dated.map((task) => [task, dueNow(ctx, task)!]));
   const scope =
     scopeOf(ctx, agency) +
     (q.section ? ctx.t('scope.section', { section: q.section }) : '') +
     (q.period ? ctx.t('scope.period', { period: periodPhrase(ctx, q.period.label) }) : '');
   if (dated.length === 0) return { intent: 'first-last', text: ctx.t('rank.none', { scope }), tasks: [], agencies: agency ? [ctx.dir.label(agency)] : [] };
-  const days = dated.map((task) => fixedDue(task)!).sort(byDate);
+  const days = [...dueOf.values()].sort(byDate);
   const day = q.rank === 'last' ? days.at(-1)! : days[0]!;
-  const hits = dated.filter((task) => fixedDue(task) === day);
+  const hits = dated.filter((task) => dueOf.get(task) === day);
   const states = statesFor(ctx, hits);
+  const extendedFrom = states.get(hits[0]!)?.extendedFrom;
   const head = ctx.t(q.rank === 'last' ? 'rank.last' : 'rank.first', {
     scope,
-    deadline: deadlineWords(hits[0]!, ctx.t),
+    deadline: extendedFrom ? ctx.t('deadline.extendedFrom', { from: formatDate(extendedFrom) }) : deadlineWords(hits[0]!, ctx.t),
     date: formatDate(day),
     n: hits.length,
   });

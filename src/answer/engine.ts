@@ -28,7 +28,7 @@ import {
 import { type Lang, translator } from '../i18n.ts';
 import { type Directory, planAgencies } from '../plan/agencies.ts';
 import type { Plan, Task } from '../plan/schema.ts';
-import type { Completion, TaskState } from '../plan/status.ts';
+import type { Completion, CompletionMap, TaskState } from '../plan/status.ts';
 import { documentAnswer, figureAnswer } from './document.ts';
 import { classify } from '../understand/classifier.ts';
 import { fromEnglish, looksEnglish, periodLabelEn } from '../understand/english.ts';
@@ -54,7 +54,8 @@ export interface EngineOptions {
 
 export interface AskOptions {
   today: string;
-  completions?: ReadonlyMap<string, readonly Completion[]>;
+  /** Reports by task and the due dates approved extensions moved (`dues`), from the store. */
+  completions?: CompletionMap;
   /** What this chat was last shown, for follow-ups ("còn Sở Nội vụ thì sao?"). */
   context?: ChatContext;
   /** Answer in this language rather than the engine's. */

@@ -42,8 +42,18 @@ export function deadlineWords(task: Task, t: T): string {
   return t('lang.code') === 'en' ? deadlineEn(text) : text;
 }
 
+/**
+ * The deadline as it stands: the date an approved extension set, with the plan's ("30/06/2027 (gia hạn; hạn gốc
+ * 31/03/2019)"), else the deadline as the plan words it.
+ */
+export function deadlineNow(task: Task, state: TaskState, t: T): string {
+  if (state.extendedFrom && state.due) return t('deadline.extended', { date: formatDate(state.due), from: formatDate(state.extendedFrom) });
+  return deadlineWords(task, t);
+}
+
 export function deadlineText(task: Task, state: TaskState, t: T): string {
   const d = task.deadline;
+  if (state.extendedFrom && state.due) return deadlineNow(task, state, t);
   if (!d.text) return t('deadline.none');
   const text = deadlineWords(task, t);
   switch (d.kind) {
@@ -80,7 +90,7 @@ export function statusText(task: Task, state: TaskState, t: T): string {
 export function taskLine(task: Task, state: TaskState, t: T, opts: { lead?: boolean; compact?: boolean; due?: string } = {}): string {
   if (opts.compact) {
     const lead = task.lead.map((p) => p.name).join(', ') || t('task.nobody');
-    const deadline = deadlineWords(task, t) + (opts.due ? ` (${formatDate(opts.due)})` : '');
+    const deadline = state.extendedFrom ? deadlineNow(task, state, t) : deadlineWords(task, t) + (opts.due ? ` (${formatDate(opts.due)})` : '');
     const meta = [...(opts.lead === false ? [] : [excerpt(lead, 50)]), deadline, t(`status.${state.status}`)];
     return `• ${task.id} — ${excerpt(task.content, 95)}\n   ${meta.join(' · ')}`;
   }

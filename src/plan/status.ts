@@ -134,19 +134,16 @@ export function taskState(task: Task, ctx: StatusContext, only?: string): TaskSt
   }
   // One-off: each agency's part is due on its own date where an extension moved it.
   const dues = ctx.completions.dues;
-  const dueOf = (party: string) => dues?.get(`${task.id}|${party}`) ?? d.due;
+  // Most parts were never extended: judged on the plan's date without more ado.
+  if (only && !dues?.has(`${task.id}|${only}`)) return judge(parties, reports, d.due, ctx.today);
   if (only) {
-    const due = dueOf(only);
-    return { ...judge(parties, reports, due, ctx.today), ...(due !== d.due && d.due ? { extendedFrom: d.due } : {}) };
+    const { due, extendedFrom } = effectiveDue(task, dues, [only]);
+    return { ...judge(parties, reports, due, ctx.today), ...(extendedFrom ? { extendedFrom } : {}) };
   }
   if (!dues || !parties.some((p) => dues.has(`${task.id}|${p}`))) return judge(parties, reports, d.due, ctx.today);
-  const each = parties.map((p) => judge([p], reports, dueOf(p), ctx.today));
+  const each = parties.map((p) => judge([p], reports, effectiveDue(task, dues, [p]).due, ctx.today));
   const done = each.filter((s) => s.status === 'done_on_time' || s.status === 'done_late').length;
-  const latest = parties
-    .map(dueOf)
-    .filter((x): x is string => !!x)
-    .sort()
-    .at(-1);
+  const { due, extendedFrom } = effectiveDue(task, dues, parties);
   const status: Status =
     done === parties.length
       ? each.some((s) => s.status === 'done_late')
@@ -155,7 +152,25 @@ export function taskState(task: Task, ctx: StatusContext, only?: string): TaskSt
       : each.some((s) => s.status === 'overdue')
         ? 'overdue'
         : 'in_progress';
-  return { status, ...(latest ? { due: latest } : {}), done, required: parties.length };
+  return { status, ...(due ? { due } : {}), ...(extendedFrom ? { extendedFrom } : {}), done, required: parties.length };
+}
+
+/**
+ * The one place a one-off task's deadline is worked out: the plan's due date, or the later one that approved
+ * extensions set (`dues`, by "<task id>|<party>", from the store). For several parties, the latest of their dates
+ * (the task is due when the last part is); `extendedFrom` is the plan's date when an extension moved it.
+ */
+export function effectiveDue(task: Task, dues: ReadonlyMap<string, string> | undefined, parties: readonly string[]): { due?: string; extendedFrom?: string } {
+  const planned = task.deadline.due;
+  if (task.deadline.kind !== 'date' && task.deadline.kind !== 'period') return planned ? { due: planned } : {};
+  if (!dues || dues.size === 0) return planned ? { due: planned } : {};
+  const due = parties
+    .map((p) => dues.get(`${task.id}|${p}`) ?? planned)
+    .filter((x): x is string => !!x)
+    .sort()
+    .at(-1);
+  if (!due) return {};
+  return { due, ...(planned && due !== planned ? { extendedFrom: planned } : {}) };
 }
 
 /**
@@ -208,10 +223,58 @@ function dueIndex(tasks: readonly Task[]): DueIndex {
 
 /**
  * Every task of a list that falls due within a span, with the first day it does: the same as `firstDueWithin` for
- * each task, but found by binary search among the fixed due dates (a question about a year of a 10,000-task plan
- * touches the tasks of that year, not all of them); recurring tasks are worked out once per period rule.
+ * each task (with `moved`, on the dates approved extensions set), but found by binary search among the fixed due
+ * dates (a question about a year of a 10,000-task plan touches the tasks of that year, not all of them); recurring
+ * tasks are worked out once per period rule.
  */
-export function dueWithin(tasks: readonly Task[], span: Span, planDate: string): ReadonlyMap<Task, string> {
+export function dueWithin(
+  tasks: readonly Task[],
+  span: Span,
+  planDate: string,
+  moved?: { dues: ReadonlyMap<string, string> | undefined; dir: Directory },
+): ReadonlyMap<Task, string> {
+  const found = plannedDueWithin(tasks, span, planDate);
+  if (!moved?.dues || moved.dues.size === 0) return found;
+  // Kept per set of dues (a new one with each change) and per span's answer, as the spans asked repeat.
+  let kept = movedCache.get(moved.dues);
+  if (!kept) movedCache.set(moved.dues, (kept = new WeakMap()));
+  let out = kept.get(found);
+  if (!out) kept.set(found, (out = moveDues(tasks, span, found, moved.dues, moved.dir)));
+  return out;
+}
+
+const movedCache = new WeakMap<ReadonlyMap<string, string>, WeakMap<ReadonlyMap<Task, string>, ReadonlyMap<Task, string>>>();
+
+/** Tasks an approved extension moved fall due on their new date (effectiveDue): in or out of the span by it. */
+function moveDues(
+  tasks: readonly Task[],
+  span: Span,
+  found: ReadonlyMap<Task, string>,
+  dues: ReadonlyMap<string, string>,
+  dir: Directory,
+): ReadonlyMap<Task, string> {
+  let out: Map<Task, string> | undefined;
+  const byId = taskIndex(tasks);
+  for (const key of dues.keys()) {
+    const task = byId.get(key.slice(0, key.lastIndexOf('|')));
+    if (!task) continue;
+    const { due } = effectiveDue(task, dues, requiredParties(task, dir));
+    out ??= new Map(found);
+    if (due && due >= span.start && due <= span.end) out.set(task, due);
+    else out.delete(task);
+  }
+  return out ?? found;
+}
+
+const taskIndexes = new WeakMap<readonly Task[], Map<string, Task>>();
+
+function taskIndex(tasks: readonly Task[]): Map<string, Task> {
+  let index = taskIndexes.get(tasks);
+  if (!index) taskIndexes.set(tasks, (index = new Map(tasks.map((t) => [t.id, t]))));
+  return index;
+}
+
+function plannedDueWithin(tasks: readonly Task[], span: Span, planDate: string): ReadonlyMap<Task, string> {
   const index = dueIndex(tasks);
   const key = `${span.start}|${span.end}|${planDate}`;
   let found = index.recent.get(key);

@@ -1,7 +1,7 @@
 /**
  * What the weekly digest and the deadline reminders say. Pure: plan, state and today in, text and buttons out.
  */
-import { deadlineWords, excerpt } from '../answer/format.ts';
+import { deadlineNow, deadlineWords, excerpt } from '../answer/format.ts';
 import type { CoreDeps } from '../core/kernel/deps.ts';
 import { type PlanScope, rows } from '../core/kernel/feature.ts';
 import { tick } from '../core/actions/tasks.ts';
@@ -10,7 +10,7 @@ import { addDays, daysBetween, formatDate } from '../plan/deadline.ts';
 import type { Plan, Task } from '../plan/schema.ts';
 import type { Engine } from '../answer/engine.ts';
 import { type PlanEntry, planProgress } from '../core/kernel/catalog.ts';
-import { requiredParties } from '../plan/status.ts';
+import { requiredParties, type TaskState } from '../plan/status.ts';
 import { progressPhoto } from '../report/chart.ts';
 import type { Official, ReadonlyDeep } from '../store/port.ts';
 
@@ -40,10 +40,12 @@ const tickButton = (deps: DigestDeps, id: string): Button => tick.button('tick',
 
 const CONTENT = 140;
 
-function line(deps: DigestDeps, task: Task, due: string | undefined, statusKey: string, agency?: string): string {
+/** A task's line: its deadline as it stands (an approved extension's date, with the plan's), status, latest progress. */
+function line(deps: DigestDeps, task: Task, state: TaskState, statusKey: string, agency?: string): string {
   const note = agency ? deps.store.latestProgress(deps.plan.id, task.id, agency) : undefined;
   const progress = note ? `\n   ${deps.t('progress.line', { date: formatDate(note.at.slice(0, 10)), text: excerpt(note.text, 120) })}` : '';
-  return `• ${task.id} — ${excerpt(task.content, CONTENT)}\n   ${deps.t('task.deadlineShort', { deadline: deadlineWords(task, deps.t) })}${due ? ` (${formatDate(due)})` : ''} · ${deps.t(statusKey)}${progress}`;
+  const deadline = state.extendedFrom ? deadlineNow(task, state, deps.t) : `${deadlineWords(task, deps.t)}${state.due ? ` (${formatDate(state.due)})` : ''}`;
+  return `• ${task.id} — ${excerpt(task.content, CONTENT)}\n   ${deps.t('task.deadlineShort', { deadline })} · ${deps.t(statusKey)}${progress}`;
 }
 
 /** The weekly digest of one agency, as its officials receive it. Never empty. */
@@ -63,9 +65,9 @@ export function agencyDigest(deps: DigestDeps, agency: string, today: string, re
       continue;
     }
     const open = task.deadline.kind === 'recurring' && s.status === 'in_progress';
-    if (s.status === 'overdue') overdue.push(line(deps, task, s.due, 'status.overdue', agency));
-    else if (open) recurring.push(line(deps, task, s.due, 'status.in_progress', agency));
-    else if (s.due && s.due <= horizon) soon.push(line(deps, task, s.due, 'status.in_progress', agency));
+    if (s.status === 'overdue') overdue.push(line(deps, task, s, 'status.overdue', agency));
+    else if (open) recurring.push(line(deps, task, s, 'status.in_progress', agency));
+    else if (s.due && s.due <= horizon) soon.push(line(deps, task, s, 'status.in_progress', agency));
     else continue;
     tick.push(tickButton(deps, task.id));
   }

@@ -23,6 +23,8 @@ export interface OutMessage {
   text: string;
   keyboard?: Keyboard[][];
   entries?: MenuEntry[];
+  /** The request whose ✅/❌ the entries are (a request card). */
+  decision?: string;
   /** A picture sent just before this part's text: its bytes (Telegram uploads), or a public URL (Zalo fetches). */
   photo?: { filename: string; bytes: Buffer };
   photoUrl?: string;

@@ -130,14 +130,12 @@ function progressOf({ plan, store }: ReportDeps, taskId: string, party: string):
   return n ? `${formatDate(n.at.slice(0, 10))}: ${n.text}` : '';
 }
 
-/** An approved extension: the new date and the original; one waiting: the date asked. */
+/** The latest request for more time: approved (the new date and the original), waiting, or rejected with its reason. */
 function extensionOf({ plan, store, t }: ReportDeps, taskId: string, party: string): string {
   const e = store.latestExtension(plan.id, taskId, party);
-  if (!e || e.status === 'rejected') return '';
-  return t(e.status === 'approved' ? 'extension.lineApproved' : 'extension.lineWaiting', { to: formatDate(e.to), from: formatDate(e.from) }).replace(
-    /^⏳ /,
-    '',
-  );
+  if (!e) return '';
+  const key = { approved: 'extension.lineApproved', pending: 'extension.lineWaiting', rejected: 'extension.lineRejected' }[e.status];
+  return t(key, { to: formatDate(e.to), from: formatDate(e.from), reason: e.decisionReason ?? '—' }).replace(/^⏳ /, '');
 }
 
 /** The documents and photos attached to a report, a line each with the day they came. */

@@ -182,8 +182,9 @@ export abstract class Store {
     decision: Decision,
     by: string,
     at: Date,
+    reason?: string,
   ): Promise<{ official: Official } | { refused: 'unknown' } | { refused: 'already'; status: OfficialStatus }> {
-    return officials.decide(this.ops, officialId, decision, by, at);
+    return officials.decide(this.ops, officialId, decision, by, at, reason);
   }
 
   /** An official leaves (or withdraws a pending registration). */
@@ -268,6 +269,11 @@ export abstract class Store {
     return extensions.extension(this.ops, id);
   }
 
+  /** Every request for more time still waiting for an admin, oldest first. */
+  pendingExtensions(): readonly ReadonlyDeep<Extension>[] {
+    return extensions.pendingExtensions(this.ops);
+  }
+
   /** The latest request on one agency's part of a task (pending or decided), if any. */
   latestExtension(planId: string, taskId: string, party: string): ReadonlyDeep<Extension> | undefined {
     return extensions.latestExtension(this.ops, planId, taskId, party);
@@ -278,9 +284,9 @@ export abstract class Store {
     return extensions.requestExtension(this.ops, input, at);
   }
 
-  /** Approve or reject a pending request; the audit log keeps the date before and after. */
-  decideExtension(id: string, approve: boolean, by: string, at: Date): Promise<{ extension: Extension } | { refused: 'unknown' | 'decided' }> {
-    return extensions.decideExtension(this.ops, id, approve, by, at);
+  /** Approve or reject (with the reason the official is told) a pending request; the audit log keeps both dates. */
+  decideExtension(id: string, approve: boolean, by: string, at: Date, reason?: string): Promise<{ extension: Extension } | { refused: 'unknown' | 'decided' }> {
+    return extensions.decideExtension(this.ops, id, approve, by, at, reason);
   }
 
   // ——— evidence and progress notes ———

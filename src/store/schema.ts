@@ -28,6 +28,8 @@ export const officialSchema = z.object({
   requestedAt: timestamp,
   decidedAt: timestamp.optional(),
   decidedBy: z.string().optional(),
+  /** Why a registration was rejected (or rights revoked), as the official was told. */
+  decisionReason: z.string().min(1).max(300).optional(),
   /** Weekly digest and reminders; /thongbao tat|bat. */
   notify: z.boolean().default(true),
   /** Set when the messenger refused delivery (blocked, deactivated); cleared when they write again. */
@@ -149,6 +151,8 @@ export const extensionSchema = z.object({
   by: z.string(),
   decidedAt: timestamp.optional(),
   decidedBy: z.string().optional(),
+  /** Why the request was rejected, as the official was told. */
+  decisionReason: z.string().min(1).max(300).optional(),
 });
 export type Extension = z.infer<typeof extensionSchema>;
 

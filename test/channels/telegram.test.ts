@@ -298,6 +298,51 @@ describe('Telegram: register, approve, tick', () => {
   });
 });
 
+describe('Telegram: the approvals inbox', () => {
+  it('each card decided by its own buttons; ❌ asks for the reason, which the official reads; a second press changes nothing', async () => {
+    const s = await setup();
+    for (const [id, agency, name] of [
+      [5, 'Sở Nội vụ', 'Trần Năm'],
+      [6, 'Sở Tư pháp', 'Lê Sáu'],
+    ] as const) {
+      await s.text(id, '/dangky');
+      await s.text(id, agency);
+      await s.text(id, name);
+      await s.text(id, 'Chuyên viên');
+    }
+    const ids = s.store.snapshot().officials.map((o) => o.id);
+    const cards = s.sent().filter((c) => c.payload.chat_id === String(ADMIN));
+    expect(cards.map((c) => s.keyboard(c.payload))).toEqual(ids.map((id) => [`a:ok:${id}`, `a:no:${id}`]));
+    // /choduyet lists both, each with its own buttons.
+    await s.text(ADMIN, '/choduyet');
+    const listed = s.sent().slice(-3);
+    expect(listed[0]!.payload.text).toContain('Có 2 yêu cầu chờ duyệt');
+    expect(listed.slice(1).map((c) => s.keyboard(c.payload))).toEqual(ids.map((id) => [`a:ok:${id}`, `a:no:${id}`]));
+    // The second first: ❌, the reason asked in place of the card, then typed.
+    await s.press(ADMIN, `a:no:${ids[1]}`);
+    expect(s.last('editMessageText')!.text).toContain(`Từ chối yêu cầu số ${ids[1]!.slice(1)}: gõ lý do`);
+    expect(s.store.snapshot().officials[1]!.status).toBe('pending');
+    await s.text(ADMIN, 'Không thuộc Sở Tư pháp');
+    const told = s
+      .sent()
+      .filter((c) => c.payload.chat_id === '6')
+      .at(-1)!.payload.text as string;
+    expect(told).toContain('không được duyệt. Lý do: Không thuộc Sở Tư pháp.');
+    await s.press(ADMIN, `a:ok:${ids[0]}`);
+    expect(
+      s
+        .sent()
+        .filter((c) => c.payload.chat_id === '5')
+        .at(-1)!.payload.text,
+    ).toContain('đã được duyệt');
+    // The first card's ✅ pressed again, and the second's: already decided, nothing written.
+    const before = JSON.stringify(s.store.snapshot().officials);
+    await s.press(ADMIN, `a:ok:${ids[1]}`);
+    expect(s.last('answerCallbackQuery')!.text).toContain('đã được quyết định trước đó (đã từ chối');
+    expect(JSON.stringify(s.store.snapshot().officials)).toBe(before);
+  });
+});
+
 describe('Telegram: files', () => {
   it('/baocao from an admin sends the report as a document', async () => {
     const s = await setup();

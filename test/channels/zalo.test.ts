@@ -276,6 +276,69 @@ describe('Zalo menus', () => {
   });
 });
 
+describe('Zalo: the approvals inbox', () => {
+  it('requests decided by their own numbers in any order; a bare number under several cards is refused; reasons reach the official', async () => {
+    const s = await setup();
+    const [C1, C2] = ['c1c1c1c1c1c1c1c1c1c1', 'c2c2c2c2c2c2c2c2c2c2'];
+    const register = async (who: string, agency: string, name: string) => {
+      await s.say('/dangky', who);
+      await s.say(agency, who);
+      await s.say(name, who);
+      await s.say('Chuyên viên', who);
+    };
+    await register(C1, 'Sở Nội vụ', 'Trần Một');
+    await register(C2, 'Sở Tư pháp', 'Lê Hai');
+    await s.say('/giahan I.4 30/06/2019 chờ Thông tư của Bộ Tài chính');
+    const numberOf = (pred: (x: { id: string; name?: string; taskId?: string }) => boolean) =>
+      [...s.store.snapshot().officials, ...s.store.snapshot().extensions].find(pred)!.id.slice(1);
+    const [r1, r2, e1] = [numberOf((o) => o.name === 'Trần Một'), numberOf((o) => o.name === 'Lê Hai'), numberOf((e) => e.taskId === 'I.4')];
+    // Each card reached the admin with its own number and what to type.
+    const cards = s.zalo.sent.filter((m) => m.chat_id === ADMIN).map((m) => m.text);
+    expect(cards).toHaveLength(3);
+    expect(cards[0]).toContain(`Yêu cầu số ${r1} — đăng ký cán bộ`);
+    expect(cards[2]).toContain(`Gõ «duyệt ${e1}» để duyệt`);
+    // "1" under three cards could mean any of them: refused, nothing written.
+    const before = readFileSync(s.file, 'utf8');
+    const bare = await s.say('1', ADMIN);
+    expect(bare).toContain(`Đang có nhiều yêu cầu chờ duyệt trong cuộc trò chuyện này (số ${r1}, ${r2}, ${e1})`);
+    expect(bare).toContain(`«duyệt ${r1}»`);
+    expect(readFileSync(s.file, 'utf8')).toBe(before);
+    // The first registration, then its official asks for more time on I.3.
+    expect(await s.say(`duyệt ${r1}`, ADMIN)).toContain('Đã duyệt Trần Một (Sở Nội vụ)');
+    await s.say('/giahan I.3 31/07/2019 chờ ý kiến của Bộ Nội vụ', C1);
+    const e2 = numberOf((e) => e.taskId === 'I.3');
+    // /choduyet: the three still waiting, without numbered menus.
+    const list = await s.say('/choduyet', ADMIN);
+    expect(list).toContain('Có 3 yêu cầu chờ duyệt');
+    for (const n of [r2, e1, e2]) expect(list).toContain(`Yêu cầu số ${n}`);
+    expect(list).not.toMatch(/^\d+\. (✅ )?Duyệt/m);
+    expect(list).not.toMatch(/bấm/i);
+    // Out of order: the last extension rejected (reason asked), the first approved, the registration rejected with a reason.
+    const mark = s.zalo.sent.length;
+    expect(await s.say(`từ chối ${e2}`, ADMIN)).toContain(`Từ chối yêu cầu số ${e2}: gõ lý do`);
+    expect(await s.say('Chưa đủ căn cứ', ADMIN)).toContain('Đã từ chối gia hạn I.3');
+    expect(await s.say(`duyệt ${e1}`, ADMIN)).toContain('Đã duyệt gia hạn I.4');
+    expect(await s.say(`từ chối ${r2} lý do: không thuộc Sở Tư pháp`, ADMIN)).toContain('Đã từ chối Lê Hai (Sở Tư pháp). Lý do: không thuộc Sở Tư pháp.');
+    const told = (who: string) =>
+      s.zalo.sent
+        .slice(mark)
+        .filter((m) => m.chat_id === who)
+        .map((m) => m.text)
+        .join('\n');
+    expect(told(C1)).toContain('không duyệt gia hạn I.3 (KH 4561/KH-UBND); hạn vẫn là 31/03/2019. Lý do: Chưa đủ căn cứ.');
+    expect(told(USER)).toContain('đã duyệt gia hạn I.4 (KH 4561/KH-UBND): hạn mới 30/06/2019');
+    expect(told(C2)).toContain('Lý do: không thuộc Sở Tư pháp.');
+    // Decided twice: told so, nothing written.
+    const after = readFileSync(s.file, 'utf8');
+    expect(await s.say(`duyệt ${r2}`, ADMIN)).toContain(`Yêu cầu số ${r2} đã được quyết định trước đó (đã từ chối`);
+    expect(readFileSync(s.file, 'utf8')).toBe(after);
+    expect(await s.say('/choduyet', ADMIN)).toContain('Không có yêu cầu nào chờ duyệt');
+    // The new date is the deadline for the official.
+    expect(await s.say('I.4 hạn khi nào')).toContain('Thời hạn: 30/06/2019 (gia hạn; hạn gốc 31/03/2019)');
+    expect(await s.say('/viec')).toContain('Hạn: 30/06/2019 (gia hạn; hạn gốc 31/03/2019)');
+  });
+});
+
 describe('Zalo: updates taken by long polling', () => {
   it("one chat's slow update holds up no other chat, and one that throws is dropped while polling goes on", async () => {
     const { zalo, channel } = await setup();

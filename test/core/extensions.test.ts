@@ -65,9 +65,9 @@ describe('extensions', () => {
     const after = h.text(await h.press('2', 'v:I.4'));
     expect(after).toContain('Phần của Sở Tài chính: Đang thực hiện trong hạn');
     expect(after).toContain('Được gia hạn đến 30/06/2019 (hạn gốc 31/03/2019)');
-    expect(h.text(await h.say('2', '/viec'))).toContain('gia hạn đến 30/06/2019');
+    expect(h.text(await h.say('2', '/viec'))).toContain('Hạn: 30/06/2019 (gia hạn; hạn gốc 31/03/2019) · Đang thực hiện trong hạn');
     // Pressed again: already decided. The audit log keeps both dates.
-    expect(h.text(await h.press(ADMIN, approve))).toContain('đã được xử lý');
+    expect(h.text(await h.press(ADMIN, approve))).toContain('đã được quyết định');
     expect(h.store.snapshot().audit.find((a) => a.action === 'extension-approved')).toMatchObject({
       before: { due: '2019-03-31' },
       after: { due: '2019-06-30' },
@@ -106,9 +106,17 @@ describe('extensions', () => {
     const shown = presentMenu({ replies: [], others: [toZaloAdmin] }, 'vi').others[0]!;
     expect(shown.text).toMatch(/1\. ✅ Duyệt gia hạn\n2\. (❌ )?Từ chối/);
     await h.core.rememberMenu('zalo', 'adminzalo', shown.entries);
-    const rejected = await zalo('adminzalo', '2');
+    // "2" (Từ chối) asks for the reason; nothing is decided until it is typed.
+    expect(h.menuText(await zalo('adminzalo', '2'))).toContain('gõ lý do');
+    expect(h.store.snapshot().extensions[0]).toMatchObject({ status: 'pending' });
+    const rejected = await zalo('adminzalo', 'Chưa đủ căn cứ');
     expect(h.menuText(rejected)).toContain('Đã từ chối gia hạn I.4');
-    expect(h.store.snapshot().extensions[0]).toMatchObject({ status: 'rejected', decidedBy: 'admin:zalo:adminzalo' });
+    expect(h.menuText(rejected)).toContain('Lý do: Chưa đủ căn cứ.');
+    expect(h.store.snapshot().extensions[0]).toMatchObject({ status: 'rejected', decidedBy: 'admin:zalo:adminzalo', decisionReason: 'Chưa đủ căn cứ' });
+    // The official's card keeps the trace: the date asked and why it was refused.
+    expect(h.menuText(await h.core.onAction(h.user('z2', 'zalo'), 'v:I.4'))).toContain(
+      'Đề nghị gia hạn đến 30/06/2019 không được duyệt. Lý do: Chưa đủ căn cứ.',
+    );
   });
 });
 

@@ -131,7 +131,7 @@ describe('registration and approval', () => {
     expect(h.text(r)).toContain('Đã duyệt');
     expect(h.store.snapshot().officials[0]!.status).toBe('approved');
     expect(h.store.snapshot().audit.at(-1)).toMatchObject({ actor: `admin:telegram:${ADMIN}`, action: 'approved', subject: 'o1' });
-    expect(h.toast(await h.press(ADMIN, 'a:ok:o1'))).toContain('đã được xử lý');
+    expect(h.toast(await h.press(ADMIN, 'a:ok:o1'))).toContain('đã được quyết định');
   });
   it('a non-admin cannot approve, reject or revoke: refused, nothing changed', async () => {
     const h = await harness();
@@ -143,7 +143,15 @@ describe('registration and approval', () => {
   it('a rejected user waits before registering again, so admins are not flooded', async () => {
     const h = await harness();
     await h.register('5', 'Sở Nội vụ', 'so-noi-vu');
-    await h.press(ADMIN, 'a:no:o1');
+    // ❌ asks for the reason; the rejection is made once it is typed, and the official reads it.
+    expect(h.text(await h.press(ADMIN, 'a:no:o1'))).toContain('Từ chối yêu cầu số 1: gõ lý do');
+    expect(h.officialOf('5').status).toBe('pending');
+    const rejected = await h.say(ADMIN, 'Không thuộc cơ quan đã chọn');
+    expect(h.text(rejected)).toContain('Đã từ chối Cán bộ 5 (Sở Nội vụ). Lý do: Không thuộc cơ quan đã chọn.');
+    expect(rejected.others.map((o) => [o.chatId, h.text({ replies: [o], others: [] })])).toEqual([
+      ['5', expect.stringContaining('Lý do: Không thuộc cơ quan đã chọn.')],
+    ]);
+    expect(h.officialOf('5')).toMatchObject({ status: 'rejected', decisionReason: 'Không thuộc cơ quan đã chọn' });
     expect(h.text(await h.say('5', '/dangky'))).toContain('chờ 24 giờ');
     h.advance(25 * 3_600_000);
     expect(h.text(await h.say('5', '/dangky'))).toContain('Bạn thuộc cơ quan nào?');

@@ -81,6 +81,25 @@ describe.each([embedded, postgres])('the $name store', (kind) => {
     expect((await reopen()).official(o.id)?.status).toBe('left');
   });
 
+  it('a rejection keeps its reason across a restart; a second decision on a request is refused and changes nothing', async () => {
+    const { store, reopen } = await kind.fresh();
+    const { official: o } = await store.addOfficial(official('12'), 'telegram:12', AT);
+    expect(await store.decide(o.id, 'rejected', 'admin:telegram:9', later(1), 'Sai cơ quan')).toMatchObject({ official: { decisionReason: 'Sai cơ quan' } });
+    const ask = (taskId: string) => ({ planId: 'p', taskId, party: 'so-noi-vu', from: '2026-12-31', to: '2027-06-30', reason: 'chờ Thông tư', by: o.id });
+    const first = await store.requestExtension(ask('I.1'), later(2));
+    const second = await store.requestExtension(ask('I.2'), later(3));
+    if (!('extension' in first) || !('extension' in second)) throw new Error('not requested');
+    expect(store.pendingExtensions().map((e) => e.taskId)).toEqual(['I.1', 'I.2']);
+    expect(await store.decideExtension(second.extension.id, false, 'admin:zalo:z', later(4), 'Không đủ căn cứ')).toMatchObject({
+      extension: { status: 'rejected', decisionReason: 'Không đủ căn cứ' },
+    });
+    expect(await store.decideExtension(second.extension.id, true, 'admin:telegram:9', later(5))).toEqual({ refused: 'decided' });
+    const again = await reopen();
+    expect(again.official(o.id)).toMatchObject({ status: 'rejected', decisionReason: 'Sai cơ quan' });
+    expect(again.extension(second.extension.id)).toMatchObject({ status: 'rejected', decisionReason: 'Không đủ căn cứ', decidedBy: 'admin:zalo:z' });
+    expect(again.pendingExtensions().map((e) => e.taskId)).toEqual(['I.1']);
+  });
+
   it('looking an official up by account or id follows every change to officials: new, decided, left, linked', async () => {
     const { store, reopen } = await kind.fresh();
     // A second process on the same database (the embedded store: the same file opened again) catches up.

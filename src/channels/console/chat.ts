@@ -31,7 +31,7 @@ export async function runConsoleChat(deps: ConsoleDeps): Promise<void> {
   const show = async (text: string) => {
     try {
       for (const view of presentMenu(await core.onText(ME, text), deps.lang).messages) {
-        await core.rememberMenu('console', ME.chatId, view.entries);
+        await core.rememberMenu('console', ME.chatId, view.entries, view.decision);
         output.write(`\n${view.text}\n`);
         // No pictures in a terminal: the chart's text bars.
         if (view.photo) output.write(`\n${view.photo.fallback}\n`);

@@ -135,7 +135,7 @@ export class ZaloChannel {
 
   /** Send a rendered message; its menu becomes the chat's menu first, so a quick reply finds it. */
   async show(chatId: string, view: MenuView): Promise<void> {
-    await this.core.rememberMenu('zalo', chatId, view.entries);
+    await this.core.rememberMenu('zalo', chatId, view.entries, view.decision);
     if (view.photo) await this.photo(chatId, view.photo);
     // A photo kept by its Zalo URL is sent again by it; a document cannot be sent here.
     if (view.attachment?.kind === 'photo' && /^https:\/\//.test(view.attachment.ref))
@@ -227,11 +227,11 @@ export class ZaloChannel {
           chatId: m.chatId,
           text: part,
           ...(i === 0 && url ? { photoUrl: url } : {}),
-          ...(i === parts.length - 1 ? { entries: view.entries } : {}),
+          ...(i === parts.length - 1 ? { entries: view.entries, ...(view.decision ? { decision: view.decision } : {}) } : {}),
         }));
       },
       send: async (m: OutMessage) => {
-        if (m.entries) await this.core.rememberMenu('zalo', m.chatId, m.entries);
+        if (m.entries) await this.core.rememberMenu('zalo', m.chatId, m.entries, m.decision);
         try {
           // A picture Zalo could not fetch is not worth the message: the text goes on.
           if (m.photoUrl)

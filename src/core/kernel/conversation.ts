@@ -39,21 +39,49 @@ export type MenuEntry = { kind: ButtonKind; action: string } | null;
 
 const menuSchema = z.object({
   entries: z.array(z.union([z.object({ kind: z.string(), action: z.string() }), z.null()])),
+  /** Requests shown in this chat for a decision (cards with ✅/❌), oldest first; the entries are the last one's. */
+  decisions: z.array(z.string()).optional(),
 });
 
-export function menuOf(store: Store, channel: Channel, chatId: string, now: Date): MenuEntry[] | undefined {
+export interface Menu {
+  entries: MenuEntry[];
+  decisions?: string[];
+}
+
+export function menuOf(store: Store, channel: Channel, chatId: string, now: Date): Menu | undefined {
   const parsed = menuSchema.safeParse(store.conversation(menuKey(channel, chatId), now));
-  return parsed.success ? (parsed.data.entries as MenuEntry[]) : undefined;
+  return parsed.success ? (parsed.data as Menu) : undefined;
+}
+
+/** Whether a request ("o57": a registration, "e58": a request for more time) still waits on an admin. */
+export function stillWaiting(store: Store, ref: string): boolean {
+  if (ref.startsWith('o')) return store.official(ref)?.status === 'pending';
+  if (ref.startsWith('e')) return store.extension(ref)?.status === 'pending';
+  return false;
+}
+
+/**
+ * The requests a bare number could mean in this chat: those shown for a decision and still waiting. Empty or the
+ * menu's own request alone: the number is the menu's. Anything else (two cards open, or the menu's card decided
+ * while another waits) is ambiguous.
+ */
+export function openDecisions(store: Store, menu: Menu): string[] {
+  return (menu.decisions ?? []).filter((ref) => stillWaiting(store, ref));
 }
 
 /**
  * The chat's current menu becomes these entries. A message without any action leaves the current menu as it is, so
- * a question asked in between does not take away the list being worked on.
+ * a question asked in between does not take away the list being worked on. A request card (`decision`) adds its
+ * request to those still open in the chat, so that "1" under two cards is known to be ambiguous.
  */
-export async function saveMenu(store: Store, channel: Channel, chatId: string, entries: readonly MenuEntry[], now: Date): Promise<void> {
+export async function saveMenu(store: Store, channel: Channel, chatId: string, entries: readonly MenuEntry[], now: Date, decision?: string): Promise<void> {
   // A read-only store (the terminal chat beside a running bot) cannot keep a menu: numbers are not offered then.
-  if (entries.every((e) => e === null) || store.readOnly) return;
-  await store.putConversation(menuKey(channel, chatId), { entries }, new Date(now.getTime() + MENU_MS), now);
+  // A request card without numbers (one of several) is still remembered: a bare number after it is ambiguous.
+  if ((entries.every((e) => e === null) && !decision) || store.readOnly) return;
+  const before = decision ? menuOf(store, channel, chatId, now) : undefined;
+  const open = before ? openDecisions(store, before).filter((ref) => ref !== decision) : [];
+  const data = decision ? { entries, decisions: [...open, decision] } : { entries };
+  await store.putConversation(menuKey(channel, chatId), data, new Date(now.getTime() + MENU_MS), now);
 }
 
 /** ✖ on a step that records nothing (registration, choosing an agency to tick for). */

@@ -27,9 +27,18 @@ export interface Ctx {
   /** The province's calendar day at `now`. */
   today: string;
   /** Run an action id as if its button were pressed (menus: "1", "xong 1"). */
-  run(action: string, how: { explicit: boolean }): Promise<Outcome>;
+  run(action: string, how: How): Promise<Outcome>;
   /** Run entry `n` of the chat's current menu, if it allows `mode`. */
   pick(n: number, mode: PickMode): Promise<Outcome>;
+}
+
+/**
+ * How an action was asked for. `explicit`: the user said plainly what they want ("xong 1"), so a confirmation step
+ * is not needed. `reason`: words typed with the choice ("từ chối 3 lý do …"), for an action that needs a reason.
+ */
+export interface How {
+  explicit: boolean;
+  reason?: string;
 }
 
 /** How a numbered entry was chosen: "1" (choose), "xong 1" (done: ticks only), "hoàn tác 1" (undo only). */
@@ -55,8 +64,7 @@ export interface ActionDef<A> {
   /** Fields → the action's value; undefined when they do not make one. */
   decode(fields: readonly unknown[]): A | undefined;
   encode(a: A): readonly (string | number)[];
-  /** `explicit`: the user said plainly what they want ("xong 1"), so a confirmation step is not needed. */
-  run(ctx: Ctx, a: A, how: { explicit: boolean }): Outcome | Promise<Outcome>;
+  run(ctx: Ctx, a: A, how: How): Outcome | Promise<Outcome>;
 }
 
 /** Text typed while the user's session is of this kind. Undefined: not consumed, answered as a question. */
@@ -152,7 +160,7 @@ export function defineTextAction<K extends string>(def: {
   tag: string;
   key: K;
   field: z.ZodType;
-  run(ctx: Ctx, a: Record<K, string>, how: { explicit: boolean }): Outcome | Promise<Outcome>;
+  run(ctx: Ctx, a: Record<K, string>, how: How): Outcome | Promise<Outcome>;
 }) {
   return defineAction<Record<K, string>>({
     tag: def.tag,

@@ -52,6 +52,11 @@ export interface Post {
   photo?: Photo;
   /** A file the messenger already holds, sent again by its reference (evidence of a tick). */
   attachment?: Attachment;
+  /**
+   * The request this post asks an admin to decide ("o57", "e58"). On a text-only messenger its numbered ✅/❌ hold
+   * only while it is the one request open in the chat; with several open, a bare number is refused (conversation.ts).
+   */
+  decision?: string;
 }
 
 export interface Attachment {
@@ -85,6 +90,7 @@ export type RefusalCode =
   | 'stale'
   | 'period-passed'
   | 'already-done'
+  | 'progress-after-done'
   | 'all-reported'
   | 'undo-too-late'
   | 'undo-not-yours'
@@ -95,6 +101,8 @@ export type RefusalCode =
   | 'link-too-many'
   | 'link-other-official'
   | 'no-menu'
+  | 'ambiguous-number'
+  | 'unknown-request'
   | 'bad-choice'
   | 'not-a-tick'
   | 'not-undoable'

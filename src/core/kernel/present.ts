@@ -46,6 +46,8 @@ export interface MenuView {
   /** A picture: sent by URL where the messenger can fetch one, else its fallback text is sent instead. */
   photo?: { filename: string; bytes: Buffer; fallback: string };
   attachment?: Attachment;
+  /** The request whose ✅/❌ this menu numbers, if it is a request card. */
+  decision?: string;
 }
 
 const PER_ROW = 3;
@@ -117,6 +119,7 @@ export function menuView(post: Post, lang: Lang): MenuView {
     entries,
     ...(post.photo ? { photo: { filename: post.photo.filename, bytes: post.photo.bytes, fallback: r(post.photo.fallback) } } : {}),
     ...(post.attachment ? { attachment: post.attachment } : {}),
+    ...(post.decision ? { decision: post.decision } : {}),
   };
 }
 
@@ -156,8 +159,12 @@ export function presentMenu(o: Outcome, lang: Lang): MenuOutcome {
   const r = (x: Text) => resolve(x, lang, 'menu');
   const messages: MenuView[] = [];
   if (o.refusal) messages.push({ text: r({ key: `refusal.${o.refusal.code}`, ...(o.refusal.params ? { params: o.refusal.params } : {}) }), entries: [] });
-  if (o.edit) messages.push(menuView(o.edit, lang));
-  messages.push(...o.replies.map((p) => menuView(p, lang)));
+  // Several request cards at once (/choduyet): numbered ✅/❌ under each would be ambiguous, so the cards carry no
+  // numbers; each says its request's own number to type ("duyệt 57").
+  const cards = [o.edit, ...o.replies].filter((p) => p?.decision).length;
+  const plain = (p: Post): Post => (cards > 1 && p.decision ? { ...p, buttons: [] } : p);
+  if (o.edit) messages.push(menuView(plain(o.edit), lang));
+  messages.push(...o.replies.map((p) => menuView(plain(p), lang)));
   if (messages.length === 0 && o.notice) messages.push({ text: r(o.notice), entries: [] });
   return { messages, others: o.others.map((e) => ({ ...menuView(e, lang), channel: e.channel, chatId: e.chatId })) };
 }

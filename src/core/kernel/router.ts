@@ -11,7 +11,7 @@
  */
 import { type Actor, actorOf } from './actor.ts';
 import type { Channel, From, IncomingDocument } from './channel.ts';
-import { type MenuEntry, menuOf, saveMenu, sessionOf } from './conversation.ts';
+import { type MenuEntry, menuOf, openDecisions, saveMenu, sessionOf } from './conversation.ts';
 import type { CoreDeps } from './deps.ts';
 import {
   type ActionDef,
@@ -19,6 +19,7 @@ import {
   type CommandDef,
   type Ctx,
   type Feature,
+  type How,
   MAX_ACTION_BYTES,
   type PhraseDef,
   type PickMode,
@@ -185,7 +186,7 @@ export class Router {
     return question(ctx, raw);
   }
 
-  onAction(from: From, data: string, how: { explicit: boolean } = { explicit: false }): Promise<Outcome> {
+  onAction(from: From, data: string, how: How = { explicit: false }): Promise<Outcome> {
     return this.logged(from, async (trace) => {
       await this.arrive(from);
       return this.dispatch(this.ctx(from), data, how, trace);
@@ -260,9 +261,12 @@ export class Router {
     await this.deps.store.markReachable(from.channel, from.userId, this.deps.now());
   }
 
-  /** A text-only messenger showed these menu entries in this chat: "1", "xong 1" refer to them from now on. */
-  rememberMenu(channel: Channel, chatId: string, entries: readonly MenuEntry[]): Promise<void> {
-    return saveMenu(this.deps.store, channel, chatId, entries, this.deps.now());
+  /**
+   * A text-only messenger showed these menu entries in this chat: "1", "xong 1" refer to them from now on. `decision`:
+   * they are the ✅/❌ of that request's card.
+   */
+  rememberMenu(channel: Channel, chatId: string, entries: readonly MenuEntry[], decision?: string): Promise<void> {
+    return saveMenu(this.deps.store, channel, chatId, entries, this.deps.now(), decision);
   }
 
   /**
@@ -286,7 +290,7 @@ export class Router {
     return { feature: this.actionFeature.get(tag)!, tag, ...(key ? { key } : {}), def, value };
   }
 
-  private async dispatch(ctx: Ctx, raw: string, how: { explicit: boolean }, trace: Trace = {}): Promise<Outcome> {
+  private async dispatch(ctx: Ctx, raw: string, how: How, trace: Trace = {}): Promise<Outcome> {
     const routed = this.route(raw);
     trace.handler ??= 'action';
     if (!routed) return refuse('invalid-action');
@@ -304,8 +308,19 @@ export class Router {
     trace.handler = 'menu';
     const menu = menuOf(this.deps.store, ctx.from.channel, ctx.from.chatId, ctx.now);
     if (!menu) return refuse('no-menu');
-    const entry = menu[n - 1];
-    if (!entry) return refuse('bad-choice', { n, max: menu.length });
+    // Several requests open for a decision in this chat: a bare number could mean any of them. Nothing is decided;
+    // the admin is told to type the request's own number.
+    const open = openDecisions(this.deps.store, menu);
+    const own = menu.decisions?.at(-1);
+    const cardsOnly = menu.decisions !== undefined && menu.entries.length === 0;
+    if (mode !== 'choose' && cardsOnly) return refuse(mode === 'done' ? 'not-a-tick' : 'not-undoable', { n });
+    if (mode === 'choose' && (open.length > 1 || (open.length === 1 && (open[0] !== own || cardsOnly)))) {
+      const numbers = open.map((ref) => ref.replace(/^[a-z]+/, ''));
+      return refuse('ambiguous-number', { n, numbers: numbers.join(', '), example: numbers[0]! });
+    }
+    if (cardsOnly) return refuse('no-menu');
+    const entry = menu.entries[n - 1];
+    if (!entry) return refuse('bad-choice', { n, max: menu.entries.length });
     if (mode === 'done') {
       if (entry.kind === 'undo') return refuse('item-done', { n });
       if (entry.kind !== 'tick' && entry.kind !== 'confirm') return refuse('not-a-tick', { n });

@@ -9,6 +9,11 @@ export function extension(ops: Ops, id: string): Extension | undefined {
   return ops.state().extensions.find((e) => e.id === id);
 }
 
+/** Every request still waiting for an admin, oldest first. */
+export function pendingExtensions(ops: Ops): readonly Extension[] {
+  return ops.state().extensions.filter((e) => e.status === 'pending');
+}
+
 /** The latest request on one agency's part of a task (pending or decided), if any. */
 export function latestExtension(ops: Ops, planId: string, taskId: string, party: string): Extension | undefined {
   return ops.state().extensions.findLast((e) => e.planId === planId && e.taskId === taskId && e.party === party);
@@ -39,6 +44,7 @@ export async function decideExtension(
   approve: boolean,
   by: string,
   at: Date,
+  reason?: string,
 ): Promise<{ extension: Extension } | { refused: 'unknown' | 'decided' }> {
   const e = extension(ops, id);
   if (!e) return { refused: 'unknown' };
@@ -46,9 +52,12 @@ export async function decideExtension(
   return ops.change(
     (d, w) => {
       const live = d.extensions.find((x) => x.id === id)!;
+      // Decided meanwhile (another admin, another process): nothing written.
+      if (live.status !== 'pending') return { refused: 'decided' as const };
       live.status = approve ? 'approved' : 'rejected';
       live.decidedAt = at.toISOString();
       live.decidedBy = by;
+      if (reason && !approve) live.decisionReason = reason;
       w.put('extensions', live);
       audit(
         d,
@@ -57,7 +66,7 @@ export async function decideExtension(
         approve ? 'extension-approved' : 'extension-rejected',
         `${live.taskId}/${live.party}`,
         { due: live.from },
-        { due: approve ? live.to : live.from },
+        { due: approve ? live.to : live.from, ...(reason && !approve ? { reason } : {}) },
       );
       return { extension: copy(live) };
     },

@@ -98,6 +98,7 @@ export async function decide(
   decision: Decision,
   by: string,
   at: Date,
+  reason?: string,
 ): Promise<{ official: Official } | { refused: 'unknown' } | { refused: 'already'; status: OfficialStatus }> {
   const expected = decision === 'revoked' ? 'approved' : 'pending';
   const o = ops.lookups.official(officialId);
@@ -110,8 +111,9 @@ export async function decide(
       live.status = decision;
       live.decidedAt = at.toISOString();
       live.decidedBy = by;
+      if (reason) live.decisionReason = reason;
       w.put('officials', live);
-      audit(d, at, by, decision, live.id, { status: expected }, { status: decision });
+      audit(d, at, by, decision, live.id, { status: expected }, { status: decision, ...(reason ? { reason } : {}) });
       return { official: copy(live) };
     },
     ['officials', 'audit'],

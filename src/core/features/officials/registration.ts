@@ -15,7 +15,7 @@ import { type Ctx, defineTextAction, type Feature, rows } from '../../kernel/fea
 import { edit, type Envelope, type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
 import { normalizePhone } from '../../kernel/roster.ts';
 import { cancelAction } from '../../kernel/conversation.ts';
-import { requestCard } from './requests.ts';
+import { registrationCard } from '../../actions/decisions.ts';
 
 const MAX_NAME = 100;
 export const REAPPLY_HOURS = 24;
@@ -74,7 +74,7 @@ async function start(ctx: Ctx): Promise<Outcome> {
 
 /** Every admin, on every messenger, gets the request with ✅ / ❌. */
 function toAdmins(deps: CoreDeps, o: Official): Envelope[] {
-  return adminChats(deps).map((a) => ({ channel: a.channel, chatId: a.id, ...requestCard(deps, o) }));
+  return adminChats(deps).map((a) => ({ channel: a.channel, chatId: a.id, ...registrationCard(deps, o) }));
 }
 
 async function submit(ctx: Ctx, s: RegisterSession, position: string): Promise<Outcome> {

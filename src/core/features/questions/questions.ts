@@ -100,7 +100,7 @@ export function questionsFeature(help: (ctx: Ctx) => Say[]): Feature {
       }
       // While a confirmation is pending in a numbered menu, an answer brings no menu of its own: "1" still confirms.
       const menu = menuOf(store, ctx.from.channel, ctx.from.chatId, ctx.now);
-      const ticks = menu?.some((e) => e?.kind === 'confirm') ? [] : ticksOf(ctx, answer);
+      const ticks = menu?.entries.some((e) => e?.kind === 'confirm') ? [] : ticksOf(ctx, answer);
       return answerPost(ctx, answer, body, ticks);
     },
   };

@@ -2,7 +2,7 @@
  * A task as an official sees it: their part's card with the one button that fits (✅, ↩️), the /viec list, and the
  * ✅ buttons of an answer. The one module of the tasks feature that others use (questions show its ✅ buttons).
  */
-import { deadlineWords, excerpt, taskCard } from '../../../answer/format.ts';
+import { deadlineNow, excerpt, taskCard } from '../../../answer/format.ts';
 import { formatDate } from '../../../plan/deadline.ts';
 import type { Task } from '../../../plan/schema.ts';
 import { requiredParties } from '../../../plan/status.ts';
@@ -91,9 +91,8 @@ export function myTasks(ctx: Ctx, head?: Text): Post | undefined {
         : ctx.deps.t(`status.${standing.status}`) + periodText(ctx.deps, standing.period?.end);
     const note = done ? undefined : ctx.deps.store.latestProgress(inPlan.plan.plan.id, task.id, agency);
     const noted = note ? ` · ${ctx.deps.t('progress.short', { text: excerpt(note.text, 40), date: formatDate(note.at.slice(0, 10)) })}` : '';
-    const extended = standing.extendedFrom && standing.due ? ` · ${ctx.deps.t('extension.short', { to: formatDate(standing.due) })}` : '';
     const where = many ? `[${inPlan.plan.plan.number.split('/')[0]}] ` : '';
-    const line = `${where}${task.id} — ${excerpt(task.content, 110)}\n   ${ctx.deps.t('task.deadlineShort', { deadline: deadlineWords(task, ctx.deps.t) })} · ${status}${extended}${noted}`;
+    const line = `${where}${task.id} — ${excerpt(task.content, 110)}\n   ${ctx.deps.t('task.deadlineShort', { deadline: deadlineNow(task, standing, ctx.deps.t) })} · ${status}${noted}`;
     const button = partButton(inPlan, task, agency, 'l', true) ?? openTask.button('open', say('button.open', { id: task.id }), { taskId: task.id }, inPlan);
     return { text: line, button };
   });

@@ -6,13 +6,14 @@
  */
 import { partyAt, taskId } from '../../actions/fields.ts';
 import { z } from 'zod';
-import { excerpt } from '../../../answer/format.ts';
 import { formatDate } from '../../../plan/deadline.ts';
 import type { Task } from '../../../plan/schema.ts';
 import { requiredParties } from '../../../plan/status.ts';
+import { askReason, checkReason, decideExtension, endReasonStep, extensionCard, requestNumber } from '../../actions/decisions.ts';
 import { adminChats, isOfficial, refuseNotOfficial } from '../../kernel/actor.ts';
 import { endSession, setSession } from '../../kernel/conversation.ts';
-import { type Ctx, defineAction, type Feature } from '../../kernel/feature.ts';
+import { type Ctx, defineAction, type Feature, handle, type How } from '../../kernel/feature.ts';
+import { localTime } from '../../kernel/time.ts';
 import { type Button, edit, type Envelope, type Outcome, refuse, reply, say, type Text } from '../../kernel/outcome.ts';
 import { cancelAction } from '../../kernel/conversation.ts';
 import { resolveTaskRef } from './rules.ts';
@@ -29,13 +30,8 @@ export const askExtension = defineAction<{ taskId: string; party: number }>({
   run: (ctx, a) => start(ctx, a.taskId, a.party),
 });
 
-const decide = defineAction<{ id: string; ok: boolean }>({
-  tag: 'ed',
-  fields: [z.string().regex(/^e\d{1,12}$/), z.enum(['ok', 'no'])],
-  decode: ([id, d]) => (id === undefined || d === undefined ? undefined : { id: id as string, ok: d === 'ok' }),
-  encode: (a) => [a.id, a.ok ? 'ok' : 'no'],
-  run: (ctx, a) => decideOn(ctx, a.id, a.ok),
-});
+/** ✅/❌ on a request (its button data in actions/decisions.ts: the approvals inbox makes them too). */
+const decideHandler = handle(decideExtension, (ctx, a, how) => decideOn(ctx, a.id, a.ok, how));
 
 /** The date a part is due now, if it has one (one-off tasks only: a recurring or continuous task has no single date). */
 function dueOf(ctx: Ctx, task: Task, party: string): string | undefined {
@@ -54,13 +50,13 @@ function refusal(ctx: Ctx, task: Task, party: string): Outcome | undefined {
   return undefined;
 }
 
-/** The line a part card shows about extensions: approved (with the original date) or waiting. */
+/** The line a part card shows about the latest request for more time: approved (with the original date), waiting, or rejected and why. */
 export function extensionLine(ctx: Ctx, task: Task, party: string): Text {
   const e = ctx.deps.store.latestExtension(ctx.plan.plan.id, task.id, party);
   if (!e) return '';
   if (e.status === 'pending') return say('extension.lineWaiting', { to: formatDate(e.to) });
   if (e.status === 'approved') return say('extension.lineApproved', { to: formatDate(e.to), from: formatDate(e.from) });
-  return '';
+  return say('extension.lineRejected', { to: formatDate(e.to), reason: e.decisionReason ?? '—' });
 }
 
 /** The ⏳ button for an official's own, undone, dated part with no request waiting. */
@@ -115,43 +111,33 @@ async function submit(ctx: Ctx, task: Task, party: string, text: string): Promis
   const r = await ctx.deps.store.requestExtension({ planId: ctx.plan.plan.id, taskId: task.id, party, from: due, to: iso, reason, by: ctx.actor.ref }, ctx.now);
   await endSession(ctx);
   if ('refused' in r) return reply({ text: say('extension.pending', { id: task.id }) });
+  const others: Envelope[] = adminChats(ctx.deps).map((a) => ({ channel: a.channel, chatId: a.id, ...extensionCard(ctx.deps, r.extension) }));
   const e = r.extension;
-  const card: Text = [
-    say('extension.request', {
-      agency: ctx.deps.dir.label(party),
-      id: task.id,
-      plan: ctx.plan.plan.number,
-      from: formatDate(e.from),
-      to: formatDate(e.to),
-      name: ctx.actor.official?.name ?? '',
-    }),
-    excerpt(task.content, 200),
-    say('extension.reason', { reason }),
-  ];
-  const buttons = [
-    [decide.button('approve', say('button.approveExtension'), { id: e.id, ok: true }), decide.button('reject', say('button.reject'), { id: e.id, ok: false })],
-  ];
-  const others: Envelope[] = adminChats(ctx.deps).map((a) => ({ channel: a.channel, chatId: a.id, text: card, buttons }));
   return { ...reply({ text: say('extension.sent', { id: task.id, to: formatDate(e.to) }) }), others };
 }
 
-async function decideOn(ctx: Ctx, id: string, ok: boolean): Promise<Outcome> {
+async function decideOn(ctx: Ctx, id: string, ok: boolean, how: How): Promise<Outcome> {
   const { deps, actor } = ctx;
   if (!actor.admin) return refuse('admin-only');
-  const r = await deps.store.decideExtension(id, ok, actor.ref, ctx.now);
-  if ('refused' in r) {
-    const e = deps.store.extension(id);
-    return r.refused === 'unknown' || !e
-      ? refuse('stale')
-      : edit({ text: say('extension.alreadyDecided', { id: e.taskId, status: deps.t(`extension.status.${e.status}`) }) });
-  }
+  const known = deps.store.extension(id);
+  if (!known) return refuse('stale');
+  if (known.status !== 'pending') return alreadyDecided(ctx, id);
+  const checked = checkReason(how.reason);
+  if ('refused' in checked) return checked.refused;
+  if (!ok && !checked.reason) return askReason(ctx, decideExtension.id({ id, ok: false }), id);
+  const reason = ok ? undefined : checked.reason;
+  const r = await deps.store.decideExtension(id, ok, actor.ref, ctx.now, reason);
+  if ('refused' in r) return r.refused === 'unknown' ? refuse('stale') : alreadyDecided(ctx, id);
+  await endReasonStep(ctx);
   const e = r.extension;
   const params = {
+    n: requestNumber(e.id) ?? 0,
     id: e.taskId,
     plan: deps.plans.byId(e.planId)?.plan.number ?? e.planId,
     agency: deps.dir.label(e.party),
     to: formatDate(e.to),
     from: formatDate(e.from),
+    reason: reason ?? '',
   };
   // The official who asked is told, on the messengers they use.
   const asker = deps.store.official(e.by);
@@ -164,6 +150,16 @@ async function decideOn(ctx: Ctx, id: string, ok: boolean): Promise<Outcome> {
     ...edit({ text: say(ok ? 'extension.approved' : 'extension.rejected', params) }, say(ok ? 'extension.approvedToast' : 'extension.rejectedToast')),
     others,
   };
+}
+
+/** A request decided before (by another admin, or pressed twice): said so, nothing changes. */
+function alreadyDecided(ctx: Ctx, id: string): Outcome {
+  const e = ctx.deps.store.extension(id);
+  return refuse('already-decided', {
+    n: requestNumber(id) ?? 0,
+    status: ctx.deps.t(`extension.status.${e?.status ?? 'pending'}`),
+    at: e?.decidedAt ? localTime(new Date(e.decidedAt)) : '—',
+  });
 }
 
 /** "/giahan I.4 30/06/2019 chờ Thông tư của Bộ Tài chính" ("/giahan 1234 I.1 …" names the plan). */
@@ -186,7 +182,7 @@ const extendSession = z.object({ kind: z.literal('extend'), taskId, party: z.num
 export const extensionsFeature: Feature = {
   name: 'extensions',
   commands: [{ names: ['giahan', 'extend'], audience: 'official', run: command }],
-  actions: [askExtension.def, decide.def],
+  actions: [askExtension.def, decideHandler],
   steps: [
     {
       kind: 'extend',

@@ -1,5 +1,5 @@
 /**
- * Progress notes (📈, /baotiendo): a line on an agency's part of a task that is not done, shown on its card and in
+ * Progress notes (📈, /baotiendo): a line on an agency's part of a task that is not done (refused once it is reported done), shown on its card and in
  * the weekly digest. Declared by the tasks feature (features/tasks/ticking.ts).
  */
 import { isOfficial, refuseNotOfficial } from '../../kernel/actor.ts';
@@ -12,25 +12,38 @@ import { cancelAction, endSession, setSession } from '../../kernel/conversation.
 import type { Ctx, StepDef } from '../../kernel/feature.ts';
 import { edit, type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
 import { after } from './card.ts';
-import { findTask, label, ownParty, refusalFor, taskIn } from './rules.ts';
+import { findTask, label, ownParty, refusalFor, reported, taskIn } from './rules.ts';
+import { formatDate } from '../../../plan/deadline.ts';
 
 const NOTE_TEXT_MAX = 500;
+
+/** Why no note may be added to this part now: the actor's right, or the part already reported done. */
+function noteRefusal(ctx: Ctx, task: Task, party: string): Outcome | undefined {
+  const why = refusalFor(ctx, task, party);
+  if (why) return refuse(why.code, why.params);
+  const done = reported(ctx, task, party);
+  if (done) return refuse('progress-after-done', { id: task.id, agency: label(ctx.deps, party), date: formatDate(done.on) });
+  return undefined;
+}
 
 export async function startProgress(ctx: Ctx, id: string, partyAt: number, src: Source): Promise<Outcome> {
   const task = findTask(ctx, id);
   if (!task) return refuse('unknown-task', { id });
   const party = requiredParties(task, ctx.deps.dir)[partyAt];
   if (!party) return refuse('stale');
-  const why = refusalFor(ctx, task, party);
-  if (why) return refuse(why.code, why.params);
+  const why = noteRefusal(ctx, task, party);
+  if (why) return why;
   await setSession(ctx, { kind: 'progress', taskId: task.id, party: partyAt, src });
   return edit({ text: say('progress.ask', { id: task.id, max: NOTE_TEXT_MAX }), buttons: [[cancelAction.button('cancel', say('button.cancel'), {})]] });
 }
 
 /** Save a progress note (after re-checking the right) and show the card or list with it. */
 export async function saveProgress(ctx: Ctx, task: Task, party: string, text: string, src: Source): Promise<Outcome> {
-  const why = refusalFor(ctx, task, party);
-  if (why) return refuse(why.code, why.params);
+  const why = noteRefusal(ctx, task, party);
+  if (why) {
+    await endSession(ctx);
+    return why;
+  }
   if (text.length > NOTE_TEXT_MAX) return reply({ text: say('tick.noteTooLong', { max: NOTE_TEXT_MAX, n: text.length }) });
   const percent = text.match(/(\d{1,3})\s*%/)?.[1];
   await endSession(ctx);
