@@ -38,6 +38,7 @@ export function openPlans({ config, dir, roster, plansDir, t, log }: Settings, s
     lang: config.BOT_LANG,
     t,
     log,
+    ...(config.PUBLIC_URL ? { web: { base: config.PUBLIC_URL } } : {}),
   };
   return { plans, deps, core: createCore(deps), plan };
 }

@@ -195,6 +195,11 @@ export abstract class Store {
     return officials.setNotify(this.ops, officialId, on, at);
   }
 
+  /** Grant or withdraw the leader role of an approved official; false when there is no such official. */
+  setLeader(officialId: string, on: boolean, by: string, at: Date): Promise<boolean> {
+    return officials.setLeader(this.ops, officialId, on, by, at);
+  }
+
   setPreferred(officialId: string, channel: Channel, at: Date): Promise<void> {
     return officials.setPreferred(this.ops, officialId, channel, at);
   }
