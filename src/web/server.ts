@@ -118,7 +118,8 @@ export function deskServer(deps: CoreDeps, onError: (e: unknown) => void): DeskS
     const entry = key ? deps.plans.byKey(key) : undefined;
     if (!p || !entry) return refusal(res, 404, 'desk.notFound', head);
     const params = new URLSearchParams(query);
-    const parsed = filtersSchema.safeParse(Object.fromEntries(params));
+    // A select left at "Tất cả" sends an empty value: the same as no filter.
+    const parsed = filtersSchema.safeParse(Object.fromEntries([...params].filter(([, v]) => v !== '')));
     if (!parsed.success || [...params.keys()].length !== new Set(params.keys()).size) return refusal(res, 400, 'desk.badFilter', head);
     const f = parsed.data as { agency?: string; status?: (typeof STATUSES)[number]; period?: string };
     if (p[2] !== undefined) {

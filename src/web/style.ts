@@ -34,9 +34,9 @@ header.top a { color: #fff; }
 header.top .brand { font-weight: 700; margin: 0; }
 header.top .who { margin: 2px 0 0; font-size: 14px; opacity: .9; }
 main { max-width: 1180px; margin: 0 auto; padding: 12px; }
-h1 { font-size: 22px; margin: 8px 0; overflow-wrap: anywhere; }
+h1 { font-size: 22px; margin: 8px 0; overflow-wrap: break-word; }
 h2 { font-size: 18px; margin: 20px 0 8px; }
-p, li, td, th { overflow-wrap: anywhere; }
+p, li, td, th { overflow-wrap: break-word; }
 .muted { color: #555; font-size: 14px; }
 .card { background: #fff; border: 1px solid #d9dee3; border-radius: 6px; padding: 12px; margin: 10px 0; }
 .table-wrap { overflow-x: auto; max-width: 100%; }
@@ -56,10 +56,13 @@ form.filters label { display: flex; flex-direction: column; font-size: 14px; fle
 form.filters select, form.filters button { font: inherit; padding: 6px; max-width: 100%; }
 a.button, form.filters button { display: inline-block; background: #1565c0; color: #fff; border: 0; border-radius: 4px; padding: 8px 12px; text-decoration: none; }
 dl.facts { display: grid; grid-template-columns: minmax(90px, max-content) 1fr; gap: 4px 12px; margin: 0; }
-dl.facts dt { font-weight: 700; } dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+dl.facts dt { font-weight: 700; } dl.facts dd { margin: 0; overflow-wrap: break-word; min-width: 0; }
 footer { max-width: 1180px; margin: 0 auto; padding: 12px; color: #555; font-size: 13px; }
 @media (max-width: 600px) {
-  table.matrix th:nth-child(3), table.matrix td:nth-child(3), table.matrix th:nth-child(8), table.matrix td:nth-child(8) { display: none; }
+  /* A phone shows agency, parts, overdue and % done; the other counts are in the report and on a wider screen. */
+  table.matrix th:nth-child(3), table.matrix td:nth-child(3), table.matrix th:nth-child(4), table.matrix td:nth-child(4),
+  table.matrix th:nth-child(5), table.matrix td:nth-child(5), table.matrix th:nth-child(8), table.matrix td:nth-child(8) { display: none; }
+  table.plans th:nth-child(5), table.plans td:nth-child(5) { display: none; }
   th, td { padding: 5px; }
 }
 @page { size: A4; margin: 12mm; }
