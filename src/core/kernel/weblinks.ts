@@ -58,13 +58,10 @@ export async function makeLink(
 /** The viewer behind a token, or why there is none. Checked on every request. */
 export async function resolveLink(deps: Pick<CoreDeps, 'admins' | 'store'>, token: string, now: Date): Promise<{ viewer: Viewer } | { refused: LinkRefusal }> {
   if (!TOKEN.test(token)) return { refused: 'forged' };
-  const key = linkKey(hashOf(token));
-  let link = deps.store.conversation(key, now);
-  if (!link) {
-    // Made by another process on a shared database: catch up once.
-    await deps.store.refresh();
-    link = deps.store.conversation(key, now);
-  }
+  // Caught up first, as the router does before each update: on a shared database another process may have made
+  // the link, or revoked the person, a moment ago.
+  await deps.store.refresh();
+  const link = deps.store.conversation(linkKey(hashOf(token)), now);
   const channel = link?.channel;
   const userId = link?.userId;
   const until = link?.until;
