@@ -206,6 +206,37 @@ describe('the desk page', () => {
   });
 });
 
+describe('hostile text in a plan', () => {
+  it('is shown as text on every page: no tag, attribute or script of it reaches the browser', async () => {
+    const evil = `<script>alert(1)</script><img src=x onerror="alert(2)"> ' \` & "><a href="javascript:alert(3)">x</a>`;
+    const hostile = {
+      ...plan,
+      title: evil,
+      tasks: plan.tasks.map((task, i) => (i === 0 ? { ...task, content: evil, deadline: { ...task.deadline, text: evil } } : task)),
+    };
+    const h = await harness({ start: '2019-04-10T03:00:00Z', plans: [hostile] });
+    const server = await startHttp(
+      0,
+      new Map(),
+      () => {},
+      undefined,
+      () => ({}),
+      deskServer(h.deps, () => {}),
+    );
+    stops.push(server.stop);
+    h.deps.web = { base: `http://127.0.0.1:${server.port}` };
+    const path = h.text(await h.say(ADMIN, '/web')).match(/\/web\/[A-Za-z0-9_-]{43}/)![0];
+    const get = async (p: string) => (await fetch(`http://127.0.0.1:${server.port}${p}`)).text();
+    const home = await get(path);
+    const planPath = home.match(/href="(\/web\/[^"]+\/p\/[^"]+)"/)![1]!;
+    const task = await get(`${planPath}/t/${encodeURIComponent(plan.tasks[0]!.id)}`);
+    for (const body of [home, await get(planPath), task]) {
+      expect(body).not.toMatch(/<script|<img|onerror="|href="javascript/i);
+    }
+    expect(task).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+  });
+});
+
 describe('the one escape function', () => {
   it('escapes hostile text for HTML text and quoted attributes', () => {
     expect(esc(`<script>alert("x")</script>' onload=\`y\` &amp;`)).toBe(
