@@ -43,7 +43,7 @@ p, li, td, th { overflow-wrap: break-word; }
 table { border-collapse: collapse; width: 100%; background: #fff; font-size: 14px; }
 th, td { border: 1px solid #d9dee3; padding: 6px 8px; text-align: left; vertical-align: top; }
 th { background: #e8eef4; }
-td.n, th.n { text-align: right; white-space: nowrap; }
+td.n, th.n { text-align: right; } td.n { white-space: nowrap; }
 tr.total td { font-weight: 700; background: #f0f3f6; }
 .s-done_on_time { color: #1b5e20; } .s-done_late { color: #558b2f; } .s-in_progress { color: #37474f; } .s-overdue { color: #b71c1c; font-weight: 700; }
 .bar { display: flex; height: 10px; background: #eceff1; border-radius: 3px; overflow: hidden; min-width: 60px; }

@@ -197,6 +197,17 @@ describe('the desk page in Chromium', () => {
       expect(rows.find((r) => r.label === 'Sở Tài chính')!.n).toEqual([2, 1, 0, 1, 0]);
       await checkLayout(page, `admin-plan-${width}`, ['#matrix h2', 'form.filters', '#overdue', '#coming']);
       if (width === 1280) {
+        // Printed on A4 (12 mm margins: 186 mm, about 703 CSS px): the filters and buttons left out, nothing wider
+        // than the paper, and a PDF of a few pages.
+        await page.emulateMediaType('print');
+        await page.setViewport({ width: 703, height: 1000 });
+        expect(await page.$eval('form.filters', (f) => f.getBoundingClientRect().height)).toBe(0);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(703);
+        const pdf = Buffer.from(await page.pdf({ format: 'A4', path: path.join(OUT, 'admin-plan-a4.pdf') }));
+        expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+        expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0).toBeGreaterThan(0);
+        await page.emulateMediaType('screen');
+        await page.setViewport({ width, height: 900 });
         // The report, downloaded by the browser: a valid .xlsx with the page's numbers.
         const dir = mkdtempSync(path.join(tmpdir(), 'desk-download-'));
         const cdp = await page.createCDPSession();
