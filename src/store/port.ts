@@ -274,6 +274,10 @@ export abstract class Store {
   }
 
   /** The latest request on one agency's part of a task (pending or decided), if any. */
+  extensionsOf(planId: string, taskId: string, party: string): readonly ReadonlyDeep<Extension>[] {
+    return extensions.extensionsOf(this.ops, planId, taskId, party);
+  }
+
   latestExtension(planId: string, taskId: string, party: string): ReadonlyDeep<Extension> | undefined {
     return extensions.latestExtension(this.ops, planId, taskId, party);
   }
@@ -303,6 +307,10 @@ export abstract class Store {
   }
 
   /** The latest progress note on one agency's part of a task, if any. */
+  progressNotes(planId: string, taskId: string, party: string): readonly ReadonlyDeep<ProgressNote>[] {
+    return notes.progressNotes(this.ops, planId, taskId, party);
+  }
+
   latestProgress(planId: string, taskId: string, party: string): ReadonlyDeep<ProgressNote> | undefined {
     return notes.latestProgress(this.ops, planId, taskId, party);
   }

@@ -17,6 +17,8 @@ import { type Html, html } from './html.ts';
 
 /** Days ahead in the "coming due" list. */
 export const COMING_DAYS = 30;
+/** Progress notes and extension requests shown per part on a task's page, newest first. */
+const HISTORY = 20;
 /** Lines at most in a list of tasks (the rest counted). */
 export const LIST_MAX = 200;
 
@@ -193,13 +195,21 @@ export function taskPage(c: PageCtx, e: PlanEntry, task: Task): string {
   const own = (party: string) => c.viewer.all || party === c.viewer.agency;
   const partCard = (p: Part) => {
     const rec = store.liveCompletion(e.plan.id, task.id, p.party, task.deadline.kind === 'recurring' ? p.period : undefined);
-    const note = store.latestProgress(e.plan.id, task.id, p.party);
-    const ext = store.latestExtension(e.plan.id, task.id, p.party);
+    // Newest first, at most HISTORY of each.
+    const notes = store.progressNotes(e.plan.id, task.id, p.party).slice(-HISTORY).reverse();
+    const exts = store.extensionsOf(e.plan.id, task.id, p.party).slice(-HISTORY).reverse();
     const due = p.due ? formatDate(p.due) : task.deadline.text;
     const details = own(p.party)
       ? html`${rec ? html`<dt>${t(c, 'report.reportedAt')}</dt><dd>${formatDate(rec.on)} — ${rec.by.startsWith('admin:') ? t(c, 'tick.byAdmin') : (store.official(rec.by)?.name ?? '—')}${rec.note ? html`<br>${rec.note}` : ''}</dd>` : ''}
-${note ? html`<dt>${t(c, 'report.progress')}</dt><dd>${formatDate(note.at.slice(0, 10))}: ${note.text}</dd>` : ''}
-${ext ? html`<dt>${t(c, 'report.extension')}</dt><dd>${t(c, `desk.extension.${ext.status}`, { from: formatDate(ext.from), to: formatDate(ext.to) })}<br><span class="muted">${ext.reason}</span></dd>` : ''}
+${notes.length > 0 ? html`<dt>${t(c, 'report.progress')}</dt><dd>${notes.map((n) => html`<div>${formatDate(n.at.slice(0, 10))}: ${n.text}</div>`)}</dd>` : ''}
+${
+  exts.length > 0
+    ? html`<dt>${t(c, 'report.extension')}</dt><dd>${exts.map(
+        (x) =>
+          html`<div>${t(c, `desk.extension.${x.status}`, { from: formatDate(x.from), to: formatDate(x.to) })} — <span class="muted">${x.reason}</span></div>`,
+      )}</dd>`
+    : ''
+}
 ${rec ? evidence(c, rec.id) : ''}`
       : '';
     return html`<div class="card part" id="part-${p.party}"><h3>${label(c, p.party)}</h3><dl class="facts">

@@ -124,6 +124,20 @@ describe('the desk page', () => {
     const page = await get(`${planPath}?agency=vp-ubnd-tinh`);
     expect(matrix(page.body)).toEqual([{ label: 'Sở Tài chính', n: [2, 1, 0, 1, 0] }]);
     expect(page.body).not.toContain('name="agency"');
+    // Its own part in detail: every progress note, newest first, and each extension with its original date.
+    const by = h.officialOf('2').id;
+    await h.store.addProgress({ planId: plan.id, taskId: 'III.3', party: 'so-tai-chinh', text: 'đã chuyển 20% hồ sơ', by }, new Date('2019-04-01T03:00:00Z'));
+    await h.store.addProgress({ planId: plan.id, taskId: 'III.3', party: 'so-tai-chinh', text: 'đã chuyển 40% hồ sơ', by }, new Date('2019-04-08T03:00:00Z'));
+    const asked = await h.store.requestExtension(
+      { planId: plan.id, taskId: 'I.4', party: 'so-tai-chinh', from: '2019-03-31', to: '2019-06-30', reason: 'chờ Thông tư', by },
+      h.clock.now,
+    );
+    if (!('extension' in asked)) throw new Error('extension refused');
+    await h.store.decideExtension(asked.extension.id, true, `admin:telegram:${ADMIN}`, h.clock.now);
+    const notes = (await get(`${planPath}/t/III.3`)).body;
+    expect(notes.indexOf('08/04/2019: đã chuyển 40% hồ sơ')).toBeGreaterThan(-1);
+    expect(notes.indexOf('08/04/2019: đã chuyển 40% hồ sơ')).toBeLessThan(notes.indexOf('01/04/2019: đã chuyển 20% hồ sơ'));
+    expect((await get(`${planPath}/t/I.4`)).body).toContain('Đã gia hạn đến 30/06/2019 (hạn gốc 31/03/2019)');
     // Another agency's report is not shown on a task page, only its status.
     const other = await get(`${planPath}/t/II.2`);
     expect(other.body).toContain('VP.UBND tỉnh');
