@@ -23,6 +23,8 @@ const buildSchema = () =>
         .regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16 to 256 letters, digits, _ or -')
         .optional(),
       PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+      /** The public address of this bot's HTTP server, which /web links start with (the desk page). Unset: /web is off. */
+      PUBLIC_URL: z.url({ message: 'expected the public http(s) address of this server, e.g. https://bot.example.gov.vn' }).optional(),
       STATE_FILE: z.string().min(1).default('var/state.json'),
       DATABASE_URL: z
         .string()

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const served = openPlans(settings, store);
   if (settings.terminal) return chatInTerminal(settings, store, served);
   const channels = await startChannels(settings, served.core);
-  const server = await startServer(settings, channels, store, served.plans);
+  const server = await startServer(settings, channels, served.deps, served.plans);
   const stopSchedules = startSchedules(settings, served, channels);
   prepareWhenIdle(settings, store, served.plans);
   announceStarted(settings, store, served.plans, channels, server);

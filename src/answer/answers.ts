@@ -4,6 +4,7 @@ import { type Directory, partyId } from '../plan/agencies.ts';
 import { addDays, formatDate, type Span } from '../plan/deadline.ts';
 import type { Assignment, Plan, Task } from '../plan/schema.ts';
 import { type CompletionMap, type Status, type TaskState, dueWithin, taskState } from '../plan/status.ts';
+import { agencyRows, countsOf, partsOf, type StateOf, taskCounts } from '../plan/progress.ts';
 import { canonicalTokens } from '../text/canonical.ts';
 import { type Question, withoutPlanRef } from '../understand/intents.ts';
 import { language } from '../understand/language.ts';
@@ -337,7 +338,7 @@ function implementationAnswer(ctx: AnswerContext, q: Question): Reply | undefine
   };
 }
 
-export { leadTasks as leadTasksOf, partState as partStateOf };
+export { partState as partStateOf };
 
 /** An agency's tasks by role, computed once per plan. */
 function rolesOf(ctx: AnswerContext, agency: string): Roles {
@@ -539,65 +540,62 @@ export function recurringAnswer(ctx: AnswerContext, q: Question): Reply {
   return reply(ctx, 'recurring', text, tasks.slice(0, ctx.maxList), states, agency ? [agency] : [], tasks.length);
 }
 
-function percent(done: number, total: number): number {
-  return total === 0 ? 0 : Math.round((100 * done) / total);
-}
+/** The state of a task, or of one party's own part of it, for plan/progress.ts. */
+const stateFn =
+  (ctx: AnswerContext): StateOf =>
+  (task, party) =>
+    party ? partState(ctx, task, party) : stateOf(ctx, task);
 
+/** Agencies shown in the plan's progress answer, furthest behind first (the chart and the report show all). */
+const PROGRESS_ROWS = 10;
+
+/**
+ * "Tiến độ …": the plan's (or a section's) tasks, or an agency's parts, counted by plan/progress.ts — the same counts
+ * and order as the chart, the digests and the report.
+ */
 export function progressAnswer(ctx: AnswerContext, q: Question): Reply {
   const agency = q.agencies[0];
   const section = q.section ? ctx.plan.sections.find((x) => x.id === q.section && !x.missingInSource) : undefined;
-  const all = agency ? leadTasks(ctx, agency) : ctx.plan.tasks;
-  // "Mục III tiến độ đến đâu": the section's tasks only, headed with it.
-  const pool = section ? all.filter((task) => task.section === section.id) : all;
-  if (agency && !section && pool.length === 0) {
-    // "Công an tỉnh tiến độ thế nào": it leads nothing, so no "0/0 (0%)": what it does have instead.
-    const roles = rolesOf(ctx, agency);
+  const inScope = section ? ctx.plan.tasks.filter((task) => task.section === section.id) : ctx.plan.tasks;
+  const state = stateFn(ctx);
+  if (agency) {
+    const parts = partsOf(inScope, ctx.dir, state, agency);
     const label = ctx.dir.label(agency);
-    const lines = [ctx.t('progress.agencyLeadsNone', { agency: label, plan: ctx.plan.number })];
-    if (roles.coordinate.length > 0) lines.push(ctx.t('progress.agencyCoordinates', { n: roles.coordinate.length, agency: label }));
-    else if (roles.assigned.length > 0) lines.push(ctx.t('progress.agencyAssigned', { n: roles.assigned.length, agency: label }));
-    return { intent: 'progress', text: lines.join('\n'), tasks: [], agencies: [agency], asOf: ctx.today };
+    if (!section && parts.length === 0) {
+      // "Công an tỉnh tiến độ thế nào": it reports on nothing, so no "0/0 (0%)": what it does have instead.
+      const roles = rolesOf(ctx, agency);
+      const lines = [ctx.t('progress.agencyLeadsNone', { agency: label, plan: ctx.plan.number })];
+      if (roles.coordinate.length > 0) lines.push(ctx.t('progress.agencyCoordinates', { n: roles.coordinate.length, agency: label }));
+      else if (roles.assigned.length > 0) lines.push(ctx.t('progress.agencyAssigned', { n: roles.assigned.length, agency: label }));
+      return { intent: 'progress', text: lines.join('\n'), tasks: [], agencies: [agency], asOf: ctx.today };
+    }
+    const k = countsOf(parts.map((p) => p.status));
+    // A group that lists its members is the sum of its members' parts.
+    const group = parts.some((p) => p.party !== agency);
+    const head = ctx.t(group ? 'progress.group' : 'progress.agency', { agency: label, done: k.done, total: k.total, pct: k.pct, date: asOf(ctx) });
+    const lines = [head, ctx.t('progress.counts', { a: k.c.done_on_time, b: k.c.done_late, c: k.c.in_progress, d: k.c.overdue })];
+    return reply(ctx, 'progress', lines.join('\n'), [], statesFor(ctx, []), [agency], k.total);
   }
-  const states = statesFor(ctx, pool, agency);
-  // One pass over the pool (with many plans, this runs for each).
-  const c: Record<Status, number> = { done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0 };
-  for (const task of pool) c[(agency ? partState(ctx, task, agency) : stateOf(ctx, task)).status]++;
-  const done = c.done_on_time + c.done_late;
-  const head = agency
-    ? ctx.t('progress.agency', { agency: ctx.dir.label(agency), done, total: pool.length, pct: percent(done, pool.length), date: asOf(ctx) })
-    : section
-      ? ctx.t('progress.section', {
-          section: section.id,
-          title: excerpt(section.title, 80),
-          done,
-          total: pool.length,
-          pct: percent(done, pool.length),
-          date: asOf(ctx),
-        })
-      : ctx.t('progress.plan', { plan: ctx.plan.number, done, total: pool.length, pct: percent(done, pool.length), date: asOf(ctx) });
-  const lines = [head, ctx.t('progress.counts', { a: c.done_on_time, b: c.done_late, c: c.in_progress, d: c.overdue })];
-  if (!agency && section) {
+  const k = taskCounts(inScope, state);
+  const head = section
+    ? ctx.t('progress.section', { section: section.id, title: excerpt(section.title, 80), done: k.done, total: k.total, pct: k.pct, date: asOf(ctx) })
+    : ctx.t('progress.plan', { plan: ctx.plan.number, done: k.done, total: k.total, pct: k.pct, date: asOf(ctx) });
+  const lines = [head, ctx.t('progress.counts', { a: k.c.done_on_time, b: k.c.done_late, c: k.c.in_progress, d: k.c.overdue })];
+  const states = statesFor(ctx, inScope);
+  if (section) {
     // A section's few tasks: each with its state, the late ones first.
-    const late = [...pool].sort((a, b) => Number(states.get(b)!.status === 'overdue') - Number(states.get(a)!.status === 'overdue'));
+    const late = [...inScope].sort((a, b) => Number(states.get(b)!.status === 'overdue') - Number(states.get(a)!.status === 'overdue'));
     lines.push(list(ctx, late, states));
-    return reply(ctx, 'progress', lines.join('\n'), late.slice(0, ctx.maxList), states, [], pool.length);
+    return reply(ctx, 'progress', lines.join('\n'), late.slice(0, ctx.maxList), states, [], k.total);
   }
-  if (!agency) {
-    // Furthest behind first: agencies with the lowest share of their lead tasks done.
-    const leads = new Set(ctx.plan.tasks.flatMap((task) => task.lead.map((p) => p.agency).filter((a): a is string => !!a)));
-    const rows = [...leads].map((a) => {
-      const mine = leadTasks(ctx, a);
-      const st = statesFor(ctx, mine, a);
-      const d = mine.filter((task) => st.get(task)!.status.startsWith('done')).length;
-      const late = mine.filter((task) => st.get(task)!.status === 'overdue').length;
-      return { a, d, n: mine.length, late };
-    });
-    rows.sort((x, y) => percent(x.d, x.n) - percent(y.d, y.n) || y.late - x.late);
+  if (!ctx.tally) {
+    const rows = agencyRows(partsOf(ctx.plan.tasks, ctx.dir, state), (p) => ctx.dir.label(p));
     lines.push(ctx.t('progress.byAgency'));
-    for (const r of rows.slice(0, 10))
-      lines.push(`• ${ctx.t('progress.agencyRow', { agency: ctx.dir.label(r.a), done: r.d, total: r.n, pct: percent(r.d, r.n), late: r.late })}`);
+    for (const r of rows.slice(0, PROGRESS_ROWS))
+      lines.push(`• ${ctx.t('progress.agencyRow', { agency: r.label, done: r.done, total: r.total, pct: r.pct, late: r.c.overdue })}`);
+    if (rows.length > PROGRESS_ROWS) lines.push(ctx.t('progress.moreAgencies', { n: rows.length - PROGRESS_ROWS }));
   }
-  return reply(ctx, 'progress', lines.join('\n'), [], states, agency ? [agency] : [], pool.length);
+  return reply(ctx, 'progress', lines.join('\n'), [], states, [], k.total);
 }
 
 export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {

@@ -14,7 +14,6 @@ import {
   unknownAgencyAnswer,
   waitingAnswer,
   indexByAgency,
-  leadTasksOf,
   partStateOf,
   stateOf,
   helpAnswer,
@@ -29,6 +28,7 @@ import { type Lang, translator } from '../i18n.ts';
 import { type Directory, planAgencies } from '../plan/agencies.ts';
 import type { Plan, Task } from '../plan/schema.ts';
 import type { Completion, CompletionMap, TaskState } from '../plan/status.ts';
+import { tasksWithPart } from '../plan/progress.ts';
 import { documentAnswer, figureAnswer } from './document.ts';
 import { classify } from '../understand/classifier.ts';
 import { fromEnglish, looksEnglish, periodLabelEn } from '../understand/english.ts';
@@ -203,6 +203,7 @@ export class Engine {
   private readonly stateCache = new WeakMap<object, StateCache>();
   private readonly noCompletions = new Map<string, readonly Completion[]>();
   private readonly roles = new Map<string, Roles>();
+  private readonly partTasks = new Map<string, readonly Task[]>();
   private readonly lang: Lang;
   private horizonDay: string | undefined;
   private readonly upcomingDays: number;
@@ -297,9 +298,11 @@ export class Engine {
     return party ? partStateOf(ctx, task, party) : stateOf(ctx, task);
   }
 
-  /** Tasks an agency leads (itself or through one of its groups), in plan order. */
-  ledBy(agency: string): Task[] {
-    return leadTasksOf(this.context({ today: '1970-01-01' }), agency);
+  /** The tasks on which an agency must report itself (plan/progress.ts), in plan order; computed once per agency. */
+  withPart(agency: string): readonly Task[] {
+    let hit = this.partTasks.get(agency);
+    if (!hit) this.partTasks.set(agency, (hit = tasksWithPart(this.plan.tasks, this.dir, agency)));
+    return hit;
   }
 
   /** Answer a question already understood (commands build these directly). */

@@ -136,6 +136,8 @@ export async function startHttp(
   files?: PublicFiles,
   /** What GET /healthz reports beside "ok" (the store, the plans): for monitoring; `ok: false` answers 503. */
   health: () => Record<string, unknown> | Promise<Record<string, unknown>> = () => ({}),
+  /** Pages served beside the webhooks (the desk page, src/web/): true when it answered the request. */
+  pages?: { handle(req: http.IncomingMessage, res: http.ServerResponse): boolean },
 ): Promise<{ port: number; stop(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
@@ -153,6 +155,7 @@ export async function startHttp(
       })();
       return;
     }
+    if (pages?.handle(req, res)) return;
     if (req.method === 'GET' && files && path.includes('/files/')) {
       const f = files.get(path);
       if (f) res.writeHead(200, { 'content-type': f.type, 'content-length': f.bytes.length, 'cache-control': 'no-store' }).end(f.bytes);

@@ -10,7 +10,7 @@ import { addDays, daysBetween, formatDate } from '../plan/deadline.ts';
 import type { Plan, Task } from '../plan/schema.ts';
 import type { Engine } from '../answer/engine.ts';
 import { type PlanEntry, planProgress } from '../core/kernel/catalog.ts';
-import { requiredParties, type TaskState } from '../plan/status.ts';
+import { countsOf, type Part, partsOf } from '../plan/progress.ts';
 import { progressPhoto } from '../report/chart.ts';
 import type { Official, ReadonlyDeep } from '../store/port.ts';
 
@@ -41,41 +41,41 @@ const tickButton = (deps: DigestDeps, id: string): Button => tick.button('tick',
 const CONTENT = 140;
 
 /** A task's line: its deadline as it stands (an approved extension's date, with the plan's), status, latest progress. */
-function line(deps: DigestDeps, task: Task, state: TaskState, statusKey: string, agency?: string): string {
+function line(deps: DigestDeps, task: Task, part: Pick<Part, 'status' | 'due' | 'extendedFrom'>, statusKey: string, agency?: string): string {
   const note = agency ? deps.store.latestProgress(deps.plan.id, task.id, agency) : undefined;
   const progress = note ? `\n   ${deps.t('progress.line', { date: formatDate(note.at.slice(0, 10)), text: excerpt(note.text, 120) })}` : '';
-  const deadline = state.extendedFrom ? deadlineNow(task, state, deps.t) : `${deadlineWords(task, deps.t)}${state.due ? ` (${formatDate(state.due)})` : ''}`;
+  // An approved extension is the deadline: "30/06/2027 (gia hạn; hạn gốc 31/03/2019)".
+  const deadline = part.extendedFrom
+    ? deadlineNow(task, { status: part.status, due: part.due, extendedFrom: part.extendedFrom, done: 0, required: 1 }, deps.t)
+    : `${deadlineWords(task, deps.t)}${part.due ? ` (${formatDate(part.due)})` : ''}`;
   return `• ${task.id} — ${excerpt(task.content, CONTENT)}\n   ${deps.t('task.deadlineShort', { deadline })} · ${deps.t(statusKey)}${progress}`;
 }
 
 /** The weekly digest of one agency, as its officials receive it. Never empty. */
 export function agencyDigest(deps: DigestDeps, agency: string, today: string, remindDays: number): Digest {
   const opts = { today, completions: deps.store.completions(deps.plan.id) };
-  const tasks = deps.engine.ledBy(agency).filter((t) => requiredParties(t, deps.dir).includes(agency));
+  // The agency's own parts, counted as /tiendo, the chart and the report count them (plan/progress.ts).
+  const mine = partsOf(deps.engine.withPart(agency), deps.dir, (task, party) => deps.engine.stateOf(task, opts, party), agency);
   const horizon = addDays(today, remindDays);
   const overdue: string[] = [];
   const soon: string[] = [];
   const recurring: string[] = [];
   const tick: Button[] = [];
-  let done = 0;
-  for (const task of tasks) {
-    const s = deps.engine.stateOf(task, opts, agency);
-    if (s.status === 'done_on_time' || s.status === 'done_late') {
-      done++;
-      continue;
-    }
-    const open = task.deadline.kind === 'recurring' && s.status === 'in_progress';
-    if (s.status === 'overdue') overdue.push(line(deps, task, s, 'status.overdue', agency));
-    else if (open) recurring.push(line(deps, task, s, 'status.in_progress', agency));
-    else if (s.due && s.due <= horizon) soon.push(line(deps, task, s, 'status.in_progress', agency));
+  for (const part of mine) {
+    const { task, status, due } = part;
+    if (status === 'done_on_time' || status === 'done_late') continue;
+    const open = task.deadline.kind === 'recurring' && status === 'in_progress';
+    if (status === 'overdue') overdue.push(line(deps, task, part, 'status.overdue', agency));
+    else if (open) recurring.push(line(deps, task, part, 'status.in_progress', agency));
+    else if (due && due <= horizon) soon.push(line(deps, task, part, 'status.in_progress', agency));
     else continue;
     tick.push(tickButton(deps, task.id));
   }
+  const k = countsOf(mine.map((p) => p.status));
   const weekAgo = addDays(today, -7);
   const ticked = deps.store.reportsBetween(deps.plan.id, agency, weekAgo, today);
-  const pct = tasks.length === 0 ? 0 : Math.round((100 * done) / tasks.length);
   // An agency that leads nothing is told so, not "0/0 (0%)".
-  const progress = tasks.length === 0 ? deps.t('digest.progressNone') : deps.t('digest.progress', { done, total: tasks.length, pct });
+  const progress = k.total === 0 ? deps.t('digest.progressNone') : deps.t('digest.progress', { done: k.done, total: k.total, pct: k.pct });
   const label = deps.dir.label(agency);
   const tickedText =
     ticked.length > 0 ? `${deps.t('digest.ticked', { n: ticked.length })}\n${ticked.map((c) => `• ${c.taskId} (${formatDate(c.on)})`).join('\n')}` : '';
@@ -106,8 +106,11 @@ export function adminDigest(deps: DigestDeps, today: string): Digest {
 /** The admins' digest over several plans: a line per plan (done, overdue), those furthest behind first. */
 export function adminDigestOf(deps: Pick<CoreDeps, 'store' | 'dir' | 't'>, plans: readonly PlanEntry[], today: string): Digest {
   const lines = plans.map((entry) => {
-    const { done, overdue, total } = planProgress(entry, { today, completions: deps.store.completions(entry.plan.id) });
-    return { overdue, text: deps.t('digest.planLine', { plan: entry.plan.number, done, total, pct: total ? Math.round((100 * done) / total) : 0, overdue }) };
+    const k = planProgress(entry, { today, completions: deps.store.completions(entry.plan.id) });
+    return {
+      overdue: k.c.overdue,
+      text: deps.t('digest.planLine', { plan: entry.plan.number, done: k.done, total: k.total, pct: k.pct, overdue: k.c.overdue }),
+    };
   });
   lines.sort((a, b) => b.overdue - a.overdue);
   return { text: [deps.t('digest.adminHeaderAll', { n: plans.length, date: formatDate(today) }), ...lines.map((l) => l.text)].join('\n') };
@@ -132,8 +135,7 @@ export function dueReminders(deps: DigestDeps, officials: readonly ReadonlyDeep<
   const byAgency = new Map<string, ReadonlyDeep<Official>[]>();
   for (const o of officials) byAgency.set(o.agency, [...(byAgency.get(o.agency) ?? []), o]);
   for (const [agency, people] of byAgency) {
-    for (const task of deps.engine.ledBy(agency)) {
-      if (!requiredParties(task, deps.dir).includes(agency)) continue;
+    for (const task of deps.engine.withPart(agency)) {
       const s = deps.engine.stateOf(task, opts, agency);
       if (s.status !== 'in_progress' || !s.due) continue;
       const daysLeft = daysBetween(today, s.due);

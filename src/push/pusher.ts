@@ -12,7 +12,6 @@ import type { Logger } from '../log.ts';
 import type { Official, ReadonlyDeep } from '../store/port.ts';
 import { adminDigest, adminDigestOf, agencyDigest, type Digest, dueReminders, planDeps } from './digest.ts';
 import type { PlanEntry } from '../core/kernel/catalog.ts';
-import { requiredParties } from '../plan/status.ts';
 import { latestOccurrence } from '../schedule.ts';
 import type { Outcome, PacedSender, SendError } from './sender.ts';
 
@@ -105,7 +104,7 @@ export class Pusher {
     // that name the plan; an agency with a part in none still hears from the newest plan that all is clear.
     const byAgency = new Map<string, { entry: PlanEntry; digest: Digest }[]>();
     const digestsOf = (agency: string) => {
-      const involved = active.filter((e) => e.engine.ledBy(agency).some((t) => requiredParties(t, this.deps.dir).includes(agency)));
+      const involved = active.filter((e) => e.engine.withPart(agency).length > 0);
       return (involved.length > 0 || active.length === 0 ? involved : [active[0]!]).map((entry) => {
         // Its ✅ buttons carry the plan's key where several are served (planDeps gives the scope).
         return { entry, digest: agencyDigest(planDeps(this.deps, entry), agency, today, this.deps.remindDays) };

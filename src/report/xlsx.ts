@@ -70,7 +70,7 @@ function addSummarySheet(wb: ExcelJS.Workbook, { plan, dir, t }: ReportDeps, tod
     [42, 12, 16, 16, 18, 12, 14],
   );
   for (const r of agencyRows(parts, (party) => dir.label(party)))
-    summary.addRow([r.label, r.total, r.c.done_on_time, r.c.done_late, r.c.in_progress, r.c.overdue, r.pct / 100]);
+    summary.addRow([r.label, r.total, r.c.done_on_time, r.c.done_late, r.c.in_progress, r.c.overdue, r.pctOnTime / 100]);
   summary.getColumn(7).numFmt = '0%';
 }
 

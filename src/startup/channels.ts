@@ -19,6 +19,7 @@ import type { Router } from '../core/kernel/router.ts';
 import type { Outlet } from '../push/pusher.ts';
 import { PacedSender } from '../push/sender.ts';
 import type { Settings } from './config.ts';
+import { deskServer } from '../web/server.ts';
 
 /** What the messengers started: how pushes reach them, the webhook routes, and how to stop them. */
 export interface Channels {
@@ -117,8 +118,12 @@ async function startZalo({ config, log, t }: Settings, token: string, core: Rout
   ch.up.push(`Zalo ${me.name} (${config.ZALO_WEBHOOK_URL ? 'webhook' : 'long polling'})`);
 }
 
-/** The HTTP server on PORT, only when a messenger uses a webhook: its routes, Zalo's pictures, GET /healthz. */
-export async function startServer({ config, log }: Settings, ch: Channels, store: CoreDeps['store'], plans: PlanCatalog) {
+/**
+ * The HTTP server on PORT, when a messenger uses a webhook or PUBLIC_URL is set (the desk page, polling mode too): its
+ * routes, Zalo's pictures, the desk page under /web, GET /healthz.
+ */
+export async function startServer({ config, log }: Settings, ch: Channels, deps: CoreDeps, plans: PlanCatalog) {
+  const store = deps.store;
   // The database asked each time (within a short limit): out of reach, /healthz says so with a 503.
   const health = async () => {
     const h = { ...store.health(), plans: plans.active().length };
@@ -126,7 +131,7 @@ export async function startServer({ config, log }: Settings, ch: Channels, store
     const reachable = await store.reachable();
     return { ...(reachable ? {} : { ok: false }), ...h, reachable };
   };
-  return ch.routes.size > 0
-    ? await startHttp(config.PORT, ch.routes, (e) => log.log('error', 'http handler failed', { error: e }), ch.files, health)
-    : undefined;
+  const onError = (e: unknown) => log.log('error', 'http handler failed', { error: e });
+  const pages = config.PUBLIC_URL ? deskServer(deps, onError) : undefined;
+  return ch.routes.size > 0 || pages ? await startHttp(config.PORT, ch.routes, onError, ch.files, health, pages) : undefined;
 }

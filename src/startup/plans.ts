@@ -16,7 +16,7 @@ export interface Served {
 }
 
 /** PLAN_FILE alone, or every plan under the plans folder; none at all stops start-up ("no plans"). */
-export function openPlans({ config, dir, roster, plansDir, t, log }: Settings, store: CoreDeps['store']): Served {
+export function openPlans({ config, dir, roster, plansDir, t, log, terminal }: Settings, store: CoreDeps['store']): Served {
   const plans = openCatalog({
     dir,
     plansDir,
@@ -38,6 +38,8 @@ export function openPlans({ config, dir, roster, plansDir, t, log }: Settings, s
     lang: config.BOT_LANG,
     t,
     log,
+    // The desk page is served by the bot's HTTP server, which the terminal chat does not start.
+    ...(config.PUBLIC_URL && !terminal ? { web: { base: config.PUBLIC_URL } } : {}),
   };
   return { plans, deps, core: createCore(deps), plan };
 }

@@ -196,6 +196,11 @@ export abstract class Store {
     return officials.setNotify(this.ops, officialId, on, at);
   }
 
+  /** Grant or withdraw the leader role of an approved official; false when there is no such official. */
+  setLeader(officialId: string, on: boolean, by: string, at: Date): Promise<boolean> {
+    return officials.setLeader(this.ops, officialId, on, by, at);
+  }
+
   setPreferred(officialId: string, channel: Channel, at: Date): Promise<void> {
     return officials.setPreferred(this.ops, officialId, channel, at);
   }
@@ -275,6 +280,10 @@ export abstract class Store {
   }
 
   /** The latest request on one agency's part of a task (pending or decided), if any. */
+  extensionsOf(planId: string, taskId: string, party: string): readonly ReadonlyDeep<Extension>[] {
+    return extensions.extensionsOf(this.ops, planId, taskId, party);
+  }
+
   latestExtension(planId: string, taskId: string, party: string): ReadonlyDeep<Extension> | undefined {
     return extensions.latestExtension(this.ops, planId, taskId, party);
   }
@@ -304,6 +313,10 @@ export abstract class Store {
   }
 
   /** The latest progress note on one agency's part of a task, if any. */
+  progressNotes(planId: string, taskId: string, party: string): readonly ReadonlyDeep<ProgressNote>[] {
+    return notes.progressNotes(this.ops, planId, taskId, party);
+  }
+
   latestProgress(planId: string, taskId: string, party: string): ReadonlyDeep<ProgressNote> | undefined {
     return notes.latestProgress(this.ops, planId, taskId, party);
   }

@@ -36,6 +36,8 @@ export const officialSchema = z.object({
   unreachable: z.boolean().optional(),
   /** The messenger pushes go to, when the official has linked more than one. */
   preferred: z.enum(['telegram', 'zalo', 'console']).optional(),
+  /** A leader (granted by an admin, /lanhdao): sees every agency on the desk page, read-only; changes nothing more. */
+  leader: z.boolean().optional(),
 });
 export type Official = z.infer<typeof officialSchema>;
 

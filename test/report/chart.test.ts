@@ -36,9 +36,11 @@ describe('the progress chart', () => {
     // The data, in the order drawn: [on time, late, in progress, overdue].
     expect(drawn.slice(0, 3)).toEqual([
       { label: 'VP.UBND tỉnh', counts: [0, 0, 9, 6], total: 15 },
-      { label: 'Sở Nội vụ', counts: [0, 1, 1, 3], total: 5 },
+      // Equal on overdue and on time: the one with nothing done is further behind.
       { label: 'UBND cấp xã', counts: [0, 0, 4, 3], total: 7 },
+      { label: 'UBND huyện Ba Tri', counts: [0, 0, 4, 3], total: 7 },
     ]);
+    expect(rows.find((r) => r.label === 'Sở Nội vụ')).toMatchObject({ c: { done_on_time: 0, done_late: 1, in_progress: 1, overdue: 3 }, total: 5 });
     expect(rows.find((r) => r.label === 'Sở Tài chính')).toMatchObject({ c: { done_on_time: 1, done_late: 0, in_progress: 1, overdue: 0 }, total: 2 });
     // At most 25 bars; the rest are counted.
     expect(drawn).toHaveLength(25);

@@ -168,8 +168,8 @@ describe('status in the government categories', () => {
 });
 
 describe('progress', () => {
-  it('of an agency, with a percentage', () => {
-    expect(ask('tiến độ thực hiện của Sở TT&TT', '2019-04-10').folded).toMatch(/so thong tin va truyen thong .*0\/4 .*\(0%\)/);
+  it('of an agency, with a percentage: its parts, as the chart and the report count them', () => {
+    expect(ask('tiến độ thực hiện của Sở TT&TT', '2019-04-10').folded).toMatch(/so thong tin va truyen thong .*0\/5 .*\(0%\)/);
   });
   it('of the plan, by status and by agency', () => {
     const r = ask('tien do ke hoach', '2019-04-10');

@@ -6,6 +6,7 @@ import { Router } from '../kernel/router.ts';
 import { accountFeature } from './officials/account.ts';
 import { adminFeature } from './officials/approvals.ts';
 import { linkingFeature } from './officials/linking.ts';
+import { deskFeature } from './desk/desk.ts';
 import { evidenceFeature } from './tasks/evidence.ts';
 import { extensionsFeature } from './tasks/extensions.ts';
 import { notificationsFeature } from './officials/notifications.ts';
@@ -30,6 +31,7 @@ export function createCore(deps: CoreDeps): Router {
     reportsFeature,
     plansFeature,
     adminFeature,
+    deskFeature,
     accountFeature,
   ]);
   return core;

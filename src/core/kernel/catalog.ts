@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Directory } from '../../plan/agencies.ts';
 import { choosePlan, loadPlanFiles, readPlan } from '../../plan/load.ts';
 import type { Plan } from '../../plan/schema.ts';
+import { type Counts, taskCounts } from '../../plan/progress.ts';
 import { fold } from '../../text/fold.ts';
 import { type AskOptions, Engine, type EngineOptions } from '../../answer/engine.ts';
 
@@ -267,13 +268,7 @@ export function openCatalog(o: {
 }
 
 /** Where a plan stands as of a day: tasks done (on time or late), overdue, and in all. */
-export function planProgress(entry: PlanEntry, opts: AskOptions): { done: number; overdue: number; total: number } {
-  let done = 0;
-  let overdue = 0;
-  for (const task of entry.plan.tasks) {
-    const s = entry.engine.stateOf(task, opts);
-    if (s.status === 'done_on_time' || s.status === 'done_late') done++;
-    else if (s.status === 'overdue') overdue++;
-  }
-  return { done, overdue, total: entry.plan.tasks.length };
+export function planProgress(entry: PlanEntry, opts: AskOptions): Counts {
+  // Counted as /tiendo, the chart and the report count (plan/progress.ts).
+  return taskCounts(entry.plan.tasks, (task, party) => entry.engine.stateOf(task, opts, party));
 }

@@ -49,6 +49,8 @@ export interface CoreDeps {
   log: Logger;
   /** Pushes on demand (/guingay), where the process runs a pusher. */
   push?: PushControl;
+  /** The desk page (/web): the public address links start with (PUBLIC_URL); a token maker for tests. None: /web says it is off. */
+  web?: { base: string; token?: () => string };
   /** Deliver a message outside a reply (progress of a long task). */
   tell?: (m: Envelope) => Promise<void>;
 }

@@ -19,6 +19,11 @@ export function latestExtension(ops: Ops, planId: string, taskId: string, party:
   return ops.state().extensions.findLast((e) => e.planId === planId && e.taskId === taskId && e.party === party);
 }
 
+/** Every extension request on one agency's part of a task, oldest first (the desk page's history). */
+export function extensionsOf(ops: Ops, planId: string, taskId: string, party: string): readonly Extension[] {
+  return ops.state().extensions.filter((e) => e.planId === planId && e.taskId === taskId && e.party === party);
+}
+
 /** Ask for more time; refused (nothing written) while another request on the same part is pending. */
 export async function requestExtension(
   ops: Ops,

@@ -11,6 +11,11 @@ export function latestProgress(ops: Ops, planId: string, taskId: string, party: 
   return ops.state().progress.findLast((p) => p.planId === planId && p.taskId === taskId && p.party === party);
 }
 
+/** Every progress note on one agency's part of a task, oldest first (the desk page's history). */
+export function progressNotes(ops: Ops, planId: string, taskId: string, party: string): readonly ProgressNote[] {
+  return ops.state().progress.filter((p) => p.planId === planId && p.taskId === taskId && p.party === party);
+}
+
 export async function addProgress(ops: Ops, input: Omit<ProgressNote, 'id' | 'at'>, at: Date): Promise<ProgressNote> {
   return ops.change(
     (d, w) => {

@@ -153,6 +153,25 @@ export async function setNotify(ops: Ops, officialId: string, on: boolean, at: D
   );
 }
 
+/** The leader role (every agency on the desk page, read-only) granted or withdrawn by an admin; false if no approved official. */
+export async function setLeader(ops: Ops, officialId: string, on: boolean, by: string, at: Date): Promise<boolean> {
+  const o = ops.lookups.official(officialId);
+  if (o?.status !== 'approved') return false;
+  if ((o.leader ?? false) === on) return true;
+  return ops.change(
+    (d, w) => {
+      const live = d.officials.find((x) => x.id === officialId);
+      if (live?.status !== 'approved') return false;
+      audit(d, at, by, on ? 'leader-grant' : 'leader-withdraw', live.id, { leader: live.leader ?? false }, { leader: on });
+      if (on) live.leader = true;
+      else delete live.leader;
+      w.put('officials', live);
+      return true;
+    },
+    ['officials', 'audit'],
+  );
+}
+
 /** The messenger pushes go to, for an official who has linked more than one. */
 export async function setPreferred(ops: Ops, officialId: string, channel: Channel, at: Date): Promise<void> {
   await ops.change(

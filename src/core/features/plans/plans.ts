@@ -58,8 +58,8 @@ function planRow(ctx: Ctx, e: PlanEntry): string {
     title: excerpt(e.plan.title, 80),
     done: p.done,
     total: p.total,
-    pct: p.total ? Math.round((100 * p.done) / p.total) : 0,
-    overdue: p.overdue,
+    pct: p.pct,
+    overdue: p.c.overdue,
   });
 }
 

@@ -77,10 +77,7 @@ export function myTasks(ctx: Ctx, head?: Text): Post | undefined {
   const plans = ctx.deps.plans.active();
   const all = (plans.length > 0 ? plans : [ctx.plan]).flatMap((entry) => {
     const inPlan = ctx.inPlan(entry);
-    return inPlan.plan.engine
-      .ledBy(agency)
-      .filter((task) => requiredParties(task, ctx.deps.dir).includes(agency))
-      .map((task) => ({ inPlan, task }));
+    return inPlan.plan.engine.withPart(agency).map((task) => ({ inPlan, task }));
   });
   const items: ListItem[] = all.slice(0, LIST_MAX).map(({ inPlan, task }) => {
     const standing = state(inPlan, task, agency);
