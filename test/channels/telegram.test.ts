@@ -269,13 +269,15 @@ describe('Telegram: register, approve, tick', () => {
     await s.press(ADMIN, 'a:ok:o1');
     expect(s.sent().at(-1)!.payload).toMatchObject({ chat_id: '5', text: expect.stringContaining('đã được duyệt') });
     await s.text(5, '/viec');
-    expect(s.keyboard(s.last('sendMessage'))).toContain('t:I.4:-:l');
+    // A row per task: ✅, 📈 and, for a dated task, ⏳.
+    expect(s.keyboard(s.last('sendMessage'))).toEqual(['t:I.4:-:l', 'g:I.4:0:l', 'e:I.4:0', 't:III.3:-:l', 'g:III.3:4:l']);
     await s.press(5, 't:I.4:-:l');
     expect(s.keyboard(s.last('editMessageText'))).toEqual(['c:I.4:0:-:l', 'n:I.4:0:-:l', 'k:I.4:0:-:l']);
     await s.press(5, 'c:I.4:0:-:l');
     expect(s.last('editMessageText')!.text).toContain('Đã ghi nhận: Sở Tài chính hoàn thành I.4');
     // The list comes back in the same message, with ↩️ for I.4 and ✅ for the rest.
-    expect(s.keyboard(s.last('editMessageText'))).toEqual(['u:c2:l', 't:III.3:-:l', 'f:c2']);
+    // III.3 keeps its 📈 (a continuous task has no date to extend).
+    expect(s.keyboard(s.last('editMessageText'))).toEqual(['u:c2:l', 't:III.3:-:l', 'g:III.3:4:l', 'f:c2']);
     expect(s.last('answerCallbackQuery')).toMatchObject({ text: 'Đã ghi nhận.' });
     expect(s.store.snapshot().completions).toHaveLength(1);
     for (const c of s.calls) for (const data of s.keyboard(c.payload)) expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);

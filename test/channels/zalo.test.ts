@@ -169,7 +169,7 @@ describe('Zalo menus', () => {
       log: silentLogger,
     });
     await pusher.runDigest('digest:z1', '2019-03-25');
-    expect(zalo.sent[0]!.text).toContain('1. Báo hoàn thành I.4');
+    expect(zalo.sent[0]!.text).toContain('1. ✅ Báo hoàn thành I.4');
     expect(zalo.sent[0]!.text).toContain('trả lời "xong 1"');
     expect(await say('xong 1')).toContain('Đã ghi nhận: Sở Tài chính hoàn thành I.4');
     expect(store.snapshot().completions).toHaveLength(1);
@@ -189,9 +189,19 @@ describe('Zalo menus', () => {
     expect(await s.say('hoàn tác 1')).toContain('Đã hoàn tác');
     expect(s.done()).toHaveLength(0);
   });
-  it('"1" opens the confirmation; a question in between is answered and records nothing; "1" then confirms', async () => {
+  it('"1" on /viec opens the task with its numbered choices, each naming it; "1" there asks to confirm', async () => {
     const s = await setup();
     await s.say('/viec');
+    const card = await s.say('1');
+    expect(card).toContain('Phần của Sở Tài chính: Đang thực hiện trong hạn');
+    expect(card).toContain('1. ✅ Báo hoàn thành I.4\n2. 📈 Báo tiến độ I.4\n3. ⏳ Xin gia hạn I.4');
+    expect(await s.say('2')).toContain('Gõ tiến độ của I.4');
+    expect(s.done()).toHaveLength(0);
+  });
+  it('"1" (the task, then ✅) opens the confirmation; a question in between is answered and records nothing; "1" then confirms', async () => {
+    const s = await setup();
+    await s.say('/viec');
+    await s.say('1');
     const ask = await s.say('1');
     expect(ask).toContain('Xác nhận Sở Tài chính đã hoàn thành nhiệm vụ I.4?');
     expect(ask).toContain('1. Xác nhận đã hoàn thành');
@@ -205,6 +215,7 @@ describe('Zalo menus', () => {
   it('after 2 ("Thêm ghi chú") the next text is the note', async () => {
     const s = await setup();
     await s.say('/viec');
+    await s.say('1');
     await s.say('1');
     expect(await s.say('2')).toContain('Gõ ghi chú cho I.4');
     expect(await s.say('Quyết định số 12/QĐ-UBND')).toContain('Ghi chú: Quyết định số 12/QĐ-UBND');
@@ -244,6 +255,7 @@ describe('Zalo menus', () => {
   it('menus and pending confirmations survive a restart', async () => {
     const s = await setup();
     await s.say('/viec');
+    await s.say('1');
     await s.say('1');
     const again = await setup({ file: s.file, start: s.clock.now.toISOString() });
     expect(await again.say('1')).toContain('Đã ghi nhận');

@@ -176,7 +176,7 @@ describe('ticking', () => {
     await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
     const list = await h.say('2', '/viec');
     expect(h.text(list)).toContain('I.4');
-    expect(h.actions(list)).toEqual(['t:I.4:-:l', 't:III.3:-:l']);
+    expect(h.actions(list)).toEqual(['t:I.4:-:l', 'g:I.4:0:l', 'e:I.4:0', 't:III.3:-:l', 'g:III.3:4:l']);
     const ask = await h.press('2', 't:I.4:-:l');
     expect(h.text(ask)).toContain('Xác nhận Sở Tài chính đã hoàn thành nhiệm vụ I.4?');
     expect(h.actions(ask)).toEqual(['c:I.4:0:-:l', 'n:I.4:0:-:l', 'k:I.4:0:-:l']);
@@ -184,7 +184,7 @@ describe('ticking', () => {
     const done = await h.press('2', 'c:I.4:0:-:l');
     expect(h.text(done)).toContain('Đã ghi nhận: Sở Tài chính hoàn thành I.4');
     expect(h.text(done)).toContain('Nhiệm vụ Sở Tài chính chủ trì (2)');
-    expect(h.actions(done)).toEqual(['u:c2:l', 't:III.3:-:l', 'f:c2']);
+    expect(h.actions(done)).toEqual(['u:c2:l', 't:III.3:-:l', 'g:III.3:4:l', 'f:c2']);
     // The next task is ticked from the same message.
     const next = await h.press('2', 't:III.3:-:l');
     await h.press('2', h.actions(next)[0]!);
@@ -354,6 +354,50 @@ describe('ticking', () => {
     await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
     await h.press('2', 'c:I.4:0:-');
     expect(h.text(await h.say('9', 'khi nao xong quy dinh muc chi'))).toContain('Hoàn thành đúng hạn');
+  });
+});
+
+describe('every card offers what can be done with it', () => {
+  it("an answer about one of the official's tasks offers ✅, 📈 and ⏳, each naming the task, on Telegram and Zalo", async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const r = await h.say('2', 'I.4 hạn khi nào');
+    expect(h.actions(r)).toEqual(['t:I.4', 'g:I.4:0:a', 'e:I.4:0']);
+    expect(h.menuText(r)).toContain('1. ✅ Báo hoàn thành I.4\n2. 📈 Báo tiến độ I.4\n3. ⏳ Xin gia hạn I.4');
+    // Another agency's official sees the answer without them; a guest too.
+    await h.official('3', 'Sở Nội vụ', 'so-noi-vu');
+    expect(h.actions(await h.say('3', 'I.4 hạn khi nào'))).toEqual([]);
+    expect(h.actions(await h.say('9', 'I.4 hạn khi nào'))).toEqual([]);
+  });
+  it('after a tick the card offers ↩️ and 📎 for that task; 📈 and ⏳ are gone', async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const done = await h.press('2', 'c:I.4:0:-:a');
+    expect(h.actions(done)).toEqual(['u:c2', 'f:c2']);
+    expect(h.text(done)).not.toContain('📈');
+    expect(h.menuText(await h.press('2', 'v:I.4'))).toContain('📎 Đính kèm minh chứng I.4');
+  });
+  it('📈, ⏳ and 📎 pressed by an official of another agency, or a guest, are refused on the server and change nothing', async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    await h.official('3', 'Sở Nội vụ', 'so-noi-vu');
+    await h.press('2', 'c:I.4:0:-:a');
+    const before = readFileSync(h.file, 'utf8');
+    for (const who of ['3', '9'])
+      for (const action of ['g:I.4:0:a', 'e:I.4:0', 'f:c2']) {
+        const r = await h.press(who, action);
+        expect(r.refusal, `${who} ${action}`).toBeDefined();
+        expect(h.text(r)).not.toMatch(/Gõ tiến độ|gõ ngày mới|Gửi tệp/);
+      }
+    expect(readFileSync(h.file, 'utf8')).toBe(before);
+  });
+  it("a Zalo menu's hint names an item it can act on: after ticking the first task, the next one", async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    await h.say('2', '/viec');
+    const after = h.menuText(await h.press('2', 'c:I.4:0:-:l'));
+    expect(after).toContain('"xong 2"');
+    expect(after).toContain('"hoàn tác 1"');
   });
 });
 

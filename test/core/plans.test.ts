@@ -128,6 +128,22 @@ describe('ticks, /viec and digests per plan', () => {
     expect(h.text(await h.say('2', 'xong 1234 I.1'))).toContain('Đã ghi nhận');
     expect(h.store.snapshot().completions.at(-1)).toMatchObject({ planId: '1234/KH-UBND', taskId: 'I.1' });
   });
+  it('with two plans, every button of /viec names its plan ("✅ I.4 · KH 4561"), on Telegram and in a Zalo menu', async () => {
+    const h = await twoPlans();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const list = await h.say('2', '/viec');
+    const labels = h.buttons(list).map((b) => resolve(b.label, 'vi', 'buttons'));
+    expect(labels).toContain('✅ I.4 · KH 4561');
+    expect(labels).toContain('📈 I.4 · KH 4561');
+    expect(labels).toContain('⏳ I.4 · KH 4561');
+    expect(labels).toContain('✅ I.1 · KH 1234');
+    for (const l of labels) expect(l, l).toMatch(/ · KH (4561|1234)$/);
+    // On Zalo the task's number opens its card, whose numbered choices name the task and its plan.
+    const key = h.deps.plans.byId('1234/KH-UBND')!.key;
+    const card = h.menuText(await h.press('2', `${key}~v:I.1:l`));
+    expect(card).toContain('1. ✅ Báo hoàn thành I.1 · KH 1234');
+    expect(card).toContain('2. 📈 Báo tiến độ I.1 · KH 1234');
+  });
   it('"xong I.1" where both plans give the agency an I.1 asks which plan', async () => {
     const h = await twoPlans();
     await h.official('2', 'Sở Tài chính', 'so-tai-chinh');

@@ -149,6 +149,8 @@ describe('Zalo, restarts and explicit ticks', () => {
     zalo.say(USER, '/viec');
     await zalo.waitFor(USER, (t) => t.startsWith('Nhiệm vụ Sở Tài chính chủ trì'), mark);
     zalo.say(USER, '1');
+    await zalo.waitFor(USER, (t) => t.includes('1. ✅ Báo hoàn thành I.4') && t.includes('2. 📈 Báo tiến độ I.4'), mark);
+    zalo.say(USER, '1');
     await zalo.waitFor(USER, (t) => t.includes('Xác nhận Sở Tài chính đã hoàn thành nhiệm vụ I.4?') && t.includes('1. Xác nhận đã hoàn thành'), mark);
     zalo.say(USER, 'Sở Nội vụ phải làm gì?');
     await zalo.waitFor(USER, (t) => t.startsWith('Sở Nội vụ —'), mark);

@@ -31,10 +31,18 @@ export interface Button {
   action: string;
 }
 
-/** A list whose items may each carry one button: Telegram shows lines and buttons, a menu numbers the items. */
+/**
+ * A list whose items may each carry a button: Telegram shows lines and buttons, a menu numbers the items. An item
+ * may offer more (📈, ⏳: a row of its own on Telegram), and stand in a menu for another action (its card, where
+ * those choices are numbered).
+ */
 export interface ListItem {
   text: Text;
   button?: Button;
+  /** Further buttons for the item, beside its button where buttons can be shown. */
+  more?: readonly Button[];
+  /** What the item's number does in a menu, where it is not `button`. */
+  menu?: Button;
 }
 
 export interface Post {

@@ -7,7 +7,7 @@
  */
 import { hasKey, type Lang, t } from '../../i18n.ts';
 import type { MenuEntry } from './conversation.ts';
-import type { Attachment, Button, ButtonKind, Outcome, Post, Text } from './outcome.ts';
+import type { Attachment, Button, ButtonKind, ListItem, Outcome, Post, Text } from './outcome.ts';
 
 export type Style = 'buttons' | 'menu';
 
@@ -49,15 +49,36 @@ export interface MenuView {
 }
 
 const PER_ROW = 3;
+/** Telegram's ceiling for an inline keyboard. */
+export const MAX_BUTTONS = 100;
+
+/**
+ * The keyboard of a list: three item buttons to a row; where items offer more, a row per item ([✅ I.4] [📈 I.4]
+ * [⏳ I.4]) as far as the keyboard's ceiling allows, the later items keeping their first button only.
+ */
+function itemRows(items: readonly ListItem[], reserved: number): Button[][] {
+  const firsts = items.flatMap((i) => (i.button ? [i.button] : []));
+  if (!items.some((i) => i.more?.length)) {
+    const out: Button[][] = [];
+    for (let i = 0; i < firsts.length; i += PER_ROW) out.push(firsts.slice(i, i + PER_ROW));
+    return out;
+  }
+  let budget = MAX_BUTTONS - reserved - firsts.length;
+  return items.flatMap((i) => {
+    const more = (i.more ?? []).slice(0, Math.max(0, budget));
+    budget -= more.length;
+    const row = [...(i.button ? [i.button] : []), ...more];
+    return row.length > 0 ? [row] : [];
+  });
+}
 
 export function buttonsView(post: Post, lang: Lang): ButtonsView {
   const r = (x: Text) => resolve(x, lang, 'buttons');
   const lines = [r(post.text)];
   if (post.items?.length) lines.push(post.items.map((i) => `• ${r(i.text)}`).join('\n'));
   if (post.footer) lines.push(r(post.footer));
-  const itemButtons = (post.items ?? []).flatMap((i) => (i.button ? [i.button] : []));
-  const keyboard: Keyboard[][] = [];
-  for (let i = 0; i < itemButtons.length; i += PER_ROW) keyboard.push(itemButtons.slice(i, i + PER_ROW).map((b) => ({ label: r(b.label), action: b.action })));
+  const reserved = (post.buttons ?? []).flat().length;
+  const keyboard: Keyboard[][] = itemRows(post.items ?? [], reserved).map((row) => row.map((b) => ({ label: r(b.label), action: b.action })));
   for (const row of post.buttons ?? []) if (row.length > 0) keyboard.push(row.map((b) => ({ label: r(b.label), action: b.action })));
   return {
     text: lines.filter(Boolean).join('\n\n'),
@@ -90,7 +111,7 @@ export function menuView(post: Post, lang: Lang): MenuView {
     parts.push(
       post.items
         .map((item) => {
-          add(item.button);
+          add(item.menu ?? item.button);
           return `${entries.length}. ${r(item.text)}`;
         })
         .join('\n'),
@@ -111,7 +132,9 @@ export function menuView(post: Post, lang: Lang): MenuView {
         .join('\n'),
     );
   }
-  if (kinds.size > 0) parts.push(t(hintKey(kinds, (post.items?.length ?? 0) > 0), {}, lang));
+  // The hint's examples are this menu's own numbers: the first entry that ticks, the first that undoes.
+  const first = (kind: ButtonKind) => entries.findIndex((e) => e?.kind === kind) + 1;
+  if (kinds.size > 0) parts.push(t(hintKey(kinds, (post.items?.length ?? 0) > 0), { n: first('tick'), u: first('undo') }, lang));
   return {
     text: parts.filter(Boolean).join('\n\n'),
     entries,

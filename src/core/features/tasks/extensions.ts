@@ -15,7 +15,7 @@ import { endSession, setSession } from '../../kernel/conversation.ts';
 import { type Ctx, defineAction, type Feature } from '../../kernel/feature.ts';
 import { type Button, edit, type Envelope, type Outcome, refuse, reply, say, type Text } from '../../kernel/outcome.ts';
 import { cancelAction } from '../../kernel/conversation.ts';
-import { resolveTaskRef } from './rules.ts';
+import { resolveTaskRef, taskRef } from './rules.ts';
 
 const REASON_MAX = 300;
 
@@ -63,10 +63,11 @@ export function extensionLine(ctx: Ctx, task: Task, party: string): Text {
   return '';
 }
 
-/** The ⏳ button for an official's own, undone, dated part with no request waiting. */
-export function extensionButton(ctx: Ctx, task: Task, party: string): Button | undefined {
+/** The ⏳ button for an official's own, undone, dated part with no request waiting; `short`: "⏳ I.4" (a list). */
+export function extensionButton(ctx: Ctx, task: Task, party: string, short = false): Button | undefined {
   if (ctx.actor.official?.agency !== party || refusal(ctx, task, party)) return undefined;
-  return askExtension.button('note', say('button.extend'), { taskId: task.id, party: requiredParties(task, ctx.deps.dir).indexOf(party) }, ctx);
+  const label = say(short ? 'button.extendId' : 'button.extend', { id: taskRef(ctx, task.id) });
+  return askExtension.button('note', label, { taskId: task.id, party: requiredParties(task, ctx.deps.dir).indexOf(party) }, ctx);
 }
 
 async function start(ctx: Ctx, id: string, partyAt: number): Promise<Outcome> {

@@ -60,12 +60,13 @@ const tickHandler = handle(tick, (ctx, pressed, how) => startTick(ctx, pressed.t
 const undoHandler = handle(undo, (ctx, pressed) => undoTick(ctx, pressed.completionId, pressed.src));
 /** 📈 Báo tiến độ: the next text typed is a progress note on the agency's part, which is not ticked. */
 const progressHandler = handle(progress, (ctx, pressed) => startProgress(ctx, pressed.taskId, pressed.party, pressed.src));
-/** A task's card, as the actor's agency sees it. */
-const openHandler = handle(openTask, (ctx, pressed) => {
+/** A task's card, as the actor's agency sees it; "xong N" on its menu entry ticks it at once. */
+const openHandler = handle(openTask, (ctx, pressed, how) => {
   const task = findTask(ctx, pressed.taskId);
   if (!task) return refuse('unknown-task', { id: pressed.taskId });
+  if (how.explicit) return startTick(ctx, task.id, undefined, pressed.src, true);
   const party = ownParty(ctx.actor, task, ctx.deps);
-  return reply(party ? partCard(ctx, task, party, 'a') : { text: taskCard(ctx.plan.plan, task, state(ctx, task), ctx.deps.t, ctx.today) });
+  return reply(party ? partCard(ctx, task, party, pressed.src) : { text: taskCard(ctx.plan.plan, task, state(ctx, task), ctx.deps.t, ctx.today) });
 });
 
 /** An action on a confirmation's target (confirm, add a note, cancel): same fields, its own tag and step. */
@@ -181,7 +182,8 @@ async function record(ctx: Ctx, target: Target, note?: string): Promise<Outcome>
   // 📎: the document or photo that proves it may follow.
   const withProof = withUndo(ctx, after(ctx, task, party, target.src, head), rec, target.src);
   const proof = attachButton(ctx, rec);
-  return edit(proof ? { ...withProof, buttons: [...(withProof.buttons ?? []), [proof]] } : withProof, say('tick.toastDone'));
+  const shown = (withProof.buttons ?? []).flat().some((b) => b.action === proof?.action);
+  return edit(proof && !shown ? { ...withProof, buttons: [...(withProof.buttons ?? []), [proof]] } : withProof, say('tick.toastDone'));
 }
 
 /**
