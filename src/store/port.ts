@@ -166,6 +166,11 @@ export abstract class Store {
     return officials.lastRefusalOf(this.ops, channel, userId);
   }
 
+  /** When an account had registrations refused or revoked, oldest first. */
+  refusalsOf(channel: Channel, userId: string): readonly string[] {
+    return officials.refusalsOf(this.ops, channel, userId);
+  }
+
   /** A registration (pending) or a roster approval; an account with a pending or approved record gets it back, unchanged. */
   addOfficial(input: NewOfficial, actor: string, at: Date): Promise<{ official: Official; existing: boolean }> {
     return officials.addOfficial(this.ops, input, actor, at);

@@ -146,6 +146,7 @@ describe('Telegram: evidence', () => {
     await s.press(5, 'r:so-tai-chinh');
     await s.text(5, 'Nguyễn Văn A');
     await s.text(5, 'Chuyên viên');
+    await s.press(5, 'rs');
     await s.press(ADMIN, 'a:ok:o1');
     await s.press(5, 't:I.4');
     await s.press(5, 'c:I.4:0:-');
@@ -264,6 +265,7 @@ describe('Telegram: register, approve, tick', () => {
     expect(s.last('editMessageText')!.text).toContain('Cơ quan: Sở Tài chính');
     await s.text(5, 'Nguyễn Văn A');
     await s.text(5, 'Chuyên viên');
+    await s.press(5, 'rs');
     const toAdmin = s.sent().find((c) => c.payload.chat_id === String(ADMIN))!;
     expect(s.keyboard(toAdmin.payload)).toEqual(['a:ok:o1', 'a:no:o1']);
     await s.press(ADMIN, 'a:ok:o1');

@@ -183,6 +183,12 @@ describe('Zalo menus', () => {
     expect(first).toContain('Đã ghi nhận: Sở Tài chính hoàn thành I.4');
     // The list comes back: I.4 is done, and the same numbers still mean the same tasks.
     expect(first).toMatch(/1\. I\.4 — [\s\S]*Hoàn thành đúng hạn/);
+    // Only the changed line and the next choices, never the whole list again; the hint names the task still open.
+    expect(first).not.toContain('III.3 —');
+    expect(first).toContain('1 việc khác giữ nguyên số');
+    expect(first).toMatch(/\d+\. 📎 Gửi ảnh minh chứng I\.4/);
+    expect(first).toContain('"xong 2"');
+    expect(first).toContain('"hoàn tác 1"');
     const again = await s.say('xong 1');
     expect(again).toContain('Mục 1 đã được ghi nhận hoàn thành rồi');
     expect(s.done()).toHaveLength(1);
@@ -234,7 +240,8 @@ describe('Zalo menus', () => {
     await s.say('/dangky', 'c0c0c0c0c0c0c0c0c0c0');
     await s.say('Sở Nội vụ', 'c0c0c0c0c0c0c0c0c0c0');
     await s.say('Trần C', 'c0c0c0c0c0c0c0c0c0c0');
-    await s.say('Chuyên viên', 'c0c0c0c0c0c0c0c0c0c0');
+    expect(await s.say('Chuyên viên', 'c0c0c0c0c0c0c0c0c0c0')).toContain('1. Gửi\n2. Sửa');
+    await s.say('1', 'c0c0c0c0c0c0c0c0c0c0');
     const request = s.zalo.sent.find((m) => m.chat_id === ADMIN)!.text;
     expect(request).toContain('1. Duyệt');
     expect(request).toContain('2. Từ chối');

@@ -94,6 +94,8 @@ describe('extensions', () => {
     if (h.actions(r).includes('r:so-tai-chinh')) await h.core.onAction(h.user('z2', 'zalo'), 'r:so-tai-chinh');
     await zalo('z2', 'Trần Văn Zalo');
     await zalo('z2', 'Chuyên viên');
+    // The review: "gửi".
+    await zalo('z2', 'gửi');
     const o = h.store.snapshot().officials.find((x) => x.name === 'Trần Văn Zalo')!;
     await h.core.onAction(h.user('adminzalo', 'zalo'), `a:ok:${o.id}`);
     const card = h.menuText(await zalo('z2', '/giahan I.4'));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../src/core/features/index.ts';
 import { Router, DuplicateDeclarationError } from '../../src/core/kernel/router.ts';
-import { presentButtons } from '../../src/core/kernel/present.ts';
+import { presentButtons, presentMenu } from '../../src/core/kernel/present.ts';
 import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { ADMIN, coreDeps, harness } from './harness.ts';
 
@@ -89,7 +89,10 @@ describe('registration and approval', () => {
     expect(h.actions(choose)).toContain('r:so-tai-chinh');
     await h.press('5', 'r:so-tai-chinh');
     await h.say('5', 'Nguyễn Văn A');
-    const sent = await h.say('5', 'Chuyên viên');
+    const check = await h.say('5', 'Chuyên viên');
+    expect(check.others).toEqual([]);
+    expect(h.text(check)).toContain('Xin kiểm tra lại');
+    const sent = await h.press('5', 'rs');
     const toAdmin = sent.others.find((m) => m.chatId === ADMIN)!;
     const card = h.text({ replies: [], others: [toAdmin] });
     expect(card).toContain('Nguyễn Văn A');
@@ -120,6 +123,7 @@ describe('registration and approval', () => {
     const again = await harness({ file: h.file });
     expect(again.text(await again.say('5', 'Nguyễn Văn B'))).toContain('Chức vụ của bạn?');
     await again.say('5', 'Chuyên viên');
+    await again.press('5', 'rs');
     expect(again.store.snapshot().officials[0]).toMatchObject({ status: 'pending', name: 'Nguyễn Văn B', agency: 'so-tai-chinh' });
   });
   it('the admin approves; the official is told; the audit log says who and when', async () => {
@@ -140,13 +144,46 @@ describe('registration and approval', () => {
     for (const a of ['a:ok:o1', 'a:no:o1', 'a:rv:o1']) expect(h.toast(await h.press('5', a))).toContain('Chỉ quản trị viên');
     expect(readFileSync(h.file, 'utf8')).toBe(before);
   });
-  it('a rejected user waits before registering again, so admins are not flooded', async () => {
+  it('a first rejection lets the person correct and resend at once; after a second they wait, so admins are not flooded', async () => {
     const h = await harness();
     await h.register('5', 'Sở Nội vụ', 'so-noi-vu');
-    await h.press(ADMIN, 'a:no:o1');
-    expect(h.text(await h.say('5', '/dangky'))).toContain('chờ 24 giờ');
+    expect(h.text(await h.press(ADMIN, 'a:no:o1'))).toContain('gõ /dangky để sửa và gửi lại ngay');
+    await h.register('5', 'Sở Tài chính', 'so-tai-chinh');
+    expect(h.store.snapshot().officials.at(-1)).toMatchObject({ status: 'pending', agency: 'so-tai-chinh' });
+    await h.press(ADMIN, `a:no:${h.store.snapshot().officials.at(-1)!.id}`);
+    const before = readFileSync(h.file, 'utf8');
+    expect(h.text(await h.say('5', '/dangky'))).toContain('bị từ chối 2 lần; xin chờ 24 giờ');
+    expect(readFileSync(h.file, 'utf8')).toBe(before);
     h.advance(25 * 3_600_000);
     expect(h.text(await h.say('5', '/dangky'))).toContain('Bạn thuộc cơ quan nào?');
+  });
+  it('the review shows what will be sent; ✏️ Sửa starts again, nothing is sent until 📨 Gửi (Zalo: "1. Gửi / 2. Sửa")', async () => {
+    const h = await harness();
+    await h.say('5', '/dangky');
+    await h.say('5', 'Sở Tài chính');
+    // The agency typed twice: the review shows it in the wrong place before anything is sent.
+    await h.say('5', 'so tai chinh');
+    const check = await h.say('5', 'Nguyễn Văn An');
+    const zalo = h.menuText(check);
+    expect(zalo).toContain('• Họ tên: so tai chinh\n• Chức vụ: Nguyễn Văn An');
+    expect(zalo).toContain('1. Gửi\n2. Sửa (nhập lại từ đầu)\n3. Hủy');
+    expect(zalo).not.toMatch(/bấm/i);
+    expect(h.store.snapshot().officials).toEqual([]);
+    // A question in between is answered; the review waits.
+    expect(h.text(await h.say('5', 'Sở Nội vụ phải làm gì?'))).toContain('Sở Nội vụ');
+    expect(h.store.snapshot().officials).toEqual([]);
+    expect(h.text(await h.say('5', 'sửa'))).toContain('Bạn thuộc cơ quan nào?');
+    await h.say('5', 'Sở Tài chính');
+    await h.say('5', 'Nguyễn Văn An');
+    expect(h.text(await h.say('5', 'Chuyên viên'))).toContain('• Họ tên: Nguyễn Văn An\n• Chức vụ: Chuyên viên');
+    expect(h.store.snapshot().officials).toEqual([]);
+    const sent = await h.say('5', 'gửi');
+    expect(h.text(sent)).toContain('Đã gửi yêu cầu đăng ký cán bộ Sở Tài chính');
+    expect(h.store.snapshot().officials).toEqual([expect.objectContaining({ name: 'Nguyễn Văn An', position: 'Chuyên viên', status: 'pending' })]);
+    // A stale 📨 after sending changes nothing.
+    const before = readFileSync(h.file, 'utf8');
+    expect(h.toast(await h.press('5', 'rs'))).toBeDefined();
+    expect(readFileSync(h.file, 'utf8')).toBe(before);
   });
   it('revoking stops an official from ticking', async () => {
     const h = await harness();
@@ -398,6 +435,24 @@ describe('every card offers what can be done with it', () => {
     const after = h.menuText(await h.press('2', 'c:I.4:0:-:l'));
     expect(after).toContain('"xong 2"');
     expect(after).toContain('"hoàn tác 1"');
+  });
+});
+
+describe('ticking on Zalo does not flood the chat', () => {
+  it('"xong 14" of 14 tasks: the changed line, 📎 naming its task, and a hint that names real items — not the whole list', async () => {
+    const h = await harness();
+    await h.official('2', 'VP.UBND tỉnh', 'vp-ubnd-tinh');
+    const list = presentMenu(await h.say('2', '/viec'), 'vi').messages[0]!;
+    expect(list.entries).toHaveLength(14);
+    const after = h.menuText(await h.core.onAction(h.user('2'), list.entries[13]!.action, { explicit: true }));
+    expect(after).toContain('Đã ghi nhận: VP.UBND tỉnh hoàn thành III.5');
+    expect(after).toContain('14. III.5 — ');
+    expect(after).not.toMatch(/^1\. /m);
+    expect(after).toContain('13 việc khác giữ nguyên số');
+    expect(after).toContain('15. 📎 Đính kèm minh chứng III.5');
+    expect(after).toContain('"hoàn tác 14"');
+    expect(after).toContain('"xong 1"');
+    expect(after.length).toBeLessThan(700);
   });
 });
 

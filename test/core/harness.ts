@@ -91,7 +91,9 @@ export async function harness(
     const r = await say(id, agencyText);
     if (actions(r).includes(`r:${agencyId}`)) await press(id, `r:${agencyId}`);
     await say(id, name);
-    return say(id, 'Chuyên viên');
+    await say(id, 'Chuyên viên');
+    // The review: 📨 Gửi.
+    return press(id, 'rs');
   }
 
   /** Register user `id` for an agency and have the admin approve. */

@@ -43,6 +43,11 @@ export interface ListItem {
   more?: readonly Button[];
   /** What the item's number does in a menu, where it is not `button`. */
   menu?: Button;
+  /**
+   * Unchanged since the list was last shown: where the message is edited in place (buttons) it is shown as ever; a
+   * menu, which sends a new message, keeps its number but does not print it again.
+   */
+  quiet?: boolean;
 }
 
 export interface Post {

@@ -108,14 +108,13 @@ export function menuView(post: Post, lang: Lang): MenuView {
     if (b) kinds.add(b.kind);
   };
   if (post.items?.length) {
-    parts.push(
-      post.items
-        .map((item) => {
-          add(item.menu ?? item.button);
-          return `${entries.length}. ${r(item.text)}`;
-        })
-        .join('\n'),
-    );
+    const shown = post.items.flatMap((item) => {
+      add(item.menu ?? item.button);
+      return item.quiet ? [] : [`${entries.length}. ${r(item.text)}`];
+    });
+    parts.push(shown.join('\n'));
+    const quiet = post.items.length - shown.length;
+    if (quiet > 0) parts.push(t('menu.quietItems', { n: quiet }, lang));
   }
   if (post.footer) parts.push(r(post.footer));
   // A file cannot be sent here: said so, with where to get it.

@@ -79,7 +79,7 @@ export function partCard(ctx: Ctx, task: Task, party: string, src: Source, head?
  * /viec: the tasks the official's agency must report on in every active plan, one line and one button each
  * (numbers stay put). Where several plans are served, each line names its plan and each button carries it.
  */
-export function myTasks(ctx: Ctx, head?: Text): Post | undefined {
+export function myTasks(ctx: Ctx, head?: Text, changed?: string): Post | undefined {
   const agency = ctx.actor.official?.agency;
   if (!agency) return undefined;
   const many = ctx.deps.plans.all().length > 1;
@@ -108,7 +108,15 @@ export function myTasks(ctx: Ctx, head?: Text): Post | undefined {
     const open = (kind: 'tick' | 'open') => openTask.button(kind, say('button.open', { id: ref }), { taskId: task.id, src: 'l' }, inPlan);
     // A menu numbers the item once: its number opens the card (where 📈 ⏳ are numbered), "xong N" ticks it.
     const menu = first?.kind === 'tick' ? open('tick') : undefined;
-    return { text: line, button: first ?? open('open'), more: partExtras(inPlan, task, agency, 'l', true), ...(menu ? { menu } : {}) };
+    // After a change, a menu repeats only the changed line: the others keep their numbers.
+    const quiet = changed !== undefined && !(task.id === changed && inPlan.plan.key === ctx.plan.key);
+    return {
+      text: line,
+      button: first ?? open('open'),
+      more: partExtras(inPlan, task, agency, 'l', true),
+      ...(menu ? { menu } : {}),
+      ...(quiet ? { quiet } : {}),
+    };
   });
   const header = say('mytasks.header', { agency: ctx.deps.dir.label(agency), n: all.length, date: formatDate(ctx.today) });
   return {
@@ -144,5 +152,5 @@ export function tickButtons(ctx: Ctx, taskIds: readonly string[]): Button[][] {
 
 /** What to show after a change: the list the official came from, or the task's card. */
 export function after(ctx: Ctx, task: Task, party: string, src: Source, head: Text): Post {
-  return (src === 'l' && ctx.actor.official?.agency === party ? myTasks(ctx, head) : undefined) ?? partCard(ctx, task, party, src, head);
+  return (src === 'l' && ctx.actor.official?.agency === party ? myTasks(ctx, head, task.id) : undefined) ?? partCard(ctx, task, party, src, head);
 }
