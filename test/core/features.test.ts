@@ -378,6 +378,22 @@ describe('ticking', () => {
     await h.press(ADMIN, h.actions(confirm)[0]!);
     expect(h.store.snapshot().completions[0]).toMatchObject({ taskId: 'II.1', party: 'so-noi-vu', by: `admin:telegram:${ADMIN}` });
   });
+  it("an official is told when an admin ticks for their agency; another agency's official is not; an official's own tick tells no one", async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    await h.official('3', 'Sở Nội vụ', 'so-noi-vu');
+    await h.press(ADMIN, 't:I.4:0');
+    const done = await h.press(ADMIN, 'c:I.4:0:-:a');
+    expect(h.store.snapshot().completions[0]).toMatchObject({ taskId: 'I.4', party: 'so-tai-chinh', by: `admin:telegram:${ADMIN}` });
+    expect(done.others.map((o) => o.chatId)).toEqual(['2']);
+    const told = h.text({ replies: [], others: done.others });
+    expect(told).toContain('quản trị viên (VP.UBND tỉnh) đã ghi nhận Sở Tài chính hoàn thành nhiệm vụ I.4 của KH 4561/KH-UBND lúc 10:00');
+    expect(presentMenu(done, 'vi').others[0]!.text).toContain('hoàn thành nhiệm vụ I.4');
+    expect(presentMenu(done, 'vi').others[0]!.text).not.toMatch(/bấm/i);
+    const own = await h.press('3', 'c:II.1:1:-:a');
+    expect(h.text(own)).toContain('Đã ghi nhận');
+    expect(own.others).toEqual([]);
+  });
   it("/quahan and /tiendo answer for the official's agency; for an admin, the whole plan", async () => {
     const h = await harness({ start: '2019-04-10T03:00:00Z' });
     await h.official('2', 'Sở Tài chính', 'so-tai-chinh');

@@ -19,7 +19,7 @@ import { after, myTasks, partCard } from './card.ts';
 import { progressCommand, progressStep, startProgress } from './progress.ts';
 import { canUndo, continuous, findTask, label, ownParty, periodFor, periodText, refusalFor, reported, state, taskIn } from './rules.ts';
 import { type Ctx, defineAction, type Feature, handle, rows } from '../../kernel/feature.ts';
-import { edit, type Outcome, type Post, refuse, reply, say, type Text } from '../../kernel/outcome.ts';
+import { edit, type Envelope, type Outcome, type Post, refuse, reply, say, type Text } from '../../kernel/outcome.ts';
 import { localTime } from '../../kernel/time.ts';
 import { cancelAction } from '../../kernel/conversation.ts';
 import { attachButton } from './evidence.ts';
@@ -183,7 +183,31 @@ async function record(ctx: Ctx, target: Target, note?: string): Promise<Outcome>
   const withProof = withUndo(ctx, after(ctx, task, party, target.src, head), rec, target.src);
   const proof = attachButton(ctx, rec);
   const shown = (withProof.buttons ?? []).flat().some((b) => b.action === proof?.action);
-  return edit(proof && !shown ? { ...withProof, buttons: [...(withProof.buttons ?? []), [proof]] } : withProof, say('tick.toastDone'));
+  const out = edit(proof && !shown ? { ...withProof, buttons: [...(withProof.buttons ?? []), [proof]] } : withProof, say('tick.toastDone'));
+  return { ...out, others: toldOfAdminTick(ctx, task, party, target.period) };
+}
+
+/** A tick an admin made for an agency other than their own: that agency's officials are told, with its card. */
+function toldOfAdminTick(ctx: Ctx, task: Task, party: string, periodEnd?: string): Envelope[] {
+  if (!ctx.actor.admin || ctx.actor.official?.agency === party) return [];
+  const by = ctx.actor.official?.name ?? ctx.deps.t('tick.byAdmin');
+  return ctx.deps.store
+    .officialsWith('approved')
+    .filter((o) => o.agency === party)
+    .flatMap((o) =>
+      o.accounts.map((a) => ({
+        channel: a.channel,
+        chatId: a.chatId,
+        text: say('tick.adminTickedNotice', {
+          by,
+          id: task.id,
+          plan: ctx.plan.plan.number,
+          period: periodText(ctx.deps, periodEnd),
+          time: localTime(ctx.now),
+          agency: label(ctx.deps, party),
+        }),
+      })),
+    );
 }
 
 /**
