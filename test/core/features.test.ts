@@ -32,10 +32,34 @@ describe('answers in a conversation', () => {
     const h = await harness({ start: '2019-04-10T03:00:00Z' });
     const first = await h.say('1', 'VP.UBND tỉnh có nhiệm vụ gì?');
     expect(h.text(first).length).toBeLessThanOrEqual(2000);
-    expect(h.actions(first)).toContain('p');
-    const next = await h.press('1', 'p');
+    const more = h.actions(first).find((a) => a.startsWith('p:'))!;
+    expect(more).toBeDefined();
+    const next = await h.press('1', more);
     expect(h.text(next)).toContain('III.5');
-    expect(h.text(await h.press('1', 'p'))).toContain('Không còn gì để xem thêm');
+    expect(h.text(await h.press('1', more))).toContain('Không còn gì để xem thêm');
+  });
+  it('⏬ under an earlier answer still brings that answer\'s next page after another long answer; "thêm" means the latest', async () => {
+    const h = await harness({ start: '2019-04-10T03:00:00Z' });
+    const first = await h.say('1', 'VP.UBND tỉnh có nhiệm vụ gì?');
+    const firstMore = h.actions(first).find((a) => a.startsWith('p:'))!;
+    // An hour later (pages are kept a day) the same question is asked again: an answer of its own.
+    h.advance(3_600_000);
+    const second = await h.say('1', 'VP.UBND tỉnh có nhiệm vụ gì?');
+    const secondMore = h.actions(second).find((a) => a.startsWith('p:'))!;
+    expect(secondMore, h.text(second)).toBeDefined();
+    expect(secondMore).not.toBe(firstMore);
+    const back = h.text(await h.press('1', firstMore));
+    expect(back).not.toContain('Không còn gì để xem thêm');
+    expect(back).toContain('III.5');
+    // The words mean the latest answer: its next page, not the first answer's.
+    const latest = h.text(await h.say('1', 'thêm'));
+    expect(latest).not.toContain('Không còn gì để xem thêm');
+    expect(latest).toContain('III.5');
+    // Each answer's pages are its own: the first's ⏬ has used its last page, the second's has not.
+    expect(h.text(await h.press('1', firstMore))).toContain('Không còn gì để xem thêm');
+    // A day after, its pages are no longer kept, and it says so.
+    h.advance(25 * 3_600_000);
+    expect(h.text(await h.press('1', secondMore))).toContain('chỉ giữ 24 giờ');
   });
   it('a follow-up uses what this chat was just shown, even after a restart', async () => {
     const h = await harness({ start: '2019-04-10T03:00:00Z' });
