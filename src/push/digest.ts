@@ -39,11 +39,16 @@ export type Digest = Post;
 const tickButton = (deps: DigestDeps, id: string): Button => tick.button('tick', say('button.tick', { id }), { taskId: id, src: 'a' }, deps.scope);
 
 const CONTENT = 140;
+/** ✅ buttons a digest carries at most (a numbered line each on Zalo); the rest are reached through /viec. */
+const DIGEST_TICKS = 20;
 
 function line(deps: DigestDeps, task: Task, due: string | undefined, statusKey: string, agency?: string): string {
   const note = agency ? deps.store.latestProgress(deps.plan.id, task.id, agency) : undefined;
   const progress = note ? `\n   ${deps.t('progress.line', { date: formatDate(note.at.slice(0, 10)), text: excerpt(note.text, 120) })}` : '';
-  return `• ${task.id} — ${excerpt(task.content, CONTENT)}\n   ${deps.t('task.deadlineShort', { deadline: deadlineWords(task, deps.t) })}${due ? ` (${formatDate(due)})` : ''} · ${deps.t(statusKey)}${progress}`;
+  // A late recurring task names the period that is late (its due date is that period's end).
+  const missed =
+    task.deadline.kind === 'recurring' && statusKey === 'status.overdue' && due ? ` · ${deps.t('task.periodMissed', { date: formatDate(due) })}` : '';
+  return `• ${task.id} — ${excerpt(task.content, CONTENT)}\n   ${deps.t('task.deadlineShort', { deadline: deadlineWords(task, deps.t) })}${due ? ` (${formatDate(due)})` : ''} · ${deps.t(statusKey)}${missed}${progress}`;
 }
 
 /** The weekly digest of one agency, as its officials receive it. Never empty. */
@@ -87,7 +92,13 @@ export function agencyDigest(deps: DigestDeps, agency: string, today: string, re
   if (recurring.length > 0) parts.push(`${deps.t('digest.recurring', { n: recurring.length })}\n${recurring.join('\n')}`);
   if (tickedText) parts.push(tickedText);
   parts.push(progress);
-  return { text: [parts.join('\n\n'), '', say('digest.footer')], buttons: rows(tick.slice(0, 8), 4) };
+  // Every task listed has its ✅, as far as a message carries them; beyond, /viec has them all.
+  const shown = tick.slice(0, DIGEST_TICKS);
+  const beyond = tick.length - shown.length;
+  return {
+    text: [parts.join('\n\n'), '', say('digest.footer'), ...(beyond > 0 ? [say('digest.moreOnViec', { n: beyond })] : [])],
+    buttons: rows(shown, 4),
+  };
 }
 
 /** The plan-wide digest for admins: counts per status, agencies furthest behind first, the overdue list. */

@@ -253,6 +253,20 @@ describe('Telegram: questions', () => {
     for (const p of parts) expect(p.length).toBeLessThan(4096);
     expect(parts.join('\n')).toBe(long);
   });
+  it("never splits a task from its indented lines: each chunk starts at a task, for Zalo's 2,000 characters too", () => {
+    const tasks = Array.from(
+      { length: 30 },
+      (_, i) => `${i + 1}. I.${i} — ${'nội dung '.repeat(12)}\n   Hạn: Quý I/2019 · Quá hạn\n   Tiến độ báo ngày 01/03/2019: đang làm`,
+    );
+    const text = ['Nhiệm vụ (30):', '', ...tasks].join('\n');
+    for (const limit of [1900, 3900]) {
+      const parts = splitMessage(text, limit);
+      expect(parts.length).toBeGreaterThan(1);
+      for (const p of parts.slice(1)) expect(p, p.slice(0, 40)).toMatch(/^\d+\. I\./);
+      for (const p of parts) expect(p.length).toBeLessThanOrEqual(limit);
+      expect(parts.join('\n')).toBe(text);
+    }
+  });
 });
 
 describe('Telegram: register, approve, tick', () => {

@@ -418,6 +418,10 @@ describe('ticking', () => {
     expect(h.text(own)).toContain('Đã ghi nhận');
     expect(own.others).toEqual([]);
   });
+  it('/quahan says which period of a recurring task is late, not only "Quá hạn" beside a date', async () => {
+    const h = await harness({ start: '2019-04-10T03:00:00Z' });
+    expect(h.text(await h.say('1', '/quahan'))).toMatch(/• II\.8 — .*\n.*Hàng quý trong năm · Quá hạn · kỳ đến 31\/03\/2019 chưa báo cáo/);
+  });
   it("/quahan and /tiendo answer for the official's agency; for an admin, the whole plan", async () => {
     const h = await harness({ start: '2019-04-10T03:00:00Z' });
     await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
