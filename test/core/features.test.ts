@@ -519,6 +519,33 @@ describe('/guingay', () => {
   });
 });
 
+describe("/guingay respects the admin's chat", () => {
+  it('six recipients: two progress notes and the end, in order even when the first note is slow to go out', async () => {
+    const h = await harness();
+    const told: string[] = [];
+    let first = true;
+    h.deps.tell = async (m) => {
+      // The first note takes longest to deliver: later ones must wait for it.
+      if (first) {
+        first = false;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      told.push(h.text({ replies: [m], others: [] }));
+    };
+    h.deps.push = {
+      recipients: () => 6,
+      digestNow: async (progress) => {
+        for (let sent = 1; sent <= 6; sent++) progress({ sent, failed: 0, blocked: 0, total: 6 });
+        return { sent: 6, failed: 0, blocked: 0, total: 6 };
+      },
+      announce: async () => ({ sent: 0, failed: 0, blocked: 0, total: 0 }),
+    };
+    await h.say(ADMIN, '/guingay');
+    await vi.waitFor(() => expect(told).toHaveLength(3));
+    expect(told).toEqual(['Đang gửi: 2/6, lỗi 0.', 'Đang gửi: 4/6, lỗi 0.', 'Đã gửi xong: 6/6; lỗi 0; không nhận được (đã chặn bot) 0.']);
+  });
+});
+
 describe('progress notes', () => {
   it('an official reports progress without ticking; the card, the list, the digest and the report show the latest', async () => {
     const h = await harness({ start: '2019-03-10T03:00:00Z' });

@@ -14,22 +14,32 @@ async function notify(ctx: Ctx, args: string): Promise<Outcome> {
   return reply({ text: say(on ? 'notify.turnedOn' : 'notify.turnedOff') });
 }
 
+/** Progress notes a run sends the admin at most (at a third and two thirds), before the one that says it ended. */
+const PROGRESS_NOTES = 2;
+
 function pushNow(ctx: Ctx): Outcome {
   const { actor, deps, from } = ctx;
   if (!actor.admin) return refuse('admin-only');
   const push = deps.push;
   if (!push) return refuse('push-unavailable');
-  const tell = (text: ReturnType<typeof say>) =>
-    void deps
-      .tell?.({ channel: from.channel, chatId: from.chatId, text })
+  // One note after another, in the order they were made: "Đã gửi xong" is never overtaken by a progress note.
+  let chain: Promise<void> = Promise.resolve();
+  const tell = (text: ReturnType<typeof say>) => {
+    chain = chain
+      .then(() => deps.tell?.({ channel: from.channel, chatId: from.chatId, text }))
       .catch((e: unknown) => deps.log.log('warn', 'push progress note failed', { error: e }));
+  };
+  // A few notes, not one per tenth: each time another third of the recipients is done, the last left to the end.
+  let notes = 0;
+  const progress = (r: { sent: number; failed: number; blocked: number; total: number }) => {
+    const done = r.sent + r.failed + r.blocked;
+    if (done >= r.total || notes >= PROGRESS_NOTES || done < ((notes + 1) * r.total) / (PROGRESS_NOTES + 1)) return;
+    notes++;
+    tell(say('push.progress', { sent: r.sent, total: r.total, failed: r.failed + r.blocked }));
+  };
   const total = push.recipients();
   push
-    .digestNow(
-      (r) => tell(say('push.progress', { sent: r.sent, total: r.total, failed: r.failed + r.blocked })),
-      { channel: from.channel, chatId: from.chatId },
-      () => tell(say('push.elsewhere')),
-    )
+    .digestNow(progress, { channel: from.channel, chatId: from.chatId }, () => tell(say('push.elsewhere')))
     .then((r) => tell(say('push.finished', { sent: r.sent, total: r.total, failed: r.failed, blocked: r.blocked })))
     .catch((e: unknown) => {
       deps.log.log('error', 'push run failed', { error: e });
