@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -142,18 +143,58 @@ describe('Zalo: evidence', () => {
 });
 
 describe('Zalo: files', () => {
-  it('a file (which Zalo hands bots as "unsupported") is answered with where a plan file goes: Telegram or the command line', async () => {
+  it('a PDF an official sends (Zalo hands bots files as "unsupported") gets a Vietnamese instruction that works: a photo as proof, or Telegram', async () => {
     const s = await setup();
     const before = s.zalo.sent.length;
     await s.channel.handleUpdate({
       event_name: 'message.unsupported.received',
-      message: { message_id: mid(), chat: { id: ADMIN, chat_type: 'PRIVATE' }, from: { id: ADMIN } },
+      message: { message_id: mid(), chat: { id: USER, chat_type: 'PRIVATE' }, from: { id: USER } },
     });
     const said = s.zalo.sent.slice(before).map((m) => m.text);
     expect(said).toHaveLength(1);
-    expect(said[0]).toContain('Zalo chưa cho bot nhận tệp');
-    expect(said[0]).toContain('Telegram');
-    expect(said[0]).not.toMatch(/bấm/i);
+    expect(said[0]).toContain('Zalo chưa chuyển tệp (PDF, Word, Excel) cho bot');
+    expect(said[0]).toContain('chọn "📎 Gửi ảnh minh chứng" của nhiệm vụ đó (gõ /viec để tìm), rồi gửi ảnh');
+    expect(said[0]).not.toMatch(/bấm|npm|--|\.json|import/i);
+    // The instruction works: /viec, the task, its 📎 after the tick, then a photo is kept.
+    await s.say('xong I.4');
+    const n = (await s.say('/viec')).match(/(\d+)\. I\.4/)![1]!;
+    const card = await s.say(n);
+    const proof = card.match(/(\d+)\. 📎 Gửi ảnh minh chứng I\.4/)![1]!;
+    expect(await s.say(proof)).toContain('Gửi ảnh chụp minh chứng cho I.4');
+  });
+});
+
+describe('Zalo: /baocao for an admin', () => {
+  it('polling: says plainly, in Vietnamese, how to get the report — no command line, flag or file name', async () => {
+    const s = await setup({ start: '2019-04-10T03:00:00Z' });
+    const said = await s.say('/baocao', ADMIN);
+    expect(said).toContain('Báo cáo Kế hoạch 4561/KH-UBND');
+    expect(said).toContain('gõ /baocao trên Telegram (sau khi liên kết tài khoản bằng /lienket)');
+    expect(said).not.toMatch(/npm|--|\.xlsx|bao-cao-|bấm/i);
+  });
+  it('webhook mode: a link to the Excel file that downloads it, and expires after an hour', async () => {
+    let now = Date.now();
+    const port = await freePort();
+    const files = new PublicFiles(`http://127.0.0.1:${port}`, () => now);
+    const server = await startHttp(port, new Map(), () => {}, files);
+    try {
+      const s = await setup({ files, start: '2019-04-10T03:00:00Z' });
+      const said = await s.say('/baocao', ADMIN);
+      expect(said).toContain('Tải báo cáo (tệp Excel) tại: http://127.0.0.1:');
+      expect(said).toContain('chỉ dùng được trong 60 phút');
+      const url = said.match(/(http:\/\/\S+\/files\/[0-9a-f]{32}\.xlsx)/)![1]!;
+      const got = await fetch(url);
+      expect(got.status).toBe(200);
+      expect(got.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(got.headers.get('content-disposition')).toMatch(/^attachment; filename="bao-cao-4561-KH-UBND-2019-04-10\.xlsx"$/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await got.arrayBuffer()) as ArrayBuffer);
+      expect(wb.getWorksheet('Tổng hợp')).toBeDefined();
+      now += 3_600_001;
+      expect((await fetch(url)).status).toBe(404);
+    } finally {
+      await server.stop();
+    }
   });
 });
 

@@ -592,7 +592,7 @@ describe('/baocao', () => {
   it('on Zalo, which cannot send files, says where to get it', async () => {
     const h = await harness({ start: '2019-04-10T03:00:00Z' });
     const r = await h.core.onText(h.user('adminzalo', 'zalo'), '/baocao');
-    expect(h.menuText(r)).toContain('Ở đây chưa gửi được tệp');
+    expect(presentMenu(r, 'vi').messages[0]!.document?.notHere).toContain('Ở đây lúc này chưa gửi được tệp báo cáo');
   });
 });
 

@@ -46,6 +46,8 @@ export interface MenuView {
   /** A picture: sent by URL where the messenger can fetch one, else its fallback text is sent instead. */
   photo?: { filename: string; bytes: Buffer; fallback: string };
   attachment?: Attachment;
+  /** A file (a report): a link that expires where the messenger's adapter can serve one, else `notHere` is said. */
+  document?: { filename: string; bytes: Buffer; notHere: string };
 }
 
 const PER_ROW = 3;
@@ -117,8 +119,6 @@ export function menuView(post: Post, lang: Lang): MenuView {
     if (quiet > 0) parts.push(t('menu.quietItems', { n: quiet }, lang));
   }
   if (post.footer) parts.push(r(post.footer));
-  // A file cannot be sent here: said so, with where to get it.
-  if (post.document) parts.push(t('document.notHere', { name: post.document.filename }, lang));
   // "Xem thêm" is a word on a text-only messenger ("thêm"), said in the footer, not a numbered entry.
   const options = (post.buttons ?? []).flat().filter((b) => b.kind !== 'more');
   if (options.length > 0) {
@@ -139,6 +139,8 @@ export function menuView(post: Post, lang: Lang): MenuView {
     entries,
     ...(post.photo ? { photo: { filename: post.photo.filename, bytes: post.photo.bytes, fallback: r(post.photo.fallback) } } : {}),
     ...(post.attachment ? { attachment: post.attachment } : {}),
+    // Where no file can be sent, what to do instead (the adapter says it when it cannot give a link).
+    ...(post.document ? { document: { ...post.document, notHere: t('document.notHere', {}, lang) } } : {}),
   };
 }
 

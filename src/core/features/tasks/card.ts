@@ -105,9 +105,10 @@ export function myTasks(ctx: Ctx, head?: Text, changed?: string): Post | undefin
     const line = `${where}${task.id} — ${excerpt(task.content, 110)}\n   ${ctx.deps.t('task.deadlineShort', { deadline: deadlineWords(task, ctx.deps.t) })} · ${status}${extended}${noted}`;
     const first = partButton(inPlan, task, agency, 'l', true);
     const ref = taskRef(inPlan, task.id);
-    const open = (kind: 'tick' | 'open') => openTask.button(kind, say('button.open', { id: ref }), { taskId: task.id, src: 'l' }, inPlan);
-    // A menu numbers the item once: its number opens the card (where 📈 ⏳ are numbered), "xong N" ticks it.
-    const menu = first?.kind === 'tick' ? open('tick') : undefined;
+    const open = (kind: 'tick' | 'undo' | 'open') => openTask.button(kind, say('button.open', { id: ref }), { taskId: task.id, src: 'l' }, inPlan);
+    // A menu numbers the item once: its number opens the card (where 📈 ⏳ 📎 are numbered); "xong N" ticks it,
+    // "hoàn tác N" undoes the tick just made.
+    const menu = first?.kind === 'tick' || first?.kind === 'undo' ? open(first.kind) : undefined;
     // After a change, a menu repeats only the changed line: the others keep their numbers.
     const quiet = changed !== undefined && !(task.id === changed && inPlan.plan.key === ctx.plan.key);
     return {

@@ -60,11 +60,18 @@ const tickHandler = handle(tick, (ctx, pressed, how) => startTick(ctx, pressed.t
 const undoHandler = handle(undo, (ctx, pressed) => undoTick(ctx, pressed.completionId, pressed.src));
 /** 📈 Báo tiến độ: the next text typed is a progress note on the agency's part, which is not ticked. */
 const progressHandler = handle(progress, (ctx, pressed) => startProgress(ctx, pressed.taskId, pressed.party, pressed.src));
-/** A task's card, as the actor's agency sees it; "xong N" on its menu entry ticks it at once. */
+/**
+ * A task's card, as the actor's agency sees it. Its menu entry said plainly: "xong N" ticks it at once, "hoàn tác N"
+ * undoes the tick (each re-checked as the ✅ or ↩️ it stands for).
+ */
 const openHandler = handle(openTask, (ctx, pressed, how) => {
   const task = findTask(ctx, pressed.taskId);
   if (!task) return refuse('unknown-task', { id: pressed.taskId });
-  if (how.explicit) return startTick(ctx, task.id, undefined, pressed.src, true);
+  if (how.explicit) {
+    const own = ownParty(ctx.actor, task, ctx.deps);
+    const done = own ? reported(ctx, task, own) : undefined;
+    return done ? undoTick(ctx, done.id, pressed.src) : startTick(ctx, task.id, undefined, pressed.src, true);
+  }
   const party = ownParty(ctx.actor, task, ctx.deps);
   return reply(party ? partCard(ctx, task, party, pressed.src) : { text: taskCard(ctx.plan.plan, task, state(ctx, task), ctx.deps.t, ctx.today) });
 });
