@@ -201,6 +201,35 @@ describe('/kehoach, archive and restore', () => {
   });
 });
 
+describe('publishing a plan whose document gives no title', () => {
+  it('the admin is asked for the title in Vietnamese before publishing; the plan is then listed by it, never the file name', async () => {
+    const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
+    const h = await harness({ plansDir, start: '2021-06-01T03:00:00Z' });
+    recordAnnouncements(h, []);
+    const preview = await h.core.onDocument(h.user(ADMIN), doc('ke-hoach-1234-2021.docx', await planDocx({ title: '' })));
+    const shown = h.text(preview);
+    expect(shown).toContain('Văn bản không ghi tên kế hoạch, nên chưa công bố được. Xin gõ tên kế hoạch');
+    expect(shown).not.toMatch(/title|--|ke-hoach-1234-2021"/);
+    // No 📢 until there is a title; a forged one is answered with the question, nothing published.
+    expect(h.actions(preview).some((a) => a.startsWith('pp:'))).toBe(false);
+    const token = h
+      .actions(preview)
+      .find((a) => a.startsWith('pd:'))!
+      .slice(3);
+    expect(h.text(await h.press(ADMIN, `pp:${token}`))).toContain('Xin gõ tên kế hoạch');
+    expect(h.deps.plans.byId('1234/KH-UBND')).toBeUndefined();
+    expect(h.text(await h.say(ADMIN, 'ab'))).toContain('từ 5 đến 300 ký tự');
+    const named = await h.say(ADMIN, 'Kế hoạch đẩy mạnh thanh toán không dùng tiền mặt 2021–2025');
+    expect(h.text(named)).toContain('Tên kế hoạch 1234/KH-UBND: Kế hoạch đẩy mạnh thanh toán không dùng tiền mặt 2021–2025');
+    const publish = h.actions(named).find((a) => a.startsWith('pp:'))!;
+    expect(h.text(await h.press(ADMIN, publish))).toContain('1234/KH-UBND');
+    expect(h.deps.plans.byId('1234/KH-UBND')!.plan.title).toBe('Kế hoạch đẩy mạnh thanh toán không dùng tiền mặt 2021–2025');
+    const list = h.text(await h.say(ADMIN, '/kehoach'));
+    expect(list).toContain('Kế hoạch đẩy mạnh thanh toán không dùng tiền mặt');
+    expect(list).not.toContain('ke-hoach-1234');
+  });
+});
+
 describe('publishing a plan sent as a Word file', () => {
   it('an admin sends the file: a preview, then 📢 Công bố puts it live without a restart and tells the officials concerned', async () => {
     const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
