@@ -230,6 +230,27 @@ describe('publishing a plan whose document gives no title', () => {
   });
 });
 
+describe('a corrected file that carries only the table', () => {
+  it('keeps the title and the implementation paragraphs of the plan in use, and says so; nothing is asked', async () => {
+    const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
+    const h = await harness({ plansDir, start: '2019-03-10T03:00:00Z' });
+    recordAnnouncements(h, []);
+    const before = h.deps.plans.byId('4561/KH-UBND')!.plan;
+    expect(before.assignments.length).toBeGreaterThan(0);
+    const bytes = await planDocx({ number: '4561/KH-UBND', day: '28/9/2018', title: '' });
+    const preview = await h.core.onDocument(h.user(ADMIN), doc('4561-sua.docx', bytes));
+    const shown = h.text(preview);
+    expect(shown).toContain('Tệp này không ghi, nên giữ từ KH 4561/KH-UBND đang dùng: tên kế hoạch, các đoạn giao việc ở phần tổ chức thực hiện.');
+    expect(shown).not.toContain('Xin gõ tên kế hoạch');
+    expect(shown).toContain(before.title.slice(0, 60));
+    await h.press(ADMIN, h.actions(preview).find((a) => a.startsWith('pp:'))!);
+    const after = h.deps.plans.byId('4561/KH-UBND')!.plan;
+    expect(after.title).toBe(before.title);
+    expect(after.assignments).toEqual(before.assignments);
+    expect(after.tasks).toHaveLength(3);
+  });
+});
+
 describe('publishing a plan sent as a Word file', () => {
   it('an admin sends the file: a preview, then 📢 Công bố puts it live without a restart and tells the officials concerned', async () => {
     const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));

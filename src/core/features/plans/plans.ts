@@ -181,12 +181,17 @@ async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome
   const sameId = deps.plans.byId(plan.id);
   if (sameId && sameId.plan.date !== plan.date) plan = { ...plan, id: `${plan.id}@${plan.date}` };
   const replaces = deps.plans.byId(plan.id);
+  const titleGuessed = warnings.some((w) => w.kind === 'metaGuessed' && w.where === 'title');
+  // A corrected file that carries only the table (an Excel sheet) keeps what the plan in use says and it does not:
+  // the title, the implementation paragraphs, the document's body.
+  const kept = replaces ? keepFrom(replaces.plan, plan, titleGuessed) : undefined;
+  if (kept) plan = kept.plan;
   await filesOf(ctx).sweepDrafts(ctx.now);
   const t = Math.floor(deps.random() * 36 ** 8)
     .toString(36)
     .padStart(8, '0');
   // A plan is listed by its title: one the document does not give is asked of the admin, never the file's name.
-  const needsTitle = warnings.some((w) => w.kind === 'metaGuessed' && w.where === 'title');
+  const needsTitle = titleGuessed && !kept?.what.includes('title');
   const draft: Draft = { token: t, by: actor.ref, at: ctx.now.toISOString(), filename: doc.filename, plan, ...(needsTitle ? { needsTitle } : {}) };
   await filesOf(ctx).writeDraft(t, draft);
   if (needsTitle) await setSession(ctx, { kind: 'planTitle', token: t });
@@ -206,6 +211,8 @@ async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome
     say('import.chat.tasks', { n: plan.tasks.length, sections: bySection, assignments: plan.assignments.length }),
     say('import.chat.leads', { leads: topLeads || '—' }),
   ];
+  if (kept && kept.what.length > 0)
+    lines.push(say('import.chat.keptFrom', { plan: replaces!.plan.number, what: kept.what.map((k) => ctx.deps.t(`import.chat.kept.${k}`)).join(', ') }));
   if (replaces) {
     const d = planDiff(replaces.plan, plan);
     const voided = [...d.changed, ...d.removed].filter((id) => (deps.store.completions(plan.id).get(id) ?? []).length > 0);
@@ -239,6 +246,25 @@ async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome
     text: lines,
     buttons: [[publish.button('confirm', say('button.publish'), { token: t }), discard.button('cancel', say('button.cancel'), { token: t })]],
   });
+}
+
+/** What a replacement keeps from the plan in use where its file says nothing, and the names of what it kept. */
+function keepFrom(old: Plan, next: Plan, titleGuessed: boolean): { plan: Plan; what: ('title' | 'assignments' | 'document')[] } {
+  const what: ('title' | 'assignments' | 'document')[] = [];
+  let plan = next;
+  if (titleGuessed && old.title) {
+    plan = { ...plan, title: old.title };
+    what.push('title');
+  }
+  if (plan.assignments.length === 0 && old.assignments.length > 0) {
+    plan = { ...plan, assignments: old.assignments };
+    what.push('assignments');
+  }
+  if (!plan.document && old.document) {
+    plan = { ...plan, document: old.document };
+    what.push('document');
+  }
+  return { plan, what };
 }
 
 /** The longest plan title taken in chat. */
