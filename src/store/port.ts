@@ -334,6 +334,11 @@ export abstract class Store {
     return pushes.run(this.ops, key);
   }
 
+  /** Digest runs written for a day (scheduled or /guingay), finished or not. */
+  runsOfDay(day: string): readonly ReadonlyDeep<Run>[] {
+    return pushes.runsOfDay(this.ops, day);
+  }
+
   /** Runs started and not finished (a crash, a stop): the next start resumes them. */
   unfinishedRuns(): readonly ReadonlyDeep<Run>[] {
     return pushes.unfinishedRuns(this.ops);

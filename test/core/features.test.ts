@@ -520,6 +520,38 @@ describe('/guingay', () => {
 });
 
 describe("/guingay respects the admin's chat", () => {
+  it('a second /guingay the same day asks first, naming who already got it; "Gửi lại" sends, ✖ sends nothing', async () => {
+    const h = await harness();
+    const o2 = await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    await h.official('3', 'Sở Nội vụ', 'so-noi-vu');
+    let runs = 0;
+    h.deps.tell = async () => {};
+    h.deps.push = {
+      recipients: () => 2,
+      digestNow: async () => {
+        runs++;
+        return { sent: 2, failed: 0, blocked: 0, total: 2 };
+      },
+      announce: async () => ({ sent: 0, failed: 0, blocked: 0, total: 0 }),
+    };
+    // Nothing sent today yet: /guingay starts at once.
+    expect(h.text(await h.say(ADMIN, '/guingay'))).toContain('Bắt đầu gửi bản tin tuần');
+    expect(runs).toBe(1);
+    // Today's run reached the official of Sở Tài chính.
+    const at = h.clock.now;
+    await h.store.startRun('manual:x', 1, at, { day: '2019-03-10' });
+    await h.store.recordDeliveries([{ run: 'manual:x', to: o2, status: 'sent', at: at.toISOString(), attempts: 1 }]);
+    await h.store.finishRun('manual:x', { sent: 1, failed: 0 }, at);
+    const ask = await h.say(ADMIN, '/guingay');
+    expect(h.text(ask)).toBe('Hôm nay đã gửi bản tin tuần cho 1 người: Cán bộ 2. Gửi lại cho mọi người?');
+    expect(h.menuText(ask)).toContain('1. Gửi lại cho mọi người\n2. Hủy');
+    expect(runs).toBe(1);
+    expect((await h.press('3', 'pn')).refusal?.code).toBe('admin-only');
+    await h.press(ADMIN, 'x');
+    expect(runs).toBe(1);
+    expect(h.text(await h.press(ADMIN, 'pn'))).toContain('Bắt đầu gửi bản tin tuần');
+    expect(runs).toBe(2);
+  });
   it('six recipients: two progress notes and the end, in order even when the first note is slow to go out', async () => {
     const h = await harness();
     const told: string[] = [];

@@ -1,7 +1,8 @@
 /** The weekly digest and reminders: an official turns them off and on (/thongbao); an admin sends now (/guingay). */
 import { isOfficial, refuseNotOfficial } from '../../kernel/actor.ts';
 import { fold } from '../../../text/fold.ts';
-import type { Ctx, Feature } from '../../kernel/feature.ts';
+import { type Ctx, defineAction, type Feature } from '../../kernel/feature.ts';
+import { cancelAction } from '../../kernel/conversation.ts';
 import { type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
 
 async function notify(ctx: Ctx, args: string): Promise<Outcome> {
@@ -17,7 +18,36 @@ async function notify(ctx: Ctx, args: string): Promise<Outcome> {
 /** Progress notes a run sends the admin at most (at a third and two thirds), before the one that says it ended. */
 const PROGRESS_NOTES = 2;
 
+/** Who got today's digest already (runs written for today): their names, admins as such. */
+function gotToday(ctx: Ctx): string[] {
+  const { store, t } = ctx.deps;
+  const names = new Set<string>();
+  for (const run of store.runsOfDay(ctx.today))
+    for (const d of store.deliveriesOf(run.key)) {
+      if (d.status !== 'sent' || (d.parts !== undefined && d.part !== d.parts - 1)) continue;
+      const id = d.to.split('@')[0]!;
+      names.add(id.startsWith('admin:') ? t('tick.byAdmin') : (store.official(id)?.name ?? id));
+    }
+  return [...names];
+}
+
+/** "Gửi lại" after the question: the digest again, to everyone. */
+const sendAgain = defineAction<Record<string, never>>({ tag: 'pn', fields: [], decode: () => ({}), encode: () => [], run: (ctx) => start(ctx) });
+
+/** /guingay: the digest now — after a question when some already got today's, saying who. */
 function pushNow(ctx: Ctx): Outcome {
+  if (!ctx.actor.admin) return refuse('admin-only');
+  if (!ctx.deps.push) return refuse('push-unavailable');
+  const already = gotToday(ctx);
+  if (already.length === 0) return start(ctx);
+  const names = already.slice(0, 15).join(', ') + (already.length > 15 ? ctx.deps.t('push.andMore', { n: already.length - 15 }) : '');
+  return reply({
+    text: say('push.already', { n: already.length, names }),
+    buttons: [[sendAgain.button('confirm', say('button.sendAgain'), {}), cancelAction.button('cancel', say('button.cancel'), {})]],
+  });
+}
+
+function start(ctx: Ctx): Outcome {
   const { actor, deps, from } = ctx;
   if (!actor.admin) return refuse('admin-only');
   const push = deps.push;
@@ -54,4 +84,5 @@ export const notificationsFeature: Feature = {
     { names: ['thongbao', 'notify'], audience: 'official', run: notify },
     { names: ['guingay', 'pushnow'], audience: 'admin', run: pushNow },
   ],
+  actions: [sendAgain.def],
 };
