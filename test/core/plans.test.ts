@@ -169,6 +169,13 @@ describe('ticks, /viec and digests per plan', () => {
     expect(texts.some((t) => t.includes('1234/KH-UBND'))).toBe(true);
     const key = h.deps.plans.byId('1234/KH-UBND')!.key;
     expect(digests.flatMap((d) => (d.message.buttons ?? []).flat()).some((b) => b.action.startsWith(`${key}~t:I.2`))).toBe(true);
+    // An admin gets a line per plan, then each plan's own digest with its chart and its agencies furthest behind.
+    const admin = pusher.digests('2021-06-07').filter((d) => d.to.startsWith(`admin:telegram:${ADMIN}`));
+    expect(admin.map((d) => d.to)).toEqual([`admin:telegram:${ADMIN}`, ...h.deps.plans.active().map((e) => `admin:telegram:${ADMIN}@${e.key}`)]);
+    for (const d of admin.slice(1)) {
+      expect(d.message.photo).toBeDefined();
+      expect(resolve(d.message.text, 'vi', 'buttons')).toMatch(/4561\/KH-UBND|1234\/KH-UBND/);
+    }
     // Archived: no digest of it any more.
     await h.press(ADMIN, `pa:${key}:1`);
     expect(pusher.digests('2021-06-07').some((d) => resolve(d.message.text, 'vi', 'buttons').includes('1234/KH-UBND'))).toBe(false);
