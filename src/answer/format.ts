@@ -91,7 +91,10 @@ export function taskLine(task: Task, state: TaskState, t: T, opts: { lead?: bool
   if (opts.compact) {
     const lead = task.lead.map((p) => p.name).join(', ') || t('task.nobody');
     const deadline = state.extendedFrom ? deadlineNow(task, state, t) : deadlineWords(task, t) + (opts.due ? ` (${formatDate(opts.due)})` : '');
-    const meta = [...(opts.lead === false ? [] : [excerpt(lead, 50)]), deadline, t(`status.${state.status}`)];
+    // A recurring task that is late says which period: its date alone would be the next period's.
+    const missed = task.deadline.kind === 'recurring' && state.period && state.status === 'overdue';
+    const status = t(`status.${state.status}`) + (missed ? ` · ${t('task.periodMissed', { date: formatDate(state.period!.end) })}` : '');
+    const meta = [...(opts.lead === false ? [] : [excerpt(lead, 50)]), deadline, status];
     return `• ${task.id} — ${excerpt(task.content, 95)}\n   ${meta.join(' · ')}`;
   }
   const meta = [

@@ -92,12 +92,20 @@ function readBody(req: http.IncomingMessage): Promise<string | { status: number;
   });
 }
 
+/** What a kept file is served as. */
+const TYPES = {
+  png: 'image/png',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+export type PublicFileType = keyof typeof TYPES;
+
 /**
- * Files a messenger fetches by URL (Zalo's sendPhoto takes no uploads): kept in memory under an unguessable name
- * (128 random bits) for an hour, at most 100 at a time, served at GET <base>/files/<name>.png and nowhere else.
+ * Files a messenger fetches by URL (Zalo's sendPhoto takes no uploads; a report a Zalo user downloads): kept in
+ * memory under an unguessable name (128 random bits) for an hour, at most 100 at a time, served at
+ * GET <base>/files/<name>.<png|xlsx> and nowhere else; a report is served for download under its own file name.
  */
 export class PublicFiles {
-  private readonly files = new Map<string, { bytes: Buffer; type: string; expires: number }>();
+  private readonly files = new Map<string, { bytes: Buffer; type: string; expires: number; download?: string }>();
 
   constructor(
     /** The public origin (and path prefix) the server is reached at: the webhook URL's. */
@@ -106,18 +114,24 @@ export class PublicFiles {
     private readonly ttlMs = 3_600_000,
   ) {}
 
-  /** Keep a file; its public URL. */
-  put(bytes: Buffer, ext: 'png'): string {
+  /** How long a kept file is served, in minutes (said to whoever gets its link). */
+  get minutes(): number {
+    return Math.round(this.ttlMs / 60_000);
+  }
+
+  /** Keep a file; its public URL. `download`: the name a browser saves it under. */
+  put(bytes: Buffer, ext: PublicFileType, download?: string): string {
     this.sweep();
     while (this.files.size >= 100) this.files.delete(this.files.keys().next().value!);
     const name = `${randomBytes(16).toString('hex')}.${ext}`;
-    this.files.set(name, { bytes, type: 'image/png', expires: this.now() + this.ttlMs });
+    const safe = download?.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 100);
+    this.files.set(name, { bytes, type: TYPES[ext], expires: this.now() + this.ttlMs, ...(safe ? { download: safe } : {}) });
     return `${this.base.replace(/\/$/, '')}/files/${name}`;
   }
 
   /** A kept file by its path ("/files/<name>"), unless it has expired. */
-  get(path: string): { bytes: Buffer; type: string } | undefined {
-    const name = path.match(/\/files\/([0-9a-f]{32}\.png)$/)?.[1];
+  get(path: string): { bytes: Buffer; type: string; download?: string } | undefined {
+    const name = path.match(/\/files\/([0-9a-f]{32}\.(?:png|xlsx))$/)?.[1];
     const f = name ? this.files.get(name) : undefined;
     if (!f || f.expires <= this.now()) return undefined;
     return f;
@@ -158,7 +172,15 @@ export async function startHttp(
     if (pages?.handle(req, res)) return;
     if (req.method === 'GET' && files && path.includes('/files/')) {
       const f = files.get(path);
-      if (f) res.writeHead(200, { 'content-type': f.type, 'content-length': f.bytes.length, 'cache-control': 'no-store' }).end(f.bytes);
+      if (f)
+        res
+          .writeHead(200, {
+            'content-type': f.type,
+            'content-length': f.bytes.length,
+            'cache-control': 'no-store',
+            ...(f.download ? { 'content-disposition': `attachment; filename="${f.download}"` } : {}),
+          })
+          .end(f.bytes);
       else res.writeHead(404).end();
       return;
     }

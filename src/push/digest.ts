@@ -39,6 +39,8 @@ export type Digest = Post;
 const tickButton = (deps: DigestDeps, id: string): Button => tick.button('tick', say('button.tick', { id }), { taskId: id, src: 'a' }, deps.scope);
 
 const CONTENT = 140;
+/** ✅ buttons a digest carries at most (a numbered line each on Zalo); the rest are reached through /viec. */
+const DIGEST_TICKS = 20;
 
 /** A task's line: its deadline as it stands (an approved extension's date, with the plan's), status, latest progress. */
 function line(deps: DigestDeps, task: Task, part: Pick<Part, 'status' | 'due' | 'extendedFrom'>, statusKey: string, agency?: string): string {
@@ -48,7 +50,10 @@ function line(deps: DigestDeps, task: Task, part: Pick<Part, 'status' | 'due' | 
   const deadline = part.extendedFrom
     ? deadlineNow(task, { status: part.status, due: part.due, extendedFrom: part.extendedFrom, done: 0, required: 1 }, deps.t)
     : `${deadlineWords(task, deps.t)}${part.due ? ` (${formatDate(part.due)})` : ''}`;
-  return `• ${task.id} — ${excerpt(task.content, CONTENT)}\n   ${deps.t('task.deadlineShort', { deadline })} · ${deps.t(statusKey)}${progress}`;
+  // A late recurring task names the period that is late (its due date is that period's end).
+  const missed =
+    task.deadline.kind === 'recurring' && statusKey === 'status.overdue' && part.due ? ` · ${deps.t('task.periodMissed', { date: formatDate(part.due) })}` : '';
+  return `• ${task.id} — ${excerpt(task.content, CONTENT)}\n   ${deps.t('task.deadlineShort', { deadline })} · ${deps.t(statusKey)}${missed}${progress}`;
 }
 
 /** The weekly digest of one agency, as its officials receive it. Never empty. */
@@ -89,7 +94,13 @@ export function agencyDigest(deps: DigestDeps, agency: string, today: string, re
   if (recurring.length > 0) parts.push(`${deps.t('digest.recurring', { n: recurring.length })}\n${recurring.join('\n')}`);
   if (tickedText) parts.push(tickedText);
   parts.push(progress);
-  return { text: [parts.join('\n\n'), '', say('digest.footer')], buttons: rows(tick.slice(0, 8), 4) };
+  // Every task listed has its ✅, as far as a message carries them; beyond, /viec has them all.
+  const shown = tick.slice(0, DIGEST_TICKS);
+  const beyond = tick.length - shown.length;
+  return {
+    text: [parts.join('\n\n'), '', say('digest.footer'), ...(beyond > 0 ? [say('digest.moreOnViec', { n: beyond })] : [])],
+    buttons: rows(shown, 4),
+  };
 }
 
 /** The plan-wide digest for admins: counts per status, agencies furthest behind first, the overdue list. */

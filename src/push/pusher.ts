@@ -123,14 +123,26 @@ export class Pusher {
       }
     }
     if (active.length === 0) return out;
-    // Made once, and only when some admin will get it (its chart is drawn).
-    let admin: Digest | undefined;
+    // Made once, and only when some admin will get them (their charts are drawn). Several plans: a line per plan
+    // first, then each plan's own digest — its chart, its agencies furthest behind, its overdue tasks.
+    let admin: { suffix: string; digest: Digest }[] | undefined;
+    const adminDigests = () =>
+      active.length === 1
+        ? [{ suffix: '', digest: adminDigest(planDeps(this.deps, active[0]!), today) }]
+        : [
+            { suffix: '', digest: adminDigestOf(this.deps, active, today) },
+            ...active.map((entry) => ({ suffix: `@${entry.key}`, digest: adminDigest(planDeps(this.deps, entry), today) })),
+          ];
     for (const [channel, ids] of Object.entries(this.deps.admins) as [Channel, readonly string[]][]) {
       if (!this.deps.outlets[channel]) continue;
       for (const id of ids) {
         if (only && only !== id) continue;
-        admin ??= active.length === 1 ? adminDigest(planDeps(this.deps, active[0]!), today) : adminDigestOf(this.deps, active, today);
-        out.push({ to: `admin:${channel}:${id}`, message: { channel, chatId: id, text: admin.text, ...(admin.photo ? { photo: admin.photo } : {}) } });
+        admin ??= adminDigests();
+        for (const { suffix, digest } of admin)
+          out.push({
+            to: `admin:${channel}:${id}${suffix}`,
+            message: { channel, chatId: id, text: digest.text, ...(digest.photo ? { photo: digest.photo } : {}) },
+          });
       }
     }
     return out;

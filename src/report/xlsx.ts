@@ -3,7 +3,8 @@
  * in progress within the deadline, overdue, % on time) and a detail sheet (every task × agency that must report:
  * content, lead, deadline, due date, status in the government's categories as of a day, when and by whom it was
  * reported, note). Laid out to print: A4 landscape, fitted to the page width, the header row frozen and repeated on
- * every page, text wrapped, Vietnamese kept as it is.
+ * every page, text wrapped, Vietnamese kept as it is. Both sheets can be filtered by column; the summary ends with a
+ * totals row (sums Excel keeps current, with their values written too); dates are dates, not text.
  */
 import ExcelJS from 'exceljs';
 import { formatDate } from '../plan/deadline.ts';
@@ -46,6 +47,8 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, header: string
 export async function buildReport(deps: ReportDeps, today: string, agency?: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'plan-assistant';
+  // The totals are formulas: computed again whenever the file is opened.
+  wb.calcProperties.fullCalcOnLoad = true;
   const parts = partsOf(deps, today, agency);
   addSummarySheet(wb, deps, today, parts);
   addDetailSheet(wb, deps, today, parts);
@@ -69,10 +72,29 @@ function addSummarySheet(wb: ExcelJS.Workbook, { plan, dir, t }: ReportDeps, tod
     ],
     [42, 12, 16, 16, 18, 12, 14],
   );
-  for (const r of agencyRows(parts, (party) => dir.label(party)))
-    summary.addRow([r.label, r.total, r.c.done_on_time, r.c.done_late, r.c.in_progress, r.c.overdue, r.pctOnTime / 100]);
+  const rows = agencyRows(parts, (party) => dir.label(party));
+  for (const r of rows) summary.addRow([r.label, r.total, r.c.done_on_time, r.c.done_late, r.c.in_progress, r.c.overdue, r.pctOnTime / 100]);
   summary.getColumn(7).numFmt = '0%';
+  const first = 3;
+  const last = first + rows.length - 1;
+  summary.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, last), column: 7 } };
+  if (rows.length === 0) return;
+  // Totals: a sum per column (kept current by Excel) with its value, and the share done on time of all parts.
+  const sums = [2, 3, 4, 5, 6].map((col) => rows.reduce((n, r) => n + [r.total, r.c.done_on_time, r.c.done_late, r.c.in_progress, r.c.overdue][col - 2]!, 0));
+  const letter = (col: number) => String.fromCharCode(64 + col);
+  const total = summary.addRow([
+    t('report.totals'),
+    ...sums.map((result, i) => ({ formula: `SUM(${letter(i + 2)}${first}:${letter(i + 2)}${last})`, result })),
+    { formula: `IF(B${last + 1}=0,0,C${last + 1}/B${last + 1})`, result: sums[0] === 0 ? 0 : sums[1]! / sums[0]! },
+  ]);
+  total.font = { bold: true };
+  total.eachCell((c) => {
+    c.border = { top: { style: 'thin' } };
+  });
 }
+
+/** A day as Excel keeps dates (shown dd/mm/yyyy), or empty. */
+const day = (iso: string | undefined): Date | string => (iso ? new Date(`${iso.slice(0, 10)}T00:00:00Z`) : '');
 
 /** A row per task and agency that must report: what the task asks, its status as of the day, and what was reported. */
 function addDetailSheet(wb: ExcelJS.Workbook, deps: ReportDeps, today: string, parts: readonly Part[]): void {
@@ -99,10 +121,12 @@ function addDetailSheet(wb: ExcelJS.Workbook, deps: ReportDeps, today: string, p
     [8, 60, 30, 30, 20, 12, 22, 18, 24, 30, 36, 28, 30],
   );
   for (const part of parts) detail.addRow(detailRow(deps, part)).alignment = { vertical: 'top', wrapText: true };
+  for (const col of [6, 8]) detail.getColumn(col).numFmt = 'dd/mm/yyyy';
+  detail.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, parts.length + 2), column: 13 } };
 }
 
 /** One task × agency: the task, its status, and the report looked at (that of the period in question). */
-function detailRow(deps: ReportDeps, part: Part): (string | number)[] {
+function detailRow(deps: ReportDeps, part: Part): (string | number | Date)[] {
   const { plan, dir, store, t } = deps;
   const { task, party } = part;
   // The state was computed once by partsOf; the report looked at is that of the period in question.
@@ -113,9 +137,9 @@ function detailRow(deps: ReportDeps, part: Part): (string | number)[] {
     dir.label(party),
     task.lead.map((x) => x.name).join(', '),
     task.deadline.text,
-    part.due ? formatDate(part.due) : '',
+    day(part.due),
     t(`status.${part.status}`),
-    rec ? formatDate(rec.on) : '',
+    day(rec?.on),
     rec ? (store.official(rec.by)?.name ?? t('tick.byAdmin')) : '',
     rec?.note ?? '',
     progressOf(deps, task.id, party),

@@ -166,6 +166,11 @@ export abstract class Store {
     return officials.lastRefusalOf(this.ops, channel, userId);
   }
 
+  /** When an account had registrations refused or revoked, oldest first. */
+  refusalsOf(channel: Channel, userId: string): readonly string[] {
+    return officials.refusalsOf(this.ops, channel, userId);
+  }
+
   /** A registration (pending) or a roster approval; an account with a pending or approved record gets it back, unchanged. */
   addOfficial(input: NewOfficial, actor: string, at: Date): Promise<{ official: Official; existing: boolean }> {
     return officials.addOfficial(this.ops, input, actor, at);
@@ -346,6 +351,11 @@ export abstract class Store {
 
   run(key: string): ReadonlyDeep<Run> | undefined {
     return pushes.run(this.ops, key);
+  }
+
+  /** Digest runs written for a day (scheduled or /guingay), finished or not. */
+  runsOfDay(day: string): readonly ReadonlyDeep<Run>[] {
+    return pushes.runsOfDay(this.ops, day);
   }
 
   /** Runs started and not finished (a crash, a stop): the next start resumes them. */

@@ -146,6 +146,7 @@ describe('Telegram: evidence', () => {
     await s.press(5, 'r:so-tai-chinh');
     await s.text(5, 'Nguyễn Văn A');
     await s.text(5, 'Chuyên viên');
+    await s.press(5, 'rs');
     await s.press(ADMIN, 'a:ok:o1');
     await s.press(5, 't:I.4');
     await s.press(5, 'c:I.4:0:-');
@@ -252,6 +253,20 @@ describe('Telegram: questions', () => {
     for (const p of parts) expect(p.length).toBeLessThan(4096);
     expect(parts.join('\n')).toBe(long);
   });
+  it("never splits a task from its indented lines: each chunk starts at a task, for Zalo's 2,000 characters too", () => {
+    const tasks = Array.from(
+      { length: 30 },
+      (_, i) => `${i + 1}. I.${i} — ${'nội dung '.repeat(12)}\n   Hạn: Quý I/2019 · Quá hạn\n   Tiến độ báo ngày 01/03/2019: đang làm`,
+    );
+    const text = ['Nhiệm vụ (30):', '', ...tasks].join('\n');
+    for (const limit of [1900, 3900]) {
+      const parts = splitMessage(text, limit);
+      expect(parts.length).toBeGreaterThan(1);
+      for (const p of parts.slice(1)) expect(p, p.slice(0, 40)).toMatch(/^\d+\. I\./);
+      for (const p of parts) expect(p.length).toBeLessThanOrEqual(limit);
+      expect(parts.join('\n')).toBe(text);
+    }
+  });
 });
 
 describe('Telegram: register, approve, tick', () => {
@@ -264,18 +279,21 @@ describe('Telegram: register, approve, tick', () => {
     expect(s.last('editMessageText')!.text).toContain('Cơ quan: Sở Tài chính');
     await s.text(5, 'Nguyễn Văn A');
     await s.text(5, 'Chuyên viên');
+    await s.press(5, 'rs');
     const toAdmin = s.sent().find((c) => c.payload.chat_id === String(ADMIN))!;
     expect(s.keyboard(toAdmin.payload)).toEqual(['a:ok:o1', 'a:no:o1']);
     await s.press(ADMIN, 'a:ok:o1');
     expect(s.sent().at(-1)!.payload).toMatchObject({ chat_id: '5', text: expect.stringContaining('đã được duyệt') });
     await s.text(5, '/viec');
-    expect(s.keyboard(s.last('sendMessage'))).toContain('t:I.4:-:l');
+    // A row per task: ✅, 📈 and, for a dated task, ⏳.
+    expect(s.keyboard(s.last('sendMessage'))).toEqual(['t:I.4:-:l', 'g:I.4:0:l', 'e:I.4:0', 't:III.3:-:l', 'g:III.3:4:l']);
     await s.press(5, 't:I.4:-:l');
     expect(s.keyboard(s.last('editMessageText'))).toEqual(['c:I.4:0:-:l', 'n:I.4:0:-:l', 'k:I.4:0:-:l']);
     await s.press(5, 'c:I.4:0:-:l');
     expect(s.last('editMessageText')!.text).toContain('Đã ghi nhận: Sở Tài chính hoàn thành I.4');
     // The list comes back in the same message, with ↩️ for I.4 and ✅ for the rest.
-    expect(s.keyboard(s.last('editMessageText'))).toEqual(['u:c2:l', 't:III.3:-:l', 'f:c2']);
+    // III.3 keeps its 📈 (a continuous task has no date to extend).
+    expect(s.keyboard(s.last('editMessageText'))).toEqual(['u:c2:l', 't:III.3:-:l', 'g:III.3:4:l', 'f:c2']);
     expect(s.last('answerCallbackQuery')).toMatchObject({ text: 'Đã ghi nhận.' });
     expect(s.store.snapshot().completions).toHaveLength(1);
     for (const c of s.calls) for (const data of s.keyboard(c.payload)) expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
@@ -309,6 +327,7 @@ describe('Telegram: the approvals inbox', () => {
       await s.text(id, agency);
       await s.text(id, name);
       await s.text(id, 'Chuyên viên');
+      await s.press(id, 'rs');
     }
     const ids = s.store.snapshot().officials.map((o) => o.id);
     const cards = s.sent().filter((c) => c.payload.chat_id === String(ADMIN));

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -142,18 +143,58 @@ describe('Zalo: evidence', () => {
 });
 
 describe('Zalo: files', () => {
-  it('a file (which Zalo hands bots as "unsupported") is answered with where a plan file goes: Telegram or the command line', async () => {
+  it('a PDF an official sends (Zalo hands bots files as "unsupported") gets a Vietnamese instruction that works: a photo as proof, or Telegram', async () => {
     const s = await setup();
     const before = s.zalo.sent.length;
     await s.channel.handleUpdate({
       event_name: 'message.unsupported.received',
-      message: { message_id: mid(), chat: { id: ADMIN, chat_type: 'PRIVATE' }, from: { id: ADMIN } },
+      message: { message_id: mid(), chat: { id: USER, chat_type: 'PRIVATE' }, from: { id: USER } },
     });
     const said = s.zalo.sent.slice(before).map((m) => m.text);
     expect(said).toHaveLength(1);
-    expect(said[0]).toContain('Zalo chưa cho bot nhận tệp');
-    expect(said[0]).toContain('Telegram');
-    expect(said[0]).not.toMatch(/bấm/i);
+    expect(said[0]).toContain('Zalo chưa chuyển tệp (PDF, Word, Excel) cho bot');
+    expect(said[0]).toContain('chọn "📎 Gửi ảnh minh chứng" của nhiệm vụ đó (gõ /viec để tìm), rồi gửi ảnh');
+    expect(said[0]).not.toMatch(/bấm|npm|--|\.json|import/i);
+    // The instruction works: /viec, the task, its 📎 after the tick, then a photo is kept.
+    await s.say('xong I.4');
+    const n = (await s.say('/viec')).match(/(\d+)\. I\.4/)![1]!;
+    const card = await s.say(n);
+    const proof = card.match(/(\d+)\. 📎 Gửi ảnh minh chứng I\.4/)![1]!;
+    expect(await s.say(proof)).toContain('Gửi ảnh chụp minh chứng cho I.4');
+  });
+});
+
+describe('Zalo: /baocao for an admin', () => {
+  it('polling: says plainly, in Vietnamese, how to get the report — no command line, flag or file name', async () => {
+    const s = await setup({ start: '2019-04-10T03:00:00Z' });
+    const said = await s.say('/baocao', ADMIN);
+    expect(said).toContain('Báo cáo Kế hoạch 4561/KH-UBND');
+    expect(said).toContain('gõ /baocao trên Telegram (sau khi liên kết tài khoản bằng /lienket)');
+    expect(said).not.toMatch(/npm|--|\.xlsx|bao-cao-|bấm/i);
+  });
+  it('webhook mode: a link to the Excel file that downloads it, and expires after an hour', async () => {
+    let now = Date.now();
+    const port = await freePort();
+    const files = new PublicFiles(`http://127.0.0.1:${port}`, () => now);
+    const server = await startHttp(port, new Map(), () => {}, files);
+    try {
+      const s = await setup({ files, start: '2019-04-10T03:00:00Z' });
+      const said = await s.say('/baocao', ADMIN);
+      expect(said).toContain('Tải báo cáo (tệp Excel) tại: http://127.0.0.1:');
+      expect(said).toContain('chỉ dùng được trong 60 phút');
+      const url = said.match(/(http:\/\/\S+\/files\/[0-9a-f]{32}\.xlsx)/)![1]!;
+      const got = await fetch(url);
+      expect(got.status).toBe(200);
+      expect(got.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(got.headers.get('content-disposition')).toMatch(/^attachment; filename="bao-cao-4561-KH-UBND-2019-04-10\.xlsx"$/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await got.arrayBuffer()) as ArrayBuffer);
+      expect(wb.getWorksheet('Tổng hợp')).toBeDefined();
+      now += 3_600_001;
+      expect((await fetch(url)).status).toBe(404);
+    } finally {
+      await server.stop();
+    }
   });
 });
 
@@ -169,7 +210,7 @@ describe('Zalo menus', () => {
       log: silentLogger,
     });
     await pusher.runDigest('digest:z1', '2019-03-25');
-    expect(zalo.sent[0]!.text).toContain('1. Báo hoàn thành I.4');
+    expect(zalo.sent[0]!.text).toContain('1. ✅ Báo hoàn thành I.4');
     expect(zalo.sent[0]!.text).toContain('trả lời "xong 1"');
     expect(await say('xong 1')).toContain('Đã ghi nhận: Sở Tài chính hoàn thành I.4');
     expect(store.snapshot().completions).toHaveLength(1);
@@ -183,15 +224,31 @@ describe('Zalo menus', () => {
     expect(first).toContain('Đã ghi nhận: Sở Tài chính hoàn thành I.4');
     // The list comes back: I.4 is done, and the same numbers still mean the same tasks.
     expect(first).toMatch(/1\. I\.4 — [\s\S]*Hoàn thành đúng hạn/);
+    // Only the changed line and the next choices, never the whole list again; the hint names the task still open.
+    expect(first).not.toContain('III.3 —');
+    expect(first).toContain('1 việc khác giữ nguyên số');
+    expect(first).toMatch(/\d+\. 📎 Gửi ảnh minh chứng I\.4/);
+    expect(first).toContain('"xong 2"');
+    expect(first).toContain('"hoàn tác 1"');
     const again = await s.say('xong 1');
     expect(again).toContain('Mục 1 đã được ghi nhận hoàn thành rồi');
     expect(s.done()).toHaveLength(1);
     expect(await s.say('hoàn tác 1')).toContain('Đã hoàn tác');
     expect(s.done()).toHaveLength(0);
   });
-  it('"1" opens the confirmation; a question in between is answered and records nothing; "1" then confirms', async () => {
+  it('"1" on /viec opens the task with its numbered choices, each naming it; "1" there asks to confirm', async () => {
     const s = await setup();
     await s.say('/viec');
+    const card = await s.say('1');
+    expect(card).toContain('Phần của Sở Tài chính: Đang thực hiện trong hạn');
+    expect(card).toContain('1. ✅ Báo hoàn thành I.4\n2. 📈 Báo tiến độ I.4\n3. ⏳ Xin gia hạn I.4');
+    expect(await s.say('2')).toContain('Gõ tiến độ của I.4');
+    expect(s.done()).toHaveLength(0);
+  });
+  it('"1" (the task, then ✅) opens the confirmation; a question in between is answered and records nothing; "1" then confirms', async () => {
+    const s = await setup();
+    await s.say('/viec');
+    await s.say('1');
     const ask = await s.say('1');
     expect(ask).toContain('Xác nhận Sở Tài chính đã hoàn thành nhiệm vụ I.4?');
     expect(ask).toContain('1. Xác nhận đã hoàn thành');
@@ -205,6 +262,7 @@ describe('Zalo menus', () => {
   it('after 2 ("Thêm ghi chú") the next text is the note', async () => {
     const s = await setup();
     await s.say('/viec');
+    await s.say('1');
     await s.say('1');
     expect(await s.say('2')).toContain('Gõ ghi chú cho I.4');
     expect(await s.say('Quyết định số 12/QĐ-UBND')).toContain('Ghi chú: Quyết định số 12/QĐ-UBND');
@@ -223,7 +281,8 @@ describe('Zalo menus', () => {
     await s.say('/dangky', 'c0c0c0c0c0c0c0c0c0c0');
     await s.say('Sở Nội vụ', 'c0c0c0c0c0c0c0c0c0c0');
     await s.say('Trần C', 'c0c0c0c0c0c0c0c0c0c0');
-    await s.say('Chuyên viên', 'c0c0c0c0c0c0c0c0c0c0');
+    expect(await s.say('Chuyên viên', 'c0c0c0c0c0c0c0c0c0c0')).toContain('1. Gửi\n2. Sửa');
+    await s.say('1', 'c0c0c0c0c0c0c0c0c0c0');
     const request = s.zalo.sent.find((m) => m.chat_id === ADMIN)!.text;
     expect(request).toContain('1. Duyệt');
     expect(request).toContain('2. Từ chối');
@@ -244,6 +303,7 @@ describe('Zalo menus', () => {
   it('menus and pending confirmations survive a restart', async () => {
     const s = await setup();
     await s.say('/viec');
+    await s.say('1');
     await s.say('1');
     const again = await setup({ file: s.file, start: s.clock.now.toISOString() });
     expect(await again.say('1')).toContain('Đã ghi nhận');
@@ -285,6 +345,7 @@ describe('Zalo: the approvals inbox', () => {
       await s.say(agency, who);
       await s.say(name, who);
       await s.say('Chuyên viên', who);
+      await s.say('gửi', who);
     };
     await register(C1, 'Sở Nội vụ', 'Trần Một');
     await register(C2, 'Sở Tư pháp', 'Lê Hai');

@@ -81,7 +81,7 @@ describe('extensions', () => {
       if (r.getCell(1).value === 'I.4') row = r.values as unknown[];
     });
     expect(row?.[7]).toBe('Đang thực hiện trong hạn');
-    expect(row?.[6]).toBe('30/06/2019');
+    expect(row?.[6]).toEqual(new Date('2019-06-30T00:00:00Z'));
     expect(row?.[12]).toBe('Được gia hạn đến 30/06/2019 (hạn gốc 31/03/2019).');
   });
   it('on Zalo: the card is a numbered menu, the request is typed, and the admin decides with a number', async () => {
@@ -94,6 +94,8 @@ describe('extensions', () => {
     if (h.actions(r).includes('r:so-tai-chinh')) await h.core.onAction(h.user('z2', 'zalo'), 'r:so-tai-chinh');
     await zalo('z2', 'Trần Văn Zalo');
     await zalo('z2', 'Chuyên viên');
+    // The review: "gửi".
+    await zalo('z2', 'gửi');
     const o = h.store.snapshot().officials.find((x) => x.name === 'Trần Văn Zalo')!;
     await h.core.onAction(h.user('adminzalo', 'zalo'), `a:ok:${o.id}`);
     const card = h.menuText(await zalo('z2', '/giahan I.4'));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../src/core/features/index.ts';
 import { Router, DuplicateDeclarationError } from '../../src/core/kernel/router.ts';
-import { presentButtons } from '../../src/core/kernel/present.ts';
+import { presentButtons, presentMenu } from '../../src/core/kernel/present.ts';
 import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { ADMIN, coreDeps, harness } from './harness.ts';
 
@@ -32,10 +32,34 @@ describe('answers in a conversation', () => {
     const h = await harness({ start: '2019-04-10T03:00:00Z' });
     const first = await h.say('1', 'VP.UBND tỉnh có nhiệm vụ gì?');
     expect(h.text(first).length).toBeLessThanOrEqual(2000);
-    expect(h.actions(first)).toContain('p');
-    const next = await h.press('1', 'p');
+    const more = h.actions(first).find((a) => a.startsWith('p:'))!;
+    expect(more).toBeDefined();
+    const next = await h.press('1', more);
     expect(h.text(next)).toContain('III.5');
-    expect(h.text(await h.press('1', 'p'))).toContain('Không còn gì để xem thêm');
+    expect(h.text(await h.press('1', more))).toContain('Không còn gì để xem thêm');
+  });
+  it('⏬ under an earlier answer still brings that answer\'s next page after another long answer; "thêm" means the latest', async () => {
+    const h = await harness({ start: '2019-04-10T03:00:00Z' });
+    const first = await h.say('1', 'VP.UBND tỉnh có nhiệm vụ gì?');
+    const firstMore = h.actions(first).find((a) => a.startsWith('p:'))!;
+    // An hour later (pages are kept a day) the same question is asked again: an answer of its own.
+    h.advance(3_600_000);
+    const second = await h.say('1', 'VP.UBND tỉnh có nhiệm vụ gì?');
+    const secondMore = h.actions(second).find((a) => a.startsWith('p:'))!;
+    expect(secondMore, h.text(second)).toBeDefined();
+    expect(secondMore).not.toBe(firstMore);
+    const back = h.text(await h.press('1', firstMore));
+    expect(back).not.toContain('Không còn gì để xem thêm');
+    expect(back).toContain('III.5');
+    // The words mean the latest answer: its next page, not the first answer's.
+    const latest = h.text(await h.say('1', 'thêm'));
+    expect(latest).not.toContain('Không còn gì để xem thêm');
+    expect(latest).toContain('III.5');
+    // Each answer's pages are its own: the first's ⏬ has used its last page, the second's has not.
+    expect(h.text(await h.press('1', firstMore))).toContain('Không còn gì để xem thêm');
+    // A day after, its pages are no longer kept, and it says so.
+    h.advance(25 * 3_600_000);
+    expect(h.text(await h.press('1', secondMore))).toContain('chỉ giữ 24 giờ');
   });
   it('a follow-up uses what this chat was just shown, even after a restart', async () => {
     const h = await harness({ start: '2019-04-10T03:00:00Z' });
@@ -89,7 +113,10 @@ describe('registration and approval', () => {
     expect(h.actions(choose)).toContain('r:so-tai-chinh');
     await h.press('5', 'r:so-tai-chinh');
     await h.say('5', 'Nguyễn Văn A');
-    const sent = await h.say('5', 'Chuyên viên');
+    const check = await h.say('5', 'Chuyên viên');
+    expect(check.others).toEqual([]);
+    expect(h.text(check)).toContain('Xin kiểm tra lại');
+    const sent = await h.press('5', 'rs');
     const toAdmin = sent.others.find((m) => m.chatId === ADMIN)!;
     const card = h.text({ replies: [], others: [toAdmin] });
     expect(card).toContain('Nguyễn Văn A');
@@ -120,6 +147,7 @@ describe('registration and approval', () => {
     const again = await harness({ file: h.file });
     expect(again.text(await again.say('5', 'Nguyễn Văn B'))).toContain('Chức vụ của bạn?');
     await again.say('5', 'Chuyên viên');
+    await again.press('5', 'rs');
     expect(again.store.snapshot().officials[0]).toMatchObject({ status: 'pending', name: 'Nguyễn Văn B', agency: 'so-tai-chinh' });
   });
   it('the admin approves; the official is told; the audit log says who and when', async () => {
@@ -140,7 +168,7 @@ describe('registration and approval', () => {
     for (const a of ['a:ok:o1', 'a:no:o1', 'a:rv:o1']) expect(h.toast(await h.press('5', a))).toContain('Chỉ quản trị viên');
     expect(readFileSync(h.file, 'utf8')).toBe(before);
   });
-  it('a rejected user waits before registering again, so admins are not flooded', async () => {
+  it('a first rejection lets the person correct and resend at once; after a second they wait, so admins are not flooded', async () => {
     const h = await harness();
     await h.register('5', 'Sở Nội vụ', 'so-noi-vu');
     // ❌ asks for the reason; the rejection is made once it is typed, and the official reads it.
@@ -149,12 +177,48 @@ describe('registration and approval', () => {
     const rejected = await h.say(ADMIN, 'Không thuộc cơ quan đã chọn');
     expect(h.text(rejected)).toContain('Đã từ chối Cán bộ 5 (Sở Nội vụ). Lý do: Không thuộc cơ quan đã chọn.');
     expect(rejected.others.map((o) => [o.chatId, h.text({ replies: [o], others: [] })])).toEqual([
-      ['5', expect.stringContaining('Lý do: Không thuộc cơ quan đã chọn.')],
+      ['5', expect.stringMatching(/Lý do: Không thuộc cơ quan đã chọn\..*gõ \/dangky để sửa và gửi lại ngay/)],
     ]);
     expect(h.officialOf('5')).toMatchObject({ status: 'rejected', decisionReason: 'Không thuộc cơ quan đã chọn' });
-    expect(h.text(await h.say('5', '/dangky'))).toContain('chờ 24 giờ');
+    // The first rejection: corrected and sent again at once.
+    await h.register('5', 'Sở Tài chính', 'so-tai-chinh');
+    expect(h.store.snapshot().officials.at(-1)).toMatchObject({ status: 'pending', agency: 'so-tai-chinh' });
+    await h.press(ADMIN, `a:no:${h.store.snapshot().officials.at(-1)!.id}`);
+    await h.say(ADMIN, 'Vẫn chưa đúng cơ quan');
+    expect(h.store.snapshot().officials.at(-1)).toMatchObject({ status: 'rejected' });
+    const before = readFileSync(h.file, 'utf8');
+    expect(h.text(await h.say('5', '/dangky'))).toContain('bị từ chối 2 lần; xin chờ 24 giờ');
+    expect(readFileSync(h.file, 'utf8')).toBe(before);
     h.advance(25 * 3_600_000);
     expect(h.text(await h.say('5', '/dangky'))).toContain('Bạn thuộc cơ quan nào?');
+  });
+  it('the review shows what will be sent; ✏️ Sửa starts again, nothing is sent until 📨 Gửi (Zalo: "1. Gửi / 2. Sửa")', async () => {
+    const h = await harness();
+    await h.say('5', '/dangky');
+    await h.say('5', 'Sở Tài chính');
+    // The agency typed twice: the review shows it in the wrong place before anything is sent.
+    await h.say('5', 'so tai chinh');
+    const check = await h.say('5', 'Nguyễn Văn An');
+    const zalo = h.menuText(check);
+    expect(zalo).toContain('• Họ tên: so tai chinh\n• Chức vụ: Nguyễn Văn An');
+    expect(zalo).toContain('1. Gửi\n2. Sửa (nhập lại từ đầu)\n3. Hủy');
+    expect(zalo).not.toMatch(/bấm/i);
+    expect(h.store.snapshot().officials).toEqual([]);
+    // A question in between is answered; the review waits.
+    expect(h.text(await h.say('5', 'Sở Nội vụ phải làm gì?'))).toContain('Sở Nội vụ');
+    expect(h.store.snapshot().officials).toEqual([]);
+    expect(h.text(await h.say('5', 'sửa'))).toContain('Bạn thuộc cơ quan nào?');
+    await h.say('5', 'Sở Tài chính');
+    await h.say('5', 'Nguyễn Văn An');
+    expect(h.text(await h.say('5', 'Chuyên viên'))).toContain('• Họ tên: Nguyễn Văn An\n• Chức vụ: Chuyên viên');
+    expect(h.store.snapshot().officials).toEqual([]);
+    const sent = await h.say('5', 'gửi');
+    expect(h.text(sent)).toContain('Đã gửi yêu cầu đăng ký cán bộ Sở Tài chính');
+    expect(h.store.snapshot().officials).toEqual([expect.objectContaining({ name: 'Nguyễn Văn An', position: 'Chuyên viên', status: 'pending' })]);
+    // A stale 📨 after sending changes nothing.
+    const before = readFileSync(h.file, 'utf8');
+    expect(h.toast(await h.press('5', 'rs'))).toBeDefined();
+    expect(readFileSync(h.file, 'utf8')).toBe(before);
   });
   it('revoking stops an official from ticking', async () => {
     const h = await harness();
@@ -184,7 +248,7 @@ describe('ticking', () => {
     await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
     const list = await h.say('2', '/viec');
     expect(h.text(list)).toContain('I.4');
-    expect(h.actions(list)).toEqual(['t:I.4:-:l', 't:III.3:-:l']);
+    expect(h.actions(list)).toEqual(['t:I.4:-:l', 'g:I.4:0:l', 'e:I.4:0', 't:III.3:-:l', 'g:III.3:4:l']);
     const ask = await h.press('2', 't:I.4:-:l');
     expect(h.text(ask)).toContain('Xác nhận Sở Tài chính đã hoàn thành nhiệm vụ I.4?');
     expect(h.actions(ask)).toEqual(['c:I.4:0:-:l', 'n:I.4:0:-:l', 'k:I.4:0:-:l']);
@@ -192,7 +256,7 @@ describe('ticking', () => {
     const done = await h.press('2', 'c:I.4:0:-:l');
     expect(h.text(done)).toContain('Đã ghi nhận: Sở Tài chính hoàn thành I.4');
     expect(h.text(done)).toContain('Nhiệm vụ Sở Tài chính chủ trì (2)');
-    expect(h.actions(done)).toEqual(['u:c2:l', 't:III.3:-:l', 'f:c2']);
+    expect(h.actions(done)).toEqual(['u:c2:l', 't:III.3:-:l', 'g:III.3:4:l', 'f:c2']);
     // The next task is ticked from the same message.
     const next = await h.press('2', 't:III.3:-:l');
     await h.press('2', h.actions(next)[0]!);
@@ -349,6 +413,26 @@ describe('ticking', () => {
     await h.press(ADMIN, h.actions(confirm)[0]!);
     expect(h.store.snapshot().completions[0]).toMatchObject({ taskId: 'II.1', party: 'so-noi-vu', by: `admin:telegram:${ADMIN}` });
   });
+  it("an official is told when an admin ticks for their agency; another agency's official is not; an official's own tick tells no one", async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    await h.official('3', 'Sở Nội vụ', 'so-noi-vu');
+    await h.press(ADMIN, 't:I.4:0');
+    const done = await h.press(ADMIN, 'c:I.4:0:-:a');
+    expect(h.store.snapshot().completions[0]).toMatchObject({ taskId: 'I.4', party: 'so-tai-chinh', by: `admin:telegram:${ADMIN}` });
+    expect(done.others.map((o) => o.chatId)).toEqual(['2']);
+    const told = h.text({ replies: [], others: done.others });
+    expect(told).toContain('quản trị viên (VP.UBND tỉnh) đã ghi nhận Sở Tài chính hoàn thành nhiệm vụ I.4 của KH 4561/KH-UBND lúc 10:00');
+    expect(presentMenu(done, 'vi').others[0]!.text).toContain('hoàn thành nhiệm vụ I.4');
+    expect(presentMenu(done, 'vi').others[0]!.text).not.toMatch(/bấm/i);
+    const own = await h.press('3', 'c:II.1:1:-:a');
+    expect(h.text(own)).toContain('Đã ghi nhận');
+    expect(own.others).toEqual([]);
+  });
+  it('/quahan says which period of a recurring task is late, not only "Quá hạn" beside a date', async () => {
+    const h = await harness({ start: '2019-04-10T03:00:00Z' });
+    expect(h.text(await h.say('1', '/quahan'))).toMatch(/• II\.8 — .*\n.*Hàng quý trong năm · Quá hạn · kỳ đến 31\/03\/2019 chưa báo cáo/);
+  });
   it("/quahan and /tiendo answer for the official's agency; for an admin, the whole plan", async () => {
     const h = await harness({ start: '2019-04-10T03:00:00Z' });
     await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
@@ -362,6 +446,69 @@ describe('ticking', () => {
     await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
     await h.press('2', 'c:I.4:0:-');
     expect(h.text(await h.say('9', 'khi nao xong quy dinh muc chi'))).toContain('Hoàn thành đúng hạn');
+  });
+});
+
+describe('every card offers what can be done with it', () => {
+  it("an answer about one of the official's tasks offers ✅, 📈 and ⏳, each naming the task, on Telegram and Zalo", async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const r = await h.say('2', 'I.4 hạn khi nào');
+    expect(h.actions(r)).toEqual(['t:I.4', 'g:I.4:0:a', 'e:I.4:0']);
+    expect(h.menuText(r)).toContain('1. ✅ Báo hoàn thành I.4\n2. 📈 Báo tiến độ I.4\n3. ⏳ Xin gia hạn I.4');
+    // Another agency's official sees the answer without them; a guest too.
+    await h.official('3', 'Sở Nội vụ', 'so-noi-vu');
+    expect(h.actions(await h.say('3', 'I.4 hạn khi nào'))).toEqual([]);
+    expect(h.actions(await h.say('9', 'I.4 hạn khi nào'))).toEqual([]);
+  });
+  it('after a tick the card offers ↩️ and 📎 for that task; 📈 and ⏳ are gone', async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const done = await h.press('2', 'c:I.4:0:-:a');
+    expect(h.actions(done)).toEqual(['u:c2', 'f:c2']);
+    expect(h.text(done)).not.toContain('📈');
+    expect(h.menuText(await h.press('2', 'v:I.4'))).toContain('📎 Đính kèm minh chứng I.4');
+  });
+  it('📈, ⏳ and 📎 pressed by an official of another agency, or a guest, are refused on the server and change nothing', async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    await h.official('3', 'Sở Nội vụ', 'so-noi-vu');
+    await h.press('2', 'c:I.4:0:-:a');
+    const before = readFileSync(h.file, 'utf8');
+    for (const who of ['3', '9'])
+      for (const action of ['g:I.4:0:a', 'e:I.4:0', 'f:c2']) {
+        const r = await h.press(who, action);
+        expect(r.refusal, `${who} ${action}`).toBeDefined();
+        expect(h.text(r)).not.toMatch(/Gõ tiến độ|gõ ngày mới|Gửi tệp/);
+      }
+    expect(readFileSync(h.file, 'utf8')).toBe(before);
+  });
+  it("a Zalo menu's hint names an item it can act on: after ticking the first task, the next one", async () => {
+    const h = await harness();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    await h.say('2', '/viec');
+    const after = h.menuText(await h.press('2', 'c:I.4:0:-:l'));
+    expect(after).toContain('"xong 2"');
+    expect(after).toContain('"hoàn tác 1"');
+  });
+});
+
+describe('ticking on Zalo does not flood the chat', () => {
+  it('"xong 15" of 15 tasks: the changed line, 📎 naming its task, and a hint that names real items — not the whole list', async () => {
+    const h = await harness();
+    await h.official('2', 'VP.UBND tỉnh', 'vp-ubnd-tinh');
+    const list = presentMenu(await h.say('2', '/viec'), 'vi').messages[0]!;
+    // VP.UBND's own parts: the 14 tasks it leads by name and III.3, led by the specialised agencies it belongs to.
+    expect(list.entries).toHaveLength(15);
+    const after = h.menuText(await h.core.onAction(h.user('2'), list.entries[14]!.action, { explicit: true }));
+    expect(after).toContain('Đã ghi nhận: VP.UBND tỉnh hoàn thành III.5');
+    expect(after).toContain('15. III.5 — ');
+    expect(after).not.toMatch(/^1\. /m);
+    expect(after).toContain('14 việc khác giữ nguyên số');
+    expect(after).toContain('16. 📎 Đính kèm minh chứng III.5');
+    expect(after).toContain('"hoàn tác 15"');
+    expect(after).toContain('"xong 1"');
+    expect(after.length).toBeLessThan(700);
   });
 });
 
@@ -381,6 +528,65 @@ describe('/guingay', () => {
     expect(h.text(await h.say('5', '/guingay'))).toContain('Chỉ quản trị viên');
     expect(h.text(await h.say(ADMIN, '/guingay'))).toBe('Bắt đầu gửi bản tin tuần tới 3 người nhận…');
     await vi.waitFor(() => expect(told).toEqual(['Đang gửi: 1/3, lỗi 0.', 'Đã gửi xong: 2/3; lỗi 0; không nhận được (đã chặn bot) 1.']));
+  });
+});
+
+describe("/guingay respects the admin's chat", () => {
+  it('a second /guingay the same day asks first, naming who already got it; "Gửi lại" sends, ✖ sends nothing', async () => {
+    const h = await harness();
+    const o2 = await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    await h.official('3', 'Sở Nội vụ', 'so-noi-vu');
+    let runs = 0;
+    h.deps.tell = async () => {};
+    h.deps.push = {
+      recipients: () => 2,
+      digestNow: async () => {
+        runs++;
+        return { sent: 2, failed: 0, blocked: 0, total: 2 };
+      },
+      announce: async () => ({ sent: 0, failed: 0, blocked: 0, total: 0 }),
+    };
+    // Nothing sent today yet: /guingay starts at once.
+    expect(h.text(await h.say(ADMIN, '/guingay'))).toContain('Bắt đầu gửi bản tin tuần');
+    expect(runs).toBe(1);
+    // Today's run reached the official of Sở Tài chính.
+    const at = h.clock.now;
+    await h.store.startRun('manual:x', 1, at, { day: '2019-03-10' });
+    await h.store.recordDeliveries([{ run: 'manual:x', to: o2, status: 'sent', at: at.toISOString(), attempts: 1 }]);
+    await h.store.finishRun('manual:x', { sent: 1, failed: 0 }, at);
+    const ask = await h.say(ADMIN, '/guingay');
+    expect(h.text(ask)).toBe('Hôm nay đã gửi bản tin tuần cho 1 người: Cán bộ 2. Gửi lại cho mọi người?');
+    expect(h.menuText(ask)).toContain('1. Gửi lại cho mọi người\n2. Hủy');
+    expect(runs).toBe(1);
+    expect((await h.press('3', 'pn')).refusal?.code).toBe('admin-only');
+    await h.press(ADMIN, 'x');
+    expect(runs).toBe(1);
+    expect(h.text(await h.press(ADMIN, 'pn'))).toContain('Bắt đầu gửi bản tin tuần');
+    expect(runs).toBe(2);
+  });
+  it('six recipients: two progress notes and the end, in order even when the first note is slow to go out', async () => {
+    const h = await harness();
+    const told: string[] = [];
+    let first = true;
+    h.deps.tell = async (m) => {
+      // The first note takes longest to deliver: later ones must wait for it.
+      if (first) {
+        first = false;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      told.push(h.text({ replies: [m], others: [] }));
+    };
+    h.deps.push = {
+      recipients: () => 6,
+      digestNow: async (progress) => {
+        for (let sent = 1; sent <= 6; sent++) progress({ sent, failed: 0, blocked: 0, total: 6 });
+        return { sent: 6, failed: 0, blocked: 0, total: 6 };
+      },
+      announce: async () => ({ sent: 0, failed: 0, blocked: 0, total: 0 }),
+    };
+    await h.say(ADMIN, '/guingay');
+    await vi.waitFor(() => expect(told).toHaveLength(3));
+    expect(told).toEqual(['Đang gửi: 2/6, lỗi 0.', 'Đang gửi: 4/6, lỗi 0.', 'Đã gửi xong: 6/6; lỗi 0; không nhận được (đã chặn bot) 0.']);
   });
 });
 
@@ -430,7 +636,7 @@ describe('/baocao', () => {
   it('on Zalo, which cannot send files, says where to get it', async () => {
     const h = await harness({ start: '2019-04-10T03:00:00Z' });
     const r = await h.core.onText(h.user('adminzalo', 'zalo'), '/baocao');
-    expect(h.menuText(r)).toContain('Ở đây chưa gửi được tệp');
+    expect(presentMenu(r, 'vi').messages[0]!.document?.notHere).toContain('Ở đây lúc này chưa gửi được tệp báo cáo');
   });
 });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { From } from '../../src/core/kernel/channel.ts';
 import type { CoreDeps } from '../../src/core/kernel/deps.ts';
 import { createCore } from '../../src/core/features/index.ts';
-import type { Outcome } from '../../src/core/kernel/outcome.ts';
+import type { Outcome, Post } from '../../src/core/kernel/outcome.ts';
 import { presentButtons, presentMenu } from '../../src/core/kernel/present.ts';
 import type { RosterEntry } from '../../src/core/kernel/roster.ts';
 import { translator } from '../../src/i18n.ts';
@@ -59,10 +59,11 @@ export async function harness(
   const user = (id: string, channel: From['channel'] = 'telegram'): From => ({ channel, userId: id, chatId: id, privateChat: true });
   const say = (id: string, text: string) => core.onText(user(id), text);
   const press = (id: string, action: string) => core.onAction(user(id), action);
+  const itemButtons = (items: Post['items']) => (items ?? []).flatMap((i) => [...(i.button ? [i.button] : []), ...(i.more ?? [])]);
   const buttons = (r: Outcome) => [
-    ...(r.edit?.items ?? []).flatMap((i) => (i.button ? [i.button] : [])),
+    ...itemButtons(r.edit?.items),
     ...(r.edit?.buttons ?? []).flat(),
-    ...r.replies.flatMap((m) => [...(m.items ?? []).flatMap((i) => (i.button ? [i.button] : [])), ...(m.buttons ?? []).flat()]),
+    ...r.replies.flatMap((m) => [...itemButtons(m.items), ...(m.buttons ?? []).flat()]),
     ...r.others.flatMap((m) => (m.buttons ?? []).flat()),
   ];
   const actions = (r: Outcome) => buttons(r).map((b) => b.action);
@@ -90,7 +91,9 @@ export async function harness(
     const r = await say(id, agencyText);
     if (actions(r).includes(`r:${agencyId}`)) await press(id, `r:${agencyId}`);
     await say(id, name);
-    return say(id, 'Chuyên viên');
+    await say(id, 'Chuyên viên');
+    // The review: 📨 Gửi.
+    return press(id, 'rs');
   }
 
   /** Register user `id` for an agency and have the admin approve. */

@@ -128,6 +128,22 @@ describe('ticks, /viec and digests per plan', () => {
     expect(h.text(await h.say('2', 'xong 1234 I.1'))).toContain('Đã ghi nhận');
     expect(h.store.snapshot().completions.at(-1)).toMatchObject({ planId: '1234/KH-UBND', taskId: 'I.1' });
   });
+  it('with two plans, every button of /viec names its plan ("✅ I.4 · KH 4561"), on Telegram and in a Zalo menu', async () => {
+    const h = await twoPlans();
+    await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
+    const list = await h.say('2', '/viec');
+    const labels = h.buttons(list).map((b) => resolve(b.label, 'vi', 'buttons'));
+    expect(labels).toContain('✅ I.4 · KH 4561');
+    expect(labels).toContain('📈 I.4 · KH 4561');
+    expect(labels).toContain('⏳ I.4 · KH 4561');
+    expect(labels).toContain('✅ I.1 · KH 1234');
+    for (const l of labels) expect(l, l).toMatch(/ · KH (4561|1234)$/);
+    // On Zalo the task's number opens its card, whose numbered choices name the task and its plan.
+    const key = h.deps.plans.byId('1234/KH-UBND')!.key;
+    const card = h.menuText(await h.press('2', `${key}~v:I.1:l`));
+    expect(card).toContain('1. ✅ Báo hoàn thành I.1 · KH 1234');
+    expect(card).toContain('2. 📈 Báo tiến độ I.1 · KH 1234');
+  });
   it('"xong I.1" where both plans give the agency an I.1 asks which plan', async () => {
     const h = await twoPlans();
     await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
@@ -153,6 +169,13 @@ describe('ticks, /viec and digests per plan', () => {
     expect(texts.some((t) => t.includes('1234/KH-UBND'))).toBe(true);
     const key = h.deps.plans.byId('1234/KH-UBND')!.key;
     expect(digests.flatMap((d) => (d.message.buttons ?? []).flat()).some((b) => b.action.startsWith(`${key}~t:I.2`))).toBe(true);
+    // An admin gets a line per plan, then each plan's own digest with its chart and its agencies furthest behind.
+    const admin = pusher.digests('2021-06-07').filter((d) => d.to.startsWith(`admin:telegram:${ADMIN}`));
+    expect(admin.map((d) => d.to)).toEqual([`admin:telegram:${ADMIN}`, ...h.deps.plans.active().map((e) => `admin:telegram:${ADMIN}@${e.key}`)]);
+    for (const d of admin.slice(1)) {
+      expect(d.message.photo).toBeDefined();
+      expect(resolve(d.message.text, 'vi', 'buttons')).toMatch(/4561\/KH-UBND|1234\/KH-UBND/);
+    }
     // Archived: no digest of it any more.
     await h.press(ADMIN, `pa:${key}:1`);
     expect(pusher.digests('2021-06-07').some((d) => resolve(d.message.text, 'vi', 'buttons').includes('1234/KH-UBND'))).toBe(false);
@@ -182,6 +205,56 @@ describe('/kehoach, archive and restore', () => {
     expect(h.text(await h.say(ADMIN, '/kehoach luutru 4561'))).toContain('duy nhất');
     expect(h.text(await h.say(ADMIN, '/kehoach khoiphuc 1234'))).toContain('Đã khôi phục KH 1234/KH-UBND');
     expect(h.text(await h.say('9', 'Sở Giáo dục phải làm gì'))).toContain('1234');
+  });
+});
+
+describe('publishing a plan whose document gives no title', () => {
+  it('the admin is asked for the title in Vietnamese before publishing; the plan is then listed by it, never the file name', async () => {
+    const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
+    const h = await harness({ plansDir, start: '2021-06-01T03:00:00Z' });
+    recordAnnouncements(h, []);
+    const preview = await h.core.onDocument(h.user(ADMIN), doc('ke-hoach-1234-2021.docx', await planDocx({ title: '' })));
+    const shown = h.text(preview);
+    expect(shown).toContain('Văn bản không ghi tên kế hoạch, nên chưa công bố được. Xin gõ tên kế hoạch');
+    expect(shown).not.toMatch(/title|--|ke-hoach-1234-2021"/);
+    // No 📢 until there is a title; a forged one is answered with the question, nothing published.
+    expect(h.actions(preview).some((a) => a.startsWith('pp:'))).toBe(false);
+    const token = h
+      .actions(preview)
+      .find((a) => a.startsWith('pd:'))!
+      .slice(3);
+    expect(h.text(await h.press(ADMIN, `pp:${token}`))).toContain('Xin gõ tên kế hoạch');
+    expect(h.deps.plans.byId('1234/KH-UBND')).toBeUndefined();
+    expect(h.text(await h.say(ADMIN, 'ab'))).toContain('từ 5 đến 300 ký tự');
+    const named = await h.say(ADMIN, 'Kế hoạch đẩy mạnh thanh toán không dùng tiền mặt 2021–2025');
+    expect(h.text(named)).toContain('Tên kế hoạch 1234/KH-UBND: Kế hoạch đẩy mạnh thanh toán không dùng tiền mặt 2021–2025');
+    const publish = h.actions(named).find((a) => a.startsWith('pp:'))!;
+    expect(h.text(await h.press(ADMIN, publish))).toContain('1234/KH-UBND');
+    expect(h.deps.plans.byId('1234/KH-UBND')!.plan.title).toBe('Kế hoạch đẩy mạnh thanh toán không dùng tiền mặt 2021–2025');
+    const list = h.text(await h.say(ADMIN, '/kehoach'));
+    expect(list).toContain('Kế hoạch đẩy mạnh thanh toán không dùng tiền mặt');
+    expect(list).not.toContain('ke-hoach-1234');
+  });
+});
+
+describe('a corrected file that carries only the table', () => {
+  it('keeps the title and the implementation paragraphs of the plan in use, and says so; nothing is asked', async () => {
+    const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
+    const h = await harness({ plansDir, start: '2019-03-10T03:00:00Z' });
+    recordAnnouncements(h, []);
+    const before = h.deps.plans.byId('4561/KH-UBND')!.plan;
+    expect(before.assignments.length).toBeGreaterThan(0);
+    const bytes = await planDocx({ number: '4561/KH-UBND', day: '28/9/2018', title: '' });
+    const preview = await h.core.onDocument(h.user(ADMIN), doc('4561-sua.docx', bytes));
+    const shown = h.text(preview);
+    expect(shown).toContain('Tệp này không ghi, nên giữ từ KH 4561/KH-UBND đang dùng: tên kế hoạch, các đoạn giao việc ở phần tổ chức thực hiện.');
+    expect(shown).not.toContain('Xin gõ tên kế hoạch');
+    expect(shown).toContain(before.title.slice(0, 60));
+    await h.press(ADMIN, h.actions(preview).find((a) => a.startsWith('pp:'))!);
+    const after = h.deps.plans.byId('4561/KH-UBND')!.plan;
+    expect(after.title).toBe(before.title);
+    expect(after.assignments).toEqual(before.assignments);
+    expect(after.tasks).toHaveLength(3);
   });
 });
 

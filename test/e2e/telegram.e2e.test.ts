@@ -91,6 +91,8 @@ describe('the bot as a process against a local Bot API emulator', () => {
     await user.say('Nguyễn Văn A');
     await waitFor(5, (m) => m.message.text.includes('Chức vụ'));
     await user.say('Chuyên viên');
+    const review = await waitFor(5, (m) => buttons(m).includes('rs'));
+    await user.press('rs', review.messageId);
     const request = await waitFor(ADMIN, (m) => buttons(m).includes('a:ok:o1'));
     await admin.press('a:ok:o1', request.messageId);
     await waitFor(5, (m) => m.message.text.includes('đã được duyệt'));

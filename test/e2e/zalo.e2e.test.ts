@@ -76,6 +76,8 @@ describe('Zalo, long polling', () => {
     zalo.say(USER, 'Lê Văn C');
     await zalo.waitFor(USER, (t) => t.includes('Chức vụ'));
     zalo.say(USER, 'Chuyên viên');
+    await zalo.waitFor(USER, (t) => t.includes('1. Gửi'));
+    zalo.say(USER, '1');
     await zalo.waitFor(ADMIN, (t) => t.includes('Lê Văn C') && t.includes('1. Duyệt') && t.includes('2. Từ chối') && !t.includes('xong'));
     zalo.say(ADMIN, '1');
     await zalo.waitFor(USER, (t) => t.includes('đã được duyệt'));
@@ -141,6 +143,8 @@ describe('Zalo, restarts and explicit ticks', () => {
     zalo.say(USER, 'Lê Văn E');
     await zalo.waitFor(USER, (t) => t.includes('Chức vụ'));
     zalo.say(USER, 'Chuyên viên');
+    await zalo.waitFor(USER, (t) => t.includes('1. Gửi'));
+    zalo.say(USER, '1');
     await zalo.waitFor(ADMIN, (t) => t.includes('Lê Văn E'));
     zalo.say(ADMIN, '1');
     await zalo.waitFor(USER, (t) => t.includes('đã được duyệt'));
@@ -148,6 +152,8 @@ describe('Zalo, restarts and explicit ticks', () => {
     const mark = zalo.sent.length;
     zalo.say(USER, '/viec');
     await zalo.waitFor(USER, (t) => t.startsWith('Nhiệm vụ Sở Tài chính chủ trì'), mark);
+    zalo.say(USER, '1');
+    await zalo.waitFor(USER, (t) => t.includes('1. ✅ Báo hoàn thành I.4') && t.includes('2. 📈 Báo tiến độ I.4'), mark);
     zalo.say(USER, '1');
     await zalo.waitFor(USER, (t) => t.includes('Xác nhận Sở Tài chính đã hoàn thành nhiệm vụ I.4?') && t.includes('1. Xác nhận đã hoàn thành'), mark);
     zalo.say(USER, 'Sở Nội vụ phải làm gì?');
@@ -227,6 +233,8 @@ describe('one official, two messengers', () => {
     await say(user, 'Phạm Thị D');
     await tgWait('5', (m) => m.message.text.includes('Chức vụ'));
     await say(user, 'Chuyên viên');
+    const review = await tgWait('5', (m) => keys(m).includes('rs'));
+    await user.sendCallback(user.makeCallbackQuery('rs', { message: { message_id: review.messageId } }));
     const req = await tgWait('1000', (m) => keys(m).includes('a:ok:o1'));
     await admin.sendCallback(admin.makeCallbackQuery('a:ok:o1', { message: { message_id: req.messageId } }));
     await tgWait('5', (m) => m.message.text.includes('đã được duyệt'));

@@ -117,5 +117,7 @@ describe('importing CSV and TSV', () => {
     const said = warnings.filter((w) => w.kind === 'metaGuessed').map((w) => describeWarning(w, t));
     expect(said[0]).toBe('Văn bản không ghi số kế hoạch; tạm dùng "plan-thang-3"');
     expect(said.join(' ')).not.toMatch(/--|number|title|issuer/);
+    // The stand-in date as people write it.
+    expect(said[1]).toMatch(/^Văn bản không ghi ngày ban hành; tạm dùng "\d{2}\/\d{2}\/\d{4}"$/);
   });
 });

@@ -110,6 +110,20 @@ describe('digest content', () => {
     expect(shown(d.text)).toContain('Tiến độ: 0/7');
     expect(d.buttons!.flat().map((b) => b.action)).toEqual(expect.arrayContaining(['t:II.1', 't:II.3', 't:II.8']));
   });
+  it('a late recurring task names the period that is late', async () => {
+    const { deps } = await setup();
+    // II.8 is quarterly: on 10/04/2019 the first quarter is unreported.
+    const d = shown(agencyDigest(planDeps(deps, deps.plans.default()), 'huyen-ba-tri', '2019-04-10', 30).text);
+    expect(d).toMatch(/• II\.8 — .*\n.*\(31\/03\/2019\) · Quá hạn · kỳ đến 31\/03\/2019 chưa báo cáo/);
+  });
+  it('every overdue task of the digest has its ✅ (twelve, not eight), beyond twenty /viec is named', async () => {
+    const { deps } = await setup();
+    const d = agencyDigest(planDeps(deps, deps.plans.default()), 'vp-ubnd-tinh', '2021-06-01', 30);
+    const overdue = Number(shown(d.text).match(/Quá hạn \((\d+)\):/)![1]);
+    expect(overdue).toBeGreaterThan(8);
+    expect(d.buttons!.flat()).toHaveLength(overdue);
+    expect(shown(d.text)).not.toContain('/viec để báo từng việc');
+  });
   it('an agency with nothing open gets a one-line all-clear with its progress', async () => {
     const { deps } = await setup();
     const d = agencyDigest(planDeps(deps, deps.plans.default()), 'so-y-te', '2019-03-25', 30);

@@ -57,7 +57,8 @@ async function reportRows(bytes: Buffer): Promise<Row[]> {
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const rows: Row[] = [];
   wb.getWorksheet('Tổng hợp')!.eachRow((r, n) => {
-    if (n <= 2) return;
+    // Its last row is the totals ("Tổng cộng"), not an agency.
+    if (n <= 2 || r.getCell(1).value === 'Tổng cộng') return;
     const v = (i: number) => Number(r.getCell(i).value);
     rows.push({ label: String(r.getCell(1).value), total: v(2), done: v(3) + v(4), overdue: v(6) });
   });

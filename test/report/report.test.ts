@@ -50,6 +50,30 @@ describe('the .xlsx report', () => {
     // Furthest behind first: the first agency listed has the most overdue.
     expect(String(s.getRow(3).getCell(1).value)).toMatch(/VP\.UBND tỉnh|Sở Nội vụ/);
   });
+  it('the summary ends with a totals row (sums Excel keeps current, their values written), and both sheets can be filtered', async () => {
+    const wb = await report('2019-04-10', [{ taskId: 'I.4', party: 'so-tai-chinh', on: '2019-03-20' }]);
+    const s = wb.getWorksheet('Tổng hợp')!;
+    const last = s.lastRow!;
+    expect(last.getCell(1).value).toBe('Tổng cộng');
+    expect(last.font?.bold).toBe(true);
+    const agencies: number[][] = [];
+    s.eachRow((r, n) => {
+      if (n > 2 && n < last.number) agencies.push([2, 3, 4, 5, 6].map((c) => Number(r.getCell(c).value)));
+    });
+    for (const [i, col] of ['B', 'C', 'D', 'E', 'F'].entries()) {
+      const cell = last.getCell(i + 2).value as { formula: string; result: number };
+      expect(cell.formula).toBe(`SUM(${col}3:${col}${last.number - 1})`);
+      // ExcelJS writes no value for a zero result (the file asks for a full calculation when opened).
+      expect(cell.result ?? 0).toBe(agencies.reduce((n, r) => n + r[i]!, 0));
+    }
+    const tasks = (last.getCell(2).value as { result: number }).result;
+    const onTime = (last.getCell(3).value as { result: number }).result;
+    expect((last.getCell(7).value as { result: number }).result).toBeCloseTo(onTime / tasks);
+    // The filter covers the header and the agencies, not the totals.
+    expect(s.autoFilter).toBe(`A2:G${last.number - 1}`);
+    const d = wb.getWorksheet('Chi tiết')!;
+    expect(d.autoFilter).toBe(`A2:M${d.lastRow!.number}`);
+  });
   it('a detail row per task and agency: status as of the day, when and by whom reported, the note', async () => {
     const wb = await report('2019-04-10', [{ taskId: 'I.4', party: 'so-tai-chinh', on: '2019-03-20', note: 'QĐ 12/QĐ-UBND' }]);
     const d = wb.getWorksheet('Chi tiết')!;
@@ -63,15 +87,18 @@ describe('the .xlsx report', () => {
       'Sở Tài chính',
       'Sở Tài chính',
       'Dự kiến Quý I/2019',
-      '31/03/2019',
+      // Dates are dates (sorted and filtered as such), shown dd/mm/yyyy.
+      new Date('2019-03-31T00:00:00Z'),
       'Hoàn thành đúng hạn',
-      '20/03/2019',
+      new Date('2019-03-20T00:00:00Z'),
       'Nguyễn Thị Hoa',
       'QĐ 12/QĐ-UBND',
       '',
       '',
       '',
     ]);
+    expect(d.getColumn(6).numFmt).toBe('dd/mm/yyyy');
+    expect(d.getColumn(8).numFmt).toBe('dd/mm/yyyy');
     // II.3 is reported by each district and the communes: one row each.
     let rowsOfII3 = 0;
     d.eachRow((r) => {

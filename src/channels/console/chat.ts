@@ -33,6 +33,7 @@ export async function runConsoleChat(deps: ConsoleDeps): Promise<void> {
       for (const view of presentMenu(await core.onText(ME, text), deps.lang).messages) {
         await core.rememberMenu('console', ME.chatId, view.entries, view.decision);
         output.write(`\n${view.text}\n`);
+        if (view.document) output.write(`\n${view.document.notHere}\n`);
         // No pictures in a terminal: the chart's text bars.
         if (view.photo) output.write(`\n${view.photo.fallback}\n`);
       }

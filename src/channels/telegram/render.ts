@@ -9,18 +9,33 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Split on line boundaries into chunks of at most `limit` characters (a longer line is cut). */
+/**
+ * Split on line boundaries into chunks of at most `limit` characters. A line and the indented lines under it (a
+ * task and its "   Hạn: …" line) stay in one chunk where they fit; a longer block is split by lines, a longer
+ * line is cut.
+ */
 export function splitMessage(text: string, limit = CHUNK): string[] {
+  const blocks: string[][] = [];
+  for (const line of text.split('\n')) {
+    const last = blocks.at(-1);
+    if (last && /^\s+\S/.test(line)) last.push(line);
+    else blocks.push([line]);
+  }
   const out: string[] = [];
   let cur = '';
-  for (const line of text.split('\n')) {
-    const pieces = line.length > limit ? line.match(new RegExp(`[\\s\\S]{1,${limit}}`, 'g'))! : [line];
-    for (const piece of pieces) {
-      if (cur && cur.length + 1 + piece.length > limit) {
-        out.push(cur);
-        cur = piece;
-      } else cur = cur ? `${cur}\n${piece}` : piece;
+  const add = (piece: string) => {
+    if (cur && cur.length + 1 + piece.length > limit) {
+      out.push(cur);
+      cur = piece;
+    } else cur = cur ? `${cur}\n${piece}` : piece;
+  };
+  for (const block of blocks) {
+    const whole = block.join('\n');
+    if (whole.length <= limit) {
+      add(whole);
+      continue;
     }
+    for (const line of block) for (const piece of line.length > limit ? line.match(new RegExp(`[\\s\\S]{1,${limit}}`, 'g'))! : [line]) add(piece);
   }
   if (cur.trim() || out.length === 0) out.push(cur || ' ');
   return out;

@@ -140,7 +140,16 @@ export class ZaloChannel {
     // A photo kept by its Zalo URL is sent again by it; a document cannot be sent here.
     if (view.attachment?.kind === 'photo' && /^https:\/\//.test(view.attachment.ref))
       await this.client.sendPhoto(chatId, view.attachment.ref).catch((e: unknown) => this.opts.log.log('warn', 'zalo sendPhoto failed', { chatId, error: e }));
-    await this.send(chatId, view.text);
+    await this.send(chatId, view.document ? `${view.text}\n\n${this.fileLink(view.document)}` : view.text);
+  }
+
+  /**
+   * A file (a report): with a public address (webhook mode), a link that expires, as the chart's picture; without
+   * one (polling), what to do instead, plainly.
+   */
+  private fileLink(d: NonNullable<MenuView['document']>): string {
+    const url = /\.xlsx$/i.test(d.filename) ? this.opts.files?.put(d.bytes, 'xlsx', d.filename) : undefined;
+    return url ? this.opts.t('document.link', { url, minutes: this.opts.files!.minutes }) : d.notHere;
   }
 
   /**

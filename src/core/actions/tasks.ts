@@ -35,11 +35,14 @@ export const progress = defineCodec<{ taskId: string; party: number; src: Source
   encode: (a) => [a.taskId, a.party, a.src],
 });
 
-/** A task's card (from the /viec list, for a task that has no ✅ or ↩️ now). */
-export const openTask = defineCodec<{ taskId: string }>({
+/**
+ * A task's card with everything the actor may do on it (from the /viec list). Chosen by its number in a menu it
+ * shows the card; "xong N" on it ticks the task at once, as the ✅ it stands for.
+ */
+export const openTask = defineCodec<{ taskId: string; src: Source }>({
   tag: 'v',
   planScoped: true,
-  fields: [taskId],
-  decode: ([t]) => ({ taskId: t as string }),
-  encode: (a) => [a.taskId],
+  fields: [taskId, source],
+  decode: ([t, src]) => ({ taskId: t as string, src: (src as Source | undefined) ?? 'a' }),
+  encode: (a) => (a.src === 'a' ? [a.taskId] : [a.taskId, a.src]),
 });

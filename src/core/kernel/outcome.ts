@@ -31,10 +31,23 @@ export interface Button {
   action: string;
 }
 
-/** A list whose items may each carry one button: Telegram shows lines and buttons, a menu numbers the items. */
+/**
+ * A list whose items may each carry a button: Telegram shows lines and buttons, a menu numbers the items. An item
+ * may offer more (📈, ⏳: a row of its own on Telegram), and stand in a menu for another action (its card, where
+ * those choices are numbered).
+ */
 export interface ListItem {
   text: Text;
   button?: Button;
+  /** Further buttons for the item, beside its button where buttons can be shown. */
+  more?: readonly Button[];
+  /** What the item's number does in a menu, where it is not `button`. */
+  menu?: Button;
+  /**
+   * Unchanged since the list was last shown: where the message is edited in place (buttons) it is shown as ever; a
+   * menu, which sends a new message, keeps its number but does not print it again.
+   */
+  quiet?: boolean;
 }
 
 export interface Post {

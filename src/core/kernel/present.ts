@@ -7,7 +7,7 @@
  */
 import { hasKey, type Lang, t } from '../../i18n.ts';
 import type { MenuEntry } from './conversation.ts';
-import type { Attachment, Button, ButtonKind, Outcome, Post, Text } from './outcome.ts';
+import type { Attachment, Button, ButtonKind, ListItem, Outcome, Post, Text } from './outcome.ts';
 
 export type Style = 'buttons' | 'menu';
 
@@ -48,18 +48,41 @@ export interface MenuView {
   attachment?: Attachment;
   /** The request whose ✅/❌ this menu numbers, if it is a request card. */
   decision?: string;
+  /** A file (a report): a link that expires where the messenger's adapter can serve one, else `notHere` is said. */
+  document?: { filename: string; bytes: Buffer; notHere: string };
 }
 
 const PER_ROW = 3;
+/** Telegram's ceiling for an inline keyboard. */
+export const MAX_BUTTONS = 100;
+
+/**
+ * The keyboard of a list: three item buttons to a row; where items offer more, a row per item ([✅ I.4] [📈 I.4]
+ * [⏳ I.4]) as far as the keyboard's ceiling allows, the later items keeping their first button only.
+ */
+function itemRows(items: readonly ListItem[], reserved: number): Button[][] {
+  const firsts = items.flatMap((i) => (i.button ? [i.button] : []));
+  if (!items.some((i) => i.more?.length)) {
+    const out: Button[][] = [];
+    for (let i = 0; i < firsts.length; i += PER_ROW) out.push(firsts.slice(i, i + PER_ROW));
+    return out;
+  }
+  let budget = MAX_BUTTONS - reserved - firsts.length;
+  return items.flatMap((i) => {
+    const more = (i.more ?? []).slice(0, Math.max(0, budget));
+    budget -= more.length;
+    const row = [...(i.button ? [i.button] : []), ...more];
+    return row.length > 0 ? [row] : [];
+  });
+}
 
 export function buttonsView(post: Post, lang: Lang): ButtonsView {
   const r = (x: Text) => resolve(x, lang, 'buttons');
   const lines = [r(post.text)];
   if (post.items?.length) lines.push(post.items.map((i) => `• ${r(i.text)}`).join('\n'));
   if (post.footer) lines.push(r(post.footer));
-  const itemButtons = (post.items ?? []).flatMap((i) => (i.button ? [i.button] : []));
-  const keyboard: Keyboard[][] = [];
-  for (let i = 0; i < itemButtons.length; i += PER_ROW) keyboard.push(itemButtons.slice(i, i + PER_ROW).map((b) => ({ label: r(b.label), action: b.action })));
+  const reserved = (post.buttons ?? []).flat().length;
+  const keyboard: Keyboard[][] = itemRows(post.items ?? [], reserved).map((row) => row.map((b) => ({ label: r(b.label), action: b.action })));
   for (const row of post.buttons ?? []) if (row.length > 0) keyboard.push(row.map((b) => ({ label: r(b.label), action: b.action })));
   return {
     text: lines.filter(Boolean).join('\n\n'),
@@ -89,18 +112,15 @@ export function menuView(post: Post, lang: Lang): MenuView {
     if (b) kinds.add(b.kind);
   };
   if (post.items?.length) {
-    parts.push(
-      post.items
-        .map((item) => {
-          add(item.button);
-          return `${entries.length}. ${r(item.text)}`;
-        })
-        .join('\n'),
-    );
+    const shown = post.items.flatMap((item) => {
+      add(item.menu ?? item.button);
+      return item.quiet ? [] : [`${entries.length}. ${r(item.text)}`];
+    });
+    parts.push(shown.join('\n'));
+    const quiet = post.items.length - shown.length;
+    if (quiet > 0) parts.push(t('menu.quietItems', { n: quiet }, lang));
   }
   if (post.footer) parts.push(r(post.footer));
-  // A file cannot be sent here: said so, with where to get it.
-  if (post.document) parts.push(t('document.notHere', { name: post.document.filename }, lang));
   // "Xem thêm" is a word on a text-only messenger ("thêm"), said in the footer, not a numbered entry.
   const options = (post.buttons ?? []).flat().filter((b) => b.kind !== 'more');
   if (options.length > 0) {
@@ -113,13 +133,17 @@ export function menuView(post: Post, lang: Lang): MenuView {
         .join('\n'),
     );
   }
-  if (kinds.size > 0) parts.push(t(hintKey(kinds, (post.items?.length ?? 0) > 0), {}, lang));
+  // The hint's examples are this menu's own numbers: the first entry that ticks, the first that undoes.
+  const first = (kind: ButtonKind) => entries.findIndex((e) => e?.kind === kind) + 1;
+  if (kinds.size > 0) parts.push(t(hintKey(kinds, (post.items?.length ?? 0) > 0), { n: first('tick'), u: first('undo') }, lang));
   return {
     text: parts.filter(Boolean).join('\n\n'),
     entries,
     ...(post.photo ? { photo: { filename: post.photo.filename, bytes: post.photo.bytes, fallback: r(post.photo.fallback) } } : {}),
     ...(post.attachment ? { attachment: post.attachment } : {}),
     ...(post.decision ? { decision: post.decision } : {}),
+    // Where no file can be sent, what to do instead (the adapter says it when it cannot give a link).
+    ...(post.document ? { document: { ...post.document, notHere: t('document.notHere', {}, lang) } } : {}),
   };
 }
 

@@ -327,6 +327,7 @@ export class Router {
       return this.dispatch(ctx, entry.action, { explicit: true }, trace);
     }
     if (mode === 'undo' && entry.kind !== 'undo') return refuse('not-undoable', { n });
-    return this.dispatch(ctx, entry.action, { explicit: false }, trace);
+    // "hoàn tác N" says plainly what it wants, as "xong N" does: an entry that stands for more (a task's card) undoes.
+    return this.dispatch(ctx, entry.action, { explicit: mode === 'undo' }, trace);
   }
 }

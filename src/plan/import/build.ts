@@ -5,7 +5,7 @@
 import { canonicalTokens } from '../../text/canonical.ts';
 import { clean, fold } from '../../text/fold.ts';
 import { type Directory, planAgencies } from '../agencies.ts';
-import { parseDeadline } from '../deadline.ts';
+import { formatDate, parseDeadline } from '../deadline.ts';
 import { type Assignment, type Party, type Plan, type Section, type Task, planSchema } from '../schema.ts';
 import { namedParties } from './body-parties.ts';
 import { ImportError } from './errors.ts';
@@ -62,6 +62,8 @@ export function describeWarning(w: Warning, t: (key: string, params: Record<stri
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
   // What the document did not say, named in words ("số kế hoạch"), not by the field's name in the code.
   if (w.kind === 'metaGuessed') flat.field = t(`import.field.${w.where}`, {});
+  // A date as people write it (01/06/2021), not as it is stored.
+  if (w.kind === 'metaGuessed' && w.where === 'date') flat.text = formatDate(w.text);
   return t(`import.warn.${kind}`, flat);
 }
 

@@ -20,14 +20,18 @@ export function officialsWith(ops: Ops, status: OfficialStatus): readonly Offici
   return ops.state().officials.filter((o) => o.status === status);
 }
 
-/** When an account last had a registration refused or revoked (for a pause before asking again). */
-export function lastRefusalOf(ops: Ops, channel: Channel, userId: string): string | undefined {
+/** When an account had registrations refused or revoked, oldest first (for a pause before asking again). */
+export function refusalsOf(ops: Ops, channel: Channel, userId: string): string[] {
   return ops.lookups
     .recordsOf(channel, userId)
     .filter((o) => o.status === 'rejected' || o.status === 'revoked')
     .map((o) => o.decidedAt ?? o.requestedAt)
-    .sort()
-    .at(-1);
+    .sort();
+}
+
+/** When an account last had a registration refused or revoked. */
+export function lastRefusalOf(ops: Ops, channel: Channel, userId: string): string | undefined {
+  return refusalsOf(ops, channel, userId).at(-1);
 }
 
 /**

@@ -18,6 +18,11 @@ export function run(ops: Ops, key: string): Run | undefined {
   return ops.state().runs.find((r) => r.key === key);
 }
 
+/** Digest runs written for a day (scheduled or /guingay), finished or not. */
+export function runsOfDay(ops: Ops, day: string): readonly Run[] {
+  return ops.state().runs.filter((r) => r.day === day);
+}
+
 /** Runs started and not finished (a crash, a stop): the next start resumes them. */
 export function unfinishedRuns(ops: Ops): readonly Run[] {
   return ops.state().runs.filter((r) => !r.finishedAt);

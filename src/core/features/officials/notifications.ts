@@ -1,7 +1,8 @@
 /** The weekly digest and reminders: an official turns them off and on (/thongbao); an admin sends now (/guingay). */
 import { isOfficial, refuseNotOfficial } from '../../kernel/actor.ts';
 import { fold } from '../../../text/fold.ts';
-import type { Ctx, Feature } from '../../kernel/feature.ts';
+import { type Ctx, defineAction, type Feature } from '../../kernel/feature.ts';
+import { cancelAction } from '../../kernel/conversation.ts';
 import { type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
 
 async function notify(ctx: Ctx, args: string): Promise<Outcome> {
@@ -14,22 +15,61 @@ async function notify(ctx: Ctx, args: string): Promise<Outcome> {
   return reply({ text: say(on ? 'notify.turnedOn' : 'notify.turnedOff') });
 }
 
+/** Progress notes a run sends the admin at most (at a third and two thirds), before the one that says it ended. */
+const PROGRESS_NOTES = 2;
+
+/** Who got today's digest already (runs written for today): their names, admins as such. */
+function gotToday(ctx: Ctx): string[] {
+  const { store, t } = ctx.deps;
+  const names = new Set<string>();
+  for (const run of store.runsOfDay(ctx.today))
+    for (const d of store.deliveriesOf(run.key)) {
+      if (d.status !== 'sent' || (d.parts !== undefined && d.part !== d.parts - 1)) continue;
+      const id = d.to.split('@')[0]!;
+      names.add(id.startsWith('admin:') ? t('tick.byAdmin') : (store.official(id)?.name ?? id));
+    }
+  return [...names];
+}
+
+/** "Gửi lại" after the question: the digest again, to everyone. */
+const sendAgain = defineAction<Record<string, never>>({ tag: 'pn', fields: [], decode: () => ({}), encode: () => [], run: (ctx) => start(ctx) });
+
+/** /guingay: the digest now — after a question when some already got today's, saying who. */
 function pushNow(ctx: Ctx): Outcome {
+  if (!ctx.actor.admin) return refuse('admin-only');
+  if (!ctx.deps.push) return refuse('push-unavailable');
+  const already = gotToday(ctx);
+  if (already.length === 0) return start(ctx);
+  const names = already.slice(0, 15).join(', ') + (already.length > 15 ? ctx.deps.t('push.andMore', { n: already.length - 15 }) : '');
+  return reply({
+    text: say('push.already', { n: already.length, names }),
+    buttons: [[sendAgain.button('confirm', say('button.sendAgain'), {}), cancelAction.button('cancel', say('button.cancel'), {})]],
+  });
+}
+
+function start(ctx: Ctx): Outcome {
   const { actor, deps, from } = ctx;
   if (!actor.admin) return refuse('admin-only');
   const push = deps.push;
   if (!push) return refuse('push-unavailable');
-  const tell = (text: ReturnType<typeof say>) =>
-    void deps
-      .tell?.({ channel: from.channel, chatId: from.chatId, text })
+  // One note after another, in the order they were made: "Đã gửi xong" is never overtaken by a progress note.
+  let chain: Promise<void> = Promise.resolve();
+  const tell = (text: ReturnType<typeof say>) => {
+    chain = chain
+      .then(() => deps.tell?.({ channel: from.channel, chatId: from.chatId, text }))
       .catch((e: unknown) => deps.log.log('warn', 'push progress note failed', { error: e }));
+  };
+  // A few notes, not one per tenth: each time another third of the recipients is done, the last left to the end.
+  let notes = 0;
+  const progress = (r: { sent: number; failed: number; blocked: number; total: number }) => {
+    const done = r.sent + r.failed + r.blocked;
+    if (done >= r.total || notes >= PROGRESS_NOTES || done < ((notes + 1) * r.total) / (PROGRESS_NOTES + 1)) return;
+    notes++;
+    tell(say('push.progress', { sent: r.sent, total: r.total, failed: r.failed + r.blocked }));
+  };
   const total = push.recipients();
   push
-    .digestNow(
-      (r) => tell(say('push.progress', { sent: r.sent, total: r.total, failed: r.failed + r.blocked })),
-      { channel: from.channel, chatId: from.chatId },
-      () => tell(say('push.elsewhere')),
-    )
+    .digestNow(progress, { channel: from.channel, chatId: from.chatId }, () => tell(say('push.elsewhere')))
     .then((r) => tell(say('push.finished', { sent: r.sent, total: r.total, failed: r.failed, blocked: r.blocked })))
     .catch((e: unknown) => {
       deps.log.log('error', 'push run failed', { error: e });
@@ -44,4 +84,5 @@ export const notificationsFeature: Feature = {
     { names: ['thongbao', 'notify'], audience: 'official', run: notify },
     { names: ['guingay', 'pushnow'], audience: 'admin', run: pushNow },
   ],
+  actions: [sendAgain.def],
 };

@@ -1,8 +1,9 @@
 /**
  * Registering as an official: /dangky → the agency (typed; chosen from buttons when several match; taken at once
- * when one name matches exactly) → name → position → a request to every admin. A roster official who shares their
- * own phone number is approved at once. The conversation is kept in the store, so a restart resumes it. A user whose
- * request was refused waits REAPPLY_HOURS before asking again, so admins are not flooded.
+ * when one name matches exactly) → name → position → a review of what will be sent (📨 Gửi, ✏️ Sửa: start again)
+ * → a request to every admin. A roster official who shares their own phone number is approved at once. The
+ * conversation is kept in the store, so a restart resumes it. A first refusal lets the person correct and send
+ * again at once; after a second, they wait REAPPLY_HOURS from the last, so admins are not flooded.
  */
 import { recordId } from '../../actions/fields.ts';
 import { z } from 'zod';
@@ -11,20 +12,24 @@ import type { Official } from '../../../store/port.ts';
 import { adminChats } from '../../kernel/actor.ts';
 import { endSession, sessionOf, setSession } from '../../kernel/conversation.ts';
 import type { CoreDeps } from '../../kernel/deps.ts';
-import { type Ctx, defineTextAction, type Feature, rows } from '../../kernel/feature.ts';
-import { edit, type Envelope, type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
+import { type Ctx, defineAction, defineTextAction, type Feature, rows } from '../../kernel/feature.ts';
+import { edit, type Envelope, type Outcome, type Post, refuse, reply, say } from '../../kernel/outcome.ts';
+import { fold } from '../../../text/fold.ts';
 import { normalizePhone } from '../../kernel/roster.ts';
 import { cancelAction } from '../../kernel/conversation.ts';
 import { registrationCard } from '../../actions/decisions.ts';
 
 const MAX_NAME = 100;
 export const REAPPLY_HOURS = 24;
+/** Refusals an account may have before it waits REAPPLY_HOURS (the first is a chance to correct and resend). */
+const FREE_REFUSALS = 1;
 
 const registerSession = z.object({
   kind: z.literal('register'),
-  step: z.enum(['agency', 'name', 'position']),
+  step: z.enum(['agency', 'name', 'position', 'review']),
   agency: z.string().optional(),
   name: z.string().optional(),
+  position: z.string().optional(),
   phone: z.string().optional(),
 });
 type RegisterSession = z.infer<typeof registerSession>;
@@ -65,8 +70,10 @@ async function start(ctx: Ctx): Promise<Outcome> {
   if (!from.privateChat) return refuse('private-only');
   if (actor.official) return reply({ text: say('register.already', { agency: deps.dir.label(actor.official.agency) }) });
   if (actor.pending) return refuse('pending-approval');
-  const refused = deps.store.lastRefusalOf(from.channel, from.userId);
-  if (refused && ctx.now.getTime() - Date.parse(refused) < REAPPLY_HOURS * 3_600_000) return refuse('retry-later', { hours: REAPPLY_HOURS });
+  const refused = deps.store.refusalsOf(from.channel, from.userId);
+  const last = refused.at(-1);
+  if (refused.length > FREE_REFUSALS && last && ctx.now.getTime() - Date.parse(last) < REAPPLY_HOURS * 3_600_000)
+    return refuse('retry-later', { hours: REAPPLY_HOURS, n: refused.length });
   await setSession(ctx, { kind: 'register', step: 'agency' });
   const roster = deps.roster.length > 0;
   return reply({ text: [say('register.askAgency'), ...(roster ? ['', say('register.rosterHint')] : [])], ...(roster ? { requestContact: true } : {}) });
@@ -77,8 +84,57 @@ function toAdmins(deps: CoreDeps, o: Official): Envelope[] {
   return adminChats(deps).map((a) => ({ channel: a.channel, chatId: a.id, ...registrationCard(deps, o) }));
 }
 
-async function submit(ctx: Ctx, s: RegisterSession, position: string): Promise<Outcome> {
+/** What will be sent, to check before sending: 📨 Gửi, ✏️ Sửa (start again), ✖ Hủy. */
+function review(ctx: Ctx, s: RegisterSession): Post {
+  return {
+    text: say('register.review', { name: s.name ?? '', position: s.position ?? '', agency: ctx.deps.dir.label(s.agency ?? '') }),
+    buttons: [
+      [sendRequest.button('choose', say('button.send'), {}), redo.button('choose', say('button.redo'), {})],
+      [cancelAction.button('cancel', say('button.cancel'), {})],
+    ],
+  };
+}
+
+/** The session under review, if that is the step this user is at. */
+function underReview(ctx: Ctx): RegisterSession | undefined {
+  const s = registerSession.safeParse(sessionOf(ctx));
+  return s.success && s.data.step === 'review' && s.data.agency && s.data.name && s.data.position ? s.data : undefined;
+}
+
+/** 📨 Gửi on the review: the request goes to the admins. */
+const sendRequest = defineAction<Record<string, never>>({
+  tag: 'rs',
+  fields: [],
+  decode: () => ({}),
+  encode: () => [],
+  run: async (ctx) => {
+    const s = underReview(ctx);
+    if (!s) return refuse('stale');
+    const { replies, others } = await submit(ctx, s);
+    return { ...edit(replies[0]!), others };
+  },
+});
+
+/** ✏️ Sửa on the review: the three questions again, from the agency. */
+const redo = defineAction<Record<string, never>>({
+  tag: 're',
+  fields: [],
+  decode: () => ({}),
+  encode: () => [],
+  run: async (ctx) => {
+    if (!underReview(ctx)) return refuse('stale');
+    return edit(await startOver(ctx));
+  },
+});
+
+async function startOver(ctx: Ctx): Promise<Post> {
+  await setSession(ctx, { kind: 'register', step: 'agency' });
+  return { text: [say('register.redo'), say('register.askAgency')] };
+}
+
+async function submit(ctx: Ctx, s: RegisterSession): Promise<{ replies: Post[]; others: Envelope[] }> {
   const { deps, from } = ctx;
+  const position = s.position ?? '';
   await endSession(ctx);
   const { official } = await deps.store.addOfficial(
     {
@@ -121,11 +177,23 @@ async function step(ctx: Ctx, session: Readonly<Record<string, unknown>>, text: 
     await setSession(ctx, { ...s, name: text, step: 'position' });
     return reply({ text: say('register.askPosition') });
   }
+  if (s.step === 'review') {
+    // "gửi" / "sửa" typed; a number goes to the review's menu; anything else is a question, the review waits.
+    const word = fold(text).trim();
+    if (/^(gui|gui di|send)$/.test(word) && underReview(ctx)) {
+      const { replies, others } = await submit(ctx, s);
+      return { replies, others };
+    }
+    if (/^(sua|sua lai|edit)$/.test(word)) return reply(await startOver(ctx));
+    return undefined;
+  }
   if (!s.agency || !s.name) {
     await endSession(ctx);
     return reply({ text: say('session.cancelled') });
   }
-  return submit(ctx, s, text);
+  const next = { ...s, position: text, step: 'review' as const };
+  await setSession(ctx, next);
+  return reply(review(ctx, next));
 }
 
 async function contact(ctx: Ctx, c: { phone: string; userId?: string }): Promise<Outcome> {
@@ -169,7 +237,7 @@ export const registrationFeature: Feature = {
     { names: ['dangky', 'register'], audience: 'everyone', run: start },
     { names: ['huydangky', 'unregister'], audience: 'official', run: leave },
   ],
-  actions: [chooseAgency.def],
+  actions: [chooseAgency.def, sendRequest.def, redo.def],
   steps: [{ kind: 'register', onText: step }],
   onContact: contact,
 };

@@ -20,7 +20,7 @@ import { type Imported, importIsolated } from '../../../plan/import/isolated.ts'
 import { MAX_IMPORT_BYTES } from '../../../plan/import/office.ts';
 import { type Plan, planSchema, type Task } from '../../../plan/schema.ts';
 import { requiredParties } from '../../../plan/status.ts';
-import { endSession } from '../../kernel/conversation.ts';
+import { endSession, setSession } from '../../kernel/conversation.ts';
 import { type Ctx, defineAction, defineTextAction, type Feature, rows } from '../../kernel/feature.ts';
 import { type Button, edit, type Envelope, type Outcome, type Post, refuse, reply, say, type Text } from '../../kernel/outcome.ts';
 import { type PlanEntry, planProgress } from '../../kernel/catalog.ts';
@@ -37,6 +37,8 @@ const draftSchema = z.object({
   at: z.string(),
   filename: z.string(),
   plan: planSchema,
+  /** The document named no title: the admin is asked for it, and it is not published until they give one. */
+  needsTitle: z.boolean().optional(),
 });
 type Draft = z.infer<typeof draftSchema>;
 
@@ -179,12 +181,20 @@ async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome
   const sameId = deps.plans.byId(plan.id);
   if (sameId && sameId.plan.date !== plan.date) plan = { ...plan, id: `${plan.id}@${plan.date}` };
   const replaces = deps.plans.byId(plan.id);
+  const titleGuessed = warnings.some((w) => w.kind === 'metaGuessed' && w.where === 'title');
+  // A corrected file that carries only the table (an Excel sheet) keeps what the plan in use says and it does not:
+  // the title, the implementation paragraphs, the document's body.
+  const kept = replaces ? keepFrom(replaces.plan, plan, titleGuessed) : undefined;
+  if (kept) plan = kept.plan;
   await filesOf(ctx).sweepDrafts(ctx.now);
   const t = Math.floor(deps.random() * 36 ** 8)
     .toString(36)
     .padStart(8, '0');
-  const draft: Draft = { token: t, by: actor.ref, at: ctx.now.toISOString(), filename: doc.filename, plan };
+  // A plan is listed by its title: one the document does not give is asked of the admin, never the file's name.
+  const needsTitle = titleGuessed && !kept?.what.includes('title');
+  const draft: Draft = { token: t, by: actor.ref, at: ctx.now.toISOString(), filename: doc.filename, plan, ...(needsTitle ? { needsTitle } : {}) };
   await filesOf(ctx).writeDraft(t, draft);
+  if (needsTitle) await setSession(ctx, { kind: 'planTitle', token: t });
 
   const bySection = plan.sections.map((s) => `${s.id}: ${plan.tasks.filter((x) => x.section === s.id).length}`).join(', ');
   const leads = new Map<string, number>();
@@ -197,10 +207,12 @@ async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome
     .join(', ');
   const lines: Text[] = [
     say('import.chat.preview', { file: doc.filename, number: plan.number, date: formatDate(plan.date), issuer: plan.issuer }),
-    excerpt(plan.title, 200),
+    needsTitle ? say('import.chat.noTitle') : excerpt(plan.title, 200),
     say('import.chat.tasks', { n: plan.tasks.length, sections: bySection, assignments: plan.assignments.length }),
     say('import.chat.leads', { leads: topLeads || '—' }),
   ];
+  if (kept && kept.what.length > 0)
+    lines.push(say('import.chat.keptFrom', { plan: replaces!.plan.number, what: kept.what.map((k) => ctx.deps.t(`import.chat.kept.${k}`)).join(', ') }));
   if (replaces) {
     const d = planDiff(replaces.plan, plan);
     const voided = [...d.changed, ...d.removed].filter((id) => (deps.store.completions(plan.id).get(id) ?? []).length > 0);
@@ -223,14 +235,68 @@ async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome
       );
     lines.push(say('import.chat.created', { n: created.length, names: names.join('; ') + (created.length > 10 ? '; …' : '') }));
   }
-  if (warnings.length > 0) {
-    lines.push(say('import.chat.judged', { n: warnings.length }), ...warnings.slice(0, 6).map((w) => `• ${describeWarning(w, ctx.deps.t)}`));
-    if (warnings.length > 6) lines.push(say('import.chat.judgedMore', { n: warnings.length - 6 }));
+  // The missing title is asked for below, not listed among the judgements.
+  const judged = warnings.filter((w) => !(w.kind === 'metaGuessed' && w.where === 'title'));
+  if (judged.length > 0) {
+    lines.push(say('import.chat.judged', { n: judged.length }), ...judged.slice(0, 6).map((w) => `• ${describeWarning(w, ctx.deps.t)}`));
+    if (judged.length > 6) lines.push(say('import.chat.judgedMore', { n: judged.length - 6 }));
+  }
+  if (needsTitle) {
+    lines.push(say('import.chat.askTitle', { max: TITLE_MAX }));
+    return reply({ text: lines, buttons: [[discard.button('cancel', say('button.cancel'), { token: t })]] });
   }
   lines.push(say('import.chat.confirm'));
   return reply({
     text: lines,
     buttons: [[publish.button('confirm', say('button.publish'), { token: t }), discard.button('cancel', say('button.cancel'), { token: t })]],
+  });
+}
+
+/** What a replacement keeps from the plan in use where its file says nothing, and the names of what it kept. */
+function keepFrom(old: Plan, next: Plan, titleGuessed: boolean): { plan: Plan; what: ('title' | 'assignments' | 'document')[] } {
+  const what: ('title' | 'assignments' | 'document')[] = [];
+  let plan = next;
+  if (titleGuessed && old.title) {
+    plan = { ...plan, title: old.title };
+    what.push('title');
+  }
+  if (plan.assignments.length === 0 && old.assignments.length > 0) {
+    plan = { ...plan, assignments: old.assignments };
+    what.push('assignments');
+  }
+  if (!plan.document && old.document) {
+    plan = { ...plan, document: old.document };
+    what.push('document');
+  }
+  return { plan, what };
+}
+
+/** The longest plan title taken in chat. */
+const TITLE_MAX = 300;
+const titleSession = z.object({ kind: z.literal('planTitle'), token });
+
+/** The title typed for a draft that had none: kept in the draft (durably), then [📢 Công bố] / [✖ Hủy]. */
+async function titleStep(ctx: Ctx, session: Readonly<Record<string, unknown>>, text: string): Promise<Outcome | undefined> {
+  const s = titleSession.safeParse(session);
+  if (!s.success || !ctx.actor.admin) {
+    await endSession(ctx);
+    return undefined;
+  }
+  const draft = await readDraft(ctx, s.data.token);
+  if (!draft) {
+    await endSession(ctx);
+    return refuse('stale');
+  }
+  const title = text.replace(/\s+/g, ' ').trim();
+  if (title.length < 5 || title.length > TITLE_MAX || !/\p{L}/u.test(title)) return reply({ text: say('import.chat.badTitle', { max: TITLE_MAX }) });
+  const { needsTitle: _asked, ...rest } = draft;
+  await filesOf(ctx).writeDraft(draft.token, { ...rest, plan: { ...draft.plan, title } });
+  await endSession(ctx);
+  return reply({
+    text: [say('import.chat.titleSet', { title, number: draft.plan.number }), say('import.chat.confirm')],
+    buttons: [
+      [publish.button('confirm', say('button.publish'), { token: draft.token }), discard.button('cancel', say('button.cancel'), { token: draft.token })],
+    ],
   });
 }
 
@@ -249,6 +315,11 @@ async function publishDraft(ctx: Ctx, t: string): Promise<Outcome> {
   if (!deps.plansDir || deps.store.readOnly) return reply({ text: say('import.chat.unavailable') });
   const draft = await readDraft(ctx, t);
   if (!draft) return refuse('stale');
+  // Never published without a title: the admin is asked for it again.
+  if (draft.needsTitle) {
+    await setSession(ctx, { kind: 'planTitle', token: t });
+    return reply({ text: say('import.chat.askTitle', { max: TITLE_MAX }) });
+  }
   const plan = draft.plan;
   const replaces = deps.plans.byId(plan.id);
   // Where a replaced plan came from a file of this folder, that file is rewritten; else a new one is made.
@@ -325,5 +396,6 @@ export const plansFeature: Feature = {
   name: 'plans',
   commands: [{ names: ['kehoach', 'plans'], audience: 'everyone', run: listPlans }],
   actions: [archive.def, publish.def, discard.def],
+  steps: [{ kind: 'planTitle', onText: titleStep }],
   onDocument: receiveDocument,
 };

@@ -15,6 +15,7 @@ import { type Ctx, defineTextAction, type Feature } from '../../kernel/feature.t
 import { type Button, type Outcome, refuse, reply, say, type Text } from '../../kernel/outcome.ts';
 import { cancelAction } from '../../kernel/conversation.ts';
 import type { IncomingDocument } from '../../kernel/channel.ts';
+import { taskRef } from './rules.ts';
 
 export const MAX_EVIDENCE_BYTES = 20 * 2 ** 20;
 const TYPES = /\.(pdf|docx?|xlsx?|jpe?g|png|heic)$/i;
@@ -46,7 +47,9 @@ function mayAttach(ctx: Ctx, rec: ReadonlyDeep<CompletionRecord> | undefined): O
 export function attachButton(ctx: Ctx, rec: ReadonlyDeep<CompletionRecord>): Button | undefined {
   return mayAttach(ctx, rec)
     ? undefined
-    : attach.button('note', say(ctx.from.channel === 'zalo' ? 'button.attachPhoto' : 'button.attach'), { completionId: rec.id });
+    : attach.button('note', say(ctx.from.channel === 'zalo' ? 'button.attachPhoto' : 'button.attach', { id: taskRef(ctx, rec.taskId) }), {
+        completionId: rec.id,
+      });
 }
 
 /** The card's lines for the evidence of a tick, each with 📎 to get it back (as buttons). */

@@ -16,7 +16,7 @@ import { type Ctx, defineAction, type Feature, handle, type How } from '../../ke
 import { localTime } from '../../kernel/time.ts';
 import { type Button, edit, type Envelope, type Outcome, refuse, reply, say, type Text } from '../../kernel/outcome.ts';
 import { cancelAction } from '../../kernel/conversation.ts';
-import { resolveTaskRef } from './rules.ts';
+import { resolveTaskRef, taskRef } from './rules.ts';
 
 const REASON_MAX = 300;
 
@@ -59,10 +59,11 @@ export function extensionLine(ctx: Ctx, task: Task, party: string): Text {
   return say('extension.lineRejected', { to: formatDate(e.to), reason: e.decisionReason ?? '—' });
 }
 
-/** The ⏳ button for an official's own, undone, dated part with no request waiting. */
-export function extensionButton(ctx: Ctx, task: Task, party: string): Button | undefined {
+/** The ⏳ button for an official's own, undone, dated part with no request waiting; `short`: "⏳ I.4" (a list). */
+export function extensionButton(ctx: Ctx, task: Task, party: string, short = false): Button | undefined {
   if (ctx.actor.official?.agency !== party || refusal(ctx, task, party)) return undefined;
-  return askExtension.button('note', say('button.extend'), { taskId: task.id, party: requiredParties(task, ctx.deps.dir).indexOf(party) }, ctx);
+  const label = say(short ? 'button.extendId' : 'button.extend', { id: taskRef(ctx, task.id) });
+  return askExtension.button('note', label, { taskId: task.id, party: requiredParties(task, ctx.deps.dir).indexOf(party) }, ctx);
 }
 
 async function start(ctx: Ctx, id: string, partyAt: number): Promise<Outcome> {

@@ -36,6 +36,9 @@ export function reported(ctx: Ctx, task: Task, party: string, p = periodFor(ctx,
 }
 
 export const label = (deps: CoreDeps, party: string) => deps.dir.label(party);
+/** A task as a button names it: "III.2", or "III.2 · KH 4561" where several plans are served. */
+export const taskRef = (ctx: Ctx, id: string) =>
+  ctx.deps.plans.all().length > 1 ? ctx.deps.t('task.ref', { id, plan: ctx.plan.plan.number.split('/')[0]! }) : id;
 /** " (kỳ đến 31/03/2019)" for a recurring task's period, else nothing. */
 export const periodText = (deps: CoreDeps, p?: string) => (p ? deps.t('tick.periodLabel', { date: formatDate(p) }) : '');
 export const continuous = (task: Task) => task.deadline.kind === 'continuous';

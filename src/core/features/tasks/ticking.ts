@@ -19,7 +19,7 @@ import { after, myTasks, partCard } from './card.ts';
 import { progressCommand, progressStep, startProgress } from './progress.ts';
 import { canUndo, continuous, findTask, label, ownParty, periodFor, periodText, refusalFor, reported, state, taskIn } from './rules.ts';
 import { type Ctx, defineAction, type Feature, handle, rows } from '../../kernel/feature.ts';
-import { edit, type Outcome, type Post, refuse, reply, say, type Text } from '../../kernel/outcome.ts';
+import { edit, type Envelope, type Outcome, type Post, refuse, reply, say, type Text } from '../../kernel/outcome.ts';
 import { localTime } from '../../kernel/time.ts';
 import { cancelAction } from '../../kernel/conversation.ts';
 import { attachButton } from './evidence.ts';
@@ -60,12 +60,20 @@ const tickHandler = handle(tick, (ctx, pressed, how) => startTick(ctx, pressed.t
 const undoHandler = handle(undo, (ctx, pressed) => undoTick(ctx, pressed.completionId, pressed.src));
 /** 📈 Báo tiến độ: the next text typed is a progress note on the agency's part, which is not ticked. */
 const progressHandler = handle(progress, (ctx, pressed) => startProgress(ctx, pressed.taskId, pressed.party, pressed.src));
-/** A task's card, as the actor's agency sees it. */
-const openHandler = handle(openTask, (ctx, pressed) => {
+/**
+ * A task's card, as the actor's agency sees it. Its menu entry said plainly: "xong N" ticks it at once, "hoàn tác N"
+ * undoes the tick (each re-checked as the ✅ or ↩️ it stands for).
+ */
+const openHandler = handle(openTask, (ctx, pressed, how) => {
   const task = findTask(ctx, pressed.taskId);
   if (!task) return refuse('unknown-task', { id: pressed.taskId });
+  if (how.explicit) {
+    const own = ownParty(ctx.actor, task, ctx.deps);
+    const done = own ? reported(ctx, task, own) : undefined;
+    return done ? undoTick(ctx, done.id, pressed.src) : startTick(ctx, task.id, undefined, pressed.src, true);
+  }
   const party = ownParty(ctx.actor, task, ctx.deps);
-  return reply(party ? partCard(ctx, task, party, 'a') : { text: taskCard(ctx.plan.plan, task, state(ctx, task), ctx.deps.t, ctx.today) });
+  return reply(party ? partCard(ctx, task, party, pressed.src) : { text: taskCard(ctx.plan.plan, task, state(ctx, task), ctx.deps.t, ctx.today) });
 });
 
 /** An action on a confirmation's target (confirm, add a note, cancel): same fields, its own tag and step. */
@@ -181,7 +189,32 @@ async function record(ctx: Ctx, target: Target, note?: string): Promise<Outcome>
   // 📎: the document or photo that proves it may follow.
   const withProof = withUndo(ctx, after(ctx, task, party, target.src, head), rec, target.src);
   const proof = attachButton(ctx, rec);
-  return edit(proof ? { ...withProof, buttons: [...(withProof.buttons ?? []), [proof]] } : withProof, say('tick.toastDone'));
+  const shown = (withProof.buttons ?? []).flat().some((b) => b.action === proof?.action);
+  const out = edit(proof && !shown ? { ...withProof, buttons: [...(withProof.buttons ?? []), [proof]] } : withProof, say('tick.toastDone'));
+  return { ...out, others: toldOfAdminTick(ctx, task, party, target.period) };
+}
+
+/** A tick an admin made for an agency other than their own: that agency's officials are told, with its card. */
+function toldOfAdminTick(ctx: Ctx, task: Task, party: string, periodEnd?: string): Envelope[] {
+  if (!ctx.actor.admin || ctx.actor.official?.agency === party) return [];
+  const by = ctx.actor.official?.name ?? ctx.deps.t('tick.byAdmin');
+  return ctx.deps.store
+    .officialsWith('approved')
+    .filter((o) => o.agency === party)
+    .flatMap((o) =>
+      o.accounts.map((a) => ({
+        channel: a.channel,
+        chatId: a.chatId,
+        text: say('tick.adminTickedNotice', {
+          by,
+          id: task.id,
+          plan: ctx.plan.plan.number,
+          period: periodText(ctx.deps, periodEnd),
+          time: localTime(ctx.now),
+          agency: label(ctx.deps, party),
+        }),
+      })),
+    );
 }
 
 /**
