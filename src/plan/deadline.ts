@@ -182,6 +182,17 @@ export function parseDeadline(text: string): { deadline: Deadline; ok: boolean }
     if (from) return { deadline: { ...base, kind: 'continuous', start: from.start }, ok: true };
   }
 
+  // "Tháng 11 hằng năm", "trước ngày 15/12 hằng năm": every year, due on that day of it.
+  const yearly = s.match(/^(?:(?:truoc|cham nhat|han chot) )?(?:(?:ngay )?(\d{1,2})\/(\d{1,2})|thang (\d{1,2})) (?:hang|moi|tung) nam$/);
+  if (yearly) {
+    const month = +(yearly[2] ?? yearly[3])!;
+    const last = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    const day = yearly[1] ? +yearly[1] : last;
+    if (last && day && day >= 1 && day <= last) {
+      const two = (n: number) => String(n).padStart(2, '0');
+      return { deadline: { ...base, kind: 'recurring', every: 'year', day: `${two(month)}-${two(day)}` }, ok: true };
+    }
+  }
   const rec = s.match(/^(.*?)(?:,? (?:tu|bat dau tu|ke tu) (.+))?$/);
   if (rec) {
     const unit = RECURRING.find(([re]) => re.test(rec[1]!))?.[1];

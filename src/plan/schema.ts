@@ -17,6 +17,11 @@ export const deadlineSchema = z.object({
   /** Last day: the due date (date/period only). */
   due: isoDate.optional(),
   every: z.enum(['year', 'half', 'quarter', 'month']).optional(),
+  /** A yearly task's day of the year, "MM-DD" ("Tháng 11 hằng năm": 11-30): each year falls due then, not on 31/12. */
+  day: z
+    .string()
+    .regex(/^(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/)
+    .optional(),
 });
 export type Deadline = z.infer<typeof deadlineSchema>;
 

@@ -2,7 +2,9 @@
  * Task status in the government's categories: hoàn thành đúng hạn / hoàn thành quá hạn / đang thực hiện trong
  * hạn / quá hạn. A task led by several agencies, or by a group with listed members, is done when each of them
  * has reported its part. A recurring task is reported per period; its first period is the first one that
- * begins on or after the day it starts (its "từ …" date, else the plan's date).
+ * begins on or after the day it starts (its "từ …" date, else the plan's date) — for a yearly task due on a named
+ * day ("Tháng 11 hằng năm"), the first year whose day falls on or after it. A period falls due on its last day, or on
+ * that named day.
  */
 import { type Directory, partyId } from './agencies.ts';
 import { type Span, addDays, nextPeriod, periodContaining } from './deadline.ts';
@@ -70,6 +72,15 @@ export function requiredParties(task: Task, dir: Directory): string[] {
 
 const firstPeriodCache = new WeakMap<Task, { planDate: string; span: Span }>();
 
+/**
+ * The day a recurring task falls due for one of its periods: the period's last day, or for a yearly task the day of
+ * the year its plan names ("Tháng 11 hằng năm": 30/11 of that year).
+ */
+export function periodDue(task: Task, period: Span): string {
+  const { every, day } = task.deadline;
+  return every === 'year' && day ? `${period.end.slice(0, 4)}-${day}` : period.end;
+}
+
 function firstPeriod(task: Task, planDate: string): Span {
   const hit = firstPeriodCache.get(task);
   if (hit && hit.planDate === planDate) return hit.span;
@@ -82,6 +93,8 @@ function computeFirstPeriod(task: Task, planDate: string): Span {
   const every = task.deadline.every!;
   const start = task.deadline.start ?? planDate;
   const containing = periodContaining(every, start);
+  // A named day of the year ("Tháng 11 hằng năm") first falls due on its first return on or after the start.
+  if (task.deadline.day) return periodDue(task, containing) >= start ? containing : nextPeriod(every, containing);
   return containing.start === start ? containing : nextPeriod(every, containing);
 }
 
@@ -105,14 +118,14 @@ export function taskState(task: Task, ctx: StatusContext, only?: string): TaskSt
   const d = task.deadline;
   if (d.kind === 'recurring' && d.every) {
     const first = firstPeriod(task, ctx.planDate);
-    if (ctx.today < first.start) return { ...judge(parties, [], first.end, ctx.today), period: first, firstAhead: true };
+    if (ctx.today < first.start) return { ...judge(parties, [], periodDue(task, first), ctx.today), period: first, firstAhead: true };
     const current = periodContaining(d.every, ctx.today);
     const previous = periodContaining(d.every, addDays(current.start, -1));
     if (previous.start >= first.start) {
       const missed = judge(
         parties,
         reports.filter((r) => r.period === previous.end),
-        previous.end,
+        periodDue(task, previous),
         ctx.today,
       );
       if (missed.status === 'overdue') return { ...missed, period: previous };
@@ -121,7 +134,7 @@ export function taskState(task: Task, ctx: StatusContext, only?: string): TaskSt
       ...judge(
         parties,
         reports.filter((r) => r.period === current.end),
-        current.end,
+        periodDue(task, current),
         ctx.today,
       ),
       period: current,
@@ -184,8 +197,9 @@ export function dueDatesWithin(task: Task, span: Span, planDate: string): string
   const out: string[] = [];
   const first = firstPeriod(task, planDate);
   let p = first.start >= span.start ? first : periodContaining(d.every, span.start);
-  for (let guard = 0; p.end <= span.end && guard < 1000; guard++) {
-    if (p.end >= span.start) out.push(p.end);
+  for (let guard = 0; p.start <= span.end && guard < 1000; guard++) {
+    const due = periodDue(task, p);
+    if (due >= span.start && due <= span.end) out.push(due);
     p = nextPeriod(d.every, p);
   }
   return out;
@@ -313,6 +327,7 @@ export function firstDueWithin(task: Task, span: Span, planDate: string): string
   if (d.kind !== 'recurring' || !d.every) return undefined;
   const first = firstPeriod(task, planDate);
   let p = first.start >= span.start ? first : periodContaining(d.every, span.start);
-  if (p.end < span.start) p = nextPeriod(d.every, p);
-  return p.end <= span.end ? p.end : undefined;
+  if (periodDue(task, p) < span.start) p = nextPeriod(d.every, p);
+  const due = periodDue(task, p);
+  return due >= span.start && due <= span.end ? due : undefined;
 }

@@ -224,6 +224,10 @@ export function deadlineEn(text: string): string {
   const s = text.normalize('NFC').trim();
   let m: RegExpMatchArray | null;
   if ((m = s.match(/^dự kiến\s+(.+)$/iu))) return `expected ${deadlineEn(m[1]!)}`;
+  // "Tháng 11 hằng năm", "Trước ngày 15/12 hằng năm": every year, by that month or day.
+  if ((m = s.match(/^tháng\s+(\d{1,2})\s+(?:hằng|hàng|mỗi)\s+năm$/iu)) && MONTH_NAMES[Number(m[1]) - 1])
+    return `every year in ${MONTH_NAMES[Number(m[1]) - 1]}`;
+  if ((m = s.match(/^(?:trước\s+)?(?:ngày\s+)?(\d{1,2}\/\d{1,2})\s+(?:hằng|hàng|mỗi)\s+năm$/iu))) return `every year by ${m[1]}`;
   if ((m = s.match(/^(?:trước|chậm nhất|hạn chót)(?: ngày)?\s+(.+)$/iu))) return `by ${deadlineEn(m[1]!)}`;
   if ((m = s.match(/^(?:ngày\s+)?(\d{1,2}\/\d{1,2}\/\d{4})$/u))) return m[1]!;
   const rhythm: Record<string, string> = {
