@@ -5,7 +5,6 @@ import { addDays, formatDate, type Span } from '../plan/deadline.ts';
 import type { Assignment, Plan, Task } from '../plan/schema.ts';
 import { type CompletionMap, type Status, type TaskState, dueWithin, taskState } from '../plan/status.ts';
 import { agencyRows, countsOf, partsOf, type StateOf, taskCounts } from '../plan/progress.ts';
-import { canonicalTokens } from '../text/canonical.ts';
 import { type Question, withoutPlanRef } from '../understand/intents.ts';
 import { language } from '../understand/language.ts';
 import type { TaskSearch } from '../understand/search.ts';
@@ -37,6 +36,8 @@ export interface AnswerContext {
   dir: Directory;
   /** The word index of the plan's tasks and assignments (built on first use: most questions need none). */
   finder(): TaskSearch<SearchItem>;
+  /** The words of the plan's title (what names the plan after "kế hoạch"), made once per plan. */
+  planName(): ReadonlySet<string>;
   t: T;
   today: string;
   /** Reports by task, and the due dates approved extensions moved (`dues`): the store's facts, passed in. */
@@ -514,7 +515,7 @@ export function recurringAnswer(ctx: AnswerContext, q: Question): Reply {
   // rhythm asks about that task. Searched without the rhythm's words, which half the recurring tasks share.
   if (q.words.length >= 3 && !q.agencies.length) {
     // "trong KH du lịch": the plan named by its title is no task's words.
-    const words = withoutPlanRef(q.words, new Set(canonicalTokens(ctx.plan.title))).filter((w) => !rhythmWords().has(w));
+    const words = withoutPlanRef(q.words, ctx.planName()).filter((w) => !rhythmWords().has(w));
     const one = words.length >= 3 ? taskAnswer(ctx, { ...q, words }) : undefined;
     if (one?.intent === 'task') return one;
   }

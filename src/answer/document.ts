@@ -77,8 +77,8 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
     }
     case 'targets': {
       // The plan's numeric targets, as it states them: sentences with a percentage.
-      const sentences = [...(doc?.parts ?? []).flatMap((p) => p.items), ...plan.assignments.map((a) => a.text)]
-        .flatMap((x) => x.split(/(?<=[.;])\s+/))
+      const sentences = bodySentences(ctx)
+        .map((x) => x.sentence)
         .filter((x) => /\d+\s*%/.test(x));
       const unique = [...new Set(sentences)];
       if (unique.length === 0) return answer(ctx.t('doc.noTargets', { plan: plan.number }));
@@ -89,25 +89,40 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
   }
 }
 
+/** The body's sentences (its parts' items, then the implementation assignments), each with where it stands. */
+function bodySentences(ctx: AnswerContext): { where: string; sentence: string }[] {
+  const plan = ctx.plan;
+  return [
+    ...(plan.document?.parts ?? []).flatMap((p) => p.items.map((text) => ({ where: ctx.t('doc.partShort', { number: p.number }), text }))),
+    ...plan.assignments.map((a) => ({ where: ctx.t('doc.assignmentShort', { number: a.number }), text: a.text })),
+  ].flatMap(({ where, text }) => sentencesOf(text).map((sentence) => ({ where, sentence })));
+}
+
+const sentencesOf = (text: string): string[] => text.split(/(?<=[.;])\s+/);
+
 /** "Điều 11 nói về gì": where the plan cites that article, sentence by sentence, with where each stands. */
 function articleAnswer(ctx: AnswerContext, article: string): Reply {
   const plan = ctx.plan;
   const cites = new RegExp(`(^|[^a-z])dieu ${article}([^0-9]|$)`);
-  const places: { where: string; text: string }[] = [
-    ...(plan.document?.parts ?? []).flatMap((p) => p.items.map((text) => ({ where: ctx.t('doc.partShort', { number: p.number }), text }))),
-    ...plan.assignments.map((a) => ({ where: ctx.t('doc.assignmentShort', { number: a.number }), text: a.text })),
-    ...plan.tasks.map((task) => ({ where: ctx.t('doc.taskShort', { id: task.id }), text: task.content })),
+  const places = [
+    ...bodySentences(ctx),
+    ...plan.tasks.flatMap((task) => sentencesOf(task.content).map((sentence) => ({ where: ctx.t('doc.taskShort', { id: task.id }), sentence }))),
   ];
   // The body's part III and its assignments are the same text: each sentence once, where it is first found.
   const seen = new Set<string>();
-  const lines = places.flatMap(({ where, text }) =>
-    text
-      .split(/(?<=[.;])\s+/)
-      .filter((sentence) => cites.test(fold(sentence)) && !seen.has(sentence.trim()) && seen.add(sentence.trim()))
-      .map((sentence) => `• ${where}: ${excerpt(sentence.trim(), 300)}`),
-  );
+  const lines = places
+    .filter(({ sentence }) => cites.test(fold(sentence)) && !seen.has(sentence.trim()) && seen.add(sentence.trim()))
+    .map(({ where, sentence }) => `• ${where}: ${excerpt(sentence.trim(), 300)}`);
   if (lines.length === 0) return answer(ctx.t('doc.articleNone', { article, plan: plan.number }));
   return answer([ctx.t('doc.article', { article, plan: plan.number, n: lines.length }), ...lines.slice(0, 6)].join('\n'));
+}
+
+/** Words no counted thing is made of: filler ("là", "được"), what a plan itself counts ("kế hoạch", "năm"). */
+let plain: ReadonlySet<string> | undefined;
+function plainWords(): ReadonlySet<string> {
+  const { filler, countable } = language().cues;
+  plain ??= new Set([...filler, ...countable].flatMap((x) => canonicalTokens(x)));
+  return plain;
 }
 
 /**
@@ -117,39 +132,31 @@ function articleAnswer(ctx: AnswerContext, article: string): Reply {
  * Undefined when none does: the plan does not state it.
  */
 export function figureAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
-  // The counted words: not filler ("là", "được"), not what a plan itself counts ("kế hoạch", "năm").
-  const { filler, countable } = language().cues;
-  const plain = new Set([...filler, ...countable].flatMap((x) => canonicalTokens(x)));
+  const skip = plainWords();
   const w = q.words;
   const phrases: string[][] = [];
   for (let i = 0; i < w.length; i++) {
     const at = w[i] === 'bao' && w[i + 1] === 'nhieu' ? 2 : w[i] === 'may' ? 1 : 0;
     if (at === 0) continue;
     for (const two of [w.slice(i + at, i + at + 2), w.slice(Math.max(0, i - 2), i)])
-      if (two.length === 2 && two.every((x) => !plain.has(x) && x !== 'bao' && x !== 'nhieu')) phrases.push(two);
+      if (two.length === 2 && two.every((x) => !skip.has(x) && x !== 'bao' && x !== 'nhieu')) phrases.push(two);
   }
   if (phrases.length === 0) return undefined;
-  const plan = ctx.plan;
-  const places = [
-    ...(plan.document?.parts ?? []).flatMap((p) => p.items.map((text) => ({ where: ctx.t('doc.partShort', { number: p.number }), text }))),
-    ...plan.assignments.map((a) => ({ where: ctx.t('doc.assignmentShort', { number: a.number }), text: a.text })),
-  ];
   const lines: string[] = [];
-  for (const { where, text } of places)
-    for (const sentence of text.split(/(?<=[.;])\s+/)) {
-      if (!/\d/.test(sentence) || lines.length >= 3) continue;
-      const t = canonicalTokens(sentence);
-      // A quantity next to the counted words ("2,2 triệu lượt khách", "kinh phí 5 tỷ"), not an article's or a
-      // document's number ("Điều 38", "số 61/2018"), a level ("mức độ 3"), nor a date.
-      const quantity = (k: number) =>
-        /^\d[\d.,]*$/.test(t[k] ?? '') && !['dieu', 'so', 'nam', 'ngay', 'thang', 'quy', 'khoan', 'do', 'muc'].includes(t[k - 1] ?? '');
-      // Before the counted words, as Vietnamese counts ("400.000 lượt"), or right after them, or after "đạt"/"là"
-      // ("kinh phí 5 tỷ", "tổng thu đạt 3.500 tỷ"); not a figure further on ("tai nạn giao thông từ 5%").
-      const near = (start: number, end: number) =>
-        [start - 3, start - 2, start - 1, end].some(quantity) || (['dat', 'la', 'khoang'].includes(t[end] ?? '') && quantity(end + 1));
-      const found = phrases.some((p) => t.some((_, k) => p.every((x, j) => t[k + j] === x) && near(k, k + p.length)));
-      if (found) lines.push(`• ${where}: ${excerpt(sentence.trim(), 300)}`);
-    }
+  for (const { where, sentence } of bodySentences(ctx)) {
+    if (!/\d/.test(sentence) || lines.length >= 3) continue;
+    const t = canonicalTokens(sentence);
+    // A quantity next to the counted words ("2,2 triệu lượt khách", "kinh phí 5 tỷ"), not an article's or a
+    // document's number ("Điều 38", "số 61/2018"), a level ("mức độ 3"), nor a date.
+    const quantity = (k: number) =>
+      /^\d[\d.,]*$/.test(t[k] ?? '') && !['dieu', 'so', 'nam', 'ngay', 'thang', 'quy', 'khoan', 'do', 'muc'].includes(t[k - 1] ?? '');
+    // Before the counted words, as Vietnamese counts ("400.000 lượt"), or right after them, or after "đạt"/"là"
+    // ("kinh phí 5 tỷ", "tổng thu đạt 3.500 tỷ"); not a figure further on ("tai nạn giao thông từ 5%").
+    const near = (start: number, end: number) =>
+      [start - 3, start - 2, start - 1, end].some(quantity) || (['dat', 'la', 'khoang'].includes(t[end] ?? '') && quantity(end + 1));
+    const found = phrases.some((p) => t.some((_, k) => p.every((x, j) => t[k + j] === x) && near(k, k + p.length)));
+    if (found) lines.push(`• ${where}: ${excerpt(sentence.trim(), 300)}`);
+  }
   if (lines.length === 0) return undefined;
-  return answer([ctx.t('doc.figure', { plan: plan.number }), ...lines].join('\n'));
+  return answer([ctx.t('doc.figure', { plan: ctx.plan.number }), ...lines].join('\n'));
 }

@@ -278,6 +278,7 @@ export class Engine {
       dir: this.dir,
       // Built only when an answer searches.
       finder: () => this.search,
+      planName: () => this.planName(),
       t: opts.tally ? silent : translator(opts.lang ?? this.lang),
       today: opts.today,
       completions,

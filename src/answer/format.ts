@@ -46,7 +46,7 @@ export function deadlineWords(task: Task, t: T): string {
  * The deadline as it stands: the date an approved extension set, with the plan's ("30/06/2027 (gia hạn; hạn gốc
  * 31/03/2019)"), else the deadline as the plan words it.
  */
-export function deadlineNow(task: Task, state: TaskState, t: T): string {
+export function deadlineNow(task: Task, state: Pick<TaskState, 'due' | 'extendedFrom'>, t: T): string {
   if (state.extendedFrom && state.due) return t('deadline.extended', { date: formatDate(state.due), from: formatDate(state.extendedFrom) });
   return deadlineWords(task, t);
 }

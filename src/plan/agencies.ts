@@ -139,18 +139,25 @@ export class Directory {
         for (const cand of this.fuzzyIndex.get(text[0]!) ?? []) {
           if (Math.abs(cand.text.length - text.length) > allowed) continue;
           const d = editDistance(text, cand.text, allowed);
-          // One word mistyped in its place ("so tai chin"), not several words changed ("cong toan trinh" is no
-          // "công đoàn tỉnh") nor another word ("sát" is no "sở").
-          const mine = text.split(' ');
-          const theirs = cand.text.split(' ');
-          const aligned =
-            mine.length !== theirs.length || (mine.every((w, k) => editDistance(w, theirs[k]!, 1) <= 1) && mine.filter((w, k) => w !== theirs[k]).length <= 1);
-          if (d <= allowed && aligned && (!best || d < best.distance)) best = { start: i, end: i + n, agencies: cand.agencies, fuzzy: true, distance: d };
+          if (d > allowed || (best && d >= best.distance) || !oneWordOff(text, cand.text)) continue;
+          best = { start: i, end: i + n, agencies: cand.agencies, fuzzy: true, distance: d };
         }
       }
     }
     return best ? [{ start: best.start, end: best.end, agencies: best.agencies, fuzzy: true }] : [];
   }
+}
+
+/**
+ * A typo of a name is one word mistyped in its place ("so tai chin"), not several words changed ("cong toan trinh" is
+ * no "công đoàn tỉnh") nor another word ("sát" is no "sở"). Windows of another word count are judged whole.
+ */
+function oneWordOff(typed: string, name: string): boolean {
+  const mine = typed.split(' ');
+  const theirs = name.split(' ');
+  if (mine.length !== theirs.length) return true;
+  const changed = mine.filter((w, k) => w !== theirs[k]!);
+  return changed.length <= 1 && mine.every((w, k) => editDistance(w, theirs[k]!, 1) <= 1);
 }
 
 /**

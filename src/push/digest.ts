@@ -43,13 +43,11 @@ const CONTENT = 140;
 const DIGEST_TICKS = 20;
 
 /** A task's line: its deadline as it stands (an approved extension's date, with the plan's), status, latest progress. */
-function line(deps: DigestDeps, task: Task, part: Pick<Part, 'status' | 'due' | 'extendedFrom'>, statusKey: string, agency?: string): string {
+function line(deps: DigestDeps, task: Task, part: Pick<Part, 'due' | 'extendedFrom'>, statusKey: string, agency?: string): string {
   const note = agency ? deps.store.latestProgress(deps.plan.id, task.id, agency) : undefined;
   const progress = note ? `\n   ${deps.t('progress.line', { date: formatDate(note.at.slice(0, 10)), text: excerpt(note.text, 120) })}` : '';
   // An approved extension is the deadline: "30/06/2027 (gia hạn; hạn gốc 31/03/2019)".
-  const deadline = part.extendedFrom
-    ? deadlineNow(task, { status: part.status, due: part.due, extendedFrom: part.extendedFrom, done: 0, required: 1 }, deps.t)
-    : `${deadlineWords(task, deps.t)}${part.due ? ` (${formatDate(part.due)})` : ''}`;
+  const deadline = part.extendedFrom ? deadlineNow(task, part, deps.t) : `${deadlineWords(task, deps.t)}${part.due ? ` (${formatDate(part.due)})` : ''}`;
   // A late recurring task names the period that is late (its due date is that period's end).
   const missed =
     task.deadline.kind === 'recurring' && statusKey === 'status.overdue' && part.due ? ` · ${deps.t('task.periodMissed', { date: formatDate(part.due) })}` : '';
