@@ -105,6 +105,13 @@ const REWRITES: Record<string, string> = {
   trc: 'truoc',
   bg: 'bao gio',
   qh: 'qua han',
+  // "xong r", "trễ r": a lone r is "rồi".
+  r: 'roi',
+  // "TT dữ liệu", "TT phục vụ HCC": before these words TT is a centre, not a circular (thông tư).
+  'tt du lieu': 'trung tam du lieu',
+  'tt phuc vu': 'trung tam phuc vu',
+  'tt hanh chinh': 'trung tam hanh chinh',
+  'tt hcc': 'trung tam hanh chinh cong',
   // southern spelling and i/y variants
   'tai chanh': 'tai chinh',
   'hanh chanh': 'hanh chinh',

@@ -31,7 +31,7 @@ export type Intent =
 export type { DocumentPart } from './language.ts';
 
 /** "Nghị định 61", "QĐ 985": a document named by its kind and number. */
-const CITED = / (nghi dinh|quyet dinh|thong tu|nd|qd|tt) (?:so )?(\d{1,4}) /;
+const CITED = / (nghi dinh|quyet dinh|thong tu|nd|qd|tt) (?:so )?(\d{1,4})(?:\/\S*)? /;
 /** Which field of a task the question asks about. */
 export type Focus = 'lead' | 'coordinate' | 'deadline' | 'status' | 'all';
 
@@ -395,11 +395,22 @@ const chatOrId: Rule = ({ joined, named, period, taskWords, q }, { c, chatter })
 const aboutDocument: Rule = (r, { c, document, countable, filler }) => {
   const { joined, restJoined, named, content, article, rank, focus, q } = r;
   const cited = joined.match(CITED);
-  if (cited && !named && (has(joined, c.citedAsk) || content <= 2)) return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}` };
+  // The cited document's own words ("nghị định 61/2018") are no task's content: "NĐ 61/2018 nói về cái gì".
+  const citedWords = cited ? cited[0].trim().split(' ').length : 0;
+  if (cited && !named && (has(joined, c.citedAsk) || content - citedWords <= 2))
+    return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}` };
   if (article && !named && !q.taskId) return { ...q, intent: 'document', about: 'cited', ...(cited ? { cited: `${cited[1]}|${cited[2]}` } : {}) };
   if (has(joined, c.waiting)) return { ...q, intent: 'waiting' };
   // "Tổng kinh phí bao nhiêu tỷ?", "trung tâm đặt ở đâu": what the plan does not state is said so, with what is near.
-  if (has(joined, c.notStated)) return { ...q, intent: 'not-stated' };
+  // "Nội vụ phối hợp ở đâu": with an agency and its role, "ở đâu" asks in which tasks, not a place.
+  const whereTasks =
+    named &&
+    r.role !== undefined &&
+    !has(
+      joined,
+      c.notStated.filter((x) => x !== 'o dau'),
+    );
+  if (has(joined, c.notStated) && !whereTasks) return { ...q, intent: 'not-stated' };
   // "Bệnh viện X có bao nhiêu giường bệnh?": a number of things a plan does not count (it counts tasks, agencies,
   // days, percentages…) is a figure it does not state.
   // The counted word is one of the question's content words: not an agency, a cue ("bao nhiêu phối hợp") or filler.
@@ -439,11 +450,15 @@ const aboutDocument: Rule = (r, { c, document, countable, filler }) => {
 
 /** "kế hoạch có tổng cộng bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the plan's own numbers. */
 const planCount: Rule = ({ count, named, unProvinced, period, taskWords, q }, { c, countWords, filler }) => {
-  const listCue = [c.overdue, c.upcoming, c.progress, c.recurringAny].some((cues) => has(unProvinced, cues)) || period !== undefined;
+  const listCue =
+    [c.overdue, c.upcoming, c.progress, c.recurringAny].some((cues) => has(unProvinced, cues)) || period !== undefined || doneCount(unProvinced, count);
   if (!count || named || listCue) return undefined;
   const left = removePhrases(taskWords, countWords).filter((w) => !/^(iv|i{1,3}|\d+)$/.test(w) && !filler.has(w));
   return q.section || left.length === 0 ? { ...q, intent: 'count' } : undefined;
 };
+
+/** "Bao nhiêu nhiệm vụ đã hoàn thành", "mấy việc xong rồi": a count of what is done is progress, not the plan's size. */
+const doneCount = (joined: string, count: boolean) => count && / (?:hoan thanh|xong)(?: roi| chua)? $| (?:da|duoc) (?:hoan thanh|xong) /.test(joined);
 
 /** "sở nv có bị trễ việc gì không": an agency's name the directory does not know is said so, never dropped. */
 const unknownAgency: Rule = ({ text, joined, restJoined, named, q }, { c, notAgencyName }) => {
@@ -465,7 +480,8 @@ const unknownAgency: Rule = ({ text, joined, restJoined, named, q }, { c, notAge
 };
 
 /** A task's field, the lists (late, progress, coming due, a period's, recurring) and an agency's work. */
-const fieldOrList: Rule = ({ joined, restJoined, unProvinced, content, named, focus, period, role, q }, { c, recurring }) => {
+const fieldOrList: Rule = (r, { c, recurring }) => {
+  const { joined, restJoined, unProvinced, content, named, focus, period, role, q } = r;
   // "những việc làm liên tục, không có hạn chót": the recurring list, though it says "hạn chót".
   const saidRhythms = [...new Set(recurring.filter(([cues]) => has(joined, cues)).map(([, unit]) => unit))];
   // "thường xuyên hoặc lặp lại định kỳ": ongoing work and every periodic rhythm, not the ongoing alone.
@@ -479,7 +495,7 @@ const fieldOrList: Rule = ({ joined, restJoined, unProvinced, content, named, fo
   const roleOfTask = q.yesNo && role && content >= 2 && !q.section && !agencyWork;
   if (q.focus !== 'all' && (roleOfTask || (content >= 3 && !agencyWork))) return { ...q, intent: 'task' };
   if (has(joined, c.lateProgress)) return { ...q, intent: 'overdue' };
-  if (has(joined, c.progress)) return { ...q, intent: 'progress' };
+  if (has(joined, c.progress) || (doneCount(joined, r.count) && content <= 2)) return { ...q, intent: 'progress' };
   // "sắp hết hạn" before "hết hạn": coming due is not overdue.
   if (has(joined, c.upcoming)) return { ...q, intent: 'upcoming' };
   // "quý 1/2025 có việc nào hết hạn không": with a period named, "hết hạn" is when work falls due, not lateness.

@@ -299,4 +299,19 @@ describe('kinds of question', () => {
     const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
     expect(digital.ask('dvc toan trinh 80% con han k', { today: '2024-08-15' }).intent).toBe('task');
   });
+  it('progress asked as a count of what is done, a cited decree by its number and year, "ở đâu" of an agency’s role', () => {
+    // A count of finished tasks is progress, not the size of the plan.
+    expect(first('tới giờ có mấy nhiệm vụ đã xong rồi', '2020-08-01')).toMatch(/^Tiến độ Kế hoạch 4561\/KH-UBND \(tính đến 01\/08\/2020\)/);
+    expect(first('ty le xong duoc may phan tram roi', '2020-08-01')).toMatch(/^Tiến độ/);
+    // "NĐ 61/2018 nói về vấn đề gì": what the plan cites, quoted, not a task guess.
+    expect(ask('nđ 61/2018 nói về vấn đề gì').text).toMatch(/Nghị định số 61\/2018\/NĐ-CP ngày 23\/04\/2018 của Chính phủ về thực hiện cơ chế một cửa/);
+    // With an agency and its role, "ở đâu" asks in which tasks.
+    const r = ask('so tai chinh phoi hop o dau vay');
+    expect(r.intent).toBe('agency');
+    expect(r.text.split('\n')[0]).toMatch(/^Sở Tài chính/);
+  });
+  it('a lone "r" is "rồi"; "TT dữ liệu" is a centre; "trọn gói" is the whole procedure', () => {
+    expect(first('cong an tinh lam toi dau r', '2019-07-01')).toMatch(/Công an tỉnh không chủ trì nhiệm vụ nào/);
+    expect(ask('ai chủ trì làm trọn gói thủ tục tại chỗ ở một cửa').ids).toEqual(['II.6']);
+  });
 });
