@@ -31,17 +31,24 @@ import type { Completion, CompletionMap, TaskState } from '../plan/status.ts';
 import { tasksWithPart } from '../plan/progress.ts';
 import { documentAnswer, figureAnswer } from './document.ts';
 import { classify } from '../understand/classifier.ts';
-import { fromEnglish, looksEnglish, periodLabelEn } from '../understand/english.ts';
+import { fromEnglish, isEnglishWord, looksEnglish, periodLabelEn } from '../understand/english.ts';
 import { type ChatContext, followUp } from '../understand/followup.ts';
 import { type Question, understand, withoutPlanRef } from '../understand/intents.ts';
 import { formatDate } from '../plan/deadline.ts';
-import { canonicalTokens } from '../text/canonical.ts';
+import { canonicalTokens, isSyllable } from '../text/canonical.ts';
 import { fold } from '../text/fold.ts';
 import { language, thesaurus } from '../understand/language.ts';
 import { TaskSearch } from '../understand/search.ts';
 import { looksLikeLegacyEncoding } from '../text/legacy.ts';
 
 export type { Reply } from './answers.ts';
+
+let cueWordSet: Set<string> | undefined;
+/** Every word of the language data's cue phrases ("tks", "ok"): words of the language, never acronyms of a plan's. */
+const cueWords = () => {
+  cueWordSet ??= new Set(Object.values(language().cues).flatMap((list) => list.flatMap((p) => p.split(' '))));
+  return cueWordSet;
+};
 
 /** Questions longer than this are refused with a message rather than searched. */
 export const MAX_QUESTION_LENGTH = 1000;
@@ -251,7 +258,23 @@ export class Engine {
   }
 
   understand(text: string, today: string): Question {
-    return understand(text, today, this.dir, this.planName());
+    return understand(this.withAcronyms(text), today, this.dir, this.planName());
+  }
+
+  /**
+   * The text with each word typed as the initials of a run of the plan's words spelled out ("tổ CNSCĐ" → "tổ cong
+   * nghe so cong dong"): the rules then weigh what it names as task words. Only words that are no syllable and no
+   * known abbreviation are looked up, so most questions never build the search index here.
+   */
+  private withAcronyms(text: string): string {
+    return text.replace(/[\p{L}\p{N}&]+/gu, (chunk) => {
+      const folded = fold(chunk);
+      if (folded.length < 3 || folded.length > 8 || !/^[a-z]+$/.test(folded) || isSyllable(folded)) return chunk;
+      if (isEnglishWord(folded) || cueWords().has(folded)) return chunk;
+      const canonical = canonicalTokens(chunk);
+      if (canonical.length !== 1 || canonical[0] !== folded) return chunk;
+      return this.search.acronym(folded)?.join(' ') ?? chunk;
+    });
   }
 
   /** The words of the plan's title: named after "kế hoạch" they name the plan ("trong KH an toàn giao thông"). */

@@ -50,6 +50,12 @@ const NUMBER_WORDS: Record<string, string> = {
   twelve: '12',
 };
 
+/** Whether the glossary knows the word (folded, lowercase) as English: "app", "plan", "thanks" are no acronyms. */
+export function isEnglishWord(word: string): boolean {
+  const { words, functionWords } = glossary();
+  return words.has(word) || functionWords.has(word);
+}
+
 /** Whether a question is in English: its words are mostly English function words or glossary terms, none Vietnamese. */
 export function looksEnglish(text: string): boolean {
   // Marks outside capitalised names: Vietnamese ("What does Báo Đồng Khởi have to do?" is English with a name in it).

@@ -99,6 +99,74 @@ export class TaskSearch<T> {
     );
   }
 
+  /** Words that follow each word in some item, and the items' words by first letter: built on the first acronym asked. */
+  private follows: Map<string, string[]> | undefined;
+  private byInitial: Map<string, string[]> | undefined;
+  private readonly acronymCache = new Map<string, string[] | null>();
+
+  /**
+   * The run of the items' words a question typed by its initials ("cnscd" → "công nghệ số cộng đồng", "pctt" →
+   * "phòng chống thiên tai"): a run found in one same item whose words' first letters spell the word. Only for a word
+   * that is no syllable, no word of the items and no typo of one; the run found in most items wins, a tie is none.
+   */
+  acronym(word: string): string[] | undefined {
+    if (word.length < 3 || word.length > 8 || !/^[a-z]+$/.test(word) || isSyllable(word) || this.postings.has(word)) return undefined;
+    let hit = this.acronymCache.get(word);
+    if (hit === undefined) {
+      hit = this.correct(word) === undefined ? (this.findAcronym(word) ?? null) : null;
+      if (this.acronymCache.size > 10_000) this.acronymCache.clear();
+      this.acronymCache.set(word, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  private findAcronym(word: string): string[] | undefined {
+    if (!this.follows || !this.byInitial) {
+      this.follows = new Map();
+      for (const key of this.pairs.keys()) {
+        const [a, b] = key.split(' ') as [string, string];
+        if (!/^[a-z]/.test(b)) continue;
+        const list = this.follows.get(a) ?? [];
+        list.push(b);
+        this.follows.set(a, list);
+      }
+      this.byInitial = new Map();
+      for (const w of this.postings.keys()) {
+        if (!/^[a-z]/.test(w)) continue;
+        const list = this.byInitial.get(w[0]!) ?? [];
+        list.push(w);
+        this.byInitial.set(w[0]!, list);
+      }
+    }
+    const found = new Map<string, number>();
+    let steps = 0;
+    const walk = (run: string[]) => {
+      if (++steps > 20_000) return;
+      if (run.length === word.length) {
+        const docs = this.docsOf(run);
+        if (docs > 0) found.set(run.join(' '), docs);
+        return;
+      }
+      for (const n of this.follows!.get(run.at(-1)!) ?? []) if (n[0] === word[run.length]) walk([...run, n]);
+    };
+    for (const start of this.byInitial.get(word[0]!) ?? []) if (this.follows.has(start)) walk([start]);
+    const ranked = [...found].sort((a, b) => b[1] - a[1]);
+    if (ranked.length === 0 || (ranked.length > 1 && ranked[1]![1] === ranked[0]![1])) return undefined;
+    return ranked[0]![0].split(' ');
+  }
+
+  /** How many items use the phrase (its words in a row, each consecutive pair in one same item). */
+  private docsOf(words: readonly string[]): number {
+    let docs: Set<number> | undefined;
+    for (let i = 0; i + 1 < words.length; i++) {
+      const next = this.pairs.get(`${words[i]} ${words[i + 1]}`);
+      if (!next) return 0;
+      docs = docs ? new Set([...docs].filter((d) => next.has(d))) : next;
+      if (docs.size === 0) return 0;
+    }
+    return docs?.size ?? 0;
+  }
+
   private idf(word: string): number {
     const n = this.postings.get(word)?.length ?? 0;
     return Math.log(1 + (this.items.length - n + 0.5) / (n + 0.5));

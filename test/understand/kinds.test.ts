@@ -314,4 +314,14 @@ describe('kinds of question', () => {
     expect(first('cong an tinh lam toi dau r', '2019-07-01')).toMatch(/Công an tỉnh không chủ trì nhiệm vụ nào/);
     expect(ask('ai chủ trì làm trọn gói thủ tục tại chỗ ở một cửa').ids).toEqual(['II.6']);
   });
+  it('a word typed as the initials of a run of the plan’s words is that run; words of the language are not', async () => {
+    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const r = digital.ask('tổ CNSCĐ ở các ấp do sở nào chủ trì', { today: '2024-05-01' });
+    expect(r.tasks.map((t) => t.id)).toEqual(['IV.1']);
+    expect(r.text.split('\n')[0]).toBe('Chủ trì: Sở Thông tin và Truyền thông');
+    // Thanks typed short, an English word: no acronym of the plan's.
+    expect(digital.ask('tks', { today: '2024-05-01' }).intent).toBe('thanks');
+    expect(digital.search.acronym('app')).toBeUndefined();
+    expect(digital.search.acronym('cnscd')).toEqual(['cong', 'nghe', 'so', 'cong', 'dong']);
+  });
 });
