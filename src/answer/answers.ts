@@ -704,6 +704,19 @@ function assignmentCard(ctx: AnswerContext, q: Question, a: Assignment): Reply {
   return { intent: 'assignment', text: lines.join('\n\n'), tasks: [], agencies: a.lead.map((p) => p.name), asOf: ctx.today };
 }
 
+/**
+ * The days left (or past) until a fixed due date while the task is open: " — còn 6 ngày". Said when asked ("còn mấy
+ * ngày", "bao lâu nữa"), or with the deadline when the day is near (`near`); not "quá hạn 2,800 ngày" unasked.
+ */
+function daysLeft(ctx: AnswerContext, q: Question, task: Task, state: TaskState, near: boolean): string {
+  const due = fixedDue(task) && (state.due ?? fixedDue(task));
+  const open = state.status === 'in_progress' || state.status === 'overdue';
+  const days = due && open ? Math.round((Date.parse(due) - Date.parse(ctx.today)) / 86_400_000) : undefined;
+  const asked = (q.cueWords ?? []).some((w) => w === 'ngay' || w === 'lau');
+  if (days === undefined || !(asked || (near && days >= 0 && days <= 90))) return '';
+  return days >= 0 ? ctx.t('focus.daysLeft', { n: days }) : ctx.t('focus.daysPast', { n: -days });
+}
+
 function card(ctx: AnswerContext, q: Question, task: Task): Reply {
   const state = stateOf(ctx, task);
   const lines: string[] = [];
@@ -713,23 +726,10 @@ function card(ctx: AnswerContext, q: Question, task: Task): Reply {
     lines.push(
       ctx.t('focus.coordinate', { names: task.coordinate.map((p) => (p.note ? `${p.name} (${p.note})` : p.name)).join(', ') || ctx.t('task.nobody') }),
     );
-  if (focus === 'deadline') {
-    // With the days left (or past) until a fixed due date while the task is open: "còn 6 ngày".
-    const due = fixedDue(task) && (state.due ?? fixedDue(task));
-    const open = state.status === 'in_progress' || state.status === 'overdue';
-    const days = due && open ? Math.round((Date.parse(due) - Date.parse(ctx.today)) / 86_400_000) : undefined;
-    // Said when asked ("còn mấy ngày", "bao lâu nữa") or when the day is near; not "quá hạn 2,800 ngày" unasked.
-    const asked = (q.cueWords ?? []).some((w) => w === 'ngay' || w === 'lau');
-    const left =
-      days === undefined || !(asked || (days >= 0 && days <= 90))
-        ? ''
-        : days >= 0
-          ? ctx.t('focus.daysLeft', { n: days })
-          : ctx.t('focus.daysPast', { n: -days });
-    lines.push(ctx.t('focus.deadline', { deadline: deadlineNow(task, state, ctx.t) }) + left);
-  }
+  if (focus === 'deadline') lines.push(ctx.t('focus.deadline', { deadline: deadlineNow(task, state, ctx.t) }) + daysLeft(ctx, q, task, state, true));
   if (focus === 'status') {
-    const line = ctx.t('focus.status', { status: statusText(task, state, ctx.t), deadline: deadlineNow(task, state, ctx.t), date: asOf(ctx) });
+    const deadline = deadlineNow(task, state, ctx.t) + daysLeft(ctx, q, task, state, false);
+    const line = ctx.t('focus.status', { status: statusText(task, state, ctx.t), deadline, date: asOf(ctx) });
     const verdict = verdictOf(q, state.status);
     lines.push(verdict ? `${ctx.t(verdict)} ${line}` : line);
   }

@@ -176,18 +176,23 @@ function removePhrases(words: string[], phrases: string[][]): string[] {
   return out;
 }
 
+/** Words that lead to the plan named after them: "theo kế hoạch", "trong kế hoạch", "của kế hoạch". */
+const PLAN_OF = new Set(['theo', 'trong', 'cua', 'thuoc']);
+
 /** The words less each reference to the plan itself: "kế hoạch" with its number, "này", or after "theo"/"trong"/"của". */
 export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (words[i] === 'ke' && words[i + 1] === 'hoach') {
+      // "the one-stop-shop plan" read from English: the title's words before "kế hoạch" name the plan too.
+      while (planName && out.length > 0 && planName.has(out.at(-1)!) && !/^\d/.test(out.at(-1)!) && !PLAN_OF.has(out.at(-1)!)) out.pop();
       const next = words[i + 2];
       const before = out.at(-1);
       if (next !== undefined && (/^\d/.test(next) || next === 'nay')) {
         i += 2;
         continue;
       }
-      if (before === 'theo' || before === 'trong' || before === 'cua' || before === 'thuoc' || next === undefined) {
+      if ((before !== undefined && PLAN_OF.has(before)) || next === undefined) {
         i += 1;
         // "trong kế hoạch y tế", "theo kế hoạch chuyển đổi số": the words of the plan's own title after it go too.
         while (planName && i + 1 < words.length && planName.has(words[i + 1]!)) i++;
@@ -417,7 +422,12 @@ const aboutDocument: Rule = (r, { c, document, countable, filler }) => {
   const counted = restJoined.match(/ bao nhieu (\S+)(?: (\S+))? /);
   const noun = counted?.[1];
   const countsOther =
-    noun !== undefined && r.taskWords.includes(noun) && !filler.has(noun) && !countable.has(noun) && !(counted?.[2] && countable.has(`${noun} ${counted[2]}`));
+    noun !== undefined &&
+    // "bao nhiêu hộ gia đình": the noun may be a word the question phrases hold ("hộ"), its next word the task's.
+    (r.taskWords.includes(noun) || (counted?.[2] !== undefined && r.taskWords.includes(counted[2]) && !countable.has(counted[2]))) &&
+    !filler.has(noun) &&
+    !countable.has(noun) &&
+    !(counted?.[2] && countable.has(`${noun} ${counted[2]}`));
   if (countsOther && !has(joined, c.progress)) return { ...q, intent: 'not-stated' };
   // "việc nào hạn sớm nhất", "hạn cuối cùng của VP UBND": the earliest or latest deadline, in the scope asked.
   if (rank && !(focus === 'lead' || focus === 'coordinate') && (content <= 2 || named || q.section || has(joined, c.deadline)))
@@ -470,7 +480,9 @@ const unknownAgency: Rule = ({ text, joined, restJoined, named, q }, { c, notAge
   // Without diacritics "so" is sở, sơ and số: "so lieu", "so bo", "so voi" are words, not names. What follows a
   // head is taken for a name only when it is no Vietnamese word ("sở nv", "so gtvt"), or when the head was typed
   // as an agency's ("Sở Ngoại giao", "Ban Dân tộc").
-  const typedHead = new RegExp(`(^|\\s)(${HEAD_FORMS[head] ?? head})\\s`, 'u').test(` ${text.normalize('NFC')} `);
+  // A district or a city is named with capitals ("huyện Ba Tri"): "cấp tỉnh, huyện tới giờ" names none.
+  const capitalised = head === 'huyen' || head === 'thanh pho' ? '\\p{Lu}' : '';
+  const typedHead = new RegExp(`(^|\\s)(${HEAD_FORMS[head] ?? head})\\s${capitalised}`, 'u').test(` ${text.normalize('NFC')} `);
   // Or when the question begins with it and asks what it must do ("cuc hai quan phai lam gi").
   const leading = restJoined.startsWith(` ${head} `) && has(joined, c.agencyWork);
   const nameLike = /^[a-z&]{1,6}$/.test(after) && !notAgencyName.has(after) && (!isSyllable(after) || typedHead || leading);
@@ -510,6 +522,8 @@ const fieldOrList: Rule = (r, { c, recurring }) => {
   if (recurrence || has(joined, c.recurringAny)) return recurringList;
   // "Ai chủ trì <task>?", "Khi nào xong <task>?": a task question when task words remain beyond the agency.
   if (focus !== 'all' && content >= 2 && !agencyWork) return { ...q, intent: 'task' };
+  // "Việc ban hành quy trình nội bộ có phải xong trong năm 2019 không": whether one task falls due in the period.
+  if (period && q.yesNo && content >= 3 && !named && / (?:xong|hoan thanh) /.test(restJoined)) return { ...q, intent: 'task', focus: 'deadline' };
   if (period && !(content >= 3 && !has(restJoined, c.agencyWork))) return { ...q, intent: 'period' };
   if (named && (content <= 1 || has(restJoined, c.agencyWork))) return { ...q, intent: 'agency' };
   return undefined;

@@ -131,7 +131,8 @@ describe('kinds of question', () => {
     });
     expect(replies[1]!.tasks.map((t) => t.id)).toEqual(['I.3']);
     expect(replies[2]!.tasks.map((t) => t.id)).toEqual(['I.1']);
-    expect(replies[3]!.text.split('\n')[0]).toBe('Thời hạn: Tháng 9/2018 — còn 6 ngày');
+    // Days left are asked of the task's state: the state, with the days.
+    expect(replies[3]!.text.split('\n')[0]).toMatch(/^Tình trạng: Đang thực hiện trong hạn .*Thời hạn: Tháng 9\/2018 — còn 6 ngày/);
   });
   it('the field asked comes first: a leading "hạn", a state asked as "tới đâu rồi", a role asked yes or no', () => {
     expect(first('han ban hanh huong dan che do cho nguoi lam mot cua')).toBe('Thời hạn: Dự kiến Quý I/2019');
@@ -323,5 +324,19 @@ describe('kinds of question', () => {
     expect(digital.ask('tks', { today: '2024-05-01' }).intent).toBe('thanks');
     expect(digital.search.acronym('app')).toBeUndefined();
     expect(digital.search.acronym('cnscd')).toEqual(['cong', 'nghe', 'so', 'cong', 'dong']);
+  });
+  it('days left asked of a task’s state; whether a task falls due in a period; a lowercase "huyện" is no name', () => {
+    expect(first('nang cap cong dvc, he thong thong tin mot cua cap tinh con bao nhieu ngay nua thi den han', '2019-09-10')).toMatch(
+      /^Tình trạng: Đang thực hiện trong hạn.*Quý III\/2019 — còn 20 ngày/,
+    );
+    expect(first('công bố danh mục TTHC tại trung tâm có phải hoàn thành trong năm 2019 không')).toMatch(/^Thời hạn: Quý I\/2019/);
+    const r = ask('nâng cấp cổng dvc với hệ thống thông tin một cửa cấp tỉnh, huyện hiện giờ có chậm không', '2019-08-20');
+    expect(r.ids).toEqual(['III.1']);
+  });
+  it('English: a deadline passed, an agency in charge of anything, a figure the plan does not give, the plan named by its title', () => {
+    expect(first('Has the deadline passed for connecting the provincial portal to the national one?', '2020-11-01')).toMatch(/^Yes, it is overdue\./);
+    expect(first('Is the Department of Home Affairs in charge of anything?')).toBe('Yes.');
+    expect(ask('How many officials will be relocated to the centre under this plan?').intent).toBe('not-stated');
+    expect(first('How many tasks does the one-stop-shop plan contain altogether?')).toMatch(/^Plan 4561\/KH-UBND has 19 tasks/);
   });
 });
