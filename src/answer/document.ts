@@ -133,7 +133,8 @@ function plainWords(): ReadonlySet<string> {
  */
 export function figureAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   const skip = plainWords();
-  const w = q.words;
+  // The words as asked, "bao nhiêu" kept (task search drops it).
+  const w = q.cueWords ?? q.words;
   const phrases: string[][] = [];
   for (let i = 0; i < w.length; i++) {
     const at = w[i] === 'bao' && w[i + 1] === 'nhieu' ? 2 : w[i] === 'may' ? 1 : 0;

@@ -139,6 +139,8 @@ function tables(): Tables {
       ...c.yesNo,
       ...c.first,
       ...c.last,
+      // "chiếm bao nhiêu % GRDP thì ai phối hợp": how much is asked, no task's word.
+      ...c.count,
       ...c.stop,
     ]),
     notAgencyName: new Set(c.notAgencyName),
@@ -192,6 +194,14 @@ export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<
         i += 2;
         continue;
       }
+      // "KH môi trường 88", "kế hoạch chuyển đổi số 215": the plan by its title's words and its number.
+      let k = i + 2;
+      while (planName && k < words.length && planName.has(words[k]!) && !/^\d/.test(words[k]!)) k++;
+      // Not a document the plan cites after it ("kế hoạch NĐ 61" is the plan for Decree 61).
+      if (k > i + 2 && /^\d{1,5}(?:\/\S*)?$/.test(words[k] ?? '') && !['dinh', 'tu', 'luat'].includes(words[k - 1]!)) {
+        i = k;
+        continue;
+      }
       if ((before !== undefined && PLAN_OF.has(before)) || next === undefined) {
         i += 1;
         // "trong kế hoạch y tế", "theo kế hoạch chuyển đổi số": the words of the plan's own title after it go too.
@@ -240,6 +250,8 @@ interface Reading {
   taskWords: string[];
   /** How many words could name a task, once the plan's own name and filler are gone. */
   content: number;
+  /** The task words less the plan named as such ("KH môi trường 88", "theo kế hoạch này"). */
+  unplanned: string[];
   named: boolean;
   /** The field the words ask, before a yes/no question about a role makes that role the focus. */
   focus: Focus;
@@ -334,6 +346,7 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
   if (q.yesNo && role && q.focus === 'all') q.focus = role;
   const article = joined.match(/ dieu (\d{1,3}) /)?.[1];
   if (article) q.article = article;
+  const unplanned = withoutPlanRef(taskWords, planName);
   return {
     text,
     words,
@@ -344,7 +357,8 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
     taskWords,
     // What is left that could name a task: the rules weigh this, the search gets every word.
     // The plan named as such ("theo kế hoạch 4561", "kế hoạch này", "trong KH") is no task's content.
-    content: withoutPlanRef(taskWords, planName).filter((w) => !filler.has(w)).length,
+    content: unplanned.filter((w) => !filler.has(w)).length,
+    unplanned,
     named,
     focus,
     ...(period ? { period: period.span } : {}),
@@ -459,11 +473,11 @@ const aboutDocument: Rule = (r, { c, document, countable, filler }) => {
 };
 
 /** "kế hoạch có tổng cộng bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the plan's own numbers. */
-const planCount: Rule = ({ count, named, unProvinced, period, taskWords, q }, { c, countWords, filler }) => {
+const planCount: Rule = ({ count, named, unProvinced, period, unplanned, q }, { c, countWords, filler }) => {
   const listCue =
     [c.overdue, c.upcoming, c.progress, c.recurringAny].some((cues) => has(unProvinced, cues)) || period !== undefined || doneCount(unProvinced, count);
   if (!count || named || listCue) return undefined;
-  const left = removePhrases(taskWords, countWords).filter((w) => !/^(iv|i{1,3}|\d+)$/.test(w) && !filler.has(w));
+  const left = removePhrases(unplanned, countWords).filter((w) => !/^(iv|i{1,3}|\d+)$/.test(w) && !filler.has(w));
   return q.section || left.length === 0 ? { ...q, intent: 'count' } : undefined;
 };
 
@@ -505,7 +519,9 @@ const fieldOrList: Rule = (r, { c, recurring }) => {
   // "Sở Tài chính có chủ trì vụ phụ cấp cho người làm một cửa không?": a role asked yes or no of a task named.
   const agencyWork = named && has(restJoined, c.agencyWork);
   const roleOfTask = q.yesNo && role && content >= 2 && !q.section && !agencyWork;
-  if (q.focus !== 'all' && (roleOfTask || (content >= 3 && !agencyWork))) return { ...q, intent: 'task' };
+  // "việc gia cố đê biển ở Bình Đại, Ba Tri tới giờ trễ hạn chưa": one task's state, the districts where it is done.
+  const stateOfTask = q.focus === 'status' && named && content >= 2 && !agencyWork;
+  if (q.focus !== 'all' && (roleOfTask || stateOfTask || (content >= 3 && !agencyWork))) return { ...q, intent: 'task' };
   if (has(joined, c.lateProgress)) return { ...q, intent: 'overdue' };
   if (has(joined, c.progress) || (doneCount(joined, r.count) && content <= 2)) return { ...q, intent: 'progress' };
   // "sắp hết hạn" before "hết hạn": coming due is not overdue.

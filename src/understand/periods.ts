@@ -21,6 +21,8 @@ export function periodForms(joined: string): string {
       .replace(/ thag (?=nay |toi |sau |truoc |\d)/g, ' thang ')
       // "quý ba năm 2019", "quý hai/2020": the quarter in words.
       .replace(/ quy (mot|nhat|hai|ba|bon|tu)(?=[ /](?:nam )?(?:19|20)\d\d | nay | toi )/g, (_, n: string) => ` quy ${QUARTER_WORDS[n]}`)
+      // "T8 này", "t8 tới": a month by its letter, this year's or the next.
+      .replace(/ t(\d{1,2}) (?=nay |toi |sap toi |nam nay )/g, ' thang $1 ')
       // "t9 2024", "t9/2024", "qII/2024": months and quarters as people abbreviate them.
       .replace(/ t(\d{1,2})[ /]((?:19|20)\d\d) /g, ' thang $1/$2 ')
       .replace(/ q(iv|i{1,3}|[1-4])\/((?:19|20)\d\d) /g, ' quy $1/$2 ')
@@ -36,6 +38,42 @@ export function periodForms(joined: string): string {
 }
 
 const QUARTER_WORDS: Record<string, string> = { mot: '1', nhat: '1', hai: '2', ba: '3', bon: '4', tu: '4' };
+
+/** Tết Nguyên đán, the first day of the lunar year, by year (the calendar's fact; officials plan work "trước Tết"). */
+const TET: Record<number, string> = {
+  2016: '2016-02-08',
+  2017: '2017-01-28',
+  2018: '2018-02-16',
+  2019: '2019-02-05',
+  2020: '2020-01-25',
+  2021: '2021-02-12',
+  2022: '2022-02-01',
+  2023: '2023-01-22',
+  2024: '2024-02-10',
+  2025: '2025-01-29',
+  2026: '2026-02-17',
+  2027: '2027-02-06',
+  2028: '2028-01-26',
+  2029: '2029-02-13',
+  2030: '2030-02-03',
+  2031: '2031-01-23',
+  2032: '2032-02-11',
+  2033: '2033-01-31',
+  2034: '2034-02-19',
+  2035: '2035-02-08',
+};
+
+/** "từ giờ đến Tết", "trước Tết Nguyên đán", "tới Tết dương lịch": from today to the eve of the next Tết. */
+function untilTet(joined: string, today: string): { span: Span & { label: string }; text: string } | undefined {
+  const mm = joined.match(/ (?:tu (?:gio|nay|bay gio|hom nay|day) )?(?:den|toi|truoc) (?:dip )?tet( nguyen dan| am lich| duong lich| tay)? /);
+  if (!mm) return undefined;
+  const y = Number(today.slice(0, 4));
+  const solar = mm[1] === ' duong lich' || mm[1] === ' tay';
+  const day = solar ? `${y + 1}-01-01` : [TET[y], TET[y + 1]].find((d) => d !== undefined && d > today);
+  if (!day) return undefined;
+  const end = addDays(day, -1);
+  return { span: { start: today, end, label: `từ nay đến Tết (${formatDate(end)})` }, text: mm[0].trim() };
+}
 
 /** 0 for Monday … 6 for Sunday. */
 const weekday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
@@ -54,6 +92,8 @@ export function findPeriod(joined: string, today: string): { span: Span & { labe
       return { span: { start: today, end, label: `${n} ${UNIT_LABEL[win[2]!]} tới (đến ${formatDate(end)})` }, text: win[0].trim() };
     }
   }
+  const tet = untilTet(joined, today);
+  if (tet) return tet;
   // "trước cuối tháng 6/2019", "đến hết quý II/2019", "trước 30/6/2019": everything due by then; "từ giờ tới cuối
   // tháng 9", "từ nay đến hết năm", "từ giờ tới trước cuối tháng 6": what falls due from today to then. A month or quarter without its year is this
   // year's.

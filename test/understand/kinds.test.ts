@@ -339,4 +339,23 @@ describe('kinds of question', () => {
     expect(ask('How many officials will be relocated to the centre under this plan?').intent).toBe('not-stated');
     expect(first('How many tasks does the one-stop-shop plan contain altogether?')).toMatch(/^Plan 4561\/KH-UBND has 19 tasks/);
   });
+  it('"đến Tết" and "T8 này" are periods; a long everyday paraphrase keeping runs of a task’s wording is that task', () => {
+    expect(ask('từ nay tới Tết có việc gì phải xong không', '2018-11-15').text).toContain('Nhiệm vụ đến hạn từ nay đến Tết (04/02/2019) (3):');
+    expect(first('T8 này có việc gì tới hạn', '2019-07-20')).toBe('Không có nhiệm vụ nào đến hạn trong tháng 8/2019.');
+    const r = ask('cái vụ lắp đặt phần mềm một cửa cho hết các cơ quan trong tỉnh dùng chung thì ai lo');
+    expect(r.ids).toEqual(['III.2']);
+    expect(r.text.split('\n')[0]).toBe('Chủ trì: Sở Thông tin và Truyền thông, VP.UBND tỉnh');
+  });
+  it('everyday words through the thesaurus ("thuốc sâu", "vỏ chai"); a plan named by its title and number; how much asked of a task', () => {
+    const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const today = { today: '2025-01-01' };
+    expect(environment.ask('vỏ thuốc sâu vứt ngoài đồng thì ai lo thu gom', today).tasks.map((t) => t.id)).toEqual(['I.6']);
+    expect(environment.ask('KH môi trường 88 có tổng cộng mấy nhiệm vụ', today).text).toMatch(/^Kế hoạch 88\/KH-UBND có 18 nhiệm vụ/);
+    // "đem đi" is no "đếm".
+    expect(environment.ask('vỏ chai lọ thuốc bvtv gom lại đem đi xử lý ai chủ trì', today).intent).toBe('task');
+    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const g = digital.ask('việc đo kinh tế số chiếm bao nhiêu % GRDP do ai phối hợp', today);
+    expect(g.tasks.map((t) => t.id)).toEqual(['III.5']);
+    expect(g.text).toMatch(/^Phối hợp: /);
+  });
 });
