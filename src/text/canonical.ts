@@ -105,6 +105,7 @@ const REWRITES: Record<string, string> = {
   trc: 'truoc',
   bg: 'bao gio',
   qh: 'qua han',
+  ds: 'danh sach',
   // "xong r", "trễ r": a lone r is "rồi".
   r: 'roi',
   // "TT dữ liệu", "TT phục vụ HCC": before these words TT is a centre, not a circular (thông tư).

@@ -178,6 +178,9 @@ function removePhrases(words: string[], phrases: string[][]): string[] {
   return out;
 }
 
+/** Words of an amount of money: a plan rarely states one (what it does state is quoted, see figureAnswer). */
+const MONEY = / (?:le phi|muc phi|chi phi|kinh phi|ngan sach|muc chi|muc luong|tien luong|so tien|khoan tien|bao nhieu tien|von) /;
+
 /** Words that lead to the plan named after them: "theo kế hoạch", "trong kế hoạch", "của kế hoạch". */
 const PLAN_OF = new Set(['theo', 'trong', 'cua', 'thuoc']);
 
@@ -303,6 +306,18 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
   const level = (m: AgencyMatch) => all[m.start] === 'cap' && m.end - m.start === 2 && m.start > 0 && !['ubnd', 'uy'].includes(all[m.start - 1]!);
   if (matches.some(level) && has(joined, [...c.lead, ...c.coordinate, ...c.deadline, ...c.status]) && !has(joined, c.agencyWork))
     matches = matches.filter((m) => !level(m));
+  // "huyện phải làm gì định kỳ", "xã phường mình chịu trách nhiệm những gì": a level named bare as the subject of
+  // an agency's work is the committees of that level.
+  const bare =
+    matches.length === 0 && has(joined, c.agencyWork)
+      ? ` ${all.join(' ')} `.match(
+          /^ (huyen|xa phuong|xa|phuong|thi tran) (?=(?:minh|em|toi|ta|chung toi|nay|phai|co|duoc|can|lam|chiu|lo|phu trach|dam nhan) )/,
+        )?.[1]
+      : undefined;
+  if (bare) {
+    const level = dir.find(['cap', bare === 'huyen' ? 'huyen' : 'xa'])[0];
+    if (level) matches = [{ ...level, start: 0, end: bare.split(' ').length }];
+  }
   const agencies = [...new Set(matches.flatMap((m) => m.agencies))];
   const rest = all.filter((_, i) => !matches.some((m) => i >= m.start && i < m.end));
   const taskWords = withSynonyms(removePhrases(rest, stop).filter((w) => w.length > 1 || /\d/.test(w)));
@@ -384,7 +399,11 @@ function focusOf(restJoined: string, c: Tables['c']): Focus {
   // "Ai đánh giá …?", "… do ai làm": a "who" question asks for the lead.
   const who = / ai /.test(restJoined) && !has(restJoined, ['cho ai', 'gui ai', 'gui cho ai', 'ai nhan', 'ai ky']);
   // "hạn ban hành hướng dẫn …", "xin hạn …": "hạn" leading the task's words asks for its deadline ("hạn chế" is a word).
-  const deadline = has(restJoined, c.deadline) || /^ (?:xin |cho (?:em |toi |minh )?(?:hoi |xin )?)?han (?!che )\S/.test(restJoined);
+  // "dữ liệu mở hạn công bố": "hạn" before the task's verb, anywhere.
+  const deadline =
+    has(restJoined, c.deadline) ||
+    /^ (?:xin |cho (?:em |toi |minh )?(?:hoi |xin )?)?han (?!che )\S/.test(restJoined) ||
+    / han (?:cong bo|ban hanh|trinh|hoan thanh|xong|thuc hien|to chuc|trien khai) /.test(restJoined);
   return coordinate ? 'coordinate' : has(restJoined, c.lead) || who ? 'lead' : status ? 'status' : deadline ? 'deadline' : 'all';
 }
 
@@ -430,6 +449,9 @@ const aboutDocument: Rule = (r, { c, document, countable, filler }) => {
       c.notStated.filter((x) => x !== 'o dau'),
     );
   if (has(joined, c.notStated) && !whereTasks) return { ...q, intent: 'not-stated' };
+  // "Lệ phí thanh toán online mỗi hồ sơ bao nhiêu": an amount of money asked, not a task's field.
+  if (!named && focus === 'all' && MONEY.test(restJoined) && / (?:bao nhieu|may|muc nao|la bao nhieu) /.test(restJoined) && !has(joined, c.progress))
+    return { ...q, intent: 'not-stated' };
   // "Bệnh viện X có bao nhiêu giường bệnh?": a number of things a plan does not count (it counts tasks, agencies,
   // days, percentages…) is a figure it does not state.
   // The counted word is one of the question's content words: not an agency, a cue ("bao nhiêu phối hợp") or filler.

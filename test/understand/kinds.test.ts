@@ -358,4 +358,21 @@ describe('kinds of question', () => {
     expect(g.tasks.map((t) => t.id)).toEqual(['III.5']);
     expect(g.text).toMatch(/^Phối hợp: /);
   });
+  it('names of people, fees and contractors are what the plan does not state; "hạn" before a task’s verb asks its deadline', () => {
+    for (const q of [
+      'cán bộ nào theo dõi kế hoạch ở sở nội vụ, tên gì vậy',
+      'phí nộp hồ sơ trực tuyến mỗi lần là bao nhiêu tiền',
+      'công ty nào thi công cổng dịch vụ công',
+    ])
+      expect(ask(q).intent, q).toBe('not-stated');
+    // "dòng việc" is no money ("đồng"), "ds" is "danh sách".
+    expect(first('mục II có tất cả bao nhiêu dòng việc')).toMatch(/^Mục II .* có 9 nhiệm vụ/);
+    expect(ask('ds thủ tục ở trung tâm hcc do ai công bố').ids).toEqual(['II.4']);
+    expect(first('danh muc tthc tai trung tam tinh han cong bo la khi nao')).toMatch(/^Thời hạn: Quý I\/2019/);
+  });
+  it('a level named bare as the subject of an agency’s work is that level’s committees; a district by name is not', () => {
+    expect(first('huyện mình phải làm những gì')).toMatch(/^UBND cấp huyện — nhiệm vụ/);
+    expect(first('xa em duoc giao viec gi')).toMatch(/^UBND cấp xã — nhiệm vụ/);
+    expect(ask('Huyện Cái Nước có việc gì').intent).not.toBe('agency');
+  });
 });
