@@ -113,18 +113,25 @@ function partState(ctx: AnswerContext, task: Task, agency: string): TaskState {
   return s;
 }
 
-/** Lines for at most maxList tasks; the tasks shown are collected so the reply carries exactly those. */
 /** A task's state for this reply: computed on first use (and cached for the day by stateOf/partState). */
 type States = { get(task: Task): TaskState | undefined };
 
+/** Lines for at most maxList tasks; the tasks shown are collected so the reply carries exactly those. */
 function list(ctx: AnswerContext, tasks: Task[], states: States, opts: { lead?: boolean; dueOf?: ReadonlyMap<Task, string> } = {}, shownOut?: Task[]): string {
   const visible = tasks.slice(0, ctx.maxList);
   shownOut?.push(...visible);
   // A long list is read on a phone: each task in two short lines, the whole card one question away.
   const compact = tasks.length > 3;
+  // A long list keeps each line shorter, so that the first message holds the whole list (a page is PAGE_CHARS).
+  const long = visible.length > 8;
   const shown = visible.map((task) => {
     const due = opts.dueOf?.get(task);
-    return taskLine(task, states.get(task)!, ctx.t, { ...(opts.lead === false ? { lead: false } : {}), compact, ...(due ? { due } : {}) });
+    return taskLine(task, states.get(task)!, ctx.t, {
+      ...(opts.lead === false ? { lead: false } : {}),
+      compact,
+      ...(due ? { due } : {}),
+      ...(long ? { width: 75, phrase: 0 } : {}),
+    });
   });
   if (tasks.length > ctx.maxList) shown.push(ctx.t('list.more', { n: tasks.length - ctx.maxList }));
   return shown.join('\n');
@@ -666,7 +673,9 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   if (close.length === 0) return undefined;
   // One candidate only, a task of the appendix that shares a phrase: that task, not a list of one.
   const only = hits.filter((h) => h.coverage >= WEAK && h.matched >= 2 && (h.pairs >= 1 || h.coverage >= 0.5));
-  if (only.length === 1 && best.item.kind === 'task' && best.pairs >= 1 && best.coverage >= 0.45) return card(ctx, q, best.item.task);
+  // A field asked of it (who leads, by when…) with phrase evidence: the long, rambling way of naming that one task.
+  const asked = q.focus !== 'all' && best.pairs >= 2;
+  if (only.length === 1 && best.item.kind === 'task' && best.pairs >= 1 && (best.coverage >= 0.45 || asked)) return card(ctx, q, best.item.task);
   const closeTasks = close.flatMap((i) => (i.kind === 'task' ? [i.task] : []));
   const states = statesFor(ctx, closeTasks);
   const lines = close.map((i) =>

@@ -87,7 +87,12 @@ export function statusText(task: Task, state: TaskState, t: T): string {
  * short, the deadline as written, the status alone; `due`, the due date this list is about (a recurring task's
  * date within the period asked).
  */
-export function taskLine(task: Task, state: TaskState, t: T, opts: { lead?: boolean; compact?: boolean; due?: string } = {}): string {
+export function taskLine(
+  task: Task,
+  state: TaskState,
+  t: T,
+  opts: { lead?: boolean; compact?: boolean; due?: string; width?: number; phrase?: number } = {},
+): string {
   if (opts.compact) {
     const lead = task.lead.map((p) => p.name).join(', ') || t('task.nobody');
     const deadline = state.extendedFrom ? deadlineNow(task, state, t) : deadlineWords(task, t) + (opts.due ? ` (${formatDate(opts.due)})` : '');
@@ -95,7 +100,7 @@ export function taskLine(task: Task, state: TaskState, t: T, opts: { lead?: bool
     const missed = task.deadline.kind === 'recurring' && state.period && state.status === 'overdue';
     const status = t(`status.${state.status}`) + (missed ? ` · ${t('task.periodMissed', { date: formatDate(state.period!.end) })}` : '');
     const meta = [...(opts.lead === false ? [] : [excerpt(lead, 50)]), deadline, status];
-    return `• ${task.id} — ${excerpt(task.content, 95)}\n   ${meta.join(' · ')}`;
+    return `• ${task.id} — ${excerpt(task.content, opts.width ?? 95, opts.phrase ?? 25)}\n   ${meta.join(' · ')}`;
   }
   const meta = [
     ...(opts.lead === false ? [] : [t('task.leadShort', { names: task.lead.map(partyText).join(', ') || t('task.nobody') })]),
@@ -122,8 +127,11 @@ export function taskCard(plan: Plan, task: Task, state: TaskState, t: T, today: 
 }
 
 /** Shorten long body text for a list, at a word boundary. */
-export function excerpt(text: string, max: number): string {
+export function excerpt(text: string, max: number, phrase = 0): string {
   if (text.length <= max) return text;
+  // Up to `phrase` more characters to end the phrase cut into ("… cơ sở dữ liệu quốc gia về dân cư,…", not "… quốc…").
+  const end = phrase > 0 ? text.slice(max, max + phrase + 1).search(/[,;:.]/) : -1;
+  if (end >= 0) return max + end + 1 >= text.length ? text : `${text.slice(0, max + end)}…`;
   const cut = text.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20))}…`;
 }

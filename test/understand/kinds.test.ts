@@ -375,4 +375,16 @@ describe('kinds of question', () => {
     expect(first('xa em duoc giao viec gi')).toMatch(/^UBND cấp xã — nhiệm vụ/);
     expect(ask('Huyện Cái Nước có việc gì').intent).not.toBe('agency');
   });
+  it('a list names each task to the end of the phrase it cuts into; a long list fits its first message', () => {
+    const r = ask('năm 2020 những việc gì phải xong');
+    expect(r.text).toContain('III.5 — Kết nối Cổng Dịch vụ công tỉnh, Hệ thống thông tin một cửa điện tử tỉnh với cơ sở dữ liệu quốc gia về dân cư…');
+    const late = ask('những việc nào quá hạn', '2019-10-15');
+    expect(late.more ?? []).toEqual([]);
+    expect(late.ids).toHaveLength(12);
+  });
+  it('one task named at length, with the field asked, is answered, not offered', () => {
+    const r = ask('cho em hỏi cái việc dựng lên trung tâm phục vụ hành chính công của tỉnh với sắp xếp lại một cửa ở huyện xã đó, phải xong trước lúc nào ạ');
+    expect(r.intent).toBe('task');
+    expect(r.text.split('\n')[0]).toBe('Thời hạn: Quý IV/2018');
+  });
 });
