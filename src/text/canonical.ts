@@ -14,6 +14,11 @@ const REWRITES: Record<string, string> = {
   vpub: 'van phong uy ban nhan dan',
   vpubnd: 'van phong uy ban nhan dan',
   vp: 'van phong',
+  // "VP UB", "UB tỉnh": UB is the people's committee.
+  'vp ub': 'van phong uy ban nhan dan',
+  'ub tinh': 'uy ban nhan dan tinh',
+  'ub huyen': 'uy ban nhan dan huyen',
+  'ub xa': 'uy ban nhan dan xa',
   'tt&tt': 'thong tin va truyen thong',
   tttt: 'thong tin va truyen thong',
   'tt tt': 'thong tin va truyen thong',
@@ -190,7 +195,18 @@ function rewrite(tokens: string[], text?: string): string[] {
 }
 
 function repair(tokens: string[]): string[] {
-  return tokens.map((t) => (REWRITE_TOKENS.has(t) ? t : (repairTelex(t) ?? t)));
+  return tokens.map((t) => (REWRITE_TOKENS.has(t) ? t : (undoubled(t) ?? repairTelex(t) ?? t)));
+}
+
+/** An abbreviation typed with a letter doubled ("sttttt", "ubndd"): the known one a letter less, if there is one. */
+function undoubled(word: string): string | undefined {
+  if (word.length < 4 || word.length > 9 || !/^[bcdghklmnpqrstvx&]+$/.test(word)) return undefined;
+  for (let i = 1; i < word.length; i++) {
+    if (word[i] !== word[i - 1]) continue;
+    const fewer = word.slice(0, i) + word.slice(i + 1);
+    if (REWRITE_TOKENS.has(fewer)) return fewer;
+  }
+  return undefined;
 }
 
 /** Canonical words of any text (plan cell, alias or question). */

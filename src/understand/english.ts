@@ -100,7 +100,7 @@ export function fromEnglish(text: string): string {
   // "What must the finance department do?": "do" closing the question asks what the agency must do.
   s = s.replace(/ (?<!\byou )do $/, ' phai lam gi ');
   // "… still on schedule?", "… on track?", "… running late?": the same question in other words.
-  s = s.replace(/ (?:still )?(?:on (?:schedule|track|time)|within (?:the )?deadline|in time) $/, ' on time ');
+  s = s.replace(/ (?:still )?(?:on (?:schedule|track|time)|within (?:the |its )?deadline|in time) $/, ' on time ');
   s = s.replace(/ (?:still )?(?:running late|delayed|past due|past (?:its|the) deadline|behind(?: schedule)?) $/, ' late ');
   // "… overdue now?", "… done already?": the moment asked is today's, as every state is.
   if (/^ (?:is|are|has|have|was|were) /.test(s)) s = s.replace(/ (?:right now|now|already|currently|at the moment|as of today|today) $/, ' ');

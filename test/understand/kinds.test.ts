@@ -387,4 +387,11 @@ describe('kinds of question', () => {
     expect(r.intent).toBe('task');
     expect(r.text.split('\n')[0]).toBe('Thời hạn: Quý IV/2018');
   });
+  it('"bên nào chủ trì", "trễ bao nhiêu ngày", "VP UB", an abbreviation with a letter doubled, "within its deadline"', () => {
+    expect(first('vụ lập phần mềm một cửa dùng chung cả tỉnh là bên nào chủ trì')).toMatch(/^Chủ trì: /);
+    expect(first('trụ sở, trang thiết bị trung tâm hcc tỉnh trễ mấy ngày rồi', '2019-04-30')).toMatch(/Quý I\/2019 — đã quá hạn 30 ngày/);
+    expect(first('VP UB có việc gì quá hạn', '2019-05-20')).toMatch(/VP\.UBND tỉnh/);
+    expect(first('snvv chủ trì những việc gì')).toMatch(/^Sở Nội vụ/);
+    expect(first('Is the provincial public service centre’s building and equipment still within its deadline?', '2019-02-01')).toMatch(/^Not late/);
+  });
 });
