@@ -7,12 +7,13 @@
 import { excerpt } from '../answer/format.ts';
 import type { CoreDeps } from '../core/kernel/deps.ts';
 import type { PlanEntry } from '../core/kernel/catalog.ts';
-import type { Viewer } from '../core/kernel/weblinks.ts';
+import { seesPart, type Viewer } from '../core/kernel/viewer.ts';
 import { addDays, formatDate } from '../plan/deadline.ts';
 import { agencyRows, countsOf, type Part, STATUSES, taskCounts } from '../plan/progress.ts';
 import type { Task } from '../plan/schema.ts';
 import type { Status } from '../plan/status.ts';
 import { partsOf } from '../report/summary.ts';
+import { type FileSources, reachOf } from './files.ts';
 import { type Html, html } from './html.ts';
 
 /** Days ahead in the "coming due" list. */
@@ -28,6 +29,8 @@ export interface PageCtx {
   today: string;
   /** Root-relative path of this link's pages: "/web/<token>". */
   root: string;
+  /** How evidence files are reached from this process (files.ts). */
+  files: FileSources;
 }
 
 /** The filters of a plan's page, already validated (server.ts). */
@@ -192,14 +195,13 @@ export function taskPage(c: PageCtx, e: PlanEntry, task: Task): string {
   const { store } = c.deps;
   const parts = partsOf(reportDeps(c, e), c.today).filter((p) => p.task === task);
   const names = (list: Task['lead']) => list.map((p) => (p.agency ? label(c, p.agency) : p.name)).join('; ') || '—';
-  const own = (party: string) => c.viewer.all || party === c.viewer.agency;
   const partCard = (p: Part) => {
     const rec = store.liveCompletion(e.plan.id, task.id, p.party, task.deadline.kind === 'recurring' ? p.period : undefined);
     // Newest first, at most HISTORY of each.
     const notes = store.progressNotes(e.plan.id, task.id, p.party).slice(-HISTORY).reverse();
     const exts = store.extensionsOf(e.plan.id, task.id, p.party).slice(-HISTORY).reverse();
     const due = p.due ? formatDate(p.due) : task.deadline.text;
-    const details = own(p.party)
+    const details = seesPart(c.viewer, p.party)
       ? html`${rec ? html`<dt>${t(c, 'report.reportedAt')}</dt><dd>${formatDate(rec.on)} — ${rec.by.startsWith('admin:') ? t(c, 'tick.byAdmin') : (store.official(rec.by)?.name ?? '—')}${rec.note ? html`<br>${rec.note}` : ''}</dd>` : ''}
 ${notes.length > 0 ? html`<dt>${t(c, 'report.progress')}</dt><dd>${notes.map((n) => html`<div>${formatDate(n.at.slice(0, 10))}: ${n.text}</div>`)}</dd>` : ''}
 ${
@@ -229,9 +231,19 @@ ${task.product ? html`<dt>${t(c, 'desk.product')}</dt><dd>${task.product}</dd>` 
   return layout(c, t(c, 'desk.task.title', { id: task.id }), body);
 }
 
-/** The documents and photos sent with a report: their names and days (the files stay with the messenger). */
+/**
+ * The documents and photos sent with a report, each with its day: a Telegram file as a link served by this server
+ * (server.ts fetches it), a Zalo photo as the link Zalo gave, anything else named with why it cannot be opened.
+ */
 function evidence(c: PageCtx, completionId: string): Html {
   const list = c.deps.store.evidenceOf(completionId);
   if (list.length === 0) return html``;
-  return html`<dt>${t(c, 'report.evidence')}</dt><dd>${list.map((x) => html`${x.name} (${formatDate(x.at.slice(0, 10))})<br>`)}</dd>`;
+  const line = (x: (typeof list)[number]) => {
+    const day = formatDate(x.at.slice(0, 10));
+    const reach = reachOf(x, c.files);
+    if (reach.kind === 'served') return html`<li><a href="${c.root}/f/${enc(x.id)}">${x.name}</a> (${day})</li>`;
+    if (reach.kind === 'link') return html`<li><a href="${reach.url}" rel="noopener noreferrer">${x.name}</a> (${day})</li>`;
+    return html`<li>${x.name} (${day}) — <span class="muted">${t(c, `desk.evidence.${reach.why}`)}</span></li>`;
+  };
+  return html`<dt>${t(c, 'report.evidence')}</dt><dd><ul class="evidence">${list.map(line)}</ul></dd>`;
 }
