@@ -231,6 +231,70 @@ describe('the desk page', () => {
   });
 });
 
+describe("a task's report history", () => {
+  it('a recurring task shows earlier periods and undone ticks, newest first, with who and when; only to those who see the part', async () => {
+    const { h, link, get } = await desk();
+    // VP.UBND tỉnh reports II.8 (every quarter) in March, through the chat: the last quarter of 2018, still unreported.
+    h.setNow('2019-03-28T03:00:00Z');
+    const tick = async () => {
+      const confirm = await h.press('3', 't:II.8');
+      return h.press('3', h.actions(confirm).find((a) => a.startsWith('c:'))!);
+    };
+    await tick();
+    // In April, for the first quarter: ticked, undone a minute later, then ticked again.
+    h.setNow('2019-04-10T03:00:00Z');
+    const done = await tick();
+    h.advance(60_000);
+    expect(h.text(await h.press('3', h.actions(done).find((a) => a.startsWith('u:'))!))).toContain('II.8');
+    h.advance(60_000);
+    await tick();
+    const history = h.store.taskReports(plan.id, 'II.8').filter((r) => r.party === 'vp-ubnd-tinh');
+    expect(history.map((r) => [r.period, Boolean(r.undoneAt)])).toEqual([
+      ['2018-12-31', false],
+      ['2019-03-31', true],
+      ['2019-03-31', false],
+    ]);
+
+    const { path } = await link(ADMIN);
+    const planPath = (await get(path)).body.match(/href="(\/web\/[^"]+\/p\/[^"]+)"/)![1]!;
+    const page = (await get(`${planPath}/t/II.8`)).body;
+    const card = page.slice(page.indexOf('id="part-vp-ubnd-tinh"'));
+    const items = [...card.slice(0, card.indexOf('</ol>')).matchAll(/<li( class="undone")?>([\s\S]*?)<\/li>/g)].map((m) =>
+      m[2]!
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
+    expect(card).toContain('Báo cáo các kỳ trước và báo cáo đã hủy');
+    // Newest first: the first quarter's standing report (the part now waits on the second quarter's), the one undone
+    // before it, then the last quarter of 2018's.
+    expect(items).toEqual([
+      'Kỳ đến 31/03/2019 : Cán bộ 3 báo cáo hoàn thành ngày 10/04/2019 (ghi lúc 10:02 10/04/2019)',
+      'Kỳ đến 31/03/2019 : Cán bộ 3 báo cáo hoàn thành ngày 10/04/2019 (ghi lúc 10:00 10/04/2019) Đã hủy lúc 10:01 10/04/2019 — Cán bộ 3',
+      'Kỳ đến 31/12/2018 : Cán bộ 3 báo cáo hoàn thành ngày 28/03/2019 (ghi lúc 10:00 28/03/2019)',
+    ]);
+    expect(card).toMatch(/<li class="undone">[\s\S]*?Đã hủy/);
+
+    // A one-off task: the undone tick under the standing one, with no period.
+    const first = h.store.liveCompletion(plan.id, 'I.4', 'so-tai-chinh')!;
+    await h.store.undoCompletion(first.id, `admin:telegram:${ADMIN}`, new Date('2019-04-10T04:00:00Z'));
+    await h.store.recordCompletion({ planId: plan.id, taskId: 'I.4', party: 'so-tai-chinh', on: '2019-04-10', by: h.officialOf('2').id }, h.clock.now);
+    const once = (await get(`${planPath}/t/I.4`)).body;
+    expect(once).toContain('Ngày báo cáo</dt><dd>10/04/2019 — Cán bộ 2');
+    expect(once).toMatch(
+      /<li class="undone">Cán bộ 2 báo cáo hoàn thành ngày 20\/03\/2019 \(ghi lúc [^)]+\)<br><span class="muted">QĐ &#60;b&#62;12&#60;\/b&#62;<\/span><br><span class="s-overdue">Đã hủy lúc 11:00 10\/04\/2019 — quản trị viên<\/span><\/li>/,
+    );
+
+    // Sở Tài chính's official sees VP.UBND tỉnh's status, not its history.
+    const other = await link('2');
+    const otherPlan = (await get(other.path)).body.match(/href="(\/web\/[^"]+\/p\/[^"]+)"/)![1]!;
+    const seen = (await get(`${otherPlan}/t/II.8`)).body;
+    expect(seen).toContain('id="part-vp-ubnd-tinh"');
+    expect(seen).not.toContain('Báo cáo các kỳ trước');
+    expect(seen).not.toContain('Đã hủy');
+  });
+});
+
 describe('evidence on the task page', () => {
   const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3000, 7)]);
