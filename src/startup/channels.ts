@@ -137,6 +137,8 @@ export async function startServer({ config, log }: Settings, ch: Channels, deps:
     return { ...(reachable ? {} : { ok: false }), ...h, reachable };
   };
   const onError = (e: unknown) => log.log('error', 'http handler failed', { error: e });
-  const pages = config.PUBLIC_URL ? deskServer(deps, onError, ch.sources) : undefined;
+  const pages = config.PUBLIC_URL
+    ? deskServer(deps, onError, { files: ch.sources, ...(config.TRUST_PROXY ? { trustProxy: config.TRUST_PROXY } : {}) })
+    : undefined;
   return ch.routes.size > 0 || pages ? await startHttp(config.PORT, ch.routes, onError, ch.files, health, pages) : undefined;
 }

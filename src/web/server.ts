@@ -10,7 +10,7 @@
  * Read-only: GET and HEAD, any other method 405. The link is checked on every request (core/kernel/weblinks.ts:
  * forged 403, expired 410, revoked 403, each a plain Vietnamese page that shows nothing else). Every answer carries a
  * strict Content-Security-Policy (no script, no inline style, nothing from elsewhere), no-store and no-referrer.
- * Requests are limited per link and per address.
+ * Requests are limited per link and per client address (behind a reverse proxy, the one it forwards: client.ts).
  */
 import type http from 'node:http';
 import { z } from 'zod';
@@ -20,6 +20,7 @@ import { seesPart } from '../core/kernel/viewer.ts';
 import { resolveLink } from '../core/kernel/weblinks.ts';
 import { STATUSES } from '../plan/progress.ts';
 import { buildReport } from '../report/xlsx.ts';
+import { clientAddress, trustedProxies } from './client.ts';
 import { type FileSources, fileHeaders, MAX_FETCHES, MAX_FILE_BYTES, reachOf } from './files.ts';
 import { messagePage, type PageCtx, planPage, plansPage, taskPage } from './pages.ts';
 import { CSS, fontFile } from './style.ts';
@@ -88,7 +89,16 @@ export interface DeskServer {
   handle(req: http.IncomingMessage, res: http.ServerResponse): boolean;
 }
 
-export function deskServer(deps: CoreDeps, onError: (e: unknown) => void, files: FileSources = {}): DeskServer {
+export interface DeskOptions {
+  /** How evidence files are fetched back from the messengers. */
+  files?: FileSources;
+  /** The reverse proxies whose forwarded client address the rate limit keys on (client.ts); none: the connection's. */
+  trustProxy?: readonly string[];
+}
+
+export function deskServer(deps: CoreDeps, onError: (e: unknown) => void, opts: DeskOptions = {}): DeskServer {
+  const files = opts.files ?? {};
+  const trusted = opts.trustProxy ? trustedProxies(opts.trustProxy) : undefined;
   const now = () => deps.now().getTime();
   let fetching = 0;
   const perLink = new Limiter(PER_LINK, now);
@@ -110,7 +120,7 @@ export function deskServer(deps: CoreDeps, onError: (e: unknown) => void, files:
     const m = path.match(/^\/web\/([^/]+)(\/.*)?$/);
     if (!m) return refusal(res, 404, 'desk.notFound', head);
     const token = m[1]!;
-    const address = req.socket.remoteAddress ?? '?';
+    const address = clientAddress(req, trusted);
     if (!perAddress.allow(address) || !perLink.allow(token)) return refusal(res, 429, 'desk.tooMany', head, { 'retry-after': '60' });
     const found = await resolveLink(deps, token, deps.now());
     if ('refused' in found) return refusal(res, found.refused === 'expired' ? 410 : 403, `desk.${found.refused}`, head);

@@ -8,10 +8,9 @@ import { Telegram } from 'telegraf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHttp } from '../../src/channels/http.ts';
 import { telegramFiles } from '../../src/channels/telegram/files.ts';
-import type { FileSources } from '../../src/web/files.ts';
 import { FakeBotFiles } from '../fakes/telegram-files.ts';
 import { esc } from '../../src/web/html.ts';
-import { CSP, deskServer, PER_LINK } from '../../src/web/server.ts';
+import { CSP, type DeskOptions, deskServer, PER_ADDRESS, PER_LINK } from '../../src/web/server.ts';
 import { ADMIN, harness } from '../core/harness.ts';
 import { plan } from '../helpers.ts';
 
@@ -21,7 +20,7 @@ afterEach(async () => {
 });
 
 /** A core on a state file with the desk page on a local HTTP server; officials of Sở Tài chính and VP.UBND tỉnh. */
-async function desk(files: FileSources = {}) {
+async function desk(opts: DeskOptions = {}) {
   const h = await harness({ start: '2019-04-10T03:00:00Z' });
   const server = await startHttp(
     0,
@@ -36,7 +35,7 @@ async function desk(files: FileSources = {}) {
       (e) => {
         throw e;
       },
-      files,
+      opts,
     ),
   );
   stops.push(server.stop);
@@ -223,6 +222,27 @@ describe('the desk page', () => {
     expect(last).toBe(429);
   });
 
+  it('without TRUST_PROXY a client forging X-Forwarded-For or X-Real-IP cannot dodge the per-address limit', async () => {
+    const { get } = await desk();
+    // A scan of forged links, each request claiming another address.
+    const scan = (i: number, headers: Record<string, string> = {}) => get(`/web/${String(i).padStart(43, 'A')}`, { method: 'HEAD', headers });
+    for (let i = 0; i < PER_ADDRESS; i++)
+      expect((await scan(i, { 'x-forwarded-for': `203.0.113.${i % 250}`, 'x-real-ip': `198.51.100.${i % 250}` })).status).toBe(403);
+    expect((await scan(PER_ADDRESS, { 'x-forwarded-for': '192.0.2.1', 'x-real-ip': '192.0.2.2' })).status).toBe(429);
+  });
+
+  it('with TRUST_PROXY the limit keys on the address the proxy forwards, not on what the client wrote', async () => {
+    const { get } = await desk({ trustProxy: ['127.0.0.1'] });
+    const scan = (i: number, headers: Record<string, string>) => get(`/web/${String(i).padStart(43, 'A')}`, { method: 'HEAD', headers });
+    // One client behind the proxy, writing a different X-Forwarded-For each time: the proxy appends the address it saw.
+    for (let i = 0; i < PER_ADDRESS; i++) expect((await scan(i, { 'x-forwarded-for': `10.9.${i % 250}.1, 203.0.113.7` })).status).toBe(403);
+    expect((await scan(PER_ADDRESS, { 'x-forwarded-for': '1.1.1.1, 203.0.113.7' })).status).toBe(429);
+    expect((await scan(PER_ADDRESS, { 'x-real-ip': '203.0.113.7' })).status).toBe(429);
+    // Another client through the same proxy is not held back by the first.
+    expect((await scan(PER_ADDRESS, { 'x-forwarded-for': '203.0.113.8' })).status).toBe(403);
+    expect((await scan(PER_ADDRESS, { 'x-real-ip': '203.0.113.9' })).status).toBe(403);
+  });
+
   it('on Zalo the same link, in words without buttons', async () => {
     const { h, link, get } = await desk();
     const { path, reply } = await link('adminzalo', 'zalo');
@@ -306,7 +326,7 @@ describe('evidence on the task page', () => {
     stops.push(() => api.stop());
     api.add('BQACAgIAAxk-qd12', 'documents/file_12.pdf', pdf);
     api.add('BQACAgIAAxk-big', 'documents/file_13.pdf', Buffer.alloc(10), 25 * 2 ** 20);
-    const d = await desk({ telegram: telegramFiles(new Telegram(TOKEN, { apiRoot: api.url } as never)) });
+    const d = await desk({ files: { telegram: telegramFiles(new Telegram(TOKEN, { apiRoot: api.url } as never)) } });
     const rec = d.h.store.liveCompletion(plan.id, 'I.4', 'so-tai-chinh')!;
     const by = d.h.officialOf('2').id;
     const add = (channel: 'telegram' | 'zalo' | 'console', fileId: string, name: string) =>
