@@ -27,6 +27,12 @@ import { CSS, fontFile } from './style.ts';
 
 export const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+/**
+ * An evidence file's own policy: nothing runs and nothing loads (sandboxed, as raw user files are commonly served);
+ * only the inline style with which the browser lays out a picture shown by itself is allowed. Pages keep CSP.
+ */
+export const FILE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+
 const SECURITY = {
   'content-security-policy': CSP,
   'x-content-type-options': 'nosniff',
@@ -173,7 +179,7 @@ export function deskServer(deps: CoreDeps, onError: (e: unknown) => void, opts: 
       const got = await fetch(e.fileId, MAX_FILE_BYTES);
       if ('refused' in got) return refusal(res, got.refused === 'gone' ? 410 : 502, got.refused === 'gone' ? 'desk.fileGone' : 'desk.fileTooBig', head);
       const h = fileHeaders(e.name);
-      return send(res, 200, h['content-type'], got.bytes, head, { 'content-disposition': h['content-disposition'] });
+      return send(res, 200, h['content-type'], got.bytes, head, { 'content-disposition': h['content-disposition'], 'content-security-policy': FILE_CSP });
     } finally {
       fetching--;
     }

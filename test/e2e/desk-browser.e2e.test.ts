@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { plan } from '../helpers.ts';
 import { freePort } from '../net.ts';
+import { FakeBotFiles } from '../fakes/telegram-files.ts';
 import { waitFor } from './bot-messages.ts';
 
 /** What the page's own scripts (run in the browser) read; the project's TypeScript has no DOM library. */
@@ -57,6 +58,15 @@ const CHROMIUM = '/usr/bin/chromium';
 const OUT = path.join(ROOT, 'var/test-output/desk');
 
 let server: TelegramServer;
+/** The Bot API's file store in front of the emulator (which has none): the bot's TELEGRAM_API_ROOT. */
+let botFiles: FakeBotFiles;
+const PHOTO_ID = 'AgACAgIAAxkBAAIBQ2ZfotoEvidence';
+/** A 40 × 30 picture, as the photo an official sent. */
+const photo = (() => {
+  const png = new PNG({ width: 40, height: 30 });
+  png.data.fill(200);
+  return PNG.sync.write(png);
+})();
 let bot: ChildProcess | undefined;
 let browser: Browser | undefined;
 let port: number;
@@ -76,7 +86,16 @@ async function seed(): Promise<void> {
     'roster',
     new Date(),
   );
-  await store.recordCompletion({ planId: plan.id, taskId: 'I.4', party: 'so-tai-chinh', on: '2019-03-20', by: official.id }, new Date('2019-03-20T03:00:00Z'));
+  const { record } = await store.recordCompletion(
+    { planId: plan.id, taskId: 'I.4', party: 'so-tai-chinh', on: '2019-03-20', by: official.id },
+    new Date('2019-03-20T03:00:00Z'),
+  );
+  // A photo sent as its evidence (📎), kept by Telegram's file id; the Bot API's file store holds it.
+  await store.addEvidence(
+    { completionId: record.id, channel: 'telegram', kind: 'photo', fileId: PHOTO_ID, name: 'anh-42.png', size: photo.length, by: official.id },
+    new Date('2019-03-20T03:05:00Z'),
+  );
+  botFiles.add(PHOTO_ID, 'photos/file_42.png', photo);
   await store.recordCompletion(
     { planId: plan.id, taskId: 'II.2', party: 'vp-ubnd-tinh', on: '2019-04-05', by: `admin:telegram:${ADMIN}` },
     new Date('2019-04-05T03:00:00Z'),
@@ -90,7 +109,7 @@ function startBot(): Promise<void> {
     env: {
       ...process.env,
       BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: server.config.apiURL,
+      TELEGRAM_API_ROOT: botFiles.url,
       STATE_FILE: stateFile,
       ADMIN_TELEGRAM_IDS: String(ADMIN),
       WEBHOOK_URL: '',
@@ -276,6 +295,8 @@ beforeAll(async () => {
   port = await freePort();
   server = new TelegramServer({ port: await freePort(), host: '127.0.0.1' });
   await server.start();
+  botFiles = new FakeBotFiles(TOKEN, server.config.apiURL);
+  await botFiles.start();
   await seed();
   await startBot();
   browser = await launch();
@@ -289,6 +310,7 @@ afterAll(async () => {
     await exited;
   }
   await server?.stop();
+  await botFiles?.stop();
 });
 
 describe('the desk page in Chromium', () => {
@@ -347,7 +369,7 @@ describe('the desk page in Chromium', () => {
     }
   }, 180_000);
 
-  it("an official's link shows their agency's parts only", async () => {
+  it("an official's link shows their agency's parts only, and the evidence photo of its report through the bot's server", async () => {
     const link = await linkFor(OFFICIAL);
     const { page, problems } = await open(390);
     await page.goto(link, { waitUntil: 'networkidle0' });
@@ -362,6 +384,20 @@ describe('the desk page in Chromium', () => {
     expect(await page.$eval('#chosen h2', (h) => h.textContent)).toBe('Hoàn thành đúng hạn (1)');
     await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('#chosen a')]);
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Nhiệm vụ I.4');
+    // The evidence photo of the report, opened through the bot's own server: fetched from the Bot API's file store,
+    // shown as a picture; the bot token nowhere in the page or the address.
+    expect(await page.content()).not.toContain(TOKEN);
+    const [opened] = await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('ul.evidence a')]);
+    expect(opened!.status()).toBe(200);
+    expect(opened!.headers()['content-type']).toBe('image/png');
+    expect(page.url()).toMatch(/\/web\/[A-Za-z0-9_-]{43}\/f\/f\d+$/);
+    expect(
+      await page.$eval('img', (img) => [
+        (img as unknown as { naturalWidth: number }).naturalWidth,
+        (img as unknown as { naturalHeight: number }).naturalHeight,
+      ]),
+    ).toEqual([40, 30]);
+    expect(botFiles.requests).toEqual([`/bot${TOKEN}/getFile`, `/file/bot${TOKEN}/photos/file_42.png`]);
     expect(problems).toEqual([]);
     await page.close();
   }, 120_000);

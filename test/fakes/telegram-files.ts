@@ -13,7 +13,7 @@ const BOT_API_MAX = 20 * 2 ** 20;
 
 export class FakeBotFiles {
   private readonly byId = new Map<string, { path: string; bytes: Buffer; size: number }>();
-  /** Every request path seen (to check who asked for what). */
+  /** The file store's requests seen, getFile and downloads (to check who asked for what). */
   readonly requests: string[] = [];
   private server: http.Server | undefined;
   url = '';
@@ -33,7 +33,7 @@ export class FakeBotFiles {
     this.server = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => void this.route(req, Buffer.concat(chunks), res));
+      req.on('end', () => this.route(req, Buffer.concat(chunks), res));
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
     this.url = `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
@@ -44,8 +44,8 @@ export class FakeBotFiles {
     await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
   }
 
-  private json(res: http.ServerResponse, status: number, body: unknown): void {
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  private json(res: http.ServerResponse, status: number, body: unknown): http.ServerResponse {
+    return res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   }
 
   private fileIdOf(req: http.IncomingMessage, body: Buffer): string | undefined {
@@ -57,9 +57,9 @@ export class FakeBotFiles {
     return undefined;
   }
 
-  private async route(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): Promise<void> {
+  private route(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): http.ServerResponse | undefined {
     const path = (req.url ?? '/').split('?')[0]!;
-    this.requests.push(path);
+    if (path === `/bot${this.token}/getFile` || path.startsWith('/file/')) this.requests.push(path);
     if (path === `/bot${this.token}/getFile`) {
       const f = this.byId.get(this.fileIdOf(req, body) ?? '');
       if (!f) return this.json(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
@@ -70,19 +70,20 @@ export class FakeBotFiles {
     if (path.startsWith('/file/bot')) {
       const f = [...this.byId.values()].find((x) => path === `/file/bot${this.token}/${x.path}`);
       if (!f || req.method !== 'GET') return this.json(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': f.bytes.length }).end(f.bytes);
-      return;
+      return res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': f.bytes.length }).end(f.bytes);
     }
     if (!this.upstream) return this.json(res, 404, { ok: false, error_code: 404, description: 'Not Found: method not found' });
-    const forwarded = await fetch(`${this.upstream}${req.url}`, {
-      method: req.method ?? 'GET',
-      headers: Object.fromEntries(Object.entries(req.headers).filter(([k, v]) => typeof v === 'string' && k !== 'host' && k !== 'content-length')) as Record<
-        string,
-        string
-      >,
-      ...(req.method === 'GET' || req.method === 'HEAD' ? {} : { body }),
-    });
-    res.writeHead(forwarded.status, { 'content-type': forwarded.headers.get('content-type') ?? 'application/json' });
-    res.end(Buffer.from(await forwarded.arrayBuffer()));
+    // Passed on as it came (the emulator's long polling answers at once, so this path is kept cheap: no parsing).
+    const up = new URL(this.upstream);
+    const forward = http.request(
+      { host: up.hostname, port: up.port, method: req.method, path: req.url, headers: { ...req.headers, host: up.host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    forward.on('error', () => this.json(res, 502, { ok: false, error_code: 502, description: 'Bad Gateway' }));
+    forward.end(body);
+    return undefined;
   }
 }
