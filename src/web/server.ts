@@ -8,8 +8,9 @@
  *   GET /web/<token>/f/<evidence id>                          an evidence file kept on Telegram, fetched through
  *                                                             the Bot API (files.ts); 404 to whoever may not see it
  * Read-only: GET and HEAD, any other method 405. The link is checked on every request (core/kernel/weblinks.ts:
- * forged 403, expired 410, revoked 403, each a plain Vietnamese page that shows nothing else). Every answer carries a
- * strict Content-Security-Policy (no script, no inline style, nothing from elsewhere), no-store and no-referrer.
+ * forged 403, expired 410, revoked 403, each a plain Vietnamese page that shows nothing else). Every page carries a
+ * strict Content-Security-Policy (no script, no inline style, nothing from elsewhere), an evidence file a sandboxed one
+ * (FILE_CSP); every answer no-store and no-referrer.
  * Requests are limited per link and per client address (behind a reverse proxy, the one it forwards: client.ts).
  */
 import type http from 'node:http';
