@@ -28,6 +28,9 @@ import { telegramOutlet } from '../src/channels/telegram/outlet.ts';
 import { Pusher } from '../src/push/pusher.ts';
 import { PacedSender } from '../src/push/sender.ts';
 import { silentLogger } from '../src/log.ts';
+import { startHttp } from '../src/channels/http.ts';
+import { makeLink } from '../src/core/kernel/weblinks.ts';
+import { deskServer } from '../src/web/server.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -152,7 +155,7 @@ function startToFirstAnswer(env: Record<string, string> = {}): Promise<number> {
 
 const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
 /** BENCH_ONLY=answers,ticks,pushes,start runs only those sections. */
-const only = new Set((process.env.BENCH_ONLY ?? 'answers,plans,ticks,history,pg,pushes,start').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'answers,plans,ticks,history,pg,desk,pushes,start').split(','));
 const dir = loadDirectory();
 const seed = loadPlans()[0]!;
 
@@ -523,6 +526,125 @@ if (only.has('pg')) {
   }
   database.stop();
 }
+
+/**
+ * The desk page behind the load balancer: two processes' stores on one PostgreSQL (10,000 officials, 125,000 ticks);
+ * process B serves the page, process A takes ticks. Each page request catches B up with what A committed (an
+ * incremental read of the rows written since, not a reload): measured idle, after one tick on A, and against what a
+ * reload of the whole picture per request would cost (opening the store).
+ */
+async function deskOnPg(): Promise<void> {
+  const db = await startTestDatabase();
+  const url = db.create('desk');
+  const a = await PgStore.connect(url);
+  const agencies = dir.agencies.filter((x) => x.kind === 'department' || x.kind === 'district').map((x) => x.id);
+  await seedOfficials(a, 10_000, agencies, 1_000_000);
+  const ids = (await a.exportState()).officials.map((o) => o.id);
+  await a.restore({
+    ...(await a.exportState()),
+    completions: Array.from({ length: 125_000 }, (_, i) => ({
+      id: `c${i + 1}`,
+      planId: i % 10 === 0 ? seed.id : `P${i % 50}`,
+      taskId: i % 10 === 0 ? seed.tasks[i % seed.tasks.length]!.id : `T${i}`,
+      // On the seed plan: undone ticks of its agencies (history on the task pages), or live ones of other parties.
+      party: i % 10 === 0 && i <= 60_000 ? `name:hist ${i}` : agencies[i % agencies.length]!,
+      on: '2019-03-01',
+      at: '2019-03-01T03:00:00.000Z',
+      by: ids[i % ids.length]!,
+      ...(i % 10 === 0 && i > 60_000 ? { undoneAt: '2019-03-02T03:00:00.000Z', undoneBy: ids[i % ids.length]! } : {}),
+    })),
+    seq: 200_000,
+  });
+  const b = await PgStore.connect(url);
+  let now = Date.parse('2019-04-10T03:00:00Z');
+  const deps = {
+    plans: new PlanCatalog(dir, {}, [{ plan: seed }]),
+    store: b,
+    dir,
+    admins: { telegram: ['1'] },
+    roster: [],
+    undoMinutes: 30,
+    now: () => new Date(now),
+    random: Math.random,
+    lang: 'vi' as const,
+    t: translator('vi'),
+    log: silentLogger,
+  };
+  const server = await startHttp(
+    0,
+    new Map(),
+    () => {},
+    undefined,
+    () => ({}),
+    deskServer(deps, () => {}),
+  );
+  const { token } = await makeLink(deps, 'telegram', '1', new Date(now));
+  const base = `http://127.0.0.1:${server.port}/web/${token}`;
+  const planKey = deps.plans.active()[0]!.key;
+  let requests = 0;
+  const get = async (p: string) => {
+    // Past the page's per-minute limits a minute passes on the page's clock.
+    if (++requests % 100 === 0) now += 61_000;
+    const t0 = performance.now();
+    const res = await fetch(`${base}${p}`);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`desk page answered ${res.status}`);
+    return performance.now() - t0;
+  };
+  const pages = { plan: `/p/${encodeURIComponent(planKey)}`, task: `/p/${encodeURIComponent(planKey)}/t/I.4` };
+  // Warm-up: each page's first request builds what later ones reuse.
+  for (let i = 0; i < 20; i++) await get(i % 2 === 0 ? pages.plan : pages.task);
+  const times = async (n: number, f: () => Promise<number>) => {
+    const list: number[] = [];
+    for (let i = 0; i < n; i++) list.push(await f());
+    return list.sort((x, y) => x - y);
+  };
+  const span = (l: number[]) => `p50 ${fmt(percentile(l, 50))}, p99 ${fmt(percentile(l, 99))}`;
+  const refreshIdle = await times(200, async () => {
+    const t0 = performance.now();
+    await b.refresh();
+    return performance.now() - t0;
+  });
+  const planIdle = await times(100, () => get(pages.plan));
+  const taskIdle = await times(100, () => get(pages.task));
+  let k = 0;
+  const tickOnA = () =>
+    a.recordCompletion(
+      { planId: seed.id, taskId: seed.tasks[k % seed.tasks.length]!.id, party: `name:bench ${k++}`, on: '2019-04-10', by: ids[k]! },
+      new Date(now),
+    );
+  const refreshAfter = await times(100, async () => {
+    await tickOnA();
+    const t0 = performance.now();
+    await b.refresh();
+    return performance.now() - t0;
+  });
+  const planAfter = await times(100, async () => {
+    await tickOnA();
+    return get(pages.plan);
+  });
+  const taskAfter = await times(100, async () => {
+    await tickOnA();
+    return get(pages.task);
+  });
+  const reload: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const c = await PgStore.connect(url);
+    reload.push(performance.now() - t0);
+    await c.close();
+  }
+  reload.sort((x, y) => x - y);
+  await server.stop();
+  await a.close();
+  await b.close();
+  db.stop();
+  console.log(
+    `desk page on PostgreSQL, served by one process while another ticks (10,000 officials, 125,000 ticks): catching up per request ${span(refreshIdle)} with nothing new, ${span(refreshAfter)} after one tick elsewhere; a plan's page ${span(planIdle)} idle, ${span(planAfter)} after a tick elsewhere; a task's page ${span(taskIdle)} idle, ${span(taskAfter)} after a tick elsewhere; a full reload of the picture instead (opening the store): median ${fmt(reload[1]!)}`,
+  );
+}
+
+if (only.has('desk')) await deskOnPg();
 
 if (only.has('start')) {
   // The bundle of the sources as they are, made first: its first build (0.3 s) is paid once per change.

@@ -1,5 +1,6 @@
 /** The only reader of process.env: validated once at start with zod; a bad value stops start-up with a clear message. */
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ScheduleError, pattern } from './schedule.ts';
 
@@ -7,6 +8,19 @@ const idList = z
   .string()
   .transform((s) => s.split(/[\s,;]+/).filter(Boolean))
   .pipe(z.array(z.string().regex(/^\d{1,20}$/, 'expected numeric Telegram user ids separated by commas')));
+
+/** An address or a range: "10.0.0.5", "172.16.0.0/12", "::1", "fd00::/8". */
+function isAddressOrRange(item: string): boolean {
+  const [address = '', bits, ...rest] = item.split('/');
+  const v = isIP(address);
+  if (v === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (v === 4 ? 32 : 128));
+}
+
+const proxyList = z
+  .string()
+  .transform((s) => s.split(/[\s,;]+/).filter(Boolean))
+  .pipe(z.array(z.string().refine(isAddressOrRange, 'expected addresses or ranges of the reverse proxies, such as 127.0.0.1,10.0.0.0/8')).min(1).max(50));
 
 const buildSchema = () =>
   z
@@ -25,6 +39,11 @@ const buildSchema = () =>
       PORT: z.coerce.number().int().min(1).max(65535).default(8080),
       /** The public address of this bot's HTTP server, which /web links start with (the desk page). Unset: /web is off. */
       PUBLIC_URL: z.url({ message: 'expected the public http(s) address of this server, e.g. https://bot.example.gov.vn' }).optional(),
+      /**
+       * The reverse proxies in front of this server (addresses or ranges): a request from one of them is rate-limited
+       * by the client address it forwards (X-Forwarded-For, X-Real-IP). Unset: those headers are ignored.
+       */
+      TRUST_PROXY: proxyList.optional(),
       STATE_FILE: z.string().min(1).default('var/state.json'),
       DATABASE_URL: z
         .string()

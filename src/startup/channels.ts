@@ -6,6 +6,7 @@ import { PublicFiles, type Route, startHttp } from '../channels/http.ts';
 import { DRAIN_MS } from '../channels/lanes.ts';
 import { untilReachable } from '../channels/retry.ts';
 import { createTelegramBot, registerCommands } from '../channels/telegram/bot.ts';
+import { telegramFiles } from '../channels/telegram/files.ts';
 import { telegramOutlet } from '../channels/telegram/outlet.ts';
 import { startPolling, telegramWebhook } from '../channels/telegram/run.ts';
 import { ZaloChannel } from '../channels/zalo/bot.ts';
@@ -19,6 +20,7 @@ import type { Router } from '../core/kernel/router.ts';
 import type { Outlet } from '../push/pusher.ts';
 import { PacedSender } from '../push/sender.ts';
 import type { Settings } from './config.ts';
+import type { FileSources } from '../web/files.ts';
 import { deskServer } from '../web/server.ts';
 
 /** What the messengers started: how pushes reach them, the webhook routes, and how to stop them. */
@@ -34,6 +36,8 @@ export interface Channels {
   up: string[];
   /** Pictures Zalo fetches by URL, in Zalo's webhook mode. */
   files?: PublicFiles;
+  /** How the desk page fetches evidence files back from the messengers. */
+  sources: FileSources;
 }
 
 /** How the core sends a message to a messenger other than the one it answers on. */
@@ -41,7 +45,7 @@ type Forward = (m: Envelope) => Promise<void>;
 
 /** Telegram with BOT_TOKEN, then Zalo with ZALO_BOT_TOKEN. */
 export async function startChannels(s: Settings, core: Router): Promise<Channels> {
-  const ch: Channels = { outlets: {}, senders: {}, routes: new Map(), stops: [], up: [] };
+  const ch: Channels = { outlets: {}, senders: {}, routes: new Map(), stops: [], up: [], sources: {} };
   const route = routeAcross(ch.outlets);
   if (s.config.BOT_TOKEN) await startTelegram(s, s.config.BOT_TOKEN, core, route, ch);
   if (s.config.ZALO_BOT_TOKEN) await startZalo(s, s.config.ZALO_BOT_TOKEN, core, route, ch);
@@ -67,6 +71,7 @@ async function startTelegram({ config, log, t }: Settings, token: string, core: 
     route,
   });
   ch.outlets.telegram = telegramOutlet(bot.telegram, config.BOT_LANG);
+  ch.sources.telegram = telegramFiles(bot.telegram);
   // Up to a second's worth of messages in flight, each recorded before its place frees (see push/sender.ts).
   ch.senders.telegram = new PacedSender({ rate: config.PUSH_RATE });
   // An unreachable Bot API is retried with backoff; a refused token stops start-up.
@@ -132,6 +137,8 @@ export async function startServer({ config, log }: Settings, ch: Channels, deps:
     return { ...(reachable ? {} : { ok: false }), ...h, reachable };
   };
   const onError = (e: unknown) => log.log('error', 'http handler failed', { error: e });
-  const pages = config.PUBLIC_URL ? deskServer(deps, onError) : undefined;
+  const pages = config.PUBLIC_URL
+    ? deskServer(deps, onError, { files: ch.sources, ...(config.TRUST_PROXY ? { trustProxy: config.TRUST_PROXY } : {}) })
+    : undefined;
   return ch.routes.size > 0 || pages ? await startHttp(config.PORT, ch.routes, onError, ch.files, health, pages) : undefined;
 }

@@ -236,6 +236,11 @@ export abstract class Store {
     return completions.reportsBetween(this.ops, planId, party, from, to);
   }
 
+  /** Every report of one task, live and undone (any party and period), oldest first: one pass over the reports. */
+  taskReports(planId: string, taskId: string): readonly ReadonlyDeep<CompletionRecord>[] {
+    return completions.taskReports(this.ops, planId, taskId);
+  }
+
   /** Completions of one plan by task id, for status; the same Map until the state changes. */
   completions(planId: string): CompletionMap {
     return this.lookups.completions(planId);

@@ -6,13 +6,15 @@
  */
 import { excerpt } from '../answer/format.ts';
 import type { CoreDeps } from '../core/kernel/deps.ts';
+import { localTime } from '../core/kernel/time.ts';
 import type { PlanEntry } from '../core/kernel/catalog.ts';
-import type { Viewer } from '../core/kernel/weblinks.ts';
+import { seesPart, type Viewer } from '../core/kernel/viewer.ts';
 import { addDays, formatDate } from '../plan/deadline.ts';
 import { agencyRows, countsOf, type Part, STATUSES, taskCounts } from '../plan/progress.ts';
 import type { Task } from '../plan/schema.ts';
 import type { Status } from '../plan/status.ts';
 import { partsOf } from '../report/summary.ts';
+import { type FileSources, reachOf } from './files.ts';
 import { type Html, html } from './html.ts';
 
 /** Days ahead in the "coming due" list. */
@@ -28,6 +30,8 @@ export interface PageCtx {
   today: string;
   /** Root-relative path of this link's pages: "/web/<token>". */
   root: string;
+  /** How evidence files are reached from this process (files.ts). */
+  files: FileSources;
 }
 
 /** The filters of a plan's page, already validated (server.ts). */
@@ -192,15 +196,19 @@ export function taskPage(c: PageCtx, e: PlanEntry, task: Task): string {
   const { store } = c.deps;
   const parts = partsOf(reportDeps(c, e), c.today).filter((p) => p.task === task);
   const names = (list: Task['lead']) => list.map((p) => (p.agency ? label(c, p.agency) : p.name)).join('; ') || '—';
-  const own = (party: string) => c.viewer.all || party === c.viewer.agency;
+  const reports = store.taskReports(e.plan.id, task.id);
+  const who = (by: string) => (by.startsWith('admin:') ? t(c, 'tick.byAdmin') : (store.official(by)?.name ?? '—'));
   const partCard = (p: Part) => {
     const rec = store.liveCompletion(e.plan.id, task.id, p.party, task.deadline.kind === 'recurring' ? p.period : undefined);
     // Newest first, at most HISTORY of each.
     const notes = store.progressNotes(e.plan.id, task.id, p.party).slice(-HISTORY).reverse();
     const exts = store.extensionsOf(e.plan.id, task.id, p.party).slice(-HISTORY).reverse();
+    // Earlier periods' reports and undone ones: every report of this part but the one standing now.
+    const earlier = reports.filter((r) => r.party === p.party && r.id !== rec?.id);
+    const history = earlier.slice(-HISTORY).reverse();
     const due = p.due ? formatDate(p.due) : task.deadline.text;
-    const details = own(p.party)
-      ? html`${rec ? html`<dt>${t(c, 'report.reportedAt')}</dt><dd>${formatDate(rec.on)} — ${rec.by.startsWith('admin:') ? t(c, 'tick.byAdmin') : (store.official(rec.by)?.name ?? '—')}${rec.note ? html`<br>${rec.note}` : ''}</dd>` : ''}
+    const details = seesPart(c.viewer, p.party)
+      ? html`${rec ? html`<dt>${t(c, 'report.reportedAt')}</dt><dd>${formatDate(rec.on)} — ${who(rec.by)}${rec.note ? html`<br>${rec.note}` : ''}</dd>` : ''}
 ${notes.length > 0 ? html`<dt>${t(c, 'report.progress')}</dt><dd>${notes.map((n) => html`<div>${formatDate(n.at.slice(0, 10))}: ${n.text}</div>`)}</dd>` : ''}
 ${
   exts.length > 0
@@ -210,7 +218,23 @@ ${
       )}</dd>`
     : ''
 }
-${rec ? evidence(c, rec.id) : ''}`
+${rec ? evidence(c, rec.id) : ''}
+${
+  history.length > 0
+    ? html`<dt>${t(c, 'desk.history.title')}</dt><dd><ol class="history">${history.map(
+        (r) =>
+          html`<li${r.undoneAt ? html` class="undone"` : ''}>${r.period ? html`<b>${t(c, 'desk.history.period', { date: formatDate(r.period) })}</b>: ` : ''}${t(
+            c,
+            'desk.history.made',
+            { who: who(r.by), date: formatDate(r.on), at: localTime(new Date(r.at)) },
+          )}${r.note ? html`<br><span class="muted">${r.note}</span>` : ''}${
+            r.undoneAt
+              ? html`<br><span class="s-overdue">${t(c, 'desk.history.undone', { who: who(r.undoneBy ?? ''), at: localTime(new Date(r.undoneAt)) })}</span>`
+              : ''
+          }${evidenceList(c, r.id)}</li>`,
+      )}</ol>${earlier.length > HISTORY ? html`<p class="muted">${t(c, 'desk.history.more', { n: earlier.length - HISTORY })}</p>` : ''}</dd>`
+    : ''
+}`
       : '';
     return html`<div class="card part" id="part-${p.party}"><h3>${label(c, p.party)}</h3><dl class="facts">
 <dt>${t(c, 'report.status')}</dt><dd class="s-${p.status}">${t(c, `status.${p.status}`)}</dd>
@@ -229,9 +253,24 @@ ${task.product ? html`<dt>${t(c, 'desk.product')}</dt><dd>${task.product}</dd>` 
   return layout(c, t(c, 'desk.task.title', { id: task.id }), body);
 }
 
-/** The documents and photos sent with a report: their names and days (the files stay with the messenger). */
+/**
+ * The documents and photos sent with a report, each with its day: a Telegram file as a link served by this server
+ * (server.ts fetches it), a Zalo photo as the link Zalo gave, anything else named with why it cannot be opened.
+ */
 function evidence(c: PageCtx, completionId: string): Html {
+  const list = evidenceList(c, completionId);
+  return list.text ? html`<dt>${t(c, 'report.evidence')}</dt><dd>${list}</dd>` : list;
+}
+
+function evidenceList(c: PageCtx, completionId: string): Html {
   const list = c.deps.store.evidenceOf(completionId);
   if (list.length === 0) return html``;
-  return html`<dt>${t(c, 'report.evidence')}</dt><dd>${list.map((x) => html`${x.name} (${formatDate(x.at.slice(0, 10))})<br>`)}</dd>`;
+  const line = (x: (typeof list)[number]) => {
+    const day = formatDate(x.at.slice(0, 10));
+    const reach = reachOf(x, c.files);
+    if (reach.kind === 'served') return html`<li><a href="${c.root}/f/${enc(x.id)}">${x.name}</a> (${day})</li>`;
+    if (reach.kind === 'link') return html`<li><a href="${reach.url}" rel="noopener noreferrer">${x.name}</a> (${day})</li>`;
+    return html`<li>${x.name} (${day}) — <span class="muted">${t(c, `desk.evidence.${reach.why}`)}</span></li>`;
+  };
+  return html`<ul class="evidence">${list.map(line)}</ul>`;
 }

@@ -5,22 +5,34 @@
  *   GET /web/<token>/p/<plan>?agency=&status=&period=         one plan (filters checked with zod)
  *   GET /web/<token>/p/<plan>/t/<task>                        one task
  *   GET /web/<token>/p/<plan>/bao-cao.xlsx?agency=            the Excel report (report/xlsx.ts)
+ *   GET /web/<token>/f/<evidence id>                          an evidence file kept on Telegram, fetched through
+ *                                                             the Bot API (files.ts); 404 to whoever may not see it
  * Read-only: GET and HEAD, any other method 405. The link is checked on every request (core/kernel/weblinks.ts:
- * forged 403, expired 410, revoked 403, each a plain Vietnamese page that shows nothing else). Every answer carries a
- * strict Content-Security-Policy (no script, no inline style, nothing from elsewhere), no-store and no-referrer.
- * Requests are limited per link and per address.
+ * forged 403, expired 410, revoked 403, each a plain Vietnamese page that shows nothing else). Every page carries a
+ * strict Content-Security-Policy (no script, no inline style, nothing from elsewhere), an evidence file a sandboxed one
+ * (FILE_CSP); every answer no-store and no-referrer.
+ * Requests are limited per link and per client address (behind a reverse proxy, the one it forwards: client.ts).
  */
 import type http from 'node:http';
 import { z } from 'zod';
 import { dayOf } from '../core/kernel/time.ts';
 import type { CoreDeps } from '../core/kernel/deps.ts';
+import { seesPart } from '../core/kernel/viewer.ts';
 import { resolveLink } from '../core/kernel/weblinks.ts';
 import { STATUSES } from '../plan/progress.ts';
 import { buildReport } from '../report/xlsx.ts';
+import { clientAddress, trustedProxies } from './client.ts';
+import { type FileSources, fileHeaders, MAX_FETCHES, MAX_FILE_BYTES, reachOf } from './files.ts';
 import { messagePage, type PageCtx, planPage, plansPage, taskPage } from './pages.ts';
 import { CSS, fontFile } from './style.ts';
 
 export const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/**
+ * An evidence file's own policy: nothing runs and nothing loads (sandboxed, as raw user files are commonly served);
+ * only the inline style with which the browser lays out a picture shown by itself is allowed. Pages keep CSP.
+ */
+export const FILE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
 
 const SECURITY = {
   'content-security-policy': CSP,
@@ -84,8 +96,18 @@ export interface DeskServer {
   handle(req: http.IncomingMessage, res: http.ServerResponse): boolean;
 }
 
-export function deskServer(deps: CoreDeps, onError: (e: unknown) => void): DeskServer {
+export interface DeskOptions {
+  /** How evidence files are fetched back from the messengers. */
+  files?: FileSources;
+  /** The reverse proxies whose forwarded client address the rate limit keys on (client.ts); none: the connection's. */
+  trustProxy?: readonly string[];
+}
+
+export function deskServer(deps: CoreDeps, onError: (e: unknown) => void, opts: DeskOptions = {}): DeskServer {
+  const files = opts.files ?? {};
+  const trusted = opts.trustProxy ? trustedProxies(opts.trustProxy) : undefined;
   const now = () => deps.now().getTime();
+  let fetching = 0;
   const perLink = new Limiter(PER_LINK, now);
   const perAddress = new Limiter(PER_ADDRESS, now);
 
@@ -105,14 +127,16 @@ export function deskServer(deps: CoreDeps, onError: (e: unknown) => void): DeskS
     const m = path.match(/^\/web\/([^/]+)(\/.*)?$/);
     if (!m) return refusal(res, 404, 'desk.notFound', head);
     const token = m[1]!;
-    const address = req.socket.remoteAddress ?? '?';
+    const address = clientAddress(req, trusted);
     if (!perAddress.allow(address) || !perLink.allow(token)) return refusal(res, 429, 'desk.tooMany', head, { 'retry-after': '60' });
     const found = await resolveLink(deps, token, deps.now());
     if ('refused' in found) return refusal(res, found.refused === 'expired' ? 410 : 403, `desk.${found.refused}`, head);
     const today = dayOf(deps.now());
-    const c: PageCtx = { deps, viewer: found.viewer, today, root: `/web/${token}` };
+    const c: PageCtx = { deps, viewer: found.viewer, today, root: `/web/${token}`, files };
     const rest = m[2] ?? '';
     if (rest === '' || rest === '/') return page(res, 200, plansPage(c), head);
+    const f = rest.match(/^\/f\/(f\d{1,12})$/);
+    if (f) return evidenceFile(res, c, f[1]!, head);
     const p = rest.match(/^\/p\/([^/]+)(?:\/t\/([^/]+)|\/(bao-cao\.xlsx))?$/);
     const key = p ? decode(p[1]!) : undefined;
     const entry = key ? deps.plans.byKey(key) : undefined;
@@ -121,7 +145,7 @@ export function deskServer(deps: CoreDeps, onError: (e: unknown) => void): DeskS
     // A select left at "Tất cả" sends an empty value: the same as no filter.
     const parsed = filtersSchema.safeParse(Object.fromEntries([...params].filter(([, v]) => v !== '')));
     if (!parsed.success || [...params.keys()].length !== new Set(params.keys()).size) return refusal(res, 400, 'desk.badFilter', head);
-    const f = parsed.data as { agency?: string; status?: (typeof STATUSES)[number]; period?: string };
+    const filters = parsed.data as { agency?: string; status?: (typeof STATUSES)[number]; period?: string };
     if (p[2] !== undefined) {
       const id = decode(p[2]);
       const task = id === undefined ? undefined : entry.plan.tasks.find((x) => x.id === id);
@@ -130,14 +154,36 @@ export function deskServer(deps: CoreDeps, onError: (e: unknown) => void): DeskS
     }
     if (p[3]) {
       // An official's report is their agency's part, whatever the address asks.
-      const agency = c.viewer.all ? f.agency : c.viewer.agency;
+      const agency = c.viewer.all ? filters.agency : c.viewer.agency;
       const bytes = await buildReport({ plan: entry.plan, dir: deps.dir, engine: entry.engine, store: deps.store, t: deps.t }, today, agency);
       const slug = entry.plan.number.replace(/[^A-Za-z0-9]+/g, '-');
       return send(res, 200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes, head, {
         'content-disposition': `attachment; filename="bao-cao-${slug}-${today}.xlsx"`,
       });
     }
-    return page(res, 200, planPage(c, entry, f), head);
+    return page(res, 200, planPage(c, entry, filters), head);
+  }
+
+  /**
+   * An evidence file, to whoever may see that agency's work (kernel/viewer.ts; anyone else: 404, as for a file that
+   * does not exist). Fetched from Telegram at most MAX_FILE_BYTES, MAX_FETCHES at a time, held only while it is sent.
+   */
+  async function evidenceFile(res: http.ServerResponse, c: PageCtx, id: string, head: boolean): Promise<void> {
+    const e = deps.store.evidence(id);
+    const rec = e ? deps.store.completion(e.completionId) : undefined;
+    if (!e || !rec || !seesPart(c.viewer, rec.party)) return refusal(res, 404, 'desk.notFound', head);
+    const fetch = files.telegram;
+    if (reachOf(e, files).kind !== 'served' || !fetch) return refusal(res, 404, 'desk.fileUnreachable', head);
+    if (fetching >= MAX_FETCHES) return refusal(res, 503, 'desk.fileBusy', head, { 'retry-after': '10' });
+    fetching++;
+    try {
+      const got = await fetch(e.fileId, MAX_FILE_BYTES);
+      if ('refused' in got) return refusal(res, got.refused === 'gone' ? 410 : 502, got.refused === 'gone' ? 'desk.fileGone' : 'desk.fileTooBig', head);
+      const h = fileHeaders(e.name);
+      return send(res, 200, h['content-type'], got.bytes, head, { 'content-disposition': h['content-disposition'], 'content-security-policy': FILE_CSP });
+    } finally {
+      fetching--;
+    }
   }
 
   return {

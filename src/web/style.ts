@@ -57,6 +57,8 @@ form.filters select, form.filters button { font: inherit; padding: 6px; max-widt
 a.button, form.filters button { display: inline-block; background: #1565c0; color: #fff; border: 0; border-radius: 4px; padding: 8px 12px; text-decoration: none; }
 dl.facts { display: grid; grid-template-columns: minmax(90px, max-content) 1fr; gap: 4px 12px; margin: 0; }
 dl.facts dt { font-weight: 700; } dl.facts dd { margin: 0; overflow-wrap: break-word; min-width: 0; }
+ol.history { margin: 0; padding-left: 1.4em; } ol.history li { margin: 2px 0 6px; overflow-wrap: anywhere; } ol.history li.undone { color: #555; }
+ul.evidence { margin: 0; padding-left: 1.2em; } ul.evidence li { overflow-wrap: anywhere; }
 footer { max-width: 1180px; margin: 0 auto; padding: 12px; color: #555; font-size: 13px; }
 @media (max-width: 600px) {
   /* A phone shows agency, parts, overdue and % done; the other counts are in the report and on a wider screen. */

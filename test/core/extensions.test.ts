@@ -149,6 +149,9 @@ describe('evidence', () => {
     expect(back.replies[0]!.attachment).toEqual({ kind: 'document', ref: 'BQACAgIAAxk', filename: 'QD-12-QD-UBND.pdf' });
     expect((await h.press('3', viewIt)).refusal?.code).toBe('not-your-task');
     expect((await h.press(ADMIN, viewIt)).replies[0]!.attachment?.ref).toBe('BQACAgIAAxk');
+    // A leader sees every agency's work, evidence included (the desk page's rule, kernel/viewer.ts).
+    await h.store.setLeader(h.officialOf('3').id, true, `admin:telegram:${ADMIN}`, h.clock.now);
+    expect((await h.press('3', viewIt)).replies[0]!.attachment?.ref).toBe('BQACAgIAAxk');
     // Without a 📎 first, a file from an official is not taken as evidence (nor is it a plan: not an admin).
     expect(h.text(await h.core.onDocument(h.user('2'), file('khac.pdf', 'F9')))).toContain('chọn 📎 Đính kèm minh chứng');
     // A photo outside the 📎 step: said what photos are for; nothing kept.

@@ -2,8 +2,9 @@
  * The desk page in a real browser: the bot runs as a process (long polling) against the local Bot API emulator with
  * PUBLIC_URL set; an admin and an official ask for their link with /web through the emulator; Debian's Chromium
  * (/usr/bin/chromium, driven by puppeteer-core) opens each link, clicks through to a plan and a task, downloads the
- * report, and takes screenshots at phone (390 px) and desktop (1280 px) widths, checked for layout. Chromium that
- * cannot start fails the test with a message saying so: nothing is skipped.
+ * report, and takes screenshots at phone (360 and 390 px) and desktop (1280 px) widths, checked for layout, and A4 prints. Chromium that
+ * cannot start fails the test with a message saying so: nothing is skipped. The layout is compared by measured
+ * geometry, not pixel baselines (fonts differ between machines): see checkLayout and checkPrint.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -17,11 +18,36 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileStore } from '../../src/store/embedded/file-store.ts';
 import { plan } from '../helpers.ts';
 import { freePort } from '../net.ts';
+import { FakeBotFiles } from '../fakes/telegram-files.ts';
 import { waitFor } from './bot-messages.ts';
 
 /** What the page's own scripts (run in the browser) read; the project's TypeScript has no DOM library. */
-declare const document: { documentElement: { scrollWidth: number }; fonts: { check(font: string): boolean } };
-declare const window: { innerWidth: number };
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+interface El {
+  getBoundingClientRect(): Box;
+  closest(selector: string): El | null;
+  querySelector(selector: string): El | null;
+  tagName: string;
+  className: string;
+  id: string;
+  scrollWidth: number;
+  clientWidth: number;
+  textContent: string | null;
+}
+declare const document: {
+  documentElement: { scrollWidth: number };
+  fonts: { check(font: string): boolean };
+  querySelector(selector: string): El | null;
+  querySelectorAll(selector: string): Iterable<El>;
+};
+declare const window: { innerWidth: number; getComputedStyle(e: El): { overflowX: string; fontSize: string } };
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -32,6 +58,15 @@ const CHROMIUM = '/usr/bin/chromium';
 const OUT = path.join(ROOT, 'var/test-output/desk');
 
 let server: TelegramServer;
+/** The Bot API's file store in front of the emulator (which has none): the bot's TELEGRAM_API_ROOT. */
+let botFiles: FakeBotFiles;
+const PHOTO_ID = 'AgACAgIAAxkBAAIBQ2ZfotoEvidence';
+/** A 40 × 30 picture, as the photo an official sent. */
+const photo = (() => {
+  const png = new PNG({ width: 40, height: 30 });
+  png.data.fill(200);
+  return PNG.sync.write(png);
+})();
 let bot: ChildProcess | undefined;
 let browser: Browser | undefined;
 let port: number;
@@ -51,7 +86,16 @@ async function seed(): Promise<void> {
     'roster',
     new Date(),
   );
-  await store.recordCompletion({ planId: plan.id, taskId: 'I.4', party: 'so-tai-chinh', on: '2019-03-20', by: official.id }, new Date('2019-03-20T03:00:00Z'));
+  const { record } = await store.recordCompletion(
+    { planId: plan.id, taskId: 'I.4', party: 'so-tai-chinh', on: '2019-03-20', by: official.id },
+    new Date('2019-03-20T03:00:00Z'),
+  );
+  // A photo sent as its evidence (📎), kept by Telegram's file id; the Bot API's file store holds it.
+  await store.addEvidence(
+    { completionId: record.id, channel: 'telegram', kind: 'photo', fileId: PHOTO_ID, name: 'anh-42.png', size: photo.length, by: official.id },
+    new Date('2019-03-20T03:05:00Z'),
+  );
+  botFiles.add(PHOTO_ID, 'photos/file_42.png', photo);
   await store.recordCompletion(
     { planId: plan.id, taskId: 'II.2', party: 'vp-ubnd-tinh', on: '2019-04-05', by: `admin:telegram:${ADMIN}` },
     new Date('2019-04-05T03:00:00Z'),
@@ -65,7 +109,7 @@ function startBot(): Promise<void> {
     env: {
       ...process.env,
       BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: server.config.apiURL,
+      TELEGRAM_API_ROOT: botFiles.url,
       STATE_FILE: stateFile,
       ADMIN_TELEGRAM_IDS: String(ADMIN),
       WEBHOOK_URL: '',
@@ -122,33 +166,118 @@ async function open(width: number): Promise<{ page: Page; problems: string[] }> 
   return { page, problems };
 }
 
-/** Layout at this width: nothing wider than the window, the given blocks shown within it; a screenshot kept. */
-async function checkLayout(page: Page, name: string, blocks: string[]): Promise<void> {
-  const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
-  expect(scroll, `${name}: page wider than the window`).toBeLessThanOrEqual(inner);
-  for (const sel of blocks) {
-    const box = await page.$eval(sel, (el) => {
-      const r = el.getBoundingClientRect();
-      return { left: r.left, right: r.right, width: r.width, height: r.height };
+/**
+ * The page's geometry as the browser laid it out, for a layout comparison that holds across machines (fonts and
+ * anti-aliasing differ; positions relative to each other and to the window do not): the window's width, how wide the
+ * document is, each key block's box (in the order asked), the elements that stick out of the window (outside a table
+ * box that scrolls on its own), each table box's widths and overflow, and the smallest text size shown.
+ */
+async function geometry(page: Page, blocks: string[]) {
+  return page.evaluate((sels: string[]) => {
+    const inner = window.innerWidth;
+    const name = (e: El) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''}`;
+    const boxes = sels.map((sel) => {
+      const el = document.querySelector(sel);
+      const r = el?.getBoundingClientRect();
+      return {
+        sel,
+        found: Boolean(el),
+        left: r?.left ?? 0,
+        right: r?.right ?? 0,
+        top: r?.top ?? 0,
+        bottom: r?.bottom ?? 0,
+        width: r?.width ?? 0,
+        height: r?.height ?? 0,
+      };
     });
-    expect(box.width, `${name}: ${sel} shown`).toBeGreaterThan(0);
-    expect(box.height, `${name}: ${sel} shown`).toBeGreaterThan(0);
-    expect(box.left, `${name}: ${sel} within the window`).toBeGreaterThanOrEqual(0);
-    expect(box.right, `${name}: ${sel} within the window`).toBeLessThanOrEqual(inner + 0.5);
+    const outside: string[] = [];
+    let smallest = 99;
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (el.textContent?.trim() && el.tagName !== 'svg') smallest = Math.min(smallest, Number.parseFloat(window.getComputedStyle(el).fontSize));
+      const wrap = el.closest('.table-wrap');
+      if (wrap && wrap !== el && ['auto', 'scroll'].includes(window.getComputedStyle(wrap).overflowX)) continue;
+      if (r.right > inner + 0.5 || r.left < -0.5) outside.push(`${name(el)} ${Math.round(r.left)}..${Math.round(r.right)}`);
+    }
+    const tables = [...document.querySelectorAll('.table-wrap')].map((w) => ({
+      scroll: w.scrollWidth,
+      client: w.clientWidth,
+      right: w.getBoundingClientRect().right,
+      overflow: window.getComputedStyle(w).overflowX,
+      first: w.querySelector('td')?.getBoundingClientRect().width ?? 999,
+    }));
+    return { inner, doc: document.documentElement.scrollWidth, boxes, outside, tables, smallest };
+  }, blocks);
+}
+
+/**
+ * The layout comparison at this width (what a person checks by eye on the screenshots, measured): the document no
+ * wider than the window and no element sticking out of it; each key block shown, within the window, and below the one
+ * before it (the expected order, none overlapping); each table fits its box, or else scrolls inside it (its box within
+ * the window), its first column wide enough for a name; no text under 11 px. The screenshot is kept for a person.
+ */
+async function checkLayout(page: Page, name: string, blocks: string[]): Promise<void> {
+  const g = await geometry(page, blocks);
+  expect(g.doc, `${name}: page wider than the window`).toBeLessThanOrEqual(g.inner);
+  expect(g.outside, `${name}: elements outside the window`).toEqual([]);
+  let above = Number.NEGATIVE_INFINITY;
+  for (const b of g.boxes) {
+    expect(b.found, `${name}: ${b.sel} on the page`).toBe(true);
+    expect(b.width * b.height, `${name}: ${b.sel} shown`).toBeGreaterThan(0);
+    expect(b.left, `${name}: ${b.sel} within the window`).toBeGreaterThanOrEqual(0);
+    expect(b.right, `${name}: ${b.sel} within the window`).toBeLessThanOrEqual(g.inner + 0.5);
+    expect(b.top, `${name}: ${b.sel} below the block before it`).toBeGreaterThanOrEqual(above - 0.5);
+    above = b.bottom;
   }
-  // Tables fit their box (no sideways scrolling inside), and their first column is wide enough to read a name.
-  const tables = await page.$$eval('.table-wrap', (ws) =>
-    ws.map((w) => ({ scroll: w.scrollWidth, client: w.clientWidth, first: w.querySelector('td')?.getBoundingClientRect().width ?? 999 })),
-  );
-  for (const tb of tables) {
-    expect(tb.scroll, `${name}: a table scrolls sideways`).toBeLessThanOrEqual(tb.client);
+  for (const tb of g.tables) {
+    if (tb.scroll > tb.client) expect(tb.overflow, `${name}: a table wider than its box does not scroll in it`).toMatch(/auto|scroll/);
+    expect(tb.right, `${name}: a table's box outside the window`).toBeLessThanOrEqual(g.inner + 0.5);
     expect(tb.first, `${name}: a table's first column is too narrow`).toBeGreaterThanOrEqual(80);
   }
+  expect(g.smallest, `${name}: text smaller than 11 px`).toBeGreaterThanOrEqual(11);
   const file = path.join(OUT, `${name}.png`);
   await page.screenshot({ path: file as `${string}.png`, fullPage: true });
   const png = PNG.sync.read(readFileSync(file));
-  expect(png.width).toBe(inner);
+  expect(png.width).toBe(g.inner);
   expect(png.height).toBeGreaterThan(300);
+}
+
+/** A4 portrait with 12 mm margins: 186 mm of width, in CSS pixels. */
+const A4_WIDTH = Math.floor((186 / 25.4) * 96);
+
+/**
+ * The page printed on A4 (print media at the paper's printable width): no navigation chrome (links back, filters,
+ * buttons — each laid out to nothing), nothing wider than the paper and no table scrolling (paper cannot scroll), the
+ * key blocks in order; then a PDF of it, kept beside the screenshots.
+ */
+async function checkPrint(page: Page, name: string, blocks: string[]): Promise<void> {
+  const screen = page.viewport()!;
+  await page.emulateMediaType('print');
+  await page.setViewport({ width: A4_WIDTH, height: 1000 });
+  const chrome = await page.$$eval('.noprint, form, button, a.button, select', (els) =>
+    els.map((e) => e.getBoundingClientRect().width * e.getBoundingClientRect().height),
+  );
+  expect(chrome.length, `${name}: the page has navigation chrome to leave out`).toBeGreaterThan(0);
+  expect(
+    chrome.filter((area) => area > 0),
+    `${name}: navigation chrome printed`,
+  ).toEqual([]);
+  const g = await geometry(page, blocks);
+  expect(g.doc, `${name}: wider than the paper`).toBeLessThanOrEqual(A4_WIDTH);
+  expect(g.outside, `${name}: elements outside the paper`).toEqual([]);
+  for (const tb of g.tables) expect(tb.scroll, `${name}: a table wider than the paper`).toBeLessThanOrEqual(tb.client);
+  let above = Number.NEGATIVE_INFINITY;
+  for (const b of g.boxes) {
+    expect(b.width * b.height, `${name}: ${b.sel} printed`).toBeGreaterThan(0);
+    expect(b.top, `${name}: ${b.sel} below the block before it`).toBeGreaterThanOrEqual(above - 0.5);
+    above = b.bottom;
+  }
+  const pdf = Buffer.from(await page.pdf({ format: 'A4', path: path.join(OUT, `${name}.pdf`) }));
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0).toBeGreaterThan(0);
+  await page.emulateMediaType('screen');
+  await page.setViewport(screen);
 }
 
 /** The matrix rows as the browser shows them: agency and the numbers. */
@@ -166,6 +295,8 @@ beforeAll(async () => {
   port = await freePort();
   server = new TelegramServer({ port: await freePort(), host: '127.0.0.1' });
   await server.start();
+  botFiles = new FakeBotFiles(TOKEN, server.config.apiURL);
+  await botFiles.start();
   await seed();
   await startBot();
   browser = await launch();
@@ -179,35 +310,33 @@ afterAll(async () => {
     await exited;
   }
   await server?.stop();
+  await botFiles?.stop();
 });
 
 describe('the desk page in Chromium', () => {
   it('an admin opens the link from the chat, reads the plan at phone and desktop widths, opens a task and downloads the report', async () => {
     const link = await linkFor(ADMIN);
-    for (const width of [390, 1280]) {
+    // 360 px: the narrowest phone in common use; 1280 px: a desk screen.
+    for (const width of [360, 1280]) {
       const { page, problems } = await open(width);
       await page.goto(link, { waitUntil: 'networkidle0' });
       expect(await page.$eval('h1', (h) => h.textContent)).toBe('Các kế hoạch đang theo dõi');
       expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans"'))).toBe(true);
-      await checkLayout(page, `admin-plans-${width}`, ['table.plans']);
+      await checkLayout(page, `admin-plans-${width}`, ['header.top', 'main h1', 'table.plans', 'footer']);
       await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('table.plans a')]);
       expect(await page.$eval('h1', (h) => h.textContent)).toBe('Kế hoạch 4561/KH-UBND');
       const rows = await matrixOf(page);
       expect(rows.length).toBeGreaterThan(25);
       expect(rows.find((r) => r.label === 'Sở Tài chính')!.n).toEqual([2, 1, 0, 1, 0]);
-      await checkLayout(page, `admin-plan-${width}`, ['#matrix h2', 'form.filters', '#overdue', '#coming']);
+      const planBlocks = ['header.top', 'main h1', 'form.filters', '#matrix', '#overdue', '#coming', 'footer'];
+      await checkLayout(page, `admin-plan-${width}`, planBlocks);
       if (width === 1280) {
-        // Printed on A4 (12 mm margins: 186 mm, about 703 CSS px): the filters and buttons left out, nothing wider
-        // than the paper, and a PDF of a few pages.
-        await page.emulateMediaType('print');
-        await page.setViewport({ width: 703, height: 1000 });
-        expect(await page.$eval('form.filters', (f) => f.getBoundingClientRect().height)).toBe(0);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(703);
-        const pdf = Buffer.from(await page.pdf({ format: 'A4', path: path.join(OUT, 'admin-plan-a4.pdf') }));
-        expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-        expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0).toBeGreaterThan(0);
-        await page.emulateMediaType('screen');
-        await page.setViewport({ width, height: 900 });
+        // Printed on A4: the same blocks but the filters, in order, within the paper.
+        await checkPrint(
+          page,
+          'admin-plan-a4',
+          planBlocks.filter((b) => b !== 'form.filters'),
+        );
         // The report, downloaded by the browser: a valid .xlsx with the page's numbers.
         const dir = mkdtempSync(path.join(tmpdir(), 'desk-download-'));
         const cdp = await page.createCDPSession();
@@ -232,13 +361,15 @@ describe('the desk page in Chromium', () => {
       // Through to a task from the overdue list.
       await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('#overdue a')]);
       expect(await page.$eval('h1', (h) => h.textContent)).toMatch(/^Nhiệm vụ [IVX]+\.\d+/);
-      await checkLayout(page, `admin-task-${width}`, ['h1', '.part']);
+      const taskBlocks = ['header.top', 'main h1', 'main > .card', '.part', 'footer'];
+      await checkLayout(page, `admin-task-${width}`, taskBlocks);
+      if (width === 1280) await checkPrint(page, 'admin-task-a4', taskBlocks);
       expect(problems).toEqual([]);
       await page.close();
     }
   }, 180_000);
 
-  it("an official's link shows their agency's parts only", async () => {
+  it("an official's link shows their agency's parts only, and the evidence photo of its report through the bot's server", async () => {
     const link = await linkFor(OFFICIAL);
     const { page, problems } = await open(390);
     await page.goto(link, { waitUntil: 'networkidle0' });
@@ -246,13 +377,27 @@ describe('the desk page in Chromium', () => {
     await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('table.plans a')]);
     expect(await matrixOf(page)).toEqual([{ label: 'Sở Tài chính', n: [2, 1, 0, 1, 0] }]);
     expect(await page.$('select[name="agency"]')).toBeNull();
-    await checkLayout(page, 'official-plan-390', ['#matrix', 'form.filters']);
+    await checkLayout(page, 'official-plan-390', ['header.top', 'main h1', 'form.filters', '#matrix', '#overdue', 'footer']);
     // The status filter, chosen and sent as a person would.
     await page.select('select[name="status"]', 'done_on_time');
     await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('form.filters button')]);
     expect(await page.$eval('#chosen h2', (h) => h.textContent)).toBe('Hoàn thành đúng hạn (1)');
     await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('#chosen a')]);
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Nhiệm vụ I.4');
+    // The evidence photo of the report, opened through the bot's own server: fetched from the Bot API's file store,
+    // shown as a picture; the bot token nowhere in the page or the address.
+    expect(await page.content()).not.toContain(TOKEN);
+    const [opened] = await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('ul.evidence a')]);
+    expect(opened!.status()).toBe(200);
+    expect(opened!.headers()['content-type']).toBe('image/png');
+    expect(page.url()).toMatch(/\/web\/[A-Za-z0-9_-]{43}\/f\/f\d+$/);
+    expect(
+      await page.$eval('img', (img) => [
+        (img as unknown as { naturalWidth: number }).naturalWidth,
+        (img as unknown as { naturalHeight: number }).naturalHeight,
+      ]),
+    ).toEqual([40, 30]);
+    expect(botFiles.requests).toEqual([`/bot${TOKEN}/getFile`, `/file/bot${TOKEN}/photos/file_42.png`]);
     expect(problems).toEqual([]);
     await page.close();
   }, 120_000);

@@ -4,10 +4,13 @@
  * expired, replaced and revoked links, read-only methods, filters, escaping and the rate limit.
  */
 import ExcelJS from 'exceljs';
+import { Telegram } from 'telegraf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHttp } from '../../src/channels/http.ts';
+import { telegramFiles } from '../../src/channels/telegram/files.ts';
+import { FakeBotFiles } from '../fakes/telegram-files.ts';
 import { esc } from '../../src/web/html.ts';
-import { CSP, deskServer, PER_LINK } from '../../src/web/server.ts';
+import { CSP, type DeskOptions, deskServer, PER_ADDRESS, PER_LINK } from '../../src/web/server.ts';
 import { ADMIN, harness } from '../core/harness.ts';
 import { plan } from '../helpers.ts';
 
@@ -17,7 +20,7 @@ afterEach(async () => {
 });
 
 /** A core on a state file with the desk page on a local HTTP server; officials of Sở Tài chính and VP.UBND tỉnh. */
-async function desk() {
+async function desk(opts: DeskOptions = {}) {
   const h = await harness({ start: '2019-04-10T03:00:00Z' });
   const server = await startHttp(
     0,
@@ -27,9 +30,13 @@ async function desk() {
     },
     undefined,
     () => ({}),
-    deskServer(h.deps, (e) => {
-      throw e;
-    }),
+    deskServer(
+      h.deps,
+      (e) => {
+        throw e;
+      },
+      opts,
+    ),
   );
   stops.push(server.stop);
   const base = `http://127.0.0.1:${server.port}`;
@@ -215,11 +222,199 @@ describe('the desk page', () => {
     expect(last).toBe(429);
   });
 
+  it('without TRUST_PROXY a client forging X-Forwarded-For or X-Real-IP cannot dodge the per-address limit', async () => {
+    const { get } = await desk();
+    // A scan of forged links, each request claiming another address.
+    const scan = (i: number, headers: Record<string, string> = {}) => get(`/web/${String(i).padStart(43, 'A')}`, { method: 'HEAD', headers });
+    for (let i = 0; i < PER_ADDRESS; i++)
+      expect((await scan(i, { 'x-forwarded-for': `203.0.113.${i % 250}`, 'x-real-ip': `198.51.100.${i % 250}` })).status).toBe(403);
+    expect((await scan(PER_ADDRESS, { 'x-forwarded-for': '192.0.2.1', 'x-real-ip': '192.0.2.2' })).status).toBe(429);
+  });
+
+  it('with TRUST_PROXY the limit keys on the address the proxy forwards, not on what the client wrote', async () => {
+    const { get } = await desk({ trustProxy: ['127.0.0.1'] });
+    const scan = (i: number, headers: Record<string, string>) => get(`/web/${String(i).padStart(43, 'A')}`, { method: 'HEAD', headers });
+    // One client behind the proxy, writing a different X-Forwarded-For each time: the proxy appends the address it saw.
+    for (let i = 0; i < PER_ADDRESS; i++) expect((await scan(i, { 'x-forwarded-for': `10.9.${i % 250}.1, 203.0.113.7` })).status).toBe(403);
+    expect((await scan(PER_ADDRESS, { 'x-forwarded-for': '1.1.1.1, 203.0.113.7' })).status).toBe(429);
+    expect((await scan(PER_ADDRESS, { 'x-real-ip': '203.0.113.7' })).status).toBe(429);
+    // Another client through the same proxy is not held back by the first.
+    expect((await scan(PER_ADDRESS, { 'x-forwarded-for': '203.0.113.8' })).status).toBe(403);
+    expect((await scan(PER_ADDRESS, { 'x-real-ip': '203.0.113.9' })).status).toBe(403);
+  });
+
   it('on Zalo the same link, in words without buttons', async () => {
     const { h, link, get } = await desk();
     const { path, reply } = await link('adminzalo', 'zalo');
     expect(h.menuText(reply)).not.toMatch(/bấm/i);
     expect((await get(path)).status).toBe(200);
+  });
+});
+
+describe("a task's report history", () => {
+  it('a recurring task shows earlier periods and undone ticks, newest first, with who and when; only to those who see the part', async () => {
+    const { h, link, get } = await desk();
+    // VP.UBND tỉnh reports II.8 (every quarter) in March, through the chat: the last quarter of 2018, still unreported.
+    h.setNow('2019-03-28T03:00:00Z');
+    const tick = async () => {
+      const confirm = await h.press('3', 't:II.8');
+      return h.press('3', h.actions(confirm).find((a) => a.startsWith('c:'))!);
+    };
+    await tick();
+    // In April, for the first quarter: ticked, undone a minute later, then ticked again.
+    h.setNow('2019-04-10T03:00:00Z');
+    const done = await tick();
+    h.advance(60_000);
+    expect(h.text(await h.press('3', h.actions(done).find((a) => a.startsWith('u:'))!))).toContain('II.8');
+    h.advance(60_000);
+    await tick();
+    const history = h.store.taskReports(plan.id, 'II.8').filter((r) => r.party === 'vp-ubnd-tinh');
+    expect(history.map((r) => [r.period, Boolean(r.undoneAt)])).toEqual([
+      ['2018-12-31', false],
+      ['2019-03-31', true],
+      ['2019-03-31', false],
+    ]);
+
+    const { path } = await link(ADMIN);
+    const planPath = (await get(path)).body.match(/href="(\/web\/[^"]+\/p\/[^"]+)"/)![1]!;
+    const page = (await get(`${planPath}/t/II.8`)).body;
+    const card = page.slice(page.indexOf('id="part-vp-ubnd-tinh"'));
+    const items = [...card.slice(0, card.indexOf('</ol>')).matchAll(/<li( class="undone")?>([\s\S]*?)<\/li>/g)].map((m) =>
+      m[2]!
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
+    expect(card).toContain('Báo cáo các kỳ trước và báo cáo đã hủy');
+    // Newest first: the first quarter's standing report (the part now waits on the second quarter's), the one undone
+    // before it, then the last quarter of 2018's.
+    expect(items).toEqual([
+      'Kỳ đến 31/03/2019 : Cán bộ 3 báo cáo hoàn thành ngày 10/04/2019 (ghi lúc 10:02 10/04/2019)',
+      'Kỳ đến 31/03/2019 : Cán bộ 3 báo cáo hoàn thành ngày 10/04/2019 (ghi lúc 10:00 10/04/2019) Đã hủy lúc 10:01 10/04/2019 — Cán bộ 3',
+      'Kỳ đến 31/12/2018 : Cán bộ 3 báo cáo hoàn thành ngày 28/03/2019 (ghi lúc 10:00 28/03/2019)',
+    ]);
+    expect(card).toMatch(/<li class="undone">[\s\S]*?Đã hủy/);
+
+    // A one-off task: the undone tick under the standing one, with no period.
+    const first = h.store.liveCompletion(plan.id, 'I.4', 'so-tai-chinh')!;
+    await h.store.undoCompletion(first.id, `admin:telegram:${ADMIN}`, new Date('2019-04-10T04:00:00Z'));
+    await h.store.recordCompletion({ planId: plan.id, taskId: 'I.4', party: 'so-tai-chinh', on: '2019-04-10', by: h.officialOf('2').id }, h.clock.now);
+    const once = (await get(`${planPath}/t/I.4`)).body;
+    expect(once).toContain('Ngày báo cáo</dt><dd>10/04/2019 — Cán bộ 2');
+    expect(once).toMatch(
+      /<li class="undone">Cán bộ 2 báo cáo hoàn thành ngày 20\/03\/2019 \(ghi lúc [^)]+\)<br><span class="muted">QĐ &#60;b&#62;12&#60;\/b&#62;<\/span><br><span class="s-overdue">Đã hủy lúc 11:00 10\/04\/2019 — quản trị viên<\/span><\/li>/,
+    );
+
+    // Sở Tài chính's official sees VP.UBND tỉnh's status, not its history.
+    const other = await link('2');
+    const otherPlan = (await get(other.path)).body.match(/href="(\/web\/[^"]+\/p\/[^"]+)"/)![1]!;
+    const seen = (await get(`${otherPlan}/t/II.8`)).body;
+    expect(seen).toContain('id="part-vp-ubnd-tinh"');
+    expect(seen).not.toContain('Báo cáo các kỳ trước');
+    expect(seen).not.toContain('Đã hủy');
+  });
+});
+
+describe('evidence on the task page', () => {
+  const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3000, 7)]);
+
+  /** The desk with the Bot API's file store faked; Sở Tài chính's report of I.4 with a document, a Zalo photo and a terminal file. */
+  async function withEvidence() {
+    const api = new FakeBotFiles(TOKEN);
+    await api.start();
+    stops.push(() => api.stop());
+    api.add('BQACAgIAAxk-qd12', 'documents/file_12.pdf', pdf);
+    api.add('BQACAgIAAxk-big', 'documents/file_13.pdf', Buffer.alloc(10), 25 * 2 ** 20);
+    const d = await desk({ files: { telegram: telegramFiles(new Telegram(TOKEN, { apiRoot: api.url } as never)) } });
+    const rec = d.h.store.liveCompletion(plan.id, 'I.4', 'so-tai-chinh')!;
+    const by = d.h.officialOf('2').id;
+    const add = (channel: 'telegram' | 'zalo' | 'console', fileId: string, name: string) =>
+      d.h.store.addEvidence({ completionId: rec.id, channel, kind: 'document', fileId, name, size: 3000, by }, d.h.clock.now);
+    const doc = await add('telegram', 'BQACAgIAAxk-qd12', 'QĐ 12/QĐ-UBND "bản ký".pdf');
+    const big = await add('telegram', 'BQACAgIAAxk-big', 'ho-so-lon.pdf');
+    const gone = await add('telegram', 'BQACAgIAAxk-old', 'cu.pdf');
+    await add('zalo', 'https://photo.zdn.vn/anh/abc.jpg', 'anh-zalo-1.jpg');
+    await add('console', '/tmp/bien-ban.pdf', 'bien-ban.pdf');
+    return { ...d, api, doc, big, gone };
+  }
+
+  it("the report's agency sees its evidence and opens the Telegram file through the bot's server, without the bot token anywhere", async () => {
+    const { link, get, api, doc, big, gone } = await withEvidence();
+    const { path } = await link('2');
+    const planPath = (await get(path)).body.match(/href="(\/web\/[^"]+\/p\/[^"]+)"/)![1]!;
+    const task = await get(`${planPath}/t/I.4`);
+    expect(task.body).toContain('Minh chứng');
+    const href = `${path}/f/${doc.id}`;
+    expect(task.body).toContain(`<a href="${href}">QĐ 12/QĐ-UBND &#34;bản ký&#34;.pdf</a>`);
+    // A Zalo photo: Zalo's own link; a terminal file: named, with why it cannot be opened.
+    expect(task.body).toContain('<a href="https://photo.zdn.vn/anh/abc.jpg" rel="noopener noreferrer">anh-zalo-1.jpg</a>');
+    expect(task.body).toMatch(/bien-ban\.pdf \(\d\d\/\d\d\/\d{4}\) — <span class="muted">chỉ lưu tên tệp, không lấy lại được tệp từ trang này/);
+    expect(task.body).not.toContain(TOKEN);
+    expect(task.body).not.toContain('/tmp/');
+
+    const file = await get(href);
+    expect(file.status).toBe(200);
+    expect(Buffer.from(await file.bytes.arrayBuffer())).toEqual(pdf);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(file.headers.get('content-disposition')).toBe(
+      `attachment; filename="QD-12-QD-UBND-ban-ky-.pdf"; filename*=UTF-8''${encodeURIComponent('QĐ 12/QĐ-UBND "bản ký".pdf')}`,
+    );
+    expect(file.headers.get('content-security-policy')).toBe("default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    // Fetched as the Bot API serves files: getFile, then the file's path under the token.
+    expect(api.requests).toEqual([`/bot${TOKEN}/getFile`, `/file/bot${TOKEN}/documents/file_12.pdf`]);
+
+    // Past 20 MB: refused before any byte is fetched. A file the Bot API no longer knows: said so.
+    const tooBig = await get(`${path}/f/${big.id}`);
+    expect(tooBig.status).toBe(502);
+    expect(tooBig.body).toContain('Tệp minh chứng lớn hơn 20 MB');
+    expect(api.requests.filter((r) => r.includes('file_13'))).toEqual([]);
+    const old = await get(`${path}/f/${gone.id}`);
+    expect(old.status).toBe(410);
+    expect(old.body).toContain('không còn giữ tệp minh chứng này');
+    // A Zalo or terminal file is not fetched here; an id that does not exist is not found.
+    expect((await get(`${path}/f/f999999`)).status).toBe(404);
+    expect((await get(`${path}/f/x1`)).status).toBe(404);
+  });
+
+  it('an official of another agency gets 404 for the file and sees no evidence; an admin and a leader open it', async () => {
+    const { h, link, get, doc } = await withEvidence();
+    const other = await link('3');
+    const planPath = (await get(other.path)).body.match(/href="(\/web\/[^"]+\/p\/[^"]+)"/)![1]!;
+    const task = await get(`${planPath}/t/I.4`);
+    expect(task.status).toBe(200);
+    expect(task.body).not.toContain('Minh chứng');
+    expect(task.body).not.toContain('/f/');
+    const refused = await get(`${other.path}/f/${doc.id}`);
+    expect(refused.status).toBe(404);
+    expect(refused.body).toContain('Không tìm thấy trang');
+    expect(refused.body).not.toContain('QĐ 12');
+
+    const admin = await link(ADMIN);
+    expect((await get(`${admin.path}/f/${doc.id}`)).status).toBe(200);
+    await h.store.setLeader(h.officialOf('3').id, true, `admin:telegram:${ADMIN}`, h.clock.now);
+    expect((await get(`${other.path}/f/${doc.id}`)).status).toBe(200);
+    // Revoked: the link stops, the file with it.
+    await h.press(ADMIN, `a:rv:${h.officialOf('3').id}`);
+    expect((await get(`${other.path}/f/${doc.id}`)).status).toBe(403);
+  });
+
+  it('a server not connected to Telegram says so in Vietnamese instead of a link', async () => {
+    const { h, link, get } = await desk();
+    const rec = h.store.liveCompletion(plan.id, 'I.4', 'so-tai-chinh')!;
+    const doc = await h.store.addEvidence(
+      { completionId: rec.id, channel: 'telegram', kind: 'photo', fileId: 'AgACAgIAAxk', name: 'anh-77.jpg', size: 1000, by: h.officialOf('2').id },
+      h.clock.now,
+    );
+    const { path } = await link('2');
+    const planPath = (await get(path)).body.match(/href="(\/web\/[^"]+\/p\/[^"]+)"/)![1]!;
+    expect((await get(`${planPath}/t/I.4`)).body).toContain(
+      'anh-77.jpg (10/04/2019) — <span class="muted">tệp lưu trên Telegram, máy chủ này chưa kết nối Telegram',
+    );
+    const file = await get(`${path}/f/${doc.id}`);
+    expect(file.status).toBe(404);
+    expect(file.body).toContain('Không mở được tệp');
   });
 });
 

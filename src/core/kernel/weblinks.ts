@@ -2,40 +2,23 @@
  * Personal links to the desk page (/web): a random token of 256 bits, shown once in the chat and kept in the store
  * only as its SHA-256 (conversation state "web:<hash>", so any process on a shared database serves it). A link lasts
  * LINK_MS; a new /web replaces the person's previous link. Who may see what is decided on every request from the
- * account the link was made for: an admin (from the environment), an approved official (their agency; every agency
- * if an admin granted them the leader role). A revoked official's link stops at once.
+ * account the link was made for (./viewer.ts). A revoked official's link stops at once.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Channel } from './channel.ts';
 import type { CoreDeps } from './deps.ts';
+import { type Viewer, viewerOf } from './viewer.ts';
 
 export const LINK_MS = 12 * 60 * 60_000;
 /** An expired link is still recognised (and answered "expired", not "invalid") this long after it ends. */
 const KEEP_EXPIRED_MS = 7 * 24 * 60 * 60_000;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-/** Who is looking at the desk page, as decided now. */
-export interface Viewer {
-  /** Every agency (admins and leaders), or only `agency`. */
-  all: boolean;
-  agency?: string;
-  role: 'admin' | 'leader' | 'official';
-}
-
 export type LinkRefusal = 'forged' | 'expired' | 'revoked';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 const linkKey = (hash: string) => `web:${hash}`;
 const ownerKey = (channel: Channel, userId: string) => `webof:${channel}:${userId}`;
-
-/** What this account may see now; undefined: nothing (not an admin, not an approved official). */
-export function viewerOf(deps: Pick<CoreDeps, 'admins' | 'store'>, channel: Channel, userId: string): Viewer | undefined {
-  const admin = deps.admins[channel]?.includes(userId) ?? false;
-  const { approved } = deps.store.holderOf(channel, userId);
-  if (admin) return { all: true, role: 'admin', ...(approved ? { agency: approved.agency } : {}) };
-  if (!approved) return undefined;
-  return { all: approved.leader === true, agency: approved.agency, role: approved.leader ? 'leader' : 'official' };
-}
 
 /** A new link's token for this account (the previous one stops working); durable before it is returned. */
 export async function makeLink(

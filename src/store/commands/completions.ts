@@ -11,6 +11,14 @@ export function reportsBetween(ops: Ops, planId: string, party: string, from: st
   return ops.state().completions.filter((c) => c.planId === planId && c.party === party && !c.undoneAt && c.on >= from && c.on < to);
 }
 
+/** Every report of one task, live and undone, every party and period, in the order they were made (the desk's history). */
+export function taskReports(ops: Ops, planId: string, taskId: string): readonly CompletionRecord[] {
+  return ops
+    .state()
+    .completions.filter((c) => c.planId === planId && c.taskId === taskId)
+    .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+}
+
 /**
  * Record a report, unless the same part (and period) is already reported: then the existing record comes back and
  * nothing is written. Checked inside the change, so two taps at once record one.

@@ -8,7 +8,8 @@ import { recordId } from '../../actions/fields.ts';
 import { defineAction, type Ctx, type Feature, rows } from '../../kernel/feature.ts';
 import { edit, type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
 import { localTime } from '../../kernel/time.ts';
-import { LINK_MS, makeLink, viewerOf } from '../../kernel/weblinks.ts';
+import { viewerOf } from '../../kernel/viewer.ts';
+import { LINK_MS, makeLink } from '../../kernel/weblinks.ts';
 
 async function web(ctx: Ctx): Promise<Outcome> {
   const { deps, from } = ctx;

@@ -15,6 +15,7 @@ import { type Ctx, defineTextAction, type Feature } from '../../kernel/feature.t
 import { type Button, type Outcome, refuse, reply, say, type Text } from '../../kernel/outcome.ts';
 import { cancelAction } from '../../kernel/conversation.ts';
 import type { IncomingDocument } from '../../kernel/channel.ts';
+import { seesPart, viewerOf } from '../../kernel/viewer.ts';
 import { taskRef } from './rules.ts';
 
 export const MAX_EVIDENCE_BYTES = 20 * 2 ** 20;
@@ -109,12 +110,12 @@ async function receive(ctx: Ctx, session: Readonly<Record<string, unknown>>, doc
   });
 }
 
-/** 📎 on a card: the file sent back, to whoever may see that agency's work (its officials, the admins). */
+/** 📎 on a card: the file sent back, to whoever may see that agency's work (kernel/viewer.ts: its officials, admins, leaders). */
 async function show(ctx: Ctx, id: string): Promise<Outcome> {
   const e = ctx.deps.store.evidence(id);
   const rec = e ? ctx.deps.store.completion(e.completionId) : undefined;
   if (!e || !rec) return refuse('stale');
-  if (!ctx.actor.admin && ctx.actor.official?.agency !== rec.party)
+  if (!seesPart(viewerOf(ctx.deps, ctx.from.channel, ctx.from.userId), rec.party))
     return refuse('not-your-task', { id: rec.taskId, agency: ctx.actor.official ? ctx.deps.dir.label(ctx.actor.official.agency) : '' });
   // A file kept on one messenger is fetched from it only.
   if (e.channel !== ctx.from.channel)
