@@ -582,7 +582,14 @@ export function progressAnswer(ctx: AnswerContext, q: Question): Reply {
     const group = parts.some((p) => p.party !== agency);
     const head = ctx.t(group ? 'progress.group' : 'progress.agency', { agency: label, done: k.done, total: k.total, pct: k.pct, date: asOf(ctx) });
     const lines = [head, ctx.t('progress.counts', { a: k.c.done_on_time, b: k.c.done_late, c: k.c.in_progress, d: k.c.overdue })];
-    return reply(ctx, 'progress', lines.join('\n'), [], statesFor(ctx, []), [agency], k.total);
+    // What is still open, the late first: which tasks the figures are about ("tiến độ mấy việc của sở em").
+    const open = new Map<Task, string>();
+    for (const p of [...parts].sort((a, b) => Number(b.status === 'overdue') - Number(a.status === 'overdue') || byDate(a.due ?? '', b.due ?? '')))
+      if ((p.status === 'overdue' || p.status === 'in_progress') && !open.has(p.task)) open.set(p.task, p.party);
+    const tasks = [...open.keys()];
+    const states = new Map(tasks.map((task) => [task, partState(ctx, task, open.get(task)!)]));
+    if (tasks.length > 0) lines.push(ctx.t('progress.open', { n: tasks.length }), list(ctx, tasks, states));
+    return reply(ctx, 'progress', lines.join('\n'), tasks.slice(0, ctx.maxList), states, [agency], k.total);
   }
   const k = taskCounts(inScope, state);
   const head = section
@@ -643,7 +650,7 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   const best = hits[0];
   // A long everyday paraphrase ("cái vụ cài đặt phần mềm một cửa cho tất cả cơ quan xài chung") matches little of
   // its own many words, but keeps runs of a task's wording in order: several such pairs are phrase evidence.
-  const runs = (h: SearchHit<SearchItem>) => h.pairs >= 4 && h.coverage >= 0.25;
+  const runs = (h: SearchHit<SearchItem>) => (h.pairs >= 4 && h.coverage >= 0.25) || (h.pairs >= 6 && h.coverage >= 0.18);
   if (!best || best.matched < 2 || (best.coverage < WEAK && !runs(best))) return undefined;
   const second = hits[1];
   // Two items that match the question's words equally well are a guess, not an answer: offer both.
@@ -739,7 +746,13 @@ function card(ctx: AnswerContext, q: Question, task: Task): Reply {
     lines.push(
       ctx.t('focus.coordinate', { names: task.coordinate.map((p) => (p.note ? `${p.name} (${p.note})` : p.name)).join(', ') || ctx.t('task.nobody') }),
     );
-  if (focus === 'deadline') lines.push(ctx.t('focus.deadline', { deadline: deadlineNow(task, state, ctx.t) }) + daysLeft(ctx, q, task, state, true));
+  if (focus === 'deadline') {
+    const line = ctx.t('focus.deadline', { deadline: deadlineNow(task, state, ctx.t) }) + daysLeft(ctx, q, task, state, true);
+    // "III.5 hạn Q3/2020 à?": whether it falls due in the period asked, yes or no first.
+    const due = state.due ?? fixedDue(task);
+    const within = q.period && q.yesNo && due ? due >= q.period.start && due <= q.period.end : undefined;
+    lines.push(within === undefined ? line : `${ctx.t(within ? 'yesno.yes' : 'yesno.no')} ${line}`);
+  }
   if (focus === 'status') {
     const deadline = deadlineNow(task, state, ctx.t) + daysLeft(ctx, q, task, state, false);
     const line = ctx.t('focus.status', { status: statusText(task, state, ctx.t), deadline, date: asOf(ctx) });

@@ -357,6 +357,11 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
       : undefined;
   if (role) q.role = role;
   if (YES_NO.test(` ${words.join(' ')} `) || has(joined, c.yesNo)) q.yesNo = true;
+  // "III.5 hạn Q3/2020 à?", "hạn II.1 là quý IV/2018 phải không": whether the task falls due in the period named.
+  if (id && period && q.focus === 'all' && / han /.test(` ${rest.join(' ')} `)) {
+    q.focus = 'deadline';
+    q.yesNo = true;
+  }
   // "Công an tỉnh có chủ trì việc … không?": whether it holds that role in the task is the field asked.
   if (q.yesNo && role && q.focus === 'all') q.focus = role;
   const article = joined.match(/ dieu (\d{1,3}) /)?.[1];

@@ -98,14 +98,16 @@ export function findPeriod(joined: string, today: string): { span: Span & { labe
   // tháng 9", "từ nay đến hết năm", "từ giờ tới trước cuối tháng 6": what falls due from today to then. A month or quarter without its year is this
   // year's.
   const by = joined.match(
-    / (tu (?:gio|nay|bay gio|hom nay|day) (?:(?:toi|den) (?=truoc ))?)?(?:(?:truoc|den het|toi het|cham nhat la|cham nhat|truoc khi het|den truoc) |(?:toi|den) (?=cuoi |het ))(?:cuoi |het |ngay )?((?:thang|quy) [0-9iv/]+|\d{1,2}\/\d{1,2}\/(?:19|20)\d\d|nam (?:19|20)\d\d|nam nay|nam|thang|quy) /,
+    / (tu (?:gio|nay|bay gio|hom nay|day) (?:(?:cho )?(?:toi|den) (?=truoc ))?)?(?:(?:truoc|den het|toi het|cham nhat la|cham nhat|truoc khi het|den truoc) |(?:toi|den) (?=cuoi |het ))(?:cuoi |het |ngay )?((?:thang|quy) [0-9iv/]+|\d{1,2}\/\d{1,2}\/(?:19|20)\d\d|\d{1,2}\/\d{1,2}|nam (?:19|20)\d\d|nam nay|nam|thang|quy) /,
   );
   // "đến cuối năm", "tới hết tháng", "trước cuối quý": this year's, month's, quarter's end.
   const limit = by?.[2]
     ?.replace(/^nam(?: nay)?$/, `nam ${y}`)
     .replace(/^thang(?: nay)?$/, `thang ${m}/${y}`)
     .replace(/^quy(?: nay)?$/, `quy ${q}/${y}`)
-    .replace(/^((?:thang|quy) (?:iv|i{1,3}|\d{1,2}))$/, `$1/${y}`);
+    .replace(/^((?:thang|quy) (?:iv|i{1,3}|\d{1,2}))$/, `$1/${y}`)
+    // "trước 30/6": this year's.
+    .replace(/^(\d{1,2}\/\d{1,2})$/, `$1/${y}`);
   const until = limit ? parseSpan(limit) : undefined;
   if (by && until) {
     // "trước cuối tháng 6 này còn những việc gì phải xong": what is still ahead, from today.

@@ -329,7 +329,7 @@ describe('kinds of question', () => {
     expect(first('nang cap cong dvc, he thong thong tin mot cua cap tinh con bao nhieu ngay nua thi den han', '2019-09-10')).toMatch(
       /^Tình trạng: Đang thực hiện trong hạn.*Quý III\/2019 — còn 20 ngày/,
     );
-    expect(first('công bố danh mục TTHC tại trung tâm có phải hoàn thành trong năm 2019 không')).toMatch(/^Thời hạn: Quý I\/2019/);
+    expect(first('công bố danh mục TTHC tại trung tâm có phải hoàn thành trong năm 2019 không')).toBe('Có. Thời hạn: Quý I/2019');
     const r = ask('nâng cấp cổng dvc với hệ thống thông tin một cửa cấp tỉnh, huyện hiện giờ có chậm không', '2019-08-20');
     expect(r.ids).toEqual(['III.1']);
   });
@@ -393,5 +393,13 @@ describe('kinds of question', () => {
     expect(first('VP UB có việc gì quá hạn', '2019-05-20')).toMatch(/VP\.UBND tỉnh/);
     expect(first('snvv chủ trì những việc gì')).toMatch(/^Sở Nội vụ/);
     expect(first('Is the provincial public service centre’s building and equipment still within its deadline?', '2019-02-01')).toMatch(/^Not late/);
+  });
+  it('a task’s deadline checked against a period, yes or no; "từ nay cho tới trước 30/6"; an agency’s progress names what is open', () => {
+    expect(first('II.5 hạn quý 2/2019 à')).toBe('Có. Thời hạn: Quý II/2019');
+    expect(first('hạn III.4 là năm 2019 phải không')).toBe('Không. Thời hạn: Quý III/2020');
+    expect(first('từ nay cho tới trước 30/6 còn việc gì phải làm xong', '2019-03-01')).toMatch(/từ nay đến 30\/06\/2019/);
+    const r = ask('tiến độ của sở tài chính tới đâu rồi', '2019-07-01');
+    expect(r.text).toContain('Còn phải làm (2):\n• I.4 — ');
+    expect(r.ids).toEqual(['I.4', 'III.3']);
   });
 });
