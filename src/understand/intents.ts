@@ -471,7 +471,7 @@ const aboutDocument: Rule = (r, { c, document, countable, filler }) => {
     !(counted?.[2] && countable.has(`${noun} ${counted[2]}`));
   if (countsOther && !has(joined, c.progress)) return { ...q, intent: 'not-stated' };
   // "việc nào hạn sớm nhất", "hạn cuối cùng của VP UBND": the earliest or latest deadline, in the scope asked.
-  if (rank && !(focus === 'lead' || focus === 'coordinate') && (content <= 2 || named || q.section || has(joined, c.deadline)))
+  if (rank && !(focus === 'lead' || focus === 'coordinate') && (content <= 2 || named || q.section || has(joined, c.deadline) || / han /.test(joined)))
     return { ...q, intent: 'first-last', rank };
   // "mục 7 phần tổ chức thực hiện giao ai làm gì": an item of the body's Implementation part, by its number.
   const item = has(joined, c.implementation) ? joined.match(/ (?:muc|diem|khoan|so) (\d{1,2}) /)?.[1] : undefined;
@@ -514,7 +514,12 @@ const doneCount = (joined: string, count: boolean) => count && / (?:hoan thanh|x
 /** "sở nv có bị trễ việc gì không": an agency's name the directory does not know is said so, never dropped. */
 const unknownAgency: Rule = ({ text, joined, restJoined, named, q }, { c, notAgencyName }) => {
   if (named) return undefined;
-  const head = c.agencyHeads.find((h) => restJoined.startsWith(` ${h} `) || restJoined.includes(` ${h} `));
+  // The head met first in the question ("Ban Chuyển đổi số": "ban", not the "số" inside the name).
+  const at = (h: string) => restJoined.indexOf(` ${h} `);
+  const head = c.agencyHeads
+    .filter((h) => at(h) >= 0)
+    .sort((a, b) => at(a) - at(b))
+    .at(0);
   const after = head ? restJoined.split(` ${head} `)[1]?.trim().split(' ')[0] : undefined;
   // "một cửa cấp tỉnh, cấp huyện tới giờ …": a level ("cấp huyện") is no name's head.
   if (!head || !after || restJoined.includes(` cap ${head} ${after} `)) return undefined;
@@ -526,7 +531,7 @@ const unknownAgency: Rule = ({ text, joined, restJoined, named, q }, { c, notAge
   const typedHead = new RegExp(`(^|\\s)(${HEAD_FORMS[head] ?? head})\\s${capitalised}`, 'u').test(` ${text.normalize('NFC')} `);
   // Or when the question begins with it and asks what it must do ("cuc hai quan phai lam gi").
   const leading = restJoined.startsWith(` ${head} `) && has(joined, c.agencyWork);
-  const nameLike = /^[a-z&]{1,6}$/.test(after) && !notAgencyName.has(after) && (!isSyllable(after) || typedHead || leading);
+  const nameLike = /^[a-z&][a-z0-9&]{0,5}$/.test(after) && !notAgencyName.has(after) && (!isSyllable(after) || typedHead || leading);
   if (nameLike && (has(joined, c.agencyWork) || has(joined, c.overdue) || has(joined, c.progress)))
     return { ...q, intent: 'unknown-agency', unresolved: `${head} ${after}` };
   return undefined;

@@ -402,4 +402,10 @@ describe('kinds of question', () => {
     expect(r.text).toContain('Còn phải làm (2):\n• I.4 — ');
     expect(r.ids).toEqual(['I.4', 'III.3']);
   });
+  it('a name the directory lacks with a digit or a head met first is said unknown; "bản sao giấy tờ" is no recipient; "hạn sớm nhất" of a section', () => {
+    expect(ask('sở kh2 phải làm gì').intent).toBe('unknown-agency');
+    expect(ask('Ban Quản lý dự án số tỉnh có việc gì trong kế hoạch').intent).toBe('unknown-agency');
+    expect(ask('chuyển bản sao giấy tờ của dân sang hồ sơ điện tử do ai làm').ids).toEqual(['III.3']);
+    expect(ask('phần ứng dụng công nghệ thông tin việc nào hạn sớm nhất').intent).toBe('first-last');
+  });
 });
