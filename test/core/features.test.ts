@@ -103,7 +103,7 @@ describe('the router', () => {
 describe('registration and approval', () => {
   it('/id tells a user their id and role', async () => {
     const h = await harness();
-    expect(h.text(await h.say('77', '/id'))).toBe('Mã người dùng telegram của bạn: 77\nVai trò: khách (chỉ hỏi đáp)');
+    expect(h.text(await h.say('77', '/id'))).toBe('Mã người dùng Telegram của bạn: 77\nVai trò: khách (chỉ hỏi đáp)');
     expect(h.text(await h.say(ADMIN, '/id'))).toContain('quản trị viên');
   });
   it('asks for the agency (buttons for close matches), name and position, then asks the admins — without internal ids', async () => {
