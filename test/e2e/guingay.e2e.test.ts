@@ -9,10 +9,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { importPlan } from '../../src/plan/import/index.ts';
 import { FileStore } from '../../src/store/embedded/file-store.ts';
+import { dir } from '../helpers.ts';
 import { FakeZalo } from '../fakes/zalo-server.ts';
 import { freePort } from '../net.ts';
-import { messagesTo } from './bot-messages.ts';
+import { buttons, messagesTo } from './bot-messages.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TOKEN = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -51,14 +54,14 @@ function startBot(env: Record<string, string>): Promise<ChildProcess> {
   });
 }
 
-/** A state file with six approved officials of five agencies on one messenger. */
-async function stateWithOfficials(channel: 'telegram' | 'zalo', chatOf: (i: number) => string): Promise<string> {
+/** A state file with six approved officials of five agencies on one messenger (or as `channelOf` says). */
+async function stateWithOfficials(channel: 'telegram' | 'zalo', chatOf: (i: number) => string, channelOf = (_i: number) => channel): Promise<string> {
   const state = path.join(mkdtempSync(path.join(tmpdir(), 'guingay-')), 'state.json');
   const store = await FileStore.open(state);
   const agencies = ['so-tai-chinh', 'so-noi-vu', 'so-y-te', 'huyen-ba-tri', 'vp-ubnd-tinh'];
   await store.importOfficials(
     Array.from({ length: OFFICIALS }, (_, i) => ({
-      accounts: [{ channel, userId: chatOf(i), chatId: chatOf(i) }],
+      accounts: [{ channel: channelOf(i), userId: chatOf(i), chatId: chatOf(i) }],
       name: `Cán bộ ${i}`,
       position: '',
       agency: agencies[i % agencies.length]!,
@@ -140,6 +143,85 @@ describe('/guingay with six officials', () => {
     ]);
     const [a, b] = notes.slice(1, 3).map((t) => Number(t.match(/: (\d)\//)![1]));
     expect(a).toBeLessThan(b!);
-    for (const m of zalo.sent) expect(m.text.length).toBeLessThanOrEqual(2000);
+    // The admin's digest (chart as text bars, agencies, overdue tasks) in several messages: none over the limit, none
+    // starting inside a task.
+    for (const m of zalo.sent) {
+      expect(m.text.length).toBeLessThanOrEqual(2000);
+      expect(m.text).not.toMatch(/^ {3}\S/);
+    }
+  }, 90_000);
+});
+
+describe('a digest for an agency with more overdue tasks than it lists', () => {
+  it('lists twenty with their choices, says how many more and points to /viec; Telegram within 4,096, Zalo within 2,000, no task split', async () => {
+    // A plan where Sở Tài chính leads 26 tasks long past due, with long contents, and 2 due far ahead (not in a digest).
+    const rows = Array.from(
+      { length: 28 },
+      (_, i) =>
+        `${i + 1},"Nhiệm vụ số ${i + 1}: rà soát, sửa đổi, bổ sung quy định về trình tự, thủ tục tiếp nhận và giải quyết hồ sơ của tổ chức, công dân tại bộ phận một cửa các cấp",Sở Tài chính,${i < 26 ? '31/03/2019' : '31/12/2099'}`,
+    );
+    const { plan } = importPlan('ke-hoach-55.csv', `STT,Nội dung,Cơ quan chủ trì,Thời gian hoàn thành\n${rows.join('\n')}\n`, dir, {
+      source: 'ke-hoach-55.csv',
+      number: '55/KH-UBND',
+      date: '2019-01-10',
+      issuer: 'UBND tỉnh Bến Tre',
+      title: 'Kế hoạch rà soát thủ tục hành chính',
+    });
+    const planFile = path.join(mkdtempSync(path.join(tmpdir(), 'plan-55-')), '55-KH-UBND-2019.json');
+    writeFileSync(planFile, JSON.stringify(plan));
+    const server = new TelegramServer({ port: await freePort(), host: '127.0.0.1' });
+    await server.start();
+    const zalo = new FakeZalo(ZTOKEN);
+    await zalo.start();
+    cleanups.push(
+      () => server.stop(),
+      () => zalo.stop(),
+    );
+    // Officials 0 and 5 are of Sở Tài chính: 0 on Telegram, 5 on Zalo.
+    const chat = (i: number) => (i === 5 ? 'z5z5z5z5z5z5z5z5z5z5' : String(2000 + i));
+    const state = await stateWithOfficials('telegram', chat, (i) => (i === 5 ? 'zalo' : 'telegram'));
+    await startBot({
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: server.config.apiURL,
+      ZALO_BOT_TOKEN: ZTOKEN,
+      ZALO_API_ROOT: zalo.url,
+      STATE_FILE: state,
+      PLAN_FILE: planFile,
+      ADMIN_TELEGRAM_IDS: '1000',
+    });
+    const admin = server.getClient(TOKEN, { userId: 1000, chatId: 1000 });
+    await admin.sendCommand(admin.makeCommand('/guingay'));
+    await until(() => messagesTo(server, 1000).some((m) => m.message.text.startsWith('Đã gửi xong')));
+
+    const listedIds = (text: string) => [...text.matchAll(/^• (NV\.\d+) — /gm)].map((m) => m[1]!);
+    // Telegram: the digest in messages within the limit, twenty tasks each with its ✅, the rest counted.
+    const tg = messagesTo(server, 2000);
+    const tgText = tg.map((m) => m.message.text).join('\n');
+    for (const m of tg) expect(m.message.text.length).toBeLessThanOrEqual(4096);
+    expect(tgText).toContain('Quá hạn (26):');
+    expect(listedIds(tgText)).toHaveLength(20);
+    expect(tgText).toContain('… và 6 việc khác (xem ở /viec).');
+    expect(tgText).toContain('Bản tin chỉ liệt kê 20 việc; còn 6 việc nữa (6 quá hạn): gõ /viec để xem đủ và báo từng việc.');
+    expect(tg.flatMap((m) => buttons(m)).filter((b) => b.startsWith('t:'))).toHaveLength(20);
+
+    // Zalo: the same in messages within 2,000 characters, each task whole in one message, numbered choices, no "bấm".
+    const z = zalo.sent.filter((m) => m.chat_id === chat(5)).map((m) => m.text);
+    expect(z.length).toBeGreaterThan(1);
+    for (const text of z) {
+      expect(text.length).toBeLessThanOrEqual(2000);
+      expect(text).not.toMatch(/bấm/i);
+      // A message never starts inside a task (with its indented deadline line), and a task's line has its deadline.
+      expect(text).not.toMatch(/^ {3}\S/);
+      for (const id of listedIds(text)) expect(text).toMatch(new RegExp(`^• ${id.replace('.', '\\.')} — [^\\n]+\\n {3}Hạn: `, 'm'));
+    }
+    const zText = z.join('\n');
+    expect(listedIds(zText)).toHaveLength(20);
+    expect(zText).toContain('Bản tin chỉ liệt kê 20 việc; còn 6 việc nữa (6 quá hạn): gõ /viec để xem đủ và báo từng việc.');
+    expect(zText).toMatch(/^20\. ✅ /m);
+    expect(zText).not.toMatch(/^21\. /m);
+    // What it points to holds them all.
+    const mark = zalo.sent.length;
+    zalo.say(chat(5), '/viec');
+    await zalo.waitFor(chat(5), (t) => t.includes('NV.26'), mark);
   }, 90_000);
 });
