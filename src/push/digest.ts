@@ -113,7 +113,16 @@ export function agencyDigest(deps: DigestDeps, agency: string, today: string, re
       parts.join('\n\n'),
       '',
       say('digest.footer'),
-      ...(unlisted > 0 ? [say('digest.moreOnViec', { n: unlisted, overdue: unlistedOverdue, shown: tick.length })] : []),
+      // "còn 6 việc quá hạn nữa" when all of them are late, "(2 quá hạn)" when some are, nothing when none is.
+      ...(unlisted > 0
+        ? [
+            unlistedOverdue === unlisted
+              ? say('digest.moreOverdueOnViec', { n: unlisted, shown: tick.length })
+              : unlistedOverdue === 0
+                ? say('digest.moreLaterOnViec', { n: unlisted, shown: tick.length })
+                : say('digest.moreOnViec', { n: unlisted, overdue: unlistedOverdue, shown: tick.length }),
+          ]
+        : []),
     ],
     buttons: rows(tick, 4),
   };

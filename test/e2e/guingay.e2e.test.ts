@@ -201,7 +201,7 @@ describe('a digest for an agency with more overdue tasks than it lists', () => {
     expect(tgText).toContain('Quá hạn (26):');
     expect(listedIds(tgText)).toHaveLength(20);
     expect(tgText).toContain('… và 6 việc khác (xem ở /viec).');
-    expect(tgText).toContain('Bản tin chỉ liệt kê 20 việc; còn 6 việc nữa (6 quá hạn): gõ /viec để xem đủ và báo từng việc.');
+    expect(tgText).toContain('Bản tin chỉ liệt kê 20 việc; còn 6 việc quá hạn nữa: gõ /viec để xem đủ và báo từng việc.');
     expect(tg.flatMap((m) => buttons(m)).filter((b) => b.startsWith('t:'))).toHaveLength(20);
 
     // Zalo: the same in messages within 2,000 characters, each task whole in one message, numbered choices, no "bấm".
@@ -216,7 +216,7 @@ describe('a digest for an agency with more overdue tasks than it lists', () => {
     }
     const zText = z.join('\n');
     expect(listedIds(zText)).toHaveLength(20);
-    expect(zText).toContain('Bản tin chỉ liệt kê 20 việc; còn 6 việc nữa (6 quá hạn): gõ /viec để xem đủ và báo từng việc.');
+    expect(zText).toContain('Bản tin chỉ liệt kê 20 việc; còn 6 việc quá hạn nữa: gõ /viec để xem đủ và báo từng việc.');
     expect(zText).toMatch(/^20\. ✅ /m);
     expect(zText).not.toMatch(/^21\. /m);
     // What it points to holds them all.

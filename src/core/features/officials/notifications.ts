@@ -22,6 +22,7 @@ async function notify(ctx: Ctx, args: string): Promise<Outcome> {
  * thirds only.
  */
 const progressSteps = (channel: Channel) => (channel === 'telegram' ? 9 : 2);
+
 /** Who got today's digest already (runs written for today): their names, admins as such. */
 function gotToday(ctx: Ctx): string[] {
   const { store, t } = ctx.deps;
