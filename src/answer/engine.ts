@@ -270,7 +270,8 @@ export class Engine {
     return text.replace(/[\p{L}\p{N}&]+/gu, (chunk) => {
       const folded = fold(chunk);
       if (folded.length < 3 || folded.length > 8 || !/^[a-z]+$/.test(folded) || isSyllable(folded)) return chunk;
-      if (isEnglishWord(folded) || cueWords().has(folded)) return chunk;
+      // A word of an agency's name ("Hội CCB") is the agency's, found by the directory.
+      if (isEnglishWord(folded) || cueWords().has(folded) || this.dir.hasNameWord(folded)) return chunk;
       const canonical = canonicalTokens(chunk);
       if (canonical.length !== 1 || canonical[0] !== folded) return chunk;
       return this.search.acronym(folded)?.join(' ') ?? chunk;

@@ -31,6 +31,8 @@ export class Directory {
   private readonly fuzzyIndex = new Map<string, { text: string; agencies: string[] }[]>();
   /** Runs of 2–4 words found inside aliases ("thanh pho" of "UBND thành phố Bến Tre"): real words, never typos. */
   private readonly aliasGrams = new Set<string>();
+  /** Every word of every alias ("ccb" of "Hội CCB"): a word an agency's name is made of. */
+  private readonly aliasWords = new Set<string>();
 
   constructor(
     /** The directory as read from its data file (what a worker thread builds its own copy from). */
@@ -68,6 +70,7 @@ export class Directory {
     const list = this.aliasIndex.get(words[0]!) ?? [];
     if (!list.some((a) => a.words.join(' ') === words.join(' '))) list.push({ words, agencies });
     this.aliasIndex.set(words[0]!, list);
+    for (const w of words) this.aliasWords.add(w);
     for (let i = 0; i < words.length; i++) for (let n = 2; n <= 4 && i + n <= words.length; n++) this.aliasGrams.add(words.slice(i, i + n).join(' '));
     const joined = words.join(' ');
     // Short names ("ba tri", "cho lach") are one typo away from ordinary words ("bố trí"): exact matches only.
@@ -76,6 +79,11 @@ export class Directory {
       bucket.push({ text: joined, agencies });
       this.fuzzyIndex.set(joined[0]!, bucket);
     }
+  }
+
+  /** Whether some agency's name or alias has this (canonical) word. */
+  hasNameWord(word: string): boolean {
+    return this.aliasWords.has(word);
   }
 
   /** This directory and more agencies (a plan's own, see planAgencies): a new directory, this one unchanged. */

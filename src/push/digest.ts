@@ -39,15 +39,21 @@ export type Digest = Post;
 const tickButton = (deps: DigestDeps, id: string): Button => tick.button('tick', say('button.tick', { id }), { taskId: id, src: 'a' }, deps.scope);
 
 const CONTENT = 140;
-/** ✅ buttons a digest carries at most (a numbered line each on Zalo); the rest are reached through /viec. */
-const DIGEST_TICKS = 20;
+/**
+ * Tasks a digest lists at most, each with its ✅ (a numbered choice on Zalo), overdue first: the rest are counted,
+ * and /viec lists them all. Twenty lines keep a digest within two Telegram messages and three Zalo ones.
+ */
+export const DIGEST_TASKS = 20;
 
 /** A task's line: its deadline as it stands (an approved extension's date, with the plan's), status, latest progress. */
 function line(deps: DigestDeps, task: Task, part: Pick<Part, 'due' | 'extendedFrom'>, statusKey: string, agency?: string): string {
   const note = agency ? deps.store.latestProgress(deps.plan.id, task.id, agency) : undefined;
   const progress = note ? `\n   ${deps.t('progress.line', { date: formatDate(note.at.slice(0, 10)), text: excerpt(note.text, 120) })}` : '';
   // An approved extension is the deadline: "30/06/2027 (gia hạn; hạn gốc 31/03/2019)".
-  const deadline = part.extendedFrom ? deadlineNow(task, part, deps.t) : `${deadlineWords(task, deps.t)}${part.due ? ` (${formatDate(part.due)})` : ''}`;
+  // The date once: "Quý I/2019 (31/03/2019)", but "31/03/2019", not "31/03/2019 (31/03/2019)".
+  const words = deadlineWords(task, deps.t);
+  const date = part.due ? formatDate(part.due) : '';
+  const deadline = part.extendedFrom ? deadlineNow(task, part, deps.t) : date && !words.includes(date) ? `${words} (${date})` : words;
   // A late recurring task names the period that is late (its due date is that period's end).
   const missed =
     task.deadline.kind === 'recurring' && statusKey === 'status.overdue' && part.due ? ` · ${deps.t('task.periodMissed', { date: formatDate(part.due) })}` : '';
@@ -60,20 +66,28 @@ export function agencyDigest(deps: DigestDeps, agency: string, today: string, re
   // The agency's own parts, counted as /tiendo, the chart and the report count them (plan/progress.ts).
   const mine = partsOf(deps.engine.withPart(agency), deps.dir, (task, party) => deps.engine.stateOf(task, opts, party), agency);
   const horizon = addDays(today, remindDays);
-  const overdue: string[] = [];
-  const soon: string[] = [];
-  const recurring: string[] = [];
-  const tick: Button[] = [];
+  // Overdue first, then due soon, then a recurring period not yet reported.
+  const groups = { overdue: [] as Part[], soon: [] as Part[], recurring: [] as Part[] };
   for (const part of mine) {
     const { task, status, due } = part;
     if (status === 'done_on_time' || status === 'done_late') continue;
-    const open = task.deadline.kind === 'recurring' && status === 'in_progress';
-    if (status === 'overdue') overdue.push(line(deps, task, part, 'status.overdue', agency));
-    else if (open) recurring.push(line(deps, task, part, 'status.in_progress', agency));
-    else if (due && due <= horizon) soon.push(line(deps, task, part, 'status.in_progress', agency));
-    else continue;
-    tick.push(tickButton(deps, task.id));
+    if (status === 'overdue') groups.overdue.push(part);
+    else if (task.deadline.kind === 'recurring' && status === 'in_progress') groups.recurring.push(part);
+    else if (due && due <= horizon) groups.soon.push(part);
   }
+  let room = DIGEST_TASKS;
+  const tick: Button[] = [];
+  const listed = (group: Part[], statusKey: string) => {
+    const shown = group.slice(0, Math.max(0, room));
+    room -= shown.length;
+    for (const p of shown) tick.push(tickButton(deps, p.task.id));
+    const lines = shown.map((p) => line(deps, p.task, p, statusKey, agency));
+    return group.length > shown.length ? [...lines, deps.t('digest.moreHere', { n: group.length - shown.length })] : lines;
+  };
+  const overdue = listed(groups.overdue, 'status.overdue');
+  const soon = listed(groups.soon, 'status.in_progress');
+  const recurring = listed(groups.recurring, 'status.in_progress');
+  const unlisted = groups.overdue.length + groups.soon.length + groups.recurring.length - tick.length;
   const k = countsOf(mine.map((p) => p.status));
   const weekAgo = addDays(today, -7);
   const ticked = deps.store.reportsBetween(deps.plan.id, agency, weekAgo, today);
@@ -82,22 +96,35 @@ export function agencyDigest(deps: DigestDeps, agency: string, today: string, re
   const label = deps.dir.label(agency);
   const tickedText =
     ticked.length > 0 ? `${deps.t('digest.ticked', { n: ticked.length })}\n${ticked.map((c) => `• ${c.taskId} (${formatDate(c.on)})`).join('\n')}` : '';
-  if (overdue.length + soon.length + recurring.length === 0) {
+  if (tick.length === 0) {
     const clear = deps.t('digest.allClear', { agency: label, plan: deps.plan.number, date: formatDate(today), progress });
     return { text: tickedText ? `${clear}\n\n${tickedText}` : clear };
   }
   const parts = [deps.t('digest.header', { agency: label, plan: deps.plan.number, date: formatDate(today) })];
-  if (overdue.length > 0) parts.push(`${deps.t('digest.overdue', { n: overdue.length })}\n${overdue.join('\n')}`);
-  if (soon.length > 0) parts.push(`${deps.t('digest.soon', { n: soon.length, days: remindDays })}\n${soon.join('\n')}`);
-  if (recurring.length > 0) parts.push(`${deps.t('digest.recurring', { n: recurring.length })}\n${recurring.join('\n')}`);
+  if (overdue.length > 0) parts.push(`${deps.t('digest.overdue', { n: groups.overdue.length })}\n${overdue.join('\n')}`);
+  if (soon.length > 0) parts.push(`${deps.t('digest.soon', { n: groups.soon.length, days: remindDays })}\n${soon.join('\n')}`);
+  if (recurring.length > 0) parts.push(`${deps.t('digest.recurring', { n: groups.recurring.length })}\n${recurring.join('\n')}`);
   if (tickedText) parts.push(tickedText);
   parts.push(progress);
-  // Every task listed has its ✅, as far as a message carries them; beyond, /viec has them all.
-  const shown = tick.slice(0, DIGEST_TICKS);
-  const beyond = tick.length - shown.length;
+  // Every task listed has its ✅; those not listed are counted, and /viec has them all.
+  const unlistedOverdue = groups.overdue.length - Math.min(groups.overdue.length, DIGEST_TASKS);
   return {
-    text: [parts.join('\n\n'), '', say('digest.footer'), ...(beyond > 0 ? [say('digest.moreOnViec', { n: beyond })] : [])],
-    buttons: rows(shown, 4),
+    text: [
+      parts.join('\n\n'),
+      '',
+      say('digest.footer'),
+      // "còn 6 việc quá hạn nữa" when all of them are late, "(2 quá hạn)" when some are, nothing when none is.
+      ...(unlisted > 0
+        ? [
+            unlistedOverdue === unlisted
+              ? say('digest.moreOverdueOnViec', { n: unlisted, shown: tick.length })
+              : unlistedOverdue === 0
+                ? say('digest.moreLaterOnViec', { n: unlisted, shown: tick.length })
+                : say('digest.moreOnViec', { n: unlisted, overdue: unlistedOverdue, shown: tick.length }),
+          ]
+        : []),
+    ],
+    buttons: rows(tick, 4),
   };
 }
 

@@ -27,6 +27,8 @@ export interface OutMessage {
   /** A picture sent just before this part's text: its bytes (Telegram uploads), or a public URL (Zalo fetches). */
   photo?: { filename: string; bytes: Buffer };
   photoUrl?: string;
+  /** Edits the message first sent with this key to this chat, where the messenger can (Post.live). */
+  live?: string;
 }
 
 /** A messenger as pushes see it: how it renders and splits a post, and a send that throws SendError. */

@@ -170,6 +170,14 @@ describe('npm run import of an Excel file', () => {
     expect(r.stderr).toContain('Văn bản không ghi số kế hoạch');
     expect(r.stderr).toContain('--number');
     expect(JSON.parse(readFileSync(out, 'utf8')).tasks[0]).toMatchObject({ id: 'NV.1', content: 'Rà soát thủ tục hành chính' });
+    // The same sheet named with its number: the number is read from the name and said; the command is unchanged.
+    const named = path.join(dirPath, 'KH 1234-UBND.xlsx');
+    writeFileSync(named, Buffer.from(await wb.xlsx.writeBuffer()));
+    const r2 = run('cli/import.ts', [named, '-o', out]);
+    expect(r2.status).toBe(0);
+    expect(r2.stderr).toContain('Văn bản không ghi số kế hoạch; lấy theo tên tệp: "1234/KH-UBND"');
+    expect(r2.stderr).not.toContain('--number');
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ id: '1234/KH-UBND', number: '1234/KH-UBND' });
   }, 60_000);
 });
 

@@ -103,7 +103,7 @@ describe('the router', () => {
 describe('registration and approval', () => {
   it('/id tells a user their id and role', async () => {
     const h = await harness();
-    expect(h.text(await h.say('77', '/id'))).toBe('Mã người dùng telegram của bạn: 77\nVai trò: khách (chỉ hỏi đáp)');
+    expect(h.text(await h.say('77', '/id'))).toBe('Mã người dùng Telegram của bạn: 77\nVai trò: khách (chỉ hỏi đáp)');
     expect(h.text(await h.say(ADMIN, '/id'))).toContain('quản trị viên');
   });
   it('asks for the agency (buttons for close matches), name and position, then asks the admins — without internal ids', async () => {
@@ -513,10 +513,10 @@ describe('ticking on Zalo does not flood the chat', () => {
 });
 
 describe('/guingay', () => {
-  it('an admin starts the digest now and is told the progress and the outcome; others are refused', async () => {
+  it('an admin starts the digest now and is told the start, the progress and the outcome, in one live message; others are refused', async () => {
     const h = await harness();
-    const told: string[] = [];
-    h.deps.tell = async (m) => void told.push(h.text({ replies: [m], others: [] }));
+    const told: { text: string; live: string | undefined }[] = [];
+    h.deps.tell = async (m) => void told.push({ text: h.text({ replies: [m], others: [] }), live: m.live });
     h.deps.push = {
       recipients: () => 3,
       digestNow: async (progress) => {
@@ -526,8 +526,16 @@ describe('/guingay', () => {
       announce: async () => ({ sent: 0, failed: 0, blocked: 0, total: 0 }),
     };
     expect(h.text(await h.say('5', '/guingay'))).toContain('Chỉ quản trị viên');
-    expect(h.text(await h.say(ADMIN, '/guingay'))).toBe('Bắt đầu gửi bản tin tuần tới 3 người nhận…');
-    await vi.waitFor(() => expect(told).toEqual(['Đang gửi: 1/3, lỗi 0.', 'Đã gửi xong: 2/3; lỗi 0; không nhận được (đã chặn bot) 1.']));
+    // Nothing besides the live message: the started note is its first text.
+    expect(h.text(await h.say(ADMIN, '/guingay'))).toBe('');
+    await vi.waitFor(() => expect(told).toHaveLength(3));
+    expect(told.map((m) => m.text)).toEqual([
+      'Bắt đầu gửi bản tin tuần tới 3 người nhận…',
+      'Đang gửi: 1/3, lỗi 0.',
+      'Đã gửi xong: 2/3; lỗi 0; không nhận được (đã chặn bot) 1.',
+    ]);
+    expect(new Set(told.map((m) => m.live)).size).toBe(1);
+    expect(told[0]!.live).toMatch(/^push:/);
   });
 });
 
@@ -537,7 +545,8 @@ describe("/guingay respects the admin's chat", () => {
     const o2 = await h.official('2', 'Sở Tài chính', 'so-tai-chinh');
     await h.official('3', 'Sở Nội vụ', 'so-noi-vu');
     let runs = 0;
-    h.deps.tell = async () => {};
+    const told: string[] = [];
+    h.deps.tell = async (m) => void told.push(h.text({ replies: [m], others: [] }));
     h.deps.push = {
       recipients: () => 2,
       digestNow: async () => {
@@ -547,7 +556,8 @@ describe("/guingay respects the admin's chat", () => {
       announce: async () => ({ sent: 0, failed: 0, blocked: 0, total: 0 }),
     };
     // Nothing sent today yet: /guingay starts at once.
-    expect(h.text(await h.say(ADMIN, '/guingay'))).toContain('Bắt đầu gửi bản tin tuần');
+    await h.say(ADMIN, '/guingay');
+    await vi.waitFor(() => expect(told).toContain('Bắt đầu gửi bản tin tuần tới 2 người nhận…'));
     expect(runs).toBe(1);
     // Today's run reached the official of Sở Tài chính.
     const at = h.clock.now;
@@ -561,32 +571,49 @@ describe("/guingay respects the admin's chat", () => {
     expect((await h.press('3', 'pn')).refusal?.code).toBe('admin-only');
     await h.press(ADMIN, 'x');
     expect(runs).toBe(1);
-    expect(h.text(await h.press(ADMIN, 'pn'))).toContain('Bắt đầu gửi bản tin tuần');
+    // The question's buttons give way to the choice; the run's progress follows on its own.
+    const again = await h.press(ADMIN, 'pn');
+    expect(h.text({ replies: again.edit ? [again.edit] : [], others: [] })).toBe('Gửi lại bản tin tuần cho mọi người.');
+    expect(again.edit?.buttons ?? []).toEqual([]);
     expect(runs).toBe(2);
+    await vi.waitFor(() => expect(told.filter((t) => t.startsWith('Bắt đầu gửi'))).toHaveLength(2));
   });
-  it('six recipients: two progress notes and the end, in order even when the first note is slow to go out', async () => {
-    const h = await harness();
-    const told: string[] = [];
-    let first = true;
-    h.deps.tell = async (m) => {
-      // The first note takes longest to deliver: later ones must wait for it.
-      if (first) {
-        first = false;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      told.push(h.text({ replies: [m], others: [] }));
+  it('six recipients: in order even when the first note is slow to go out; a few notes on Zalo, each tenth on Telegram', async () => {
+    const run = async (channel: 'telegram' | 'zalo') => {
+      const h = await harness();
+      const told: string[] = [];
+      let first = true;
+      h.deps.tell = async (m) => {
+        // The first note takes longest to deliver: later ones must wait for it.
+        if (first) {
+          first = false;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        told.push(h.text({ replies: [m], others: [] }));
+      };
+      h.deps.push = {
+        recipients: () => 6,
+        digestNow: async (progress) => {
+          for (let sent = 1; sent <= 6; sent++) progress({ sent, failed: 0, blocked: 0, total: 6 });
+          return { sent: 6, failed: 0, blocked: 0, total: 6 };
+        },
+        announce: async () => ({ sent: 0, failed: 0, blocked: 0, total: 0 }),
+      };
+      await h.core.onText(h.user(channel === 'zalo' ? 'adminzalo' : ADMIN, channel), '/guingay');
+      await vi.waitFor(() => expect(told.at(-1)).toContain('Đã gửi xong'));
+      return told;
     };
-    h.deps.push = {
-      recipients: () => 6,
-      digestNow: async (progress) => {
-        for (let sent = 1; sent <= 6; sent++) progress({ sent, failed: 0, blocked: 0, total: 6 });
-        return { sent: 6, failed: 0, blocked: 0, total: 6 };
-      },
-      announce: async () => ({ sent: 0, failed: 0, blocked: 0, total: 0 }),
-    };
-    await h.say(ADMIN, '/guingay');
-    await vi.waitFor(() => expect(told).toHaveLength(3));
-    expect(told).toEqual(['Đang gửi: 2/6, lỗi 0.', 'Đang gửi: 4/6, lỗi 0.', 'Đã gửi xong: 6/6; lỗi 0; không nhận được (đã chặn bot) 0.']);
+    expect(await run('zalo')).toEqual([
+      'Bắt đầu gửi bản tin tuần tới 6 người nhận…',
+      'Đang gửi: 2/6, lỗi 0.',
+      'Đang gửi: 4/6, lỗi 0.',
+      'Đã gửi xong: 6/6; lỗi 0; không nhận được (đã chặn bot) 0.',
+    ]);
+    expect(await run('telegram')).toEqual([
+      'Bắt đầu gửi bản tin tuần tới 6 người nhận…',
+      ...[1, 2, 3, 4, 5].map((n) => `Đang gửi: ${n}/6, lỗi 0.`),
+      'Đã gửi xong: 6/6; lỗi 0; không nhận được (đã chặn bot) 0.',
+    ]);
   });
 });
 

@@ -237,6 +237,78 @@ describe('publishing a plan whose document gives no title', () => {
   });
 });
 
+describe('publishing a plan whose document gives no number', () => {
+  it('a Word file: the number is taken from the file name and the preview says so in Vietnamese', async () => {
+    const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
+    const h = await harness({ plansDir, start: '2021-06-01T03:00:00Z' });
+    recordAnnouncements(h, []);
+    const preview = await h.core.onDocument(h.user(ADMIN), doc('ke-hoach-1234-KH-UBND-2021.docx', await planDocx({ number: '' })));
+    const shown = h.text(preview);
+    expect(shown).toContain('KH 1234/KH-UBND ngày 10/05/2021');
+    expect(shown).toContain('Văn bản không ghi số kế hoạch (dòng “Số: …/KH-UBND”), nên lấy theo tên tệp: 1234/KH-UBND.');
+    expect(shown).not.toMatch(/tạm dùng|--number/);
+    await h.press(ADMIN, h.actions(preview).find((a) => a.startsWith('pp:'))!);
+    expect(h.deps.plans.byId('1234/KH-UBND')!.plan.title).toContain('THANH TOÁN KHÔNG DÙNG TIỀN MẶT');
+  });
+  it('an Excel sheet named "KH 1234-UBND.xlsx": the number from its name, then the title is asked (Zalo: no "bấm")', async () => {
+    const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
+    const h = await harness({ plansDir, start: '2021-06-01T03:00:00Z' });
+    recordAnnouncements(h, []);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Phụ lục');
+    sheet.addRow(['STT', 'Nội dung', 'Cơ quan chủ trì', 'Thời gian hoàn thành']);
+    sheet.addRow(['1', 'Rà soát thủ tục hành chính', 'Sở Tư pháp', 'Quý III/2021']);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const preview = await h.core.onDocument(h.user('adminzalo', 'zalo'), doc('KH 1234-UBND.xlsx', bytes));
+    const shown = h.menuText(preview);
+    expect(shown).toContain('lấy theo tên tệp: 1234/KH-UBND');
+    expect(shown).toContain('Xin gõ tên kế hoạch');
+    expect(shown).not.toMatch(/bấm|title|--/i);
+    const named = await h.core.onText(h.user('adminzalo', 'zalo'), 'Kế hoạch rà soát thủ tục hành chính năm 2021');
+    expect(h.menuText(named)).toContain('Tên kế hoạch 1234/KH-UBND: Kế hoạch rà soát thủ tục hành chính năm 2021');
+  });
+  it('neither the document nor the file name has one: the admin is asked for it in Vietnamese before the preview; bad input changes nothing', async () => {
+    const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
+    const h = await harness({ plansDir, start: '2021-06-01T03:00:00Z' });
+    const told: Envelope[] = [];
+    recordAnnouncements(h, told);
+    const asked = await h.core.onDocument(h.user(ADMIN), doc('ke-hoach-2021.docx', await planDocx({ number: '' })));
+    expect(h.text(asked)).toContain(
+      'Văn bản không ghi số kế hoạch (dòng “Số: …/KH-UBND”), tên tệp cũng không có, nên chưa xem trước được. Xin gõ số kế hoạch, ví dụ: 1234/KH-UBND.',
+    );
+    expect(h.text(asked)).not.toMatch(/ke-hoach-2021"|tạm dùng|--number/);
+    // Only ✖ until the number is known; a forged 📢 asks again and publishes nothing.
+    expect(h.actions(asked).some((a) => a.startsWith('pp:'))).toBe(false);
+    const token = h
+      .actions(asked)
+      .find((a) => a.startsWith('pd:'))!
+      .slice(3);
+    expect(h.text(await h.press(ADMIN, `pp:${token}`))).toContain('Xin gõ số kế hoạch');
+    const plansBefore = h.deps.plans.all().length;
+    for (const bad of ['mười hai', '1234', '/KH-UBND', `${'1'.repeat(7)}/KH-UBND`, 'x'.repeat(5000)])
+      expect(h.text(await h.say(ADMIN, bad))).toContain('Số kế hoạch viết như 1234/KH-UBND');
+    expect(h.deps.plans.all()).toHaveLength(plansBefore);
+    expect(readdirSync(plansDir).filter((f) => f.endsWith('.json'))).toEqual([]);
+    // Typed loosely, read as the office writes it; then the usual preview.
+    const preview = await h.say(ADMIN, 'Số: 1234 / kh-ubnd');
+    expect(h.text(preview)).toContain('KH 1234/KH-UBND ngày 10/05/2021');
+    expect(h.text(preview)).toContain('Công bố kế hoạch này?');
+    expect(h.text(await h.press(ADMIN, h.actions(preview).find((a) => a.startsWith('pp:'))!))).toContain('Đã công bố KH 1234/KH-UBND');
+    expect(h.deps.plans.byId('1234/KH-UBND')!.plan.tasks.length).toBeGreaterThan(0);
+  });
+  it('a typed number of a plan in use makes the file its replacement, shown as such before publishing', async () => {
+    const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));
+    const h = await harness({ plansDir, start: '2019-03-10T03:00:00Z' });
+    recordAnnouncements(h, []);
+    const asked = await h.core.onDocument(h.user(ADMIN), doc('sua.docx', await planDocx({ number: '', day: '28/9/2018', title: '' })));
+    expect(h.text(asked)).toContain('Xin gõ số kế hoạch');
+    const preview = h.text(await h.say(ADMIN, '4561/KH-UBND'));
+    expect(preview).toContain('♻️ Thay thế KH 4561/KH-UBND đang theo dõi.');
+    expect(preview).toContain('Tệp này không ghi, nên giữ từ KH 4561/KH-UBND đang dùng: tên kế hoạch');
+  });
+});
+
 describe('a corrected file that carries only the table', () => {
   it('keeps the title and the implementation paragraphs of the plan in use, and says so; nothing is asked', async () => {
     const plansDir = mkdtempSync(path.join(tmpdir(), 'plans-'));

@@ -109,6 +109,30 @@ describe('importing CSV and TSV', () => {
     const r = importPlan('plan.tsv', tsv, dir, meta);
     expect(r.plan.tasks[0]).toMatchObject({ id: 'NV.1', product: 'Báo cáo', lead: [{ agency: 'so-tai-chinh' }] });
   });
+  it('a number the document does not give is taken from the file name where it has one, and said so', () => {
+    const csv = 'STT,Nội dung,Cơ quan chủ trì\n1,Việc,Sở Nội vụ\n';
+    for (const [name, number] of [
+      ['ke-hoach-1234-KH-UBND-2021.csv', '1234/KH-UBND'],
+      ['KH 1234-UBND.csv', '1234/KH-UBND'],
+      ['77_KH-SYT.csv', '77/KH-SYT'],
+      ['KH1234-UBND (ban sua).csv', '1234/KH-UBND'],
+    ] as const) {
+      const { plan, warnings } = importPlan(name, csv, dir, { source: name });
+      expect(plan).toMatchObject({ id: number, number });
+      expect(warnings.filter((w) => w.where === 'number')).toEqual([{ kind: 'metaFromName', where: 'number', text: number }]);
+      expect(describeWarning(warnings.find((w) => w.kind === 'metaFromName')!, t)).toBe(`Văn bản không ghi số kế hoạch; lấy theo tên tệp: "${number}"`);
+    }
+    // A name without one (a year is not a plan number) is a stand-in, as before; a number in the document wins.
+    for (const name of ['ke-hoach-2021.csv', 'bao-cao-12-KH.csv', 'KH-0-UBND.csv'])
+      expect(
+        importPlan(name, csv, dir, { source: name })
+          .warnings.filter((w) => w.where === 'number')
+          .map((w) => w.kind),
+      ).toEqual(['metaGuessed']);
+    const given = importPlan('ke-hoach-1234-KH-UBND-2021.csv', csv, dir, { source: 'ke-hoach-1234-KH-UBND-2021.csv', number: '99/KH-UBND' });
+    expect(given.plan.number).toBe('99/KH-UBND');
+    expect(given.warnings.some((w) => w.where === 'number')).toBe(false);
+  });
   it("a CSV that does not say the plan's number, date, issuer or title is imported with stand-ins, each named in a warning", () => {
     const { plan, warnings } = importPlan('plan-thang-3.csv', 'STT,Nội dung,Cơ quan chủ trì\n1,Việc,Sở Nội vụ\n', dir, { source: 'plan-thang-3.csv' });
     expect(plan).toMatchObject({ number: 'plan-thang-3', title: 'plan-thang-3' });

@@ -124,6 +124,29 @@ describe('digest content', () => {
     expect(d.buttons!.flat()).toHaveLength(overdue);
     expect(shown(d.text)).not.toContain('/viec để báo từng việc');
   });
+  it('an agency with more open tasks than twenty: twenty listed, overdue first, and the rest counted as late or not', async () => {
+    const { deps } = await setup();
+    const { importPlan } = await import('../../src/plan/import/index.ts');
+    const digestOf = (overdue: number, soon: number) => {
+      const rows = Array.from({ length: overdue + soon }, (_, i) => `${i + 1},Việc ${i + 1},Sở Tài chính,${i < overdue ? '31/03/2021' : '15/06/2021'}`);
+      const custom = importPlan('x.csv', `STT,Nội dung,Cơ quan chủ trì,Thời gian hoàn thành\n${rows.join('\n')}\n`, dir, {
+        number: '7/KH-UBND',
+        date: '2021-01-05',
+        issuer: 'UBND tỉnh',
+        title: 'Kế hoạch thử',
+      }).plan;
+      const plans = new PlanCatalog(dir, {}, [{ plan: custom }], () => false);
+      return shown(agencyDigest(planDeps({ ...deps, plans }, plans.default()), 'so-tai-chinh', '2021-06-01', 30).text);
+    };
+    const mixed = digestOf(22, 3);
+    expect(mixed).toContain('Quá hạn (22):');
+    expect(mixed).toContain('… và 2 việc khác (xem ở /viec).');
+    expect(mixed).toContain('Đến hạn trong 30 ngày tới (3):\n… và 3 việc khác (xem ở /viec).');
+    expect(mixed).toContain('Bản tin chỉ liệt kê 20 việc; còn 5 việc nữa (2 quá hạn): gõ /viec để xem đủ và báo từng việc.');
+    expect(digestOf(25, 0)).toContain('còn 5 việc quá hạn nữa: gõ /viec');
+    expect(digestOf(10, 15)).toContain('còn 5 việc nữa (chưa quá hạn): gõ /viec');
+    expect(digestOf(12, 8)).not.toContain('/viec để xem đủ');
+  });
   it('an agency with nothing open gets a one-line all-clear with its progress', async () => {
     const { deps } = await setup();
     const d = agencyDigest(planDeps(deps, deps.plans.default()), 'so-y-te', '2019-03-25', 30);

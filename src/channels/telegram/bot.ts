@@ -81,7 +81,10 @@ async function send(ctx: Context, chatId: string, view: ButtonsView, t: T, log: 
 async function deliver(ctx: Context, outcome: ReturnType<typeof presentButtons>, opts: TelegramOptions, log: Logger, others: Envelope[]): Promise<void> {
   const chatId = String(ctx.chat?.id ?? ctx.from?.id);
   if (ctx.callbackQuery) await ctx.answerCbQuery(outcome.toast?.slice(0, 200)).catch((e: unknown) => log.log('warn', 'answerCbQuery failed', { error: e }));
-  if (outcome.edit) {
+  // Only a pressed button's message can be edited: an edit in answer to a typed text (a reason typed after ❌) would
+  // aim at the user's own message, which Telegram refuses; it is sent as a new message.
+  if (outcome.edit && !ctx.callbackQuery) await send(ctx, chatId, outcome.edit, opts.t, log);
+  else if (outcome.edit) {
     const text = splitMessage(outcome.edit.text)[0]!;
     try {
       await ctx.editMessageText(escapeHtml(text), { parse_mode: 'HTML', reply_markup: inlineKeyboard(outcome.edit.keyboard) ?? { inline_keyboard: [] } });

@@ -70,6 +70,11 @@ export interface Post {
    * only while it is the one request open in the chat; with several open, a bare number is refused (conversation.ts).
    */
   decision?: string;
+  /**
+   * A running job's message (a push run's progress): where the messenger can edit a message (Telegram), every later
+   * post with the same key to the same chat replaces the first one in place; elsewhere each is a message of its own.
+   */
+  live?: string;
 }
 
 export interface Attachment {

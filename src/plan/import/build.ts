@@ -51,6 +51,8 @@ export type Warning =
   | { kind: 'runTogether'; where: string; cell: string; names: string[] }
   | { kind: 'badDeadline'; where: string; text: string }
   | { kind: 'metaGuessed'; where: string; text: string }
+  /** The document does not say it; the file's name does ("ke-hoach-1234-KH-UBND-2021.docx"): taken from there. */
+  | { kind: 'metaFromName'; where: string; text: string }
   | { kind: 'noDeadline'; where: string }
   | { kind: 'repeatedNumber'; where: string; number: string; id: string }
   | { kind: 'missingRows'; where: string }
@@ -61,7 +63,7 @@ export function describeWarning(w: Warning, t: (key: string, params: Record<stri
   const { kind, ...params } = w;
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
   // What the document did not say, named in words ("số kế hoạch"), not by the field's name in the code.
-  if (w.kind === 'metaGuessed') flat.field = t(`import.field.${w.where}`, {});
+  if (w.kind === 'metaGuessed' || w.kind === 'metaFromName') flat.field = t(`import.field.${w.where}`, {});
   // A date as people write it (01/06/2021), not as it is stored.
   if (w.kind === 'metaGuessed' && w.where === 'date') flat.text = formatDate(w.text);
   return t(`import.warn.${kind}`, flat);
@@ -206,6 +208,23 @@ export function repeatSuffix(k: number): string {
   return s;
 }
 
+/**
+ * A plan number in a file's name, as offices name their files: "ke-hoach-1234-KH-UBND-2021", "1234_KH-UBND",
+ * "KH 1234-UBND", "KH1234-SYT" → "1234/KH-UBND" (the number, then KH and the issuing body's sign). Undefined when the
+ * name has none (a bare number is not one: it may be a year or a version).
+ */
+export function planNumberFromName(filename: string): string | undefined {
+  const name = (filename.split(/[\\/]/).pop() ?? '')
+    .replace(/\.[^.]+$/, '')
+    .replace(/[\s_.,()/\\]+/g, '-')
+    .slice(0, 200);
+  const sign = '([A-Za-zĐđ]{2,12})(?=-|$)';
+  const m = name.match(new RegExp(`(?:^|-)(\\d{1,6})-KH-${sign}`, 'i')) ?? name.match(new RegExp(`(?:^|-)KH-?(\\d{1,6})-${sign}`, 'i'));
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return n > 0 ? `${n}/KH-${m[2]!.toUpperCase()}` : undefined;
+}
+
 /** Build and validate the plan. Throws ImportError when the source lacks what a plan needs. */
 export function buildPlan(raw: RawPlan, dir: Directory, opts: { today?: string } = {}): { plan: Plan; warnings: Warning[] } {
   const warnings: Warning[] = [];
@@ -218,6 +237,12 @@ export function buildPlan(raw: RawPlan, dir: Directory, opts: { today?: string }
     issuer: 'UBND',
     title: name,
   };
+  // A number the document does not give may be in the file's name: taken from there, and said.
+  const named = raw.number ? undefined : planNumberFromName(raw.source ?? '');
+  if (named) {
+    raw = { ...raw, number: named };
+    warnings.push({ kind: 'metaFromName', where: 'number', text: named });
+  }
   for (const k of ['number', 'date', 'issuer', 'title'] as const) {
     if (raw[k]) continue;
     raw = { ...raw, [k]: guessed[k] };

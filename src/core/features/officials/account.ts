@@ -18,7 +18,7 @@ export const accountFeature: Feature = {
             : actor.pending
               ? deps.t('role.pending')
               : deps.t('role.guest');
-        return reply({ text: say('whoami', { channel: from.channel, id: from.userId, role }) });
+        return reply({ text: say('whoami', { channel: deps.t(`channel.${from.channel}`), id: from.userId, role }) });
       },
     },
     {

@@ -3,7 +3,8 @@ import { isOfficial, refuseNotOfficial } from '../../kernel/actor.ts';
 import { fold } from '../../../text/fold.ts';
 import { type Ctx, defineAction, type Feature } from '../../kernel/feature.ts';
 import { cancelAction } from '../../kernel/conversation.ts';
-import { type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
+import type { Channel } from '../../kernel/channel.ts';
+import { edit, type Outcome, refuse, reply, say } from '../../kernel/outcome.ts';
 
 async function notify(ctx: Ctx, args: string): Promise<Outcome> {
   const { actor, deps } = ctx;
@@ -15,8 +16,12 @@ async function notify(ctx: Ctx, args: string): Promise<Outcome> {
   return reply({ text: say(on ? 'notify.turnedOn' : 'notify.turnedOff') });
 }
 
-/** Progress notes a run sends the admin at most (at a third and two thirds), before the one that says it ended. */
-const PROGRESS_NOTES = 2;
+/**
+ * How often a run tells its progress before the one note that says it ended: where the note is one message edited in
+ * place (Telegram), at each tenth of the recipients; where each note is a message of its own, at a third and two
+ * thirds only.
+ */
+const progressSteps = (channel: Channel) => (channel === 'telegram' ? 9 : 2);
 
 /** Who got today's digest already (runs written for today): their names, admins as such. */
 function gotToday(ctx: Ctx): string[] {
@@ -32,7 +37,17 @@ function gotToday(ctx: Ctx): string[] {
 }
 
 /** "Gửi lại" after the question: the digest again, to everyone. */
-const sendAgain = defineAction<Record<string, never>>({ tag: 'pn', fields: [], decode: () => ({}), encode: () => [], run: (ctx) => start(ctx) });
+const sendAgain = defineAction<Record<string, never>>({
+  tag: 'pn',
+  fields: [],
+  decode: () => ({}),
+  encode: () => [],
+  // The question's buttons give way to the choice made; the run's progress follows in a message of its own.
+  run: (ctx) => {
+    const started = start(ctx);
+    return started.refusal ? started : edit({ text: say('push.again') });
+  },
+});
 
 /** /guingay: the digest now — after a question when some already got today's, saying who. */
 function pushNow(ctx: Ctx): Outcome {
@@ -47,27 +62,35 @@ function pushNow(ctx: Ctx): Outcome {
   });
 }
 
+/**
+ * The run, and its progress to the admin who asked: one post after another, in the order made ("Đã gửi xong" is
+ * never overtaken by a progress note), all with one live key, so that Telegram shows them as one message edited in
+ * place and Zalo as a few messages. The started note goes the same way as the rest (not as this command's reply),
+ * so that it is the message the later notes edit.
+ */
 function start(ctx: Ctx): Outcome {
   const { actor, deps, from } = ctx;
   if (!actor.admin) return refuse('admin-only');
   const push = deps.push;
-  if (!push) return refuse('push-unavailable');
-  // One note after another, in the order they were made: "Đã gửi xong" is never overtaken by a progress note.
+  const deliver = deps.tell;
+  if (!push || !deliver) return refuse('push-unavailable');
+  const live = `push:${ctx.now.toISOString()}`;
   let chain: Promise<void> = Promise.resolve();
   const tell = (text: ReturnType<typeof say>) => {
     chain = chain
-      .then(() => deps.tell?.({ channel: from.channel, chatId: from.chatId, text }))
+      .then(() => deliver({ channel: from.channel, chatId: from.chatId, text, live }))
       .catch((e: unknown) => deps.log.log('warn', 'push progress note failed', { error: e }));
   };
-  // A few notes, not one per tenth: each time another third of the recipients is done, the last left to the end.
+  const steps = progressSteps(from.channel);
   let notes = 0;
   const progress = (r: { sent: number; failed: number; blocked: number; total: number }) => {
     const done = r.sent + r.failed + r.blocked;
-    if (done >= r.total || notes >= PROGRESS_NOTES || done < ((notes + 1) * r.total) / (PROGRESS_NOTES + 1)) return;
-    notes++;
+    if (done >= r.total || notes >= steps || done < ((notes + 1) * r.total) / (steps + 1)) return;
+    // Past several steps at once (a resumed run): one note for them all.
+    while (notes < steps && done >= ((notes + 1) * r.total) / (steps + 1)) notes++;
     tell(say('push.progress', { sent: r.sent, total: r.total, failed: r.failed + r.blocked }));
   };
-  const total = push.recipients();
+  tell(say('push.started', { n: push.recipients() }));
   push
     .digestNow(progress, { channel: from.channel, chatId: from.chatId }, () => tell(say('push.elsewhere')))
     .then((r) => tell(say('push.finished', { sent: r.sent, total: r.total, failed: r.failed, blocked: r.blocked })))
@@ -75,7 +98,7 @@ function start(ctx: Ctx): Outcome {
       deps.log.log('error', 'push run failed', { error: e });
       tell(say('push.error'));
     });
-  return reply({ text: say('push.started', { n: total }) });
+  return { replies: [], others: [] };
 }
 
 export const notificationsFeature: Feature = {

@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { excerpt } from '../../../answer/format.ts';
 import { PlanFiles } from './files.ts';
 import { formatDate } from '../../../plan/deadline.ts';
-import { createdAgencies, describeWarning, ImportError } from '../../../plan/import/index.ts';
+import { createdAgencies, describeWarning, ImportError, type Warning } from '../../../plan/import/index.ts';
 import { type Imported, importIsolated } from '../../../plan/import/isolated.ts';
 import { MAX_IMPORT_BYTES } from '../../../plan/import/office.ts';
 import { type Plan, planSchema, type Task } from '../../../plan/schema.ts';
@@ -39,6 +39,13 @@ const draftSchema = z.object({
   plan: planSchema,
   /** The document named no title: the admin is asked for it, and it is not published until they give one. */
   needsTitle: z.boolean().optional(),
+  /**
+   * Neither the document nor its file's name gave the plan's number: the admin is asked for it first, and the
+   * preview is made once it is known (it may name a plan in use, which the file then replaces). Meanwhile the
+   * importer's judgements wait here.
+   */
+  needsNumber: z.boolean().optional(),
+  warnings: z.array(z.looseObject({ kind: z.string(), where: z.string() })).optional(),
 });
 type Draft = z.infer<typeof draftSchema>;
 
@@ -174,9 +181,32 @@ async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome
     deps.log.log('warn', 'plan file could not be read', { error: e, file: doc.filename });
     return reply({ text: [say('import.chat.failed', { file: doc.filename }), say('import.error.damaged')] });
   }
-  let { plan } = imported;
-  const { warnings } = imported;
+  const { plan, warnings } = imported;
   if (plan.tasks.length === 0) return reply({ text: [say('import.chat.failed', { file: doc.filename }), say('import.error.not-a-plan')] });
+  await filesOf(ctx).sweepDrafts(ctx.now);
+  const t = Math.floor(deps.random() * 36 ** 8)
+    .toString(36)
+    .padStart(8, '0');
+  // A plan is known by its number: one neither the document nor the file's name gives is asked of the admin first.
+  if (warnings.some((w) => w.kind === 'metaGuessed' && w.where === 'number')) {
+    const pending: Draft = { token: t, by: actor.ref, at: ctx.now.toISOString(), filename: doc.filename, plan, needsNumber: true, warnings };
+    await filesOf(ctx).writeDraft(t, pending);
+    await setSession(ctx, { kind: 'planNumber', token: t });
+    return reply({
+      text: [say('import.chat.preview', { file: doc.filename, number: '…', date: formatDate(plan.date), issuer: plan.issuer }), say('import.chat.askNumber')],
+      buttons: [[discard.button('cancel', say('button.cancel'), { token: t })]],
+    });
+  }
+  return previewDraft(ctx, t, doc.filename, plan, warnings);
+}
+
+/**
+ * The draft kept (24 hours) and its preview: number, title, tasks per section, leads, what a replacement changes and
+ * keeps, what the importer judged; then [📢 Công bố] / [✖ Hủy], or first the title where the document gives none.
+ */
+async function previewDraft(ctx: Ctx, t: string, filename: string, imported: Plan, warnings: readonly Warning[]): Promise<Outcome> {
+  const { deps, actor } = ctx;
+  let plan = imported;
   // The same number in another year is another plan: its id says the year.
   const sameId = deps.plans.byId(plan.id);
   if (sameId && sameId.plan.date !== plan.date) plan = { ...plan, id: `${plan.id}@${plan.date}` };
@@ -186,15 +216,12 @@ async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome
   // the title, the implementation paragraphs, the document's body.
   const kept = replaces ? keepFrom(replaces.plan, plan, titleGuessed) : undefined;
   if (kept) plan = kept.plan;
-  await filesOf(ctx).sweepDrafts(ctx.now);
-  const t = Math.floor(deps.random() * 36 ** 8)
-    .toString(36)
-    .padStart(8, '0');
   // A plan is listed by its title: one the document does not give is asked of the admin, never the file's name.
   const needsTitle = titleGuessed && !kept?.what.includes('title');
-  const draft: Draft = { token: t, by: actor.ref, at: ctx.now.toISOString(), filename: doc.filename, plan, ...(needsTitle ? { needsTitle } : {}) };
+  const draft: Draft = { token: t, by: actor.ref, at: ctx.now.toISOString(), filename, plan, ...(needsTitle ? { needsTitle } : {}) };
   await filesOf(ctx).writeDraft(t, draft);
   if (needsTitle) await setSession(ctx, { kind: 'planTitle', token: t });
+  const fromName = warnings.find((w) => w.kind === 'metaFromName' && w.where === 'number');
 
   const bySection = plan.sections.map((s) => `${s.id}: ${plan.tasks.filter((x) => x.section === s.id).length}`).join(', ');
   const leads = new Map<string, number>();
@@ -206,7 +233,8 @@ async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome
     .map(([n, k]) => `${n} (${k})`)
     .join(', ');
   const lines: Text[] = [
-    say('import.chat.preview', { file: doc.filename, number: plan.number, date: formatDate(plan.date), issuer: plan.issuer }),
+    say('import.chat.preview', { file: filename, number: plan.number, date: formatDate(plan.date), issuer: plan.issuer }),
+    ...(fromName ? [say('import.chat.numberFromName', { number: plan.number })] : []),
     needsTitle ? say('import.chat.noTitle') : excerpt(plan.title, 200),
     say('import.chat.tasks', { n: plan.tasks.length, sections: bySection, assignments: plan.assignments.length }),
     say('import.chat.leads', { leads: topLeads || '—' }),
@@ -235,8 +263,8 @@ async function receiveDocument(ctx: Ctx, doc: IncomingDocument): Promise<Outcome
       );
     lines.push(say('import.chat.created', { n: created.length, names: names.join('; ') + (created.length > 10 ? '; …' : '') }));
   }
-  // The missing title is asked for below, not listed among the judgements.
-  const judged = warnings.filter((w) => !(w.kind === 'metaGuessed' && w.where === 'title'));
+  // The missing title is asked for below, the number's source said above: neither is listed among the judgements.
+  const judged = warnings.filter((w) => !(w.kind === 'metaGuessed' && w.where === 'title') && w !== fromName);
   if (judged.length > 0) {
     lines.push(say('import.chat.judged', { n: judged.length }), ...judged.slice(0, 6).map((w) => `• ${describeWarning(w, ctx.deps.t)}`));
     if (judged.length > 6) lines.push(say('import.chat.judgedMore', { n: judged.length - 6 }));
@@ -269,6 +297,43 @@ function keepFrom(old: Plan, next: Plan, titleGuessed: boolean): { plan: Plan; w
     what.push('document');
   }
   return { plan, what };
+}
+
+const numberSession = z.object({ kind: z.literal('planNumber'), token });
+
+/**
+ * A plan's number as an admin types it: "1234/KH-UBND", also "Số: 1234/KH-UBND" or "1234 / kh-ubnd". Undefined when
+ * it is not one (at most 40 characters).
+ */
+export function typedPlanNumber(text: string): string | undefined {
+  if (text.length > 60) return undefined;
+  const s = text
+    .normalize('NFC')
+    .replace(/^\s*(số|so)\s*:?\s*/i, '')
+    .replace(/\s+/g, '')
+    .toUpperCase();
+  const m = s.length <= 40 ? s.match(/^0*([1-9]\d{0,5})\/([A-ZĐ]{1,10}(?:-[A-ZĐ0-9]{1,12}){0,3})$/) : null;
+  return m ? `${m[1]}/${m[2]}` : undefined;
+}
+
+/** The number typed for a draft whose document and file name had none: then the preview, as for any file. */
+async function numberStep(ctx: Ctx, session: Readonly<Record<string, unknown>>, text: string): Promise<Outcome | undefined> {
+  const s = numberSession.safeParse(session);
+  if (!s.success || !ctx.actor.admin) {
+    await endSession(ctx);
+    return undefined;
+  }
+  const draft = await readDraft(ctx, s.data.token);
+  if (!draft?.needsNumber) {
+    await endSession(ctx);
+    return refuse('stale');
+  }
+  const number = typedPlanNumber(text);
+  if (!number) return reply({ text: say('import.chat.badNumber') });
+  await endSession(ctx);
+  // The importer's judgements, but the guessed number: it is now the admin's.
+  const warnings = (draft.warnings ?? []).filter((w) => !(w.kind === 'metaGuessed' && w.where === 'number')) as unknown as Warning[];
+  return previewDraft(ctx, draft.token, draft.filename, { ...draft.plan, id: number, number }, warnings);
 }
 
 /** The longest plan title taken in chat. */
@@ -315,7 +380,11 @@ async function publishDraft(ctx: Ctx, t: string): Promise<Outcome> {
   if (!deps.plansDir || deps.store.readOnly) return reply({ text: say('import.chat.unavailable') });
   const draft = await readDraft(ctx, t);
   if (!draft) return refuse('stale');
-  // Never published without a title: the admin is asked for it again.
+  // Never published without a number or a title: the admin is asked for it again.
+  if (draft.needsNumber) {
+    await setSession(ctx, { kind: 'planNumber', token: t });
+    return reply({ text: say('import.chat.askNumber') });
+  }
   if (draft.needsTitle) {
     await setSession(ctx, { kind: 'planTitle', token: t });
     return reply({ text: say('import.chat.askTitle', { max: TITLE_MAX }) });
@@ -396,6 +465,9 @@ export const plansFeature: Feature = {
   name: 'plans',
   commands: [{ names: ['kehoach', 'plans'], audience: 'everyone', run: listPlans }],
   actions: [archive.def, publish.def, discard.def],
-  steps: [{ kind: 'planTitle', onText: titleStep }],
+  steps: [
+    { kind: 'planTitle', onText: titleStep },
+    { kind: 'planNumber', onText: numberStep },
+  ],
   onDocument: receiveDocument,
 };
