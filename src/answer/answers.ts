@@ -789,7 +789,7 @@ function card(ctx: AnswerContext, q: Question, task: Task): Reply {
  */
 function verdictOf(q: Question, status: Status): string | undefined {
   const words = ` ${(q.cueWords ?? []).join(' ')} `;
-  const late = / (?:tre|qua han|cham|tre han|dung han|kip|dung tien do) /.test(words);
+  const late = / (?:tre|qua han|cham|tre han|dung han|kip|dung tien do|con han|trong han) /.test(words);
   const done = / (?:xong|hoan thanh|hoan tat) /.test(words);
   if (late) return `verdict.late.${status}`;
   if (done) return `verdict.done.${status}`;
@@ -831,7 +831,39 @@ function buildExamples(ctx: AnswerContext): string[] {
 }
 
 /** "Kế hoạch có bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the number first, then what it counts. */
+/** Agencies (by the tasks they lead, or coordinate) or sections, ranked by how many tasks they hold. */
+function rankingAnswer(ctx: AnswerContext, q: Question, over: 'agency' | 'section', most: boolean): Reply {
+  const counts = new Map<string, { label: string; n: number }>();
+  if (over === 'section') {
+    for (const section of ctx.plan.sections.filter((x) => !x.missingInSource))
+      counts.set(section.id, { label: section.id, n: ctx.plan.tasks.filter((t) => t.section === section.id).length });
+  } else {
+    // Counted as "Sở X chủ trì mấy việc" counts them (a group's tasks are its members' too); a party the directory
+    // does not know, by its own rows.
+    const role = q.role ?? (q.focus === 'coordinate' ? 'coordinate' : 'lead');
+    for (const task of ctx.plan.tasks)
+      for (const p of role === 'lead' ? task.lead : task.coordinate) {
+        const id = partyId(p);
+        if (p.agency) counts.set(id, { label: ctx.dir.label(p.agency), n: rolesOf(ctx, p.agency)[role].length });
+        else counts.set(id, { label: p.name, n: (counts.get(id)?.n ?? 0) + 1 });
+      }
+  }
+  const rows = [...counts.values()].filter((c) => c.n > 0).sort((a, b) => (most ? b.n - a.n : a.n - b.n) || a.label.localeCompare(b.label, 'vi'));
+  if (rows.length === 0) return { intent: 'count', text: ctx.t('rank.empty', { plan: ctx.plan.number }), tasks: [], agencies: [] };
+  const n = rows[0]!.n;
+  const top = rows.filter((r) => r.n === n);
+  const role = q.role === 'coordinate' || q.focus === 'coordinate' ? 'coordinate' : 'lead';
+  const key = over === 'section' ? `rank.section.${most ? 'most' : 'least'}` : `rank.${role}.${most ? 'most' : 'least'}`;
+  const lines = [ctx.t(key, { plan: ctx.plan.number, names: top.map((r) => r.label).join(', '), n })];
+  const rest = rows.filter((r) => r.n !== n).slice(0, 6);
+  if (rest.length > 0)
+    lines.push(ctx.t(over === 'section' ? 'rank.otherSections' : 'rank.others', { list: rest.map((r) => `${r.label} (${r.n})`).join(', ') }));
+  // Agencies ranked answer about agencies; sections ranked, about the plan's counts.
+  return { intent: over === 'agency' ? 'agency' : 'count', text: lines.join('\n'), tasks: [], agencies: [], asOf: ctx.today };
+}
+
 export function countAnswer(ctx: AnswerContext, q: Question): Reply {
+  if (q.superlative) return rankingAnswer(ctx, q, q.superlative.over, q.superlative.most);
   if (q.section) {
     const section = ctx.plan.sections.find((x) => x.id === q.section);
     const tasks = ctx.plan.tasks.filter((task) => task.section === q.section);

@@ -100,10 +100,15 @@ export function fromEnglish(text: string): string {
   // "What must the finance department do?": "do" closing the question asks what the agency must do.
   s = s.replace(/ (?<!\byou )do $/, ' phai lam gi ');
   // "… still on schedule?", "… on track?", "… running late?": the same question in other words.
-  s = s.replace(/ (?:still )?(?:on (?:schedule|track|time)|within (?:the |its )?deadline|in time) $/, ' on time ');
-  s = s.replace(/ (?:still )?(?:running late|delayed|past due|past (?:its|the) deadline|behind(?: schedule)?) $/, ' late ');
+  // "as of 15 February 2019", "as of early June 2024": the day the asker is at, which today already is.
+  s = s.replace(
+    / as (?:of|at) (?:(?:early|mid|late|the (?:start|beginning|middle|end) of) )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?: \d{1,2}(?:st|nd|rd|th)?)?(?: (?:19|20)\d\d)? /,
+    ' ',
+  );
   // "… overdue now?", "… done already?": the moment asked is today's, as every state is.
   if (/^ (?:is|are|has|have|was|were) /.test(s)) s = s.replace(/ (?:right now|now|already|currently|at the moment|as of today|today) $/, ' ');
+  s = s.replace(/ (?:still )?(?:on (?:schedule|track|time)|within (?:the |its )?(?:deadline|due date)|in time) $/, ' on time ');
+  s = s.replace(/ (?:still )?(?:running late|delayed|past due|past (?:its|the) (?:deadline|due date)|behind(?: schedule)?) $/, ' late ');
   if (/^ (?:is|are|has|have|was|were) /.test(s) && / (?:late|overdue|done|finished|completed|yet|on time) $/.test(s))
     s = `${s.replace(/ yet $/, ' ').replace(/ on time $/, ' tre han ')}chua `;
   // Quarters and years as English writes them: "Q4 2018", "quarter 4 of 2018", "in 2019".

@@ -78,6 +78,8 @@ export interface Question {
   assignmentNo?: string;
   /** "Theo phần Tổ chức thực hiện, Sở X phải làm gì": what the body's assignments give the agency, not its tasks. */
   implementation?: boolean;
+  /** "Sở nào chủ trì nhiều việc nhất", "mục nào ít nhiệm vụ nhất": agencies or sections ranked by their tasks. */
+  superlative?: { over: 'agency' | 'section'; most: boolean };
   /** No rule decided the intent: it is the default guess, which the classifier may overrule. */
   guessed?: boolean;
 }
@@ -290,8 +292,14 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
   // "bao nhiêu %": the percent sign is a word here.
   const words = canonicalTokens(text.replace(/%/g, ' phần trăm '));
   if (words.length === 0) return undefined;
+  // "… có trễ hạn hông": the southern "không" closing a question.
+  if (words.at(-1) === 'hong') words[words.length - 1] = 'khong';
   // "Q3/2020", "T8/2019", "quý ba năm 2019": periods as people type them.
-  let joined = periodForms(` ${words.join(' ')} `);
+  // "hôm nay là đầu tháng 10 năm 2018": the day the asker is at, which `today` already is, not a period to filter by.
+  let joined = periodForms(` ${words.join(' ')} `).replace(
+    / (?:hom nay|bay gio|gio) la (?:ngay )?(?:(?:dau|giua|cuoi) )?(?:thang \d{1,2}(?:\/(?:19|20)\d\d| nam (?:19|20)\d\d)?|\d{1,2}\/\d{1,2}(?:\/(?:19|20)\d\d)?) /,
+    ' ',
+  );
 
   const id = fold(clean(text)).match(TASK_ID)?.[1];
   let period = findPeriod(joined, today);
@@ -409,7 +417,13 @@ function focusOf(restJoined: string, c: Tables['c']): Focus {
     has(restJoined, c.deadline) ||
     /^ (?:xin |cho (?:em |toi |minh )?(?:hoi |xin )?)?han (?!che )\S/.test(restJoined) ||
     / han (?:cong bo|ban hanh|trinh|hoan thanh|xong|thuc hien|to chuc|trien khai) /.test(restJoined);
-  return coordinate ? 'coordinate' : has(restJoined, c.lead) || who ? 'lead' : status ? 'status' : deadline ? 'deadline' : 'all';
+  // "ai chủ trì, ai phối hợp", "ai lo việc X? hạn khi nào": two fields asked, the last one first (the card under it
+  // carries the other).
+  const lead = has(restJoined, c.lead) || who;
+  const lastAt = (cues: readonly string[]) => Math.max(-1, ...cues.map((x) => restJoined.lastIndexOf(` ${x} `)));
+  if (lead && has(restJoined, c.coordinate) && has(restJoined, ['chu tri'])) return lastAt(c.coordinate) > lastAt(['chu tri']) ? 'coordinate' : 'lead';
+  if (lead && deadline && !coordinate && !status && lastAt(c.deadline) > lastAt([...c.lead, 'ai'])) return 'deadline';
+  return coordinate ? 'coordinate' : lead ? 'lead' : status ? 'status' : deadline ? 'deadline' : 'all';
 }
 
 /** "nhiệm vụ số 2 mục I", "việc thứ 4 trong phần II", "nhiệm vụ cuối của mục III": a task by its place. */
@@ -577,8 +591,21 @@ const fieldOrList: Rule = (r, { c, recurring }) => {
   return undefined;
 };
 
+/**
+ * "Cơ quan nào chủ trì nhiều việc nhất", "mục nào ít nhiệm vụ nhất", "which agency leads the most tasks": agencies
+ * (by the tasks they lead, or coordinate when asked) or sections, ranked by how many tasks they hold.
+ */
+const ranking: Rule = ({ joined, named, q }) => {
+  const most = / nhieu (?:\S+ ){0,2}?nhat /.test(joined);
+  const least = / it (?:\S+ ){0,2}?nhat /.test(joined);
+  if ((!most && !least) || named || q.taskId) return undefined;
+  const over = / (?:muc|phan) nao /.test(joined) ? 'section' : / (?:co quan|so|don vi|ben|nganh|cap) nao | ai /.test(joined) ? 'agency' : undefined;
+  if (!over) return undefined;
+  return { ...q, intent: 'count', superlative: { over, most } };
+};
+
 /** The rules, in the order they are tried: the first that speaks decides. */
-const RULES: readonly Rule[] = [byPlace, chatOrId, aboutDocument, planCount, unknownAgency, fieldOrList];
+const RULES: readonly Rule[] = [byPlace, chatOrId, ranking, aboutDocument, planCount, unknownAgency, fieldOrList];
 
 /** No rule spoke: the learned classifier may, where it is sure (see classifier.ts); else these guesses. */
 function guess({ taskWords, named, q }: Reading): Question {

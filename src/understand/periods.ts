@@ -75,6 +75,13 @@ function untilTet(joined: string, today: string): { span: Span & { label: string
   return { span: { start: today, end, label: `từ nay đến Tết (${formatDate(end)})` }, text: mm[0].trim() };
 }
 
+/** The same day n months on (the month's last day when it has no such day: 31/1 + 1 month is 28/2 or 29/2). */
+function addMonths(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + n, Math.min(d, last))).toISOString().slice(0, 10);
+}
+
 /** 0 for Monday … 6 for Sunday. */
 const weekday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
 
@@ -88,7 +95,8 @@ export function findPeriod(joined: string, today: string): { span: Span & { labe
     const n = /^\d+$/.test(win[1]!) ? Number(win[1]) : NUMBER_WORDS.indexOf(win[1]!) + 1;
     const days = n * (win[2] === 'ngay' ? 1 : win[2] === 'tuan' ? 7 : 30);
     if (n > 0 && days <= 3660) {
-      const end = addDays(today, days);
+      // Months as the calendar counts them: "3 tháng tới" from 1/7 runs to 1/10, not 29/9.
+      const end = win[2] === 'thang' ? addMonths(today, n) : addDays(today, days);
       return { span: { start: today, end, label: `${n} ${UNIT_LABEL[win[2]!]} tới (đến ${formatDate(end)})` }, text: win[0].trim() };
     }
   }

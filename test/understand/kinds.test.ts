@@ -408,4 +408,19 @@ describe('kinds of question', () => {
     expect(ask('chuyển bản sao giấy tờ của dân sang hồ sơ điện tử do ai làm').ids).toEqual(['III.3']);
     expect(ask('phần ứng dụng công nghệ thông tin việc nào hạn sớm nhất').intent).toBe('first-last');
   });
+  it('agencies and sections ranked by their tasks, counted as each agency’s own count', () => {
+    expect(first('đơn vị nào chủ trì nhiều nhiệm vụ nhất')).toBe('Chủ trì nhiều nhiệm vụ nhất trong Kế hoạch 4561/KH-UBND: VP.UBND tỉnh (14 nhiệm vụ).');
+    expect(first('Sở Nội vụ chủ trì bao nhiêu việc')).toMatch(/^Sở Nội vụ chủ trì 5 nhiệm vụ/);
+    expect(ask('đơn vị nào chủ trì nhiều nhiệm vụ nhất').text).toContain('Sở Nội vụ (5)');
+    expect(first('phần nào có nhiều việc nhất')).toBe('Mục có nhiều nhiệm vụ nhất trong Kế hoạch 4561/KH-UBND: mục II (9 nhiệm vụ).');
+    expect(first('Which section has the fewest tasks?')).toBe('The section with the fewest tasks in plan 4561/KH-UBND: section I (4 tasks).');
+  });
+  it('the day the asker is at is no period; months as the calendar counts them; two fields asked, the last first', () => {
+    expect(first('có việc nào trễ hạn không, hôm nay là giữa tháng 10 năm 2018', '2018-10-15')).toMatch(/^Có\.|^Nhiệm vụ quá hạn \(1\)/);
+    expect(first('Which tasks were overdue as of mid February 2019?', '2019-02-15')).toBe('Overdue tasks (4), as of 15/02/2019:');
+    expect(ask('việc gì đến hạn trong 3 tháng tới', '2020-07-01').text).toMatch(/3 tháng tới \(đến 01\/10\/2020\)/);
+    expect(first('xây dựng kế hoạch triển khai NĐ 61 thì ai chủ trì, ai phối hợp')).toMatch(/^Phối hợp: /);
+    expect(first('ai lo việc ban hành quy trình nội bộ, quy trình điện tử? hạn khi nào')).toMatch(/^Thời hạn: Quý II\/2019/);
+    expect(first('công bố danh mục thủ tục ở trung tâm còn hạn hông', '2019-02-01')).toMatch(/^Còn hạn|^Chưa trễ|^Không/);
+  });
 });
