@@ -4,6 +4,7 @@
  * "UBND các huyện, thành phố" with the kinds listed after it is one party, UBND cấp huyện.
  */
 import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/answer/engine.ts';
 import { buildPlan, parseParties, type Warning } from '../../src/plan/import/build.ts';
 import { namedParties } from '../../src/plan/import/body-parties.ts';
 import { createdAgencies } from '../../src/plan/import/index.ts';
@@ -17,7 +18,7 @@ const cell = (text: string) => {
 describe('an agency cell', () => {
   it('"Bộ Chỉ huy Quân sự tỉnh, UBND các huyện, thành phố": the command by its name, and UBND cấp huyện — no Tỉnh ủy, no "UBND các huyện" twice', () => {
     const { parties, warnings } = cell('Bộ Chỉ huy Quân sự tỉnh, UBND các huyện, thành phố');
-    expect(parties).toEqual([{ name: 'UBND cấp huyện', agency: 'ubnd-cap-huyen' }, { name: 'Bộ Chỉ huy Quân sự tỉnh' }]);
+    expect(parties).toEqual([{ name: 'Bộ Chỉ huy Quân sự tỉnh' }, { name: 'UBND cấp huyện', agency: 'ubnd-cap-huyen' }]);
     expect(warnings).toEqual([{ kind: 'unknownAgency', where: 'III.5', name: 'Bộ Chỉ huy Quân sự tỉnh' }]);
   });
   it('the districts with the towns and cities listed after them are UBND cấp huyện, once', () => {
@@ -40,6 +41,40 @@ describe('an agency cell', () => {
   });
   it('a town named after a department is no kind of the department: it stays a name of its own', () => {
     expect(cell('Sở Y tế, thị xã').parties).toEqual([{ name: 'Sở Y tế', agency: 'so-y-te' }, { name: 'thị xã' }]);
+  });
+});
+
+describe('the parties of a cell, in the order the cell names them', () => {
+  it('a body the directory does not know keeps its place before a department, and the task card lists them so', () => {
+    expect(cell('Bộ Chỉ huy Quân sự tỉnh, Sở Nội vụ').parties).toEqual([{ name: 'Bộ Chỉ huy Quân sự tỉnh' }, { name: 'Sở Nội vụ', agency: 'so-noi-vu' }]);
+    const { plan } = buildPlan(
+      {
+        number: '118/KH-UBND',
+        date: '2026-02-12',
+        issuer: 'UBND tỉnh Bến Tre',
+        title: 'Phòng, chống thiên tai',
+        sections: [
+          {
+            id: 'I',
+            title: 'Chỉ đạo, điều hành',
+            rows: [
+              {
+                stt: '1',
+                content: 'Kiện toàn Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh',
+                lead: 'Sở Nông nghiệp và Phát triển nông thôn',
+                coordinate: 'Bộ Chỉ huy Quân sự tỉnh, Sở Nội vụ, UBND các huyện, thành phố',
+                deadline: '31/3/2026',
+                note: '',
+              },
+            ],
+          },
+        ],
+        assignments: [],
+      },
+      dir,
+    );
+    const card = new Engine(plan, dir).ask('nhiệm vụ I.1', { today: '2026-03-01' }).text;
+    expect(card).toContain('• Phối hợp: Bộ Chỉ huy Quân sự tỉnh, Sở Nội vụ, UBND cấp huyện\n');
   });
 });
 

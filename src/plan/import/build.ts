@@ -104,9 +104,10 @@ export function parseParties(cell: string, dir: Directory, where: string, warnin
   const covered = new Array<boolean>(words.length).fill(false);
   for (const m of matches) for (let i = m.start; i < m.end; i++) covered[i] = true;
 
-  const parties: Party[] = [];
-  const pushAgency = (id: string) => {
-    if (!parties.some((p) => p.agency === id)) parties.push({ name: dir.label(id), agency: id });
+  // Each party with the word where the cell names it: the parties are listed in the cell's order.
+  const found: { party: Party; at: number }[] = [];
+  const pushAgency = (id: string, at: number) => {
+    if (!found.some((p) => p.party.agency === id)) found.push({ party: { name: dir.label(id), agency: id }, at });
   };
   // "UBND các huyện Bình Đại, Ba Tri, Thạnh Phú": a group's name heading the names of some of its kind is their
   // heading, not every district.
@@ -132,7 +133,7 @@ export function parseParties(cell: string, dir: Directory, where: string, warnin
         names: [...prev.agencies, ...m.agencies].map((id) => dir.label(id)),
       });
     }
-    m.agencies.forEach(pushAgency);
+    for (const id of m.agencies) pushAgency(id, m.start);
   });
   // "các huyện, thị xã, thành phố": after a group of a level, the other kinds of that level listed with it are the
   // group's words, not parties of their own.
@@ -144,13 +145,14 @@ export function parseParties(cell: string, dir: Directory, where: string, warnin
   });
   // Segments with words no alias covers are names the directory does not know: keep them as written.
   segments.forEach((seg, i) => {
-    const loose = !listed[i] && words.some((w, j) => segmentOf[j] === i && !covered[j] && !JOINERS.has(w));
-    if (loose) {
+    const loose = listed[i] ? -1 : words.findIndex((w, j) => segmentOf[j] === i && !covered[j] && !JOINERS.has(w));
+    if (loose >= 0) {
       const name = seg.replace(/^(và|với)\s+/i, '');
-      parties.push({ name });
+      found.push({ party: { name }, at: loose });
       warnings.push({ kind: 'unknownAgency', where, name });
     }
   });
+  const parties = found.sort((a, b) => a.at - b.at).map((p) => p.party);
   if (notes.length > 0 && parties.length > 0) {
     const last = parties[parties.length - 1]!;
     last.note = notes.map((n) => n.note).join('; ');
