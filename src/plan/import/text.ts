@@ -150,6 +150,7 @@ export function readDocument(lines: string[]): RawPlanDocument {
   const doc: RawPlanDocument = { basis: [], parts: [], recipients: [] };
   let part: RawPlanDocument['parts'][number] | undefined;
   let inRecipients = false;
+  let closing = false;
   for (let i = 0; i < lines.length; i++) {
     const line = clean(lines[i]!);
     const f = fold(line);
@@ -206,12 +207,16 @@ export function readDocument(lines: string[]): RawPlanDocument {
     }
     const heading = line.match(/^([IVX]+)\.\s+(.+)$/);
     if (heading) {
+      closing = false;
       part = { number: heading[1]!, title: heading[2]!, items: [] };
       doc.parts.push(part);
       continue;
     }
-    if (/^tren day\b/.test(f)) {
-      doc.closing = line;
+    // The closing paragraphs ("Trên đây là Kế hoạch …", "Yêu cầu … nghiêm túc triển khai thực hiện./."): the document's,
+    // not the last item's.
+    if (isClosing(line) || (closing && !/^\d+\.\s/.test(line))) {
+      closing = true;
+      doc.closing = doc.closing ? `${doc.closing}\n${line}` : line;
       part = undefined;
       continue;
     }
@@ -222,6 +227,29 @@ export function readDocument(lines: string[]): RawPlanDocument {
     else part.note = part.note ? `${part.note}\n${line}` : line;
   }
   return doc;
+}
+
+/**
+ * The words a closing paragraph opens with, whatever follows: "Trên đây là Kế hoạch …", "Yêu cầu …", "UBND tỉnh yêu
+ * cầu …", "Trong quá trình thực hiện …" (a PDF's line that may start one).
+ */
+export function opensClosing(line: string): boolean {
+  return /^(tren day\b|(?:(?:uy ban nhan dan|ubnd) (?:tinh|huyen|thanh pho|thi xa)\s+)?yeu cau\b|trong qua trinh (?:to chuc )?(?:trien khai )?thuc hien\b)/.test(
+    fold(clean(line)),
+  );
+}
+
+/**
+ * A closing paragraph of the body, after its last part: "Trên đây là Kế hoạch …"; "(UBND tỉnh) yêu cầu … nghiêm túc
+ * (triển khai) thực hiện./."; "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc …". A numbered point is never one.
+ */
+export function isClosing(line: string): boolean {
+  const text = clean(line);
+  const f = fold(text);
+  if (!opensClosing(text)) return false;
+  if (/^tren day\b/.test(f)) return true;
+  if (/^trong qua trinh/.test(f)) return /kho khan|vuong mac|phat sinh/.test(f);
+  return /nghiem tuc|khan truong|trien khai thuc hien|to chuc thuc hien|thuc hien nghiem/.test(f) || /\.\/\.$/.test(text);
 }
 
 /** The first line of a signature block: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", or the title alone in capitals. */
@@ -238,7 +266,7 @@ export function readAssignments(lines: string[]): { number: string; text: string
   const out: { number: string; text: string }[] = [];
   for (const line of lines.slice(start + 1)) {
     const f = fold(line);
-    if (/^[IVX]+\.\s/.test(line) || /^(tren day|noi nhan|phu luc$)/.test(f) || line.startsWith('\t') || isSignatureStart(line)) break;
+    if (/^[IVX]+\.\s/.test(line) || /^(noi nhan|phu luc$)/.test(f) || line.startsWith('\t') || isSignatureStart(line) || isClosing(line)) break;
     if (!line) continue;
     const m = line.match(/^(\d+)\.\s*(.+)$/);
     if (m) out.push({ number: m[1]!, text: m[2]! });
