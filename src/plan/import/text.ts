@@ -123,11 +123,13 @@ export function readBasis(line: string): RawPlanDocument['basis'][number] {
   let issuer: string | undefined;
   let about: string | undefined;
   // A line that names no document ("Căn cứ tình hình thực tế của địa phương") has no issuer either.
-  if (kind && by) {
+  // "… của Luật …" after the name names another document, not who issued this one: neither issuer nor subject.
+  const another = by !== null && KIND.test(by[1]!);
+  if (kind && by && !another) {
     const s = by[1]!.search(SUBJECT);
     issuer = clean(s >= 0 ? by[1]!.slice(0, s) : by[1]!);
     if (s >= 0) about = clean(by[1]!.slice(s));
-  } else if (kind) {
+  } else if (kind && !another) {
     const s = tail.search(SUBJECT);
     if (s >= 0) about = clean(tail.slice(s));
   }
@@ -140,6 +142,23 @@ export function readBasis(line: string): RawPlanDocument['basis'][number] {
     ...(issuer ? { issuer } : {}),
     ...(about ? { about } : {}),
   };
+}
+
+/**
+ * Where a "Căn cứ" line's next document begins: at a document's kind written as a name is ("Luật sửa đổi …",
+ * "Nghị định số …") after a semicolon, or after a date and a comma or "và" ("… ngày 19/6/2013, Luật …").
+ */
+const DATE_END = String.raw`(?:năm\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4})`;
+const NEXT_DOCUMENT = new RegExp(String.raw`(?:;|(?<=${DATE_END}),|(?<=${DATE_END})\s+và)\s+(?=(?:${KINDS.join('|')})(?:\s|$))`, 'u');
+
+/**
+ * A "Căn cứ …" line as the documents it cites, one entry each: "Căn cứ Luật Phòng, chống thiên tai ngày 19/6/2013;
+ * Luật sửa đổi, bổ sung … ngày 17/6/2020;" cites two laws.
+ */
+export function readBases(line: string): RawPlanDocument['basis'] {
+  return clean(line)
+    .split(NEXT_DOCUMENT)
+    .map((part) => readBasis(part));
 }
 
 /**
@@ -198,7 +217,7 @@ export function readDocument(lines: string[]): RawPlanDocument {
       continue;
     }
     if (/^can cu\b/.test(f)) {
-      doc.basis.push(readBasis(line));
+      doc.basis.push(...readBases(line));
       continue;
     }
     if (doc.parts.length === 0 && !part && doc.basis.length > 0 && /nhu sau:?$/.test(f)) {
