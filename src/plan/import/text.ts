@@ -189,7 +189,7 @@ export function readDocument(lines: string[]): RawPlanDocument {
       }
       part = undefined;
       // After the recipients, the signature block: lines in capitals ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
-      // "PHÓ CHỦ TỊCH"), the last of them the signer's title, then their name (the first line that is not in
+      // "PHÓ CHỦ TỊCH"), the last of them the signer's own title, then their name (the first line that is not in
       // capitals). What follows is no longer the body.
       // A PDF reads the recipients and the signature side by side a line of each: the recipients' lines among
       // the block's are still recipients.
@@ -207,9 +207,10 @@ export function readDocument(lines: string[]): RawPlanDocument {
         block.push(l);
       }
       const name = j < lines.length ? clean(lines[j]!) : '';
-      const title = block.at(-1);
+      // The whole block as written, whose authority the signer signs with: "KT. CHỦ TỊCH, PHÓ CHỦ TỊCH".
+      const title = block.join(', ');
       const named = Boolean(title && name && !/^phu luc\b/.test(fold(name)));
-      if (named && !doc.signer) doc.signer = { title: title!, name };
+      if (named && !doc.signer) doc.signer = { title, name };
       if (named) while (j + 1 < lines.length && recipient(clean(lines[j + 1]!))) j++;
       inRecipients = false;
       // The name is read; a line that is not one (the appendix's heading) is read next.
