@@ -41,24 +41,34 @@ describe('the closing paragraphs of a plan', () => {
     expect(plan.document?.parts.at(-1)?.items.at(-1)).toBe(`${ASSIGNMENTS[1]}\n${more}`);
     expect(plan.document?.closing).toBe(CLOSING[1]);
   });
-  it('from Excel: body rows above the table read the same way', async () => {
+  it('from Excel: body rows above the table read the same way, the closing ending at "Nơi nhận" and the next sheet’s header', async () => {
     const wb = new ExcelJS.Workbook();
-    const sheet = wb.addWorksheet('Kế hoạch');
+    const body = wb.addWorksheet('Kế hoạch');
     for (const line of [
+      'ỦY BAN NHÂN DÂN TỈNH BẾN TRE',
       'Số: 120/KH-UBND',
       'KẾ HOẠCH',
       'Ứng phó bão năm 2026',
       'II. TỔ CHỨC THỰC HIỆN',
       ...ASSIGNMENTS.map((a, i) => `${i + 1}. ${a}`),
       ...CLOSING,
+      'Nơi nhận:',
+      '- Lưu: VT.',
+      'KT. CHỦ TỊCH',
+      'PHÓ CHỦ TỊCH',
+      'Trần Thị Mai',
     ])
-      sheet.addRow([line]);
-    sheet.addRow(['STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành']);
-    sheet.addRow(['1', 'Kiện toàn Ban Chỉ huy', 'Sở Nội vụ', '', '31/3/2026']);
+      body.addRow([line]);
+    const appendix = wb.addWorksheet('Phụ lục');
+    appendix.addRow(['ỦY BAN NHÂN DÂN TỈNH BẾN TRE']);
+    appendix.addRow(['PHỤ LỤC']);
+    appendix.addRow(['STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành']);
+    appendix.addRow(['1', 'Kiện toàn Ban Chỉ huy', 'Sở Nội vụ', '', '31/3/2026']);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     const { plan } = await importFile('kh-120.xlsx', bytes, dir, { date: '2026-02-20' }, TODAY);
     expect(plan.assignments.map((a) => a.text)).toEqual(ASSIGNMENTS);
     expect(plan.document?.closing).toBe(CLOSING.join('\n'));
+    expect(plan.document?.signer).toEqual({ title: 'KT. CHỦ TỊCH, PHÓ CHỦ TỊCH', name: 'Trần Thị Mai' });
   });
   it('from a PDF printed from Word, where the last point’s last line runs to the margin: the same plan as the Word file', async () => {
     const fromPdf = (await importFile('kh-120.pdf', readFileSync(DISASTER_PDF), dir, {}, TODAY)).plan;

@@ -178,11 +178,13 @@ export function readDocument(lines: string[]): RawPlanDocument {
     if (/^noi nhan:?$/.test(f)) {
       inRecipients = true;
       part = undefined;
+      closing = false;
       continue;
     }
     // The signature block with no "Nơi nhận" before it: the body ends there all the same.
     const signs = !inRecipients && isSignatureStart(line);
     if (inRecipients || signs) {
+      closing = false;
       if (inRecipients && line.startsWith('-')) {
         doc.recipients.push(clean(line.slice(1)).replace(/[;.]$/, ''));
         continue;
@@ -234,6 +236,9 @@ export function readDocument(lines: string[]): RawPlanDocument {
     }
     // The closing paragraphs ("Trên đây là Kế hoạch …", "Yêu cầu … nghiêm túc triển khai thực hiện./."): the document's,
     // not the last item's.
+    // What follows the closing up to the recipients or the signature is the closing too; a line in capitals (a
+    // heading, the next sheet's "ỦY BAN NHÂN DÂN TỈNH …") is not.
+    if (closing && line === line.toUpperCase()) closing = false;
     if (isClosing(line) || (closing && !/^\d+\.\s/.test(line))) {
       closing = true;
       doc.closing = doc.closing ? `${doc.closing}\n${line}` : line;
