@@ -18,14 +18,26 @@ export interface AgencyMatch {
 interface Alias {
   words: string[];
   agencies: string[];
+  /** The alias as written, for its own commas (see breaksOf). */
+  text: string;
   /**
-   * Where the name itself has a comma (or a dash, which offices write as one): before word k. Undefined when its
+   * Where the name itself has a comma (or a dash, which offices write as one): before word k. Null when its
    * punctuation cannot be placed among its canonical words ("Sở VH,TT&DL"): then a comma anywhere is let through.
+   * Worked out on the first scan of a text with separators (an import's cells), never at start-up.
    */
-  breaks?: ReadonlySet<number>;
+  breaks?: ReadonlySet<number> | null;
 }
 
 const NO_BREAKS: ReadonlySet<number> = new Set();
+
+/** An alias's own breaks (see Alias.breaks), worked out once. */
+function breaksOf(a: Alias): ReadonlySet<number> | null {
+  if (a.breaks !== undefined) return a.breaks;
+  // "Sở Lao động - Thương binh và Xã hội" is also written "Sở Lao động, Thương binh và Xã hội".
+  const own = /[,;()–-]|\.\s/.test(a.text) ? wordsWithBreaks(a.text.replace(/\s+[-–]\s+/g, ', ')) : { words: a.words, breaks: NO_BREAKS };
+  a.breaks = own.words.join(' ') === a.words.join(' ') ? own.breaks : null;
+  return a.breaks;
+}
 
 /**
  * A text's canonical words and where a separator (",", ";", "(", ")", or "." ending a sentence) stands: before word
@@ -89,10 +101,7 @@ export class Directory {
     const words = canonicalTokens(text);
     if (words.length === 0) return;
     const list = this.aliasIndex.get(words[0]!) ?? [];
-    // "Sở Lao động - Thương binh và Xã hội" is also written "Sở Lao động, Thương binh và Xã hội".
-    const own = /[,;()–-]|\.\s/.test(text) ? wordsWithBreaks(text.replace(/\s+[-–]\s+/g, ', ')) : { words, breaks: NO_BREAKS };
-    const breaks = own.words.join(' ') === words.join(' ') ? own.breaks : undefined;
-    if (!list.some((a) => a.words.join(' ') === words.join(' '))) list.push({ words, agencies, ...(breaks ? { breaks } : {}) });
+    if (!list.some((a) => a.words.join(' ') === words.join(' '))) list.push({ words, agencies, text });
     this.aliasIndex.set(words[0]!, list);
     for (let i = 0; i < words.length; i++) for (let n = 2; n <= 4 && i + n <= words.length; n++) this.aliasGrams.add(words.slice(i, i + n).join(' '));
     const joined = words.join(' ');
@@ -142,8 +151,10 @@ export class Directory {
   scan(words: readonly string[], breaks?: ReadonlySet<number>): AgencyMatch[] {
     const out: AgencyMatch[] = [];
     const fits = (a: Alias, i: number) => {
-      if (!breaks || breaks.size === 0 || !a.breaks) return true;
-      for (let k = 1; k < a.words.length; k++) if (breaks.has(i + k) && !a.breaks.has(k)) return false;
+      if (!breaks || breaks.size === 0 || a.words.length === 1) return true;
+      const own = breaksOf(a);
+      if (!own) return true;
+      for (let k = 1; k < a.words.length; k++) if (breaks.has(i + k) && !own.has(k)) return false;
       return true;
     };
     for (let i = 0; i < words.length; ) {
