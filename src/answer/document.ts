@@ -17,12 +17,41 @@ function basisLine(ctx: AnswerContext, b: Basis): string {
   return `• ${ctx.t('doc.basisLine', { kind, number: b.number, date: b.date ? formatDate(b.date) : '—', issuer: b.issuer ?? '—', about: b.about ?? '' }).trim()}`;
 }
 
+/** The abbreviations of a signing authority: thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền. */
+const AUTHORITY = /^(TM|KT|TL|TUQ|Q)\.\s*/u;
+
+/**
+ * A signature block's line in capitals as a sentence writes it: "PHÓ CHỦ TỊCH" → "Phó Chủ tịch", "KT. CHỦ TỊCH" →
+ * "KT. Chủ tịch", "TM. ỦY BAN NHÂN DÂN" → "TM. Ủy ban nhân dân" (a title after "Phó", "Quyền", "Chánh" keeps its
+ * capital: "Phó Giám đốc", "Chánh Văn phòng"). A line not in capitals stays as written.
+ */
+function sentenceCase(line: string): string {
+  if (line !== line.toUpperCase()) return line;
+  const [, abbr = '', rest = ''] = line.match(/^((?:TM|KT|TL|TUQ|Q)\.\s*)?(.*)$/su)!;
+  const words = rest.toLowerCase().split(' ');
+  const upper = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  const second = ['phó', 'quyền', 'chánh'].includes(words[0]!) && words.length > 1;
+  return abbr + words.map((w, i) => (i === 0 || (second && i === 1) ? upper(w) : w)).join(' ');
+}
+
+/**
+ * "Người ký: Phó Chủ tịch Nguyễn Văn Đức (KT. Chủ tịch)": the signer's own title before the name, the authority
+ * signed with ("TM. …", "KT. …") after it, each as a sentence writes it.
+ */
+function signerLine(ctx: AnswerContext, signer: { title: string; name: string }): string {
+  const lines = signer.title.split(/,\s*(?=\S)/u).map(sentenceCase);
+  const own = lines.filter((l) => !AUTHORITY.test(l));
+  const title = own.length > 0 ? own.join(', ') : (lines.pop() ?? '');
+  const authority = lines.filter((l) => AUTHORITY.test(l));
+  const name = signer.name;
+  return authority.length > 0 ? ctx.t('doc.signerFor', { title, name, authority: authority.join(', ') }) : ctx.t('doc.signer', { title, name });
+}
+
 export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
   const plan = ctx.plan;
   const doc = plan.document;
   const head = ctx.t('doc.header', { plan: plan.number, date: formatDate(plan.date), issuer: plan.issuer, title: plan.title });
-  const title = doc?.signer ? doc.signer.title.charAt(0) + doc.signer.title.slice(1).toLowerCase() : '';
-  const signed = doc?.signer ? ctx.t('doc.signer', { title, name: doc.signer.name }) : '';
+  const signed = doc?.signer ? signerLine(ctx, doc.signer) : '';
   const missing = (what: string) => answer(ctx.t('doc.missing', { what: ctx.t(`doc.part.${what}`), plan: plan.number }));
   switch (q.about) {
     case 'header':

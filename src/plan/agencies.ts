@@ -2,7 +2,7 @@
  * The agency directory: names and the forms people type, groups ("UBND cấp huyện"), and a scanner that finds
  * agencies in a cell or a question by longest alias match over canonical words.
  */
-import { canonicalTokens } from '../text/canonical.ts';
+import { canonicalTokens, canonicalTokensWithSeparators, SEPARATORS } from '../text/canonical.ts';
 import { fold } from '../text/fold.ts';
 import type { Agency, DirectoryData } from './schema.ts';
 
@@ -18,6 +18,41 @@ export interface AgencyMatch {
 interface Alias {
   words: string[];
   agencies: string[];
+  /** The alias as written, for its own commas (see breaksOf). */
+  text: string;
+  /**
+   * Where the name itself has a comma (or a dash, which offices write as one): before word k. Null when its
+   * punctuation cannot be placed among its canonical words ("Sở VH,TT&DL"): then a comma anywhere is let through.
+   * Worked out on the first scan of a text with separators (an import's cells), never at start-up.
+   */
+  breaks?: ReadonlySet<number> | null;
+}
+
+const NO_BREAKS: ReadonlySet<number> = new Set();
+
+/** An alias's own breaks (see Alias.breaks), worked out once. */
+function breaksOf(a: Alias): ReadonlySet<number> | null {
+  if (a.breaks !== undefined) return a.breaks;
+  // "Sở Lao động - Thương binh và Xã hội" is also written "Sở Lao động, Thương binh và Xã hội".
+  const own = /[,;()–-]|\.\s/.test(a.text) ? wordsWithBreaks(a.text.replace(/\s+[-–]\s+/g, ', ')) : { words: a.words, breaks: NO_BREAKS };
+  a.breaks = own.words.join(' ') === a.words.join(' ') ? own.breaks : null;
+  return a.breaks;
+}
+
+/**
+ * A text's canonical words and where a separator (",", ";", "(", ")", or "." ending a sentence) stands: before word
+ * k for each k in `breaks`. A name is never read across a separator it does not have itself ("Bộ Chỉ huy Quân sự
+ * tỉnh, UBND …" holds no "tỉnh ủy").
+ */
+export function wordsWithBreaks(text: string): { words: string[]; breaks: Set<number> } {
+  const words: string[] = [];
+  const breaks = new Set<number>();
+  for (const t of canonicalTokensWithSeparators(text)) {
+    if (SEPARATORS.has(t)) {
+      if (words.length > 0) breaks.add(words.length);
+    } else words.push(t);
+  }
+  return { words, breaks };
 }
 
 export class Directory {
@@ -68,7 +103,7 @@ export class Directory {
     const words = canonicalTokens(text);
     if (words.length === 0) return;
     const list = this.aliasIndex.get(words[0]!) ?? [];
-    if (!list.some((a) => a.words.join(' ') === words.join(' '))) list.push({ words, agencies });
+    if (!list.some((a) => a.words.join(' ') === words.join(' '))) list.push({ words, agencies, text });
     this.aliasIndex.set(words[0]!, list);
     for (const w of words) this.aliasWords.add(w);
     for (let i = 0; i < words.length; i++) for (let n = 2; n <= 4 && i + n <= words.length; n++) this.aliasGrams.add(words.slice(i, i + n).join(' '));
@@ -117,11 +152,21 @@ export class Directory {
     return ids;
   }
 
-  /** Exact alias matches, longest first, left to right, not overlapping. */
-  scan(words: readonly string[]): AgencyMatch[] {
+  /**
+   * Exact alias matches, longest first, left to right, not overlapping. With `breaks` (see wordsWithBreaks), a match
+   * spans a separator only where its name has one: "UBND các huyện, thành phố" is one name, "tỉnh, UBND" no "tỉnh ủy".
+   */
+  scan(words: readonly string[], breaks?: ReadonlySet<number>): AgencyMatch[] {
     const out: AgencyMatch[] = [];
+    const fits = (a: Alias, i: number) => {
+      if (!breaks || breaks.size === 0 || a.words.length === 1) return true;
+      const own = breaksOf(a);
+      if (!own) return true;
+      for (let k = 1; k < a.words.length; k++) if (breaks.has(i + k) && !own.has(k)) return false;
+      return true;
+    };
     for (let i = 0; i < words.length; ) {
-      const hit = this.aliasIndex.get(words[i]!)?.find((a) => a.words.every((w, k) => words[i + k] === w));
+      const hit = this.aliasIndex.get(words[i]!)?.find((a) => a.words.every((w, k) => words[i + k] === w) && fits(a, i));
       if (hit) {
         out.push({ start: i, end: i + hit.words.length, agencies: hit.agencies });
         i += hit.words.length;

@@ -97,6 +97,10 @@ export const documentSchema = z.object({
   parts: z.array(z.object({ number: z.string(), title: z.string(), items: z.array(z.string()), note: z.string().optional() })),
   closing: z.string().optional(),
   recipients: z.array(z.string()),
+  /**
+   * Who signed: the signature block's lines above the name as written, joined by ", " — the authority signed with
+   * ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), then the signer's own title ("PHÓ CHỦ TỊCH") —, and the name.
+   */
   signer: z.object({ title: z.string(), name: z.string() }).optional(),
   /** Where our copy of the source stops, when it is incomplete ("mục IV của phụ lục"). */
   stopsAt: z.string().optional(),

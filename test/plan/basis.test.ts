@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/answer/engine.ts';
 import { importFile } from '../../src/plan/import/index.ts';
-import { readBasis, readMeta } from '../../src/plan/import/text.ts';
+import { readBases, readBasis, readMeta } from '../../src/plan/import/text.ts';
 import { arrivingPlanDocx, BASIS } from '../fixtures/arriving-plan.ts';
+import { BASIS as DISASTER_BASIS, disasterPlanDocx } from '../fixtures/disaster-plan.ts';
 import { dir } from '../helpers.ts';
 
 const fields = (line: string) => {
@@ -116,5 +117,48 @@ describe('a Word plan that cites documents', async () => {
     expect(basis).toContain('Luật Chuyển đổi số ngày 14 tháng 6 năm 2025');
     const cited = engine.ask('quyết định 123 là gì', { today: '2026-05-01' }).text;
     expect(cited).toContain('Quyết định số 123/QĐ-UBND ngày 15/01/2026 của UBND tỉnh phê duyệt Đề án phát triển tổ công nghệ số cộng đồng');
+  });
+});
+
+/** KH 118/KH-UBND's first "Căn cứ" line: two laws. */
+const BASES_118 = DISASTER_BASIS[0]!;
+
+describe('a "Căn cứ" line that cites several documents', () => {
+  const texts = (line: string) => readBases(line).map((b) => b.text);
+  it('is one entry per document, each with its own kind, title and date, none with another document as issuer', () => {
+    expect(readBases(BASES_118)).toEqual([
+      { text: 'Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013', kind: 'Luật', title: 'Phòng, chống thiên tai', date: '2013-06-19' },
+      {
+        text: 'Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều ngày 17 tháng 6 năm 2020',
+        kind: 'Luật',
+        title: 'sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều',
+        date: '2020-06-17',
+      },
+    ]);
+  });
+  it('documents after a date and a comma or "và" are apart too', () => {
+    expect(texts('Căn cứ Luật Phòng, chống thiên tai ngày 19/6/2013, Luật Đê điều ngày 29/11/2006;')).toEqual([
+      'Luật Phòng, chống thiên tai ngày 19/6/2013',
+      'Luật Đê điều ngày 29/11/2006',
+    ]);
+    expect(
+      readBases('Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 và Nghị định số 107/2021/NĐ-CP ngày 6/12/2021 của Chính phủ;').map((b) => b.number),
+    ).toEqual(['61/2018/NĐ-CP', '107/2021/NĐ-CP']);
+  });
+  it('laws named in what a decree is about stay that decree’s words', () => {
+    const line =
+      'Căn cứ Nghị định số 66/2021/NĐ-CP ngày 06 tháng 7 năm 2021 của Chính phủ quy định chi tiết thi hành một số điều của Luật Phòng, chống thiên tai và Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều;';
+    expect(readBases(line)).toHaveLength(1);
+    expect(readBases(line)[0]).toMatchObject({ number: '66/2021/NĐ-CP', issuer: 'Chính phủ', about: expect.stringMatching(/Luật Đê điều$/) });
+  });
+  it('a Word plan with such a line: the answer lists each document', async () => {
+    const { plan } = await importFile('kh-120.docx', await disasterPlanDocx(), dir, {}, '2026-03-01');
+    expect(plan.document?.basis.map((b) => [b.kind, b.number ?? b.date])).toEqual([
+      ['Luật', '2013-06-19'],
+      ['Luật', '2020-06-17'],
+      ['Nghị định', '66/2021/NĐ-CP'],
+    ]);
+    const basis = new Engine(plan, dir).ask('kế hoạch căn cứ vào văn bản nào', { today: '2026-03-01' }).text;
+    expect(basis).toContain('Kế hoạch 120/KH-UBND căn cứ 3 văn bản:\n• Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013\n• Luật sửa đổi, bổ sung');
   });
 });

@@ -40,7 +40,7 @@ describe('a PDF with a two-column body and a rotated appendix', async () => {
   it('reads the two-column body column by column: each paragraph whole, in order', () => {
     expect(fromPdf.document?.parts[0]?.items).toEqual(PURPOSES);
     expect(fromPdf.assignments.map((a) => a.text)).toEqual(fromWord.assignments.map((a) => a.text));
-    expect(fromPdf.document?.signer).toEqual({ title: 'PHÓ CHỦ TỊCH', name: 'Nguyễn Văn An' });
+    expect(fromPdf.document?.signer).toEqual({ title: 'TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH', name: 'Nguyễn Văn An' });
   });
   it('is the same plan as the Word file', () => {
     expect({ ...fromPdf, source: '' }).toEqual({ ...fromWord, source: '' });

@@ -49,7 +49,7 @@ describe('a signed PDF', async () => {
     expect(b.plan).toMatchObject({ number: '310/KH-UBND', date: '2026-03-12', issuer: 'UBND tỉnh Bến Tre' });
     expect(b.plan.assignments).toEqual(a.plan.assignments);
     expect(b.plan.document).toEqual(a.plan.document);
-    expect(b.plan.document?.signer).toEqual({ title: 'PHÓ CHỦ TỊCH', name: 'Nguyễn Văn An' });
+    expect(b.plan.document?.signer).toEqual({ title: 'TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH', name: 'Nguyễn Văn An' });
     expect(b.warnings).toEqual(a.warnings);
   });
 });

@@ -47,7 +47,7 @@ describe('a plan laid out in Word as offices do', async () => {
       ['TCTH.1', ASSIGNMENTS[0]],
       ['TCTH.2', ASSIGNMENTS[1]],
     ]);
-    expect(base.plan.document?.signer).toEqual({ title: 'PHÓ CHỦ TỊCH', name: 'Nguyễn Văn An' });
+    expect(base.plan.document?.signer).toEqual({ title: 'TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH', name: 'Nguyễn Văn An' });
     expect(base.plan).toMatchObject({ number: '310/KH-UBND', date: '2026-03-12', issuer: 'UBND tỉnh Bến Tre' });
   });
   it('section rows as one cell across the table ("I. HOÀN THIỆN …")', async () => {
@@ -77,7 +77,7 @@ describe('a plan laid out in Word as offices do', async () => {
   it('the signature block with no "Nơi nhận" ends the last paragraph and names the signer', async () => {
     const { plan } = await read({ recipients: false });
     expect(plan.assignments.map((a) => a.text)).toEqual(ASSIGNMENTS);
-    expect(plan.document?.signer).toEqual({ title: 'PHÓ CHỦ TỊCH', name: 'Nguyễn Văn An' });
+    expect(plan.document?.signer).toEqual({ title: 'TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH', name: 'Nguyễn Văn An' });
     expect(plan.document?.parts.map((x) => x.items)).toEqual([['Hoàn thiện thể chế và hạ tầng số của tỉnh.'], ASSIGNMENTS]);
     expect(tasks(plan)).toEqual(tasks(base.plan));
   });
@@ -94,7 +94,7 @@ describe('a plan laid out in Word as offices do', async () => {
     expect(tasks(plan)).toEqual(tasks(base.plan));
     expect(plan.assignments.map((a) => a.text)).toEqual(ASSIGNMENTS);
     // The recipients and the signature sit side by side: read a line of each, they are still told apart.
-    expect(plan.document?.signer).toEqual({ title: 'PHÓ CHỦ TỊCH', name: 'Nguyễn Văn An' });
+    expect(plan.document?.signer).toEqual({ title: 'TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH', name: 'Nguyễn Văn An' });
     expect(plan.document?.recipients).toEqual(['Như trên', 'Lưu: VT']);
     expect(base.plan.document?.recipients).toEqual(['Như trên', 'Lưu: VT']);
   });

@@ -114,6 +114,33 @@ const VERBS = new Set([
   'theo',
 ]);
 
+/** Kinds of local government (folded), listed together after "UBND các …": "huyện, thị xã, thành phố". */
+const LEVELS = ['thanh pho', 'thi xa', 'thi tran', 'quan', 'huyen', 'phuong', 'xa'];
+/** The last word of such a kind ("huyện", "xã", "phố" …). */
+const LEVEL_ENDS = new Set(LEVELS.map((l) => l.split(' ').at(-1)!));
+
+/** The length of a kind of local government in lower case starting at word i (1 or 2 words), or 0. */
+function levelAt(words: readonly Word[], i: number): number {
+  for (const n of [2, 1]) {
+    const run = words.slice(i, i + n);
+    if (run.length === n && run.every((w) => !upper(w)) && LEVELS.includes(run.map((w) => w.folded).join(' '))) return n;
+  }
+  return 0;
+}
+
+/** The kinds listed from word `j` on (", thị xã, thành phố"), and the word after them. */
+function levelsAfter(words: readonly Word[], j: number): { next: number; text: string } {
+  let text = '';
+  for (let n = levelAt(words, j); n > 0; n = words[j - 1]!.ends ? levelAt(words, j) : 0) {
+    text += `, ${words
+      .slice(j, j + n)
+      .map((w) => w.text)
+      .join(' ')}`;
+    j += n;
+  }
+  return { next: j, text };
+}
+
 const MAX_NAME_WORDS = 12;
 const MAX_NAMES = 12;
 
@@ -165,6 +192,7 @@ function namesFrom(words: readonly Word[], from: number): string[] {
     while (i < words.length && ['va', 'voi'].includes(words[i]!.folded) && !upper(words[i])) i++;
     if (headAt(words, i) === 0) break;
     const name: Word[] = [];
+    let listed = '';
     let stop = false;
     for (; i < words.length; i++) {
       const w = words[i]!;
@@ -183,6 +211,12 @@ function namesFrom(words: readonly Word[], from: number): string[] {
       }
       name.push(w);
       if (name.length > MAX_NAME_WORDS) return out;
+      // "UBND các huyện, thị xã, thành phố": the other kinds of local government listed after it are the name's
+      // words, and the name ends with them.
+      if (w.ends && LEVEL_ENDS.has(w.folded) && levelAt(words, i + 1) > 0) {
+        ({ next: i, text: listed } = levelsAfter(words, i + 1));
+        break;
+      }
       if (w.ends) {
         i++;
         break;
@@ -195,7 +229,7 @@ function namesFrom(words: readonly Word[], from: number): string[] {
       .map((w) => (upper(w) || w.folded === 'va' ? '.' : 'x'))
       .join('')
       .includes('xxxxx');
-    if (name.length > 0 && !sentence) out.push(name.map((w) => w.text).join(' '));
+    if (name.length > 0 && !sentence) out.push(name.map((w) => w.text).join(' ') + listed);
     if (stop) break;
   }
   return out;

@@ -4,7 +4,7 @@
  */
 import { canonicalTokens } from '../../text/canonical.ts';
 import { clean, fold } from '../../text/fold.ts';
-import { type Directory, planAgencies } from '../agencies.ts';
+import { type Directory, planAgencies, wordsWithBreaks } from '../agencies.ts';
 import { formatDate, parseDeadline } from '../deadline.ts';
 import { type Assignment, type Party, type Plan, type Section, type Task, planSchema } from '../schema.ts';
 import { namedParties } from './body-parties.ts';
@@ -71,6 +71,8 @@ export function describeWarning(w: Warning, t: (key: string, params: Record<stri
 
 /** Words that may stand between two agency names without being a name themselves. */
 const JOINERS = new Set(['va', 'voi', 'cac', 'cung']);
+/** Kinds of local government, listed after a group of their level ("UBND các huyện, thị xã, thành phố"). */
+const LEVELS = new Set(['thanh pho', 'thi xa', 'quan', 'huyen', 'thi tran', 'phuong', 'xa']);
 
 /**
  * Split a lead or coordinate cell into parties. Never splits blindly on commas: names are found by alias,
@@ -98,13 +100,16 @@ export function parseParties(cell: string, dir: Directory, where: string, warnin
       segmentOf.push(i);
     }
   });
-  const matches = dir.scan(words);
+  // A name is read within its segment, unless the name itself has that comma ("UBND các huyện, thành phố").
+  const breaks = new Set(segmentOf.flatMap((s, j) => (j > 0 && s !== segmentOf[j - 1] ? [j] : [])));
+  const matches = dir.scan(words, breaks);
   const covered = new Array<boolean>(words.length).fill(false);
   for (const m of matches) for (let i = m.start; i < m.end; i++) covered[i] = true;
 
-  const parties: Party[] = [];
-  const pushAgency = (id: string) => {
-    if (!parties.some((p) => p.agency === id)) parties.push({ name: dir.label(id), agency: id });
+  // Each party with the word where the cell names it: the parties are listed in the cell's order.
+  const found: { party: Party; at: number }[] = [];
+  const pushAgency = (id: string, at: number) => {
+    if (!found.some((p) => p.party.agency === id)) found.push({ party: { name: dir.label(id), agency: id }, at });
   };
   // "UBND các huyện Bình Đại, Ba Tri, Thạnh Phú": a group's name heading the names of some of its kind is their
   // heading, not every district.
@@ -130,17 +135,26 @@ export function parseParties(cell: string, dir: Directory, where: string, warnin
         names: [...prev.agencies, ...m.agencies].map((id) => dir.label(id)),
       });
     }
-    m.agencies.forEach(pushAgency);
+    for (const id of m.agencies) pushAgency(id, m.start);
+  });
+  // "các huyện, thị xã, thành phố": after a group of a level, the other kinds of that level listed with it are the
+  // group's words, not parties of their own.
+  const wordsOf = (i: number) => words.filter((_, j) => segmentOf[j] === i).join(' ');
+  const endsInGroup = (i: number) => matches.some((m) => segmentOf[m.end - 1] === i && segmentOf[m.end] !== i && m.agencies.every((id) => dir.isGroup(id)));
+  const listed: boolean[] = [];
+  segments.forEach((_, i) => {
+    listed[i] = i > 0 && LEVELS.has(wordsOf(i)) && (listed[i - 1]! || endsInGroup(i - 1));
   });
   // Segments with words no alias covers are names the directory does not know: keep them as written.
   segments.forEach((seg, i) => {
-    const loose = words.some((w, j) => segmentOf[j] === i && !covered[j] && !JOINERS.has(w));
-    if (loose) {
+    const loose = listed[i] ? -1 : words.findIndex((w, j) => segmentOf[j] === i && !covered[j] && !JOINERS.has(w));
+    if (loose >= 0) {
       const name = seg.replace(/^(và|với)\s+/i, '');
-      parties.push({ name });
+      found.push({ party: { name }, at: loose });
       warnings.push({ kind: 'unknownAgency', where, name });
     }
   });
+  const parties = found.sort((a, b) => a.at - b.at).map((p) => p.party);
   if (notes.length > 0 && parties.length > 0) {
     const last = parties[parties.length - 1]!;
     last.note = notes.map((n) => n.note).join('; ');
@@ -153,8 +167,8 @@ export function parseParties(cell: string, dir: Directory, where: string, warnin
  * says they work with ("…phối hợp các cơ quan có liên quan…").
  */
 export function parseAssignmentParties(text: string, dir: Directory): { lead: Party[]; coordinate: Party[] } {
-  const words = canonicalTokens(text);
-  const matches = dir.scan(words);
+  const { words, breaks } = wordsWithBreaks(text);
+  const matches = dir.scan(words, breaks);
   const lead: Party[] = [];
   const coordinate: Party[] = [];
   // A plan's own agency (id "name:…", see planAgencies) is a party by its name, as in the task table.
@@ -188,12 +202,9 @@ export function parseAssignmentParties(text: string, dir: Directory): { lead: Pa
   return { lead, coordinate };
 }
 
-/** Every word of a name is an alias the directory knows (or a word between names): nothing to create. */
+/** Every word of a name is an alias the directory knows (or a word between names), read as a cell is: nothing to create. */
 function known(name: string, dir: Directory): boolean {
-  const words = canonicalTokens(name);
-  const covered = new Array<boolean>(words.length).fill(false);
-  for (const m of dir.scan(words)) for (let i = m.start; i < m.end; i++) covered[i] = true;
-  return words.every((w, i) => covered[i] || JOINERS.has(w));
+  return parseParties(name, dir, '', []).every((p) => p.agency !== undefined);
 }
 
 function taskId(section: string, number: string): string {

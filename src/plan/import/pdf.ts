@@ -4,7 +4,8 @@
  *
  * - Lines: text items on one baseline, split where a wide gap separates two blocks (the two header columns of a
  *   plan); wrapped lines of one paragraph joined again (a line that ends short of the right margin ends its
- *   paragraph, as does one before a numbered or lettered item).
+ *   paragraph, as does one before a numbered or lettered item, and a sentence's end before a closing paragraph:
+ *   "Trên đây là Kế hoạch …").
  * - The table: its header row is the line that begins "STT"; the column starts are the header's items (a wrapped
  *   header cell's second line joins its column). Each following line whose first column holds a row number
  *   ("1", "2a", "I", "II") starts a row; the other lines add to the cells of the row above, by column. A header
@@ -19,7 +20,7 @@ import { ImportError, type RawPlan } from './build.ts';
 import { MAX_PDF_ITEMS as MAX_ITEMS, MAX_PDF_PAGES as MAX_PAGES } from './limits.ts';
 import { blocksOf, columnsFirst, type Item, type Line, type RawItem, upright } from './pdf-layout.ts';
 import { checkPdfStreams } from './pdf-streams.ts';
-import { rawPlanOf } from './text.ts';
+import { opensClosing, rawPlanOf } from './text.ts';
 
 const text = (items: readonly Item[]) => clean(items.map((i) => i.str).join(' '));
 const ROW_NUMBER = /^(?:[IVX]{1,4}|\d{1,3}[a-z]?)\.?$/;
@@ -111,7 +112,9 @@ function paragraphs(lines: readonly Line[]): string[] {
     const capitals = t === t.toUpperCase();
     // A centred title in capitals wrapped over lines: the line before it was long and centred too.
     const title = capitals && wideCentred !== undefined && Math.abs((from + to) / 2 - wideCentred) < 20;
-    if ((open && !LIST_START.test(t) && !capitals) || title) out[out.length - 1] = `${out.at(-1)} ${t}`;
+    // A closing paragraph after a sentence that ran to the margin ("… cấp xã." / "Trên đây là Kế hoạch …"): its own.
+    const closes = /[.;:!?]$/.test(out.at(-1) ?? '') && opensClosing(t);
+    if ((open && !LIST_START.test(t) && !capitals && !closes) || title) out[out.length - 1] = `${out.at(-1)} ${t}`;
     else out.push(t);
     // A line that stops well short of the margin ends its paragraph; so does a heading in capitals.
     open = to > (line.right ?? right) - 40 && !capitals;

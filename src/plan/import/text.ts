@@ -123,11 +123,13 @@ export function readBasis(line: string): RawPlanDocument['basis'][number] {
   let issuer: string | undefined;
   let about: string | undefined;
   // A line that names no document ("Căn cứ tình hình thực tế của địa phương") has no issuer either.
-  if (kind && by) {
+  // "… của Luật …" after the name names another document, not who issued this one: neither issuer nor subject.
+  const another = by !== null && KIND.test(by[1]!);
+  if (kind && by && !another) {
     const s = by[1]!.search(SUBJECT);
     issuer = clean(s >= 0 ? by[1]!.slice(0, s) : by[1]!);
     if (s >= 0) about = clean(by[1]!.slice(s));
-  } else if (kind) {
+  } else if (kind && !another) {
     const s = tail.search(SUBJECT);
     if (s >= 0) about = clean(tail.slice(s));
   }
@@ -143,6 +145,23 @@ export function readBasis(line: string): RawPlanDocument['basis'][number] {
 }
 
 /**
+ * Where a "Căn cứ" line's next document begins: at a document's kind written as a name is ("Luật sửa đổi …",
+ * "Nghị định số …") after a semicolon, or after a date and a comma or "và" ("… ngày 19/6/2013, Luật …").
+ */
+const DATE_END = String.raw`(?:năm\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4})`;
+const NEXT_DOCUMENT = new RegExp(String.raw`(?:;|(?<=${DATE_END}),|(?<=${DATE_END})\s+và)\s+(?=(?:${KINDS.join('|')})(?:\s|$))`, 'u');
+
+/**
+ * A "Căn cứ …" line as the documents it cites, one entry each: "Căn cứ Luật Phòng, chống thiên tai ngày 19/6/2013;
+ * Luật sửa đổi, bổ sung … ngày 17/6/2020;" cites two laws.
+ */
+export function readBases(line: string): RawPlanDocument['basis'] {
+  return clean(line)
+    .split(NEXT_DOCUMENT)
+    .map((part) => readBasis(part));
+}
+
+/**
  * The body besides the tasks: the documents it is based on, its parts (purpose and requirements, content, …) with
  * their numbered points, the closing paragraph, the recipients and the signer.
  */
@@ -150,6 +169,7 @@ export function readDocument(lines: string[]): RawPlanDocument {
   const doc: RawPlanDocument = { basis: [], parts: [], recipients: [] };
   let part: RawPlanDocument['parts'][number] | undefined;
   let inRecipients = false;
+  let closing = false;
   for (let i = 0; i < lines.length; i++) {
     const line = clean(lines[i]!);
     const f = fold(line);
@@ -158,18 +178,20 @@ export function readDocument(lines: string[]): RawPlanDocument {
     if (/^noi nhan:?$/.test(f)) {
       inRecipients = true;
       part = undefined;
+      closing = false;
       continue;
     }
     // The signature block with no "Nơi nhận" before it: the body ends there all the same.
     const signs = !inRecipients && isSignatureStart(line);
     if (inRecipients || signs) {
+      closing = false;
       if (inRecipients && line.startsWith('-')) {
         doc.recipients.push(clean(line.slice(1)).replace(/[;.]$/, ''));
         continue;
       }
       part = undefined;
       // After the recipients, the signature block: lines in capitals ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
-      // "PHÓ CHỦ TỊCH"), the last of them the signer's title, then their name (the first line that is not in
+      // "PHÓ CHỦ TỊCH"), the last of them the signer's own title, then their name (the first line that is not in
       // capitals). What follows is no longer the body.
       // A PDF reads the recipients and the signature side by side a line of each: the recipients' lines among
       // the block's are still recipients.
@@ -187,9 +209,10 @@ export function readDocument(lines: string[]): RawPlanDocument {
         block.push(l);
       }
       const name = j < lines.length ? clean(lines[j]!) : '';
-      const title = block.at(-1);
+      // The whole block as written, whose authority the signer signs with: "KT. CHỦ TỊCH, PHÓ CHỦ TỊCH".
+      const title = block.join(', ');
       const named = Boolean(title && name && !/^phu luc\b/.test(fold(name)));
-      if (named && !doc.signer) doc.signer = { title: title!, name };
+      if (named && !doc.signer) doc.signer = { title, name };
       if (named) while (j + 1 < lines.length && recipient(clean(lines[j + 1]!))) j++;
       inRecipients = false;
       // The name is read; a line that is not one (the appendix's heading) is read next.
@@ -197,7 +220,7 @@ export function readDocument(lines: string[]): RawPlanDocument {
       continue;
     }
     if (/^can cu\b/.test(f)) {
-      doc.basis.push(readBasis(line));
+      doc.basis.push(...readBases(line));
       continue;
     }
     if (doc.parts.length === 0 && !part && doc.basis.length > 0 && /nhu sau:?$/.test(f)) {
@@ -206,12 +229,19 @@ export function readDocument(lines: string[]): RawPlanDocument {
     }
     const heading = line.match(/^([IVX]+)\.\s+(.+)$/);
     if (heading) {
+      closing = false;
       part = { number: heading[1]!, title: heading[2]!, items: [] };
       doc.parts.push(part);
       continue;
     }
-    if (/^tren day\b/.test(f)) {
-      doc.closing = line;
+    // The closing paragraphs ("Trên đây là Kế hoạch …", "Yêu cầu … nghiêm túc triển khai thực hiện./."): the document's,
+    // not the last item's.
+    // What follows the closing up to the recipients or the signature is the closing too; a line in capitals (a
+    // heading, the next sheet's "ỦY BAN NHÂN DÂN TỈNH …") is not.
+    if (closing && line === line.toUpperCase()) closing = false;
+    if (isClosing(line) || (closing && !/^\d+\.\s/.test(line))) {
+      closing = true;
+      doc.closing = doc.closing ? `${doc.closing}\n${line}` : line;
       part = undefined;
       continue;
     }
@@ -222,6 +252,29 @@ export function readDocument(lines: string[]): RawPlanDocument {
     else part.note = part.note ? `${part.note}\n${line}` : line;
   }
   return doc;
+}
+
+/**
+ * The words a closing paragraph opens with, whatever follows: "Trên đây là Kế hoạch …", "Yêu cầu …", "UBND tỉnh yêu
+ * cầu …", "Trong quá trình thực hiện …" (a PDF's line that may start one).
+ */
+export function opensClosing(line: string): boolean {
+  return /^(tren day\b|(?:(?:uy ban nhan dan|ubnd) (?:tinh|huyen|thanh pho|thi xa)\s+)?yeu cau\b|trong qua trinh (?:to chuc )?(?:trien khai )?thuc hien\b)/.test(
+    fold(clean(line)),
+  );
+}
+
+/**
+ * A closing paragraph of the body, after its last part: "Trên đây là Kế hoạch …"; "(UBND tỉnh) yêu cầu … nghiêm túc
+ * (triển khai) thực hiện./."; "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc …". A numbered point is never one.
+ */
+export function isClosing(line: string): boolean {
+  const text = clean(line);
+  const f = fold(text);
+  if (!opensClosing(text)) return false;
+  if (/^tren day\b/.test(f)) return true;
+  if (/^trong qua trinh/.test(f)) return /kho khan|vuong mac|phat sinh/.test(f);
+  return /nghiem tuc|khan truong|trien khai thuc hien|to chuc thuc hien|thuc hien nghiem/.test(f) || /\.\/\.$/.test(text);
 }
 
 /** The first line of a signature block: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", or the title alone in capitals. */
@@ -238,7 +291,7 @@ export function readAssignments(lines: string[]): { number: string; text: string
   const out: { number: string; text: string }[] = [];
   for (const line of lines.slice(start + 1)) {
     const f = fold(line);
-    if (/^[IVX]+\.\s/.test(line) || /^(tren day|noi nhan|phu luc$)/.test(f) || line.startsWith('\t') || isSignatureStart(line)) break;
+    if (/^[IVX]+\.\s/.test(line) || /^(noi nhan|phu luc$)/.test(f) || line.startsWith('\t') || isSignatureStart(line) || isClosing(line)) break;
     if (!line) continue;
     const m = line.match(/^(\d+)\.\s*(.+)$/);
     if (m) out.push({ number: m[1]!, text: m[2]! });
