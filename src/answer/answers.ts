@@ -622,7 +622,9 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   }
   if (q.nth !== undefined && q.section) {
     const inSection = ctx.plan.tasks.filter((x) => x.section === q.section);
-    const task = q.nth === -1 ? inSection.at(-1) : inSection[q.nth - 1];
+    // "việc số 8 phần II" is the task numbered 8 there (II.8), which is not the 8th when a "6b" stands before it.
+    const numbered = q.nth > 0 ? inSection.find((x) => x.id === `${q.section}.${q.nth}`) : undefined;
+    const task = numbered ?? (q.nth === -1 ? inSection.at(-1) : inSection[q.nth - 1]);
     if (task) return card(ctx, q, task);
     return { intent: 'task', text: ctx.t('task.notFound', { id: `${q.section}.${q.nth}`, plan: ctx.plan.number }), tasks: [], agencies: [] };
   }

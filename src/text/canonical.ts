@@ -111,6 +111,8 @@ const REWRITES: Record<string, string> = {
   bg: 'bao gio',
   qh: 'qua han',
   ds: 'danh sach',
+  // "c.ơn", "c ơn": thanks typed short.
+  'c on': 'cam on',
   // "xong r", "trễ r": a lone r is "rồi".
   r: 'roi',
   // "TT dữ liệu", "TT phục vụ HCC": before these words TT is a centre, not a circular (thông tư).

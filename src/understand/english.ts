@@ -109,6 +109,9 @@ export function fromEnglish(text: string): string {
   if (/^ (?:is|are|has|have|was|were) /.test(s)) s = s.replace(/ (?:right now|now|already|currently|at the moment|as of today|today) $/, ' ');
   s = s.replace(/ (?:still )?(?:on (?:schedule|track|time)|within (?:the |its )?(?:deadline|due date)|in time) $/, ' on time ');
   s = s.replace(/ (?:still )?(?:running late|delayed|past due|past (?:its|the) (?:deadline|due date)|behind(?: schedule)?) $/, ' late ');
+  // "Has the unified software been rolled out to all agencies?": whether it is done.
+  if (/^ (?:has|have) (?!.* (?:who|when|which|what) ).* been /.test(s) && !/ (?:late|overdue|done|finished|completed|yet|on time) $/.test(s))
+    s = `${s}xong chua `;
   if (/^ (?:is|are|has|have|was|were) /.test(s) && / (?:late|overdue|done|finished|completed|yet|on time) $/.test(s))
     s = `${s.replace(/ yet $/, ' ').replace(/ on time $/, ' tre han ')}chua `;
   // Quarters and years as English writes them: "Q4 2018", "quarter 4 of 2018", "in 2019".

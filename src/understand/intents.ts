@@ -431,7 +431,10 @@ const byPlace: Rule = ({ joined, q }) => {
   const place = joined.match(
     / (?:nhiem vu|viec|cong viec|muc con|dau viec) (?:so |thu )?(\d{1,2}|cuoi|cuoi cung|dau|dau tien) (?:\S+ ){0,4}?(?:muc|phan) (i{1,3}|iv) /,
   );
-  const placeBefore = joined.match(/ (?:muc|phan) (i{1,3}|iv) (?:\S+ ){0,3}?(?:nhiem vu|viec|cong viec) (?:so |thu )?(\d{1,2}|cuoi|cuoi cung|dau|dau tien) /);
+  const placeBefore =
+    joined.match(/ (?:muc|phan) (i{1,3}|iv) (?:\S+ ){0,3}?(?:nhiem vu|viec|cong viec) (?:so |thu )?(\d{1,2}|cuoi|cuoi cung|dau|dau tien) /) ??
+    // "mục II số 5", "phần III thứ 2": the number right after the section.
+    joined.match(/ (?:muc|phan) (i{1,3}|iv) (?:so|thu|muc) (\d{1,2}) /);
   const at = place ? { n: place[1]!, sec: place[2]! } : placeBefore ? { n: placeBefore[2]!, sec: placeBefore[1]! } : undefined;
   if (!at || q.taskId) return undefined;
   const nth = /^\d+$/.test(at.n) ? Number(at.n) : at.n.startsWith('cuoi') ? -1 : 1;
@@ -439,9 +442,10 @@ const byPlace: Rule = ({ joined, q }) => {
 };
 
 /** Small talk (nothing left once greetings, thanks and help words are out), and a task asked by its id. */
-const chatOrId: Rule = ({ joined, named, period, taskWords, q }, { c, chatter }) => {
+const chatOrId: Rule = ({ joined, named, period, taskWords, q }, { c, chatter, filler }) => {
   const asks = [c.overdue, c.upcoming, c.progress, c.lead, c.coordinate, c.deadline, c.agencyWork, c.count].some((cues) => has(joined, cues));
-  const small = !named && !period && !asks && removePhrases(taskWords, chatter).length <= 1;
+  // "tôi nên hỏi thế nào cho đúng": what is left besides filler is at most a word.
+  const small = !named && !period && !asks && removePhrases(taskWords, chatter).filter((w) => !filler.has(w)).length <= 1;
   if (small && has(joined, c.thanks)) return { ...q, intent: 'thanks' };
   if (small && (has(joined, c.help) || has(joined, c.greeting))) return { ...q, intent: 'help' };
   if (q.taskId) return { ...q, intent: 'task' };
@@ -569,6 +573,8 @@ const fieldOrList: Rule = (r, { c, recurring }) => {
   const stateOfTask = q.focus === 'status' && named && content >= 2 && !agencyWork;
   if (q.focus !== 'all' && (roleOfTask || stateOfTask || (content >= 3 && !agencyWork))) return { ...q, intent: 'task' };
   if (has(joined, c.lateProgress)) return { ...q, intent: 'overdue' };
+  // "Ai lo việc theo dõi tiến độ chung": who does the monitoring, a task or an assignment of the body.
+  if (focus === 'lead' && content >= 1 && / theo doi | don doc /.test(restJoined)) return { ...q, intent: 'task' };
   if (has(joined, c.progress) || (doneCount(joined, r.count) && content <= 2)) return { ...q, intent: 'progress' };
   // "sắp hết hạn" before "hết hạn": coming due is not overdue.
   if (has(joined, c.upcoming)) return { ...q, intent: 'upcoming' };

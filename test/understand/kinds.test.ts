@@ -423,4 +423,13 @@ describe('kinds of question', () => {
     expect(first('ai lo việc ban hành quy trình nội bộ, quy trình điện tử? hạn khi nào')).toMatch(/^Thời hạn: Quý II\/2019/);
     expect(first('công bố danh mục thủ tục ở trung tâm còn hạn hông', '2019-02-01')).toMatch(/^Còn hạn|^Chưa trễ|^Không/);
   });
+  it('a task by its number in a section is the one numbered so; help, thanks and participants asked in other words', () => {
+    expect(ask('việc số 8 của phần II nói về gì').ids).toEqual(['II.8']);
+    expect(ask('mục III số 2 là gì').ids).toEqual(['III.2']);
+    expect(ask('em nên hỏi thế nào cho đúng ạ').intent).toBe('help');
+    expect(ask('c.ơn anh').intent).toBe('thanks');
+    expect(first('thiết lập cổng dịch vụ công tỉnh kết nối cổng quốc gia thì đơn vị nào tham gia')).toMatch(/^Phối hợp: /);
+    expect(first('ai lo việc theo dõi, đôn đốc thực hiện kế hoạch')).toMatch(/VP\.UBND tỉnh|Văn phòng/);
+    expect(first('Has the one-stop software been rolled out across the province?', '2020-10-20')).toMatch(/^Not done|^No/);
+  });
 });
