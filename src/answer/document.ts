@@ -111,11 +111,61 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
         .filter((x) => /\d+\s*%/.test(x));
       const unique = [...new Set(sentences)];
       if (unique.length === 0) return answer(ctx.t('doc.noTargets', { plan: plan.number }));
-      return answer([ctx.t('doc.targets', { plan: plan.number }), ...unique.map((x) => `• ${x.trim()}`)].join('\n'));
+      const lines = unique.map((x) => `• ${x.trim()}`);
+      // "Chỉ tiêu bao nhiêu % hồ sơ nộp trực tuyến mức độ 4": a target of something the plan sets none for is said so,
+      // with the targets it does set — not its targets as if they answered.
+      // Judged on the whole paragraphs the targets stand in ("Các sở cử công chức … phấn đấu … 20%").
+      const paragraphs = [...(plan.document?.parts ?? []).flatMap((p) => p.items), ...plan.assignments.map((a) => a.text)].filter((x) => /\d+\s*%/.test(x));
+      if (!targetAsked(q, paragraphs, plan.number))
+        return { ...answer([ctx.t('doc.targetNotStated', { plan: plan.number }), ...lines].join('\n')), intent: 'not-stated' };
+      return answer([ctx.t('doc.targets', { plan: plan.number }), ...lines].join('\n'));
     }
     default:
       return answer(head);
   }
+}
+
+/** Words of a question about targets that name no target's subject. */
+const TARGET_WORDS = new Set([
+  'ke',
+  'hoach',
+  'chi',
+  'tieu',
+  'muc',
+  'phan',
+  'tram',
+  'bao',
+  'nhieu',
+  'dat',
+  'dau',
+  'ra',
+  'toi',
+  'thieu',
+  'it',
+  'nhat',
+  'so',
+  'ti',
+  'ty',
+  'le',
+  'lieu',
+  'cho',
+  'xin',
+  'theo',
+]);
+
+/**
+ * Whether the targets stated can answer the question: it names no subject (three words or more besides the target
+ * words), or some paragraph holding targets has half of the subject's words.
+ */
+function targetAsked(q: Question, sentences: readonly string[], planNumber: string): boolean {
+  const skip = plainWords();
+  const number = new Set(planNumber.split(/\D+/).filter(Boolean));
+  const subject = [...new Set(q.words.filter((w) => !skip.has(w) && !TARGET_WORDS.has(w) && !number.has(w) && !/^\d+$/.test(w)))];
+  if (subject.length < 3) return true;
+  return sentences.some((x) => {
+    const words = new Set(canonicalTokens(x));
+    return subject.filter((w) => words.has(w)).length * 2 >= subject.length;
+  });
 }
 
 /** The body's sentences (its parts' items, then the implementation assignments), each with where it stands. */

@@ -506,7 +506,9 @@ const aboutDocument: Rule = (r, { c, document, countable, filler }) => {
   const partOk =
     (!named || part === 'targets' || part === 'recipients' || (part === 'header' && has(joined, ['ky', 'ky ten', 'ky khong']))) &&
     // "ai ban hành quy chế hoạt động của phần mềm …" asks about a task, not who issued the plan.
-    !(part === 'header' && content >= 4 && !has(joined, ['ke hoach', 'van ban']));
+    !(part === 'header' && content >= 4 && !has(joined, ['ke hoach', 'van ban'])) &&
+    // "kế hoạch triển khai NĐ 61 phải xây dựng khi nào": drafting a plan is a task of this one, not its header.
+    !(part === 'header' && / ke hoach (?:\S+ ){0,5}?(?:xay dung|soan thao|du thao|soan) | (?:xay dung|soan thao|du thao|lap) (?:\S+ )?ke hoach /.test(joined));
   // "DVC toàn trình đạt 80% thì ai chủ trì?": a percentage inside a task's words, asked for one of its fields, is
   // that task, not the plan's targets.
   const taskField = part === 'targets' && focus !== 'all' && content >= 3;

@@ -432,4 +432,11 @@ describe('kinds of question', () => {
     expect(first('ai lo việc theo dõi, đôn đốc thực hiện kế hoạch')).toMatch(/VP\.UBND tỉnh|Văn phòng/);
     expect(first('Has the one-stop software been rolled out across the province?', '2020-10-20')).toMatch(/^Not done|^No/);
   });
+  it('a target the plan sets none for is said so with the targets it does set; drafting a plan is a task, not the header', () => {
+    const r = ask('kế hoạch đặt chỉ tiêu bao nhiêu phần trăm hồ sơ nộp qua mạng mức độ 4');
+    expect(r.intent).toBe('not-stated');
+    expect(r.text.split('\n')[0]).toBe('Kế hoạch 4561/KH-UBND không đặt chỉ tiêu về điều này. Các chỉ tiêu kế hoạch có nêu:');
+    expect(ask('chỉ tiêu giải quyết tại chỗ thủ tục hành chính là bao nhiêu phần trăm').intent).toBe('document');
+    expect(ask('kế hoạch triển khai nghị định 61 phải xây dựng xong khi nào').ids).toEqual(['I.1']);
+  });
 });
