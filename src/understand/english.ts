@@ -127,6 +127,11 @@ export function fromEnglish(text: string): string {
     )
     .replace(/ (?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of |in )?((?:19|20)\d\d) /g, (_, o: string, y: string) => ` quy ${ORD[o]}/${y} `)
     .replace(/ (?:the )?(first|second) half (?:of |in )?((?:19|20)\d\d) /g, (_, h: string, y: string) => ` 6 thang ${h === 'first' ? 'dau' : 'cuoi'} nam ${y} `)
+    // "from now to the end of September", "between now and end of June": what falls due from today to then.
+    .replace(
+      new RegExp(` (?:from now|from today|between now|between today) (?:to|until|till|and) (?:the )?end of ${month}(?: ((?:19|20)\\d\\d))? `, 'g'),
+      (_, mo: string, y?: string) => ` tu nay den cuoi thang ${MONTHS.indexOf(mo) + 1}${y ? `/${y}` : ''} `,
+    )
     .replace(
       new RegExp(` (?:by |before )(?:the )?end of ${month} ((?:19|20)\\d\\d) `, 'g'),
       (_, mo: string, y: string) => ` truoc cuoi thang ${MONTHS.indexOf(mo) + 1}/${y} `,

@@ -439,4 +439,8 @@ describe('kinds of question', () => {
     expect(ask('chỉ tiêu giải quyết tại chỗ thủ tục hành chính là bao nhiêu phần trăm').intent).toBe('document');
     expect(ask('kế hoạch triển khai nghị định 61 phải xây dựng xong khi nào').ids).toEqual(['I.1']);
   });
+  it('English: "from now to the end of June" is a window from today; agencies that "help with" a task coordinate it', () => {
+    expect(first('from now to the end of June what is due?', '2019-04-01')).toBe('Tasks due from now to 30/06/2019 (3):');
+    expect(first('Which agencies help with connecting the provincial portal to the national one?')).toMatch(/^Coordinating: |^Coordinate/);
+  });
 });
