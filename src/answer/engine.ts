@@ -396,8 +396,12 @@ export class Engine {
         return recurringAnswer(ctx, q);
       case 'progress':
         return progressAnswer(ctx, q);
-      case 'task':
-        return taskAnswer(ctx, q) ?? (q.agencies.length > 0 ? agencyAnswer(ctx, q) : helpAnswer(ctx, 'unknown'));
+      case 'task': {
+        const r = taskAnswer(ctx, q);
+        // Unsure between tasks, but the words are a missing section's title's: that section, said so.
+        if (r?.intent === 'task-suggest') return this.missingSection(q, ctx, 3) ?? r;
+        return r ?? (q.agencies.length > 0 ? agencyAnswer(ctx, q) : (this.missingSection(q, ctx, 2) ?? helpAnswer(ctx, 'unknown')));
+      }
       case 'thanks':
         return { intent: 'thanks', text: ctx.t('reply.thanks'), tasks: [], agencies: [] };
       case 'count':
@@ -409,8 +413,12 @@ export class Engine {
         return figureAnswer(ctx, q) ?? notStatedAnswer(ctx, q);
       case 'unknown-agency':
         return unknownAgencyAnswer(ctx, q);
-      case 'document':
-        return documentAnswer(ctx, q);
+      case 'document': {
+        const r = documentAnswer(ctx, q);
+        if (!q.alsoAbout) return r;
+        const also = documentAnswer(ctx, { ...q, about: q.alsoAbout, alsoAbout: undefined });
+        return { ...r, text: `${r.text}\n\n${also.text}` };
+      }
       case 'waiting':
         return waitingAnswer(ctx);
       case 'unknown':
@@ -457,6 +465,23 @@ export class Engine {
     ]);
     const titled = q.section ? sectionsOf(this.plan).find((x) => x.id === q.section)?.seq : undefined;
     return words.every((w) => this.planWords!.has(w) || !!titled?.includes(w));
+  }
+
+  /**
+   * "Lớp tập huấn Nghị định 61 do ai tổ chức": no task matches, but the words are those of a section our copy of the
+   * source lacks (its heading only): said so, rather than not understood.
+   */
+  private missingSection(q: Question, ctx: AnswerContext, least: number): Reply | undefined {
+    const filler = new Set(language().cues.filler.flatMap((f) => f.split(' ')));
+    const words = new Set(q.words.filter((w) => !filler.has(w) && !/^\d+$/.test(w)));
+    const section = this.plan.sections.find((x) => {
+      if (!x.missingInSource) return false;
+      const title = new Set(canonicalTokens(x.title));
+      return [...words].filter((w) => title.has(w)).length >= least;
+    });
+    if (!section) return undefined;
+    const text = ctx.t('task.inMissingSection', { section: section.id, title: section.title, plan: this.plan.number });
+    return { intent: 'not-stated', text, tasks: [], agencies: [] };
   }
 
   /** A question understood, answered in full (not yet cut into pages), with the plan's horizon said when passed. */

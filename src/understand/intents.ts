@@ -62,6 +62,8 @@ export interface Question {
   together?: boolean;
   /** Which part of the document itself the question asks about. */
   about?: DocumentPart;
+  /** A second part of the document asked in the same question ("ban hành ngày nào, căn cứ văn bản nào"). */
+  alsoAbout?: DocumentPart;
   /** A document the plan cites, named in the question ("Nghị định 61" → "nghi dinh|61"). */
   cited?: string;
   /** An article named in the question ("Điều 11"). */
@@ -516,7 +518,11 @@ const aboutDocument: Rule = (r, { c, document, countable, filler }) => {
   // "Kế hoạch có gửi Bưu điện tỉnh không": a body the directory does not know, looked for among the recipients.
   const sentTo =
     part === 'recipients' && !named && q.yesNo ? restJoined.match(/ gui (?:cho |toi |den )?(\S+(?: \S+){0,5}?)(?: khong| chua| ko)? $/)?.[1] : undefined;
-  return { ...q, intent: 'document', about: part, ...(sentTo ? { unresolved: sentTo } : {}) };
+  // "Kế hoạch ban hành ngày nào, căn cứ những văn bản nào": both parts, in the order asked.
+  const firstAt = (cues: readonly string[]) => Math.min(...cues.map((x) => joined.indexOf(` ${x} `)).filter((i) => i >= 0));
+  const asked = document.filter(([p, cues]) => has(joined, cues) && (p === 'header' || p === 'basis' || p === 'purpose' || p === 'recipients'));
+  const [one, two] = asked.length >= 2 && !named ? [...asked].sort((a, b) => firstAt(a[1]) - firstAt(b[1])).map(([p]) => p) : [part];
+  return { ...q, intent: 'document', about: one ?? part, ...(two && two !== one ? { alsoAbout: two } : {}), ...(sentTo ? { unresolved: sentTo } : {}) };
 };
 
 /** "kế hoạch có tổng cộng bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the plan's own numbers. */
@@ -529,7 +535,9 @@ const planCount: Rule = ({ count, named, unProvinced, period, unplanned, q }, { 
 };
 
 /** "Bao nhiêu nhiệm vụ đã hoàn thành", "mấy việc xong rồi": a count of what is done is progress, not the plan's size. */
-const doneCount = (joined: string, count: boolean) => count && / (?:hoan thanh|xong)(?: roi| chua)? $| (?:da|duoc) (?:hoan thanh|xong) /.test(joined);
+// Not what must be done ("quý I có bao nhiêu việc phải hoàn thành" is a period's count).
+const doneCount = (joined: string, count: boolean) =>
+  count && / (?:hoan thanh|xong)(?: roi| chua)? $| (?:da|duoc) (?:hoan thanh|xong) /.test(joined) && !/ (?:phai|can|se|nen) (?:hoan thanh|xong) /.test(joined);
 
 /** "sở nv có bị trễ việc gì không": an agency's name the directory does not know is said so, never dropped. */
 const unknownAgency: Rule = ({ text, joined, restJoined, named, q }, { c, notAgencyName }) => {

@@ -443,4 +443,13 @@ describe('kinds of question', () => {
     expect(first('from now to the end of June what is due?', '2019-04-01')).toBe('Tasks due from now to 30/06/2019 (3):');
     expect(first('Which agencies help with connecting the provincial portal to the national one?')).toMatch(/^Coordinating: |^Coordinate/);
   });
+  it('two parts of the document asked at once; what a section our copy lacks would hold; "phải hoàn thành" is no progress', () => {
+    const r = ask('kế hoạch ký ngày nào và dựa trên các văn bản nào');
+    expect(r.text).toMatch(/ngày 28\/09\/2018[\s\S]*Nghị định số 61\/2018\/NĐ-CP ngày 23\/04\/2018/);
+    const training = ask('ai tổ chức tập huấn, tuyên truyền nghị định 61 cho cán bộ');
+    expect(training.intent).toBe('not-stated');
+    expect(training.text).toMatch(/^Việc này thuộc mục IV/);
+    expect(ask('quý IV/2018 có mấy việc phải hoàn thành').intent).toBe('period');
+    expect(first('Cục Thuế tỉnh cần thực hiện những nội dung gì')).toMatch(/^Cục Thuế tỉnh — nhiệm vụ/);
+  });
 });
