@@ -440,12 +440,26 @@ export class Engine {
       return { reply: { intent: 'too-long', text: t('error.tooLong', { n: text.length, max: MAX_QUESTION_LENGTH }), tasks: [], agencies: [] } };
     }
     if (looksLikeLegacyEncoding(text)) return { reply: { intent: 'legacy-encoding', text: t('error.legacyEncoding'), tasks: [], agencies: [] } };
-    const understood = this.understand(text, opts.today);
+    let understood = this.understand(text, opts.today);
+    // "Trung tâm Phục vụ hành chính công" typed with capitals is the plan's own words (a task's), no agency unknown.
+    if (understood.intent === 'unknown-agency' && understood.unresolved && this.planPhrase(text, understood.unresolved)) {
+      const { unresolved: _named, ...rest } = understood;
+      understood = { ...rest, intent: 'task', guessed: true };
+    }
     // An agency's name the directory does not know is quoted as the user typed it, not folded.
     if (understood.unresolved) understood.unresolved = asTyped(text, understood.unresolved);
     const followed = followUp(text, understood, opts.context);
     const q = followed ?? classify(understood, this.dir);
     return { q: this.namesPlanOnly(q) ? { ...q, intent: 'progress', focus: 'all', words: [] } : q, opts, followed: followed !== undefined };
+  }
+
+  /** Whether the name-like words, with the word after them, are a run of the plan's own words (three words or more). */
+  private planPhrase(text: string, name: string): boolean {
+    const words = canonicalTokens(text);
+    const named = name.split(' ');
+    const at = words.findIndex((_, i) => named.every((w, k) => words[i + k] === w));
+    const run = at >= 0 ? words.slice(at, at + Math.max(3, named.length + 1)) : [];
+    return run.length >= 3 && this.search.uses(run);
   }
 
   /**

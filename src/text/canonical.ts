@@ -197,7 +197,15 @@ function rewrite(tokens: string[], text?: string): string[] {
 }
 
 function repair(tokens: string[]): string[] {
-  return tokens.map((t) => (REWRITE_TOKENS.has(t) ? t : (undoubled(t) ?? repairTelex(t) ?? t)));
+  return tokens.flatMap((t) => (REWRITE_TOKENS.has(t) ? [t] : (soJoined(t) ?? [undoubled(t) ?? repairTelex(t) ?? t])));
+}
+
+/** "sotttt", "sonv", "sotc": "sở" typed onto an agency's initials, apart ("so tttt"), when the rest is known. */
+function soJoined(word: string): string[] | undefined {
+  if (word.length < 4 || !word.startsWith('so') || isSyllable(word)) return undefined;
+  const rest = word.slice(2);
+  const known = REWRITE_TOKENS.has(`so ${rest}`) || REWRITE_TOKENS.has(rest) ? rest : undoubled(rest);
+  return known && (REWRITE_TOKENS.has(`so ${known}`) || REWRITE_TOKENS.has(known)) ? ['so', known] : undefined;
 }
 
 /** An abbreviation typed with a letter doubled ("sttttt", "ubndd"): the known one a letter less, if there is one. */

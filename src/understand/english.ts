@@ -127,6 +127,10 @@ export function fromEnglish(text: string): string {
     )
     .replace(/ (?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of |in )?((?:19|20)\d\d) /g, (_, o: string, y: string) => ` quy ${ORD[o]}/${y} `)
     .replace(/ (?:the )?(first|second) half (?:of |in )?((?:19|20)\d\d) /g, (_, h: string, y: string) => ` 6 thang ${h === 'first' ? 'dau' : 'cuoi'} nam ${y} `)
+    // "between now and the end of the year": from today to the year's end.
+    .replace(/ (?:from now|from today|between now|between today) (?:to|until|till|and) (?:the )?end of (?:the |this )?year /g, ' tu nay den cuoi nam ')
+    // "overdue on 10 January 2019": the day the asker is at, which today already is.
+    .replace(new RegExp(` (overdue|late) (?:on|as of|at) (?:\\d{1,2} )?${month}(?: \\d{1,2})?(?: (?:19|20)\\d\\d)? `, 'g'), ' $1 ')
     // "from now to the end of September", "between now and end of June": what falls due from today to then.
     .replace(
       new RegExp(` (?:from now|from today|between now|between today) (?:to|until|till|and) (?:the )?end of ${month}(?: ((?:19|20)\\d\\d))? `, 'g'),

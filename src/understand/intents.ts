@@ -306,7 +306,7 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
   const id = fold(clean(text)).match(TASK_ID)?.[1];
   let period = findPeriod(joined, today);
   // "trong kế hoạch chuyển đổi số năm 2024": a year in the plan's name, not a period to filter by.
-  if (period && /^nam /.test(period.text) && new RegExp(` (?:ke hoach|kh)(?: (?!nay )\\S+){1,8} ${period.text} `).test(joined)) period = undefined;
+  if (period && /^nam /.test(period.text) && new RegExp(` (?:ke hoach|kh)(?: (?!nay )\\S+){1,12} ${period.text} `).test(joined)) period = undefined;
   if (period) joined = joined.replace(period.text, ' ');
 
   let matches: AgencyMatch[] = dir.find(joined.trim().split(' '));
@@ -574,7 +574,8 @@ const fieldOrList: Rule = (r, { c, recurring }) => {
   const rhythms = saidRhythms.length === 1 && saidRhythms[0] === 'continuous' && has(joined, c.recurringAny) ? [] : saidRhythms;
   const recurrence = rhythms[0];
   const recurringList = { ...q, intent: 'recurring' as const, ...(recurrence ? { recurrence } : {}), ...(rhythms.length > 1 ? { recurrences: rhythms } : {}) };
-  if ((recurrence || has(joined, c.recurringAny)) && content <= 3 && !q.yesNo) return recurringList;
+  // "có việc nào làm hằng quý không": the list, asked yes or no; "việc X có phải làm hằng năm không": X's rhythm.
+  if ((recurrence || has(joined, c.recurringAny)) && content <= 3 && (!q.yesNo || content <= 1)) return recurringList;
   // "Khi nào hết hạn việc cải tạo trụ sở…": a question about one task's field comes before list words in it.
   // "Sở Tài chính có chủ trì vụ phụ cấp cho người làm một cửa không?": a role asked yes or no of a task named.
   const agencyWork = named && has(restJoined, c.agencyWork);
@@ -585,6 +586,16 @@ const fieldOrList: Rule = (r, { c, recurring }) => {
   if (has(joined, c.lateProgress)) return { ...q, intent: 'overdue' };
   // "Ai lo việc theo dõi tiến độ chung": who does the monitoring, a task or an assignment of the body.
   if (focus === 'lead' && content >= 1 && / theo doi | don doc /.test(restJoined)) return { ...q, intent: 'task' };
+  // "rà soát tiến độ: những nhiệm vụ đã quá hạn là những việc nào": the overdue list asked, the progress its reason.
+  if (
+    has(joined, c.progress) &&
+    has(
+      unProvinced,
+      c.overdue.filter((x) => x !== 'het han'),
+    ) &&
+    / (?:viec|nhiem vu) nao /.test(joined)
+  )
+    return { ...q, intent: 'overdue' };
   if (has(joined, c.progress) || (doneCount(joined, r.count) && content <= 2)) return { ...q, intent: 'progress' };
   // "sắp hết hạn" before "hết hạn": coming due is not overdue.
   if (has(joined, c.upcoming)) return { ...q, intent: 'upcoming' };

@@ -194,7 +194,7 @@ export class TaskSearch<T> {
   }
 
   /** Whether some item uses the phrase (its words in a row: each consecutive pair found in one same item). */
-  private uses(words: readonly string[]): boolean {
+  uses(words: readonly string[]): boolean {
     if (words.length === 1) return this.postings.has(words[0]!);
     let docs: Set<number> | undefined;
     for (let i = 0; i + 1 < words.length; i++) {

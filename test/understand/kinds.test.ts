@@ -452,4 +452,14 @@ describe('kinds of question', () => {
     expect(ask('quý IV/2018 có mấy việc phải hoàn thành').intent).toBe('period');
     expect(first('Cục Thuế tỉnh cần thực hiện những nội dung gì')).toMatch(/^Cục Thuế tỉnh — nhiệm vụ/);
   });
+  it('"sotttt" is Sở TTTT; a plan named at length with its year names no period; words of the plan typed with capitals are no agency; English windows and the asker’s day', () => {
+    expect(first('sotc chủ trì việc gì')).toMatch(/^Sở Tài chính/);
+    expect(ask('Sở Nội vụ có được giao việc gì trong kế hoạch thực hiện cơ chế một cửa, một cửa liên thông năm 2018 không').intent).toBe('agency');
+    expect(ask('ai chủ trì việc thành lập Trung tâm Phục vụ hành chính công tỉnh').intent).not.toBe('unknown-agency');
+    expect(ask('Sở Du lịch có việc gì không').intent).toBe('unknown-agency');
+    expect(first('What falls due between now and the end of the year?', '2020-07-01')).toMatch(/^Tasks due from now to 31\/12\/2020/);
+    expect(first('Which tasks were overdue on 10 January 2019?', '2019-01-10')).toBe('Overdue tasks (4), as of 10/01/2019:');
+    expect(first('Is the Department of Justice given any task?')).toMatch(/^Yes, but not by name: Sở Tư pháp/);
+    expect(ask('có việc nào phải làm hằng quý không, ai chủ trì').intent).toBe('recurring');
+  });
 });
