@@ -52,7 +52,8 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
   const doc = plan.document;
   const head = ctx.t('doc.header', { plan: plan.number, date: formatDate(plan.date), issuer: plan.issuer, title: plan.title });
   const signed = doc?.signer ? signerLine(ctx, doc.signer) : '';
-  const missing = (what: string) => answer(ctx.t('doc.missing', { what: ctx.t(`doc.part.${what}`), plan: plan.number }));
+  // A part our copy of the document lacks is what the plan (as we have it) does not state.
+  const missing = (what: string): Reply => ({ ...answer(ctx.t('doc.missing', { what: ctx.t(`doc.part.${what}`), plan: plan.number })), intent: 'not-stated' });
   switch (q.about) {
     case 'header':
       return answer([head, signed].filter(Boolean).join('\n'));
@@ -110,7 +111,7 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
         .map((x) => x.sentence)
         .filter((x) => /\d+\s*%/.test(x));
       const unique = [...new Set(sentences)];
-      if (unique.length === 0) return answer(ctx.t('doc.noTargets', { plan: plan.number }));
+      if (unique.length === 0) return { ...answer(ctx.t('doc.noTargets', { plan: plan.number })), intent: 'not-stated' };
       const lines = unique.map((x) => `• ${x.trim()}`);
       // "Chỉ tiêu bao nhiêu % hồ sơ nộp trực tuyến mức độ 4": a target of something the plan sets none for is said so,
       // with the targets it does set — not its targets as if they answered.

@@ -566,7 +566,7 @@ const unknownAgency: Rule = ({ text, joined, restJoined, named, q }, { c, notAge
 };
 
 /** A task's field, the lists (late, progress, coming due, a period's, recurring) and an agency's work. */
-const fieldOrList: Rule = (r, { c, recurring }) => {
+const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   const { joined, restJoined, unProvinced, content, named, focus, period, role, q } = r;
   // "những việc làm liên tục, không có hạn chót": the recurring list, though it says "hạn chót".
   const saidRhythms = [...new Set(recurring.filter(([cues]) => has(joined, cues)).map(([, unit]) => unit))];
@@ -575,7 +575,10 @@ const fieldOrList: Rule = (r, { c, recurring }) => {
   const recurrence = rhythms[0];
   const recurringList = { ...q, intent: 'recurring' as const, ...(recurrence ? { recurrence } : {}), ...(rhythms.length > 1 ? { recurrences: rhythms } : {}) };
   // "có việc nào làm hằng quý không": the list, asked yes or no; "việc X có phải làm hằng năm không": X's rhythm.
-  if ((recurrence || has(joined, c.recurringAny)) && content <= 3 && (!q.yesNo || content <= 1)) return recurringList;
+  // The rhythm's own words ("định kỳ hằng quý") are no task's content.
+  const rhythmWords = new Set([...recurring.flatMap(([cues]) => cues), ...c.recurringAny].filter((x) => has(joined, [x])).flatMap((x) => x.split(' ')));
+  const beyond = r.unplanned.filter((w) => !filler.has(w) && !rhythmWords.has(w)).length;
+  if ((recurrence || has(joined, c.recurringAny)) && beyond <= 3 && (!q.yesNo || beyond <= 1)) return recurringList;
   // "Khi nào hết hạn việc cải tạo trụ sở…": a question about one task's field comes before list words in it.
   // "Sở Tài chính có chủ trì vụ phụ cấp cho người làm một cửa không?": a role asked yes or no of a task named.
   const agencyWork = named && has(restJoined, c.agencyWork);

@@ -462,4 +462,10 @@ describe('kinds of question', () => {
     expect(first('Is the Department of Justice given any task?')).toMatch(/^Yes, but not by name: Sở Tư pháp/);
     expect(ask('có việc nào phải làm hằng quý không, ai chủ trì').intent).toBe('recurring');
   });
+  it('a rhythm’s own words are no task’s content; "định kỳ không" is no signature; a target or part the plan lacks is not stated', () => {
+    expect(ask('kế hoạch có việc nào làm định kỳ hằng quý không, ai chủ trì vậy').intent).toBe('recurring');
+    expect(ask('những việc lặp lại định kỳ không có hạn cụ thể').intent).toBe('recurring');
+    const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    expect(environment.ask('kế hoạch đặt chỉ tiêu giảm bao nhiêu phần trăm rác thải nhựa', { today: '2025-01-01' }).intent).toBe('not-stated');
+  });
 });
