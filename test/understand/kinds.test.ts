@@ -42,11 +42,11 @@ describe('kinds of question', () => {
     expect(first('Sở Tài chính có việc gì quá hạn không', '2019-05-01')).toBe('Có.');
     // Given work only through a group the plan names ("các cơ quan Trung ương đặt tại tỉnh"): yes, and how.
     expect(first('kho bac tinh co dc giao nv nao trong kh 4561 k')).toBe(
-      'Có, nhưng không nêu đích danh: Kho bạc Nhà nước tỉnh thuộc các cơ quan Trung ương đặt tại tỉnh.',
+      'Không có việc nào giao đích danh cho Kho bạc Nhà nước tỉnh, nhưng Kho bạc Nhà nước tỉnh thuộc các cơ quan Trung ương đặt tại tỉnh, nên có phần trong các việc dưới đây.',
     );
     // The body's short name, without its place.
     expect(first('cong an co phoi hop viec nao khong')).toMatch(/^Có/);
-    expect(first('Kho bạc có được giao việc gì không')).toMatch(/^Có, nhưng không nêu đích danh: Kho bạc Nhà nước tỉnh/);
+    expect(first('Kho bạc có được giao việc gì không')).toMatch(/^Không có việc nào giao đích danh cho Kho bạc Nhà nước tỉnh, nhưng/);
     // Southern "hông" for "không"; a task named after the role asked is that task, not the agency's list.
     const r = ask('Sở Tài chánh có chủ trì vụ quy định mức chi cho một cửa hông?', '2019-01-01');
     expect([r.intent, r.ids, r.text.split('\n')[0]]).toEqual(['task', ['I.4'], 'Có. Sở Tài chính chủ trì việc này.']);
@@ -459,7 +459,7 @@ describe('kinds of question', () => {
     expect(ask('Sở Du lịch có việc gì không').intent).toBe('unknown-agency');
     expect(first('What falls due between now and the end of the year?', '2020-07-01')).toMatch(/^Tasks due from now to 31\/12\/2020/);
     expect(first('Which tasks were overdue on 10 January 2019?', '2019-01-10')).toBe('Overdue tasks (4), as of 10/01/2019:');
-    expect(first('Is the Department of Justice given any task?')).toMatch(/^Yes, but not by name: Sở Tư pháp/);
+    expect(first('Is the Department of Justice given any task?')).toMatch(/^None by name, but Sở Tư pháp is among /);
     expect(ask('có việc nào phải làm hằng quý không, ai chủ trì').intent).toBe('recurring');
   });
   it('a rhythm’s own words are no task’s content; "định kỳ không" is no signature; a target or part the plan lacks is not stated', () => {
