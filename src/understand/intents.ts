@@ -185,6 +185,9 @@ function removePhrases(words: string[], phrases: string[][]): string[] {
 /** Words of an amount of money: a plan rarely states one (what it does state is quoted, see figureAnswer). */
 const MONEY = / (?:le phi|muc phi|chi phi|kinh phi|ngan sach|muc chi|muc luong|tien luong|so tien|khoan tien|bao nhieu tien|von) /;
 
+/** Words naming the whole plan ("toàn bộ kế hoạch", "tất cả"), not one task. */
+const WHOLE_PLAN = new Set(['ke', 'hoach', 'kh', 'toan', 'bo', 'het', 'tat', 'ca']);
+
 /** Words that lead to the plan named after them: "theo kế hoạch", "trong kế hoạch", "của kế hoạch". */
 const PLAN_OF = new Set(['theo', 'trong', 'cua', 'thuoc']);
 
@@ -491,7 +494,15 @@ const aboutDocument: Rule = (r, { c, document, countable, filler }) => {
     !(counted?.[2] && countable.has(`${noun} ${counted[2]}`));
   if (countsOther && !has(joined, c.progress)) return { ...q, intent: 'not-stated' };
   // "việc nào hạn sớm nhất", "hạn cuối cùng của VP UBND": the earliest or latest deadline, in the scope asked.
-  if (rank && !(focus === 'lead' || focus === 'coordinate') && (content <= 2 || named || q.section || has(joined, c.deadline) || / han /.test(joined)))
+  // "văn bản quy phạm … ban hành trễ nhất lúc nào": one task described at length, its deadline "at the latest".
+  const described = r.unplanned.filter((w) => !filler.has(w) && !WHOLE_PLAN.has(w)).length;
+  const oneTask = described >= 4 && !named && !q.section && !/ (?:viec|nhiem vu|cong viec|nv) nao /.test(joined);
+  if (
+    rank &&
+    !oneTask &&
+    !(focus === 'lead' || focus === 'coordinate') &&
+    (content <= 2 || named || q.section || has(joined, c.deadline) || / han /.test(joined))
+  )
     return { ...q, intent: 'first-last', rank };
   // "mục 7 phần tổ chức thực hiện giao ai làm gì": an item of the body's Implementation part, by its number.
   const item = has(joined, c.implementation) ? joined.match(/ (?:muc|diem|khoan|so) (\d{1,2}) /)?.[1] : undefined;

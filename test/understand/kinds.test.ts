@@ -468,4 +468,8 @@ describe('kinds of question', () => {
     const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
     expect(environment.ask('kế hoạch đặt chỉ tiêu giảm bao nhiêu phần trăm rác thải nhựa', { today: '2025-01-01' }).intent).toBe('not-stated');
   });
+  it('one task described at length with "trễ nhất" asks its deadline; a signature asked yes or no', () => {
+    expect(first('hướng dẫn chế độ chính sách cho cán bộ một cửa ban hành chậm nhất lúc nào')).toMatch(/^Thời hạn: Dự kiến Quý I\/2019/);
+    expect(ask('kế hoạch này có phải chủ tịch tỉnh ký không').intent).toBe('document');
+  });
 });
