@@ -41,7 +41,8 @@ export function followUp(text: string, q: Question, context: ChatContext | undef
   // "cái thứ 2", "việc thứ hai", "nhiệm vụ cuối"
   const nth = f.match(/ (?:cai|viec|nhiem vu|muc|so) (?:thu )?(\d{1,2}|nhat|dau|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|cuoi) /);
   const listed = context.list ?? context.tasks;
-  if (nth && listed.length > 0 && !q.taskId && q.agencies.length === 0 && !q.section) {
+  // Not "nhiều việc nhất", "việc đầu tiên hết hạn": a superlative or the first deadline, asked anew.
+  if (nth && listed.length > 0 && !q.taskId && q.agencies.length === 0 && !q.section && !q.superlative && !q.rank) {
     const n = /^\d+$/.test(nth[1]!) ? Number(nth[1]) : ORDINALS[nth[1]!]!;
     const id = n === -1 ? listed.at(-1) : listed[n - 1];
     if (id) return { ...q, intent: 'task', taskId: id };

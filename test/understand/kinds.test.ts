@@ -472,4 +472,9 @@ describe('kinds of question', () => {
     expect(first('hướng dẫn chế độ chính sách cho cán bộ một cửa ban hành chậm nhất lúc nào')).toMatch(/^Thời hạn: Dự kiến Quý I\/2019/);
     expect(ask('kế hoạch này có phải chủ tịch tỉnh ký không').intent).toBe('document');
   });
+  it('a superlative after a list is asked anew, not "the first of that list"', () => {
+    const one = engine.ask('Sở Tài chính phải làm gì?', { today: '2026-11-28' });
+    const r = engine.ask('so nao chu tri nhieu viec nhat', { today: '2026-11-28', context: one.context });
+    expect(r.text.split('\n')[0]).toBe('Chủ trì nhiều nhiệm vụ nhất trong Kế hoạch 4561/KH-UBND: VP.UBND tỉnh (14 nhiệm vụ).');
+  });
 });
