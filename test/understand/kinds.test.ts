@@ -459,7 +459,7 @@ describe('kinds of question', () => {
     expect(ask('Sở Du lịch có việc gì không').intent).toBe('unknown-agency');
     expect(first('What falls due between now and the end of the year?', '2020-07-01')).toMatch(/^Tasks due from now to 31\/12\/2020/);
     expect(first('Which tasks were overdue on 10 January 2019?', '2019-01-10')).toBe('Overdue tasks (4), as of 10/01/2019:');
-    expect(first('Is the Department of Justice given any task?')).toMatch(/^None by name, but Sở Tư pháp is among /);
+    expect(first('Is the Department of Justice given any task?')).toMatch(/^No task names Sở Tư pháp, but Sở Tư pháp is among /);
     expect(ask('có việc nào phải làm hằng quý không, ai chủ trì').intent).toBe('recurring');
   });
   it('a rhythm’s own words are no task’s content; "định kỳ không" is no signature; a target or part the plan lacks is not stated', () => {
