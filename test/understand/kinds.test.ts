@@ -477,4 +477,9 @@ describe('kinds of question', () => {
     const r = engine.ask('so nao chu tri nhieu viec nhat', { today: '2026-11-28', context: one.context });
     expect(r.text.split('\n')[0]).toBe('Chủ trì nhiều nhiệm vụ nhất trong Kế hoạch 4561/KH-UBND: VP.UBND tỉnh (14 nhiệm vụ).');
   });
+  it('English: bodies "supposed to support the lead agencies" are the coordinators', () => {
+    expect(first('For connecting the provincial portal to the national one, which bodies are supposed to support the lead agencies?')).toMatch(
+      /^Coordinating: /,
+    );
+  });
 });
