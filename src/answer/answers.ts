@@ -1,7 +1,7 @@
 /** One composer per kind of question: Question + plan + state + today → Reply. */
 import type { T } from '../i18n.ts';
 import { type Directory, partyId } from '../plan/agencies.ts';
-import { addDays, formatDate, type Span } from '../plan/deadline.ts';
+import { addDays, daysBetween, formatDate, type Span } from '../plan/deadline.ts';
 import type { Assignment, Plan, Task } from '../plan/schema.ts';
 import { type CompletionMap, type Status, type TaskState, dueWithin, taskState } from '../plan/status.ts';
 import { agencyRows, countsOf, partsOf, type StateOf, taskCounts } from '../plan/progress.ts';
@@ -733,7 +733,7 @@ function assignmentCard(ctx: AnswerContext, q: Question, a: Assignment): Reply {
 function daysLeft(ctx: AnswerContext, q: Question, task: Task, state: TaskState, near: boolean): string {
   const due = fixedDue(task) && (state.due ?? fixedDue(task));
   const open = state.status === 'in_progress' || state.status === 'overdue';
-  const days = due && open ? Math.round((Date.parse(due) - Date.parse(ctx.today)) / 86_400_000) : undefined;
+  const days = due && open ? daysBetween(ctx.today, due) : undefined;
   const asked = (q.cueWords ?? []).some((w) => w === 'ngay' || w === 'lau');
   if (days === undefined || !(asked || (near && days >= 0 && days <= 90))) return '';
   return days >= 0 ? ctx.t('focus.daysLeft', { n: days }) : ctx.t('focus.daysPast', { n: -days });

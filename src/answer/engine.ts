@@ -37,18 +37,11 @@ import { type Question, understand, withoutPlanRef } from '../understand/intents
 import { formatDate } from '../plan/deadline.ts';
 import { canonicalTokens, isSyllable } from '../text/canonical.ts';
 import { fold } from '../text/fold.ts';
-import { language, thesaurus } from '../understand/language.ts';
+import { cueWords, fillerWords, thesaurus } from '../understand/language.ts';
 import { TaskSearch } from '../understand/search.ts';
 import { looksLikeLegacyEncoding } from '../text/legacy.ts';
 
 export type { Reply } from './answers.ts';
-
-let cueWordSet: Set<string> | undefined;
-/** Every word of the language data's cue phrases ("tks", "ok"): words of the language, never acronyms of a plan's. */
-const cueWords = () => {
-  cueWordSet ??= new Set(Object.values(language().cues).flatMap((list) => list.flatMap((p) => p.split(' '))));
-  return cueWordSet;
-};
 
 /** Questions longer than this are refused with a message rather than searched. */
 export const MAX_QUESTION_LENGTH = 1000;
@@ -474,7 +467,7 @@ export class Engine {
     if (at < 0 && !q.section) return false;
     this.planWords ??= new Set([
       ...canonicalTokens(`${this.plan.title} ${this.plan.number} ke hoach thuc hien trien khai chung tong the ca tien do tinh hinh hien nay`),
-      ...language().cues.filler.flatMap((f) => f.split(' ')),
+      ...fillerWords(),
       ...this.plan.number.split(/\D+/).filter(Boolean),
     ]);
     const titled = q.section ? sectionsOf(this.plan).find((x) => x.id === q.section)?.seq : undefined;
@@ -486,7 +479,7 @@ export class Engine {
    * source lacks (its heading only): said so, rather than not understood.
    */
   private missingSection(q: Question, ctx: AnswerContext, least: number): Reply | undefined {
-    const filler = new Set(language().cues.filler.flatMap((f) => f.split(' ')));
+    const filler = fillerWords();
     const words = new Set(q.words.filter((w) => !filler.has(w) && !/^\d+$/.test(w)));
     const section = this.plan.sections.find((x) => {
       if (!x.missingInSource) return false;

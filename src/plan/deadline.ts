@@ -45,6 +45,14 @@ export function addDays(date: string, n: number): string {
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
+/** The same day n months on (the month's last day when it has no such day: 31/1 + 1 month is 28/2 or 29/2). */
+export function addMonths(date: string, n: number): string {
+  const [y, m, d] = parts(date);
+  const first = new Date(Date.UTC(y, m - 1 + n, 1));
+  const [yy, mm] = [first.getUTCFullYear(), first.getUTCMonth() + 1];
+  return iso(yy, mm, Math.min(d, lastDay(yy, mm)));
+}
+
 export function daysBetween(from: string, to: string): number {
   const [y1, m1, d1] = parts(from);
   const [y2, m2, d2] = parts(to);

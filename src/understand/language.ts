@@ -136,6 +136,20 @@ export function language(): Language {
   return vi;
 }
 
+let fillerSet: Set<string> | undefined;
+/** The words of the filler phrases ("có", "để", "những"): no content, made into a set once. */
+export function fillerWords(): ReadonlySet<string> {
+  fillerSet ??= new Set(language().cues.filler.flatMap((f) => f.split(' ')));
+  return fillerSet;
+}
+
+let cueSet: Set<string> | undefined;
+/** Every word of every cue phrase ("tks", "ok"): words of the language itself, made into a set once. */
+export function cueWords(): ReadonlySet<string> {
+  cueSet ??= new Set(Object.values(language().cues).flatMap((list) => list.flatMap((p) => p.split(' '))));
+  return cueSet;
+}
+
 let thesaurusGroups: string[][][] | undefined;
 /** The thesaurus, loaded once. */
 export function thesaurus(): string[][][] {

@@ -3,7 +3,7 @@
  * ones read here, then a span — absolute ("quý IV/2018"), relative to today ("tháng này", "2 tuần tới"), or a limit
  * ("trước cuối tháng 6/2019") — with the label answers show.
  */
-import { type Span, addDays, formatDate, monthSpan, parseSpan, periodContaining, quarterSpan, yearSpan } from '../plan/deadline.ts';
+import { type Span, addDays, addMonths, formatDate, monthSpan, parseSpan, periodContaining, quarterSpan, yearSpan } from '../plan/deadline.ts';
 
 export const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI'];
 /** Numbers as words, one to ten, folded. */
@@ -73,13 +73,6 @@ function untilTet(joined: string, today: string): { span: Span & { label: string
   if (!day) return undefined;
   const end = addDays(day, -1);
   return { span: { start: today, end, label: `từ nay đến Tết (${formatDate(end)})` }, text: mm[0].trim() };
-}
-
-/** The same day n months on (the month's last day when it has no such day: 31/1 + 1 month is 28/2 or 29/2). */
-function addMonths(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const last = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m - 1 + n, Math.min(d, last))).toISOString().slice(0, 10);
 }
 
 /** 0 for Monday … 6 for Sunday. */

@@ -195,15 +195,7 @@ export class TaskSearch<T> {
 
   /** Whether some item uses the phrase (its words in a row: each consecutive pair found in one same item). */
   uses(words: readonly string[]): boolean {
-    if (words.length === 1) return this.postings.has(words[0]!);
-    let docs: Set<number> | undefined;
-    for (let i = 0; i + 1 < words.length; i++) {
-      const next = this.pairs.get(`${words[i]} ${words[i + 1]}`);
-      if (!next) return false;
-      docs = docs ? new Set([...docs].filter((d) => next.has(d))) : next;
-      if (docs.size === 0) return false;
-    }
-    return true;
+    return words.length === 1 ? this.postings.has(words[0]!) : this.docsOf(words) > 0;
   }
 
   /** The question's words with each thesaurus phrase the items do not use swapped for a member they do use. */
