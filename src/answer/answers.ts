@@ -151,7 +151,7 @@ function reply(ctx: AnswerContext, intent: string, text: string, tasks: Task[], 
 
 const asOf = (ctx: AnswerContext) => formatDate(ctx.today);
 /** A period as the sentence takes it: "trong tháng 9/2025", but a limit as it is ("chậm nhất ngày 30/6/2019", "từ nay đến …"). */
-const periodPhrase = (ctx: AnswerContext, label: string) => (/^(?:chậm nhất|từ nay|by |from now)/u.test(label) ? label : ctx.t('period.in', { label }));
+const periodPhrase = (ctx: AnswerContext, label: string) => (/^(?:chậm nhất|từ |by |from )/u.test(label) ? label : ctx.t('period.in', { label }));
 const scopeOf = (ctx: AnswerContext, agency?: string) => (agency ? ctx.t('scope.agency', { agency: ctx.dir.label(agency) }) : '');
 
 /** How an agency is involved in a task: lead or coordinate, directly or through one of its groups. */

@@ -443,7 +443,9 @@ export class Engine {
     if (understood.unresolved) understood.unresolved = asTyped(text, understood.unresolved);
     const followed = followUp(text, understood, opts.context);
     const q = followed ?? classify(understood, this.dir);
-    return { q: this.namesPlanOnly(q) ? { ...q, intent: 'progress', focus: 'all', words: [] } : q, opts, followed: followed !== undefined };
+    // "tính đến ngày 15/10/2020, việc nào quá hạn": the states are those of the day the asker names.
+    const at = q.asOf ? { ...opts, today: q.asOf } : opts;
+    return { q: this.namesPlanOnly(q) ? { ...q, intent: 'progress', focus: 'all', words: [] } : q, opts: at, followed: followed !== undefined };
   }
 
   /** Whether the name-like words, with the word after them, are a run of the plan's own words (three words or more). */

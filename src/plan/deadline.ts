@@ -108,7 +108,8 @@ function quarterNumber(s: string): number {
   return ROMAN[s] ?? Number(s);
 }
 
-function validDate(d: string, m: string, y: string): string | undefined {
+/** The ISO date of a day typed as day, month and year, when it is a real day. */
+export function validDate(d: string, m: string, y: string): string | undefined {
   const parsed = dayjs.utc(iso(+y, +m, +d), ISO, true);
   return parsed.isValid() ? parsed.format(ISO) : undefined;
 }

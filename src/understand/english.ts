@@ -127,6 +127,11 @@ export function fromEnglish(text: string): string {
     )
     .replace(/ (?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of |in )?((?:19|20)\d\d) /g, (_, o: string, y: string) => ` quy ${ORD[o]}/${y} `)
     .replace(/ (?:the )?(first|second) half (?:of |in )?((?:19|20)\d\d) /g, (_, h: string, y: string) => ` 6 thang ${h === 'first' ? 'dau' : 'cuoi'} nam ${y} `)
+    // "between 1/1/2019 and 30/6/2019", "from 1/7 to 30/9/2019": the days between.
+    .replace(
+      / (?:between|from) (\d{1,2}\/\d{1,2}(?:\/(?:19|20)\d\d)?) (?:and|to|until|till|through) (\d{1,2}\/\d{1,2}(?:\/(?:19|20)\d\d)?) /g,
+      ' tu $1 den $2 ',
+    )
     // "between now and the end of the year": from today to the year's end.
     .replace(/ (?:from now|from today|between now|between today) (?:to|until|till|and) (?:the )?end of (?:the |this )?year /g, ' tu nay den cuoi nam ')
     // "overdue on 10 January 2019": the day the asker is at, which today already is.
@@ -234,6 +239,7 @@ export function periodLabelEn(label: string): string {
   if ((m = label.match(/^(\d+) (ngày|tuần|tháng) tới \(đến (.+)\)$/u))) return `the next ${m[1]} ${UNITS[m[2]!]} (to ${m[3]})`;
   if ((m = label.match(/^chậm nhất ngày (.+)$/u))) return `by ${m[1]}`;
   if ((m = label.match(/^từ nay đến (.+)$/u))) return `from now to ${m[1]}`;
+  if ((m = label.match(/^từ (\S+) đến (\S+)$/u))) return `from ${m[1]} to ${m[2]}`;
   if ((m = label.match(/^tuần này \(đến (.+)\)$/u))) return `this week (to ${m[1]})`;
   if ((m = label.match(/^tuần tới \((.+)\)$/u))) return `next week (${m[1]})`;
   return label;

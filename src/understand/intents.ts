@@ -3,7 +3,7 @@
  * syllables that folding makes ambiguous: "qua han", not "qua"; "tre han", not "tre" — Bến Tre).
  */
 import type { AgencyMatch, Directory } from '../plan/agencies.ts';
-import type { Span, Unit } from '../plan/deadline.ts';
+import { type Span, type Unit, validDate } from '../plan/deadline.ts';
 import { canonicalTokens, isSyllable } from '../text/canonical.ts';
 import { clean, fold } from '../text/fold.ts';
 import { type CueKind, type DocumentPart, language } from './language.ts';
@@ -68,6 +68,8 @@ export interface Question {
   cited?: string;
   /** An article named in the question ("Điều 11"). */
   article?: string;
+  /** The day the asker asks the states at ("tính đến ngày 15/10/2020", "hôm nay là …"), when it is a real day. */
+  asOf?: string;
   /** A yes/no question ("… có chủ trì việc nào không?"): the answer says yes or no first. */
   yesNo?: boolean;
   /** The earliest or the latest deadline asked for. */
@@ -301,7 +303,16 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
   if (words.at(-1) === 'hong') words[words.length - 1] = 'khong';
   // "Q3/2020", "T8/2019", "quý ba năm 2019": periods as people type them.
   // "hôm nay là đầu tháng 10 năm 2018": the day the asker is at, which `today` already is, not a period to filter by.
-  let joined = periodForms(` ${words.join(' ')} `).replace(
+  let joined = periodForms(` ${words.join(' ')} `);
+  // "hôm nay là 15/10/2020", and of a state asked "tính đến ngày 15/10/2020, việc nào quá hạn", "đến ngày 01/01/2020
+  // thì đã đến hạn bao nhiêu việc": the day the states are asked at — not a window of deadlines.
+  const stated = joined.match(
+    / (?:(hom nay|bay gio|gio) la|tinh (?:den|toi)(?: het)?|(?:cho )?(?:den|toi)(?= ngay \S+ thi )|tai thoi diem|vao thoi diem) (?:ngay )?(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d) /,
+  );
+  const asksState = has(joined, [...c.overdue, ...c.status, ...c.progress, ...c.progressWords]) || / (?:da|chua) (?:den|toi) han /.test(joined);
+  const asOf = stated && (stated[1] || asksState) ? validDate(stated[2]!, stated[3]!, stated[4]!) : undefined;
+  if (asOf && stated) joined = joined.replace(stated[0], ' ');
+  joined = joined.replace(
     / (?:hom nay|bay gio|gio) la (?:ngay )?(?:(?:dau|giua|cuoi) )?(?:thang \d{1,2}(?:\/(?:19|20)\d\d| nam (?:19|20)\d\d)?|\d{1,2}\/\d{1,2}(?:\/(?:19|20)\d\d)?) /,
     ' ',
   );
@@ -344,6 +355,7 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
     words: taskWords,
     cueWords: rest,
     ...(period ? { period: period.span } : {}),
+    ...(asOf ? { asOf } : {}),
     ...(id ? { taskId: id.toUpperCase().replace(/([A-Z])$/, (x) => x.toLowerCase()) } : {}),
   };
   const named = agencies.length > 0;

@@ -3,7 +3,7 @@
  * ones read here, then a span — absolute ("quý IV/2018"), relative to today ("tháng này", "2 tuần tới"), or a limit
  * ("trước cuối tháng 6/2019") — with the label answers show.
  */
-import { type Span, addDays, addMonths, formatDate, monthSpan, parseSpan, periodContaining, quarterSpan, yearSpan } from '../plan/deadline.ts';
+import { type Span, addDays, addMonths, formatDate, monthSpan, parseSpan, periodContaining, quarterSpan, validDate, yearSpan } from '../plan/deadline.ts';
 
 export const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI'];
 /** Numbers as words, one to ten, folded. */
@@ -95,11 +95,22 @@ export function findPeriod(joined: string, today: string): { span: Span & { labe
   }
   const tet = untilTet(joined, today);
   if (tet) return tet;
-  // "trước cuối tháng 6/2019", "đến hết quý II/2019", "trước 30/6/2019": everything due by then; "từ giờ tới cuối
+  // "từ 1/1/2019 đến 30/6/2019", "từ ngày 1/7 tới ngày 15/8", "giữa 1/3 và 31/5": the days between, both counted; a
+  // day without its year takes the other's, or this year's.
+  const range = joined.match(
+    / (?:tu|giua) (?:ngay )?(\d{1,2})\/(\d{1,2})(?:\/((?:19|20)\d\d))? (?:den|toi|cho den|cho toi|va) (?:het )?(?:ngay )?(\d{1,2})\/(\d{1,2})(?:\/((?:19|20)\d\d))? /,
+  );
+  if (range) {
+    const [, d1, m1, y1, d2, m2, y2] = range as unknown as [string, string, string, string | undefined, string, string, string | undefined];
+    const end = validDate(d2, m2, y2 ?? y1 ?? String(y));
+    const start = validDate(d1, m1, y1 ?? y2 ?? String(y));
+    if (start && end && start <= end) return { span: { start, end, label: `từ ${formatDate(start)} đến ${formatDate(end)}` }, text: range[0].trim() };
+  }
+  // "trước cuối tháng 6/2019", "đến hết quý II/2019", "trước 30/6/2019", "tính đến 30/6/2019": everything due by then; "từ giờ tới cuối
   // tháng 9", "từ nay đến hết năm", "từ giờ tới trước cuối tháng 6": what falls due from today to then. A month or quarter without its year is this
   // year's.
   const by = joined.match(
-    / (tu (?:gio|nay|bay gio|hom nay|day) (?:(?:cho )?(?:toi|den) (?=truoc ))?)?(?:(?:truoc|den het|toi het|cham nhat la|cham nhat|truoc khi het|den truoc) |(?:toi|den) (?=cuoi |het ))(?:cuoi |het |ngay )?((?:thang|quy) [0-9iv/]+|\d{1,2}\/\d{1,2}\/(?:19|20)\d\d|\d{1,2}\/\d{1,2}|nam (?:19|20)\d\d|nam nay|nam|thang|quy) /,
+    / (tu (?:gio|nay|bay gio|hom nay|day) (?:(?:cho )?(?:toi|den) (?=truoc ))?)?(?:(?:truoc|den het|toi het|cham nhat la|cham nhat|truoc khi het|den truoc|tinh (?:den|toi)(?: het)?) |(?:toi|den) (?=cuoi |het )|(?<!\d )(?:toi|den) (?=(?:ngay )?\d{1,2}\/\d{1,2}[ /]))(?:cuoi |het |ngay )?((?:thang|quy) [0-9iv/]+|\d{1,2}\/\d{1,2}\/(?:19|20)\d\d|\d{1,2}\/\d{1,2}|nam (?:19|20)\d\d|nam nay|nam|thang|quy) /,
   );
   // "đến cuối năm", "tới hết tháng", "trước cuối quý": this year's, month's, quarter's end.
   const limit = by?.[2]

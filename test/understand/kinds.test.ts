@@ -482,4 +482,20 @@ describe('kinds of question', () => {
       /^Coordinating: /,
     );
   });
+  it('the day the asker names is the day the states are told at; a range of days; "tính đến" a day is a limit', () => {
+    // Asked on 3/12/2026 of 15/10/2020: what was overdue then, not now.
+    expect(first('tính đến ngày 15/10/2020, những việc VP UBND tỉnh chủ trì đã quá hạn là việc nào', '2026-12-03')).toBe(
+      'Nhiệm vụ quá hạn của VP.UBND tỉnh (13), tính đến 15/10/2020:',
+    );
+    expect(first('hôm nay là 1/7/2019, việc nào sắp đến hạn', '2026-12-03')).toMatch(/tính đến 01\/07\/2019/);
+    const progress = ask('đến ngày 01/01/2020 thì kế hoạch đã đến hạn bao nhiêu việc, còn bao nhiêu việc chưa đến hạn', '2026-12-03');
+    expect([progress.intent, progress.text.split('\n')[0]]).toEqual([
+      'progress',
+      'Tiến độ Kế hoạch 4561/KH-UBND (tính đến 01/01/2020): 0/19 nhiệm vụ đã hoàn thành (0%).',
+    ]);
+    // Not a state asked: the day is the limit of a window of deadlines.
+    expect(first('việc nào phải xong tính đến 30/6/2019', '2019-01-03')).toBe('Nhiệm vụ đến hạn chậm nhất ngày 30/06/2019 (11):');
+    expect(first('từ 1/1/2019 đến 30/6/2019 có việc gì phải xong', '2019-01-03')).toBe('Nhiệm vụ đến hạn từ 01/01/2019 đến 30/06/2019 (8):');
+    expect(first('from 1/7/2019 to 30/9/2019 what falls due?', '2019-01-03')).toBe('Tasks due from 01/07/2019 to 30/09/2019 (2):');
+  });
 });
