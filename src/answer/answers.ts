@@ -787,12 +787,14 @@ function card(ctx: AnswerContext, q: Question, task: Task): Reply {
 
 /**
  * "… trễ chưa?", "… xong chưa?", "is it still on schedule?": the state asked yes or no, answered so first ("Chưa trễ
- * hạn.", "Đã xong."), from the question's own words.
+ * hạn.", "Đã xong."), from the question's own words; "còn hạn hay đã trễ" asks which of the two ("Còn trong hạn.").
  */
 function verdictOf(q: Question, status: Status): string | undefined {
   const words = ` ${(q.cueWords ?? []).join(' ')} `;
   const late = / (?:tre|qua han|cham|tre han|dung han|kip|dung tien do|con han|trong han) /.test(words);
   const done = / (?:xong|hoan thanh|hoan tat) /.test(words);
+  // "còn hạn hay đã trễ", "in time or late": one of two asked, the state said, no "yes" before it.
+  if (/ (?:con han|trong han|dung han|kip(?: han)?) hay (?:da |bi )?(?:tre|qua han|cham) /.test(words)) return `verdict.either.${status}`;
   if (late) return `verdict.late.${status}`;
   if (done) return `verdict.done.${status}`;
   return undefined;

@@ -194,7 +194,12 @@ function articleAnswer(ctx: AnswerContext, article: string): Reply {
     .filter(({ sentence }) => cites.test(fold(sentence)) && !seen.has(sentence.trim()) && seen.add(sentence.trim()))
     .map(({ where, sentence }) => `• ${where}: ${excerpt(sentence.trim(), 300)}`);
   if (lines.length === 0) return answer(ctx.t('doc.articleNone', { article, plan: plan.number }));
-  return answer([ctx.t('doc.article', { article, plan: plan.number, n: lines.length }), ...lines.slice(0, 6)].join('\n'));
+  return answer(
+    [
+      lines.length === 1 ? ctx.t('doc.articleOnce', { article, plan: plan.number }) : ctx.t('doc.article', { article, plan: plan.number, n: lines.length }),
+      ...lines.slice(0, 6),
+    ].join('\n'),
+  );
 }
 
 /** Words no counted thing is made of: filler ("là", "được"), what a plan itself counts ("kế hoạch", "năm"). */

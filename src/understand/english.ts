@@ -5,6 +5,7 @@
  * English. Anything the glossary does not know stays as typed. The glossary and the function words are data:
  * data/language/en.json.
  */
+import { isSyllable } from '../text/canonical.ts';
 import { fold } from '../text/fold.ts';
 import { english } from './language.ts';
 
@@ -56,23 +57,35 @@ export function isEnglishWord(word: string): boolean {
   return words.has(word) || functionWords.has(word);
 }
 
-/** Whether a question is in English: its words are mostly English function words or glossary terms, none Vietnamese. */
+/**
+ * Whether a question is in English: its words are mostly English function words or glossary terms. Vietnamese marks
+ * outside names make it Vietnamese, unless English words are most of it ("who phối hợp with the police?" is English
+ * with the plan's words in it). A short one ("overdue?", "II.5 days left?", "4561 legal basis?") is English when its
+ * known words include one no Vietnamese syllable spells and outnumber the Vietnamese syllables it has.
+ */
 export function looksEnglish(text: string): boolean {
-  // Marks outside capitalised names: Vietnamese ("What does Báo Đồng Khởi have to do?" is English with a name in it).
+  // Capitalised names keep their marks: "What does Báo Đồng Khởi have to do?" is English with a name in it.
   const unnamed = text
     .normalize('NFC')
     .replace(/[’']/g, '')
     .replace(/(?<![\p{L}])\p{Lu}\p{L}*/gu, ' ');
-  if (/[\u00C0-\u1EF9]/.test(unnamed)) return false;
-  const words = text
+  const marked = unnamed.split(/[^\p{L}]+/u).filter((w) => /[\u00C0-\u1EF9]/.test(w)).length;
+  const tokens = text
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^a-z' ]/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-  if (words.length < 2) return false;
+    .split(/[^\p{L}']+/u);
+  // Roman numerals and "Q3" are ids and periods in either language; "k", "j", "b" are Vietnamese shorthand.
+  const words = tokens.filter((w) => /^[a-z']{2,}$/.test(w) && !/^(?:i{1,3}|iv|vi{0,3})$/.test(w));
+  const shorthand = tokens.filter((w) => /^[b-hj-pr-z]$/.test(w)).length;
   const { words: known, functionWords } = glossary();
-  const hits = words.filter((w) => functionWords.has(w) || known.has(w)).length;
-  return hits / words.length >= 0.5 && words.some((w) => functionWords.has(w));
+  const english = words.filter((w) => functionWords.has(w) || known.has(w));
+  if (shorthand > 0 && english.length < 4 * shorthand) return false;
+  if (marked > 0) return english.length >= 3 && english.length >= 1.5 * marked && english.some((w) => functionWords.has(w));
+  // "tien do" is Vietnamese though "do" is an English word: English needs a word no Vietnamese syllable spells.
+  const unlikeVietnamese = english.some((w) => !isSyllable(w)) || english.length >= 3 || (english.length === words.length && words.length >= 2);
+  if (words.length >= 2 && english.length / words.length >= 0.5 && words.some((w) => functionWords.has(w)) && unlikeVietnamese) return true;
+  const vietnamese = words.filter((w) => isSyllable(w) && !english.includes(w)).length;
+  return english.length >= 1 && english.length >= 2 * vietnamese && english.length / words.length >= 0.5 && english.some((w) => !isSyllable(w));
 }
 
 /** An English question rewritten onto the Vietnamese cues ("What must the Department of Finance do?" → "so tai chinh phai lam gi"). */
@@ -85,9 +98,13 @@ export function fromEnglish(text: string): string {
     .replace(/(\w)'s\b/g, '$1')
     // "dept", "depts": the department.
     .replace(/\bdepts?\b\.?/g, 'department')
+    // "planning & investment": the glossary's "and".
+    .replace(/\s*&\s*/g, ' and ')
     // "district-level", "anti-plastic-waste": the words apart, as the glossary keys them.
     .replace(/(\w)-(?=\w)/g, '$1 ')
     .replace(/[^a-z0-9'&/.\- ]/g, ' ')
+    // "… of the Government decree. What is …": a sentence's full stop, not part of its last word ("II.2" keeps its dot).
+    .replace(/([a-z])\.(?= |$)/g, '$1')
     .replace(/\s+/g, ' ')
     .trim()} `;
   // "the next three months": numbers as figures.
@@ -105,6 +122,19 @@ export function fromEnglish(text: string): string {
     / as (?:of|at) (?:(?:early|mid|late|the (?:start|beginning|middle|end) of) )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?: \d{1,2}(?:st|nd|rd|th)?)?(?: (?:19|20)\d\d)? /,
     ' ',
   );
+  // "As of today, is …", "As things stand, has …": the moment asked is today's, as every state is.
+  s = s.replace(
+    /^ (?:as of today|as things stand(?: today| now)?|right now|at the moment|currently|today|now|so far) (?=(?:is|are|has|have|was|were|how|which|what) )/,
+    ' ',
+  );
+  // "Before everyone disappears for the Lunar New Year holiday": before Tết, the words between dropped.
+  s = s.replace(/ (?:before|by) (?:\S+ ){0,5}?(?:the )?(?:lunar new year|tet)(?: holidays?| break)? /, ' truoc tet ');
+  // "Is the Department of Health coordinating the SME programme or not?": asked yes or no, as "có … không".
+  if (/ or not $/.test(s))
+    s = s.replace(/ or not $/, ' khong ').replace(/ (?:is |are |does |do )?(coordinat\w*|lead\w*|involved|taking part|part of) /, ' co $1 ');
+  // "II.2 late?", "III.4 done?": one task's state asked tersely, as "… trễ chưa".
+  if (/^ (?:task )?[ivx]+\.\d{1,2}[a-z]? (?:already |still |yet )?(?:late|overdue|done|finished|completed|on time|on track|on schedule) $/.test(s))
+    s = `${s.replace(/ (?:on time|on track|on schedule) $/, ' late ')}chua `;
   // "… overdue now?", "… done already?": the moment asked is today's, as every state is.
   if (/^ (?:is|are|has|have|was|were) /.test(s)) s = s.replace(/ (?:right now|now|already|currently|at the moment|as of today|today) $/, ' ');
   s = s.replace(/ (?:still )?(?:on (?:schedule|track|time)|within (?:the |its )?(?:deadline|due date)|in time) $/, ' on time ');
@@ -142,8 +172,8 @@ export function fromEnglish(text: string): string {
       (_, mo: string, y?: string) => ` tu nay den cuoi thang ${MONTHS.indexOf(mo) + 1}${y ? `/${y}` : ''} `,
     )
     .replace(
-      new RegExp(` (?:by |before )(?:the )?end of ${month} ((?:19|20)\\d\\d) `, 'g'),
-      (_, mo: string, y: string) => ` truoc cuoi thang ${MONTHS.indexOf(mo) + 1}/${y} `,
+      new RegExp(` (?:by |before )(?:the )?end of ${month}(?: ((?:19|20)\\d\\d))? `, 'g'),
+      (_, mo: string, y?: string) => ` truoc cuoi thang ${MONTHS.indexOf(mo) + 1}${y ? `/${y}` : ''} `,
     )
     .replace(
       new RegExp(` (?:by |before )(\\d{1,2}) ${month} ((?:19|20)\\d\\d) `, 'g'),
@@ -179,20 +209,36 @@ export function fromEnglish(text: string): string {
   );
   // "in the health plan": the plan named by its domain, as Vietnamese says it ("trong kế hoạch y tế").
   s = s.replace(/ (?:in|of|under|from) (?:the |this )?([a-z]+(?: [a-z]+)?) plan /g, (x, name: string) =>
-    /^(?:implementation|action|master|whole|overall|same|current|provincial|province)$/.test(name) ? x : ` trong ke hoach ${name} `,
+    /^(?:implementation|action|master|whole|overall|same|current|provincial|province)$/.test(name) || /\b(?:month|quarter|year|week)\b/.test(name)
+      ? x
+      : ` trong ke hoach ${name} `,
   );
   // One pass over the words: what a phrase becomes is never looked up again ("tiến độ" is not the English "do").
   const words = s.trim().split(' ');
   const { byFirst, functionWords } = glossary();
   const out: string[] = [];
   for (let k = 0; k < words.length; ) {
+    // "Department Finance", "department health": the glossary's "department of …" with "of" left out.
+    const of = words[k] === 'department' && words[k + 1] !== 'of' ? ['department', 'of', ...words.slice(k + 1)] : undefined;
+    const ofHit = of && byFirst.get('department')?.find(([en]) => en.length > 2 && en.every((w, n) => of[n] === w));
+    // "which department of information …": "which department" stops short of the name that runs on after "of".
+    const runsOn = (en: readonly string[]) => /^departments?$/.test(en.at(-1)!) && words[k + en.length] === 'of';
     const hit =
-      byFirst.get(words[k]!)?.find(([en]) => en.every((w, n) => words[k + n] === w)) ??
+      (ofHit ? ([ofHit[0].slice(1), ofHit[1]] as const) : undefined) ??
+      byFirst.get(words[k]!)?.find(([en]) => en.every((w, n) => words[k + n] === w) && !runsOn(en)) ??
       // "hooking", "linked", "trains": a word the glossary has in its plain form.
       lemmas(words[k]!)
         .map((w) => byFirst.get(w)?.find(([en]) => en.length === 1))
         .find(Boolean);
-    if (hit) {
+    // "the staff who sit at the counters": "who" after a noun begins a clause about it, it asks nobody.
+    const relative =
+      (words[k] === 'who' || words[k] === 'that') &&
+      k > 0 &&
+      !functionWords.has(words[k - 1]!) &&
+      !/^(?:and|or|but|so|then|tell|know|ask)$/.test(words[k - 1]!);
+    if (relative) {
+      k++;
+    } else if (hit) {
       out.push(...hit[1]);
       k += hit[0].length;
     } else {

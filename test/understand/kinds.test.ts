@@ -498,4 +498,35 @@ describe('kinds of question', () => {
     expect(first('từ 1/1/2019 đến 30/6/2019 có việc gì phải xong', '2019-01-03')).toBe('Nhiệm vụ đến hạn từ 01/01/2019 đến 30/06/2019 (8):');
     expect(first('from 1/7/2019 to 30/9/2019 what falls due?', '2019-01-03')).toBe('Tasks due from 01/07/2019 to 30/09/2019 (2):');
   });
+  it("English typed short, mixed with the plan's Vietnamese words, or loosely: still English, still understood", () => {
+    expect(first('overdue?', '2019-07-01')).toBe('Overdue tasks (11), as of 01/07/2019:');
+    expect(first('II.2 late?', '2019-02-10')).toMatch(/^Not late: still within its deadline\./);
+    // Vietnamese without marks whose words English also has stays Vietnamese.
+    expect(first('tien do', '2019-07-01')).toMatch(/^Tiến độ Kế hoạch 4561\/KH-UBND/);
+    expect(first('vnpt co nv nao k')).not.toMatch(/^Sorry|^I do not/);
+    expect(first('who phối hợp on connecting the provincial portal to the national one?')).toMatch(/^Coordinating: /);
+    expect(first('Department Finance must doing what?')).toMatch(/^Sở Tài chính — tasks in plan 4561/);
+    expect(first('planning & investment dept coordinating which tasks?')).toMatch(/^Sở Kế hoạch và Đầu tư — tasks/);
+    expect(first('which Department of Information and Communications task is due latest')).not.toMatch(/^Sở Thông tin và Truyền thông — tasks/);
+    expect(first('Is the provincial police coordinating the connection to the national population database or not?')).toBe(
+      'Yes. Công an tỉnh coordinates this task.',
+    );
+    expect(first('Before everyone leaves for the Lunar New Year holiday, which pieces must be wrapped up?', '2018-12-03')).toBe(
+      'Tasks due from now to Tết (04/02/2019) (3):',
+    );
+    expect(first('How many days do we still have before the connection to the national portal falls due?', '2020-09-01')).toMatch(/29 days left/);
+    expect(first('The implementation part refers to Article 38 of the Government decree. What is it invoked for?')).toBe(
+      'Plan 4561/KH-UBND cites Article 38 in one place:',
+    );
+    // "staff who sit at the counters": the clause's "who" asks nobody; the task is the one about their pay.
+    const pay = ask('When are the rules on pay and benefits for staff who sit at the one-stop counters expected to come out?', '2019-07-01');
+    expect([pay.ids, pay.text.split('\n')[0]]).toEqual([['I.3'], 'Deadline: expected Q1 2019']);
+  });
+  it('"còn hạn hay đã trễ" asks which of the two; a quantity in hectares the plan does not give is not stated', () => {
+    expect(first('viec nhan rong phan mem mot cua dien tu con han hay da tre', '2020-08-20')).toMatch(/^Còn trong hạn\. Tình trạng: /);
+    expect(first('ket noi cong dich vu cong quoc gia xong dung han hay tre', '2020-11-01')).toMatch(/^Đã quá hạn\. Tình trạng: Quá hạn/);
+    expect(first('is rolling out the one-stop software still in time or already late?', '2020-11-01')).toMatch(/^Overdue\. Status: Overdue/);
+    const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    expect(environment.ask('trồng bao nhiêu ha rừng ngập mặn', { today: '2025-04-10' }).intent).toBe('not-stated');
+  });
 });
