@@ -5,6 +5,7 @@ import { addDays, daysBetween, formatDate, type Span } from '../plan/deadline.ts
 import type { Assignment, Plan, Task } from '../plan/schema.ts';
 import { type CompletionMap, type Status, type TaskState, dueWithin, taskState } from '../plan/status.ts';
 import { agencyRows, countsOf, partsOf, type StateOf, taskCounts } from '../plan/progress.ts';
+import { deadlineEn } from '../understand/english.ts';
 import { type Question, withoutPlanRef } from '../understand/intents.ts';
 import { language } from '../understand/language.ts';
 import type { SearchHit, TaskSearch } from '../understand/search.ts';
@@ -708,13 +709,31 @@ function focusNote(ctx: AnswerContext, q: Question, task: Task): string {
   return '';
 }
 
+/**
+ * The time an assignment's own words set ("… hoàn thành trước ngày 15/4/2024", "báo cáo trong tháng 6/2024"), as
+ * written from its first word ("Trước ngày 15/4/2024"), or undefined when it sets none.
+ */
+export function ownDeadline(text: string): string | undefined {
+  const m = text
+    .normalize('NFC')
+    .match(/(?:trước|chậm nhất|hạn chót|trong|đến hết|cuối)\s+(?:ngày\s+)?(?:\d{1,2}\/\d{1,2}\/\d{4}|(?:tháng|quý)\s+[\dIVX]{1,4}\/\d{4}|năm\s+\d{4})/iu);
+  return m ? m[0].charAt(0).toUpperCase() + m[0].slice(1) : undefined;
+}
+
 /** An assignment of the body's "Tổ chức thực hiện", with the field the question asked for first. */
 function assignmentCard(ctx: AnswerContext, q: Question, a: Assignment): Reply {
   const names = (ps: Assignment['lead']) => ps.map((p) => p.name).join(', ') || ctx.t('task.nobody');
   const lines: string[] = [];
   if (q.focus === 'lead') lines.push(ctx.t('focus.lead', { names: names(a.lead) }));
   if (q.focus === 'coordinate') lines.push(ctx.t('focus.coordinate', { names: names(a.coordinate) }));
-  if (q.focus === 'deadline') lines.push(ctx.t('assignment.noDeadline'));
+  if (q.focus === 'deadline') {
+    const own = ownDeadline(a.text);
+    lines.push(
+      own
+        ? ctx.t('assignment.ownDeadline', { deadline: ctx.t('lang.code') === 'en' ? deadlineEn(own) : own, number: a.number })
+        : ctx.t('assignment.noDeadline'),
+    );
+  }
   lines.push(
     [
       ctx.t('assignment.title', { number: a.number, plan: ctx.plan.number }),

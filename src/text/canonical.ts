@@ -208,13 +208,18 @@ function soJoined(word: string): string[] | undefined {
   return known && (REWRITE_TOKENS.has(`so ${known}`) || REWRITE_TOKENS.has(known)) ? ['so', known] : undefined;
 }
 
-/** An abbreviation typed with a letter doubled ("sttttt", "ubndd"): the known one a letter less, if there is one. */
+/**
+ * An abbreviation typed with a letter of a run doubled or dropped ("sttttt", "ubndd", "sttt" for "stttt"): the known
+ * one a letter less or more, if there is one.
+ */
 function undoubled(word: string): string | undefined {
   if (word.length < 4 || word.length > 9 || !/^[bcdghklmnpqrstvx&]+$/.test(word)) return undefined;
   for (let i = 1; i < word.length; i++) {
     if (word[i] !== word[i - 1]) continue;
     const fewer = word.slice(0, i) + word.slice(i + 1);
     if (REWRITE_TOKENS.has(fewer)) return fewer;
+    const more = word.slice(0, i) + word.slice(i - 1);
+    if (i >= 2 && word[i - 2] === word[i] && REWRITE_TOKENS.has(more)) return more;
   }
   return undefined;
 }

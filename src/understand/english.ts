@@ -116,6 +116,9 @@ export function fromEnglish(text: string): string {
   // asked yes or no, as Vietnamese asks it ("… trễ chưa").
   // "What must the finance department do?": "do" closing the question asks what the agency must do.
   s = s.replace(/ (?<!\byou )do $/, ' phai lam gi ');
+  // "What must the police do in the health plan?": the same, the plan named after it.
+  if (/^ what (?:must|should|does|do|will|has|have|is|are) /.test(s))
+    s = s.replace(/ (?<!\byou )do (?=(?:in|for|under|within|as part of|according to) )(?!.* do )/, ' phai lam gi ');
   // "… still on schedule?", "… on track?", "… running late?": the same question in other words.
   // "as of 15 February 2019", "as of early June 2024": the day the asker is at, which today already is.
   s = s.replace(
@@ -207,11 +210,15 @@ export function fromEnglish(text: string): string {
         .map((k) => ` cap ${k === 'district' ? 'huyen' : 'xa'}`)
         .join('') + ' ',
   );
-  // "in the health plan": the plan named by its domain, as Vietnamese says it ("trong kế hoạch y tế").
-  s = s.replace(/ (?:in|of|under|from) (?:the |this )?([a-z]+(?: [a-z]+)?) plan /g, (x, name: string) =>
-    /^(?:implementation|action|master|whole|overall|same|current|provincial|province)$/.test(name) || /\b(?:month|quarter|year|week)\b/.test(name)
+  // "pieces of this plan": the plan itself, as "trong kế hoạch" says it.
+  s = s.replace(/ (?:in|of|under|from) (?:the|this|our|that) plan /g, ' trong ke hoach ');
+  // "in the health plan", "in the 2024 digital transformation plan": the plan named by its domain (and year), as
+  // Vietnamese says it ("trong kế hoạch y tế", "kế hoạch chuyển đổi số năm 2024").
+  s = s.replace(/ (?:in|of|under|from) (?:the |this )?(?:((?:19|20)\d\d) )?([a-z]+(?: [a-z]+){0,2}) plan /g, (x, year: string | undefined, name: string) =>
+    /^(?:implementation|action|master|whole|overall|same|current|provincial|province)$/.test(name) ||
+    /\b(?:month|quarter|year|week|the|this|a|of|is|are|in)\b/.test(name)
       ? x
-      : ` trong ke hoach ${name} `,
+      : ` trong ke hoach ${name}${year ? ` nam ${year}` : ''} `,
   );
   // One pass over the words: what a phrase becomes is never looked up again ("tiến độ" is not the English "do").
   const words = s.trim().split(' ');

@@ -247,6 +247,8 @@ function withSynonyms(words: string[]): string[] {
 }
 
 const TASK_ID = /(?:^|[^a-z0-9])((?:iv|i{1,3}|v|vi{0,3}|ix|x)\.\d{1,3}[a-z]?)(?![a-z0-9])/;
+/** An id typed with a space or a dash for its dot ("ii 8"), not after a quarter or a section ("quý II 2019", "mục III 6"). */
+const SPACED_ID = /(?<!(?:quy|muc|phan|doan|nam|thang) )(?:^|(?<=\s))((?:iv|i{1,3}|vi{0,3})[ -]\d{1,2}[a-z]?)(?=[\s?.!,]|$)/;
 
 /** What a question says once read: its words in the forms the rules test, and the slots found in them. */
 interface Reading {
@@ -303,7 +305,10 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
   if (words.at(-1) === 'hong') words[words.length - 1] = 'khong';
   // "Q3/2020", "T8/2019", "quý ba năm 2019": periods as people type them.
   // "hôm nay là đầu tháng 10 năm 2018": the day the asker is at, which `today` already is, not a period to filter by.
-  let joined = periodForms(` ${words.join(' ')} `);
+  let joined = periodForms(` ${words.join(' ')} `)
+    // "những ai phụ", "sở nào phụ giúp", "có phải phụ vụ …": helping is coordinating ("phụ trách" is leading).
+    .replace(/ (ai|nao) phu(?: giup| voi| vao| mot tay)?(?= (?:viec|vu|khong|ko|vay|a|nhi|the|nhe|cho|cung|voi|lam) |\s*$)/g, ' $1 phoi hop')
+    .replace(/ (co|co phai|duoc|phai) phu (?:vu|viec|giup|voi|vao)(?= )/g, ' $1 phoi hop');
   // "hôm nay là 15/10/2020", and of a state asked "tính đến ngày 15/10/2020, việc nào quá hạn", "đến ngày 01/01/2020
   // thì đã đến hạn bao nhiêu việc": the day the states are asked at — not a window of deadlines.
   const stated = joined.match(
@@ -317,7 +322,9 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
     ' ',
   );
 
-  const id = fold(clean(text)).match(TASK_ID)?.[1];
+  const folded = fold(clean(text));
+  // "han ii 8", "ai ct III-2": an id typed with a space or a dash for its dot.
+  const id = folded.match(TASK_ID)?.[1] ?? folded.match(SPACED_ID)?.[1]?.replace(/[ -]/, '.');
   let period = findPeriod(joined, today);
   // "trong kế hoạch chuyển đổi số năm 2024": a year in the plan's name, not a period to filter by.
   if (period && /^nam /.test(period.text) && new RegExp(` (?:ke hoach|kh)(?: (?!nay )\\S+){1,12} ${period.text} `).test(joined)) period = undefined;
@@ -327,6 +334,10 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
   // "bộ phận một cửa cấp huyện", "một cửa huyện, xã": a level named inside a task's words is part of the task when
   // a task's field is asked ("ai tham mưu công bố danh mục … cấp huyện?"), not the agency asked about.
   const all = joined.trim().split(' ');
+  // "phòng tài nguyên môi trường huyện Ba Tri": a district's office, within the district's committee, not the sở.
+  const officeOf = (m: AgencyMatch) =>
+    all[m.start - 1] === 'phong' && matches.some((o) => o.start >= m.end && o.start <= m.end + 1 && /^(?:huyen|xa|phuong|thi|thanh|ubnd)$/.test(all[o.start]!));
+  if (matches.some(officeOf)) matches = matches.filter((m) => !officeOf(m));
   const level = (m: AgencyMatch) => all[m.start] === 'cap' && m.end - m.start === 2 && m.start > 0 && !['ubnd', 'uy'].includes(all[m.start - 1]!);
   if (matches.some(level) && has(joined, [...c.lead, ...c.coordinate, ...c.deadline, ...c.status]) && !has(joined, c.agencyWork))
     matches = matches.filter((m) => !level(m));
@@ -604,7 +615,20 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   if ((recurrence || has(joined, c.recurringAny)) && beyond <= 3 && (!q.yesNo || beyond <= 1)) return recurringList;
   // "Khi nào hết hạn việc cải tạo trụ sở…": a question about one task's field comes before list words in it.
   // "Sở Tài chính có chủ trì vụ phụ cấp cho người làm một cửa không?": a role asked yes or no of a task named.
-  const agencyWork = named && has(restJoined, c.agencyWork);
+  // "xã em được giao việc phát loa …, việc này ai chủ trì", "huyện em phải làm …, vậy hạn tới bao giờ": the work named
+  // first is the task the field asked after it is about.
+  const lastAt = (cues: readonly string[]) => Math.max(-1, ...cues.map((x) => restJoined.lastIndexOf(` ${x} `)));
+  const workEnd = Math.max(-1, ...c.agencyWork.map((x) => (restJoined.includes(` ${x} `) ? restJoined.lastIndexOf(` ${x} `) + x.length + 1 : -1)));
+  const fieldCues = focus === 'lead' ? c.lead : focus === 'coordinate' ? c.coordinate : focus === 'deadline' ? c.deadline : undefined;
+  const tail = workEnd >= 0 ? restJoined.slice(workEnd - 1) : '';
+  const fieldAfterWork =
+    fieldCues !== undefined &&
+    content >= 3 &&
+    workEnd >= 0 &&
+    lastAt(fieldCues) >= workEnd &&
+    / (?:ai|khi nao|bao gio|luc nao|ngay nao|han) /.test(tail) &&
+    !/ nhung (?:cai|viec|nhiem vu|gi) /.test(tail);
+  const agencyWork = named && has(restJoined, c.agencyWork) && !fieldAfterWork;
   const roleOfTask = q.yesNo && role && content >= 2 && !q.section && !agencyWork;
   // "việc gia cố đê biển ở Bình Đại, Ba Tri tới giờ trễ hạn chưa": one task's state, the districts where it is done.
   const stateOfTask = q.focus === 'status' && named && content >= 2 && !agencyWork;

@@ -10,10 +10,52 @@ export const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI'];
 const NUMBER_WORDS = ['mot', 'hai', 'ba', 'bon', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi'];
 const UNIT_LABEL: Record<string, string> = { ngay: 'ngày', tuan: 'tuần', thang: 'tháng' };
 
+/** Digits as words, as speech-to-text writes them ("hai không hai tư" is 2024). */
+const DIGIT_WORDS: Record<string, number> = { khong: 0, linh: 0, mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, lam: 5, sau: 6, bay: 7, tam: 8, chin: 9 };
+const DIGIT = '(khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)';
+/** 1 to 31 in words ("mười lăm", "hai mươi mốt", "ba mươi"), longest forms first. */
+const UNITS_AFTER_TEN = '(mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin)';
+const SPOKEN_NUMBER = `(?:(hai|ba) muoi(?: ${UNITS_AFTER_TEN})?|muoi(?: ${UNITS_AFTER_TEN})?|${DIGIT})`;
+function spokenValue(tens: string | undefined, unit: string | undefined, tenUnit: string | undefined, digit: string | undefined): number {
+  if (tens) return DIGIT_WORDS[tens]! * 10 + (unit ? DIGIT_WORDS[unit]! : 0);
+  if (digit) return DIGIT_WORDS[digit]!;
+  return 10 + (tenUnit ? DIGIT_WORDS[tenUnit]! : 0);
+}
+
+/**
+ * Numbers of dates said aloud and written by speech-to-text: "tháng chín" (9), "tháng mười một" (11), "năm hai không
+ * hai tư" / "hai nghìn không trăm hai mươi tư" (2024), "mười lăm tháng mười một" (15/11); "1 tháng 10 2024" as a date.
+ */
+function spokenDates(joined: string): string {
+  const n = (m: string[], at: number) => spokenValue(m[at], m[at + 1], m[at + 2], m[at + 3]);
+  return (
+    joined
+      // Years: four digits said one by one, or "hai nghìn (không trăm) hai mươi tư".
+      .replace(new RegExp(` hai khong ${DIGIT} ${DIGIT}(?= )`, 'g'), (_, a: string, b: string) => ` 20${DIGIT_WORDS[a]}${DIGIT_WORDS[b]}`)
+      .replace(new RegExp(` hai (?:nghin|ngan)(?: khong tram)?(?: linh| le)? ${SPOKEN_NUMBER}(?= )`, 'g'), (...m: string[]) => ` ${2000 + n(m, 1)}`)
+      // Months: "tháng giêng", "tháng chạp", "tháng mười hai"; "tháng năm" and "tháng sáu" only with their year after
+      // them ("tháng sau" is next month).
+      .replace(/ thang gieng /g, ' thang 1 ')
+      .replace(/ thang chap /g, ' thang 12 ')
+      .replace(
+        / thang (muoi(?: (?:mot|hai))?|mot|hai|ba|tu|bon|bay|tam|chin|(?:nam|sau)(?= (?:nam )?(?:19|20)\d\d ))(?= )/g,
+        (_, w: string) => ` thang ${w === 'muoi' ? 10 : w === 'muoi mot' ? 11 : w === 'muoi hai' ? 12 : DIGIT_WORDS[w]}`,
+      )
+      // Days before their month: "mười lăm tháng 11", "ngày ba mươi tháng 6".
+      .replace(new RegExp(` (?:ngay )?${SPOKEN_NUMBER} (?=thang \\d)`, 'g'), (...m: string[]) => {
+        const v = n(m, 1);
+        return v >= 1 && v <= 31 ? ` ${v} ` : m[0]!;
+      })
+      // "1 tháng 10 2024", "ngày 15 tháng 10 năm 2020": a day, written as the rest of the code reads it.
+      .replace(/ (?:ngay )?(\d{1,2}) thang (\d{1,2})(?:\/| nam | )((?:19|20)\d\d) /g, ' $1/$2/$3 ')
+      .replace(/ ngay (\d{1,2}) thang (\d{1,2}) /g, ' ngay $1/$2 ')
+  );
+}
+
 /** Period forms people type, rewritten onto the ones findPeriod reads ("T8/2019" → "tháng 8/2019"). */
 export function periodForms(joined: string): string {
   return (
-    joined
+    spokenDates(joined)
       // "q3/2019", "q3 năm 2019", "q3": a quarter by its letter.
       .replace(/ q([1-4])(\/| nam | )((?:19|20)\d\d) /g, ' quy $1/$3 ')
       .replace(/ q([1-4]) /g, ' quy $1 ')

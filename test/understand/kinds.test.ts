@@ -529,4 +529,32 @@ describe('kinds of question', () => {
     const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
     expect(environment.ask('trồng bao nhiêu ha rừng ngập mặn', { today: '2025-04-10' }).intent).toBe('not-stated');
   });
+  it('dates said aloud, ids typed with a space, a district\'s office, "phụ" for helping, commands, the work named before the field asked', () => {
+    expect(first('nhung viec phai xong truoc ba muoi thang sau nam hai khong mot chin', '2019-01-03')).toBe('Nhiệm vụ đến hạn chậm nhất ngày 30/06/2019 (11):');
+    expect(first('tháng mười hai năm hai nghìn không trăm mười tám có việc gì đến hạn', '2018-11-03')).toBe('Nhiệm vụ đến hạn trong tháng 12/2018 (3):');
+    expect(first('tu nay den het thang chin co nhung viec gi toi han', '2019-05-20')).toBe('Nhiệm vụ đến hạn từ nay đến 30/09/2019 (4):');
+    // "tháng sau" is next month, not June.
+    expect(first('thang sau co viec gi den han', '2019-05-20')).toMatch(/tháng 6\/2019/);
+    expect(ask('han ii 8').ids).toEqual(['II.8']);
+    expect(first('bien giay to thanh ho so dien tu thi so nao phu giup')).toBe('Phối hợp: VP.UBND tỉnh, Sở Thông tin và Truyền thông');
+    expect(first('ai phu trach ket noi cong dich vu cong quoc gia')).toMatch(/^Chủ trì: /);
+    const district = ask('huyen em phai lam tron goi tu nhan ho so toi tra ket qua ngay tai mot cua, vay han toi bao gio', '2019-01-01');
+    expect([district.ids, district.text.split('\n')[0]]).toEqual([['II.6'], 'Thời hạn: Quý II/2019 — còn 180 ngày']);
+    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const d = (q: string, today = '2024-10-01') => digital.ask(q, { today }).text.split('\n')[0];
+    expect(d('viec nao sttt chu tri ma tre han tinh den 1 thang 10 2024', '2026-12-03')).toBe(
+      'Nhiệm vụ quá hạn của Sở Thông tin và Truyền thông (4), tính đến 01/10/2024:',
+    );
+    expect(d('gui em ds viec so KH&DT phoi hop')).toMatch(/^Sở Kế hoạch và Đầu tư — nhiệm vụ/);
+    // An assignment of the Implementation part that sets its own date says it.
+    expect(d('các sở phải làm xong kế hoạch chuyển đổi số của đơn vị mình trước ngày nào')).toBe(
+      'Thời hạn: Trước ngày 15/4/2024 (theo phần Tổ chức thực hiện, mục 3).',
+    );
+    expect(d('How many tasks are in the 2024 digital transformation plan altogether?')).toMatch(/^Plan 215\/KH-UBND has 22 tasks/);
+    const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const e = (q: string) => environment.ask(q, { today: '2025-10-01' });
+    expect(e('Dạ bên em là phòng tài nguyên môi trường huyện Ba Tri, huyện em có phần việc nào không ạ').agencies).toEqual(['UBND huyện Ba Tri']);
+    expect(e('xa em dc giao viec phat loa nhac ba con giu duong sa sach se, viec nay ai chu tri').text.split('\n')[0]).toBe('Chủ trì: UBND cấp xã');
+    expect(e('vụ trồng cây chắn sóng dọc bờ biển ai lo').tasks.map((t) => t.id)).toEqual(['II.4']);
+  });
 });
