@@ -68,6 +68,12 @@ const REWRITES: Record<string, string> = {
   sct: 'so cong thuong',
   skhdt: 'so ke hoach va dau tu',
   stttt: 'so thong tin va truyen thong',
+  // "1 cửa", "4 tại chỗ": numbers typed for the words of the one-stop terms.
+  '1 cua': 'mot cua',
+  // "cb", "cbcc": cán bộ, công chức, as officials shorten them.
+  cb: 'can bo',
+  cbcc: 'can bo cong chuc',
+  '4 tai cho': 'bon tai cho',
   cchc: 'cai cach hanh chinh',
   tthc: 'thu tuc hanh chinh',
   dvctt: 'dich vu cong truc tuyen',

@@ -557,4 +557,9 @@ describe('kinds of question', () => {
     expect(e('xa em dc giao viec phat loa nhac ba con giu duong sa sach se, viec nay ai chu tri').text.split('\n')[0]).toBe('Chủ trì: UBND cấp xã');
     expect(e('vụ trồng cây chắn sóng dọc bờ biển ai lo').tasks.map((t) => t.id)).toEqual(['II.4']);
   });
+  it('"cb", "1 cửa" as typed; the steps of handling a file are the internal procedure; "làm trọn thủ tục" is the whole process', () => {
+    expect(first('chinh sach cho cb ngoi 1 cua ai lo vay')).toBe('Chủ trì: Sở Nội vụ');
+    expect(ask('sơ đồ các bước xử lý hồ sơ trong cơ quan phải có khi nào').ids).toEqual(['II.5']);
+    expect(ask('Ai chịu trách nhiệm cho dân làm trọn thủ tục ngay tại một cửa').ids).toEqual(['II.6']);
+  });
 });
