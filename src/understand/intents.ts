@@ -501,7 +501,19 @@ const aboutDocument: Rule = (r, { c, document, countable, filler }) => {
     );
   if (has(joined, c.notStated) && !whereTasks) return { ...q, intent: 'not-stated' };
   // "Lệ phí thanh toán online mỗi hồ sơ bao nhiêu": an amount of money asked, not a task's field.
-  if (!named && focus === 'all' && MONEY.test(restJoined) && / (?:bao nhieu|may|muc nao|la bao nhieu) /.test(restJoined) && !has(joined, c.progress))
+  // "Mục II hỗ trợ vốn, đất đai có bao nhiêu nhiệm vụ": tasks counted, the money only in the section's name.
+  const tasksCounted = has(
+    joined,
+    c.count.filter((x) => / (?:viec|nhiem vu|muc)$/.test(` ${x}`)),
+  );
+  if (
+    !named &&
+    focus === 'all' &&
+    MONEY.test(restJoined) &&
+    / (?:bao nhieu|may|muc nao|la bao nhieu) /.test(restJoined) &&
+    !has(joined, c.progress) &&
+    !tasksCounted
+  )
     return { ...q, intent: 'not-stated' };
   // "Bệnh viện X có bao nhiêu giường bệnh?": a number of things a plan does not count (it counts tasks, agencies,
   // days, percentages…) is a figure it does not state.

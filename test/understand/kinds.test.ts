@@ -562,4 +562,13 @@ describe('kinds of question', () => {
     expect(ask('sơ đồ các bước xử lý hồ sơ trong cơ quan phải có khi nào').ids).toEqual(['II.5']);
     expect(ask('Ai chịu trách nhiệm cho dân làm trọn thủ tục ngay tại một cửa').ids).toEqual(['II.6']);
   });
+  it('tasks counted in a section whose name speaks of money: the count, not "not stated"', () => {
+    const coops = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/167-KH-UBND-2026.json')), loadDirectory());
+    const r = coops.ask('Mục II hỗ trợ hợp tác xã về vốn, đất đai... có bao nhiêu nhiệm vụ?', { today: '2026-03-01' });
+    expect([r.intent, r.text.split('\n')[0]]).toEqual([
+      'count',
+      'Mục II (Hỗ trợ hợp tác xã về vốn, đất đai, nhân lực, thị trường và khoa học công nghệ) có 10 nhiệm vụ:',
+    ]);
+    expect(coops.ask('tổng kinh phí bao nhiêu tỷ', { today: '2026-03-01' }).intent).toBe('not-stated');
+  });
 });
