@@ -629,6 +629,10 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
     if (task) return card(ctx, q, task);
     return { intent: 'task', text: ctx.t('task.notFound', { id: `${q.section}.${q.nth}`, plan: ctx.plan.number }), tasks: [], agencies: [] };
   }
+  if (q.taskIds && q.taskIds.length > 1 && q.focus !== 'all') {
+    const tasks = q.taskIds.map((id) => ctx.plan.tasks.find((x) => x.id === id)).filter((x): x is Task => x !== undefined);
+    if (tasks.length > 1) return eachField(ctx, q, tasks);
+  }
   if (q.taskId) {
     const task = ctx.plan.tasks.find((x) => x.id.toLowerCase() === q.taskId!.toLowerCase());
     if (!task) {
@@ -758,28 +762,43 @@ function daysLeft(ctx: AnswerContext, q: Question, task: Task, state: TaskState,
   return days >= 0 ? ctx.t('focus.daysLeft', { n: days }) : ctx.t('focus.daysPast', { n: -days });
 }
 
-function card(ctx: AnswerContext, q: Question, task: Task): Reply {
-  const state = stateOf(ctx, task);
-  const lines: string[] = [];
+/** The line answering the field asked of a task ("Chủ trì: …", "Thời hạn: … — còn 20 ngày"), when one is asked. */
+function focusLine(ctx: AnswerContext, q: Question, task: Task, state: TaskState): string | undefined {
   const focus = q.focus;
-  if (focus === 'lead') lines.push(ctx.t('focus.lead', { names: task.lead.map((p) => p.name).join(', ') || ctx.t('task.nobody') }));
+  if (focus === 'lead') return ctx.t('focus.lead', { names: task.lead.map((p) => p.name).join(', ') || ctx.t('task.nobody') });
   if (focus === 'coordinate')
-    lines.push(
-      ctx.t('focus.coordinate', { names: task.coordinate.map((p) => (p.note ? `${p.name} (${p.note})` : p.name)).join(', ') || ctx.t('task.nobody') }),
-    );
+    return ctx.t('focus.coordinate', {
+      names: task.coordinate.map((p) => (p.note ? `${p.name} (${p.note})` : p.name)).join(', ') || ctx.t('task.nobody'),
+    });
   if (focus === 'deadline') {
     const line = ctx.t('focus.deadline', { deadline: deadlineNow(task, state, ctx.t) }) + daysLeft(ctx, q, task, state, true);
     // "III.5 hạn Q3/2020 à?": whether it falls due in the period asked, yes or no first.
     const due = state.due ?? fixedDue(task);
     const within = q.period && q.yesNo && due ? due >= q.period.start && due <= q.period.end : undefined;
-    lines.push(within === undefined ? line : `${ctx.t(within ? 'yesno.yes' : 'yesno.no')} ${line}`);
+    return within === undefined ? line : `${ctx.t(within ? 'yesno.yes' : 'yesno.no')} ${line}`;
   }
   if (focus === 'status') {
     const deadline = deadlineNow(task, state, ctx.t) + daysLeft(ctx, q, task, state, false);
     const line = ctx.t('focus.status', { status: statusText(task, state, ctx.t), deadline, date: asOf(ctx) });
     const verdict = verdictOf(q, state.status);
-    lines.push(verdict ? `${ctx.t(verdict)} ${line}` : line);
+    return verdict ? `${ctx.t(verdict)} ${line}` : line;
   }
+  return undefined;
+}
+
+/** "ai chủ trì?" after a short list: the field asked, task by task, in the list's order. */
+function eachField(ctx: AnswerContext, q: Question, tasks: Task[]): Reply {
+  const states = new Map(tasks.map((task) => [task, stateOf(ctx, task)] as const));
+  const lines = tasks.map((task) => `• ${task.id} — ${excerpt(task.content, 70)}\n   ${focusLine(ctx, q, task, states.get(task)!) ?? ''}`);
+  return reply(ctx, 'task', [ctx.t('task.each', { n: tasks.length }), ...lines].join('\n'), tasks, states);
+}
+
+function card(ctx: AnswerContext, q: Question, task: Task): Reply {
+  const state = stateOf(ctx, task);
+  const lines: string[] = [];
+  const focus = q.focus;
+  const line = focusLine(ctx, q, task, state);
+  if (line) lines.push(line);
   const asked = q.agencies[0];
   if (q.yesNo && asked && !q.agencyFuzzy) {
     // "Sở Nội vụ có phải chủ trì việc này không?": yes or no first, then who does.

@@ -32,7 +32,7 @@ import { tasksWithPart } from '../plan/progress.ts';
 import { documentAnswer, figureAnswer } from './document.ts';
 import { classify } from '../understand/classifier.ts';
 import { fromEnglish, isEnglishWord, looksEnglish, periodLabelEn } from '../understand/english.ts';
-import { type ChatContext, followUp } from '../understand/followup.ts';
+import { type ChatContext, followUp, resolveReferences } from '../understand/followup.ts';
 import { type Question, understand, withoutPlanRef } from '../understand/intents.ts';
 import { formatDate } from '../plan/deadline.ts';
 import { canonicalTokens, isSyllable } from '../text/canonical.ts';
@@ -428,6 +428,8 @@ export class Engine {
     const english = looksEnglish(text);
     const opts: AskOptions = english ? { ...askOpts, lang: 'en' } : askOpts;
     if (english) text = fromEnglish(text);
+    // "việc này", "đơn vị đó": what the chat was just shown, written out.
+    text = resolveReferences(text, askOpts.context, (agency) => this.dir.label(agency));
     const t = translator(opts.lang ?? this.lang);
     if (text.length > MAX_QUESTION_LENGTH) {
       return { reply: { intent: 'too-long', text: t('error.tooLong', { n: text.length, max: MAX_QUESTION_LENGTH }), tasks: [], agencies: [] } };

@@ -149,7 +149,18 @@ export function fromEnglish(text: string): string {
     s = `${s.replace(/ yet $/, ' ').replace(/ on time $/, ' tre han ')}chua `;
   // Quarters and years as English writes them: "Q4 2018", "quarter 4 of 2018", "in 2019".
   const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-  const ORD: Record<string, string> = { first: '1', second: '2', third: '3', fourth: '4', '1st': '1', '2nd': '2', '3rd': '3', '4th': '4' };
+  const ORD: Record<string, string> = {
+    first: '1',
+    second: '2',
+    third: '3',
+    fourth: '4',
+    '1st': '1',
+    '2nd': '2',
+    '3rd': '3',
+    '4th': '4',
+    last: '4',
+    final: '4',
+  };
   const month = `(${MONTHS.join('|')})`;
   s = s
     // "between Q2 and Q4 2019", "from the second to the fourth quarter of 2019": a span of quarters.
@@ -158,7 +169,10 @@ export function fromEnglish(text: string): string {
       / (?:between|from) (?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter )?(?:and|to) (?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarters? (?:of |in )?((?:19|20)\d\d) /g,
       (_, a: string, b: string, y: string) => ` quy ${ORD[a]} den quy ${ORD[b]}/${y} `,
     )
-    .replace(/ (?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of |in )?((?:19|20)\d\d) /g, (_, o: string, y: string) => ` quy ${ORD[o]}/${y} `)
+    .replace(
+      / (?:the )?(first|second|third|fourth|1st|2nd|3rd|4th|last|final) quarter (?:of |in )?((?:19|20)\d\d) /g,
+      (_, o: string, y: string) => ` quy ${ORD[o]}/${y} `,
+    )
     .replace(/ (?:the )?(first|second) half (?:of |in )?((?:19|20)\d\d) /g, (_, h: string, y: string) => ` 6 thang ${h === 'first' ? 'dau' : 'cuoi'} nam ${y} `)
     // "between 1/1/2019 and 30/6/2019", "from 1/7 to 30/9/2019": the days between.
     .replace(

@@ -9,6 +9,7 @@
  */
 import { fold } from '../text/fold.ts';
 import type { Intent, Question } from './intents.ts';
+import { findPeriod, periodForms } from './periods.ts';
 
 /** What a chat was last shown (kept per chat for a while by the caller). */
 export interface ChatContext {
@@ -27,9 +28,50 @@ export interface ChatContext {
   horizonSaid?: string[];
 }
 
+/** "việc này", "nhiệm vụ đó", "vụ ấy": the one task the chat was just shown. */
+const TASK_REF = /(?<![\p{L}])(?:việc|viec|nhiệm vụ|nhiem vu|cái|cai|vụ|vu)\s+(?:đó|do|này|nay|ấy|ay|trên|tren)(?![\p{L}])/iu;
+/** "đơn vị đó", "cơ quan này", "bên đó": the one agency the chat was just shown. */
+const AGENCY_REF = /(?<![\p{L}])(?:đơn vị|don vi|cơ quan|co quan|bên|ben)\s+(?:đó|do|này|nay|ấy|ay)(?![\p{L}])/iu;
+
+/**
+ * The words that point back ("việc này", "đơn vị đó") written out as what they point at — the task's id, the
+ * agency's name — when the chat was shown exactly one, so the question is understood as if typed in full:
+ * "Công an có tham gia việc này không?" after III.4's card is "Công an có tham gia nhiệm vụ III.4 không?".
+ */
+export function resolveReferences(text: string, context: ChatContext | undefined, label: (agency: string) => string): string {
+  if (!context) return text;
+  let out = text.normalize('NFC');
+  if (context.tasks.length === 1 && TASK_REF.test(out)) out = out.replace(TASK_REF, `nhiệm vụ ${context.tasks[0]}`);
+  if (context.agencies.length === 1 && AGENCY_REF.test(out)) out = out.replace(AGENCY_REF, label(context.agencies[0]!));
+  return out;
+}
+
 const ORDINALS: Record<string, number> = { nhat: 1, dau: 1, hai: 2, ba: 3, tu: 4, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10, cuoi: -1 };
 /** Words of "còn … thì sao" itself, left over once the agency is taken out. */
-const FILLER = new Set(['con', 'sao', 'thi', 'the', 'vay', 'nao', 've', 'nhi', 'a', 'oi']);
+const FILLER = new Set([
+  'con',
+  'sao',
+  'thi',
+  'the',
+  'vay',
+  'nao',
+  've',
+  'nhi',
+  'a',
+  'oi',
+  'va',
+  'roi',
+  'chot',
+  'cua',
+  'no',
+  'bao',
+  'nhieu',
+  'may',
+  'ngay',
+  'nua',
+]);
+/** A list short enough for a field of each of its tasks ("ai chủ trì?" after three tasks) to be answered task by task. */
+const EACH_MAX = 8;
 const RELISTED: Intent[] = ['agency', 'overdue', 'upcoming', 'progress', 'period', 'recurring'];
 
 export function followUp(text: string, q: Question, context: ChatContext | undefined): Question | undefined {
@@ -41,17 +83,56 @@ export function followUp(text: string, q: Question, context: ChatContext | undef
   // "cái thứ 2", "việc thứ hai", "nhiệm vụ cuối"
   const nth = f.match(/ (?:cai|viec|nhiem vu|muc|so) (?:thu )?(\d{1,2}|nhat|dau|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi|cuoi) /);
   const listed = context.list ?? context.tasks;
-  // Not "nhiều việc nhất", "việc đầu tiên hết hạn": a superlative or the first deadline, asked anew.
-  if (nth && listed.length > 0 && !q.taskId && q.agencies.length === 0 && !q.section && !q.superlative && !q.rank) {
+  // Not "nhiều việc nhất", "việc đầu tiên hết hạn": a superlative or the first deadline, asked anew; but "việc đầu
+  // tiên xong chưa", "còn việc cuối cùng?" ask about an item of the list.
+  const itemAsked = !q.rank || q.focus !== 'all' || /^ con /.test(f);
+  if (nth && listed.length > 0 && !q.taskId && q.agencies.length === 0 && !q.section && !q.superlative && itemAsked) {
     const n = /^\d+$/.test(nth[1]!) ? Number(nth[1]) : ORDINALS[nth[1]!]!;
     const id = n === -1 ? listed.at(-1) : listed[n - 1];
     if (id) return { ...q, intent: 'task', taskId: id };
   }
   // "việc đó", "nhiệm vụ này", "nó", or a bare field question ("vậy ai phối hợp?") about the one task just shown.
   const pointing = / (viec|nhiem vu|cai) (do|nay|ay|tren) | no /.test(f);
-  const bareField = q.focus !== 'all' && q.words.length === 0 && q.agencies.length === 0 && !q.taskId;
+  const bare = q.words.filter((w) => !FILLER.has(w)).length === 0 && q.agencies.length === 0 && !q.taskId && !q.section;
+  const bareField = q.focus !== 'all' && bare && !q.period;
   if ((pointing || bareField) && context.tasks.length === 1 && q.agencies.length === 0 && !q.taskId) {
     return { ...q, intent: 'task', taskId: context.tasks[0]! };
+  }
+  // "ai chủ trì?", "hạn chót?", "còn mấy ngày?" after a short list: that field of each task listed.
+  if (bareField && context.tasks.length > 1 && context.tasks.length <= EACH_MAX) {
+    return { ...q, intent: 'task', taskIds: context.tasks };
+  }
+  // "Công an tỉnh có tham gia không?", "có phải VP UBND tỉnh chủ trì không?" after one task's card: the agency's
+  // part in that task.
+  if (
+    q.yesNo &&
+    q.agencies.length > 0 &&
+    !q.taskId &&
+    q.words.filter((w) => !FILLER.has(w)).length === 0 &&
+    context.intent === 'task' &&
+    context.tasks.length === 1
+  ) {
+    return { ...q, intent: 'task', taskId: context.tasks[0]! };
+  }
+  // "quý sau thì sao?", "tháng tới?" after a period's list: the period after that one, not after today.
+  if (q.period && context.period && bare && RELISTED.includes(context.intent) && / (?:quy|thang|nam) (?:sau|toi|ke tiep|tiep theo) /.test(f)) {
+    const next = findPeriod(periodForms(f), context.period.start);
+    if (next) return { ...q, intent: context.intent, period: next.span, agencies: context.agencies, ...(context.role ? { role: context.role } : {}) };
+  }
+  // "trong đó của UBND cấp huyện", "of those, which do the districts lead": the last list, for that agency.
+  const within = / (?:trong do|trong so do|trong cac viec do|trong nay) /.test(f);
+  if (
+    within &&
+    q.agencies.length > 0 &&
+    context.intent !== 'agency' &&
+    RELISTED.includes(context.intent) &&
+    q.words.filter((w) => !FILLER.has(w)).length <= 1
+  ) {
+    return { ...q, intent: context.intent, ...(context.period ? { period: context.period } : {}) };
+  }
+  // "tổng cộng mấy việc" after a list: how many it held.
+  if (q.count && bare && !q.period && context.intent !== 'agency' && RELISTED.includes(context.intent) && context.period) {
+    return { ...q, intent: context.intent, period: context.period, agencies: context.agencies };
   }
   // "còn Sở Nội vụ thì sao?", "Sở Y tế thì sao", "thế còn UBND huyện Ba Tri?": the last question, for another agency.
   const filler = q.words.filter((w) => !FILLER.has(w));

@@ -50,6 +50,8 @@ export interface Question {
   recurrences?: (Unit | 'continuous')[];
   /** A task id typed as such: "II.3", "III.6b". */
   taskId?: string;
+  /** Several tasks a follow-up asks the same field of ("ai chủ trì?" after a short list). */
+  taskIds?: string[];
   /** Canonical words left for task search. */
   words: string[];
   /** "bao nhiêu", "tổng cộng": the number comes first. */
@@ -383,8 +385,8 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
   const asksCoordinate = has(restJoined, c.roleCoordinate);
   // "… có phải phối hợp việc nào không, hay chỉ chủ trì thôi?": asked of the first, the other offered as the alternative.
   const firstOf = (cues: readonly string[]) => Math.min(...cues.map((x) => restJoined.indexOf(` ${x} `)).filter((i) => i >= 0));
-  // "… chỉ phối hợp chứ không chủ trì": the first, the other denied.
-  const eitherOr = asksLead && asksCoordinate && / (?:(?:khong|ko|k|chua) hay|chu (?:khong|ko|k)) /.test(restJoined);
+  // "… chỉ phối hợp chứ không chủ trì", "chủ trì hay chỉ phối hợp": the first, the other denied or offered.
+  const eitherOr = asksLead && asksCoordinate && / (?:(?:khong|ko|k|chua) hay|chu (?:khong|ko|k)|hay chi|hay la) /.test(restJoined);
   const role =
     named && (asksLead !== asksCoordinate || eitherOr)
       ? (eitherOr ? firstOf(c.roleLead) < firstOf(c.roleCoordinate) : asksLead)

@@ -159,3 +159,53 @@ describe('questions typed in English', () => {
     expect(engine.ask('ai chu tri thanh lap trung tam phuc vu hanh chinh cong', { today: '2019-04-10' }).text).toMatch(/^Chủ trì: /);
   });
 });
+
+describe('follow-ups that lean on the last answer (blind16)', () => {
+  const first = (r: ReturnType<typeof engine.ask>) => r.text.split('\n')[0];
+  it('"việc này", "đơn vị đó" are what the chat was just shown', () => {
+    const [, police, deadline] = chat([
+      'Ai chủ trì thiết lập Cổng Dịch vụ công tỉnh nối với Cổng DVC quốc gia?',
+      'Công an có tham gia việc này không?',
+      'hạn chót?',
+    ]);
+    expect([police!.tasks.map((t) => t.id), first(police!)]).toEqual([['III.4'], 'Không. Công an tỉnh không có phần trong việc này.']);
+    expect(first(deadline!)).toBe('Thời hạn: Quý III/2020');
+    const [, role] = chat(['Công an tỉnh có nhiệm vụ gì trong kế hoạch?', 'đơn vị đó chủ trì hay chỉ phối hợp?']);
+    expect(first(role!)).toBe('Công an tỉnh không chủ trì nhiệm vụ nào trong Kế hoạch 4561/KH-UBND; dưới đây là các nhiệm vụ Công an tỉnh phối hợp.');
+    const [, lead, late] = chat(
+      ['Chuyển hồ sơ giấy thành hồ sơ điện tử thì khi nào phải làm?', 'có phải Văn phòng UBND tỉnh chủ trì không?', 'việc này đã quá hạn chưa?'],
+      '2020-01-01',
+    );
+    expect(first(lead!)).toBe('Không. VP.UBND tỉnh không chủ trì việc này.');
+    expect(first(late!)).toMatch(/^Chưa trễ hạn\. Tình trạng: Đang thực hiện trong hạn/);
+  });
+  it('a field asked after a short list is answered task by task; days left too', () => {
+    const [, lead, days] = chat(['Từ giờ đến cuối tháng có việc gì phải xong không?', 'ai chủ trì?', 'còn bao nhiêu ngày?'], '2019-09-05');
+    expect(lead!.text.split('\n')).toEqual([
+      'Lần lượt từng việc vừa nêu (2):',
+      '• II.8 — Đánh giá việc giải quyết thủ tục hành chính tại Trung tâm Phục vụ…',
+      '   Chủ trì: VP.UBND tỉnh, UBND cấp huyện, UBND cấp xã',
+      '• III.1 — Xây dựng, nâng cấp Cổng dịch vụ công, Hệ thống thông tin một cửa cấp…',
+      '   Chủ trì: VP.UBND tỉnh, Sở Thông tin và Truyền thông',
+    ]);
+    expect(days!.text).toContain('Quý III/2019 — còn 25 ngày');
+    const [, coordinates] = chat(['What is due in the last quarter of 2020?', 'Who coordinates?']);
+    expect(first(coordinates!)).toBe('Task by task, as just listed (4):');
+  });
+  it('"quý sau" after a quarter is the quarter after it; "trong đó của X" narrows the list; "tổng cộng mấy việc" counts it', () => {
+    const [, next] = chat(['Quý II/2019 có những nhiệm vụ nào đến hạn?', 'quý sau thì sao?'], '2026-12-03');
+    expect(first(next!)).toBe('Nhiệm vụ đến hạn trong Quý III/2019 (2):');
+    const [, district, firstDone] = chat(
+      ['6 thang dau nam 2019 co bao nhieu viec phai hoan thanh', 'trong do cua ubnd cap huyen', 'viec dau tien xong chua'],
+      '2019-05-15',
+    );
+    expect(first(district!)).toBe('UBND cấp huyện — nhiệm vụ đến hạn trong 6 tháng đầu năm 2019 (tính đến 15/05/2019):');
+    expect(firstDone!.tasks.map((t) => t.id)).toEqual([district!.tasks[0]!.id]);
+    const [, those] = chat(['Which tasks are overdue today?', 'which of those do the districts lead?'], '2019-07-20');
+    expect(first(those!)).toBe('Overdue tasks of UBND cấp huyện (4), as of 20/07/2019:');
+    const [, count] = chat(['the quy 3 2020 co viec gi', 'tong cong may viec']);
+    expect(first(count!)).toBe('Có 3 nhiệm vụ.');
+    const [, police, deadline] = chat(['What is the Department of Home Affairs responsible for?', 'what about the police?', 'and the deadline?']).slice(0);
+    expect([police!.tasks.length, first(deadline!)]).toEqual([1, 'Deadline: Q4 2020']);
+  });
+});
