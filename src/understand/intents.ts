@@ -311,6 +311,10 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
     // "những ai phụ", "sở nào phụ giúp", "có phải phụ vụ …": helping is coordinating ("phụ trách" is leading).
     .replace(/ (ai|nao) phu(?: giup| voi| vao| mot tay)?(?= (?:viec|vu|khong|ko|vay|a|nhi|the|nhe|cho|cung|voi|lam) |\s*$)/g, ' $1 phoi hop')
     .replace(/ (co|co phai|duoc|phai) phu (?:vu|viec|giup|voi|vao)(?= )/g, ' $1 phoi hop');
+  // "ko tính phần phối hợp", "trừ việc chủ trì": a role left out; its words ask nothing else.
+  const leftOut = joined.match(/ (?:(?:khong|ko|k) tinh|tru|bo qua|khong ke) (?:phan |viec |cac viec |nhung viec )?(phoi hop|chu tri) /);
+  const excluded = leftOut?.[1];
+  if (leftOut) joined = joined.replace(leftOut[0], ' ');
   // "hôm nay là 15/10/2020", and of a state asked "tính đến ngày 15/10/2020, việc nào quá hạn", "đến ngày 01/01/2020
   // thì đã đến hạn bao nhiêu việc": the day the states are asked at — not a window of deadlines.
   const stated = joined.match(
@@ -380,9 +384,10 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
   const sectionAt = joined.match(/ (?:muc|phan) (iv|i{1,3}|v|vi|[1-6]) /)?.[1];
   const section = sectionAt && /\d/.test(sectionAt) ? ROMAN[Number(sectionAt)] : sectionAt;
   if (section) q.section = section.toUpperCase();
-  // One role asked, not both ("chủ trì bao nhiêu, phối hợp bao nhiêu" asks for both).
-  const asksLead = has(restJoined, c.roleLead);
-  const asksCoordinate = has(restJoined, c.roleCoordinate);
+  // One role asked, not both ("chủ trì bao nhiêu, phối hợp bao nhiêu" asks for both); "không tính phần phối hợp",
+  // "trừ việc chủ trì": that role left out, the other asked.
+  const asksLead = excluded ? excluded === 'phoi hop' : has(restJoined, c.roleLead);
+  const asksCoordinate = excluded ? excluded === 'chu tri' : has(restJoined, c.roleCoordinate);
   // "… có phải phối hợp việc nào không, hay chỉ chủ trì thôi?": asked of the first, the other offered as the alternative.
   const firstOf = (cues: readonly string[]) => Math.min(...cues.map((x) => restJoined.indexOf(` ${x} `)).filter((i) => i >= 0));
   // "… chỉ phối hợp chứ không chủ trì", "chủ trì hay chỉ phối hợp": the first, the other denied or offered.

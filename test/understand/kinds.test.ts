@@ -571,4 +571,13 @@ describe('kinds of question', () => {
     ]);
     expect(coops.ask('tổng kinh phí bao nhiêu tỷ', { today: '2026-03-01' }).intent).toBe('not-stated');
   });
+  it('a role left out ("ko tính phần phối hợp") asks the other; fire-safety words of a new plan in everyday terms', () => {
+    const fire = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/236-KH-UBND-2026.json')), loadDirectory());
+    const f = (q: string) => fire.ask(q, { today: '2026-05-01' });
+    const commune = f('cấp xã thì phải tự lo việc gì, ko tính phần phối hợp');
+    expect([commune.intent, commune.text]).toEqual([expect.stringMatching(/^agency$/), expect.not.stringContaining('Phối hợp (')]);
+    expect(f('ai phoi hop voi cong an trong vu dien tap chay lon o cho dong nguoi').tasks.map((t) => t.id)).toEqual(['III.5']);
+    expect(f('ai lo vu gan them voi nuoc cho xe cuu hoa tren duong pho').tasks.map((t) => t.id)).toEqual(['III.3']);
+    expect(f('vụ đi soát mấy cái chợ với cây xăng coi có an toàn cháy nổ ko thì ai chủ trì').text.split('\n')[0]).toBe('Chủ trì: Sở Công Thương');
+  });
 });
