@@ -5,7 +5,7 @@ import { addDays, daysBetween, formatDate, type Span } from '../plan/deadline.ts
 import type { Assignment, Plan, Task } from '../plan/schema.ts';
 import { type CompletionMap, type Status, type TaskState, dueWithin, taskState } from '../plan/status.ts';
 import { agencyRows, countsOf, partsOf, type StateOf, taskCounts } from '../plan/progress.ts';
-import { deadlineEn } from '../understand/english.ts';
+import { deadlineEn, periodLabelEn } from '../understand/english.ts';
 import { type Question, withoutPlanRef } from '../understand/intents.ts';
 import { language } from '../understand/language.ts';
 import type { SearchHit, TaskSearch } from '../understand/search.ts';
@@ -874,9 +874,26 @@ function buildExamples(ctx: AnswerContext): string[] {
 
 /** "Kế hoạch có bao nhiêu nhiệm vụ", "Mục II gồm bao nhiêu": the number first, then what it counts. */
 /** Agencies (by the tasks they lead, or coordinate) or sections, ranked by how many tasks they hold. */
-function rankingAnswer(ctx: AnswerContext, q: Question, over: 'agency' | 'section', most: boolean): Reply {
-  const counts = new Map<string, { label: string; n: number }>();
-  if (over === 'section') {
+/** The quarter, month or year a task with one due date falls due in, as labels say it ("Quý II/2019"). */
+function periodOfDue(over: 'quarter' | 'month' | 'year', due: string, en: boolean): { key: string; label: string } {
+  const [y, m] = due.split('-').map(Number) as [number, number];
+  const q = Math.ceil(m / 3);
+  const label = over === 'year' ? `năm ${y}` : over === 'quarter' ? `Quý ${['', 'I', 'II', 'III', 'IV'][q]}/${y}` : `tháng ${m}/${y}`;
+  const key = over === 'year' ? `${y}` : over === 'quarter' ? `${y}-Q${q}` : `${y}-${String(m).padStart(2, '0')}`;
+  return { key, label: en ? periodLabelEn(label) : label };
+}
+
+function rankingAnswer(ctx: AnswerContext, q: Question, over: NonNullable<Question['superlative']>['over'], most: boolean): Reply {
+  // `order` sorts ties: periods by time, the rest by name.
+  const counts = new Map<string, { label: string; n: number; order?: string }>();
+  if (over === 'quarter' || over === 'month' || over === 'year') {
+    // Tasks with one due date only: recurring and ongoing work falls due in every period alike.
+    for (const task of ctx.plan.tasks) {
+      if ((task.deadline.kind !== 'date' && task.deadline.kind !== 'period') || !task.deadline.due) continue;
+      const { key, label } = periodOfDue(over, task.deadline.due, ctx.t('lang.code') === 'en');
+      counts.set(key, { label, n: (counts.get(key)?.n ?? 0) + 1, order: key });
+    }
+  } else if (over === 'section') {
     for (const section of ctx.plan.sections.filter((x) => !x.missingInSource))
       counts.set(section.id, { label: section.id, n: ctx.plan.tasks.filter((t) => t.section === section.id).length });
   } else {
@@ -890,16 +907,27 @@ function rankingAnswer(ctx: AnswerContext, q: Question, over: 'agency' | 'sectio
         else counts.set(id, { label: p.name, n: (counts.get(id)?.n ?? 0) + 1 });
       }
   }
-  const rows = [...counts.values()].filter((c) => c.n > 0).sort((a, b) => (most ? b.n - a.n : a.n - b.n) || a.label.localeCompare(b.label, 'vi'));
+  const rows = [...counts.values()]
+    .filter((c) => c.n > 0)
+    .sort((a, b) => (most ? b.n - a.n : a.n - b.n) || (a.order ?? a.label).localeCompare(b.order ?? b.label, 'vi'));
   if (rows.length === 0) return { intent: 'count', text: ctx.t('rank.empty', { plan: ctx.plan.number }), tasks: [], agencies: [] };
   const n = rows[0]!.n;
   const top = rows.filter((r) => r.n === n);
   const role = q.role === 'coordinate' || q.focus === 'coordinate' ? 'coordinate' : 'lead';
-  const key = over === 'section' ? `rank.section.${most ? 'most' : 'least'}` : `rank.${role}.${most ? 'most' : 'least'}`;
+  const byPeriod = over === 'quarter' || over === 'month' || over === 'year';
+  const key = byPeriod
+    ? `rank.period.${most ? 'most' : 'least'}`
+    : over === 'section'
+      ? `rank.section.${most ? 'most' : 'least'}`
+      : `rank.${role}.${most ? 'most' : 'least'}`;
   const lines = [ctx.t(key, { plan: ctx.plan.number, names: top.map((r) => r.label).join(', '), n })];
   const rest = rows.filter((r) => r.n !== n).slice(0, 6);
   if (rest.length > 0)
-    lines.push(ctx.t(over === 'section' ? 'rank.otherSections' : 'rank.others', { list: rest.map((r) => `${r.label} (${r.n})`).join(', ') }));
+    lines.push(
+      ctx.t(byPeriod ? 'rank.otherPeriods' : over === 'section' ? 'rank.otherSections' : 'rank.others', {
+        list: rest.map((r) => `${r.label} (${r.n})`).join(', '),
+      }),
+    );
   // Agencies ranked answer about agencies; sections ranked, about the plan's counts.
   return { intent: over === 'agency' ? 'agency' : 'count', text: lines.join('\n'), tasks: [], agencies: [], asOf: ctx.today };
 }

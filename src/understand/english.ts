@@ -196,6 +196,11 @@ export function fromEnglish(text: string): string {
       new RegExp(` (?:by |before )(\\d{1,2}) ${month} ((?:19|20)\\d\\d) `, 'g'),
       (_, d: string, mo: string, y: string) => ` truoc ${d}/${MONTHS.indexOf(mo) + 1}/${y} `,
     )
+    // "from April to September 2019", "between April and September 2019": the months between.
+    .replace(
+      new RegExp(` (?:from|between) ${month} (?:to|and|until|till|through) ${month} ((?:19|20)\\d\\d) `, 'g'),
+      (_, a: string, b: string, y: string) => ` tu thang ${MONTHS.indexOf(a) + 1} den thang ${MONTHS.indexOf(b) + 1}/${y} `,
+    )
     .replace(new RegExp(` ${month} ((?:19|20)\\d\\d) `, 'g'), (_, mo: string, y: string) => ` thang ${MONTHS.indexOf(mo) + 1}/${y} `)
     .replace(
       / (?:in |within |over )?(?:the )?next (\d{1,3}) (day|week|month)s? /g,
@@ -301,6 +306,7 @@ export function periodLabelEn(label: string): string {
   if ((m = label.match(/^Quý (I{1,3}|IV)\/(\d{4})$/u))) return `Q${ROMAN_N[m[1]!]} ${m[2]}`;
   if ((m = label.match(/^Quý (I{1,3}|IV)–(I{1,3}|IV)\/(\d{4})$/u))) return `Q${ROMAN_N[m[1]!]}–Q${ROMAN_N[m[2]!]} ${m[3]}`;
   if ((m = label.match(/^tháng (\d{1,2})\/(\d{4})$/u))) return `${MONTH_NAMES[Number(m[1]) - 1]} ${m[2]}`;
+  if ((m = label.match(/^tháng (\d{1,2})–(\d{1,2})\/(\d{4})$/u))) return `${MONTH_NAMES[Number(m[1]) - 1]}–${MONTH_NAMES[Number(m[2]) - 1]} ${m[3]}`;
   if ((m = label.match(/^năm (\d{4})$/u))) return m[1]!;
   if ((m = label.match(/^6 tháng (đầu|cuối) năm (\d{4})$/u))) return `the ${m[1] === 'đầu' ? 'first' : 'second'} half of ${m[2]}`;
   if ((m = label.match(/^(\d+) (ngày|tuần|tháng) tới \(đến (.+)\)$/u))) return `the next ${m[1]} ${UNITS[m[2]!]} (to ${m[3]})`;

@@ -85,7 +85,7 @@ export interface Question {
   /** "Theo phần Tổ chức thực hiện, Sở X phải làm gì": what the body's assignments give the agency, not its tasks. */
   implementation?: boolean;
   /** "Sở nào chủ trì nhiều việc nhất", "mục nào ít nhiệm vụ nhất": agencies or sections ranked by their tasks. */
-  superlative?: { over: 'agency' | 'section'; most: boolean };
+  superlative?: { over: 'agency' | 'section' | 'quarter' | 'month' | 'year'; most: boolean };
   /** No rule decided the intent: it is the default guess, which the classifier may overrule. */
   guessed?: boolean;
 }
@@ -692,10 +692,23 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
  * (by the tasks they lead, or coordinate when asked) or sections, ranked by how many tasks they hold.
  */
 const ranking: Rule = ({ joined, named, q }) => {
-  const most = / nhieu (?:\S+ ){0,2}?nhat /.test(joined);
-  const least = / it (?:\S+ ){0,2}?nhat /.test(joined);
+  // Periods are ranked by what falls due in them: "nhiều việc đến hạn nhất" holds more words between.
+  const span = / (?:quy|thang|nam) nao /.test(joined) ? 4 : 2;
+  const most = new RegExp(` nhieu (?:\\S+ ){0,${span}}?nhat `).test(joined);
+  const least = new RegExp(` it (?:\\S+ ){0,${span}}?nhat `).test(joined);
   if ((!most && !least) || named || q.taskId) return undefined;
-  const over = / (?:muc|phan) nao /.test(joined) ? 'section' : / (?:co quan|so|don vi|ben|nganh|cap) nao | ai /.test(joined) ? 'agency' : undefined;
+  // "quý nào dồn nhiều việc đến hạn nhất", "tháng nào ít việc phải xong nhất": periods, by the tasks falling due in them.
+  const over = / (?:muc|phan) nao /.test(joined)
+    ? 'section'
+    : / quy nao /.test(joined)
+      ? 'quarter'
+      : / thang nao /.test(joined)
+        ? 'month'
+        : / nam nao /.test(joined)
+          ? 'year'
+          : / (?:co quan|so|don vi|ben|nganh|cap) nao | ai /.test(joined)
+            ? 'agency'
+            : undefined;
   if (!over) return undefined;
   return { ...q, intent: 'count', superlative: { over, most } };
 };

@@ -3,7 +3,19 @@
  * ones read here, then a span — absolute ("quý IV/2018"), relative to today ("tháng này", "2 tuần tới"), or a limit
  * ("trước cuối tháng 6/2019") — with the label answers show.
  */
-import { type Span, addDays, addMonths, formatDate, monthSpan, parseSpan, periodContaining, quarterSpan, validDate, yearSpan } from '../plan/deadline.ts';
+import {
+  type Span,
+  addDays,
+  addMonths,
+  formatDate,
+  monthSpan,
+  monthsSpan,
+  parseSpan,
+  periodContaining,
+  quarterSpan,
+  validDate,
+  yearSpan,
+} from '../plan/deadline.ts';
 
 export const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI'];
 /** Numbers as words, one to ten, folded. */
@@ -203,6 +215,14 @@ export function findPeriod(joined: string, today: string): { span: Span & { labe
   for (const [re, f] of rel) {
     const mm = joined.match(re);
     if (mm) return { span: f(), text: mm[0].trim() };
+  }
+  // "từ tháng 4 đến tháng 9 năm 2019", "tháng 4-9/2019": the months between, both counted (this year's without one).
+  const months =
+    joined.match(/ (?:tu |trong )?thang (\d{1,2}) (?:den|toi|-|cho den|cho toi) (?:het )?(?:thang )?(\d{1,2})(?:(?:\/| nam | )((?:19|20)\d\d))? /) ??
+    joined.match(/ (?:trong )?thang (\d{1,2}) (\d{1,2})\/((?:19|20)\d\d) /);
+  if (months) {
+    const [a, b, yy] = [Number(months[1]), Number(months[2]), months[3] ? Number(months[3]) : y];
+    if (a >= 1 && a < b && b <= 12) return { span: { ...monthsSpan(a, b, yy), label: `tháng ${a}–${b}/${yy}` }, text: months[0].trim() };
   }
   // Absolute forms, tried on the question's own words.
   const patterns = [

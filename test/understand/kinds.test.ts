@@ -580,4 +580,17 @@ describe('kinds of question', () => {
     expect(f('ai lo vu gan them voi nuoc cho xe cuu hoa tren duong pho').tasks.map((t) => t.id)).toEqual(['III.3']);
     expect(f('vụ đi soát mấy cái chợ với cây xăng coi có an toàn cháy nổ ko thì ai chủ trì').text.split('\n')[0]).toBe('Chủ trì: Sở Công Thương');
   });
+  it('a range of months; the quarter, month or year with the most (or fewest) tasks falling due', () => {
+    expect(first('tu thang 4 den thang 9 nam 2019 co nhung han nao')).toBe('Nhiệm vụ đến hạn trong tháng 4–9/2019 (4):');
+    expect(first('thang 4-9/2019 co viec gi')).toBe('Nhiệm vụ đến hạn trong tháng 4–9/2019 (4):');
+    expect(first('What falls due from April to September 2019?')).toBe('Tasks due in April–September 2019 (4):');
+    expect(ask('quy nao don nhieu viec den han nhat').text.split('\n')).toEqual([
+      'Dồn nhiều nhiệm vụ đến hạn nhất trong Kế hoạch 4561/KH-UBND: Quý I/2019 (5 nhiệm vụ có hạn cụ thể).',
+      'Các kỳ khác: Quý IV/2018 (2), Quý II/2019 (2), Quý III/2020 (2), Quý III/2018 (1), Quý III/2019 (1), Quý IV/2020 (1). Việc định kỳ và thường xuyên không tính.',
+    ]);
+    expect(first('năm nào có nhiều nhiệm vụ đến hạn nhất')).toBe(
+      'Dồn nhiều nhiệm vụ đến hạn nhất trong Kế hoạch 4561/KH-UBND: năm 2019 (8 nhiệm vụ có hạn cụ thể).',
+    );
+    expect(first('which quarter has the most deadlines?')).toBe('Most tasks falling due in plan 4561/KH-UBND: Q1 2019 (5 tasks with a fixed deadline).');
+  });
 });
