@@ -55,8 +55,16 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
   // A part our copy of the document lacks is what the plan (as we have it) does not state.
   const missing = (what: string): Reply => ({ ...answer(ctx.t('doc.missing', { what: ctx.t(`doc.part.${what}`), plan: plan.number })), intent: 'not-stated' });
   switch (q.about) {
-    case 'header':
-      return answer([head, signed].filter(Boolean).join('\n'));
+    case 'header': {
+      // The years the plan runs, from its date to the last deadline of its tasks ("giai đoạn nào", "kéo dài đến khi nào").
+      const last = plan.tasks
+        .flatMap((task) => (task.deadline.due ? [task.deadline.due] : []))
+        .sort()
+        .at(-1);
+      const [from, to] = [plan.date.slice(0, 4), last?.slice(0, 4)];
+      const span = to && to > from ? ctx.t('doc.span', { from, to }) : to === from ? ctx.t('doc.spanYear', { year: from }) : '';
+      return answer([head, signed, span].filter(Boolean).join('\n'));
+    }
     case 'basis':
       if (!doc || doc.basis.length === 0) return missing('basis');
       return answer([ctx.t('doc.basis', { plan: plan.number, n: doc.basis.length }), ...doc.basis.map((b) => basisLine(ctx, b))].join('\n'));

@@ -593,4 +593,12 @@ describe('kinds of question', () => {
     );
     expect(first('which quarter has the most deadlines?')).toBe('Most tasks falling due in plan 4561/KH-UBND: Q1 2019 (5 tasks with a fixed deadline).');
   });
+  it('the years a plan runs, asked as its period; work repeated every six months', () => {
+    expect(ask('Kế hoạch coi giai đoạn nào là trọng tâm?').text.split('\n')[2]).toBe(
+      'Thời gian thực hiện: 2018–2020 (từ ngày ban hành đến hạn cuối cùng của các nhiệm vụ).',
+    );
+    expect(ask('How long does the plan run?').text).toContain('Runs: 2018–2020');
+    const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    expect(environment.ask('việc nào làm định kỳ 6 tháng', { today: '2025-01-01' }).text.split('\n')[0]).toBe('Nhiệm vụ thực hiện 6 tháng một lần (1):');
+  });
 });
