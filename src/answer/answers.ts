@@ -452,7 +452,10 @@ function overdueCoordinated(ctx: AnswerContext, q: Question, agency: string): { 
 
 export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
   const agency = q.agencies[0];
-  const span = q.period ?? { start: ctx.today, end: addDays(ctx.today, ctx.upcomingDays) };
+  // "sắp đến hạn trong tháng tới": coming due is from today, up to the period's end (the answer says "từ nay đến …").
+  const span = q.period
+    ? { start: [q.period.start, ctx.today].sort()[0]!, end: q.period.end }
+    : { start: ctx.today, end: addDays(ctx.today, ctx.upcomingDays) };
   const { tasks: candidates, own } = pool(ctx, { ...q, period: undefined } as Question);
   const states = statesFor(ctx, candidates, own);
   const key = `upcoming|${agency ?? ''}|${q.role ?? ''}|${span.start}|${span.end}`;

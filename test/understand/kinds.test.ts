@@ -601,4 +601,12 @@ describe('kinds of question', () => {
     const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
     expect(environment.ask('việc nào làm định kỳ 6 tháng', { today: '2025-01-01' }).text.split('\n')[0]).toBe('Nhiệm vụ thực hiện 6 tháng một lần (1):');
   });
+  it('coming due "in the next month" is from today to that month\'s end, as the answer says', () => {
+    const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const r = environment.ask('Sở Nông nghiệp có việc gì sắp đến hạn trong tháng tới?', { today: '2025-03-20' });
+    expect([r.tasks.map((t) => t.id), r.text.split('\n')[0]]).toEqual([
+      ['II.3'],
+      'Nhiệm vụ của Sở Nông nghiệp và Phát triển nông thôn sắp đến hạn, từ nay đến 30/04/2025 (1), tính đến 20/03/2025:',
+    ]);
+  });
 });
