@@ -455,7 +455,10 @@ export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
   // "sắp đến hạn trong tháng tới": coming due is from today, up to the period's end (the answer says "từ nay đến …").
   const span = q.period
     ? { start: [q.period.start, ctx.today].sort()[0]!, end: q.period.end }
-    : { start: ctx.today, end: addDays(ctx.today, ctx.upcomingDays) };
+    : q.notYet
+      ? { start: ctx.today, end: '9999-12-31' }
+      : { start: ctx.today, end: addDays(ctx.today, ctx.upcomingDays) };
+  const notYet = q.notYet && !q.period;
   const { tasks: candidates, own } = pool(ctx, { ...q, period: undefined } as Question);
   const states = statesFor(ctx, candidates, own);
   const key = `upcoming|${agency ?? ''}|${q.role ?? ''}|${span.start}|${span.end}`;
@@ -470,13 +473,14 @@ export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
   if (tasks.length === 0) {
     // Never a bare "no": the next ones due after the window, nearest first.
     const next = nextDue(candidates, states, span.end);
-    const text = [ctx.t('upcoming.none', params), ...(next.length > 0 ? [ctx.t('upcoming.nextAfter', { n: next.length }), list(ctx, next, states)] : [])].join(
-      '\n',
-    );
+    const text = [
+      ctx.t(notYet ? 'upcoming.notYetNone' : 'upcoming.none', params),
+      ...(next.length > 0 ? [ctx.t('upcoming.nextAfter', { n: next.length }), list(ctx, next, states)] : []),
+    ].join('\n');
     // Named in the text only: the reply's tasks are those that answer (none), as a question over many plans counts them.
     return reply(ctx, 'upcoming', text, [], states, agency ? [agency] : [], 0);
   }
-  const text = `${ctx.t('upcoming.header', params)}\n${list(ctx, tasks, states)}`;
+  const text = `${ctx.t(notYet ? 'upcoming.notYet' : 'upcoming.header', params)}\n${list(ctx, tasks, states)}`;
   return reply(ctx, 'upcoming', text, tasks.slice(0, ctx.maxList), states, agency ? [agency] : [], tasks.length);
 }
 

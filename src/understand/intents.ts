@@ -70,6 +70,8 @@ export interface Question {
   cited?: string;
   /** An article named in the question ("Điều 11"). */
   article?: string;
+  /** "việc nào chưa quá hạn", "những việc còn hạn": the open tasks whose deadline has not passed (with `upcoming`). */
+  notYet?: boolean;
   /** The day the asker asks the states at ("tính đến ngày 15/10/2020", "hôm nay là …"), when it is a real day. */
   asOf?: string;
   /** A yes/no question ("… có chủ trì việc nào không?"): the answer says yes or no first. */
@@ -312,7 +314,11 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
     .replace(/ (ai|nao) phu(?: giup| voi| vao| mot tay)?(?= (?:viec|vu|khong|ko|vay|a|nhi|the|nhe|cho|cung|voi|lam) |\s*$)/g, ' $1 phoi hop')
     .replace(/ (co|co phai|duoc|phai) phu (?:vu|viec|giup|voi|vao)(?= )/g, ' $1 phoi hop');
   // "ko tính phần phối hợp", "trừ việc chủ trì": a role left out; its words ask nothing else.
-  const leftOut = joined.match(/ (?:(?:khong|ko|k) tinh|tru|bo qua|khong ke) (?:phan |viec |cac viec |nhung viec )?(phoi hop|chu tri) /);
+  // "ngoài những việc chủ trì ra", "không chủ trì mà chỉ phối hợp", "chỉ phối hợp chứ không chủ trì" too.
+  const leftOut =
+    joined.match(/ (?:(?:khong|ko|k) tinh|tru|bo qua|khong ke|ngoai) (?:phan |viec |cac viec |nhung viec )?(phoi hop|chu tri) (?:ra )?/) ??
+    joined.match(/ (?:khong|ko|k) (phoi hop|chu tri)(?= (?:ma|chi) )/) ??
+    joined.match(/ (?:chu|ma) (?:khong|ko|k) (phoi hop|chu tri) /);
   const excluded = leftOut?.[1];
   if (leftOut) joined = joined.replace(leftOut[0], ' ');
   // "hôm nay là 15/10/2020", and of a state asked "tính đến ngày 15/10/2020, việc nào quá hạn", "đến ngày 01/01/2020
@@ -373,6 +379,10 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
     cueWords: rest,
     ...(period ? { period: period.span } : {}),
     ...(asOf ? { asOf } : {}),
+    // "chưa quá hạn", "chưa đến hạn", "còn trong hạn": the opposite of the overdue list.
+    ...(/ (?:chua|khong) (?:bi )?(?:qua|tre|het|den|toi) han | con (?:trong )?(?:thoi )?han (?!khong |ko |k |chua |hay )| con kip /.test(` ${joined.trim()} `)
+      ? { notYet: true }
+      : {}),
     ...(id ? { taskId: id.toUpperCase().replace(/([A-Z])$/, (x) => x.toLowerCase()) } : {}),
   };
   const named = agencies.length > 0;
@@ -632,6 +642,8 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   const rhythmWords = new Set([...recurring.flatMap(([cues]) => cues), ...c.recurringAny].filter((x) => has(joined, [x])).flatMap((x) => x.split(' ')));
   const beyond = r.unplanned.filter((w) => !filler.has(w) && !rhythmWords.has(w)).length;
   if ((recurrence || has(joined, c.recurringAny)) && beyond <= 3 && (!q.yesNo || beyond <= 1)) return recurringList;
+  // "tới hôm nay những việc nào chưa quá hạn": the open tasks still within their deadline, not the overdue list.
+  if (q.notYet && content <= 1 && !q.taskId && !q.section) return { ...q, intent: 'upcoming' };
   // "Khi nào hết hạn việc cải tạo trụ sở…": a question about one task's field comes before list words in it.
   // "Sở Tài chính có chủ trì vụ phụ cấp cho người làm một cửa không?": a role asked yes or no of a task named.
   // "xã em được giao việc phát loa …, việc này ai chủ trì", "huyện em phải làm …, vậy hạn tới bao giờ": the work named

@@ -74,7 +74,7 @@ describe('never a false "no"', () => {
     expect(ask('sở nv có bị trễ việc j ko', '2019-04-10').text).toContain('Nhiệm vụ quá hạn của Sở Nội vụ (4)');
     const r = ask('Sở ABC phải làm gì?');
     expect(r.intent).toBe('unknown-agency');
-    expect(r.text).toContain('Tôi chưa nhận ra cơ quan "Sở ABC"');
+    expect(r.text).toContain('Không có cơ quan "Sở ABC" trong kế hoạch này');
   });
 });
 

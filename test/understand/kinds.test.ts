@@ -609,4 +609,16 @@ describe('kinds of question', () => {
       'Nhiệm vụ của Sở Nông nghiệp và Phát triển nông thôn sắp đến hạn, từ nay đến 30/04/2025 (1), tính đến 20/03/2025:',
     ]);
   });
+  it('"chưa quá hạn" lists the tasks still before their deadline, not the overdue ones; roles left out in other words; an agency nobody names', () => {
+    const open = ask('toi hom nay nhung viec nao chua qua han vay', '2019-08-01');
+    expect([open.intent, open.text.split('\n')[0]]).toEqual(['upcoming', 'Nhiệm vụ chưa đến hạn (6), tính đến 01/08/2019:']);
+    expect(open.ids).not.toContain('I.1');
+    expect(first('which tasks are not yet due?', '2019-08-01')).toBe('Tasks not yet due (6), as of 01/08/2019:');
+    // One task's "còn hạn không" stays that task's state.
+    expect(first('việc kết nối cổng dịch vụ công quốc gia còn hạn không', '2019-08-01')).toMatch(/^Chưa trễ hạn\./);
+    const vp = ask('Dạ cho em hỏi, ngoài những việc chủ trì ra thì Văn phòng Ủy ban nhân dân tỉnh còn phải phối hợp với đơn vị khác ở nhiệm vụ nào không ạ?');
+    expect(vp.ids).toEqual(['III.3']);
+    expect(first('so tn&mt co nhung viec nao ko chu tri ma chi phoi hop')).toMatch(/^Sở Tài nguyên và Môi trường không phối hợp nhiệm vụ nào/);
+    expect(first('ban dan toc tinh co dc giao viec j ko')).toMatch(/^Không có cơ quan "ban dan[^"]*" trong kế hoạch này/);
+  });
 });
