@@ -251,28 +251,30 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
     const label = ctx.dir.label(agency);
     const roles = rolesOf(ctx, agency);
     const due = q.period ? within(ctx, q.period) : undefined;
-    const inPeriod = (task: Task) => !due || due.has(task);
-    let lead = q.role === 'coordinate' ? [] : q.period ? roles.lead.filter(inPeriod) : roles.lead;
-    let coord = q.role === 'lead' ? [] : q.period ? roles.coordinate.filter(inPeriod) : roles.coordinate;
+    // "Sở Nội vụ có chủ trì việc nào ở mục III không": a section of the appendix narrows like a period.
+    const inPeriod = (task: Task) => (!due || due.has(task)) && (!q.section || task.section === q.section);
+    const scoped = q.period !== undefined || q.section !== undefined;
+    let lead = q.role === 'coordinate' ? [] : scoped ? roles.lead.filter(inPeriod) : roles.lead;
+    let coord = q.role === 'lead' ? [] : scoped ? roles.coordinate.filter(inPeriod) : roles.coordinate;
     // Never a false "no": a role the agency does not have is said so, with what it does have.
     let roleNote = '';
     // A role asked ("có chủ trì việc nào không") is answered by the appendix's tasks; otherwise assignments count too.
-    const any = lead.length + coord.length + (q.role ? 0 : roles.assigned.length) > 0;
-    if (q.role && !q.period && lead.length + coord.length === 0 && roles.lead.length + roles.coordinate.length > 0) {
+    const any = lead.length + coord.length + (q.role || q.section ? 0 : roles.assigned.length) > 0;
+    if (q.role && !scoped && lead.length + coord.length === 0 && roles.lead.length + roles.coordinate.length > 0) {
       roleNote = ctx.t(q.role === 'lead' ? 'agency.noLead' : 'agency.noCoordinate', { agency: label, plan: ctx.plan.number });
       lead = roles.lead;
       coord = roles.coordinate;
     }
-    const assigned = q.period || q.role === 'coordinate' ? [] : roles.assigned;
+    const assigned = scoped || q.role === 'coordinate' ? [] : roles.assigned;
+    const scope = q.period ? periodPhrase(ctx, q.period.label) : '';
+    // " thuộc mục III": a section without a period has its own header.
+    const inSection = q.section && !q.period ? ctx.t('scope.section', { section: q.section }) : undefined;
     all.push(...lead, ...coord);
     if (ctx.tally) continue;
     sources.push(statesFor(ctx, lead, agency), statesFor(ctx, coord));
-    const head = ctx.t(q.period ? 'agency.headerPeriod' : 'agency.header', {
-      agency: label,
-      plan: ctx.plan.number,
-      period: q.period ? periodPhrase(ctx, q.period.label) : '',
-      date: asOf(ctx),
-    });
+    const head = inSection
+      ? ctx.t('agency.headerSection', { agency: label, section: inSection, date: asOf(ctx) })
+      : ctx.t(scoped ? 'agency.headerPeriod' : 'agency.header', { agency: label, plan: ctx.plan.number, period: scope, date: asOf(ctx) });
     const parts = [(q.agencyFuzzy ? `${ctx.t('agency.understoodAs', { agency: label })}\n` : '') + head];
     if (q.count) {
       // Both numbers are real whichever role was asked ("chủ trì mấy việc" is no "phối hợp 0").
@@ -294,14 +296,15 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
     }
     if (lead.length + coord.length + assigned.length === 0) {
       parts.push(
-        ctx.t(q.period ? 'agency.noneInPeriod' : 'agency.none', {
+        ctx.t(inSection ? 'agency.noneInSection' : scoped ? 'agency.noneInPeriod' : 'agency.none', {
           agency: label,
           plan: ctx.plan.number,
-          period: q.period ? periodPhrase(ctx, q.period.label) : '',
+          period: scope,
+          section: inSection ?? '',
         }),
       );
       // In a period with nothing due: what the agency does have, and when.
-      if (q.period && roles.lead.length + roles.coordinate.length > 0) {
+      if (scoped && roles.lead.length + roles.coordinate.length > 0) {
         const own = [...roles.lead, ...roles.coordinate];
         // The reply's tasks read their states from statesAll: these tasks' states must be among its sources.
         sources.push(statesFor(ctx, roles.lead, agency), statesFor(ctx, roles.coordinate));

@@ -63,6 +63,10 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
         .at(-1);
       const [from, to] = [plan.date.slice(0, 4), last?.slice(0, 4)];
       const span = to && to > from ? ctx.t('doc.span', { from, to }) : to === from ? ctx.t('doc.spanYear', { year: from }) : '';
+      // "ai ký": a copy without the signature block says so, not only the header.
+      const signerAsked = / (?:ai ky|nguoi ky|ky ten|ky boi|ky vay|ai (?:\S+ ){0,3}ky) /.test(` ${(q.cueWords ?? []).join(' ')} `);
+      if (!signed && signerAsked)
+        return { ...missing('signer'), text: `${ctx.t('doc.missing', { what: ctx.t('doc.part.signer'), plan: plan.number })}\n${head}` };
       return answer([head, signed, span].filter(Boolean).join('\n'));
     }
     case 'basis':

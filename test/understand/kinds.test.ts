@@ -621,4 +621,12 @@ describe('kinds of question', () => {
     expect(first('so tn&mt co nhung viec nao ko chu tri ma chi phoi hop')).toMatch(/^Sở Tài nguyên và Môi trường không phối hợp nhiệm vụ nào/);
     expect(first('ban dan toc tinh co dc giao viec j ko')).toMatch(/^Không có cơ quan "ban dan[^"]*" trong kế hoạch này/);
   });
+  it('an agency asked within a section; a plan whose copy has no signature says so when asked who signed', () => {
+    expect(ask('Sở Tài chính có việc gì ở mục II không').text.split('\n')[0]).toBe('Không.');
+    expect(ask('sở tttt có việc gì ở mục III').text.split('\n')[0]).toBe('Sở Thông tin và Truyền thông — nhiệm vụ thuộc mục III (tính đến 28/11/2026):');
+    expect(first('Does the Department of Home Affairs lead anything in section III?')).toBe('Sở Nội vụ — tasks in section III (as of 28/11/2026):');
+    const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const signed = environment.ask('kh 88 bao ve moi truong ai ky vay', { today: '2025-10-01' });
+    expect([signed.intent, signed.text.split('\n')[0]]).toEqual(['not-stated', 'Bản Kế hoạch 88/KH-UBND chúng tôi có không có phần chữ ký.']);
+  });
 });
