@@ -331,7 +331,10 @@ export function buildPlan(raw: RawPlan, dir: Directory, opts: { today?: string }
     sections,
     tasks,
     assignments,
-    ...(raw.document && (raw.document.basis.length > 0 || raw.document.parts.length > 0) ? { document: raw.document } : {}),
+    // A document that says anything besides its tasks: what it cites, its parts, who receives it, who signed it.
+    ...(raw.document && (raw.document.basis.length > 0 || raw.document.parts.length > 0 || raw.document.recipients.length > 0 || raw.document.signer)
+      ? { document: raw.document }
+      : {}),
   });
   // What the reading made is checked like any plan file; a plan it cannot make is refused, never a raw error.
   if (!parsed.success) {

@@ -204,7 +204,8 @@ export function readDocument(lines: string[]): RawPlanDocument {
       let j = i;
       for (; j < lines.length && block.length < 4; j++) {
         const l = clean(lines[j]!);
-        if (!l || recipient(l)) continue;
+        // "(Đã ký)", "(ký, ghi rõ họ tên)": where the signature stands on a copy, no line of the block.
+        if (!l || recipient(l) || SIGNED.test(fold(l))) continue;
         if (l !== l.toUpperCase() || /^phu luc\b/.test(fold(l))) break;
         block.push(l);
       }
@@ -276,6 +277,9 @@ export function isClosing(line: string): boolean {
   if (/^trong qua trinh/.test(f)) return /kho khan|vuong mac|phat sinh/.test(f);
   return /nghiem tuc|khan truong|trien khai thuc hien|to chuc thuc hien|thuc hien nghiem/.test(f) || /\.\/\.$/.test(text);
 }
+
+/** The mark a copy has where the signature stands: "(Đã ký)", "(đã ký và đóng dấu)", "(Ký, ghi rõ họ tên)". */
+const SIGNED = /^[([]\s*(?:da\s+)?ky\b[^)\]]*[)\]]$/;
 
 /** The first line of a signature block: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", or the title alone in capitals. */
 export function isSignatureStart(line: string): boolean {
