@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/answer/engine.ts';
@@ -16,6 +17,8 @@ import { disasterPlanDocx } from '../fixtures/disaster-plan.ts';
 import { dir } from '../helpers.ts';
 
 const TODAY = '2026-03-01';
+const para = (text: string) => new Paragraph({ text });
+const cell = (text: string) => new TableCell({ children: [para(text)] });
 const PCCC = path.join(import.meta.dirname, '../fixtures/corpus-plans/pccc-2026.xlsx');
 const pccc = async () => importFile('pccc-2026.xlsx', readFileSync(PCCC), dir, {}, TODAY);
 const ask = (plan: Plan, question: string) => new Engine(plan, dir).ask(question, { today: TODAY }).text;
@@ -46,6 +49,33 @@ describe('Kế hoạch 236/KH-UBND sent as an Excel workbook (pccc-2026.xlsx)', 
     expect(ask(plan, 'ai ký kế hoạch')).toContain('Người ký: Phó Chủ tịch Võ Thành Nhân (TM. Ủy ban nhân dân, KT. Chủ tịch).');
     expect(ask(plan, 'Who signed the plan?')).toContain('Signed by: Phó Chủ tịch Võ Thành Nhân (TM. Ủy ban nhân dân, KT. Chủ tịch).');
     expect(ask(plan, 'kế hoạch gửi những nơi nào')).toContain('• Bộ Công an (C07)');
+  });
+  it('the law and the decree the line under its title cites are what it is based on', async () => {
+    const { plan } = await pccc();
+    expect(plan.document?.basis).toEqual([
+      {
+        text: 'Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ số 55/2024/QH15 ngày 29/11/2024',
+        kind: 'Luật',
+        title: 'Phòng cháy, chữa cháy và cứu nạn, cứu hộ',
+        number: '55/2024/QH15',
+        date: '2024-11-29',
+      },
+      {
+        text: 'Nghị định số 105/2025/NĐ-CP ngày 15/5/2025 của Chính phủ',
+        kind: 'Nghị định',
+        number: '105/2025/NĐ-CP',
+        date: '2025-05-15',
+        issuer: 'Chính phủ',
+      },
+    ]);
+    const said = ask(plan, 'kế hoạch căn cứ văn bản nào');
+    expect(said).toContain('Kế hoạch 236/KH-UBND căn cứ 2 văn bản:');
+    // A law cited without its issuer is told without one, not "của —".
+    expect(said).toContain('• Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ số 55/2024/QH15 ngày 29/11/2024\n');
+    expect(said).toContain('• Nghị định số 105/2025/NĐ-CP ngày 15/05/2025 của Chính phủ');
+    expect(ask(plan, 'What legal documents is the plan based on?')).toContain(
+      '• Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ no. 55/2024/QH15 of 29/11/2024\n',
+    );
   });
 });
 
@@ -107,5 +137,56 @@ describe('the mark where a signature stands on a copy', () => {
       TODAY,
     );
     expect(plan.document?.signer).toEqual({ title: 'KT. CHỦ TỊCH, PHÓ CHỦ TỊCH', name: 'Lê Văn Hòa' });
+  });
+});
+
+describe('a citation in parentheses under the title', () => {
+  it('in Word: the plan it carries out is cited, a sentence of the body that starts "Thực hiện" is not', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            para('ỦY BAN NHÂN DÂN HUYỆN BA TRI'),
+            para('Số: 45/KH-UBND'),
+            para('KẾ HOẠCH'),
+            para('Phòng cháy, chữa cháy trên địa bàn huyện năm 2026'),
+            para('(Triển khai Kế hoạch số 236/KH-UBND ngày 22/01/2026 của UBND tỉnh Bến Tre)'),
+            para('(Ban hành kèm theo nội dung chỉ đạo của Huyện ủy)'),
+            para('I. MỤC ĐÍCH, YÊU CẦU'),
+            para('1. Thực hiện Chỉ thị số 19/CT-TTg ngày 24/6/2024 của Thủ tướng Chính phủ, nâng cao ý thức phòng cháy.'),
+            new Table({
+              rows: [
+                new TableRow({ children: ['STT', 'Nội dung', 'Cơ quan chủ trì', 'Thời hạn'].map((h) => cell(h)) }),
+                new TableRow({ children: ['1', 'Kiểm tra an toàn phòng cháy tại chợ', 'Công an huyện', 'Quý II/2026'].map((h) => cell(h)) }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const { plan } = await importFile('kh-45.docx', await Packer.toBuffer(doc), dir, {}, TODAY);
+    expect(plan.number).toBe('45/KH-UBND');
+    expect(plan.document?.basis).toEqual([
+      {
+        text: 'Kế hoạch số 236/KH-UBND ngày 22/01/2026 của UBND tỉnh Bến Tre',
+        kind: 'Kế hoạch',
+        number: '236/KH-UBND',
+        date: '2026-01-22',
+        issuer: 'UBND tỉnh Bến Tre',
+      },
+    ]);
+  });
+  it('in Excel with no "Số:" line: the plan it cites is not taken for its own number', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('KH');
+    ws.addRow(['KẾ HOẠCH']);
+    ws.addRow(['Tuyên truyền phòng cháy, chữa cháy năm 2026']);
+    ws.addRow(['(Thực hiện Kế hoạch số 236/KH-UBND ngày 22/01/2026 của UBND tỉnh Bến Tre)']);
+    ws.addRow(['STT', 'Nội dung', 'Cơ quan chủ trì', 'Thời hạn']);
+    ws.addRow([1, 'Tuyên truyền kỹ năng thoát nạn', 'Tỉnh Đoàn', 'Quý III/2026']);
+    const { plan, warnings } = await importFile('tuyen-truyen.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), dir, {}, TODAY);
+    expect(plan.number).not.toBe('236/KH-UBND');
+    expect(warnings.some((w) => w.kind === 'metaGuessed' && w.where === 'number')).toBe(true);
+    expect(plan.document?.basis.map((b) => b.number)).toEqual(['236/KH-UBND']);
   });
 });
