@@ -50,6 +50,14 @@ describe('Kế hoạch 236/KH-UBND sent as an Excel workbook (pccc-2026.xlsx)', 
     expect(ask(plan, 'Who signed the plan?')).toContain('Signed by: Phó Chủ tịch Võ Thành Nhân (TM. Ủy ban nhân dân, KT. Chủ tịch).');
     expect(ask(plan, 'kế hoạch gửi những nơi nào')).toContain('• Bộ Công an (C07)');
   });
+  it('"Trước mùa khô 2026" (I.4) is read, not flagged: due within 2026 at the latest, overdue once 2026 is over', async () => {
+    const { plan, warnings } = await pccc();
+    expect(warnings.filter((w) => w.kind === 'badDeadline')).toEqual([]);
+    expect(ask(plan, 'I.4 hạn khi nào')).toContain('• Thời hạn: Trước mùa khô 2026 (hạn 31/12/2026)');
+    const engine = new Engine(plan, dir);
+    expect(engine.ask('I.4 xong chưa', { today: '2026-12-31' }).text).toContain('• Tình trạng: Đang thực hiện trong hạn');
+    expect(engine.ask('I.4 xong chưa', { today: '2027-01-05' }).text).toContain('• Tình trạng: Quá hạn (tính đến 05/01/2027)');
+  });
   it('the law and the decree the line under its title cites are what it is based on', async () => {
     const { plan } = await pccc();
     expect(plan.document?.basis).toEqual([
