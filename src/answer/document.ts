@@ -14,7 +14,9 @@ function basisLine(ctx: AnswerContext, b: Basis): string {
   if (!b.kind || !b.number) return `• ${b.text}`;
   // A law cited by number keeps its name: "Luật Tổ chức chính quyền địa phương số 77/2015/QH13".
   const kind = b.title ? `${b.kind} ${b.title}` : b.kind;
-  return `• ${ctx.t('doc.basisLine', { kind, number: b.number, date: b.date ? formatDate(b.date) : '—', issuer: b.issuer ?? '—', about: b.about ?? '' }).trim()}`;
+  // A document cited without its issuer (a law, "Luật … số 55/2024/QH15 ngày 29/11/2024") is told without one.
+  const key = b.issuer ? 'doc.basisLine' : 'doc.basisLineNoIssuer';
+  return `• ${ctx.t(key, { kind, number: b.number, date: b.date ? formatDate(b.date) : '—', issuer: b.issuer ?? '', about: b.about ?? '' }).trim()}`;
 }
 
 /** The abbreviations of a signing authority: thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền. */

@@ -1,6 +1,6 @@
 /**
  * Deadlines as the plans write them ("Quý IV/2018", "Dự kiến Quý I/2019", "Hàng năm", "Thường xuyên từ Quý
- * I/2019", "6 tháng đầu năm 2019", "trước ngày 15/10/2018"…), with or without diacritics. A period is due on its
+ * I/2019", "6 tháng đầu năm 2019", "trước ngày 15/10/2018", "Trước mùa khô 2026"…), with or without diacritics. A period is due on its
  * last day. Dates are calendar days in Asia/Ho_Chi_Minh, carried as "YYYY-MM-DD" strings (which sort as dates).
  * A form not known here stays as written (kind "unknown"): never a guess.
  */
@@ -209,6 +209,18 @@ export function parseDeadline(text: string): { deadline: Deadline; ok: boolean }
     if (unit && (!rec[2] || from)) {
       return { deadline: { ...base, kind: 'recurring', every: unit, ...(from ? { start: from.start } : {}) }, ok: true };
     }
+  }
+
+  // "Trước mùa khô 2026", "trước khi vào mùa mưa bão năm 2026": before a season of that year, so within that year at
+  // the latest (due on its last day). Which months the season covers differs by region (the Mekong delta's dry season
+  // runs December–April, the central coast's January–August), so no earlier day is certain; the text says the rest.
+  // A season across two years ("mùa khô 2025-2026") begins in the first: due at that one's end.
+  const season = s.match(
+    /^truoc (?:khi (?:buoc )?vao )?mua (?:kho|mua|lu|bao|nang|he|dong|xuan|thu|gio|chay)(?: [a-z]+){0,2} (?:nam )?((?:19|20)\d\d)(?:-(?:19|20)\d\d)?$/,
+  );
+  if (season) {
+    const year = yearSpan(+season[1]!);
+    return { deadline: { ...base, kind: 'period', start: year.start, due: year.end }, ok: true };
   }
 
   const span = parseSpan(s);

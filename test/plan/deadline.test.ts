@@ -29,6 +29,19 @@ describe('deadlines as plans write them', () => {
     expect(d('Giai đoạn 2018-2020')).toMatchObject({ start: '2018-01-01', due: '2020-12-31' });
     expect(d('Tháng 10-12/2018')).toMatchObject({ start: '2018-10-01', due: '2018-12-31' });
   });
+  it('before a season of a year is due within that year at the latest; a season across two years, within the first', () => {
+    expect(parseDeadline('Trước mùa khô 2026')).toEqual({
+      deadline: { text: 'Trước mùa khô 2026', kind: 'period', tentative: false, start: '2026-01-01', due: '2026-12-31' },
+      ok: true,
+    });
+    expect(d('trước khi vào mùa mưa bão năm 2026')).toMatchObject({ kind: 'period', due: '2026-12-31' });
+    expect(d('Truoc mua chay rung 2027')).toMatchObject({ kind: 'period', due: '2027-12-31' });
+    expect(d('Dự kiến trước mùa lũ 2026')).toMatchObject({ kind: 'period', due: '2026-12-31', tentative: true });
+    expect(d('Trước mùa khô 2025 - 2026')).toMatchObject({ kind: 'period', start: '2025-01-01', due: '2025-12-31' });
+    // After a season, or a season with no year, says no limit: kept as written.
+    expect(parseDeadline('Sau mùa mưa 2026').ok).toBe(false);
+    expect(parseDeadline('Trước mùa khô').ok).toBe(false);
+  });
   it('keeps an unknown form as written, with no date, and says so', () => {
     const r = parseDeadline('Sau khi có hướng dẫn của Trung ương');
     expect(r.ok).toBe(false);

@@ -74,6 +74,25 @@ const JOINERS = new Set(['va', 'voi', 'cac', 'cung']);
 /** Kinds of local government, listed after a group of their level ("UBND các huyện, thị xã, thành phố"). */
 const LEVELS = new Set(['thanh pho', 'thi xa', 'quan', 'huyen', 'thi tran', 'phuong', 'xa']);
 
+/** A level of local government on its own, as it follows a body's name: "cấp xã", "cấp huyện", "các xã, phường". */
+const isLevel = (words: readonly string[]) => /^(?:cap|cac) (?:xa|huyen|tinh|phuong|quan|thi tran|thi xa|thanh pho)(?: |$)/.test(words.join(' '));
+
+/** The words of `text` as typed that its canonical words [from, to) come from. */
+function typedWords(text: string, from: number, to: number): string {
+  const typed = text.split(/\s+/);
+  let first = 0;
+  let last = typed.length;
+  for (let i = 0; i <= typed.length; i++) {
+    const n = canonicalTokens(typed.slice(0, i).join(' ')).length;
+    if (n <= from) first = i;
+    if (n >= to) {
+      last = i;
+      break;
+    }
+  }
+  return typed.slice(first, last).join(' ');
+}
+
 /**
  * Split a lead or coordinate cell into parties. Never splits blindly on commas: names are found by alias,
  * so "UBND cấp huyện, cấp xã" and "Các cơ quan, đơn vị liên quan" stay whole. A parenthesised condition
@@ -124,10 +143,26 @@ export function parseParties(cell: string, dir: Directory, where: string, warnin
       next.agencies.every((id) => !dir.isGroup(id) && m.agencies.some((g) => dir.identities(id).includes(g)))
     );
   };
+  // "Công an cấp xã", "Hội Nông dân cấp huyện": a level written right after a body's name makes one body of that
+  // level, named as typed; neither the province's body nor the level's people's committees ("UBND cấp xã").
+  const leveled = new Set<number>();
   matches.forEach((m, k) => {
-    if (heading(k)) return;
     const prev = matches[k - 1];
-    if (prev && prev.end === m.start && segmentOf[prev.end - 1] === segmentOf[m.start] && !heading(k - 1)) {
+    const seg = segmentOf[m.start]!;
+    if (!prev || prev.end !== m.start || segmentOf[prev.start] !== seg || !isLevel(words.slice(m.start, m.end))) return;
+    if (isLevel(words.slice(prev.start, prev.end)) || leveled.has(k - 1)) return;
+    leveled.add(k - 1).add(k);
+    const start = segmentOf.indexOf(seg);
+    // A level with commas of its own ("các xã, phường, thị trấn") runs over the segments it spans.
+    const text = segments.slice(seg, segmentOf[m.end - 1]! + 1).join(', ');
+    const name = typedWords(text, prev.start - start, m.end - start);
+    found.push({ party: { name }, at: prev.start });
+    warnings.push({ kind: 'unknownAgency', where, name });
+  });
+  matches.forEach((m, k) => {
+    if (heading(k) || leveled.has(k)) return;
+    const prev = matches[k - 1];
+    if (prev && !leveled.has(k - 1) && prev.end === m.start && segmentOf[prev.end - 1] === segmentOf[m.start] && !heading(k - 1)) {
       warnings.push({
         kind: 'runTogether',
         where,
@@ -331,7 +366,10 @@ export function buildPlan(raw: RawPlan, dir: Directory, opts: { today?: string }
     sections,
     tasks,
     assignments,
-    ...(raw.document && (raw.document.basis.length > 0 || raw.document.parts.length > 0) ? { document: raw.document } : {}),
+    // A document that says anything besides its tasks: what it cites, its parts, who receives it, who signed it.
+    ...(raw.document && (raw.document.basis.length > 0 || raw.document.parts.length > 0 || raw.document.recipients.length > 0 || raw.document.signer)
+      ? { document: raw.document }
+      : {}),
   });
   // What the reading made is checked like any plan file; a plan it cannot make is refused, never a raw error.
   if (!parsed.success) {

@@ -34,7 +34,7 @@ import {
   type ZipBudget,
 } from './limits.ts';
 import { attr, find, kids, Numbering, tagOf, type XmlNode } from './numbering.ts';
-import { rawPlanOf } from './text.ts';
+import { isClosing, isSignatureStart, rawPlanOf } from './text.ts';
 
 export { MAX_IMPORT_BYTES, MAX_UNPACKED_BYTES, MAX_ZIP_ENTRIES } from './limits.ts';
 
@@ -240,6 +240,16 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
+/**
+ * A row under a sheet's task table that starts the document's close: no task number, and a cell that opens the
+ * recipients ("Nơi nhận:"), the signature block ("TM. ỦY BAN NHÂN DÂN", "KT. GIÁM ĐỐC") or the closing paragraph
+ * ("Trên đây là Kế hoạch …"). It and every row after it on the sheet are no tasks.
+ */
+function endsTable(cells: readonly string[]): boolean {
+  if (/^(?:\d+|[IVXLC]+)[.)]?$/.test(cells[0] ?? '')) return false;
+  return cells.some((c) => /^noi nhan\b/.test(fold(c)) || isSignatureStart(c) || isClosing(c));
+}
+
 export async function parseXlsxPlan(buf: Buffer, source?: string): Promise<RawPlan> {
   await checkParts(await openZip(buf, 'Excel'), 'Excel');
   const wb = new ExcelJS.Workbook();
@@ -253,17 +263,21 @@ export async function parseXlsxPlan(buf: Buffer, source?: string): Promise<RawPl
   const rows: string[][] = [];
   for (const sheet of wb.worksheets) {
     let sheetHeader = false;
+    let sheetFooter = false;
     const width = Math.min(sheet.columnCount, MAX_TABLE_COLUMNS);
     sheet.eachRow({ includeEmpty: false }, (row) => {
       const cells = Array.from({ length: width }, (_, k) => clean(cellText(row.getCell(k + 1).value)));
       while (cells.length > 0 && cells.at(-1) === '') cells.pop();
-      if (isHeader(cells)) {
+      if (isHeader(cells) && !sheetFooter) {
         header ??= cells;
         sheetHeader = true;
         return;
       }
-      // Rows above a sheet's header are its title and caption: they are read like the body of a document.
-      if (!sheetHeader) lines.push(...[...new Set(cells)].filter(Boolean));
+      // Rows under the table from its "Nơi nhận" or signature block on close the document, as they do in Word.
+      if (sheetHeader && !sheetFooter && endsTable(cells)) sheetFooter = true;
+      // Rows above a sheet's header are its title and caption, rows under its table its close: they are read like the
+      // body of a document, a row's cells left to right (the recipients beside the signature are told apart there).
+      if (!sheetHeader || sheetFooter) lines.push(...[...new Set(cells)].filter(Boolean));
       else rows.push(cells);
       if (rows.length > MAX_TABLE_ROWS) throw tooManyRows(rows.length);
     });

@@ -19,7 +19,7 @@ export function readMeta(text: string): Pick<RawPlan, 'number' | 'date' | 'issue
   const header = text.match(/Số:\s*(\d+\/KH-[A-Za-zĐđ-]+)/)?.[1];
   const notCited = text
     .split(/\r?\n/)
-    .filter((l) => !/^\s*căn cứ(?=\s|$)/i.test(l))
+    .filter((l) => !/^\s*căn cứ(?=\s|$)/i.test(l) && !citedUnderTitle(l))
     .join('\n');
   const refs = [
     ...notCited.matchAll(
@@ -152,6 +152,17 @@ const DATE_END = String.raw`(?:năm\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4})`;
 const NEXT_DOCUMENT = new RegExp(String.raw`(?:;|(?<=${DATE_END}),|(?<=${DATE_END})\s+và)\s+(?=(?:${KINDS.join('|')})(?:\s|$))`, 'u');
 
 /**
+ * The documents a line in parentheses under a plan's title cites, as offices write it in place of "Căn cứ" lines:
+ * "(Thực hiện Luật … số 55/2024/QH15 ngày 29/11/2024 và Nghị định số 105/2025/NĐ-CP …)", "(Căn cứ Quyết định số …)",
+ * "(Triển khai Kế hoạch số … của UBND tỉnh)" → what follows the opening words. Undefined for any other line: a
+ * sentence of the body that starts "Thực hiện …" is no citation, nor a parenthesis that names no document.
+ */
+export function citedUnderTitle(line: string): string | undefined {
+  const m = clean(line).match(/^\(\s*(?:căn cứ|thực hiện|triển khai)\s+([^()]*(?:\([^()]*\)[^()]*)*)\)[.;]?$/iu);
+  return m && KIND.test(m[1]!) ? clean(m[1]!) : undefined;
+}
+
+/**
  * A "Căn cứ …" line as the documents it cites, one entry each: "Căn cứ Luật Phòng, chống thiên tai ngày 19/6/2013;
  * Luật sửa đổi, bổ sung … ngày 17/6/2020;" cites two laws.
  */
@@ -204,7 +215,8 @@ export function readDocument(lines: string[]): RawPlanDocument {
       let j = i;
       for (; j < lines.length && block.length < 4; j++) {
         const l = clean(lines[j]!);
-        if (!l || recipient(l)) continue;
+        // "(Đã ký)", "(ký, ghi rõ họ tên)": where the signature stands on a copy, no line of the block.
+        if (!l || recipient(l) || SIGNED.test(fold(l))) continue;
         if (l !== l.toUpperCase() || /^phu luc\b/.test(fold(l))) break;
         block.push(l);
       }
@@ -221,6 +233,11 @@ export function readDocument(lines: string[]): RawPlanDocument {
     }
     if (/^can cu\b/.test(f)) {
       doc.basis.push(...readBases(line));
+      continue;
+    }
+    const cited = citedUnderTitle(line);
+    if (cited) {
+      doc.basis.push(...readBases(cited));
       continue;
     }
     if (doc.parts.length === 0 && !part && doc.basis.length > 0 && /nhu sau:?$/.test(f)) {
@@ -276,6 +293,9 @@ export function isClosing(line: string): boolean {
   if (/^trong qua trinh/.test(f)) return /kho khan|vuong mac|phat sinh/.test(f);
   return /nghiem tuc|khan truong|trien khai thuc hien|to chuc thuc hien|thuc hien nghiem/.test(f) || /\.\/\.$/.test(text);
 }
+
+/** The mark a copy has where the signature stands: "(Đã ký)", "(đã ký và đóng dấu)", "(Ký, ghi rõ họ tên)". */
+const SIGNED = /^[([]\s*(?:da\s+)?ky\b[^)\]]*[)\]]$/;
 
 /** The first line of a signature block: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", or the title alone in capitals. */
 export function isSignatureStart(line: string): boolean {
