@@ -330,6 +330,9 @@ export function deadlineEn(text: string): string {
   if ((m = s.match(/^tháng\s+(\d{1,2})\s+(?:hằng|hàng|mỗi)\s+năm$/iu)) && MONTH_NAMES[Number(m[1]) - 1])
     return `every year in ${MONTH_NAMES[Number(m[1]) - 1]}`;
   if ((m = s.match(/^(?:trước\s+)?(?:ngày\s+)?(\d{1,2}\/\d{1,2})\s+(?:hằng|hàng|mỗi)\s+năm$/iu))) return `every year by ${m[1]}`;
+  // "Trước mùa khô 2026": before that season of that year.
+  if ((m = s.match(/^trước\s+mùa\s+(khô|mưa|lũ|mưa bão|bão)\s+(\d{4})$/iu)))
+    return `before the ${({ khô: 'dry', mưa: 'rainy', lũ: 'flood', 'mưa bão': 'storm', bão: 'storm' } as Record<string, string>)[m[1]!.toLowerCase()]} season of ${m[2]}`;
   if ((m = s.match(/^(?:trước|chậm nhất|hạn chót)(?: ngày)?\s+(.+)$/iu))) return `by ${deadlineEn(m[1]!)}`;
   if ((m = s.match(/^(?:ngày\s+)?(\d{1,2}\/\d{1,2}\/\d{4})$/u))) return m[1]!;
   const rhythm: Record<string, string> = {

@@ -47,3 +47,10 @@ describe('a yearly task due on a named day', () => {
     expect(formatDate(at('2026-06-01').due!)).toBe('30/11/2026');
   });
 });
+
+describe('a season before a year, in English', () => {
+  it('"Trước mùa khô 2026" is said as the season, not "by mùa khô 2026"', () => {
+    expect(deadlineEn('Trước mùa khô 2026')).toBe('before the dry season of 2026');
+    expect(deadlineEn('Trước mùa mưa bão 2027')).toBe('before the storm season of 2027');
+  });
+});
