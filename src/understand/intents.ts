@@ -196,6 +196,8 @@ const WHOLE_PLAN = new Set(['ke', 'hoach', 'kh', 'toan', 'bo', 'het', 'tat', 'ca
 
 /** Words that lead to the plan named after them: "theo kế hoạch", "trong kế hoạch", "của kế hoạch". */
 const PLAN_OF = new Set(['theo', 'trong', 'cua', 'thuoc']);
+/** Words that go on after a plan named as the question's topic ("KH chuyển đổi số có những việc nào", "… giao mấy việc"). */
+const TOPIC_NEXT = new Set(['co', 'nhung', 'cac', 'gom', 'viec', 'nhiem', 'thi', 'giao', 'may', 'bao', 'tong', 'nao', 'con', 'da', 'dang']);
 
 /** The words less each reference to the plan itself: "kế hoạch" with its number, "này", or after "theo"/"trong"/"của". */
 export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<string>): string[] {
@@ -218,7 +220,13 @@ export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<
         i = k;
         continue;
       }
-      if ((before !== undefined && PLAN_OF.has(before)) || next === undefined) {
+      // "KH chuyển đổi số có những việc nào …": the plan named by its title's words as the question's topic, at its
+      // start, when at least two of them follow.
+      // Not "kế hoạch thực hiện Nghị định 61 phải xây dựng khi nào": a plan to draft, a task of this one.
+      let end = i + 2;
+      while (planName && end < words.length && planName.has(words[end]!) && !/^\d/.test(words[end]!)) end++;
+      const titled = before === undefined && end - (i + 2) >= 2 && TOPIC_NEXT.has(words[end] ?? '');
+      if ((before !== undefined && PLAN_OF.has(before)) || next === undefined || titled) {
         i += 1;
         // "trong kế hoạch y tế", "theo kế hoạch chuyển đổi số": the words of the plan's own title after it go too.
         while (planName && i + 1 < words.length && planName.has(words[i + 1]!)) i++;

@@ -629,4 +629,10 @@ describe('kinds of question', () => {
     const signed = environment.ask('kh 88 bao ve moi truong ai ky vay', { today: '2025-10-01' });
     expect([signed.intent, signed.text.split('\n')[0]]).toEqual(['not-stated', 'Bản Kế hoạch 88/KH-UBND chúng tôi có không có phần chữ ký.']);
   });
+  it('a plan named at the start by its title ("KH chuyển đổi số có những việc nào …") is the topic, not task words', () => {
+    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    expect(digital.ask('kh chuyen doi so co nhung viec nao ko co han chot cu the', { today: '2025-05-01' }).intent).toBe('recurring');
+    // A plan to draft is a task of this one.
+    expect(first('kế hoạch thực hiện nghị định 61 phải xây dựng khi nào', '2019-05-01')).toBe('Thời hạn: Tháng 9/2018');
+  });
 });
