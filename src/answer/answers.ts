@@ -942,7 +942,34 @@ function rankingAnswer(ctx: AnswerContext, q: Question, over: NonNullable<Questi
   return { intent: over === 'agency' ? 'agency' : 'count', text: lines.join('\n'), tasks: [], agencies: [], asOf: ctx.today };
 }
 
+/**
+ * "Cơ quan nào chỉ phối hợp chứ không chủ trì việc nào": the agencies named in the table in that role only, by the
+ * tasks they hold in it (named directly; groups such as "các cơ quan liên quan" left out).
+ */
+function onlyRoleAnswer(ctx: AnswerContext, role: 'lead' | 'coordinate'): Reply {
+  const held = new Map<string, { label: string; lead: number; coordinate: number }>();
+  for (const task of ctx.plan.tasks)
+    for (const [parties, r] of [
+      [task.lead, 'lead'],
+      [task.coordinate, 'coordinate'],
+    ] as const)
+      for (const p of parties) {
+        if (p.agency && ctx.dir.isGroup(p.agency)) continue;
+        const id = partyId(p);
+        const row = held.get(id) ?? { label: p.agency ? ctx.dir.label(p.agency) : p.name, lead: 0, coordinate: 0 };
+        row[r]++;
+        held.set(id, row);
+      }
+  const other = role === 'lead' ? 'coordinate' : 'lead';
+  const rows = [...held.values()].filter((x) => x[role] > 0 && x[other] === 0).sort((a, b) => b[role] - a[role] || a.label.localeCompare(b.label, 'vi'));
+  const list = rows.map((x) => `${x.label} (${x[role]})`).join(', ');
+  const text =
+    rows.length > 0 ? ctx.t(`onlyRole.${role}`, { plan: ctx.plan.number, n: rows.length, list }) : ctx.t(`onlyRole.${role}None`, { plan: ctx.plan.number });
+  return { intent: 'agency', text, tasks: [], agencies: [], asOf: ctx.today };
+}
+
 export function countAnswer(ctx: AnswerContext, q: Question): Reply {
+  if (q.onlyRole && q.agencies.length === 0) return onlyRoleAnswer(ctx, q.onlyRole);
   if (q.superlative) return rankingAnswer(ctx, q, q.superlative.over, q.superlative.most);
   if (q.section) {
     const section = ctx.plan.sections.find((x) => x.id === q.section);

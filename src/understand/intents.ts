@@ -70,6 +70,8 @@ export interface Question {
   cited?: string;
   /** An article named in the question ("Điều 11"). */
   article?: string;
+  /** "Cơ quan nào chỉ phối hợp mà không chủ trì việc nào": the agencies holding that role only. */
+  onlyRole?: 'lead' | 'coordinate';
   /** "việc nào chưa quá hạn", "những việc còn hạn": the open tasks whose deadline has not passed (with `upcoming`). */
   notYet?: boolean;
   /** The day the asker asks the states at ("tính đến ngày 15/10/2020", "hôm nay là …"), when it is a real day. */
@@ -321,6 +323,11 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
     // "những ai phụ", "sở nào phụ giúp", "có phải phụ vụ …": helping is coordinating ("phụ trách" is leading).
     .replace(/ (ai|nao) phu(?: giup| voi| vao| mot tay)?(?= (?:viec|vu|khong|ko|vay|a|nhi|the|nhe|cho|cung|voi|lam) |\s*$)/g, ' $1 phoi hop')
     .replace(/ (co|co phai|duoc|phai) phu (?:vu|viec|giup|voi|vao)(?= )/g, ' $1 phoi hop');
+  // "cơ quan nào chỉ phối hợp chứ không chủ trì việc nào", "sở nào không chủ trì mà chỉ phối hợp": agencies of one role.
+  const only =
+    joined.match(/ (?:co quan|so|don vi|ben|nganh|ai) nao (?:chi )?(phoi hop|chu tri) (?:ma|chu) (?:khong|ko|k) (?:co )?(?:chu tri|phoi hop) /)?.[1] ??
+    joined.match(/ (?:co quan|so|don vi|ben|nganh) nao (?:khong|ko|k) (?:chu tri|phoi hop) (?:viec nao )?(?:ma|chi) (?:chi )?(phoi hop|chu tri) /)?.[1];
+  const onlyRole = only === 'phoi hop' ? 'coordinate' : only === 'chu tri' ? 'lead' : undefined;
   // "ko tính phần phối hợp", "trừ việc chủ trì": a role left out; its words ask nothing else.
   // "ngoài những việc chủ trì ra", "không chủ trì mà chỉ phối hợp", "chỉ phối hợp chứ không chủ trì" too.
   const leftOut =
@@ -387,6 +394,7 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
     cueWords: rest,
     ...(period ? { period: period.span } : {}),
     ...(asOf ? { asOf } : {}),
+    ...(onlyRole ? { onlyRole } : {}),
     // "chưa quá hạn", "chưa đến hạn", "còn trong hạn": the opposite of the overdue list.
     ...(/ (?:chua|khong) (?:bi )?(?:qua|tre|het|den|toi) han | con (?:trong )?(?:thoi )?han (?!khong |ko |k |chua |hay )| con kip /.test(` ${joined.trim()} `)
       ? { notYet: true }
@@ -712,6 +720,7 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
  * (by the tasks they lead, or coordinate when asked) or sections, ranked by how many tasks they hold.
  */
 const ranking: Rule = ({ joined, named, q }) => {
+  if (q.onlyRole && !named && !q.taskId) return { ...q, intent: 'count' };
   // Periods are ranked by what falls due in them: "nhiều việc đến hạn nhất" holds more words between.
   const span = / (?:quy|thang|nam) nao /.test(joined) ? 4 : 2;
   const most = new RegExp(` nhieu (?:\\S+ ){0,${span}}?nhat `).test(joined);

@@ -635,4 +635,10 @@ describe('kinds of question', () => {
     // A plan to draft is a task of this one.
     expect(first('kế hoạch thực hiện nghị định 61 phải xây dựng khi nào', '2019-05-01')).toBe('Thời hạn: Tháng 9/2018');
   });
+  it('the agencies of one role only ("cơ quan nào chỉ phối hợp chứ không chủ trì việc nào")', () => {
+    expect(first('trong kh 4561 co quan nao chi phoi hop chu ko chu tri viec nao het')).toBe(
+      'Chỉ phối hợp, không chủ trì nhiệm vụ nào trong Kế hoạch 4561/KH-UBND (3 cơ quan): Công an tỉnh (1), Ngân hàng Nhà nước - Chi nhánh tỉnh (1), Sở Kế hoạch và Đầu tư (1).',
+    );
+    expect(first('sở nào không chủ trì mà chỉ phối hợp')).toMatch(/^Chỉ phối hợp, không chủ trì nhiệm vụ nào trong Kế hoạch 4561\/KH-UBND \(3 cơ quan\)/);
+  });
 });
