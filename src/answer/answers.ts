@@ -229,7 +229,35 @@ function togetherAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   return reply(ctx, 'agency', text, shared.slice(0, ctx.maxList), states, agencies, shared.length);
 }
 
+/** "Công an tỉnh phối hợp với những cơ quan nào": for each of its tasks, who leads it and who else coordinates. */
+function partnersAnswer(ctx: AnswerContext, agency: string): Reply {
+  const roles = rolesOf(ctx, agency);
+  const tasks = [...roles.lead, ...roles.coordinate];
+  const states = statesFor(ctx, tasks, agency);
+  const label = ctx.dir.label(agency);
+  const others = (ps: Task['lead']) => ps.filter((p) => partyId(p) !== agency).map((p) => p.name);
+  const names = new Set<string>();
+  const lines = tasks.map((task) => {
+    const leads = roles.lead.includes(task);
+    const lead = others(task.lead);
+    const coordinate = others(task.coordinate);
+    for (const n of [...lead, ...coordinate]) names.add(n);
+    // Leading: who leads with it, who coordinates; coordinating: who leads, who coordinates with it.
+    const parts = [
+      ...(lead.length > 0 ? [ctx.t(leads ? 'partners.coLead' : 'task.leadShort', { names: lead.join(', ') })] : []),
+      ...(coordinate.length > 0 ? [ctx.t(leads ? 'task.coordinate' : 'partners.with', { names: coordinate.join(', ') })] : []),
+    ];
+    return `• ${task.id} — ${excerpt(task.content, 70)}\n   ${parts.join(' · ') || ctx.t('partners.alone')}`;
+  });
+  const head =
+    tasks.length > 0
+      ? ctx.t('partners.header', { agency: label, plan: ctx.plan.number, n: names.size })
+      : ctx.t('agency.none', { agency: label, plan: ctx.plan.number, period: '' });
+  return reply(ctx, 'agency', [head, ...lines].join('\n'), tasks.slice(0, ctx.maxList), states, [agency], tasks.length);
+}
+
 export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
+  if (q.partners && q.agencies.length === 1 && !q.period && !q.section && !q.yesNo) return partnersAnswer(ctx, q.agencies[0]!);
   if (q.together) {
     const shared = togetherAnswer(ctx, q);
     if (shared) return shared;

@@ -70,6 +70,8 @@ export interface Question {
   cited?: string;
   /** An article named in the question ("Điều 11"). */
   article?: string;
+  /** "Công an tỉnh phối hợp với những cơ quan nào": the agencies it works with, task by task. */
+  partners?: boolean;
   /** "Cơ quan nào chỉ phối hợp mà không chủ trì việc nào": the agencies holding that role only. */
   onlyRole?: 'lead' | 'coordinate';
   /** "việc nào chưa quá hạn", "những việc còn hạn": the open tasks whose deadline has not passed (with `upcoming`). */
@@ -395,6 +397,7 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
     ...(period ? { period: period.span } : {}),
     ...(asOf ? { asOf } : {}),
     ...(onlyRole ? { onlyRole } : {}),
+    ...(/ (?:phoi hop|lam viec|cung lam|lam) (?:voi|cung) (?:nhung |cac )?(?:(?:co quan|so|don vi|ben|nganh) nao|ai) /.test(joined) ? { partners: true } : {}),
     // "chưa quá hạn", "chưa đến hạn", "còn trong hạn": the opposite of the overdue list.
     ...(/ (?:chua|khong) (?:bi )?(?:qua|tre|het|den|toi) han | con (?:trong )?(?:thoi )?han (?!khong |ko |k |chua |hay )| con kip /.test(` ${joined.trim()} `)
       ? { notYet: true }

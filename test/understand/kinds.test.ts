@@ -641,4 +641,13 @@ describe('kinds of question', () => {
     );
     expect(first('sở nào không chủ trì mà chỉ phối hợp')).toMatch(/^Chỉ phối hợp, không chủ trì nhiệm vụ nào trong Kế hoạch 4561\/KH-UBND \(3 cơ quan\)/);
   });
+  it('"X phối hợp với những cơ quan nào": the agencies it works with, task by task', () => {
+    expect(ask('cong an tinh phoi hop voi nhung co quan naof, lam viec gi', '2019-05-01').text.split('\n')).toEqual([
+      'Công an tỉnh cùng làm với 5 cơ quan trong Kế hoạch 4561/KH-UBND, theo từng việc:',
+      '• III.5 — Kết nối Cổng Dịch vụ công tỉnh, Hệ thống thông tin một cửa điện tử…',
+      '   Chủ trì: VP.UBND tỉnh, UBND cấp huyện, UBND cấp xã · Cùng phối hợp: Sở Kế hoạch và Đầu tư, Ngân hàng Nhà nước - Chi nhánh tỉnh',
+    ]);
+    // Which of its tasks it coordinates with others is its list, not its partners.
+    expect(ask('so tc phai phoi hop voi ben khac trong nhung viec nao').intent).toBe('agency');
+  });
 });
