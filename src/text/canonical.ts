@@ -164,6 +164,8 @@ export function repairTelex(word: string): string | undefined {
  * Công an tỉnh; "cả tỉnh" (the whole province) and "cá tính" are not.
  */
 const PLAIN_ONLY = new Set(['ca tinh']);
+/** Words after which "ca tinh" is "cả tỉnh", the whole province ("triển khai cho cả tỉnh", "trên cả tỉnh"). */
+const WHOLE_BEFORE = new Set(['cho', 'trong', 'tren', 'khap', 'toan', 'o', 'tai', 'ra', 'den', 'toi']);
 
 /** First words of PLAIN_ONLY keys that the text typed with diacritics only ("cả" but never "ca"). */
 function markedOnly(text: string): Set<string> {
@@ -190,6 +192,8 @@ function rewrite(tokens: string[], text?: string): string[] {
       const key = tokens.slice(i, i + n).join(' ');
       const rep = REWRITE_TOKENS.get(key);
       if (rep && PLAIN_ONLY.has(key) && text !== undefined && (marked ??= markedOnly(text)).has(tokens[i]!)) continue;
+      // "cho ca tinh", "trong ca tinh", "khap ca tinh": the whole province, typed without marks.
+      if (rep && PLAIN_ONLY.has(key) && WHOLE_BEFORE.has(tokens[i - 1] ?? '')) continue;
       if (rep) {
         out.push(...rep);
         i += n;

@@ -621,6 +621,35 @@ const planCount: Rule = ({ count, named, unProvinced, period, unplanned, q }, { 
 const doneCount = (joined: string, count: boolean) =>
   count && / (?:hoan thanh|xong)(?: roi| chua)? $| (?:da|duoc) (?:hoan thanh|xong) /.test(joined) && !/ (?:phai|can|se|nen) (?:hoan thanh|xong) /.test(joined);
 
+/** Words that end an agency's name typed in a question ("Ban Dân tộc tỉnh | có được giao …"). */
+const NAME_STOP = new Set([
+  'co',
+  'duoc',
+  'dc',
+  'phai',
+  'la',
+  'nao',
+  'gi',
+  'j',
+  'khong',
+  'ko',
+  'k',
+  'trong',
+  'chu',
+  'phoi',
+  'viec',
+  'nhiem',
+  'nv',
+  'ke',
+  'kh',
+  'thi',
+  'can',
+  'se',
+  'da',
+  'dang',
+  'bi',
+]);
+
 /** "sở nv có bị trễ việc gì không": an agency's name the directory does not know is said so, never dropped. */
 const unknownAgency: Rule = ({ text, joined, restJoined, named, q }, { c, notAgencyName }) => {
   if (named) return undefined;
@@ -642,8 +671,15 @@ const unknownAgency: Rule = ({ text, joined, restJoined, named, q }, { c, notAge
   // Or when the question begins with it and asks what it must do ("cuc hai quan phai lam gi").
   const leading = restJoined.startsWith(` ${head} `) && has(joined, c.agencyWork);
   const nameLike = /^[a-z&][a-z0-9&]{0,5}$/.test(after) && !notAgencyName.has(after) && (!isSyllable(after) || typedHead || leading);
-  if (nameLike && (has(joined, c.agencyWork) || has(joined, c.overdue) || has(joined, c.progress)))
-    return { ...q, intent: 'unknown-agency', unresolved: `${head} ${after}` };
+  if (nameLike && (has(joined, c.agencyWork) || has(joined, c.overdue) || has(joined, c.progress))) {
+    // The whole name as far as it goes ("Ban Dân tộc tỉnh", "Chi cục Kiểm lâm"), not its first word only.
+    const name = [after];
+    for (const w of restJoined.split(` ${head} `)[1]!.trim().split(' ').slice(1, 4)) {
+      if (NAME_STOP.has(w) || notAgencyName.has(w) || /^\d/.test(w)) break;
+      name.push(w);
+    }
+    return { ...q, intent: 'unknown-agency', unresolved: `${head} ${name.join(' ')}` };
+  }
   return undefined;
 };
 

@@ -619,7 +619,7 @@ describe('kinds of question', () => {
     const vp = ask('Dạ cho em hỏi, ngoài những việc chủ trì ra thì Văn phòng Ủy ban nhân dân tỉnh còn phải phối hợp với đơn vị khác ở nhiệm vụ nào không ạ?');
     expect(vp.ids).toEqual(['III.3']);
     expect(first('so tn&mt co nhung viec nao ko chu tri ma chi phoi hop')).toMatch(/^Sở Tài nguyên và Môi trường không phối hợp nhiệm vụ nào/);
-    expect(first('ban dan toc tinh co dc giao viec j ko')).toMatch(/^Không có cơ quan "ban dan[^"]*" trong kế hoạch này/);
+    expect(first('ban dan toc tinh co dc giao viec j ko')).toMatch(/^Không có cơ quan "ban dan toc tinh" trong kế hoạch này/);
   });
   it('an agency asked within a section; a plan whose copy has no signature says so when asked who signed', () => {
     expect(ask('Sở Tài chính có việc gì ở mục II không').text.split('\n')[0]).toBe('Không.');
@@ -649,5 +649,14 @@ describe('kinds of question', () => {
     ]);
     // Which of its tasks it coordinates with others is its list, not its partners.
     expect(ask('so tc phai phoi hop voi ben khac trong nhung viec nao').intent).toBe('agency');
+  });
+  it('"cho ca tinh" is the whole province, not the provincial police; an unknown agency is quoted as far as its name goes', () => {
+    const r = ask('trien khai phan mem mot cua dien tu cho ca tinh xong chua, co tre ko', '2020-11-15');
+    expect([r.ids, r.text.split('\n')[0]]).toEqual([
+      ['III.2'],
+      'Có, đã quá hạn. Tình trạng: Quá hạn · 0/2 cơ quan đã báo cáo · Thời hạn: Quý III/2020 (tính đến 15/11/2020)',
+    ]);
+    expect(ask('so tc va ca tinh phoi hop viec gi').agencies).toContain('Công an tỉnh');
+    expect(first('chi cuc kiem lam chu tri viec nao')).toMatch(/^Không có cơ quan "chi cuc kiem lam" trong kế hoạch này/);
   });
 });
