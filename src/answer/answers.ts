@@ -996,7 +996,27 @@ function onlyRoleAnswer(ctx: AnswerContext, role: 'lead' | 'coordinate'): Reply 
   return { intent: 'agency', text, tasks: [], agencies: [], asOf: ctx.today };
 }
 
+/** "mục II hay mục III nhiều việc hơn", "Sở TC hay Sở NV nhiều việc hơn": each one's count, and which holds more. */
+function compareAnswer(ctx: AnswerContext, q: Question): Reply {
+  const role = q.role ?? (q.focus === 'coordinate' ? 'coordinate' : q.focus === 'lead' ? 'lead' : undefined);
+  const rows =
+    q.compare!.length >= 2
+      ? q.compare!.map((id) => ({ label: ctx.t('scope.sectionName', { section: id }), n: ctx.plan.tasks.filter((t) => t.section === id).length }))
+      : q.agencies.slice(0, 4).map((a) => {
+          const r = rolesOf(ctx, a);
+          return { label: ctx.dir.label(a), n: role ? r[role].length : r.lead.length + r.coordinate.length };
+        });
+  const max = Math.max(...rows.map((r) => r.n));
+  const top = rows.filter((r) => r.n === max);
+  const what = ctx.t(role === 'lead' ? 'compare.lead' : role === 'coordinate' ? 'compare.coordinate' : 'compare.all');
+  const verdict = top.length === rows.length ? ctx.t('compare.equal', { n: max }) : ctx.t('compare.more', { names: top.map((r) => r.label).join(', ') });
+  const text = [`${rows.map((r) => `${r.label}: ${r.n}`).join(' · ')} ${what}.`, verdict].join('\n');
+  // Agencies compared answer about agencies; sections, about the plan's counts (as ranking does).
+  return { intent: q.compare!.length >= 2 ? 'count' : 'agency', text, tasks: [], agencies: [], asOf: ctx.today };
+}
+
 export function countAnswer(ctx: AnswerContext, q: Question): Reply {
+  if (q.compare) return compareAnswer(ctx, q);
   if (q.onlyRole && q.agencies.length === 0) return onlyRoleAnswer(ctx, q.onlyRole);
   if (q.superlative) return rankingAnswer(ctx, q, q.superlative.over, q.superlative.most);
   if (q.section) {

@@ -120,17 +120,18 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
       return answer(list.join('\n'));
     }
     case 'targets': {
-      // The plan's numeric targets, as it states them: sentences with a percentage.
+      // The plan's numeric targets, as it states them: sentences with a percentage, or a figure aimed at ("phấn đấu
+      // tăng ít nhất 05 bậc", "ít nhất 250 hợp tác xã").
       const sentences = bodySentences(ctx)
         .map((x) => x.sentence)
-        .filter((x) => /\d+\s*%/.test(x));
+        .filter(isTarget);
       const unique = [...new Set(sentences)];
       if (unique.length === 0) return { ...answer(ctx.t('doc.noTargets', { plan: plan.number })), intent: 'not-stated' };
       const lines = unique.map((x) => `• ${x.trim()}`);
       // "Chỉ tiêu bao nhiêu % hồ sơ nộp trực tuyến mức độ 4": a target of something the plan sets none for is said so,
       // with the targets it does set — not its targets as if they answered.
       // Judged on the whole paragraphs the targets stand in ("Các sở cử công chức … phấn đấu … 20%").
-      const paragraphs = [...(plan.document?.parts ?? []).flatMap((p) => p.items), ...plan.assignments.map((a) => a.text)].filter((x) => /\d+\s*%/.test(x));
+      const paragraphs = [...(plan.document?.parts ?? []).flatMap((p) => p.items), ...plan.assignments.map((a) => a.text)].filter(isTarget);
       if (!targetAsked(q, paragraphs, plan.number))
         return { ...answer([ctx.t('doc.targetNotStated', { plan: plan.number }), ...lines].join('\n')), intent: 'not-stated' };
       return answer([ctx.t('doc.targets', { plan: plan.number }), ...lines].join('\n'));
@@ -138,6 +139,14 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
     default:
       return answer(head);
   }
+}
+
+/** A sentence that sets a target: a percentage, or a figure after "phấn đấu", "ít nhất", "tối thiểu", "chỉ tiêu" (dates,
+ * years and document numbers are no figures). */
+function isTarget(sentence: string): boolean {
+  if (/\d+\s*%/.test(sentence)) return true;
+  const figures = sentence.replace(/\d{1,2}\/\d{1,2}\/\d{4}|\d+\/\d{4}\/\S+|\d+\/[A-ZĐ][\w-]*|(?:năm|giai đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?/giu, ' ');
+  return /(?:phấn đấu|chỉ tiêu|mục tiêu|ít nhất|tối thiểu)/iu.test(sentence) && /\b\d+\b/.test(figures);
 }
 
 /** Words of a question about targets that name no target's subject. */

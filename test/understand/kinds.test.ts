@@ -659,4 +659,14 @@ describe('kinds of question', () => {
     expect(ask('so tc va ca tinh phoi hop viec gi').agencies).toContain('Công an tỉnh');
     expect(first('chi cuc kiem lam chu tri viec nao')).toMatch(/^Không có cơ quan "chi cuc kiem lam" trong kế hoạch này/);
   });
+  it('two sections or two agencies compared by their counts; targets stated as figures; a rank the plan does not give', () => {
+    expect(ask('Sở TC hay Sở NV nhiều việc hơn').text.split('\n')).toEqual(['Sở Tài chính: 2 · Sở Nội vụ: 5 nhiệm vụ.', 'Nhiều hơn: Sở Nội vụ.']);
+    expect(ask('mục II với mục III mục nào nhiều việc hơn').text.split('\n')).toEqual(['Mục II: 9 · Mục III: 6 nhiệm vụ.', 'Nhiều hơn: Mục II.']);
+    expect(first('Does the Department of Finance or the Department of Home Affairs lead more tasks?')).toBe('Sở Tài chính: 2 · Sở Nội vụ: 5 tasks led.');
+    expect(first('Section I or section III: which one has more tasks?')).toBe('Section I: 4 · Section III: 6 tasks.');
+    const pci = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/249-KH-UBND-2026.json')), loadDirectory());
+    const target = pci.ask('Dạ cho em hỏi kế hoạch đặt mục tiêu PCI năm nay tăng bao nhiêu bậc ạ?', { today: '2026-03-01' });
+    expect(target.text).toContain('tăng ít nhất 05 bậc');
+    expect(pci.ask('Bến Tre xếp hạng PCI 2025 thứ mấy', { today: '2026-03-01' }).intent).toBe('not-stated');
+  });
 });
