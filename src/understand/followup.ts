@@ -5,7 +5,11 @@
  *   "việc đó hạn khi nào?", "vậy ai phối hợp?" → that field of the one task just shown;
  *   "cái thứ 2 là gì"               → the second task of the last list;
  *   "trong đó việc nào quá hạn"     → the overdue ones among the last agency's tasks;
- * into a full question. Anything else is left as it was understood.
+ *   "ai chủ trì?" after a short list → that field of each task listed;
+ *   "quý sau thì sao?"              → the last list for the quarter after the last one asked;
+ *   "trong đó của UBND cấp huyện"   → the last list, for that agency; "tổng cộng mấy việc" → its count;
+ * into a full question. Anything else is left as it was understood. Before that, "việc này", "đơn vị đó" are written
+ * out as the one task or agency just shown (resolveReferences).
  */
 import { fold } from '../text/fold.ts';
 import type { Intent, Question } from './intents.ts';
