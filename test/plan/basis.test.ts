@@ -161,4 +161,13 @@ describe('a "Căn cứ" line that cites several documents', () => {
     const basis = new Engine(plan, dir).ask('kế hoạch căn cứ vào văn bản nào', { today: '2026-03-01' }).text;
     expect(basis).toContain('Kế hoạch 120/KH-UBND căn cứ 3 văn bản:\n• Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013\n• Luật sửa đổi, bổ sung');
   });
+  it('"và" before a kind with its number starts another document, after the issuer too (fresh-19\'s workbook)', () => {
+    const bases = readBases(
+      'Căn cứ Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ và Nghị quyết số 07/2025/NQ-HĐND ngày 10/12/2025 của HĐND tỉnh',
+    );
+    expect(bases.map((b) => [b.number, b.issuer])).toEqual([
+      ['90/QĐ-TTg', 'Thủ tướng Chính phủ'],
+      ['07/2025/NQ-HĐND', 'HĐND tỉnh'],
+    ]);
+  });
 });

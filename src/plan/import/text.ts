@@ -149,7 +149,12 @@ export function readBasis(line: string): RawPlanDocument['basis'][number] {
  * "Nghị định số …") after a semicolon, or after a date and a comma or "và" ("… ngày 19/6/2013, Luật …").
  */
 const DATE_END = String.raw`(?:năm\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4})`;
-const NEXT_DOCUMENT = new RegExp(String.raw`(?:;|(?<=${DATE_END}),|(?<=${DATE_END})\s+và)\s+(?=(?:${KINDS.join('|')})(?:\s|$))`, 'u');
+// Or at "và" / a comma before a kind with its number, wherever it stands ("… của Thủ tướng Chính phủ và Nghị quyết số
+// 07/2025/NQ-HĐND …"): a kind followed by a number is always a document of its own.
+const NEXT_DOCUMENT = new RegExp(
+  String.raw`(?:;|(?<=${DATE_END}),|(?<=${DATE_END})\s+và)\s+(?=(?:${KINDS.join('|')})(?:\s|$))|(?:,|\s+và)\s+(?=(?:${KINDS.join('|')})\s+(?:số\s+)?\d)`,
+  'u',
+);
 
 /**
  * The documents a line in parentheses under a plan's title cites, as offices write it in place of "Căn cứ" lines:
