@@ -279,6 +279,15 @@ export function aliasesOf(name: string): string[] {
   const out = new Set<string>([name]);
   const bare = name.replace(PLACE_TAIL, '').trim();
   if (bare && bare !== name) out.add(bare);
+  // "Chi nhánh Ngân hàng Chính sách xã hội tỉnh" is asked as "Ngân hàng Chính sách xã hội tỉnh"; "Công ty Cổ phần Cấp
+  // thoát nước" as "Công ty Cấp thoát nước".
+  for (const form of [name, bare]) {
+    const plain = form
+      .replace(/^Chi\s+nhánh\s+/iu, '')
+      .replace(/^(Công\s+ty)\s+(?:Cổ\s+phần|TNHH(?:\s+(?:một|MTV|1)\s+thành\s+viên)?)\s+/iu, '$1 ')
+      .trim();
+    if (plain && plain !== form && plain.split(/\s+/).length >= 2) out.add(plain);
+  }
   // "Đài Phát thanh Truyền hình" for "… và Truyền hình"; "Hội Phụ nữ" for "Hội Liên hiệp Phụ nữ": as people say them.
   for (const form of [name, bare]) {
     const short = form

@@ -3,7 +3,7 @@
  * syllables that folding makes ambiguous: "qua han", not "qua"; "tre han", not "tre" — Bến Tre).
  */
 import type { AgencyMatch, Directory } from '../plan/agencies.ts';
-import { type Span, type Unit, validDate } from '../plan/deadline.ts';
+import { monthSpan, type Span, type Unit, validDate } from '../plan/deadline.ts';
 import { canonicalTokens, isSyllable } from '../text/canonical.ts';
 import { clean, fold } from '../text/fold.ts';
 import { type CueKind, type DocumentPart, language } from './language.ts';
@@ -346,8 +346,22 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
     / (?:(hom nay|bay gio|gio) la|tinh (?:den|toi)(?: het)?|(?:cho )?(?:den|toi)(?= ngay \S+ thi )|tai thoi diem|vao thoi diem) (?:ngay )?(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d) /,
   );
   const asksState = has(joined, [...c.overdue, ...c.status, ...c.progress, ...c.progressWords]) || / (?:da|chua) (?:den|toi) han /.test(joined);
-  const asOf = stated && (stated[1] || asksState) ? validDate(stated[2]!, stated[3]!, stated[4]!) : undefined;
+  // "đến đầu tháng 10 năm 2020 thì có mấy việc quá hạn": the month's first (middle, last) day, of a state asked.
+  const monthPart = stated
+    ? undefined
+    : joined.match(
+        / (?:tinh (?:den|toi)|(?:cho )?(?:den|toi)|vao|tai thoi diem) (dau|giua|cuoi) thang (\d{1,2})(?:\/| nam )((?:19|20)\d\d) (?=thi |co |da |,|$)/,
+      );
+  const monthDay =
+    monthPart && asksState ? validDate(monthPart[1] === 'dau' ? '1' : monthPart[1] === 'giua' ? '15' : '1', monthPart[2]!, monthPart[3]!) : undefined;
+  const asOf =
+    stated && (stated[1] || asksState)
+      ? validDate(stated[2]!, stated[3]!, stated[4]!)
+      : monthDay && monthPart![1] === 'cuoi'
+        ? monthSpan(Number(monthPart![2]), Number(monthPart![3])).end
+        : monthDay;
   if (asOf && stated) joined = joined.replace(stated[0], ' ');
+  if (asOf && monthPart) joined = joined.replace(monthPart[0], ' ');
   joined = joined.replace(
     / (?:hom nay|bay gio|gio) la (?:ngay )?(?:(?:dau|giua|cuoi) )?(?:thang \d{1,2}(?:\/(?:19|20)\d\d| nam (?:19|20)\d\d)?|\d{1,2}\/\d{1,2}(?:\/(?:19|20)\d\d)?) /,
     ' ',

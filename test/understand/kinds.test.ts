@@ -669,4 +669,13 @@ describe('kinds of question', () => {
     expect(target.text).toContain('tăng ít nhất 05 bậc');
     expect(pci.ask('Bến Tre xếp hạng PCI 2025 thứ mấy', { today: '2026-03-01' }).intent).toBe('not-stated');
   });
+  it('"đến đầu tháng 10 năm 2020 thì" is the day states are asked at; a plan\'s own agency asked without "Chi nhánh"', () => {
+    const r = ask('đến đầu tháng 10 năm 2020 thì kh 4561 có tổng cộng mấy việc quá hạn', '2026-12-03');
+    expect(r.text.split('\n').slice(0, 2)).toEqual(['Có 16 nhiệm vụ.', 'Nhiệm vụ quá hạn (16), tính đến 01/10/2020:']);
+    expect(first('tính đến cuối tháng 6/2019 có việc nào trễ', '2026-12-03')).toBe('Nhiệm vụ quá hạn (9), tính đến 30/06/2019:');
+    const poverty = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/262-KH-UBND-2026.json')), loadDirectory());
+    expect(poverty.ask('Ngân hàng Chính sách xã hội tỉnh được giao làm gì trong kế hoạch giảm nghèo?', { today: '2026-10-01' }).text.split('\n')[0]).toBe(
+      'Chi nhánh Ngân hàng Chính sách xã hội tỉnh — nhiệm vụ theo Kế hoạch 262/KH-UBND (tính đến 01/10/2026):',
+    );
+  });
 });
