@@ -118,11 +118,17 @@ function partState(ctx: AnswerContext, task: Task, agency: string): TaskState {
 type States = { get(task: Task): TaskState | undefined };
 
 /** Lines for at most maxList tasks; the tasks shown are collected so the reply carries exactly those. */
-function list(ctx: AnswerContext, tasks: Task[], states: States, opts: { lead?: boolean; dueOf?: ReadonlyMap<Task, string> } = {}, shownOut?: Task[]): string {
+function list(
+  ctx: AnswerContext,
+  tasks: Task[],
+  states: States,
+  opts: { lead?: boolean; dueOf?: ReadonlyMap<Task, string>; compact?: boolean } = {},
+  shownOut?: Task[],
+): string {
   const visible = tasks.slice(0, ctx.maxList);
   shownOut?.push(...visible);
   // A long list is read on a phone: each task in two short lines, the whole card one question away.
-  const compact = tasks.length > 3;
+  const compact = opts.compact ?? tasks.length > 3;
   // A long list keeps each line shorter, so that the first message holds the whole list (a page is PAGE_CHARS).
   const long = visible.length > 8;
   const shown = visible.map((task) => {
@@ -529,10 +535,22 @@ export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
   if (q.agencies.length > 0) return { ...agencyAnswer(ctx, q), intent: 'period' };
   const period = q.period!;
   const firstDue = within(ctx, period);
-  const dated = ctx.plan.tasks.filter((task) => firstDue.has(task));
-  dated.sort((a, b) => byDate(firstDue.get(a)!, firstDue.get(b)!));
-  const states = statesFor(ctx, dated);
+  const all = ctx.plan.tasks.filter((task) => firstDue.has(task));
+  all.sort((a, b) => byDate(firstDue.get(a)!, firstDue.get(b)!));
+  // Work with a deadline of its own is what falls due in the period; a recurring task whose turn comes then is said
+  // apart ("việc định kỳ đến kỳ"), and not counted among them — officials count "what must be done by then" so.
+  const dated = all.filter((task) => task.deadline.kind !== 'recurring');
+  const rhythmic = all.filter((task) => task.deadline.kind === 'recurring');
+  const states = statesFor(ctx, all);
   const params = { period: periodPhrase(ctx, period.label), n: dated.length, scope: '' };
+  const turns =
+    rhythmic.length > 0
+      ? `${ctx.t('period.recurringTurns', { period: params.period, n: rhythmic.length })}\n${list(ctx, rhythmic, states, { dueOf: firstDue, compact: true })}`
+      : '';
+  if (dated.length === 0 && rhythmic.length > 0) {
+    const text = `${ctx.t('period.onlyRecurring', { period: params.period, n: rhythmic.length })}\n${list(ctx, rhythmic, states, { dueOf: firstDue, compact: true })}`;
+    return reply(ctx, 'period', text, rhythmic.slice(0, ctx.maxList), states, [], 0);
+  }
   if (dated.length === 0) {
     // Nothing due then: the first tasks due after it, so that the answer says when work does fall due.
     const after = ctx.plan.tasks.filter((task) => fixedDue(task) && fixedDue(task)! > period.end).sort((a, b) => byDate(fixedDue(a)!, fixedDue(b)!));
@@ -544,8 +562,8 @@ export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
     return reply(ctx, 'period', text, [], nextStates, [], 0);
   }
   // A recurring task shows its due date within the period asked, not the current period's.
-  const text = `${ctx.t('period.header', params)}\n${list(ctx, dated, states, { dueOf: firstDue })}`;
-  return reply(ctx, 'period', text, dated.slice(0, ctx.maxList), states, [], dated.length);
+  const text = [`${ctx.t('period.header', params)}\n${list(ctx, dated, states, { dueOf: firstDue })}`, ...(turns ? [turns] : [])].join('\n');
+  return reply(ctx, 'period', text, [...dated, ...rhythmic].slice(0, ctx.maxList), states, [], dated.length);
 }
 
 let rhythm: Set<string> | undefined;

@@ -86,6 +86,8 @@ export function periodForms(joined: string): string {
       .replace(/ qi{1,3} |qiv /g, (x) => ` quy ${x.trim().slice(1)} `)
       .replace(/ (?:giai doan|tu nam|tu) ((?:19|20)\d\d) (?:den het nam|den het|den nam|den|toi het|toi) ((?:19|20)\d\d) /g, ' giai doan $1 den $2 ')
       .replace(/ giai doan ((?:19|20)\d\d) ((?:19|20)\d\d) /g, ' giai doan $1 den $2 ')
+      // "cuối tháng 6 năm 2019": the month with its year, as the limits read it.
+      .replace(/ thang (\d{1,2}) nam ((?:19|20)\d\d) /g, ' thang $1/$2 ')
       .replace(/ (?:nua|sau thang) (dau|cuoi) (?:cua )?nam ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ')
       .replace(/ (?:nua nam|6 thang|sau thang) (dau|cuoi) ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ')
   );
