@@ -6,6 +6,7 @@ import type { Assignment, Plan, Task } from '../plan/schema.ts';
 import { type CompletionMap, type Status, type TaskState, dueWithin, taskState } from '../plan/status.ts';
 import { agencyRows, countsOf, partsOf, type StateOf, taskCounts } from '../plan/progress.ts';
 import { deadlineEn, periodLabelEn } from '../understand/english.ts';
+import { ROMAN } from '../understand/periods.ts';
 import { type Question, withoutPlanRef } from '../understand/intents.ts';
 import { language } from '../understand/language.ts';
 import type { SearchHit, TaskSearch } from '../understand/search.ts';
@@ -543,12 +544,10 @@ export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
   const rhythmic = all.filter((task) => task.deadline.kind === 'recurring');
   const states = statesFor(ctx, all);
   const params = { period: periodPhrase(ctx, period.label), n: dated.length, scope: '' };
-  const turns =
-    rhythmic.length > 0
-      ? `${ctx.t('period.recurringTurns', { period: params.period, n: rhythmic.length })}\n${list(ctx, rhythmic, states, { dueOf: firstDue, compact: true })}`
-      : '';
+  // Short lines with the period's own due date, however few.
+  const turns = rhythmic.length > 0 ? list(ctx, rhythmic, states, { dueOf: firstDue, compact: true }) : '';
   if (dated.length === 0 && rhythmic.length > 0) {
-    const text = `${ctx.t('period.onlyRecurring', { period: params.period, n: rhythmic.length })}\n${list(ctx, rhythmic, states, { dueOf: firstDue, compact: true })}`;
+    const text = `${ctx.t('period.onlyRecurring', { period: params.period, n: rhythmic.length })}\n${turns}`;
     return reply(ctx, 'period', text, rhythmic.slice(0, ctx.maxList), states, [], 0);
   }
   if (dated.length === 0) {
@@ -562,7 +561,10 @@ export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
     return reply(ctx, 'period', text, [], nextStates, [], 0);
   }
   // A recurring task shows its due date within the period asked, not the current period's.
-  const text = [`${ctx.t('period.header', params)}\n${list(ctx, dated, states, { dueOf: firstDue })}`, ...(turns ? [turns] : [])].join('\n');
+  const text = [
+    `${ctx.t('period.header', params)}\n${list(ctx, dated, states, { dueOf: firstDue })}`,
+    ...(turns ? [`${ctx.t('period.recurringTurns', { period: params.period, n: rhythmic.length })}\n${turns}`] : []),
+  ].join('\n');
   return reply(ctx, 'period', text, [...dated, ...rhythmic].slice(0, ctx.maxList), states, [], dated.length);
 }
 
@@ -934,7 +936,7 @@ function buildExamples(ctx: AnswerContext): string[] {
 function periodOfDue(over: 'quarter' | 'month' | 'year', due: string, en: boolean): { key: string; label: string } {
   const [y, m] = due.split('-').map(Number) as [number, number];
   const q = Math.ceil(m / 3);
-  const label = over === 'year' ? `năm ${y}` : over === 'quarter' ? `Quý ${['', 'I', 'II', 'III', 'IV'][q]}/${y}` : `tháng ${m}/${y}`;
+  const label = over === 'year' ? `năm ${y}` : over === 'quarter' ? `Quý ${ROMAN[q]}/${y}` : `tháng ${m}/${y}`;
   const key = over === 'year' ? `${y}` : over === 'quarter' ? `${y}-Q${q}` : `${y}-${String(m).padStart(2, '0')}`;
   return { key, label: en ? periodLabelEn(label) : label };
 }
@@ -942,7 +944,8 @@ function periodOfDue(over: 'quarter' | 'month' | 'year', due: string, en: boolea
 function rankingAnswer(ctx: AnswerContext, q: Question, over: NonNullable<Question['superlative']>['over'], most: boolean): Reply {
   // `order` sorts ties: periods by time, the rest by name.
   const counts = new Map<string, { label: string; n: number; order?: string }>();
-  if (over === 'quarter' || over === 'month' || over === 'year') {
+  const byPeriod = over === 'quarter' || over === 'month' || over === 'year';
+  if (byPeriod) {
     // Tasks with one due date only: recurring and ongoing work falls due in every period alike.
     for (const task of ctx.plan.tasks) {
       if ((task.deadline.kind !== 'date' && task.deadline.kind !== 'period') || !task.deadline.due) continue;
@@ -970,7 +973,6 @@ function rankingAnswer(ctx: AnswerContext, q: Question, over: NonNullable<Questi
   const n = rows[0]!.n;
   const top = rows.filter((r) => r.n === n);
   const role = q.role === 'coordinate' || q.focus === 'coordinate' ? 'coordinate' : 'lead';
-  const byPeriod = over === 'quarter' || over === 'month' || over === 'year';
   const key = byPeriod
     ? `rank.period.${most ? 'most' : 'least'}`
     : over === 'section'

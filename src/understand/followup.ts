@@ -97,7 +97,9 @@ export function followUp(text: string, q: Question, context: ChatContext | undef
   }
   // "việc đó", "nhiệm vụ này", "nó", or a bare field question ("vậy ai phối hợp?") about the one task just shown.
   const pointing = / (viec|nhiem vu|cai) (do|nay|ay|tren) | no /.test(f);
-  const bare = q.words.filter((w) => !FILLER.has(w)).length === 0 && q.agencies.length === 0 && !q.taskId && !q.section;
+  // The question's own words besides those of a follow-up ("còn", "thì sao", "bao nhiêu ngày").
+  const said = q.words.filter((w) => !FILLER.has(w)).length;
+  const bare = said === 0 && q.agencies.length === 0 && !q.taskId && !q.section;
   const bareField = q.focus !== 'all' && bare && !q.period;
   if ((pointing || bareField) && context.tasks.length === 1 && q.agencies.length === 0 && !q.taskId) {
     return { ...q, intent: 'task', taskId: context.tasks[0]! };
@@ -108,14 +110,7 @@ export function followUp(text: string, q: Question, context: ChatContext | undef
   }
   // "Công an tỉnh có tham gia không?", "có phải VP UBND tỉnh chủ trì không?" after one task's card: the agency's
   // part in that task.
-  if (
-    q.yesNo &&
-    q.agencies.length > 0 &&
-    !q.taskId &&
-    q.words.filter((w) => !FILLER.has(w)).length === 0 &&
-    context.intent === 'task' &&
-    context.tasks.length === 1
-  ) {
+  if (q.yesNo && q.agencies.length > 0 && !q.taskId && said === 0 && context.intent === 'task' && context.tasks.length === 1) {
     return { ...q, intent: 'task', taskId: context.tasks[0]! };
   }
   // "quý sau thì sao?", "tháng tới?" after a period's list: the period after that one, not after today.
@@ -125,13 +120,7 @@ export function followUp(text: string, q: Question, context: ChatContext | undef
   }
   // "trong đó của UBND cấp huyện", "of those, which do the districts lead": the last list, for that agency.
   const within = / (?:trong do|trong so do|trong cac viec do|trong nay) /.test(f);
-  if (
-    within &&
-    q.agencies.length > 0 &&
-    context.intent !== 'agency' &&
-    RELISTED.includes(context.intent) &&
-    q.words.filter((w) => !FILLER.has(w)).length <= 1
-  ) {
+  if (within && q.agencies.length > 0 && context.intent !== 'agency' && RELISTED.includes(context.intent) && said <= 1) {
     return { ...q, intent: context.intent, ...(context.period ? { period: context.period } : {}) };
   }
   // "tổng cộng mấy việc" after a list: how many it held.

@@ -352,14 +352,16 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
     : joined.match(
         / (?:tinh (?:den|toi)|(?:cho )?(?:den|toi)|vao|tai thoi diem) (dau|giua|cuoi) thang (\d{1,2})(?:\/| nam )((?:19|20)\d\d) (?=thi |co |da |,|$)/,
       );
-  const monthDay =
-    monthPart && asksState ? validDate(monthPart[1] === 'dau' ? '1' : monthPart[1] === 'giua' ? '15' : '1', monthPart[2]!, monthPart[3]!) : undefined;
+  const monthDay = (part: string, month: number, year: number) => {
+    const span = monthSpan(month, year);
+    return part === 'dau' ? span.start : part === 'cuoi' ? span.end : validDate('15', String(month), String(year));
+  };
   const asOf =
     stated && (stated[1] || asksState)
       ? validDate(stated[2]!, stated[3]!, stated[4]!)
-      : monthDay && monthPart![1] === 'cuoi'
-        ? monthSpan(Number(monthPart![2]), Number(monthPart![3])).end
-        : monthDay;
+      : monthPart && asksState && Number(monthPart[2]) >= 1 && Number(monthPart[2]) <= 12
+        ? monthDay(monthPart[1]!, Number(monthPart[2]), Number(monthPart[3]))
+        : undefined;
   if (asOf && stated) joined = joined.replace(stated[0], ' ');
   if (asOf && monthPart) joined = joined.replace(monthPart[0], ' ');
   joined = joined.replace(
