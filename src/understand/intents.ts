@@ -130,6 +130,8 @@ interface Tables {
   countable: Set<string>;
   /** Words that carry no task content ("có", "để", "những"): not counted when the rules weigh what is left. */
   filler: Set<string>;
+  /** The count cues that count tasks ("bao nhiêu việc", "mấy nhiệm vụ"), not any other thing. */
+  taskCount: string[];
 }
 let cached: Tables | undefined;
 const asWords = (xs: string[]) => xs.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
@@ -162,6 +164,7 @@ function tables(): Tables {
     notAgencyName: new Set(c.notAgencyName),
     filler: new Set(c.filler),
     countable: new Set(c.countable),
+    taskCount: c.count.filter((x) => / (?:viec|nhiem vu|muc)$/.test(` ${x}`)),
   };
   return cached;
 }
@@ -542,7 +545,7 @@ const chatOrId: Rule = ({ joined, named, period, taskWords, q }, { c, chatter, f
 };
 
 /** The document itself: what it cites, who signed it, what it is based on, its purpose, parts, recipients, targets. */
-const aboutDocument: Rule = (r, { c, document, countable, filler }) => {
+const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount }) => {
   const { joined, restJoined, named, content, article, rank, focus, q } = r;
   const cited = joined.match(CITED);
   // The cited document's own words ("nghị định 61/2018") are no task's content: "NĐ 61/2018 nói về cái gì".
@@ -563,10 +566,7 @@ const aboutDocument: Rule = (r, { c, document, countable, filler }) => {
   if (has(joined, c.notStated) && !whereTasks) return { ...q, intent: 'not-stated' };
   // "Lệ phí thanh toán online mỗi hồ sơ bao nhiêu": an amount of money asked, not a task's field.
   // "Mục II hỗ trợ vốn, đất đai có bao nhiêu nhiệm vụ": tasks counted, the money only in the section's name.
-  const tasksCounted = has(
-    joined,
-    c.count.filter((x) => / (?:viec|nhiem vu|muc)$/.test(` ${x}`)),
-  );
+  const tasksCounted = has(joined, taskCount);
   if (
     !named &&
     focus === 'all' &&
