@@ -4,7 +4,7 @@ import { type Directory, partyId } from '../plan/agencies.ts';
 import { addDays, daysBetween, formatDate, type Span } from '../plan/deadline.ts';
 import type { Assignment, Plan, Task } from '../plan/schema.ts';
 import { type CompletionMap, type Status, type TaskState, dueWithin, taskState } from '../plan/status.ts';
-import { agencyRows, countsOf, partsOf, type StateOf, taskCounts } from '../plan/progress.ts';
+import { agencyRows, type Counts, countsOf, partsOf, type StateOf, taskCounts } from '../plan/progress.ts';
 import { deadlineEn, periodLabelEn } from '../understand/english.ts';
 import { ROMAN } from '../understand/periods.ts';
 import { type Question, withoutPlanRef } from '../understand/intents.ts';
@@ -446,12 +446,10 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
   if (helping && helping.tasks.length > 0) {
     const all = merged([states, helping.states]);
     const part = `${ctx.t('overdue.coordinating', { agency: ctx.dir.label(agency!), n: helping.tasks.length })}\n${list(ctx, helping.tasks, all)}`;
-    const head =
-      tasks.length === 0
-        ? ctx.t('overdue.noneLead', { agency: ctx.dir.label(agency!), date: asOf(ctx) })
-        : `${ctx.t('overdue.header', { scope, n: tasks.length, date: asOf(ctx) })}\n${list(ctx, tasks, states)}`;
-    const shown = [...tasks, ...helping.tasks];
-    return reply(ctx, 'overdue', `${head}\n\n${part}`, shown.slice(0, ctx.maxList), all, [agency!], shown.length);
+    const own = overdueBlock(ctx, scope, tasks, states);
+    const head = tasks.length === 0 ? ctx.t('overdue.noneLead', { agency: ctx.dir.label(agency!), date: asOf(ctx) }) : own.text;
+    const shown = [...own.tasks, ...helping.tasks];
+    return reply(ctx, 'overdue', `${head}\n\n${part}`, shown.slice(0, ctx.maxList), all, [agency!], own.counted + helping.tasks.length);
   }
   if (tasks.length === 0 && (agency || q.period) && candidates.length > 0) {
     // Never a bare "no": what is in scope, and where each stands; the nearest due first.
@@ -468,11 +466,28 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
     ].join('\n');
     return reply(ctx, 'overdue', text, open.slice(0, 3), states, agency ? [agency] : [], 0);
   }
+  if (tasks.length === 0) return reply(ctx, 'overdue', ctx.t('overdue.none', { scope, date: asOf(ctx) }), [], states, agency ? [agency] : [], 0);
+  const block = overdueBlock(ctx, scope, tasks, states);
+  return reply(ctx, 'overdue', block.text, block.tasks.slice(0, ctx.maxList), states, agency ? [agency] : [], block.counted);
+}
+
+/**
+ * The overdue tasks listed: work with a deadline of its own is what is late; a recurring task whose latest turn is not
+ * done is said apart and not counted among them — every official asked counted "việc quá hạn" so (as a period's list
+ * counts its work). Only recurring turns late: still a "yes" to "có việc gì trễ không", and their number the count.
+ */
+function overdueBlock(ctx: AnswerContext, scope: string, tasks: readonly Task[], states: States): { text: string; tasks: Task[]; counted: number } {
+  const dated = tasks.filter((task) => task.deadline.kind !== 'recurring');
+  const missed = tasks.filter((task) => task.deadline.kind === 'recurring');
+  const turns = missed.length > 0 ? list(ctx, missed, states, { compact: true }) : '';
   const text =
-    tasks.length === 0
-      ? ctx.t('overdue.none', { scope, date: asOf(ctx) })
-      : `${ctx.t('overdue.header', { scope, n: tasks.length, date: asOf(ctx) })}\n${list(ctx, tasks, states)}`;
-  return reply(ctx, 'overdue', text, tasks.slice(0, ctx.maxList), states, agency ? [agency] : [], tasks.length);
+    dated.length === 0
+      ? `${ctx.t('overdue.onlyRecurring', { scope, n: missed.length, date: asOf(ctx) })}\n${turns}`
+      : [
+          `${ctx.t('overdue.header', { scope, n: dated.length, date: asOf(ctx) })}\n${list(ctx, dated, states)}`,
+          ...(turns ? [`${ctx.t('overdue.recurringMissed', { n: missed.length })}\n${turns}`] : []),
+        ].join('\n');
+  return { text, tasks: [...dated, ...missed], counted: dated.length > 0 ? dated.length : missed.length };
 }
 
 /** The overdue tasks an agency coordinates (in the period asked), by their overall state, earliest due first. */
@@ -620,6 +635,15 @@ const PROGRESS_ROWS = 10;
  * "Tiến độ …": the plan's (or a section's) tasks, or an agency's parts, counted by plan/progress.ts — the same counts
  * and order as the chart, the digests and the report.
  */
+/**
+ * The counts by state, as the chart, the digests and the report count them; the overdue split under them into work with
+ * a deadline of its own (what the overdue list counts) and recurring work late for its latest turn (said apart there).
+ */
+function progressCounts(ctx: AnswerContext, k: Counts, recurringLate: number): string[] {
+  const counts = ctx.t('progress.counts', { a: k.c.done_on_time, b: k.c.done_late, c: k.c.in_progress, d: k.c.overdue });
+  return recurringLate > 0 ? [counts, ctx.t('progress.overdueSplit', { own: k.c.overdue - recurringLate, n: recurringLate })] : [counts];
+}
+
 export function progressAnswer(ctx: AnswerContext, q: Question): Reply {
   const agency = q.agencies[0];
   const section = q.section ? ctx.plan.sections.find((x) => x.id === q.section && !x.missingInSource) : undefined;
@@ -640,7 +664,8 @@ export function progressAnswer(ctx: AnswerContext, q: Question): Reply {
     // A group that lists its members is the sum of its members' parts.
     const group = parts.some((p) => p.party !== agency);
     const head = ctx.t(group ? 'progress.group' : 'progress.agency', { agency: label, done: k.done, total: k.total, pct: k.pct, date: asOf(ctx) });
-    const lines = [head, ctx.t('progress.counts', { a: k.c.done_on_time, b: k.c.done_late, c: k.c.in_progress, d: k.c.overdue })];
+    const late = parts.filter((p) => p.status === 'overdue' && p.task.deadline.kind === 'recurring').length;
+    const lines = [head, ...progressCounts(ctx, k, late)];
     // What is still open, the late first: which tasks the figures are about ("tiến độ mấy việc của sở em").
     const open = new Map<Task, string>();
     for (const p of [...parts].sort((a, b) => Number(b.status === 'overdue') - Number(a.status === 'overdue') || byDate(a.due ?? '', b.due ?? '')))
@@ -654,7 +679,8 @@ export function progressAnswer(ctx: AnswerContext, q: Question): Reply {
   const head = section
     ? ctx.t('progress.section', { section: section.id, title: excerpt(section.title, 80), done: k.done, total: k.total, pct: k.pct, date: asOf(ctx) })
     : ctx.t('progress.plan', { plan: ctx.plan.number, done: k.done, total: k.total, pct: k.pct, date: asOf(ctx) });
-  const lines = [head, ctx.t('progress.counts', { a: k.c.done_on_time, b: k.c.done_late, c: k.c.in_progress, d: k.c.overdue })];
+  const late = inScope.filter((task) => task.deadline.kind === 'recurring' && state(task).status === 'overdue').length;
+  const lines = [head, ...progressCounts(ctx, k, late)];
   const states = statesFor(ctx, inScope);
   if (section) {
     // A section's few tasks: each with its state, the late ones first.
@@ -708,8 +734,11 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
       ? roleIn(ctx, i.task, a) !== undefined
       : [...i.assignment.lead, ...i.assignment.coordinate].some((p) => ctx.dir.identities(a).includes(partyId(p)));
   if (q.agencies.length > 0 && !q.agencyFuzzy && !q.yesNo) {
-    // Prefer what involves the agency named alongside the task words (not when asked whether it is involved).
-    const involved = hits.filter((h) => q.agencies.some((a) => involves(h.item, a)));
+    // Prefer what involves the agency named alongside the task words (not when asked whether it is involved), when
+    // it fits the words near as well as the best: "nâng cấp thư viện tỉnh, phòng đọc thiếu nhi" names a task whose
+    // lead is another, and what the library merely shares a word with is no answer.
+    const top = hits[0]?.score ?? 0;
+    const involved = hits.filter((h) => h.score >= top * 0.5 && q.agencies.some((a) => involves(h.item, a)));
     if (involved.length > 0) hits = [...involved, ...hits.filter((h) => !involved.includes(h))];
   }
   const best = hits[0];

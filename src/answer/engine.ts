@@ -251,7 +251,7 @@ export class Engine {
   }
 
   understand(text: string, today: string): Question {
-    return understand(this.withAcronyms(text), today, this.dir, this.planName());
+    return understand(this.withAcronyms(text), today, this.dir, this.planName(), (words) => this.search.uses(words));
   }
 
   /**

@@ -295,6 +295,8 @@ interface Reading {
   role?: 'lead' | 'coordinate';
   rank?: 'first' | 'last';
   article?: string;
+  /** Whether the plan's own text holds these words in a row (a task's or an assignment's); absent, it holds none. */
+  planUses: (words: readonly string[]) => boolean;
   /** The question as far as the slots go; each rule adds its intent. */
   q: Question;
 }
@@ -303,10 +305,17 @@ type Rule = (r: Reading, t: Tables) => Question | undefined;
 
 /**
  * A question's intent and slots. `planName` holds the words of the plan's title: named after "kế hoạch" they name
- * the plan, not a task.
+ * the plan, not a task. `planUses` tells whether the plan's text holds some words in a row ("tài liệu địa chí" is a
+ * task's words, not an address asked).
  */
-export function understand(text: string, today: string, dir: Directory, planName?: ReadonlySet<string>): Question {
-  const r = read(text, today, dir, planName);
+export function understand(
+  text: string,
+  today: string,
+  dir: Directory,
+  planName?: ReadonlySet<string>,
+  planUses: (words: readonly string[]) => boolean = () => false,
+): Question {
+  const r = read(text, today, dir, planName, planUses);
   if (!r) return { intent: 'empty', focus: 'all', agencies: [], agencyFuzzy: false, words: [] };
   const t = tables();
   for (const rule of RULES) {
@@ -317,7 +326,13 @@ export function understand(text: string, today: string, dir: Directory, planName
 }
 
 /** The slots of a question: its period, agencies, task id and words, the field it asks, yes/no, count, role… */
-function read(text: string, today: string, dir: Directory, planName?: ReadonlySet<string>): Reading | undefined {
+function read(
+  text: string,
+  today: string,
+  dir: Directory,
+  planName: ReadonlySet<string> | undefined,
+  planUses: (words: readonly string[]) => boolean,
+): Reading | undefined {
   const { c, stop, filler } = tables();
   // "bao nhiêu %": the percent sign is a word here.
   const words = canonicalTokens(text.replace(/%/g, ' phần trăm '));
@@ -345,28 +360,43 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
   if (leftOut) joined = joined.replace(leftOut[0], ' ');
   // "hôm nay là 15/10/2020", and of a state asked "tính đến ngày 15/10/2020, việc nào quá hạn", "đến ngày 01/01/2020
   // thì đã đến hạn bao nhiêu việc": the day the states are asked at — not a window of deadlines.
-  const stated = joined.match(
-    / (?:(hom nay|bay gio|gio) la|tinh (?:den|toi)(?: het)?|(?:cho )?(?:den|toi)(?= ngay \S+ thi )|tai thoi diem|vao thoi diem) (?:ngay )?(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d) /,
-  );
-  const asksState = has(joined, [...c.overdue, ...c.status, ...c.progress, ...c.progressWords]) || / (?:da|chua) (?:den|toi) han /.test(joined);
+  // "kế hoạch tới 15/10/2025 tiến độ thế nào", "tình hình tới giữa tháng 3/2020": with progress asked, any day or month
+  // part the words run up to is the day asked.
+  const asksProgress = has(joined, [...c.progress, ...c.progressWords]);
+  const stated =
+    joined.match(
+      / (?:(hom nay|bay gio|gio) la|tinh (?:den|toi)(?: het)?|(?:cho )?(?:den|toi)(?= ngay \S+ thi )|tai thoi diem|vao thoi diem) (?:ngay )?(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d) /,
+    ) ?? (asksProgress ? joined.match(/ (?:den|toi)() (?:ngay )?(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d) /) : null);
+  const asksState = asksProgress || has(joined, [...c.overdue, ...c.status]) || / (?:da|chua) (?:den|toi) han /.test(joined);
   // "đến đầu tháng 10 năm 2020 thì có mấy việc quá hạn": the month's first (middle, last) day, of a state asked.
   const monthPart = stated
     ? undefined
     : joined.match(
-        / (?:tinh (?:den|toi)|(?:cho )?(?:den|toi)|vao|tai thoi diem) (dau|giua|cuoi) thang (\d{1,2})(?:\/| nam )((?:19|20)\d\d) (?=thi |co |da |,|$)/,
+        asksState
+          ? / (?:tinh (?:den|toi)|(?:cho )?(?:den|toi)|vao|tai thoi diem) (dau|giua|cuoi) thang (\d{1,2})(?:\/| nam )((?:19|20)\d\d) /
+          : / (?:tinh (?:den|toi)|(?:cho )?(?:den|toi)|vao|tai thoi diem) (dau|giua|cuoi) thang (\d{1,2})(?:\/| nam )((?:19|20)\d\d) (?=thi |co |da |,|$)/,
       );
   const monthDay = (part: string, month: number, year: number) => {
     const span = monthSpan(month, year);
     return part === 'dau' ? span.start : part === 'cuoi' ? span.end : validDate('15', String(month), String(year));
   };
+  // "đến đầu năm 2020 có bao nhiêu việc quá hạn": the year's first (middle, last) day.
+  const yearPart =
+    stated || monthPart || !asksState
+      ? undefined
+      : joined.match(/ (?:tinh (?:den|toi)|(?:cho )?(?:den|toi)|vao|tai thoi diem) (dau|giua|cuoi) nam ((?:19|20)\d\d) /);
+  const yearDay = (part: string, year: string) => (part === 'dau' ? `${year}-01-01` : part === 'cuoi' ? `${year}-12-31` : `${year}-06-30`);
   const asOf =
     stated && (stated[1] || asksState)
       ? validDate(stated[2]!, stated[3]!, stated[4]!)
       : monthPart && asksState && Number(monthPart[2]) >= 1 && Number(monthPart[2]) <= 12
         ? monthDay(monthPart[1]!, Number(monthPart[2]), Number(monthPart[3]))
-        : undefined;
+        : yearPart
+          ? yearDay(yearPart[1]!, yearPart[2]!)
+          : undefined;
   if (asOf && stated) joined = joined.replace(stated[0], ' ');
   if (asOf && monthPart) joined = joined.replace(monthPart[0], ' ');
+  if (asOf && yearPart) joined = joined.replace(yearPart[0], ' ');
   joined = joined.replace(
     / (?:hom nay|bay gio|gio) la (?:ngay )?(?:(?:dau|giua|cuoi) )?(?:thang \d{1,2}(?:\/(?:19|20)\d\d| nam (?:19|20)\d\d)?|\d{1,2}\/\d{1,2}(?:\/(?:19|20)\d\d)?) /,
     ' ',
@@ -486,6 +516,7 @@ function read(text: string, today: string, dir: Directory, planName?: ReadonlySe
     ...(role ? { role } : {}),
     ...(has(joined, c.first) ? { rank: 'first' as const } : has(joined, c.last) ? { rank: 'last' as const } : {}),
     ...(article ? { article } : {}),
+    planUses,
     q,
   };
 }
@@ -544,6 +575,25 @@ const chatOrId: Rule = ({ joined, named, period, taskWords, q }, { c, chatter, f
   return undefined;
 };
 
+/**
+ * Whether every place a cue stands in the question is the plan's own wording: the cue with the word before or after
+ * it (three words at least) a run of some task's or assignment's text. Cues that ask a quantity never are.
+ */
+function inPlanWording({ words, planUses }: Reading, cue: string): boolean {
+  const cueWords = cue.split(' ');
+  if (/\b(?:bao nhieu|may)\b/.test(cue)) return false;
+  let found = false;
+  for (let i = 0; i + cueWords.length <= words.length; i++) {
+    if (!cueWords.every((w, k) => words[i + k] === w)) continue;
+    found = true;
+    const before = i > 0 ? words.slice(i - 1, i + cueWords.length) : [];
+    const after = words.slice(i, i + cueWords.length + 1);
+    const own = (run: string[]) => run.length >= 3 && run.length > cueWords.length && planUses(run);
+    if (!own(before) && !own(after)) return false;
+  }
+  return found;
+}
+
 /** The document itself: what it cites, who signed it, what it is based on, its purpose, parts, recipients, targets. */
 const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount }) => {
   const { joined, restJoined, named, content, article, rank, focus, q } = r;
@@ -563,7 +613,9 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount }) =
       joined,
       c.notStated.filter((x) => x !== 'o dau'),
     );
-  if (has(joined, c.notStated) && !whereTasks) return { ...q, intent: 'not-stated' };
+  // "số hóa tài liệu địa chí bao giờ xong": "địa chí" folds to "địa chỉ", but with the word before it the plan's own.
+  const notStated = c.notStated.filter((cue) => !inPlanWording(r, cue));
+  if (has(joined, notStated) && !whereTasks) return { ...q, intent: 'not-stated' };
   // "Lệ phí thanh toán online mỗi hồ sơ bao nhiêu": an amount of money asked, not a task's field.
   // "Mục II hỗ trợ vốn, đất đai có bao nhiêu nhiệm vụ": tasks counted, the money only in the section's name.
   const tasksCounted = has(joined, taskCount);
@@ -588,7 +640,10 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount }) =
     !filler.has(noun) &&
     !countable.has(noun) &&
     !(counted?.[2] && countable.has(`${noun} ${counted[2]}`));
-  if (countsOther && !has(joined, c.progress)) return { ...q, intent: 'not-stated' };
+  // "ai lo vụ hỏi doanh nghiệp cần bao nhiêu lao động rồi đào tạo nghề": who is asked first, the number only describes
+  // the task.
+  const whoFirst = (focus === 'lead' || focus === 'coordinate') && / ai /.test(joined) && joined.indexOf(' ai ') < joined.indexOf(' bao nhieu ');
+  if (countsOther && !whoFirst && !has(joined, c.progress)) return { ...q, intent: 'not-stated' };
   // "việc nào hạn sớm nhất", "hạn cuối cùng của VP UBND": the earliest or latest deadline, in the scope asked.
   // "văn bản quy phạm … ban hành trễ nhất lúc nào": one task described at length, its deadline "at the latest".
   const described = r.unplanned.filter((w) => !filler.has(w) && !WHOLE_PLAN.has(w)).length;
@@ -739,7 +794,12 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
     lastAt(fieldCues) >= workEnd &&
     / (?:ai|khi nao|bao gio|luc nao|ngay nao|han) /.test(tail) &&
     !/ nhung (?:cai|viec|nhiem vu|gi) /.test(tail);
-  const agencyWork = named && has(restJoined, c.agencyWork) && !fieldAfterWork;
+  // "tiền xây khoa … BV Nguyễn Đình Chiểu thì sở nào chịu trách nhiệm bố trí": the work's doer is asked ("sở nào",
+  // "ai"), the agency named is part of what the task is about.
+  const askedDoer = c.agencyWork.some((x) =>
+    new RegExp(` (?:ai|(?:so|co quan|don vi|ben|nganh) nao) (?:(?:se|thi|phai|duoc|chiu|co|dung ra) )*${x} `).test(restJoined),
+  );
+  const agencyWork = named && has(restJoined, c.agencyWork) && !fieldAfterWork && !(askedDoer && content >= 3);
   const roleOfTask = q.yesNo && role && content >= 2 && !q.section && !agencyWork;
   // "việc gia cố đê biển ở Bình Đại, Ba Tri tới giờ trễ hạn chưa": one task's state, the districts where it is done.
   const stateOfTask = q.focus === 'status' && named && content >= 2 && !agencyWork;

@@ -174,7 +174,11 @@ describe('digest content', () => {
     expect(shown(d.text)).toContain('toàn Kế hoạch 4561/KH-UBND');
     expect(shown(d.text)).toContain('• Quá hạn: 9');
     expect(shown(d.text)).toContain('Theo cơ quan chủ trì (chậm nhất trước):');
-    expect(shown(d.text)).toContain('Nhiệm vụ quá hạn (9)');
+    // The overdue list counts work with a deadline of its own; the quarterly review late for its turn is said apart,
+    // as the split under the counts says.
+    expect(shown(d.text)).toContain('   (8 việc có hạn riêng, 1 việc định kỳ chưa xong kỳ gần nhất)');
+    expect(shown(d.text)).toContain('Nhiệm vụ quá hạn (8)');
+    expect(shown(d.text)).toContain('Ngoài ra, việc định kỳ chưa xong kỳ gần nhất (1):\n• II.8 — ');
   });
 });
 
