@@ -70,7 +70,7 @@ const enSchema = z.strictObject({
   lang: z.literal('en'),
   note: z.string().optional(),
   /** English phrase → the Vietnamese (folded) words the engine understands; "" drops the phrase. */
-  glossary: z.array(z.tuple([phrase, z.string().max(120)])).max(5000),
+  glossary: z.array(z.tuple([phrase, z.string().max(120)])).max(10000),
   /** English words that carry no content ("what", "the", "must"): dropped, and telling English apart. */
   functionWords: z.array(z.string().min(1).max(30)).max(2000),
 });
