@@ -287,6 +287,9 @@ export function aliasesOf(name: string): string[] {
       .replace(/^(Công\s+ty)\s+(?:Cổ\s+phần|TNHH(?:\s+(?:một|MTV|1)\s+thành\s+viên)?)\s+/iu, '$1 ')
       .trim();
     if (plain && plain !== form && plain.split(/\s+/).length >= 2) out.add(plain);
+    // "Công ty CP Cấp thoát nước": "Cổ phần" as its initials.
+    const cp = form.replace(/^(Công\s+ty)\s+Cổ\s+phần\s+/iu, '$1 CP ');
+    if (cp !== form) out.add(cp);
   }
   // "Đài Phát thanh Truyền hình" for "… và Truyền hình"; "Hội Phụ nữ" for "Hội Liên hiệp Phụ nữ": as people say them.
   for (const form of [name, bare]) {
@@ -297,6 +300,9 @@ export function aliasesOf(name: string): string[] {
     if (short && short !== form) out.add(short);
   }
   const head = HEADS.find((h) => bare.toLowerCase().startsWith(`${h.toLowerCase()} `));
+  // "Trung tâm Nước sạch" for "Trung tâm Nước sạch và Vệ sinh môi trường nông thôn": the head and what it names first.
+  const before = head ? bare.split(/\s+(?:và|&)\s+|,\s*/u)[0]! : '';
+  if (head && before !== bare && before.slice(head.length).trim().split(/\s+/).length >= 2) out.add(before);
   if (head) {
     const rest = bare
       .slice(head.length)

@@ -18,6 +18,18 @@ export function clean(text: string): string {
     .trim();
 }
 
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/**
+ * A word's spelling with its marks, wherever its tone mark is placed: the letters with their hats and hooks, then the
+ * tone ("hoà" and "hòa" alike; "mục" and "mức" not). Lower case.
+ */
+export function markSignature(word: string): string {
+  const nfd = word.normalize('NFD').toLowerCase();
+  const tone = nfd.match(TONE_MARKS)?.[0] ?? '';
+  return `${nfd.replace(TONE_MARKS, '').normalize('NFC')}|${tone}`;
+}
+
 /** Lower-case, diacritic-free, đ→d. Old and new tone placement fold to the same string. */
 export function fold(text: string): string {
   return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(D_LOOKALIKES, 'd').toLowerCase();

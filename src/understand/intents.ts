@@ -5,7 +5,7 @@
 import type { AgencyMatch, Directory } from '../plan/agencies.ts';
 import { monthSpan, type Span, type Unit, validDate } from '../plan/deadline.ts';
 import { canonicalTokens, isSyllable } from '../text/canonical.ts';
-import { clean, fold } from '../text/fold.ts';
+import { clean, fold, markSignature } from '../text/fold.ts';
 import { type CueKind, type DocumentPart, language } from './language.ts';
 import { ROMAN, findPeriod, periodForms } from './periods.ts';
 
@@ -594,6 +594,30 @@ function inPlanWording({ words, planUses }: Reading, cue: string): boolean {
   return found;
 }
 
+/**
+ * Whether the question spells every place a cue stands with other marks than the cue has in the data ("hạng mục phát
+ * triển" against "mức phạt"): words typed without marks, or a cue the data spells without them, never are.
+ */
+function markedAway(text: string, cue: string): boolean {
+  const forms = language().markedCues.get(cue);
+  if (!forms) return false;
+  const raw = clean(text)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const folded = raw.map(fold);
+  const cueWords = cue.split(' ');
+  let found = false;
+  for (let i = 0; i + cueWords.length <= raw.length; i++) {
+    if (!cueWords.every((w, k) => folded[i + k] === w)) continue;
+    found = true;
+    const spelled = (form: string[]) =>
+      form.length === cueWords.length && form.every((w, k) => fold(raw[i + k]!) === raw[i + k] || markSignature(raw[i + k]!) === markSignature(w));
+    if (forms.some(spelled)) return false;
+  }
+  return found;
+}
+
 /** The document itself: what it cites, who signed it, what it is based on, its purpose, parts, recipients, targets. */
 const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount }) => {
   const { joined, restJoined, named, content, article, rank, focus, q } = r;
@@ -614,7 +638,8 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount }) =
       c.notStated.filter((x) => x !== 'o dau'),
     );
   // "số hóa tài liệu địa chí bao giờ xong": "địa chí" folds to "địa chỉ", but with the word before it the plan's own.
-  const notStated = c.notStated.filter((cue) => !inPlanWording(r, cue));
+  // "Hạng mục phát triển …" holds "mục phát", typed with marks other than "mức phạt"'s: no cue either.
+  const notStated = c.notStated.filter((cue) => !inPlanWording(r, cue) && !markedAway(r.text, cue));
   if (has(joined, notStated) && !whereTasks) return { ...q, intent: 'not-stated' };
   // "Lệ phí thanh toán online mỗi hồ sơ bao nhiêu": an amount of money asked, not a task's field.
   // "Mục II hỗ trợ vốn, đất đai có bao nhiêu nhiệm vụ": tasks counted, the money only in the section's name.

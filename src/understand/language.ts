@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { DATA_DIR, readDataFile } from '../plan/load.ts';
 import type { Unit } from '../plan/deadline.ts';
 import { canonicalTokens } from '../text/canonical.ts';
+import { fold } from '../text/fold.ts';
 
 export const CUE_KINDS = [
   'help',
@@ -97,6 +98,8 @@ export interface Language {
   /** Everyday phrase (canonical words) → the plan's wording (canonical words), longest phrase first. */
   synonyms: { say: string[]; plan: string[] }[];
   examples: Record<string, string[]>;
+  /** Cue phrases written with their marks in the data, by canonical phrase: "muc phat" is only ever "mức phạt". */
+  markedCues: ReadonlyMap<string, string[][]>;
 }
 
 /** Load and check a Vietnamese language file; DataFileError names what is wrong and where. */
@@ -108,8 +111,22 @@ export function loadLanguage(file = path.join(DATA_DIR, 'language', 'vi.json')):
     .flatMap((s) => uniq(s.say).map((say) => ({ say: say.split(' '), plan: canon(s.plan).split(' ') })))
     .filter((s) => s.say.length > 0 && s.plan.length > 0 && s.plan[0] !== '')
     .sort((a, b) => b.say.length - a.say.length);
+  const markedCues = new Map<string, string[][]>();
+  for (const k of CUE_KINDS)
+    for (const cue of data.cues[k]) {
+      const words = cue
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
+      if (words.every((w) => fold(w) === w)) continue;
+      const key = canon(cue);
+      const forms = markedCues.get(key) ?? [];
+      forms.push(words);
+      markedCues.set(key, forms);
+    }
   return {
     cues,
+    markedCues,
     document: data.document.map((d) => [d.part, uniq(d.cues)]),
     recurring: data.recurring.map((r) => [uniq(r.cues), r.unit]),
     synonyms,

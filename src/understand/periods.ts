@@ -151,6 +151,15 @@ export function findPeriod(joined: string, today: string): { span: Span & { labe
   }
   const tet = untilTet(joined, today);
   if (tet) return tet;
+  // "quý 2 năm nay", "tháng 8 năm sau", "quý 3 năm ngoái": a quarter or month of a year named from this one.
+  const relative = joined.match(/ (quy|thang) (iv|i{1,3}|\d{1,2}) nam (nay|hien tai|sau|toi|ke tiep|tiep theo|ngoai|truoc|qua) /);
+  if (relative) {
+    const [, unit, n, which] = relative as unknown as [string, string, string, string];
+    const year = y + (['sau', 'toi', 'ke tiep', 'tiep theo'].includes(which) ? 1 : ['ngoai', 'truoc', 'qua'].includes(which) ? -1 : 0);
+    const num = /^\d+$/.test(n) ? Number(n) : ROMAN.indexOf(n.toUpperCase());
+    if (unit === 'quy' && num >= 1 && num <= 4) return { span: { ...quarterSpan(num, year), label: `Quý ${ROMAN[num]}/${year}` }, text: relative[0].trim() };
+    if (unit === 'thang' && num >= 1 && num <= 12) return { span: { ...monthSpan(num, year), label: `tháng ${num}/${year}` }, text: relative[0].trim() };
+  }
   // "từ 1/1/2019 đến 30/6/2019", "từ ngày 1/7 tới ngày 15/8", "giữa 1/3 và 31/5": the days between, both counted; a
   // day without its year takes the other's, or this year's.
   const range = joined.match(

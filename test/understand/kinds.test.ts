@@ -724,4 +724,23 @@ describe('kinds of question', () => {
     expect(first('den dau nam 2020 co bn viec qua han', '2026-11-28')).toBe('Có 11 nhiệm vụ.');
     expect(first('tinh hinh kh mot cua toi giua thang 3/2020 the nao, bn viec tre', '2026-11-28')).toBe('Có 11 nhiệm vụ.');
   });
+  it("a cue typed with other marks is no cue; a quarter of a year named from this one; a plan's own body asked by its short name", () => {
+    const water = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/288-KH-UBND-2026.json')), loadDirectory());
+    const at = (q: string, today = '2026-04-10') => water.ask(q, { today });
+    // "Hạng mục phát triển" holds "mục phát", which is not "mức phạt" as typed.
+    const pipes = at('Hạng mục phát triển mạng lưới ống truyền tải từ NMN Sơn Đông ra các xã ven TP Bến Tre và Châu Thành có mốc hoàn thành khi nào?');
+    expect([pipes.intent, pipes.tasks[0]?.id]).toEqual(['task', 'II.1']);
+    expect(at('Mức phạt nếu chậm là bao nhiêu').intent).toBe('not-stated');
+    expect(at('quy 2 nam nay phai xong nhung nv nao').text.split('\n')[0]).toMatch(/Quý II\/2026/);
+    expect(at('quý 3 năm sau có việc gì').text.split('\n')[0]).toMatch(/Quý III\/2027/);
+    expect(at('quy 2 nam ngoai co viec gi').text.split('\n')[0]).toMatch(/Quý II\/2025/);
+    // "Trung tâm Nước sạch" for "… và Vệ sinh môi trường nông thôn"; "Công ty CP" for "Công ty Cổ phần".
+    expect(at('Dạ những việc do Trung tâm Nước sạch chủ trì, tính đến nay có việc nào bị trễ hạn không ạ?').agencies).toEqual([
+      'Trung tâm Nước sạch và Vệ sinh môi trường nông thôn',
+    ]);
+    expect(at('Bên em là Công ty CP Cấp thoát nước Bến Tre, trong KH 288 bên em được giao những phần việc gì?').text.split('\n')[0]).toBe(
+      'Công ty Cổ phần Cấp thoát nước Bến Tre — nhiệm vụ theo Kế hoạch 288/KH-UBND (tính đến 10/04/2026):',
+    );
+    expect(at('As of today, which tasks in the rural water plan are already past their deadline?').intent).toBe('overdue');
+  });
 });
