@@ -193,6 +193,7 @@ export class Engine {
   private searchIndex: TaskSearch<SearchItem> | undefined;
   /** The words of the plan's title, which name the plan after "kế hoạch" ("trong kế hoạch y tế"). */
   private titleWords: Set<string> | undefined;
+  private sectionTitles: string[] | undefined;
   /** The words that name the plan itself (its title and number): see namesPlanOnly. */
   private planWords: Set<string> | undefined;
   private agencyIndex: ReadonlyMap<string, readonly number[]> | undefined;
@@ -251,7 +252,7 @@ export class Engine {
   }
 
   understand(text: string, today: string): Question {
-    return understand(this.withAcronyms(text), today, this.dir, this.planName(), (words) => this.search.uses(words));
+    return understand(this.withAcronyms(text), today, this.dir, this.planName(), (words) => this.search.uses(words) || this.inSectionTitle(words));
   }
 
   /**
@@ -269,6 +270,13 @@ export class Engine {
       if (canonical.length !== 1 || canonical[0] !== folded) return chunk;
       return this.search.acronym(folded)?.join(' ') ?? chunk;
     });
+  }
+
+  /** Whether a section's title holds the words in a row ("phát triển xã hội số" of "IV. Phát triển xã hội số"). */
+  private inSectionTitle(words: readonly string[]): boolean {
+    this.sectionTitles ??= this.plan.sections.map((x) => ` ${canonicalTokens(x.title).join(' ')} `);
+    const run = ` ${words.join(' ')} `;
+    return this.sectionTitles.some((title) => title.includes(run));
   }
 
   /** The words of the plan's title: named after "kế hoạch" they name the plan ("trong KH an toàn giao thông"). */

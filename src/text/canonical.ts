@@ -152,7 +152,8 @@ export function isSyllable(word: string): boolean {
 export function repairTelex(word: string): string | undefined {
   if (word.length < 2 || word.length > 9 || !/^[a-z]+$/.test(word) || isSyllable(word)) return undefined;
   const vowels = (w: string) => w.replace('dd', 'd').replace(/aa|aw/, 'a').replace('ee', 'e').replace(/oo|ow/, 'o').replace('uw', 'u').replace(/w/g, 'u');
-  const candidates = [vowels(word)];
+  // "hopw": the hook key typed after the syllable's last consonant (Telex puts it on the vowel: "hơp").
+  const candidates = [vowels(word), ...(/[aeiouy][^aeiouyw]+w$/.test(word) ? [vowels(word.slice(0, -1))] : [])];
   for (let i = 1; i < word.length; i++) {
     if (TONE_KEYS.test(word[i]!)) candidates.push(vowels(word.slice(0, i) + word.slice(i + 1)));
   }

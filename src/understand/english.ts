@@ -120,9 +120,22 @@ export function fromEnglish(text: string): string {
   if (/^ what (?:must|should|does|do|will|has|have|is|are) /.test(s))
     s = s.replace(/ (?<!\byou )do (?=(?:in|for|under|within|as part of|according to) )(?!.* do )/, ' phai lam gi ');
   // "… still on schedule?", "… on track?", "… running late?": the same question in other words.
+  // "as of 1 Oct 2019", "as at October 1, 2019", "as of 15/10/2020": the day the asker names, said at the end as
+  // Vietnamese says it ("tính đến 1/10/2019"); the states are told at that day.
+  let asOfDay = '';
+  const dayMonth = s.match(new RegExp(` as (?:of|at) (\\d{1,2})(?:st|nd|rd|th)? ${MONTH_NAME} ((?:19|20)\\d\\d) `));
+  const monthDay = s.match(new RegExp(` as (?:of|at) ${MONTH_NAME} (\\d{1,2})(?:st|nd|rd|th)? ((?:19|20)\\d\\d) `));
+  const numeric = s.match(/ as (?:of|at) (\d{1,2}\/\d{1,2}\/(?:19|20)\d\d) /);
+  if (dayMonth) asOfDay = `${dayMonth[1]}/${monthNumber(dayMonth[2]!)}/${dayMonth[3]}`;
+  else if (monthDay) asOfDay = `${monthDay[2]}/${monthNumber(monthDay[1]!)}/${monthDay[3]}`;
+  else if (numeric) asOfDay = numeric[1]!;
+  const asOfPhrase = (dayMonth ?? monthDay ?? numeric)?.[0];
+  if (asOfPhrase) s = s.replace(asOfPhrase, ' ');
   // "as of 15 February 2019", "as of early June 2024": the day the asker is at, which today already is.
   s = s.replace(
-    / as (?:of|at) (?:(?:early|mid|late|the (?:start|beginning|middle|end) of) )?(?:\d{1,2}(?:st|nd|rd|th)? )?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?: \d{1,2}(?:st|nd|rd|th)?)?(?: (?:19|20)\d\d)? /,
+    new RegExp(
+      ` as (?:of|at) (?:(?:early|mid|late|the (?:start|beginning|middle|end) of) )?(?:\\d{1,2}(?:st|nd|rd|th)? )?${MONTH_NAME}(?: \\d{1,2}(?:st|nd|rd|th)?)?(?: (?:19|20)\\d\\d)? `,
+    ),
     ' ',
   );
   // "As of today, is …", "As things stand, has …": the moment asked is today's, as every state is.
@@ -273,7 +286,14 @@ export function fromEnglish(text: string): string {
       k++;
     }
   }
-  return out.join(' ');
+  return `${out.join(' ')}${asOfDay ? ` tinh den ${asOfDay}` : ''}`;
+}
+
+/** Months as English writes them, in full or cut short ("Oct", "Sept"). */
+const MONTH_NAME = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
+/** The month's number of an English month name, full or short. */
+function monthNumber(name: string): number {
+  return ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(name.slice(0, 3)) + 1;
 }
 
 /** A word's plain forms, tried when the glossary lacks the word as typed: "hooking" → "hook", "linked" → "link". */

@@ -355,7 +355,9 @@ function read(
   const leftOut =
     joined.match(/ (?:(?:khong|ko|k) tinh|tru|bo qua|khong ke|ngoai) (?:phan |viec |cac viec |nhung viec )?(phoi hop|chu tri) (?:ra )?/) ??
     joined.match(/ (?:khong|ko|k) (phoi hop|chu tri)(?= (?:ma|chi) )/) ??
-    joined.match(/ (?:chu|ma) (?:khong|ko|k) (phoi hop|chu tri) /);
+    joined.match(/ (?:chu|ma) (?:khong|ko|k) (phoi hop|chu tri) /) ??
+    // "co-ordinate (not lead)": the other role denied right after the one asked.
+    joined.match(/(?<= (?:phoi hop|chu tri)) (?:khong|ko|k) (phoi hop|chu tri) /);
   const excluded = leftOut?.[1];
   if (leftOut) joined = joined.replace(leftOut[0], ' ');
   // "hôm nay là 15/10/2020", and of a state asked "tính đến ngày 15/10/2020, việc nào quá hạn", "đến ngày 01/01/2020
@@ -588,8 +590,13 @@ function inPlanWording({ words, planUses }: Reading, cue: string): boolean {
     found = true;
     const before = i > 0 ? words.slice(i - 1, i + cueWords.length) : [];
     const after = words.slice(i, i + cueWords.length + 1);
+    // "mục phát triển xã hội số": the cue's last word begins a run of the plan's (a section's title) — the cue's words
+    // belong to two others; so its first word ending one ("hạng mục phát").
+    const tail = words.slice(i + cueWords.length - 1, i + cueWords.length + 2);
+    const head = i >= 2 ? words.slice(i - 2, i + 1) : [];
     const own = (run: string[]) => run.length >= 3 && run.length > cueWords.length && planUses(run);
-    if (!own(before) && !own(after)) return false;
+    const split = (run: string[]) => cueWords.length === 2 && run.length === 3 && planUses(run);
+    if (!own(before) && !own(after) && !split(tail) && !split(head)) return false;
   }
   return found;
 }
@@ -693,7 +700,12 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount }) =
   // The plan's targets may be asked of an agency ("… của UBND các huyện là mấy phần trăm"); its signer of the
   // province ("có phải chủ tịch UBND tỉnh ký không").
   const partOk =
-    (!named || part === 'targets' || part === 'recipients' || (part === 'header' && has(joined, ['ky', 'ky ten', 'ky khong']))) &&
+    (!named ||
+      part === 'targets' ||
+      part === 'recipients' ||
+      (part === 'header' && has(joined, ['ky', 'ky ten', 'ky khong'])) ||
+      // "căn cứ những quyết định nào của Thủ tướng": the documents' issuer named, not an agency's work.
+      (part === 'basis' && has(joined, ['quyet dinh', 'nghi dinh', 'nghi quyet', 'thong tu', 'chi thi', 'luat', 'van ban']))) &&
     // "ai ban hành quy chế hoạt động của phần mềm …" asks about a task, not who issued the plan.
     !(part === 'header' && content >= 4 && !has(joined, ['ke hoach', 'van ban'])) &&
     // "kế hoạch triển khai NĐ 61 phải xây dựng khi nào": drafting a plan is a task of this one, not its header.

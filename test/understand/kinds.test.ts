@@ -743,4 +743,28 @@ describe('kinds of question', () => {
     );
     expect(at('As of today, which tasks in the rural water plan are already past their deadline?').intent).toBe('overdue');
   });
+  it("English dates the asker is at; a role denied in brackets; the basis asked with its issuer; a preface about one's report", () => {
+    const en = ask('As of 1 Oct 2019, is fitting out the office and equipment of the provincial public administration service centre overdue?', '2026-11-28');
+    expect([en.ids, en.text.split('\n')[0]]).toEqual([['II.2'], 'Yes, it is overdue. Status: Overdue · Deadline: Q1 2019 (as of 01/10/2019)']);
+    const dic = ask('Which tasks does the Department of Information and Communications co-ordinate (not lead) in plan 4561?');
+    expect(dic.ids).toEqual(['III.3']);
+    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    expect(digital.ask('kế hoạch chuyển đổi số năm 2024 căn cứ những quyết định nào của thủ tướng', { today: '2026-11-28' }).text.split('\n')[0]).toBe(
+      'Kế hoạch 215/KH-UBND căn cứ 3 văn bản:',
+    );
+    // "mục phát triển xã hội số": "mục phát" is no "mức phạt" when "phát triển xã hội" is a section's title.
+    expect(digital.ask('muc phat trien xa hoi so co may nv', { today: '2026-11-28' }).intent).toBe('count');
+    const report = digital.ask(
+      'Dạ thưa anh chị, em đang làm báo cáo sơ kết, cho em hỏi tính tới ngày 30/11/2024 thì kế hoạch chuyển đổi số năm 2024 thực hiện tới đâu rồi, bao nhiêu việc đã quá hạn ạ? Em cảm ơn.',
+      { today: '2026-11-28' },
+    );
+    expect([report.intent, report.text.split('\n')[0]]).toEqual([
+      'progress',
+      'Tiến độ Kế hoạch 215/KH-UBND (tính đến 30/11/2024): 0/22 nhiệm vụ đã hoàn thành (0%).',
+    ]);
+    // "hopw": the hook key typed after the last consonant.
+    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const sorting = env.ask('phan loai rac sinh hoat tai nguon thi ai phoi hopw', { today: '2026-11-28' });
+    expect([sorting.tasks[0]?.id, sorting.text.split('\n')[0]]).toEqual(['I.2', expect.stringMatching(/^Phối hợp: /)]);
+  });
 });
