@@ -368,7 +368,9 @@ function read(
   const stated =
     joined.match(
       / (?:(hom nay|bay gio|gio) la|tinh (?:den|toi)(?: het)?|(?:cho )?(?:den|toi)(?= ngay \S+ thi )|tai thoi diem|vao thoi diem) (?:ngay )?(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d) /,
-    ) ?? (asksProgress ? joined.match(/ (?:den|toi)() (?:ngay )?(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d) /) : null);
+    ) ??
+    // The empty group stands for the first one above ("hôm nay là"), so the day's groups keep their numbers.
+    (asksProgress ? joined.match(/ (?:den|toi)() (?:ngay )?(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d) /) : null);
   const asksState = asksProgress || has(joined, [...c.overdue, ...c.status]) || / (?:da|chua) (?:den|toi) han /.test(joined);
   // "đến đầu tháng 10 năm 2020 thì có mấy việc quá hạn": the month's first (middle, last) day, of a state asked.
   const monthPart = stated
@@ -579,7 +581,9 @@ const chatOrId: Rule = ({ joined, named, period, taskWords, q }, { c, chatter, f
 
 /**
  * Whether every place a cue stands in the question is the plan's own wording: the cue with the word before or after
- * it (three words at least) a run of some task's or assignment's text. Cues that ask a quantity never are.
+ * it (three words at least) a run of some task's, assignment's or section title's text; or, for a two-word cue, one of
+ * its words with the two beyond it such a run (its words then belong to two other phrases). Cues that ask a quantity
+ * never are.
  */
 function inPlanWording({ words, planUses }: Reading, cue: string): boolean {
   const cueWords = cue.split(' ');
