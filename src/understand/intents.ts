@@ -412,6 +412,8 @@ function read(
   let period = findPeriod(joined, today);
   // "trong kế hoạch chuyển đổi số năm 2024": a year in the plan's name, not a period to filter by.
   if (period && /^nam /.test(period.text) && new RegExp(` (?:ke hoach|kh)(?: (?!nay )\\S+){1,12} ${period.text} `).test(joined)) period = undefined;
+  // "phối hợp những việc nào trong kế hoạch năm nay": this year's plan, not its tasks due this year.
+  if (period?.text === 'nam nay' && / (?:ke hoach|kh) nam nay /.test(joined)) period = undefined;
   if (period) joined = joined.replace(period.text, ' ');
 
   let matches: AgencyMatch[] = dir.find(joined.trim().split(' '));

@@ -767,4 +767,14 @@ describe('kinds of question', () => {
     const sorting = env.ask('phan loai rac sinh hoat tai nguon thi ai phoi hopw', { today: '2026-11-28' });
     expect([sorting.tasks[0]?.id, sorting.text.split('\n')[0]]).toEqual(['I.2', expect.stringMatching(/^Phối hợp: /)]);
   });
+  it('a body named inside the work asked of an English "who"; "kế hoạch năm nay" is the plan, not a year to filter by', () => {
+    const food = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/301-KH-UBND-2026.json')), loadDirectory());
+    const at = (q: string) => food.ask(q, { today: '2026-11-28' });
+    const lab = at('Who is responsible for buying rapid test kits and upgrading the testing lab of the provincial CDC?');
+    expect([lab.tasks[0]?.id, lab.text.split('\n')[0]]).toEqual(['III.3', 'Lead: Sở Y tế']);
+    const partner = at('Chi cục An toàn vệ sinh thực phẩm phối hợp những việc nào trong kế hoạch năm nay?');
+    expect([partner.intent, partner.text.split('\n')[0]]).toEqual(['agency', 'Chi cục ATVSTP — nhiệm vụ theo Kế hoạch 301/KH-UBND (tính đến 28/11/2026):']);
+    const paper = ask("For turning people's paper documents into electronic dossiers, which agencies are listed as the supporting ones?");
+    expect([paper.ids, paper.text.split('\n')[0]]).toEqual([['III.3'], 'Coordinating: VP.UBND tỉnh, Sở Thông tin và Truyền thông']);
+  });
 });
