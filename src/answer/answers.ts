@@ -9,6 +9,7 @@ import { deadlineEn, periodLabelEn } from '../understand/english.ts';
 import { ROMAN } from '../understand/periods.ts';
 import { type Question, withoutPlanRef } from '../understand/intents.ts';
 import { language } from '../understand/language.ts';
+import { canonicalTokens } from '../text/canonical.ts';
 import type { SearchHit, TaskSearch } from '../understand/search.ts';
 import { type TaskView, deadlineNow, deadlineWords, excerpt, statusText, taskCard, taskLine, taskView } from './format.ts';
 
@@ -591,6 +592,20 @@ function rhythmWords(): Set<string> {
   return rhythm;
 }
 
+const namedRhythms = new WeakMap<Task, string[]>();
+/** The rhythms a recurring task's deadline names: "Định kỳ 6 tháng, hằng năm" is half-yearly and yearly both. */
+function rhythmsNamed(task: Task): readonly string[] {
+  let hit = namedRhythms.get(task);
+  if (!hit) {
+    const text = ` ${canonicalTokens(task.deadline.text).join(' ')} `;
+    hit = language()
+      .recurring.filter(([cues]) => cues.some((c) => text.includes(` ${c} `)))
+      .map(([, unit]) => unit);
+    namedRhythms.set(task, hit);
+  }
+  return hit;
+}
+
 export function recurringAnswer(ctx: AnswerContext, q: Question): Reply {
   // "quan trắc môi trường định kỳ thế nào", "việc rà soát danh mục TTHC hàng năm nói gì": one task named with its
   // rhythm asks about that task. Searched without the rhythm's words, which half the recurring tasks share.
@@ -606,7 +621,9 @@ export function recurringAnswer(ctx: AnswerContext, q: Question): Reply {
   const matches = (task: Task) => {
     const d = task.deadline;
     if (wants.length === 0) return d.kind === 'continuous' || d.kind === 'recurring';
-    return wants.some((want) => (want === 'continuous' ? d.kind === 'continuous' : d.kind === 'recurring' && d.every === want));
+    return wants.some((want) =>
+      want === 'continuous' ? d.kind === 'continuous' : d.kind === 'recurring' && (d.every === want || rhythmsNamed(task).includes(want)),
+    );
   };
   let tasks = ctx.plan.tasks.filter(matches);
   let states: States;

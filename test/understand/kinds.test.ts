@@ -777,4 +777,13 @@ describe('kinds of question', () => {
     const paper = ask("For turning people's paper documents into electronic dossiers, which agencies are listed as the supporting ones?");
     expect([paper.ids, paper.text.split('\n')[0]]).toEqual([['III.3'], 'Coordinating: VP.UBND tỉnh, Sở Thông tin và Truyền thông']);
   });
+  it("every rhythm a deadline names; a letter's salutation is no task word", () => {
+    const fire = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/236-KH-UBND-2026.json')), loadDirectory());
+    // III.8 is due "Định kỳ 6 tháng, hằng năm": it is yearly work too.
+    expect(fire.ask('co nhung viec nao lam dinh ky hang nam ko', { today: '2026-11-28' }).tasks.map((t) => t.id)).toEqual(['I.6', 'II.9', 'III.8']);
+    const letter = ask(
+      'Kính gửi anh chị, đơn vị chúng tôi đang rà soát việc thành lập Trung tâm Phục vụ hành chính công và kiện toàn bộ phận tiếp nhận ở huyện, xã; xin cho biết cơ quan nào được giao chủ trì nhiệm vụ này ạ?',
+    );
+    expect([letter.ids, letter.text.split('\n')[0]]).toEqual([['II.1'], 'Chủ trì: VP.UBND tỉnh, Sở Nội vụ, UBND cấp huyện, UBND cấp xã']);
+  });
 });
