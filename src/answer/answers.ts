@@ -635,7 +635,9 @@ export function recurringAnswer(ctx: AnswerContext, q: Question): Reply {
   } else states = statesFor(ctx, tasks);
   const kind = wants.length === 0 ? ctx.t('recurring.kind.any') : wants.map((want) => ctx.t(`recurring.kind.${want}`)).join(ctx.t('list.or'));
   const params = { kind, n: tasks.length, scope: scopeOf(ctx, agency) };
-  const text = tasks.length === 0 ? ctx.t('recurring.none', params) : `${ctx.t('recurring.header', params)}\n${list(ctx, tasks, states)}`;
+  // "Yearly tasks (2):": the English header begins with the rhythm's word.
+  const header = ctx.t('recurring.header', params);
+  const text = tasks.length === 0 ? ctx.t('recurring.none', params) : `${header.charAt(0).toUpperCase()}${header.slice(1)}\n${list(ctx, tasks, states)}`;
   return reply(ctx, 'recurring', text, tasks.slice(0, ctx.maxList), states, agency ? [agency] : [], tasks.length);
 }
 
@@ -746,6 +748,11 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
     return card(ctx, q, task);
   }
   let hits = ctx.finder().search(q.words, 5);
+  // "phải đạt chuẩn theo điều mấy": what cites an article answers which one.
+  if (q.asksArticle) {
+    const citing = hits.filter((h) => /Điều \d/u.test(h.item.kind === 'task' ? h.item.task.content : h.item.assignment.text));
+    if (citing.length > 0) hits = citing;
+  }
   const involves = (i: SearchItem, a: string) =>
     i.kind === 'task'
       ? roleIn(ctx, i.task, a) !== undefined

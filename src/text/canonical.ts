@@ -117,6 +117,14 @@ const REWRITES: Record<string, string> = {
   bg: 'bao gio',
   qh: 'qua han',
   ds: 'danh sach',
+  // "bao nhiu": a letter dropped from "bao nhiêu".
+  'bao nhiu': 'bao nhieu',
+  'bao nhieuu': 'bao nhieu',
+  // "UBND H", "UBND X": the district's, the commune's committee by its initial.
+  'ubnd h': 'ubnd huyen',
+  // "BPMC", "BP một cửa": the one-stop desk.
+  bpmc: 'bo phan mot cua',
+  'bp mot cua': 'bo phan mot cua',
   // "c.ơn", "c ơn": thanks typed short.
   'c on': 'cam on',
   // "xong r", "trễ r": a lone r is "rồi".

@@ -70,6 +70,8 @@ export interface Question {
   cited?: string;
   /** An article named in the question ("Điều 11"). */
   article?: string;
+  /** "theo điều mấy của NĐ 61": which article a task or an item cites is asked; only those that cite one answer. */
+  asksArticle?: boolean;
   /** Two sections (their ids) or, when empty, the agencies named, compared by how many tasks they hold. */
   compare?: string[];
   /** "Công an tỉnh phối hợp với những cơ quan nào": the agencies it works with, task by task. */
@@ -247,6 +249,48 @@ export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<
   return out;
 }
 
+/** Letters as Vietnamese says them, for abbreviations spoken into a phone ("dê vê xê" is DVC). */
+const LETTER_NAMES: Record<string, string> = {
+  bê: 'b',
+  xê: 'c',
+  dê: 'd',
+  đê: 'đ',
+  pê: 'p',
+  tê: 't',
+  vê: 'v',
+  giê: 'g',
+  ép: 'f',
+  hát: 'h',
+  ca: 'k',
+  quy: 'q',
+};
+const HAT_LETTERS = new Set(['bê', 'xê', 'dê', 'đê', 'pê', 'tê', 'vê', 'giê']);
+
+/**
+ * "cổng dê vê xê", "tê tê hát xê": a run of spoken letter names, two of them with the hat only a letter's name has,
+ * written as the abbreviation they spell ("dvc", "tthc").
+ */
+export function spokenLetters(text: string): string {
+  const parts = text.normalize('NFC').split(/(\s+)/);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; ) {
+    const run: string[] = [];
+    let k = i;
+    while (k < parts.length && LETTER_NAMES[parts[k]!.toLowerCase()] !== undefined) {
+      run.push(parts[k]!.toLowerCase());
+      k += 2;
+    }
+    if (run.length >= 2 && run.filter((w) => HAT_LETTERS.has(w)).length >= 2) {
+      out.push(run.map((w) => LETTER_NAMES[w]).join(''));
+      i = k - 1;
+    } else {
+      out.push(parts[i]!);
+      i++;
+    }
+  }
+  return out.join('');
+}
+
 /** "… có … không?", "có phải … không", "… phải không?", "… đúng không?": a question answered yes or no. */
 const YES_NO =
   /^ (?:(?:co phai|phai chang|lieu|the|vay|thi|nhung) )?(?:\S+ ){0,8}?co (?:\S+ )+(?:khong|chua|ko|hong) $| (?:phai khong|dung khong|co dung khong|phai ko|dung ko) $|^ co phai /;
@@ -335,7 +379,7 @@ function read(
 ): Reading | undefined {
   const { c, stop, filler } = tables();
   // "bao nhiêu %": the percent sign is a word here.
-  const words = canonicalTokens(text.replace(/%/g, ' phần trăm '));
+  const words = canonicalTokens(spokenLetters(text).replace(/%/g, ' phần trăm '));
   if (words.length === 0) return undefined;
   // "… có trễ hạn hông": the southern "không" closing a question.
   if (words.at(-1) === 'hong') words[words.length - 1] = 'khong';
@@ -539,7 +583,8 @@ function focusOf(restJoined: string, c: Tables['c']): Focus {
   // "Đơn vị nào phối hợp": the coordinators, though "đơn vị nào" alone asks for the lead.
   const coordinate = has(restJoined, c.coordinate) && !has(restJoined, ['chu tri']);
   // "Ai đánh giá …?", "… do ai làm": a "who" question asks for the lead.
-  const who = / ai /.test(restJoined) && !has(restJoined, ['cho ai', 'gui ai', 'gui cho ai', 'ai nhan', 'ai ky']);
+  // "ai có trách nhiệm theo dõi …, có vướng mắc thì báo cho ai": one "ai" asks who, though another is "cho ai".
+  const who = / ai /.test(restJoined.replace(/ (?:gui cho ai|cho ai|gui ai|ai nhan|ai ky)(?= )/g, ' '));
   // "hạn ban hành hướng dẫn …", "xin hạn …": "hạn" leading the task's words asks for its deadline ("hạn chế" is a word).
   // "dữ liệu mở hạn công bố": "hạn" before the task's verb, anywhere.
   const deadline =
@@ -653,6 +698,8 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount }) =
   // "số hóa tài liệu địa chí bao giờ xong": "địa chí" folds to "địa chỉ", but with the word before it the plan's own.
   // "Hạng mục phát triển …" holds "mục phát", typed with marks other than "mức phạt"'s: no cue either.
   const notStated = c.notStated.filter((cue) => !inPlanWording(r, cue) && !markedAway(r.text, cue));
+  // "cán bộ cử ra phải đạt chuẩn theo điều mấy của NĐ 61": the article a task or an item cites, found with its words.
+  if (/ dieu (?:may|nao|so may|bao nhieu) /.test(joined) && r.content >= 2) return { ...q, intent: 'task', asksArticle: true };
   if (has(joined, notStated) && !whereTasks) return { ...q, intent: 'not-stated' };
   // "Lệ phí thanh toán online mỗi hồ sơ bao nhiêu": an amount of money asked, not a task's field.
   // "Mục II hỗ trợ vốn, đất đai có bao nhiêu nhiệm vụ": tasks counted, the money only in the section's name.
@@ -775,6 +822,13 @@ const NAME_STOP = new Set([
 
 /** "sở nv có bị trễ việc gì không": an agency's name the directory does not know is said so, never dropped. */
 const unknownAgency: Rule = ({ text, joined, restJoined, named, q }, { c, notAgencyName }) => {
+  // "UBND huyện Cái Bè": a district the directory does not know, named with capitals after its level, is no district
+  // of the province (each has its own entry), not every district's committee.
+  if (named && q.agencies.length === 1 && q.agencies[0] === 'ubnd-cap-huyen') {
+    const district = text.normalize('NFC').match(/(?:^|\s)([Hh]uyện|[Tt]hị xã)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})/u);
+    if (district && has(joined, [...c.agencyWork, ...c.overdue, ...c.progress]))
+      return { ...q, agencies: [], intent: 'unknown-agency', unresolved: `${fold(district[1]!)} ${fold(district[2]!)}` };
+  }
   if (named) return undefined;
   // The head met first in the question ("Ban Chuyển đổi số": "ban", not the "số" inside the name).
   const at = (h: string) => restJoined.indexOf(` ${h} `);

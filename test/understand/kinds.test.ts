@@ -786,4 +786,25 @@ describe('kinds of question', () => {
     );
     expect([letter.ids, letter.text.split('\n')[0]]).toEqual([['II.1'], 'Chủ trì: VP.UBND tỉnh, Sở Nội vụ, UBND cấp huyện, UBND cấp xã']);
   });
+  it('spoken letters and years; how often; a district the province lacks; "chữ ký cuối"; who, though another "ai" is "cho ai"', () => {
+    const spoken = ask('tính tới mười lăm tháng mười năm hai không hai mươi việc nối cổng dê vê xê tỉnh lên cổng quốc gia trễ hạn chưa');
+    expect([spoken.ids, spoken.text.split('\n')[0]]).toEqual([
+      ['III.4'],
+      'Có, đã quá hạn. Tình trạng: Quá hạn · 0/2 cơ quan đã báo cáo · Thời hạn: Quý III/2020 (tính đến 15/10/2020)',
+    ]);
+    const often = ask('danh gia viec xu ly ho so o trung tam, bp mot cua bao lau lam 1 lan');
+    expect([often.ids, often.text.split('\n')[0]]).toEqual([['II.8'], 'Thời hạn: Hàng quý trong năm']);
+    const repair = ask('vu sua sang lai nha cua, sam them do dac cho bpmc o huyen xa thi phai xong truoc luc nao');
+    expect([repair.ids, repair.text.split('\n')[0]]).toEqual([['II.3'], 'Thời hạn: Quý I/2019']);
+    expect(first('kh nay tong cong co bao nhiu nv vay')).toMatch(/^Kế hoạch 4561\/KH-UBND có 19 nhiệm vụ/);
+    expect(ask('chu ky cuoi kh mot cua la cua ai, chuc vu gi').text).toContain('Người ký: Chủ tịch Cao Văn Trọng.');
+    expect(first('nhung vc nam nao cung phai lam lai')).toMatch(/^Nhiệm vụ thực hiện hàng năm/);
+    expect(first('Which tasks are ongoing or periodic rather than having a one-off deadline?')).toBe('Recurring and ongoing tasks (5):');
+    expect(ask('kh 4561 gio sao roi, con dang do bao nhieu').intent).toBe('progress');
+    expect(first('UBND huyện Cái Bè có nhiệm vụ gì')).toMatch(/^Không có cơ quan "huyện Cái Bè" trong kế hoạch này/);
+    expect(first('UBND huyện Ba Tri có nhiệm vụ gì')).toMatch(/^UBND huyện Ba Tri — /);
+    expect(first('Hôm nay 10/4/2019, UBND huyện đang chậm những việc nào?', '2019-04-10')).toMatch(/^Nhiệm vụ quá hạn của UBND cấp huyện/);
+    const monitor = ask('ai co trach nhiem theo doi don doc cac don vi lam dung tien do kh, co vuong mac thi bao cho ai');
+    expect(monitor.text.split('\n')[0]).toBe('Chủ trì: VP.UBND tỉnh');
+  });
 });
