@@ -529,8 +529,15 @@ function read(
   const firstOf = (cues: readonly string[]) => Math.min(...cues.map((x) => restJoined.indexOf(` ${x} `)).filter((i) => i >= 0));
   // "… chỉ phối hợp chứ không chủ trì", "chủ trì hay chỉ phối hợp": the first, the other denied or offered.
   const eitherOr = asksLead && asksCoordinate && / (?:(?:khong|ko|k|chua) hay|chu (?:khong|ko|k)|hay chi|hay la) /.test(restJoined);
+  // "… nộp hồ sơ ở bưu điện xã, việc này cơ quan nào đứng ra chủ trì": the role is asked of the doer, not of the body
+  // named inside the work.
+  const doerAsked =
+    / (?:ai|(?:co quan|don vi|so|ben|nganh) nao) (?:(?:se|thi|phai|duoc|dung ra|duoc giao) )*(?:chu tri|lo|phu trach) /.test(restJoined) &&
+    withoutPlanRef(taskWords, planName).filter((w) => !filler.has(w)).length >= 4;
+  // The body's name is then part of the work's words the task is searched by ("ở bưu điện xã").
+  if (doerAsked && named) q.words = withSynonyms(removePhrases(all, stop).filter((w) => w.length > 1 || /\d/.test(w)));
   const role =
-    named && (asksLead !== asksCoordinate || eitherOr)
+    named && !doerAsked && (asksLead !== asksCoordinate || eitherOr)
       ? (eitherOr ? firstOf(c.roleLead) < firstOf(c.roleCoordinate) : asksLead)
         ? 'lead'
         : 'coordinate'

@@ -807,4 +807,18 @@ describe('kinds of question', () => {
     const monitor = ask('ai co trach nhiem theo doi don doc cac don vi lam dung tien do kh, co vuong mac thi bao cho ai');
     expect(monitor.text.split('\n')[0]).toBe('Chủ trì: VP.UBND tỉnh');
   });
+  it('the doer asked of work that names a body; English progress and partners in other words; "cầm trịch"', () => {
+    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const at = (q: string, today = '2026-11-28') => digital.ask(q, { today });
+    const post = at(
+      'Dạ em ở xã Phú Túc, bà con lớn tuổi ở đây lên huyện nộp giấy tờ xa quá, nghe nói tỉnh có chủ trương cho nộp hồ sơ rồi lấy kết quả ngay ở bưu điện xã luôn. Cho em hỏi việc này cơ quan nào đứng ra chủ trì ạ?',
+    );
+    expect([post.intent, post.tasks[0]?.id, post.text.split('\n')[0]]).toEqual(['task', 'II.6', 'Chủ trì: Bưu điện tỉnh']);
+    // "ai phối hợp với VP UBND": the body named is the task's lead, asked about as before.
+    expect(at('Số hóa hồ sơ TTHC thì ai phối hợp với VP UBND?').tasks[0]?.id).toBe('II.2');
+    expect(at('How is the plan going overall? how many items already late?', '2025-01-10').intent).toBe('progress');
+    expect(ask('Besides the PPC Office, which agencies join the conversion of paper dossiers into electronic ones?').text.split('\n')[0]).toMatch(
+      /^Coordinating: /,
+    );
+  });
 });
