@@ -208,7 +208,7 @@ const WHOLE_PLAN = new Set(['ke', 'hoach', 'kh', 'toan', 'bo', 'het', 'tat', 'ca
 /** Words that lead to the plan named after them: "theo kế hoạch", "trong kế hoạch", "của kế hoạch". */
 const PLAN_OF = new Set(['theo', 'trong', 'cua', 'thuoc']);
 /** Words that go on after a plan named as the question's topic ("KH chuyển đổi số có những việc nào", "… giao mấy việc"). */
-const TOPIC_NEXT = new Set(['co', 'nhung', 'cac', 'gom', 'viec', 'nhiem', 'thi', 'giao', 'may', 'bao', 'tong', 'nao', 'con', 'da', 'dang']);
+const TOPIC_NEXT = new Set(['co', 'nhung', 'cac', 'gom', 'viec', 'nhiem', 'thi', 'giao', 'may', 'bao', 'tong', 'nao', 'con', 'da', 'dang', 'tien']);
 
 /** The words less each reference to the plan itself: "kế hoạch" with its number, "này", or after "theo"/"trong"/"của". */
 export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<string>): string[] {
@@ -483,8 +483,17 @@ function read(
     const level = dir.find(['cap', bare === 'huyen' ? 'huyen' : 'xa'])[0];
     if (level) matches = [{ ...level, start: 0, end: bare.split(' ').length }];
   }
+  // "Tôi là phóng viên báo Đồng Khởi, muốn hỏi kế hoạch … tiến độ ra sao": the asker's newspaper, not what is asked
+  // about — unless the paper's own part is asked ("báo chúng tôi", "bên em").
+  let asker: AgencyMatch[] = [];
+  const press = ` ${all.join(' ')} `.match(/ (?:toi|em|minh) la (?:phong vien|nha bao|bien tap vien) /);
+  if (press && !/ (?:chung toi|ben toi|ben em|bao em|bao toi|bao minh|ben minh) /.test(` ${all.join(' ')} `)) {
+    const at = ` ${all.join(' ')} `.slice(0, press.index! + 1).split(' ').length + 3;
+    asker = matches.filter((m) => m.start <= at + 2 && m.start >= at - 4);
+    matches = matches.filter((m) => !asker.includes(m));
+  }
   const agencies = [...new Set(matches.flatMap((m) => m.agencies))];
-  const rest = all.filter((_, i) => !matches.some((m) => i >= m.start && i < m.end));
+  const rest = all.filter((_, i) => ![...matches, ...asker].some((m) => i >= m.start && i < m.end));
   const taskWords = withSynonyms(removePhrases(rest, stop).filter((w) => w.length > 1 || /\d/.test(w)));
   const restJoined = ` ${rest.join(' ')} `;
   const focus = focusOf(restJoined, c);
@@ -532,7 +541,7 @@ function read(
   // "… nộp hồ sơ ở bưu điện xã, việc này cơ quan nào đứng ra chủ trì": the role is asked of the doer, not of the body
   // named inside the work.
   const doerAsked =
-    / (?:ai|(?:co quan|don vi|so|ben|nganh) nao) (?:(?:se|thi|phai|duoc|dung ra|duoc giao) )*(?:chu tri|lo|phu trach) /.test(restJoined) &&
+    / (?:ai|(?:co quan|don vi|so|ben|nganh) nao) (?:(?:se|thi|phai|duoc|dung ra|duoc giao) )*(?:chu tri|lo|phu trach|chiu trach nhiem) /.test(restJoined) &&
     withoutPlanRef(taskWords, planName).filter((w) => !filler.has(w)).length >= 4;
   // The body's name is then part of the work's words the task is searched by ("ở bưu điện xã").
   if (doerAsked && named) q.words = withSynonyms(removePhrases(all, stop).filter((w) => w.length > 1 || /\d/.test(w)));

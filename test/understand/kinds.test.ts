@@ -821,4 +821,18 @@ describe('kinds of question', () => {
       /^Coordinating: /,
     );
   });
+  it("a journalist's own paper is not what is asked; the province's specialised agencies and Ben Tre City by their other names", () => {
+    const press = ask(
+      'Tôi là phóng viên báo Đồng Khởi, muốn hỏi kế hoạch thực hiện cơ chế một cửa của tỉnh đến nay tiến độ ra sao, có bao nhiêu việc đã quá hạn?',
+      '2019-04-05',
+    );
+    expect([press.intent, press.text.split('\n')[0]]).toEqual([
+      'progress',
+      'Tiến độ Kế hoạch 4561/KH-UBND (tính đến 05/04/2019): 0/19 nhiệm vụ đã hoàn thành (0%).',
+    ]);
+    // The paper's own part asked: the paper.
+    expect(first('tôi là phóng viên báo Đồng Khởi, báo chúng tôi phải làm gì')).toMatch(/^Báo Đồng Khởi — /);
+    expect(first('co quan chuyen mon thuoc ubnd tinh lam j trong kh 4561')).toMatch(/^Các cơ quan chuyên môn tỉnh — /);
+    expect(first("What does the Ben Tre City People's Committee have to do under plan 4561?")).toMatch(/^UBND thành phố Bến Tre — /);
+  });
 });
