@@ -221,6 +221,11 @@ export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<
       const before = out.at(-1);
       if (next !== undefined && (/^\d/.test(next) || next === 'nay')) {
         i += 2;
+        // "Kế hoạch 366 về an toàn giao thông đường thủy": what it is about, in its title's words, names it too.
+        if (planName && words[i + 1] === 've' && planName.has(words[i + 2] ?? '')) {
+          i += 1;
+          while (i + 1 < words.length && planName.has(words[i + 1]!) && !/^\d/.test(words[i + 1]!)) i++;
+        }
         continue;
       }
       // "KH môi trường 88", "kế hoạch chuyển đổi số 215": the plan by its title's words and its number.
@@ -341,6 +346,8 @@ interface Reading {
   article?: string;
   /** Whether the plan's own text holds these words in a row (a task's or an assignment's); absent, it holds none. */
   planUses: (words: readonly string[]) => boolean;
+  /** The words of each agency named, as they stand in the question ("cong an tinh"). */
+  agencyRuns: string[][];
   /** The question as far as the slots go; each rule adds its intent. */
   q: Question;
 }
@@ -421,7 +428,7 @@ function read(
     ? undefined
     : joined.match(
         asksState
-          ? / (?:tinh (?:den|toi)|(?:cho )?(?:den|toi)|vao|tai thoi diem) (dau|giua|cuoi) thang (\d{1,2})(?:\/| nam )((?:19|20)\d\d) /
+          ? / (?:tinh (?:den|toi)|(?:cho )?(?:den|toi)|vao|tai thoi diem) (dau|giua|cuoi) thang (\d{1,2})(?:(?:\/| nam )((?:19|20)\d\d)| nay) /
           : / (?:tinh (?:den|toi)|(?:cho )?(?:den|toi)|vao|tai thoi diem) (dau|giua|cuoi) thang (\d{1,2})(?:\/| nam )((?:19|20)\d\d) (?=thi |co |da |,|$)/,
       );
   const monthDay = (part: string, month: number, year: number) => {
@@ -438,7 +445,7 @@ function read(
     stated && (stated[1] || asksState)
       ? validDate(stated[2]!, stated[3]!, stated[4]!)
       : monthPart && asksState && Number(monthPart[2]) >= 1 && Number(monthPart[2]) <= 12
-        ? monthDay(monthPart[1]!, Number(monthPart[2]), Number(monthPart[3]))
+        ? monthDay(monthPart[1]!, Number(monthPart[2]), Number(monthPart[3] ?? today.slice(0, 4)))
         : yearPart
           ? yearDay(yearPart[1]!, yearPart[2]!)
           : undefined;
@@ -583,6 +590,7 @@ function read(
     ...(has(joined, c.first) ? { rank: 'first' as const } : has(joined, c.last) ? { rank: 'last' as const } : {}),
     ...(article ? { article } : {}),
     planUses,
+    agencyRuns: matches.map((m) => all.slice(m.start, m.end)),
     q,
   };
 }
@@ -648,7 +656,7 @@ const chatOrId: Rule = ({ joined, named, period, taskWords, q }, { c, chatter, f
  * its words with the two beyond it such a run (its words then belong to two other phrases). Cues that ask a quantity
  * never are.
  */
-function inPlanWording({ words, planUses }: Reading, cue: string): boolean {
+function inPlanWording({ words, planUses, agencyRuns }: Reading, cue: string): boolean {
   const cueWords = cue.split(' ');
   if (/\b(?:bao nhieu|may)\b/.test(cue)) return false;
   let found = false;
@@ -663,7 +671,9 @@ function inPlanWording({ words, planUses }: Reading, cue: string): boolean {
     const head = i >= 2 ? words.slice(i - 2, i + 1) : [];
     const own = (run: string[]) => run.length >= 3 && run.length > cueWords.length && planUses(run);
     const split = (run: string[]) => cueWords.length === 2 && run.length === 3 && planUses(run);
-    if (!own(before) && !own(after) && !split(tail) && !split(head)) return false;
+    // "… thì công an tỉnh có phải phối hợp": the cue's last word begins an agency's name.
+    const named = agencyRuns.some((run) => cueWords.length >= 2 && run.every((w, k) => words[i + cueWords.length - 1 + k] === w));
+    if (!own(before) && !own(after) && !split(tail) && !split(head) && !named) return false;
   }
   return found;
 }

@@ -835,4 +835,17 @@ describe('kinds of question', () => {
     expect(first('co quan chuyen mon thuoc ubnd tinh lam j trong kh 4561')).toMatch(/^Các cơ quan chuyên môn tỉnh — /);
     expect(first("What does the Ben Tre City People's Committee have to do under plan 4561?")).toMatch(/^UBND thành phố Bến Tre — /);
   });
+  it('the plan by number and topic; "giữa tháng 7 này"; a cue whose last word begins an agency; English "cite as its basis"', () => {
+    const water = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/366-KH-UBND-2026.json')), loadDirectory());
+    const at = (q: string) => water.ask(q, { today: '2026-11-28' });
+    expect(at('Xin phép hỏi, tiến độ thực hiện Kế hoạch 366 về an toàn giao thông đường thủy đến nay ra sao ạ?').text.split('\n')[0]).toBe(
+      'Tiến độ Kế hoạch 366/KH-UBND (tính đến 28/11/2026): 0/17 nhiệm vụ đã hoàn thành (0%).',
+    );
+    expect(at('Which law does the inland waterway safety plan cite as its basis?').text.split('\n')[0]).toBe('Plan 366/KH-UBND is based on 2 documents:');
+    expect(first('den giua thang 7 nay kh mot cua co nhung viec nao bi cham so voi han', '2019-07-15')).toBe('Nhiệm vụ quá hạn (10), tính đến 15/07/2019:');
+    // "… thì công an tỉnh": not "thi công" (building works), which the plan does not state.
+    const police = ask('noi cong dvc tinh voi csdl dan cu thi cong an tinh co phai phoi hop k');
+    expect([police.intent, police.ids]).toEqual(['task', ['III.5']]);
+    expect(ask('don vi thi cong phan mem mot cua la ai').intent).toBe('not-stated');
+  });
 });
