@@ -493,10 +493,12 @@ function read(
   // "Tôi là phóng viên báo Đồng Khởi, muốn hỏi kế hoạch … tiến độ ra sao": the asker's newspaper, not what is asked
   // about — unless the paper's own part is asked ("báo chúng tôi", "bên em").
   let asker: AgencyMatch[] = [];
-  const press = ` ${all.join(' ')} `.match(/ (?:toi|em|minh) la (?:phong vien|nha bao|bien tap vien) /);
-  if (press && !/ (?:chung toi|ben toi|ben em|bao em|bao toi|bao minh|ben minh) /.test(` ${all.join(' ')} `)) {
-    const at = ` ${all.join(' ')} `.slice(0, press.index! + 1).split(' ').length + 3;
-    asker = matches.filter((m) => m.start <= at + 2 && m.start >= at - 4);
+  const spoken = ` ${all.join(' ')} `;
+  const press = spoken.match(/ (?:toi|em|minh) la (?:phong vien|nha bao|bien tap vien) /);
+  if (press && !/ (?:chung toi|ben toi|ben em|bao em|bao toi|bao minh|ben minh) /.test(spoken)) {
+    // The word after the introduction: the paper named there, or a word or two on ("của", "tại").
+    const after = spoken.slice(0, press.index!).trim().split(' ').filter(Boolean).length + press[0].trim().split(' ').length;
+    asker = matches.filter((m) => m.start >= after && m.start <= after + 2);
     matches = matches.filter((m) => !asker.includes(m));
   }
   const agencies = [...new Set(matches.flatMap((m) => m.agencies))];
