@@ -926,6 +926,18 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   );
   const agencyWork = named && has(restJoined, c.agencyWork) && !fieldAfterWork && !(askedDoer && content >= 3);
   const roleOfTask = q.yesNo && role && content >= 2 && !q.section && !agencyWork;
+  // "Sở Nội vụ có phải chịu trách nhiệm bố trí trụ sở, trang thiết bị cho trung tâm … không": whether the body holds
+  // one task named after the cue, asked yes or no — that task's lead, not the body's whole work.
+  const described =
+    workEnd >= 0
+      ? restJoined
+          .slice(workEnd)
+          .trim()
+          .split(' ')
+          .filter((w) => w && !filler.has(w) && !/^(?:khong|ko|k|chua|a|vay|nhi)$/.test(w)).length
+      : 0;
+  if (q.yesNo && named && !q.section && described >= 4 && has(restJoined, ['trach nhiem', 'phu trach', 'dam nhan', 'dam nhiem']))
+    return { ...q, intent: 'task', focus: 'lead', role: 'lead' };
   // "việc gia cố đê biển ở Bình Đại, Ba Tri tới giờ trễ hạn chưa": one task's state, the districts where it is done.
   const stateOfTask = q.focus === 'status' && named && content >= 2 && !agencyWork;
   if (q.focus !== 'all' && (roleOfTask || stateOfTask || (content >= 3 && !agencyWork))) return { ...q, intent: 'task' };

@@ -848,4 +848,12 @@ describe('kinds of question', () => {
     expect([police.intent, police.ids]).toEqual(['task', ['III.5']]);
     expect(ask('don vi thi cong phan mem mot cua la ai').intent).toBe('not-stated');
   });
+  it("whether a body is responsible for one task named after the cue is that task's lead, yes or no", () => {
+    expect(first('so noi vu co phai chiu trach nhiem bo tri tru so, trang thiet bi cho trung tam phuc vu hcc tinh ko')).toBe(
+      'Không. Sở Nội vụ không chủ trì việc này.',
+    );
+    expect(first('VP UBND có phụ trách việc công bố danh mục thủ tục tại trung tâm không')).toBe('Có. VP.UBND tỉnh chủ trì việc này.');
+    // Nothing named after the cue: the body's work, yes or no.
+    expect(ask('Sở Tài chính có trách nhiệm gì không').intent).toBe('agency');
+  });
 });
