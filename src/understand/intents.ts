@@ -725,7 +725,8 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount }) =
     );
   // "số hóa tài liệu địa chí bao giờ xong": "địa chí" folds to "địa chỉ", but with the word before it the plan's own.
   // "Hạng mục phát triển …" holds "mục phát", typed with marks other than "mức phạt"'s: no cue either.
-  const notStated = c.notStated.filter((cue) => !inPlanWording(r, cue) && !markedAway(r.text, cue));
+  // Only the cues the question holds are weighed (most hold none).
+  const notStated = c.notStated.filter((cue) => joined.includes(` ${cue} `) && !inPlanWording(r, cue) && !markedAway(r.text, cue));
   // "cán bộ cử ra phải đạt chuẩn theo điều mấy của NĐ 61": the article a task or an item cites, found with its words.
   if (/ dieu (?:may|nao|so may|bao nhieu) /.test(joined) && r.content >= 2) return { ...q, intent: 'task', asksArticle: true };
   if (has(joined, notStated) && !whereTasks) return { ...q, intent: 'not-stated' };
