@@ -472,14 +472,21 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
   return reply(ctx, 'overdue', block.text, block.tasks.slice(0, ctx.maxList), states, agency ? [agency] : [], block.counted);
 }
 
+/** Tasks with a deadline of their own, and apart the recurring ones: what the overdue and period lists count, and not. */
+function ownDeadlineFirst(tasks: readonly Task[]): [Task[], Task[]] {
+  const dated: Task[] = [];
+  const recurring: Task[] = [];
+  for (const task of tasks) (task.deadline.kind === 'recurring' ? recurring : dated).push(task);
+  return [dated, recurring];
+}
+
 /**
  * The overdue tasks listed: work with a deadline of its own is what is late; a recurring task whose latest turn is not
  * done is said apart and not counted among them — every official asked counted "việc quá hạn" so (as a period's list
  * counts its work). Only recurring turns late: still a "yes" to "có việc gì trễ không", and their number the count.
  */
 function overdueBlock(ctx: AnswerContext, scope: string, tasks: readonly Task[], states: States): { text: string; tasks: Task[]; counted: number } {
-  const dated = tasks.filter((task) => task.deadline.kind !== 'recurring');
-  const missed = tasks.filter((task) => task.deadline.kind === 'recurring');
+  const [dated, missed] = ownDeadlineFirst(tasks);
   const turns = missed.length > 0 ? list(ctx, missed, states, { compact: true }) : '';
   const text =
     dated.length === 0
@@ -556,8 +563,7 @@ export function periodAnswer(ctx: AnswerContext, q: Question): Reply {
   all.sort((a, b) => byDate(firstDue.get(a)!, firstDue.get(b)!));
   // Work with a deadline of its own is what falls due in the period; a recurring task whose turn comes then is said
   // apart ("việc định kỳ đến kỳ"), and not counted among them — officials count "what must be done by then" so.
-  const dated = all.filter((task) => task.deadline.kind !== 'recurring');
-  const rhythmic = all.filter((task) => task.deadline.kind === 'recurring');
+  const [dated, rhythmic] = ownDeadlineFirst(all);
   const states = statesFor(ctx, all);
   const params = { period: periodPhrase(ctx, period.label), n: dated.length, scope: '' };
   // Short lines with the period's own due date, however few.

@@ -161,7 +161,6 @@ export function fromEnglish(text: string): string {
   if (/^ (?:is|are|has|have|was|were) /.test(s) && / (?:late|overdue|done|finished|completed|yet|on time) $/.test(s))
     s = `${s.replace(/ yet $/, ' ').replace(/ on time $/, ' tre han ')}chua `;
   // Quarters and years as English writes them: "Q4 2018", "quarter 4 of 2018", "in 2019".
-  const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
   const ORD: Record<string, string> = {
     first: '1',
     second: '2',
@@ -199,22 +198,22 @@ export function fromEnglish(text: string): string {
     // "from now to the end of September", "between now and end of June": what falls due from today to then.
     .replace(
       new RegExp(` (?:from now|from today|between now|between today) (?:to|until|till|and) (?:the )?end of ${month}(?: ((?:19|20)\\d\\d))? `, 'g'),
-      (_, mo: string, y?: string) => ` tu nay den cuoi thang ${MONTHS.indexOf(mo) + 1}${y ? `/${y}` : ''} `,
+      (_, mo: string, y?: string) => ` tu nay den cuoi thang ${monthNumber(mo)}${y ? `/${y}` : ''} `,
     )
     .replace(
       new RegExp(` (?:by |before )(?:the )?end of ${month}(?: ((?:19|20)\\d\\d))? `, 'g'),
-      (_, mo: string, y?: string) => ` truoc cuoi thang ${MONTHS.indexOf(mo) + 1}${y ? `/${y}` : ''} `,
+      (_, mo: string, y?: string) => ` truoc cuoi thang ${monthNumber(mo)}${y ? `/${y}` : ''} `,
     )
     .replace(
       new RegExp(` (?:by |before )(\\d{1,2}) ${month} ((?:19|20)\\d\\d) `, 'g'),
-      (_, d: string, mo: string, y: string) => ` truoc ${d}/${MONTHS.indexOf(mo) + 1}/${y} `,
+      (_, d: string, mo: string, y: string) => ` truoc ${d}/${monthNumber(mo)}/${y} `,
     )
     // "from April to September 2019", "between April and September 2019": the months between.
     .replace(
       new RegExp(` (?:from|between) ${month} (?:to|and|until|till|through) ${month} ((?:19|20)\\d\\d) `, 'g'),
-      (_, a: string, b: string, y: string) => ` tu thang ${MONTHS.indexOf(a) + 1} den thang ${MONTHS.indexOf(b) + 1}/${y} `,
+      (_, a: string, b: string, y: string) => ` tu thang ${monthNumber(a)} den thang ${monthNumber(b)}/${y} `,
     )
-    .replace(new RegExp(` ${month} ((?:19|20)\\d\\d) `, 'g'), (_, mo: string, y: string) => ` thang ${MONTHS.indexOf(mo) + 1}/${y} `)
+    .replace(new RegExp(` ${month} ((?:19|20)\\d\\d) `, 'g'), (_, mo: string, y: string) => ` thang ${monthNumber(mo)}/${y} `)
     .replace(
       / (?:in |within |over )?(?:the )?next (\d{1,3}) (day|week|month)s? /g,
       (_, n: string, u: string) => ` ${n} ${u === 'day' ? 'ngay' : u === 'week' ? 'tuan' : 'thang'} toi `,
@@ -289,11 +288,13 @@ export function fromEnglish(text: string): string {
   return `${out.join(' ')}${asOfDay ? ` tinh den ${asOfDay}` : ''}`;
 }
 
-/** Months as English writes them, in full or cut short ("Oct", "Sept"). */
-const MONTH_NAME = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
+/** The months as English writes them in full. */
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** Months in full or cut short ("Oct", "Sept"). */
+const MONTH_NAME = `(${MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)`;
 /** The month's number of an English month name, full or short. */
 function monthNumber(name: string): number {
-  return ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(name.slice(0, 3)) + 1;
+  return MONTHS.findIndex((m) => m.startsWith(name.slice(0, 3))) + 1;
 }
 
 /** A word's plain forms, tried when the glossary lacks the word as typed: "hooking" → "hook", "linked" → "link". */

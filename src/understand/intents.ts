@@ -254,6 +254,26 @@ export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<
   return out;
 }
 
+/** The verbs of leading asked of a doer ("ai chủ trì", "cơ quan nào đứng ra lo"). */
+const LEAD_VERBS = ['chu tri', 'lo', 'phu trach', 'chiu trach nhiem'];
+
+/**
+ * Whether the question asks who does the work — "ai", "cơ quan nào", "sở nào" … then, past any of the `skip` words
+ * ("sẽ", "đứng ra"), one of the `cues` — rather than what a body named does.
+ */
+function asksDoer(restJoined: string, cues: readonly string[], skip: readonly string[]): boolean {
+  for (const m of restJoined.matchAll(/ (?:ai|(?:co quan|don vi|so|ben|nganh) nao)(?= )/g)) {
+    // Every way past the skipped words ("được" or "được giao"), as a pattern's alternatives would try them.
+    const from = [m.index + m[0].length];
+    while (from.length > 0) {
+      const rest = restJoined.slice(from.pop());
+      if (cues.some((x) => rest.startsWith(` ${x} `))) return true;
+      for (const x of skip) if (rest.startsWith(` ${x} `)) from.push(restJoined.length - rest.length + x.length + 1);
+    }
+  }
+  return false;
+}
+
 /** Letters as Vietnamese says them, for abbreviations spoken into a phone ("dê vê xê" is DVC). */
 const LETTER_NAMES: Record<string, string> = {
   bê: 'b',
@@ -550,7 +570,7 @@ function read(
   // "… nộp hồ sơ ở bưu điện xã, việc này cơ quan nào đứng ra chủ trì": the role is asked of the doer, not of the body
   // named inside the work.
   const doerAsked =
-    / (?:ai|(?:co quan|don vi|so|ben|nganh) nao) (?:(?:se|thi|phai|duoc|dung ra|duoc giao) )*(?:chu tri|lo|phu trach|chiu trach nhiem) /.test(restJoined) &&
+    asksDoer(restJoined, LEAD_VERBS, ['se', 'thi', 'phai', 'duoc', 'dung ra', 'duoc giao']) &&
     withoutPlanRef(taskWords, planName).filter((w) => !filler.has(w)).length >= 4;
   // The body's name is then part of the work's words the task is searched by ("ở bưu điện xã").
   if (doerAsked && named) q.words = withSynonyms(removePhrases(all, stop).filter((w) => w.length > 1 || /\d/.test(w)));
@@ -922,9 +942,7 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
     !/ nhung (?:cai|viec|nhiem vu|gi) /.test(tail);
   // "tiền xây khoa … BV Nguyễn Đình Chiểu thì sở nào chịu trách nhiệm bố trí": the work's doer is asked ("sở nào",
   // "ai"), the agency named is part of what the task is about.
-  const askedDoer = c.agencyWork.some((x) =>
-    new RegExp(` (?:ai|(?:so|co quan|don vi|ben|nganh) nao) (?:(?:se|thi|phai|duoc|chiu|co|dung ra) )*${x} `).test(restJoined),
-  );
+  const askedDoer = asksDoer(restJoined, c.agencyWork, ['se', 'thi', 'phai', 'duoc', 'chiu', 'co', 'dung ra']);
   const agencyWork = named && has(restJoined, c.agencyWork) && !fieldAfterWork && !(askedDoer && content >= 3);
   const roleOfTask = q.yesNo && role && content >= 2 && !q.section && !agencyWork;
   // "Sở Nội vụ có phải chịu trách nhiệm bố trí trụ sở, trang thiết bị cho trung tâm … không": whether the body holds

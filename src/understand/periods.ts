@@ -46,11 +46,8 @@ function spokenDates(joined: string): string {
       .replace(new RegExp(` hai khong ${DIGIT} ${DIGIT}(?= )`, 'g'), (_, a: string, b: string) => ` 20${DIGIT_WORDS[a]}${DIGIT_WORDS[b]}`)
       // "hai không hai mươi" (2020), "hai không mười chín" (2019): the last two digits said as a number.
       .replace(
-        new RegExp(` hai khong ((?:hai|ba|bon|nam|sau|bay|tam|chin) muoi(?: ${UNITS_AFTER_TEN})?|muoi(?: ${UNITS_AFTER_TEN})?)(?= )`, 'g'),
-        (_, w: string) => {
-          const m = w.match(/^(?:(\S+) muoi(?: (\S+))?|muoi(?: (\S+))?)$/)!;
-          return ` ${2000 + spokenValue(m[1], m[2], m[3], undefined)}`;
-        },
+        new RegExp(` hai khong (?:(hai|ba|bon|nam|sau|bay|tam|chin) muoi(?: ${UNITS_AFTER_TEN})?|muoi(?: ${UNITS_AFTER_TEN})?)(?= )`, 'g'),
+        (_, tens?: string, unit?: string, tenUnit?: string) => ` ${2000 + spokenValue(tens, unit, tenUnit, undefined)}`,
       )
       .replace(new RegExp(` hai (?:nghin|ngan)(?: khong tram)?(?: linh| le)? ${SPOKEN_NUMBER}(?= )`, 'g'), (...m: string[]) => ` ${2000 + n(m, 1)}`)
       // Months: "tháng giêng", "tháng chạp", "tháng mười hai"; "tháng năm" and "tháng sáu" only with their year after
