@@ -556,7 +556,8 @@ export class Engine {
  * task's state, when the words find it for sure; otherwise (no such task, or several alike) the overdue list.
  */
 function oneTaskLate(ctx: AnswerContext, q: Question): Reply | undefined {
-  if (q.focus !== 'status' || q.agencies.length > 0 || q.period || q.count || q.words.length < 2) return undefined;
+  // "kh giảm nghèo có việc nào trễ hạn chưa": the plan named by its title's words is no task's words.
+  if (q.focus !== 'status' || q.agencies.length > 0 || q.period || q.count || withoutPlanRef(q.words, ctx.planName()).length < 2) return undefined;
   const one = taskAnswer(ctx, { ...q, intent: 'task' });
   return one?.intent === 'task' ? one : undefined;
 }

@@ -90,6 +90,8 @@ const REWRITES: Record<string, string> = {
   kcn: 'khu cong nghiep',
   bql: 'ban quan ly',
   ql: 'quan ly',
+  // "cơ quan TW", "ngành dọc TW": the central government (not Telex for "tư").
+  tw: 'trung uong',
   tp: 'thanh pho',
   tx: 'thi xa',
   kh: 'ke hoach',

@@ -96,6 +96,8 @@ export function fromEnglish(text: string): string {
     .replace(/\bcentre/g, 'center')
     // "the finance department's duty": the possessive is the name.
     .replace(/(\w)'s\b/g, '$1')
+    // "the Department of Information and Communications' tasks": a plural's possessive too.
+    .replace(/(s)'(?=\s|$)/g, '$1')
     // "dept", "depts": the department.
     .replace(/\bdepts?\b\.?/g, 'department')
     // "planning & investment": the glossary's "and".

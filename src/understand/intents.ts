@@ -207,6 +207,8 @@ const WHOLE_PLAN = new Set(['ke', 'hoach', 'kh', 'toan', 'bo', 'het', 'tat', 'ca
 
 /** Words that lead to the plan named after them: "theo kế hoạch", "trong kế hoạch", "của kế hoạch". */
 const PLAN_OF = new Set(['theo', 'trong', 'cua', 'thuoc']);
+/** Last words of verbs that make a plan: the plan after them is work to do, not the plan asked about. */
+const PLAN_MADE = new Set(['dung', 'hanh', 'lap', 'muu', 'duyet', 'soan', 'thao', 'sua', 'doi', 'trinh']);
 /** Words that go on after a plan named as the question's topic ("KH chuyển đổi số có những việc nào", "… giao mấy việc"). */
 const TOPIC_NEXT = new Set(['co', 'nhung', 'cac', 'gom', 'viec', 'nhiem', 'thi', 'giao', 'may', 'bao', 'tong', 'nao', 'con', 'da', 'dang', 'tien']);
 
@@ -241,7 +243,8 @@ export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<
       // Not "kế hoạch thực hiện Nghị định 61 phải xây dựng khi nào": a plan to draft, a task of this one.
       let end = i + 2;
       while (planName && end < words.length && planName.has(words[end]!) && !/^\d/.test(words[end]!)) end++;
-      const titled = before === undefined && end - (i + 2) >= 2 && TOPIC_NEXT.has(words[end] ?? '');
+      // Not after a verb that makes a plan ("xây dựng kế hoạch giảm nghèo có …" is work of this one).
+      const titled = !PLAN_MADE.has(before ?? '') && end - (i + 2) >= 2 && TOPIC_NEXT.has(words[end] ?? '');
       if ((before !== undefined && PLAN_OF.has(before)) || next === undefined || titled) {
         i += 1;
         // "trong kế hoạch y tế", "theo kế hoạch chuyển đổi số": the words of the plan's own title after it go too.
@@ -809,7 +812,8 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount }) =
       // "căn cứ những quyết định nào của Thủ tướng": the documents' issuer named, not an agency's work.
       (part === 'basis' && has(joined, ['quyet dinh', 'nghi dinh', 'nghi quyet', 'thong tu', 'chi thi', 'luat', 'van ban']))) &&
     // "ai ban hành quy chế hoạt động của phần mềm …" asks about a task, not who issued the plan.
-    !(part === 'header' && content >= 4 && !has(joined, ['ke hoach', 'van ban'])) &&
+    // "văn bản quy phạm pháp luật … ban hành khi nào": "văn bản" in a task's own wording is that task's, not the plan.
+    !(part === 'header' && content >= 4 && !has(joined, ['ke hoach']) && !(has(joined, ['van ban']) && !inPlanWording(r, 'van ban'))) &&
     // "kế hoạch triển khai NĐ 61 phải xây dựng khi nào": drafting a plan is a task of this one, not its header.
     !(part === 'header' && / ke hoach (?:\S+ ){0,5}?(?:xay dung|soan thao|du thao|soan) | (?:xay dung|soan thao|du thao|lap) (?:\S+ )?ke hoach /.test(joined));
   // "DVC toàn trình đạt 80% thì ai chủ trì?": a percentage inside a task's words, asked for one of its fields, is

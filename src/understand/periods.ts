@@ -253,6 +253,19 @@ export function findPeriod(joined: string, today: string): { span: Span & { labe
   for (const re of patterns) {
     const mm = joined.match(re);
     if (!mm) continue;
+    // "cuối năm 2018, tức quý IV", "năm 2019, tháng 6": a quarter or month said apart from its one year is of that year.
+    const yearOnly = mm[0].match(/^nam ((?:19|20)\d\d)$/);
+    const part =
+      yearOnly && (joined.match(/ (?:19|20)\d\d /g) ?? []).length === 1
+        ? joined.match(/ (?:quy (iv|i{1,3}|[1-4])|thang (\d{1,2}))(?= )(?! (?:lan|mot lan|1 lan) )/)
+        : null;
+    if (yearOnly && part) {
+      const yy = Number(yearOnly[1]);
+      const qq = part[1] ? (ROMAN.indexOf(part[1].toUpperCase()) > 0 ? ROMAN.indexOf(part[1].toUpperCase()) : Number(part[1])) : 0;
+      if (qq >= 1 && qq <= 4) return { span: { ...quarterSpan(qq, yy), label: `Quý ${ROMAN[qq]}/${yy}` }, text: mm[0] };
+      const mo = Number(part[2]);
+      if (mo >= 1 && mo <= 12) return { span: { ...monthSpan(mo, yy), label: `tháng ${mo}/${yy}` }, text: mm[0] };
+    }
     const text = mm[0].replace(/ ((?:19|20)\d\d)$/, (s, yy: string) => (/^(quy|thang) \S+ (?:19|20)\d\d$/.test(mm[0]) ? `/${yy}` : s));
     const span = parseSpan(text);
     if (span) return { span: { ...span, label: labelOf(mm[0], span) }, text: mm[0] };

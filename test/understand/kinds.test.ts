@@ -856,4 +856,19 @@ describe('kinds of question', () => {
     // Nothing named after the cue: the body's work, yes or no.
     expect(ask('Sở Tài chính có trách nhiệm gì không').intent).toBe('agency');
   });
+  it('the plan by its topic after other words; a quarter said apart from its year; plural possessives; "văn bản" of a task; TW', () => {
+    const poverty = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/262-KH-UBND-2026.json')), loadDirectory());
+    const at = (q: string) => poverty.ask(q, { today: '2026-07-10' });
+    // "kh giảm nghèo" names the plan, not a task whose words hold "giảm nghèo".
+    expect(at('kh giam ngheo den nay co viec gi bi cham han khong').text.split('\n')[1]).toBe('Nhiệm vụ quá hạn (4), tính đến 10/07/2026:');
+    expect(at('Who provides soft loans to students?').text.split('\n')[0]).toBe('Lead: Chi nhánh Ngân hàng Chính sách xã hội tỉnh');
+    expect(first('trong năm 2019, quý 3 có việc nào đến hạn')).toBe('Nhiệm vụ đến hạn trong Quý III/2019 (1):');
+    expect(first('năm 2020 tháng 6 có nhiệm vụ gì')).toMatch(/trong tháng 6\/2020/);
+    expect(first("What is the Department of Home Affairs' work?")).toMatch(/^Sở Nội vụ — tasks in plan/);
+    expect(first('How far along is the plan?')).toMatch(/^Progress of plan 4561\/KH-UBND/);
+    // "văn bản quy phạm …" is task I.2's wording; "văn bản này" is the plan.
+    expect(first('văn bản quy phạm về kiểm soát TTHC ban hành khi nào')).toBe('Thời hạn: Quý IV/2018');
+    expect(ask('van ban nay ban hanh ngay nao').intent).toBe('document');
+    expect(first('cac co quan TW dong tren dia ban phai lam gi')).toMatch(/^Các cơ quan Trung ương đặt tại tỉnh — /);
+  });
 });
