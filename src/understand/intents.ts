@@ -430,6 +430,8 @@ function read(
     joined.match(/ (?:(?:khong|ko|k) tinh|tru|bo qua|khong ke|ngoai) (?:phan |viec |cac viec |nhung viec )?(phoi hop|chu tri) (?:ra )?/) ??
     joined.match(/ (?:khong|ko|k) (phoi hop|chu tri)(?= (?:ma|chi) )/) ??
     joined.match(/ (?:chu|ma) (?:khong|ko|k) (phoi hop|chu tri) /) ??
+    // "những việc Sở TC không phải chủ trì": the role denied at the question's end.
+    joined.match(/ (?:khong|ko|k) (?:phai )?(phoi hop|chu tri) (?:(?:a|vay|nhi|the|ha|nhe) )*$/) ??
     // "co-ordinate (not lead)": the other role denied right after the one asked.
     joined.match(/(?<= (?:phoi hop|chu tri)) (?:khong|ko|k) (phoi hop|chu tri) /);
   const excluded = leftOut?.[1];

@@ -871,4 +871,10 @@ describe('kinds of question', () => {
     expect(ask('van ban nay ban hanh ngay nao').intent).toBe('document');
     expect(first('cac co quan TW dong tren dia ban phai lam gi')).toMatch(/^Các cơ quan Trung ương đặt tại tỉnh — /);
   });
+  it("a role denied at the question's end is left out: the other asked", () => {
+    expect(first('so noi vu tham gia nhung viec nao ma khong chu tri')).toMatch(/^Sở Nội vụ không phối hợp nhiệm vụ nào/);
+    const led = ask('Sở TT&TT làm những việc gì mà không phải phối hợp').text;
+    expect(led).toMatch(/\nChủ trì \(4\):\n/);
+    expect(led).not.toMatch(/\nPhối hợp \(/);
+  });
 });
