@@ -931,10 +931,12 @@ function card(ctx: AnswerContext, q: Question, task: Task): Reply {
         : want === 'lead'
           ? 'yesno.taskNotLead'
           : 'yesno.taskNone';
+    // "Không. VP.UBND tỉnh không phối hợp mà chủ trì việc này.": the role it does hold, said with the no.
+    const instead = !yes && role && want && role !== want ? (role === 'lead' ? 'yesno.taskLeadInstead' : 'yesno.taskCoordinateInstead') : undefined;
     // "Có. Sở Tài chính chủ trì việc này." already says who, when it is the only one: no "Chủ trì: Sở Tài chính" after it.
     const alone = (want === 'lead' ? task.lead : want === 'coordinate' ? task.coordinate : []).length === 1;
     if (yes && alone && want === focus) lines.shift();
-    lines.unshift(`${ctx.t(yes ? 'yesno.yes' : 'yesno.no')} ${ctx.t(key, { agency: ctx.dir.label(asked) })}`);
+    lines.unshift(`${ctx.t(yes ? 'yesno.yes' : 'yesno.no')} ${ctx.t(instead ?? key, { agency: ctx.dir.label(asked) })}`);
   }
   lines.push(taskCard(ctx.plan, task, state, ctx.t, ctx.today));
   return reply(ctx, 'task', lines.join('\n\n'), [task], new Map([[task, state]]));

@@ -334,6 +334,7 @@ export function periodLabelEn(label: string): string {
   if ((m = label.match(/^6 tháng (đầu|cuối) năm (\d{4})$/u))) return `the ${m[1] === 'đầu' ? 'first' : 'second'} half of ${m[2]}`;
   if ((m = label.match(/^(\d+) (ngày|tuần|tháng) tới \(đến (.+)\)$/u))) return `the next ${m[1]} ${UNITS[m[2]!]} (to ${m[3]})`;
   if ((m = label.match(/^chậm nhất ngày (.+)$/u))) return `by ${m[1]}`;
+  if ((m = label.match(/^từ nay đến hết (.+)$/u))) return `from now to the end of ${periodLabelEn(m[1]!)}`;
   if ((m = label.match(/^từ nay đến (.+)$/u))) return `from now to ${m[1]}`;
   if ((m = label.match(/^từ (\S+) đến (\S+)$/u))) return `from ${m[1]} to ${m[2]}`;
   if ((m = label.match(/^tuần này \(đến (.+)\)$/u))) return `this week (to ${m[1]})`;

@@ -594,6 +594,12 @@ function read(
   }
   // "Công an tỉnh có chủ trì việc … không?": whether it holds that role in the task is the field asked.
   if (q.yesNo && role && q.focus === 'all') q.focus = role;
+  // "Sở KH&ĐT chủ trì hay chỉ phối hợp trong vụ kết nối …": the first role asked yes or no, the field shown the last.
+  // Of a body's whole work ("đơn vị đó chủ trì hay chỉ phối hợp?") the answer lists by role, no yes or no.
+  if (eitherOr && role && q.focus === 'all' && withoutPlanRef(taskWords, planName).filter((w) => !filler.has(w)).length >= 3) {
+    q.yesNo = true;
+    q.focus = role === 'lead' ? 'coordinate' : 'lead';
+  }
   const article = joined.match(/ dieu (\d{1,3}) /)?.[1];
   if (article) q.article = article;
   const unplanned = withoutPlanRef(taskWords, planName);

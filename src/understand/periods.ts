@@ -216,6 +216,15 @@ export function findPeriod(joined: string, today: string): { span: Span & { labe
       }),
     ],
     [/ thang (nay|hien tai) /, () => ({ ...monthSpan(m, y), label: `tháng ${m}/${y}` })],
+    // "tháng tới có việc nào đến hạn" (10/6): what falls due from today to the end of next month — the coming month
+    // read as next month or as the next thirty days, both inside it ("tháng sau" is next month alone).
+    [
+      / thang toi /,
+      () => {
+        const next = periodContaining('month', addDays(monthSpan(m, y).end, 1));
+        return { start: today, end: next.end, label: `từ nay đến hết ${m === 12 ? `tháng 1/${y + 1}` : `tháng ${m + 1}/${y}`}` };
+      },
+    ],
     [
       / thang (toi|sau) /,
       () => ({ ...periodContaining('month', addDays(monthSpan(m, y).end, 1)), label: m === 12 ? `tháng 1/${y + 1}` : `tháng ${m + 1}/${y}` }),

@@ -176,7 +176,7 @@ describe('follow-ups that lean on the last answer (blind16)', () => {
       ['Chuyển hồ sơ giấy thành hồ sơ điện tử thì khi nào phải làm?', 'có phải Văn phòng UBND tỉnh chủ trì không?', 'việc này đã quá hạn chưa?'],
       '2020-01-01',
     );
-    expect(first(lead!)).toBe('Không. VP.UBND tỉnh không chủ trì việc này.');
+    expect(first(lead!)).toBe('Không. VP.UBND tỉnh không chủ trì mà chỉ phối hợp việc này.');
     expect(first(late!)).toMatch(/^Chưa trễ hạn\. Tình trạng: Đang thực hiện trong hạn/);
   });
   it('a field asked after a short list is answered task by task; days left too', () => {

@@ -877,4 +877,17 @@ describe('kinds of question', () => {
     expect(led).toMatch(/\nChủ trì \(4\):\n/);
     expect(led).not.toMatch(/\nPhối hợp \(/);
   });
+  it("the asker's own commune or district; lead or only coordinate, answered with the role held; the coming month", () => {
+    expect(first('huyện mình phải làm gì trong kế hoạch')).toMatch(/^UBND cấp huyện — /);
+    expect(first('phuong chung toi co phai cai tao tru so bo phan mot cua khong')).toBe('Có. UBND cấp xã chủ trì việc này.');
+    // "cấp huyện tới giờ": "tới" is not the asker ("tôi").
+    expect(ask('nâng cấp cổng dvc cấp huyện tới giờ trễ chưa', '2019-06-10').ids).toEqual(['III.1']);
+    expect(first('Sở KH&ĐT chủ trì hay chỉ phối hợp việc kết nối cổng dịch vụ công với csdl dân cư')).toBe(
+      'Không. Sở Kế hoạch và Đầu tư không chủ trì mà chỉ phối hợp việc này.',
+    );
+    expect(first('VP UBND có phối hợp việc kết nối cổng dvc với csdl dân cư không')).toBe('Không. VP.UBND tỉnh không phối hợp mà chủ trì việc này.');
+    // On 10/6 "tháng tới" holds what falls due by the end of July: 30/6 as well as July.
+    expect(first('tháng tới hết hạn những việc gì', '2019-06-10')).toBe('Nhiệm vụ đến hạn từ nay đến hết tháng 7/2019 (2):');
+    expect(first('what falls due next month?', '2019-06-10')).toBe('No tasks fall due in July 2019.');
+  });
 });
