@@ -775,7 +775,9 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   // A long everyday paraphrase ("cái vụ cài đặt phần mềm một cửa cho tất cả cơ quan xài chung") matches little of
   // its own many words, but keeps runs of a task's wording in order: several such pairs are phrase evidence.
   const runs = (h: SearchHit<SearchItem>) => (h.pairs >= 4 && h.coverage >= 0.25) || (h.pairs >= 6 && h.coverage >= 0.18);
-  if (!best || best.matched < 2 || (best.coverage < WEAK && !runs(best))) return undefined;
+  // "ai làm SOC": one word of the question's, found in one item only and nowhere else, names it.
+  const sole = best !== undefined && best.matched === 1 && q.words.length === 1 && q.words[0]!.length >= 3 && best.coverage >= 0.99 && hits.length === 1;
+  if (!best || (best.matched < 2 && !sole) || (best.coverage < WEAK && !runs(best))) return undefined;
   const second = hits[1];
   // Two items that match the question's words equally well are a guess, not an answer: offer both.
   const tie = second && second.coverage >= best.coverage - 0.01 && second.score >= best.score * 0.85;

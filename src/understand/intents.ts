@@ -609,7 +609,7 @@ function read(
     joined,
     restJoined,
     // "trễ" folds to "tre", as in Bến Tre: lateness is looked for with the province's name taken out.
-    unProvinced: joined.replace(/ ben tre /g, ' '),
+    unProvinced: notLate(joined),
     taskWords,
     // What is left that could name a task: the rules weigh this, the search gets every word.
     // The plan named as such ("theo kế hoạch 4561", "kế hoạch này", "trong KH") is no task's content.
@@ -628,11 +628,15 @@ function read(
   };
 }
 
+/** "trễ" folds to "tre", as in Bến Tre and "trẻ em" (children): the words with those taken out, for lateness cues. */
+function notLate(joined: string): string {
+  return joined.replace(/ ben tre /g, ' ').replace(/ tre (?=(?:em|nho|con) )/g, ' ');
+}
+
 /** Which field of a task the words ask: its coordinators, its lead ("ai …"), its state, its deadline, or all. */
 function focusOf(restJoined: string, c: Tables['c']): Focus {
   // "… trễ chưa", "đã xong chưa": the state of a task, asked as such.
-  const bare = ` ${restJoined
-    .replace(/ ben tre /g, ' ')
+  const bare = ` ${notLate(restJoined)
     .replace(/( (a|vay|nhi|the|ha|nhe|roi))+ $/, ' ')
     .trim()} `;
   // Looked for before the trailing particles go too: "tới đâu rồi" is a status cue with its "rồi".
@@ -674,7 +678,9 @@ const byPlace: Rule = ({ joined, q }) => {
 
 /** Small talk (nothing left once greetings, thanks and help words are out), and a task asked by its id. */
 const chatOrId: Rule = ({ joined, named, period, taskWords, q }, { c, chatter, filler }) => {
-  const asks = [c.overdue, c.upcoming, c.progress, c.lead, c.coordinate, c.deadline, c.agencyWork, c.count].some((cues) => has(joined, cues));
+  // "hỏi được những gì": a help phrase's own words ask nothing of the plan ("những gì" of an agency's work).
+  const unhelped = c.help.reduce((s, cue) => s.replaceAll(` ${cue} `, ' '), joined);
+  const asks = [c.overdue, c.upcoming, c.progress, c.lead, c.coordinate, c.deadline, c.agencyWork, c.count].some((cues) => has(unhelped, cues));
   // "tôi nên hỏi thế nào cho đúng": what is left besides filler is at most a word.
   const small = !named && !period && !asks && removePhrases(taskWords, chatter).filter((w) => !filler.has(w)).length <= 1;
   if (small && has(joined, c.thanks)) return { ...q, intent: 'thanks' };
@@ -955,7 +961,9 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   // "tiền xây khoa … BV Nguyễn Đình Chiểu thì sở nào chịu trách nhiệm bố trí": the work's doer is asked ("sở nào",
   // "ai"), the agency named is part of what the task is about.
   const askedDoer = asksDoer(restJoined, c.agencyWork, ['se', 'thi', 'phai', 'duoc', 'chiu', 'co', 'dung ra']);
-  const agencyWork = named && has(restJoined, c.agencyWork) && !fieldAfterWork && !(askedDoer && content >= 3);
+  // "… bao lâu phải làm một lần": how often the work comes round, not what an agency must do.
+  const agencyWork =
+    named && has(restJoined.replace(/ (?:phai |can )?lam (?:mot|1|may) lan /g, ' '), c.agencyWork) && !fieldAfterWork && !(askedDoer && content >= 3);
   const roleOfTask = q.yesNo && role && content >= 2 && !q.section && !agencyWork;
   // "Sở Nội vụ có phải chịu trách nhiệm bố trí trụ sở, trang thiết bị cho trung tâm … không": whether the body holds
   // one task named after the cue, asked yes or no — that task's lead, not the body's whole work.

@@ -890,4 +890,18 @@ describe('kinds of question', () => {
     expect(first('tháng tới hết hạn những việc gì', '2019-06-10')).toBe('Nhiệm vụ đến hạn từ nay đến hết tháng 7/2019 (2):');
     expect(first('what falls due next month?', '2019-06-10')).toBe('No tasks fall due in July 2019.');
   });
+  it('"trẻ em" is no lateness; one rare word found in one task only; the bot asked what it does; how often, with a body in the work', () => {
+    const children = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/389-KH-UBND-2026.json')), loadDirectory());
+    expect(children.ask('So Y te chu tri nhung viec gi trong ke hoach tre em', { today: '2026-11-28' }).text.split('\n')[0]).toMatch(
+      /^Sở Y tế — nhiệm vụ theo/,
+    );
+    expect(children.ask('What does the Provincial Police do in the children plan?', { today: '2026-11-28' }).intent).toBe('agency');
+    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    expect(digital.ask('trung tam SOC ai chu tri', { today: '2026-11-28' }).text.split('\n')[0]).toBe('Chủ trì: Sở Thông tin và Truyền thông');
+    expect(ask('tro ly ao nay hoi duoc gi').intent).toBe('help');
+    expect(ask('Sở Tài chính làm được gì').intent).toBe('agency');
+    const often = ask('cong bo danh muc tthc cua cac bo nganh giao cho tinh, ke ca co quan nganh doc, bao lau lam 1 lan');
+    expect([often.ids, often.text.split('\n')[0]]).toEqual([['II.6b'], 'Thời hạn: Hàng năm']);
+    expect(first('Who else takes part in the connection of the provincial portal to the national portal?')).toMatch(/^Coordinating: /);
+  });
 });
