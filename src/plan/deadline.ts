@@ -171,6 +171,28 @@ const RECURRING: [RegExp, Unit][] = [
   [/^(?:dinh ky )?hang thang(?: trong nam)?$/, 'month'],
 ];
 
+const PER: Record<string, Unit> = {
+  nam: 'year',
+  '1 nam': 'year',
+  '12 thang': 'year',
+  '6 thang': 'half',
+  'nua nam': 'half',
+  quy: 'quarter',
+  '1 quy': 'quarter',
+  '3 thang': 'quarter',
+  thang: 'month',
+  '1 thang': 'month',
+};
+
+/** "6 tháng/lần", "3 tháng một lần", "mỗi quý", "mỗi tháng 1 lần", "1 năm/lần": a rhythm written as once per span. */
+function rhythmPer(s: string): Unit | undefined {
+  const t = s.replace(/\//g, ' ').replace(/\s+/g, ' ').trim();
+  const m =
+    t.match(/^(?:dinh ky )?(?:(?:hang|moi|tung) )?(1 nam|nam|12 thang|6 thang|nua nam|1 quy|quy|3 thang|1 thang|thang) (?:(?:mot|1) )?lan$/) ??
+    t.match(/^(?:dinh ky )?(?:moi|tung) (nam|6 thang|nua nam|quy|thang)$/);
+  return m ? PER[m[1]!] : undefined;
+}
+
 /** Parse a deadline cell. `ok` is false when the text was kept as written without a meaning. */
 export function parseDeadline(text: string): { deadline: Deadline; ok: boolean } {
   const written = clean(text);
@@ -204,7 +226,7 @@ export function parseDeadline(text: string): { deadline: Deadline; ok: boolean }
   }
   const rec = s.match(/^(.*?)(?:,? (?:tu|bat dau tu|ke tu) (.+))?$/);
   if (rec) {
-    const unit = RECURRING.find(([re]) => re.test(rec[1]!))?.[1];
+    const unit = RECURRING.find(([re]) => re.test(rec[1]!))?.[1] ?? rhythmPer(rec[1]!);
     const from = rec[2] ? parseSpan(rec[2]) : undefined;
     if (unit && (!rec[2] || from)) {
       return { deadline: { ...base, kind: 'recurring', every: unit, ...(from ? { start: from.start } : {}) }, ok: true };

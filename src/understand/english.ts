@@ -372,6 +372,21 @@ export function deadlineEn(text: string): string {
   };
   const key = s.toLowerCase().replace(/[.;]$/, '');
   if (rhythm[key]) return rhythm[key];
+  // "6 tháng/lần", "3 tháng một lần", "mỗi quý": once per span.
+  const per = key.match(
+    /^(?:định kỳ\s+)?(?:(?:hằng|hàng|mỗi|từng)\s+)?(6 tháng|nửa năm|3 tháng|quý|1 tháng|tháng|1 năm|năm)(?:(?:\s*\/\s*|\s+(?:một|1)\s+)lần)?$/u,
+  );
+  const PER_EN: Record<string, string> = {
+    '6 tháng': 'six months',
+    'nửa năm': 'six months',
+    '3 tháng': 'quarter',
+    quý: 'quarter',
+    '1 tháng': 'month',
+    tháng: 'month',
+    '1 năm': 'year',
+    năm: 'year',
+  };
+  if (per && (/lần$/u.test(key) || /^(?:mỗi|từng)/u.test(key))) return `every ${PER_EN[per[1]!]}`;
   const lowered = s
     .replace(/^Tháng /u, 'tháng ')
     .replace(/^Năm /u, 'năm ')

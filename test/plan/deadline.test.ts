@@ -18,6 +18,12 @@ describe('deadlines as plans write them', () => {
     expect(d('Hàng năm')).toMatchObject({ kind: 'recurring', every: 'year' });
     expect(d('Hằng năm')).toMatchObject({ kind: 'recurring', every: 'year' });
     expect(d('Hàng quý trong năm')).toMatchObject({ kind: 'recurring', every: 'quarter' });
+    // Once per span, as offices write it: "6 tháng/lần", "3 tháng một lần", "mỗi quý", "mỗi tháng 1 lần".
+    expect(d('6 tháng/lần')).toMatchObject({ kind: 'recurring', every: 'half' });
+    expect(d('3 tháng một lần')).toMatchObject({ kind: 'recurring', every: 'quarter' });
+    expect(d('Mỗi quý')).toMatchObject({ kind: 'recurring', every: 'quarter' });
+    expect(d('Mỗi tháng 1 lần')).toMatchObject({ kind: 'recurring', every: 'month' });
+    expect(d('1 năm/lần')).toMatchObject({ kind: 'recurring', every: 'year' });
     expect(d('Thường xuyên')).toMatchObject({ kind: 'continuous' });
     expect(d('Thường xuyên')).not.toHaveProperty('due');
     expect(d('Thường xuyên từ Quý I/2019')).toMatchObject({ kind: 'continuous', start: '2019-01-01' });

@@ -68,4 +68,12 @@ describe('a level written after a body’s name', () => {
     expect(plan.tasks[0]?.coordinate).toEqual([{ name: 'Công an cấp xã' }]);
     expect(warnings.some((w) => w.kind === 'runTogether')).toBe(false);
   });
+  it('a body of a kind the directory lacks, named around one it knows, is that body as written (not the known one inside)', () => {
+    expect(cell('Sở Lao động - Thương binh và Xã hội; Các cơ sở giáo dục nghề nghiệp').parties).toEqual([
+      { name: 'Sở Lao động - Thương binh và Xã hội', agency: 'so-lao-dong' },
+      { name: 'Các cơ sở giáo dục nghề nghiệp' },
+    ]);
+    expect(cell('Phòng Lao động - Thương binh và Xã hội cấp huyện').parties).toEqual([{ name: 'Phòng Lao động - Thương binh và Xã hội cấp huyện' }]);
+    expect(cell('Sở Giáo dục và Đào tạo, các trường THPT').parties[0]).toEqual({ name: 'Sở Giáo dục và Đào tạo', agency: 'so-giao-duc' });
+  });
 });

@@ -28,6 +28,8 @@ describe('a yearly task due on a named day', () => {
     expect(parseDeadline('Hằng năm').deadline).toEqual({ text: 'Hằng năm', tentative: false, kind: 'recurring', every: 'year' });
     expect(parseDeadline('Ngày 31/2 hằng năm')).toMatchObject({ deadline: { kind: 'unknown' }, ok: false });
     expect(deadlineEn('Tháng 11 hằng năm')).toBe('every year in November');
+    expect(deadlineEn('6 tháng/lần')).toBe('every six months');
+    expect(deadlineEn('Mỗi quý')).toBe('every quarter');
   });
   it('falls due on that day of each year, from the first one after the plan, and is late after it until reported', () => {
     const t = task('Tháng 11 hằng năm');

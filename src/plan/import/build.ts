@@ -71,6 +71,8 @@ export function describeWarning(w: Warning, t: (key: string, params: Record<stri
 
 /** Words that may stand between two agency names without being a name themselves. */
 const JOINERS = new Set(['va', 'voi', 'cac', 'cung']);
+/** First words of bodies a cell may name around a known one: "cơ sở" (facilities), "phòng" (a district's office), "trường". */
+const NAME_HEADS = new Set(['co', 'phong', 'truong']);
 /** Kinds of local government, listed after a group of their level ("UBND các huyện, thị xã, thành phố"). */
 const LEVELS = new Set(['thanh pho', 'thi xa', 'quan', 'huyen', 'thi tran', 'phuong', 'xa']);
 
@@ -121,7 +123,16 @@ export function parseParties(cell: string, dir: Directory, where: string, warnin
   });
   // A name is read within its segment, unless the name itself has that comma ("UBND các huyện, thành phố").
   const breaks = new Set(segmentOf.flatMap((s, j) => (j > 0 && s !== segmentOf[j - 1] ? [j] : [])));
-  const matches = dir.scan(words, breaks);
+  // "Các cơ sở giáo dục nghề nghiệp", "Phòng Lao động - TB&XH cấp huyện": a segment headed by a kind of body the
+  // directory does not know, right before a name it does, is one body named as written — not the known one inside.
+  const whole = new Set<number>();
+  const scanned = dir.scan(words, breaks);
+  const coversAt = (j: number) => scanned.some((m) => m.start <= j && j < m.end);
+  segments.forEach((_, i) => {
+    const j = segmentOf.findIndex((sg, k) => sg === i && !JOINERS.has(words[k]!));
+    if (j >= 0 && NAME_HEADS.has(words[j]!) && !coversAt(j) && scanned.some((m) => m.start === j + 1)) whole.add(i);
+  });
+  const matches = scanned.filter((m) => !whole.has(segmentOf[m.start]!));
   const covered = new Array<boolean>(words.length).fill(false);
   for (const m of matches) for (let i = m.start; i < m.end; i++) covered[i] = true;
 
