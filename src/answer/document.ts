@@ -122,9 +122,7 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
     case 'targets': {
       // The plan's numeric targets, as it states them: sentences with a percentage, or a figure aimed at ("phấn đấu
       // tăng ít nhất 05 bậc", "ít nhất 250 hợp tác xã").
-      const sentences = bodySentences(ctx)
-        .map((x) => x.sentence)
-        .filter(isTarget);
+      const sentences = targetSentences(ctx);
       const unique = [...new Set(sentences)];
       if (unique.length === 0) return { ...answer(ctx.t('doc.noTargets', { plan: plan.number })), intent: 'not-stated' };
       const lines = unique.map((x) => `• ${x.trim()}`);
@@ -141,11 +139,32 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
   }
 }
 
+/**
+ * The body's sentences that set targets. "Phấn đấu năm 2026: có thêm 12 xã …; 35 sản phẩm OCOP …; 95% đường ấp …":
+ * the figures after a heading aim ("phấn đấu …:") are targets too, to the paragraph's end.
+ */
+function targetSentences(ctx: AnswerContext): string[] {
+  const plan = ctx.plan;
+  const paragraphs = [...(plan.document?.parts ?? []).flatMap((p) => p.items), ...plan.assignments.map((a) => a.text)];
+  return paragraphs.flatMap((text) => {
+    let aimed = false;
+    return sentencesOf(text).filter((sentence) => {
+      const kept = isTarget(sentence) || (aimed && /\b\d+\b/.test(figuresOf(sentence)));
+      if (/(?:phấn đấu|chỉ tiêu|mục tiêu)[^.;:]*:/iu.test(sentence)) aimed = true;
+      return kept;
+    });
+  });
+}
+
+/** A sentence without the numbers that are no figures: dates, years, document numbers. */
+const figuresOf = (sentence: string) =>
+  sentence.replace(/\d{1,2}\/\d{1,2}\/\d{4}|\d+\/\d{4}\/\S+|\d+\/[A-ZĐ][\w-]*|(?:năm|giai đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?/giu, ' ');
+
 /** A sentence that sets a target: a percentage, or a figure after "phấn đấu", "ít nhất", "tối thiểu", "chỉ tiêu" (dates,
  * years and document numbers are no figures). */
 function isTarget(sentence: string): boolean {
   if (/\d+\s*%/.test(sentence)) return true;
-  const figures = sentence.replace(/\d{1,2}\/\d{1,2}\/\d{4}|\d+\/\d{4}\/\S+|\d+\/[A-ZĐ][\w-]*|(?:năm|giai đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?/giu, ' ');
+  const figures = figuresOf(sentence);
   return /(?:phấn đấu|chỉ tiêu|mục tiêu|ít nhất|tối thiểu)/iu.test(sentence) && /\b\d+\b/.test(figures);
 }
 

@@ -281,7 +281,18 @@ export class Engine {
 
   /** The words of the plan's title: named after "kế hoạch" they name the plan ("trong KH an toàn giao thông"). */
   private planName(): ReadonlySet<string> {
-    this.titleWords ??= new Set(canonicalTokens(this.plan.title));
+    if (!this.titleWords) {
+      const words = canonicalTokens(this.plan.title);
+      // "KH NTM", "kh cds": a run of the title's words by its initials names the plan too (no syllable of its own).
+      const initials = words.flatMap((_, i) =>
+        [3, 4, 5].flatMap((n) => {
+          const run = words.slice(i, i + n);
+          const letters = run.map((w) => w[0]).join('');
+          return run.length === n && /^[a-z]+$/.test(letters) && !isSyllable(letters) ? [letters] : [];
+        }),
+      );
+      this.titleWords = new Set([...words, ...initials]);
+    }
     return this.titleWords;
   }
 

@@ -151,7 +151,7 @@ const REWRITES: Record<string, string> = {
   'bao nhiu': 'bao nhieu',
   'bao nhieuu': 'bao nhieu',
   // "UBND H", "UBND X": the district's, the commune's committee by its initial.
-  'ubnd h': 'ubnd huyen',
+  'ubnd h': 'uy ban nhan dan huyen',
   // "BPMC", "BP một cửa": the one-stop desk.
   bpmc: 'bo phan mot cua',
   'bp mot cua': 'bo phan mot cua',
@@ -246,7 +246,14 @@ function rewrite(tokens: string[], text?: string): string[] {
 }
 
 function repair(tokens: string[]): string[] {
-  return tokens.flatMap((t) => (REWRITE_TOKENS.has(t) ? [t] : (soJoined(t) ?? [undoubled(t) ?? repairTelex(t) ?? t])));
+  return tokens.flatMap((t) => (REWRITE_TOKENS.has(t) ? [t] : (soJoined(t) ?? [undoubled(t) ?? repairTelex(t) ?? unstretched(t) ?? t])));
+}
+
+/** "nhatt", "roiii", "khongg": a last letter held down, when the word without the repeats is a syllable. */
+function unstretched(word: string): string | undefined {
+  if (word.length < 3 || word.at(-1) !== word.at(-2) || isSyllable(word)) return undefined;
+  const base = word.replace(/(.)\1+$/, '$1');
+  return base !== word && isSyllable(base) ? base : undefined;
 }
 
 /** "sotttt", "sonv", "sotc": "sở" typed onto an agency's initials, apart ("so tttt"), when the rest is known. */

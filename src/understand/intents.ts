@@ -209,6 +209,8 @@ const WHOLE_PLAN = new Set(['ke', 'hoach', 'kh', 'toan', 'bo', 'het', 'tat', 'ca
 const PLAN_OF = new Set(['theo', 'trong', 'cua', 'thuoc']);
 /** Last words of verbs that make a plan: the plan after them is work to do, not the plan asked about. */
 const PLAN_MADE = new Set(['dung', 'hanh', 'lap', 'muu', 'duyet', 'soan', 'thao', 'sua', 'doi', 'trinh']);
+/** Carrying a plan out ("kế hoạch 4561 triển khai tới đâu"): said of the plan named just before. */
+const CARRIED = new Set(['trien khai', 'thuc hien']);
 /** Words that go on after a plan named as the question's topic ("KH chuyển đổi số có những việc nào", "… giao mấy việc"). */
 const TOPIC_NEXT = new Set(['co', 'nhung', 'cac', 'gom', 'viec', 'nhiem', 'thi', 'giao', 'may', 'bao', 'tong', 'nao', 'con', 'da', 'dang', 'tien']);
 
@@ -228,6 +230,8 @@ export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<
           i += 1;
           while (i + 1 < words.length && planName.has(words[i + 1]!) && !/^\d/.test(words[i + 1]!)) i++;
         }
+        // "kế hoạch 4561 triển khai tới đâu rồi": carrying the plan out is no task's words.
+        if (CARRIED.has(`${words[i + 1]} ${words[i + 2]}`)) i += 2;
         continue;
       }
       // "KH môi trường 88", "kế hoạch chuyển đổi số 215": the plan by its title's words and its number.
@@ -244,7 +248,9 @@ export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<
       let end = i + 2;
       while (planName && end < words.length && planName.has(words[end]!) && !/^\d/.test(words[end]!)) end++;
       // Not after a verb that makes a plan ("xây dựng kế hoạch giảm nghèo có …" is work of this one).
-      const titled = !PLAN_MADE.has(before ?? '') && end - (i + 2) >= 2 && TOPIC_NEXT.has(words[end] ?? '');
+      // One word of them will do when it is the initials of several ("KH NTM có việc nào …").
+      const initialsOnly = end - (i + 2) === 1 && words[i + 2]!.length >= 3 && !isSyllable(words[i + 2]!);
+      const titled = !PLAN_MADE.has(before ?? '') && (end - (i + 2) >= 2 || initialsOnly) && TOPIC_NEXT.has(words[end] ?? '');
       if ((before !== undefined && PLAN_OF.has(before)) || next === undefined || titled) {
         i += 1;
         // "trong kế hoạch y tế", "theo kế hoạch chuyển đổi số": the words of the plan's own title after it go too.
@@ -586,7 +592,16 @@ function read(
         : 'coordinate'
       : undefined;
   if (role) q.role = role;
-  if (YES_NO.test(` ${words.join(' ')} `) || has(joined, c.yesNo)) q.yesNo = true;
+  // "… không ạ, em cảm ơn": the thanks after the question is not part of it.
+  // "Dạ anh chị cho em hỏi …", "… không ạ": the polite words around it too.
+  const asked = ` ${words.join(' ')} `
+    .replace(/(?: (?:em|minh|toi|chau|a))? (?:cam on|xin cam on)(?: \S+){0,3} $/, ' ')
+    .replace(/(?: (?:a|nhe|nha|vay|nhi|ha))+ $/, ' ')
+    .replace(
+      /^(?: (?:da|vang|chao|xin|kinh))?(?: (?:anh|chi|anh chi|ban|ad|admin))? (?:cho|xin|muon) (?:em|minh|toi|chau|tui) (?:duoc )?hoi(?: (?:voi|chut|xiu|ti))?(?= )/,
+      '',
+    );
+  if (YES_NO.test(asked) || has(joined, c.yesNo)) q.yesNo = true;
   // "III.5 hạn Q3/2020 à?", "hạn II.1 là quý IV/2018 phải không": whether the task falls due in the period named.
   if (id && period && q.focus === 'all' && / han /.test(` ${rest.join(' ')} `)) {
     q.focus = 'deadline';
@@ -931,7 +946,11 @@ const unknownAgency: Rule = ({ text, joined, restJoined, named, q }, { c, notAge
 const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   const { joined, restJoined, unProvinced, content, named, focus, period, role, q } = r;
   // "những việc làm liên tục, không có hạn chót": the recurring list, though it says "hạn chót".
-  const saidRhythms = [...new Set(recurring.filter(([cues]) => has(joined, cues)).map(([, unit]) => unit))];
+  // "kế hoạch nông thôn mới năm nay": "mới năm" folds to "mỗi năm" — typed with other marks, or a run of the plan's
+  // own words, it is no rhythm.
+  // (Only cues kept with their marks fold onto other words: "hằng năm" inside the plan's "định kỳ hằng năm" is one.)
+  const said = (cue: string) => joined.includes(` ${cue} `) && !markedAway(r.text, cue) && !(language().markedCues.has(cue) && inPlanWording(r, cue));
+  const saidRhythms = [...new Set(recurring.filter(([cues]) => cues.some(said)).map(([, unit]) => unit))];
   // "thường xuyên hoặc lặp lại định kỳ": ongoing work and every periodic rhythm, not the ongoing alone.
   const rhythms = saidRhythms.length === 1 && saidRhythms[0] === 'continuous' && has(joined, c.recurringAny) ? [] : saidRhythms;
   const recurrence = rhythms[0];
@@ -942,7 +961,8 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   const beyond = r.unplanned.filter((w) => !filler.has(w) && !rhythmWords.has(w)).length;
   if ((recurrence || has(joined, c.recurringAny)) && beyond <= 3 && (!q.yesNo || beyond <= 1)) return recurringList;
   // "tới hôm nay những việc nào chưa quá hạn": the open tasks still within their deadline, not the overdue list.
-  if (q.notYet && content <= 1 && !q.taskId && !q.section) return { ...q, intent: 'upcoming' };
+  // "… tới đâu rồi, bn việc trễ, bn việc còn hạn": the plan's progress, of which the open ones are a part.
+  if (q.notYet && content <= 1 && !q.taskId && !q.section && !has(joined, c.progress)) return { ...q, intent: 'upcoming' };
   // "Khi nào hết hạn việc cải tạo trụ sở…": a question about one task's field comes before list words in it.
   // "Sở Tài chính có chủ trì vụ phụ cấp cho người làm một cửa không?": a role asked yes or no of a task named.
   // "xã em được giao việc phát loa …, việc này ai chủ trì", "huyện em phải làm …, vậy hạn tới bao giờ": the work named

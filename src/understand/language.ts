@@ -112,8 +112,9 @@ export function loadLanguage(file = path.join(DATA_DIR, 'language', 'vi.json')):
     .filter((s) => s.say.length > 0 && s.plan.length > 0 && s.plan[0] !== '')
     .sort((a, b) => b.say.length - a.say.length);
   const markedCues = new Map<string, string[][]>();
-  for (const k of CUE_KINDS)
-    for (const cue of data.cues[k]) {
+  // The rhythms' cues too ("mỗi năm", which "mới năm" folds onto).
+  for (const list of [...CUE_KINDS.map((k) => data.cues[k]), ...data.recurring.map((r) => r.cues)])
+    for (const cue of list) {
       const words = cue
         .toLowerCase()
         .split(/[^\p{L}\p{N}]+/u)

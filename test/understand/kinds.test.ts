@@ -904,4 +904,21 @@ describe('kinds of question', () => {
     expect([often.ids, often.text.split('\n')[0]]).toEqual([['II.6b'], 'Thời hạn: Hàng năm']);
     expect(first('Who else takes part in the connection of the provincial portal to the national portal?')).toMatch(/^Coordinating: /);
   });
+  it('the plan by the initials of its title; "mới năm" is no "mỗi năm"; thanks after a yes/no; a held-down last letter; targets under one aim', () => {
+    const rural = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/415-KH-UBND-2026.json')), loadDirectory());
+    const at = (q: string) => rural.ask(q, { today: '2026-07-20' });
+    expect(at('tính đến nay KH NTM có việc nào chậm không').text.split('\n')[1]).toBe('Nhiệm vụ quá hạn (7), tính đến 20/07/2026:');
+    // "nông thôn mới năm nay" (the plan's own words), not the yearly rhythm; the thanks after "không" keep the yes/no.
+    const treasury = at('Sở Tài chính có nhiệm vụ gì trong kế hoạch nông thôn mới năm nay không, cảm ơn');
+    expect([treasury.intent, treasury.text.split('\n')[0]]).toEqual(['agency', 'Có.']);
+    expect(at('kho bac co nhiem vu gi trong kh nong thon moi nam nay ko').intent).toBe('agency');
+    expect(at('viec nao moi nam phai lam').intent).toBe('recurring');
+    // "Phấn đấu năm 2026: … 12 xã …; 35 sản phẩm OCOP …; 95% …": each figure after the aim is a target.
+    expect(at('chỉ tiêu sản phẩm OCOP năm 2026 là bao nhiêu').text).toContain('• 35 sản phẩm OCOP được công nhận mới đạt từ 3 sao trở lên;');
+    expect(first('việc nào hạn sớm nhấtt')).toBe('Nhiệm vụ có hạn sớm nhất: Tháng 9/2018 (hạn 30/09/2018):');
+    expect(first('UBND H phải làm gì trong quý I/2019', '2019-04-15')).toMatch(/^UBND cấp huyện — nhiệm vụ đến hạn trong Quý I\/2019/);
+    expect(first('kế hoạch 4561 triển khai đến đâu rồi', '2019-04-15')).toMatch(/^Tiến độ Kế hoạch 4561\/KH-UBND/);
+    expect(first('Which tasks fall due in the year 2019?')).toBe('Tasks due in 2019 (8):');
+    expect(first("Which central agencies' duties does the plan list?")).toMatch(/^Các cơ quan Trung ương đặt tại tỉnh — tasks/);
+  });
 });
