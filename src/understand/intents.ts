@@ -377,6 +377,8 @@ interface Reading {
   planUses: (words: readonly string[]) => boolean;
   /** The words of each agency named, as they stand in the question ("cong an tinh"). */
   agencyRuns: string[][];
+  /** Whether a word is part of some body's name in the directory ("mo", "cay" of Mỏ Cày Bắc). */
+  nameWord: (word: string) => boolean;
   /** The question as far as the slots go; each rule adds its intent. */
   q: Question;
 }
@@ -507,7 +509,8 @@ function read(
     all[m.start - 1] === 'phong' && matches.some((o) => o.start >= m.end && o.start <= m.end + 1 && /^(?:huyen|xa|phuong|thi|thanh|ubnd)$/.test(all[o.start]!));
   if (matches.some(officeOf)) matches = matches.filter((m) => !officeOf(m));
   const level = (m: AgencyMatch) => all[m.start] === 'cap' && m.end - m.start === 2 && m.start > 0 && !['ubnd', 'uy'].includes(all[m.start - 1]!);
-  if (matches.some(level) && has(joined, [...c.lead, ...c.coordinate, ...c.deadline, ...c.status]) && !has(joined, c.agencyWork))
+  // ("hạn công bố danh mục … bộ phận một cửa cấp huyện": "hạn" before the work asks its deadline.)
+  if (matches.some(level) && (has(joined, [...c.lead, ...c.coordinate, ...c.deadline, ...c.status]) || /^ han /.test(joined)) && !has(joined, c.agencyWork))
     matches = matches.filter((m) => !level(m));
   // "huyện phải làm gì định kỳ", "xã phường mình chịu trách nhiệm những gì": a level named bare as the subject of
   // an agency's work is the committees of that level.
@@ -639,6 +642,7 @@ function read(
     ...(article ? { article } : {}),
     planUses,
     agencyRuns: matches.map((m) => all.slice(m.start, m.end)),
+    nameWord: (word) => dir.hasNameWord(word),
     q,
   };
 }
@@ -874,6 +878,38 @@ const doneCount = (joined: string, count: boolean) =>
   count && / (?:hoan thanh|xong)(?: roi| chua)? $| (?:da|duoc) (?:hoan thanh|xong) /.test(joined) && !/ (?:phai|can|se|nen) (?:hoan thanh|xong) /.test(joined);
 
 /** Words that end an agency's name typed in a question ("Ban Dân tộc tỉnh | có được giao …"). */
+/** Words after "huyện" that begin no place's name: the asker's own ("huyện mình"), levels, what is asked. */
+const PLACE_NOT = new Set([
+  'minh',
+  'bon',
+  'chung',
+  'em',
+  'toi',
+  'tui',
+  'nha',
+  'ben',
+  'cap',
+  'tinh',
+  'xa',
+  'thanh',
+  'thi',
+  'cac',
+  'nay',
+  'do',
+  'ay',
+  'kia',
+  'lam',
+  'can',
+  'duoc',
+  'giao',
+  'moi',
+  'nhung',
+  'tham',
+  'chu',
+  'phoi',
+  'hop',
+  'ban',
+]);
 const NAME_STOP = new Set([
   'co',
   'duoc',
@@ -903,14 +939,32 @@ const NAME_STOP = new Set([
 ]);
 
 /** "sở nv có bị trễ việc gì không": an agency's name the directory does not know is said so, never dropped. */
-const unknownAgency: Rule = ({ text, joined, restJoined, named, q }, { c, notAgencyName }) => {
+const unknownAgency: Rule = (r, { c, notAgencyName }) => {
+  const { text, joined, restJoined, named, q } = r;
   // "UBND huyện Cái Bè": a district the directory does not know, named with capitals after its level, is no district
   // of the province (each has its own entry), not every district's committee.
   if (named && q.agencies.length === 1 && q.agencies[0] === 'ubnd-cap-huyen') {
     const district = text.normalize('NFC').match(/(?:^|\s)([Hh]uyện|[Tt]hị xã)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})/u);
     if (district && has(joined, [...c.agencyWork, ...c.overdue, ...c.progress]))
       return { ...q, agencies: [], intent: 'unknown-agency', unresolved: `${fold(district[1]!)} ${fold(district[2]!)}` };
+    // Typed without capitals ("ubnd huyen cai be co viec gi"): two syllables after the committee's level that are no
+    // words of a question and no pair of the plan's.
+    // (On the words as typed: "… UBND huyện. Nhờ hệ thống …" runs on into another sentence.)
+    const plain = ` ${fold(clean(text)).toLowerCase()} `.match(/ (?:uy ban nhan dan|ubnd) huyen ([a-z]+) ([a-z]+)(?= |[?!.,]* $)/);
+    const place = plain ? [plain[1]!, plain[2]!] : [];
+    if (
+      place.length === 2 &&
+      place.every((w) => isSyllable(w) && !NAME_STOP.has(w) && !notAgencyName.has(w) && !PLACE_NOT.has(w)) &&
+      !r.planUses(place) &&
+      // "ubnd huyện mỏ cày": the first words of a district the directory knows (Mỏ Cày Bắc, Mỏ Cày Nam).
+      !place.every(r.nameWord) &&
+      has(joined, [...c.agencyWork, ...c.overdue, ...c.progress])
+    )
+      return { ...q, agencies: [], intent: 'unknown-agency', unresolved: `huyen ${place.join(' ')}` };
   }
+  // "Cái Bè được giao những gì": a place named alone with capitals, which no body of the directory answers to.
+  const bare = text.normalize('NFC').match(/^\s*(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2})\s+(?:được giao|phải làm|có nhiệm vụ|có việc|làm những|cần làm)/u);
+  if (!named && bare && !r.planUses(canonicalTokens(bare[1]!))) return { ...q, agencies: [], intent: 'unknown-agency', unresolved: fold(bare[1]!) };
   if (named) return undefined;
   // The head met first in the question ("Ban Chuyển đổi số": "ban", not the "số" inside the name).
   const at = (h: string) => restJoined.indexOf(` ${h} `);
@@ -1025,7 +1079,14 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
     );
   if (period && expiryOnly) return { ...q, intent: 'period' };
   if (has(unProvinced, c.overdue)) return { ...q, intent: 'overdue' };
-  if (recurrence || has(joined, c.recurringAny)) return recurringList;
+  if (recurrence || has(joined, c.recurringAny)) {
+    // "việc rà soát thủ tục liên thông có hạn không hay làm hằng năm", "việc rà soát danh mục … hằng năm là việc gì":
+    // one piece of work described at length, its rhythm or itself asked — not the list of such work.
+    const listed = / nao | (?:nhung|cac) (?:viec|nhiem vu|cong viec|nv|hang muc|hoat dong|noi dung|phan viec) | co (?:nhung )?gi /.test(joined);
+    if (beyond >= 4 && !listed && (!named || q.agencyFuzzy))
+      return { ...q, intent: 'task', ...(q.focus === 'all' && !/ la (?:viec|cai|nhiem vu) gi /.test(joined) ? { focus: 'deadline' as const } : {}) };
+    return recurringList;
+  }
   // "Ai chủ trì <task>?", "Khi nào xong <task>?": a task question when task words remain beyond the agency.
   if (focus !== 'all' && content >= 2 && !agencyWork) return { ...q, intent: 'task' };
   // "Việc ban hành quy trình nội bộ có phải xong trong năm 2019 không": whether one task falls due in the period.

@@ -921,4 +921,18 @@ describe('kinds of question', () => {
     expect(first('Which tasks fall due in the year 2019?')).toBe('Tasks due in 2019 (8):');
     expect(first("Which central agencies' duties does the plan list?")).toMatch(/^Các cơ quan Trung ương đặt tại tỉnh — tasks/);
   });
+  it("a district the province lacks typed without capitals or named alone; a level inside a task's words; one task's rhythm asked", () => {
+    expect(ask('ubnd huyen tan phuoc co viec gi khong').intent).toBe('unknown-agency');
+    expect(ask('Tân Phước được giao những gì').intent).toBe('unknown-agency');
+    // Known districts, whole or begun, stay theirs; "UBND huyện. Nhờ …" runs into another sentence.
+    expect(first('Châu Thành được giao những gì')).toMatch(/^UBND huyện Châu Thành — /);
+    expect(ask('ubnd huyen mo cay phai lam gi').intent).toBe('agency');
+    expect(ask('Tôi là Phó Chủ tịch UBND huyện. Nhờ hệ thống liệt kê các nhiệm vụ UBND cấp huyện phải thực hiện').intent).toBe('agency');
+    // "hạn … bộ phận một cửa cấp xã": the level is the task's, its deadline asked.
+    expect(ask('han niem yet cong khai tthc tai bo phan mot cua cap xa').intent).toBe('task');
+    expect(ask('việc 4 tại chỗ ai chủ trì').ids).toEqual(['II.6']);
+    const rhythm = ask('viec danh gia giai quyet tthc o trung tam co han cu the khong hay lam hang quy');
+    expect([rhythm.ids, rhythm.text.split('\n')[0]]).toEqual([['II.8'], 'Thời hạn: Hàng quý trong năm']);
+    expect(ask('những việc nào làm hằng năm').intent).toBe('recurring');
+  });
 });
