@@ -1117,6 +1117,13 @@ export function countAnswer(ctx: AnswerContext, q: Question): Reply {
     const text = `${ctx.t('count.section', { section: section.id, title: section.title, n: tasks.length })}\n${list(ctx, tasks, states)}`;
     return reply(ctx, 'count', text, tasks.slice(0, ctx.maxList), states, [], tasks.length);
   }
+  if (q.dated) {
+    // "bao nhiêu việc có hạn cụ thể": the work with a deadline of its own; the recurring and ongoing said apart.
+    const dated = ctx.plan.tasks.filter((task) => fixedDue(task) !== undefined);
+    const others = ctx.plan.tasks.length - dated.length;
+    const text = ctx.t('count.dated', { plan: ctx.plan.number, n: dated.length, total: ctx.plan.tasks.length, others });
+    return { intent: 'count', text, tasks: [], total: dated.length, agencies: [], asOf: ctx.today };
+  }
   const bySection = ctx.plan.sections
     .filter((x) => !x.missingInSource)
     .map((x) => ctx.t('count.sectionShort', { section: x.id, n: ctx.plan.tasks.filter((task) => task.section === x.id).length }));

@@ -80,6 +80,8 @@ export interface Question {
   onlyRole?: 'lead' | 'coordinate';
   /** "việc nào chưa quá hạn", "những việc còn hạn": the open tasks whose deadline has not passed (with `upcoming`). */
   notYet?: boolean;
+  /** "có hạn cụ thể", "không tính việc thường xuyên": work with a deadline of its own only. */
+  dated?: boolean;
   /** The day the asker asks the states at ("tính đến ngày 15/10/2020", "hôm nay là …"), when it is a real day. */
   asOf?: string;
   /** A yes/no question ("… có chủ trì việc nào không?"): the answer says yes or no first. */
@@ -444,6 +446,12 @@ function read(
     joined.match(/(?<= (?:phoi hop|chu tri)) (?:khong|ko|k) (phoi hop|chu tri) /);
   const excluded = leftOut?.[1];
   if (leftOut) joined = joined.replace(leftOut[0], ' ');
+  // "bao nhiêu việc có hạn cụ thể, không tính mấy việc thường xuyên hay hằng năm": work with a deadline of its own;
+  // the recurring work left out names no rhythm asked.
+  const undated =
+    / (?:(?:khong|ko|k) tinh|tru|bo qua|khong ke|ngoai) (?:may |cac |nhung )?(?:viec |nhiem vu |nv )?(?:lam )?(?:thuong xuyen|hang nam|hang quy|hang thang|dinh ky|lien tuc)(?: (?:hay|hoac|va|voi) (?:thuong xuyen|hang nam|hang quy|hang thang|dinh ky|lien tuc))* (?:ra )?/;
+  const dated = / (?<!(?:khong|ko|k|chua) )co (?:thoi )?han (?:cu the|ro rang|chot|rieng) /.test(joined) || undated.test(joined);
+  joined = joined.replace(undated, ' ');
   // "hôm nay là 15/10/2020", and of a state asked "tính đến ngày 15/10/2020, việc nào quá hạn", "đến ngày 01/01/2020
   // thì đã đến hạn bao nhiêu việc": the day the states are asked at — not a window of deadlines.
   // "kế hoạch tới 15/10/2025 tiến độ thế nào", "tình hình tới giữa tháng 3/2020": with progress asked, any day or month
@@ -550,6 +558,7 @@ function read(
     ...(period ? { period: period.span } : {}),
     ...(asOf ? { asOf } : {}),
     ...(onlyRole ? { onlyRole } : {}),
+    ...(dated ? { dated: true } : {}),
     ...(/ (?:phoi hop|lam viec|cung lam|lam) (?:voi|cung) (?:nhung |cac )?(?:(?:co quan|so|don vi|ben|nganh) nao|ai) /.test(joined) ? { partners: true } : {}),
     // "chưa quá hạn", "chưa đến hạn", "còn trong hạn": the opposite of the overdue list.
     ...(/ (?:chua|khong) (?:bi )?(?:qua|tre|het|den|toi) han | con (?:trong )?(?:thoi )?han (?!khong |ko |k |chua |hay )| con kip /.test(` ${joined.trim()} `)
@@ -604,7 +613,11 @@ function read(
       /^(?: (?:da|vang|chao|xin|kinh))?(?: (?:anh|chi|anh chi|ban|ad|admin))? (?:cho|xin|muon) (?:em|minh|toi|chau|tui) (?:duoc )?hoi(?: (?:voi|chut|xiu|ti))?(?= )/,
       '',
     );
-  if (YES_NO.test(asked) || has(joined, c.yesNo)) q.yesNo = true;
+  // "có việc nào không?" asks yes or no; "những việc nào không có hạn cụ thể" does not: a cue ending in "không" ends it.
+  const yesNoCue = c.yesNo.some((cue) =>
+    / khong$/.test(cue) ? new RegExp(` ${cue} (?!(?:co|ghi|phai|duoc|can|bi|chu tri|phoi hop|thuoc|nam|lam) )`).test(asked) : joined.includes(` ${cue} `),
+  );
+  if (YES_NO.test(asked) || yesNoCue) q.yesNo = true;
   // "III.5 hạn Q3/2020 à?", "hạn II.1 là quý IV/2018 phải không": whether the task falls due in the period named.
   if (id && period && q.focus === 'all' && / han /.test(` ${rest.join(' ')} `)) {
     q.focus = 'deadline';
@@ -867,6 +880,8 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount }) =
 const planCount: Rule = ({ count, named, unProvinced, period, unplanned, q }, { c, countWords, filler }) => {
   const listCue =
     [c.overdue, c.upcoming, c.progress, c.recurringAny].some((cues) => has(unProvinced, cues)) || period !== undefined || doneCount(unProvinced, count);
+  // "bao nhiêu việc có hạn cụ thể": the plan's work with a deadline of its own, counted.
+  if (count && !named && q.dated && !period) return { ...q, intent: 'count' };
   if (!count || named || listCue) return undefined;
   const left = removePhrases(unplanned, countWords).filter((w) => !/^(iv|i{1,3}|\d+)$/.test(w) && !filler.has(w));
   return q.section || left.length === 0 ? { ...q, intent: 'count' } : undefined;
@@ -877,7 +892,6 @@ const planCount: Rule = ({ count, named, unProvinced, period, unplanned, q }, { 
 const doneCount = (joined: string, count: boolean) =>
   count && / (?:hoan thanh|xong)(?: roi| chua)? $| (?:da|duoc) (?:hoan thanh|xong) /.test(joined) && !/ (?:phai|can|se|nen) (?:hoan thanh|xong) /.test(joined);
 
-/** Words that end an agency's name typed in a question ("Ban Dân tộc tỉnh | có được giao …"). */
 /** Words after "huyện" that begin no place's name: the asker's own ("huyện mình"), levels, what is asked. */
 const PLACE_NOT = new Set([
   'minh',
@@ -910,6 +924,7 @@ const PLACE_NOT = new Set([
   'hop',
   'ban',
 ]);
+/** Words that end an agency's name typed in a question ("Ban Dân tộc tỉnh | có được giao …"). */
 const NAME_STOP = new Set([
   'co',
   'duoc',
@@ -1006,7 +1021,10 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   const said = (cue: string) => joined.includes(` ${cue} `) && !markedAway(r.text, cue) && !(language().markedCues.has(cue) && inPlanWording(r, cue));
   const saidRhythms = [...new Set(recurring.filter(([cues]) => cues.some(said)).map(([, unit]) => unit))];
   // "thường xuyên hoặc lặp lại định kỳ": ongoing work and every periodic rhythm, not the ongoing alone.
-  const rhythms = saidRhythms.length === 1 && saidRhythms[0] === 'continuous' && has(joined, c.recurringAny) ? [] : saidRhythms;
+  // "những việc không có hạn cụ thể, chỉ ghi hằng năm hay thường xuyên": all work without a deadline of its own, the
+  // rhythms named only as examples of it.
+  const noFixed = / (?:khong|chua|ko|k) (?:co |ghi )?(?:thoi )?(?:han|deadline|ngay het han) /.test(joined);
+  const rhythms = noFixed || (saidRhythms.length === 1 && saidRhythms[0] === 'continuous' && has(joined, c.recurringAny)) ? [] : saidRhythms;
   const recurrence = rhythms[0];
   const recurringList = { ...q, intent: 'recurring' as const, ...(recurrence ? { recurrence } : {}), ...(rhythms.length > 1 ? { recurrences: rhythms } : {}) };
   // "có việc nào làm hằng quý không": the list, asked yes or no; "việc X có phải làm hằng năm không": X's rhythm.

@@ -935,4 +935,13 @@ describe('kinds of question', () => {
     expect([rhythm.ids, rhythm.text.split('\n')[0]]).toEqual([['II.8'], 'Thời hạn: Hàng quý trong năm']);
     expect(ask('những việc nào làm hằng năm').intent).toBe('recurring');
   });
+  it('work with a deadline of its own counted; "no fixed deadline" is every rhythm; "việc nào không" ends a yes/no only at its end', () => {
+    expect(first('co bao nhieu viec co han cu the')).toBe(
+      'Kế hoạch 4561/KH-UBND có 14 nhiệm vụ có hạn cụ thể (trong 19 nhiệm vụ của phụ lục; 5 việc còn lại là định kỳ hoặc thường xuyên).',
+    );
+    expect(first('mấy việc phải xong theo hạn, không tính việc định kỳ hay thường xuyên')).toMatch(/^Kế hoạch 4561\/KH-UBND có 14 nhiệm vụ có hạn cụ thể/);
+    expect(first('how many tasks have a fixed deadline?')).toMatch(/^Plan 4561\/KH-UBND has 14 tasks with a deadline of their own/);
+    expect(first('những việc nào không có hạn cụ thể, chỉ ghi hằng năm thôi')).toBe('Nhiệm vụ định kỳ và thường xuyên (5):');
+    expect(first('quy 3 2019 co viec nao khong')).toBe('Có.');
+  });
 });
