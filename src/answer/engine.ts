@@ -31,7 +31,7 @@ import type { Completion, CompletionMap, TaskState } from '../plan/status.ts';
 import { tasksWithPart } from '../plan/progress.ts';
 import { documentAnswer, figureAnswer } from './document.ts';
 import { classify } from '../understand/classifier.ts';
-import { fromEnglish, isEnglishWord, looksEnglish, periodLabelEn } from '../understand/english.ts';
+import { fromEnglish, isEnglishWord, looksEnglish, mixedEnglish, periodLabelEn } from '../understand/english.ts';
 import { type ChatContext, followUp, resolveReferences } from '../understand/followup.ts';
 import { type Question, understand, withoutPlanRef } from '../understand/intents.ts';
 import { formatDate } from '../plan/deadline.ts';
@@ -446,7 +446,8 @@ export class Engine {
     // A question typed in English is understood through the glossary and answered in English, whatever the default.
     const english = looksEnglish(text);
     const opts: AskOptions = english ? { ...askOpts, lang: 'en' } : askOpts;
-    if (english) text = fromEnglish(text);
+    // One that mixes English words into Vietnamese is read through the glossary too, and answered in Vietnamese.
+    if (english || mixedEnglish(text)) text = fromEnglish(text);
     // "việc này", "đơn vị đó": what the chat was just shown, written out.
     text = resolveReferences(text, askOpts.context, (agency) => this.dir.label(agency));
     const t = translator(opts.lang ?? this.lang);

@@ -96,6 +96,14 @@ export class Directory {
         const taken = this.aliasIndex.get(words[0]!)?.some((x) => x.words.join(' ') === words.join(' '));
         if (!taken) this.addAlias(alias, [a.id]);
       }
+    // "bên thuế", "ngành nông nghiệp", "bên kế hoạch": a department by what it does, headed as officials say it,
+    // where no other agency has that name.
+    for (const a of known)
+      for (const alias of informalOf(a.name)) {
+        const words = canonicalTokens(alias);
+        const taken = this.aliasIndex.get(words[0]!)?.some((x) => x.words.join(' ') === words.join(' '));
+        if (!taken) this.addAlias(alias, [a.id]);
+      }
     for (const list of this.aliasIndex.values()) list.sort((x, y) => y.words.length - x.words.length);
   }
 
@@ -273,6 +281,14 @@ export const partyId = (p: { name: string; agency?: string | undefined }): strin
 const PLACE_TAIL = /\s+(?:tỉnh\s+Bến\s+Tre|Bến\s+Tre|tỉnh)$/iu;
 /** Heads after which the remaining words' initials are a name people type ("Đài PTTH", "Hiệp hội DN"). */
 const HEADS = ['Hiệp hội', 'Hội', 'Đài', 'Sở', 'Ban', 'Trung tâm', 'Chi cục', 'Cục', 'Liên đoàn', 'Bộ Chỉ huy'];
+
+/** "Sở Nông nghiệp và Phát triển nông thôn" → "bên nông nghiệp", "ngành nông nghiệp" (and the whole field after them). */
+function informalOf(name: string): string[] {
+  const field = name.match(/^Sở\s+(.+)$/u)?.[1];
+  if (!field) return [];
+  const first = field.split(/\s+(?:và|&|-)\s+|,\s*/u)[0]!;
+  return [...new Set([field, first])].flatMap((f) => [`bên ${f}`, `ngành ${f}`]);
+}
 
 /** The forms people type for a name: the name, without its place, and head + initials of the rest. */
 export function aliasesOf(name: string): string[] {

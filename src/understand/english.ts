@@ -88,6 +88,22 @@ export function looksEnglish(text: string): boolean {
   return english.length >= 1 && english.length >= 2 * vietnamese && english.length / words.length >= 0.5 && english.some((w) => !isSyllable(w));
 }
 
+/**
+ * A Vietnamese question with English words in it, as officials mix them ("Who sign plan 4561, chức vụ gì?", "How many
+ * việc in phần quản lý chất thải?"): two English words or more that no Vietnamese syllable spells, one of them a
+ * function word. It is read through the glossary too (Vietnamese words pass through it as they are).
+ */
+export function mixedEnglish(text: string): boolean {
+  const { words: known, functionWords } = glossary();
+  const tokens = text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}']+/u)
+    .filter((w) => /^[a-z']{2,}$/.test(w) && !isSyllable(w));
+  const english = tokens.filter((w) => functionWords.has(w) || known.has(w));
+  return english.length >= 2 && english.some((w) => functionWords.has(w));
+}
+
 /** An English question rewritten onto the Vietnamese cues ("What must the Department of Finance do?" → "so tai chinh phai lam gi"). */
 export function fromEnglish(text: string): string {
   let s = ` ${fold(text)
@@ -283,7 +299,8 @@ export function fromEnglish(text: string): string {
       k += hit[0].length;
     } else {
       // English words left over carry no meaning for the engine: dropped, so they are not searched as task words.
-      if (!functionWords.has(words[k]!)) out.push(words[k]!);
+      // ("Công an tỉnh have any việc": "an" after "công" is the police's name, typed in Vietnamese.)
+      if (!functionWords.has(words[k]!) || (words[k] === 'an' && out.at(-1) === 'cong')) out.push(words[k]!);
       k++;
     }
   }

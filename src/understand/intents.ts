@@ -608,7 +608,7 @@ function read(
   // "Dạ anh chị cho em hỏi …", "… không ạ": the polite words around it too.
   const asked = ` ${words.join(' ')} `
     .replace(/(?: (?:em|minh|toi|chau|a))? (?:cam on|xin cam on)(?: \S+){0,3} $/, ' ')
-    .replace(/(?: (?:a|nhe|nha|vay|nhi|ha))+ $/, ' ')
+    .replace(/(?: (?:a|ak|ah|nhe|nha|vay|nhi|ha))+ $/, ' ')
     .replace(
       /^(?: (?:da|vang|chao|xin|kinh))?(?: (?:anh|chi|anh chi|ban|ad|admin))? (?:cho|xin|muon) (?:em|minh|toi|chau|tui) (?:duoc )?hoi(?: (?:voi|chut|xiu|ti))?(?= )/,
       '',

@@ -73,6 +73,10 @@ function spokenDates(joined: string): string {
 export function periodForms(joined: string): string {
   return (
     spokenDates(joined)
+      // "quý 3/25", "tháng 12/18", "q3/25": a quarter's or month's year in two figures.
+      .replace(/ (quy|q|thang|t) ?(iv|i{1,3}|\d{1,2})\/(\d\d)(?= )/g, (m, unit: string, n: string, yy: string) =>
+        unit.startsWith('q') || Number(n) <= 12 ? ` ${unit}${unit.length === 1 ? '' : ' '}${n}/20${yy}` : m,
+      )
       // "q3/2019", "q3 năm 2019", "q3": a quarter by its letter.
       .replace(/ q([1-4])(\/| nam | )((?:19|20)\d\d) /g, ' quy $1/$3 ')
       .replace(/ q([1-4]) /g, ' quy $1 ')
@@ -233,6 +237,14 @@ export function findPeriod(joined: string, today: string): { span: Span & { labe
     [
       / quy (toi|sau) /,
       () => (q === 4 ? { ...quarterSpan(1, y + 1), label: `Quý I/${y + 1}` } : { ...quarterSpan(q + 1, y), label: `Quý ${ROMAN[q + 1]}/${y}` }),
+    ],
+    // "nửa đầu năm nay", "6 tháng cuối năm nay": this year's half.
+    [
+      / (?:nua|6 thang|sau thang) (dau|cuoi) (?:cua )?nam (?:nay|hien tai) /,
+      () => {
+        const first = / (?:nua|6 thang|sau thang) dau /.test(joined);
+        return { ...(first ? monthsSpan(1, 6, y) : monthsSpan(7, 12, y)), label: `6 tháng ${first ? 'đầu' : 'cuối'} năm ${y}` };
+      },
     ],
     [/ nam (nay|hien tai) /, () => ({ ...yearSpan(y), label: `năm ${y}` })],
     [/ nam (toi|sau) /, () => ({ ...yearSpan(y + 1), label: `năm ${y + 1}` })],

@@ -23,9 +23,10 @@ describe('what an agency must do', () => {
     expect(r.folded).toContain('muc 3');
   });
   it('understands a small typo in the agency name and says how it understood it', () => {
-    const r = ask('so noi vuu phai lam gi');
-    expect(r.agencies).toEqual(['Sở Nội vụ']);
-    expect(r.folded).toContain('toi hieu la so noi vu');
+    // ("so noi vuu" is a held-down letter now, read as "vụ" with no doubt to say.)
+    const r = ask('so tai chinnh phai lam gi');
+    expect(r.agencies).toEqual(['Sở Tài chính']);
+    expect(r.folded).toContain('toi hieu la so tai chinh');
   });
   it('restricts to a period when one is named', () => {
     const r = ask('Sở Nội vụ phải xong gì trong quý 4/2018');

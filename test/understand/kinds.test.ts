@@ -944,4 +944,15 @@ describe('kinds of question', () => {
     expect(first('những việc nào không có hạn cụ thể, chỉ ghi hằng năm thôi')).toBe('Nhiệm vụ định kỳ và thường xuyên (5):');
     expect(first('quy 3 2019 co viec nao khong')).toBe('Có.');
   });
+  it('English mixed into Vietnamese; departments by their field ("bên thuế", "ngành giáo dục", "sở nội"); periods in two-figure years', () => {
+    expect(first('Who sign plan này, chức vụ gì?')).toMatch(/^Kế hoạch số 4561\/KH-UBND ngày 28\/09\/2018/);
+    expect(first('Sở Tư pháp have việc gì in plan?')).toMatch(/^Sở Tư pháp — nhiệm vụ theo/);
+    expect(first('ngành giáo dục phải làm gì')).toMatch(/^Sở Giáo dục và Đào tạo — /);
+    expect(first('bên tài chính làm gì')).toMatch(/^Sở Tài chính — /);
+    expect(ask('ben thue co dc giao nv nao trong ke hoach mot cua ko ak').agencies).toEqual(['Cục Thuế tỉnh']);
+    expect(first('so noi toi 1/10/19 con may viec qua han', '2019-10-01')).toBe('Có 4 nhiệm vụ.');
+    expect(first('q4/18 co viec gi')).toBe('Nhiệm vụ đến hạn trong Quý IV/2018 (2):');
+    expect(first('thang 12/18 co viec gi')).toMatch(/^Nhiệm vụ đến hạn trong tháng 12\/2018/);
+    expect(first('6 tháng đầu năm nay có việc nào đến hạn', '2019-10-01')).toBe('Nhiệm vụ đến hạn trong 6 tháng đầu năm 2019 (7):');
+  });
 });
