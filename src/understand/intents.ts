@@ -831,10 +831,11 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount }) =
   // "văn bản quy phạm … ban hành trễ nhất lúc nào": one task described at length, its deadline "at the latest".
   const described = r.unplanned.filter((w) => !filler.has(w) && !WHOLE_PLAN.has(w)).length;
   const oneTask = described >= 4 && !named && !q.section && !/ (?:viec|nhiem vu|cong viec|nv) nao /.test(joined);
+  // ("Việc nào có hạn chót xa nhất, do ai chủ trì?": which task is asked first, its lead after.)
   if (
     rank &&
     !oneTask &&
-    !(focus === 'lead' || focus === 'coordinate') &&
+    (!(focus === 'lead' || focus === 'coordinate') || / (?:viec|nhiem vu|cong viec|nv) nao /.test(joined)) &&
     (content <= 2 || named || q.section || has(joined, c.deadline) || / han /.test(joined))
   )
     return { ...q, intent: 'first-last', rank };

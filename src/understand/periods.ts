@@ -145,6 +145,17 @@ const weekday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) 
 
 /** A period named in the question: absolute ("quý IV/2018", "năm 2019") or relative to today ("tháng này"). */
 export function findPeriod(joined: string, today: string): { span: Span & { label: string }; text: string } | undefined {
+  const found = periodIn(joined, today);
+  // "từ nay đến cuối quý 1 năm sau": from today to that period's end, what falls due before it too.
+  if (found && found.span.start > today && found.span.end > today) {
+    const from = joined.match(/ tu (?:nay|bay gio|gio|hom nay|day) (?:cho )?(?:den|toi) (?:het |cuoi )?/);
+    if (from && joined.indexOf(from[0]) < joined.indexOf(` ${found.text.split(' ')[0]} `))
+      return { span: { start: today, end: found.span.end, label: `từ nay đến hết ${found.span.label}` }, text: `${from[0].trim()} ${found.text}` };
+  }
+  return found;
+}
+
+function periodIn(joined: string, today: string): { span: Span & { label: string }; text: string } | undefined {
   const [y, m] = today.split('-').map(Number) as [number, number];
   const q = Math.ceil(m / 3);
   // "2 tuần tới", "30 ngày tới", "trong vòng một tháng tới": a window from today.
@@ -292,7 +303,8 @@ export function findPeriod(joined: string, today: string): { span: Span & { labe
     if (span) return { span: { ...span, label: labelOf(mm[0], span) }, text: mm[0] };
   }
   // A quarter or month without a year: this year.
-  const bare = joined.match(/ (quy (iv|i{1,3}|[1-4])|thang (\d{1,2})) /);
+  // ("6 tháng 1 lần" is a rhythm, not January.)
+  const bare = joined.match(/ (quy (iv|i{1,3}|[1-4])|thang (\d{1,2})) (?!lan )/);
   if (bare) {
     if (bare[2]) {
       const qq = ROMAN.indexOf(bare[2].toUpperCase()) > 0 ? ROMAN.indexOf(bare[2].toUpperCase()) : Number(bare[2]);

@@ -955,4 +955,12 @@ describe('kinds of question', () => {
     expect(first('thang 12/18 co viec gi')).toMatch(/^Nhiệm vụ đến hạn trong tháng 12\/2018/);
     expect(first('6 tháng đầu năm nay có việc nào đến hạn', '2019-10-01')).toBe('Nhiệm vụ đến hạn trong 6 tháng đầu năm 2019 (7):');
   });
+  it('which task has the last deadline, its lead asked after; "6 tháng 1 lần" is no January; from now to a coming period\'s end', () => {
+    expect(first('Việc nào có hạn chót xa nhất, ai chủ trì?')).toBe('Nhiệm vụ có hạn muộn nhất: Quý IV/2020 (hạn 31/12/2020):');
+    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const at = (q: string) => env.ask(q, { today: '2025-12-05' }).text.split('\n')[0];
+    expect(at('việc nào làm 6 tháng 1 lần')).toMatch(/^Nhiệm vụ thực hiện 6 tháng một lần/);
+    expect(at('từ giờ đến hết quý 1 năm sau có việc gì đến hạn')).toBe('Nhiệm vụ đến hạn từ nay đến hết Quý I/2026 (3):');
+    expect(at('From now to the end of Q1 next year, what falls due?')).toBe('Tasks due from now to the end of Q1 2026 (3):');
+  });
 });
