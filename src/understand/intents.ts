@@ -690,6 +690,8 @@ function focusOf(restJoined: string, c: Tables['c']): Focus {
   const lastAt = (cues: readonly string[]) => Math.max(-1, ...cues.map((x) => restJoined.lastIndexOf(` ${x} `)));
   if (lead && has(restJoined, c.coordinate) && has(restJoined, ['chu tri'])) return lastAt(c.coordinate) > lastAt(['chu tri']) ? 'coordinate' : 'lead';
   if (lead && deadline && !coordinate && !status && lastAt(c.deadline) > lastAt([...c.lead, 'ai'])) return 'deadline';
+  // "… đã công khai xong chưa, hạn là quý mấy?": the state asked first, the deadline last.
+  if (status && deadline && !lead && !coordinate && lastAt(c.deadline) > Math.max(lastAt(c.status), restJoined.lastIndexOf(' chua '))) return 'deadline';
   return coordinate ? 'coordinate' : lead ? 'lead' : status ? 'status' : deadline ? 'deadline' : 'all';
 }
 

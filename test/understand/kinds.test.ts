@@ -963,4 +963,9 @@ describe('kinds of question', () => {
     expect(at('từ giờ đến hết quý 1 năm sau có việc gì đến hạn')).toBe('Nhiệm vụ đến hạn từ nay đến hết Quý I/2026 (3):');
     expect(at('From now to the end of Q1 next year, what falls due?')).toBe('Tasks due from now to the end of Q1 2026 (3):');
   });
+  it("the state asked first and the deadline last; scanning citizens' papers into files is converting them to electronic records", () => {
+    expect(first('việc công bố danh mục thủ tục tại trung tâm đã xong chưa, hạn là quý mấy?', '2019-06-10')).toBe('Thời hạn: Quý I/2019');
+    expect(first('hạn công bố danh mục tthc là khi nào, xong chưa', '2019-06-10')).toMatch(/^Chưa xong/);
+    expect(ask('scan giấy tờ của dân thành file lưu trên máy thì ai chủ trì').ids).toEqual(['III.3']);
+  });
 });
