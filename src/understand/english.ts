@@ -120,6 +120,8 @@ export function fromEnglish(text: string): string {
     .replace(/\s*&\s*/g, ' and ')
     // "district-level", "anti-plastic-waste": the words apart, as the glossary keys them.
     .replace(/(\w)-(?=\w)/g, '$1 ')
+    // "… electronic way — who make it?": a clause's break before "who" makes it a question, not a relative clause.
+    .replace(/\s*[—–,;:]\s*(?=who\b)/g, ' then ')
     .replace(/[^a-z0-9'&/.\- ]/g, ' ')
     // "… of the Government decree. What is …": a sentence's full stop, not part of its last word ("II.2" keeps its dot).
     .replace(/([a-z])\.(?= |$)/g, '$1')

@@ -968,4 +968,8 @@ describe('kinds of question', () => {
     expect(first('hạn công bố danh mục tthc là khi nào, xong chưa', '2019-06-10')).toMatch(/^Chưa xong/);
     expect(ask('scan giấy tờ của dân thành file lưu trên máy thì ai chủ trì').ids).toEqual(['III.3']);
   });
+  it('English with a dash before "who" asks who; office buildings and their repair; step-by-step rules', () => {
+    expect(first('The step by step internal rules for each procedure, paper and electronic — who makes them?')).toMatch(/^Lead: /);
+    expect(ask('Repair of the office buildings for the one-stop desks at district and commune level: late or not?', '2019-04-15').ids).toEqual(['II.3']);
+  });
 });
