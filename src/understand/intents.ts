@@ -683,7 +683,7 @@ function focusOf(restJoined: string, c: Tables['c']): Focus {
   const deadline =
     has(restJoined, c.deadline) ||
     /^ (?:xin |cho (?:em |toi |minh )?(?:hoi |xin )?)?han (?!che )\S/.test(restJoined) ||
-    / han (?:cong bo|ban hanh|trinh|hoan thanh|xong|thuc hien|to chuc|trien khai) /.test(restJoined);
+    / han (?:cong bo|ban hanh|trinh|hoan thanh|xong|thuc hien|to chuc|trien khai|xay dung|soan thao|du thao) /.test(restJoined);
   // "ai chủ trì, ai phối hợp", "ai lo việc X? hạn khi nào": two fields asked, the last one first (the card under it
   // carries the other).
   const lead = has(restJoined, c.lead) || who;
@@ -864,7 +864,7 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount }) =
     // "văn bản quy phạm pháp luật … ban hành khi nào": "văn bản" in a task's own wording is that task's, not the plan.
     !(part === 'header' && content >= 4 && !has(joined, ['ke hoach']) && !(has(joined, ['van ban']) && !inPlanWording(r, 'van ban'))) &&
     // "kế hoạch triển khai NĐ 61 phải xây dựng khi nào": drafting a plan is a task of this one, not its header.
-    !(part === 'header' && / ke hoach (?:\S+ ){0,5}?(?:xay dung|soan thao|du thao|soan) | (?:xay dung|soan thao|du thao|lap) (?:\S+ )?ke hoach /.test(joined));
+    !(part === 'header' && / ke hoach (?:\S+ ){0,6}?(?:xay dung|soan thao|du thao|soan) | (?:xay dung|soan thao|du thao|lap) (?:\S+ )?ke hoach /.test(joined));
   // "DVC toàn trình đạt 80% thì ai chủ trì?": a percentage inside a task's words, asked for one of its fields, is
   // that task, not the plan's targets.
   const taskField = part === 'targets' && focus !== 'all' && content >= 3;

@@ -972,4 +972,8 @@ describe('kinds of question', () => {
     expect(first('The step by step internal rules for each procedure, paper and electronic — who makes them?')).toMatch(/^Lead: /);
     expect(ask('Repair of the office buildings for the one-stop desks at district and commune level: late or not?', '2019-04-15').ids).toEqual(['II.3']);
   });
+  it('"hạn xây dựng …" asks a task\'s deadline: drafting the plan for the decree is a task of this one', () => {
+    expect(first('When was the plan for Decree 61 supposed to be drafted?')).toBe('Deadline: September 2018');
+    expect(first('hạn xây dựng kế hoạch triển khai nghị định 61')).toBe('Thời hạn: Tháng 9/2018');
+  });
 });
