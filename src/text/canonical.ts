@@ -30,6 +30,9 @@ const REWRITES: Record<string, string> = {
   'tn&mt': 'tai nguyen va moi truong',
   tnmt: 'tai nguyen va moi truong',
   'tai nguyen moi truong': 'tai nguyen va moi truong',
+  // "kh bv môi trường", "BVMT": protecting the environment, as officials shorten it.
+  'bv moi truong': 'bao ve moi truong',
+  bvmt: 'bao ve moi truong',
   'nn&ptnt': 'nong nghiep va phat trien nong thon',
   nnptnt: 'nong nghiep va phat trien nong thon',
   'ld tb&xh': 'lao dong thuong binh va xa hoi',

@@ -267,6 +267,10 @@ function periodIn(joined: string, today: string): { span: Span & { label: string
   // "từ tháng 4 đến tháng 9 năm 2019", "tháng 4-9/2019": the months between, both counted (this year's without one).
   const months =
     joined.match(/ (?:tu |trong )?thang (\d{1,2}) (?:den|toi|-|cho den|cho toi) (?:het )?(?:thang )?(\d{1,2})(?:(?:\/| nam | )((?:19|20)\d\d))? /) ??
+    // "tháng 7 với tháng 8 năm 2024": two months side by side, the span of both.
+    [joined.match(/ (?:trong )?thang (\d{1,2}) (?:voi|va) thang (\d{1,2})(?:(?:\/| nam | )((?:19|20)\d\d))? /)].find(
+      (m) => m && Number(m[2]) === Number(m[1]) + 1,
+    ) ??
     joined.match(/ (?:trong )?thang (\d{1,2}) (\d{1,2})\/((?:19|20)\d\d) /);
   if (months) {
     const [a, b, yy] = [Number(months[1]), Number(months[2]), months[3] ? Number(months[3]) : y];

@@ -976,4 +976,11 @@ describe('kinds of question', () => {
     expect(first('When was the plan for Decree 61 supposed to be drafted?')).toBe('Deadline: September 2018');
     expect(first('hạn xây dựng kế hoạch triển khai nghị định 61')).toBe('Thời hạn: Tháng 9/2018');
   });
+  it('"bv môi trường" shortened; two months side by side; "ký ngày bao nhiêu"', () => {
+    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const at = (q: string) => env.ask(q, { today: '2026-11-28' }).text.split('\n')[0];
+    expect(at('kh bv moi truong 2025 co tong cong bao nhieu viec')).toMatch(/^Kế hoạch 88\/KH-UBND có 18 nhiệm vụ/);
+    expect(at('kh nay ky ngay bao nhieu')).toMatch(/^Kế hoạch số 88\/KH-UBND ngày 20\/01\/2025/);
+    expect(first('tháng 7 và tháng 8 năm 2019 có việc gì')).toMatch(/tháng 7–8\/2019/);
+  });
 });
