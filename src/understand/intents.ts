@@ -503,7 +503,17 @@ function read(
   const id = folded.match(TASK_ID)?.[1] ?? folded.match(SPACED_ID)?.[1]?.replace(/[ -]/, '.');
   let period = findPeriod(joined, today);
   // "trong kế hoạch chuyển đổi số năm 2024": a year in the plan's name, not a period to filter by.
-  if (period && /^nam /.test(period.text) && new RegExp(` (?:ke hoach|kh)(?: (?!nay )\\S+){1,12} ${period.text} `).test(joined)) period = undefined;
+  // (The words between are the plan's title's: "kế hoạch một cửa có thời hạn trong năm 2020" asks of 2020.)
+  const yearNamed = period && /^nam /.test(period.text) ? joined.match(new RegExp(` (?:ke hoach|kh)((?: (?!nay )\\S+){1,12}) ${period.text} `)) : null;
+  // (One word off the title may be a shorthand: "kh nc sạch năm nay".)
+  const between = yearNamed ? yearNamed[1]!.trim().split(' ') : [];
+  // ("… có hạn trong năm 2020": a deadline's year, whatever the words around it.)
+  if (
+    yearNamed &&
+    !between.includes('han') &&
+    (!planName || (between.some((w) => planName.has(w)) && between.filter((w) => !planName.has(w) && w !== 'nam').length <= 1))
+  )
+    period = undefined;
   // "phối hợp những việc nào trong kế hoạch năm nay": this year's plan, not its tasks due this year.
   if (period?.text === 'nam nay' && / (?:ke hoach|kh) nam nay /.test(joined)) period = undefined;
   if (period) joined = joined.replace(period.text, ' ');

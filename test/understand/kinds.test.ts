@@ -983,4 +983,11 @@ describe('kinds of question', () => {
     expect(at('kh nay ky ngay bao nhieu')).toMatch(/^Kế hoạch số 88\/KH-UBND ngày 20\/01\/2025/);
     expect(first('tháng 7 và tháng 8 năm 2019 có việc gì')).toMatch(/tháng 7–8\/2019/);
   });
+  it("a year after the plan named is the plan's only when the words between are its title's; the asker's purpose is no task word", () => {
+    expect(first('Tôi cần tổng hợp các việc của kế hoạch một cửa có hạn trong năm 2020 để báo cáo, nhờ anh chị liệt kê')).toBe(
+      'Nhiệm vụ đến hạn trong năm 2020 (3):',
+    );
+    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    expect(digital.ask('trong kh chuyen doi so nam 2024 co bao nhieu viec', { today: '2026-11-28' }).intent).toBe('count');
+  });
 });
