@@ -990,4 +990,8 @@ describe('kinds of question', () => {
     const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
     expect(digital.ask('trong kh chuyen doi so nam 2024 co bao nhieu viec', { today: '2026-11-28' }).intent).toBe('count');
   });
+  it('"trách nhiệm thuộc bên nào" asks the lead; "số CMND" is no body', () => {
+    expect(first('nếu các cơ quan vẫn xài phần mềm một cửa riêng, chưa dùng chung phần mềm thống nhất, thì trách nhiệm thuộc bên nào')).toMatch(/^Chủ trì: /);
+    expect(ask('so cmnd cua dan khoi phai khai lai thi ai lo').intent).not.toBe('unknown-agency');
+  });
 });
