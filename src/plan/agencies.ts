@@ -90,21 +90,18 @@ export class Directory {
     }
     for (const c of data.compounds) this.addAlias(c.alias, c.agencies);
     // "snn", "SNN&PTNT", "sở nn": a department's initials as officials type them, where no other agency has them.
-    for (const a of data.agencies)
-      for (const alias of initialsOf(a.name)) {
-        const words = canonicalTokens(alias);
-        const taken = this.aliasIndex.get(words[0]!)?.some((x) => x.words.join(' ') === words.join(' '));
-        if (!taken) this.addAlias(alias, [a.id]);
-      }
+    for (const a of data.agencies) for (const alias of initialsOf(a.name)) this.addUntaken(alias, a.id);
     // "bên thuế", "ngành nông nghiệp", "bên kế hoạch": a department by what it does, headed as officials say it,
     // where no other agency has that name.
-    for (const a of known)
-      for (const alias of informalOf(a.name)) {
-        const words = canonicalTokens(alias);
-        const taken = this.aliasIndex.get(words[0]!)?.some((x) => x.words.join(' ') === words.join(' '));
-        if (!taken) this.addAlias(alias, [a.id]);
-      }
+    for (const a of known) for (const alias of informalOf(a.name)) this.addUntaken(alias, a.id);
     for (const list of this.aliasIndex.values()) list.sort((x, y) => y.words.length - x.words.length);
+  }
+
+  /** An alias made up for one agency, added only where no agency has it already. */
+  private addUntaken(alias: string, id: string): void {
+    const words = canonicalTokens(alias).join(' ');
+    const taken = this.aliasIndex.get(words.split(' ')[0]!)?.some((x) => x.words.join(' ') === words);
+    if (!taken) this.addAlias(alias, [id]);
   }
 
   private addAlias(text: string, agencies: string[]): void {

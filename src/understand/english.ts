@@ -70,15 +70,12 @@ export function looksEnglish(text: string): boolean {
     .replace(/[’']/g, '')
     .replace(/(?<![\p{L}])\p{Lu}\p{L}*/gu, ' ');
   const marked = unnamed.split(/[^\p{L}]+/u).filter((w) => /[\u00C0-\u1EF9]/.test(w)).length;
-  const tokens = text
-    .normalize('NFC')
-    .toLowerCase()
-    .split(/[^\p{L}']+/u);
+  const tokens = lowerTokens(text);
   // Roman numerals and "Q3" are ids and periods in either language; "k", "j", "b" are Vietnamese shorthand.
   const words = tokens.filter((w) => /^[a-z']{2,}$/.test(w) && !/^(?:i{1,3}|iv|vi{0,3})$/.test(w));
   const shorthand = tokens.filter((w) => /^[b-hj-pr-z]$/.test(w)).length;
-  const { words: known, functionWords } = glossary();
-  const english = words.filter((w) => functionWords.has(w) || known.has(w));
+  const { functionWords } = glossary();
+  const english = glossaryWords(words);
   if (shorthand > 0 && english.length < 4 * shorthand) return false;
   if (marked > 0) return english.length >= 3 && english.length >= 1.5 * marked && english.some((w) => functionWords.has(w));
   // "tien do" is Vietnamese though "do" is an English word: English needs a word no Vietnamese syllable spells.
@@ -94,14 +91,21 @@ export function looksEnglish(text: string): boolean {
  * function word. It is read through the glossary too (Vietnamese words pass through it as they are).
  */
 export function mixedEnglish(text: string): boolean {
-  const { words: known, functionWords } = glossary();
-  const tokens = text
+  const english = glossaryWords(lowerTokens(text).filter((w) => /^[a-z']{2,}$/.test(w) && !isSyllable(w)));
+  return english.length >= 2 && english.some((w) => glossary().functionWords.has(w));
+}
+
+/** A question's words, lower-cased, split at anything but letters and apostrophes. */
+const lowerTokens = (text: string) =>
+  text
     .normalize('NFC')
     .toLowerCase()
-    .split(/[^\p{L}']+/u)
-    .filter((w) => /^[a-z']{2,}$/.test(w) && !isSyllable(w));
-  const english = tokens.filter((w) => functionWords.has(w) || known.has(w));
-  return english.length >= 2 && english.some((w) => functionWords.has(w));
+    .split(/[^\p{L}']+/u);
+
+/** The words the glossary knows, as keys or function words. */
+function glossaryWords(words: readonly string[]): string[] {
+  const { words: known, functionWords } = glossary();
+  return words.filter((w) => functionWords.has(w) || known.has(w));
 }
 
 /** An English question rewritten onto the Vietnamese cues ("What must the Department of Finance do?" → "so tai chinh phai lam gi"). */

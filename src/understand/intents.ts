@@ -624,9 +624,7 @@ function read(
       '',
     );
   // "có việc nào không?" asks yes or no; "những việc nào không có hạn cụ thể" does not: a cue ending in "không" ends it.
-  const yesNoCue = c.yesNo.some((cue) =>
-    / khong$/.test(cue) ? new RegExp(` ${cue} (?!(?:co|ghi|phai|duoc|can|bi|chu tri|phoi hop|thuoc|nam|lam) )`).test(asked) : joined.includes(` ${cue} `),
-  );
+  const yesNoCue = c.yesNo.some((cue) => (/ khong$/.test(cue) ? endingCue(cue).test(asked) : joined.includes(` ${cue} `)));
   if (YES_NO.test(asked) || yesNoCue) q.yesNo = true;
   // "III.5 hạn Q3/2020 à?", "hạn II.1 là quý IV/2018 phải không": whether the task falls due in the period named.
   if (id && period && q.focus === 'all' && / han /.test(` ${rest.join(' ')} `)) {
@@ -668,6 +666,14 @@ function read(
     nameWord: (word) => dir.hasNameWord(word),
     q,
   };
+}
+
+/** A yes/no cue ending in "không" as it closes a question, not as "không có hạn" goes on (made once per cue). */
+const endingCues = new Map<string, RegExp>();
+function endingCue(cue: string): RegExp {
+  let re = endingCues.get(cue);
+  if (!re) endingCues.set(cue, (re = new RegExp(` ${cue} (?!(?:co|ghi|phai|duoc|can|bi|chu tri|phoi hop|thuoc|nam|lam) )`)));
+  return re;
 }
 
 /** "trễ" folds to "tre", as in Bến Tre and "trẻ em" (children): the words with those taken out, for lateness cues. */

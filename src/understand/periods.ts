@@ -176,7 +176,7 @@ function periodIn(joined: string, today: string): { span: Span & { label: string
   if (relative) {
     const [, unit, n, which] = relative as unknown as [string, string, string, string];
     const year = y + (['sau', 'toi', 'ke tiep', 'tiep theo'].includes(which) ? 1 : ['ngoai', 'truoc', 'qua'].includes(which) ? -1 : 0);
-    const num = /^\d+$/.test(n) ? Number(n) : ROMAN.indexOf(n.toUpperCase());
+    const num = quarterOf(n);
     if (unit === 'quy' && num >= 1 && num <= 4) return { span: { ...quarterSpan(num, year), label: `Quý ${ROMAN[num]}/${year}` }, text: relative[0].trim() };
     if (unit === 'thang' && num >= 1 && num <= 12) return { span: { ...monthSpan(num, year), label: `tháng ${num}/${year}` }, text: relative[0].trim() };
   }
@@ -297,7 +297,7 @@ function periodIn(joined: string, today: string): { span: Span & { label: string
         : null;
     if (yearOnly && part) {
       const yy = Number(yearOnly[1]);
-      const qq = part[1] ? (ROMAN.indexOf(part[1].toUpperCase()) > 0 ? ROMAN.indexOf(part[1].toUpperCase()) : Number(part[1])) : 0;
+      const qq = part[1] ? quarterOf(part[1]) : 0;
       if (qq >= 1 && qq <= 4) return { span: { ...quarterSpan(qq, yy), label: `Quý ${ROMAN[qq]}/${yy}` }, text: mm[0] };
       const mo = Number(part[2]);
       if (mo >= 1 && mo <= 12) return { span: { ...monthSpan(mo, yy), label: `tháng ${mo}/${yy}` }, text: mm[0] };
@@ -311,7 +311,7 @@ function periodIn(joined: string, today: string): { span: Span & { label: string
   const bare = joined.match(/ (quy (iv|i{1,3}|[1-4])|thang (\d{1,2})) (?!lan )/);
   if (bare) {
     if (bare[2]) {
-      const qq = ROMAN.indexOf(bare[2].toUpperCase()) > 0 ? ROMAN.indexOf(bare[2].toUpperCase()) : Number(bare[2]);
+      const qq = quarterOf(bare[2]);
       return { span: { ...quarterSpan(qq, y), label: `Quý ${ROMAN[qq]}/${y}` }, text: bare[1]! };
     }
     const mo = Number(bare[3]);
@@ -320,16 +320,17 @@ function periodIn(joined: string, today: string): { span: Span & { label: string
   return undefined;
 }
 
+/** A quarter's number as typed: "3" or "III". */
+const quarterOf = (n: string): number => (/^\d+$/.test(n) ? Number(n) : ROMAN.indexOf(n.toUpperCase()));
+
 function labelOf(text: string, span: Span): string {
   const qs = text.match(/quy (iv|i{1,3}|[1-4])(?:-| den )(?:quy )?(iv|i{1,3}|[1-4])\D+((?:19|20)\d\d)$/);
   if (qs) {
-    const n = (x: string) => (ROMAN.indexOf(x.toUpperCase()) > 0 ? ROMAN.indexOf(x.toUpperCase()) : Number(x));
-    return `Quý ${ROMAN[n(qs[1]!)]}–${ROMAN[n(qs[2]!)]}/${qs[3]}`;
+    return `Quý ${ROMAN[quarterOf(qs[1]!)]}–${ROMAN[quarterOf(qs[2]!)]}/${qs[3]}`;
   }
   const q = text.match(/^quy (iv|i{1,3}|[1-4])\D+((?:19|20)\d\d)$/);
   if (q) {
-    const n = ROMAN.indexOf(q[1]!.toUpperCase()) > 0 ? ROMAN.indexOf(q[1]!.toUpperCase()) : Number(q[1]);
-    return `Quý ${ROMAN[n]}/${q[2]}`;
+    return `Quý ${ROMAN[quarterOf(q[1]!)]}/${q[2]}`;
   }
   const mo = text.match(/^thang (\d{1,2})\D+((?:19|20)\d\d)$/);
   if (mo) return `tháng ${Number(mo[1])}/${mo[2]}`;
