@@ -77,6 +77,7 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
     case 'cited': {
       if (q.article) return articleAnswer(ctx, q.article);
       const [kind = '', num = ''] = (q.cited ?? '').split('|');
+      if (q.asksArticle) return articlesAnswer(ctx, num);
       const full = ({ nd: 'nghi dinh', qd: 'quyet dinh', tt: 'thong tu' } as Record<string, string>)[kind] ?? kind;
       const hits = (doc?.basis ?? []).filter((b) => b.number?.startsWith(`${num}/`) && (!b.kind || fold(b.kind) === full));
       const shown = ({ 'nghi dinh': 'Nghị định', 'quyet dinh': 'Quyết định', 'thong tu': 'Thông tư' } as Record<string, string>)[full] ?? full;
@@ -221,6 +222,40 @@ function bodySentences(ctx: AnswerContext): { where: string; sentence: string }[
 }
 
 const sentencesOf = (text: string): string[] => text.split(/(?<=[.;])\s+/);
+
+/**
+ * "Kế hoạch dẫn chiếu những điều nào của NĐ 61": the articles the plan cites, each with where — of the document whose
+ * number is given when a sentence names it with them, else every article cited.
+ */
+function articlesAnswer(ctx: AnswerContext, num: string): Reply {
+  const plan = ctx.plan;
+  const places = [
+    ...bodySentences(ctx),
+    ...plan.tasks.flatMap((task) => sentencesOf(task.content).map((sentence) => ({ where: ctx.t('doc.taskShort', { id: task.id }), sentence }))),
+  ];
+  const found = new Map<string, string[]>();
+  const add = (only: boolean) => {
+    // The body's part III and its assignments are the same text: each sentence once, where it is first found.
+    const seen = new Set<string>();
+    for (const { where, sentence } of places) {
+      if (seen.has(sentence.trim()) || !seen.add(sentence.trim())) continue;
+      const folded = fold(sentence);
+      if (only && !new RegExp(`(^|[^0-9])${num}([^0-9]|$)`).test(folded)) continue;
+      for (const m of folded.matchAll(/(?:^|[^a-z])dieu (\d{1,3})(?![0-9])/g)) {
+        const list = found.get(m[1]!) ?? [];
+        if (!list.includes(where)) list.push(where);
+        found.set(m[1]!, list);
+      }
+    }
+  };
+  if (num) add(true);
+  if (found.size === 0) add(false);
+  if (found.size === 0) return answer(ctx.t('doc.articlesNone', { plan: plan.number }));
+  const lines = [...found]
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([article, where]) => `• ${ctx.t('doc.articleName', { article })}: ${where.join('; ')}`);
+  return answer([ctx.t('doc.articles', { plan: plan.number, n: found.size }), ...lines].join('\n'));
+}
 
 /** "Điều 11 nói về gì": where the plan cites that article, sentence by sentence, with where each stands. */
 function articleAnswer(ctx: AnswerContext, article: string): Reply {

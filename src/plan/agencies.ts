@@ -94,6 +94,19 @@ export class Directory {
     // "bên thuế", "ngành nông nghiệp", "bên kế hoạch": a department by what it does, headed as officials say it,
     // where no other agency has that name.
     for (const a of known) for (const alias of informalOf(a.name)) this.addUntaken(alias, a.id);
+    // "bộ đội biên phòng", "hội chữ thập đỏ": a provincial body named without its "tỉnh", where no other agency has
+    // that name (three words at least: "thanh tra", "công an" alone are also what such bodies do) and no other
+    // agency's name goes on from it ("ủy ban nhân dân" is also every district's and commune's).
+    for (const a of known)
+      for (const alias of [a.name, a.short, ...a.aliases]) {
+        const words = canonicalTokens(alias);
+        if (words.length < 4 || words.at(-1) !== 'tinh') continue;
+        const bare = words.slice(0, -1);
+        const goesOn = this.aliasIndex
+          .get(bare[0]!)
+          ?.some((x) => x.words.length > bare.length && bare.every((w, k) => x.words[k] === w) && !x.agencies.includes(a.id));
+        if (!goesOn) this.addUntaken(bare.join(' '), a.id);
+      }
     for (const list of this.aliasIndex.values()) list.sort((x, y) => y.words.length - x.words.length);
   }
 

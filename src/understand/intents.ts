@@ -136,6 +136,9 @@ interface Tables {
   filler: Set<string>;
   /** The count cues that count tasks ("bao nhiêu việc", "mấy nhiệm vụ"), not any other thing. */
   taskCount: string[];
+  /** Courtesy before a question ("dạ", "anh chị ơi", "cho em hỏi chút") and after it ("với ạ", "em cảm ơn"). */
+  openers: string[][];
+  closers: string[][];
 }
 let cached: Tables | undefined;
 const asWords = (xs: string[]) => xs.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
@@ -169,6 +172,8 @@ function tables(): Tables {
     filler: new Set(c.filler),
     countable: new Set(c.countable),
     taskCount: c.count.filter((x) => / (?:viec|nhiem vu|muc)$/.test(` ${x}`)),
+    openers: asWords(c.openers),
+    closers: asWords(c.closers),
   };
   return cached;
 }
@@ -222,6 +227,9 @@ export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<
   for (let i = 0; i < words.length; i++) {
     if (words[i] === 'ke' && words[i + 1] === 'hoach') {
       // "the one-stop-shop plan" read from English: the title's words before "kế hoạch" name the plan too.
+      // "trách nhiệm gì trong việc thực hiện kế hoạch một cửa": carrying the plan out, after "trong", "theo", is the plan.
+      const carried = out.length >= 3 && CARRIED.has(`${out.at(-2)} ${out.at(-1)}`) ? (out.at(-3) === 'viec' ? 3 : 2) : 0;
+      if (carried && PLAN_OF.has(out.at(-carried - 1) ?? '')) out.splice(out.length - carried);
       while (planName && out.length > 0 && planName.has(out.at(-1)!) && !/^\d/.test(out.at(-1)!) && !PLAN_OF.has(out.at(-1)!)) out.pop();
       const next = words[i + 2];
       const before = out.at(-1);
@@ -354,6 +362,8 @@ const SPACED_ID = /(?<!(?:quy|muc|phan|doan|nam|thang) )(?:^|(?<=\s))((?:iv|i{1,
 /** What a question says once read: its words in the forms the rules test, and the slots found in them. */
 interface Reading {
   text: string;
+  /** The words of the plan's title (see `understand`). */
+  planName: ReadonlySet<string> | undefined;
   /** The question's canonical words. */
   words: string[];
   /** Its words, period forms rewritten, with a space at each end: what cues are looked for in. */
@@ -409,6 +419,34 @@ export function understand(
   return guess(r);
 }
 
+/**
+ * "Dạ em chào anh, cho em hỏi chút, …", "… xong chưa với ạ, em cảm ơn": the courtesy around a question asks nothing,
+ * and goes before the question is read — unless less than two words beyond filler would be left ("ok cám ơn nha"). A leading "đã"
+ * typed with its marks is no "dạ".
+ */
+/** Words that go on from a level named as the topic ("huyện chủ trì …", "xã thì …", "huyện có việc nào …"). */
+const LEVEL_NEXT = new Set(['chu', 'phoi', 'phai', 'duoc', 'co', 'lam', 'thi', 'can', 'da', 'dang', 'con', 'bi', 'nhan', 'dam', 'lo', 'phu', 'chiu', 'tre']);
+
+/** Words before "vay" that make it a loan ("cho vay", "khoản vay"), not the particle "vậy". */
+const LOAN = new Set(['cho', 'khoan', 'von', 'di', 'muon', 'duoc']);
+
+function withoutCourtesy(words: string[], text: string, openers: string[][], closers: string[][], filler: Set<string>): string[] {
+  const at = (p: string[], i: number) => i >= 0 && p.every((w, k) => words[i + k] === w);
+  const markedDa = /^[^\p{L}\p{N}]*đã(?![\p{L}\p{N}])/iu.test(text.normalize('NFC'));
+  let start = 0;
+  let end = words.length;
+  for (let o = openers.find((p) => at(p, start)); o && start + o.length < end; o = openers.find((p) => at(p, start))) {
+    if (start === 0 && markedDa && o[0] === 'da') break;
+    start += o.length;
+  }
+  // ("cho vay", "vốn vay": a loan, no "vậy".)
+  const closer = () => closers.find((p) => at(p, end - p.length) && !(p.length === 1 && p[0] === 'vay' && LOAN.has(words[end - 2] ?? '')));
+  for (let e = closer(); e && end - e.length > start; e = closer()) end -= e.length;
+  const left = words.slice(start, end);
+  // ("ok cám ơn nha" is thanks, whatever is left of it.)
+  return left.filter((w) => !filler.has(w)).length >= 2 ? left : words;
+}
+
 /** The slots of a question: its period, agencies, task id and words, the field it asks, yes/no, count, role… */
 function read(
   text: string,
@@ -417,12 +455,15 @@ function read(
   planName: ReadonlySet<string> | undefined,
   planUses: (words: readonly string[]) => boolean,
 ): Reading | undefined {
-  const { c, stop, filler } = tables();
+  const { c, stop, filler, openers, closers } = tables();
   // "bao nhiêu %": the percent sign is a word here.
-  const words = canonicalTokens(spokenLetters(text).replace(/%/g, ' phần trăm '));
+  const words = withoutCourtesy(canonicalTokens(spokenLetters(text).replace(/%/g, ' phần trăm ')), text, openers, closers, filler);
   if (words.length === 0) return undefined;
   // "… có trễ hạn hông": the southern "không" closing a question.
   if (words.at(-1) === 'hong') words[words.length - 1] = 'khong';
+  // "huyện chủ trì tổng cộng mấy nv", "xã thì phải làm gì": a level named bare as the question's topic, then what it
+  // does, is that level's people's committees (inside a task's words "cấp huyện" is part of the work).
+  if (/^(?:huyen|xa|phuong)$/.test(words[0] ?? '') && LEVEL_NEXT.has(words[1] ?? '')) words.unshift('uy', 'ban', 'nhan', 'dan');
   // "Q3/2020", "T8/2019", "quý ba năm 2019": periods as people type them.
   // "hôm nay là đầu tháng 10 năm 2018": the day the asker is at, which `today` already is, not a period to filter by.
   let joined = periodForms(` ${words.join(' ')} `)
@@ -644,6 +685,7 @@ function read(
   const unplanned = withoutPlanRef(taskWords, planName);
   return {
     text,
+    planName,
     words,
     joined,
     restJoined,
@@ -729,7 +771,8 @@ const byPlace: Rule = ({ joined, q }) => {
 /** Small talk (nothing left once greetings, thanks and help words are out), and a task asked by its id. */
 const chatOrId: Rule = ({ joined, named, period, taskWords, q }, { c, chatter, filler }) => {
   // "hỏi được những gì": a help phrase's own words ask nothing of the plan ("những gì" of an agency's work).
-  const unhelped = c.help.reduce((s, cue) => s.replaceAll(` ${cue} `, ' '), joined);
+  // (Longest first: "giúp được những gì" goes whole, not as "giúp" leaving "những gì".)
+  const unhelped = [...c.help].sort((a, b) => b.length - a.length).reduce((s, cue) => s.replaceAll(` ${cue} `, ' '), joined);
   const asks = [c.overdue, c.upcoming, c.progress, c.lead, c.coordinate, c.deadline, c.agencyWork, c.count].some((cues) => has(unhelped, cues));
   // "tôi nên hỏi thế nào cho đúng": what is left besides filler is at most a word.
   const small = !named && !period && !asks && removePhrases(taskWords, chatter).filter((w) => !filler.has(w)).length <= 1;
@@ -797,8 +840,14 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount }) =
   const cited = joined.match(CITED);
   // The cited document's own words ("nghị định 61/2018") are no task's content: "NĐ 61/2018 nói về cái gì".
   const citedWords = cited ? cited[0].trim().split(' ').length : 0;
+  // "kh 4561 dẫn chiếu những điều nào của NĐ 61": which of its articles the plan cites.
+  const whichArticles = / (?:nhung |cac )?dieu (?:nao|may) /.test(joined) && has(joined, c.citedAsk);
   if (cited && !named && (has(joined, c.citedAsk) || content - citedWords <= 2))
-    return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}` };
+    return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}`, ...(whichArticles ? { asksArticle: true } : {}) };
+  // ("những điều nào kế hoạch dẫn chiếu": the plan, the asking words and nothing of a task.)
+  const asking = new Set(['dieu', 'ke', 'hoach', 'kh', 'nay', ...c.citedAsk.flatMap((x) => x.split(' '))]);
+  if (whichArticles && !named && !q.taskId && r.unplanned.filter((w) => !filler.has(w) && !asking.has(w)).length <= 1)
+    return { ...q, intent: 'document', about: 'cited', asksArticle: true };
   if (article && !named && !q.taskId) return { ...q, intent: 'document', about: 'cited', ...(cited ? { cited: `${cited[1]}|${cited[2]}` } : {}) };
   if (has(joined, c.waiting)) return { ...q, intent: 'waiting' };
   // "Tổng kinh phí bao nhiêu tỷ?", "trung tâm đặt ở đâu": what the plan does not state is said so, with what is near.
@@ -1078,13 +1127,11 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   const roleOfTask = q.yesNo && role && content >= 2 && !q.section && !agencyWork;
   // "Sở Nội vụ có phải chịu trách nhiệm bố trí trụ sở, trang thiết bị cho trung tâm … không": whether the body holds
   // one task named after the cue, asked yes or no — that task's lead, not the body's whole work.
+  // ("… có trách nhiệm gì trong việc thực hiện kế hoạch một cửa, một cửa liên thông không": the plan named is no task.)
   const described =
     workEnd >= 0
-      ? restJoined
-          .slice(workEnd)
-          .trim()
-          .split(' ')
-          .filter((w) => w && !filler.has(w) && !/^(?:khong|ko|k|chua|a|vay|nhi)$/.test(w)).length
+      ? withoutPlanRef(restJoined.slice(workEnd).trim().split(' '), r.planName).filter((w) => w && !filler.has(w) && !/^(?:khong|ko|k|chua|a|vay|nhi)$/.test(w))
+          .length
       : 0;
   if (q.yesNo && named && !q.section && described >= 4 && has(restJoined, ['trach nhiem', 'phu trach', 'dam nhan', 'dam nhiem']))
     return { ...q, intent: 'task', focus: 'lead', role: 'lead' };

@@ -43,6 +43,8 @@ export const CUE_KINDS = [
   'agencyHeads',
   'notAgencyName',
   'filler',
+  'openers',
+  'closers',
   'stop',
   'implementation',
 ] as const;

@@ -994,4 +994,28 @@ describe('kinds of question', () => {
     expect(first('nếu các cơ quan vẫn xài phần mềm một cửa riêng, chưa dùng chung phần mềm thống nhất, thì trách nhiệm thuộc bên nào')).toMatch(/^Chủ trì: /);
     expect(ask('so cmnd cua dan khoi phai khai lai thi ai lo').intent).not.toBe('unknown-agency');
   });
+  it('courtesy around a question asks nothing: greetings, "nhờ chị cho em hỏi tí", "vậy chị", "cám ơn em nhé"', () => {
+    expect(first('Chào chị, nhờ chị cho em hỏi tí: hạn hoàn thành quy trình nội bộ từng thủ tục là lúc nào vậy chị?', '2019-06-10')).toMatch(
+      /^Thời hạn: Quý II\/2019/,
+    );
+    expect(first('em ơi, cải tạo trụ sở một cửa huyện xã đã làm xong chưa vậy em, cám ơn em nhé', '2019-06-10')).toMatch(/^Chưa xong, và đã quá hạn/);
+    expect(ask('ok cảm ơn em nha').intent).toBe('thanks');
+    // "cho vay" is a loan: no "vậy" to drop.
+    expect(ask('dạ chính sách cho vay vốn thì ai lo').intent).not.toBe('help');
+  });
+  it('responsibility "in carrying out the plan" names the plan, not a task; a level named bare as the topic', () => {
+    const r = ask('Bảo hiểm xã hội tỉnh có trách nhiệm gì trong việc thực hiện kế hoạch một cửa, một cửa liên thông không');
+    expect([r.intent, r.agencies]).toEqual(['agency', ['BHXH tỉnh']]);
+    expect(first('huyện thì chủ trì tất cả mấy việc trong kh này')).toMatch(/^UBND cấp huyện chủ trì 7 nhiệm vụ/);
+  });
+  it('which articles the plan cites; a provincial body named without "tỉnh"; what the bot can help with', () => {
+    expect(ask('kế hoạch này viện dẫn những điều nào của nghị định 61').text.split('\n').slice(0, 3)).toEqual([
+      'Kế hoạch 4561/KH-UBND nhắc đến 3 điều:',
+      '• Điều 7: Nhiệm vụ II.1',
+      '• Điều 11: Phần III',
+    ]);
+    expect(first('What articles does the plan refer to?')).toBe('Plan 4561/KH-UBND cites 3 articles:');
+    expect(ask('bộ đội biên phòng có nhiệm vụ gì không').agencies).toEqual(['Bộ đội Biên phòng tỉnh']);
+    expect(ask('con bot này giúp được những gì vậy').intent).toBe('help');
+  });
 });
