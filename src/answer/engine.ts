@@ -37,8 +37,9 @@ import { type Question, understand, withoutPlanRef } from '../understand/intents
 import { formatDate } from '../plan/deadline.ts';
 import { canonicalTokens, isSyllable } from '../text/canonical.ts';
 import { fold } from '../text/fold.ts';
-import { cueWords, fillerWords, thesaurus } from '../understand/language.ts';
+import { cueWords, fillerWords, language, thesaurus } from '../understand/language.ts';
 import { TaskSearch } from '../understand/search.ts';
+import { countWords, Speller, type Vocabulary } from '../understand/typos.ts';
 import { looksLikeLegacyEncoding } from '../text/legacy.ts';
 
 export type { Reply } from './answers.ts';
@@ -197,6 +198,7 @@ export class Engine {
   /** The words that name the plan itself (its title and number): see namesPlanOnly. */
   private planWords: Set<string> | undefined;
   private agencyIndex: ReadonlyMap<string, readonly number[]> | undefined;
+  private speller: Speller | undefined;
   /**
    * Task states depend only on the day and the completions: computed once per (day, completions map) and
    * shared by every question until either changes. A store hands out a new map after each change.
@@ -249,6 +251,60 @@ export class Engine {
   private get byAgency(): ReadonlyMap<string, readonly number[]> {
     this.agencyIndex ??= indexByAgency(this.plan);
     return this.agencyIndex;
+  }
+
+  /**
+   * The text with each slip of typing read as the word meant ("Sở Tài chníh" → "chinh"): the vocabulary is this plan's
+   * text, the directory's names and the language data (see Speller), built the first time a word needs it.
+   */
+  private withTypos(text: string): { text: string; fixed: string[] } {
+    const chunks = [...text.matchAll(/[\p{L}\p{N}&]+/gu)];
+    const folded = chunks.map((m) => fold(m[0]));
+    // Most questions are syllables, numbers and known abbreviations: no vocabulary is built for them.
+    const suspect = (w: string) => w.length >= 3 && /^[a-z]+$/.test(w) && !/^q?(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$/.test(w);
+    if (!folded.some((w) => suspect(w) && !isSyllable(w)) && !folded.some((w) => suspect(w) && !fillerWords().has(w) && !cueWords().has(w)))
+      return { text, fixed: [] };
+    if (!this.speller) {
+      const canon = (words: string) => canonicalTokens(words).join(' ');
+      // A pair read as one ("tài chánh" is "tài chính"), not as its two words are.
+      const paired = (a: string, b: string) => canon(`${a} ${b}`) !== `${canon(a)} ${canon(b)}`;
+      this.speller = new Speller(
+        this.vocabulary(),
+        (w, before, after) =>
+          canon(w) !== w ||
+          (before !== undefined && paired(before, w)) ||
+          (after !== undefined && paired(w, after)) ||
+          isEnglishWord(w) ||
+          this.dir.hasNameWord(w),
+      );
+    }
+    let out = '';
+    let at = 0;
+    const fixed: string[] = [];
+    chunks.forEach((m, i) => {
+      // A word typed in capitals is an acronym or a name as its writer means it ("Sở ABC").
+      const meant = suspect(folded[i]!) && !/^\p{Lu}{2,}$/u.test(m[0]) ? this.speller!.fix(folded, i) : undefined;
+      if (meant === undefined) return;
+      out += text.slice(at, m.index) + meant;
+      at = m.index + m[0].length;
+      fixed.push(meant);
+    });
+    return { text: out + text.slice(at), fixed };
+  }
+
+  /** How often each word (and two words in a row) occur in this plan's text, the directory's names, the language data. */
+  private vocabulary(): Vocabulary {
+    const plan = this.plan;
+    const texts = [
+      plan.title,
+      ...plan.sections.map((x) => x.title),
+      ...plan.tasks.flatMap((t) => [t.content, t.leadText ?? '', t.coordinateText ?? '', t.deadline.text]),
+      ...plan.assignments.map((a) => a.text),
+    ];
+    const own = countWords([...texts.map((t) => canonicalTokens(t)), [...this.dir.nameWords]]);
+    const shared = languageCounts();
+    // Looked up in both, not merged: the language's counts are shared by every plan's speller.
+    return { count: (w) => (own.counts.get(w) ?? 0) + (shared.counts.get(w) ?? 0), pair: (p) => (own.pairs.get(p) ?? 0) + (shared.pairs.get(p) ?? 0) };
   }
 
   understand(text: string, today: string): Question {
@@ -446,6 +502,9 @@ export class Engine {
     // A question typed in English is understood through the glossary and answered in English, whatever the default.
     const english = looksEnglish(text);
     const opts: AskOptions = english ? { ...askOpts, lang: 'en' } : askOpts;
+    // "Sở Tài chníh", "nhimệ vụ": slips of typing in Vietnamese, read as the words meant.
+    const typos = english ? { text, fixed: [] } : this.withTypos(text);
+    text = typos.text;
     // One that mixes English words into Vietnamese is read through the glossary too, and answered in Vietnamese.
     if (english || mixedEnglish(text)) text = fromEnglish(text);
     // "việc này", "đơn vị đó": what the chat was just shown, written out.
@@ -456,6 +515,8 @@ export class Engine {
     }
     if (looksLikeLegacyEncoding(text)) return { reply: { intent: 'legacy-encoding', text: t('error.legacyEncoding'), tasks: [], agencies: [] } };
     let understood = this.understand(text, opts.today);
+    // A name mended from a slip is said back as understood ("(Tôi hiểu là Sở Tài chính.)"), as a close match is.
+    if (understood.agencies.length > 0 && typos.fixed.some((w) => this.dir.hasNameWord(w))) understood = { ...understood, agencyFuzzy: true };
     // "Trung tâm Phục vụ hành chính công" typed with capitals is the plan's own words (a task's), no agency unknown.
     if (understood.intent === 'unknown-agency' && understood.unresolved && this.planPhrase(text, understood.unresolved)) {
       const { unresolved: _named, ...rest } = understood;
@@ -572,4 +633,21 @@ function oneTaskLate(ctx: AnswerContext, q: Question): Reply | undefined {
   if (q.focus !== 'status' || q.agencies.length > 0 || q.period || q.count || withoutPlanRef(q.words, ctx.planName()).length < 2) return undefined;
   const one = taskAnswer(ctx, { ...q, intent: 'task' });
   return one?.intent === 'task' ? one : undefined;
+}
+
+let languageVocabulary: ReturnType<typeof countWords> | undefined;
+/** The words of the language data (cues, synonyms, examples, the thesaurus), counted once for every plan. */
+function languageCounts(): ReturnType<typeof countWords> {
+  if (!languageVocabulary) {
+    const l = language();
+    languageVocabulary = countWords([
+      ...Object.values(l.cues).flatMap((list) => list.map((p) => p.split(' '))),
+      ...l.synonyms.flatMap((x) => [x.say, x.plan]),
+      ...Object.values(l.examples).flatMap((qs) => qs.map((q) => canonicalTokens(q))),
+      ...l.document.flatMap(([, cues]) => cues.map((p) => p.split(' '))),
+      ...l.recurring.flatMap(([cues]) => cues.map((p) => p.split(' '))),
+      ...thesaurus().flat(),
+    ]);
+  }
+  return languageVocabulary;
 }

@@ -134,6 +134,11 @@ export class Directory {
     }
   }
 
+  /** Every word of every agency's name and alias (canonical). */
+  get nameWords(): ReadonlySet<string> {
+    return this.aliasWords;
+  }
+
   /** Whether some agency's name or alias has this (canonical) word. */
   hasNameWord(word: string): boolean {
     return this.aliasWords.has(word);

@@ -1,0 +1,120 @@
+/**
+ * Typing slips in a question ("Sở Tài chníh", "nhimệ vụ", "hyuện", "tahng"): a word that is no Vietnamese syllable, no
+ * abbreviation and no word the plan, the directory or the language data know, is read as the known syllable one slip
+ * away — two letters swapped, one dropped, one added or one mistyped — that those texts use most. A word with no such
+ * neighbour is left as typed (an acronym of the plan's, a name), and so is every word that is a syllable: "táng" for
+ * "tháng" is a word of its own and needs the context a spelling fix does not have.
+ */
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** The vowel runs a Vietnamese syllable can have, marks folded ("uye" of "huyện", "uoi" of "người"). */
+const NUCLEI = new Set('a e i o u y ai ao au ay eo eu ia ie iu oa oe oi oo ua ue ui uo uu uy ye ieu oai oay oeo uay uoi uou uya uye uyu yeu'.split(' '));
+const ONSETS = [
+  '',
+  'b',
+  'c',
+  'ch',
+  'd',
+  'g',
+  'gh',
+  'gi',
+  'h',
+  'k',
+  'kh',
+  'l',
+  'm',
+  'n',
+  'ng',
+  'ngh',
+  'nh',
+  'p',
+  'ph',
+  'qu',
+  'r',
+  's',
+  't',
+  'th',
+  'tr',
+  'v',
+  'x',
+];
+const CODA = /^(?:ch|nh|ng|[cmnpt])?$/;
+
+/** Whether a folded word spells a Vietnamese syllable: an onset, a vowel run one can have, an ending ("hyuen" is none). */
+export function strictSyllable(word: string): boolean {
+  for (const onset of ONSETS) {
+    if (!word.startsWith(onset)) continue;
+    const m = word.slice(onset.length).match(/^([aeiouy]+)(.*)$/);
+    if (m && NUCLEI.has(m[1]!) && CODA.test(m[2]!)) return true;
+  }
+  return false;
+}
+/** A swap is the likeliest slip on a phone's keyboard, then a letter dropped or added, then one mistyped. */
+const WEIGHT = { swap: 4, drop: 2, add: 2, change: 1 } as const;
+
+/** How often a canonical word, and two words in a row ("ke hoach"), occur in the texts that make a vocabulary. */
+export interface Vocabulary {
+  count(word: string): number;
+  pair(words: string): number;
+}
+
+export class Speller {
+  /**
+   * @param vocabulary the words to read slips as
+   * @param known whether a word is known in another way (an abbreviation, alone or with a word beside it — "tài
+   *   chánh" —, an English word): never corrected
+   */
+  constructor(
+    private readonly vocabulary: Vocabulary,
+    private readonly known: (word: string, before?: string, after?: string) => boolean,
+  ) {}
+
+  /**
+   * The word meant at `i` of these (folded) words, or undefined when it is fine as typed or no single slip explains
+   * it. A word that spells no syllable takes the likeliest neighbour; one that spells a syllable no text here uses
+   * ("nhim vụ", "kế hoch") only a neighbour that makes a known pair with the word before or after it ("nhiem vu").
+   */
+  fix(words: readonly string[], i: number): string | undefined {
+    const word = words[i]!;
+    if (word.length < 3 || word.length > 12 || !/^[a-z]+$/.test(word)) return undefined;
+    if (this.vocabulary.count(word) > 0 || this.known(word, words[i - 1], words[i + 1])) return undefined;
+    const syllable = strictSyllable(word);
+    // Consonants only: an acronym ("ntm", "cnscd"), unless a vowel dropped from a longer word ("trng").
+    if (!/[aeiouy]/.test(word) && word.length < 4) return undefined;
+    const before = words[i - 1];
+    const after = words[i + 1];
+    let best: string | undefined;
+    let bestScore = 0;
+    const consider = (candidate: string, weight: number) => {
+      if (candidate === word || !strictSyllable(candidate)) return;
+      const n = this.vocabulary.count(candidate);
+      if (!n) return;
+      const paired = (before ? this.vocabulary.pair(`${before} ${candidate}`) : 0) + (after ? this.vocabulary.pair(`${candidate} ${after}`) : 0);
+      // (A syllable's neighbour one letter changed is mostly another word: "bữa nào" is no "cửa nào".)
+      if (syllable && (paired === 0 || weight === WEIGHT.change)) return;
+      const score = weight * (Math.log(1 + n) + 3 * Math.log(1 + paired));
+      if (score > bestScore) [best, bestScore] = [candidate, score];
+    };
+    for (let k = 0; k + 1 < word.length; k++) consider(word.slice(0, k) + word[k + 1] + word[k] + word.slice(k + 2), WEIGHT.swap);
+    for (let k = 0; k < word.length; k++) consider(word.slice(0, k) + word.slice(k + 1), WEIGHT.drop);
+    for (let k = 0; k <= word.length; k++) for (const c of LETTERS) consider(word.slice(0, k) + c + word.slice(k), WEIGHT.add);
+    for (let k = 0; k < word.length; k++) for (const c of LETTERS) if (c !== word[k]) consider(word.slice(0, k) + c + word.slice(k + 1), WEIGHT.change);
+    return best;
+  }
+}
+
+/** How often each word, and each two words in a row, occur in these word lists. */
+export function countWords(lists: Iterable<readonly string[]>): { counts: Map<string, number>; pairs: Map<string, number> } {
+  const counts = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  for (const words of lists)
+    for (let i = 0; i < words.length; i++) {
+      counts.set(words[i]!, (counts.get(words[i]!) ?? 0) + 1);
+      if (i > 0) {
+        const pair = `${words[i - 1]} ${words[i]}`;
+        pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+      }
+    }
+  return { counts, pairs };
+}
