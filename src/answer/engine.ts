@@ -282,8 +282,10 @@ export class Engine {
     let at = 0;
     const fixed: string[] = [];
     chunks.forEach((m, i) => {
-      // A word typed in capitals is an acronym or a name as its writer means it ("Sở ABC").
-      const meant = suspect(folded[i]!) && !/^\p{Lu}{2,}$/u.test(m[0]) ? this.speller!.fix(folded, i) : undefined;
+      // A word typed in capitals is an acronym or a name as its writer means it ("Sở ABC"); so is a short one right
+      // after a body's head word ("sở abc", "ban xyz"): the directory tells whether there is such a body.
+      const initials = folded[i]!.length <= 4 && /^(?:so|ban|cuc|hoi|phong|vien|chi)$/.test(folded[i - 1] ?? '');
+      const meant = suspect(folded[i]!) && !initials && !/^\p{Lu}{2,}$/u.test(m[0]) ? this.speller!.fix(folded, i) : undefined;
       if (meant === undefined) return;
       out += text.slice(at, m.index) + meant;
       at = m.index + m[0].length;

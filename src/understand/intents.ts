@@ -1137,7 +1137,9 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
     return { ...q, intent: 'task', focus: 'lead', role: 'lead' };
   // "việc gia cố đê biển ở Bình Đại, Ba Tri tới giờ trễ hạn chưa": one task's state, the districts where it is done.
   const stateOfTask = q.focus === 'status' && named && content >= 2 && !agencyWork;
-  if (q.focus !== 'all' && (roleOfTask || stateOfTask || (content >= 3 && !agencyWork))) return { ...q, intent: 'task' };
+  // "Sở TC làm mức chi thì có ai phối hợp": the work, then "thì" and the field asked — a word of work will do.
+  const fieldAfterThi = content >= 1 && / thi (?:co )?(?:ai|khi nao|bao gio|han) /.test(restJoined);
+  if (q.focus !== 'all' && (roleOfTask || stateOfTask || ((content >= 3 || fieldAfterThi) && !agencyWork))) return { ...q, intent: 'task' };
   if (has(joined, c.lateProgress)) return { ...q, intent: 'overdue' };
   // "Ai lo việc theo dõi tiến độ chung": who does the monitoring, a task or an assignment of the body.
   if (focus === 'lead' && content >= 1 && / theo doi | don doc /.test(restJoined)) return { ...q, intent: 'task' };

@@ -1018,4 +1018,16 @@ describe('kinds of question', () => {
     expect(ask('bộ đội biên phòng có nhiệm vụ gì không').agencies).toEqual(['Bộ đội Biên phòng tỉnh']);
     expect(ask('con bot này giúp được những gì vậy').intent).toBe('help');
   });
+  it("an official's shorthand read where the word beside it says what it is; lateness as 'chậm'; helping is coordinating", () => {
+    expect(first('cq nào ph vụ số hóa hồ sơ giấy')).toMatch(/^Phối hợp: /);
+    expect(first('quy trình nội bộ đã ht chưa z', '2019-06-10')).toMatch(/^Chưa xong/);
+    expect(first('ai chịu tn quy định mức chi')).toBe('Chủ trì: Sở Tài chính');
+    expect(first('kh 4561 giao bnhiu việc')).toMatch(/^Kế hoạch 4561\/KH-UBND có 19 nhiệm vụ/);
+    expect(ask('Sở TC làm mức chi thì có ai phối hợp không').ids).toEqual(['I.4']);
+    expect(ask('cấp xã có nv nào chậm chưa', '2019-06-10').intent).toBe('overdue');
+    expect(first('số hóa hồ sơ giấy hỗ trợ với ai')).toMatch(/^Phối hợp: /);
+    expect(first('cơ quan nào làm đầu mối thành lập trung tâm phục vụ hành chính công')).toMatch(/^Chủ trì: /);
+    // "chấm điểm" (scoring) is no lateness.
+    expect(ask('việc chấm điểm giải quyết hồ sơ ai lo').intent).toBe('task');
+  });
 });
