@@ -21,6 +21,17 @@ describe('an agency cell', () => {
     expect(parties).toEqual([{ name: 'Bộ Chỉ huy Quân sự tỉnh' }, { name: 'UBND cấp huyện', agency: 'ubnd-cap-huyen' }]);
     expect(warnings).toEqual([{ kind: 'unknownAgency', where: 'III.5', name: 'Bộ Chỉ huy Quân sự tỉnh' }]);
   });
+  it('"Các sở, ngành liên quan", "Các sở, ngành, đoàn thể liên quan": the departments (and the bodies concerned), no body called "ngành"', () => {
+    expect(cell('Các sở, ngành liên quan')).toEqual({ parties: [{ name: 'Các sở, ban ngành', agency: 'cac-so-ban-nganh' }], warnings: [] });
+    expect(cell('Các sở, ngành, đoàn thể liên quan; UBND các huyện, thành phố')).toEqual({
+      parties: [
+        { name: 'Các sở, ban ngành', agency: 'cac-so-ban-nganh' },
+        { name: 'Các cơ quan, đơn vị liên quan', agency: 'lien-quan' },
+        { name: 'UBND cấp huyện', agency: 'ubnd-cap-huyen' },
+      ],
+      warnings: [],
+    });
+  });
   it('the districts with the towns and cities listed after them are UBND cấp huyện, once', () => {
     for (const text of [
       'UBND các huyện, thành phố',
