@@ -257,6 +257,48 @@ export class Engine {
    * The text with each slip of typing read as the word meant ("Sở Tài chníh" → "chinh"): the vocabulary is this plan's
    * text, the directory's names and the language data (see Speller), built the first time a word needs it.
    */
+  /**
+   * "Em đang chuẩn bị tài liệu cho cuộc họp sáng mai, …", "…, để em báo cáo lãnh đạo": a clause about the asker — who
+   * they are, what they need the answer for — that asks nothing, names no agency and no date is left out; the question
+   * is the rest. A clause is what commas, semicolons and colons part, or a last "để …" (a purpose). Nothing is left
+   * out when less than two words of content would stay.
+   */
+  private withoutFraming(text: string): string {
+    const { asker, framing, asks, asksEnd, openers, closers } = language().cues;
+    const has = (joined: string, phrases: readonly string[]) => phrases.some((p) => joined.includes(` ${p} `));
+    // Whether words ask something: a question word, "cho em hỏi", or a yes/no word closing them ("… chưa ạ").
+    const asking = (words: string[]) => {
+      let joined = ` ${words.join(' ')} `;
+      // ("… bị trễ chưa anh", "… xong chưa ạ chị": the courtesy and the one addressed after it.)
+      const tail = (p: string) => joined.endsWith(` ${p} `) && joined.length > p.length + 2;
+      for (let cut = [...closers, ...ADDRESSED].find(tail); cut; cut = [...closers, ...ADDRESSED].find(tail))
+        joined = joined.slice(0, joined.length - cut.length - 1);
+      return has(joined, asks) || has(joined, openers) || asksEnd.some((p) => joined.endsWith(` ${p} `));
+    };
+    const framed = (clause: string) => {
+      const words = canonicalTokens(clause);
+      if (words.length < 2 || /\d/.test(clause)) return false;
+      const joined = ` ${words.join(' ')} `;
+      if ((!has(joined, asker) && !has(joined, framing)) || asking(words) || this.dir.find(words).length > 0) return false;
+      // Work the plan names ("đơn vị chúng tôi đang rà soát việc thành lập Trung tâm …, xin cho biết …") is the question's.
+      // (The plan itself named — "mới nhận kế hoạch này" — is no work of it.)
+      const own = withoutPlanRef(words, this.planName());
+      return !own.some((_, i) => i + 3 <= own.length && this.search.uses(own.slice(i, i + 3)));
+    };
+    const clauses = text.split(/(?<=[,;:])/);
+    // The last clause's purpose: "… quy định mức chi để kịp làm báo cáo?"
+    const last = clauses.at(-1)!;
+    const purpose = last.search(/\s(?:để|de)\s[^,;:]*$/iu);
+    if (purpose > 0) clauses.splice(clauses.length - 1, 1, last.slice(0, purpose), last.slice(purpose));
+    const kept = clauses.filter((c) => !framed(c.replace(/[,;:?!.]+\s*$/u, '')));
+    if (kept.length === clauses.length || kept.length === 0) return text;
+    const rest = kept.join('').replace(/[,;:\s]+$/u, '');
+    const filler = fillerWords();
+    const words = canonicalTokens(rest);
+    // What stays must still ask, with two words of content at least.
+    return asking(words) && words.filter((w) => !filler.has(w)).length >= 2 ? rest : text;
+  }
+
   private withTypos(text: string): { text: string; fixed: string[] } {
     const chunks = [...text.matchAll(/[\p{L}\p{N}&]+/gu)];
     const folded = chunks.map((m) => fold(m[0]));
@@ -507,6 +549,8 @@ export class Engine {
     // "Sở Tài chníh", "nhimệ vụ": slips of typing in Vietnamese, read as the words meant.
     const typos = english ? { text, fixed: [] } : this.withTypos(text);
     text = typos.text;
+    // "Em đang chuẩn bị họp, …": what the asker says of themselves asks nothing.
+    if (!english) text = this.withoutFraming(text);
     // One that mixes English words into Vietnamese is read through the glossary too, and answered in Vietnamese.
     if (english || mixedEnglish(text)) text = fromEnglish(text);
     // "việc này", "đơn vị đó": what the chat was just shown, written out.
@@ -636,6 +680,9 @@ function oneTaskLate(ctx: AnswerContext, q: Question): Reply | undefined {
   const one = taskAnswer(ctx, { ...q, intent: 'task' });
   return one?.intent === 'task' ? one : undefined;
 }
+
+/** Whom a question is put to, as it ends: "… chưa anh", "… không chị". */
+const ADDRESSED = ['anh', 'chi', 'em', 'ban', 'bot', 'a'];
 
 let languageVocabulary: ReturnType<typeof countWords> | undefined;
 /** The words of the language data (cues, synonyms, examples, the thesaurus), counted once for every plan. */

@@ -45,6 +45,10 @@ export const CUE_KINDS = [
   'filler',
   'openers',
   'closers',
+  'asker',
+  'framing',
+  'asks',
+  'asksEnd',
   'stop',
   'implementation',
 ] as const;

@@ -1030,4 +1030,15 @@ describe('kinds of question', () => {
     // "chấm điểm" (scoring) is no lateness.
     expect(ask('việc chấm điểm giải quyết hồ sơ ai lo').intent).toBe('task');
   });
+  it('what the asker says of themselves asks nothing: who they are, what they need the answer for', () => {
+    expect(first('Tuần sau phòng em họp sơ kết, quy trình nội bộ từng thủ tục hạn khi nào', '2019-06-10')).toMatch(/^Thời hạn: Quý II\/2019/);
+    expect(first('Ai chủ trì quy định mức chi để em trình sếp ký?')).toBe('Chủ trì: Sở Tài chính');
+    expect(ask('Em làm văn thư, mới nhận kế hoạch này, việc nào đã trễ hạn?', '2019-06-10').intent).toBe('overdue');
+    // A clause naming the work the question then points to stays: "nhiệm vụ này".
+    expect(first('Đơn vị chúng tôi đang theo dõi việc thành lập Trung tâm Phục vụ hành chính công, xin cho biết ai chủ trì nhiệm vụ này')).toMatch(
+      /^Chủ trì: /,
+    );
+    // "tới" folds as "tôi" does: no asker there.
+    expect(ask('Từ nay tới cuối năm 2019, còn những việc gì phải hoàn thành?', '2019-06-10').intent).not.toBe('unknown');
+  });
 });
