@@ -78,12 +78,15 @@ export class Speller {
   fix(words: readonly string[], i: number): string | undefined {
     const word = words[i]!;
     if (word.length < 3 || word.length > 12 || !/^[a-z]+$/.test(word)) return undefined;
-    if (this.vocabulary.count(word) > 0 || this.known(word, words[i - 1], words[i + 1])) return undefined;
+    if (this.known(word, words[i - 1], words[i + 1])) return undefined;
     const syllable = strictSyllable(word);
-    // Consonants only: an acronym ("ntm", "cnscd"), unless a vowel dropped from a longer word ("trng").
-    if (!/[aeiouy]/.test(word) && word.length < 4) return undefined;
     const before = words[i - 1];
     const after = words[i + 1];
+    // A word the texts use is fine as typed — unless it makes no pair with the word before it, and a neighbour
+    // does, often ("kế hạch" is "kế hoạch": "hạch" is a word, "kế hạch" none).
+    if (this.vocabulary.count(word) > 0) return syllable && before !== undefined ? this.inPair(word, before) : undefined;
+    // Consonants only: an acronym ("ntm", "cnscd"), unless a vowel dropped from a longer word ("trng").
+    if (!/[aeiouy]/.test(word) && word.length < 4) return undefined;
     let best: string | undefined;
     let bestScore = 0;
     const consider = (candidate: string, weight: number) => {
@@ -102,7 +105,26 @@ export class Speller {
     for (let k = 0; k < word.length; k++) for (const c of LETTERS) if (c !== word[k]) consider(word.slice(0, k) + c + word.slice(k + 1), WEIGHT.change);
     return best;
   }
+
+  /** The neighbour of a known word that makes a frequent pair with the word before it, when the word makes none. */
+  private inPair(word: string, before: string): string | undefined {
+    if (this.vocabulary.pair(`${before} ${word}`) > 0) return undefined;
+    let best: string | undefined;
+    let most = OFTEN - 1;
+    const consider = (candidate: string) => {
+      if (candidate === word || !strictSyllable(candidate)) return;
+      const n = this.vocabulary.pair(`${before} ${candidate}`);
+      if (n > most) [best, most] = [candidate, n];
+    };
+    for (let k = 0; k + 1 < word.length; k++) consider(word.slice(0, k) + word[k + 1] + word[k] + word.slice(k + 2));
+    for (let k = 0; k < word.length; k++) consider(word.slice(0, k) + word.slice(k + 1));
+    for (let k = 0; k <= word.length; k++) for (const c of LETTERS) consider(word.slice(0, k) + c + word.slice(k));
+    return best;
+  }
 }
+
+/** How often a pair must occur for a known word beside its first word to be read as a slip for it. */
+const OFTEN = 20;
 
 /** How often each word, and each two words in a row, occur in these word lists. */
 export function countWords(lists: Iterable<readonly string[]>): { counts: Map<string, number>; pairs: Map<string, number> } {

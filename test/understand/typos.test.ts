@@ -28,6 +28,10 @@ describe('slips of typing', () => {
     expect(fix('ntm ocop')).toBe('ntm ocop');
     expect(fix('bua nay')).toBe('bua nay');
     expect([strictSyllable('hyuen'), strictSyllable('huyen'), strictSyllable('nghieng')]).toEqual([false, true, true]);
+    // A word the texts know, beside a word it never follows, when a neighbour follows that word often ("kế hạch").
+    const often = new Speller(vocabulary(`${'ke hoach '.repeat(20)}hach toan`), () => false);
+    expect(often.fix(['ke', 'hach', 'nay'], 1)).toBe('hoach');
+    expect(often.fix(['hach', 'toan'], 0)).toBeUndefined();
   });
   it('questions with slips are answered as if typed right', () => {
     expect(ask('Sở Tài chníh phải làm gì').agencies).toEqual(['Sở Tài chính']);
