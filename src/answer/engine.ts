@@ -264,6 +264,8 @@ export class Engine {
    * out when less than two words of content would stay.
    */
   private withoutFraming(text: string): string {
+    // One clause, no purpose after "để": nothing to leave out (most questions).
+    if (!/[,;:]|\s(?:để|de)\s/iu.test(text)) return text;
     const { asker, framing, asks, asksEnd, openers, closers } = language().cues;
     const has = (joined: string, phrases: readonly string[]) => phrases.some((p) => joined.includes(` ${p} `));
     // Whether words ask something: a question word, "cho em hỏi", or a yes/no word closing them ("… chưa ạ").
@@ -348,7 +350,12 @@ export class Engine {
     const own = countWords([...texts.map((t) => canonicalTokens(t)), [...this.dir.nameWords]]);
     const shared = languageCounts();
     // Looked up in both, not merged: the language's counts are shared by every plan's speller.
-    return { count: (w) => (own.counts.get(w) ?? 0) + (shared.counts.get(w) ?? 0), pair: (p) => (own.pairs.get(p) ?? 0) + (shared.pairs.get(p) ?? 0) };
+    return {
+      count: (w) => (own.counts.get(w) ?? 0) + (shared.counts.get(w) ?? 0),
+      pair: (p) => (own.pairs.get(p) ?? 0) + (shared.pairs.get(p) ?? 0),
+      // (At most the sum: a bound is all the speller needs to skip a word.)
+      follows: (w) => (own.follows.get(w) ?? 0) + (shared.follows.get(w) ?? 0),
+    };
   }
 
   understand(text: string, today: string): Question {

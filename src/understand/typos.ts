@@ -57,6 +57,8 @@ const WEIGHT = { swap: 4, drop: 2, add: 2, change: 1 } as const;
 export interface Vocabulary {
   count(word: string): number;
   pair(words: string): number;
+  /** How often the likeliest word after this one follows it. */
+  follows(word: string): number;
 }
 
 export class Speller {
@@ -78,13 +80,17 @@ export class Speller {
   fix(words: readonly string[], i: number): string | undefined {
     const word = words[i]!;
     if (word.length < 3 || word.length > 12 || !/^[a-z]+$/.test(word)) return undefined;
-    if (this.known(word, words[i - 1], words[i + 1])) return undefined;
-    const syllable = strictSyllable(word);
     const before = words[i - 1];
     const after = words[i + 1];
     // A word the texts use is fine as typed — unless it makes no pair with the word before it, and a neighbour
     // does, often ("kế hạch" is "kế hoạch": "hạch" is a word, "kế hạch" none).
-    if (this.vocabulary.count(word) > 0) return syllable && before !== undefined ? this.inPair(word, before) : undefined;
+    if (this.vocabulary.count(word) > 0) {
+      if (before === undefined || this.vocabulary.pair(`${before} ${word}`) > 0 || this.vocabulary.follows(before) < OFTEN) return undefined;
+      if (!strictSyllable(word) || this.known(word, before, after)) return undefined;
+      return this.inPair(word, before);
+    }
+    if (this.known(word, before, after)) return undefined;
+    const syllable = strictSyllable(word);
     // Consonants only: an acronym ("ntm", "cnscd"), unless a vowel dropped from a longer word ("trng").
     if (!/[aeiouy]/.test(word) && word.length < 4) return undefined;
     let best: string | undefined;
@@ -127,16 +133,23 @@ export class Speller {
 const OFTEN = 20;
 
 /** How often each word, and each two words in a row, occur in these word lists. */
-export function countWords(lists: Iterable<readonly string[]>): { counts: Map<string, number>; pairs: Map<string, number> } {
+export function countWords(lists: Iterable<readonly string[]>): {
+  counts: Map<string, number>;
+  pairs: Map<string, number>;
+  follows: Map<string, number>;
+} {
   const counts = new Map<string, number>();
   const pairs = new Map<string, number>();
+  const follows = new Map<string, number>();
   for (const words of lists)
     for (let i = 0; i < words.length; i++) {
       counts.set(words[i]!, (counts.get(words[i]!) ?? 0) + 1);
       if (i > 0) {
         const pair = `${words[i - 1]} ${words[i]}`;
-        pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+        const n = (pairs.get(pair) ?? 0) + 1;
+        pairs.set(pair, n);
+        if (n > (follows.get(words[i - 1]!) ?? 0)) follows.set(words[i - 1]!, n);
       }
     }
-  return { counts, pairs };
+  return { counts, pairs, follows };
 }

@@ -7,8 +7,8 @@ import { countWords, Speller, strictSyllable } from '../../src/understand/typos.
 import { ask } from '../helpers.ts';
 
 const vocabulary = (text: string) => {
-  const { counts, pairs } = countWords([text.split(' ')]);
-  return { count: (w: string) => counts.get(w) ?? 0, pair: (p: string) => pairs.get(p) ?? 0 };
+  const { counts, pairs, follows } = countWords([text.split(' ')]);
+  return { count: (w: string) => counts.get(w) ?? 0, pair: (p: string) => pairs.get(p) ?? 0, follows: (w: string) => follows.get(w) ?? 0 };
 };
 
 describe('slips of typing', () => {
