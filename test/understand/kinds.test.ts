@@ -1041,4 +1041,10 @@ describe('kinds of question', () => {
     // "tới" folds as "tôi" does: no asker there.
     expect(ask('Từ nay tới cuối năm 2019, còn những việc gì phải hoàn thành?', '2019-06-10').intent).not.toBe('unknown');
   });
+  it('English: "work items", "what number of", a cut-off date, past due, done last', () => {
+    expect(first('How many work items are in section III?')).toMatch(/^Section III \(.*\) has 6 tasks:$/);
+    expect(first('Which task has the latest cut-off date?')).toBe('The latest deadline: Q4 2020 (due 31/12/2020):');
+    expect(ask('Which tasks are past due?', '2019-06-10').intent).toBe('overdue');
+    expect(first('Which task is expected to be done last?')).toBe('The latest deadline: Q4 2020 (due 31/12/2020):');
+  });
 });
