@@ -224,33 +224,36 @@ function bodySentences(ctx: AnswerContext): { where: string; sentence: string }[
 const sentencesOf = (text: string): string[] => text.split(/(?<=[.;])\s+/);
 
 /**
+ * Where the plan's text stands, sentence by sentence: its body's parts and assignments, then its tasks — each sentence
+ * once, where it is first found (the body's part III and its assignments are the same text).
+ */
+function citingPlaces(ctx: AnswerContext): { where: string; sentence: string }[] {
+  const seen = new Set<string>();
+  return [
+    ...bodySentences(ctx),
+    ...ctx.plan.tasks.flatMap((task) => sentencesOf(task.content).map((sentence) => ({ where: ctx.t('doc.taskShort', { id: task.id }), sentence }))),
+  ].filter(({ sentence }) => !seen.has(sentence.trim()) && seen.add(sentence.trim()));
+}
+
+/**
  * "Kế hoạch dẫn chiếu những điều nào của NĐ 61": the articles the plan cites, each with where — of the document whose
- * number is given when a sentence names it with them, else every article cited.
+ * number is given, in the sentences that name it with them ("Điều 7, 8 và 9 của Nghị định 61"), else every one cited.
  */
 function articlesAnswer(ctx: AnswerContext, num: string): Reply {
   const plan = ctx.plan;
-  const places = [
-    ...bodySentences(ctx),
-    ...plan.tasks.flatMap((task) => sentencesOf(task.content).map((sentence) => ({ where: ctx.t('doc.taskShort', { id: task.id }), sentence }))),
-  ];
   const found = new Map<string, string[]>();
-  const add = (only: boolean) => {
-    // The body's part III and its assignments are the same text: each sentence once, where it is first found.
-    const seen = new Set<string>();
-    for (const { where, sentence } of places) {
-      if (seen.has(sentence.trim()) || !seen.add(sentence.trim())) continue;
-      const folded = fold(sentence);
-      if (only && !new RegExp(`(^|[^0-9])${num}([^0-9]|$)`).test(folded)) continue;
-      for (const m of folded.matchAll(/(?:^|[^a-z])dieu (\d{1,3})(?![0-9])/g)) {
-        const list = found.get(m[1]!) ?? [];
+  const ofDocument = num ? new RegExp(`(^|[^0-9])${num}([^0-9]|$)`) : undefined;
+  for (const { where, sentence } of citingPlaces(ctx)) {
+    const folded = fold(sentence);
+    if (ofDocument && !ofDocument.test(folded)) continue;
+    for (const m of folded.matchAll(/(?:^|[^a-z])dieu (\d{1,3}(?:(?:\s*,\s*|\s+va\s+)\d{1,3}(?![0-9/]))*)/g))
+      for (const article of m[1]!.split(/\s*,\s*|\s+va\s+/)) {
+        const list = found.get(article) ?? [];
         if (!list.includes(where)) list.push(where);
-        found.set(m[1]!, list);
+        found.set(article, list);
       }
-    }
-  };
-  if (num) add(true);
-  if (found.size === 0) add(false);
-  if (found.size === 0) return answer(ctx.t('doc.articlesNone', { plan: plan.number }));
+  }
+  if (found.size === 0) return answer(ctx.t(num ? 'doc.articlesNone' : 'doc.articlesNoneAll', { plan: plan.number }));
   const lines = [...found]
     .sort(([a], [b]) => Number(a) - Number(b))
     .map(([article, where]) => `• ${ctx.t('doc.articleName', { article })}: ${where.join('; ')}`);
@@ -261,14 +264,8 @@ function articlesAnswer(ctx: AnswerContext, num: string): Reply {
 function articleAnswer(ctx: AnswerContext, article: string): Reply {
   const plan = ctx.plan;
   const cites = new RegExp(`(^|[^a-z])dieu ${article}([^0-9]|$)`);
-  const places = [
-    ...bodySentences(ctx),
-    ...plan.tasks.flatMap((task) => sentencesOf(task.content).map((sentence) => ({ where: ctx.t('doc.taskShort', { id: task.id }), sentence }))),
-  ];
-  // The body's part III and its assignments are the same text: each sentence once, where it is first found.
-  const seen = new Set<string>();
-  const lines = places
-    .filter(({ sentence }) => cites.test(fold(sentence)) && !seen.has(sentence.trim()) && seen.add(sentence.trim()))
+  const lines = citingPlaces(ctx)
+    .filter(({ sentence }) => cites.test(fold(sentence)))
     .map(({ where, sentence }) => `• ${where}: ${excerpt(sentence.trim(), 300)}`);
   if (lines.length === 0) return answer(ctx.t('doc.articleNone', { article, plan: plan.number }));
   return answer(

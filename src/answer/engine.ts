@@ -254,10 +254,6 @@ export class Engine {
   }
 
   /**
-   * The text with each slip of typing read as the word meant ("Sở Tài chníh" → "chinh"): the vocabulary is this plan's
-   * text, the directory's names and the language data (see Speller), built the first time a word needs it.
-   */
-  /**
    * "Em đang chuẩn bị tài liệu cho cuộc họp sáng mai, …", "…, để em báo cáo lãnh đạo": a clause about the asker — who
    * they are, what they need the answer for — that asks nothing, names no agency and no date is left out; the question
    * is the rest. A clause is what commas, semicolons and colons part, or a last "để …" (a purpose). Nothing is left
@@ -267,6 +263,8 @@ export class Engine {
     // One clause, no purpose after "để": nothing to leave out (most questions).
     if (!/[,;:]|\s(?:để|de)\s/iu.test(text)) return text;
     const { asker, framing, asks, asksEnd, openers, closers } = language().cues;
+    // ("Dạ", "anh ơi" open a question but ask nothing; "cho em hỏi", "xin cho biết" do.)
+    const askingOpeners = openers.filter((p) => / (?:hoi|cho biet) /.test(` ${p} `));
     const has = (joined: string, phrases: readonly string[]) => phrases.some((p) => joined.includes(` ${p} `));
     // Whether words ask something: a question word, "cho em hỏi", or a yes/no word closing them ("… chưa ạ").
     const asking = (words: string[]) => {
@@ -275,7 +273,7 @@ export class Engine {
       const tail = (p: string) => joined.endsWith(` ${p} `) && joined.length > p.length + 2;
       for (let cut = [...closers, ...ADDRESSED].find(tail); cut; cut = [...closers, ...ADDRESSED].find(tail))
         joined = joined.slice(0, joined.length - cut.length - 1);
-      return has(joined, asks) || has(joined, openers) || asksEnd.some((p) => joined.endsWith(` ${p} `));
+      return has(joined, asks) || has(joined, askingOpeners) || asksEnd.some((p) => joined.endsWith(` ${p} `));
     };
     const framed = (clause: string) => {
       const words = canonicalTokens(clause);
@@ -289,8 +287,9 @@ export class Engine {
     };
     const clauses = text.split(/(?<=[,;:])/);
     // The last clause's purpose: "… quy định mức chi để kịp làm báo cáo?"
+    // ("để" typed with its marks; without them "de" is also "đề", "dễ": only before the asker or a report.)
     const last = clauses.at(-1)!;
-    const purpose = last.search(/\s(?:để|de)\s[^,;:]*$/iu);
+    const purpose = [...last.matchAll(/\s(?:để|de(?=\s+(?:em|minh|kip|bao cao|chuan bi|trinh)\s))\s/giu)].at(-1)?.index ?? -1;
     if (purpose > 0) clauses.splice(clauses.length - 1, 1, last.slice(0, purpose), last.slice(purpose));
     const kept = clauses.filter((c) => !framed(c.replace(/[,;:?!.]+\s*$/u, '')));
     if (kept.length === clauses.length || kept.length === 0) return text;
@@ -301,6 +300,10 @@ export class Engine {
     return asking(words) && words.filter((w) => !filler.has(w)).length >= 2 ? rest : text;
   }
 
+  /**
+   * The text with each slip of typing read as the word meant ("Sở Tài chníh" → "chinh"): the vocabulary is this plan's
+   * text, the directory's names and the language data (see Speller), built the first time a word needs it.
+   */
   private withTypos(text: string): { text: string; fixed: string[] } {
     const chunks = [...text.matchAll(/[\p{L}\p{N}&]+/gu)];
     const folded = chunks.map((m) => fold(m[0]));
@@ -329,7 +332,8 @@ export class Engine {
       // A word typed in capitals is an acronym or a name as its writer means it ("Sở ABC"); so is a short one right
       // after a body's head word ("sở abc", "ban xyz"): the directory tells whether there is such a body.
       const initials = folded[i]!.length <= 4 && /^(?:so|ban|cuc|hoi|phong|vien|chi)$/.test(folded[i - 1] ?? '');
-      const meant = suspect(folded[i]!) && !initials && !/^\p{Lu}{2,}$/u.test(m[0]) ? this.speller!.fix(folded, i) : undefined;
+      const meant =
+        suspect(folded[i]!) && !initials && !/^\p{Lu}{2,}$/u.test(m[0]) ? this.speller!.fix(folded, i, folded[i] !== m[0].toLowerCase()) : undefined;
       if (meant === undefined) return;
       out += text.slice(at, m.index) + meant;
       at = m.index + m[0].length;
@@ -549,10 +553,19 @@ export class Engine {
    * A question typed, understood: the question (follow-ups resolved against the chat's context) and the options to
    * answer it with — or a reply at once when it cannot be asked (too long, a legacy encoding).
    */
-  prepare(text: string, askOpts: AskOptions): { q: Question; opts: AskOptions; followed: boolean } | { reply: Reply } {
+  prepare(typed: string, askOpts: AskOptions): { q: Question; opts: AskOptions; followed: boolean } | { reply: Reply } {
+    // Longer than the bound: refused before any work on it, in the chat's language.
+    if (typed.length > MAX_QUESTION_LENGTH) return { reply: this.refused(typed, translator(askOpts.lang ?? this.lang))! };
+    // Marks typed as separate code points (NFD) are one letter with its marks, as the words are everywhere else.
+    let text = typed.normalize('NFC');
     // A question typed in English is understood through the glossary and answered in English, whatever the default.
     const english = looksEnglish(text);
     const opts: AskOptions = english ? { ...askOpts, lang: 'en' } : askOpts;
+    const t = translator(opts.lang ?? this.lang);
+    // Too long, or an old encoding, as typed: refused before any work on it (and again below, once references are
+    // written out).
+    const refused = this.refused(text, t);
+    if (refused) return { reply: refused };
     // "Sở Tài chníh", "nhimệ vụ": slips of typing in Vietnamese, read as the words meant.
     const typos = english ? { text, fixed: [] } : this.withTypos(text);
     text = typos.text;
@@ -562,11 +575,8 @@ export class Engine {
     if (english || mixedEnglish(text)) text = fromEnglish(text);
     // "việc này", "đơn vị đó": what the chat was just shown, written out.
     text = resolveReferences(text, askOpts.context, (agency) => this.dir.label(agency));
-    const t = translator(opts.lang ?? this.lang);
-    if (text.length > MAX_QUESTION_LENGTH) {
-      return { reply: { intent: 'too-long', text: t('error.tooLong', { n: text.length, max: MAX_QUESTION_LENGTH }), tasks: [], agencies: [] } };
-    }
-    if (looksLikeLegacyEncoding(text)) return { reply: { intent: 'legacy-encoding', text: t('error.legacyEncoding'), tasks: [], agencies: [] } };
+    const refusedNow = this.refused(text, t);
+    if (refusedNow) return { reply: refusedNow };
     let understood = this.understand(text, opts.today);
     // A name mended from a slip is said back as understood ("(Tôi hiểu là Sở Tài chính.)"), as a close match is.
     if (understood.agencies.length > 0 && typos.fixed.some((w) => this.dir.hasNameWord(w))) understood = { ...understood, agencyFuzzy: true };
@@ -582,6 +592,14 @@ export class Engine {
     // "tính đến ngày 15/10/2020, việc nào quá hạn": the states are those of the day the asker names.
     const at = q.asOf ? { ...opts, today: q.asOf } : opts;
     return { q: this.namesPlanOnly(q) ? { ...q, intent: 'progress', focus: 'all', words: [] } : q, opts: at, followed: followed !== undefined };
+  }
+
+  /** A question that cannot be asked: longer than the bound, or typed in an old Vietnamese encoding. */
+  private refused(text: string, t: ReturnType<typeof translator>): Reply | undefined {
+    if (text.length > MAX_QUESTION_LENGTH)
+      return { intent: 'too-long', text: t('error.tooLong', { n: text.length, max: MAX_QUESTION_LENGTH }), tasks: [], agencies: [] };
+    if (looksLikeLegacyEncoding(text)) return { intent: 'legacy-encoding', text: t('error.legacyEncoding'), tasks: [], agencies: [] };
+    return undefined;
   }
 
   /** Whether the name-like words, with the word after them, are a run of the plan's own words (three words or more). */

@@ -26,7 +26,14 @@ interface Alias {
    * Worked out on the first scan of a text with separators (an import's cells), never at start-up.
    */
   breaks?: ReadonlySet<number> | null;
+  /** A provincial body's name without its "tỉnh" ("bộ đội biên phòng"): never read before a level ("… huyện"). */
+  bare?: true;
 }
+
+/** Words that name a level of local government after a body's name: "hội chữ thập đỏ huyện" is the district's. */
+const LEVEL_WORDS = new Set(['huyen', 'xa', 'phuong', 'cap', 'thi', 'thanh', 'quan', 'tp', 'tx']);
+/** Bodies every level has ("hội đồng nhân dân", "tòa án nhân dân"): the province's is never named without "tỉnh". */
+const EVERY_LEVEL = /^(?:hoi dong nhan dan|thuong truc|chu tich|pho chu tich|toa an|vien kiem sat|uy ban|thanh tra|cong an|ban chi huy|ban thuong vu)\b/;
 
 const NO_BREAKS: ReadonlySet<number> = new Set();
 
@@ -97,31 +104,40 @@ export class Directory {
     // "bộ đội biên phòng", "hội chữ thập đỏ": a provincial body named without its "tỉnh", where no other agency has
     // that name (three words at least: "thanh tra", "công an" alone are also what such bodies do) and no other
     // agency's name goes on from it ("ủy ban nhân dân" is also every district's and commune's).
+    // Not one a shorthand was read into ("Hội ND tỉnh" is no "hội nghị định"), nor a body every level has.
     for (const a of known)
       for (const alias of [a.name, a.short, ...a.aliases]) {
         const words = canonicalTokens(alias);
-        if (words.length < 4 || words.at(-1) !== 'tinh') continue;
+        if (
+          words.length < 4 ||
+          words.at(-1) !== 'tinh' ||
+          fold(alias)
+            .split(/[^a-z0-9&]+/)
+            .filter(Boolean).length !== words.length
+        )
+          continue;
         const bare = words.slice(0, -1);
+        if (EVERY_LEVEL.test(bare.join(' '))) continue;
         const goesOn = this.aliasIndex
           .get(bare[0]!)
           ?.some((x) => x.words.length > bare.length && bare.every((w, k) => x.words[k] === w) && !x.agencies.includes(a.id));
-        if (!goesOn) this.addUntaken(bare.join(' '), a.id);
+        if (!goesOn) this.addUntaken(bare.join(' '), a.id, true);
       }
     for (const list of this.aliasIndex.values()) list.sort((x, y) => y.words.length - x.words.length);
   }
 
   /** An alias made up for one agency, added only where no agency has it already. */
-  private addUntaken(alias: string, id: string): void {
+  private addUntaken(alias: string, id: string, bare?: true): void {
     const words = canonicalTokens(alias).join(' ');
     const taken = this.aliasIndex.get(words.split(' ')[0]!)?.some((x) => x.words.join(' ') === words);
-    if (!taken) this.addAlias(alias, [id]);
+    if (!taken) this.addAlias(alias, [id], bare);
   }
 
-  private addAlias(text: string, agencies: string[]): void {
+  private addAlias(text: string, agencies: string[], bare?: true): void {
     const words = canonicalTokens(text);
     if (words.length === 0) return;
     const list = this.aliasIndex.get(words[0]!) ?? [];
-    if (!list.some((a) => a.words.join(' ') === words.join(' '))) list.push({ words, agencies, text });
+    if (!list.some((a) => a.words.join(' ') === words.join(' '))) list.push({ words, agencies, text, ...(bare ? { bare } : {}) });
     this.aliasIndex.set(words[0]!, list);
     for (const w of words) this.aliasWords.add(w);
     for (let i = 0; i < words.length; i++) for (let n = 2; n <= 4 && i + n <= words.length; n++) this.aliasGrams.add(words.slice(i, i + n).join(' '));
@@ -189,7 +205,9 @@ export class Directory {
       return true;
     };
     for (let i = 0; i < words.length; ) {
-      const hit = this.aliasIndex.get(words[i]!)?.find((a) => a.words.every((w, k) => words[i + k] === w) && fits(a, i));
+      const hit = this.aliasIndex
+        .get(words[i]!)
+        ?.find((a) => a.words.every((w, k) => words[i + k] === w) && fits(a, i) && !(a.bare && LEVEL_WORDS.has(words[i + a.words.length] ?? '')));
       if (hit) {
         out.push({ start: i, end: i + hit.words.length, agencies: hit.agencies });
         i += hit.words.length;

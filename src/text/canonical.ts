@@ -80,7 +80,7 @@ const REWRITES: Record<string, string> = {
   cqcm: 'co quan chuyen mon',
   'dv nao': 'don vi nao',
   // Shorthand of an official's notes, read only where the word beside it says what it is ("ai ph", "đã ht", "chịu tn"):
-  // alone "ph", "ct", "ht", "th" are many things.
+  // alone "ph", "ct", "ht", "th" are many things ("sổ hk" is a household book, "trường TH" a primary school).
   'ai ph': 'ai phoi hop',
   'nao ph': 'nao phoi hop',
   'co ph': 'co phoi hop',
@@ -105,12 +105,8 @@ const REWRITES: Record<string, string> = {
   'ht roi': 'hoan thanh roi',
   'chiu tn': 'chiu trach nhiem',
   'to chuc th': 'to chuc thuc hien',
-  'th nay': 'thang nay',
-  'th toi': 'thang toi',
-  'th sau': 'thang sau',
   bnhiu: 'bao nhieu',
   bnhieu: 'bao nhieu',
-  hk: 'khong',
   nhg: 'nhung',
   cbcc: 'can bo cong chuc',
   '4 tai cho': 'bon tai cho',

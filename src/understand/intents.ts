@@ -419,17 +419,17 @@ export function understand(
   return guess(r);
 }
 
-/**
- * "Dạ em chào anh, cho em hỏi chút, …", "… xong chưa với ạ, em cảm ơn": the courtesy around a question asks nothing,
- * and goes before the question is read — unless less than two words beyond filler would be left ("ok cám ơn nha"). A leading "đã"
- * typed with its marks is no "dạ".
- */
 /** Words that go on from a level named as the topic ("huyện chủ trì …", "xã thì …", "huyện có việc nào …"). */
 const LEVEL_NEXT = new Set(['chu', 'phoi', 'phai', 'duoc', 'co', 'lam', 'thi', 'can', 'da', 'dang', 'con', 'bi', 'nhan', 'dam', 'lo', 'phu', 'chiu', 'tre']);
 
 /** Words before "vay" that make it a loan ("cho vay", "khoản vay"), not the particle "vậy". */
 const LOAN = new Set(['cho', 'khoan', 'von', 'di', 'muon', 'duoc']);
 
+/**
+ * "Dạ em chào anh, cho em hỏi chút, …", "… xong chưa với ạ, em cảm ơn": the courtesy around a question asks nothing,
+ * and goes before the question is read — unless less than two words beyond filler would be left ("ok cám ơn nha").
+ * A leading "đã" typed with its marks is no "dạ".
+ */
 function withoutCourtesy(words: string[], text: string, openers: string[][], closers: string[][], filler: Set<string>): string[] {
   const at = (p: string[], i: number) => i >= 0 && p.every((w, k) => words[i + k] === w);
   const markedDa = /^[^\p{L}\p{N}]*đã(?![\p{L}\p{N}])/iu.test(text.normalize('NFC'));

@@ -77,15 +77,16 @@ export class Speller {
    * it. A word that spells no syllable takes the likeliest neighbour; one that spells a syllable no text here uses
    * ("nhim vụ", "kế hoch") only a neighbour that makes a known pair with the word before or after it ("nhiem vu").
    */
-  fix(words: readonly string[], i: number): string | undefined {
+  fix(words: readonly string[], i: number, marked = false): string | undefined {
     const word = words[i]!;
     if (word.length < 3 || word.length > 12 || !/^[a-z]+$/.test(word)) return undefined;
     const before = words[i - 1];
     const after = words[i + 1];
     // A word the texts use is fine as typed — unless it makes no pair with the word before it, and a neighbour
     // does, often ("kế hạch" is "kế hoạch": "hạch" is a word, "kế hạch" none).
+    // (A known word typed with its marks — "ai xây đường" — is the word meant.)
     if (this.vocabulary.count(word) > 0) {
-      if (before === undefined || this.vocabulary.pair(`${before} ${word}`) > 0 || this.vocabulary.follows(before) < OFTEN) return undefined;
+      if (marked || before === undefined || this.vocabulary.pair(`${before} ${word}`) > 0 || this.vocabulary.follows(before) < OFTEN) return undefined;
       if (!strictSyllable(word) || this.known(word, before, after)) return undefined;
       return this.inPair(word, before);
     }
@@ -122,8 +123,9 @@ export class Speller {
       const n = this.vocabulary.pair(`${before} ${candidate}`);
       if (n > most) [best, most] = [candidate, n];
     };
+    // Two letters swapped or one left out, not one too many: a word less a letter is mostly another word ("xây
+    // đường" is no "xây dựng", "hồ sao" no "hồ sơ").
     for (let k = 0; k + 1 < word.length; k++) consider(word.slice(0, k) + word[k + 1] + word[k] + word.slice(k + 2));
-    for (let k = 0; k < word.length; k++) consider(word.slice(0, k) + word.slice(k + 1));
     for (let k = 0; k <= word.length; k++) for (const c of LETTERS) consider(word.slice(0, k) + c + word.slice(k));
     return best;
   }

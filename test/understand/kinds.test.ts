@@ -1038,6 +1038,9 @@ describe('kinds of question', () => {
     expect(first('Đơn vị chúng tôi đang theo dõi việc thành lập Trung tâm Phục vụ hành chính công, xin cho biết ai chủ trì nhiệm vụ này')).toMatch(
       /^Chủ trì: /,
     );
+    // "Dạ" opens a question but asks nothing; "vấn đề" is no purpose after "để".
+    expect(first('Dạ em đang chuẩn bị tài liệu cho cuộc họp sáng mai, ai chủ trì đánh giá việc giải quyết thủ tục')).toMatch(/^Chủ trì: /);
+    expect(ask('ai chu tri van de cua em').intent).not.toBe('unknown');
     // "tới" folds as "tôi" does: no asker there.
     expect(ask('Từ nay tới cuối năm 2019, còn những việc gì phải hoàn thành?', '2019-06-10').intent).not.toBe('unknown');
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/answer/engine.ts';
 import { loadDirectory, loadPlan } from '../../src/plan/load.ts';
 import { countWords, Speller, strictSyllable } from '../../src/understand/typos.ts';
-import { ask } from '../helpers.ts';
+import { ask, engine } from '../helpers.ts';
 
 const vocabulary = (text: string) => {
   const { counts, pairs, follows } = countWords([text.split(' ')]);
@@ -46,5 +46,22 @@ describe('slips of typing', () => {
     expect(env.ask('ai chủ trì nạo vét kênh mươgn', { today: '2025-06-05' }).text.split('\n')[0]).toMatch(/^Chủ trì: /);
     const prepared = env.prepare('ai chủ trì nạo vét kênh mươgn', { today: '2025-06-05' });
     expect('q' in prepared && prepared.q.words).toContain('muong');
+  });
+  it('what review found: marks typed apart, a word typed right with its marks, a council of a district, a child hospital', () => {
+    // Marks typed as separate code points (NFD) are the same letters.
+    expect(ask('Sở Tài chính phải làm gì?'.normalize('NFD')).text).toBe(ask('Sở Tài chính phải làm gì?').text);
+    // "đường" typed with its marks is no slip for "dựng".
+    const prepared = engine.prepare('ai xây đường', { today: '2026-11-28' });
+    expect('q' in prepared && prepared.q.words).toContain('duong');
+    // The province's council is named with its "tỉnh"; a district's is that district's committee, as before.
+    expect(ask('HĐND huyện Ba Tri có nhiệm vụ gì').agencies).toEqual(['UBND huyện Ba Tri']);
+    expect(ask('ai tổ chức hội nghị định kỳ').intent).toBe('recurring');
+    // "nhỉ" closes a question, "nhi" (children's) names a hospital: no closer.
+    const child = engine.prepare('bệnh viện nhi', { today: '2026-11-28' });
+    expect('q' in child && child.q.words).toContain('nhi');
+  });
+  it('a question longer than the bound is refused before any work on it', () => {
+    const r = ask(`${'Em đang chuẩn bị họp, '.repeat(20000)}ai chủ trì?`);
+    expect(r.intent).toBe('too-long');
   });
 });
