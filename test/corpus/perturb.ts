@@ -11,19 +11,8 @@
  * The rewrites are seeded: the same tree prints the same figures.
  */
 import path from 'node:path';
+import { rng } from '../random.ts';
 import { type Item, readSplit, scoreItem } from './score.ts';
-
-/** A small seeded generator (mulberry32), so that a run is repeatable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const strip = (s: string) =>
   s

@@ -5,18 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/understand/followup.ts';
 import { dir, engine, plan } from '../helpers.ts';
-
-/** A small seeded generator, so that a failure names a seed that repeats it. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../random.ts';
 
 const agencies = dir.agencies.map((a) => a.name);
 const periods = [
