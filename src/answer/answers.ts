@@ -316,7 +316,12 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
       // Both numbers are real whichever role was asked ("chủ trì mấy việc" is no "phối hợp 0").
       const leads = q.period ? roles.lead.filter(inPeriod).length : roles.lead.length;
       const coordinates = q.period ? roles.coordinate.filter(inPeriod).length : roles.coordinate.length;
-      parts.unshift(ctx.t('agency.count', { agency: label, lead: leads, coordinate: coordinates }));
+      // No role asked ("tham gia tổng cộng mấy việc"): the total first, then each role's.
+      parts.unshift(
+        !q.role && leads > 0 && coordinates > 0
+          ? ctx.t('agency.countAll', { agency: label, total: leads + coordinates, lead: leads, coordinate: coordinates })
+          : ctx.t('agency.count', { agency: label, lead: leads, coordinate: coordinates }),
+      );
     }
     if (roleNote) parts.unshift(roleNote);
     if (q.yesNo && !q.count) {

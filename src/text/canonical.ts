@@ -125,6 +125,7 @@ const REWRITES: Record<string, string> = {
   'ca tinh': 'cong an tinh',
   kcn: 'khu cong nghiep',
   bql: 'ban quan ly',
+  bch: 'bo chi huy',
   ql: 'quan ly',
   // "xã bọn em", "huyện mình": the asker's own commune or district is its people's committee.
   'xa bon em': 'uy ban nhan dan xa',

@@ -118,6 +118,8 @@ export function fromEnglish(text: string): string {
     .replace(/(\w)'s\b/g, '$1')
     // "the Department of Information and Communications' tasks": a plural's possessive too.
     .replace(/(s)'(?=\s|$)/g, '$1')
+    // "the 'schools say no to plastic waste' campaign": quotes around a name are no part of its words.
+    .replace(/(^|\s)'+|'+(?=\s|$)/g, '$1 ')
     // "dept", "depts": the department.
     .replace(/\bdepts?\b\.?/g, 'department')
     // "planning & investment": the glossary's "and".
@@ -251,9 +253,15 @@ export function fromEnglish(text: string): string {
       / ([a-z]+(?: [a-z]+)?) (district|commune) (?:people'?s? committee|pc) /g,
       (_, n: string, k: string) => ` ubnd ${k === 'commune' ? 'xa' : 'huyen'} ${n} `,
     )
-    .replace(/ ([a-z]+(?: [a-z]+)?) district (?!(?:people|committees?|pcs?|level) )/g, (x, n: string) =>
-      n.split(' ').some((w) => ['the', 'each', 'every', 'all', 'a', 'which', 'of'].includes(w)) ? x : ` huyen ${n} `,
-    )
+    // ("What is Mo Cay Nam district expected to do": up to three words of a name, the English ones before it left.)
+    .replace(/ ([a-z]+(?: [a-z]+){0,2}) district (?!(?:people|committees?|pcs?|level) )/g, (x, n: string) => {
+      const words = n.split(' ');
+      // A third word back only when it is no English word ("one-stop desks at district" keeps "one stop").
+      let k = words.length === 3 && isEnglishWord(words[0]!) ? 1 : 0;
+      while (k < words.length - 1 && glossary().functionWords.has(words[k]!)) k++;
+      const name = words.slice(k);
+      return name.some((w) => ['the', 'each', 'every', 'all', 'a', 'which', 'of'].includes(w)) ? x : ` ${[...words.slice(0, k), 'huyen', ...name].join(' ')} `;
+    })
     .replace(/ (?:q|quarter )([1-4])(?: of| in)? ((?:19|20)\d\d) /g, ' quy $1/$2 ')
     .replace(/ (?:in|during|for|of) ((?:19|20)\d\d) /g, ' nam $1 ');
   // "doctors to work in districts and communes": a place in a task's words, the levels, not their committees.

@@ -260,7 +260,8 @@ export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<
       // Not after a verb that makes a plan ("xây dựng kế hoạch giảm nghèo có …" is work of this one).
       // One word of them will do when it is the initials of several ("KH NTM có việc nào …").
       const initialsOnly = end - (i + 2) === 1 && words[i + 2]!.length >= 3 && !isSyllable(words[i + 2]!);
-      const titled = !PLAN_MADE.has(before ?? '') && (end - (i + 2) >= 2 || initialsOnly) && TOPIC_NEXT.has(words[end] ?? '');
+      // ("… bao nhiêu việc kế hoạch chuyển đổi số": its title's words closing the question name it too.)
+      const titled = !PLAN_MADE.has(before ?? '') && (end - (i + 2) >= 2 || initialsOnly) && (TOPIC_NEXT.has(words[end] ?? '') || end === words.length);
       if ((before !== undefined && PLAN_OF.has(before)) || next === undefined || titled) {
         i += 1;
         // "trong kế hoạch y tế", "theo kế hoạch chuyển đổi số": the words of the plan's own title after it go too.

@@ -1050,4 +1050,24 @@ describe('kinds of question', () => {
     expect(ask('Which tasks are past due?', '2019-06-10').intent).toBe('overdue');
     expect(first('Which task is expected to be done last?')).toBe('The latest deadline: Q4 2020 (due 31/12/2020):');
   });
+  it('what the corpus did not cover: "còn kịp hạn", "bch", a name in quotes, "every six months", the plan named last, the total of both roles', () => {
+    const env = (n: string) => new Engine(loadPlan(path.join(import.meta.dirname, `../fixtures/corpus-plans/${n}.json`)), loadDirectory());
+    const digital = env('215-KH-UBND-2024');
+    const green = env('88-KH-UBND-2025');
+    const at = (e: Engine, q: string, today = '2026-11-28') => e.ask(q, { today });
+    expect(at(digital, 'việc xây kho dữ liệu dùng chung có còn kịp hạn không', '2024-11-10').text.split('\n')[0]).toMatch(/^Chưa trễ hạn\./);
+    expect(at(digital, 'bao nhiêu việc kế hoạch chuyển đổi số tổng cộng').intent).toBe('count');
+    expect(at(green, 'bch quan su tinh dc giao nv gi').intent).toBe('agency');
+    expect(at(green, "When does the 'schools say no to plastic waste' campaign need to be done by?").tasks.map((t) => t.id)).toEqual(['III.4']);
+    expect(at(green, 'Which tasks have to be done every six months?').intent).toBe('recurring');
+    expect(first('VP UBND tham gia bao nhiêu việc')).toBe('VP.UBND tỉnh tham gia 15 nhiệm vụ: chủ trì 14, phối hợp 1.');
+  });
+  it('English: "Home Affairs", a district of three words, partner agencies, on hold until, a phone number the plan does not give', () => {
+    expect(first('What did Home Affairs have to wrap up in Q4 2018?')).toMatch(/^Sở Nội vụ — tasks due in Q4 2018/);
+    expect(first('What is Mo Cay Nam district expected to do in this plan?')).toMatch(/^UBND huyện Mỏ Cày Nam — /);
+    expect(first('who are the partner agencies on rolling out the unified e-one-stop software?')).toMatch(/^Coordinating: /);
+    expect(ask('Which task is on hold until the Ministry of Finance puts out its circular?').intent).toBe('waiting');
+    expect(ask("Are the commune People's Committees behind on anything?", '2019-02-01').text.split('\n')[0]).toBe('Yes.');
+    expect(ask('ai la dau moi o so tttt phu trach kh nay, sdt bao nhieu').intent).toBe('not-stated');
+  });
 });
