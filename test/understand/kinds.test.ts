@@ -1061,6 +1061,8 @@ describe('kinds of question', () => {
     expect(at(green, "When does the 'schools say no to plastic waste' campaign need to be done by?").tasks.map((t) => t.id)).toEqual(['III.4']);
     expect(at(green, 'Which tasks have to be done every six months?').intent).toBe('recurring');
     expect(first('VP UBND tham gia bao nhiêu việc')).toBe('VP.UBND tỉnh tham gia 15 nhiệm vụ: chủ trì 14, phối hợp 1.');
+    // One task's state asked either way ("có chưa hay đã trễ"), not the overdue list.
+    expect(ask('quy dinh muc chi cho hd mot cua co chua hay da tre roi', '2019-05-20').ids).toEqual(['I.4']);
   });
   it('English: "Home Affairs", a district of three words, partner agencies, on hold until, a phone number the plan does not give', () => {
     expect(first('What did Home Affairs have to wrap up in Q4 2018?')).toMatch(/^Sở Nội vụ — tasks due in Q4 2018/);
