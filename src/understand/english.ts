@@ -318,7 +318,12 @@ export function fromEnglish(text: string): string {
       k++;
     }
   }
-  return `${out.join(' ')}${asOfDay ? ` tinh den ${asOfDay}` : ''}`;
+  // "What is Cai Lay district assigned in this plan?": "what is" opening a question of what a body is given or must do
+  // is that question, not "là gì" of its subject.
+  const read = out.join(' ');
+  const given = / (?:duoc giao|phai lam gi|co nhiem vu gi)( |$)/.exec(` ${read}`);
+  const asked = read.startsWith('la gi ') && given ? read.slice('la gi '.length).replace(/ duoc giao(?! gi)/, ' duoc giao gi') : read;
+  return `${asked}${asOfDay ? ` tinh den ${asOfDay}` : ''}`;
 }
 
 /** The months as English writes them in full. */

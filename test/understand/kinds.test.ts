@@ -1067,6 +1067,9 @@ describe('kinds of question', () => {
   it('English: "Home Affairs", a district of three words, partner agencies, on hold until, a phone number the plan does not give', () => {
     expect(first('What did Home Affairs have to wrap up in Q4 2018?')).toMatch(/^Sở Nội vụ — tasks due in Q4 2018/);
     expect(first('What is Mo Cay Nam district expected to do in this plan?')).toMatch(/^UBND huyện Mỏ Cày Nam — /);
+    // "What is X assigned": what the body is given, not "là gì" of it; a district the province lacks is said so.
+    expect(ask('What is Cai Lay district assigned in this plan?').intent).toBe('unknown-agency');
+    expect(first('What is the Department of Finance assigned?')).toMatch(/^Sở Tài chính — tasks in plan 4561/);
     expect(first('who are the partner agencies on rolling out the unified e-one-stop software?')).toMatch(/^Coordinating: /);
     expect(ask('Which task is on hold until the Ministry of Finance puts out its circular?').intent).toBe('waiting');
     expect(ask("Are the commune People's Committees behind on anything?", '2019-02-01').text.split('\n')[0]).toBe('Yes.');
