@@ -1071,6 +1071,7 @@ describe('kinds of question', () => {
     expect(ask('What is Cai Lay district assigned in this plan?').intent).toBe('unknown-agency');
     expect(first('What is the Department of Finance assigned?')).toMatch(/^Sở Tài chính — tasks in plan 4561/);
     expect(first('who are the partner agencies on rolling out the unified e-one-stop software?')).toMatch(/^Coordinating: /);
+    expect(first('For the quarterly assessment of procedures at the service centre, who are the supporting agencies?')).toMatch(/^Coordinating: /);
     expect(ask('Which task is on hold until the Ministry of Finance puts out its circular?').intent).toBe('waiting');
     expect(ask("Are the commune People's Committees behind on anything?", '2019-02-01').text.split('\n')[0]).toBe('Yes.');
     expect(ask('ai la dau moi o so tttt phu trach kh nay, sdt bao nhieu').intent).toBe('not-stated');
