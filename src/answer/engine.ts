@@ -33,7 +33,7 @@ import { documentAnswer, figureAnswer } from './document.ts';
 import { classify } from '../understand/classifier.ts';
 import { fromEnglish, isEnglishWord, looksEnglish, mixedEnglish, periodLabelEn } from '../understand/english.ts';
 import { type ChatContext, followUp, resolveReferences } from '../understand/followup.ts';
-import { type Question, understand, withoutPlanRef } from '../understand/intents.ts';
+import { has, type Question, understand, withoutPlanRef } from '../understand/intents.ts';
 import { formatDate } from '../plan/deadline.ts';
 import { canonicalTokens, isSyllable } from '../text/canonical.ts';
 import { fold } from '../text/fold.ts';
@@ -265,14 +265,13 @@ export class Engine {
     const { asker, framing, asks, asksEnd, openers, closers } = language().cues;
     // ("Dạ", "anh ơi" open a question but ask nothing; "cho em hỏi", "xin cho biết" do.)
     const askingOpeners = openers.filter((p) => / (?:hoi|cho biet) /.test(` ${p} `));
-    const has = (joined: string, phrases: readonly string[]) => phrases.some((p) => joined.includes(` ${p} `));
     // Whether words ask something: a question word, "cho em hỏi", or a yes/no word closing them ("… chưa ạ").
     const asking = (words: string[]) => {
       let joined = ` ${words.join(' ')} `;
       // ("… bị trễ chưa anh", "… xong chưa ạ chị": the courtesy and the one addressed after it.)
       const tail = (p: string) => joined.endsWith(` ${p} `) && joined.length > p.length + 2;
-      for (let cut = [...closers, ...ADDRESSED].find(tail); cut; cut = [...closers, ...ADDRESSED].find(tail))
-        joined = joined.slice(0, joined.length - cut.length - 1);
+      const ends = [...closers, ...ADDRESSED];
+      for (let cut = ends.find(tail); cut; cut = ends.find(tail)) joined = joined.slice(0, joined.length - cut.length - 1);
       return has(joined, asks) || has(joined, askingOpeners) || asksEnd.some((p) => joined.endsWith(` ${p} `));
     };
     const framed = (clause: string) => {
@@ -307,10 +306,10 @@ export class Engine {
   private withTypos(text: string): { text: string; fixed: string[] } {
     const chunks = [...text.matchAll(/[\p{L}\p{N}&]+/gu)];
     const folded = chunks.map((m) => fold(m[0]));
-    // Most questions are syllables, numbers and known abbreviations: no vocabulary is built for them.
+    // ("qII/2024", "qiv": a quarter typed short; "III", "VIII": a section's number — no words.)
     const suspect = (w: string) => w.length >= 3 && /^[a-z]+$/.test(w) && !/^q?(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})$/.test(w);
-    if (!folded.some((w) => suspect(w) && !isSyllable(w)) && !folded.some((w) => suspect(w) && !fillerWords().has(w) && !cueWords().has(w)))
-      return { text, fixed: [] };
+    // Nothing but syllables the language itself is made of ("có việc nào không"): no vocabulary is built for it.
+    if (folded.every((w) => !suspect(w) || (isSyllable(w) && (fillerWords().has(w) || cueWords().has(w))))) return { text, fixed: [] };
     if (!this.speller) {
       const canon = (words: string) => canonicalTokens(words).join(' ');
       // A pair read as one ("tài chánh" is "tài chính"), not as its two words are.

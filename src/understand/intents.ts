@@ -102,7 +102,7 @@ export interface Question {
   guessed?: boolean;
 }
 
-const has = (joined: string, cues: readonly string[]) => cues.some((c) => joined.includes(` ${c} `));
+export const has = (joined: string, cues: readonly string[]) => cues.some((c) => joined.includes(` ${c} `));
 
 /** How a head word is typed when it begins an agency's name (case kept: "Sở", "Ban"), by its folded form. */
 const HEAD_FORMS: Record<string, string> = {
@@ -139,6 +139,10 @@ interface Tables {
   /** Courtesy before a question ("dạ", "anh chị ơi", "cho em hỏi chút") and after it ("với ạ", "em cảm ơn"). */
   openers: string[][];
   closers: string[][];
+  /** The help cues, longest first: taken out of a question whole ("giúp được những gì", not "giúp"). */
+  helpLongestFirst: string[];
+  /** The words a question about the articles the plan cites is made of ("những điều nào kế hoạch dẫn chiếu"). */
+  citingWords: Set<string>;
 }
 let cached: Tables | undefined;
 const asWords = (xs: string[]) => xs.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
@@ -174,6 +178,8 @@ function tables(): Tables {
     taskCount: c.count.filter((x) => / (?:viec|nhiem vu|muc)$/.test(` ${x}`)),
     openers: asWords(c.openers),
     closers: asWords(c.closers),
+    helpLongestFirst: [...c.help].sort((a, b) => b.length - a.length),
+    citingWords: new Set(['dieu', 'ke', 'hoach', 'kh', 'nay', ...c.citedAsk.flatMap((x) => x.split(' '))]),
   };
   return cached;
 }
@@ -770,10 +776,10 @@ const byPlace: Rule = ({ joined, q }) => {
 };
 
 /** Small talk (nothing left once greetings, thanks and help words are out), and a task asked by its id. */
-const chatOrId: Rule = ({ joined, named, period, taskWords, q }, { c, chatter, filler }) => {
+const chatOrId: Rule = ({ joined, named, period, taskWords, q }, { c, chatter, filler, helpLongestFirst }) => {
   // "hỏi được những gì": a help phrase's own words ask nothing of the plan ("những gì" of an agency's work).
   // (Longest first: "giúp được những gì" goes whole, not as "giúp" leaving "những gì".)
-  const unhelped = [...c.help].sort((a, b) => b.length - a.length).reduce((s, cue) => s.replaceAll(` ${cue} `, ' '), joined);
+  const unhelped = helpLongestFirst.reduce((s, cue) => s.replaceAll(` ${cue} `, ' '), joined);
   const asks = [c.overdue, c.upcoming, c.progress, c.lead, c.coordinate, c.deadline, c.agencyWork, c.count].some((cues) => has(unhelped, cues));
   // "tôi nên hỏi thế nào cho đúng": what is left besides filler is at most a word.
   const small = !named && !period && !asks && removePhrases(taskWords, chatter).filter((w) => !filler.has(w)).length <= 1;
@@ -836,7 +842,7 @@ function markedAway(text: string, cue: string): boolean {
 }
 
 /** The document itself: what it cites, who signed it, what it is based on, its purpose, parts, recipients, targets. */
-const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount }) => {
+const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, citingWords }) => {
   const { joined, restJoined, named, content, article, rank, focus, q } = r;
   const cited = joined.match(CITED);
   // The cited document's own words ("nghị định 61/2018") are no task's content: "NĐ 61/2018 nói về cái gì".
@@ -846,8 +852,7 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount }) =
   if (cited && !named && (has(joined, c.citedAsk) || content - citedWords <= 2))
     return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}`, ...(whichArticles ? { asksArticle: true } : {}) };
   // ("những điều nào kế hoạch dẫn chiếu": the plan, the asking words and nothing of a task.)
-  const asking = new Set(['dieu', 'ke', 'hoach', 'kh', 'nay', ...c.citedAsk.flatMap((x) => x.split(' '))]);
-  if (whichArticles && !named && !q.taskId && r.unplanned.filter((w) => !filler.has(w) && !asking.has(w)).length <= 1)
+  if (whichArticles && !named && !q.taskId && r.unplanned.filter((w) => !filler.has(w) && !citingWords.has(w)).length <= 1)
     return { ...q, intent: 'document', about: 'cited', asksArticle: true };
   if (article && !named && !q.taskId) return { ...q, intent: 'document', about: 'cited', ...(cited ? { cited: `${cited[1]}|${cited[2]}` } : {}) };
   if (has(joined, c.waiting)) return { ...q, intent: 'waiting' };
