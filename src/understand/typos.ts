@@ -106,29 +106,31 @@ export class Speller {
       const score = weight * (Math.log(1 + n) + 3 * Math.log(1 + paired));
       if (score > bestScore) [best, bestScore] = [candidate, score];
     };
-    for (let k = 0; k + 1 < word.length; k++) consider(word.slice(0, k) + word[k + 1] + word[k] + word.slice(k + 2), WEIGHT.swap);
-    for (let k = 0; k < word.length; k++) consider(word.slice(0, k) + word.slice(k + 1), WEIGHT.drop);
-    for (let k = 0; k <= word.length; k++) for (const c of LETTERS) consider(word.slice(0, k) + c + word.slice(k), WEIGHT.add);
-    for (let k = 0; k < word.length; k++) for (const c of LETTERS) if (c !== word[k]) consider(word.slice(0, k) + c + word.slice(k + 1), WEIGHT.change);
+    for (const [candidate, slip] of slips(word)) consider(candidate, WEIGHT[slip]);
     return best;
   }
 
   /** The neighbour of a known word that makes a frequent pair with the word before it, when the word makes none. */
   private inPair(word: string, before: string): string | undefined {
-    if (this.vocabulary.pair(`${before} ${word}`) > 0) return undefined;
     let best: string | undefined;
     let most = OFTEN - 1;
-    const consider = (candidate: string) => {
-      if (candidate === word || !strictSyllable(candidate)) return;
-      const n = this.vocabulary.pair(`${before} ${candidate}`);
-      if (n > most) [best, most] = [candidate, n];
-    };
     // Two letters swapped or one left out, not one too many: a word less a letter is mostly another word ("xây
     // đường" is no "xây dựng", "hồ sao" no "hồ sơ").
-    for (let k = 0; k + 1 < word.length; k++) consider(word.slice(0, k) + word[k + 1] + word[k] + word.slice(k + 2));
-    for (let k = 0; k <= word.length; k++) for (const c of LETTERS) consider(word.slice(0, k) + c + word.slice(k));
+    for (const [candidate, slip] of slips(word)) {
+      if ((slip !== 'swap' && slip !== 'add') || candidate === word || !strictSyllable(candidate)) continue;
+      const n = this.vocabulary.pair(`${before} ${candidate}`);
+      if (n > most) [best, most] = [candidate, n];
+    }
     return best;
   }
+}
+
+/** Every word one slip away, with the slip: two letters swapped, one dropped, one added, one changed. */
+function* slips(word: string): Generator<[string, keyof typeof WEIGHT]> {
+  for (let k = 0; k + 1 < word.length; k++) yield [word.slice(0, k) + word[k + 1] + word[k] + word.slice(k + 2), 'swap'];
+  for (let k = 0; k < word.length; k++) yield [word.slice(0, k) + word.slice(k + 1), 'drop'];
+  for (let k = 0; k <= word.length; k++) for (const c of LETTERS) yield [word.slice(0, k) + c + word.slice(k), 'add'];
+  for (let k = 0; k < word.length; k++) for (const c of LETTERS) if (c !== word[k]) yield [word.slice(0, k) + c + word.slice(k + 1), 'change'];
 }
 
 /** How often a pair must occur for a known word beside its first word to be read as a slip for it. */
