@@ -321,7 +321,7 @@ export function fromEnglish(text: string): string {
   // "What is Cai Lay district assigned in this plan?": "what is" opening a question of what a body is given or must do
   // is that question, not "là gì" of its subject.
   const read = out.join(' ');
-  const given = / (?:duoc giao|phai lam gi|co nhiem vu gi)( |$)/.exec(` ${read}`);
+  const given = / (?:duoc giao|phai lam gi|co nhiem vu gi)(?: |$)/.test(` ${read}`);
   const asked = read.startsWith('la gi ') && given ? read.slice('la gi '.length).replace(/ duoc giao(?! gi)/, ' duoc giao gi') : read;
   return `${asked}${asOfDay ? ` tinh den ${asOfDay}` : ''}`;
 }
