@@ -39,16 +39,20 @@ const ONSETS = [
   'v',
   'x',
 ];
-const CODA = /^(?:ch|nh|ng|[cmnpt])?$/;
+
+/**
+ * One pattern for every onset, vowel run and ending (the longest alternatives first; the pattern tries every split,
+ * so "gia" is "gi" + "a" or "" + "ia"), compiled once: the speller asks it of every neighbour it weighs.
+ */
+const SYLLABLE = new RegExp(
+  `^(?:${ONSETS.filter(Boolean)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})?(?:${[...NUCLEI].sort((a, b) => b.length - a.length).join('|')})(?:ch|nh|ng|[cmnpt])?$`,
+);
 
 /** Whether a folded word spells a Vietnamese syllable: an onset, a vowel run one can have, an ending ("hyuen" is none). */
 export function strictSyllable(word: string): boolean {
-  for (const onset of ONSETS) {
-    if (!word.startsWith(onset)) continue;
-    const m = word.slice(onset.length).match(/^([aeiouy]+)(.*)$/);
-    if (m && NUCLEI.has(m[1]!) && CODA.test(m[2]!)) return true;
-  }
-  return false;
+  return SYLLABLE.test(word);
 }
 /** A swap is the likeliest slip on a phone's keyboard, then a letter dropped or added, then one mistyped. */
 const WEIGHT = { swap: 4, drop: 2, add: 2, change: 1 } as const;
