@@ -179,6 +179,15 @@ export function fromEnglish(text: string): string {
     s = `${s.replace(/ (?:on time|on track|on schedule) $/, ' late ')}chua `;
   // "… overdue now?", "… done already?": the moment asked is today's, as every state is.
   if (/^ (?:is|are|has|have|was|were) /.test(s)) s = s.replace(/ (?:right now|now|already|currently|at the moment|as of today|today) $/, ' ');
+  // "… late, or is it ongoing?", "… done, or is there still time?": the other way of the same state, asked after it.
+  s = s.replace(
+    / (late|overdue|delayed|behind(?: schedule)?|done|finished|completed|published|issued)(?: yet)? or (?:is it |it is |is there |there is |are we |still )*(?:ongoing|in progress|underway|under way|on track|on time|on schedule|still time|time left|fine|ok|okay)(?: yet| still)? $/,
+    (_, state: string) => (/^(?:done|finished|completed|published|issued)$/.test(state) ? ` ${state} yet ` : ' late '),
+  );
+  // "Where are we on the yearly review …?", "How is the national portal connection going?": one work's state.
+  s = s
+    .replace(/^ where (?:are|do) (?:we|things) (?:stand )?(?:on|with) (.+) $/, ' $1 toi dau roi ')
+    .replace(/^ how (?:is|are) (?!things |it )(.+) (?:going|coming along|progressing|getting on) $/, ' $1 toi dau roi ');
   s = s.replace(/ (?:still )?(?:on (?:schedule|track|time)|within (?:the |its )?(?:deadline|due date)|in time) $/, ' on time ');
   s = s.replace(/ (?:still )?(?:running late|delayed|past due|past (?:its|the) (?:deadline|due date)|behind(?: schedule)?) $/, ' late ');
   // "Has the unified software been rolled out to all agencies?": whether it is done.

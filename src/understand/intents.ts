@@ -1159,6 +1159,14 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
     / (?:viec|nhiem vu) nao /.test(joined)
   )
     return { ...q, intent: 'overdue' };
+  // "tiến độ kết nối cổng dịch vụ công quốc gia": the progress of one piece of work described at length — that task's
+  // state, not the plan's.
+  // (Two runs of a task's wording at least, not the plan's title: "số liệu tiến độ chung" names no work.)
+  const listAsked = / (?:nhung|cac) (?:viec|nhiem vu|cong viec|nv) | nao | bao nhieu | may /.test(joined);
+  const kept = r.unplanned.filter((w) => !filler.has(w));
+  const runs = kept.slice(1).filter((w, i) => !(r.planName?.has(w) && r.planName.has(kept[i]!)) && r.planUses([kept[i]!, w])).length;
+  if (has(joined, c.progress) && content >= 3 && runs >= 2 && !named && !period && !q.section && !listAsked && !has(unProvinced, c.overdue))
+    return { ...q, intent: 'task', focus: 'status' };
   if (has(joined, c.progress) || (doneCount(joined, r.count) && content <= 2)) return { ...q, intent: 'progress' };
   // "sắp hết hạn" before "hết hạn": coming due is not overdue.
   if (has(joined, c.upcoming)) return { ...q, intent: 'upcoming' };

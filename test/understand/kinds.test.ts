@@ -26,6 +26,18 @@ describe('kinds of question', () => {
     // Asked what the state is, not yes or no: the state alone.
     expect(first('tình hình kết nối cổng dvc quốc gia', '2020-08-01')).toMatch(/^Tình trạng: /);
   });
+  it("the progress of one piece of work named is that task's state, not the plan's", () => {
+    const vi = ask('tiến độ kết nối cổng dvc quốc gia', '2020-08-01');
+    expect(vi.ids).toEqual(['III.4']);
+    expect(vi.text.split('\n')[0]).toMatch(/^Tình trạng: Đang thực hiện trong hạn.*Quý III\/2020/);
+    expect(first('How is the national portal connection going?', '2020-08-01')).toMatch(/^Status: In progress, on time.*Q3 2020/);
+    expect(ask('where are we on the yearly review of inter-agency procedures?', '2020-03-10').ids).toEqual(['II.7']);
+    // "late, or is it ongoing?": the state asked both ways, answered yes or no.
+    expect(first('is the info security guidance for the portal and one-stop systems late, or is it ongoing?', '2020-06-01')).toMatch(/^Not late/);
+    // The plan's own progress stays the plan's; so do words that name no work.
+    expect(first('tiến độ thực hiện kế hoạch thế nào', '2020-03-10')).toMatch(/^Tiến độ Kế hoạch 4561\/KH-UBND/);
+    expect(first('cho tôi số liệu tiến độ chung của kế hoạch', '2020-03-10')).toMatch(/^Tiến độ Kế hoạch 4561\/KH-UBND/);
+  });
   it('an agency that leads nothing has no 0/0 progress: what it does have instead', () => {
     const r = ask('cong an tinh tien do the nao', '2019-07-01');
     expect(r.text).toBe(
