@@ -301,6 +301,14 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
       lead = roles.lead;
       coord = roles.coordinate;
     }
+    // "Sở Công Thương có được giao việc gì không": only through a group ("các sở, ban, ngành") is said so.
+    const groups = q.yesNo && !q.count && any && !roleNote ? groupsOnly(ctx, agency, [...lead, ...coord], q.role ? [] : roles.assigned) : [];
+    // "Sở KHĐT có chủ trì nv nào ko hay chỉ phối hợp": the role asked held only through a group — what the body is
+    // named for in the other role is shown beside it.
+    if (groups.length > 0 && q.role && !scoped) {
+      lead = roles.lead;
+      coord = roles.coordinate;
+    }
     const assigned = scoped || q.role === 'coordinate' ? [] : roles.assigned;
     const scope = q.period ? periodPhrase(ctx, q.period.label) : '';
     // " thuộc mục III": a section without a period has its own header.
@@ -325,11 +333,12 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
     }
     if (roleNote) parts.unshift(roleNote);
     if (q.yesNo && !q.count) {
-      // "Sở Công Thương có được giao việc gì không": only through a group ("các sở, ban, ngành") is said so.
-      const groups = any && !roleNote ? groupsOnly(ctx, agency, [...lead, ...coord], q.role ? [] : roles.assigned) : [];
+      const groupNames = groups.map((g) => ctx.dir.label(g).replace(/^Các /u, 'các ')).join(', ');
       const verdict =
         groups.length > 0
-          ? ctx.t('yesno.yesViaGroup', { agency: label, groups: groups.map((g) => ctx.dir.label(g).replace(/^Các /u, 'các ')).join(', ') })
+          ? q.role
+            ? ctx.t(q.role === 'lead' ? 'yesno.leadViaGroup' : 'yesno.coordinateViaGroup', { agency: label, groups: groupNames })
+            : ctx.t('yesno.yesViaGroup', { agency: label, groups: groupNames })
           : ctx.t(any ? 'yesno.yes' : 'yesno.no');
       // "Không. UBND cấp huyện không phối hợp nhiệm vụ nào …": the verdict and why, in one first line.
       if (roleNote) parts[0] = `${verdict} ${roleNote}`;

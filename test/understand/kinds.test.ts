@@ -44,6 +44,15 @@ describe('kinds of question', () => {
       'Công an tỉnh không chủ trì nhiệm vụ nào trong Kế hoạch 4561/KH-UBND, nên không có tiến độ riêng.\nCơ quan này phối hợp 1 nhiệm vụ; hỏi “Công an tỉnh phối hợp việc gì” để xem.',
     );
   });
+  it('a role held only through a group is said so, beside what the body is named for in the other role', () => {
+    // Sở KH&ĐT leads III.3 only as one of "các cơ quan chuyên môn tỉnh", and is named among III.5's coordinators.
+    const r = ask('so khdt co chu tri nv nao ko hay chi phoi hop');
+    expect(r.text.split('\n')[0]).toBe(
+      'Không có việc nào giao đích danh cho Sở Kế hoạch và Đầu tư chủ trì, nhưng Sở Kế hoạch và Đầu tư thuộc các cơ quan chuyên môn tỉnh, nên cùng chủ trì các việc dưới đây.',
+    );
+    expect(r.text).toMatch(/Chủ trì \(1\):\n• III\.3/);
+    expect(r.text).toMatch(/Phối hợp \(1\):\n• III\.5/);
+  });
   it('yes or no first', () => {
     expect(first('Công an tỉnh có chủ trì việc nào không?')).toMatch(/^Không/);
     // "A không, hay chỉ B": asked of the first role; the verdict and why in one line.
