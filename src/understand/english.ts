@@ -174,6 +174,15 @@ export function fromEnglish(text: string): string {
   // "Is the Department of Health coordinating the SME programme or not?": asked yes or no, as "có … không".
   if (/ or not $/.test(s))
     s = s.replace(/ or not $/, ' khong ').replace(/ (?:is |are |does |do )?(coordinat\w*|lead\w*|involved|taking part|part of) /, ' co $1 ');
+  // "Is the PPC Office one of the agencies in charge of rolling out …?", "Are the district committees among the leads
+  // for …?", "Does the police lead any task?": a role asked yes or no, as "X có chủ trì … không".
+  else {
+    const among = '(?:(?:one of|among|amongst|part of) (?:the )?)';
+    const lead = `(?:${among}?(?:agencies |bodies |ones |units )?(?:in charge of|responsible for|leading|that leads?|who leads?)|leads?|co leads?|${among}(?:leads|lead agencies|lead bodies|co leads)(?: of| for| on| in)?)`;
+    const coordinate = `(?:coordinat(?:e|es|ing)|${among}(?:coordinators|coordinating agencies|supporting agencies|supporters|partners)(?: of| for| on| in)?)`;
+    const role = s.match(new RegExp(`^ (?:is|are|was|were|does|do|did) (.+?) (?:(${lead})|(${coordinate})) (.+) $`));
+    if (role && !/ (?:and|then) (?:who|which|what|when) /.test(s)) s = ` ${role[1]} co ${role[2] ? 'chu tri' : 'phoi hop'} ${role[4]} khong `;
+  }
   // "II.2 late?", "III.4 done?": one task's state asked tersely, as "… trễ chưa".
   if (/^ (?:task )?[ivx]+\.\d{1,2}[a-z]? (?:already |still |yet )?(?:late|overdue|done|finished|completed|on time|on track|on schedule) $/.test(s))
     s = `${s.replace(/ (?:on time|on track|on schedule) $/, ' late ')}chua `;

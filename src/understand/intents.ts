@@ -437,6 +437,10 @@ const LOAN = new Set(['cho', 'khoan', 'von', 'di', 'muon', 'duoc']);
  * and goes before the question is read — unless less than two words beyond filler would be left ("ok cám ơn nha").
  * A leading "đã" typed with its marks is no "dạ".
  */
+/** Who a question is put to, as it closes ("… không anh"): only after the word that ends a question. */
+const VOCATIVE = new Set(['anh', 'chi', 'ad', 'admin', 'bot', 'oi']);
+const ASKED_END = new Set(['khong', 'ko', 'k', 'hong', 'chua', 'gi', 'nao', 'dau', 'sao', 'vay', 'nhi', 'ha', 'a', 'roi', 'nhieu', 'may']);
+
 function withoutCourtesy(words: string[], text: string, openers: string[][], closers: string[][], filler: Set<string>): string[] {
   const at = (p: string[], i: number) => i >= 0 && p.every((w, k) => words[i + k] === w);
   const markedDa = /^[^\p{L}\p{N}]*đã(?![\p{L}\p{N}])/iu.test(text.normalize('NFC'));
@@ -449,6 +453,13 @@ function withoutCourtesy(words: string[], text: string, openers: string[][], clo
   // ("cho vay", "vốn vay": a loan, no "vậy".)
   const closer = () => closers.find((p) => at(p, end - p.length) && !(p.length === 1 && p[0] === 'vay' && LOAN.has(words[end - 2] ?? '')));
   for (let e = closer(); e && end - e.length > start; e = closer()) end -= e.length;
+  // "… có được giao việc gì không anh?", "… xong chưa chị": the one asked, addressed after the question's last word.
+  let called = 0;
+  while (called < 2 && VOCATIVE.has(words[end - 1 - called] ?? '')) called++;
+  if (called > 0 && end - called - start > 2 && ASKED_END.has(words[end - called - 1]!)) {
+    end -= called;
+    for (let e = closer(); e && end - e.length > start; e = closer()) end -= e.length;
+  }
   const left = words.slice(start, end);
   // ("ok cám ơn nha" is thanks, whatever is left of it.)
   return left.filter((w) => !filler.has(w)).length >= 2 ? left : words;

@@ -73,6 +73,12 @@ function spokenDates(joined: string): string {
 export function periodForms(joined: string): string {
   return (
     spokenDates(joined)
+      // "thg 8/24", "thg này": "tháng" as it is shortened.
+      .replace(/ thg (?=nay |toi |sau |truoc |\d)/g, ' thang ')
+      // "tháng 3 năm 25", "quý 2 năm 26": the year in two figures after a month or a quarter.
+      .replace(/ (quy|thang) (iv|i{1,3}|\d{1,2}) nam (\d\d) /g, (m, unit: string, n: string, yy: string) =>
+        unit === 'quy' || Number(n) <= 12 ? ` ${unit} ${n}/20${yy} ` : m,
+      )
       // "quý 3/25", "tháng 12/18", "q3/25": a quarter's or month's year in two figures.
       .replace(/ (quy|q|thang|t) ?(iv|i{1,3}|\d{1,2})\/(\d\d)(?= )/g, (m, unit: string, n: string, yy: string) =>
         unit.startsWith('q') || Number(n) <= 12 ? ` ${unit}${unit.length === 1 ? '' : ' '}${n}/20${yy}` : m,

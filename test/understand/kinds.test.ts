@@ -650,7 +650,12 @@ describe('kinds of question', () => {
   it('an agency asked within a section; a plan whose copy has no signature says so when asked who signed', () => {
     expect(ask('Sở Tài chính có việc gì ở mục II không').text.split('\n')[0]).toBe('Không.');
     expect(ask('sở tttt có việc gì ở mục III').text.split('\n')[0]).toBe('Sở Thông tin và Truyền thông — nhiệm vụ thuộc mục III (tính đến 28/11/2026):');
-    expect(first('Does the Department of Home Affairs lead anything in section III?')).toBe('Sở Nội vụ — tasks in section III (as of 28/11/2026):');
+    // Asked yes or no: Sở Nội vụ leads III.3 only as one of the province's specialised agencies, and is told so first.
+    const homeAffairs = ask('Does the Department of Home Affairs lead anything in section III?').text.split('\n');
+    expect(homeAffairs[0]).toBe(
+      'No task names Sở Nội vụ as its lead, but Sở Nội vụ is among các cơ quan chuyên môn tỉnh, so it shares the lead of the tasks below.',
+    );
+    expect(homeAffairs).toContain('Sở Nội vụ — tasks in section III (as of 28/11/2026):');
     const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
     const signed = environment.ask('kh 88 bao ve moi truong ai ky vay', { today: '2025-10-01' });
     expect([signed.intent, signed.text.split('\n')[0]]).toEqual(['not-stated', 'Bản Kế hoạch 88/KH-UBND chúng tôi có không có phần chữ ký.']);
@@ -1096,5 +1101,21 @@ describe('kinds of question', () => {
     expect(ask('Which task is on hold until the Ministry of Finance puts out its circular?').intent).toBe('waiting');
     expect(ask("Are the commune People's Committees behind on anything?", '2019-02-01').text.split('\n')[0]).toBe('Yes.');
     expect(ask('ai la dau moi o so tttt phu trach kh nay, sdt bao nhieu').intent).toBe('not-stated');
+  });
+  it('the one asked, addressed after the last word; "thg 8/24", "tháng 3 năm 25"; going along to help; a role asked yes or no in English', () => {
+    expect(first('Công an tỉnh có chủ trì việc nào không anh ơi?')).toMatch(/^Không\. Công an tỉnh không chủ trì/);
+    expect(first('ket noi cong dvc quoc gia xong chua chi', '2020-08-01')).toMatch(/^Chưa xong\./);
+    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const head = (q: string) => env.ask(q, { today: '2025-01-10' }).text.split('\n')[0];
+    expect(head('thang 3 nam 25 can xong viec gi')).toMatch(/^Nhiệm vụ đến hạn trong tháng 3\/2025/);
+    expect(head('Chiến dịch nói không với rác nhựa trong trường học có đơn vị nào đi cùng hỗ trợ không?')).toMatch(/^Phối hợp: /);
+    expect(head('Cuộc diễn tập phòng chống thiên tai cấp tỉnh thì bên nào chịu trách nhiệm tổ chức?')).toMatch(/^Chủ trì: /);
+    expect(head('Who helps out with the saltwater intrusion forecasts?')).toMatch(/^Coordinating: /);
+    expect(first('Is the PPC Office one of the agencies in charge of rolling out the unified e-one-stop software?')).toBe('Yes. VP.UBND tỉnh leads this task.');
+    expect(first("Are the district People's Committees among the leads for the quarterly assessment of how procedures are handled?")).toBe(
+      'Yes. UBND cấp huyện leads this task.',
+    );
+    expect(first('Is the police in charge of the population database link?')).toBe('No. Công an tỉnh does not lead this task; it coordinates it.');
+    expect(first('Does the police lead any task?')).toMatch(/^No\. Công an tỉnh leads no task/);
   });
 });
