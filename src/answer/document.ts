@@ -66,7 +66,9 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
       const [from, to] = [plan.date.slice(0, 4), last?.slice(0, 4)];
       const span = to && to > from ? ctx.t('doc.span', { from, to }) : to === from ? ctx.t('doc.spanYear', { year: from }) : '';
       // "ai ký": a copy without the signature block says so, not only the header.
-      const signerAsked = / (?:ai ky|nguoi ky|ky ten|ky boi|ky vay|ai (?:\S+ ){0,3}ky) /.test(` ${(q.cueWords ?? []).join(' ')} `);
+      const signerAsked = / (?:ai ky|nguoi ky|ky ten|ky boi|ky vay|ai (?:\S+ ){0,3}ky|(?:lanh dao|vi|dong chi) nao (?:ky|duyet)|ai (?:ky )?duyet) /.test(
+        ` ${(q.cueWords ?? []).join(' ')} `,
+      );
       if (!signed && signerAsked)
         return { ...missing('signer'), text: `${ctx.t('doc.missing', { what: ctx.t('doc.part.signer'), plan: plan.number })}\n${head}` };
       return answer([head, signed, span].filter(Boolean).join('\n'));
@@ -119,6 +121,20 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
         say(text.includes(` ${words} `), q.unresolved);
       }
       return answer(list.join('\n'));
+    }
+    case 'funding': {
+      // "Tiền làm kế hoạch lấy từ nguồn nào": the body's part on funding, else its sentences that speak of money.
+      const part = doc?.parts.find((p) => /kinh phi|nguon von|ngan sach/.test(fold(p.title)));
+      if (part && part.items.length > 0)
+        return answer([ctx.t('doc.part', { number: part.number, title: part.title, plan: plan.number }), ...part.items.map((x) => `• ${x}`)].join('\n'));
+      // (Part III of the body and its assignments are the same text: each sentence once, where it is first found.)
+      const seen = new Set<string>();
+      const said = bodySentences(ctx).filter(
+        ({ sentence }) =>
+          / (?:kinh phi|ngan sach|nguon von) /.test(` ${canonicalTokens(sentence).join(' ')} `) && !seen.has(sentence.trim()) && seen.add(sentence.trim()),
+      );
+      if (said.length === 0) return missing('funding');
+      return answer([ctx.t('doc.funding', { plan: plan.number }), ...said.map(({ where, sentence }) => `• ${where}: ${sentence.trim()}`)].join('\n'));
     }
     case 'targets': {
       // The plan's numeric targets, as it states them: sentences with a percentage, or a figure aimed at ("phấn đấu

@@ -1118,4 +1118,20 @@ describe('kinds of question', () => {
     expect(first('Is the police in charge of the population database link?')).toBe('No. Công an tỉnh does not lead this task; it coordinates it.');
     expect(first('Does the police lead any task?')).toMatch(/^No\. Công an tỉnh leads no task/);
   });
+  it('where the money comes from; which leader signed; a deadline let slip; the distribution list', () => {
+    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const money = digital.ask('Tiền để làm kế hoạch chuyển đổi số lấy từ nguồn nào?', { today: '2025-10-01' }).text.split('\n');
+    expect(money[0]).toBe('Phần IV. KINH PHÍ THỰC HIỆN của Kế hoạch 215/KH-UBND:');
+    expect(money[1]).toMatch(/^• Kinh phí thực hiện từ nguồn ngân sách nhà nước/);
+    expect(digital.ask('Where does the money for the digital transformation plan come from?', { today: '2025-10-01' }).text).toMatch(/ngân sách nhà nước/);
+    // A plan with no part on funding: what its body says of money, each sentence once.
+    const oneStop = ask('tiền làm một cửa lấy từ nguồn nào').text.split('\n');
+    expect(oneStop[0]).toBe('Kế hoạch 4561/KH-UBND nói về kinh phí:');
+    expect(oneStop.slice(1)).toEqual([expect.stringMatching(/^• Phần III: Sở Tài chính tham mưu UBND tỉnh về kinh phí/)]);
+    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const signed = env.ask('Which leader signed off on the 2025 environment plan?', { today: '2025-10-01' });
+    expect([signed.intent, signed.text.split('\n')[0]]).toEqual(['not-stated', 'Our copy of plan 88/KH-UBND has no signature part.']);
+    expect(first('Has the Information and Communications department let any deadline slip?', '2020-10-20')).toBe('Yes.');
+    expect(first('Was the provincial Tax Department on the distribution list?')).toBe('Yes. Cục Thuế tỉnh is among the recipients of plan 4561/KH-UBND.');
+  });
 });
