@@ -295,8 +295,10 @@ export class Engine {
     const rest = kept.join('').replace(/[,;:\s]+$/u, '');
     const filler = fillerWords();
     const words = canonicalTokens(rest);
-    // What stays must still ask, with two words of content at least.
-    return asking(words) && words.filter((w) => !filler.has(w)).length >= 2 ? rest : text;
+    // What stays must still ask, with two words of content at least — or ask the bot what it can do ("…, bot này giúp
+    // được em những gì vậy?").
+    const help = language().cues.help.filter((cue) => cue.includes(' '));
+    return asking(words) && (words.filter((w) => !filler.has(w)).length >= 2 || has(` ${words.join(' ')} `, help)) ? rest : text;
   }
 
   /**

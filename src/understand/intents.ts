@@ -860,7 +860,9 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
   const citedWords = cited ? cited[0].trim().split(' ').length : 0;
   // "kh 4561 dẫn chiếu những điều nào của NĐ 61": which of its articles the plan cites.
   const whichArticles = / (?:nhung |cac )?dieu (?:nao|may) /.test(joined) && has(joined, c.citedAsk);
-  if (cited && !named && (has(joined, c.citedAsk) || content - citedWords <= 2))
+  // ("Nghị định 61 được Chính phủ ký ban hành ngày mấy": the cited document's issuer named is no agency asked about.)
+  const issuerOnly = named && q.agencies.every((a) => /^(?:chinh-phu|thu-tuong|bo-(?!doi-))/.test(a));
+  if (cited && (!named || issuerOnly) && (has(joined, c.citedAsk) || content - citedWords <= 2))
     return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}`, ...(whichArticles ? { asksArticle: true } : {}) };
   // ("những điều nào kế hoạch dẫn chiếu": the plan, the asking words and nothing of a task.)
   if (whichArticles && !named && !q.taskId && r.unplanned.filter((w) => !filler.has(w) && !citingWords.has(w)).length <= 1)

@@ -1134,4 +1134,14 @@ describe('kinds of question', () => {
     expect(first('Has the Information and Communications department let any deadline slip?', '2020-10-20')).toBe('Yes.');
     expect(first('Was the provincial Tax Department on the distribution list?')).toBe('Yes. Cục Thuế tỉnh is among the recipients of plan 4561/KH-UBND.');
   });
+  it("a cited document's date with its issuer named; opening hours the plan does not give; the bot asked what it can do after a clause", () => {
+    expect(ask('Nghị định 61/2018 được Chính phủ ký ban hành ngày mấy?').text).toMatch(/Nghị định số 61\/2018\/NĐ-CP ngày 23\/04\/2018 của Chính phủ/);
+    expect(ask('Trung tâm Phục vụ hành chính công tỉnh làm việc từ mấy giờ, thứ bảy có mở cửa không?').intent).toBe('not-stated');
+    expect(ask('What are the opening hours of the public administration service centre?').intent).toBe('not-stated');
+    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const help = digital.ask('Em mới được giao theo dõi kế hoạch chuyển đổi số, bot này giúp được em những gì vậy?', { today: '2025-10-01' });
+    expect([help.intent, help.text.split('\n')[0]]).toEqual(['help', expect.stringMatching(/^Tôi là trợ lý Kế hoạch 215\/KH-UBND/)]);
+    // "Bộ đội biên phòng" is no ministry issuing a decree: an agency asked about as ever.
+    expect(ask('bo doi bien phong phoi hop viec gi').intent).toBe('agency');
+  });
 });
