@@ -482,6 +482,14 @@ export class Engine {
       const named = sectionNamed(this.plan, q.words);
       if (named) q = { ...q, intent: 'count', section: named };
     }
+    // "việc thứ tư của phần ứng dụng CNTT": a task by its place in a section named by its title's words; no section
+    // found, the words are searched as any task's.
+    if (q.intent === 'task' && q.nth !== undefined && !q.section) {
+      // (All the words: "tham mưu" of a section's title is a cue's word elsewhere.)
+      const named = sectionNamed(this.plan, withoutPlanRef(q.cueWords ?? q.words, this.planName()));
+      const { nth: _nth, ...rest } = q;
+      q = named ? { ...q, section: named } : rest;
+    }
     // A section our copy of the source lacks: said so, whatever was asked of it.
     const missing = q.section && !q.taskId ? this.plan.sections.find((x) => x.id === q.section && x.missingInSource) : undefined;
     if (missing && q.intent !== 'document')

@@ -771,8 +771,15 @@ function focusOf(restJoined: string, c: Tables['c']): Focus {
   return coordinate ? 'coordinate' : lead ? 'lead' : status ? 'status' : deadline ? 'deadline' : 'all';
 }
 
+const ORDINAL: Record<string, number> = { nhat: 1, hai: 2, ba: 3, tu: 4, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
+
 /** "nhiệm vụ số 2 mục I", "việc thứ 4 trong phần II", "nhiệm vụ cuối của mục III": a task by its place. */
-const byPlace: Rule = ({ joined, q }) => {
+const byPlace: Rule = ({ joined: said, q }) => {
+  // "việc thứ tư", "nhiệm vụ thứ nhất": the place in words.
+  const joined = said.replace(
+    / (nhiem vu|viec|cong viec|dau viec) thu (nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi) /g,
+    (_, w: string, n: string) => ` ${w} thu ${ORDINAL[n]} `,
+  );
   const place = joined.match(
     / (?:nhiem vu|viec|cong viec|muc con|dau viec) (?:so |thu )?(\d{1,2}|cuoi|cuoi cung|dau|dau tien) (?:\S+ ){0,4}?(?:muc|phan) (i{1,3}|iv) /,
   );
@@ -780,10 +787,14 @@ const byPlace: Rule = ({ joined, q }) => {
     joined.match(/ (?:muc|phan) (i{1,3}|iv) (?:\S+ ){0,3}?(?:nhiem vu|viec|cong viec) (?:so |thu )?(\d{1,2}|cuoi|cuoi cung|dau|dau tien) /) ??
     // "mục II số 5", "phần III thứ 2": the number right after the section.
     joined.match(/ (?:muc|phan) (i{1,3}|iv) (?:so|thu|muc) (\d{1,2}) /);
-  const at = place ? { n: place[1]!, sec: place[2]! } : placeBefore ? { n: placeBefore[2]!, sec: placeBefore[1]! } : undefined;
+  // "việc thứ tư của phần ứng dụng CNTT": the section by its title's words (the engine finds which).
+  const titled = joined.match(
+    / (?:nhiem vu|viec|cong viec|dau viec) (?:so |thu )?(\d{1,2}|cuoi|cuoi cung|dau|dau tien) (?:cua |trong |thuoc |o )?(?:muc|phan) (?!(?:i{1,3}|iv|v|\d{1,2}) )\S+ \S+/,
+  );
+  const at = place ? { n: place[1]!, sec: place[2]! } : placeBefore ? { n: placeBefore[2]!, sec: placeBefore[1]! } : titled ? { n: titled[1]! } : undefined;
   if (!at || q.taskId) return undefined;
   const nth = /^\d+$/.test(at.n) ? Number(at.n) : at.n.startsWith('cuoi') ? -1 : 1;
-  return { ...q, section: at.sec.toUpperCase(), nth, intent: 'task' };
+  return { ...q, ...(at.sec ? { section: at.sec.toUpperCase() } : {}), nth, intent: 'task' };
 };
 
 /** Small talk (nothing left once greetings, thanks and help words are out), and a task asked by its id. */

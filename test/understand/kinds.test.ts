@@ -1144,4 +1144,10 @@ describe('kinds of question', () => {
     // "Bộ đội biên phòng" is no ministry issuing a decree: an agency asked about as ever.
     expect(ask('bo doi bien phong phoi hop viec gi').intent).toBe('agency');
   });
+  it("a task by its place in words, in a section named by its title's words", () => {
+    expect(ask('Dạ anh chị cho em hỏi việc thứ tư của phần ứng dụng CNTT là làm gì ạ').ids).toEqual(['III.4']);
+    expect(ask('nhiệm vụ thứ ba mục II là gì').ids).toEqual(['II.3']);
+    expect(ask('viec dau tien phan tham muu ban hanh van ban la gi').ids).toEqual(['I.1']);
+    expect(first('việc cuối của phần ứng dụng công nghệ thông tin ai chủ trì')).toBe('Chủ trì: Sở Thông tin và Truyền thông');
+  });
 });
