@@ -241,7 +241,7 @@ export function repairTelex(word: string): string | undefined {
  */
 const PLAIN_ONLY = new Set(['ca tinh']);
 /** Words after which "ca tinh" is "cả tỉnh", the whole province ("triển khai cho cả tỉnh", "trên cả tỉnh"). */
-const WHOLE_BEFORE = new Set(['cho', 'trong', 'tren', 'khap', 'toan', 'o', 'tai', 'ra', 'den', 'toi']);
+const WHOLE_BEFORE = new Set(['cho', 'trong', 'tren', 'khap', 'toan', 'o', 'tai', 'ra', 'den', 'toi', 'nhat', 'chung', 'rong', 'het']);
 
 /** First words of PLAIN_ONLY keys that the text typed with diacritics only ("cả" but never "ca"). */
 function markedOnly(text: string): Set<string> {

@@ -171,6 +171,10 @@ export function fromEnglish(text: string): string {
   );
   // "Before everyone disappears for the Lunar New Year holiday": before Tết, the words between dropped.
   s = s.replace(/ (?:before|by) (?:\S+ ){0,5}?(?:the )?(?:lunar new year|tet)(?: holidays?| break)? /, ' truoc tet ');
+  // "… due by Q1 2019, correct?", "… deadline is Q3 2019 right?": a fact stated and asked back, as "… phải không".
+  s = s.replace(/ (?:(?:is that|that is|is it|am i) )?(?:right|correct|true|so)(?: or not)? $| (?:isn't|is not|wasn't) (?:it|that) $/, ' phai khong ');
+  // ("… it was due by Q1 2019, correct?": the deadline said, then asked back.)
+  if (/ phai khong $/.test(s)) s = s.replace(/ (?:(?:it|that|this) )?(?:was |is |were |are |will be |should be )?due (?=(?:by|in|on|before) )/g, ' han ');
   // "Is the Department of Health coordinating the SME programme or not?": asked yes or no, as "có … không".
   if (/ or not $/.test(s))
     s = s.replace(/ or not $/, ' khong ').replace(/ (?:is |are |does |do )?(coordinat\w*|lead\w*|involved|taking part|part of) /, ' co $1 ');
@@ -178,8 +182,8 @@ export function fromEnglish(text: string): string {
   // for …?", "Does the police lead any task?": a role asked yes or no, as "X có chủ trì … không".
   else {
     const among = '(?:(?:one of|among|amongst|part of) (?:the )?)';
-    const lead = `(?:${among}?(?:agencies |bodies |ones |units )?(?:in charge of|responsible for|leading|that leads?|who leads?)|leads?|co leads?|${among}(?:leads|lead agencies|lead bodies|co leads)(?: of| for| on| in)?)`;
-    const coordinate = `(?:coordinat(?:e|es|ing)|${among}(?:coordinators|coordinating agencies|supporting agencies|supporters|partners)(?: of| for| on| in)?)`;
+    const lead = `(?:(?:have|has|need|needs) to (?:lead|take charge of|be in charge of)|${among}?(?:agencies |bodies |ones |units )?(?:in charge of|responsible for|leading|that leads?|who leads?)|leads?|co leads?|${among}(?:leads|lead agencies|lead bodies|co leads)(?: of| for| on| in)?)`;
+    const coordinate = `(?:(?:have|has|need|needs) to (?:support|help|assist|coordinate|work with)|support|supports|supporting|coordinat(?:e|es|ing)|${among}(?:coordinators|coordinating agencies|supporting agencies|supporters|partners)(?: of| for| on| in)?)`;
     const role = s.match(new RegExp(`^ (?:is|are|was|were|does|do|did) (.+?) (?:(${lead})|(${coordinate})) (.+) $`));
     if (role && !/ (?:and|then) (?:who|which|what|when) /.test(s)) s = ` ${role[1]} co ${role[2] ? 'chu tri' : 'phoi hop'} ${role[4]} khong `;
   }
@@ -218,6 +222,8 @@ export function fromEnglish(text: string): string {
     final: '4',
   };
   const month = `(${MONTHS.join('|')})`;
+  // "Sep 2025", "end of Oct 2019": a month cut short before its year, written out.
+  s = s.replace(/ (jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec) (?=(?:19|20)\d\d )/g, (_, m: string) => ` ${MONTHS[monthNumber(m) - 1]} `);
   s = s
     // "between Q2 and Q4 2019", "from the second to the fourth quarter of 2019": a span of quarters.
     .replace(/ (?:between|from) (?:q|quarter )([1-4]) (?:and|to) (?:q|quarter )([1-4])(?: of| in)? ((?:19|20)\d\d) /g, ' quy $1 den quy $2/$3 ')
@@ -229,7 +235,10 @@ export function fromEnglish(text: string): string {
       / (?:the )?(first|second|third|fourth|1st|2nd|3rd|4th|last|final) quarter (?:of |in )?((?:19|20)\d\d) /g,
       (_, o: string, y: string) => ` quy ${ORD[o]}/${y} `,
     )
-    .replace(/ (?:the )?(first|second) half (?:of |in )?((?:19|20)\d\d) /g, (_, h: string, y: string) => ` 6 thang ${h === 'first' ? 'dau' : 'cuoi'} nam ${y} `)
+    .replace(
+      / (?:the )?(first|second) half (?:of |in )?(?:the )?(?:year )?((?:19|20)\d\d) /g,
+      (_, h: string, y: string) => ` 6 thang ${h === 'first' ? 'dau' : 'cuoi'} nam ${y} `,
+    )
     // "between 1/1/2019 and 30/6/2019", "from 1/7 to 30/9/2019": the days between.
     .replace(
       / (?:between|from) (\d{1,2}\/\d{1,2}(?:\/(?:19|20)\d\d)?) (?:and|to|until|till|through) (\d{1,2}\/\d{1,2}(?:\/(?:19|20)\d\d)?) /g,

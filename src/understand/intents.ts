@@ -344,7 +344,7 @@ export function spokenLetters(text: string): string {
 
 /** "… có … không?", "có phải … không", "… phải không?", "… đúng không?": a question answered yes or no. */
 const YES_NO =
-  /^ (?:(?:co phai|phai chang|lieu|the|vay|thi|nhung) )?(?:\S+ ){0,8}?co (?:\S+ )+(?:khong|chua|ko|hong) $| (?:phai khong|dung khong|co dung khong|phai ko|dung ko) $|^ co phai /;
+  /^ (?:(?:co phai|phai chang|lieu|the|vay|thi|nhung) )?(?:\S+ ){0,16}?co (?:\S+ )+(?:khong|chua|ko|hong) $| (?:phai khong|dung khong|co dung khong|phai ko|dung ko) $|^ co phai /;
 
 /** Everyday words replaced by the plans' wording before task search ("tiền bồi dưỡng" → "mức chi"), longest first. */
 function withSynonyms(words: string[]): string[] {
@@ -685,6 +685,17 @@ function read(
   // "có việc nào không?" asks yes or no; "những việc nào không có hạn cụ thể" does not: a cue ending in "không" ends it.
   const yesNoCue = c.yesNo.some((cue) => (/ khong$/.test(cue) ? endingCue(cue).test(asked) : joined.includes(` ${cue} `)));
   if (YES_NO.test(asked) || yesNoCue) q.yesNo = true;
+  // "việc X hạn là cuối quý I/2019 hả anh?", "… hạn cuối năm 2019 ha": a deadline stated and asked back, no question
+  // word in it, is a yes or no of whether the task falls due then.
+  if (
+    period &&
+    (q.focus === 'deadline' || (q.focus === 'all' && / han /.test(joined))) &&
+    (q.yesNo || / (?:ha|a|ak|ah|nhi|hen|phai khong|dung khong|phai ko|dung ko|dung chu|phai chu|dung roi) $/.test(` ${words.join(' ')} `)) &&
+    !/ (?:khi nao|bao gio|luc nao|nao|may|gi|j|bao nhieu|sao|ai|dau) /.test(asked)
+  ) {
+    q.yesNo = true;
+    if (q.focus === 'all') q.focus = 'deadline';
+  }
   // "III.5 hạn Q3/2020 à?", "hạn II.1 là quý IV/2018 phải không": whether the task falls due in the period named.
   if (id && period && q.focus === 'all' && / han /.test(` ${rest.join(' ')} `)) {
     q.focus = 'deadline';

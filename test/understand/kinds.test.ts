@@ -1150,4 +1150,24 @@ describe('kinds of question', () => {
     expect(ask('viec dau tien phan tham muu ban hanh van ban la gi').ids).toEqual(['I.1']);
     expect(first('việc cuối của phần ứng dụng công nghệ thông tin ai chủ trì')).toBe('Chủ trì: Sở Thông tin và Truyền thông');
   });
+  it('a deadline stated and asked back is a yes or no; "cả tỉnh" typed plain is no police; English months cut short and roles "to support"', () => {
+    expect(first('Việc làm trọn các khâu từ nhận hồ sơ, thẩm định, ký duyệt tới trả kết quả ngay ở một cửa, hạn là cuối quý I/2019 hả anh?')).toMatch(
+      /^Không\. Thời hạn: Quý II\/2019/,
+    );
+    expect(first('nhan rong pm mot cua dien tu thong nhat ca tinh han cuoi nam 2019 ha')).toMatch(/^Không\. Thời hạn: Quý III\/2020/);
+    expect(first('publish the TTHC list at Trung tâm HCC and district one-stop - it was due by Q1 2019, correct?')).toBe('Yes. Deadline: Q1 2019');
+    expect(first('Does VP UBND tỉnh has to support (phối hợp) the converting of paper files to e-dossier?')).toBe('Yes. VP.UBND tỉnh coordinates this task.');
+    expect(
+      first('does the State Bank branch (NHNN chi nhánh) have to support linking provincial portal with population database and payment gateway?'),
+    ).toMatch(/^Yes\. Ngân hàng Nhà nước - Chi nhánh tỉnh coordinates this task/);
+    expect(ask('ca tinh phoi hop viec gi').agencies).toEqual(['Công an tỉnh']);
+    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    expect(env.ask('Which tasks must finish in Sep 2025?', { today: '2025-01-10' }).text.split('\n')[0]).toMatch(/^Tasks due in September 2025/);
+    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    expect(digital.ask('Which tasks have deadline within first half of year 2024?', { today: '2024-01-10' }).intent).toBe('period');
+    const ict = digital.ask("Which of the ICT department's jobs are ongoing or repeat every quarter rather than having a one-off deadline?", {
+      today: '2024-01-10',
+    });
+    expect([ict.intent, ict.agencies]).toEqual(['recurring', ['Sở Thông tin và Truyền thông']]);
+  });
 });
