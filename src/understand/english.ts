@@ -290,7 +290,7 @@ export function fromEnglish(text: string): string {
       return name.some((w) => ['the', 'each', 'every', 'all', 'a', 'which', 'of'].includes(w)) ? x : ` ${[...words.slice(0, k), 'huyen', ...name].join(' ')} `;
     })
     .replace(/ (?:q|quarter )([1-4])(?: of| in)? ((?:19|20)\d\d) /g, ' quy $1/$2 ')
-    .replace(/ (?:in|during|for|of) ((?:19|20)\d\d) /g, ' nam $1 ');
+    .replace(/ (?:in|during|for|of) (?:(?:the )?year )?((?:19|20)\d\d) /g, ' nam $1 ');
   // "doctors to work in districts and communes": a place in a task's words, the levels, not their committees.
   s = s.replace(
     / (?:in|at) (?:the )?(district|commune)s?(?: and (district|commune)s?)? /g,

@@ -1170,4 +1170,13 @@ describe('kinds of question', () => {
     });
     expect([ict.intent, ict.agencies]).toEqual(['recurring', ['Sở Thông tin và Truyền thông']]);
   });
+  it('who issued the plan, its main contents, an agency\'s progress "how far", "for year 2021", the bot asked what it is for', () => {
+    expect(ask('kh 4561 do cq nào ban hành vậy').intent).toBe('document');
+    expect(first('phan noi dung thuc hien cua kh gom nhung muc lon nao')).toBe('Kế hoạch 4561/KH-UBND gồm 3 phần:');
+    expect(first('how far Sở TT&TT has done its tasks until now?', '2020-10-01')).toMatch(/^Progress of Sở Thông tin và Truyền thông/);
+    expect(first('For year 2021, still have any task must finish?', '2020-06-01')).toMatch(/^No task with a deadline of its own falls due in 2021/);
+    expect(ask('e moi vao nhom, bot nay dung de lam j vay a').intent).toBe('help');
+    // What the plan is for stays the plan's purpose.
+    expect(ask('kế hoạch này dùng để làm gì').intent).toBe('document');
+  });
 });
