@@ -121,7 +121,33 @@ function sectionsOf(plan: Plan): { id: string; title: Set<string>; seq: string[]
   return sections;
 }
 
-function sectionNamed(plan: Plan, words: readonly string[]): string | undefined {
+/** Words that name a part of the appendix before its title's words ("phần tuyên truyền", "mảng xã hội số"). */
+const SECTION_HEAD = / (?:phan|muc|mang|linh vuc|nhom viec|nhom nhiem vu|part|section) /;
+
+/**
+ * "phần tuyên truyền", "mảng xã hội số": a head, then two words or more that stand in a row in one section's title
+ * only.
+ */
+function sectionByHead(plan: Plan, all: readonly string[]): string | undefined {
+  const joined = ` ${all.join(' ')} `;
+  if (!SECTION_HEAD.test(joined)) return undefined;
+  const sections = sectionsOf(plan);
+  for (const run of joined
+    .split(SECTION_HEAD)
+    .slice(1)
+    .map((x) => x.trim().split(' ').filter(Boolean))) {
+    for (let n = Math.min(4, run.length); n >= 2; n--) {
+      const hits = sections.filter(({ seq }) => longestRun(run.slice(0, n), seq) === n);
+      if (hits.length === 1) return hits[0]!.id;
+      if (hits.length > 1) break;
+    }
+  }
+  return undefined;
+}
+
+function sectionNamed(plan: Plan, words: readonly string[], all: readonly string[] = words): string | undefined {
+  const byHead = sectionByHead(plan, all);
+  if (byHead) return byHead;
   const sections = sectionsOf(plan);
   const asked = new Set(words);
   let best: { id: string; n: number } | undefined;
@@ -472,7 +498,13 @@ export class Engine {
     // "phần ứng dụng CNTT có bao nhiêu việc": a section named by the words of its title.
     if (!q.section && (q.intent === 'count' || q.intent === 'first-last' || q.intent === 'progress')) {
       // The plan named by its title ("trong KH an toàn giao thông") names no section.
-      const named = sectionNamed(this.plan, withoutPlanRef(q.words, this.planName()));
+      const named = sectionNamed(this.plan, withoutPlanRef(q.words, this.planName()), withoutPlanRef(q.cueWords ?? q.words, this.planName()));
+      if (named) q = { ...q, section: named };
+    }
+    // "Phần công nghệ thông tin, VP UBND tỉnh dính những việc nào": an agency's work (or its late or coming work) in a
+    // part named by a head and its title's words.
+    if (!q.section && q.agencies.length > 0 && (q.intent === 'agency' || q.intent === 'overdue' || q.intent === 'upcoming')) {
+      const named = sectionByHead(this.plan, withoutPlanRef(q.cueWords ?? q.words, this.planName()));
       if (named) q = { ...q, section: named };
     }
     // "phần tham mưu ban hành văn bản chỉ đạo gồm mấy nhiệm vụ": a count of a section named by its title's words,

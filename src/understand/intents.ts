@@ -1200,7 +1200,9 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   const listAsked = / (?:nhung|cac) (?:viec|nhiem vu|cong viec|nv) | nao | bao nhieu | may /.test(joined);
   const kept = r.unplanned.filter((w) => !filler.has(w));
   const runs = kept.slice(1).filter((w, i) => !(r.planName?.has(w) && r.planName.has(kept[i]!)) && r.planUses([kept[i]!, w])).length;
-  if (has(joined, c.progress) && content >= 3 && runs >= 2 && !named && !period && !q.section && !listAsked && !has(unProvinced, c.overdue))
+  // ("tiến độ phần ứng phó biến đổi khí hậu": a part of the appendix named, its progress.)
+  const partNamed = / (?:muc|phan|mang|linh vuc) /.test(joined);
+  if (has(joined, c.progress) && content >= 3 && runs >= 2 && !named && !period && !q.section && !listAsked && !partNamed && !has(unProvinced, c.overdue))
     return { ...q, intent: 'task', focus: 'status' };
   if (has(joined, c.progress) || (doneCount(joined, r.count) && content <= 2)) return { ...q, intent: 'progress' };
   // "sắp hết hạn" before "hết hạn": coming due is not overdue.

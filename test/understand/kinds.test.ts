@@ -1179,4 +1179,18 @@ describe('kinds of question', () => {
     // What the plan is for stays the plan's purpose.
     expect(ask('kế hoạch này dùng để làm gì').intent).toBe('document');
   });
+  it('a part of the appendix named by a head and two words of its title: "phần tuyên truyền", "mảng xã hội số", "the climate change part"', () => {
+    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    expect(digital.ask('Trong mảng xã hội số, việc nào phải xong sớm nhất?', { today: '2024-06-01' }).text.split('\n')[0]).toMatch(
+      /^Nhiệm vụ thuộc mục IV có hạn sớm nhất/,
+    );
+    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const head = (q: string) => env.ask(q, { today: '2025-10-10' }).text.split('\n')[0];
+    expect(head('Phần tuyên truyền, việc nào có hạn chót trễ nhất?')).toMatch(/^Nhiệm vụ thuộc mục III có hạn muộn nhất/);
+    expect(head('Progress of the climate change and disaster prevention part until now is how far?')).toMatch(/^Progress of section II /);
+    expect(head('tiến độ phần ứng phó biến đổi khí hậu')).toMatch(/^Tiến độ mục II /);
+    expect(first('Phần công nghệ thông tin của kế hoạch, Văn phòng UBND tỉnh dính những việc nào?')).toBe(
+      'VP.UBND tỉnh — nhiệm vụ thuộc mục III (tính đến 28/11/2026):',
+    );
+  });
 });
