@@ -136,6 +136,19 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
       if (said.length === 0) return missing('funding');
       return answer([ctx.t('doc.funding', { plan: plan.number }), ...said.map(({ where, sentence }) => `• ${where}: ${sentence.trim()}`)].join('\n'));
     }
+    case 'closing': {
+      // "Gặp khó khăn, vướng mắc thì báo về đâu": what the plan says of difficulties met, wherever it says it; else its
+      // closing paragraph ("cuối kế hoạch UBND tỉnh yêu cầu những ai …").
+      const asked = ` ${(q.cueWords ?? []).join(' ')} `;
+      const closing = doc?.closing ? sentencesOf(doc.closing).map((sentence) => ({ where: ctx.t('doc.closingShort'), sentence })) : [];
+      if (/ (?:vuong mac|kho khan) /.test(asked)) {
+        const said = [...bodySentences(ctx), ...closing].filter(({ sentence }) => / (?:vuong mac|kho khan) /.test(` ${canonicalTokens(sentence).join(' ')} `));
+        if (said.length > 0)
+          return answer([ctx.t('doc.difficulties', { plan: plan.number }), ...said.map(({ where, sentence }) => `• ${where}: ${sentence.trim()}`)].join('\n'));
+      }
+      if (!doc?.closing) return missing('closing');
+      return answer([ctx.t('doc.closing', { plan: plan.number }), doc.closing].join('\n'));
+    }
     case 'targets': {
       // The plan's numeric targets, as it states them: sentences with a percentage, or a figure aimed at ("phấn đấu
       // tăng ít nhất 05 bậc", "ít nhất 250 hợp tác xã").

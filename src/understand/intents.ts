@@ -964,6 +964,8 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
       part === 'targets' ||
       part === 'recipients' ||
       (part === 'header' && has(joined, ['ky', 'ky ten', 'ky khong'])) ||
+      // "Cuối kế hoạch, UBND tỉnh yêu cầu những ai …": the plan's issuer named in its closing words.
+      (part === 'closing' && q.agencies.every((a) => a === 'ubnd-tinh')) ||
       // "căn cứ những quyết định nào của Thủ tướng": the documents' issuer named, not an agency's work.
       (part === 'basis' && has(joined, ['quyet dinh', 'nghi dinh', 'nghi quyet', 'thong tu', 'chi thi', 'luat', 'van ban']))) &&
     // "ai ban hành quy chế hoạt động của phần mềm …" asks about a task, not who issued the plan.
@@ -1099,6 +1101,11 @@ const unknownAgency: Rule = (r, { c, notAgencyName }) => {
   const after = head ? restJoined.split(` ${head} `)[1]?.trim().split(' ')[0] : undefined;
   // "một cửa cấp tỉnh, cấp huyện tới giờ …": a level ("cấp huyện") is no name's head.
   if (!head || !after || restJoined.includes(` cap ${head} ${after} `)) return undefined;
+  // "phóng sự … về chống rác thải nhựa": without marks "phong" is also "phóng"; a head and its next word the plan
+  // itself says in a row are its words, no body's name.
+  // (Three words in a row where there are: "sở dữ" of "cơ sở dữ liệu" makes no "Sở Du lịch" the plan's.)
+  const next = restJoined.split(` ${head} `)[1]?.trim().split(' ')[1];
+  if (r.planUses([...head.split(' '), after, ...(next ? [next] : [])])) return undefined;
   // Without diacritics "so" is sở, sơ and số: "so lieu", "so bo", "so voi" are words, not names. What follows a
   // head is taken for a name only when it is no Vietnamese word ("sở nv", "so gtvt"), or when the head was typed
   // as an agency's ("Sở Ngoại giao", "Ban Dân tộc").

@@ -54,7 +54,20 @@ export const CUE_KINDS = [
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 
-export const DOCUMENT_PARTS = ['header', 'basis', 'purpose', 'parts', 'recipients', 'cited', 'targets', 'title', 'appendix', 'assignments', 'funding'] as const;
+export const DOCUMENT_PARTS = [
+  'header',
+  'basis',
+  'purpose',
+  'parts',
+  'recipients',
+  'cited',
+  'targets',
+  'title',
+  'appendix',
+  'assignments',
+  'funding',
+  'closing',
+] as const;
 /** The parts of the plan's own document a question may ask about. */
 export type DocumentPart = (typeof DOCUMENT_PARTS)[number];
 

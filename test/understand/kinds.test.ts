@@ -1193,4 +1193,20 @@ describe('kinds of question', () => {
       'VP.UBND tỉnh — nhiệm vụ thuộc mục III (tính đến 28/11/2026):',
     );
   });
+  it('difficulties met and where to report them; the closing paragraph; "nộp bc"; "phóng sự" is no "Phòng"', () => {
+    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const stuck = digital.ask('Trong lúc làm mà gặp khó khăn, vướng mắc thì các đơn vị phải báo về chỗ nào theo KH 215?', { today: '2024-06-01' }).text;
+    expect(stuck.split('\n')[0]).toBe('Kế hoạch 215/KH-UBND nói về khó khăn, vướng mắc:');
+    expect(stuck).toMatch(/phản ánh về Sở Thông tin và Truyền thông/);
+    const closing = ask('Cuối kế hoạch, UBND tỉnh yêu cầu những ai phải triển khai nghiêm túc vậy ạ?').text;
+    expect(closing.split('\n')[0]).toBe('Đoạn kết của Kế hoạch 4561/KH-UBND:');
+    expect(closing).toMatch(/yêu cầu Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện/);
+    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    expect(env.ask('ai phai nop bc so ket 6 thang cua kh 88 vay', { today: '2025-06-01' }).tasks.map((t) => t.id)).toEqual(['III.6']);
+    expect(env.ask('phong su, chuong trinh tivi ve chong rac thai nhua bao lau phai lam 1 lan', { today: '2025-06-01' }).tasks.map((t) => t.id)).toEqual([
+      'III.2',
+    ]);
+    // A department the province lacks is still said so, though "sở dữ" stands in "cơ sở dữ liệu".
+    expect(ask('Sở Du lịch có việc gì trong kế hoạch này?').intent).toBe('unknown-agency');
+  });
 });
