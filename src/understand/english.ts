@@ -100,12 +100,14 @@ const lowerTokens = (text: string) =>
   text
     .normalize('NFC')
     .toLowerCase()
+    // "what's", "who's", "it's": the word before the contraction ("what") is the English one.
+    .replace(/(\p{L})['’](?:s|re|ve|ll|d)\b/gu, '$1')
     .split(/[^\p{L}']+/u);
 
-/** The words the glossary knows, as keys or function words. */
+/** The words the glossary knows, as keys or function words, and the months' names. */
 function glossaryWords(words: readonly string[]): string[] {
   const { words: known, functionWords } = glossary();
-  return words.filter((w) => functionWords.has(w) || known.has(w));
+  return words.filter((w) => functionWords.has(w) || known.has(w) || MONTHS.includes(w));
 }
 
 /** An English question rewritten onto the Vietnamese cues ("What must the Department of Finance do?" → "so tai chinh phai lam gi"). */
@@ -171,6 +173,12 @@ export function fromEnglish(text: string): string {
   );
   // "Before everyone disappears for the Lunar New Year holiday": before Tết, the words between dropped.
   s = s.replace(/ (?:before|by) (?:\S+ ){0,5}?(?:the )?(?:lunar new year|tet)(?: holidays?| break)? /, ' truoc tet ');
+  // "Which agencies help the Statistics Office measure …?", "Who helps the radio station with …?": who works with the
+  // lead named, its coordinators.
+  s = s.replace(
+    /^ (who|which (?:agencies|agency|bodies|body|departments|units)|what (?:agencies|bodies)) (?:helps?|assists?|supports?|backs? up) (?=the |[a-z]+ (?:department|office|committee|station|police)\b)/,
+    ' $1 phoi hop voi ',
+  );
   // "… due by Q1 2019, correct?", "… deadline is Q3 2019 right?": a fact stated and asked back, as "… phải không".
   s = s.replace(/ (?:(?:is that|that is|is it|am i) )?(?:right|correct|true|so)(?: or not)? $| (?:isn't|is not|wasn't) (?:it|that) $/, ' phai khong ');
   // ("… it was due by Q1 2019, correct?": the deadline said, then asked back.)

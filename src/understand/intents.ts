@@ -1187,6 +1187,11 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   const stateOfTask = q.focus === 'status' && named && content >= 2 && !agencyWork;
   // "Sở TC làm mức chi thì có ai phối hợp": the work, then "thì" and the field asked — a word of work will do.
   const fieldAfterThi = content >= 1 && / thi (?:co )?(?:ai|khi nao|bao gio|han) /.test(restJoined);
+  // "Phần chính quyền số tới giờ làm được tới đâu rồi", "mảng quản lý chất thải tiến độ tới đâu": a part of the appendix
+  // named, its progress (the engine finds which part).
+  // ("phần mềm" is software, "mạng" a network: the head typed as such, or first without marks.)
+  const partHead = /(?:^|\s)(?:phần(?!\s+mềm)|mảng|lĩnh vực)\s/iu.test(r.text.normalize('NFC')) || /^ (?:phan|mang|linh vuc) (?!mem )/.test(joined);
+  if (q.focus === 'status' && !named && !q.taskId && partHead && has(joined, c.progress)) return { ...q, intent: 'progress' };
   if (q.focus !== 'all' && (roleOfTask || stateOfTask || ((content >= 3 || fieldAfterThi) && !agencyWork))) return { ...q, intent: 'task' };
   if (has(joined, c.lateProgress)) return { ...q, intent: 'overdue' };
   // "Ai lo việc theo dõi tiến độ chung": who does the monitoring, a task or an assignment of the body.

@@ -1209,4 +1209,16 @@ describe('kinds of question', () => {
     // A department the province lacks is still said so, though "sở dữ" stands in "cơ sở dữ liệu".
     expect(ask('Sở Du lịch có việc gì trong kế hoạch này?').intent).toBe('unknown-agency');
   });
+  it('a part\'s progress asked with a state word; "What\'s due in December 2025?"; who helps the lead named', () => {
+    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    expect(digital.ask('Phần chính quyền số tới giờ làm được tới đâu rồi?', { today: '2024-10-01' }).text.split('\n')[0]).toMatch(/^Tiến độ mục II /);
+    expect(
+      digital.ask("Which agencies help the Statistics Office measure the digital economy's share of GRDP?", { today: '2024-10-01' }).text.split('\n')[0],
+    ).toMatch(/^Coordinating: /);
+    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    expect(env.ask("What's due in December 2025?", { today: '2025-07-01' }).text.split('\n')[0]).toMatch(/^Tasks due in December 2025/);
+    expect(env.ask('Mảng quản lý chất thải, kiểm soát ô nhiễm tiến độ tới đâu rồi?', { today: '2025-07-01' }).text.split('\n')[0]).toMatch(/^Tiến độ mục I /);
+    // "phần mềm" is software, not a part: one task's state.
+    expect(ask('phan mem 1 cua dien tu nhan rong toi dau roi, co tre k', '2020-08-01').ids).toEqual(['III.2']);
+  });
 });
