@@ -322,13 +322,27 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
     const parts = [(q.agencyFuzzy ? `${ctx.t('agency.understoodAs', { agency: label })}\n` : '') + head];
     if (q.count) {
       // Both numbers are real whichever role was asked ("chủ trì mấy việc" is no "phối hợp 0").
-      const leads = q.period ? roles.lead.filter(inPeriod).length : roles.lead.length;
-      const coordinates = q.period ? roles.coordinate.filter(inPeriod).length : roles.coordinate.length;
+      const leadTasks = q.period ? roles.lead.filter(inPeriod) : roles.lead;
+      const coordTasks = q.period ? roles.coordinate.filter(inPeriod) : roles.coordinate;
+      const [leads, coordinates] = [leadTasks.length, coordTasks.length];
+      // "Sở Nội vụ chủ trì 5 nhiệm vụ (4 được giao đích danh, 1 cùng các cơ quan chuyên môn tỉnh)": what is held only as
+      // one of a group named in the task is counted apart.
+      const note = (tasks: readonly Task[]) => {
+        const via = new Map<string, number>();
+        for (const task of tasks) {
+          const group = roleIn(ctx, task, agency)?.via;
+          if (group) via.set(group, (via.get(group) ?? 0) + 1);
+        }
+        const throughGroups = [...via.values()].reduce((a, b) => a + b, 0);
+        if (throughGroups === 0) return '';
+        const groups = [...via.keys()].map((g) => ctx.dir.label(g).replace(/^Các /u, 'các ')).join(', ');
+        const named = tasks.length - throughGroups;
+        return ` ${named > 0 ? ctx.t('agency.countSplit', { named, via: throughGroups, groups }) : ctx.t('agency.countVia', { groups })}`;
+      };
       // No role asked ("tham gia tổng cộng mấy việc"): the total first, then each role's.
+      const numbers = { agency: label, lead: leads, coordinate: coordinates, leadNote: note(leadTasks), coordinateNote: note(coordTasks) };
       parts.unshift(
-        !q.role && leads > 0 && coordinates > 0
-          ? ctx.t('agency.countAll', { agency: label, total: leads + coordinates, lead: leads, coordinate: coordinates })
-          : ctx.t('agency.count', { agency: label, lead: leads, coordinate: coordinates }),
+        !q.role && leads > 0 && coordinates > 0 ? ctx.t('agency.countAll', { ...numbers, total: leads + coordinates }) : ctx.t('agency.count', numbers),
       );
     }
     if (roleNote) parts.unshift(roleNote);

@@ -1221,4 +1221,15 @@ describe('kinds of question', () => {
     // "phần mềm" is software, not a part: one task's state.
     expect(ask('phan mem 1 cua dien tu nhan rong toi dau roi, co tre k', '2020-08-01').ids).toEqual(['III.2']);
   });
+  it('a count of what a body leads tells apart what names it and what it shares as one of a group', () => {
+    expect(first('Sở Nội vụ chủ trì mấy việc')).toBe(
+      'Sở Nội vụ chủ trì 5 nhiệm vụ (4 được giao đích danh, 1 giao chung cho các cơ quan chuyên môn tỉnh) và phối hợp 0 nhiệm vụ.',
+    );
+    expect(first('How many tasks does the Department of Home Affairs lead?')).toBe(
+      'Sở Nội vụ leads 5 tasks (4 by name, 1 given to các cơ quan chuyên môn tỉnh) and coordinates 0.',
+    );
+    expect(first('huyện Giồng Trôm chủ trì mấy việc')).toBe('UBND huyện Giồng Trôm chủ trì 7 nhiệm vụ (giao chung cho UBND cấp huyện) và phối hợp 0 nhiệm vụ.');
+    // Named in every task it holds: the number alone.
+    expect(first('VP UBND tỉnh chủ trì mấy việc')).toBe('VP.UBND tỉnh chủ trì 14 nhiệm vụ và phối hợp 1 nhiệm vụ.');
+  });
 });
