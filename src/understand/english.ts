@@ -179,6 +179,8 @@ export function fromEnglish(text: string): string {
     /^ (who|which (?:agencies|agency|bodies|body|departments|units)|what (?:agencies|bodies)) (?:helps?|assists?|supports?|backs? up) (?=the |[a-z]+ (?:department|office|committee|station|police)\b)/,
     ' $1 phoi hop voi ',
   );
+  // "Is the link to the national databases due by the end of 2020?": the deadline stated, asked back.
+  s = s.replace(/^ (?:is|are|was|were) (.+) due (by|in|before|at) (.+) $/, ' $1 han $2 $3 phai khong ');
   // "… due by Q1 2019, correct?", "… deadline is Q3 2019 right?": a fact stated and asked back, as "… phải không".
   s = s.replace(/ (?:(?:is that|that is|is it|am i) )?(?:right|correct|true|so)(?: or not)? $| (?:isn't|is not|wasn't) (?:it|that) $/, ' phai khong ');
   // ("… it was due by Q1 2019, correct?": the deadline said, then asked back.)
@@ -190,8 +192,8 @@ export function fromEnglish(text: string): string {
   // for …?", "Does the police lead any task?": a role asked yes or no, as "X có chủ trì … không".
   else {
     const among = '(?:(?:one of|among|amongst|part of) (?:the )?)';
-    const lead = `(?:(?:have|has|need|needs) to (?:lead|take charge of|be in charge of)|${among}?(?:agencies |bodies |ones |units )?(?:in charge of|responsible for|leading|that leads?|who leads?)|leads?|co leads?|${among}(?:leads|lead agencies|lead bodies|co leads)(?: of| for| on| in)?)`;
-    const coordinate = `(?:(?:have|has|need|needs) to (?:support|help|assist|coordinate|work with)|support|supports|supporting|coordinat(?:e|es|ing)|${among}(?:coordinators|coordinating agencies|supporting agencies|supporters|partners)(?: of| for| on| in)?)`;
+    const lead = `(?:(?:the one|the agency|the body|the department|the office) (?:that|which|who) (?:has|have|needs?|is supposed) to|(?:have|has|need|needs) to (?:lead|take charge of|be in charge of)|listed as (?:a |the )?(?:lead|lead agency|leading agency)(?: for| on| of| in)?|${among}?(?:agencies |bodies |ones |units )?(?:in charge of|responsible for|leading|that leads?|who leads?)|leads?|co leads?|${among}(?:leads|lead agencies|lead bodies|co leads)(?: of| for| on| in)?)`;
+    const coordinate = `(?:listed as (?:a |the )?(?:coordinating agency|coordinator|partner|supporting agency)(?: for| on| of| in)?|(?:have|has|need|needs) to (?:support|help|assist|coordinate|work with)|support|supports|supporting|coordinat(?:e|es|ing)|${among}(?:coordinators|coordinating agencies|supporting agencies|supporters|partners)(?: of| for| on| in)?)`;
     const role = s.match(new RegExp(`^ (?:is|are|was|were|does|do|did) (.+?) (?:(${lead})|(${coordinate})) (.+) $`));
     if (role && !/ (?:and|then) (?:who|which|what|when) /.test(s)) s = ` ${role[1]} co ${role[2] ? 'chu tri' : 'phoi hop'} ${role[4]} khong `;
   }

@@ -907,6 +907,14 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
   // "cán bộ cử ra phải đạt chuẩn theo điều mấy của NĐ 61": the article a task or an item cites, found with its words.
   if (/ dieu (?:may|nao|so may|bao nhieu) /.test(joined) && r.content >= 2) return { ...q, intent: 'task', asksArticle: true };
   if (has(joined, notStated) && !whereTasks) return { ...q, intent: 'not-stated' };
+  // "Trung tâm … được thành lập theo quyết định số mấy?", "thông tư của Bộ Nội vụ … là thông tư số mấy": the number of
+  // a document the plan does not cite by number (one it cites is answered above, the plan's own is its header).
+  if (
+    !cited &&
+    / (?:quyet dinh|qd|van ban|thong tu|nghi quyet|chi thi|cong van) (?:\S+ ){0,12}?(?:so may|so bao nhieu|so hieu) /.test(joined) &&
+    !/ ke hoach (?:\S+ ){0,2}?(?:so may|so bao nhieu|so nao|so hieu) /.test(joined)
+  )
+    return { ...q, intent: 'not-stated' };
   // "Lệ phí thanh toán online mỗi hồ sơ bao nhiêu": an amount of money asked, not a task's field.
   // "Mục II hỗ trợ vốn, đất đai có bao nhiêu nhiệm vụ": tasks counted, the money only in the section's name.
   const tasksCounted = has(joined, taskCount);

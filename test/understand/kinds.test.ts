@@ -1232,4 +1232,15 @@ describe('kinds of question', () => {
     // Named in every task it holds: the number alone.
     expect(first('VP UBND tỉnh chủ trì mấy việc')).toBe('VP.UBND tỉnh chủ trì 14 nhiệm vụ và phối hợp 1 nhiệm vụ.');
   });
+  it('English: "due by … ?", "the one that has to", "listed as a coordinating agency", "get a copy"; a decree\'s number the plan never gives', () => {
+    expect(first('Is the link to the national population and business registration databases due by the end of 2020?')).toBe('Yes. Deadline: Q4 2020');
+    expect(first('Is the Finance Department the one that has to set the spending levels for one-stop work?')).toBe('Yes. Sở Tài chính leads this task.');
+    expect(first('is BHXH listed as a coordinating agency anywhere in the plan?')).toBe('No.');
+    expect(first('Did the provincial Social Insurance get a copy of the plan?')).toBe('Yes. BHXH tỉnh is among the recipients of plan 4561/KH-UBND.');
+    expect(ask('Trung tâm Phục vụ hành chính công tỉnh được thành lập theo quyết định số mấy?').intent).toBe('not-stated');
+    expect(ask('Thông tư của Bộ Nội vụ về chế độ cho cán bộ một cửa mà kế hoạch nhắc tới là thông tư số mấy?').intent).toBe('not-stated');
+    // The plan's own number is its header; "sở nào" typed plain is no "số nào".
+    expect(ask('kế hoạch này số mấy').intent).toBe('document');
+    expect(ask('viec ra cac van ban phap quy ve co che mot cua do so nao phu trach').ids).toEqual(['I.2']);
+  });
 });
