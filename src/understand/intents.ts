@@ -344,7 +344,7 @@ export function spokenLetters(text: string): string {
 
 /** "… có … không?", "có phải … không", "… phải không?", "… đúng không?": a question answered yes or no. */
 const YES_NO =
-  /^ (?:(?:co phai|phai chang|lieu|the|vay|thi|nhung) )?(?:\S+ ){0,16}?co (?:\S+ )+(?:khong|chua|ko|hong) $| (?:phai khong|dung khong|co dung khong|phai ko|dung ko) $|^ co phai /;
+  /^ (?:(?:co phai|phai chang|lieu|the|vay|thi|nhung) )?(?:\S+ ){0,16}?co (?:\S+ )+(?:khong|chua|ko|hong) $| (?:phai khong|dung khong|co dung khong|phai ko|dung ko) $|^ co phai | thi (?:\S+ ){1,6}?co (?:\S+ ){1,4}?(?:khong|ko|hong) $/;
 
 /** Everyday words replaced by the plans' wording before task search ("tiền bồi dưỡng" → "mức chi"), longest first. */
 function withSynonyms(words: string[]): string[] {

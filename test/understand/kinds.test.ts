@@ -1243,4 +1243,9 @@ describe('kinds of question', () => {
     expect(ask('kế hoạch này số mấy').intent).toBe('document');
     expect(ask('viec ra cac van ban phap quy ve co che mot cua do so nao phu trach').ids).toEqual(['I.2']);
   });
+  it('"… thì X có chủ trì không": a yes or no asked after a long description of the work', () => {
+    expect(first('Việc công bố danh mục TTHC tại Trung tâm HCC và bộ phận một cửa cấp huyện thì UBND huyện có chủ trì không?')).toBe(
+      'Không. UBND cấp huyện không chủ trì việc này.',
+    );
+  });
 });
