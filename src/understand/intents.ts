@@ -482,6 +482,11 @@ function read(
   // "huyện chủ trì tổng cộng mấy nv", "xã thì phải làm gì": a level named bare as the question's topic, then what it
   // does, is that level's people's committees (inside a task's words "cấp huyện" is part of the work).
   if (/^(?:huyen|xa|phuong)$/.test(words[0] ?? '') && LEVEL_NEXT.has(words[1] ?? '')) words.unshift('uy', 'ban', 'nhan', 'dan');
+  // "Mấy việc xã phối hợp … đã trễ hạn", "những nhiệm vụ huyện chủ trì": the level named bare after the work it holds.
+  else {
+    const at = words.findIndex((w, i) => i >= 1 && i <= 3 && /^(?:huyen|xa|phuong)$/.test(w) && /^(?:viec|vu|nv)$/.test(words[i - 1]!));
+    if (at > 0 && /^(?:chu|phoi|phai|duoc|dang|bi)$/.test(words[at + 1] ?? '')) words.splice(at, 0, 'uy', 'ban', 'nhan', 'dan');
+  }
   // "Q3/2020", "T8/2019", "quý ba năm 2019": periods as people type them.
   // "hôm nay là đầu tháng 10 năm 2018": the day the asker is at, which `today` already is, not a period to filter by.
   let joined = periodForms(` ${words.join(' ')} `)

@@ -1248,4 +1248,10 @@ describe('kinds of question', () => {
       'Không. UBND cấp huyện không chủ trì việc này.',
     );
   });
+  it('a level named bare after the work it holds: "mấy việc xã phối hợp … đã trễ hạn", "những nhiệm vụ huyện chủ trì"', () => {
+    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const late = env.ask('Mấy việc xã phối hợp với cấp trên mà giờ đã trễ hạn là những việc nào?', { today: '2025-08-01' });
+    expect([late.intent, late.agencies]).toEqual(['overdue', ['UBND cấp xã']]);
+    expect(ask('những nhiệm vụ huyện chủ trì là gì').agencies).toEqual(['UBND cấp huyện']);
+  });
 });
