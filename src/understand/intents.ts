@@ -814,7 +814,7 @@ const byPlace: Rule = ({ joined: said, q }) => {
 };
 
 /** Small talk (nothing left once greetings, thanks and help words are out), and a task asked by its id. */
-const chatOrId: Rule = ({ joined, named, period, taskWords, q }, { c, chatter, filler, helpLongestFirst }) => {
+const chatOrId: Rule = ({ joined, named, period, taskWords, unplanned, q }, { c, chatter, filler, helpLongestFirst }) => {
   // "hỏi được những gì": a help phrase's own words ask nothing of the plan ("những gì" of an agency's work).
   // (Longest first: "giúp được những gì" goes whole, not as "giúp" leaving "những gì".)
   const unhelped = helpLongestFirst.reduce((s, cue) => s.replaceAll(` ${cue} `, ' '), joined);
@@ -823,6 +823,10 @@ const chatOrId: Rule = ({ joined, named, period, taskWords, q }, { c, chatter, f
   const small = !named && !period && !asks && removePhrases(taskWords, chatter).filter((w) => !filler.has(w)).length <= 1;
   if (small && has(joined, c.thanks)) return { ...q, intent: 'thanks' };
   if (small && (has(joined, c.help) || has(joined, c.greeting))) return { ...q, intent: 'help' };
+  // "bot này tra cứu được những gì về kế hoạch một cửa": the plan named is no more than what help is asked about.
+  const helpWords = new Set(helpLongestFirst.filter((cue) => joined.includes(` ${cue} `)).flatMap((cue) => cue.split(' ')));
+  const aboutPlan = unplanned.length < taskWords.length && removePhrases(unplanned, chatter).filter((w) => !filler.has(w) && !helpWords.has(w)).length <= 1;
+  if (!named && !period && !asks && aboutPlan && has(joined, c.help)) return { ...q, intent: 'help' };
   if (q.taskId) return { ...q, intent: 'task' };
   return undefined;
 };

@@ -1254,4 +1254,8 @@ describe('kinds of question', () => {
     expect([late.intent, late.agencies]).toEqual(['overdue', ['UBND cấp xã']]);
     expect(ask('những nhiệm vụ huyện chủ trì là gì').agencies).toEqual(['UBND cấp huyện']);
   });
+  it('what the bot can look up "về kế hoạch một cửa": the plan named is what help is asked about', () => {
+    expect(ask('bot nay tra cuu duoc nhung gi ve ke hoach mot cua vay').intent).toBe('help');
+    expect(ask('giúp tôi về kế hoạch này').intent).toBe('help');
+  });
 });
