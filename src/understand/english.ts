@@ -154,10 +154,16 @@ export function fromEnglish(text: string): string {
   const dayMonth = s.match(new RegExp(` as (?:of|at) (\\d{1,2})(?:st|nd|rd|th)? ${MONTH_NAME} ((?:19|20)\\d\\d) `));
   const monthDay = s.match(new RegExp(` as (?:of|at) ${MONTH_NAME} (\\d{1,2})(?:st|nd|rd|th)? ((?:19|20)\\d\\d) `));
   const numeric = s.match(/ as (?:of|at) (\d{1,2}\/\d{1,2}\/(?:19|20)\d\d) /);
+  // "as of February 2025": the month, as Vietnamese says it ("tính đến tháng 2/2025").
+  const inMonth = s.match(new RegExp(` as (?:of|at) (?:(?:the )?(early|mid|late|end of) )?${MONTH_NAME} ((?:19|20)\\d\\d) `));
   if (dayMonth) asOfDay = `${dayMonth[1]}/${monthNumber(dayMonth[2]!)}/${dayMonth[3]}`;
   else if (monthDay) asOfDay = `${monthDay[2]}/${monthNumber(monthDay[1]!)}/${monthDay[3]}`;
   else if (numeric) asOfDay = numeric[1]!;
-  const asOfPhrase = (dayMonth ?? monthDay ?? numeric)?.[0];
+  else if (inMonth) {
+    const part = ({ early: 'dau ', mid: 'giua ', late: 'cuoi ', 'end of': 'het ' } as Record<string, string>)[inMonth[1] ?? ''] ?? '';
+    asOfDay = `${part}thang ${monthNumber(inMonth[2]!)}/${inMonth[3]}`;
+  }
+  const asOfPhrase = (dayMonth ?? monthDay ?? numeric ?? inMonth)?.[0];
   if (asOfPhrase) s = s.replace(asOfPhrase, ' ');
   // "as of 15 February 2019", "as of early June 2024": the day the asker is at, which today already is.
   s = s.replace(

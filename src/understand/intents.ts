@@ -533,12 +533,14 @@ function read(
     ? undefined
     : joined.match(
         asksState
-          ? / (?:tinh (?:den|toi)|(?:cho )?(?:den|toi)|vao|tai thoi diem) (dau|giua|cuoi) thang (\d{1,2})(?:(?:\/| nam )((?:19|20)\d\d)| nay) /
+          ? / (?:tinh (?:den|toi)|(?:cho )?(?:den|toi)|vao|tai thoi diem) (dau|giua|cuoi|het) thang (\d{1,2})(?:(?:\/| nam )((?:19|20)\d\d)| nay) /
           : / (?:tinh (?:den|toi)|(?:cho )?(?:den|toi)|vao|tai thoi diem) (dau|giua|cuoi) thang (\d{1,2})(?:\/| nam )((?:19|20)\d\d) (?=thi |co |da |,|$)/,
       );
+  // ("tính đến tháng 2/2025", a state asked: the month's middle; "hết tháng 2" its last day.)
+  const bareMonth = stated || !asksState ? undefined : joined.match(/ tinh (?:den|toi) thang (\d{1,2})(?:\/| nam )((?:19|20)\d\d) /);
   const monthDay = (part: string, month: number, year: number) => {
     const span = monthSpan(month, year);
-    return part === 'dau' ? span.start : part === 'cuoi' ? span.end : validDate('15', String(month), String(year));
+    return part === 'dau' ? span.start : part === 'cuoi' || part === 'het' ? span.end : validDate('15', String(month), String(year));
   };
   // "đến đầu năm 2020 có bao nhiêu việc quá hạn": the year's first (middle, last) day.
   const yearPart =
@@ -553,9 +555,12 @@ function read(
         ? monthDay(monthPart[1]!, Number(monthPart[2]), Number(monthPart[3] ?? today.slice(0, 4)))
         : yearPart
           ? yearDay(yearPart[1]!, yearPart[2]!)
-          : undefined;
+          : bareMonth && Number(bareMonth[1]) >= 1 && Number(bareMonth[1]) <= 12
+            ? monthDay('giua', Number(bareMonth[1]), Number(bareMonth[2]))
+            : undefined;
   if (asOf && stated) joined = joined.replace(stated[0], ' ');
   if (asOf && monthPart) joined = joined.replace(monthPart[0], ' ');
+  if (asOf && bareMonth && !monthPart && !yearPart) joined = joined.replace(bareMonth[0], ' ');
   if (asOf && yearPart) joined = joined.replace(yearPart[0], ' ');
   joined = joined.replace(
     / (?:hom nay|bay gio|gio) la (?:ngay )?(?:(?:dau|giua|cuoi) )?(?:thang \d{1,2}(?:\/(?:19|20)\d\d| nam (?:19|20)\d\d)?|\d{1,2}\/\d{1,2}(?:\/(?:19|20)\d\d)?) /,

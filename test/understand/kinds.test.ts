@@ -22,7 +22,7 @@ describe('kinds of question', () => {
     expect(first('việc kết nối cổng dịch vụ công quốc gia đã bị trễ hạn chưa', '2020-08-01')).toMatch(/^Chưa trễ hạn\./);
     expect(first('việc kết nối cổng dịch vụ công quốc gia đã bị trễ hạn chưa', '2020-11-01')).toMatch(/^Có, đã quá hạn\./);
     const en = first('Is hooking the provincial public service portal up to the national portal still on schedule?', '2020-08-01');
-    expect(en).toMatch(/^Not late: still within its deadline\. Status: .*Deadline: Q3 2020/);
+    expect(en).toMatch(/^No, not overdue: still within its deadline\. Status: .*Deadline: Q3 2020/);
     // Asked what the state is, not yes or no: the state alone.
     expect(first('tình hình kết nối cổng dvc quốc gia', '2020-08-01')).toMatch(/^Tình trạng: /);
   });
@@ -33,7 +33,7 @@ describe('kinds of question', () => {
     expect(first('How is the national portal connection going?', '2020-08-01')).toMatch(/^Status: In progress, on time.*Q3 2020/);
     expect(ask('where are we on the yearly review of inter-agency procedures?', '2020-03-10').ids).toEqual(['II.7']);
     // "late, or is it ongoing?": the state asked both ways, answered yes or no.
-    expect(first('is the info security guidance for the portal and one-stop systems late, or is it ongoing?', '2020-06-01')).toMatch(/^Not late/);
+    expect(first('is the info security guidance for the portal and one-stop systems late, or is it ongoing?', '2020-06-01')).toMatch(/^No, not overdue/);
     // The plan's own progress stays the plan's; so do words that name no work.
     expect(first('tiến độ thực hiện kế hoạch thế nào', '2020-03-10')).toMatch(/^Tiến độ Kế hoạch 4561\/KH-UBND/);
     expect(first('cho tôi số liệu tiến độ chung của kế hoạch', '2020-03-10')).toMatch(/^Tiến độ Kế hoạch 4561\/KH-UBND/);
@@ -416,7 +416,7 @@ describe('kinds of question', () => {
     expect(first('trụ sở, trang thiết bị trung tâm hcc tỉnh trễ mấy ngày rồi', '2019-04-30')).toMatch(/Quý I\/2019 — đã quá hạn 30 ngày/);
     expect(first('VP UB có việc gì quá hạn', '2019-05-20')).toMatch(/VP\.UBND tỉnh/);
     expect(first('snvv chủ trì những việc gì')).toMatch(/^Sở Nội vụ/);
-    expect(first('Is the provincial public service centre’s building and equipment still within its deadline?', '2019-02-01')).toMatch(/^Not late/);
+    expect(first('Is the provincial public service centre’s building and equipment still within its deadline?', '2019-02-01')).toMatch(/^No, not overdue/);
   });
   it('a task’s deadline checked against a period, yes or no; "từ nay cho tới trước 30/6"; an agency’s progress names what is open', () => {
     expect(first('II.5 hạn quý 2/2019 à')).toBe('Có. Thời hạn: Quý II/2019');
@@ -524,7 +524,7 @@ describe('kinds of question', () => {
   });
   it("English typed short, mixed with the plan's Vietnamese words, or loosely: still English, still understood", () => {
     expect(first('overdue?', '2019-07-01')).toBe('Overdue tasks (10), as of 01/07/2019:');
-    expect(first('II.2 late?', '2019-02-10')).toMatch(/^Not late: still within its deadline\./);
+    expect(first('II.2 late?', '2019-02-10')).toMatch(/^No, not overdue: still within its deadline\./);
     // Vietnamese without marks whose words English also has stays Vietnamese.
     expect(first('tien do', '2019-07-01')).toMatch(/^Tiến độ Kế hoạch 4561\/KH-UBND/);
     expect(first('vnpt co nv nao k')).not.toMatch(/^Sorry|^I do not/);
@@ -1257,5 +1257,14 @@ describe('kinds of question', () => {
   it('what the bot can look up "về kế hoạch một cửa": the plan named is what help is asked about', () => {
     expect(ask('bot nay tra cuu duoc nhung gi ve ke hoach mot cua vay').intent).toBe('help');
     expect(ask('giúp tôi về kế hoạch này').intent).toBe('help');
+  });
+  it('a state asked "as of" a month: its middle ("hết tháng" its end); English "No, not overdue"', () => {
+    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const head = (q: string) => digital.ask(q, { today: '2026-11-28' }).text.split('\n')[0];
+    expect(head('Is the provincial cyber security operations centre overdue as of February 2025?')).toBe(
+      'No, not overdue: still within its deadline. Status: In progress, on time · Deadline: Q1 2025 (as of 15/02/2025)',
+    );
+    expect(head('tính đến tháng 2/2025 trung tâm giám sát an ninh mạng trễ hạn chưa')).toMatch(/^Chưa trễ hạn\..*\(tính đến 15\/02\/2025\)$/);
+    expect(head('tính đến hết tháng 3/2025 trung tâm giám sát an ninh mạng trễ hạn chưa')).toMatch(/\(tính đến 31\/03\/2025\)$/);
   });
 });
