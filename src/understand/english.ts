@@ -243,6 +243,11 @@ export function fromEnglish(text: string): string {
   s = s
     // "between Q2 and Q4 2019", "from the second to the fourth quarter of 2019": a span of quarters.
     .replace(/ (?:between|from) (?:q|quarter )([1-4]) (?:and|to) (?:q|quarter )([1-4])(?: of| in)? ((?:19|20)\d\d) /g, ' quy $1 den quy $2/$3 ')
+    // "between Q3 2019 and Q3 2020": two quarters, each with its year.
+    .replace(
+      / (?:between|from) (?:q|quarter )([1-4])(?: of| in)? ((?:19|20)\d\d) (?:and|to|until|till|through) (?:the end of )?(?:q|quarter )([1-4])(?: of| in)? ((?:19|20)\d\d) /g,
+      ' tu quy $1/$2 den quy $3/$4 ',
+    )
     .replace(
       / (?:between|from) (?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter )?(?:and|to) (?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarters? (?:of |in )?((?:19|20)\d\d) /g,
       (_, a: string, b: string, y: string) => ` quy ${ORD[a]} den quy ${ORD[b]}/${y} `,
@@ -285,6 +290,11 @@ export function fromEnglish(text: string): string {
     .replace(new RegExp(` ${month} ((?:19|20)\\d\\d) `, 'g'), (_, mo: string, y: string) => ` thang ${monthNumber(mo)}/${y} `)
     .replace(
       / (?:in |within |over )?(?:the )?next (\d{1,3}) (day|week|month)s? /g,
+      (_, n: string, u: string) => ` ${n} ${u === 'day' ? 'ngay' : u === 'week' ? 'tuan' : 'thang'} toi `,
+    )
+    // "within ten days from now", "in 2 weeks' time", "within 2 weeks": the same window from today.
+    .replace(
+      / (?:in|within) (\d{1,3}) (day|week|month)s?(?: (?:from now|from today|time|ahead))? /g,
       (_, n: string, u: string) => ` ${n} ${u === 'day' ? 'ngay' : u === 'week' ? 'tuan' : 'thang'} toi `,
     )
     // "People's Committee of Ba Tri district", "Ba Tri District People's Committee", "Chau Thanh district".
@@ -416,6 +426,8 @@ export function periodLabelEn(label: string): string {
   if ((m = label.match(/^từ nay đến hết (.+)$/u))) return `from now to the end of ${periodLabelEn(m[1]!)}`;
   if ((m = label.match(/^từ nay đến (.+)$/u))) return `from now to ${m[1]}`;
   if ((m = label.match(/^từ (\S+) đến (\S+)$/u))) return `from ${m[1]} to ${m[2]}`;
+  // "từ Quý III/2019 đến Quý III/2020", "từ tháng 10/2019 đến tháng 3/2020": each end in English.
+  if ((m = label.match(/^từ ((?:Quý|tháng) \S+) đến ((?:Quý|tháng) \S+)$/u))) return `from ${periodLabelEn(m[1]!)} to ${periodLabelEn(m[2]!)}`;
   if ((m = label.match(/^tuần này \(đến (.+)\)$/u))) return `this week (to ${m[1]})`;
   if ((m = label.match(/^tuần tới \((.+)\)$/u))) return `next week (${m[1]})`;
   return label;

@@ -59,7 +59,9 @@ function spokenDates(joined: string): string {
         (_, w: string) => ` thang ${w === 'muoi' ? 10 : w === 'muoi mot' ? 11 : w === 'muoi hai' ? 12 : DIGIT_WORDS[w]}`,
       )
       // Days before their month: "mười lăm tháng 11", "ngày ba mươi tháng 6".
+      // ("từ tháng 10/2019 đến …" folds "từ" to "tu", as "tư" (four): with no "ngày" before it, it is "từ".)
       .replace(new RegExp(` (?:ngay )?${SPOKEN_NUMBER} (?=thang \\d)`, 'g'), (...m: string[]) => {
+        if (m[0]!.trim() === 'tu') return m[0]!;
         const v = n(m, 1);
         return v >= 1 && v <= 31 ? ` ${v} ` : m[0]!;
       })
@@ -197,6 +199,18 @@ function periodIn(joined: string, today: string): { span: Span & { label: string
     const start = validDate(d1, m1, y1 ?? y2 ?? String(y));
     if (start && end && start <= end) return { span: { start, end, label: `từ ${formatDate(start)} đến ${formatDate(end)}` }, text: range[0].trim() };
   }
+  // "từ quý III/2019 đến hết quý III/2020", "tu q3/2019 toi q3/2020", "từ tháng 10/2019 đến tháng 3/2020": from the
+  // first period's start to the second's end, each with its own year.
+  const across = joined.match(
+    / (?:tu |trong )?((?:quy|thang) (?:iv|i{1,3}|\d{1,2})\/(?:19|20)\d\d) (?:den|toi|-|cho den|cho toi) (?:het |cuoi )?((?:quy|thang) (?:iv|i{1,3}|\d{1,2})\/(?:19|20)\d\d) /,
+  );
+  const [fromSpan, toSpan] = across ? [parseSpan(across[1]!), parseSpan(across[2]!)] : [];
+  const named = (text: string) => {
+    const [unit, n, yy] = text.split(/[ /]/) as [string, string, string];
+    return unit === 'quy' ? `Quý ${ROMAN[quarterOf(n)]}/${yy}` : `tháng ${Number(n)}/${yy}`;
+  };
+  if (across && fromSpan && toSpan && fromSpan.start < toSpan.end)
+    return { span: { start: fromSpan.start, end: toSpan.end, label: `từ ${named(across[1]!)} đến ${named(across[2]!)}` }, text: across[0].trim() };
   // "trước cuối tháng 6/2019", "đến hết quý II/2019", "trước 30/6/2019", "tính đến 30/6/2019": everything due by then; "từ giờ tới cuối
   // tháng 9", "từ nay đến hết năm", "từ giờ tới trước cuối tháng 6": what falls due from today to then. A month or quarter without its year is this
   // year's.

@@ -1267,4 +1267,11 @@ describe('kinds of question', () => {
     expect(head('tính đến tháng 2/2025 trung tâm giám sát an ninh mạng trễ hạn chưa')).toMatch(/^Chưa trễ hạn\..*\(tính đến 15\/02\/2025\)$/);
     expect(head('tính đến hết tháng 3/2025 trung tâm giám sát an ninh mạng trễ hạn chưa')).toMatch(/\(tính đến 31\/03\/2025\)$/);
   });
+  it('a span between two periods each with its year; "từ tháng" is no "ngày tư tháng"; English "within ten days from now"', () => {
+    expect(first('Từ quý III/2019 đến hết quý III/2020 có những nhiệm vụ nào đến hạn?')).toMatch(/^Nhiệm vụ đến hạn từ Quý III\/2019 đến Quý III\/2020 \(3\):/);
+    expect(first('tu q3/2019 toi q3/2020 phai xong nhung viec gi')).toMatch(/^Nhiệm vụ đến hạn từ Quý III\/2019 đến Quý III\/2020/);
+    expect(first('từ tháng 10/2019 đến tháng 3/2020 có việc gì đến hạn')).toMatch(/từ tháng 10\/2019 đến tháng 3\/2020/);
+    expect(first('What falls due between Q3 2019 and Q3 2020?')).toBe('Tasks due from Q3 2019 to Q3 2020 (3):');
+    expect(first('which tasks fall due within ten days from now', '2018-12-22')).toBe('Tasks due in the next 10 days (to 01/01/2019) (2):');
+  });
 });
