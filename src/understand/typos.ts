@@ -90,9 +90,19 @@ export class Speller {
     // does, often ("kế hạch" is "kế hoạch": "hạch" is a word, "kế hạch" none).
     // (A known word typed with its marks — "ai xây đường" — is the word meant.)
     if (this.vocabulary.count(word) > 0) {
-      if (marked || before === undefined || this.vocabulary.pair(`${before} ${word}`) > 0 || this.vocabulary.follows(before) < OFTEN) return undefined;
-      if (!strictSyllable(word) || this.known(word, before, after)) return undefined;
-      return this.inPair(word, before);
+      if (!strictSyllable(word)) return undefined;
+      const withBefore = !marked && before !== undefined && this.vocabulary.pair(`${before} ${word}`) === 0 && this.vocabulary.follows(before) >= OFTEN;
+      // ("bn niệm vụ" is "nhiệm vụ": "niệm" is a word, "niệm vụ" none — the pair it makes with the word after.)
+      const withAfter =
+        after !== undefined && this.vocabulary.pair(`${word} ${after}`) === 0 && (before === undefined || this.vocabulary.pair(`${before} ${word}`) === 0);
+      if ((!withBefore && !withAfter) || this.known(word, before, after)) return undefined;
+      if (withBefore) {
+        const fixed = this.inPair(word, before, 'before');
+        if (fixed) return fixed;
+      }
+      // (After: only a word far rarer than the pair its neighbour makes — "hạn thành lập" keeps its "hạn".)
+      const fixed = withAfter ? this.inPair(word, after!, 'after') : undefined;
+      return fixed && this.vocabulary.count(word) * 2 < this.vocabulary.pair(`${fixed} ${after}`) ? fixed : undefined;
     }
     if (this.known(word, before, after)) return undefined;
     const syllable = strictSyllable(word);
@@ -114,15 +124,15 @@ export class Speller {
     return best;
   }
 
-  /** The neighbour of a known word that makes a frequent pair with the word before it, when the word makes none. */
-  private inPair(word: string, before: string): string | undefined {
+  /** The neighbour of a known word that makes a frequent pair with the word beside it, when the word makes none. */
+  private inPair(word: string, beside: string, side: 'before' | 'after'): string | undefined {
     let best: string | undefined;
     let most = OFTEN - 1;
     // Two letters swapped or one left out, not one too many: a word less a letter is mostly another word ("xây
     // đường" is no "xây dựng", "hồ sao" no "hồ sơ").
     for (const [candidate, slip] of slips(word)) {
       if ((slip !== 'swap' && slip !== 'add') || candidate === word || !strictSyllable(candidate)) continue;
-      const n = this.vocabulary.pair(`${before} ${candidate}`);
+      const n = this.vocabulary.pair(side === 'before' ? `${beside} ${candidate}` : `${candidate} ${beside}`);
       if (n > most) [best, most] = [candidate, n];
     }
     return best;

@@ -38,6 +38,10 @@ describe('slips of typing', () => {
     expect(ask('ubnd hueyn dc giao nhung viec gi').agencies).toEqual(['UBND cấp huyện']);
     expect(ask('kế hoch 4561 do ai ký').text).toMatch(/^Kế hoạch số 4561\/KH-UBND ngày 28\/09\/2018/);
     expect(ask('SNV đứng chủ trì tổng cộng bn nhimệ vụ').text.split('\n')[0]).toMatch(/^Sở Nội vụ chủ trì \d+ nhiệm vụ/);
+    // "niệm" is a word, "niệm vụ" none: the word meant makes the plan's pair with the word after it (typed with marks,
+    // too); a common word beside its pair stays ("hạn thành lạp …" keeps "hạn").
+    expect(ask('Cấp xã được giao bao nhiêu niệm vụ tất cả vậy ạ').text.split('\n')[0]).toBe('UBND cấp xã chủ trì 7 nhiệm vụ và phối hợp 0 nhiệm vụ.');
+    expect(ask('hạn thành lạp trung tâm HCC').text.split('\n')[0]).toBe('Thời hạn: Quý IV/2018');
     // "tài chánh" is how the south says "tài chính", not a slip to mend into another word.
     expect(ask('so tai chanh lam gi').agencies).toEqual(['Sở Tài chính']);
   });
