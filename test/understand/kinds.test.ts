@@ -1274,4 +1274,9 @@ describe('kinds of question', () => {
     expect(first('What falls due between Q3 2019 and Q3 2020?')).toBe('Tasks due from Q3 2019 to Q3 2020 (3):');
     expect(first('which tasks fall due within ten days from now', '2018-12-22')).toBe('Tasks due in the next 10 days (to 01/01/2019) (2):');
   });
+  it('a role asked yes or no in everyday verbs: "có hỗ trợ … không" is coordinating, "có lo chính … không" leading', () => {
+    expect(first('Công an tỉnh có hỗ trợ kết nối CSDL dân cư không?')).toBe('Có. Công an tỉnh phối hợp việc này.');
+    expect(first('cong an tinh co lo chinh nhiem vu gi ko')).toMatch(/^Không\. Công an tỉnh không chủ trì nhiệm vụ nào/);
+    expect(first('ubnd cac huyen co cung lam nhiem vu gi khong')).toMatch(/^Không\. UBND cấp huyện không phối hợp nhiệm vụ nào/);
+  });
 });
