@@ -34,5 +34,8 @@ describe('canonical words', () => {
   it('reads southern spellings and i/y variants as the standard ones', () => {
     expect(canonicalTokens('tài chánh')).toEqual(canonicalTokens('tài chính'));
     expect(canonicalTokens('quí IV')).toEqual(canonicalTokens('quý IV'));
+    // "gi" typed as "j"; a word that spells no syllable so stays ("job").
+    expect(canonicalTokens('bao jờ jải quyết jấy tờ')).toEqual(canonicalTokens('bao giờ giải quyết giấy tờ'));
+    expect(canonicalTokens('job')).toEqual(['job']);
   });
 });

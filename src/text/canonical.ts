@@ -292,7 +292,14 @@ function rewrite(tokens: string[], text?: string): string[] {
 }
 
 function repair(tokens: string[]): string[] {
-  return tokens.flatMap((t) => (REWRITE_TOKENS.has(t) ? [t] : (soJoined(t) ?? [undoubled(t) ?? repairTelex(t) ?? unstretched(t) ?? t])));
+  return tokens.flatMap((t) => (REWRITE_TOKENS.has(t) ? [t] : (soJoined(t) ?? [undoubled(t) ?? repairTelex(t) ?? unstretched(t) ?? jForGi(t) ?? t])));
+}
+
+/** "bao jờ", "jải quyết", "jấy tờ": "gi" typed as "j", as the young and the south type it ("job" spells no syllable). */
+function jForGi(word: string): string | undefined {
+  if (word.length < 2 || word[0] !== 'j' || isSyllable(word)) return undefined;
+  const gi = `gi${word.slice(word[1] === 'i' ? 2 : 1)}`;
+  return isSyllable(gi) ? gi : undefined;
 }
 
 /** "nhatt", "roiii", "khongg": a last letter held down, when the word without the repeats is a syllable. */

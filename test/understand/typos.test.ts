@@ -42,6 +42,8 @@ describe('slips of typing', () => {
     // too); a common word beside its pair stays ("hạn thành lạp …" keeps "hạn").
     expect(ask('Cấp xã được giao bao nhiêu niệm vụ tất cả vậy ạ').text.split('\n')[0]).toBe('UBND cấp xã chủ trì 7 nhiệm vụ và phối hợp 0 nhiệm vụ.');
     expect(ask('hạn thành lạp trung tâm HCC').text.split('\n')[0]).toBe('Thời hạn: Quý IV/2018');
+    // "bao jờ", "jải quyết": "gi" typed as "j".
+    expect(ask('quy trình điện tử bao jờ phải xong z').text.split('\n')[0]).toBe('Thời hạn: Quý II/2019');
     // "tài chánh" is how the south says "tài chính", not a slip to mend into another word.
     expect(ask('so tai chanh lam gi').agencies).toEqual(['Sở Tài chính']);
   });
