@@ -110,6 +110,17 @@ function glossaryWords(words: readonly string[]): string[] {
   return words.filter((w) => functionWords.has(w) || known.has(w) || MONTHS.includes(w));
 }
 
+/**
+ * "Is X one of the agencies in charge of …", "Are X among the leads for …", "Does X have to support …", "Is X listed as
+ * a coordinating agency …": a body (group 1), then a lead role (2) or a coordinating one (3), then the work (4).
+ */
+const ROLE_ASKED = (() => {
+  const among = '(?:(?:one of|among|amongst|part of) (?:the )?)';
+  const lead = `(?:(?:the one|the agency|the body|the department|the office) (?:that|which|who) (?:has|have|needs?|is supposed) to|(?:have|has|need|needs) to (?:lead|take charge of|be in charge of)|listed as (?:a |the )?(?:lead|lead agency|leading agency)(?: for| on| of| in)?|${among}?(?:agencies |bodies |ones |units )?(?:in charge of|responsible for|leading|that leads?|who leads?)|leads?|co leads?|${among}(?:leads|lead agencies|lead bodies|co leads)(?: of| for| on| in)?)`;
+  const coordinate = `(?:listed as (?:a |the )?(?:coordinating agency|coordinator|partner|supporting agency)(?: for| on| of| in)?|(?:have|has|need|needs) to (?:support|help|assist|coordinate|work with)|support|supports|supporting|coordinat(?:e|es|ing)|${among}(?:coordinators|coordinating agencies|supporting agencies|supporters|partners)(?: of| for| on| in)?)`;
+  return new RegExp(`^ (?:is|are|was|were|does|do|did) (.+?) (?:(${lead})|(${coordinate})) (.+) $`);
+})();
+
 /** An English question rewritten onto the Vietnamese cues ("What must the Department of Finance do?" → "so tai chinh phai lam gi"). */
 export function fromEnglish(text: string): string {
   let s = ` ${fold(text)
@@ -197,10 +208,7 @@ export function fromEnglish(text: string): string {
   // "Is the PPC Office one of the agencies in charge of rolling out …?", "Are the district committees among the leads
   // for …?", "Does the police lead any task?": a role asked yes or no, as "X có chủ trì … không".
   else {
-    const among = '(?:(?:one of|among|amongst|part of) (?:the )?)';
-    const lead = `(?:(?:the one|the agency|the body|the department|the office) (?:that|which|who) (?:has|have|needs?|is supposed) to|(?:have|has|need|needs) to (?:lead|take charge of|be in charge of)|listed as (?:a |the )?(?:lead|lead agency|leading agency)(?: for| on| of| in)?|${among}?(?:agencies |bodies |ones |units )?(?:in charge of|responsible for|leading|that leads?|who leads?)|leads?|co leads?|${among}(?:leads|lead agencies|lead bodies|co leads)(?: of| for| on| in)?)`;
-    const coordinate = `(?:listed as (?:a |the )?(?:coordinating agency|coordinator|partner|supporting agency)(?: for| on| of| in)?|(?:have|has|need|needs) to (?:support|help|assist|coordinate|work with)|support|supports|supporting|coordinat(?:e|es|ing)|${among}(?:coordinators|coordinating agencies|supporting agencies|supporters|partners)(?: of| for| on| in)?)`;
-    const role = s.match(new RegExp(`^ (?:is|are|was|were|does|do|did) (.+?) (?:(${lead})|(${coordinate})) (.+) $`));
+    const role = s.match(ROLE_ASKED);
     if (role && !/ (?:and|then) (?:who|which|what|when) /.test(s)) s = ` ${role[1]} co ${role[2] ? 'chu tri' : 'phoi hop'} ${role[4]} khong `;
   }
   // "II.2 late?", "III.4 done?": one task's state asked tersely, as "… trễ chưa".
