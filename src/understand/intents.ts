@@ -1152,6 +1152,11 @@ const unknownAgency: Rule = (r, { c, notAgencyName }) => {
 /** A task's field, the lists (late, progress, coming due, a period's, recurring) and an agency's work. */
 const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   const { joined, restJoined, unProvinced, content, named, focus, period, role, q } = r;
+  // A part of the appendix named ("phần tuyên truyền", "mục II", "mảng xã hội số"): "phần mềm" is software, "mạng" a
+  // network, "mức chi", "mục tiêu", "danh mục" other words — the head typed as such, or first without marks.
+  const partHead =
+    /(?:^|\s)(?:phần(?!\s+mềm)|mảng|lĩnh vực|mục)\s/iu.test(r.text.normalize('NFC')) ||
+    /^ (?:phan|mang|linh vuc) (?!mem )| (?<!danh |chuyen )muc (?!chi |tieu |do |dich |luong |phi |phat )/.test(joined);
   // "những việc làm liên tục, không có hạn chót": the recurring list, though it says "hạn chót".
   // "kế hoạch nông thôn mới năm nay": "mới năm" folds to "mỗi năm" — typed with other marks, or a run of the plan's
   // own words, it is no rhythm.
@@ -1211,8 +1216,6 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   const fieldAfterThi = content >= 1 && / thi (?:co )?(?:ai|khi nao|bao gio|han) /.test(restJoined);
   // "Phần chính quyền số tới giờ làm được tới đâu rồi", "mảng quản lý chất thải tiến độ tới đâu": a part of the appendix
   // named, its progress (the engine finds which part).
-  // ("phần mềm" is software, "mạng" a network: the head typed as such, or first without marks.)
-  const partHead = /(?:^|\s)(?:phần(?!\s+mềm)|mảng|lĩnh vực)\s/iu.test(r.text.normalize('NFC')) || /^ (?:phan|mang|linh vuc) (?!mem )/.test(joined);
   if (q.focus === 'status' && !named && !q.taskId && partHead && has(joined, c.progress)) return { ...q, intent: 'progress' };
   if (q.focus !== 'all' && (roleOfTask || stateOfTask || ((content >= 3 || fieldAfterThi) && !agencyWork))) return { ...q, intent: 'task' };
   if (has(joined, c.lateProgress)) return { ...q, intent: 'overdue' };
@@ -1235,8 +1238,7 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   const kept = r.unplanned.filter((w) => !filler.has(w));
   const runs = kept.slice(1).filter((w, i) => !(r.planName?.has(w) && r.planName.has(kept[i]!)) && r.planUses([kept[i]!, w])).length;
   // ("tiến độ phần ứng phó biến đổi khí hậu": a part of the appendix named, its progress.)
-  const partNamed = / (?:muc|phan|mang|linh vuc) /.test(joined);
-  if (has(joined, c.progress) && content >= 3 && runs >= 2 && !named && !period && !q.section && !listAsked && !partNamed && !has(unProvinced, c.overdue))
+  if (has(joined, c.progress) && content >= 3 && runs >= 2 && !named && !period && !q.section && !listAsked && !partHead && !has(unProvinced, c.overdue))
     return { ...q, intent: 'task', focus: 'status' };
   if (has(joined, c.progress) || (doneCount(joined, r.count) && content <= 2)) return { ...q, intent: 'progress' };
   // "sắp hết hạn" before "hết hạn": coming due is not overdue.
