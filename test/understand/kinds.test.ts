@@ -1220,6 +1220,8 @@ describe('kinds of question', () => {
     expect(env.ask('Mảng quản lý chất thải, kiểm soát ô nhiễm tiến độ tới đâu rồi?', { today: '2025-07-01' }).text.split('\n')[0]).toMatch(/^Tiến độ mục I /);
     // "phần mềm" is software, not a part: one task's state.
     expect(ask('phan mem 1 cua dien tu nhan rong toi dau roi, co tre k', '2020-08-01').ids).toEqual(['III.2']);
+    expect(ask('tiến độ nhân rộng phần mềm một cửa điện tử thống nhất', '2020-08-01').ids).toEqual(['III.2']);
+    expect(first('tiến độ phần ứng dụng công nghệ thông tin', '2020-08-01')).toMatch(/^Tiến độ mục III /);
   });
   it('a count of what a body leads tells apart what names it and what it shares as one of a group', () => {
     expect(first('Sở Nội vụ chủ trì mấy việc')).toBe(
