@@ -701,6 +701,8 @@ function read(
     period &&
     (q.focus === 'deadline' || (q.focus === 'all' && / han /.test(joined))) &&
     (q.yesNo || / (?:ha|a|ak|ah|nhi|hen|phai khong|dung khong|phai ko|dung ko|dung chu|phai chu|dung roi) $/.test(` ${words.join(' ')} `)) &&
+    // ("tới 20/8 rồi, vụ … vẫn còn trong hạn hả": the state asked on a day, not a deadline asked back.)
+    !/ (?:con (?:trong )?han|trong han|dung han|kip han|qua han|tre han|bi tre|tre chua) /.test(notLate(joined)) &&
     !/ (?:khi nao|bao gio|luc nao|nao|may|gi|j|bao nhieu|sao|ai|dau) /.test(asked)
   ) {
     q.yesNo = true;

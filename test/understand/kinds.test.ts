@@ -1281,4 +1281,9 @@ describe('kinds of question', () => {
     expect(first('cong an tinh co lo chinh nhiem vu gi ko')).toMatch(/^Không\. Công an tỉnh không chủ trì nhiệm vụ nào/);
     expect(first('ubnd cac huyen co cung lam nhiem vu gi khong')).toMatch(/^Không\. UBND cấp huyện không phối hợp nhiệm vụ nào/);
   });
+  it('the state asked on a day ("tới 20/8 rồi, … vẫn còn trong hạn hả") is no deadline asked back', () => {
+    const disease = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/467-KH-UBND-2026.json')), loadDirectory());
+    const r = disease.ask('toi 20/8 roi, vu tiem vac xin soi rubella cho tre van con trong han ha', { today: '2026-08-20' });
+    expect(r.text.split('\n')[0]).toBe('Chưa trễ hạn. Tình trạng: Đang thực hiện trong hạn · Thời hạn: 30/9/2026 (tính đến 20/08/2026)');
+  });
 });
