@@ -32,6 +32,12 @@ describe('an agency cell', () => {
       warnings: [],
     });
   });
+  it('"Trung tâm Y tế các huyện, thành phố": a body no alias names, of the districts\' level, is one body as written — not UBND cấp huyện', () => {
+    expect(cell('Bệnh viện Nguyễn Đình Chiểu, Trung tâm Y tế các huyện, thành phố')).toEqual({
+      parties: [{ name: 'Bệnh viện Nguyễn Đình Chiểu', agency: 'bv-nguyen-dinh-chieu' }, { name: 'Trung tâm Y tế các huyện, thành phố' }],
+      warnings: [{ kind: 'unknownAgency', where: 'III.5', name: 'Trung tâm Y tế các huyện, thành phố' }],
+    });
+  });
   it('the districts with the towns and cities listed after them are UBND cấp huyện, once', () => {
     for (const text of [
       'UBND các huyện, thành phố',

@@ -132,7 +132,19 @@ export function parseParties(cell: string, dir: Directory, where: string, warnin
     const j = segmentOf.findIndex((sg, k) => sg === i && !JOINERS.has(words[k]!));
     if (j >= 0 && NAME_HEADS.has(words[j]!) && !coversAt(j) && scanned.some((m) => m.start === j + 1)) whole.add(i);
   });
-  const matches = scanned.filter((m) => !whole.has(segmentOf[m.start]!));
+  // "Trung tâm Y tế các huyện, thành phố": a level's group ("các huyện") after words no alias covers is where that body
+  // works — one body of that level, named as written, not the districts' people's committees.
+  const ofLevel = new Set(
+    scanned.filter((m) => {
+      const seg = segmentOf[m.start]!;
+      const from = segmentOf.indexOf(seg);
+      if (m.start === from || !isLevel(words.slice(m.start, m.end))) return false;
+      const own = words.slice(from, m.start).some((w) => !JOINERS.has(w));
+      return own && !scanned.some((o) => o !== m && segmentOf[o.start] === seg && o.start < m.start);
+    }),
+  );
+  const levelOf = new Set([...ofLevel].map((m) => segmentOf[m.start]!));
+  const matches = scanned.filter((m) => !whole.has(segmentOf[m.start]!) && !ofLevel.has(m));
   const covered = new Array<boolean>(words.length).fill(false);
   for (const m of matches) for (let i = m.start; i < m.end; i++) covered[i] = true;
 
@@ -189,13 +201,19 @@ export function parseParties(cell: string, dir: Directory, where: string, warnin
   const endsInGroup = (i: number) => matches.some((m) => segmentOf[m.end - 1] === i && segmentOf[m.end] !== i && m.agencies.every((id) => dir.isGroup(id)));
   const listed: boolean[] = [];
   segments.forEach((_, i) => {
-    listed[i] = i > 0 && LEVELS.has(wordsOf(i)) && (listed[i - 1]! || endsInGroup(i - 1));
+    listed[i] = i > 0 && LEVELS.has(wordsOf(i)) && (listed[i - 1]! || endsInGroup(i - 1) || levelOf.has(i - 1));
   });
-  // Segments with words no alias covers are names the directory does not know: keep them as written.
-  segments.forEach((seg, i) => {
+  // Segments with words no alias covers are names the directory does not know: keep them as written (with the other
+  // kinds of its level listed after a body of a level: "Trung tâm Y tế các huyện, thành phố").
+  segments.forEach((_, i) => {
     const loose = listed[i] ? -1 : words.findIndex((w, j) => segmentOf[j] === i && !covered[j] && !JOINERS.has(w));
     if (loose >= 0) {
-      const name = seg.replace(/^(và|với)\s+/i, '');
+      let last = i;
+      while (levelOf.has(i) && listed[last + 1]) last++;
+      const name = segments
+        .slice(i, last + 1)
+        .join(', ')
+        .replace(/^(và|với)\s+/i, '');
       found.push({ party: { name }, at: loose });
       warnings.push({ kind: 'unknownAgency', where, name });
     }
