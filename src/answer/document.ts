@@ -136,6 +136,11 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
       if (said.length === 0) return missing('funding');
       return answer([ctx.t('doc.funding', { plan: plan.number }), ...said.map(({ where, sentence }) => `• ${where}: ${sentence.trim()}`)].join('\n'));
     }
+    case 'appendix': {
+      // "Thời hạn, trách nhiệm của từng cơ quan ghi ở đâu trong kế hoạch": in the appendix of tasks, by section.
+      const sections = plan.sections.map((x) => `${x.id}. ${x.title} (${ctx.t('doc.tasksN', { n: plan.tasks.filter((t) => t.section === x.id).length })})`);
+      return answer([ctx.t('doc.appendixWhere', { plan: plan.number, n: plan.tasks.length }), ...sections].join('\n'));
+    }
     case 'closing': {
       // "Gặp khó khăn, vướng mắc thì báo về đâu": what the plan says of difficulties met, wherever it says it; else its
       // closing paragraph ("cuối kế hoạch UBND tỉnh yêu cầu những ai …").

@@ -202,6 +202,9 @@ export function fromEnglish(text: string): string {
   s = s.replace(/ (?:(?:is that|that is|is it|am i) )?(?:right|correct|true|so)(?: or not)? $| (?:isn't|is not|wasn't) (?:it|that) $/, ' phai khong ');
   // ("… it was due by Q1 2019, correct?": the deadline said, then asked back.)
   if (/ phai khong $/.test(s)) s = s.replace(/ (?:(?:it|that|this) )?(?:was |is |were |are |will be |should be )?due (?=(?:by|in|on|before) )/g, ' han ');
+  // "… in charge of rolling out X - yes or no?": asked yes or no, as "… or not".
+  s = s.replace(/ (?:- )?(?:yes or no|yes no|y\/n) $/, ' or not ').replace(/ or not or not $/, ' or not ');
+  if (/ or not $/.test(s) && !/^ (?:is|are|was|were|does|do|did|has|have) /.test(s)) s = s.replace(/ (in charge of|leading|coordinating) /, ' is $1 ');
   // "Is the Department of Health coordinating the SME programme or not?": asked yes or no, as "có … không".
   if (/ or not $/.test(s))
     s = s.replace(/ or not $/, ' khong ').replace(/ (?:is |are |does |do )?(coordinat\w*|lead\w*|involved|taking part|part of) /, ' co $1 ');

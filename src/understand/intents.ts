@@ -922,7 +922,9 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
   const notStated = c.notStated.filter((cue) => joined.includes(` ${cue} `) && !inPlanWording(r, cue) && !markedAway(r.text, cue));
   // "cán bộ cử ra phải đạt chuẩn theo điều mấy của NĐ 61": the article a task or an item cites, found with its words.
   if (/ dieu (?:may|nao|so may|bao nhieu) /.test(joined) && r.content >= 2) return { ...q, intent: 'task', asksArticle: true };
-  if (has(joined, notStated) && !whereTasks) return { ...q, intent: 'not-stated' };
+  // ("… ghi cụ thể ở đâu trong kế hoạch": where in the plan, its appendix — no place the plan does not state.)
+  const whereInPlan = has(joined, document.find(([p]) => p === 'appendix')?.[1] ?? []);
+  if (has(joined, notStated) && !whereTasks && !whereInPlan) return { ...q, intent: 'not-stated' };
   // "Trung tâm … được thành lập theo quyết định số mấy?", "thông tư của Bộ Nội vụ … là thông tư số mấy": the number of
   // a document the plan does not cite by number (one it cites is answered above, the plan's own is its header).
   if (

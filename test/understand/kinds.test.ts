@@ -1286,4 +1286,10 @@ describe('kinds of question', () => {
     const r = disease.ask('toi 20/8 roi, vu tiem vac xin soi rubella cho tre van con trong han ha', { today: '2026-08-20' });
     expect(r.text.split('\n')[0]).toBe('Chưa trễ hạn. Tình trạng: Đang thực hiện trong hạn · Thời hạn: 30/9/2026 (tính đến 20/08/2026)');
   });
+  it('where in the plan its tasks are written (the appendix, by section); English "… - yes or no?"', () => {
+    const where = ask('Thời gian hoàn thành và trách nhiệm của từng cơ quan được ghi cụ thể ở đâu trong kế hoạch?').text.split('\n');
+    expect(where[0]).toBe('Nhiệm vụ, cơ quan chủ trì, phối hợp và thời hạn của Kế hoạch 4561/KH-UBND được ghi ở phụ lục kèm theo: 19 nhiệm vụ, theo các mục:');
+    expect(where[1]).toBe('I. Tham mưu ban hành xây dựng các văn bản chỉ đạo, điều hành (4 nhiệm vụ)');
+    expect(first('DIC in charge of rolling out the one-stop software to all agencies - yes or no?')).toBe('Yes. Sở Thông tin và Truyền thông leads this task.');
+  });
 });
