@@ -1292,4 +1292,10 @@ describe('kinds of question', () => {
     expect(where[1]).toBe('I. Tham mưu ban hành xây dựng các văn bản chỉ đạo, điều hành (4 nhiệm vụ)');
     expect(first('DIC in charge of rolling out the one-stop software to all agencies - yes or no?')).toBe('Yes. Sở Thông tin và Truyền thông leads this task.');
   });
+  it('English health words: measles, rubella, shots, catch-up', () => {
+    const disease = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/467-KH-UBND-2026.json')), loadDirectory());
+    expect(disease.ask('When is the deadline for the catch-up measles-rubella shots for kids aged 1 to 5?', { today: '2026-05-01' }).text.split('\n')[0]).toBe(
+      'Deadline: 30/9/2026',
+    );
+  });
 });
