@@ -921,7 +921,9 @@ function focusLine(ctx: AnswerContext, q: Question, task: Task, state: TaskState
     const line = ctx.t('focus.deadline', { deadline: deadlineNow(task, state, ctx.t) }) + daysLeft(ctx, q, task, state, true);
     // "III.5 hạn Q3/2020 à?": whether it falls due in the period asked, yes or no first.
     const due = state.due ?? fixedDue(task);
-    const within = q.period && q.yesNo && due ? due >= q.period.start && due <= q.period.end : undefined;
+    // "… làm mỗi năm 1 lần hả": whether the task comes round at the rhythm asked.
+    const rhythm = task.deadline.kind === 'continuous' ? 'continuous' : task.deadline.kind === 'recurring' ? task.deadline.every : undefined;
+    const within = q.period && q.yesNo && due ? due >= q.period.start && due <= q.period.end : q.recurrence && q.yesNo ? rhythm === q.recurrence : undefined;
     return within === undefined ? line : `${ctx.t(within ? 'yesno.yes' : 'yesno.no')} ${line}`;
   }
   if (focus === 'status') {

@@ -1260,8 +1260,16 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
     // "việc rà soát thủ tục liên thông có hạn không hay làm hằng năm", "việc rà soát danh mục … hằng năm là việc gì":
     // one piece of work described at length, its rhythm or itself asked — not the list of such work.
     const listed = / nao | (?:nhung|cac) (?:viec|nhiem vu|cong viec|nv|hang muc|hoat dong|noi dung|phan viec) | co (?:nhung )?gi /.test(joined);
-    if (beyond >= 4 && !listed && (!named || q.agencyFuzzy))
-      return { ...q, intent: 'task', ...(q.focus === 'all' && !/ la (?:viec|cai|nhiem vu) gi /.test(joined) ? { focus: 'deadline' as const } : {}) };
+    if (beyond >= 4 && !listed && (!named || q.agencyFuzzy)) {
+      // "… là làm mỗi năm 1 lần hả", "… làm hằng năm phải không": one rhythm named and asked back, yes or no.
+      const askedBack = rhythms.length === 1 && (q.yesNo || / (?:ha|a|ak|ah|nhi|phai khong|dung khong|phai ko|dung ko) $/.test(` ${r.words.join(' ')} `));
+      return {
+        ...q,
+        intent: 'task',
+        ...(q.focus === 'all' && !/ la (?:viec|cai|nhiem vu) gi /.test(joined) ? { focus: 'deadline' as const } : {}),
+        ...(askedBack && recurrence ? { recurrence, yesNo: true } : {}),
+      };
+    }
     return recurringList;
   }
   // "Ai chủ trì <task>?", "Khi nào xong <task>?": a task question when task words remain beyond the agency.

@@ -1298,4 +1298,8 @@ describe('kinds of question', () => {
       'Deadline: 30/9/2026',
     );
   });
+  it('a rhythm asked back of one task ("… là làm mỗi năm 1 lần hả"): yes or no first', () => {
+    expect(first('đánh giá việc giải quyết TTHC ở trung tâm với một cửa huyện, xã là làm mỗi năm 1 lần hả')).toBe('Không. Thời hạn: Hàng quý trong năm');
+    expect(first('việc rà soát thủ tục liên thông làm hằng năm phải không')).toBe('Có. Thời hạn: Hàng năm');
+  });
 });
