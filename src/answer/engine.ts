@@ -102,6 +102,15 @@ function horizonsOf(previous: ChatContext | undefined, reply: Reply): { horizonS
   return said.length > 0 ? { horizonSaid: said } : {};
 }
 
+/** The help cues of two words or more ("giúp được những gì"; not "giúp" alone), picked once per language table. */
+const phrasedHelpOf = new WeakMap<readonly string[], string[]>();
+function phrasedHelp(): string[] {
+  const cues = language().cues.help;
+  let phrased = phrasedHelpOf.get(cues);
+  if (!phrased) phrasedHelpOf.set(cues, (phrased = cues.filter((cue) => cue.includes(' '))));
+  return phrased;
+}
+
 /** Each section's title as a set of canonical words, made once per plan. */
 const sectionWords = new WeakMap<Plan, { id: string; title: Set<string>; seq: string[] }[]>();
 
@@ -323,8 +332,7 @@ export class Engine {
     const words = canonicalTokens(rest);
     // What stays must still ask, with two words of content at least — or ask the bot what it can do ("…, bot này giúp
     // được em những gì vậy?").
-    const help = language().cues.help.filter((cue) => cue.includes(' '));
-    return asking(words) && (words.filter((w) => !filler.has(w)).length >= 2 || has(` ${words.join(' ')} `, help)) ? rest : text;
+    return asking(words) && (words.filter((w) => !filler.has(w)).length >= 2 || has(` ${words.join(' ')} `, phrasedHelp())) ? rest : text;
   }
 
   /**

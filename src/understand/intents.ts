@@ -827,13 +827,16 @@ const chatOrId: Rule = ({ joined, named, period, taskWords, unplanned, q }, { c,
   const unhelped = helpLongestFirst.reduce((s, cue) => s.replaceAll(` ${cue} `, ' '), joined);
   const asks = [c.overdue, c.upcoming, c.progress, c.lead, c.coordinate, c.deadline, c.agencyWork, c.count].some((cues) => has(unhelped, cues));
   // "tôi nên hỏi thế nào cho đúng": what is left besides filler is at most a word.
-  const small = !named && !period && !asks && removePhrases(taskWords, chatter).filter((w) => !filler.has(w)).length <= 1;
+  const open = !named && !period && !asks;
+  const small = open && removePhrases(taskWords, chatter).filter((w) => !filler.has(w)).length <= 1;
   if (small && has(joined, c.thanks)) return { ...q, intent: 'thanks' };
   if (small && (has(joined, c.help) || has(joined, c.greeting))) return { ...q, intent: 'help' };
-  // "bot này tra cứu được những gì về kế hoạch một cửa": the plan named is no more than what help is asked about.
-  const helpWords = new Set(helpLongestFirst.filter((cue) => joined.includes(` ${cue} `)).flatMap((cue) => cue.split(' ')));
-  const aboutPlan = unplanned.length < taskWords.length && removePhrases(unplanned, chatter).filter((w) => !filler.has(w) && !helpWords.has(w)).length <= 1;
-  if (!named && !period && !asks && aboutPlan && has(joined, c.help)) return { ...q, intent: 'help' };
+  // "bot này tra cứu được những gì về kế hoạch một cửa": the plan named is no more than what help is asked about
+  // (looked at only when help is asked and the plan is named).
+  if (open && unplanned.length < taskWords.length && has(joined, c.help)) {
+    const helpWords = new Set(helpLongestFirst.filter((cue) => joined.includes(` ${cue} `)).flatMap((cue) => cue.split(' ')));
+    if (removePhrases(unplanned, chatter).filter((w) => !filler.has(w) && !helpWords.has(w)).length <= 1) return { ...q, intent: 'help' };
+  }
   if (q.taskId) return { ...q, intent: 'task' };
   return undefined;
 };
