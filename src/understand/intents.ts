@@ -1161,7 +1161,8 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   const { joined, restJoined, unProvinced, content, named, focus, period, role, q } = r;
   // A part of the appendix named ("phần tuyên truyền", "mục II", "mảng xã hội số"): "phần mềm" is software, "mạng" a
   // network, "mức chi", "mục tiêu", "danh mục" other words — the head typed as such, or first without marks.
-  const partHead =
+  // (Asked only of a question about progress: most questions never need it.)
+  const partHead = () =>
     /(?:^|\s)(?:phần(?!\s+mềm)|mảng|lĩnh vực|mục)\s/iu.test(r.text.normalize('NFC')) ||
     /^ (?:phan|mang|linh vuc) (?!mem )| (?<!danh |chuyen )muc (?!chi |tieu |do |dich |luong |phi |phat )/.test(joined);
   // "những việc làm liên tục, không có hạn chót": the recurring list, though it says "hạn chót".
@@ -1223,7 +1224,7 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   const fieldAfterThi = content >= 1 && / thi (?:co )?(?:ai|khi nao|bao gio|han) /.test(restJoined);
   // "Phần chính quyền số tới giờ làm được tới đâu rồi", "mảng quản lý chất thải tiến độ tới đâu": a part of the appendix
   // named, its progress (the engine finds which part).
-  if (q.focus === 'status' && !named && !q.taskId && partHead && has(joined, c.progress)) return { ...q, intent: 'progress' };
+  if (q.focus === 'status' && !named && !q.taskId && has(joined, c.progress) && partHead()) return { ...q, intent: 'progress' };
   if (q.focus !== 'all' && (roleOfTask || stateOfTask || ((content >= 3 || fieldAfterThi) && !agencyWork))) return { ...q, intent: 'task' };
   if (has(joined, c.lateProgress)) return { ...q, intent: 'overdue' };
   // "Ai lo việc theo dõi tiến độ chung": who does the monitoring, a task or an assignment of the body.
@@ -1242,10 +1243,22 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   // state, not the plan's.
   // (Two runs of a task's wording at least, not the plan's title: "số liệu tiến độ chung" names no work.)
   const listAsked = / (?:nhung|cac) (?:viec|nhiem vu|cong viec|nv) | nao | bao nhieu | may /.test(joined);
-  const kept = r.unplanned.filter((w) => !filler.has(w));
-  const runs = kept.slice(1).filter((w, i) => !(r.planName?.has(w) && r.planName.has(kept[i]!)) && r.planUses([kept[i]!, w])).length;
+  const runsOfWork = () => {
+    const kept = r.unplanned.filter((w) => !filler.has(w));
+    return kept.slice(1).filter((w, i) => !(r.planName?.has(w) && r.planName.has(kept[i]!)) && r.planUses([kept[i]!, w])).length;
+  };
   // ("tiến độ phần ứng phó biến đổi khí hậu": a part of the appendix named, its progress.)
-  if (has(joined, c.progress) && content >= 3 && runs >= 2 && !named && !period && !q.section && !listAsked && !partHead && !has(unProvinced, c.overdue))
+  if (
+    has(joined, c.progress) &&
+    content >= 3 &&
+    !named &&
+    !period &&
+    !q.section &&
+    !listAsked &&
+    !has(unProvinced, c.overdue) &&
+    !partHead() &&
+    runsOfWork() >= 2
+  )
     return { ...q, intent: 'task', focus: 'status' };
   if (has(joined, c.progress) || (doneCount(joined, r.count) && content <= 2)) return { ...q, intent: 'progress' };
   // "sắp hết hạn" before "hết hạn": coming due is not overdue.
