@@ -227,6 +227,17 @@ const CARRIED = new Set(['trien khai', 'thuc hien']);
 /** Words that go on after a plan named as the question's topic ("KH chuyển đổi số có những việc nào", "… giao mấy việc"). */
 const TOPIC_NEXT = new Set(['co', 'nhung', 'cac', 'gom', 'viec', 'nhiem', 'thi', 'giao', 'may', 'bao', 'tong', 'nao', 'con', 'da', 'dang', 'tien']);
 
+/**
+ * Whether words[at] is the number of a document the plan's title cites, after its kind ("kế hoạch thực hiện Nghị định
+ * 61 …": the title holds "61/2018/nđ").
+ */
+function citedInTitle(words: readonly string[], at: number, planName: ReadonlySet<string>): boolean {
+  const w = words[at]!;
+  if (!/^\d+$/.test(w) || !['dinh', 'so', 'nd', 'tu', 'luat', 'quyet'].includes(words[at - 1] ?? '')) return false;
+  for (const t of planName) if (t.startsWith(`${w}/`)) return true;
+  return false;
+}
+
 /** The words less each reference to the plan itself: "kế hoạch" with its number, "này", or after "theo"/"trong"/"của". */
 export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<string>): string[] {
   const out: string[] = [];
@@ -262,7 +273,9 @@ export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<
       // start, when at least two of them follow.
       // Not "kế hoạch thực hiện Nghị định 61 phải xây dựng khi nào": a plan to draft, a task of this one.
       let end = i + 2;
-      while (planName && end < words.length && planName.has(words[end]!) && !/^\d/.test(words[end]!)) end++;
+      while (planName && end < words.length && (planName.has(words[end]!) ? !/^\d/.test(words[end]!) : citedInTitle(words, end, planName))) end++;
+      // "… của tỉnh mình": the province the title names, as the asker calls it.
+      if (words[end] === 'minh' && words[end - 1] === 'tinh' && end > i + 2) end++;
       // Not after a verb that makes a plan ("xây dựng kế hoạch giảm nghèo có …" is work of this one).
       // One word of them will do when it is the initials of several ("KH NTM có việc nào …").
       const initialsOnly = end - (i + 2) === 1 && words[i + 2]!.length >= 3 && !isSyllable(words[i + 2]!);
@@ -271,7 +284,8 @@ export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<
       if ((before !== undefined && PLAN_OF.has(before)) || next === undefined || titled) {
         i += 1;
         // "trong kế hoạch y tế", "theo kế hoạch chuyển đổi số": the words of the plan's own title after it go too.
-        while (planName && i + 1 < words.length && planName.has(words[i + 1]!)) i++;
+        while (planName && i + 1 < words.length && (planName.has(words[i + 1]!) || citedInTitle(words, i + 1, planName))) i++;
+        if (words[i + 1] === 'minh' && words[i] === 'tinh') i++;
         continue;
       }
     }
@@ -896,7 +910,9 @@ function markedAway(text: string, cue: string): boolean {
 /** The document itself: what it cites, who signed it, what it is based on, its purpose, parts, recipients, targets. */
 const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, citingWords }) => {
   const { joined, restJoined, named, content, article, rank, focus, q } = r;
-  const cited = joined.match(CITED);
+  // ("kế hoạch thực hiện NĐ 61 giao mấy việc": a decree named in the plan's own name is no question about the decree.)
+  const match = joined.match(CITED);
+  const cited = match && r.unplanned.some((w) => w === match[2] || w.startsWith(`${match[2]}/`)) ? match : null;
   // The cited document's own words ("nghị định 61/2018") are no task's content: "NĐ 61/2018 nói về cái gì".
   const citedWords = cited ? cited[0].trim().split(' ').length : 0;
   // "kh 4561 dẫn chiếu những điều nào của NĐ 61": which of its articles the plan cites.

@@ -1302,4 +1302,12 @@ describe('kinds of question', () => {
     expect(first('đánh giá việc giải quyết TTHC ở trung tâm với một cửa huyện, xã là làm mỗi năm 1 lần hả')).toBe('Không. Thời hạn: Hàng quý trong năm');
     expect(first('việc rà soát thủ tục liên thông làm hằng năm phải không')).toBe('Có. Thời hạn: Hàng năm');
   });
+  it('the plan named by its title with the decree it carries out ("kế hoạch thực hiện Nghị định 61 của tỉnh mình"): no question about the decree', () => {
+    expect(first('Dạ cho em hỏi kế hoạch thực hiện Nghị định 61 của tỉnh mình giao tổng cộng bao nhiêu đầu việc ạ?')).toMatch(
+      /^Kế hoạch 4561\/KH-UBND có 19 nhiệm vụ/,
+    );
+    // The decree asked of stays the decree; the plan to be drafted for it stays a task.
+    expect(first('Nghị định 61 nói về cái gì')).toMatch(/dẫn văn bản này/);
+    expect(ask('kế hoạch thực hiện Nghị định 61 phải xây dựng khi nào').ids).toEqual(['I.1']);
+  });
 });
