@@ -30,6 +30,7 @@ describe('canonical words', () => {
     expect(canonicalTokens('SGD')).toEqual(canonicalTokens('Sở Giáo dục và Đào tạo'));
     expect(canonicalTokens('Sở KH&ĐT')).toEqual(canonicalTokens('Sở Kế hoạch và Đầu tư'));
     expect(canonicalTokens('ko dc j')).toEqual(['khong', 'duoc', 'gi']);
+    expect(canonicalTokens('NHNN VN')).toEqual(canonicalTokens('Ngân hàng Nhà nước Việt Nam'));
   });
   it('reads southern spellings and i/y variants as the standard ones', () => {
     expect(canonicalTokens('tài chánh')).toEqual(canonicalTokens('tài chính'));

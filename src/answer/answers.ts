@@ -1274,13 +1274,27 @@ export function unknownAgencyAnswer(ctx: AnswerContext, q: Question): Reply {
 }
 
 /** Tasks that wait on another document or guidance ("khi có Thông tư…"), with the condition as the plan states it. */
-export function waitingAnswer(ctx: AnswerContext): Reply {
+export function waitingAnswer(ctx: AnswerContext, q: Question): Reply {
   const WAIT = /\(?(khi (?:có|được)[^;.)]*)\)?/i;
-  const found = ctx.plan.tasks.flatMap((task) => {
+  const all = ctx.plan.tasks.flatMap((task) => {
     const where = [task.content, task.note ?? '', ...[...task.lead, ...task.coordinate].map((p) => p.note ?? '')].map((x) => x.match(WAIT)?.[1]).find(Boolean);
     return where ? [{ task, where }] : [];
   });
+  // "việc nào đợi hướng dẫn của NHNN", "Sở Tài chính có việc nào chờ thông tư không": the agency awaited, or the one
+  // whose task waits. (Where it is neither, every waiting task is still the answer a user can use.)
+  const asked = q.agencies;
+  const named = (where: string) => ctx.dir.scan(canonicalTokens(where)).some((m) => m.agencies.some((a) => asked.includes(a)));
+  const own = (task: Task) => asked.some((a) => rolesOf(ctx, a).lead.includes(task) || rolesOf(ctx, a).coordinate.includes(task));
+  const narrowed = asked.length > 0 ? all.filter(({ task, where }) => named(where) || own(task)) : all;
+  const found = narrowed.length > 0 ? narrowed : all;
   if (found.length === 0) return { intent: 'waiting', text: ctx.t('waiting.none', { plan: ctx.plan.number }), tasks: [], agencies: [] };
+  // Asked of an agency none of them concerns: say so, yes or no first, then what does wait.
+  const first =
+    asked.length > 0 && narrowed.length === 0
+      ? `${q.yesNo ? `${ctx.t('yesno.no')} ` : ''}${ctx.t('waiting.noneFor', { agency: asked.map((a) => ctx.dir.label(a)).join(', ') })}\n`
+      : q.yesNo
+        ? `${ctx.t('yesno.yes')} `
+        : '';
   const states = statesFor(
     ctx,
     found.map((f) => f.task),
@@ -1289,7 +1303,7 @@ export function waitingAnswer(ctx: AnswerContext): Reply {
   return reply(
     ctx,
     'waiting',
-    `${ctx.t('waiting.header', { n: found.length })}\n${lines.join('\n')}`,
+    `${first}${ctx.t('waiting.header', { n: found.length })}\n${lines.join('\n')}`,
     found.map((f) => f.task),
     states,
   );

@@ -592,7 +592,7 @@ export class Engine {
         return { ...r, text: `${r.text}\n\n${also.text}` };
       }
       case 'waiting':
-        return waitingAnswer(ctx);
+        return waitingAnswer(ctx, q);
       case 'unknown':
         return helpAnswer(ctx, 'unknown');
     }

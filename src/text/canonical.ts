@@ -52,6 +52,8 @@ const REWRITES: Record<string, string> = {
   sgd: 'so giao duc va dao tao',
   'giao duc dao tao': 'giao duc va dao tao',
   gtvt: 'giao thong van tai',
+  // "NHNN VN", "Chính phủ VN": the country.
+  vn: 'viet nam',
   stc: 'so tai chinh',
   snv: 'so noi vu',
   // After "sở", the letters are the agency's initials ("sở nv" is Sở Nội vụ, not "sở nhiệm vụ").

@@ -1310,4 +1310,17 @@ describe('kinds of question', () => {
     expect(first('Nghị định 61 nói về cái gì')).toMatch(/dẫn văn bản này/);
     expect(ask('kế hoạch thực hiện Nghị định 61 phải xây dựng khi nào').ids).toEqual(['I.1']);
   });
+  it('"NHNN VN" is the State Bank of Vietnam, not its provincial branch', () => {
+    expect(ask('nv nao doi huong dan cua nhnn vn').text).toMatch(/Ngân hàng Nhà nước Việt Nam/);
+  });
+  it('tasks waiting on another document, asked of an agency: the ones it awaits or holds; none of its own said so', () => {
+    expect(ask('nv nao doi huong dan cua nhnn vn').ids).toEqual(['III.5']);
+    const own = ask('Sở Tài chính có việc nào đang chờ thông tư không');
+    expect(own.ids).toEqual(['I.4']);
+    expect(own.text).toMatch(/^Có\. /);
+    expect(ask('việc nào còn chờ văn bản cấp trên').ids).toEqual(['I.3', 'I.4', 'III.5']);
+    const none = ask('sở tư pháp có việc nào chờ hướng dẫn không');
+    expect(none.text.split('\n')[0]).toBe('Không. Sở Tư pháp không có nhiệm vụ nào chờ văn bản hoặc hướng dẫn khác.');
+    expect(none.ids).toEqual(['I.3', 'I.4', 'III.5']);
+  });
 });
