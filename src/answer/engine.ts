@@ -25,7 +25,7 @@ import {
   upcomingAnswer,
 } from './answers.ts';
 import { type Lang, translator } from '../i18n.ts';
-import { type Directory, planAgencies } from '../plan/agencies.ts';
+import { type Directory, knownParties, planAgencies } from '../plan/agencies.ts';
 import type { Plan, Task } from '../plan/schema.ts';
 import type { Completion, CompletionMap, TaskState } from '../plan/status.ts';
 import { tasksWithPart } from '../plan/progress.ts';
@@ -250,12 +250,12 @@ export class Engine {
   /** The directory with this plan's own agencies (parties the directory does not know), askable by name. */
   readonly dir: Directory;
 
-  constructor(
-    readonly plan: Plan,
-    dir: Directory,
-    opts: EngineOptions = {},
-  ) {
-    const parties = [...plan.tasks, ...plan.assignments].flatMap((x) => [...x.lead, ...x.coordinate]);
+  /** The plan, its parties made the directory's where the directory now knows them by name (see knownParties). */
+  readonly plan: Plan;
+
+  constructor(plan: Plan, dir: Directory, opts: EngineOptions = {}) {
+    this.plan = knownParties(plan, dir);
+    const parties = [...this.plan.tasks, ...this.plan.assignments].flatMap((x) => [...x.lead, ...x.coordinate]);
     this.dir = dir.with(planAgencies(parties));
     this.lang = opts.lang ?? 'vi';
     this.upcomingDays = opts.upcomingDays ?? 30;

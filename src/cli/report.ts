@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   const plan = which ? choosePlan(which, plansDir) : loadPlans(plansDir)[0]!;
   const dir = loadDirectory();
   const store = await openStore(storeSetting(), 'reader');
-  const bytes = await buildReport({ plan, dir, engine: new Engine(plan, dir), store, t: translator('vi') }, today);
+  const engine = new Engine(plan, dir);
+  const bytes = await buildReport({ plan: engine.plan, dir, engine, store, t: translator('vi') }, today);
   const out = args.values.get('-o') ?? args.values.get('--out') ?? `report-${plan.number.replace(/[^A-Za-z0-9]+/g, '-')}-${today}.xlsx`;
   writeFileAtomic(out, bytes);
   console.error(t('report.written', { file: out, plan: plan.number, date: formatDate(today) }));

@@ -4,7 +4,7 @@
  */
 import { canonicalTokens, canonicalTokensWithSeparators, SEPARATORS } from '../text/canonical.ts';
 import { fold } from '../text/fold.ts';
-import type { Agency, DirectoryData } from './schema.ts';
+import type { Agency, DirectoryData, Party, Plan } from './schema.ts';
 
 export interface AgencyMatch {
   /** Word positions [start, end) in the scanned word list. */
@@ -309,6 +309,37 @@ export function editDistance(a: string, b: string, limit: number): number {
  * carry that id, and the plan's own agencies are made under it).
  */
 export const partyId = (p: { name: string; agency?: string | undefined }): string => p.agency ?? `name:${p.name}`;
+
+/**
+ * The plan with each party the directory did not know when the plan was imported, and knows now by that very name
+ * (one agency, the whole name), made that agency's: a plan imported before the directory learnt "Tỉnh Đoàn" reaches
+ * the officials registered under it, in their lists, summaries and reminders. The same plan object when nothing
+ * changes.
+ */
+export function knownParties(plan: Plan, dir: Directory): Plan {
+  const known = new Map<string, string | undefined>();
+  const resolve = (name: string) => {
+    if (!known.has(name)) {
+      const words = canonicalTokens(name);
+      const hits = dir.scan(words);
+      const whole = hits.length === 1 && hits[0]!.start === 0 && hits[0]!.end === words.length && hits[0]!.agencies.length === 1;
+      const id = whole ? hits[0]!.agencies[0]! : undefined;
+      known.set(name, id && !id.startsWith('name:') ? id : undefined);
+    }
+    return known.get(name);
+  };
+  let changed = false;
+  const parties = (ps: readonly Party[]): Party[] =>
+    ps.map((p) => {
+      const id = p.agency ? undefined : resolve(p.name);
+      if (!id) return p;
+      changed = true;
+      return { ...p, agency: id };
+    });
+  const tasks = plan.tasks.map((t) => ({ ...t, lead: parties(t.lead), coordinate: parties(t.coordinate) }));
+  const assignments = plan.assignments.map((a) => ({ ...a, lead: parties(a.lead), coordinate: parties(a.coordinate) }));
+  return changed ? { ...plan, tasks, assignments } : plan;
+}
 
 /** Words that end a name without telling it apart ("Bưu điện tỉnh", "VNPT Bến Tre"). */
 const PLACE_TAIL = /\s+(?:tỉnh\s+Bến\s+Tre|Bến\s+Tre|tỉnh)$/iu;

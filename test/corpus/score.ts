@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Engine } from '../../src/answer/engine.ts';
+import { canonicalTokens } from '../../src/text/canonical.ts';
 import { DATA_DIR, loadDirectory, loadPlan, loadPlans } from '../../src/plan/load.ts';
 import type { Plan } from '../../src/plan/schema.ts';
 
@@ -98,7 +99,14 @@ export function scoreItem(item: Item): Scored {
   const accept = ACCEPT[item.intent] ?? [item.intent];
   if (!accept.includes(r.intent)) why.push(`intent ${r.intent}`);
   if (item.task && r.tasks[0]?.id !== item.task) why.push(`task ${r.tasks[0]?.id ?? '-'}`);
-  if (item.agencies?.length && !item.agencies.every((a) => q.agencies.includes(a))) why.push(`agencies ${q.agencies.join(',') || '-'}`);
+  // A label "name:X" (a body the directory did not know when the set was written) is met by the id the directory now
+  // has for X, as the engine serves the plan (see knownParties).
+  const known = (a: string) => {
+    const words = a.startsWith('name:') ? canonicalTokens(a.slice(5)) : [];
+    return engine.dir.scan(words).find((m) => m.start === 0 && m.end === words.length)?.agencies ?? [];
+  };
+  if (item.agencies?.length && !item.agencies.every((a) => q.agencies.includes(a) || known(a).some((id) => q.agencies.includes(id))))
+    why.push(`agencies ${q.agencies.join(',') || '-'}`);
   if (item.intent === 'task' && item.focus && item.focus !== 'content' && q.focus !== item.focus) why.push(`focus ${q.focus}`);
   const n = ` ${normalize(r.text)} `;
   for (const group of item.must ?? []) if (!group.some((alt) => n.includes(normalize(alt)))) why.push(`missing ${group[0]}`);

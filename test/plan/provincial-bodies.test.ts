@@ -61,4 +61,16 @@ describe('provincial bodies in the directory', async () => {
     const text = new Engine(old, dir).ask('Tỉnh Đoàn phải làm gì', { today: '2025-05-01' }).text;
     expect(text).toContain('Hội Khuyến học tỉnh, Tỉnh Đoàn phối hợp tuyên truyền');
   });
+  it("a party a plan stored by name is served as the directory's agency of that name, so its officials' lists and summaries hold it", () => {
+    // 215/KH-UBND was imported when the directory did not know Tỉnh Đoàn: IV.2 names it as text only.
+    const old = loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json'));
+    expect(old.tasks.find((t) => t.id === 'IV.2')!.lead).toEqual([{ name: 'Tỉnh Đoàn' }]);
+    const served = new Engine(old, dir);
+    expect(served.plan.tasks.find((t) => t.id === 'IV.2')!.lead).toEqual([{ name: 'Tỉnh Đoàn', agency: 'tinh-doan' }]);
+    // What an official registered under Tỉnh Đoàn is sent (the weekly summary reads withPart).
+    expect(served.withPart('tinh-doan').map((t) => t.id)).toContain('IV.2');
+    expect(served.ask('Tỉnh Đoàn chủ trì việc gì', { today: '2024-05-01' }).text).toContain('thanh niên tình nguyện hè');
+    // A name the directory still does not know stays the plan's own.
+    expect(served.plan.tasks.find((t) => t.id === 'I.1')!.lead).toEqual([{ name: 'Viettel Bến Tre' }, { name: 'VNPT Bến Tre' }]);
+  });
 });

@@ -86,7 +86,8 @@ export class PlanCatalog {
   put(plan: Plan, file?: string): PlanEntry {
     const old = this.entries.find((e) => e.plan.id === plan.id);
     const key = old?.key ?? keyOf(plan.id, new Set(this.byKeyMap.keys()));
-    const entry: PlanEntry = { plan, engine: new Engine(plan, this.dir, this.engineOptions), key, ...(file ? { file } : {}) };
+    const engine = new Engine(plan, this.dir, this.engineOptions);
+    const entry: PlanEntry = { plan: engine.plan, engine, key, ...(file ? { file } : {}) };
     this.entries = [...this.entries.filter((e) => e.plan.id !== plan.id), entry].sort(
       (a, b) => b.plan.date.localeCompare(a.plan.date) || a.plan.number.localeCompare(b.plan.number),
     );
