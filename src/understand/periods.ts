@@ -107,6 +107,8 @@ export function periodForms(joined: string): string {
       .replace(/ thang (\d{1,2}) nam ((?:19|20)\d\d) /g, ' thang $1/$2 ')
       .replace(/ (?:nua|sau thang) (dau|cuoi) (?:cua )?nam ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ')
       .replace(/ (?:nua nam|6 thang|sau thang) (dau|cuoi) ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ')
+      // "hạn 2019 phải không", "xong trong 2020": a bare year after a deadline word is that year.
+      .replace(/ (han|han chot|thoi han|xong|xong trong|hoan thanh trong|trong) ((?:19|20)\d\d) /g, ' $1 nam $2 ')
   );
 }
 
@@ -233,6 +235,12 @@ function periodIn(joined: string, today: string): { span: Span & { label: string
     return { span: { start: fromToday ? today : '1970-01-01', end: until.end, label }, text: by[0].trim() };
   }
   const rel: [RegExp, () => Span & { label: string }][] = [
+    // "mấy hôm nữa", "vài ngày tới": a few days, read as the next ten.
+    [
+      // (Not "còn mấy ngày nữa", "mấy ngày nữa là tới hạn": the days left, asked.)
+      /(?<! con) (may|vai|it|dam) (ngay|hom|bua) (toi|nua|sap toi|sau) (?!(?:la |thi )?(?:toi|den|het) han )/,
+      () => ({ start: today, end: addDays(today, 9), label: `10 ngày tới (đến ${formatDate(addDays(today, 9))})` }),
+    ],
     // Weeks run Monday to Sunday, as offices count them; "mấy tuần tới" is the next four weeks, not next week.
     [
       / (may|vai|cac|nhung) tuan (toi|sau|nua) /,

@@ -1325,4 +1325,19 @@ describe('kinds of question', () => {
     expect(none.text.split('\n')[0]).toBe('Không. Sở Tư pháp không có nhiệm vụ nào chờ văn bản hoặc hướng dẫn khác.');
     expect(none.ids).toEqual(['I.3', 'I.4', 'III.5']);
   });
+  it('a few days ahead ("mấy hôm nữa"); work held up ("bị treo"); a bare year after "hạn"; "thực hiện được bao nhiêu"; a decree "ra đời", "put out"', () => {
+    expect(ask('Mấy hôm nữa có nhiệm vụ nào tới hạn không?', '2019-03-22').text.split('\n').slice(0, 2)).toEqual([
+      'Có.',
+      'Nhiệm vụ đến hạn trong 10 ngày tới (đến 31/03/2019) (5):',
+    ]);
+    // The days left, asked, stay a question of one task.
+    expect(ask('nâng cấp cổng dvc và hệ thống một cửa cấp tỉnh, huyện còn mấy ngày nữa là hết hạn', '2019-09-10').ids).toEqual(['III.1']);
+    const held = ask('bo noi vu chua co thong tu thi viec nao bi treo');
+    expect(held.intent).toBe('waiting');
+    expect(held.ids).toEqual(['I.3']);
+    expect(first('ket noi csdl dan cu, dkkd han 2019 phai k')).toBe('Không. Thời hạn: Quý IV/2020');
+    expect(first('Đến giờ kế hoạch một cửa đã thực hiện được bao nhiêu rồi?', '2021-01-10')).toMatch(/^Tiến độ Kế hoạch 4561\/KH-UBND/);
+    expect(ask('Nghị định 61 về một cửa ra đời ngày tháng năm nào vậy').text).toMatch(/ngày 23\/04\/2018/);
+    expect(ask('which body put out decree 61/2018/ND-CP').text).toMatch(/by Chính phủ/);
+  });
 });
