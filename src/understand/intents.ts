@@ -729,6 +729,16 @@ function read(
   }
   // "Công an tỉnh có chủ trì việc … không?": whether it holds that role in the task is the field asked.
   if (q.yesNo && role && q.focus === 'all') q.focus = role;
+  // "Mức chi … có phải Sở Nội vụ ra quy định không", "… là snv lo đúng ko": whether the body named is the one that does
+  // the work, which is leading it.
+  else if (
+    q.yesNo &&
+    named &&
+    !role &&
+    q.focus === 'all' &&
+    / (?:co phai|phai la|chinh la) | (?:lo|lam) (?:dung|phai) (?:khong|ko|k|hong|hok) $/.test(` ${words.join(' ')} `)
+  )
+    q.focus = 'lead';
   // "Sở KH&ĐT chủ trì hay chỉ phối hợp trong vụ kết nối …": the first role asked yes or no, the field shown the last.
   // Of a body's whole work ("đơn vị đó chủ trì hay chỉ phối hợp?") the answer lists by role, no yes or no.
   if (eitherOr && role && q.focus === 'all' && withoutPlanRef(taskWords, planName).filter((w) => !filler.has(w)).length >= 3) {

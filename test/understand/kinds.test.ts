@@ -1340,4 +1340,8 @@ describe('kinds of question', () => {
     expect(ask('Nghị định 61 về một cửa ra đời ngày tháng năm nào vậy').text).toMatch(/ngày 23\/04\/2018/);
     expect(ask('which body put out decree 61/2018/ND-CP').text).toMatch(/by Chính phủ/);
   });
+  it('"có phải X ra quy định không", "… là X lo đúng ko": whether the body named leads the work, yes or no first', () => {
+    expect(first('Tiền bồi dưỡng cho anh em ngồi một cửa có phải Sở Nội vụ ra quy định không')).toBe('Không. Sở Nội vụ không chủ trì việc này.');
+    expect(first('muc chi cho nguoi lam mot cua la stc lo dung ko')).toBe('Có. Sở Tài chính chủ trì việc này.');
+  });
 });
