@@ -1344,4 +1344,8 @@ describe('kinds of question', () => {
     expect(first('Tiền bồi dưỡng cho anh em ngồi một cửa có phải Sở Nội vụ ra quy định không')).toBe('Không. Sở Nội vụ không chủ trì việc này.');
     expect(first('muc chi cho nguoi lam mot cua la stc lo dung ko')).toBe('Có. Sở Tài chính chủ trì việc này.');
   });
+  it('English: "joined-up" procedures are inter-agency ones, a "support programme" is no role', () => {
+    expect(first('How often must the joined-up (lien thong) procedures and their regulations be reviewed?')).toBe('Deadline: every year');
+    expect(ask('How often must the joined-up (lien thong) procedures and their regulations be reviewed?').ids).toEqual(['II.7']);
+  });
 });
