@@ -1189,7 +1189,7 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   // network, "mức chi", "mục tiêu", "danh mục" other words — the head typed as such, or first without marks.
   // (Asked only of a question about progress: most questions never need it.)
   const partHead = () =>
-    /(?:^|\s)(?:phần(?!\s+mềm)|mảng|lĩnh vực|mục)\s/iu.test(r.text.normalize('NFC')) ||
+    /(?:^|\s)(?:phần(?!\s+mềm)|mảng|lĩnh vực|(?<!(?:danh|chuyên)\s)mục(?!\s+(?:chi|tiêu|đích|lượng|phí|phạt)(?:\s|$)))\s/iu.test(r.text.normalize('NFC')) ||
     /^ (?:phan|mang|linh vuc) (?!mem )| (?<!danh |chuyen )muc (?!chi |tieu |do |dich |luong |phi |phat )/.test(joined);
   // "những việc làm liên tục, không có hạn chót": the recurring list, though it says "hạn chót".
   // "kế hoạch nông thôn mới năm nay": "mới năm" folds to "mỗi năm" — typed with other marks, or a run of the plan's

@@ -1348,4 +1348,13 @@ describe('kinds of question', () => {
     expect(first('How often must the joined-up (lien thong) procedures and their regulations be reviewed?')).toBe('Deadline: every year');
     expect(ask('How often must the joined-up (lien thong) procedures and their regulations be reviewed?').ids).toEqual(['II.7']);
   });
+  it('"danh mục" is no part of the appendix; a state asked either way ("đã có quy định chưa hay quá hạn rồi")', () => {
+    const listed = ask('Niêm yết danh mục thủ tục ở trung tâm hành chính công với một cửa huyện tới đâu rồi', '2019-01-20');
+    expect(listed.ids).toEqual(['II.4']);
+    expect(listed.text.split('\n')[0]).toMatch(/^Tình trạng: Đang thực hiện trong hạn/);
+    expect(first('mục II tới đâu rồi', '2019-01-20')).toMatch(/^Tiến độ mục II /);
+    const either = ask('muc chi phuc vu mot cua lien thong da co quy dinh chua hay qua han roi', '2019-05-20');
+    expect(either.ids).toEqual(['I.4']);
+    expect(either.text.split('\n')[0]).toMatch(/^Có, đã quá hạn\./);
+  });
 });
