@@ -926,10 +926,12 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
   // The cited document's own words ("nghị định 61/2018") are no task's content: "NĐ 61/2018 nói về cái gì".
   const citedWords = cited ? cited[0].trim().split(' ').length : 0;
   // "kh 4561 dẫn chiếu những điều nào của NĐ 61": which of its articles the plan cites.
-  const whichArticles = / (?:nhung |cac )?dieu (?:nao|may) /.test(joined) && has(joined, c.citedAsk);
+  // ("… là phần của cơ quan nào": whose work, not who issued the document.)
+  const askJoined = joined.replace(/ (?:phan|viec|nhiem vu|trach nhiem|phan viec) cua (?=(?:co quan|don vi|so|ben) nao |ai )/g, ' ');
+  const whichArticles = / (?:nhung |cac )?dieu (?:nao|may) /.test(joined) && has(askJoined, c.citedAsk);
   // ("Nghị định 61 được Chính phủ ký ban hành ngày mấy": the cited document's issuer named is no agency asked about.)
   const issuerOnly = named && q.agencies.every((a) => /^(?:chinh-phu|thu-tuong|bo-(?!doi-))/.test(a));
-  if (cited && (!named || issuerOnly) && (has(joined, c.citedAsk) || content - citedWords <= 2))
+  if (cited && (!named || issuerOnly) && (has(askJoined, c.citedAsk) || content - citedWords <= 2))
     return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}`, ...(whichArticles ? { asksArticle: true } : {}) };
   // ("những điều nào kế hoạch dẫn chiếu": the plan, the asking words and nothing of a task.)
   if (whichArticles && !named && !q.taskId && r.unplanned.filter((w) => !filler.has(w) && !citingWords.has(w)).length <= 1)
@@ -948,7 +950,11 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
   // "số hóa tài liệu địa chí bao giờ xong": "địa chí" folds to "địa chỉ", but with the word before it the plan's own.
   // "Hạng mục phát triển …" holds "mục phát", typed with marks other than "mức phạt"'s: no cue either.
   // Only the cues the question holds are weighed (most hold none).
-  const notStated = c.notStated.filter((cue) => joined.includes(` ${cue} `) && !inPlanWording(r, cue) && !markedAway(r.text, cue));
+  // ("… đang ở đâu rồi": how far along, no place.)
+  const whereAlong = / (?:dang |da |toi |den )?o dau roi /.test(joined);
+  const notStated = c.notStated.filter(
+    (cue) => joined.includes(` ${cue} `) && !(cue === 'o dau' && whereAlong) && !inPlanWording(r, cue) && !markedAway(r.text, cue),
+  );
   // "cán bộ cử ra phải đạt chuẩn theo điều mấy của NĐ 61": the article a task or an item cites, found with its words.
   if (/ dieu (?:may|nao|so may|bao nhieu) /.test(joined) && r.content >= 2) return { ...q, intent: 'task', asksArticle: true };
   // ("… ghi cụ thể ở đâu trong kế hoạch": where in the plan, its appendix — no place the plan does not state.)

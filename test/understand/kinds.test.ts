@@ -1357,4 +1357,11 @@ describe('kinds of question', () => {
     expect(either.ids).toEqual(['I.4']);
     expect(either.text.split('\n')[0]).toMatch(/^Có, đã quá hạn\./);
   });
+  it('"đang ở đâu rồi" is how far along, no place; "là phần của cơ quan nào" whose work, no issuer; "xong hồi nào" when', () => {
+    expect(first('vb qppl mot cua lien thong dang o dau roi, tre chua', '2018-11-10')).toMatch(/^Chưa trễ hạn\. Tình trạng: Đang thực hiện trong hạn/);
+    expect(first('trung tâm hcc đặt ở đâu')).toMatch(/không nêu điều này/);
+    expect(first('tham muu cho tinh dung ke hoach trien khai nghi dinh 61 la phan cua co quan nao')).toBe('Chủ trì: VP.UBND tỉnh, Sở Nội vụ');
+    expect(first('Nghị định 61 là của cơ quan nào')).toMatch(/dẫn văn bản này/);
+    expect(first('Cái kế hoạch tỉnh triển khai NĐ 61 phải soạn xong hồi nào')).toBe('Thời hạn: Tháng 9/2018');
+  });
 });
