@@ -313,10 +313,16 @@ export function fromEnglish(text: string): string {
       / (?:the )?people'?s? committee of ([a-z ]+?) (district|commune|city|town) /g,
       (_, n: string, k: string) => ` ubnd ${k === 'commune' ? 'xa' : k === 'district' ? 'huyen' : 'thanh pho'} ${n} `,
     )
-    .replace(
-      / ([a-z]+(?: [a-z]+)?) (district|commune) (?:people'?s? committee|pc) /g,
-      (_, n: string, k: string) => ` ubnd ${k === 'commune' ? 'xa' : 'huyen'} ${n} `,
-    )
+    // ("Mo Cay Nam district People's Committee": up to three words of a name, as below.)
+    .replace(/ ([a-z]+(?: [a-z]+){0,2}) (district|commune) (?:people'?s? committee|pc) /g, (x, n: string, level: string) => {
+      const words = n.split(' ');
+      let k = words.length === 3 && isEnglishWord(words[0]!) ? 1 : 0;
+      while (k < words.length - 1 && glossary().functionWords.has(words[k]!)) k++;
+      const name = words.slice(k);
+      return name.some((w) => ['the', 'each', 'every', 'all', 'a', 'which', 'of'].includes(w))
+        ? x
+        : ` ${[...words.slice(0, k), 'ubnd', level === 'commune' ? 'xa' : 'huyen', ...name].join(' ')} `;
+    })
     // ("What is Mo Cay Nam district expected to do": up to three words of a name, the English ones before it left.)
     .replace(/ ([a-z]+(?: [a-z]+){0,2}) district (?!(?:people|committees?|pcs?|level) )/g, (x, n: string) => {
       const words = n.split(' ');
@@ -327,6 +333,8 @@ export function fromEnglish(text: string): string {
       return name.some((w) => ['the', 'each', 'every', 'all', 'a', 'which', 'of'].includes(w)) ? x : ` ${[...words.slice(0, k), 'huyen', ...name].join(' ')} `;
     })
     .replace(/ (?:q|quarter )([1-4])(?: of| in)? ((?:19|20)\d\d) /g, ' quy $1/$2 ')
+    // "by the end of 2018": the year's end.
+    .replace(/ (?:the )?end of (?:the year )?((?:19|20)\d\d) /g, ' cuoi nam $1 ')
     .replace(/ (?:in|during|for|of) (?:(?:the )?year )?((?:19|20)\d\d) /g, ' nam $1 ');
   // "doctors to work in districts and communes": a place in a task's words, the levels, not their committees.
   s = s.replace(

@@ -143,6 +143,8 @@ interface Tables {
   helpLongestFirst: string[];
   /** The words a question about the articles the plan cites is made of ("những điều nào kế hoạch dẫn chiếu"). */
   citingWords: Set<string>;
+  /** Every cue phrase of every kind, as typed folded ("tien do"): asking words, never the work's, even in the plan. */
+  cuePhrases: Set<string>;
 }
 let cached: Tables | undefined;
 const asWords = (xs: string[]) => xs.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
@@ -180,6 +182,7 @@ function tables(): Tables {
     closers: asWords(c.closers),
     helpLongestFirst: [...c.help].sort((a, b) => b.length - a.length),
     citingWords: new Set(['dieu', 'ke', 'hoach', 'kh', 'nay', ...c.citedAsk.flatMap((x) => x.split(' '))]),
+    cuePhrases: new Set(Object.values(c).flat()),
   };
   return cached;
 }
@@ -201,12 +204,12 @@ function indexed(phrases: string[][]): Map<string, string[][]> {
   return index;
 }
 
-function removePhrases(words: string[], phrases: string[][]): string[] {
+function removePhrases(words: string[], phrases: string[][], keep?: (i: number) => boolean): string[] {
   const index = indexed(phrases);
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
     const p = index.get(words[i]!)?.find((ph) => ph.every((w, k) => words[i + k] === w));
-    if (p) i += p.length;
+    if (p && !(p.length === 1 && keep?.(i))) i += p.length;
     else out.push(words[i++]!);
   }
   return out;
@@ -487,7 +490,7 @@ function read(
   planName: ReadonlySet<string> | undefined,
   planUses: (words: readonly string[]) => boolean,
 ): Reading | undefined {
-  const { c, stop, filler, openers, closers } = tables();
+  const { c, stop, filler, openers, closers, cuePhrases } = tables();
   // "bao nhiêu %": the percent sign is a word here.
   const words = withoutCourtesy(canonicalTokens(spokenLetters(text).replace(/%/g, ' phần trăm ')), text, openers, closers, filler);
   if (words.length === 0) return undefined;
@@ -638,7 +641,10 @@ function read(
   }
   const agencies = [...new Set(matches.flatMap((m) => m.agencies))];
   const rest = all.filter((_, i) => ![...matches, ...asker].some((m) => i >= m.start && i < m.end));
-  const taskWords = withSynonyms(removePhrases(rest, stop).filter((w) => w.length > 1 || /\d/.test(w)));
+  // ("che do mot cua can bo": a stop word typed without marks that, with the word before it, is the plan's own pair —
+  // "chế độ", "cán bộ" — stays a word of the work.)
+  const planPair = (i: number) => i > 0 && !cuePhrases.has(`${rest[i - 1]} ${rest[i]}`) && planUses([rest[i - 1]!, rest[i]!]);
+  const taskWords = withSynonyms(removePhrases(rest, stop, planPair).filter((w) => w.length > 1 || /\d/.test(w)));
   const restJoined = ` ${rest.join(' ')} `;
   const focus = focusOf(restJoined, c);
   const q: Question = {

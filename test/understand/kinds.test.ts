@@ -1364,4 +1364,10 @@ describe('kinds of question', () => {
     expect(first('Nghị định 61 là của cơ quan nào')).toMatch(/dẫn văn bản này/);
     expect(first('Cái kế hoạch tỉnh triển khai NĐ 61 phải soạn xong hồi nào')).toBe('Thời hạn: Tháng 9/2018');
   });
+  it('a stop word typed without marks that makes the plan\'s own pair stays ("che do", "can bo"); English "PCs", "by the end of 2018", a district\'s committee of three words', () => {
+    expect(first('huong dan che do mot cua can bo han cuoi nam 2018 phai khong')).toBe('Không. Thời hạn: Dự kiến Quý I/2019');
+    expect(first('Was the guidance on benefits for one-stop staff due by the end of 2018?')).toBe('No. Deadline: expected Q1 2019');
+    expect(first('commune-level PCs: deadlines in Q2 2019?')).toMatch(/^UBND cấp xã — tasks due in Q2 2019/);
+    expect(first("What does Mo Cay Nam district People's Committee have to do under this plan?")).toMatch(/^UBND huyện Mỏ Cày Nam — tasks in plan 4561/);
+  });
 });
