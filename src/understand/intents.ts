@@ -1011,7 +1011,14 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
     rank &&
     !oneTask &&
     (!(focus === 'lead' || focus === 'coordinate') || / (?:viec|nhiem vu|cong viec|nv) nao /.test(joined)) &&
-    (content <= 2 || named || q.section || has(joined, c.deadline) || / han /.test(joined))
+    // ("trong phần thành lập, kiện toàn bộ phận một cửa, nv nào xong sau cùng": which task finishes last, in a part
+    // named by its title's words.)
+    (content <= 2 ||
+      named ||
+      q.section ||
+      has(joined, c.deadline) ||
+      / han /.test(joined) ||
+      / (?:viec|nhiem vu|cong viec|nv) nao (?:phai )?(?:xong|hoan thanh|lam xong|ket thuc) /.test(joined))
   )
     return { ...q, intent: 'first-last', rank };
   // "mục 7 phần tổ chức thực hiện giao ai làm gì": an item of the body's Implementation part, by its number.
@@ -1202,7 +1209,7 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   // (Asked only of a question about progress: most questions never need it.)
   const partHead = () =>
     /(?:^|\s)(?:phần(?!\s+mềm)|mảng|lĩnh vực|(?<!(?:danh|chuyên)\s)mục(?!\s+(?:chi|tiêu|đích|lượng|phí|phạt)(?:\s|$)))\s/iu.test(r.text.normalize('NFC')) ||
-    /^ (?:phan|mang|linh vuc) (?!mem )| (?<!danh |chuyen )muc (?!chi |tieu |do |dich |luong |phi |phat )/.test(joined);
+    /^(?: (?:trong|o|thuoc|rieng|ve))? (?:phan|mang|linh vuc) (?!mem )| (?<!danh |chuyen )muc (?!chi |tieu |do |dich |luong |phi |phat )/.test(joined);
   // "những việc làm liên tục, không có hạn chót": the recurring list, though it says "hạn chót".
   // "kế hoạch nông thôn mới năm nay": "mới năm" folds to "mỗi năm" — typed with other marks, or a run of the plan's
   // own words, it is no rhythm.

@@ -1370,4 +1370,11 @@ describe('kinds of question', () => {
     expect(first('commune-level PCs: deadlines in Q2 2019?')).toMatch(/^UBND cấp xã — tasks due in Q2 2019/);
     expect(first("What does Mo Cay Nam district People's Committee have to do under this plan?")).toMatch(/^UBND huyện Mỏ Cày Nam — tasks in plan 4561/);
   });
+  it('how many people a body must send or keep is a figure the plan does not give; which task of a part named finishes last', () => {
+    expect(first('so nganh cu may nguoi xuong ttpvhcc vay a')).toMatch(/^Kế hoạch 4561\/KH-UBND không nêu điều này/);
+    expect(first('bộ phận một cửa ở xã phải bố trí mấy người trực')).toMatch(/không nêu điều này/);
+    expect(first('trong phan thanh lap kien toan bo phan mot cua, nv nao xong sau cung')).toBe(
+      'Nhiệm vụ thuộc mục II có hạn muộn nhất: Quý II/2019 (hạn 30/06/2019):',
+    );
+  });
 });
