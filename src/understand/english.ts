@@ -198,6 +198,8 @@ export function fromEnglish(text: string): string {
   );
   // "Is the link to the national databases due by the end of 2020?": the deadline stated, asked back.
   s = s.replace(/^ (?:is|are|was|were) (.+) due (by|in|before|at) (.+) $/, ' $1 han $2 $3 phai khong ');
+  // "Is it the Department of Justice that reviews …?": whether that body is the one doing the work, as "có phải … không".
+  s = s.replace(/^ (?:is|was) it (?!true |right |correct |so |possible |necessary |likely |ok |okay )(.+?) (?:that|who) (.+) $/, ' co phai $1 $2 khong ');
   // "… due by Q1 2019, correct?", "… deadline is Q3 2019 right?": a fact stated and asked back, as "… phải không".
   s = s.replace(/ (?:(?:is that|that is|is it|am i) )?(?:right|correct|true|so)(?: or not)? $| (?:isn't|is not|wasn't) (?:it|that) $/, ' phai khong ');
   // ("… it was due by Q1 2019, correct?": the deadline said, then asked back.)

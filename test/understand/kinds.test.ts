@@ -1377,4 +1377,10 @@ describe('kinds of question', () => {
       'Nhiệm vụ thuộc mục II có hạn muộn nhất: Quý II/2019 (hạn 30/06/2019):',
     );
   });
+  it('English: "Is it X that …?" asks whether X leads the work; the "date and issuer" of a cited decision', () => {
+    expect(first('Is it the Department of Justice that reviews which procedures the ministries hand to the province for the centre to receive?')).toBe(
+      'No. Sở Tư pháp does not lead this task.',
+    );
+    expect(ask('date and issuer of QD 985/QD-TTg?').text).toMatch(/985\/QĐ-TTg of 08\/08\/2018 by Thủ tướng Chính phủ/);
+  });
 });
