@@ -137,6 +137,9 @@ const REWRITES: Record<string, string> = {
   kcn: 'khu cong nghiep',
   bql: 'ban quan ly',
   bch: 'bo chi huy',
+  // "Bộ CHQS tỉnh", "BCHQS": the military command.
+  chqs: 'chi huy quan su',
+  bchqs: 'bo chi huy quan su',
   ql: 'quan ly',
   // "xã bọn em", "huyện mình": the asker's own commune or district is its people's committee.
   'xa bon em': 'uy ban nhan dan xa',

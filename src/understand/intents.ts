@@ -1248,7 +1248,10 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
     !/ nhung (?:cai|viec|nhiem vu|gi) /.test(tail);
   // "tiền xây khoa … BV Nguyễn Đình Chiểu thì sở nào chịu trách nhiệm bố trí": the work's doer is asked ("sở nào",
   // "ai"), the agency named is part of what the task is about.
-  const askedDoer = asksDoer(restJoined, c.agencyWork, ['se', 'thi', 'phai', 'duoc', 'chiu', 'co', 'dung ra']);
+  // ("Sơ kết, báo cáo kết quả … về UBND tỉnh là việc của ai": whose work it is, asked at the end.)
+  const askedDoer =
+    asksDoer(restJoined, c.agencyWork, ['se', 'thi', 'phai', 'duoc', 'chiu', 'co', 'dung ra']) ||
+    / (?:viec|phan|phan viec|trach nhiem|nhiem vu) cua (?:ai|(?:co quan|don vi|so|ben|nganh) nao)(?: (?:vay|a|ha|nhi|the))? $/.test(restJoined);
   // "… bao lâu phải làm một lần": how often the work comes round, not what an agency must do.
   const agencyWork =
     named && has(restJoined.replace(/ (?:phai |can )?lam (?:mot|1|may) lan /g, ' '), c.agencyWork) && !fieldAfterWork && !(askedDoer && content >= 3);

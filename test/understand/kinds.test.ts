@@ -1383,4 +1383,16 @@ describe('kinds of question', () => {
     );
     expect(ask('date and issuer of QD 985/QD-TTg?').text).toMatch(/985\/QĐ-TTg of 08\/08\/2018 by Thủ tướng Chính phủ/);
   });
+  it('"là việc của ai" asks whose work; "làm cùng với những sở nào" who coordinates; "nửa tháng nữa"; "Bộ CHQS"; "done so far"', () => {
+    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const e = (q: string, today = '2025-05-05') => env.ask(q, { today }).text.split('\n')[0]!;
+    expect(e('Sơ kết, báo cáo kết quả thực hiện KH 88 về UBND tỉnh là việc của ai?')).toMatch(/^Chủ trì: /);
+    expect(e('Nâng cấp khu xử lý chất thải rắn tập trung thì Sở Xây dựng làm cùng với những sở nào?')).toMatch(/^Phối hợp: /);
+    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const half = digital.ask('Từ nay tới nửa tháng nữa có việc gì phải xong không?', { today: '2024-04-18' }).text.split('\n');
+    expect(half[0]).toBe('Có.');
+    expect(half[1]).toMatch(/15 ngày tới \(đến 02\/05\/2024\)/);
+    expect(e('bo chqs tinh co nv gi trong kh 88')).toMatch(/^Bộ Chỉ huy Quân sự tỉnh — nhiệm vụ theo Kế hoạch 88/);
+    expect(e('How much of the environment plan is done so far?')).toMatch(/^Progress of plan 88\/KH-UBND/);
+  });
 });
