@@ -198,6 +198,13 @@ export function fromEnglish(text: string): string {
   );
   // "Is the link to the national databases due by the end of 2020?": the deadline stated, asked back.
   s = s.replace(/^ (?:is|are|was|were) (.+) due (by|in|before|at) (.+) $/, ' $1 han $2 $3 phai khong ');
+  // "Is the … guidance something done once a year?": the rhythm stated and asked back, as "… làm hằng năm phải không".
+  s = s.replace(
+    /^ (?:is|are) (.+?) (?:something |a task |a job |work )?(?:that is |that's )?(?:done|carried out|held|repeated|required) (once a year|once a quarter|once a month|every year|every quarter|every month|yearly|annually|quarterly|monthly) $/,
+    ' $1 lam $2 phai khong ',
+  );
+  // "Which section II task comes due first?": the tasks of that section.
+  s = s.replace(/ which (?:section|part) (iv|i{1,3}|[1-6]) (?:tasks?|items?|jobs?) /g, ' nhiem vu nao muc $1 ');
   // "Is it the Department of Justice that reviews …?": whether that body is the one doing the work, as "có phải … không".
   s = s.replace(/^ (?:is|was) it (?!true |right |correct |so |possible |necessary |likely |ok |okay )(.+?) (?:that|who) (.+) $/, ' co phai $1 $2 khong ');
   // "… due by Q1 2019, correct?", "… deadline is Q3 2019 right?": a fact stated and asked back, as "… phải không".
@@ -303,6 +310,11 @@ export function fromEnglish(text: string): string {
     .replace(new RegExp(` ${month} ((?:19|20)\\d\\d) `, 'g'), (_, mo: string, y: string) => ` thang ${monthNumber(mo)}/${y} `)
     .replace(
       / (?:in |within |over )?(?:the )?next (\d{1,3}) (day|week|month)s? /g,
+      (_, n: string, u: string) => ` ${n} ${u === 'day' ? 'ngay' : u === 'week' ? 'tuan' : 'thang'} toi `,
+    )
+    // "in the coming 6 weeks", "over the next 10 days": a window from today.
+    .replace(
+      / (?:in |within |over |during |for )?the (?:coming|next|upcoming) (\d{1,3}) (day|week|month)s? /g,
       (_, n: string, u: string) => ` ${n} ${u === 'day' ? 'ngay' : u === 'week' ? 'tuan' : 'thang'} toi `,
     )
     // "within ten days from now", "in 2 weeks' time", "within 2 weeks": the same window from today.

@@ -107,8 +107,8 @@ export function periodForms(joined: string): string {
       .replace(/ thang (\d{1,2}) nam ((?:19|20)\d\d) /g, ' thang $1/$2 ')
       .replace(/ (?:nua|sau thang) (dau|cuoi) (?:cua )?nam ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ')
       .replace(/ (?:nua nam|6 thang|sau thang) (dau|cuoi) ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ')
-      // "hạn 2019 phải không", "xong trong 2020": a bare year after a deadline word is that year.
-      .replace(/ (han|han chot|thoi han|xong|xong trong|hoan thanh trong|trong) ((?:19|20)\d\d) /g, ' $1 nam $2 ')
+      // "hạn 2019 phải không", "xong trong 2020", "hạn cuối 2019": a bare year after a deadline word is that year.
+      .replace(/ (han|han chot|thoi han|xong|xong trong|hoan thanh trong|trong|cuoi|dau|giua) ((?:19|20)\d\d) /g, ' $1 nam $2 ')
   );
 }
 

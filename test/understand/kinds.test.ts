@@ -1395,4 +1395,18 @@ describe('kinds of question', () => {
     expect(e('bo chqs tinh co nv gi trong kh 88')).toMatch(/^Bộ Chỉ huy Quân sự tỉnh — nhiệm vụ theo Kế hoạch 88/);
     expect(e('How much of the environment plan is done so far?')).toMatch(/^Progress of plan 88\/KH-UBND/);
   });
+  it('fresh-60/62 kinds: a role stated and asked back ("… là Sở Nội vụ chủ trì hả"); greetings to the bot; "xã phường thị trấn"; English windows, rhythms and section tasks', () => {
+    expect(first('danh gia viec giai quyet thu tuc o mot cua huyen xa la so noi vu chu tri ha')).toBe('Không. Sở Nội vụ không chủ trì việc này.');
+    expect(ask('bot oi').intent).toBe('help');
+    expect(ask('chào bot, em mới dùng lần đầu').intent).toBe('help');
+    expect(first('trung tâm phục vụ hành chính công tỉnh bố trí mấy quầy tiếp nhận hồ sơ')).toMatch(/không nêu điều này/);
+    // "số mấy, ban hành ngày nào" asks the plan's number and date, no counters.
+    expect(first('kế hoạch này số mấy, ban hành ngày nào')).toMatch(/^Kế hoạch số 4561\/KH-UBND ngày 28\/09\/2018/);
+    expect(first('xa phuong thi tran nv nao phai xong cuoi cung vay')).toMatch(/^Nhiệm vụ của UBND cấp xã có hạn muộn nhất/);
+    expect(first('co quan chuyen mon cap tinh dc phan cong lam gi trong ke hoach mot cua')).toMatch(/^Các cơ quan chuyên môn tỉnh — nhiệm vụ/);
+    expect(first('noi csdl dan cu, cong thanh toan han cuoi 2019 phai ko')).toBe('Không. Thời hạn: Quý IV/2020');
+    expect(first('anything with a deadline in the coming 6 weeks?', '2019-08-20')).toMatch(/^Tasks due in the next 6 weeks \(to 01\/10\/2019\)/);
+    expect(first('Is the information-security guidance for the portal something done once a year?')).toBe('No. Deadline: ongoing');
+    expect(first('Which section II task comes due first?')).toMatch(/^The earliest deadline in section II: Q4 2018/);
+  });
 });
