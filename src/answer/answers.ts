@@ -1130,6 +1130,17 @@ function compareAnswer(ctx: AnswerContext, q: Question): Reply {
 
 export function countAnswer(ctx: AnswerContext, q: Question): Reply {
   if (q.compare) return compareAnswer(ctx, q);
+  if (q.sumSections) {
+    const known = q.sumSections.filter((id) => ctx.plan.sections.some((x) => x.id === id && !x.missingInSource));
+    const parts = known.map((id) => ({ id, n: ctx.plan.tasks.filter((task) => task.section === id).length }));
+    const n = parts.reduce((sum, p) => sum + p.n, 0);
+    const text = ctx.t('count.sections', {
+      sections: known.join(', '),
+      n,
+      parts: parts.map((p) => ctx.t('count.sectionShort', { section: p.id, n: p.n })).join(', '),
+    });
+    if (known.length >= 2) return { intent: 'count', text, tasks: [], total: n, agencies: [], asOf: ctx.today };
+  }
   if (q.onlyRole && q.agencies.length === 0) return onlyRoleAnswer(ctx, q.onlyRole);
   if (q.superlative) return rankingAnswer(ctx, q, q.superlative.over, q.superlative.most);
   if (q.section) {

@@ -74,6 +74,8 @@ export interface Question {
   asksArticle?: boolean;
   /** Two sections (their ids) or, when empty, the agencies named, compared by how many tasks they hold. */
   compare?: string[];
+  /** Sections whose tasks are counted together ("mục I với mục III gộp lại có mấy nhiệm vụ"). */
+  sumSections?: string[];
   /** "Công an tỉnh phối hợp với những cơ quan nào": the agencies it works with, task by task. */
   partners?: boolean;
   /** "Cơ quan nào chỉ phối hợp mà không chủ trì việc nào": the agencies holding that role only. */
@@ -676,11 +678,13 @@ function read(
   if (section) q.section = section.toUpperCase();
   // "mục II hay mục III nhiều việc hơn", "Sở TC hay Sở NV nhiều việc hơn": two compared by their counts.
   const compared = / (?:nhieu|it) (?:\S+ ){0,2}?hon | more | fewer | less | so sanh /.test(joined);
-  const sections = [...joined.matchAll(/ (?:muc|phan) (iv|i{1,3}|v|vi|[1-6])(?= )/g)].map((m) =>
-    /\d/.test(m[1]!) ? ROMAN[Number(m[1])]! : m[1]!.toUpperCase(),
-  );
+  // ("mục I và III": the second number after "và" is a section too.)
+  const sections = [...joined.matchAll(/ (?:muc|phan) (iv|i{1,3}|v|vi|[1-6])(?: (?:va|voi|cong|hoac|hay) (iv|i{1,3}|v|vi|[1-6]))?(?= )/g)]
+    .flatMap((m) => [m[1]!, ...(m[2] ? [m[2]] : [])])
+    .map((x) => (/\d/.test(x) ? ROMAN[Number(x)]! : x.toUpperCase()));
   if (compared && new Set(sections).size >= 2) q.compare = [...new Set(sections)];
   else if (compared && agencies.length >= 2) q.compare = [];
+  else if (count && !named && new Set(sections).size >= 2) q.sumSections = [...new Set(sections)];
   // One role asked, not both ("chủ trì bao nhiêu, phối hợp bao nhiêu" asks for both); "không tính phần phối hợp",
   // "trừ việc chủ trì": that role left out, the other asked.
   const asksLead = excluded ? excluded === 'phoi hop' : has(restJoined, c.roleLead);
@@ -1357,7 +1361,7 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
  */
 const ranking: Rule = ({ joined, named, q }) => {
   if (q.onlyRole && !named && !q.taskId) return { ...q, intent: 'count' };
-  if (q.compare && !q.taskId) return { ...q, intent: 'count' };
+  if ((q.compare || q.sumSections) && !q.taskId) return { ...q, intent: 'count' };
   // Periods are ranked by what falls due in them: "nhiều việc đến hạn nhất" holds more words between.
   const span = / (?:quy|thang|nam) nao /.test(joined) ? 4 : 2;
   const most = new RegExp(` nhieu (?:\\S+ ){0,${span}}?nhat `).test(joined);

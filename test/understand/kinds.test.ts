@@ -1409,4 +1409,10 @@ describe('kinds of question', () => {
     expect(first('Is the information-security guidance for the portal something done once a year?')).toBe('No. Deadline: ongoing');
     expect(first('Which section II task comes due first?')).toMatch(/^The earliest deadline in section II: Q4 2018/);
   });
+  it('two sections counted together ("mục I với mục III gộp lại có mấy nhiệm vụ"); "mục II hay III" compared', () => {
+    expect(first('mục I với mục III gộp lại có mấy nhiệm vụ')).toBe('Các mục I, III có tổng cộng 10 nhiệm vụ (mục I: 4, mục III: 6).');
+    expect(first('How many tasks are in sections I and III together?')).toBe('Sections I, III hold 10 tasks in all (section I: 4, section III: 6).');
+    expect(first('mục II hay III nhiều việc hơn')).toBe('Mục II: 9 · Mục III: 6 nhiệm vụ.');
+    expect(first('mục II có mấy việc')).toMatch(/^Mục II \(.*\) có 9 nhiệm vụ:/);
+  });
 });
