@@ -347,6 +347,8 @@ export function fromEnglish(text: string): string {
       return name.some((w) => ['the', 'each', 'every', 'all', 'a', 'which', 'of'].includes(w)) ? x : ` ${[...words.slice(0, k), 'huyen', ...name].join(' ')} `;
     })
     .replace(/ (?:q|quarter )([1-4])(?: of| in)? ((?:19|20)\d\d) /g, ' quy $1/$2 ')
+    // "mid-2019", "the middle of 2019": its middle months.
+    .replace(/ (?:the )?(?:mid|middle of)(?: |-)((?:19|20)\d\d) /g, ' giua nam $1 ')
     // "by the end of 2018": the year's end.
     .replace(/ (?:the )?end of (?:the year )?((?:19|20)\d\d) /g, ' cuoi nam $1 ')
     .replace(/ (?:in|during|for|of) (?:(?:the )?year )?((?:19|20)\d\d) /g, ' nam $1 ');

@@ -107,6 +107,12 @@ export function periodForms(joined: string): string {
       .replace(/ thang (\d{1,2}) nam ((?:19|20)\d\d) /g, ' thang $1/$2 ')
       .replace(/ (?:nua|sau thang) (dau|cuoi) (?:cua )?nam ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ')
       .replace(/ (?:nua nam|6 thang|sau thang) (dau|cuoi) ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ')
+      // "hạn là cuối năm 2020 hả", "hạn tới giữa năm 2019": the year's last quarter, its middle months (not "đến cuối
+      // năm 2019", the limit of a span).
+      .replace(/(?<! (?:den|toi|truoc|tu|tinh den|tinh toi|het|qua|thang|nua)) cuoi nam ((?:19|20)\d\d) /g, ' quy iv/$1 ')
+      .replace(/(?<! (?:den|truoc|tu|tinh den|tinh toi|qua|thang|\d)) giua nam ((?:19|20)\d\d) /g, ' thang 6 den thang 7/$1 ')
+      // "ba tháng cuối năm 2024", "3 tháng đầu năm 2019": the year's last or first quarter.
+      .replace(/ (?:ba|3) thang (dau|cuoi) (?:cua )?nam ((?:19|20)\d\d) /g, (_, w: string, y: string) => ` quy ${w === 'dau' ? 'i' : 'iv'}/${y} `)
       // "hạn 2019 phải không", "xong trong 2020", "hạn cuối 2019": a bare year after a deadline word is that year.
       .replace(/ (han|han chot|thoi han|xong|xong trong|hoan thanh trong|trong|cuoi|dau|giua) ((?:19|20)\d\d) /g, ' $1 nam $2 ')
   );
@@ -288,7 +294,7 @@ function periodIn(joined: string, today: string): { span: Span & { label: string
       },
     ],
     [/ nam (nay|hien tai) /, () => ({ ...yearSpan(y), label: `năm ${y}` })],
-    [/ nam (toi|sau) /, () => ({ ...yearSpan(y + 1), label: `năm ${y + 1}` })],
+    [/ nam (toi|sau) | sang nam (?!(?:19|20)\d\d )/, () => ({ ...yearSpan(y + 1), label: `năm ${y + 1}` })],
   ];
   for (const [re, f] of rel) {
     const mm = joined.match(re);

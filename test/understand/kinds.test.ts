@@ -1415,4 +1415,14 @@ describe('kinds of question', () => {
     expect(first('mục II hay III nhiều việc hơn')).toBe('Mục II: 9 · Mục III: 6 nhiệm vụ.');
     expect(first('mục II có mấy việc')).toMatch(/^Mục II \(.*\) có 9 nhiệm vụ:/);
   });
+  it('a deadline asked back as "cuối năm 2019", "giữa năm 2019", "mid-2019"; "ba tháng cuối năm 2024"; "sang năm"; "xài chung" is "dùng chung"', () => {
+    expect(first('ban hành quy chế hoạt động cổng DVC, hệ thống một cửa tỉnh huyện hạn cuối năm 2019 đúng không')).toBe('Không. Thời hạn: Quý III/2019');
+    expect(first('cho cả tỉnh xài chung một phần mềm một cửa thì hạn là cuối năm 2020 hả')).toBe('Không. Thời hạn: Quý III/2020');
+    expect(first('sửa sang chỗ tiếp dân một cửa dưới huyện, xã hạn tới giữa năm 2019 phải không', '2026-11-28')).toBe('Không. Thời hạn: Quý I/2019');
+    // The limit of a span stays one: "đến cuối năm 2019".
+    expect(first('đến cuối năm 2019 có việc nào quá hạn', '2026-11-28')).toBe('Nhiệm vụ quá hạn (11), tính đến 31/12/2019:');
+    expect(first('6 tháng cuối năm 2019 có những nhiệm vụ nào đến hạn?')).toMatch(/^Nhiệm vụ đến hạn trong 6 tháng cuối năm 2019/);
+    expect(first('Sang năm có những việc gì tới hạn?', '2019-08-20')).toMatch(/^Nhiệm vụ đến hạn trong năm 2020/);
+    expect(first('ba tháng cuối năm 2019 có việc gì đến hạn')).toMatch(/^Không có nhiệm vụ nào có hạn riêng trong Quý IV\/2019/);
+  });
 });
