@@ -1154,6 +1154,19 @@ export function countAnswer(ctx: AnswerContext, q: Question): Reply {
         tasks: [],
         agencies: [],
       };
+    // "mục II có mấy việc có hạn chót rõ ràng": the section's work with a deadline of its own; the rest said apart.
+    if (q.dated) {
+      const dated = tasks.filter((task) => fixedDue(task) !== undefined);
+      const states = statesFor(ctx, dated);
+      const head = ctx.t('count.sectionDated', {
+        section: section.id,
+        title: section.title,
+        n: dated.length,
+        total: tasks.length,
+        others: tasks.length - dated.length,
+      });
+      return reply(ctx, 'count', `${head}\n${list(ctx, dated, states)}`, dated.slice(0, ctx.maxList), states, [], dated.length);
+    }
     const states = statesFor(ctx, tasks);
     const text = `${ctx.t('count.section', { section: section.id, title: section.title, n: tasks.length })}\n${list(ctx, tasks, states)}`;
     return reply(ctx, 'count', text, tasks.slice(0, ctx.maxList), states, [], tasks.length);

@@ -518,7 +518,8 @@ export class Engine {
     // "phần tham mưu ban hành văn bản chỉ đạo gồm mấy nhiệm vụ": a count of a section named by its title's words,
     // which the rules took for a task's words.
     // Not when a task's field is asked ("việc tính kinh tế số chiếm bao nhiêu phần GRDP thì ai phối hợp").
-    if (q.intent === 'task' && q.count && q.focus === 'all' && !q.taskId && !q.section && q.agencies.length === 0) {
+    // ("phần kiện toàn bộ phận một cửa có bn nv có deadline cụ thể": the deadline is what is counted by, no field asked.)
+    if (q.intent === 'task' && q.count && (q.focus === 'all' || (q.dated && q.focus === 'deadline')) && !q.taskId && !q.section && q.agencies.length === 0) {
       const named = sectionNamed(this.plan, q.words);
       if (named) q = { ...q, intent: 'count', section: named };
     }

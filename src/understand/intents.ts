@@ -532,8 +532,10 @@ function read(
   // "bao nhiêu việc có hạn cụ thể, không tính mấy việc thường xuyên hay hằng năm": work with a deadline of its own;
   // the recurring work left out names no rhythm asked.
   const undated =
-    / (?:(?:khong|ko|k) tinh|tru|bo qua|khong ke|ngoai) (?:may |cac |nhung )?(?:viec |nhiem vu |nv )?(?:lam )?(?:thuong xuyen|hang nam|hang quy|hang thang|dinh ky|lien tuc)(?: (?:hay|hoac|va|voi) (?:thuong xuyen|hang nam|hang quy|hang thang|dinh ky|lien tuc))* (?:ra )?/;
-  const dated = / (?<!(?:khong|ko|k|chua) )co (?:thoi )?han (?:cu the|ro rang|chot|rieng) /.test(joined) || undated.test(joined);
+    / (?:(?:khong|ko|k) tinh|tru|bo qua|khong ke|ngoai) (?:may |cac |nhung )?(?:viec |nhiem vu |nv )?(?:lam )?(?:thuong xuyen|hang nam|hang quy|hang thang|dinh ky|lien tuc)(?:(?: (?:hay|hoac|va|voi))? (?:thuong xuyen|hang nam|hang quy|hang thang|dinh ky|lien tuc))* (?:ra )?/;
+  // ("có deadline cụ thể": the English word as officials type it.)
+  const dated =
+    / (?<!(?:khong|ko|k|chua) )co (?:(?:thoi )?han (?:cu the|ro rang|chot|rieng)|deadline (?:cu the|ro rang|rieng)) /.test(joined) || undated.test(joined);
   joined = joined.replace(undated, ' ');
   // "hôm nay là 15/10/2020", and of a state asked "tính đến ngày 15/10/2020, việc nào quá hạn", "đến ngày 01/01/2020
   // thì đã đến hạn bao nhiêu việc": the day the states are asked at — not a window of deadlines.

@@ -1425,4 +1425,11 @@ describe('kinds of question', () => {
     expect(first('Sang năm có những việc gì tới hạn?', '2019-08-20')).toMatch(/^Nhiệm vụ đến hạn trong năm 2020/);
     expect(first('ba tháng cuối năm 2019 có việc gì đến hạn')).toMatch(/^Không có nhiệm vụ nào có hạn riêng trong Quý IV\/2019/);
   });
+  it('a section\'s work with a deadline of its own, counted ("mục II có mấy việc có hạn chót rõ ràng", "phần … có bn nv có deadline cụ thể")', () => {
+    const head =
+      'Mục II (Thành lập, kiện toàn tổ chức, nhiệm vụ, quyền hạn và trụ sở của Bộ phận một cửa) có 6 nhiệm vụ có hạn cụ thể (trong 9 nhiệm vụ của mục; 3 việc còn lại là định kỳ hoặc thường xuyên):';
+    expect(first('mục II có mấy việc có hạn chót rõ ràng, không tính việc hằng năm, hằng quý')).toBe(head);
+    expect(first('phan kien toan bo phan mot cua co bn nv co deadline cu the')).toBe(head);
+    expect(first('kh co bao nhieu viec co han chot ro rang')).toMatch(/^Kế hoạch 4561\/KH-UBND có 14 nhiệm vụ có hạn cụ thể/);
+  });
 });
