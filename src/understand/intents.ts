@@ -721,10 +721,14 @@ function read(
   // "có việc nào không?" asks yes or no; "những việc nào không có hạn cụ thể" does not: a cue ending in "không" ends it.
   const yesNoCue = c.yesNo.some((cue) => (/ khong$/.test(cue) ? endingCue(cue).test(asked) : joined.includes(` ${cue} `)));
   if (YES_NO.test(asked) || yesNoCue) q.yesNo = true;
-  // "… là Sở Nội vụ chủ trì hả": a body's role stated and asked back.
+  // "… là Sở Nội vụ chủ trì hả": a body's role stated and asked back; "SKHĐT chủ trì việc nối dữ liệu dân cư hả": the
+  // role then the work, no question word in it.
+  const said = ` ${words.join(' ')} `;
   if (
     named &&
-    / la (?:\S+ ){1,8}?(?:chu tri|phoi hop|lo|lam|phu trach)(?: (?:luon|chinh|a))? (?:ha|a|ak|ah|hen|nhi|phai hong|dung hong) $/.test(` ${words.join(' ')} `)
+    (/ la (?:\S+ ){1,8}?(?:chu tri|phoi hop|lo|lam|phu trach)(?: (?:luon|chinh|a))? (?:ha|a|ak|ah|hen|nhi|phai hong|dung hong) $/.test(said) ||
+      (/ (?:chu tri|phoi hop) (?:\S+ ){2,}(?:ha|a|ak|ah|hen) $/.test(restJoined) &&
+        !/ (?:ai|nao|gi|j|bao gio|khi nao|may|bao nhieu|dau|sao) /.test(restJoined)))
   )
     q.yesNo = true;
   // "việc X hạn là cuối quý I/2019 hả anh?", "… hạn cuối năm 2019 ha": a deadline stated and asked back, no question

@@ -1227,7 +1227,7 @@ describe('kinds of question', () => {
   });
   it('a count of what a body leads tells apart what names it and what it shares as one of a group', () => {
     expect(first('Sở Nội vụ chủ trì mấy việc')).toBe(
-      'Sở Nội vụ chủ trì 5 nhiệm vụ (4 được giao đích danh, 1 giao chung cho các cơ quan chuyên môn tỉnh) và phối hợp 0 nhiệm vụ.',
+      'Sở Nội vụ chủ trì 5 nhiệm vụ (4 nhiệm vụ được giao đích danh, 1 nhiệm vụ giao chung cho các cơ quan chuyên môn tỉnh) và phối hợp 0 nhiệm vụ.',
     );
     expect(first('How many tasks does the Department of Home Affairs lead?')).toBe(
       'Sở Nội vụ leads 5 tasks (4 by name, 1 given to các cơ quan chuyên môn tỉnh) and coordinates 0.',
@@ -1431,5 +1431,19 @@ describe('kinds of question', () => {
     expect(first('mục II có mấy việc có hạn chót rõ ràng, không tính việc hằng năm, hằng quý')).toBe(head);
     expect(first('phan kien toan bo phan mot cua co bn nv co deadline cu the')).toBe(head);
     expect(first('kh co bao nhieu viec co han chot ro rang')).toMatch(/^Kế hoạch 4561\/KH-UBND có 14 nhiệm vụ có hạn cụ thể/);
+  });
+  it('fresh-64/65 kinds: the role then the work asked back ("SKHĐT chủ trì việc … hả"); "thx a lot"; "tỷ lệ hoàn thành" is progress; "có chậm việc gì"; a count by name said in tasks', () => {
+    expect(first('SKHĐT chủ trì việc nối dữ liệu dân cư, đăng ký doanh nghiệp hả')).toBe(
+      'Không. Sở Kế hoạch và Đầu tư không chủ trì mà chỉ phối hợp việc này.',
+    );
+    expect(ask('thx a lot').intent).toBe('thanks');
+    expect(first('ty le hoan thanh kh mot cua hien nay la bn %', '2019-12-20')).toMatch(/^Tiến độ Kế hoạch 4561\/KH-UBND \(tính đến 20\/12\/2019\)/);
+    // The plan's targets asked stay its targets.
+    expect(first('ty le hai long cua dan doi voi mot cua chi tieu bn %')).toMatch(/^Chỉ tiêu Kế hoạch 4561\/KH-UBND/);
+    expect(first('Sở Tài chính chủ trì tổng cộng mấy nhiệm vụ?')).toBe(
+      'Sở Tài chính chủ trì 2 nhiệm vụ (1 nhiệm vụ được giao đích danh, 1 nhiệm vụ giao chung cho các cơ quan chuyên môn tỉnh) và phối hợp 0 nhiệm vụ.',
+    );
+    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    expect(env.ask('Hội Liên hiệp Phụ nữ tỉnh tới giờ có chậm việc gì không ạ', { today: '2025-05-15' }).text.split('\n')[0]).toBe('Không.');
   });
 });
