@@ -246,6 +246,10 @@ function citedInTitle(words: readonly string[], at: number, planName: ReadonlySe
 /** The words less each reference to the plan itself: "kế hoạch" with its number, "này", or after "theo"/"trong"/"của". */
 export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<string>): string[] {
   const out: string[] = [];
+  // "cả kế hoạch môi trường có tất cả mấy đầu việc": the whole plan, named.
+  const whole = () => {
+    if (out.at(-1) === 'ca' || out.at(-1) === 'toan') out.pop();
+  };
   for (let i = 0; i < words.length; i++) {
     if (words[i] === 'ke' && words[i + 1] === 'hoach') {
       // "the one-stop-shop plan" read from English: the title's words before "kế hoạch" name the plan too.
@@ -264,6 +268,7 @@ export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<
         }
         // "kế hoạch 4561 triển khai tới đâu rồi": carrying the plan out is no task's words.
         if (CARRIED.has(`${words[i + 1]} ${words[i + 2]}`)) i += 2;
+        whole();
         continue;
       }
       // "KH môi trường 88", "kế hoạch chuyển đổi số 215": the plan by its title's words and its number.
@@ -272,6 +277,7 @@ export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<
       // Not a document the plan cites after it ("kế hoạch NĐ 61" is the plan for Decree 61).
       if (k > i + 2 && /^\d{1,5}(?:\/\S*)?$/.test(words[k] ?? '') && !['dinh', 'tu', 'luat'].includes(words[k - 1]!)) {
         i = k;
+        whole();
         continue;
       }
       // "KH chuyển đổi số có những việc nào …": the plan named by its title's words as the question's topic, at its
@@ -291,6 +297,7 @@ export function withoutPlanRef(words: readonly string[], planName?: ReadonlySet<
         // "trong kế hoạch y tế", "theo kế hoạch chuyển đổi số": the words of the plan's own title after it go too.
         while (planName && i + 1 < words.length && (planName.has(words[i + 1]!) || citedInTitle(words, i + 1, planName))) i++;
         if (words[i + 1] === 'minh' && words[i] === 'tinh') i++;
+        whole();
         continue;
       }
     }

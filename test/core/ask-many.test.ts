@@ -107,4 +107,11 @@ describe('a question over many plans', () => {
     const r = ask(catalog, 'ai chủ trì thành lập trung tâm phục vụ hành chính công');
     expect(r.text).toMatch(/Trung tâm Phục vụ hành chính công/i);
   });
+  it('"cả kế hoạch 1002 …", "trong toàn bộ KH 1002 …": the whole plan named, its words go with the name', () => {
+    const catalog = catalogOf(plans);
+    const number = plans[2]!.number.split('/')[0];
+    for (const q of [`cả kế hoạch ${number} có mấy việc`, `toàn bộ kế hoạch ${number} có mấy việc`]) {
+      expect(ask(catalog, q).text.split('\n')[1]).toMatch(new RegExp(`^Kế hoạch ${number}/KH-UBND có \\d+ nhiệm vụ trong phụ lục`));
+    }
+  });
 });

@@ -1446,4 +1446,8 @@ describe('kinds of question', () => {
     const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
     expect(env.ask('Hội Liên hiệp Phụ nữ tỉnh tới giờ có chậm việc gì không ạ', { today: '2025-05-15' }).text.split('\n')[0]).toBe('Không.');
   });
+  it('"cả kế hoạch môi trường có tất cả mấy đầu việc": the whole plan named by its title', () => {
+    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    expect(env.ask('ca kh moi truong co tat ca may dau viec', { today: '2025-05-15' }).text.split('\n')[0]).toMatch(/^Kế hoạch 88\/KH-UBND có 18 nhiệm vụ/);
+  });
 });

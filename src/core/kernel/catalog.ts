@@ -235,8 +235,13 @@ export class PlanCatalog {
   }
 
   private without(raw: readonly string[], from: number, to: number): string {
-    // "theo", "của", "trong", "thuộc" before the plan's name go with it.
-    const start = from > 0 && /^(theo|cua|trong|thuoc|o|tai)$/.test(fold(raw[from - 1]!)) ? from - 1 : from;
+    // "cả", "toàn bộ" ("cả kế hoạch 4561 có mấy việc": the whole plan), then "theo", "của", "trong", "thuộc" before the
+    // plan's name go with it.
+    const word = (k: number) => (k >= 0 ? fold(raw[k]!).replace(/[^a-z0-9]/g, '') : '');
+    let start = from;
+    if (word(start - 1) === 'ca' || word(start - 1) === 'toan') start -= 1;
+    else if (word(start - 1) === 'bo' && word(start - 2) === 'toan') start -= 2;
+    if (/^(theo|cua|trong|thuoc|o|tai)$/.test(word(start - 1))) start -= 1;
     return [...raw.slice(0, start), ...raw.slice(to)].join(' ').trim();
   }
 }
