@@ -114,4 +114,11 @@ describe('a question over many plans', () => {
       expect(ask(catalog, q).text.split('\n')[1]).toMatch(new RegExp(`^Kế hoạch ${number}/KH-UBND có \\d+ nhiệm vụ trong phụ lục`));
     }
   });
+  it('a question naming the plan is answered by that plan whole, the words around its name kept (as its engine answers it)', () => {
+    const catalog = catalogOf([seed]);
+    const same = (q: string) => expect(ask(catalog, q).text).toBe(catalog.byNumber('4561')!.engine.ask(q, { today: TODAY }).text);
+    expect(ask(catalog, 'yeu cau cua ke hoach 4561 la gi').text).toMatch(/^Phần I\. MỤC ĐÍCH - YÊU CẦU của Kế hoạch 4561\/KH-UBND/);
+    expect(ask(catalog, 'kh 4561 ngay may').text).toMatch(/^Kế hoạch số 4561\/KH-UBND ngày 28\/09\/2018/);
+    for (const q of ['yeu cau cua ke hoach 4561 la gi', 'Nguwowfi kys ban hanhf KH 4561 laf ai aj', 'theo KH 4561 Sở Nội vụ làm gì']) same(q);
+  });
 });

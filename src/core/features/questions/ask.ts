@@ -62,8 +62,10 @@ export function askPlans(plans: PlanCatalog, text: string, o: PlansAskOptions): 
     ...(o.context ? { context: o.context } : {}),
     ...(o.lang ? { lang: o.lang } : {}),
   });
-  // "KH 4561" alone: what the plan holds.
-  const asked = mention && !mention.rest.replace(/[?.!,]/g, '').trim() ? 'kế hoạch có bao nhiêu nhiệm vụ' : (mention?.rest ?? text);
+  // "KH 4561" alone: what the plan holds. Otherwise the question whole, to the plan it names: a plan's engine reads its
+  // own number and title itself ("kh 88 ngày mấy", "yêu cầu của kế hoạch 4561 là gì", "báo cáo kq kh 88 bao lâu một
+  // lần" — the words around the name are part of the question).
+  const asked = mention && !mention.rest.replace(/[?.!,]/g, '').trim() ? 'kế hoạch có bao nhiêu nhiệm vụ' : text;
   const prepared = fallback.engine.prepare(asked, base(fallback));
   if ('reply' in prepared) return { ...prepared.reply, blocks: [] };
   const { q, opts, followed } = prepared;
