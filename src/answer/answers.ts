@@ -133,6 +133,8 @@ function list(
   const compact = opts.compact ?? tasks.length > 3;
   // A long list keeps each line shorter, so that the first message holds the whole list (a page is PAGE_CHARS).
   const long = visible.length > 8;
+  // Every one of a long list late (the overdue list says so in its head): "Quá hạn" on each line says nothing more.
+  const allLate = long && visible.every((task) => states.get(task)!.status === 'overdue' && task.deadline.kind !== 'recurring');
   const shown = visible.map((task) => {
     const due = opts.dueOf?.get(task);
     return taskLine(task, states.get(task)!, ctx.t, {
@@ -140,6 +142,7 @@ function list(
       compact,
       ...(due ? { due } : {}),
       ...(long ? { width: 75, phrase: 0 } : {}),
+      ...(allLate ? { status: false } : {}),
     });
   });
   if (tasks.length > ctx.maxList) shown.push(ctx.t('list.more', { n: tasks.length - ctx.maxList }));

@@ -204,12 +204,23 @@ export function paginate(r: Reply): Reply {
   if (r.text.length <= PAGE_CHARS) return r;
   const pages: string[] = [];
   let cur = '';
+  // A task's detail line (indented) stays with the line that names it: never "• III.5 — …" on one message and its
+  // lead and deadline on the next.
+  const blocks: string[] = [];
   for (const line of r.text.split('\n')) {
+    if (line.startsWith('   ') && blocks.length > 0 && blocks.at(-1)!.startsWith('• ') && !blocks.at(-1)!.includes('\n'))
+      blocks[blocks.length - 1] += `\n${line}`;
+    else blocks.push(line);
+  }
+  for (const line of blocks) {
     const pieces = line.length > PAGE_CHARS ? (line.match(new RegExp(`[\\s\\S]{1,${PAGE_CHARS}}`, 'g')) ?? []) : [line];
     for (const piece of pieces) {
       if (cur && cur.length + 1 + piece.length > PAGE_CHARS) {
-        pages.push(cur.trimEnd());
-        cur = piece;
+        // A heading that ends the page ("Ngoài ra, việc định kỳ … (3):") goes on with what it heads.
+        const lines = cur.trimEnd().split('\n');
+        const heading = lines.length > 1 && lines.at(-1)!.endsWith(':') ? lines.pop()! : undefined;
+        pages.push(lines.join('\n'));
+        cur = heading ? `${heading}\n${piece}` : piece;
       } else cur = cur ? `${cur}\n${piece}` : piece;
     }
   }

@@ -91,7 +91,7 @@ export function taskLine(
   task: Task,
   state: TaskState,
   t: T,
-  opts: { lead?: boolean; compact?: boolean; due?: string; width?: number; phrase?: number } = {},
+  opts: { lead?: boolean; compact?: boolean; due?: string; width?: number; phrase?: number; status?: boolean } = {},
 ): string {
   if (opts.compact) {
     const lead = task.lead.map((p) => p.name).join(', ') || t('task.nobody');
@@ -99,7 +99,7 @@ export function taskLine(
     // A recurring task that is late says which period: its date alone would be the next period's.
     const missed = task.deadline.kind === 'recurring' && state.period && state.status === 'overdue';
     const status = t(`status.${state.status}`) + (missed ? ` · ${t('task.periodMissed', { date: formatDate(state.period!.end) })}` : '');
-    const meta = [...(opts.lead === false ? [] : [excerpt(lead, 50)]), deadline, status];
+    const meta = [...(opts.lead === false ? [] : [excerpt(lead, 50)]), deadline, ...(opts.status === false ? [] : [status])];
     return `• ${task.id} — ${excerpt(task.content, opts.width ?? 95, opts.phrase ?? 25)}\n   ${meta.join(' · ')}`;
   }
   const meta = [

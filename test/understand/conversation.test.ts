@@ -114,6 +114,27 @@ describe('sized for a phone', () => {
     expect(big.more?.length).toBeGreaterThan(0);
     expect([big.text, ...big.more!].join('\n')).toContain('III.5');
   });
+  it('pages keep a task with its detail line and a heading with what it heads; a long list all late says so once, in its head', () => {
+    const r = engine.ask('Việc nào quá hạn?', { today: '2026-11-28' });
+    const pages = [r.text, ...(r.more ?? [])];
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) {
+      const lines = page.split('\n');
+      // No page ends on a task's first line or on a heading, nor starts with a detail line.
+      expect(lines.at(-1)!.startsWith('• '), page).toBe(false);
+      expect(lines.at(-1)!.endsWith(':'), page).toBe(false);
+      expect(lines[0]!.startsWith('   '), page).toBe(false);
+    }
+    // Fourteen tasks late, without "Quá hạn" on each line.
+    expect(r.text.split('\n')[0]).toBe('Nhiệm vụ quá hạn (14), tính đến 28/11/2026:');
+    expect(pages.join('\n')).toContain('• III.5 — ');
+    expect(
+      r.text
+        .split('\n')
+        .filter((l) => l.startsWith('   '))
+        .some((l) => l.includes('Quá hạn')),
+    ).toBe(false);
+  });
   it('a plan whose period is over says so, in the first message', () => {
     const r = engine.ask('Việc nào quá hạn?', { today: '2026-11-30' });
     expect(r.text.split('\n')[1]).toBe('(Kế hoạch thực hiện trong giai đoạn 2018–2020; tình trạng dưới đây tính đến hôm nay, 30/11/2026.)');
