@@ -325,8 +325,9 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
     const parts = [(q.agencyFuzzy ? `${ctx.t('agency.understoodAs', { agency: label })}\n` : '') + head];
     if (q.count) {
       // Both numbers are real whichever role was asked ("chủ trì mấy việc" is no "phối hợp 0").
-      const leadTasks = q.period ? roles.lead.filter(inPeriod) : roles.lead;
-      const coordTasks = q.period ? roles.coordinate.filter(inPeriod) : roles.coordinate;
+      // (Within the period or the section asked: "mục III … VP UBND tỉnh chủ trì mấy việc" counts mục III's.)
+      const leadTasks = scoped ? roles.lead.filter(inPeriod) : roles.lead;
+      const coordTasks = scoped ? roles.coordinate.filter(inPeriod) : roles.coordinate;
       const [leads, coordinates] = [leadTasks.length, coordTasks.length];
       // "Sở Nội vụ chủ trì 5 nhiệm vụ (4 được giao đích danh, 1 cùng các cơ quan chuyên môn tỉnh)": what is held only as
       // one of a group named in the task is counted apart.

@@ -589,6 +589,9 @@ export class Engine {
       case 'thanks':
         return { intent: 'thanks', text: ctx.t('reply.thanks'), tasks: [], agencies: [] };
       case 'count':
+        // "Mục III ứng dụng CNTT thì VP UBND tỉnh chủ trì mấy việc": a body's count (in the section named), not the plan's.
+        if (q.agencies.length > 0 && q.role && !q.compare && !q.sumSections && !q.superlative && !q.onlyRole)
+          return agencyAnswer(ctx, { ...q, intent: 'agency', count: true });
         return countAnswer(ctx, q);
       case 'first-last':
         return firstLastAnswer(ctx, q);

@@ -203,6 +203,11 @@ export function fromEnglish(text: string): string {
     /^ (?:is|are) (.+?) (?:something |a task |a job |work )?(?:that is |that's )?(?:done|carried out|held|repeated|required) (once a year|once a quarter|once a month|every year|every quarter|every month|yearly|annually|quarterly|monthly) $/,
     ' $1 lam $2 phai khong ',
   );
+  // "How is the DIC going with its tasks so far?": that body's progress.
+  s = s.replace(
+    /^ how (?:is|are) (.+?) (?:going|getting on|doing|progressing)(?: with (?:its|their|the) (?:tasks|work|part))?(?: so far| now| to date)? $/,
+    ' $1 tien trinh ',
+  );
   // "Which section II task comes due first?": the tasks of that section.
   s = s.replace(/ which (?:section|part) (iv|i{1,3}|[1-6]) (?:tasks?|items?|jobs?) /g, ' nhiem vu nao muc $1 ');
   // "Is it the Department of Justice that reviews …?": whether that body is the one doing the work, as "có phải … không".

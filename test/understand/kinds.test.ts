@@ -1450,4 +1450,12 @@ describe('kinds of question', () => {
     const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
     expect(env.ask('ca kh moi truong co tat ca may dau viec', { today: '2025-05-15' }).text.split('\n')[0]).toMatch(/^Kế hoạch 88\/KH-UBND có 18 nhiệm vụ/);
   });
+  it('fresh-66 kinds: a body\'s count in a section; English "How is X going", "SBV branch", "the last task to be due"; who heads an office is not in the plan', () => {
+    expect(first('Mục III ứng dụng CNTT thì VP UBND tỉnh chủ trì mấy việc')).toBe('VP.UBND tỉnh chủ trì 4 nhiệm vụ và phối hợp 1 nhiệm vụ.');
+    expect(first('How is the DIC going with its tasks so far?', '2019-11-01')).toMatch(/^Progress of Sở Thông tin và Truyền thông \(as of 01\/11\/2019\)/);
+    expect(ask('SBV branch - is it in charge of anything in plan 4561 or only support?').text).toMatch(/Ngân hàng Nhà nước - Chi nhánh tỉnh — tasks/);
+    expect(first('for district level, what is the last task to be due?')).toMatch(/^The latest deadline of UBND cấp huyện: Q4 2020/);
+    expect(first("Which district People's Committee task has the latest deadline?")).toMatch(/^The latest deadline of UBND cấp huyện: Q4 2020/);
+    expect(first('trưởng bộ phận một cửa ở huyện là ai vậy')).toMatch(/không nêu điều này/);
+  });
 });
