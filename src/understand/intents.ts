@@ -226,7 +226,7 @@ const WHOLE_PLAN = new Set(['ke', 'hoach', 'kh', 'toan', 'bo', 'het', 'tat', 'ca
 /** Words that lead to the plan named after them: "theo kế hoạch", "trong kế hoạch", "của kế hoạch". */
 const PLAN_OF = new Set(['theo', 'trong', 'cua', 'thuoc']);
 /** Last words of verbs that make a plan: the plan after them is work to do, not the plan asked about. */
-const PLAN_MADE = new Set(['dung', 'hanh', 'lap', 'muu', 'duyet', 'soan', 'thao', 'sua', 'doi', 'trinh']);
+const PLAN_MADE = new Set(['dung', 'hanh', 'lap', 'muu', 'duyet', 'soan', 'thao', 'sua', 'doi', 'trinh', 'viet']);
 /** Carrying a plan out ("kế hoạch 4561 triển khai tới đâu"): said of the plan named just before. */
 const CARRIED = new Set(['trien khai', 'thuc hien']);
 /** Words that go on after a plan named as the question's topic ("KH chuyển đổi số có những việc nào", "… giao mấy việc"). */
@@ -960,7 +960,9 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
   const whichArticles = / (?:nhung |cac )?dieu (?:nao|may) /.test(joined) && has(askJoined, c.citedAsk);
   // ("Nghị định 61 được Chính phủ ký ban hành ngày mấy": the cited document's issuer named is no agency asked about.)
   const issuerOnly = named && q.agencies.every((a) => /^(?:chinh-phu|thu-tuong|bo-(?!doi-))/.test(a));
-  if (cited && (!named || issuerOnly) && (has(askJoined, c.citedAsk) || content - citedWords <= 2))
+  // ("vụ soạn kh triển khai nghị định 61 là của cơ quan nào": work described at length, whose it is.)
+  const whoseWork = content - citedWords >= 3 && / la cua (?:ai|(?:co quan|don vi|so|ben) nao) /.test(joined);
+  if (cited && (!named || issuerOnly) && !whoseWork && (has(askJoined, c.citedAsk) || content - citedWords <= 2))
     return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}`, ...(whichArticles ? { asksArticle: true } : {}) };
   // ("những điều nào kế hoạch dẫn chiếu": the plan, the asking words and nothing of a task.)
   if (whichArticles && !named && !q.taskId && r.unplanned.filter((w) => !filler.has(w) && !citingWords.has(w)).length <= 1)

@@ -1458,4 +1458,8 @@ describe('kinds of question', () => {
     expect(first("Which district People's Committee task has the latest deadline?")).toMatch(/^The latest deadline of UBND cấp huyện: Q4 2020/);
     expect(first('trưởng bộ phận một cửa ở huyện là ai vậy')).toMatch(/không nêu điều này/);
   });
+  it('"vụ soạn kh triển khai nghị định 61 là của cơ quan nào": whose work, not who issued the decree', () => {
+    expect(first('vu soan kh trien khai nghi dinh 61 la cua co quan nao')).toBe('Chủ trì: VP.UBND tỉnh, Sở Nội vụ');
+    expect(first('Nghị định 61 là của cơ quan nào')).toMatch(/dẫn văn bản này/);
+  });
 });
