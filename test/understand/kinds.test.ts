@@ -1462,4 +1462,11 @@ describe('kinds of question', () => {
     expect(first('vu soan kh trien khai nghi dinh 61 la cua co quan nao')).toBe('Chủ trì: VP.UBND tỉnh, Sở Nội vụ');
     expect(first('Nghị định 61 là của cơ quan nào')).toMatch(/dẫn văn bản này/);
   });
+  it('fresh-67 kinds: "làm với những ai" asks who coordinates; "xong trước hết" the first deadline; English "report books", "report cards"', () => {
+    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const d = (q: string) => digital.ask(q, { today: '2024-05-01' }).text.split('\n')[0]!;
+    expect(d('Chiến dịch tình nguyện hè chỉ bà con cài VNeID thì Tỉnh Đoàn làm với những ai?')).toMatch(/^Phối hợp: Công an tỉnh, VP\.UBND tỉnh/);
+    expect(d("Who's in charge of digital school report books for pupils?")).toBe('Lead: Sở Giáo dục và Đào tạo');
+    expect(d('nv nao phai xong truoc het')).toMatch(/^Nhiệm vụ có hạn sớm nhất/);
+  });
 });
