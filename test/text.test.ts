@@ -31,6 +31,9 @@ describe('canonical words', () => {
     expect(canonicalTokens('Sở KH&ĐT')).toEqual(canonicalTokens('Sở Kế hoạch và Đầu tư'));
     expect(canonicalTokens('ko dc j')).toEqual(['khong', 'duoc', 'gi']);
     expect(canonicalTokens('NHNN VN')).toEqual(canonicalTokens('Ngân hàng Nhà nước Việt Nam'));
+    // "1 cửa" is the one-stop shop, but "số 1 của" a place.
+    expect(canonicalTokens('bộ phận 1 cửa')).toEqual(canonicalTokens('bộ phận một cửa'));
+    expect(canonicalTokens('viec so 1 cua phan III')).toEqual(['viec', 'so', '1', 'cua', 'phan', 'iii']);
   });
   it('reads southern spellings and i/y variants as the standard ones', () => {
     expect(canonicalTokens('tài chánh')).toEqual(canonicalTokens('tài chính'));

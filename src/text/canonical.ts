@@ -284,6 +284,8 @@ function rewrite(tokens: string[], text?: string): string[] {
       if (rep && PLAIN_ONLY.has(key) && text !== undefined && (marked ??= markedOnly(text)).has(tokens[i]!)) continue;
       // "cho ca tinh", "trong ca tinh", "khap ca tinh": the whole province, typed without marks.
       if (rep && PLAIN_ONLY.has(key) && WHOLE_BEFORE.has(tokens[i - 1] ?? '')) continue;
+      // "việc số 1 của phần III", "nhiệm vụ thứ 1 của mục II": a place, not the one-stop "1 cửa".
+      if (rep && key === '1 cua' && (tokens[i - 1] === 'so' || tokens[i - 1] === 'thu')) continue;
       if (rep) {
         out.push(...rep);
         i += n;

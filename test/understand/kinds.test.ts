@@ -1469,4 +1469,7 @@ describe('kinds of question', () => {
     expect(d("Who's in charge of digital school report books for pupils?")).toBe('Lead: Sở Giáo dục và Đào tạo');
     expect(d('nv nao phai xong truoc het')).toMatch(/^Nhiệm vụ có hạn sớm nhất/);
   });
+  it('"việc số 1 của phần III" is a place, not the one-stop "1 cửa"', () => {
+    expect(ask('viec so 1 cua phan III noi gi').ids).toEqual(['III.1']);
+  });
 });
