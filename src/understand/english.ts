@@ -210,6 +210,13 @@ export function fromEnglish(text: string): string {
   );
   // "Which section II task comes due first?": the tasks of that section.
   s = s.replace(/ which (?:section|part) (iv|i{1,3}|[1-6]) (?:tasks?|items?|jobs?) /g, ' nhiem vu nao muc $1 ');
+  // "police in charge of the population data hookup?": a body and a role, asked as a question with no verb before
+  // them — "có … chủ trì … không".
+  if (/\?\s*$/.test(text))
+    s = s.replace(
+      /^ (?!(?:who|what|which|when|where|how|why|is|are|was|were|does|do|did|has|have|can|will|should|must)\b)((?:\S+ ){1,5}?)(?:in charge of|responsible for|leading|the lead (?:on|for)) (.+) $/,
+      ' co $1 chu tri $2 khong ',
+    );
   // "Is it the Department of Justice that reviews …?": whether that body is the one doing the work, as "có phải … không".
   s = s.replace(/^ (?:is|was) it (?!true |right |correct |so |possible |necessary |likely |ok |okay )(.+?) (?:that|who) (.+) $/, ' co phai $1 $2 khong ');
   // "… due by Q1 2019, correct?", "… deadline is Q3 2019 right?": a fact stated and asked back, as "… phải không".

@@ -1472,4 +1472,7 @@ describe('kinds of question', () => {
   it('"việc số 1 của phần III" is a place, not the one-stop "1 cửa"', () => {
     expect(ask('viec so 1 cua phan III noi gi').ids).toEqual(['III.1']);
   });
+  it('English "police in charge of the … hookup?": a body and a role asked as a question, yes or no', () => {
+    expect(first('police in charge of the population data + online fee payment hookup?')).toBe('No. Công an tỉnh does not lead this task; it coordinates it.');
+  });
 });
