@@ -512,6 +512,13 @@ function read(
   else {
     const at = words.findIndex((w, i) => i >= 1 && i <= 3 && /^(?:huyen|xa|phuong)$/.test(w) && /^(?:viec|vu|nv)$/.test(words[i - 1]!));
     if (at > 0 && /^(?:chu|phoi|phai|duoc|dang|bi)$/.test(words[at + 1] ?? '')) words.splice(at, 0, 'uy', 'ban', 'nhan', 'dan');
+    else {
+      // "trang bị trụ sở … cho trung tâm hcc tỉnh thì huyện có phải chủ trì ko": the level named bare after "thì".
+      const after = words.findIndex(
+        (w, i) => i >= 2 && /^(?:huyen|xa)$/.test(w) && words[i - 1] === 'thi' && LEVEL_NEXT.has(words[i + 1] ?? '') && words[i + 1] !== 'thi',
+      );
+      if (after > 0) words.splice(after, 0, 'uy', 'ban', 'nhan', 'dan');
+    }
   }
   // "Q3/2020", "T8/2019", "quý ba năm 2019": periods as people type them.
   // "hôm nay là đầu tháng 10 năm 2018": the day the asker is at, which `today` already is, not a period to filter by.

@@ -1475,4 +1475,7 @@ describe('kinds of question', () => {
   it('English "police in charge of the … hookup?": a body and a role asked as a question, yes or no', () => {
     expect(first('police in charge of the population data + online fee payment hookup?')).toBe('No. Công an tỉnh does not lead this task; it coordinates it.');
   });
+  it('a level named bare after "thì" ("… thì huyện có phải chủ trì ko") is that level\'s committees', () => {
+    expect(first('trang bi tru so thiet bi cho trung tam hcc tinh thi huyen co phai chu tri ko')).toBe('Không. UBND cấp huyện không chủ trì việc này.');
+  });
 });
