@@ -423,7 +423,15 @@ export function fromEnglish(text: string): string {
   const read = out.join(' ');
   const given = / (?:duoc giao|phai lam gi|co nhiem vu gi)(?: |$)/.test(` ${read}`);
   const asked = read.startsWith('la gi ') && given ? read.slice('la gi '.length).replace(/ duoc giao(?! gi)/, ' duoc giao gi') : read;
-  return `${asked}${asOfDay ? ` tinh den ${asOfDay}` : ''}`;
+  // "Does X have any part to play …?", "Has Bình Đại fallen behind on any of its tasks?", "any overdue work for …?":
+  // a question put yes or no, asked as "có … không" when the reading has not kept that already.
+  const yesNo =
+    /\?\s*$/.test(text) &&
+    /^\s*(?:does|do|did|is|are|was|were|has|have|had|any|anything)\b/i.test(text) &&
+    !/\b(?:who|what|which|when|where|how|why)\b/i.test(text) &&
+    !/ (?:khong|chua|ko|phai khong)$/.test(` ${asked}`) &&
+    !/^co /.test(asked);
+  return `${yesNo ? `co ${asked} khong` : asked}${asOfDay ? ` tinh den ${asOfDay}` : ''}`;
 }
 
 /** The months as English writes them in full. */

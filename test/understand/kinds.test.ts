@@ -48,7 +48,7 @@ describe('kinds of question', () => {
     // Sở KH&ĐT leads III.3 only as one of "các cơ quan chuyên môn tỉnh", and is named among III.5's coordinators.
     const r = ask('so khdt co chu tri nv nao ko hay chi phoi hop');
     expect(r.text.split('\n')[0]).toBe(
-      'Không có việc nào giao đích danh cho Sở Kế hoạch và Đầu tư chủ trì, nhưng Sở Kế hoạch và Đầu tư thuộc các cơ quan chuyên môn tỉnh, nên cùng chủ trì các việc dưới đây.',
+      'Có, qua các cơ quan chuyên môn tỉnh: không có việc nào giao đích danh cho Sở Kế hoạch và Đầu tư chủ trì, nhưng Sở Kế hoạch và Đầu tư thuộc nhóm này nên cùng chủ trì các việc dưới đây.',
     );
     expect(r.text).toMatch(/Chủ trì \(1\):\n• III\.3/);
     expect(r.text).toMatch(/Phối hợp \(1\):\n• III\.5/);
@@ -63,11 +63,13 @@ describe('kinds of question', () => {
     expect(first('Sở Tài chính có việc gì quá hạn không', '2019-05-01')).toBe('Có.');
     // Given work only through a group the plan names ("các cơ quan Trung ương đặt tại tỉnh"): yes, and how.
     expect(first('kho bac tinh co dc giao nv nao trong kh 4561 k')).toBe(
-      'Không có việc nào giao đích danh cho Kho bạc Nhà nước tỉnh, nhưng Kho bạc Nhà nước tỉnh thuộc các cơ quan Trung ương đặt tại tỉnh, nên có phần trong các việc dưới đây.',
+      'Có, qua các cơ quan Trung ương đặt tại tỉnh: không có việc nào giao đích danh cho Kho bạc Nhà nước tỉnh, nhưng Kho bạc Nhà nước tỉnh thuộc nhóm này nên có phần trong các việc dưới đây.',
     );
     // The body's short name, without its place.
     expect(first('cong an co phoi hop viec nao khong')).toMatch(/^Có/);
-    expect(first('Kho bạc có được giao việc gì không')).toMatch(/^Không có việc nào giao đích danh cho Kho bạc Nhà nước tỉnh, nhưng/);
+    expect(first('Kho bạc có được giao việc gì không')).toMatch(
+      /^Có, qua các cơ quan Trung ương đặt tại tỉnh: không có việc nào giao đích danh cho Kho bạc Nhà nước tỉnh, nhưng/,
+    );
     // Southern "hông" for "không"; a task named after the role asked is that task, not the agency's list.
     const r = ask('Sở Tài chánh có chủ trì vụ quy định mức chi cho một cửa hông?', '2019-01-01');
     expect([r.intent, r.ids, r.text.split('\n')[0]]).toEqual(['task', ['I.4'], 'Có. Sở Tài chính chủ trì việc này.']);
@@ -483,7 +485,7 @@ describe('kinds of question', () => {
     expect(ask('Sở Du lịch có việc gì không').intent).toBe('unknown-agency');
     expect(first('What falls due between now and the end of the year?', '2020-07-01')).toMatch(/^Tasks due from now to 31\/12\/2020/);
     expect(first('Which tasks were overdue on 10 January 2019?', '2019-01-10')).toBe('Overdue tasks (3), as of 10/01/2019:');
-    expect(first('Is the Department of Justice given any task?')).toMatch(/^No task names Sở Tư pháp, but Sở Tư pháp is among /);
+    expect(first('Is the Department of Justice given any task?')).toMatch(/^Yes, through .*: no task names Sở Tư pháp itself, but it is one of them/);
     expect(ask('có việc nào phải làm hằng quý không, ai chủ trì').intent).toBe('recurring');
   });
   it('a rhythm’s own words are no task’s content; "định kỳ không" is no signature; a target or part the plan lacks is not stated', () => {
@@ -653,7 +655,7 @@ describe('kinds of question', () => {
     // Asked yes or no: Sở Nội vụ leads III.3 only as one of the province's specialised agencies, and is told so first.
     const homeAffairs = ask('Does the Department of Home Affairs lead anything in section III?').text.split('\n');
     expect(homeAffairs[0]).toBe(
-      'No task names Sở Nội vụ as its lead, but Sở Nội vụ is among các cơ quan chuyên môn tỉnh, so it shares the lead of the tasks below.',
+      'Yes, through các cơ quan chuyên môn tỉnh: no task names Sở Nội vụ as its lead, but it is one of them, so it shares the lead of the tasks below.',
     );
     expect(homeAffairs).toContain('Sở Nội vụ — tasks in section III (as of 28/11/2026):');
     const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
@@ -1405,7 +1407,11 @@ describe('kinds of question', () => {
     expect(first('xa phuong thi tran nv nao phai xong cuoi cung vay')).toMatch(/^Nhiệm vụ của UBND cấp xã có hạn muộn nhất/);
     expect(first('co quan chuyen mon cap tinh dc phan cong lam gi trong ke hoach mot cua')).toMatch(/^Các cơ quan chuyên môn tỉnh — nhiệm vụ/);
     expect(first('noi csdl dan cu, cong thanh toan han cuoi 2019 phai ko')).toBe('Không. Thời hạn: Quý IV/2020');
-    expect(first('anything with a deadline in the coming 6 weeks?', '2019-08-20')).toMatch(/^Tasks due in the next 6 weeks \(to 01\/10\/2019\)/);
+    // ("anything …?" asks yes or no: the answer, then the list.)
+    expect(ask('anything with a deadline in the coming 6 weeks?', '2019-08-20').text.split('\n').slice(0, 2)).toEqual([
+      'Yes.',
+      'Tasks due in the next 6 weeks (to 01/10/2019) (1):',
+    ]);
     expect(first('Is the information-security guidance for the portal something done once a year?')).toBe('No. Deadline: ongoing');
     expect(first('Which section II task comes due first?')).toMatch(/^The earliest deadline in section II: Q4 2018/);
   });
@@ -1477,5 +1483,10 @@ describe('kinds of question', () => {
   });
   it('a level named bare after "thì" ("… thì huyện có phải chủ trì ko") is that level\'s committees', () => {
     expect(first('trang bi tru so thiet bi cho trung tam hcc tinh thi huyen co phai chu tri ko')).toBe('Không. UBND cấp huyện không chủ trì việc này.');
+  });
+  it('English questions put yes or no ("Does X have any part …?", "Has Bình Đại fallen behind …?", "any overdue work for …?") answer yes or no first', () => {
+    expect(first('Does the Department of Natural Resources and Environment have any part to play in this plan?')).toMatch(/^Yes, through /);
+    expect(first('Has Binh Dai district fallen behind on any of its tasks?', '2019-07-20')).toBe('Yes.');
+    expect(first("any overdue work for the Binh Dai district People's Committee?", '2019-07-20')).toBe('Yes.');
   });
 });
