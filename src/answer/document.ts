@@ -141,6 +141,12 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
       const sections = plan.sections.map((x) => `${x.id}. ${x.title} (${ctx.t('doc.tasksN', { n: plan.tasks.filter((t) => t.section === x.id).length })})`);
       return answer([ctx.t('doc.appendixWhere', { plan: plan.number, n: plan.tasks.length }), ...sections].join('\n'));
     }
+    case 'assignments': {
+      // "phần tổ chức thực hiện gồm mấy mục", "phần TCTH giao những gì": the body's numbered items, each in one line.
+      if (plan.assignments.length === 0) return missing('assignments');
+      const lines = plan.assignments.map((a) => `• ${ctx.t('doc.assignmentLine', { n: a.number, text: excerpt(a.text, 110, 0) })}`);
+      return answer([ctx.t('doc.assignments', { plan: plan.number, n: plan.assignments.length }), ...lines].join('\n'));
+    }
     case 'closing': {
       // "Gặp khó khăn, vướng mắc thì báo về đâu": what the plan says of difficulties met, wherever it says it; else its
       // closing paragraph ("cuối kế hoạch UBND tỉnh yêu cầu những ai …").

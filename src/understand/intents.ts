@@ -1061,6 +1061,17 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
   }
   // "Theo phần tổ chức thực hiện thì Sở TT&TT phải làm gì": the assignments of the body that name the agency.
   if (named && has(joined, c.implementation)) return { ...q, intent: 'agency', implementation: true };
+  // "phần III tổ chức thực hiện gồm mấy mục", "phần TCTH giao những gì": that part of the body, item by item.
+  if (
+    !named &&
+    !q.taskId &&
+    has(joined, c.implementation) &&
+    (r.count || / (?:nhung gi|gom gi|co gi|noi gi|nhung muc nao|nhung viec gi|nhung viec nao|nhung noi dung|nhung y) /.test(joined)) &&
+    r.unplanned.filter(
+      (w) => !filler.has(w) && !/^(?:to|chuc|thuc|hien|phan|muc|iii|giao|gom|viec|dau|nhiem|vu|co|quan|cac|bao|nhieu|may|noi|dung|tcth|nhung|gi|y)$/.test(w),
+    ).length <= 1
+  )
+    return { ...q, intent: 'document', about: 'assignments' };
   const part = document.find(([, cues]) => has(joined, cues))?.[0];
   if (!part) return undefined;
   // The plan's targets may be asked of an agency ("… của UBND các huyện là mấy phần trăm"); its signer of the

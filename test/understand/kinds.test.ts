@@ -1489,4 +1489,16 @@ describe('kinds of question', () => {
     expect(first('Has Binh Dai district fallen behind on any of its tasks?', '2019-07-20')).toBe('Yes.');
     expect(first("any overdue work for the Binh Dai district People's Committee?", '2019-07-20')).toBe('Yes.');
   });
+  it('the Implementation part asked of as a whole ("phần III tổ chức thực hiện gồm mấy mục", "phần TCTH giao những gì"): its items, one line each', () => {
+    const r = ask('phần III tổ chức thực hiện gồm mấy mục');
+    expect(r.intent).toBe('document');
+    expect(r.text.split('\n')[0]).toBe('Phần Tổ chức thực hiện của Kế hoạch 4561/KH-UBND có 7 mục, giao việc cho các cơ quan:');
+    expect(r.text.split('\n').filter((l) => l.startsWith('• Mục '))).toHaveLength(7);
+    expect(first('phan to chuc thuc hien giao bao nhieu dau viec cho cac co quan')).toBe(r.text.split('\n')[0]);
+    // An agency's part, or one item, stays as it was.
+    expect(first('theo phần tổ chức thực hiện thì Sở TT&TT phải làm gì')).toMatch(
+      /^Phần Tổ chức thực hiện của Kế hoạch 4561\/KH-UBND giao Sở Thông tin và Truyền thông/,
+    );
+    expect(first('mục 5 phần tổ chức thực hiện nói gì')).toBe('Phần Tổ chức thực hiện, mục 5 (Kế hoạch 4561/KH-UBND):');
+  });
 });
