@@ -146,6 +146,13 @@ export function fromEnglish(text: string): string {
     .replace(/([a-z])\.(?= |$)/g, '$1')
     .replace(/\s+/g, ' ')
     .trim()} `;
+  // "the third quarter of 2019": a quarter by its ordinal, as "Q3 2019" is read below.
+  s = s.replace(
+    // (Not the second of two: "from the second to the fourth quarter of 2019" is read whole further on.)
+    /(?<!(?:first|second|third|fourth|1st|2nd|3rd|4th)(?: quarter)? (?:to|and|through|until|till)(?: the)?) (?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of| in)? ((?:19|20)\d\d) /g,
+    (_, n: string, y: string) =>
+      ` q${({ first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 } as Record<string, number>)[n]} ${y} `,
+  );
   // "the next three months": numbers as figures.
   s = s.replace(
     / (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?=(?:day|week|month|quarter|year)s? )/g,

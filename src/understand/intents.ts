@@ -740,7 +740,9 @@ function read(
   const said = ` ${words.join(' ')} `;
   if (
     named &&
-    (/ la (?:\S+ ){1,8}?(?:chu tri|phoi hop|lo|lam|phu trach)(?: (?:luon|chinh|a))? (?:ha|a|ak|ah|hen|nhi|phai hong|dung hong) $/.test(said) ||
+    (/ la (?:\S+ ){1,8}?(?:chu tri|phoi hop|lo|lam|phu trach|lam dau moi|dau moi)(?: (?:luon|chinh|a))? (?:ha|a|ak|ah|hen|nhi|phai hong|dung hong)(?: (?:anh|chi|em|ban|ad))? $/.test(
+      said,
+    ) ||
       (/ (?:chu tri|phoi hop) (?:\S+ ){2,}(?:ha|a|ak|ah|hen) $/.test(restJoined) &&
         !/ (?:ai|nao|gi|j|bao gio|khi nao|may|bao nhieu|dau|sao) /.test(restJoined)))
   )

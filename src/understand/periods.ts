@@ -241,6 +241,11 @@ function periodIn(joined: string, today: string): { span: Span & { label: string
     return { span: { start: fromToday ? today : '1970-01-01', end: until.end, label }, text: by[0].trim() };
   }
   const rel: [RegExp, () => Span & { label: string }][] = [
+    // "nửa năm tới": six months.
+    [
+      / (?:nua nam|6 thang|sau thang) (toi|nua|sap toi) /,
+      () => ({ start: today, end: addMonths(today, 6), label: `6 tháng tới (đến ${formatDate(addMonths(today, 6))})` }),
+    ],
     // "nửa tháng nữa", "từ nay tới nửa tháng tới": fifteen days.
     [/ nua thang (toi|nua|sap toi) /, () => ({ start: today, end: addDays(today, 14), label: `15 ngày tới (đến ${formatDate(addDays(today, 14))})` })],
     // "mấy hôm nữa", "vài ngày tới": a few days, read as the next ten.

@@ -1501,4 +1501,12 @@ describe('kinds of question', () => {
     );
     expect(first('mục 5 phần tổ chức thực hiện nói gì')).toBe('Phần Tổ chức thực hiện, mục 5 (Kế hoạch 4561/KH-UBND):');
   });
+  it('fresh-69 kinds: "là SNV làm đầu mối hả anh"; "nửa năm tới"; English "the third quarter of 2019"', () => {
+    expect(first('Dạ nâng cấp cổng DVC, hệ thống thông tin 1 cửa cấp tỉnh cấp huyện là SNV làm đầu mối hả anh')).toBe(
+      'Không. Sở Nội vụ không chủ trì việc này.',
+    );
+    expect(first('nửa năm tới có những việc gì tới hạn', '2020-04-01')).toBe('Nhiệm vụ đến hạn trong 6 tháng tới (đến 01/10/2020) (2):');
+    expect(first('deadlines between the third quarter of 2019 and the third quarter of 2020')).toMatch(/^Tasks due from Q3 2019 to Q3 2020 \(3\)/);
+    expect(first('tasks due from the second to the fourth quarter of 2019')).toBe('Tasks due in Q2–Q4 2019 (3):');
+  });
 });
