@@ -485,7 +485,7 @@ describe('kinds of question', () => {
     expect(ask('Sở Du lịch có việc gì không').intent).toBe('unknown-agency');
     expect(first('What falls due between now and the end of the year?', '2020-07-01')).toMatch(/^Tasks due from now to 31\/12\/2020/);
     expect(first('Which tasks were overdue on 10 January 2019?', '2019-01-10')).toBe('Overdue tasks (3), as of 10/01/2019:');
-    expect(first('Is the Department of Justice given any task?')).toMatch(/^Yes, through .*: no task names Sở Tư pháp itself, but it is one of them/);
+    expect(first('Is the Department of Justice given any task?')).toMatch(/^Yes, through .*: no task names Sở Tư pháp itself, but Sở Tư pháp is one of them/);
     expect(ask('có việc nào phải làm hằng quý không, ai chủ trì').intent).toBe('recurring');
   });
   it('a rhythm’s own words are no task’s content; "định kỳ không" is no signature; a target or part the plan lacks is not stated', () => {
@@ -655,7 +655,7 @@ describe('kinds of question', () => {
     // Asked yes or no: Sở Nội vụ leads III.3 only as one of the province's specialised agencies, and is told so first.
     const homeAffairs = ask('Does the Department of Home Affairs lead anything in section III?').text.split('\n');
     expect(homeAffairs[0]).toBe(
-      'Yes, through các cơ quan chuyên môn tỉnh: no task names Sở Nội vụ as its lead, but it is one of them, so it shares the lead of the tasks below.',
+      'Yes, through các cơ quan chuyên môn tỉnh: no task names Sở Nội vụ as its lead, but Sở Nội vụ is one of them, so it shares the lead of the tasks below.',
     );
     expect(homeAffairs).toContain('Sở Nội vụ — tasks in section III (as of 28/11/2026):');
     const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
