@@ -590,7 +590,9 @@ export class Engine {
         return { intent: 'thanks', text: ctx.t('reply.thanks'), tasks: [], agencies: [] };
       case 'count':
         // "Mục III ứng dụng CNTT thì VP UBND tỉnh chủ trì mấy việc": a body's count (in the section named), not the plan's.
-        if (q.agencies.length > 0 && q.role && !q.compare && !q.sumSections && !q.superlative && !q.onlyRole)
+        // ("UBND huyện, thành phố có tất cả bao nhiêu việc": no role asked, but no section either, whose title's words a
+        // body's name could be.)
+        if (q.agencies.length > 0 && (q.role || !q.section) && !q.compare && !q.sumSections && !q.superlative && !q.onlyRole)
           return agencyAnswer(ctx, { ...q, intent: 'agency', count: true });
         return countAnswer(ctx, q);
       case 'first-last':

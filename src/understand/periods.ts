@@ -95,7 +95,7 @@ export function periodForms(joined: string): string {
       // "T8 này", "t8 tới": a month by its letter, this year's or the next.
       .replace(/ t(\d{1,2}) (?=nay |toi |sap toi |nam nay )/g, ' thang $1 ')
       // "t9 2024", "t9/2024", "qII/2024": months and quarters as people abbreviate them.
-      .replace(/ t(\d{1,2})[ /]((?:19|20)\d\d) /g, ' thang $1/$2 ')
+      .replace(/ t(\d{1,2})(?:[ /]| nam )((?:19|20)\d\d) /g, ' thang $1/$2 ')
       .replace(/ q(iv|i{1,3}|[1-4])\/((?:19|20)\d\d) /g, ' quy $1/$2 ')
       // "quý II – quý IV/2019": two quarters, the dash gone, are the span between them.
       .replace(/ quy (iv|i{1,3}|[1-4]) (?:den |toi )?quy (iv|i{1,3}|[1-4])\/((?:19|20)\d\d) /g, ' quy $1 den quy $2/$3 ')

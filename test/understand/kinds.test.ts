@@ -1509,4 +1509,10 @@ describe('kinds of question', () => {
     expect(first('deadlines between the third quarter of 2019 and the third quarter of 2020')).toMatch(/^Tasks due from Q3 2019 to Q3 2020 \(3\)/);
     expect(first('tasks due from the second to the fourth quarter of 2019')).toBe('Tasks due in Q2–Q4 2019 (3):');
   });
+  it('"T9 năm 2018"; a body\'s total asked without a role ("UBND huyện, thành phố có tất cả bao nhiêu việc")', () => {
+    expect(first('T9 nam 2018 phai hoan thanh nv nao')).toBe('Nhiệm vụ đến hạn trong tháng 9/2018 (1):');
+    expect(first('UBND huyện, thành phố có tất cả bao nhiêu việc')).toBe('UBND cấp huyện chủ trì 7 nhiệm vụ và phối hợp 0 nhiệm vụ.');
+    // A section named by a title holding a body's name stays the section's count.
+    expect(first('mục II có bao nhiêu nv')).toMatch(/^Mục II \(/);
+  });
 });
