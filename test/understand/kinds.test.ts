@@ -1515,4 +1515,11 @@ describe('kinds of question', () => {
     // A section named by a title holding a body's name stays the section's count.
     expect(first('mục II có bao nhiêu nv')).toMatch(/^Mục II \(/);
   });
+  it('sanctions for lateness are not in the plan; "đang ra sao" is one task\'s state; English "done or running late", "with an actual due date"', () => {
+    expect(ask('What sanctions apply to agencies that miss their deadlines?').intent).toBe('not-stated');
+    expect(ask('is there any penalty for units late on tasks in plan 4561').intent).toBe('not-stated');
+    expect(first('vụ quy định mức chi cho một cửa bây giờ đang ra sao', '2019-05-20')).toMatch(/^Tình trạng: Quá hạn/);
+    expect(first('spending norms for the one-stop mechanism - done or running late?', '2019-05-20')).toMatch(/^Yes, it is overdue\./);
+    expect(first('number of tasks with an actual due date')).toMatch(/^Plan 4561\/KH-UBND has 14 tasks with a deadline of their own/);
+  });
 });
