@@ -293,8 +293,11 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
     // "Sở Nội vụ có chủ trì việc nào ở mục III không": a section of the appendix narrows like a period.
     const inPeriod = (task: Task) => (!due || due.has(task)) && (!q.section || task.section === q.section);
     const scoped = q.period !== undefined || q.section !== undefined;
-    let lead = q.role === 'coordinate' ? [] : scoped ? roles.lead.filter(inPeriod) : roles.lead;
-    let coord = q.role === 'lead' ? [] : scoped ? roles.coordinate.filter(inPeriod) : roles.coordinate;
+    // Each role's tasks within the period or section asked (a count gives both, whichever role was asked).
+    const leadInScope = scoped ? roles.lead.filter(inPeriod) : roles.lead;
+    const coordInScope = scoped ? roles.coordinate.filter(inPeriod) : roles.coordinate;
+    let lead = q.role === 'coordinate' ? [] : leadInScope;
+    let coord = q.role === 'lead' ? [] : coordInScope;
     // Never a false "no": a role the agency does not have is said so, with what it does have.
     let roleNote = '';
     // A role asked ("có chủ trì việc nào không") is answered by the appendix's tasks; otherwise assignments count too.
@@ -326,9 +329,7 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
     if (q.count) {
       // Both numbers are real whichever role was asked ("chủ trì mấy việc" is no "phối hợp 0").
       // (Within the period or the section asked: "mục III … VP UBND tỉnh chủ trì mấy việc" counts mục III's.)
-      const leadTasks = scoped ? roles.lead.filter(inPeriod) : roles.lead;
-      const coordTasks = scoped ? roles.coordinate.filter(inPeriod) : roles.coordinate;
-      const [leads, coordinates] = [leadTasks.length, coordTasks.length];
+      const [leads, coordinates] = [leadInScope.length, coordInScope.length];
       // "Sở Nội vụ chủ trì 5 nhiệm vụ (4 được giao đích danh, 1 cùng các cơ quan chuyên môn tỉnh)": what is held only as
       // one of a group named in the task is counted apart.
       const note = (tasks: readonly Task[]) => {
@@ -344,7 +345,7 @@ export function agencyAnswer(ctx: AnswerContext, q: Question): Reply {
         return ` ${named > 0 ? ctx.t('agency.countSplit', { named, via: throughGroups, groups }) : ctx.t('agency.countVia', { groups })}`;
       };
       // No role asked ("tham gia tổng cộng mấy việc"): the total first, then each role's.
-      const numbers = { agency: label, lead: leads, coordinate: coordinates, leadNote: note(leadTasks), coordinateNote: note(coordTasks) };
+      const numbers = { agency: label, lead: leads, coordinate: coordinates, leadNote: note(leadInScope), coordinateNote: note(coordInScope) };
       parts.unshift(
         !q.role && leads > 0 && coordinates > 0 ? ctx.t('agency.countAll', { ...numbers, total: leads + coordinates }) : ctx.t('agency.count', numbers),
       );
@@ -1312,7 +1313,8 @@ export function waitingAnswer(ctx: AnswerContext, q: Question): Reply {
   // whose task waits. (Where it is neither, every waiting task is still the answer a user can use.)
   const asked = q.agencies;
   const named = (where: string) => ctx.dir.scan(canonicalTokens(where)).some((m) => m.agencies.some((a) => asked.includes(a)));
-  const own = (task: Task) => asked.some((a) => rolesOf(ctx, a).lead.includes(task) || rolesOf(ctx, a).coordinate.includes(task));
+  const held = new Set(asked.flatMap((a) => [...rolesOf(ctx, a).lead, ...rolesOf(ctx, a).coordinate]));
+  const own = (task: Task) => held.has(task);
   const narrowed = asked.length > 0 ? all.filter(({ task, where }) => named(where) || own(task)) : all;
   const found = narrowed.length > 0 ? narrowed : all;
   if (found.length === 0) return { intent: 'waiting', text: ctx.t('waiting.none', { plan: ctx.plan.number }), tasks: [], agencies: [] };

@@ -752,7 +752,7 @@ function read(
   if (
     period &&
     (q.focus === 'deadline' || (q.focus === 'all' && / han /.test(joined))) &&
-    (q.yesNo || / (?:ha|a|ak|ah|nhi|hen|phai khong|dung khong|phai ko|dung ko|dung chu|phai chu|dung roi) $/.test(` ${words.join(' ')} `)) &&
+    (q.yesNo || / (?:ha|a|ak|ah|nhi|hen|phai khong|dung khong|phai ko|dung ko|dung chu|phai chu|dung roi) $/.test(said)) &&
     // ("tới 20/8 rồi, vụ … vẫn còn trong hạn hả": the state asked on a day, not a deadline asked back.)
     !/ (?:con (?:trong )?han|trong han|dung han|kip han|qua han|tre han|bi tre|tre chua) /.test(notLate(joined)) &&
     !/ (?:khi nao|bao gio|luc nao|nao|may|gi|j|bao nhieu|sao|ai|dau) /.test(asked)
@@ -769,13 +769,7 @@ function read(
   if (q.yesNo && role && q.focus === 'all') q.focus = role;
   // "Mức chi … có phải Sở Nội vụ ra quy định không", "… là snv lo đúng ko": whether the body named is the one that does
   // the work, which is leading it.
-  else if (
-    q.yesNo &&
-    named &&
-    !role &&
-    q.focus === 'all' &&
-    / (?:co phai|phai la|chinh la) | (?:lo|lam) (?:dung|phai) (?:khong|ko|k|hong|hok) $/.test(` ${words.join(' ')} `)
-  )
+  else if (q.yesNo && named && !role && q.focus === 'all' && / (?:co phai|phai la|chinh la) | (?:lo|lam) (?:dung|phai) (?:khong|ko|k|hong|hok) $/.test(said))
     q.focus = 'lead';
   // "Sở KH&ĐT chủ trì hay chỉ phối hợp trong vụ kết nối …": the first role asked yes or no, the field shown the last.
   // Of a body's whole work ("đơn vị đó chủ trì hay chỉ phối hợp?") the answer lists by role, no yes or no.
