@@ -439,7 +439,10 @@ function leadTasks(ctx: AnswerContext, agency: string): Task[] {
   return rolesOf(ctx, agency).lead;
 }
 
-/** The tasks a status question is about: the agency's (in the role asked: lead by default), within the period asked. */
+/**
+ * The tasks a status question is about: the agency's (in the role asked: lead by default), within the period and the
+ * section asked ("mục I có việc nào quá hạn không": section I's).
+ */
 function pool(ctx: AnswerContext, q: Question): { tasks: Task[]; own?: string } {
   const agency = q.agencies[0];
   let tasks = !agency ? ctx.plan.tasks : q.role === 'coordinate' ? rolesOf(ctx, agency).coordinate : leadTasks(ctx, agency);
@@ -447,8 +450,21 @@ function pool(ctx: AnswerContext, q: Question): { tasks: Task[]; own?: string } 
     const due = within(ctx, q.period);
     tasks = tasks.filter((task) => due.has(task));
   }
+  const section = sectionAsked(ctx, q);
+  if (section) tasks = tasks.filter((task) => task.section === section);
   return { tasks, ...(agency && q.role !== 'coordinate' ? { own: agency } : {}) };
 }
+
+/** The appendix's section a list is narrowed to, when the question names one the plan has. */
+function sectionAsked(ctx: AnswerContext, q: Question): string | undefined {
+  return q.section && ctx.plan.sections.some((x) => x.id === q.section && !x.missingInSource) ? q.section : undefined;
+}
+
+/** " thuộc mục I" after a list's name when the question narrowed it to a section; nothing otherwise. */
+const sectionScope = (ctx: AnswerContext, q: Question) => {
+  const section = sectionAsked(ctx, q);
+  return section ? ctx.t('scope.section', { section }) : '';
+};
 
 export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
   const agency = q.agencies[0];
@@ -464,7 +480,7 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
   }
   const { tasks: candidates, own } = pool(ctx, q);
   const states = statesFor(ctx, candidates, own);
-  const key = `overdue|${agency ?? ''}|${q.role ?? ''}|${q.period ? `${q.period.start}|${q.period.end}` : ''}`;
+  const key = `overdue|${agency ?? ''}|${q.role ?? ''}|${q.period ? `${q.period.start}|${q.period.end}` : ''}|${sectionAsked(ctx, q) ?? ''}`;
   let tasks = ctx.lists.get(key);
   if (!tasks) {
     tasks = candidates.filter((task) => states.get(task)!.status === 'overdue');
@@ -474,6 +490,7 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
   const scope =
     scopeOf(ctx, agency) +
     (q.role === 'coordinate' ? ctx.t('scope.coordinating') : '') +
+    sectionScope(ctx, q) +
     (q.period ? ctx.t('scope.period', { period: periodPhrase(ctx, q.period.label) }) : '');
   // An agency asked with no role: the overdue tasks it coordinates follow its own, for late help is late work too.
   const helping = agency && !q.role ? overdueCoordinated(ctx, q, agency) : undefined;
@@ -485,7 +502,7 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
     const shown = [...own.tasks, ...helping.tasks];
     return reply(ctx, 'overdue', `${head}\n\n${part}`, shown.slice(0, ctx.maxList), all, [agency!], own.counted + helping.tasks.length);
   }
-  if (tasks.length === 0 && (agency || q.period) && candidates.length > 0) {
+  if (tasks.length === 0 && (agency || q.period || sectionAsked(ctx, q)) && candidates.length > 0) {
     // Never a bare "no": what is in scope, and where each stands; the nearest due first.
     const counts = new Map<string, number>();
     for (const task of candidates) counts.set(states.get(task)!.status, (counts.get(states.get(task)!.status) ?? 0) + 1);
@@ -555,7 +572,7 @@ export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
   const notYet = q.notYet && !q.period;
   const { tasks: candidates, own } = pool(ctx, { ...q, period: undefined } as Question);
   const states = statesFor(ctx, candidates, own);
-  const key = `upcoming|${agency ?? ''}|${q.role ?? ''}|${span.start}|${span.end}`;
+  const key = `upcoming|${agency ?? ''}|${q.role ?? ''}|${span.start}|${span.end}|${sectionAsked(ctx, q) ?? ''}`;
   let tasks = ctx.lists.get(key);
   if (!tasks) {
     const dueSoon = within(ctx, span);
@@ -563,7 +580,7 @@ export function upcomingAnswer(ctx: AnswerContext, q: Question): Reply {
     tasks.sort((a, b) => byDate(states.get(a)!.due ?? '', states.get(b)!.due ?? ''));
     ctx.lists.set(key, tasks);
   }
-  const params = { scope: scopeOf(ctx, agency), n: tasks.length, days: ctx.upcomingDays, date: asOf(ctx), end: formatDate(span.end) };
+  const params = { scope: scopeOf(ctx, agency) + sectionScope(ctx, q), n: tasks.length, days: ctx.upcomingDays, date: asOf(ctx), end: formatDate(span.end) };
   if (tasks.length === 0) {
     // Never a bare "no": the next ones due after the window, nearest first.
     const next = nextDue(candidates, states, span.end);

@@ -289,6 +289,8 @@ export class Engine {
         (i) => (i.kind === 'task' ? i.task.content : i.assignment.text),
         (i) => (i.kind === 'task' ? 1 : 0.8),
         thesaurus(),
+        // A task done in a rhythm is named by it too ("việc hằng năm về thủ tục liên thông").
+        (i) => (i.kind === 'task' ? rhythmWords(i.task) : ''),
       );
     }
     return this.searchIndex;
@@ -767,8 +769,10 @@ export class Engine {
  */
 function oneTaskLate(ctx: AnswerContext, q: Question): Reply | undefined {
   // "kh giảm nghèo có việc nào trễ hạn chưa": the plan named by its title's words is no task's words.
-  if (q.focus !== 'status' || q.agencies.length > 0 || q.period || q.count || withoutPlanRef(q.words, ctx.planName()).length < 2) return undefined;
-  const one = taskAnswer(ctx, { ...q, intent: 'task' });
+  // "Mục I có việc nào quá hạn không": the section's list — its head and number are no task's words.
+  const words = q.section ? q.words.filter((w) => w !== 'muc' && w !== 'phan' && w !== q.section!.toLowerCase()) : q.words;
+  if (q.focus !== 'status' || q.agencies.length > 0 || q.period || q.count || withoutPlanRef(words, ctx.planName()).length < 2) return undefined;
+  const one = taskAnswer(ctx, { ...q, intent: 'task', words });
   return one?.intent === 'task' ? one : undefined;
 }
 
@@ -790,4 +794,11 @@ function languageCounts(): ReturnType<typeof countWords> {
     ]);
   }
   return languageVocabulary;
+}
+
+/** The words a task's rhythm is named by: "hằng năm" for yearly work; nothing for dated work. */
+const RHYTHM: Record<string, string> = { year: 'hằng năm', half: 'sáu tháng', quarter: 'hằng quý', month: 'hằng tháng' };
+function rhythmWords(task: Task): string {
+  if (task.deadline.kind === 'continuous') return 'thường xuyên';
+  return task.deadline.kind === 'recurring' && task.deadline.every ? RHYTHM[task.deadline.every]! : '';
 }

@@ -224,6 +224,11 @@ export function fromEnglish(text: string): string {
       /^ (?!(?:who|what|which|when|where|how|why|is|are|was|were|does|do|did|has|have|can|will|should|must)\b)((?:\S+ ){1,5}?)(?:in charge of|responsible for|leading|the lead (?:on|for)) (.+) $/,
       ' co $1 chu tri $2 khong ',
     );
+  // "What does the yearly review of inter-connected procedures actually require?": what the work is, as "… gồm những gì".
+  s = s.replace(
+    /^ what (?:does|do|will|would) (?!(?:the |this |that )?(?:plan|kh)\b)(.+?) (?:actually |really |exactly |in practice )?(?:require|involve|entail|consist of|cover|mean|ask for) $/,
+    ' $1 gom nhung gi ',
+  );
   // "Is it the Department of Justice that reviews …?": whether that body is the one doing the work, as "có phải … không".
   s = s.replace(/^ (?:is|was) it (?!true |right |correct |so |possible |necessary |likely |ok |okay )(.+?) (?:that|who) (.+) $/, ' co phai $1 $2 khong ');
   // "… due by Q1 2019, correct?", "… deadline is Q3 2019 right?": a fact stated and asked back, as "… phải không".

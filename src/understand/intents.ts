@@ -1240,6 +1240,10 @@ const unknownAgency: Rule = (r, { c, notAgencyName }) => {
   return undefined;
 };
 
+/** "… là việc gì", "… gồm những gì", "… cụ thể là làm gì": what a piece of work is, asked of it (not its rhythm). */
+const WHAT_IT_IS =
+  / la (?:viec|cai|nhiem vu) gi | la gi | (?:bao )?gom (?:nhung )?(?:gi|viec gi|noi dung gi) | cu the (?:la )?(?:lam )?gi | noi dung (?:la )?gi | (?:yeu cau|lam) (?:nhung )?gi /;
+
 /** A task's field, the lists (late, progress, coming due, a period's, recurring) and an agency's work. */
 const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   const { joined, restJoined, unProvinced, content, named, focus, period, role, q } = r;
@@ -1369,7 +1373,7 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
       return {
         ...q,
         intent: 'task',
-        ...(q.focus === 'all' && !/ la (?:viec|cai|nhiem vu) gi /.test(joined) ? { focus: 'deadline' as const } : {}),
+        ...(q.focus === 'all' && !WHAT_IT_IS.test(` ${r.words.join(' ')} `) ? { focus: 'deadline' as const } : {}),
         ...(askedBack && recurrence ? { recurrence, yesNo: true } : {}),
       };
     }

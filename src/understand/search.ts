@@ -49,13 +49,16 @@ export class TaskSearch<T> {
   /**
    * `weight` scales an item's score (e.g. below 1 for items that should lose close calls). `thesaurus`: groups of
    * phrases (canonical words) used interchangeably: a question's phrase the items do not use is searched as the
-   * member of its group they do use ("sửa sang trụ sở" → "cải tạo trụ sở").
+   * member of its group they do use ("sửa sang trụ sở" → "cải tạo trụ sở"). `tags`: words an item is also named by
+   * that are not its text (a task's rhythm, "hằng năm"): found like its words, but no part of its length or its own
+   * weight, so an item that has them ranks as before on every question that does not say them.
    */
   constructor(
     readonly items: readonly T[],
     text: (item: T) => string,
     weight: (item: T) => number = () => 1,
     private readonly thesaurus: readonly (readonly string[][])[] = [],
+    tags: (item: T) => string = () => '',
   ) {
     thesaurus.forEach((group, g) => {
       for (const words of group) {
@@ -89,6 +92,22 @@ export class TaskSearch<T> {
       const idf = this.idf(w);
       for (const { doc } of list) this.itemWeights[doc]! += idf;
     }
+    items.forEach((item, doc) => {
+      const words = canonicalTokens(tags(item));
+      for (const w of new Set(words)) {
+        let list = this.postings.get(w);
+        if (!list) this.postings.set(w, (list = []));
+        const own = list.find((e) => e.doc === doc);
+        if (own) own.tf++;
+        else list.push({ doc, tf: 1 });
+      }
+      for (let i = 0; i + 1 < words.length; i++) {
+        const key = `${words[i]} ${words[i + 1]}`;
+        let set = this.pairs.get(key);
+        if (!set) this.pairs.set(key, (set = new Set()));
+        set.add(doc);
+      }
+    });
     this.fuse = new Fuse(
       [...this.postings.keys()].filter((w) => w.length >= 3),
       {

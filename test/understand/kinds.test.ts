@@ -1522,4 +1522,23 @@ describe('kinds of question', () => {
     expect(first('spending norms for the one-stop mechanism - done or running late?', '2019-05-20')).toMatch(/^Yes, it is overdue\./);
     expect(first('number of tasks with an actual due date')).toMatch(/^Plan 4561\/KH-UBND has 14 tasks with a deadline of their own/);
   });
+  it('a list narrowed to a section keeps to it ("Mục I có việc nào quá hạn không": section I\'s late work only)', () => {
+    const late = ask('Mục I có việc nào quá hạn không?', '2019-06-10');
+    expect(late.text.split('\n').slice(0, 2)).toEqual(['Có.', 'Nhiệm vụ quá hạn thuộc mục I (4), tính đến 10/06/2019:']);
+    expect(late.ids).toEqual(['I.1', 'I.2', 'I.3', 'I.4']);
+    // None late in it: said so, and where its work stands.
+    expect(first('mục III có việc nào quá hạn không', '2019-06-10')).toBe('Không.');
+    expect(ask('mục III có việc nào quá hạn không', '2019-06-10').text).toContain('Nhiệm vụ thuộc mục III: 6 (6 đang thực hiện trong hạn).');
+    const soon = ask('mục II có việc gì sắp đến hạn không', '2019-06-10');
+    expect(soon.text.split('\n')[1]).toBe('Nhiệm vụ thuộc mục II sắp đến hạn, từ nay đến 10/07/2019 (2), tính đến 10/06/2019:');
+    expect(soon.ids).toEqual(['II.5', 'II.6']);
+    expect(ask('Sở Nội vụ có việc nào quá hạn ở mục I không', '2019-06-10').ids).toEqual(['I.1', 'I.2', 'I.3']);
+  });
+  it('a task named by its rhythm ("việc hằng năm về thủ tục liên thông"), and English "what does … require"', () => {
+    expect(ask('hang nam lien thong thu tuc gom nhung gi').ids).toEqual(['II.7']);
+    expect(first('nhiem vu hang nam ve thu tuc lien thong la gi')).toMatch(/^Nhiệm vụ II\.7 /);
+    expect(first('What does the yearly task about inter-connected (lien thong) procedures actually require?')).toMatch(/^Task II\.7 /);
+    // Its rhythm asked back stays the deadline's answer.
+    expect(first('viec ra soat thu tuc lien thong co han khong hay lam hang nam')).toBe('Thời hạn: Hàng năm');
+  });
 });

@@ -55,4 +55,19 @@ describe('thesaurus in task search', () => {
     expect(r.ids).toEqual(['II.3']);
     expect(r.text.split('\n')[0]).toBe('Chủ trì: UBND cấp huyện, UBND cấp xã');
   });
+  it('tags name an item without weighing on it: found by them, ranked as before on words that are not them', () => {
+    const items = ['Rà soát thủ tục liên thông', 'Rà soát thủ tục tại trung tâm'];
+    const tagged = new TaskSearch(
+      items,
+      (t) => t,
+      () => 1,
+      [],
+      (t) => (t === items[0] ? 'hằng năm' : ''),
+    );
+    const plain = new TaskSearch(items, (t) => t);
+    expect(tagged.search(words('rà soát hằng năm'))[0]?.item).toBe(items[0]);
+    expect(plain.search(words('rà soát hằng năm'))[0]?.coverage).toBeLessThan(tagged.search(words('rà soát hằng năm'))[0]!.coverage);
+    const asked = words('rà soát thủ tục tại trung tâm');
+    expect(tagged.search(asked).map((h) => [h.item, h.score, h.precision])).toEqual(plain.search(asked).map((h) => [h.item, h.score, h.precision]));
+  });
 });
