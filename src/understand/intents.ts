@@ -1068,6 +1068,16 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
     ).length <= 1
   )
     return { ...q, intent: 'document', about: 'assignments' };
+  // "Phần II Nội dung thực hiện nêu những nhóm việc gì", "nội dung thực hiện của KH có mấy ý lớn": the body's part of
+  // that name, item by item (what the plan's structure answers), not a task.
+  if (
+    !named &&
+    !q.taskId &&
+    / noi dung thuc hien /.test(joined) &&
+    (r.count || ITEMS_ASKED.test(joined)) &&
+    r.unplanned.filter((w) => !filler.has(w) && !CONTENTS_WORDS.test(w)).length <= 1
+  )
+    return { ...q, intent: 'document', about: 'parts' };
   const part = document.find(([, cues]) => has(joined, cues))?.[0];
   if (!part) return undefined;
   // The plan's targets may be asked of an agency ("… của UBND các huyện là mấy phần trăm"); its signer of the
@@ -1239,6 +1249,12 @@ const unknownAgency: Rule = (r, { c, notAgencyName }) => {
   }
   return undefined;
 };
+
+/** "nêu những nhóm việc gì", "có mấy ý lớn": what a part of the plan's body holds, asked item by item. */
+const ITEMS_ASKED =
+  / (?:nhung gi|gom gi|co gi|neu gi|noi gi|nhom viec|y lon|noi dung lon|(?:nhung|may|cac) (?:nhom|y|mang|muc|noi dung|viec) (?:gi|nao|lon|chinh)) /;
+/** The words of such a question besides the part's name: nothing of a task's. */
+const CONTENTS_WORDS = /^(?:noi|dung|thuc|hien|phan|muc|ii|gom|viec|nhom|co|cac|bao|nhieu|may|nhung|gi|nao|y|lon|chinh|neu|mang|ke|hoach|kh)$/;
 
 /** "… là việc gì", "… gồm những gì", "… cụ thể là làm gì": what a piece of work is, asked of it (not its rhythm). */
 const WHAT_IT_IS =

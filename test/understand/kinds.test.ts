@@ -1541,4 +1541,18 @@ describe('kinds of question', () => {
     // Its rhythm asked back stays the deadline's answer.
     expect(first('viec ra soat thu tuc lien thong co han khong hay lam hang nam')).toBe('Thời hạn: Hàng năm');
   });
+  it('the body\'s part "Nội dung thực hiện" asked item by item, under any head ("Phần II …", "… có mấy ý lớn")', () => {
+    for (const q of [
+      'Phần II Nội dung thực hiện nêu những nhóm việc gì vậy ạ',
+      'noi dung thuc hien cua ke hoach co may y lon',
+      'II noi dung thuc hien co may noi dung lon vay',
+    ]) {
+      const r = ask(q);
+      expect(r.intent).toBe('document');
+      expect(r.text).toContain('Nội dung thực hiện (phần II):');
+    }
+    // A task's or an agency's own content stays theirs.
+    expect(ask('nội dung thực hiện của nhiệm vụ II.3 là gì').ids).toEqual(['II.3']);
+    expect(ask('noi dung thuc hien cua so noi vu gom nhung gi').intent).toBe('agency');
+  });
 });
