@@ -838,7 +838,9 @@ function focusOf(restJoined: string, c: Tables['c']): Focus {
   const deadline =
     has(restJoined, c.deadline) ||
     /^ (?:xin |cho (?:em |toi |minh )?(?:hoi |xin )?)?han (?!che )\S/.test(restJoined) ||
-    / han (?:cong bo|ban hanh|trinh|hoan thanh|xong|thuc hien|to chuc|trien khai|xay dung|soan thao|du thao) /.test(restJoined);
+    / han (?:cong bo|ban hanh|trinh|hoan thanh|xong|thuc hien|to chuc|trien khai|xay dung|soan thao|du thao) /.test(restJoined) ||
+    // "sơ lược giúp em hạn bố trí trụ sở …": "hạn" asked for right after the asker ("hạn chế", "hạn mức" are words).
+    / (?:giup|em|minh) han (?!che |muc |han |hep |ngach )\S/.test(restJoined);
   // "ai chủ trì, ai phối hợp", "ai lo việc X? hạn khi nào": two fields asked, the last one first (the card under it
   // carries the other).
   const lead = has(restJoined, c.lead) || who;

@@ -1555,4 +1555,11 @@ describe('kinds of question', () => {
     expect(ask('nội dung thực hiện của nhiệm vụ II.3 là gì').ids).toEqual(['II.3']);
     expect(ask('noi dung thuc hien cua so noi vu gom nhung gi').intent).toBe('agency');
   });
+  it('how often and by when, in other words: "trong năm là mấy lần", "làm theo kỳ nào, hạn ra sao", "giúp em hạn …"', () => {
+    expect(first('so lan danh gia viec giai quyet tthc tai mot cua huyen xa trong nam la may lan')).toBe('Thời hạn: Hàng quý trong năm');
+    expect(first('Đánh giá kết quả giải quyết TTHC ở TTPVHCC làm theo kỳ nào, hạn ra sao ạ')).toBe('Thời hạn: Hàng quý trong năm');
+    expect(first('sơ lược giúp em hạn bố trí trụ sở, trang thiết bị trung tâm hcc tỉnh')).toBe('Thời hạn: Quý I/2019');
+    // "tới hạn" is coming due, "quyền hạn" a word of a title: no deadline asked of one task.
+    expect(first('Trong tháng này có việc nào tới hạn phải xong không?', '2019-03-05')).toMatch(/^Có\.$/);
+  });
 });
