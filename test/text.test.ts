@@ -20,6 +20,8 @@ describe('canonical words', () => {
     expect(canonicalTokens('Sowr Taif chinhs phari lafm gif')).toEqual(['so', 'tai', 'chinh', 'phai', 'lam', 'gi']);
     // A doubled vowel is a hat typed in Telex, even where the rest has a syllable's shape.
     expect(canonicalTokens('coong an phoi hop vieecj gi')).toEqual(['cong', 'an', 'phoi', 'hop', 'viec', 'gi']);
+    // The hook key after the last consonant, then the tone key: "hopwj" is "hợp".
+    expect(canonicalTokens('VPUB phoois hopwj mấy việc')).toEqual(canonicalTokens('VP UBND phối hợp mấy việc'));
     expect(repairTelex('internet')).toBeUndefined();
     expect(repairTelex('website')).toBeUndefined();
   });

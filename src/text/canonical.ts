@@ -241,10 +241,12 @@ export function isSyllable(word: string): boolean {
 export function repairTelex(word: string): string | undefined {
   if (word.length < 2 || word.length > 9 || !/^[a-z]+$/.test(word) || isSyllable(word)) return undefined;
   const vowels = (w: string) => w.replace('dd', 'd').replace(/aa|aw/, 'a').replace('ee', 'e').replace(/oo|ow/, 'o').replace('uw', 'u').replace(/w/g, 'u');
-  // "hopw": the hook key typed after the syllable's last consonant (Telex puts it on the vowel: "hơp").
-  const candidates = [vowels(word), ...(/[aeiouy][^aeiouyw]+w$/.test(word) ? [vowels(word.slice(0, -1))] : [])];
+  // "hopw": the hook key typed after the syllable's last consonant (Telex puts it on the vowel: "hơp"); "hopwj" with
+  // the tone key after it.
+  const read = (w: string) => [vowels(w), ...(/[aeiouy][^aeiouyw]+w$/.test(w) ? [vowels(w.slice(0, -1))] : [])];
+  const candidates = read(word);
   for (let i = 1; i < word.length; i++) {
-    if (TONE_KEYS.test(word[i]!)) candidates.push(vowels(word.slice(0, i) + word.slice(i + 1)));
+    if (TONE_KEYS.test(word[i]!)) candidates.push(...read(word.slice(0, i) + word.slice(i + 1)));
   }
   return candidates.find((c) => c !== word && isSyllable(c));
 }

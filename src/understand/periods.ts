@@ -209,7 +209,28 @@ function periodIn(joined: string, today: string): { span: Span & { label: string
   }
   // "từ quý III/2019 đến hết quý III/2020", "tu q3/2019 toi q3/2020", "từ tháng 10/2019 đến tháng 3/2020": from the
   // first period's start to the second's end, each with its own year.
-  const across = joined.match(
+  // ("từ tháng 7 tới hết tháng 12/2020": the first without its year takes the second's, or the year before when it
+  // comes later in the year.)
+  const yearless = joined.match(/ tu ((quy|thang) (iv|i{1,3}|\d{1,2})) (den|toi|cho den|cho toi) (het |cuoi )?(\2 (iv|i{1,3}|\d{1,2})\/((?:19|20)\d\d)) /);
+  // (Both in one year: "tháng 7–12/2020", "Quý II–III/2019", as the spans of one year are named.)
+  if (yearless) {
+    const quarters = yearless[2] === 'quy';
+    const [a, b, yy] = quarters
+      ? [quarterOf(yearless[3]!), quarterOf(yearless[7]!), Number(yearless[8])]
+      : [Number(yearless[3]), Number(yearless[7]), Number(yearless[8])];
+    const text = yearless[0].trim();
+    if (quarters && a >= 1 && a < b && b <= 4)
+      return { span: { start: quarterSpan(a, yy).start, end: quarterSpan(b, yy).end, label: `Quý ${ROMAN[a]}–${ROMAN[b]}/${yy}` }, text };
+    if (!quarters && a >= 1 && a < b && b <= 12) return { span: { ...monthsSpan(a, b, yy), label: `tháng ${a}–${b}/${yy}` }, text };
+  }
+  const withYear = yearless
+    ? (() => {
+        const [, first, unit, a, , , second, b, yy] = yearless as unknown as string[];
+        const order = (n: string) => (unit === 'quy' ? quarterOf(n) : Number(n));
+        return ` tu ${first}/${Number(yy) - (order(a!) > order(b!) ? 1 : 0)} den ${second} `;
+      })()
+    : undefined;
+  const across = (withYear ?? joined).match(
     / (?:tu |trong )?((?:quy|thang) (?:iv|i{1,3}|\d{1,2})\/(?:19|20)\d\d) (?:den|toi|-|cho den|cho toi) (?:het |cuoi )?((?:quy|thang) (?:iv|i{1,3}|\d{1,2})\/(?:19|20)\d\d) /,
   );
   const [fromSpan, toSpan] = across ? [parseSpan(across[1]!), parseSpan(across[2]!)] : [];
@@ -218,7 +239,10 @@ function periodIn(joined: string, today: string): { span: Span & { label: string
     return unit === 'quy' ? `Quý ${ROMAN[quarterOf(n)]}/${yy}` : `tháng ${Number(n)}/${yy}`;
   };
   if (across && fromSpan && toSpan && fromSpan.start < toSpan.end)
-    return { span: { start: fromSpan.start, end: toSpan.end, label: `từ ${named(across[1]!)} đến ${named(across[2]!)}` }, text: across[0].trim() };
+    return {
+      span: { start: fromSpan.start, end: toSpan.end, label: `từ ${named(across[1]!)} đến ${named(across[2]!)}` },
+      text: (withYear ? yearless![0] : across[0]).trim(),
+    };
   // "trước cuối tháng 6/2019", "đến hết quý II/2019", "trước 30/6/2019", "tính đến 30/6/2019": everything due by then; "từ giờ tới cuối
   // tháng 9", "từ nay đến hết năm", "từ giờ tới trước cuối tháng 6": what falls due from today to then. A month or quarter without its year is this
   // year's.

@@ -1562,4 +1562,11 @@ describe('kinds of question', () => {
     // "tới hạn" is coming due, "quyền hạn" a word of a title: no deadline asked of one task.
     expect(first('Trong tháng này có việc nào tới hạn phải xong không?', '2019-03-05')).toMatch(/^Có\.$/);
   });
+  it('a span whose first month has no year takes the second\'s ("từ tháng 7 tới hết tháng 12/2020")', () => {
+    const r = ask('Từ tháng 7 tới hết tháng 12/2020 kế hoạch còn việc gì phải xong ạ', '2019-05-10');
+    expect(r.text.split('\n')[0]).toBe('Nhiệm vụ đến hạn trong tháng 7–12/2020 (3):');
+    expect(r.ids.slice(0, 3)).toEqual(['III.2', 'III.4', 'III.5']);
+    // Later in the year than the second: the year before.
+    expect(first('tu thang 10 den thang 3/2020 co viec gi phai xong')).toMatch(/từ tháng 10\/2019 đến tháng 3\/2020/);
+  });
 });
