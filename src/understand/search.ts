@@ -43,8 +43,8 @@ export class TaskSearch<T> {
   private readonly itemWeights: Float64Array;
   /** Thesaurus phrases by their first word, longest first, each with its group. */
   private readonly phrases = new Map<string, { words: string[]; group: number }[]>();
-  /** Per group, the first member the items use (null when none does), found on first need. */
-  private readonly inPlan = new Map<number, string[] | null>();
+  /** Per group, the members the items use, in the group's order, found on first need. */
+  private readonly inPlan = new Map<number, string[][]>();
 
   /**
    * `weight` scales an item's score (e.g. below 1 for items that should lose close calls). `thesaurus`: groups of
@@ -176,14 +176,20 @@ export class TaskSearch<T> {
 
   /** How many items use the phrase (its words in a row, each consecutive pair in one same item). */
   private docsOf(words: readonly string[]): number {
+    return this.docSet(words).size;
+  }
+
+  /** The items that use the phrase: a word's, or those holding each consecutive pair of it. */
+  private docSet(words: readonly string[]): ReadonlySet<number> {
+    if (words.length === 1) return new Set((this.postings.get(words[0]!) ?? []).map((e) => e.doc));
     let docs: Set<number> | undefined;
     for (let i = 0; i + 1 < words.length; i++) {
       const next = this.pairs.get(`${words[i]} ${words[i + 1]}`);
-      if (!next) return 0;
+      if (!next) return new Set();
       docs = docs ? new Set([...docs].filter((d) => next.has(d))) : next;
-      if (docs.size === 0) return 0;
+      if (docs.size === 0) return docs;
     }
-    return docs?.size ?? 0;
+    return docs ?? new Set();
   }
 
   private idf(word: string): number {
@@ -229,15 +235,33 @@ export class TaskSearch<T> {
         i += hit ? hit.words.length : 1;
         continue;
       }
-      let member = this.inPlan.get(hit.group);
-      if (member === undefined) {
-        member = this.thesaurus[hit.group]!.find((m) => this.uses(m)) ?? null;
-        this.inPlan.set(hit.group, member);
+      let members = this.inPlan.get(hit.group);
+      if (members === undefined) {
+        members = this.thesaurus[hit.group]!.filter((m) => this.uses(m));
+        this.inPlan.set(hit.group, members);
       }
-      out.push(...(member ?? hit.words));
+      const rest = [...words.slice(0, i), ...words.slice(i + hit.words.length)];
+      out.push(...(this.nearest(members, rest) ?? hit.words));
       i += hit.words.length;
     }
     return out;
+  }
+
+  /**
+   * Of the members of a group the items use, the one used where the question's other words are: "làm mới cổng dịch vụ
+   * công" is the portal's "nâng cấp", not the office's "cải tạo". The first in the group's order when none is nearer.
+   */
+  private nearest(members: readonly string[][], rest: readonly string[]): string[] | undefined {
+    if (members.length <= 1) return members[0];
+    const others = [...new Set(rest)].filter((w) => this.postings.has(w));
+    let best = members[0];
+    let bestWeight = 0;
+    for (const m of members) {
+      const docs = this.docSet(m);
+      const weight = others.reduce((sum, w) => sum + (this.postings.get(w)!.some((e) => docs.has(e.doc)) ? this.idf(w) : 0), 0);
+      if (weight > bestWeight) [best, bestWeight] = [m, weight];
+    }
+    return best;
   }
 
   /** Best items for query words (already canonical, question phrases removed), best first. */

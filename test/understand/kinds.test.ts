@@ -1569,4 +1569,11 @@ describe('kinds of question', () => {
     // Later in the year than the second: the year before.
     expect(first('tu thang 10 den thang 3/2020 co viec gi phai xong')).toMatch(/từ tháng 10\/2019 đến tháng 3\/2020/);
   });
+  it('everyday verbs for a task\'s: "làm mới cổng DVC" is its upgrade, "lập trung tâm", "sắp xếp lại một cửa" its founding', () => {
+    expect(first('làm mới trang dịch vụ công với hệ thống một cửa tỉnh, huyện thì bên nào cầm trịch')).toBe(
+      'Chủ trì: VP.UBND tỉnh, Sở Thông tin và Truyền thông',
+    );
+    expect(ask('Việc làm mới Cổng DVC với hệ thống một cửa cấp tỉnh, cấp huyện hiện có bị chậm không anh', '2019-11-01').ids).toEqual(['III.1']);
+    expect(ask('lập trung tâm hành chính công tỉnh với sắp xếp lại một cửa huyện, xã thì ai đứng ra').ids).toEqual(['II.1']);
+  });
 });

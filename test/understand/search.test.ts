@@ -70,4 +70,17 @@ describe('thesaurus in task search', () => {
     const asked = words('rà soát thủ tục tại trung tâm');
     expect(tagged.search(asked).map((h) => [h.item, h.score, h.precision])).toEqual(plain.search(asked).map((h) => [h.item, h.score, h.precision]));
   });
+  it("of several members the items use, the one used beside the question's other words", () => {
+    const items = ['Cải tạo trụ sở Bộ phận một cửa', 'Nâng cấp Cổng dịch vụ công'];
+    const search = new TaskSearch(
+      items,
+      (t) => t,
+      () => 1,
+      [group('sửa chữa', 'cải tạo', 'làm mới', 'nâng cấp')],
+    );
+    expect(search.search(words('làm mới cổng dịch vụ công'))[0]?.item).toBe(items[1]);
+    expect(search.search(words('làm mới trụ sở một cửa'))[0]?.item).toBe(items[0]);
+    // Nothing beside it: the first in the group's order.
+    expect(search.search(words('làm mới'))[0]?.item).toBe(items[0]);
+  });
 });
