@@ -372,14 +372,20 @@ export function spokenLetters(text: string): string {
 const YES_NO =
   /^ (?:(?:co phai|phai chang|lieu|the|vay|thi|nhung) )?(?:\S+ ){0,16}?co (?:\S+ )+(?:khong|chua|ko|hong) $| (?:phai khong|dung khong|co dung khong|phai ko|dung ko) $|^ co phai | thi (?:\S+ ){1,6}?co (?:\S+ ){1,4}?(?:khong|ko|hong) $/;
 
-/** Everyday words replaced by the plans' wording before task search ("tiền bồi dưỡng" → "mức chi"), longest first. */
-function withSynonyms(words: string[]): string[] {
+/**
+ * Everyday words replaced by the plans' wording before task search ("tiền bồi dưỡng" → "mức chi"), longest first —
+ * or, when the plan itself says them too ("an ninh mạng" is 215's own word for its SOC), both.
+ */
+function withSynonyms(words: string[], planUses: (words: readonly string[]) => boolean): string[] {
   const { synonyms } = language();
   if (synonyms.length === 0) return words;
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
     const hit = synonyms.find((syn) => syn.say.every((w, k) => words[i + k] === w));
-    if (hit) {
+    if (hit && hit.say.length > 1 && planUses(hit.say)) {
+      out.push(...hit.say, ...hit.plan.filter((w) => !hit.say.includes(w)));
+      i += hit.say.length;
+    } else if (hit) {
       // The plan's words in place of the user's: the everyday words would only dilute what the search matched.
       out.push(...hit.plan);
       i += hit.say.length;
@@ -662,7 +668,10 @@ function read(
   // ("che do mot cua can bo": a stop word typed without marks that, with the word before it, is the plan's own pair —
   // "chế độ", "cán bộ" — stays a word of the work.)
   const planPair = (i: number) => i > 0 && !cuePhrases.has(`${rest[i - 1]} ${rest[i]}`) && planUses([rest[i - 1]!, rest[i]!]);
-  const taskWords = withSynonyms(removePhrases(rest, stop, planPair).filter((w) => w.length > 1 || /\d/.test(w)));
+  const taskWords = withSynonyms(
+    removePhrases(rest, stop, planPair).filter((w) => w.length > 1 || /\d/.test(w)),
+    planUses,
+  );
   const restJoined = ` ${rest.join(' ')} `;
   const focus = focusOf(restJoined, c);
   const q: Question = {
@@ -715,7 +724,11 @@ function read(
     asksDoer(restJoined, LEAD_VERBS, ['se', 'thi', 'phai', 'duoc', 'dung ra', 'duoc giao']) &&
     withoutPlanRef(taskWords, planName).filter((w) => !filler.has(w)).length >= 4;
   // The body's name is then part of the work's words the task is searched by ("ở bưu điện xã").
-  if (doerAsked && named) q.words = withSynonyms(removePhrases(all, stop).filter((w) => w.length > 1 || /\d/.test(w)));
+  if (doerAsked && named)
+    q.words = withSynonyms(
+      removePhrases(all, stop).filter((w) => w.length > 1 || /\d/.test(w)),
+      planUses,
+    );
   const role =
     named && !doerAsked && (asksLead !== asksCoordinate || eitherOr)
       ? (eitherOr ? firstOf(c.roleLead) < firstOf(c.roleCoordinate) : asksLead)

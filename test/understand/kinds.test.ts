@@ -1576,4 +1576,12 @@ describe('kinds of question', () => {
     expect(ask('Việc làm mới Cổng DVC với hệ thống một cửa cấp tỉnh, cấp huyện hiện có bị chậm không anh', '2019-11-01').ids).toEqual(['III.1']);
     expect(ask('lập trung tâm hành chính công tỉnh với sắp xếp lại một cửa huyện, xã thì ai đứng ra').ids).toEqual(['II.1']);
   });
+  it('a plan\'s own words are kept beside their everyday synonym\'s target ("SOC an ninh mạng" of 215 is I.4, not I.5\'s "an toàn thông tin")', () => {
+    const cds = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const r = cds.ask('soc an ninh mang phoi hop voi ai', { today: '2024-06-01' });
+    expect(r.tasks.map((t) => t.id)).toEqual(['I.4']);
+    expect(r.text.split('\n')[0]).toBe('Phối hợp: Công an tỉnh, Viettel Bến Tre');
+    // Where the plan does not say them, the everyday words still reach its wording.
+    expect(ask('bảo mật cổng dịch vụ công ai phụ trách').ids).toEqual(['III.6']);
+  });
 });
