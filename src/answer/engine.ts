@@ -532,6 +532,12 @@ export class Engine {
     // which the rules took for a task's words.
     // Not when a task's field is asked ("việc tính kinh tế số chiếm bao nhiêu phần GRDP thì ai phối hợp").
     // ("phần kiện toàn bộ phận một cửa có bn nv có deadline cụ thể": the deadline is what is counted by, no field asked.)
+    // "Riêng phần thành lập, kiện toàn bộ phận một cửa thì VPUB chủ trì mấy việc": a body's count in a part named by a
+    // head and its title's words, which the rules took for a task's words.
+    if (q.intent === 'task' && q.count && q.focus === 'all' && !q.taskId && !q.section && q.agencies.length > 0) {
+      const named = sectionByHead(this.plan, withoutPlanRef(q.cueWords ?? q.words, this.planName()));
+      if (named) q = { ...q, intent: 'agency', section: named };
+    }
     if (q.intent === 'task' && q.count && (q.focus === 'all' || (q.dated && q.focus === 'deadline')) && !q.taskId && !q.section && q.agencies.length === 0) {
       const named = sectionNamed(this.plan, q.words);
       if (named) q = { ...q, intent: 'count', section: named };

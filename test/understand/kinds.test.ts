@@ -1584,4 +1584,15 @@ describe('kinds of question', () => {
     // Where the plan does not say them, the everyday words still reach its wording.
     expect(ask('bảo mật cổng dịch vụ công ai phụ trách').ids).toEqual(['III.6']);
   });
+  it('the plan\'s recipients "gửi lên trung ương", its basis "dựa vào QĐ 985", a body\'s count in a part named by its title', () => {
+    expect(first('kế hoạch gửi lên trung ương cho cơ quan nào')).toBe('Nơi nhận Kế hoạch 4561/KH-UBND:');
+    expect(ask('KH có dựa vào QĐ 985 của Thủ tướng, văn bản đó về chuyện gì vậy').text).toContain('Quyết định số 985/QĐ-TTg ngày 08/08/2018');
+    expect(first('Riêng phần thành lập, kiện toàn bộ phận một cửa thì VPUB làm chủ trì mấy việc ạ')).toBe(
+      'VP.UBND tỉnh chủ trì 8 nhiệm vụ và phối hợp 0 nhiệm vụ.',
+    );
+    expect(first('What requirements does the plan lay down?')).toBe('Part I. MỤC ĐÍCH - YÊU CẦU of plan 4561/KH-UBND:');
+    expect(first('how many things does the information and communications department have to lead')).toBe(
+      'Sở Thông tin và Truyền thông leads 4 tasks and coordinates 1.',
+    );
+  });
 });
