@@ -49,6 +49,15 @@ const NUMBER_WORDS: Record<string, string> = {
   ten: '10',
   eleven: '11',
   twelve: '12',
+  fourteen: '14',
+  fifteen: '15',
+  twenty: '20',
+  thirty: '30',
+  forty: '40',
+  fortyfive: '45',
+  fifty: '50',
+  sixty: '60',
+  ninety: '90',
 };
 
 /** Whether the glossary knows the word (folded, lowercase) as English: "app", "plan", "thanks" are no acronyms. */
@@ -155,8 +164,8 @@ export function fromEnglish(text: string): string {
   );
   // "the next three months": numbers as figures.
   s = s.replace(
-    / (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?=(?:day|week|month|quarter|year)s? )/g,
-    (_, n: string) => ` ${NUMBER_WORDS[n]} `,
+    / (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty|forty five|fifty|sixty|ninety) (?=(?:day|week|month|quarter|year)s? )/g,
+    (_, n: string) => ` ${NUMBER_WORDS[n.replace(' ', '')]} `,
   );
   // "Is the connection to the national portal late?", "Has the software been rolled out yet?": one task's state,
   // asked yes or no, as Vietnamese asks it ("… trễ chưa").
@@ -368,7 +377,10 @@ export function fromEnglish(text: string): string {
       let k = words.length === 3 && isEnglishWord(words[0]!) ? 1 : 0;
       while (k < words.length - 1 && glossary().functionWords.has(words[k]!)) k++;
       const name = words.slice(k);
-      return name.some((w) => ['the', 'each', 'every', 'all', 'a', 'which', 'of'].includes(w)) ? x : ` ${[...words.slice(0, k), 'huyen', ...name].join(' ')} `;
+      // ("one-stop sections at district and commune level": English words, no district's name.)
+      return name.some((w) => ['the', 'each', 'every', 'all', 'a', 'which', 'of'].includes(w) || glossary().functionWords.has(w))
+        ? x
+        : ` ${[...words.slice(0, k), 'huyen', ...name].join(' ')} `;
     })
     .replace(/ (?:q|quarter )([1-4])(?: of| in)? ((?:19|20)\d\d) /g, ' quy $1/$2 ')
     // "mid-2019", "the middle of 2019": its middle months.
@@ -376,6 +388,15 @@ export function fromEnglish(text: string): string {
     // "by the end of 2018": the year's end.
     .replace(/ (?:the )?end of (?:the year )?((?:19|20)\d\d) /g, ' cuoi nam $1 ')
     .replace(/ (?:in|during|for|of) (?:(?:the )?year )?((?:19|20)\d\d) /g, ' nam $1 ');
+  // "at district one-stop desks": the desks of that level, as Vietnamese names them ("bộ phận một cửa cấp huyện").
+  s = s.replace(
+    / (?:in|at) (?:the )?(district|commune)s?(?: and (district|commune)s?)?(?: level)? one stop (?:desks?|sections?|units?|offices?|counters?) /g,
+    (_, a: string, b?: string) =>
+      ` bo phan mot cua${[a, b]
+        .filter(Boolean)
+        .map((k) => ` cap ${k === 'district' ? 'huyen' : 'xa'}`)
+        .join('')} `,
+  );
   // "doctors to work in districts and communes": a place in a task's words, the levels, not their committees.
   s = s.replace(
     / (?:in|at) (?:the )?(district|commune)s?(?: and (district|commune)s?)? /g,

@@ -638,7 +638,12 @@ function read(
   if (matches.some(officeOf)) matches = matches.filter((m) => !officeOf(m));
   const level = (m: AgencyMatch) => all[m.start] === 'cap' && m.end - m.start === 2 && m.start > 0 && !['ubnd', 'uy'].includes(all[m.start - 1]!);
   // ("hạn công bố danh mục … bộ phận một cửa cấp huyện": "hạn" before the work asks its deadline.)
-  if (matches.some(level) && (has(joined, [...c.lead, ...c.coordinate, ...c.deadline, ...c.status]) || /^ han /.test(joined)) && !has(joined, c.agencyWork))
+  // ("ai cải tạo trụ sở bộ phận một cửa cấp huyện": "ai" asks who as a lead cue does.)
+  if (
+    matches.some(level) &&
+    (has(joined, [...c.lead, ...c.coordinate, ...c.deadline, ...c.status]) || /^ han | ai /.test(joined)) &&
+    !has(joined, c.agencyWork)
+  )
     matches = matches.filter((m) => !level(m));
   // "huyện phải làm gì định kỳ", "xã phường mình chịu trách nhiệm những gì": a level named bare as the subject of
   // an agency's work is the committees of that level.
@@ -1139,7 +1144,10 @@ const planCount: Rule = ({ count, named, unProvinced, period, unplanned, q }, { 
 /** "Bao nhiêu nhiệm vụ đã hoàn thành", "mấy việc xong rồi": a count of what is done is progress, not the plan's size. */
 // Not what must be done ("quý I có bao nhiêu việc phải hoàn thành" is a period's count).
 const doneCount = (joined: string, count: boolean) =>
-  count && / (?:hoan thanh|xong)(?: roi| chua)? $| (?:da|duoc) (?:hoan thanh|xong) /.test(joined) && !/ (?:phai|can|se|nen) (?:hoan thanh|xong) /.test(joined);
+  count &&
+  / (?:hoan thanh|xong)(?: roi| chua)? $| (?:da|duoc) (?:hoan thanh|xong) /.test(joined) &&
+  // ("… đã quá hạn mà chưa xong": the late ones, not a count of what is done.)
+  !/ (?:phai|can|se|nen|qua han ma chua|tre han ma chua|tre ma chua) (?:hoan thanh|xong) /.test(joined);
 
 /** Words after "huyện" that begin no place's name: the asker's own ("huyện mình"), levels, what is asked. */
 const PLACE_NOT = new Set([

@@ -1595,4 +1595,17 @@ describe('kinds of question', () => {
       'Sở Thông tin và Truyền thông leads 4 tasks and coordinates 1.',
     );
   });
+  it('"bộ phận một cửa cấp huyện" asked "ai …" is the desks\' level, not the district committees; English of the same', () => {
+    expect(first('ai công bố danh mục thủ tục tại trung tâm và bộ phận một cửa cấp huyện')).toBe('Chủ trì: VP.UBND tỉnh');
+    expect(first('who responsible for announce the list of admin procedures at the service centre and at district one-stop desks?')).toBe('Lead: VP.UBND tỉnh');
+    expect(first('deadline for strengthening the one-stop sections at district and commune level')).toBe('Deadline: Q4 2018');
+    // A district named before "district" stays that district.
+    expect(ask('What is Mo Cay Nam district expected to do').agencies).toEqual(['UBND huyện Mỏ Cày Nam']);
+  });
+  it('"… đã quá hạn mà chưa xong" counts the late ones; "ban hành vào ngày nào"; English numbers of days in words', () => {
+    expect(first('giờ tổng cộng bao nhiêu nhiệm vụ đã quá hạn mà chưa xong vậy', '2019-05-06')).toMatch(/^Có \d+ nhiệm vụ/);
+    expect(ask('giờ tổng cộng bao nhiêu nhiệm vụ đã quá hạn mà chưa xong vậy', '2019-05-06').intent).toBe('overdue');
+    expect(first('KH được ban hành vào ngày nào?')).toMatch(/^Kế hoạch số 4561\/KH-UBND ngày 28\/09\/2018/);
+    expect(first('anything due within sixty days from today?', '2020-08-15')).toMatch(/^Yes\./);
+  });
 });
