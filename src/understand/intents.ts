@@ -638,10 +638,12 @@ function read(
   if (matches.some(officeOf)) matches = matches.filter((m) => !officeOf(m));
   const level = (m: AgencyMatch) => all[m.start] === 'cap' && m.end - m.start === 2 && m.start > 0 && !['ubnd', 'uy'].includes(all[m.start - 1]!);
   // ("hạn công bố danh mục … bộ phận một cửa cấp huyện": "hạn" before the work asks its deadline.)
-  // ("ai cải tạo trụ sở bộ phận một cửa cấp huyện": "ai" asks who as a lead cue does.)
+  // ("ai cải tạo trụ sở bộ phận một cửa cấp huyện": "ai" asks who as a lead cue does; "danh mục … bộ phận một cửa cấp
+  // huyện đã công bố chưa": the desks' level, right after them, whatever is asked of the work.)
+  const ofDesks = (m: AgencyMatch) => level(m) && all[m.start - 1] === 'cua' && all[m.start - 2] === 'mot';
   if (
     matches.some(level) &&
-    (has(joined, [...c.lead, ...c.coordinate, ...c.deadline, ...c.status]) || /^ han | ai /.test(joined)) &&
+    (has(joined, [...c.lead, ...c.coordinate, ...c.deadline, ...c.status]) || /^ han | ai /.test(joined) || matches.some(ofDesks)) &&
     !has(joined, c.agencyWork)
   )
     matches = matches.filter((m) => !level(m));

@@ -1608,4 +1608,11 @@ describe('kinds of question', () => {
     expect(first('KH được ban hành vào ngày nào?')).toMatch(/^Kế hoạch số 4561\/KH-UBND ngày 28\/09\/2018/);
     expect(first('anything due within sixty days from today?', '2020-08-15')).toMatch(/^Yes\./);
   });
+  it('"bộ phận một cửa cấp huyện" is the desks\' level whatever is asked of the work ("… đã công bố chưa")', () => {
+    const r = ask('Danh mục TTHC tiếp nhận ở Trung tâm và bộ phận một cửa cấp huyện hiện đã công bố chưa ạ', '2019-02-15');
+    expect(r.ids).toEqual(['II.4']);
+    expect(r.text.split('\n')[0]).toBe('Tình trạng: Đang thực hiện trong hạn · Thời hạn: Quý I/2019 (tính đến 15/02/2019)');
+    // Its work asked of the committees of that level stays theirs.
+    expect(ask('UBND cấp huyện phải làm gì').intent).toBe('agency');
+  });
 });
