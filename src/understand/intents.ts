@@ -993,7 +993,10 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
   if (whichArticles && !named && !q.taskId && r.unplanned.filter((w) => !filler.has(w) && !citingWords.has(w)).length <= 1)
     return { ...q, intent: 'document', about: 'cited', asksArticle: true };
   if (article && !named && !q.taskId) return { ...q, intent: 'document', about: 'cited', ...(cited ? { cited: `${cited[1]}|${cited[2]}` } : {}) };
-  if (has(joined, c.waiting)) return { ...q, intent: 'waiting' };
+  // ("Việc quy định mức chi khi có thông tư Bộ Tài chính hiện giờ thế nào rồi": "khi có thông tư" is the task's own
+  // condition, naming it, when a field or its state is asked of it — no list of the work waiting.)
+  const waitingSaid = c.waiting.filter((x) => has(joined, [x]));
+  if (waitingSaid.length > 0 && !(q.focus !== 'all' && waitingSaid.every((x) => /^khi co /.test(x)))) return { ...q, intent: 'waiting' };
   // "Tổng kinh phí bao nhiêu tỷ?", "trung tâm đặt ở đâu": what the plan does not state is said so, with what is near.
   // "Nội vụ phối hợp ở đâu": with an agency and its role, "ở đâu" asks in which tasks, not a place.
   const whereTasks =

@@ -1615,4 +1615,10 @@ describe('kinds of question', () => {
     // Its work asked of the committees of that level stays theirs.
     expect(ask('UBND cấp huyện phải làm gì').intent).toBe('agency');
   });
+  it('"khi có thông tư" names a task whose state is asked; alone, it asks the work waiting on one', () => {
+    expect(first('Việc quy định mức chi khi có thông tư Bộ Tài chính hiện giờ thế nào rồi ạ', '2019-05-10')).toBe(
+      'Tình trạng: Quá hạn · Thời hạn: Dự kiến Quý I/2019 (tính đến 10/05/2019)',
+    );
+    expect(ask('những việc nào phải làm khi có thông tư', '2019-05-10').intent).toBe('waiting');
+  });
 });
