@@ -1120,7 +1120,12 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
     // "văn bản quy phạm pháp luật … ban hành khi nào": "văn bản" in a task's own wording is that task's, not the plan.
     !(part === 'header' && content >= 4 && !has(joined, ['ke hoach']) && !(has(joined, ['van ban']) && !inPlanWording(r, 'van ban'))) &&
     // "kế hoạch triển khai NĐ 61 phải xây dựng khi nào": drafting a plan is a task of this one, not its header.
-    !(part === 'header' && / ke hoach (?:\S+ ){0,6}?(?:xay dung|soan thao|du thao|soan) | (?:xay dung|soan thao|du thao|lap) (?:\S+ )?ke hoach /.test(joined));
+    !(
+      part === 'header' &&
+      / ke hoach (?:\S+ ){0,6}?(?:xay dung|soan thao|du thao|soan) |(?:^| viec| ai| de| phai) (?:xay dung|soan thao|du thao|lap|lam|len|soan) (?:\S+ )?ke hoach /.test(
+        joined,
+      )
+    );
   // "DVC toàn trình đạt 80% thì ai chủ trì?": a percentage inside a task's words, asked for one of its fields, is
   // that task, not the plan's targets.
   const taskField = part === 'targets' && focus !== 'all' && content >= 3;
@@ -1291,6 +1296,10 @@ const WHAT_IT_IS =
 /** A task's field, the lists (late, progress, coming due, a period's, recurring) and an agency's work. */
 const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   const { joined, restJoined, unProvinced, content, named, focus, period, role, q } = r;
+  // "làm kế hoạch thực hiện nghị định 61 hạn chót bao giờ": drafting a plan — the plan's own title words — is a task of
+  // it, its field asked.
+  if (focus !== 'all' && focus !== 'status' && !named && !period && / (?:xay dung|soan thao|du thao|lap|lam|len|soan) (?:cai )?ke hoach /.test(restJoined))
+    return { ...q, intent: 'task' };
   // A part of the appendix named ("phần tuyên truyền", "mục II", "mảng xã hội số"): "phần mềm" is software, "mạng" a
   // network, "mức chi", "mục tiêu", "danh mục" other words — the head typed as such, or first without marks.
   // (Asked only of a question about progress: most questions never need it.)

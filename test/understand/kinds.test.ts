@@ -1621,4 +1621,9 @@ describe('kinds of question', () => {
     );
     expect(ask('những việc nào phải làm khi có thông tư', '2019-05-10').intent).toBe('waiting');
   });
+  it('drafting the plan ("làm kế hoạch thực hiện nghị định 61") is task I.1 when a field is asked of it', () => {
+    expect(first('lam ke hoach thuc hien nghi dinh 61 han chot bao gio vay a')).toBe('Thời hạn: Tháng 9/2018');
+    // The plan itself asked stays the plan's header.
+    expect(ask('kế hoạch thực hiện nghị định 61 ban hành ngày nào').intent).toBe('document');
+  });
 });
