@@ -243,7 +243,8 @@ export function fromEnglish(text: string): string {
   // "… due by Q1 2019, correct?", "… deadline is Q3 2019 right?": a fact stated and asked back, as "… phải không".
   s = s.replace(/ (?:(?:is that|that is|is it|am i) )?(?:right|correct|true|so)(?: or not)? $| (?:isn't|is not|wasn't) (?:it|that) $/, ' phai khong ');
   // ("… it was due by Q1 2019, correct?": the deadline said, then asked back.)
-  if (/ phai khong $/.test(s)) s = s.replace(/ (?:(?:it|that|this) )?(?:was |is |were |are |will be |should be )?due (?=(?:by|in|on|before) )/g, ' han ');
+  if (/ phai khong $/.test(s))
+    s = s.replace(/ (?:(?:it|that|this) )?(?:was |is |were |are |will be |should be )?due (?=(?:by|in|on|before|q[1-4]|quarter) )/g, ' han ');
   // "… in charge of rolling out X - yes or no?": asked yes or no, as "… or not".
   s = s.replace(/ (?:- )?(?:yes or no|yes no|y\/n) $/, ' or not ').replace(/ or not or not $/, ' or not ');
   if (/ or not $/.test(s) && !/^ (?:is|are|was|were|does|do|did|has|have) /.test(s)) s = s.replace(/ (in charge of|leading|coordinating) /, ' is $1 ');
@@ -256,6 +257,8 @@ export function fromEnglish(text: string): string {
     const role = s.match(ROLE_ASKED);
     if (role && !/ (?:and|then) (?:who|which|what|when) /.test(s)) s = ` ${role[1]} co ${role[2] ? 'chu tri' : 'phoi hop'} ${role[4]} khong `;
   }
+  // "one-stop expense norms - finished?": the work named, then its state asked after a dash.
+  s = s.replace(/ - (?:is it |it s |all )?(?:finished|done|completed|complete)(?: yet)? $/, ' xong chua ');
   // "II.2 late?", "III.4 done?": one task's state asked tersely, as "… trễ chưa".
   if (/^ (?:task )?[ivx]+\.\d{1,2}[a-z]? (?:already |still |yet )?(?:late|overdue|done|finished|completed|on time|on track|on schedule) $/.test(s))
     s = `${s.replace(/ (?:on time|on track|on schedule) $/, ' late ')}chua `;
@@ -412,7 +415,7 @@ export function fromEnglish(text: string): string {
   // Vietnamese says it ("trong kế hoạch y tế", "kế hoạch chuyển đổi số năm 2024").
   s = s.replace(/ (?:in|of|under|from) (?:the |this )?(?:((?:19|20)\d\d) )?([a-z]+(?: [a-z]+){0,2}) plan /g, (x, year: string | undefined, name: string) =>
     /^(?:implementation|action|master|whole|overall|same|current|provincial|province)$/.test(name) ||
-    /\b(?:month|quarter|year|week|the|this|a|of|is|are|in)\b/.test(name)
+    /\b(?:month|quarter|year|week|the|this|a|of|is|are|was|were|in|what|which|who|how)\b/.test(name)
       ? x
       : ` trong ke hoach ${name}${year ? ` nam ${year}` : ''} `,
   );

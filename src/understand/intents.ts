@@ -453,10 +453,13 @@ export function understand(
   const t = tables();
   for (const rule of RULES) {
     const q = rule(r, t);
-    if (q) return q;
+    if (q) return q.intent === 'task' && DRAFTING_PLAN.test(r.restJoined) ? { ...q, words: draftingSaidAsPlans(q.words) } : q;
   }
   return guess(r);
 }
+
+/** "soạn kế hoạch", "làm cái kế hoạch", "kế hoạch … do ai soạn": drafting a plan, said either way round. */
+const DRAFTING_PLAN = / (?:xay dung|soan thao|du thao|lap|lam|len|soan) (?:cai |tinh )?ke hoach | ke hoach (?:\S+ ){0,14}?(?:soan thao|du thao|soan)(?: ra)? /;
 
 /** Words that go on from a level named as the topic ("huyện chủ trì …", "xã thì …", "huyện có việc nào …"). */
 const LEVEL_NEXT = new Set(['chu', 'phoi', 'phai', 'duoc', 'co', 'lam', 'thi', 'can', 'da', 'dang', 'con', 'bi', 'nhan', 'dam', 'lo', 'phu', 'chiu', 'tre']);
@@ -1289,6 +1292,19 @@ const ITEMS_ASKED =
 /** The words of such a question besides the part's name: nothing of a task's. */
 const CONTENTS_WORDS = /^(?:noi|dung|thuc|hien|phan|muc|ii|gom|viec|nhom|co|cac|bao|nhieu|may|nhung|gi|nao|y|lon|chinh|neu|mang|ke|hoach|kh)$/;
 
+/** "soạn (thảo)", "dự thảo", "lên" a plan, as the plans say it: "xây dựng". */
+function draftingSaidAsPlans(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if ((w === 'soan' || w === 'du') && words[i + 1] === 'thao') {
+      out.push('xay', 'dung');
+      i++;
+    } else out.push(...(w === 'soan' || w === 'len' ? ['xay', 'dung'] : [w]));
+  }
+  return out;
+}
+
 /** "… là việc gì", "… gồm những gì", "… cụ thể là làm gì": what a piece of work is, asked of it (not its rhythm). */
 const WHAT_IT_IS =
   / la (?:viec|cai|nhiem vu) gi | la gi | (?:bao )?gom (?:nhung )?(?:gi|viec gi|noi dung gi) | cu the (?:la )?(?:lam )?gi | noi dung (?:la )?gi | (?:yeu cau|lam) (?:nhung )?gi /;
@@ -1298,8 +1314,9 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   const { joined, restJoined, unProvinced, content, named, focus, period, role, q } = r;
   // "làm kế hoạch thực hiện nghị định 61 hạn chót bao giờ": drafting a plan — the plan's own title words — is a task of
   // it, its field asked.
-  if (focus !== 'all' && focus !== 'status' && !named && !period && / (?:xay dung|soan thao|du thao|lap|lam|len|soan) (?:cai )?ke hoach /.test(restJoined))
-    return { ...q, intent: 'task' };
+  // ("Cái kế hoạch tỉnh thực hiện NĐ 61 hồi đầu do ai chịu trách nhiệm soạn": the drafting said after the plan; the
+  // plans' own verb for it is "xây dựng".)
+  if (focus !== 'all' && focus !== 'status' && !named && !period && DRAFTING_PLAN.test(restJoined)) return { ...q, intent: 'task' };
   // A part of the appendix named ("phần tuyên truyền", "mục II", "mảng xã hội số"): "phần mềm" is software, "mạng" a
   // network, "mức chi", "mục tiêu", "danh mục" other words — the head typed as such, or first without marks.
   // (Asked only of a question about progress: most questions never need it.)

@@ -1626,4 +1626,14 @@ describe('kinds of question', () => {
     // The plan itself asked stays the plan's header.
     expect(ask('kế hoạch thực hiện nghị định 61 ban hành ngày nào').intent).toBe('document');
   });
+  it('English fresh-79 kinds: a body\'s share of the work, the appendix\'s total, "scheduled for … ?", "- finished?", "in what capacity", drafting the plan', () => {
+    expect(first("construction dept's share of the work in plan 4561")).toMatch(/^Sở Xây dựng — tasks in plan 4561\/KH-UBND/);
+    expect(first('total number of tasks in the appendix')).toMatch(/^Plan 4561\/KH-UBND has 19 tasks in its appendix/);
+    expect(first('Was the guidance on benefits for one-stop staff scheduled for Q1 2019?')).toBe('Yes. Deadline: expected Q1 2019');
+    expect(first('allowances and policies for one-stop civil servants - due Q1 2019, correct?')).toBe('Yes. Deadline: expected Q1 2019');
+    expect(first('one-stop expense norms - finished?', '2019-05-01')).toMatch(/^Not done yet, and overdue\./);
+    expect(ask('in what capacity was plan 4561 signed').text).toContain('Signed by: Chủ tịch Cao Văn Trọng.');
+    expect(first("Who was responsible for drafting the province's plan to implement Decree 61?")).toBe('Lead: VP.UBND tỉnh, Sở Nội vụ');
+    expect(first('Cái kế hoạch tỉnh thực hiện NĐ 61 hồi đầu do ai chịu trách nhiệm soạn vậy anh')).toBe('Chủ trì: VP.UBND tỉnh, Sở Nội vụ');
+  });
 });
