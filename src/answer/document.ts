@@ -170,7 +170,13 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
       // "Chỉ tiêu bao nhiêu % hồ sơ nộp trực tuyến mức độ 4": a target of something the plan sets none for is said so,
       // with the targets it does set — not its targets as if they answered.
       // Judged on the whole paragraphs the targets stand in ("Các sở cử công chức … phấn đấu … 20%").
-      const paragraphs = [...(plan.document?.parts ?? []).flatMap((p) => p.items), ...plan.assignments.map((a) => a.text)].filter(isTarget);
+      // A percentage asked is answered by the targets in percent only; a level ("mức độ mấy") by the levels aimed at.
+      // ("chỉ tiêu số TTHC trực tuyến mức độ 3, 4 là mấy": the level named, a figure of it asked — no level answers.)
+      const asked = ` ${(q.cueWords ?? q.words).join(' ')} `;
+      const percent = / phan tram /.test(asked);
+      const paragraphs = [...(plan.document?.parts ?? []).flatMap((p) => p.items), ...plan.assignments.map((a) => a.text)].filter((x) =>
+        percent ? /\d+\s*%/.test(x) : isTarget(x, !/ muc do \d/.test(asked)),
+      );
       if (!targetAsked(q, paragraphs, plan.number))
         return { ...answer([ctx.t('doc.targetNotStated', { plan: plan.number }), ...lines].join('\n')), intent: 'not-stated' };
       return answer([ctx.t('doc.targets', { plan: plan.number }), ...lines].join('\n'));
@@ -201,10 +207,12 @@ function targetSentences(ctx: AnswerContext): string[] {
 const figuresOf = (sentence: string) =>
   sentence.replace(/\d{1,2}\/\d{1,2}\/\d{4}|\d+\/\d{4}\/\S+|\d+\/[A-ZĐ][\w-]*|(?:năm|giai đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?/giu, ' ');
 
-/** A sentence that sets a target: a percentage, or a figure after "phấn đấu", "ít nhất", "tối thiểu", "chỉ tiêu" (dates,
- * years and document numbers are no figures). */
-function isTarget(sentence: string): boolean {
+/** A sentence that sets a target: a percentage, a level ("mức độ 3, 4"), or a figure after "phấn đấu", "ít nhất",
+ * "tối thiểu", "chỉ tiêu" (dates, years and document numbers are no figures). */
+function isTarget(sentence: string, levels = true): boolean {
   if (/\d+\s*%/.test(sentence)) return true;
+  // "giải quyết TTHC trực tuyến mức độ 3, 4": a level of online service aimed at.
+  if (levels && /mức độ\s+\d/iu.test(sentence)) return true;
   const figures = figuresOf(sentence);
   return /(?:phấn đấu|chỉ tiêu|mục tiêu|ít nhất|tối thiểu)/iu.test(sentence) && /\b\d+\b/.test(figures);
 }
@@ -246,7 +254,11 @@ function targetAsked(q: Question, sentences: readonly string[], planNumber: stri
   const number = new Set(planNumber.split(/\D+/).filter(Boolean));
   const subject = [...new Set(q.words.filter((w) => !skip.has(w) && !TARGET_WORDS.has(w) && !number.has(w) && !/^\d+$/.test(w)))];
   if (subject.length < 3) return true;
+  // "dịch vụ công trực tuyến lên mức độ mấy": a level asked, answered by a level aimed at for what it names in part.
+  // ("chỉ tiêu số TTHC trực tuyến mức độ 3, 4 là mấy": the level named, a figure of it asked — no level.)
+  const levelAsked = / muc do (?!\d)/.test(` ${q.words.join(' ')} `);
   return sentences.some((x) => {
+    if (levelAsked && /mức độ\s+\d/iu.test(x) && subject.some((w) => canonicalTokens(x).includes(w))) return true;
     const words = new Set(canonicalTokens(x));
     return subject.filter((w) => words.has(w)).length * 2 >= subject.length;
   });

@@ -1636,4 +1636,18 @@ describe('kinds of question', () => {
     expect(first("Who was responsible for drafting the province's plan to implement Decree 61?")).toBe('Lead: VP.UBND tỉnh, Sở Nội vụ');
     expect(first('Cái kế hoạch tỉnh thực hiện NĐ 61 hồi đầu do ai chịu trách nhiệm soạn vậy anh')).toBe('Chủ trì: VP.UBND tỉnh, Sở Nội vụ');
   });
+  it('a level of online service aimed at is a target ("mức độ mấy"); a percentage or a figure of a level named is not stated', () => {
+    for (const q of ['kế hoạch yêu cầu đẩy dịch vụ công trực tuyến lên mức độ mấy', 'giai quyet tthc truc tuyen phai dat muc do bao nhieu']) {
+      const r = ask(q);
+      expect(r.text.split('\n')[0]).toBe('Chỉ tiêu Kế hoạch 4561/KH-UBND đặt ra:');
+      expect(r.text).toContain('trực tuyến mức độ 3, 4');
+    }
+    expect(ask('Chỉ tiêu bao nhiêu % hồ sơ nộp trực tuyến mức độ 4').intent).toBe('not-stated');
+    expect(ask('chi tieu so tthc truc tuyen muc do 3 4 la may').intent).toBe('not-stated');
+  });
+  it('the closing asked as "cuối văn bản", "phần kết của kế hoạch"; "đoàn kết", "phần kết nối" are no closing', () => {
+    expect(first('Cuối văn bản KH 4561, UBND tỉnh yêu cầu thủ trưởng nào phải triển khai ạ')).toBe('Đoạn kết của Kế hoạch 4561/KH-UBND:');
+    expect(first('phan ket cua ke hoach giao cho ai thuc hien nghiem tuc')).toBe('Đoạn kết của Kế hoạch 4561/KH-UBND:');
+    expect(ask('phần kết nối cổng dịch vụ công với cơ sở dữ liệu quốc gia ai phối hợp').ids).toEqual(['III.5']);
+  });
 });
