@@ -229,6 +229,8 @@ export class Directory {
         const text = words.slice(i, i + n).join(' ');
         // "thành phố" is no typo of "Thạnh Phú": words that stand in some agency's name are read as typed.
         if (text.length < 6 || this.aliasGrams.has(text)) continue;
+        // ("văn bản kế hoạch": a window begun inside a compound word is no typed name — "bản kế hoạch" no "Sở KH".)
+        if (i > 0 && INSIDE_COMPOUND.has(`${words[i - 1]} ${words[i]}`)) continue;
         const allowed = text.length >= 12 ? 2 : 1;
         for (const cand of this.fuzzyIndex.get(text[0]!) ?? []) {
           if (Math.abs(cand.text.length - text.length) > allowed) continue;
@@ -407,3 +409,6 @@ export function planAgencies(parties: readonly { name: string; agency?: string |
   }
   return [...seen.values()];
 }
+
+/** Two-syllable words whose second syllable begins no agency's name typed with a slip ("văn bản", "bộ phận"). */
+const INSIDE_COMPOUND = new Set(['van ban', 'bo phan', 'thu tuc', 'ke hoach', 'ho so', 'tai lieu', 'giay to']);

@@ -459,7 +459,8 @@ export function understand(
 }
 
 /** "soạn kế hoạch", "làm cái kế hoạch", "kế hoạch … do ai soạn": drafting a plan, said either way round. */
-const DRAFTING_PLAN = / (?:xay dung|soan thao|du thao|lap|lam|len|soan) (?:cai |tinh )?ke hoach | ke hoach (?:\S+ ){0,14}?(?:soan thao|du thao|soan)(?: ra)? /;
+const DRAFTING_PLAN =
+  / (?:xay dung|soan thao|du thao|lap|lam|len|soan|thao) (?:cai |tinh |ban )?ke hoach | ke hoach (?:\S+ ){0,14}?(?:soan thao|du thao|soan)(?: ra)? /;
 
 /** Words that go on from a level named as the topic ("huyện chủ trì …", "xã thì …", "huyện có việc nào …"). */
 const LEVEL_NEXT = new Set(['chu', 'phoi', 'phai', 'duoc', 'co', 'lam', 'thi', 'can', 'da', 'dang', 'con', 'bi', 'nhan', 'dam', 'lo', 'phu', 'chiu', 'tre']);
@@ -850,7 +851,8 @@ function focusOf(restJoined: string, c: Tables['c']): Focus {
     .replace(/( (a|vay|nhi|the|ha|nhe|roi))+ $/, ' ')
     .trim()} `;
   // Looked for before the trailing particles go too: "tới đâu rồi" is a status cue with its "rồi".
-  const status = has(bare, c.status) || has(restJoined, c.status) || / chua $/.test(bare);
+  // ("… đã có quy định chưa hay bị trễ hạn rồi": done or late, asked as two.)
+  const status = has(bare, c.status) || has(restJoined, c.status) || / chua $| chua hay (?:la |bi |da |van |con )?(?:tre|qua|con|dang|cham) /.test(bare);
   // "Đơn vị nào phối hợp": the coordinators, though "đơn vị nào" alone asks for the lead.
   const coordinate = has(restJoined, c.coordinate) && !has(restJoined, ['chu tri']);
   // "Ai đánh giá …?", "… do ai làm": a "who" question asks for the lead.
@@ -1292,7 +1294,7 @@ const ITEMS_ASKED =
 /** The words of such a question besides the part's name: nothing of a task's. */
 const CONTENTS_WORDS = /^(?:noi|dung|thuc|hien|phan|muc|ii|gom|viec|nhom|co|cac|bao|nhieu|may|nhung|gi|nao|y|lon|chinh|neu|mang|ke|hoach|kh)$/;
 
-/** "soạn (thảo)", "dự thảo", "lên" a plan, as the plans say it: "xây dựng". */
+/** "soạn (thảo)", "dự thảo", "lên/làm (cái)" a plan, as the plans say it: "xây dựng". */
 function draftingSaidAsPlans(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -1300,7 +1302,9 @@ function draftingSaidAsPlans(words: readonly string[]): string[] {
     if ((w === 'soan' || w === 'du') && words[i + 1] === 'thao') {
       out.push('xay', 'dung');
       i++;
-    } else out.push(...(w === 'soan' || w === 'len' ? ['xay', 'dung'] : [w]));
+    } else if (w === 'soan' || ((w === 'len' || w === 'lam') && /^(?:cai |tinh |ban )?ke hoach/.test(words.slice(i + 1, i + 4).join(' '))))
+      out.push('xay', 'dung');
+    else out.push(w);
   }
   return out;
 }

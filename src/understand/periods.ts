@@ -231,7 +231,8 @@ function periodIn(joined: string, today: string): { span: Span & { label: string
       })()
     : undefined;
   const across = (withYear ?? joined).match(
-    / (?:tu |trong )?((?:quy|thang) (?:iv|i{1,3}|\d{1,2})\/(?:19|20)\d\d) (?:den|toi|-|cho den|cho toi) (?:het |cuoi )?((?:quy|thang) (?:iv|i{1,3}|\d{1,2})\/(?:19|20)\d\d) /,
+    // ("Q3/2019 – Q3/2020": the dash gone, two periods side by side.)
+    / (?:tu |trong )?((?:quy|thang) (?:iv|i{1,3}|\d{1,2})\/(?:19|20)\d\d) (?:(?:den|toi|-|cho den|cho toi) )?(?:het |cuoi )?((?:quy|thang) (?:iv|i{1,3}|\d{1,2})\/(?:19|20)\d\d) /,
   );
   const [fromSpan, toSpan] = across ? [parseSpan(across[1]!), parseSpan(across[2]!)] : [];
   const named = (text: string) => {

@@ -12,3 +12,11 @@ describe("a department's initials", () => {
     for (const typed of ['snn', 'SNN&PTNT', 'sở nn', 'Sở NN&PTNT']) expect(dir.find(canonicalTokens(typed))[0]?.agencies, typed).toEqual(['so-nong-nghiep']);
   });
 });
+
+describe('a name typed with a slip', () => {
+  it('is found within an edit or two, but never from inside a compound word ("văn bản kế hoạch" is no "Sở KH")', () => {
+    const dir = loadDirectory();
+    expect(dir.find(canonicalTokens('so tai chin phai lam gi'))[0]).toMatchObject({ agencies: ['so-tai-chinh'], fuzzy: true });
+    expect(dir.find(canonicalTokens('ngày ra văn bản kế hoạch 4561'))).toEqual([]);
+  });
+});

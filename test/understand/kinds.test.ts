@@ -1650,4 +1650,13 @@ describe('kinds of question', () => {
     expect(first('phan ket cua ke hoach giao cho ai thuc hien nghiem tuc')).toBe('Đoạn kết của Kế hoạch 4561/KH-UBND:');
     expect(ask('phần kết nối cổng dịch vụ công với cơ sở dữ liệu quốc gia ai phối hợp').ids).toEqual(['III.5']);
   });
+  it('fresh-78 kinds: "ngày ra văn bản KH", "văn bản của cơ quan nào", "có được gửi", "làm cái kế hoạch", "chưa hay bị trễ hạn", a dash gone between two quarters', () => {
+    expect(first('Cho em hỏi ngày ra văn bản KH 4561 là ngày mấy ạ')).toMatch(/^Kế hoạch số 4561\/KH-UBND ngày 28\/09\/2018/);
+    expect(first('kh 4561 la van ban cua co quan nao')).toMatch(/^Kế hoạch số 4561\/KH-UBND ngày 28\/09\/2018 của UBND tỉnh Bến Tre/);
+    expect(ask('Bên thuế có được gửi KH 4561 không ạ').intent).toBe('document');
+    expect(first('Ai đứng ra làm cái kế hoạch thực hiện NĐ 61 của tỉnh vậy ạ')).toBe('Chủ trì: VP.UBND tỉnh, Sở Nội vụ');
+    expect(first('Dạ cho em hỏi tiền chi cho hoạt động một cửa đã có quy định chưa hay bị trễ hạn rồi ạ', '2019-06-05')).toMatch(/^Có, đã quá hạn\./);
+    expect(first('Trong khoảng Q3/2019 – Q3/2020 có những việc gì tới hạn ạ', '2019-06-05')).toBe('Nhiệm vụ đến hạn từ Quý III/2019 đến Quý III/2020 (3):');
+    expect(first('sơ bộ việc rà soát thủ tục liên thông thì làm theo hạn nào')).toBe('Thời hạn: Hàng năm');
+  });
 });
