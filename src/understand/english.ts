@@ -390,6 +390,8 @@ export function fromEnglish(text: string): string {
     .replace(/ (?:the )?(?:mid|middle of)(?: |-)((?:19|20)\d\d) /g, ' giua nam $1 ')
     // "by the end of 2018": the year's end.
     .replace(/ (?:the )?end of (?:the year )?((?:19|20)\d\d) /g, ' cuoi nam $1 ')
+    // "in 2018-2019", "between 2018 and 2019", "from 2018 to 2020": the years between, both counted.
+    .replace(/ (?:in|during|for|over|from|between) ((?:19|20)\d\d)(?: ?[-–] ?| to | and | through | until | )((?:19|20)\d\d) /g, ' giai doan $1 den $2 ')
     .replace(/ (?:in|during|for|of) (?:(?:the )?year )?((?:19|20)\d\d) /g, ' nam $1 ');
   // "at district one-stop desks": the desks of that level, as Vietnamese names them ("bộ phận một cửa cấp huyện").
   s = s.replace(
@@ -511,6 +513,7 @@ export function periodLabelEn(label: string): string {
   if ((m = label.match(/^tháng (\d{1,2})\/(\d{4})$/u))) return `${MONTH_NAMES[Number(m[1]) - 1]} ${m[2]}`;
   if ((m = label.match(/^tháng (\d{1,2})–(\d{1,2})\/(\d{4})$/u))) return `${MONTH_NAMES[Number(m[1]) - 1]}–${MONTH_NAMES[Number(m[2]) - 1]} ${m[3]}`;
   if ((m = label.match(/^năm (\d{4})$/u))) return m[1]!;
+  if ((m = label.match(/^năm (\d{4})–(\d{4})$/u))) return `${m[1]}–${m[2]}`;
   if ((m = label.match(/^6 tháng (đầu|cuối) năm (\d{4})$/u))) return `the ${m[1] === 'đầu' ? 'first' : 'second'} half of ${m[2]}`;
   if ((m = label.match(/^(\d+) (ngày|tuần|tháng) tới \(đến (.+)\)$/u))) return `the next ${m[1]} ${UNITS[m[2]!]} (to ${m[3]})`;
   if ((m = label.match(/^chậm nhất ngày (.+)$/u))) return `by ${m[1]}`;

@@ -1092,7 +1092,7 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
     !named &&
     !q.taskId &&
     has(joined, c.implementation) &&
-    (r.count || / (?:nhung gi|gom gi|co gi|noi gi|nhung muc nao|nhung viec gi|nhung viec nao|nhung noi dung|nhung y) /.test(joined)) &&
+    (r.count || / (?:nhung gi|gom gi|co gi|noi gi|nhung muc nao|nhung viec gi|nhung viec nao|nhung noi dung|nhung y|tom tat|tom luoc) /.test(joined)) &&
     r.unplanned.filter(
       (w) => !filler.has(w) && !/^(?:to|chuc|thuc|hien|phan|muc|iii|giao|gom|viec|dau|nhiem|vu|co|quan|cac|bao|nhieu|may|noi|dung|tcth|nhung|gi|y)$/.test(w),
     ).length <= 1

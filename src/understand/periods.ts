@@ -103,6 +103,10 @@ export function periodForms(joined: string): string {
       .replace(/ qi{1,3} |qiv /g, (x) => ` quy ${x.trim().slice(1)} `)
       .replace(/ (?:giai doan|tu nam|tu) ((?:19|20)\d\d) (?:den het nam|den het|den nam|den|toi het|toi) ((?:19|20)\d\d) /g, ' giai doan $1 den $2 ')
       .replace(/ giai doan ((?:19|20)\d\d) ((?:19|20)\d\d) /g, ' giai doan $1 den $2 ')
+      // "trong hai năm 2018 và 2019": two years in a row, the span of both.
+      .replace(/ (?:(?:hai|2) )?nam ((?:19|20)\d\d) (?:va|voi) (?:nam )?((?:19|20)\d\d) /g, (x, a: string, b: string) =>
+        Number(b) === Number(a) + 1 ? ` giai doan ${a} den ${b} ` : x,
+      )
       // "cuối tháng 6 năm 2019": the month with its year, as the limits read it.
       .replace(/ thang (\d{1,2}) nam ((?:19|20)\d\d) /g, ' thang $1/$2 ')
       .replace(/ (?:nua|sau thang) (dau|cuoi) (?:cua )?nam ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ')
@@ -212,6 +216,12 @@ function periodIn(joined: string, today: string): { span: Span & { label: string
   // ("từ tháng 7 tới hết tháng 12/2020": the first without its year takes the second's, or the year before when it
   // comes later in the year.)
   const yearless = joined.match(/ tu ((quy|thang) (iv|i{1,3}|\d{1,2})) (den|toi|cho den|cho toi) (het |cuoi )?(\2 (iv|i{1,3}|\d{1,2})\/((?:19|20)\d\d)) /);
+  // "từ tháng 7 tới hết năm 2019": from that month to the year's end.
+  const toYearEnd = joined.match(/ tu thang (\d{1,2}) (?:den|toi|cho den|cho toi) (?:het |cuoi )?nam ((?:19|20)\d\d) /);
+  if (toYearEnd && Number(toYearEnd[1]) >= 1 && Number(toYearEnd[1]) < 12) {
+    const [a, yy] = [Number(toYearEnd[1]), Number(toYearEnd[2])];
+    return { span: { ...monthsSpan(a, 12, yy), label: `tháng ${a}–12/${yy}` }, text: toYearEnd[0].trim() };
+  }
   // (Both in one year: "tháng 7–12/2020", "Quý II–III/2019", as the spans of one year are named.)
   if (yearless) {
     const quarters = yearless[2] === 'quy';
@@ -406,5 +416,7 @@ function labelOf(text: string, span: Span): string {
   if (half) return `6 tháng ${half[1] === 'dau' ? 'đầu' : 'cuối'} năm ${half[2]}`;
   const [sy, sm, sd] = span.start.split('-');
   const [ey, em, ed] = span.end.split('-');
+  // "giai đoạn 2018–2019": whole years, named as years.
+  if (sy !== ey && `${sm}-${sd}` === '01-01' && `${em}-${ed}` === '12-31') return `năm ${sy}–${ey}`;
   return span.start === span.end ? `${sd}/${sm}/${sy}` : `${sd}/${sm}/${sy}–${ed}/${em}/${ey}`;
 }

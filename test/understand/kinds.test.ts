@@ -1659,4 +1659,14 @@ describe('kinds of question', () => {
     expect(first('Trong khoảng Q3/2019 – Q3/2020 có những việc gì tới hạn ạ', '2019-06-05')).toBe('Nhiệm vụ đến hạn từ Quý III/2019 đến Quý III/2020 (3):');
     expect(first('sơ bộ việc rà soát thủ tục liên thông thì làm theo hạn nào')).toBe('Thời hạn: Hàng năm');
   });
+  it('fresh-77 kinds: "từ tháng 7 tới hết năm 2019", "hai năm 2018 và 2019", years named as years; English implementation summary, articles cited', () => {
+    expect(first('Từ tháng 7 tới hết năm 2019 KH còn việc gì đến hạn ạ', '2019-06-05')).toBe('Nhiệm vụ đến hạn trong tháng 7–12/2019 (1):');
+    expect(first('trong hai năm 2018 và 2019 phải xong những việc gì')).toBe('Nhiệm vụ đến hạn trong năm 2018–2019 (11):');
+    expect(first('tasks due in 2018-2019')).toBe('Tasks due in 2018–2019 (11):');
+    expect(first('What does the implementation section of the plan say?')).toBe(
+      'The Implementation part of plan 4561/KH-UBND has 7 items, giving work to agencies:',
+    );
+    expect(first('articles of decree 61 cited in plan 4561')).toBe('Plan 4561/KH-UBND cites 3 articles:');
+    expect(first('When is the guidance on entitlements for one-stop staff expected?')).toBe('Deadline: expected Q1 2019');
+  });
 });
