@@ -776,7 +776,8 @@ export class Engine {
 function oneTaskLate(ctx: AnswerContext, q: Question): Reply | undefined {
   // "kh giảm nghèo có việc nào trễ hạn chưa": the plan named by its title's words is no task's words.
   // "Mục I có việc nào quá hạn không": the section's list — its head and number are no task's words.
-  const words = q.section ? q.words.filter((w) => w !== 'muc' && w !== 'phan' && w !== q.section!.toLowerCase()) : q.words;
+  const filler = fillerWords();
+  const words = q.section ? q.words.filter((w) => w !== 'muc' && w !== 'phan' && w !== q.section!.toLowerCase() && !filler.has(w)) : q.words;
   if (q.focus !== 'status' || q.agencies.length > 0 || q.period || q.count || withoutPlanRef(words, ctx.planName()).length < 2) return undefined;
   const one = taskAnswer(ctx, { ...q, intent: 'task', words });
   return one?.intent === 'task' ? one : undefined;

@@ -645,12 +645,12 @@ function read(
   // ("ai cải tạo trụ sở bộ phận một cửa cấp huyện": "ai" asks who as a lead cue does; "danh mục … bộ phận một cửa cấp
   // huyện đã công bố chưa": the desks' level, right after them, whatever is asked of the work.)
   const ofDesks = (m: AgencyMatch) => level(m) && all[m.start - 1] === 'cua' && all[m.start - 2] === 'mot';
-  if (
-    matches.some(level) &&
-    (has(joined, [...c.lead, ...c.coordinate, ...c.deadline, ...c.status]) || /^ han | ai /.test(joined) || matches.some(ofDesks)) &&
-    !has(joined, c.agencyWork)
-  )
+  const fieldCue = has(joined, [...c.lead, ...c.coordinate, ...c.deadline, ...c.status]);
+  if (matches.some(level) && (fieldCue || /^ han | ai /.test(joined) || matches.some(ofDesks)) && !has(joined, c.agencyWork))
     matches = matches.filter((m) => !level(m));
+  // ("… bộ phận một cửa cấp huyện thì cơ quan nào được giao phối hợp": a field asked, though "được giao" is a word of
+  // an agency's work.)
+  else if (matches.some(ofDesks) && fieldCue) matches = matches.filter((m) => !ofDesks(m));
   // "huyện phải làm gì định kỳ", "xã phường mình chịu trách nhiệm những gì": a level named bare as the subject of
   // an agency's work is the committees of that level.
   const bare =
@@ -1390,6 +1390,10 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
   // "Phần chính quyền số tới giờ làm được tới đâu rồi", "mảng quản lý chất thải tiến độ tới đâu": a part of the appendix
   // named, its progress (the engine finds which part).
   if (q.focus === 'status' && !named && !q.taskId && has(joined, c.progress) && partHead()) return { ...q, intent: 'progress' };
+  // "Phần III (ứng dụng CNTT) có nhiệm vụ nào đang bị trễ hạn không": a section named with its title's words, its late
+  // work asked — the list, not one task.
+  if (q.section && !q.taskId && !named && has(unProvinced, c.overdue) && / (?:viec|nhiem vu|nv|cong viec|dau viec) nao /.test(joined))
+    return { ...q, intent: 'overdue' };
   if (q.focus !== 'all' && (roleOfTask || stateOfTask || ((content >= 3 || fieldAfterThi) && !agencyWork))) return { ...q, intent: 'task' };
   if (has(joined, c.lateProgress)) return { ...q, intent: 'overdue' };
   // "Ai lo việc theo dõi tiến độ chung": who does the monitoring, a task or an assignment of the body.

@@ -1669,4 +1669,14 @@ describe('kinds of question', () => {
     expect(first('articles of decree 61 cited in plan 4561')).toBe('Plan 4561/KH-UBND cites 3 articles:');
     expect(first('When is the guidance on entitlements for one-stop staff expected?')).toBe('Deadline: expected Q1 2019');
   });
+  it('a section named with its title\'s words, its late work asked, is the section\'s overdue list; "… cấp huyện thì cơ quan nào được giao phối hợp"', () => {
+    for (const q of ['Phần III (ứng dụng CNTT) có nhiệm vụ nào đang bị trễ hạn không?', 'mục III hiện có nv nào trễ k']) {
+      const r = ask(q, '2019-11-05');
+      expect(r.text.split('\n').slice(0, 2)).toEqual(['Có.', 'Nhiệm vụ quá hạn thuộc mục III (1), tính đến 05/11/2019:']);
+      expect(r.ids).toEqual(['III.1']);
+    }
+    const coord = 'Xin phép hỏi, việc tham mưu công bố danh mục thủ tục tại Trung tâm và bộ phận một cửa cấp huyện thì cơ quan nào được giao phối hợp ạ?';
+    expect(ask(coord).ids).toEqual(['II.4']);
+    expect(first(coord)).toBe('Phối hợp: Các cơ quan, đơn vị liên quan');
+  });
 });
