@@ -271,6 +271,8 @@ export function fromEnglish(text: string): string {
   );
   // "Where are we on the yearly review …?", "How is the national portal connection going?": one work's state.
   s = s
+    // "Where does the Education Department stand with its digital transformation tasks?": that body's progress.
+    .replace(/^ where (?:does|do|is|are) (.+?) stand(?:ing)? (?:with|on) (?:its|their) (?:\S+ ){0,4}?(?:tasks|work|part|jobs) $/, ' $1 tien trinh ')
     .replace(/^ where (?:are|do) (?:we|things) (?:stand )?(?:on|with) (.+) $/, ' $1 toi dau roi ')
     .replace(/^ how (?:is|are) (?!things |it )(.+) (?:going|coming along|progressing|getting on) $/, ' $1 toi dau roi ');
   s = s.replace(/ (?:still )?(?:on (?:schedule|track|time)|within (?:the |its )?(?:deadline|due date)|in time) $/, ' on time ');

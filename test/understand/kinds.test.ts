@@ -1679,4 +1679,12 @@ describe('kinds of question', () => {
     expect(ask(coord).ids).toEqual(['II.4']);
     expect(first(coord)).toBe('Phối hợp: Các cơ quan, đơn vị liên quan');
   });
+  it('English: "coming fortnight", "how long do we have for", "which agency is responsible for", "where does X stand with its tasks"', () => {
+    const cds = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const at = (q: string) => cds.ask(q, { today: '2024-08-20' }).text.split('\n')[0];
+    expect(at('Which agency is responsible for measuring how much the digital economy contributes to GRDP?')).toBe('Lead: Cục Thống kê tỉnh');
+    expect(at('Where does the Education Department stand with its digital transformation tasks?')).toMatch(/^Progress of Sở Giáo dục và Đào tạo/);
+    expect(first('Anything falling due in the coming fortnight?', '2019-06-20')).toMatch(/^Yes\./);
+    expect(first('How long do we have for the yearly review of inter-connected procedures?')).toBe('Deadline: every year');
+  });
 });
