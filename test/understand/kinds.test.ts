@@ -1687,4 +1687,11 @@ describe('kinds of question', () => {
     expect(first('Anything falling due in the coming fortnight?', '2019-06-20')).toMatch(/^Yes\./);
     expect(first('How long do we have for the yearly review of inter-connected procedures?')).toBe('Deadline: every year');
   });
+  it('everyday words: "nâng đời website DVC … đảm trách", "chụp giấy tờ … lưu thành file điện tử", "nhắc các báo đưa tin"', () => {
+    expect(first('nang doi website dich vu cong cua tinh do co quan nao dam trach')).toBe('Chủ trì: VP.UBND tỉnh, Sở Thông tin và Truyền thông');
+    expect(ask('chup giay to nguoi dan nop roi luu thanh file dien tu la viec cua don vi nao').ids).toEqual(['III.3']);
+    expect(first('Theo kế hoạch thì bên nào có trách nhiệm nhắc các báo đưa tin về cơ chế một cửa vậy ạ')).toBe(
+      'Phần Tổ chức thực hiện, mục 5 (Kế hoạch 4561/KH-UBND):',
+    );
+  });
 });
