@@ -1694,4 +1694,8 @@ describe('kinds of question', () => {
       'Phần Tổ chức thực hiện, mục 5 (Kế hoạch 4561/KH-UBND):',
     );
   });
+  it('a budget approved or a number of counters is not stated ("được duyệt dự toán bao nhiêu", "số quầy … mấy cái")', () => {
+    expect(ask('Làm mới Cổng DVC với hệ thống một cửa được duyệt dự toán bao nhiêu vậy').intent).toBe('not-stated');
+    expect(ask('Số quầy nhận hồ sơ ở Trung tâm HCC tỉnh là mấy cái vậy').intent).toBe('not-stated');
+  });
 });
