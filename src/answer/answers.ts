@@ -120,6 +120,9 @@ function partState(ctx: AnswerContext, task: Task, agency: string): TaskState {
 type States = { get(task: Task): TaskState | undefined };
 
 /** Lines for at most maxList tasks; the tasks shown are collected so the reply carries exactly those. */
+/** What a long list may take of a page, its head and notes beside it (PAGE_CHARS in all). */
+const LIST_CHARS = 1650;
+
 function list(
   ctx: AnswerContext,
   tasks: Task[],
@@ -135,16 +138,20 @@ function list(
   const long = visible.length > 8;
   // Every one of a long list late (the overdue list says so in its head): "Quá hạn" on each line says nothing more.
   const allLate = long && visible.every((task) => states.get(task)!.status === 'overdue' && task.deadline.kind !== 'recurring');
-  const shown = visible.map((task) => {
-    const due = opts.dueOf?.get(task);
-    return taskLine(task, states.get(task)!, ctx.t, {
-      ...(opts.lead === false ? { lead: false } : {}),
-      compact,
-      ...(due ? { due } : {}),
-      ...(long ? { width: 75, phrase: 0 } : {}),
-      ...(allLate ? { status: false } : {}),
+  const lines = (width: number) =>
+    visible.map((task) => {
+      const due = opts.dueOf?.get(task);
+      return taskLine(task, states.get(task)!, ctx.t, {
+        ...(opts.lead === false ? { lead: false } : {}),
+        compact,
+        ...(due ? { due } : {}),
+        ...(long ? { width, phrase: 0 } : {}),
+        ...(allLate ? { status: false } : {}),
+      });
     });
-  });
+  // (Too long still for a page with its head: shorter, so the fourteen late tasks of a plan's end fit one message.)
+  let shown = lines(75);
+  if (long && shown.join('\n').length > LIST_CHARS) shown = lines(58);
   if (tasks.length > ctx.maxList) shown.push(ctx.t('list.more', { n: tasks.length - ctx.maxList }));
   return shown.join('\n');
 }

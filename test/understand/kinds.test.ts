@@ -1698,4 +1698,11 @@ describe('kinds of question', () => {
     expect(ask('Làm mới Cổng DVC với hệ thống một cửa được duyệt dự toán bao nhiêu vậy').intent).toBe('not-stated');
     expect(ask('Số quầy nhận hồ sơ ở Trung tâm HCC tỉnh là mấy cái vậy').intent).toBe('not-stated');
   });
+  it("the fourteen late tasks at the plan's end fit the first message, each line shorter (a shorter list keeps its longer lines)", () => {
+    const r = ask('Tính đến nay những nhiệm vụ nào đã quá hạn?', '2021-03-01');
+    expect(r.text.split('\n')[0]).toBe('Nhiệm vụ quá hạn (14), tính đến 01/03/2021:');
+    expect(r.text).toContain('• III.5 — ');
+    expect(r.text.length).toBeLessThanOrEqual(1900);
+    expect(ask('Which tasks are already overdue as of today?', '2020-10-20').text).toContain('Cổng Dịch vụ công quốc gia');
+  });
 });
