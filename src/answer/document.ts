@@ -192,15 +192,26 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
  */
 function targetSentences(ctx: AnswerContext): string[] {
   const plan = ctx.plan;
-  const paragraphs = [...(plan.document?.parts ?? []).flatMap((p) => p.items), ...plan.assignments.map((a) => a.text)];
-  return paragraphs.flatMap((text) => {
+  // An assignment's target is said with whom it binds ("Các sở, ban ngành: phấn đấu … 20% …"), unless the sentence
+  // names them itself.
+  const paragraphs = [
+    ...(plan.document?.parts ?? []).flatMap((p) => p.items.map((text) => ({ text, who: '' }))),
+    ...plan.assignments.map((a) => ({ text: a.text, who: a.lead.map((p) => p.name).join(', ') })),
+  ];
+  // (The body's part III and the assignments are the same text: each sentence once, with whom it binds if known.)
+  const found = new Map<string, string>();
+  for (const { text, who } of paragraphs) {
     let aimed = false;
-    return sentencesOf(text).filter((sentence) => {
+    for (const sentence of sentencesOf(text)) {
       const kept = isTarget(sentence) || (aimed && /\b\d+\b/.test(figuresOf(sentence)));
       if (/(?:phấn đấu|chỉ tiêu|mục tiêu)[^.;:]*:/iu.test(sentence)) aimed = true;
-      return kept;
-    });
-  });
+      if (!kept) continue;
+      const key = sentence.trim();
+      const named = who && !fold(key).includes(fold(who.split(',')[0]!)) ? `${who}: ${key.replace(/^Phấn đấu/u, 'phấn đấu')}` : key;
+      if (!found.has(key) || named !== key) found.set(key, named);
+    }
+  }
+  return [...found.values()];
 }
 
 /** A sentence without the numbers that are no figures: dates, years, document numbers. */

@@ -1476,7 +1476,8 @@ const ranking: Rule = ({ joined, named, q }) => {
   // Periods are ranked by what falls due in them: "nhiều việc đến hạn nhất" holds more words between.
   const span = / (?:quy|thang|nam) nao /.test(joined) ? 4 : 2;
   const most = new RegExp(` nhieu (?:\\S+ ){0,${span}}?nhat `).test(joined);
-  const least = new RegExp(` it (?:\\S+ ){0,${span}}?nhat `).test(joined);
+  // ("phấn đấu ít nhất 20% số thủ tục": at least a figure, no ranking.)
+  const least = new RegExp(` it (?:\\S+ ){0,${span}}?nhat (?!\\d)`).test(joined);
   if ((!most && !least) || named || q.taskId) return undefined;
   // "quý nào dồn nhiều việc đến hạn nhất", "tháng nào ít việc phải xong nhất": periods, by the tasks falling due in them.
   const over = / (?:muc|phan) nao /.test(joined)
