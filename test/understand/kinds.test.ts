@@ -1716,4 +1716,12 @@ describe('kinds of question', () => {
       'The targets plan 4561/KH-UBND sets:',
     );
   });
+  it('where the plan is filed ("bản gốc lưu ở đâu") and whether a body received it ("HĐND tỉnh có nhận được bản KH này không")', () => {
+    const filed = ask('bản gốc kế hoạch lưu ở đâu');
+    expect(filed.text.split('\n')[0]).toBe('Nơi nhận Kế hoạch 4561/KH-UBND:');
+    expect(filed.text).toContain('Lưu: VT');
+    expect(first('HĐND tỉnh có nhận được bản KH này không ạ')).toBe('Có. Thường trực HĐND tỉnh có trong nơi nhận Kế hoạch 4561/KH-UBND.');
+    // A place the plan leaves out stays not stated.
+    expect(ask('trung tâm phục vụ hành chính công đặt ở đâu').intent).toBe('not-stated');
+  });
 });
