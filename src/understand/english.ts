@@ -233,6 +233,8 @@ export function fromEnglish(text: string): string {
       /^ (?!(?:who|what|which|when|where|how|why|is|are|was|were|does|do|did|has|have|can|will|should|must)\b)((?:\S+ ){1,5}?)(?:in charge of|responsible for|leading|the lead (?:on|for)) (.+) $/,
       ' co $1 chu tri $2 khong ',
     );
+  // "Which decree and which decision does plan 4561 implement?": the documents it rests on, its legal basis.
+  s = s.replace(/^ which (.+?) (?:does|do) (?:the |this )?plan(?: \d+)? (?:implement|carry out|follow|rest on|build on) $/, ' ke hoach dua tren nhung $1 nao ');
   // "What does the yearly review of inter-connected procedures actually require?": what the work is, as "… gồm những gì".
   s = s.replace(
     /^ what (?:does|do|will|would) (?!(?:the |this |that )?(?:plan|kh)\b)(.+?) (?:actually |really |exactly |in practice )?(?:require|involve|entail|consist of|cover|mean|ask for) $/,

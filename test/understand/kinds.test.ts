@@ -1724,4 +1724,13 @@ describe('kinds of question', () => {
     // A place the plan leaves out stays not stated.
     expect(ask('trung tâm phục vụ hành chính công đặt ở đâu').intent).toBe('not-stated');
   });
+  it("English of the document: who put the plan out, points of the implementation section, main areas of work, what it implements, a cited decision's signer", () => {
+    expect(first('which body put out this plan')).toMatch(/^Plan no\. 4561\/KH-UBND of 28\/09\/2018 by UBND tỉnh Bến Tre/);
+    expect(first('How many points are there in the implementation section of the plan?')).toBe(
+      'The Implementation part of plan 4561/KH-UBND has 7 items, giving work to agencies:',
+    );
+    expect(first('What are the main areas of work the plan lays out?')).toBe('Plan 4561/KH-UBND has 3 parts:');
+    expect(first("Which government decree and which Prime Minister's decision does plan 4561 implement?")).toBe('Plan 4561/KH-UBND is based on 2 documents:');
+    expect(ask('decision 985/QD-TTg - signed by which authority, when').text).toContain('985/QĐ-TTg of 08/08/2018 by Thủ tướng Chính phủ');
+  });
 });
