@@ -107,13 +107,11 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
       // "Kế hoạch có gửi Công an tỉnh không": whether the agency (or a group it belongs to) is among them, first.
       const say = (yes: boolean, agency: string) =>
         list.unshift(`${ctx.t(yes ? 'yesno.yes' : 'yesno.no')} ${ctx.t(yes ? 'doc.recipientYes' : 'doc.recipientNo', { agency, plan: plan.number })}`);
-      const asked = q.agencies[0];
-      if (asked) {
+      if (q.agencies.length > 0) {
         const named = new Set(doc.recipients.flatMap((r) => ctx.dir.scan(canonicalTokens(r)).flatMap((m) => m.agencies)));
-        say(
-          ctx.dir.identities(asked).some((id) => named.has(id)),
-          ctx.dir.label(asked),
-        );
+        // ("the Government Office's Administrative Procedure Control Agency": of the bodies its name holds, the one sent it.)
+        const sent = q.agencies.find((a) => ctx.dir.identities(a).some((id) => named.has(id)));
+        say(sent !== undefined, ctx.dir.label(sent ?? q.agencies[0]!));
       } else if (q.unresolved) {
         // A body the directory does not know ("có gửi Bưu điện tỉnh không"): looked for by its words in the list.
         const words = canonicalTokens(q.unresolved).join(' ');

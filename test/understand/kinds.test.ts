@@ -1733,4 +1733,10 @@ describe('kinds of question', () => {
     expect(first("Which government decree and which Prime Minister's decision does plan 4561 implement?")).toBe('Plan 4561/KH-UBND is based on 2 documents:');
     expect(ask('decision 985/QD-TTg - signed by which authority, when').text).toContain('985/QĐ-TTg of 08/08/2018 by Thủ tướng Chính phủ');
   });
+  it('a recipient asked by a name holding two bodies is answered for the one sent the plan', () => {
+    expect(first("Did the Government Office's Administrative Procedure Control Agency get a copy of the plan?")).toBe(
+      'Yes. Cục Kiểm soát TTHC - Văn phòng Chính phủ is among the recipients of plan 4561/KH-UBND.',
+    );
+    expect(first('Kế hoạch có gửi Sở Tư pháp không')).toMatch(/^Có\./);
+  });
 });
