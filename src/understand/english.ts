@@ -233,6 +233,15 @@ export function fromEnglish(text: string): string {
       /^ (?!(?:who|what|which|when|where|how|why|is|are|was|were|does|do|did|has|have|can|will|should|must)\b)((?:\S+ ){1,5}?)(?:in charge of|responsible for|leading|the lead (?:on|for)) (.+) $/,
       ' co $1 chu tri $2 khong ',
     );
+  // "section 2 plus section 3 task count": how many tasks.
+  s = s.replace(/ tasks? count $/, ' bao nhieu nhiem vu ');
+  // "Has anything gone overdue yet?", "do commune-level committees have any overdue tasks": asked yes or no.
+  s = s
+    .replace(
+      /^ (?:has|have|is|are) (?:anything|any tasks?|any work|something|any of them) (?:gone |become |fallen |slipped |been |running )?(overdue|late|behind)(?: yet)? $/,
+      ' co viec nao qua han khong ',
+    )
+    .replace(/^ (?:do|does) (.+?) have any (?:overdue|late) (?:tasks|work|jobs|items)(?: yet)? $/, ' $1 co viec nao qua han khong ');
   // "Which decree and which decision does plan 4561 implement?": the documents it rests on, its legal basis.
   s = s.replace(/^ which (.+?) (?:does|do) (?:the |this )?plan(?: \d+)? (?:implement|carry out|follow|rest on|build on) $/, ' ke hoach dua tren nhung $1 nao ');
   // "What does the yearly review of inter-connected procedures actually require?": what the work is, as "… gồm những gì".
@@ -350,6 +359,11 @@ export function fromEnglish(text: string): string {
     .replace(new RegExp(` ${month} ((?:19|20)\\d\\d) `, 'g'), (_, mo: string, y: string) => ` thang ${monthNumber(mo)}/${y} `)
     .replace(
       / (?:in |within |over )?(?:the )?next (\d{1,3}) (day|week|month)s? /g,
+      (_, n: string, u: string) => ` ${n} ${u === 'day' ? 'ngay' : u === 'week' ? 'tuan' : 'thang'} toi `,
+    )
+    // "in the 2 weeks ahead": a window from today.
+    .replace(
+      / (?:in |within |over |during |for )?(?:the )?(\d{1,3}) (day|week|month)s? ahead /g,
       (_, n: string, u: string) => ` ${n} ${u === 'day' ? 'ngay' : u === 'week' ? 'tuan' : 'thang'} toi `,
     )
     // "in the coming 6 weeks", "over the next 10 days": a window from today.

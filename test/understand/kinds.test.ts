@@ -1739,4 +1739,13 @@ describe('kinds of question', () => {
     );
     expect(first('Kế hoạch có gửi Sở Tư pháp không')).toMatch(/^Có\./);
   });
+  it('English: "has anything gone overdue yet", "do X have any overdue tasks", "the coming quarter", "N weeks ahead", "last due date", "plus", "list the articles"', () => {
+    expect(first('Has anything gone overdue yet?', '2018-10-15')).toBe('Yes.');
+    expect(first('do commune-level committees have any overdue tasks', '2019-04-10')).toBe('Yes.');
+    expect(first('which tasks must be finished in the coming quarter', '2020-06-15')).toBe('Tasks due in Q3 2020 (2):');
+    expect(first('tasks with deadlines in the 2 weeks ahead', '2019-09-20')).toMatch(/^(?:Yes\.|Tasks due in the next 2 weeks)/);
+    expect(first('last due date the district-level committees have to meet')).toMatch(/^The latest deadline of UBND cấp huyện: Q4 2020/);
+    expect(first('section 2 plus section 3 task count')).toBe('Sections II, III hold 15 tasks in all (section II: 9, section III: 6).');
+    expect(first('list the articles cited in plan 4561')).toBe('Plan 4561/KH-UBND cites 3 articles:');
+  });
 });
