@@ -119,10 +119,10 @@ function partState(ctx: AnswerContext, task: Task, agency: string): TaskState {
 /** A task's state for this reply: computed on first use (and cached for the day by stateOf/partState). */
 type States = { get(task: Task): TaskState | undefined };
 
-/** Lines for at most maxList tasks; the tasks shown are collected so the reply carries exactly those. */
-/** What a long list may take of a page, its head and notes beside it (PAGE_CHARS in all). */
+/** What a long list may take of a page, its head and notes beside it (a page is PAGE_CHARS, 1,900). */
 const LIST_CHARS = 1650;
 
+/** Lines for at most maxList tasks; the tasks shown are collected so the reply carries exactly those. */
 function list(
   ctx: AnswerContext,
   tasks: Task[],
@@ -562,6 +562,8 @@ function overdueCoordinated(ctx: AnswerContext, q: Question, agency: string): { 
     const due = within(ctx, q.period);
     tasks = tasks.filter((task) => due.has(task));
   }
+  const section = sectionAsked(ctx, q);
+  if (section) tasks = tasks.filter((task) => task.section === section);
   const states = statesFor(ctx, tasks);
   const late = tasks.filter((task) => states.get(task)!.status === 'overdue');
   late.sort((a, b) => byDate(states.get(a)!.due ?? '', states.get(b)!.due ?? ''));

@@ -109,9 +109,15 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
         list.unshift(`${ctx.t(yes ? 'yesno.yes' : 'yesno.no')} ${ctx.t(yes ? 'doc.recipientYes' : 'doc.recipientNo', { agency, plan: plan.number })}`);
       if (q.agencies.length > 0) {
         const named = new Set(doc.recipients.flatMap((r) => ctx.dir.scan(canonicalTokens(r)).flatMap((m) => m.agencies)));
-        // ("the Government Office's Administrative Procedure Control Agency": of the bodies its name holds, the one sent it.)
-        const sent = q.agencies.find((a) => ctx.dir.identities(a).some((id) => named.has(id)));
-        say(sent !== undefined, ctx.dir.label(sent ?? q.agencies[0]!));
+        const isSent = (a: string) => ctx.dir.identities(a).some((id) => named.has(id));
+        // "the Government Office's Administrative Procedure Control Agency": one name holding two bodies (Chính phủ
+        // in the recipient's own line), answered for the one sent it; bodies asked side by side, each in turn.
+        const sent = q.agencies.filter(isSent);
+        const lineOf = (a: string) =>
+          doc.recipients.find((r) => ctx.dir.scan(canonicalTokens(r)).some((m) => m.agencies.some((id) => ctx.dir.identities(a).includes(id))));
+        const within = (a: string) => sent.some((b) => fold(lineOf(b) ?? '').includes(fold(ctx.dir.label(a))));
+        const asked = q.agencies.filter((a) => isSent(a) || !within(a));
+        for (const a of [...asked].reverse()) say(isSent(a), ctx.dir.label(a));
       } else if (q.unresolved) {
         // A body the directory does not know ("có gửi Bưu điện tỉnh không"): looked for by its words in the list.
         const words = canonicalTokens(q.unresolved).join(' ');

@@ -804,7 +804,7 @@ function languageCounts(): ReturnType<typeof countWords> {
 }
 
 /** The words a task's rhythm is named by: "hằng năm" for yearly work; nothing for dated work. */
-const RHYTHM: Record<string, string> = { year: 'hằng năm', half: 'sáu tháng', quarter: 'hằng quý', month: 'hằng tháng' };
+const RHYTHM: Record<string, string> = { year: 'hằng năm', half: '6 tháng', quarter: 'hằng quý', month: 'hằng tháng' };
 function rhythmWords(task: Task): string {
   if (task.deadline.kind === 'continuous') return 'thường xuyên';
   return task.deadline.kind === 'recurring' && task.deadline.every ? RHYTHM[task.deadline.every]! : '';

@@ -409,7 +409,12 @@ export function fromEnglish(text: string): string {
     // "by the end of 2018": the year's end.
     .replace(/ (?:the )?end of (?:the year )?((?:19|20)\d\d) /g, ' cuoi nam $1 ')
     // "in 2018-2019", "between 2018 and 2019", "from 2018 to 2020": the years between, both counted.
-    .replace(/ (?:in|during|for|over|from|between) ((?:19|20)\d\d)(?: ?[-–] ?| to | and | through | until | )((?:19|20)\d\d) /g, ' giai doan $1 den $2 ')
+    // ("due in 2018 and 2020": two years apart, no span — "between", "from … to" and a dash are spans whatever they hold.)
+    .replace(
+      / (?:in|during|for|over|from|between) ((?:19|20)\d\d)( ?[-–] ?| to | and | through | until | )((?:19|20)\d\d) /g,
+      (x, a: string, by: string, b: string) =>
+        / between /.test(x) || !['and', ''].includes(by.trim()) || Number(b) === Number(a) + 1 ? ` giai doan ${a} den ${b} ` : x,
+    )
     .replace(/ (?:in|during|for|of) (?:(?:the )?year )?((?:19|20)\d\d) /g, ' nam $1 ');
   // "at district one-stop desks": the desks of that level, as Vietnamese names them ("bộ phận một cửa cấp huyện").
   s = s.replace(

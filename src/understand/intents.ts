@@ -459,8 +459,10 @@ export function understand(
 }
 
 /** "soạn kế hoạch", "làm cái kế hoạch", "kế hoạch … do ai soạn": drafting a plan, said either way round. */
+// (Said after the plan, the drafting verb ends the question, asked of a doer: "… do ai chịu trách nhiệm soạn vậy anh" —
+// "Theo kế hoạch, việc soạn quy trình nội bộ do ai chủ trì" drafts no plan.)
 const DRAFTING_PLAN =
-  / (?:xay dung|soan thao|du thao|lap|lam|len|soan|thao) (?:cai |tinh |ban )?ke hoach | ke hoach (?:\S+ ){0,14}?(?:soan thao|du thao|soan)(?: ra)? /;
+  / (?:xay dung|soan thao|du thao|lap|lam|len|soan|thao) (?:cai |tinh |ban )?ke hoach | ke hoach (?:\S+ ){0,14}?(?:do |ai )(?:\S+ ){0,5}?(?:soan thao|du thao|soan)(?: ra)?(?: (?:vay|a|anh|chi|nhi|the|ha|nhe))* $/;
 
 /** Words that go on from a level named as the topic ("huyện chủ trì …", "xã thì …", "huyện có việc nào …"). */
 const LEVEL_NEXT = new Set(['chu', 'phoi', 'phai', 'duoc', 'co', 'lam', 'thi', 'can', 'da', 'dang', 'con', 'bi', 'nhan', 'dam', 'lo', 'phu', 'chiu', 'tre']);
@@ -1301,10 +1303,17 @@ function draftingSaidAsPlans(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if ((w === 'soan' || w === 'du') && words[i + 1] === 'thao') {
+    if (
+      (w === 'soan' || w === 'du') &&
+      words[i + 1] === 'thao' &&
+      (/^(?:cai |tinh |ban )?ke hoach/.test(words.slice(i + 2, i + 5).join(' ')) || i >= words.length - 3)
+    ) {
       out.push('xay', 'dung');
       i++;
-    } else if (w === 'soan' || ((w === 'len' || w === 'lam') && /^(?:cai |tinh |ban )?ke hoach/.test(words.slice(i + 1, i + 4).join(' '))))
+    } else if (
+      (w === 'soan' || w === 'len' || w === 'lam') &&
+      (/^(?:cai |tinh |ban )?ke hoach/.test(words.slice(i + 1, i + 4).join(' ')) || (w === 'soan' && i >= words.length - 2))
+    )
       out.push('xay', 'dung');
     else out.push(w);
   }
@@ -1479,7 +1488,7 @@ const ranking: Rule = ({ joined, named, q }) => {
   const span = / (?:quy|thang|nam) nao /.test(joined) ? 4 : 2;
   const most = new RegExp(` nhieu (?:\\S+ ){0,${span}}?nhat `).test(joined);
   // ("phấn đấu ít nhất 20% số thủ tục": at least a figure, no ranking.)
-  const least = new RegExp(` it (?:\\S+ ){0,${span}}?nhat (?!\\d)`).test(joined);
+  const least = new RegExp(` it (?:\\S+ ){0,${span}}?nhat (?!(?:la |khoang |tu )?\\d)`).test(joined);
   if ((!most && !least) || named || q.taskId) return undefined;
   // "quý nào dồn nhiều việc đến hạn nhất", "tháng nào ít việc phải xong nhất": periods, by the tasks falling due in them.
   const over = / (?:muc|phan) nao /.test(joined)

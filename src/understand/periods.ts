@@ -218,9 +218,9 @@ function periodIn(joined: string, today: string): { span: Span & { label: string
   const yearless = joined.match(/ tu ((quy|thang) (iv|i{1,3}|\d{1,2})) (den|toi|cho den|cho toi) (het |cuoi )?(\2 (iv|i{1,3}|\d{1,2})\/((?:19|20)\d\d)) /);
   // "từ tháng 7 tới hết năm 2019": from that month to the year's end.
   const toYearEnd = joined.match(/ tu thang (\d{1,2}) (?:den|toi|cho den|cho toi) (?:het |cuoi )?nam ((?:19|20)\d\d) /);
-  if (toYearEnd && Number(toYearEnd[1]) >= 1 && Number(toYearEnd[1]) < 12) {
+  if (toYearEnd && Number(toYearEnd[1]) >= 1 && Number(toYearEnd[1]) <= 12) {
     const [a, yy] = [Number(toYearEnd[1]), Number(toYearEnd[2])];
-    return { span: { ...monthsSpan(a, 12, yy), label: `tháng ${a}–12/${yy}` }, text: toYearEnd[0].trim() };
+    return { span: { ...monthsSpan(a, 12, yy), label: a === 12 ? `tháng 12/${yy}` : `tháng ${a}–12/${yy}` }, text: toYearEnd[0].trim() };
   }
   // (Both in one year: "tháng 7–12/2020", "Quý II–III/2019", as the spans of one year are named.)
   if (yearless) {

@@ -43,6 +43,8 @@ export class TaskSearch<T> {
   private readonly itemWeights: Float64Array;
   /** Thesaurus phrases by their first word, longest first, each with its group. */
   private readonly phrases = new Map<string, { words: string[]; group: number }[]>();
+  /** The tags' tokens and the phrases a question says them by. */
+  private readonly tagPhrases = new Map<string, string[]>();
   /** Per group, the members the items use, in the group's order, found on first need. */
   private readonly inPlan = new Map<number, string[][]>();
 
@@ -92,24 +94,19 @@ export class TaskSearch<T> {
       const idf = this.idf(w);
       for (const { doc } of list) this.itemWeights[doc]! += idf;
     }
+    // A tag is one token of its own ("#hang_nam"), found only when the question says its whole phrase: the items' own
+    // words ("hàng", "năm", "quy") and their weights stay as they were.
     items.forEach((item, doc) => {
-      const words = canonicalTokens(tags(item));
-      for (const w of new Set(words)) {
-        let list = this.postings.get(w);
-        if (!list) this.postings.set(w, (list = []));
-        const own = list.find((e) => e.doc === doc);
-        if (own) own.tf++;
-        else list.push({ doc, tf: 1 });
-      }
-      for (let i = 0; i + 1 < words.length; i++) {
-        const key = `${words[i]} ${words[i + 1]}`;
-        let set = this.pairs.get(key);
-        if (!set) this.pairs.set(key, (set = new Set()));
-        set.add(doc);
-      }
+      const phrase = canonicalTokens(tags(item));
+      if (phrase.length === 0) return;
+      const token = `#${phrase.join('_')}`;
+      if (!this.tagPhrases.has(token)) this.tagPhrases.set(token, phrase);
+      const list = this.postings.get(token) ?? [];
+      list.push({ doc, tf: 1 });
+      this.postings.set(token, list);
     });
     this.fuse = new Fuse(
-      [...this.postings.keys()].filter((w) => w.length >= 3),
+      [...this.postings.keys()].filter((w) => w.length >= 3 && !w.startsWith('#')),
       {
         threshold: 0.3,
         ignoreLocation: true,
@@ -268,6 +265,16 @@ export class TaskSearch<T> {
   search(words: readonly string[], limit = 5): SearchHit<T>[] {
     const terms: { word: string; weight: number }[] = [];
     const seen = new Set<string>();
+    // A tag's phrase said ("hằng năm") is searched as the tag, its words no longer as words of the items' text.
+    let said = ` ${words.join(' ')} `;
+    const tagged: string[] = [];
+    for (const [token, phrase] of this.tagPhrases) {
+      const at = ` ${phrase.join(' ')} `;
+      if (!said.includes(at)) continue;
+      tagged.push(token);
+      said = said.replace(at, ' ');
+    }
+    if (tagged.length > 0) words = said.trim().split(' ').filter(Boolean);
     for (const w of searchTerms(this.withThesaurus(words))) {
       const known = this.postings.has(w) ? w : this.correct(w);
       const key = known ?? w;
@@ -275,6 +282,7 @@ export class TaskSearch<T> {
       seen.add(key);
       terms.push({ word: key, weight: known === w ? 1 : known ? FUZZY_PENALTY : 1 });
     }
+    for (const token of tagged) terms.push({ word: token, weight: 1 });
     if (terms.length === 0 || this.items.length === 0) return [];
     const scores = new Float64Array(this.items.length);
     const covered = new Float64Array(this.items.length);

@@ -1748,4 +1748,16 @@ describe('kinds of question', () => {
     expect(first('section 2 plus section 3 task count')).toBe('Sections II, III hold 15 tasks in all (section II: 9, section III: 6).');
     expect(first('list the articles cited in plan 4561')).toBe('Plan 4561/KH-UBND cites 3 articles:');
   });
+  it('review mends: bodies asked side by side are each answered; December to the year\'s end; two years apart are no span; "soạn" of another work drafts no plan; "ít nhất là 20%"', () => {
+    const r = ask('Kế hoạch có gửi Bộ Nội vụ và Công an tỉnh không');
+    expect(r.text.split('\n').slice(0, 2)).toEqual([
+      'Không. Bộ Nội vụ không có tên trong nơi nhận Kế hoạch 4561/KH-UBND.',
+      'Có. Công an tỉnh có trong nơi nhận Kế hoạch 4561/KH-UBND.',
+    ]);
+    expect(first('từ tháng 12 tới hết năm 2019 có việc gì')).toMatch(/tháng 12\/2019/);
+    expect(first('Which tasks were due in 2018 and 2020?')).not.toMatch(/2018–2020/);
+    expect(ask('Theo kế hoạch, việc soạn quy trình nội bộ do ai chủ trì').ids).toEqual(['II.5']);
+    expect(ask('phấn đấu ít nhất là 20% thủ tục là chỉ tiêu của ai').intent).not.toBe('agency');
+    expect(first('Công an tỉnh mục I có việc nào quá hạn không', '2021-01-01')).toBe('Không.');
+  });
 });

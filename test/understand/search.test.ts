@@ -83,4 +83,16 @@ describe('thesaurus in task search', () => {
     // Nothing beside it: the first in the group's order.
     expect(search.search(words('làm mới'))[0]?.item).toBe(items[0]);
   });
+  it('a tag is found only by its whole phrase: its words alone ("hàng", "năm") are no match', () => {
+    const items = ['Kết nối ngân hàng', 'Rà soát thủ tục liên thông'];
+    const tagged = new TaskSearch(
+      items,
+      (t) => t,
+      () => 1,
+      [],
+      (t) => (t === items[1] ? 'hằng năm' : ''),
+    );
+    expect(tagged.search(words('ngân hàng')).map((h) => h.item)).toEqual([items[0]]);
+    expect(tagged.search(words('việc hằng năm')).map((h) => h.item)).toEqual([items[1]]);
+  });
 });
