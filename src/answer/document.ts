@@ -126,6 +126,16 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
       }
       return answer(list.join('\n'));
     }
+    case 'focus': {
+      // "UBND cấp huyện phải xác định việc này là nhiệm vụ trọng tâm trong giai đoạn nào": the body's sentences that
+      // name the key work, each with where it stands (each once: part III and the assignments are the same text).
+      const seen = new Set<string>();
+      const said = bodySentences(ctx).filter(
+        ({ sentence }) => / trong tam /.test(` ${canonicalTokens(sentence).join(' ')} `) && !seen.has(sentence.trim()) && seen.add(sentence.trim()),
+      );
+      if (said.length === 0) return missing('focus');
+      return answer([ctx.t('doc.focus', { plan: plan.number }), ...said.map(({ where, sentence }) => `• ${where}: ${sentence.trim()}`)].join('\n'));
+    }
     case 'funding': {
       // "Tiền làm kế hoạch lấy từ nguồn nào": the body's part on funding, else its sentences that speak of money.
       const part = doc?.parts.find((p) => /kinh phi|nguon von|ngan sach/.test(fold(p.title)));

@@ -1120,6 +1120,8 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
     (!named ||
       part === 'targets' ||
       part === 'recipients' ||
+      // ("UBND cấp huyện phải xác định việc này là nhiệm vụ trọng tâm trong giai đoạn nào": the key work the plan names.)
+      (part === 'focus' && / giai doan | nam nao | may nam | thoi gian /.test(joined)) ||
       (part === 'header' && has(joined, ['ky', 'ky ten', 'ky khong'])) ||
       // "Cuối kế hoạch, UBND tỉnh yêu cầu những ai …": the plan's issuer named in its closing words.
       (part === 'closing' && q.agencies.every((a) => a === 'ubnd-tinh')) ||

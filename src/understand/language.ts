@@ -67,6 +67,7 @@ export const DOCUMENT_PARTS = [
   'assignments',
   'funding',
   'closing',
+  'focus',
 ] as const;
 /** The parts of the plan's own document a question may ask about. */
 export type DocumentPart = (typeof DOCUMENT_PARTS)[number];

@@ -620,9 +620,9 @@ describe('kinds of question', () => {
     expect(first('which quarter has the most deadlines?')).toBe('Most tasks falling due in plan 4561/KH-UBND: Q1 2019 (5 tasks with a fixed deadline).');
   });
   it('the years a plan runs, asked as its period; work repeated every six months', () => {
-    expect(ask('Kế hoạch coi giai đoạn nào là trọng tâm?').text.split('\n')[2]).toBe(
-      'Thời gian thực hiện: 2018–2020 (từ ngày ban hành đến hạn cuối cùng của các nhiệm vụ).',
-    );
+    // (The key period asked: the plan's own sentence that names it.)
+    expect(ask('Kế hoạch coi giai đoạn nào là trọng tâm?').text).toContain('Xác định đây là nhiệm vụ trọng tâm trong giai đoạn 2018-2020.');
+    expect(ask('Kế hoạch thực hiện trong giai đoạn nào?').text).toContain('Thời gian thực hiện: 2018–2020');
     expect(ask('How long does the plan run?').text).toContain('Runs: 2018–2020');
     const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
     expect(environment.ask('việc nào làm định kỳ 6 tháng', { today: '2025-01-01' }).text.split('\n')[0]).toBe('Nhiệm vụ thực hiện 6 tháng một lần (1):');
@@ -1759,5 +1759,13 @@ describe('kinds of question', () => {
     expect(ask('Theo kế hoạch, việc soạn quy trình nội bộ do ai chủ trì').ids).toEqual(['II.5']);
     expect(ask('phấn đấu ít nhất là 20% thủ tục là chỉ tiêu của ai').intent).not.toBe('agency');
     expect(first('Công an tỉnh mục I có việc nào quá hạn không', '2021-01-01')).toBe('Không.');
+  });
+  it('the key work the plan names ("nhiệm vụ trọng tâm … giai đoạn nào"), with where it stands', () => {
+    const r = ask('UBND cấp huyện phải xác định việc này là nhiệm vụ trọng tâm trong giai đoạn nào');
+    expect(r.text.split('\n')[0]).toBe('Kế hoạch 4561/KH-UBND nói về nhiệm vụ trọng tâm:');
+    expect(r.text).toContain('Xác định đây là nhiệm vụ trọng tâm trong giai đoạn 2018-2020.');
+    expect(first('Which period does the plan single out as the key period for this work?')).toBe('What plan 4561/KH-UBND names as key work:');
+    // An agency's own key tasks asked stay its tasks.
+    expect(ask('Sở Nội vụ có nhiệm vụ trọng tâm nào').intent).toBe('agency');
   });
 });
