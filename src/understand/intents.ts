@@ -1021,7 +1021,13 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
   // ("bản gốc kế hoạch lưu ở đâu": where the plan is filed, its recipients' "Lưu: VT", no place the plan leaves out.)
   const whereFiled = / luu (?:tru )?(?:o|tai) (?:dau|bo phan nao|cho nao) /.test(joined);
   const notStated = c.notStated.filter(
-    (cue) => joined.includes(` ${cue} `) && !(cue === 'o dau' && (whereAlong || whereFiled)) && !inPlanWording(r, cue) && !markedAway(r.text, cue),
+    (cue) =>
+      joined.includes(` ${cue} `) &&
+      !(cue === 'o dau' && (whereAlong || whereFiled)) &&
+      // ("ai là người ký kế hoạch": its signer, whom the plan names.)
+      !(cue === 'ai la nguoi' && / ai la nguoi (?:ky|dung ten|ban hanh) /.test(joined)) &&
+      !inPlanWording(r, cue) &&
+      !markedAway(r.text, cue),
   );
   // "cán bộ cử ra phải đạt chuẩn theo điều mấy của NĐ 61": the article a task or an item cites, found with its words.
   if (/ dieu (?:may|nao|so may|bao nhieu) /.test(joined) && r.content >= 2) return { ...q, intent: 'task', asksArticle: true };

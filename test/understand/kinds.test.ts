@@ -1768,4 +1768,9 @@ describe('kinds of question', () => {
     // An agency's own key tasks asked stay its tasks.
     expect(ask('Sở Nội vụ có nhiệm vụ trọng tâm nào').intent).toBe('agency');
   });
+  it('"ai là người ký kế hoạch" is its signer; greetings and "bạn là ai" are help', () => {
+    expect(ask('ai là người ký kế hoạch').text).toContain('Người ký: Chủ tịch Cao Văn Trọng.');
+    expect(ask('ai là người phụ trách bộ phận một cửa').intent).toBe('not-stated');
+    for (const q of ['bạn là ai vậy', 'ê bot', 'khởi động', 'who are you', 'good morning', 'hey']) expect(ask(q).intent, q).toBe('help');
+  });
 });
