@@ -487,7 +487,8 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
   }
   const { tasks: candidates, own } = pool(ctx, q);
   const states = statesFor(ctx, candidates, own);
-  const key = `overdue|${agency ?? ''}|${q.role ?? ''}|${q.period ? `${q.period.start}|${q.period.end}` : ''}|${sectionAsked(ctx, q) ?? ''}`;
+  const section = sectionAsked(ctx, q);
+  const key = `overdue|${agency ?? ''}|${q.role ?? ''}|${q.period ? `${q.period.start}|${q.period.end}` : ''}|${section ?? ''}`;
   let tasks = ctx.lists.get(key);
   if (!tasks) {
     tasks = candidates.filter((task) => states.get(task)!.status === 'overdue');
@@ -509,7 +510,7 @@ export function overdueAnswer(ctx: AnswerContext, q: Question): Reply {
     const shown = [...own.tasks, ...helping.tasks];
     return reply(ctx, 'overdue', `${head}\n\n${part}`, shown.slice(0, ctx.maxList), all, [agency!], own.counted + helping.tasks.length);
   }
-  if (tasks.length === 0 && (agency || q.period || sectionAsked(ctx, q)) && candidates.length > 0) {
+  if (tasks.length === 0 && (agency || q.period || section) && candidates.length > 0) {
     // Never a bare "no": what is in scope, and where each stands; the nearest due first.
     const counts = new Map<string, number>();
     for (const task of candidates) counts.set(states.get(task)!.status, (counts.get(states.get(task)!.status) ?? 0) + 1);

@@ -290,7 +290,7 @@ export class Engine {
         (i) => (i.kind === 'task' ? 1 : 0.8),
         thesaurus(),
         // A task done in a rhythm is named by it too ("việc hằng năm về thủ tục liên thông").
-        (i) => (i.kind === 'task' ? rhythmWords(i.task) : ''),
+        (i) => (i.kind === 'task' ? rhythmTag(i.task) : ''),
       );
     }
     return this.searchIndex;
@@ -692,7 +692,7 @@ export class Engine {
   private namesPlanOnly(q: Question): boolean {
     if (q.intent !== 'task' || q.focus !== 'status' || q.taskId || q.nth !== undefined) return false;
     // "mục III thực hiện tới đâu": a section named by its number, and nothing of a task besides.
-    const words = q.section ? q.words.filter((w) => w !== 'muc' && w !== 'phan' && w !== q.section!.toLowerCase()) : q.words;
+    const words = withoutSectionHead(q);
     const at = words.findIndex((w, i) => w === 'ke' && words[i + 1] === 'hoach');
     if (at < 0 && !q.section) return false;
     this.planWords ??= new Set([
@@ -773,11 +773,16 @@ export class Engine {
  * "app Bến Tre Travel làm xong chưa, có bị trễ không": lateness asked of one task named in everyday words is that
  * task's state, when the words find it for sure; otherwise (no such task, or several alike) the overdue list.
  */
+/** The question's words without the section's head and number ("mục III", "phần 2"): what else it says. */
+function withoutSectionHead(q: Question): string[] {
+  return q.section ? q.words.filter((w) => w !== 'muc' && w !== 'phan' && w !== q.section!.toLowerCase()) : q.words;
+}
+
 function oneTaskLate(ctx: AnswerContext, q: Question): Reply | undefined {
   // "kh giảm nghèo có việc nào trễ hạn chưa": the plan named by its title's words is no task's words.
   // "Mục I có việc nào quá hạn không": the section's list — its head and number are no task's words.
   const filler = fillerWords();
-  const words = q.section ? q.words.filter((w) => w !== 'muc' && w !== 'phan' && w !== q.section!.toLowerCase() && !filler.has(w)) : q.words;
+  const words = q.section ? withoutSectionHead(q).filter((w) => !filler.has(w)) : q.words;
   if (q.focus !== 'status' || q.agencies.length > 0 || q.period || q.count || withoutPlanRef(words, ctx.planName()).length < 2) return undefined;
   const one = taskAnswer(ctx, { ...q, intent: 'task', words });
   return one?.intent === 'task' ? one : undefined;
@@ -805,7 +810,7 @@ function languageCounts(): ReturnType<typeof countWords> {
 
 /** The words a task's rhythm is named by: "hằng năm" for yearly work; nothing for dated work. */
 const RHYTHM: Record<string, string> = { year: 'hằng năm', half: '6 tháng', quarter: 'hằng quý', month: 'hằng tháng' };
-function rhythmWords(task: Task): string {
+function rhythmTag(task: Task): string {
   if (task.deadline.kind === 'continuous') return 'thường xuyên';
   return task.deadline.kind === 'recurring' && task.deadline.every ? RHYTHM[task.deadline.every]! : '';
 }

@@ -51,9 +51,9 @@ export class TaskSearch<T> {
   /**
    * `weight` scales an item's score (e.g. below 1 for items that should lose close calls). `thesaurus`: groups of
    * phrases (canonical words) used interchangeably: a question's phrase the items do not use is searched as the
-   * member of its group they do use ("sửa sang trụ sở" → "cải tạo trụ sở"). `tags`: words an item is also named by
-   * that are not its text (a task's rhythm, "hằng năm"): found like its words, but no part of its length or its own
-   * weight, so an item that has them ranks as before on every question that does not say them.
+   * member of its group they do use ("sửa sang trụ sở" → "cải tạo trụ sở"). `tags`: a phrase an item is also named by
+   * that is not its text (a task's rhythm, "hằng năm"): one token of its own, found only when a question says the whole
+   * phrase, and no part of the item's length or weight — on every other question the item ranks as before.
    */
   constructor(
     readonly items: readonly T[],

@@ -6,9 +6,11 @@ import { loadDirectory, loadPlan } from '../../src/plan/load.ts';
 import { ask, engine } from '../helpers.ts';
 
 const first = (q: string, today = '2026-11-28') => ask(q, today).text.split('\n')[0]!;
+/** An engine over one of the corpus's plans (test/fixtures/corpus-plans/<file>.json) and the bundled directory. */
+const fixturePlan = (file: string) => new Engine(loadPlan(path.join(import.meta.dirname, `../fixtures/corpus-plans/${file}.json`)), loadDirectory());
 /** Plans imported for the blind sets fresh-6 (traffic safety, Excel) and fresh-5 (tourism, Word). */
-const traffic = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/95-KH-UBND-2026.json')), loadDirectory());
-const tourism = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/77-KH-UBND-2026.json')), loadDirectory());
+const traffic = fixturePlan('95-KH-UBND-2026');
+const tourism = fixturePlan('77-KH-UBND-2026');
 
 describe('kinds of question', () => {
   it("one task's state: the status and deadline first, not a list", () => {
@@ -318,12 +320,12 @@ describe('kinds of question', () => {
   });
   it('a party a plan stored by name answers to every name the directory now knows for it; an English question may name one in Vietnamese', () => {
     // 88/KH-UBND was imported before the directory knew "Hội Liên hiệp Phụ nữ tỉnh": its tasks sit under that name.
-    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const env = fixturePlan('88-KH-UBND-2025');
     expect(env.ask('hoi lhpn tinh co tham gia nv nao ko', { today: '2025-06-01' }).text).toMatch(/^Có/);
     const press = env.ask('What does Báo Đồng Khởi have to do?', { today: '2025-06-01' });
     expect([press.intent, press.text.split('\n')[0]]).toEqual(['agency', 'Báo Đồng Khởi — tasks in plan 88/KH-UBND (as of 01/06/2025):']);
     // Several words changed are no typo of a name: "dvc toàn trình" is not "công đoàn tỉnh".
-    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const digital = fixturePlan('215-KH-UBND-2024');
     expect(digital.ask('dvc toan trinh 80% con han k', { today: '2024-08-15' }).intent).toBe('task');
   });
   it('progress asked as a count of what is done, a cited decree by its number and year, "ở đâu" of an agency’s role', () => {
@@ -342,7 +344,7 @@ describe('kinds of question', () => {
     expect(ask('ai chủ trì làm trọn gói thủ tục tại chỗ ở một cửa').ids).toEqual(['II.6']);
   });
   it('a word typed as the initials of a run of the plan’s words is that run; words of the language are not', async () => {
-    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const digital = fixturePlan('215-KH-UBND-2024');
     const r = digital.ask('tổ CNSCĐ ở các ấp do sở nào chủ trì', { today: '2024-05-01' });
     expect(r.tasks.map((t) => t.id)).toEqual(['IV.1']);
     expect(r.text.split('\n')[0]).toBe('Chủ trì: Sở Thông tin và Truyền thông');
@@ -373,13 +375,13 @@ describe('kinds of question', () => {
     expect(r.text.split('\n')[0]).toBe('Chủ trì: Sở Thông tin và Truyền thông, VP.UBND tỉnh');
   });
   it('everyday words through the thesaurus ("thuốc sâu", "vỏ chai"); a plan named by its title and number; how much asked of a task', () => {
-    const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const environment = fixturePlan('88-KH-UBND-2025');
     const today = { today: '2025-01-01' };
     expect(environment.ask('vỏ thuốc sâu vứt ngoài đồng thì ai lo thu gom', today).tasks.map((t) => t.id)).toEqual(['I.6']);
     expect(environment.ask('KH môi trường 88 có tổng cộng mấy nhiệm vụ', today).text).toMatch(/^Kế hoạch 88\/KH-UBND có 18 nhiệm vụ/);
     // "đem đi" is no "đếm".
     expect(environment.ask('vỏ chai lọ thuốc bvtv gom lại đem đi xử lý ai chủ trì', today).intent).toBe('task');
-    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const digital = fixturePlan('215-KH-UBND-2024');
     const g = digital.ask('việc đo kinh tế số chiếm bao nhiêu % GRDP do ai phối hợp', today);
     expect(g.tasks.map((t) => t.id)).toEqual(['III.5']);
     expect(g.text).toMatch(/^Phối hợp: /);
@@ -491,7 +493,7 @@ describe('kinds of question', () => {
   it('a rhythm’s own words are no task’s content; "định kỳ không" is no signature; a target or part the plan lacks is not stated', () => {
     expect(ask('kế hoạch có việc nào làm định kỳ hằng quý không, ai chủ trì vậy').intent).toBe('recurring');
     expect(ask('những việc lặp lại định kỳ không có hạn cụ thể').intent).toBe('recurring');
-    const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const environment = fixturePlan('88-KH-UBND-2025');
     expect(environment.ask('kế hoạch đặt chỉ tiêu giảm bao nhiêu phần trăm rác thải nhựa', { today: '2025-01-01' }).intent).toBe('not-stated');
   });
   it('one task described at length with "trễ nhất" asks its deadline; a signature asked yes or no', () => {
@@ -552,7 +554,7 @@ describe('kinds of question', () => {
     expect(first('viec nhan rong phan mem mot cua dien tu con han hay da tre', '2020-08-20')).toMatch(/^Còn trong hạn\. Tình trạng: /);
     expect(first('ket noi cong dich vu cong quoc gia xong dung han hay tre', '2020-11-01')).toMatch(/^Đã quá hạn\. Tình trạng: Quá hạn/);
     expect(first('is rolling out the one-stop software still in time or already late?', '2020-11-01')).toMatch(/^Overdue\. Status: Overdue/);
-    const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const environment = fixturePlan('88-KH-UBND-2025');
     expect(environment.ask('trồng bao nhiêu ha rừng ngập mặn', { today: '2025-04-10' }).intent).toBe('not-stated');
   });
   it('dates said aloud, ids typed with a space, a district\'s office, "phụ" for helping, commands, the work named before the field asked', () => {
@@ -566,7 +568,7 @@ describe('kinds of question', () => {
     expect(first('ai phu trach ket noi cong dich vu cong quoc gia')).toMatch(/^Chủ trì: /);
     const district = ask('huyen em phai lam tron goi tu nhan ho so toi tra ket qua ngay tai mot cua, vay han toi bao gio', '2019-01-01');
     expect([district.ids, district.text.split('\n')[0]]).toEqual([['II.6'], 'Thời hạn: Quý II/2019 — còn 180 ngày']);
-    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const digital = fixturePlan('215-KH-UBND-2024');
     const d = (q: string, today = '2024-10-01') => digital.ask(q, { today }).text.split('\n')[0];
     expect(d('viec nao sttt chu tri ma tre han tinh den 1 thang 10 2024', '2026-12-03')).toBe(
       'Nhiệm vụ quá hạn của Sở Thông tin và Truyền thông (3), tính đến 01/10/2024:',
@@ -577,7 +579,7 @@ describe('kinds of question', () => {
       'Thời hạn: Trước ngày 15/4/2024 (theo phần Tổ chức thực hiện, mục 3).',
     );
     expect(d('How many tasks are in the 2024 digital transformation plan altogether?')).toMatch(/^Plan 215\/KH-UBND has 22 tasks/);
-    const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const environment = fixturePlan('88-KH-UBND-2025');
     const e = (q: string) => environment.ask(q, { today: '2025-10-01' });
     expect(e('Dạ bên em là phòng tài nguyên môi trường huyện Ba Tri, huyện em có phần việc nào không ạ').agencies).toEqual(['UBND huyện Ba Tri']);
     expect(e('xa em dc giao viec phat loa nhac ba con giu duong sa sach se, viec nay ai chu tri').text.split('\n')[0]).toBe('Chủ trì: UBND cấp xã');
@@ -589,7 +591,7 @@ describe('kinds of question', () => {
     expect(ask('Ai chịu trách nhiệm cho dân làm trọn thủ tục ngay tại một cửa').ids).toEqual(['II.6']);
   });
   it('tasks counted in a section whose name speaks of money: the count, not "not stated"', () => {
-    const coops = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/167-KH-UBND-2026.json')), loadDirectory());
+    const coops = fixturePlan('167-KH-UBND-2026');
     const r = coops.ask('Mục II hỗ trợ hợp tác xã về vốn, đất đai... có bao nhiêu nhiệm vụ?', { today: '2026-03-01' });
     expect([r.intent, r.text.split('\n')[0]]).toEqual([
       'count',
@@ -598,7 +600,7 @@ describe('kinds of question', () => {
     expect(coops.ask('tổng kinh phí bao nhiêu tỷ', { today: '2026-03-01' }).intent).toBe('not-stated');
   });
   it('a role left out ("ko tính phần phối hợp") asks the other; fire-safety words of a new plan in everyday terms', () => {
-    const fire = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/236-KH-UBND-2026.json')), loadDirectory());
+    const fire = fixturePlan('236-KH-UBND-2026');
     const f = (q: string) => fire.ask(q, { today: '2026-05-01' });
     const commune = f('cấp xã thì phải tự lo việc gì, ko tính phần phối hợp');
     expect([commune.intent, commune.text]).toEqual([expect.stringMatching(/^agency$/), expect.not.stringContaining('Phối hợp (')]);
@@ -624,11 +626,11 @@ describe('kinds of question', () => {
     expect(ask('Kế hoạch coi giai đoạn nào là trọng tâm?').text).toContain('Xác định đây là nhiệm vụ trọng tâm trong giai đoạn 2018-2020.');
     expect(ask('Kế hoạch thực hiện trong giai đoạn nào?').text).toContain('Thời gian thực hiện: 2018–2020');
     expect(ask('How long does the plan run?').text).toContain('Runs: 2018–2020');
-    const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const environment = fixturePlan('88-KH-UBND-2025');
     expect(environment.ask('việc nào làm định kỳ 6 tháng', { today: '2025-01-01' }).text.split('\n')[0]).toBe('Nhiệm vụ thực hiện 6 tháng một lần (1):');
   });
   it('coming due "in the next month" is from today to that month\'s end, as the answer says', () => {
-    const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const environment = fixturePlan('88-KH-UBND-2025');
     const r = environment.ask('Sở Nông nghiệp có việc gì sắp đến hạn trong tháng tới?', { today: '2025-03-20' });
     expect([r.tasks.map((t) => t.id), r.text.split('\n')[0]]).toEqual([
       ['II.3'],
@@ -658,12 +660,12 @@ describe('kinds of question', () => {
       'Yes, through các cơ quan chuyên môn tỉnh: no task names Sở Nội vụ as its lead, but Sở Nội vụ is one of them, so it shares the lead of the tasks below.',
     );
     expect(homeAffairs).toContain('Sở Nội vụ — tasks in section III (as of 28/11/2026):');
-    const environment = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const environment = fixturePlan('88-KH-UBND-2025');
     const signed = environment.ask('kh 88 bao ve moi truong ai ky vay', { today: '2025-10-01' });
     expect([signed.intent, signed.text.split('\n')[0]]).toEqual(['not-stated', 'Bản Kế hoạch 88/KH-UBND chúng tôi có không có phần chữ ký.']);
   });
   it('a plan named at the start by its title ("KH chuyển đổi số có những việc nào …") is the topic, not task words', () => {
-    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const digital = fixturePlan('215-KH-UBND-2024');
     expect(digital.ask('kh chuyen doi so co nhung viec nao ko co han chot cu the', { today: '2025-05-01' }).intent).toBe('recurring');
     // A plan to draft is a task of this one.
     expect(first('kế hoạch thực hiện nghị định 61 phải xây dựng khi nào', '2019-05-01')).toBe('Thời hạn: Tháng 9/2018');
@@ -698,7 +700,7 @@ describe('kinds of question', () => {
     expect(ask('mục II với mục III mục nào nhiều việc hơn').text.split('\n')).toEqual(['Mục II: 9 · Mục III: 6 nhiệm vụ.', 'Nhiều hơn: Mục II.']);
     expect(first('Does the Department of Finance or the Department of Home Affairs lead more tasks?')).toBe('Sở Tài chính: 2 · Sở Nội vụ: 5 tasks led.');
     expect(first('Section I or section III: which one has more tasks?')).toBe('Section I: 4 · Section III: 6 tasks.');
-    const pci = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/249-KH-UBND-2026.json')), loadDirectory());
+    const pci = fixturePlan('249-KH-UBND-2026');
     const target = pci.ask('Dạ cho em hỏi kế hoạch đặt mục tiêu PCI năm nay tăng bao nhiêu bậc ạ?', { today: '2026-03-01' });
     expect(target.text).toContain('tăng ít nhất 05 bậc');
     expect(pci.ask('Bến Tre xếp hạng PCI 2025 thứ mấy', { today: '2026-03-01' }).intent).toBe('not-stated');
@@ -707,7 +709,7 @@ describe('kinds of question', () => {
     const r = ask('đến đầu tháng 10 năm 2020 thì kh 4561 có tổng cộng mấy việc quá hạn', '2026-12-03');
     expect(r.text.split('\n').slice(0, 2)).toEqual(['Có 13 nhiệm vụ.', 'Nhiệm vụ quá hạn (13), tính đến 01/10/2020:']);
     expect(first('tính đến cuối tháng 6/2019 có việc nào trễ', '2026-12-03')).toBe('Nhiệm vụ quá hạn (8), tính đến 30/06/2019:');
-    const poverty = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/262-KH-UBND-2026.json')), loadDirectory());
+    const poverty = fixturePlan('262-KH-UBND-2026');
     // (The plan stored "Chi nhánh Ngân hàng Chính sách xã hội tỉnh" by name; the directory has since learnt it, and
     // the plan is served as that agency's: its heading is the directory's name.)
     expect(poverty.ask('Ngân hàng Chính sách xã hội tỉnh được giao làm gì trong kế hoạch giảm nghèo?', { today: '2026-10-01' }).text.split('\n')[0]).toBe(
@@ -743,7 +745,7 @@ describe('kinds of question', () => {
     expect(r.text).toContain('Ngoài ra, việc định kỳ chưa xong kỳ gần nhất (1):\n• II.8 — ');
     expect(r.ids).toEqual(['I.1', 'I.2', 'II.1', 'I.3', 'I.4', 'II.2', 'II.3', 'II.4', 'II.5', 'II.6', 'II.8']);
     // Only a recurring turn late: still a yes, said so.
-    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const env = fixturePlan('88-KH-UBND-2025');
     expect(env.ask('tinh den 1/12/2025 co bn viec qua han', { today: '2026-11-28' }).text.split('\n').slice(0, 2)).toEqual([
       'Có 8 nhiệm vụ.',
       'Nhiệm vụ quá hạn (8), tính đến 01/12/2025:',
@@ -755,7 +757,7 @@ describe('kinds of question', () => {
     expect(first('tinh hinh kh mot cua toi giua thang 3/2020 the nao, bn viec tre', '2026-11-28')).toBe('Có 11 nhiệm vụ.');
   });
   it("a cue typed with other marks is no cue; a quarter of a year named from this one; a plan's own body asked by its short name", () => {
-    const water = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/288-KH-UBND-2026.json')), loadDirectory());
+    const water = fixturePlan('288-KH-UBND-2026');
     const at = (q: string, today = '2026-04-10') => water.ask(q, { today });
     // "Hạng mục phát triển" holds "mục phát", which is not "mức phạt" as typed.
     const pipes = at('Hạng mục phát triển mạng lưới ống truyền tải từ NMN Sơn Đông ra các xã ven TP Bến Tre và Châu Thành có mốc hoàn thành khi nào?');
@@ -778,7 +780,7 @@ describe('kinds of question', () => {
     expect([en.ids, en.text.split('\n')[0]]).toEqual([['II.2'], 'Yes, it is overdue. Status: Overdue · Deadline: Q1 2019 (as of 01/10/2019)']);
     const dic = ask('Which tasks does the Department of Information and Communications co-ordinate (not lead) in plan 4561?');
     expect(dic.ids).toEqual(['III.3']);
-    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const digital = fixturePlan('215-KH-UBND-2024');
     expect(digital.ask('kế hoạch chuyển đổi số năm 2024 căn cứ những quyết định nào của thủ tướng', { today: '2026-11-28' }).text.split('\n')[0]).toBe(
       'Kế hoạch 215/KH-UBND căn cứ 3 văn bản:',
     );
@@ -793,12 +795,12 @@ describe('kinds of question', () => {
       'Tiến độ Kế hoạch 215/KH-UBND (tính đến 30/11/2024): 0/22 nhiệm vụ đã hoàn thành (0%).',
     ]);
     // "hopw": the hook key typed after the last consonant.
-    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const env = fixturePlan('88-KH-UBND-2025');
     const sorting = env.ask('phan loai rac sinh hoat tai nguon thi ai phoi hopw', { today: '2026-11-28' });
     expect([sorting.tasks[0]?.id, sorting.text.split('\n')[0]]).toEqual(['I.2', expect.stringMatching(/^Phối hợp: /)]);
   });
   it('a body named inside the work asked of an English "who"; "kế hoạch năm nay" is the plan, not a year to filter by', () => {
-    const food = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/301-KH-UBND-2026.json')), loadDirectory());
+    const food = fixturePlan('301-KH-UBND-2026');
     const at = (q: string) => food.ask(q, { today: '2026-11-28' });
     const lab = at('Who is responsible for buying rapid test kits and upgrading the testing lab of the provincial CDC?');
     expect([lab.tasks[0]?.id, lab.text.split('\n')[0]]).toEqual(['III.3', 'Lead: Sở Y tế']);
@@ -808,7 +810,7 @@ describe('kinds of question', () => {
     expect([paper.ids, paper.text.split('\n')[0]]).toEqual([['III.3'], 'Coordinating: VP.UBND tỉnh, Sở Thông tin và Truyền thông']);
   });
   it("every rhythm a deadline names; a letter's salutation is no task word", () => {
-    const fire = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/236-KH-UBND-2026.json')), loadDirectory());
+    const fire = fixturePlan('236-KH-UBND-2026');
     // III.8 is due "Định kỳ 6 tháng, hằng năm": it is yearly work too.
     expect(fire.ask('co nhung viec nao lam dinh ky hang nam ko', { today: '2026-11-28' }).tasks.map((t) => t.id)).toEqual(['I.6', 'II.9', 'III.8']);
     const letter = ask(
@@ -838,7 +840,7 @@ describe('kinds of question', () => {
     expect(monitor.text.split('\n')[0]).toBe('Chủ trì: VP.UBND tỉnh');
   });
   it('the doer asked of work that names a body; English progress and partners in other words; "cầm trịch"', () => {
-    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const digital = fixturePlan('215-KH-UBND-2024');
     const at = (q: string, today = '2026-11-28') => digital.ask(q, { today });
     const post = at(
       'Dạ em ở xã Phú Túc, bà con lớn tuổi ở đây lên huyện nộp giấy tờ xa quá, nghe nói tỉnh có chủ trương cho nộp hồ sơ rồi lấy kết quả ngay ở bưu điện xã luôn. Cho em hỏi việc này cơ quan nào đứng ra chủ trì ạ?',
@@ -866,7 +868,7 @@ describe('kinds of question', () => {
     expect(first("What does the Ben Tre City People's Committee have to do under plan 4561?")).toMatch(/^UBND thành phố Bến Tre — /);
   });
   it('the plan by number and topic; "giữa tháng 7 này"; a cue whose last word begins an agency; English "cite as its basis"', () => {
-    const water = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/366-KH-UBND-2026.json')), loadDirectory());
+    const water = fixturePlan('366-KH-UBND-2026');
     const at = (q: string) => water.ask(q, { today: '2026-11-28' });
     expect(at('Xin phép hỏi, tiến độ thực hiện Kế hoạch 366 về an toàn giao thông đường thủy đến nay ra sao ạ?').text.split('\n')[0]).toBe(
       'Tiến độ Kế hoạch 366/KH-UBND (tính đến 28/11/2026): 0/17 nhiệm vụ đã hoàn thành (0%).',
@@ -887,7 +889,7 @@ describe('kinds of question', () => {
     expect(ask('Sở Tài chính có trách nhiệm gì không').intent).toBe('agency');
   });
   it('the plan by its topic after other words; a quarter said apart from its year; plural possessives; "văn bản" of a task; TW', () => {
-    const poverty = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/262-KH-UBND-2026.json')), loadDirectory());
+    const poverty = fixturePlan('262-KH-UBND-2026');
     const at = (q: string) => poverty.ask(q, { today: '2026-07-10' });
     // "kh giảm nghèo" names the plan, not a task whose words hold "giảm nghèo".
     expect(at('kh giam ngheo den nay co viec gi bi cham han khong').text.split('\n')[1]).toBe('Nhiệm vụ quá hạn (4), tính đến 10/07/2026:');
@@ -921,12 +923,12 @@ describe('kinds of question', () => {
     expect(first('what falls due next month?', '2019-06-10')).toBe('No tasks fall due in July 2019.');
   });
   it('"trẻ em" is no lateness; one rare word found in one task only; the bot asked what it does; how often, with a body in the work', () => {
-    const children = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/389-KH-UBND-2026.json')), loadDirectory());
+    const children = fixturePlan('389-KH-UBND-2026');
     expect(children.ask('So Y te chu tri nhung viec gi trong ke hoach tre em', { today: '2026-11-28' }).text.split('\n')[0]).toMatch(
       /^Sở Y tế — nhiệm vụ theo/,
     );
     expect(children.ask('What does the Provincial Police do in the children plan?', { today: '2026-11-28' }).intent).toBe('agency');
-    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const digital = fixturePlan('215-KH-UBND-2024');
     expect(digital.ask('trung tam SOC ai chu tri', { today: '2026-11-28' }).text.split('\n')[0]).toBe('Chủ trì: Sở Thông tin và Truyền thông');
     expect(ask('tro ly ao nay hoi duoc gi').intent).toBe('help');
     expect(ask('Sở Tài chính làm được gì').intent).toBe('agency');
@@ -935,7 +937,7 @@ describe('kinds of question', () => {
     expect(first('Who else takes part in the connection of the provincial portal to the national portal?')).toMatch(/^Coordinating: /);
   });
   it('the plan by the initials of its title; "mới năm" is no "mỗi năm"; thanks after a yes/no; a held-down last letter; targets under one aim', () => {
-    const rural = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/415-KH-UBND-2026.json')), loadDirectory());
+    const rural = fixturePlan('415-KH-UBND-2026');
     const at = (q: string) => rural.ask(q, { today: '2026-07-20' });
     expect(at('tính đến nay KH NTM có việc nào chậm không').text.split('\n')[1]).toBe('Nhiệm vụ quá hạn (7), tính đến 20/07/2026:');
     // "nông thôn mới năm nay" (the plan's own words), not the yearly rhythm; the thanks after "không" keep the yes/no.
@@ -987,7 +989,7 @@ describe('kinds of question', () => {
   });
   it('which task has the last deadline, its lead asked after; "6 tháng 1 lần" is no January; from now to a coming period\'s end', () => {
     expect(first('Việc nào có hạn chót xa nhất, ai chủ trì?')).toBe('Nhiệm vụ có hạn muộn nhất: Quý IV/2020 (hạn 31/12/2020):');
-    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const env = fixturePlan('88-KH-UBND-2025');
     const at = (q: string) => env.ask(q, { today: '2025-12-05' }).text.split('\n')[0];
     expect(at('việc nào làm 6 tháng 1 lần')).toMatch(/^Nhiệm vụ thực hiện 6 tháng một lần/);
     expect(at('từ giờ đến hết quý 1 năm sau có việc gì đến hạn')).toBe('Nhiệm vụ đến hạn từ nay đến hết Quý I/2026 (3):');
@@ -1007,7 +1009,7 @@ describe('kinds of question', () => {
     expect(first('hạn xây dựng kế hoạch triển khai nghị định 61')).toBe('Thời hạn: Tháng 9/2018');
   });
   it('"bv môi trường" shortened; two months side by side; "ký ngày bao nhiêu"', () => {
-    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const env = fixturePlan('88-KH-UBND-2025');
     const at = (q: string) => env.ask(q, { today: '2026-11-28' }).text.split('\n')[0];
     expect(at('kh bv moi truong 2025 co tong cong bao nhieu viec')).toMatch(/^Kế hoạch 88\/KH-UBND có 18 nhiệm vụ/);
     expect(at('kh nay ky ngay bao nhieu')).toMatch(/^Kế hoạch số 88\/KH-UBND ngày 20\/01\/2025/);
@@ -1017,7 +1019,7 @@ describe('kinds of question', () => {
     expect(first('Tôi cần tổng hợp các việc của kế hoạch một cửa có hạn trong năm 2020 để báo cáo, nhờ anh chị liệt kê')).toBe(
       'Nhiệm vụ đến hạn trong năm 2020 (3):',
     );
-    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const digital = fixturePlan('215-KH-UBND-2024');
     expect(digital.ask('trong kh chuyen doi so nam 2024 co bao nhieu viec', { today: '2026-11-28' }).intent).toBe('count');
   });
   it('"trách nhiệm thuộc bên nào" asks the lead; "số CMND" is no body', () => {
@@ -1109,7 +1111,7 @@ describe('kinds of question', () => {
   it('the one asked, addressed after the last word; "thg 8/24", "tháng 3 năm 25"; going along to help; a role asked yes or no in English', () => {
     expect(first('Công an tỉnh có chủ trì việc nào không anh ơi?')).toMatch(/^Không\. Công an tỉnh không chủ trì/);
     expect(first('ket noi cong dvc quoc gia xong chua chi', '2020-08-01')).toMatch(/^Chưa xong\./);
-    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const env = fixturePlan('88-KH-UBND-2025');
     const head = (q: string) => env.ask(q, { today: '2025-01-10' }).text.split('\n')[0];
     expect(head('thang 3 nam 25 can xong viec gi')).toMatch(/^Nhiệm vụ đến hạn trong tháng 3\/2025/);
     expect(head('Chiến dịch nói không với rác nhựa trong trường học có đơn vị nào đi cùng hỗ trợ không?')).toMatch(/^Phối hợp: /);
@@ -1123,7 +1125,7 @@ describe('kinds of question', () => {
     expect(first('Does the police lead any task?')).toMatch(/^No\. Công an tỉnh leads no task/);
   });
   it('where the money comes from; which leader signed; a deadline let slip; the distribution list', () => {
-    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const digital = fixturePlan('215-KH-UBND-2024');
     const money = digital.ask('Tiền để làm kế hoạch chuyển đổi số lấy từ nguồn nào?', { today: '2025-10-01' }).text.split('\n');
     expect(money[0]).toBe('Phần IV. KINH PHÍ THỰC HIỆN của Kế hoạch 215/KH-UBND:');
     expect(money[1]).toMatch(/^• Kinh phí thực hiện từ nguồn ngân sách nhà nước/);
@@ -1132,7 +1134,7 @@ describe('kinds of question', () => {
     const oneStop = ask('tiền làm một cửa lấy từ nguồn nào').text.split('\n');
     expect(oneStop[0]).toBe('Kế hoạch 4561/KH-UBND nói về kinh phí:');
     expect(oneStop.slice(1)).toEqual([expect.stringMatching(/^• Phần III: Sở Tài chính tham mưu UBND tỉnh về kinh phí/)]);
-    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const env = fixturePlan('88-KH-UBND-2025');
     const signed = env.ask('Which leader signed off on the 2025 environment plan?', { today: '2025-10-01' });
     expect([signed.intent, signed.text.split('\n')[0]]).toEqual(['not-stated', 'Our copy of plan 88/KH-UBND has no signature part.']);
     expect(first('Has the Information and Communications department let any deadline slip?', '2020-10-20')).toBe('Yes.');
@@ -1142,7 +1144,7 @@ describe('kinds of question', () => {
     expect(ask('Nghị định 61/2018 được Chính phủ ký ban hành ngày mấy?').text).toMatch(/Nghị định số 61\/2018\/NĐ-CP ngày 23\/04\/2018 của Chính phủ/);
     expect(ask('Trung tâm Phục vụ hành chính công tỉnh làm việc từ mấy giờ, thứ bảy có mở cửa không?').intent).toBe('not-stated');
     expect(ask('What are the opening hours of the public administration service centre?').intent).toBe('not-stated');
-    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const digital = fixturePlan('215-KH-UBND-2024');
     const help = digital.ask('Em mới được giao theo dõi kế hoạch chuyển đổi số, bot này giúp được em những gì vậy?', { today: '2025-10-01' });
     expect([help.intent, help.text.split('\n')[0]]).toEqual(['help', expect.stringMatching(/^Tôi là trợ lý Kế hoạch 215\/KH-UBND/)]);
     // "Bộ đội biên phòng" is no ministry issuing a decree: an agency asked about as ever.
@@ -1165,9 +1167,9 @@ describe('kinds of question', () => {
       first('does the State Bank branch (NHNN chi nhánh) have to support linking provincial portal with population database and payment gateway?'),
     ).toMatch(/^Yes\. Ngân hàng Nhà nước - Chi nhánh tỉnh coordinates this task/);
     expect(ask('ca tinh phoi hop viec gi').agencies).toEqual(['Công an tỉnh']);
-    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const env = fixturePlan('88-KH-UBND-2025');
     expect(env.ask('Which tasks must finish in Sep 2025?', { today: '2025-01-10' }).text.split('\n')[0]).toMatch(/^Tasks due in September 2025/);
-    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const digital = fixturePlan('215-KH-UBND-2024');
     expect(digital.ask('Which tasks have deadline within first half of year 2024?', { today: '2024-01-10' }).intent).toBe('period');
     const ict = digital.ask("Which of the ICT department's jobs are ongoing or repeat every quarter rather than having a one-off deadline?", {
       today: '2024-01-10',
@@ -1184,11 +1186,11 @@ describe('kinds of question', () => {
     expect(ask('kế hoạch này dùng để làm gì').intent).toBe('document');
   });
   it('a part of the appendix named by a head and two words of its title: "phần tuyên truyền", "mảng xã hội số", "the climate change part"', () => {
-    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const digital = fixturePlan('215-KH-UBND-2024');
     expect(digital.ask('Trong mảng xã hội số, việc nào phải xong sớm nhất?', { today: '2024-06-01' }).text.split('\n')[0]).toMatch(
       /^Nhiệm vụ thuộc mục IV có hạn sớm nhất/,
     );
-    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const env = fixturePlan('88-KH-UBND-2025');
     const head = (q: string) => env.ask(q, { today: '2025-10-10' }).text.split('\n')[0];
     expect(head('Phần tuyên truyền, việc nào có hạn chót trễ nhất?')).toMatch(/^Nhiệm vụ thuộc mục III có hạn muộn nhất/);
     expect(head('Progress of the climate change and disaster prevention part until now is how far?')).toMatch(/^Progress of section II /);
@@ -1198,14 +1200,14 @@ describe('kinds of question', () => {
     );
   });
   it('difficulties met and where to report them; the closing paragraph; "nộp bc"; "phóng sự" is no "Phòng"', () => {
-    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const digital = fixturePlan('215-KH-UBND-2024');
     const stuck = digital.ask('Trong lúc làm mà gặp khó khăn, vướng mắc thì các đơn vị phải báo về chỗ nào theo KH 215?', { today: '2024-06-01' }).text;
     expect(stuck.split('\n')[0]).toBe('Kế hoạch 215/KH-UBND nói về khó khăn, vướng mắc:');
     expect(stuck).toMatch(/phản ánh về Sở Thông tin và Truyền thông/);
     const closing = ask('Cuối kế hoạch, UBND tỉnh yêu cầu những ai phải triển khai nghiêm túc vậy ạ?').text;
     expect(closing.split('\n')[0]).toBe('Đoạn kết của Kế hoạch 4561/KH-UBND:');
     expect(closing).toMatch(/yêu cầu Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện/);
-    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const env = fixturePlan('88-KH-UBND-2025');
     expect(env.ask('ai phai nop bc so ket 6 thang cua kh 88 vay', { today: '2025-06-01' }).tasks.map((t) => t.id)).toEqual(['III.6']);
     expect(env.ask('phong su, chuong trinh tivi ve chong rac thai nhua bao lau phai lam 1 lan', { today: '2025-06-01' }).tasks.map((t) => t.id)).toEqual([
       'III.2',
@@ -1214,12 +1216,12 @@ describe('kinds of question', () => {
     expect(ask('Sở Du lịch có việc gì trong kế hoạch này?').intent).toBe('unknown-agency');
   });
   it('a part\'s progress asked with a state word; "What\'s due in December 2025?"; who helps the lead named', () => {
-    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const digital = fixturePlan('215-KH-UBND-2024');
     expect(digital.ask('Phần chính quyền số tới giờ làm được tới đâu rồi?', { today: '2024-10-01' }).text.split('\n')[0]).toMatch(/^Tiến độ mục II /);
     expect(
       digital.ask("Which agencies help the Statistics Office measure the digital economy's share of GRDP?", { today: '2024-10-01' }).text.split('\n')[0],
     ).toMatch(/^Coordinating: /);
-    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const env = fixturePlan('88-KH-UBND-2025');
     expect(env.ask("What's due in December 2025?", { today: '2025-07-01' }).text.split('\n')[0]).toMatch(/^Tasks due in December 2025/);
     expect(env.ask('Mảng quản lý chất thải, kiểm soát ô nhiễm tiến độ tới đâu rồi?', { today: '2025-07-01' }).text.split('\n')[0]).toMatch(/^Tiến độ mục I /);
     // "phần mềm" is software, not a part: one task's state.
@@ -1255,7 +1257,7 @@ describe('kinds of question', () => {
     );
   });
   it('a level named bare after the work it holds: "mấy việc xã phối hợp … đã trễ hạn", "những nhiệm vụ huyện chủ trì"', () => {
-    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const env = fixturePlan('88-KH-UBND-2025');
     const late = env.ask('Mấy việc xã phối hợp với cấp trên mà giờ đã trễ hạn là những việc nào?', { today: '2025-08-01' });
     expect([late.intent, late.agencies]).toEqual(['overdue', ['UBND cấp xã']]);
     expect(ask('những nhiệm vụ huyện chủ trì là gì').agencies).toEqual(['UBND cấp huyện']);
@@ -1265,7 +1267,7 @@ describe('kinds of question', () => {
     expect(ask('giúp tôi về kế hoạch này').intent).toBe('help');
   });
   it('a state asked "as of" a month: its middle ("hết tháng" its end); English "No, not overdue"', () => {
-    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const digital = fixturePlan('215-KH-UBND-2024');
     const head = (q: string) => digital.ask(q, { today: '2026-11-28' }).text.split('\n')[0];
     expect(head('Is the provincial cyber security operations centre overdue as of February 2025?')).toBe(
       'No, not overdue: still within its deadline. Status: In progress, on time · Deadline: Q1 2025 (as of 15/02/2025)',
@@ -1286,7 +1288,7 @@ describe('kinds of question', () => {
     expect(first('ubnd cac huyen co cung lam nhiem vu gi khong')).toMatch(/^Không\. UBND cấp huyện không phối hợp nhiệm vụ nào/);
   });
   it('the state asked on a day ("tới 20/8 rồi, … vẫn còn trong hạn hả") is no deadline asked back', () => {
-    const disease = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/467-KH-UBND-2026.json')), loadDirectory());
+    const disease = fixturePlan('467-KH-UBND-2026');
     const r = disease.ask('toi 20/8 roi, vu tiem vac xin soi rubella cho tre van con trong han ha', { today: '2026-08-20' });
     expect(r.text.split('\n')[0]).toBe('Chưa trễ hạn. Tình trạng: Đang thực hiện trong hạn · Thời hạn: 30/9/2026 (tính đến 20/08/2026)');
   });
@@ -1297,7 +1299,7 @@ describe('kinds of question', () => {
     expect(first('DIC in charge of rolling out the one-stop software to all agencies - yes or no?')).toBe('Yes. Sở Thông tin và Truyền thông leads this task.');
   });
   it('English health words: measles, rubella, shots, catch-up', () => {
-    const disease = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/467-KH-UBND-2026.json')), loadDirectory());
+    const disease = fixturePlan('467-KH-UBND-2026');
     expect(disease.ask('When is the deadline for the catch-up measles-rubella shots for kids aged 1 to 5?', { today: '2026-05-01' }).text.split('\n')[0]).toBe(
       'Deadline: 30/9/2026',
     );
@@ -1386,11 +1388,11 @@ describe('kinds of question', () => {
     expect(ask('date and issuer of QD 985/QD-TTg?').text).toMatch(/985\/QĐ-TTg of 08\/08\/2018 by Thủ tướng Chính phủ/);
   });
   it('"là việc của ai" asks whose work; "làm cùng với những sở nào" who coordinates; "nửa tháng nữa"; "Bộ CHQS"; "done so far"', () => {
-    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const env = fixturePlan('88-KH-UBND-2025');
     const e = (q: string, today = '2025-05-05') => env.ask(q, { today }).text.split('\n')[0]!;
     expect(e('Sơ kết, báo cáo kết quả thực hiện KH 88 về UBND tỉnh là việc của ai?')).toMatch(/^Chủ trì: /);
     expect(e('Nâng cấp khu xử lý chất thải rắn tập trung thì Sở Xây dựng làm cùng với những sở nào?')).toMatch(/^Phối hợp: /);
-    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const digital = fixturePlan('215-KH-UBND-2024');
     const half = digital.ask('Từ nay tới nửa tháng nữa có việc gì phải xong không?', { today: '2024-04-18' }).text.split('\n');
     expect(half[0]).toBe('Có.');
     expect(half[1]).toMatch(/15 ngày tới \(đến 02\/05\/2024\)/);
@@ -1449,11 +1451,11 @@ describe('kinds of question', () => {
     expect(first('Sở Tài chính chủ trì tổng cộng mấy nhiệm vụ?')).toBe(
       'Sở Tài chính chủ trì 2 nhiệm vụ (1 nhiệm vụ được giao đích danh, 1 nhiệm vụ giao chung cho các cơ quan chuyên môn tỉnh) và phối hợp 0 nhiệm vụ.',
     );
-    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const env = fixturePlan('88-KH-UBND-2025');
     expect(env.ask('Hội Liên hiệp Phụ nữ tỉnh tới giờ có chậm việc gì không ạ', { today: '2025-05-15' }).text.split('\n')[0]).toBe('Không.');
   });
   it('"cả kế hoạch môi trường có tất cả mấy đầu việc": the whole plan named by its title', () => {
-    const env = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/88-KH-UBND-2025.json')), loadDirectory());
+    const env = fixturePlan('88-KH-UBND-2025');
     expect(env.ask('ca kh moi truong co tat ca may dau viec', { today: '2025-05-15' }).text.split('\n')[0]).toMatch(/^Kế hoạch 88\/KH-UBND có 18 nhiệm vụ/);
   });
   it('fresh-66 kinds: a body\'s count in a section; English "How is X going", "SBV branch", "the last task to be due"; who heads an office is not in the plan', () => {
@@ -1469,7 +1471,7 @@ describe('kinds of question', () => {
     expect(first('Nghị định 61 là của cơ quan nào')).toMatch(/dẫn văn bản này/);
   });
   it('fresh-67 kinds: "làm với những ai" asks who coordinates; "xong trước hết" the first deadline; English "report books", "report cards"', () => {
-    const digital = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const digital = fixturePlan('215-KH-UBND-2024');
     const d = (q: string) => digital.ask(q, { today: '2024-05-01' }).text.split('\n')[0]!;
     expect(d('Chiến dịch tình nguyện hè chỉ bà con cài VNeID thì Tỉnh Đoàn làm với những ai?')).toMatch(/^Phối hợp: Công an tỉnh, VP\.UBND tỉnh/);
     expect(d("Who's in charge of digital school report books for pupils?")).toBe('Lead: Sở Giáo dục và Đào tạo');
@@ -1577,7 +1579,7 @@ describe('kinds of question', () => {
     expect(ask('lập trung tâm hành chính công tỉnh với sắp xếp lại một cửa huyện, xã thì ai đứng ra').ids).toEqual(['II.1']);
   });
   it('a plan\'s own words are kept beside their everyday synonym\'s target ("SOC an ninh mạng" of 215 is I.4, not I.5\'s "an toàn thông tin")', () => {
-    const cds = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const cds = fixturePlan('215-KH-UBND-2024');
     const r = cds.ask('soc an ninh mang phoi hop voi ai', { today: '2024-06-01' });
     expect(r.tasks.map((t) => t.id)).toEqual(['I.4']);
     expect(r.text.split('\n')[0]).toBe('Phối hợp: Công an tỉnh, Viettel Bến Tre');
@@ -1680,7 +1682,7 @@ describe('kinds of question', () => {
     expect(first(coord)).toBe('Phối hợp: Các cơ quan, đơn vị liên quan');
   });
   it('English: "coming fortnight", "how long do we have for", "which agency is responsible for", "where does X stand with its tasks"', () => {
-    const cds = new Engine(loadPlan(path.join(import.meta.dirname, '../fixtures/corpus-plans/215-KH-UBND-2024.json')), loadDirectory());
+    const cds = fixturePlan('215-KH-UBND-2024');
     const at = (q: string) => cds.ask(q, { today: '2024-08-20' }).text.split('\n')[0];
     expect(at('Which agency is responsible for measuring how much the digital economy contributes to GRDP?')).toBe('Lead: Cục Thống kê tỉnh');
     expect(at('Where does the Education Department stand with its digital transformation tasks?')).toMatch(/^Progress of Sở Giáo dục và Đào tạo/);

@@ -7,6 +7,15 @@ import { ask } from '../helpers.ts';
 
 const words = (s: string) => canonicalTokens(s);
 const group = (...phrases: string[]) => phrases.map(words);
+/** A search over `items` where `item` is also named by the rhythm "hằng năm". */
+const yearly = (items: string[], item: string) =>
+  new TaskSearch(
+    items,
+    (t) => t,
+    () => 1,
+    [],
+    (t) => (t === item ? 'hằng năm' : ''),
+  );
 
 describe('thesaurus in task search', () => {
   const tasks = ['Cải tạo trụ sở Bộ phận một cửa cấp huyện', 'Công bố danh mục thủ tục hành chính', 'Tập huấn nghiệp vụ cho công chức'];
@@ -57,13 +66,7 @@ describe('thesaurus in task search', () => {
   });
   it('tags name an item without weighing on it: found by them, ranked as before on words that are not them', () => {
     const items = ['Rà soát thủ tục liên thông', 'Rà soát thủ tục tại trung tâm'];
-    const tagged = new TaskSearch(
-      items,
-      (t) => t,
-      () => 1,
-      [],
-      (t) => (t === items[0] ? 'hằng năm' : ''),
-    );
+    const tagged = yearly(items, items[0]!);
     const plain = new TaskSearch(items, (t) => t);
     expect(tagged.search(words('rà soát hằng năm'))[0]?.item).toBe(items[0]);
     expect(plain.search(words('rà soát hằng năm'))[0]?.coverage).toBeLessThan(tagged.search(words('rà soát hằng năm'))[0]!.coverage);
@@ -85,13 +88,7 @@ describe('thesaurus in task search', () => {
   });
   it('a tag is found only by its whole phrase: its words alone ("hàng", "năm") are no match', () => {
     const items = ['Kết nối ngân hàng', 'Rà soát thủ tục liên thông'];
-    const tagged = new TaskSearch(
-      items,
-      (t) => t,
-      () => 1,
-      [],
-      (t) => (t === items[1] ? 'hằng năm' : ''),
-    );
+    const tagged = yearly(items, items[1]!);
     expect(tagged.search(words('ngân hàng')).map((h) => h.item)).toEqual([items[0]]);
     expect(tagged.search(words('việc hằng năm')).map((h) => h.item)).toEqual([items[1]]);
   });
