@@ -8,8 +8,10 @@ import { agencyRows, type Counts, countsOf, partsOf, type StateOf, taskCounts } 
 import { deadlineEn, periodLabelEn } from '../understand/english.ts';
 import { ROMAN } from '../understand/periods.ts';
 import { type Question, withoutPlanRef } from '../understand/intents.ts';
-import { language } from '../understand/language.ts';
+import { language, namesImplementation } from '../understand/language.ts';
 import { canonicalTokens } from '../text/canonical.ts';
+import { fold } from '../text/fold.ts';
+import { articleAnswer } from './document.ts';
 import type { SearchHit, TaskSearch } from '../understand/search.ts';
 import { type TaskView, deadlineNow, deadlineWords, excerpt, statusText, taskCard, taskLine, taskView } from './format.ts';
 
@@ -814,6 +816,11 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
     return card(ctx, q, task);
   }
   let hits = ctx.finder().search(q.words, 5);
+  // "ai lo kinh phí theo phần tổ chức thực hiện": that part's assignments, before the appendix's tasks.
+  if (namesImplementation(q.cueWords ?? q.words)) {
+    const assigned = hits.filter((h) => h.item.kind === 'assignment');
+    if (assigned.length > 0) hits = assigned;
+  }
   // "phải đạt chuẩn theo điều mấy": what cites an article answers which one.
   if (q.asksArticle) {
     const citing = hits.filter((h) => /Điều \d/u.test(h.item.kind === 'task' ? h.item.task.content : h.item.assignment.text));
@@ -856,8 +863,18 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   // and blind sets: 8 more right answers there, no wrong one (the wrong tops all had precision below 0.17).
   const precise = best.coverage >= WEAK && best.precision >= 0.2 && (!second || best.precision >= second.precision * 1.6);
   const long = runs(best) && (!second || best.score >= second.score * 1.5);
-  if ((best.coverage >= STRONG && !tie) || phrase || dominant || ahead || clear || precise || long)
+  if ((best.coverage >= STRONG && !tie) || phrase || dominant || ahead || clear || precise || long) {
+    // "thành lập trung tâm … theo điều mấy của NĐ 61": the article the chosen item cites, and where the plan cites it.
+    const cited = q.asksArticle
+      ? new Set(
+          [...fold(best.item.kind === 'task' ? best.item.task.content : best.item.assignment.text).matchAll(/(?:^|[^a-z])dieu (\d{1,3})(?!\d)/g)].map(
+            (m) => m[1]!,
+          ),
+        )
+      : new Set<string>();
+    if (cited.size === 1) return articleAnswer(ctx, [...cited][0]!);
     return best.item.kind === 'task' ? card(ctx, q, best.item.task) : assignmentCard(ctx, q, best.item.assignment);
+  }
   // Offer only what shares a phrase with the question, or half its weight: not scattered common words.
   const close = hits
     .filter((h) => h.coverage >= WEAK && h.matched >= 2 && (h.pairs >= 1 || h.coverage >= 0.5))

@@ -193,6 +193,20 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
       );
       if (!targetAsked(q, paragraphs, plan.number))
         return { ...answer([ctx.t('doc.targetNotStated', { plan: plan.number }), ...lines].join('\n')), intent: 'not-stated' };
+      // "UBND cấp xã phải giải quyết tại chỗ bao nhiêu %", "chỉ tiêu của UBND thành phố Bến Tre": the targets that
+      // bind the body named (itself or a group it belongs to); none binding it is said so, with those the plan sets.
+      const bodies = q.agencies.filter((a) => a !== 'ubnd-tinh');
+      if (bodies.length > 0) {
+        const who = bodies.map((a) => ctx.dir.label(a)).join(', ');
+        const binds = (line: string) => {
+          const named = new Set(ctx.dir.scan(canonicalTokens(line)).flatMap((m) => m.agencies));
+          return bodies.some((a) => ctx.dir.identities(a).some((id) => named.has(id)));
+        };
+        const theirs = lines.filter(binds);
+        if (theirs.length === 0)
+          return { ...answer([ctx.t('doc.targetNoneFor', { plan: plan.number, agency: who }), ...lines].join('\n')), intent: 'not-stated' };
+        return answer([ctx.t('doc.targetsFor', { plan: plan.number, agency: who }), ...theirs].join('\n'));
+      }
       return answer([ctx.t('doc.targets', { plan: plan.number }), ...lines].join('\n'));
     }
     default:
@@ -268,6 +282,12 @@ const TARGET_WORDS = new Set([
   'cho',
   'xin',
   'theo',
+  // "áp dụng cho cấp nào": whom a target binds, asked.
+  'ap',
+  'dung',
+  'doi',
+  'voi',
+  'nao',
 ]);
 
 /**
@@ -293,7 +313,13 @@ function targetAsked(q: Question, sentences: readonly string[], planNumber: stri
 function bodySentences(ctx: AnswerContext): { where: string; sentence: string }[] {
   const plan = ctx.plan;
   return [
-    ...(plan.document?.parts ?? []).flatMap((p) => p.items.map((text) => ({ where: ctx.t('doc.partShort', { number: p.number }), text }))),
+    // An item of a part that is one of the assignments (part III, "Tổ chức thực hiện") is told with its number.
+    ...(plan.document?.parts ?? []).flatMap((p) =>
+      p.items.map((text) => {
+        const item = plan.assignments.find((a) => a.text.trim() === text.trim())?.number;
+        return { where: item ? ctx.t('doc.partItemShort', { number: p.number, item }) : ctx.t('doc.partShort', { number: p.number }), text };
+      }),
+    ),
     ...plan.assignments.map((a) => ({ where: ctx.t('doc.assignmentShort', { number: a.number }), text: a.text })),
   ].flatMap(({ where, text }) => sentencesOf(text).map((sentence) => ({ where, sentence })));
 }
@@ -338,7 +364,7 @@ function articlesAnswer(ctx: AnswerContext, num: string): Reply {
 }
 
 /** "Điều 11 nói về gì": where the plan cites that article, sentence by sentence, with where each stands. */
-function articleAnswer(ctx: AnswerContext, article: string): Reply {
+export function articleAnswer(ctx: AnswerContext, article: string): Reply {
   const plan = ctx.plan;
   const cites = new RegExp(`(^|[^a-z])dieu ${article}([^0-9]|$)`);
   const lines = citingPlaces(ctx)

@@ -37,7 +37,7 @@ import { has, type Question, understand, withoutPlanRef } from '../understand/in
 import { formatDate } from '../plan/deadline.ts';
 import { canonicalTokens, isSyllable } from '../text/canonical.ts';
 import { fold } from '../text/fold.ts';
-import { cueWords, fillerWords, language, thesaurus } from '../understand/language.ts';
+import { cueWords, fillerWords, language, namesImplementation, thesaurus } from '../understand/language.ts';
 import { TaskSearch } from '../understand/search.ts';
 import { countWords, Speller, type Vocabulary } from '../understand/typos.ts';
 import { looksLikeLegacyEncoding } from '../text/legacy.ts';
@@ -710,6 +710,8 @@ export class Engine {
    */
   private missingSection(q: Question, ctx: AnswerContext, least: number): Reply | undefined {
     const filler = fillerWords();
+    // ("ai lo kinh phí theo phần tổ chức thực hiện": the body's part named, no section whose title shares its words.)
+    if (namesImplementation(q.cueWords ?? q.words)) return undefined;
     const words = new Set(q.words.filter((w) => !filler.has(w) && !/^\d+$/.test(w)));
     const section = this.plan.sections.find((x) => {
       if (!x.missingInSource) return false;

@@ -142,8 +142,11 @@ export function fromEnglish(text: string): string {
     .replace(/(s)'(?=\s|$)/g, '$1')
     // "the 'schools say no to plastic waste' campaign": quotes around a name are no part of its words.
     .replace(/(^|\s)'+|'+(?=\s|$)/g, '$1 ')
-    // "dept", "depts": the department.
-    .replace(/\bdepts?\b\.?/g, 'department')
+    // "dept", "depts": the department, the departments.
+    .replace(/\bdepts\b\.?/g, 'departments')
+    .replace(/\bdept\b\.?/g, 'department')
+    // "what % of …", "20%": the glossary's "percent".
+    .replace(/%/g, ' percent ')
     // "planning & investment": the glossary's "and".
     .replace(/\s*&\s*/g, ' and ')
     // "district-level", "anti-plastic-waste": the words apart, as the glossary keys them.

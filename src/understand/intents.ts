@@ -982,7 +982,9 @@ function markedAway(text: string, cue: string): boolean {
 const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, citingWords }) => {
   const { joined, restJoined, named, content, article, rank, focus, q } = r;
   // ("kế hoạch thực hiện NĐ 61 giao mấy việc": a decree named in the plan's own name is no question about the decree.)
-  const match = joined.match(CITED);
+  // ("985/QĐ-TTg ký khi nào": a document by its number and kind's letters, as it is cited.)
+  const byNumber = joined.match(/ (\d{1,4})(?:\/(?:19|20)\d\d)?\/(nd|qd|tt)\b\S* /);
+  const match = joined.match(CITED) ?? (byNumber ? ([byNumber[0], byNumber[2]!, byNumber[1]!] as unknown as RegExpMatchArray) : null);
   const cited = match && r.unplanned.some((w) => w === match[2] || w.startsWith(`${match[2]}/`)) ? match : null;
   // The cited document's own words ("nghị định 61/2018") are no task's content: "NĐ 61/2018 nói về cái gì".
   const citedWords = cited ? cited[0].trim().split(' ').length : 0;
@@ -1023,7 +1025,7 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
   const notStated = c.notStated.filter(
     (cue) =>
       joined.includes(` ${cue} `) &&
-      !(cue === 'o dau' && (whereAlong || whereFiled)) &&
+      !(cue === 'o dau' && (whereAlong || whereFiled || / (?:pham vi|dia ban|ap dung) /.test(joined))) &&
       // ("ai là người ký kế hoạch": its signer, whom the plan names.)
       !(cue === 'ai la nguoi' && / ai la nguoi (?:ky|dung ten|ban hanh) /.test(joined)) &&
       !inPlanWording(r, cue) &&
@@ -1135,7 +1137,14 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
       (part === 'basis' && has(joined, ['quyet dinh', 'nghi dinh', 'nghi quyet', 'thong tu', 'chi thi', 'luat', 'van ban']))) &&
     // "ai ban hành quy chế hoạt động của phần mềm …" asks about a task, not who issued the plan.
     // "văn bản quy phạm pháp luật … ban hành khi nào": "văn bản" in a task's own wording is that task's, not the plan.
-    !(part === 'header' && content >= 4 && !has(joined, ['ke hoach']) && !(has(joined, ['van ban']) && !inPlanWording(r, 'van ban'))) &&
+    // ("4561 do chủ tịch ký hay phó chủ tịch ký": a question opening with the plan's number names the plan.)
+    !(
+      part === 'header' &&
+      content >= 4 &&
+      !has(joined, ['ke hoach']) &&
+      !/^ (?:co )?(?:kh )?(?!(?:19|20)\d\d )\d{2,5}(?:\/\S+)? /.test(joined) &&
+      !(has(joined, ['van ban']) && !inPlanWording(r, 'van ban'))
+    ) &&
     // "kế hoạch triển khai NĐ 61 phải xây dựng khi nào": drafting a plan is a task of this one, not its header.
     !(
       part === 'header' &&
@@ -1145,7 +1154,8 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
     );
   // "DVC toàn trình đạt 80% thì ai chủ trì?": a percentage inside a task's words, asked for one of its fields, is
   // that task, not the plan's targets.
-  const taskField = part === 'targets' && focus !== 'all' && content >= 3;
+  // ("ai áp dụng cho chỉ tiêu 50%", "who is bound by the 50 percent target": whom the target binds, asked.)
+  const taskField = part === 'targets' && focus !== 'all' && content >= 3 && !/ ap dung (?:cho|voi|doi voi) /.test(joined);
   if (!partOk || taskField || (part === 'targets' && has(joined, c.progressWords))) return undefined;
   // "Kế hoạch có gửi Bưu điện tỉnh không": a body the directory does not know, looked for among the recipients.
   const sentTo =

@@ -181,6 +181,25 @@ export function fillerWords(): ReadonlySet<string> {
   return fillerSet;
 }
 
+/**
+ * Whether the words name the body's Implementation part ("phần tổ chức thực hiện", "tcth"): what it assigns, not a
+ * task of the appendix, and no section of that name.
+ */
+export function namesImplementation(words: readonly string[]): boolean {
+  const joined = ` ${words.join(' ')} `;
+  // The part by its name: after "phần", "theo", "trong" …, before what it assigns ("… giao Sở TT&TT"), or closing the
+  // question; a name of its own ("tcth", "phần thực hiện") anywhere. ("Việc tổ chức thực hiện toàn bộ quy trình …" is
+  // a task's own wording.)
+  return language().cues.implementation.some(
+    (cue) =>
+      joined.includes(` ${cue} `) &&
+      (cue !== 'to chuc thuc hien' ||
+        new RegExp(
+          ` (?:phan|muc|theo|trong|o|tai|per|under) ${cue} |^ ${cue} (?:giao|yeu cau|thi|noi|quy dinh|ghi|neu) | ${cue} (?:cua )?(?:ke hoach|kh)?(?: \\S+)? $`,
+        ).test(joined)),
+  );
+}
+
 let cueSet: Set<string> | undefined;
 /** Every word of every cue phrase ("tks", "ok"): words of the language itself, made into a set once. */
 export function cueWords(): ReadonlySet<string> {

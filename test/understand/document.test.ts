@@ -49,3 +49,39 @@ describe("the plan's own document, imported with it", () => {
     expect(ask('tiến độ bao nhiêu phần trăm').intent).toBe('progress');
   });
 });
+
+describe('what the document says, asked the way officials ask it', () => {
+  it('says whom a target binds, and that it sets none for a body it does not bind', () => {
+    const districts = ask('ubnd cac huyen phai dat bao nhieu % tthc tai cho');
+    expect(districts.text).toContain('Chỉ tiêu Kế hoạch 4561/KH-UBND đặt cho UBND cấp huyện:');
+    expect(districts.text).toContain('50%');
+    expect(districts.text).not.toContain('20%');
+    // A department binds through its group, "các sở, ban ngành".
+    expect(ask('Sở Tư pháp phải giải quyết tại chỗ bao nhiêu %').text).toContain('tối thiểu 20%');
+    const communes = ask('UBND cấp xã phải giải quyết tại chỗ bao nhiêu phần trăm TTHC');
+    expect(communes.intent).toBe('not-stated');
+    expect(communes.text).toContain('không đặt chỉ tiêu riêng cho UBND cấp xã');
+    expect(ask('Who is bound by the 50 percent target?').text).toContain('UBND cấp huyện: phấn đấu');
+  });
+  it("tells the article a task cites, and where in the body an article stands, with the item's number", () => {
+    const centre = ask('thành lập Trung tâm phục vụ hành chính công thì kế hoạch dẫn điều mấy của NĐ 61');
+    expect(centre.intent).toBe('document');
+    expect(centre.text).toContain('nhắc đến Điều 7 ở một chỗ');
+    expect(ask('Điều 38 nằm ở mục mấy của KH').text).toContain('• Phần III, mục 6: Sở Tài chính tham mưu');
+  });
+  it('reads a cited document by its number ("985/QĐ-TTg"), and the body\'s Implementation part by its name', () => {
+    expect(ask('985/qđ-ttg ký khi nào').text).toContain('Quyết định số 985/QĐ-TTg ngày 08/08/2018');
+    const funding = ask('ai lo kinh phí theo phần tổ chức thực hiện kh 4561');
+    expect(funding.text).toContain('Phần Tổ chức thực hiện, mục 6');
+    expect(funding.text).toContain('Chủ trì: Sở Tài chính');
+    // A task's own words "tổ chức thực hiện" are no name of the part.
+    expect(ask('Việc tổ chức thực hiện toàn bộ quy trình tiếp nhận TTHC tại một cửa còn trong hạn không?').intent).toBe('task');
+  });
+  it('answers the key work, the span and the scope, and a signer asked as a choice', () => {
+    expect(ask('kế hoạch nói gì về tầm quan trọng đối với cchc').text).toContain('nhiệm vụ trọng tâm của nội dung chỉ đạo, điều hành của công tác CCHC');
+    expect(ask('KH 4561 kéo dài trong khoảng thời gian nào').text).toContain('2018–2020');
+    expect(ask('phạm vi thực hiện KH 4561 là ở đâu').text).toContain('TRÊN ĐỊA BÀN TỈNH BẾN TRE');
+    expect(ask('4561 do chủ tịch ký hay phó chủ tịch ký').text).toContain('Người ký: Chủ tịch Cao Văn Trọng.');
+    expect(ask('Dạ ngoài tỉnh thì KH 4561 được gửi ra cơ quan nào ở trung ương ạ').text).toContain('Cục Kiểm soát TTHC');
+  });
+});

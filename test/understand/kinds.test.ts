@@ -1044,7 +1044,7 @@ describe('kinds of question', () => {
     expect(ask('kế hoạch này viện dẫn những điều nào của nghị định 61').text.split('\n').slice(0, 3)).toEqual([
       'Kế hoạch 4561/KH-UBND nhắc đến 3 điều:',
       '• Điều 7: Nhiệm vụ II.1',
-      '• Điều 11: Phần III',
+      '• Điều 11: Phần III, mục 2',
     ]);
     expect(first('What articles does the plan refer to?')).toBe('Plan 4561/KH-UBND cites 3 articles:');
     expect(ask('bộ đội biên phòng có nhiệm vụ gì không').agencies).toEqual(['Bộ đội Biên phòng tỉnh']);
@@ -1133,7 +1133,7 @@ describe('kinds of question', () => {
     // A plan with no part on funding: what its body says of money, each sentence once.
     const oneStop = ask('tiền làm một cửa lấy từ nguồn nào').text.split('\n');
     expect(oneStop[0]).toBe('Kế hoạch 4561/KH-UBND nói về kinh phí:');
-    expect(oneStop.slice(1)).toEqual([expect.stringMatching(/^• Phần III: Sở Tài chính tham mưu UBND tỉnh về kinh phí/)]);
+    expect(oneStop.slice(1)).toEqual([expect.stringMatching(/^• Phần III, mục 6: Sở Tài chính tham mưu UBND tỉnh về kinh phí/)]);
     const env = fixturePlan('88-KH-UBND-2025');
     const signed = env.ask('Which leader signed off on the 2025 environment plan?', { today: '2025-10-01' });
     expect([signed.intent, signed.text.split('\n')[0]]).toEqual(['not-stated', 'Our copy of plan 88/KH-UBND has no signature part.']);
