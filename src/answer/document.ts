@@ -83,8 +83,14 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
       const full = ({ nd: 'nghi dinh', qd: 'quyet dinh', tt: 'thong tu' } as Record<string, string>)[kind] ?? kind;
       const hits = (doc?.basis ?? []).filter((b) => b.number?.startsWith(`${num}/`) && (!b.kind || fold(b.kind) === full));
       const shown = ({ 'nghi dinh': 'Nghị định', 'quyet dinh': 'Quyết định', 'thong tu': 'Thông tư' } as Record<string, string>)[full] ?? full;
-      if (hits.length === 0) return answer(ctx.t('doc.notCited', { name: `${shown} ${num}`, plan: plan.number }));
-      return answer([ctx.t('doc.cited', { plan: plan.number }), ...hits.map((b) => basisLine(ctx, b))].join('\n'));
+      // Asked yes or no ("có căn cứ Nghị định 45/2020 không"): the word first.
+      const yesNo = (yes: boolean) => (q.yesNo ? `${ctx.t(yes ? 'yesno.yes' : 'yesno.no')} ` : '');
+      if (hits.length === 0) return answer(yesNo(false) + ctx.t('doc.notCited', { name: `${shown} ${num}`, plan: plan.number }));
+      const lines = hits.map((b) => basisLine(ctx, b));
+      // "Nghị định 61 có hiệu lực từ ngày nào": the plan cites it by its date of issue, not when it took effect.
+      if (/ (?:co )?hieu luc | bat dau (?:ap dung|thi hanh) | ap dung tu /.test(` ${(q.cueWords ?? []).join(' ')} `))
+        return { ...answer([ctx.t('doc.citedInForce', { plan: plan.number }), ...lines].join('\n')), intent: 'not-stated' };
+      return answer([yesNo(true) + ctx.t('doc.cited', { plan: plan.number }), ...lines].join('\n'));
     }
     case 'purpose': {
       const part = doc?.parts.find((p) => /muc dich|yeu cau/.test(fold(p.title)));
@@ -94,6 +100,23 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
       );
     }
     case 'parts': {
+      // "phần I của kế hoạch là phần gì": that part of the body, item by item; the appendix's section of the same
+      // number said after it (officials call both "phần").
+      if (q.partNo) {
+        const body = doc?.parts.find((p) => p.number === q.partNo);
+        const section = plan.sections.find((x) => x.id === q.partNo && !x.missingInSource);
+        const inSection = section ? plan.tasks.filter((x) => x.section === section.id).length : 0;
+        const sectionLine = section ? ctx.t('doc.appendixSection', { number: section.id, title: section.title, n: inSection }) : '';
+        if (body)
+          return answer(
+            [
+              ctx.t('doc.part', { number: body.number, title: body.title, plan: plan.number }),
+              ...body.items.map((x, i) => `${i + 1}. ${excerpt(x, 160)}`),
+              ...(sectionLine ? ['', sectionLine] : []),
+            ].join('\n'),
+          );
+        if (sectionLine) return answer(sectionLine);
+      }
       if (!doc || doc.parts.length === 0) return missing('parts');
       const lines = doc.parts.map((p) => `${p.number}. ${p.title}${p.items.length > 0 ? ` (${ctx.t('doc.items', { n: p.items.length })})` : ''}`);
       const content = doc.parts.find((p) => /noi dung/.test(fold(p.title)));
@@ -282,6 +305,11 @@ const TARGET_WORDS = new Set([
   'cho',
   'xin',
   'theo',
+  // "giải quyết tại chỗ gồm những khâu nào": the on-the-spot target's own name, and its steps asked.
+  'giai',
+  'quyet',
+  'khau',
+  'buoc',
   // "áp dụng cho cấp nào": whom a target binds, asked.
   'ap',
   'dung',

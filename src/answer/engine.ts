@@ -645,6 +645,8 @@ export class Engine {
     text = typos.text;
     // "Em đang chuẩn bị họp, …": what the asker says of themselves asks nothing.
     if (!english) text = this.withoutFraming(text);
+    // "20% với 50% tính trên số nào": a percentage typed with its sign is said in words, as "bao nhiêu phần trăm" is.
+    if (!english) text = text.replace(/(\d)\s*%/g, '$1 phần trăm');
     // One that mixes English words into Vietnamese is read through the glossary too, and answered in Vietnamese.
     if (english || mixedEnglish(text)) text = fromEnglish(text);
     // "việc này", "đơn vị đó": what the chat was just shown, written out.
@@ -662,10 +664,18 @@ export class Engine {
     // An agency's name the directory does not know is quoted as the user typed it, not folded.
     if (understood.unresolved) understood.unresolved = asTyped(text, understood.unresolved);
     const followed = followUp(text, understood, opts.context);
-    const q = followed ?? classify(understood, this.dir);
+    const classified = followed ?? classify(understood, this.dir);
+    // "15 nhân 24 bằng bao nhiêu": no rule spoke and a sum is asked — a guess from its asking words ("bao nhiêu")
+    // would answer what was not asked.
+    const q = classified.guessed && this.offPlan(classified) ? { ...classified, intent: 'unknown' as const } : classified;
     // "tính đến ngày 15/10/2020, việc nào quá hạn": the states are those of the day the asker names.
     const at = q.asOf ? { ...opts, today: q.asOf } : opts;
     return { q: this.namesPlanOnly(q) ? { ...q, intent: 'progress', focus: 'all', words: [] } : q, opts: at, followed: followed !== undefined };
+  }
+
+  /** Whether a question no rule understood asks a sum ("15 nhân 24 bằng bao nhiêu", "10 chia 3"): off the plan. */
+  private offPlan(q: Question): boolean {
+    return / \d+ (?:nhan|chia|cong|tru|x) (?:cho |voi )?\d+ /.test(` ${(q.cueWords ?? q.words).join(' ')} `);
   }
 
   /** A question that cannot be asked: longer than the bound, or typed in an old Vietnamese encoding. */

@@ -68,6 +68,8 @@ export interface Question {
   alsoAbout?: DocumentPart;
   /** A document the plan cites, named in the question ("Nghị định 61" → "nghi dinh|61"). */
   cited?: string;
+  /** A part of the body asked by its number ("phần I của kế hoạch là phần gì"): its Roman number. */
+  partNo?: string;
   /** An article named in the question ("Điều 11"). */
   article?: string;
   /** "theo điều mấy của NĐ 61": which article a task or an item cites is asked; only those that cite one answer. */
@@ -991,13 +993,23 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
   // "kh 4561 dẫn chiếu những điều nào của NĐ 61": which of its articles the plan cites.
   // ("… là phần của cơ quan nào": whose work, not who issued the document.)
   const askJoined = joined.replace(/ (?:phan|viec|nhiem vu|trach nhiem|phan viec) cua (?=(?:co quan|don vi|so|ben) nao |ai )/g, ' ');
-  const whichArticles = / (?:nhung |cac )?dieu (?:nao|may) /.test(joined) && has(askJoined, c.citedAsk);
+  // ("kh 4561 trích mấy điều của nd 61", "có nhắc tới điều khoản nào của NĐ 61 không": the same, counted or in other words.)
+  const whichArticles = / (?:(?:nhung |cac )?dieu (?:khoan )?(?:nao|may)|(?:may|bao nhieu) dieu) /.test(joined) && has(askJoined, c.citedAsk);
   // ("Nghị định 61 được Chính phủ ký ban hành ngày mấy": the cited document's issuer named is no agency asked about.)
   const issuerOnly = named && q.agencies.every((a) => /^(?:chinh-phu|thu-tuong|bo-(?!doi-))/.test(a));
   // ("vụ soạn kh triển khai nghị định 61 là của cơ quan nào": work described at length, whose it is.)
   const whoseWork = content - citedWords >= 3 && / la cua (?:ai|(?:co quan|don vi|so|ben) nao) /.test(joined);
   if (cited && (!named || issuerOnly) && !whoseWork && (has(askJoined, c.citedAsk) || content - citedWords <= 2))
     return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}`, ...(whichArticles ? { asksArticle: true } : {}) };
+  // "kh 4561 có dẫn NĐ 45/2020 về thủ tục hành chính trên môi trường điện tử không": whether it cites the document, the
+  // document's own subject said after it.
+  if (
+    cited &&
+    !named &&
+    q.yesNo &&
+    / (?:dan|dan chieu|vien dan|trich|trich dan|can cu|nhac den|nhac toi) (?:vao |theo |den |toi )?(?:nghi dinh|quyet dinh|thong tu|nd|qd|tt) /.test(joined)
+  )
+    return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}` };
   // ("những điều nào kế hoạch dẫn chiếu": the plan, the asking words and nothing of a task.)
   if (whichArticles && !named && !q.taskId && r.unplanned.filter((w) => !filler.has(w) && !citingWords.has(w)).length <= 1)
     return { ...q, intent: 'document', about: 'cited', asksArticle: true };
@@ -1104,9 +1116,12 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
     !named &&
     !q.taskId &&
     has(joined, c.implementation) &&
-    (r.count || / (?:nhung gi|gom gi|co gi|noi gi|nhung muc nao|nhung viec gi|nhung viec nao|nhung noi dung|nhung y|tom tat|tom luoc) /.test(joined)) &&
+    (r.count ||
+      / (?:nhung gi|gom gi|co gi|noi gi|nhung muc nao|nhung viec gi|nhung viec nao|nhung noi dung|nhung y|tom tat|tom luoc|so luong) /.test(joined)) &&
     r.unplanned.filter(
-      (w) => !filler.has(w) && !/^(?:to|chuc|thuc|hien|phan|muc|iii|giao|gom|viec|dau|nhiem|vu|co|quan|cac|bao|nhieu|may|noi|dung|tcth|nhung|gi|y)$/.test(w),
+      (w) =>
+        !filler.has(w) &&
+        !/^(?:to|chuc|thuc|hien|phan|muc|iii|giao|gom|viec|dau|nhiem|vu|co|quan|cac|bao|nhieu|may|noi|dung|tcth|nhung|gi|y|so|luong|lieu|xin)$/.test(w),
     ).length <= 1
   )
     return { ...q, intent: 'document', about: 'assignments' };
@@ -1120,8 +1135,24 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
     r.unplanned.filter((w) => !filler.has(w) && !CONTENTS_WORDS.test(w)).length <= 1
   )
     return { ...q, intent: 'document', about: 'parts' };
+  // "phần I của kế hoạch là phần gì", "phần 2 KH 4561 nói về cái gì", "part II of the doc covers what": the body's part
+  // of that number, asked what it is (not its tasks, not how many).
+  const partAsked = joined.match(/ (?:phan|muc) (i{1,3}|iv|v|[1-5]) /);
+  if (
+    partAsked &&
+    !named &&
+    !q.taskId &&
+    PART_ASKED.test(joined) &&
+    !/ (?:phu luc|viec|nhiem vu|cong viec|nv|dau viec) /.test(joined) &&
+    r.unplanned.filter((w) => !filler.has(w) && !PART_WORDS.test(w) && w !== partAsked[1]).length <= 1
+  ) {
+    const n = partAsked[1]!;
+    return { ...q, intent: 'document', about: 'parts', partNo: /^\d$/.test(n) ? ROMAN[Number(n)]! : n.toUpperCase() };
+  }
   const part = document.find(([, cues]) => has(joined, cues))?.[0];
   if (!part) return undefined;
+  // "kế hoạch có căn cứ Nghị định 45/2020 không": whether that document is among the bases, answered of it.
+  if (part === 'basis' && cited && q.yesNo && (!named || issuerOnly)) return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}` };
   // The plan's targets may be asked of an agency ("… của UBND các huyện là mấy phần trăm"); its signer of the
   // province ("có phải chủ tịch UBND tỉnh ký không").
   const partOk =
@@ -1313,6 +1344,12 @@ const unknownAgency: Rule = (r, { c, notAgencyName }) => {
 /** "nêu những nhóm việc gì", "có mấy ý lớn": what a part of the plan's body holds, asked item by item. */
 const ITEMS_ASKED =
   / (?:nhung gi|gom gi|co gi|neu gi|noi gi|nhom viec|y lon|noi dung lon|(?:nhung|may|cac) (?:nhom|y|mang|muc|noi dung|viec) (?:gi|nao|lon|chinh)) /;
+/** What a part asked by its number is asked: what it is, says or holds ("là phần gì", "nói về cái gì", "chia mấy ý"). */
+const PART_ASKED =
+  / (?:la (?:phan )?gi|la phan nao|noi (?:ve )?(?:gi|cai gi)|ve (?:cai )?gi|gom (?:nhung )?(?:gi|y nao)|co nhung gi|de cap (?:den )?(?:gi|nhung gi)|(?:chia (?:ra |lam )?)?(?:bao nhieu|may) y) /;
+/** The words of such a question besides the part's number: the asking words, the plan named. */
+const PART_WORDS =
+  /^(?:phan|muc|cua|trong|ke|hoach|kh|van|ban|la|gi|nao|noi|ve|cai|gom|nhung|co|de|cap|den|chia|ra|lam|bao|nhieu|may|y|noi|dung|thuc|hien|\d{2,5})$/;
 /** The words of such a question besides the part's name: nothing of a task's. */
 const CONTENTS_WORDS = /^(?:noi|dung|thuc|hien|phan|muc|ii|gom|viec|nhom|co|cac|bao|nhieu|may|nhung|gi|nao|y|lon|chinh|neu|mang|ke|hoach|kh)$/;
 

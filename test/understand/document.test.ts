@@ -85,3 +85,29 @@ describe('what the document says, asked the way officials ask it', () => {
     expect(ask('Dạ ngoài tỉnh thì KH 4561 được gửi ra cơ quan nào ở trung ương ạ').text).toContain('Cục Kiểm soát TTHC');
   });
 });
+
+describe('parts by number, cited documents asked yes or no, and what the plan leaves out of them', () => {
+  it('tells a part of the body asked by its number, with the appendix section of that number after it', () => {
+    const first = ask('phần I của kế hoạch là phần gì').text.split('\n');
+    expect(first[0]).toBe('Phần I. MỤC ĐÍCH - YÊU CẦU của Kế hoạch 4561/KH-UBND:');
+    expect(first[1]).toMatch(/^1\. Quán triệt, triển khai thống nhất/);
+    expect(first.at(-1)).toMatch(/^Phụ lục nhiệm vụ cũng có mục I: .+ \(4 nhiệm vụ\)\.$/);
+    expect(ask('part 2 of KH 4561 covers what').text).toContain('Part II. NỘI DUNG THỰC HIỆN of plan 4561/KH-UBND:');
+    // Its tasks or how many stay the appendix's section.
+    expect(ask('phan II co maays viec').intent).toBe('count');
+  });
+  it('says yes or no to a document asked as a basis, and that the plan does not say when it took effect', () => {
+    expect(ask('kế hoạch có căn cứ Nghị định 45/2020 không').text).toMatch(/^Không\. .*không dẫn văn bản "Nghị định 45"/);
+    expect(ask('kế hoạch có căn cứ quyết định 985 không').text).toMatch(/^Có\. Kế hoạch 4561\/KH-UBND dẫn văn bản này như sau:/);
+    // "ngoài NĐ 61 còn căn cứ quyết định nào" still lists the bases.
+    expect(ask('ngoài nghị định 61 thì kế hoạch còn căn cứ quyết định nào').text).toContain('985/QĐ-TTg');
+    const inForce = ask('nghị định 61 có hiệu lực từ ngày nào');
+    expect(inForce.intent).toBe('not-stated');
+    expect(inForce.text).toContain('không nêu ngày văn bản này có hiệu lực');
+  });
+  it("counts the articles cited and the Implementation part's items asked in other words; a sum is no question of the plan", () => {
+    expect(ask('kh 4561 trich may dieu cua nd 61, dieu nao').text).toMatch(/^Kế hoạch 4561\/KH-UBND nhắc đến 3 điều:/);
+    expect(ask('Cho em xin số lượng mục giao việc ở phần Tổ chức thực hiện ạ').text).toMatch(/có 7 mục/);
+    expect(ask('15 nhân 24 bằng bao nhiêu').intent).toBe('unknown');
+  });
+});
