@@ -665,17 +665,17 @@ export class Engine {
     if (understood.unresolved) understood.unresolved = asTyped(text, understood.unresolved);
     const followed = followUp(text, understood, opts.context);
     const classified = followed ?? classify(understood, this.dir);
-    // "15 nhân 24 bằng bao nhiêu": no rule spoke and a sum is asked — a guess from its asking words ("bao nhiêu")
-    // would answer what was not asked.
-    const q = classified.guessed && this.offPlan(classified) ? { ...classified, intent: 'unknown' as const } : classified;
+    // "15 nhân 24 bằng bao nhiêu", "3 phần trăm của 2 triệu": a sum is asked — what its asking words ("bao nhiêu",
+    // "phần trăm") would answer of the plan was not asked.
+    const q = this.offPlan(classified) ? { ...classified, intent: 'unknown' as const } : classified;
     // "tính đến ngày 15/10/2020, việc nào quá hạn": the states are those of the day the asker names.
     const at = q.asOf ? { ...opts, today: q.asOf } : opts;
     return { q: this.namesPlanOnly(q) ? { ...q, intent: 'progress', focus: 'all', words: [] } : q, opts: at, followed: followed !== undefined };
   }
 
-  /** Whether a question no rule understood asks a sum ("15 nhân 24 bằng bao nhiêu", "10 chia 3"): off the plan. */
+  /** Whether a question asks a sum ("15 nhân 24 bằng bao nhiêu", "10 chia 3", "3 phần trăm của 2 triệu"): off the plan. */
   private offPlan(q: Question): boolean {
-    return / \d+ (?:nhan|chia|cong|tru|x) (?:cho |voi )?\d+ /.test(` ${(q.cueWords ?? q.words).join(' ')} `);
+    return / \d+ (?:nhan|chia|cong|tru|x) (?:cho |voi )?\d+ | \d+ phan tram cua \d+ /.test(` ${(q.cueWords ?? q.words).join(' ')} `);
   }
 
   /** A question that cannot be asked: longer than the bound, or typed in an old Vietnamese encoding. */
@@ -795,7 +795,12 @@ function oneTaskLate(ctx: AnswerContext, q: Question): Reply | undefined {
   // "Mục I có việc nào quá hạn không": the section's list — its head and number are no task's words.
   const filler = fillerWords();
   const words = q.section ? withoutSectionHead(q).filter((w) => !filler.has(w)) : q.words;
-  if (q.focus !== 'status' || q.agencies.length > 0 || q.period || q.count || withoutPlanRef(words, ctx.planName()).length < 2) return undefined;
+  // ("Can people pay fees online through the central payment gateway yet, or is that task late?": one task described
+  // at length, asked whether it is late — no status word, but nothing asks for a list either.)
+  const asked = ` ${(q.cueWords ?? q.words).join(' ')} `;
+  const described = q.focus === 'all' && words.length >= 6 && !/ (?:viec|nhiem vu|cong viec|nv|dau viec) nao | nhung | cac | may | bao nhieu /.test(asked);
+  if (!(q.focus === 'status' || described) || q.agencies.length > 0 || q.period || q.count || withoutPlanRef(words, ctx.planName()).length < 2)
+    return undefined;
   const one = taskAnswer(ctx, { ...q, intent: 'task', words });
   return one?.intent === 'task' ? one : undefined;
 }

@@ -205,9 +205,13 @@ export class Directory {
       return true;
     };
     for (let i = 0; i < words.length; ) {
-      const hit = this.aliasIndex
-        .get(words[i]!)
-        ?.find((a) => a.words.every((w, k) => words[i + k] === w) && fits(a, i) && !(a.bare && LEVEL_WORDS.has(words[i + a.words.length] ?? '')));
+      // ("luân chuyển hồ sơ nội bộ": a name begun inside a compound word — "sơ nội" of "hồ sơ" — is none typed.)
+      const inside = i > 0 && INSIDE_COMPOUND.has(`${words[i - 1]} ${words[i]}`);
+      const hit = inside
+        ? undefined
+        : this.aliasIndex
+            .get(words[i]!)
+            ?.find((a) => a.words.every((w, k) => words[i + k] === w) && fits(a, i) && !(a.bare && LEVEL_WORDS.has(words[i + a.words.length] ?? '')));
       if (hit) {
         out.push({ start: i, end: i + hit.words.length, agencies: hit.agencies });
         i += hit.words.length;

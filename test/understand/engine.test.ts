@@ -253,3 +253,22 @@ describe('lists kept for the day and the completions they were made from', () =>
     expect(e.ask('Việc nào quá hạn?', { today: '2018-12-01', completions: none }).total).toBeLessThan(before.total ?? 0);
   });
 });
+
+describe('one task described at length, a name begun inside a word, a sum', () => {
+  it('"hồ sơ nội bộ" holds no "sở nội" (Sở Nội vụ), while "hồ sơ Sở Nội vụ" names it', () => {
+    expect(dir.scan(['luan', 'chuyen', 'ho', 'so', 'noi', 'bo'])).toEqual([]);
+    expect(ask('hồ sơ Sở Nội vụ').agencies).toEqual(['Sở Nội vụ']);
+  });
+  it('"có hạn thế nào" asks the deadline; a task described at length and asked whether late is that task', () => {
+    const r = ask('Việc đánh giá kết quả giải quyết thủ tục tại trung tâm với bộ phận một cửa có hạn thế nào ạ');
+    expect([r.intent, r.ids]).toEqual(['task', ['II.8']]);
+    expect(r.text).toMatch(/^Thời hạn: /);
+    const late = ask('Can people pay fees online through the central payment gateway yet, or is that task late?', '2021-01-20');
+    expect([late.intent, late.ids]).toEqual(['task', ['III.5']]);
+    // A list asked stays a list.
+    expect(ask('which tasks are late?', '2021-01-20').intent).toBe('overdue');
+  });
+  it("a sum asked is not understood, not answered with the plan's targets", () => {
+    expect(ask('Tính giúp em 3 phần trăm của 2 triệu là bao nhiêu').intent).toBe('unknown');
+  });
+});
