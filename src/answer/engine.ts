@@ -722,11 +722,15 @@ export class Engine {
     const filler = fillerWords();
     // ("ai lo kinh phí theo phần tổ chức thực hiện": the body's part named, no section whose title shares its words.)
     if (namesImplementation(q.cueWords ?? q.words)) return undefined;
-    const words = new Set(q.words.filter((w) => !filler.has(w) && !/^\d+$/.test(w)));
+    const words = q.words.filter((w) => !filler.has(w) && !/^\d+$/.test(w));
+    // Its title's words in pairs as the title has them ("tập huấn", "tuyên truyền"): no syllables met apart ("thẩm
+    // định … trả" is no "nghị định", "kiểm tra").
     const section = this.plan.sections.find((x) => {
       if (!x.missingInSource) return false;
-      const title = new Set(canonicalTokens(x.title));
-      return [...words].filter((w) => title.has(w)).length >= least;
+      const title = canonicalTokens(x.title);
+      const pairs = new Set(title.slice(1).map((w, i) => `${title[i]} ${w}`));
+      const met = new Set(words.flatMap((w, i) => (i > 0 && pairs.has(`${words[i - 1]} ${w}`) ? [words[i - 1]!, w] : [])));
+      return met.size >= least;
     });
     if (!section) return undefined;
     const text = ctx.t('task.inMissingSection', { section: section.id, title: section.title, plan: this.plan.number });

@@ -1013,7 +1013,11 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
   // ("những điều nào kế hoạch dẫn chiếu": the plan, the asking words and nothing of a task.)
   if (whichArticles && !named && !q.taskId && r.unplanned.filter((w) => !filler.has(w) && !citingWords.has(w)).length <= 1)
     return { ...q, intent: 'document', about: 'cited', asksArticle: true };
-  if (article && !named && !q.taskId) return { ...q, intent: 'document', about: 'cited', ...(cited ? { cited: `${cited[1]}|${cited[2]}` } : {}) };
+  // ("… sắp xếp bộ phận một cửa dưới huyện, xã cho đúng Điều 7 Nghị định 61 thì ai chịu trách nhiệm": a task described,
+  // its field asked, the article only part of its words.)
+  const fieldOfTask = (focus === 'lead' || focus === 'coordinate' || focus === 'deadline') && content - citedWords >= 5;
+  if (article && !named && !q.taskId && !fieldOfTask)
+    return { ...q, intent: 'document', about: 'cited', ...(cited ? { cited: `${cited[1]}|${cited[2]}` } : {}) };
   // ("Việc quy định mức chi khi có thông tư Bộ Tài chính hiện giờ thế nào rồi": "khi có thông tư" is the task's own
   // condition, naming it, when a field or its state is asked of it — no list of the work waiting.)
   const waitingSaid = c.waiting.filter((x) => has(joined, [x]));

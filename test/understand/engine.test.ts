@@ -271,4 +271,13 @@ describe('one task described at length, a name begun inside a word, a sum', () =
   it("a sum asked is not understood, not answered with the plan's targets", () => {
     expect(ask('Tính giúp em 3 phần trăm của 2 triệu là bao nhiêu').intent).toBe('unknown');
   });
+  it("a task described with the article it follows, its lead asked, is that task; a missing section is met by its title's pairs of words", () => {
+    const r = ask('Chuyện gom lại, sắp xếp bộ phận một cửa dưới huyện, xã cho đúng Điều 7 Nghị định 61 thì ai chịu trách nhiệm ạ');
+    expect([r.intent, r.ids]).toEqual(['task', ['II.1']]);
+    expect(r.text).toMatch(/^Chủ trì: VP.UBND tỉnh, Sở Nội vụ/);
+    // "thẩm định … trả kết quả" shares syllables with section IV's "nghị định", "kiểm tra", but none of its pairs.
+    expect(ask('dân nộp hồ sơ rồi thẩm định, ký, trả kết quả luôn tại một cửa thì hạn khi nào phải làm được').text).not.toContain('mục IV');
+    expect(ask('Lớp tập huấn Nghị định 61 do ai tổ chức').text).toContain('thuộc mục IV');
+    expect(ask('Cơ quan hoàn thành sớm các nhiệm vụ trong kế hoạch có được tuyên dương, khen thưởng gì không anh?').intent).toBe('not-stated');
+  });
 });
