@@ -69,6 +69,9 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
       const signerAsked = / (?:ai ky|nguoi ky|ky ten|ky boi|ky vay|ai (?:\S+ ){0,3}ky|(?:lanh dao|vi|dong chi) nao (?:ky|duyet)|ai (?:ky )?duyet) /.test(
         ` ${(q.cueWords ?? []).join(' ')} `,
       );
+      // "kế hoạch có hiệu lực từ ngày nào": the plan does not say; it is dated.
+      if (/ hieu luc /.test(` ${(q.cueWords ?? []).join(' ')} `))
+        return { ...answer([ctx.t('doc.inForce', { plan: plan.number }), head].join('\n')), intent: 'not-stated' };
       if (!signed && signerAsked)
         return { ...missing('signer'), text: `${ctx.t('doc.missing', { what: ctx.t('doc.part.signer'), plan: plan.number })}\n${head}` };
       return answer([head, signed, span].filter(Boolean).join('\n'));
@@ -87,8 +90,12 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
       const yesNo = (yes: boolean) => (q.yesNo ? `${ctx.t(yes ? 'yesno.yes' : 'yesno.no')} ` : '');
       if (hits.length === 0) return answer(yesNo(false) + ctx.t('doc.notCited', { name: `${shown} ${num}`, plan: plan.number }));
       const lines = hits.map((b) => basisLine(ctx, b));
-      // "Nghị định 61 có hiệu lực từ ngày nào": the plan cites it by its date of issue, not when it took effect.
-      if (/ (?:co )?hieu luc | bat dau (?:ap dung|thi hanh) | ap dung tu /.test(` ${(q.cueWords ?? []).join(' ')} `))
+      // "Nghị định 61 có hiệu lực từ ngày nào", "… thay thế nghị định nào", "ai ký NĐ 61": the plan cites it by its
+      // number, date, issuer and subject only.
+      // (Its signer asked with its date, "ai ký QĐ 985, ngày nào": the cited line says the date and the issuer.)
+      const cue = ` ${(q.cueWords ?? []).join(' ')} `;
+      const signer = / ai ky | nguoi ky | (?:dong chi|ai) nao ky | ky boi /.test(cue) && !/ ngay | khi nao | bao gio | nam nao | hoi nao /.test(cue);
+      if (signer || / (?:co )?hieu luc | bat dau (?:ap dung|thi hanh) | ap dung tu | thay the /.test(cue))
         return { ...answer([ctx.t('doc.citedInForce', { plan: plan.number }), ...lines].join('\n')), intent: 'not-stated' };
       return answer([yesNo(true) + ctx.t('doc.cited', { plan: plan.number }), ...lines].join('\n'));
     }
@@ -130,7 +137,8 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
       // "Kế hoạch có gửi Công an tỉnh không": whether the agency (or a group it belongs to) is among them, first.
       const say = (yes: boolean, agency: string) =>
         list.unshift(`${ctx.t(yes ? 'yesno.yes' : 'yesno.no')} ${ctx.t(yes ? 'doc.recipientYes' : 'doc.recipientNo', { agency, plan: plan.number })}`);
-      if (q.agencies.length > 0) {
+      // ("cơ quan trung ương nào nhận kế hoạch": which, not whether — the list.)
+      if (q.agencies.length > 0 && !(!q.yesNo && / nao /.test(` ${(q.cueWords ?? []).join(' ')} `))) {
         const named = new Set(doc.recipients.flatMap((r) => ctx.dir.scan(canonicalTokens(r)).flatMap((m) => m.agencies)));
         const isSent = (a: string) => ctx.dir.identities(a).some((id) => named.has(id));
         // "the Government Office's Administrative Procedure Control Agency": one name holding two bodies (Chính phủ
@@ -157,7 +165,13 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
         ({ sentence }) => / trong tam /.test(` ${canonicalTokens(sentence).join(' ')} `) && !seen.has(sentence.trim()) && seen.add(sentence.trim()),
       );
       if (said.length === 0) return missing('focus');
-      return answer([ctx.t('doc.focus', { plan: plan.number }), ...said.map(({ where, sentence }) => `• ${where}: ${sentence.trim()}`)].join('\n'));
+      // "Does the plan describe its own implementation as a key task …?": yes, where it says so.
+      return answer(
+        [
+          (q.yesNo ? `${ctx.t('yesno.yes')} ` : '') + ctx.t('doc.focus', { plan: plan.number }),
+          ...said.map(({ where, sentence }) => `• ${where}: ${sentence.trim()}`),
+        ].join('\n'),
+      );
     }
     case 'funding': {
       // "Tiền làm kế hoạch lấy từ nguồn nào": the body's part on funding, else its sentences that speak of money.
@@ -228,9 +242,18 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
         const theirs = lines.filter(binds);
         if (theirs.length === 0)
           return { ...answer([ctx.t('doc.targetNoneFor', { plan: plan.number, agency: who }), ...lines].join('\n')), intent: 'not-stated' };
-        return answer([ctx.t('doc.targetsFor', { plan: plan.number, agency: who }), ...theirs].join('\n'));
+        // "Does the 50% target also apply to the provincial departments?": whether theirs is of the figure asked.
+        const figure = asked.match(/ (\d+) phan tram /)?.[1];
+        const word =
+          q.yesNo && figure && !/ hay | hoac | or | toi da /.test(asked)
+            ? `${ctx.t(theirs.some((l) => new RegExp(`(^|[^0-9])${figure}\\s*%`).test(l)) ? 'yesno.yes' : 'yesno.no')} `
+            : '';
+        return answer([word + ctx.t('doc.targetsFor', { plan: plan.number, agency: who }), ...theirs].join('\n'));
       }
-      return answer([ctx.t('doc.targets', { plan: plan.number }), ...lines].join('\n'));
+      // "Mức 50% thủ tục giải quyết tại chỗ giao cho cơ quan nào": the target of that figure.
+      const figures = [...asked.matchAll(/ (\d+) phan tram /g)].map((m) => m[1]!);
+      const ofFigure = lines.filter((line) => figures.some((n) => new RegExp(`(^|[^0-9])${n}\\s*%`).test(line)));
+      return answer([ctx.t('doc.targets', { plan: plan.number }), ...(ofFigure.length > 0 ? ofFigure : lines)].join('\n'));
     }
     default:
       return answer(head);
@@ -308,6 +331,9 @@ const TARGET_WORDS = new Set([
   // "giải quyết tại chỗ gồm những khâu nào": the on-the-spot target's own name, and its steps asked.
   'giai',
   'quyet',
+  // "tối thiểu hay tối đa": which kind of figure it is.
+  'da',
+  'hay',
   'khau',
   'buoc',
   // "áp dụng cho cấp nào": whom a target binds, asked.

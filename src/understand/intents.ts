@@ -999,7 +999,18 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
   const issuerOnly = named && q.agencies.every((a) => /^(?:chinh-phu|thu-tuong|bo-(?!doi-))/.test(a));
   // ("vụ soạn kh triển khai nghị định 61 là của cơ quan nào": work described at length, whose it is.)
   const whoseWork = content - citedWords >= 3 && / la cua (?:ai|(?:co quan|don vi|so|ben) nao) /.test(joined);
-  if (cited && (!named || issuerOnly) && !whoseWork && (has(askJoined, c.citedAsk) || content - citedWords <= 2))
+  // "NĐ 61 có tất cả bao nhiêu điều": the decree's own length, which the plan does not give.
+  if (
+    cited &&
+    !named &&
+    / (?:bao nhieu|may) dieu /.test(joined) &&
+    / (?:co|gom) (?:tat ca |tong cong |tong )?(?:bao nhieu|may) dieu | (?:gom|tong cong|tat ca) /.test(joined) &&
+    !/ (?:dan|trich|nhac|vien dan|dan chieu|ke hoach|kh) /.test(joined)
+  )
+    return { ...q, intent: 'not-stated' };
+  // ("kinh phí một cửa theo điều nào của NĐ 61": the article of the work described, not the decree.)
+  const articleOfWork = / dieu (?:nao|may|so may) /.test(joined) && content - citedWords >= 3 && !whichArticles;
+  if (cited && (!named || issuerOnly) && !whoseWork && !articleOfWork && (has(askJoined, c.citedAsk) || content - citedWords <= 2))
     return { ...q, intent: 'document', about: 'cited', cited: `${cited[1]}|${cited[2]}`, ...(whichArticles ? { asksArticle: true } : {}) };
   // "kh 4561 có dẫn NĐ 45/2020 về thủ tục hành chính trên môi trường điện tử không": whether it cites the document, the
   // document's own subject said after it.
@@ -1121,11 +1132,15 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
     !q.taskId &&
     has(joined, c.implementation) &&
     (r.count ||
-      / (?:nhung gi|gom gi|co gi|noi gi|nhung muc nao|nhung viec gi|nhung viec nao|nhung noi dung|nhung y|tom tat|tom luoc|so luong) /.test(joined)) &&
+      / (?:nhung gi|gom gi|co gi|noi gi|nhung muc nao|nhung viec gi|nhung viec nao|nhung noi dung|nhung y|tom tat|tom luoc|so luong|may diem|may muc) /.test(
+        joined,
+      )) &&
     r.unplanned.filter(
       (w) =>
         !filler.has(w) &&
-        !/^(?:to|chuc|thuc|hien|phan|muc|iii|giao|gom|viec|dau|nhiem|vu|co|quan|cac|bao|nhieu|may|noi|dung|tcth|nhung|gi|y|so|luong|lieu|xin)$/.test(w),
+        !/^(?:to|chuc|thuc|hien|phan|muc|iii|giao|gom|viec|dau|nhiem|vu|co|quan|cac|bao|nhieu|may|noi|dung|tcth|nhung|gi|y|so|luong|lieu|xin|chia|diem|ra|lam)$/.test(
+          w,
+        ),
     ).length <= 1
   )
     return { ...q, intent: 'document', about: 'assignments' };
@@ -1141,7 +1156,9 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
     return { ...q, intent: 'document', about: 'parts' };
   // "phần I của kế hoạch là phần gì", "phần 2 KH 4561 nói về cái gì", "part II of the doc covers what": the body's part
   // of that number, asked what it is (not its tasks, not how many).
-  const partAsked = joined.match(/ (?:phan|muc) (i{1,3}|iv|v|[1-5]) /);
+  const partAsked = joined
+    .replace(/ (phan|muc) thu (nhat|hai|ba|tu|bon|nam|[1-5]) /, (_, w: string, n: string) => ` ${w} ${ORDINAL[n] ?? n} `)
+    .match(/ (?:phan|muc) (i{1,3}|iv|v|[1-5]) /);
   if (
     partAsked &&
     !named &&
@@ -1190,7 +1207,11 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
   // "DVC toàn trình đạt 80% thì ai chủ trì?": a percentage inside a task's words, asked for one of its fields, is
   // that task, not the plan's targets.
   // ("ai áp dụng cho chỉ tiêu 50%", "who is bound by the 50 percent target": whom the target binds, asked.)
-  const taskField = part === 'targets' && focus !== 'all' && content >= 3 && !/ ap dung (?:cho|voi|doi voi) /.test(joined);
+  // ("chỉ tiêu 20% giải quyết tại chỗ là của cơ quan nào", "ai phải phấn đấu giải quyết tại chỗ 50% TTHC": a target
+  // by its figure and name, whom it binds asked.)
+  // ("Tỷ lệ 20% TTHC giải quyết tại chỗ thì ai chủ trì": the role named, the work's lead.)
+  const targetNamed = / \d+ phan tram /.test(joined) && / tai cho /.test(joined) && !has(joined, ['chu tri', 'phoi hop']);
+  const taskField = part === 'targets' && focus !== 'all' && content >= 3 && !/ ap dung (?:cho|voi|doi voi) /.test(joined) && !targetNamed;
   if (!partOk || taskField || (part === 'targets' && has(joined, c.progressWords))) return undefined;
   // "Kế hoạch có gửi Bưu điện tỉnh không": a body the directory does not know, looked for among the recipients.
   const sentTo =
@@ -1350,10 +1371,10 @@ const ITEMS_ASKED =
   / (?:nhung gi|gom gi|co gi|neu gi|noi gi|nhom viec|y lon|noi dung lon|(?:nhung|may|cac) (?:nhom|y|mang|muc|noi dung|viec) (?:gi|nao|lon|chinh)) /;
 /** What a part asked by its number is asked: what it is, says or holds ("là phần gì", "nói về cái gì", "chia mấy ý"). */
 const PART_ASKED =
-  / (?:la (?:phan )?gi|la phan nao|noi (?:ve )?(?:gi|cai gi)|ve (?:cai )?gi|gom (?:nhung )?(?:gi|y nao)|co nhung gi|de cap (?:den )?(?:gi|nhung gi)|(?:chia (?:ra |lam )?)?(?:bao nhieu|may) y) /;
+  / (?:la (?:phan )?gi|la phan nao|noi (?:ve )?(?:gi|cai gi)|ve (?:cai )?gi|gom (?:nhung )?(?:gi|y nao)|co nhung gi|de cap (?:den )?(?:gi|nhung gi)|(?:chia (?:ra |lam )?)?(?:bao nhieu|may) y|ten (?:la )?gi|ten la|ten goi) /;
 /** The words of such a question besides the part's number: the asking words, the plan named. */
 const PART_WORDS =
-  /^(?:phan|muc|cua|trong|ke|hoach|kh|van|ban|la|gi|nao|noi|ve|cai|gom|nhung|co|de|cap|den|chia|ra|lam|bao|nhieu|may|y|noi|dung|thuc|hien|\d{2,5})$/;
+  /^(?:phan|muc|cua|trong|ke|hoach|kh|van|ban|la|gi|nao|noi|ve|cai|gom|nhung|co|de|cap|den|chia|ra|lam|bao|nhieu|may|y|noi|dung|thuc|hien|ten|goi|thu|\d{1,5})$/;
 /** The words of such a question besides the part's name: nothing of a task's. */
 const CONTENTS_WORDS = /^(?:noi|dung|thuc|hien|phan|muc|ii|gom|viec|nhom|co|cac|bao|nhieu|may|nhung|gi|nao|y|lon|chinh|neu|mang|ke|hoach|kh)$/;
 

@@ -103,11 +103,39 @@ describe('parts by number, cited documents asked yes or no, and what the plan le
     expect(ask('ngoài nghị định 61 thì kế hoạch còn căn cứ quyết định nào').text).toContain('985/QĐ-TTg');
     const inForce = ask('nghị định 61 có hiệu lực từ ngày nào');
     expect(inForce.intent).toBe('not-stated');
-    expect(inForce.text).toContain('không nêu ngày văn bản này có hiệu lực');
+    expect(inForce.text).toContain('không nêu điều này về văn bản');
   });
   it("counts the articles cited and the Implementation part's items asked in other words; a sum is no question of the plan", () => {
     expect(ask('kh 4561 trich may dieu cua nd 61, dieu nao').text).toMatch(/^Kế hoạch 4561\/KH-UBND nhắc đến 3 điều:/);
     expect(ask('Cho em xin số lượng mục giao việc ở phần Tổ chức thực hiện ạ').text).toMatch(/có 7 mục/);
     expect(ask('15 nhân 24 bằng bao nhiêu').intent).toBe('unknown');
+  });
+});
+
+describe('the document asked yes or no, by a figure, by an ordinal, and what it leaves out', () => {
+  it('a target named by its figure is that target; asked whether it binds a body, yes or no first', () => {
+    const fifty = ask('Mức 50% thủ tục giải quyết tại chỗ giao cho cơ quan nào ạ').text.split('\n');
+    expect(fifty).toHaveLength(2);
+    expect(fifty[1]).toMatch(/^• UBND cấp huyện: phấn đấu .*50%/);
+    expect(ask('Does the 50% on-the-spot target also apply to the provincial departments?').text).toMatch(/^No\. The targets plan 4561\/KH-UBND sets for/);
+    // "tối thiểu hay tối đa" is no yes-or-no question.
+    expect(ask('Is the 20% on-the-spot figure for departments a minimum or a maximum?').text).toMatch(/^The targets plan/);
+    expect(ask('Does the plan describe its own implementation as a key task of administrative reform?').text).toMatch(/^Yes\. /);
+  });
+  it('a part by its ordinal; recipients asked "which" are listed, asked "whether" are answered yes or no', () => {
+    expect(ask('kh chia 3 phan thi phan thu 3 ten gi').text).toMatch(/^Phần III\. TỔ CHỨC THỰC HIỆN/);
+    expect(ask('cơ quan trung ương nào nhận kế hoạch 4561').text).toMatch(/^Nơi nhận Kế hoạch 4561\/KH-UBND:/);
+    expect(ask('tt hdnd tinh co nhan kh ko vay').text).toMatch(/^Có\. Thường trực HĐND tỉnh có trong nơi nhận/);
+    expect(ask('Who was plan 4561 distributed to?').text).toMatch(/^Plan 4561\/KH-UBND was sent to:/);
+  });
+  it('says what the plan leaves out of a cited document (its signer, what it replaces, its length) and of itself (when it takes effect)', () => {
+    for (const q of ['ai ký Nghị định 61', 'Nghị định 61 thay thế cho nghị định nào', 'How many articles does Decree 61 contain in total?']) {
+      expect(ask(q).intent, q).toBe('not-stated');
+    }
+    // Its signer asked with its date: the cited line, which gives both the date and the issuer.
+    expect(ask('qd 985/qd-ttg cua ai ky, ngay bn').text).toContain('Quyết định số 985/QĐ-TTg ngày 08/08/2018 của Thủ tướng Chính phủ');
+    const inForce = ask('kế hoạch có hiệu lực từ ngày nào');
+    expect([inForce.intent, inForce.text.split('\n')[0]]).toEqual(['not-stated', 'Kế hoạch 4561/KH-UBND không ghi ngày có hiệu lực; văn bản ghi:']);
+    expect(ask('kinh phí một cửa theo điều nào của NĐ 61').text).toMatch(/^Kế hoạch 4561\/KH-UBND nhắc đến Điều 38 ở một chỗ:/);
   });
 });

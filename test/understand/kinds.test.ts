@@ -1708,9 +1708,13 @@ describe('kinds of question', () => {
     expect(ask('Which tasks are already overdue as of today?', '2020-10-20').text).toContain('Cổng Dịch vụ công quốc gia');
   });
   it('a target is said with whom it binds; "ít nhất 20%" is no ranking; English "what share of routine procedures"', () => {
-    const r = ask('Huyện phấn đấu giải quyết tại chỗ 50% là 50% của cái gì vậy ạ');
+    const r = ask('chỉ tiêu giải quyết tại chỗ là bao nhiêu phần trăm vậy ạ');
     expect(r.text).toContain('• Các sở, ban ngành: phấn đấu thực hiện tại chỗ');
     expect(r.text).toContain('• UBND cấp huyện: phấn đấu thực hiện tại chỗ việc tiếp nhận, thẩm định, phê duyệt, trả kết quả đối với 50%');
+    // A figure named is that target's.
+    expect(ask('Huyện phấn đấu giải quyết tại chỗ 50% là 50% của cái gì vậy ạ').text).toContain(
+      '• UBND cấp huyện: phấn đấu thực hiện tại chỗ việc tiếp nhận, thẩm định, phê duyệt, trả kết quả đối với 50% số TTHC thường xuyên phát sinh hồ sơ',
+    );
     // Each target once, though the body's part III repeats the assignments.
     expect(r.text.split('\n').filter((l) => l.includes('20%'))).toHaveLength(1);
     expect(ask('Ai phải phấn đấu làm tại chỗ ít nhất 20% số thủ tục vậy ạ').intent).not.toBe('agency');
