@@ -43,8 +43,8 @@ export class TaskSearch<T> {
   private readonly itemWeights: Float64Array;
   /** Thesaurus phrases by their first word, longest first, each with its group. */
   private readonly phrases = new Map<string, { words: string[]; group: number }[]>();
-  /** The tags' tokens and the phrases a question says them by. */
-  private readonly tagPhrases = new Map<string, string[]>();
+  /** The tags' tokens and the phrases a question says them by (the tag's own, and its thesaurus group's: "mỗi quý"). */
+  private readonly tagPhrases = new Map<string, string[][]>();
   /** Per group, the members the items use, in the group's order, found on first need. */
   private readonly inPlan = new Map<number, string[][]>();
 
@@ -100,7 +100,11 @@ export class TaskSearch<T> {
       const phrase = canonicalTokens(tags(item));
       if (phrase.length === 0) return;
       const token = `#${phrase.join('_')}`;
-      if (!this.tagPhrases.has(token)) this.tagPhrases.set(token, phrase);
+      if (!this.tagPhrases.has(token)) {
+        const said = phrase.join(' ');
+        const group = thesaurus.find((g) => g.some((m) => m.join(' ') === said));
+        this.tagPhrases.set(token, group ? [phrase, ...group.filter((m) => m.join(' ') !== said)] : [phrase]);
+      }
       const list = this.postings.get(token) ?? [];
       list.push({ doc, tf: 1 });
       this.postings.set(token, list);
@@ -268,9 +272,9 @@ export class TaskSearch<T> {
     // A tag's phrase said ("hằng năm") is searched as the tag, its words no longer as words of the items' text.
     let said = ` ${words.join(' ')} `;
     const tagged: string[] = [];
-    for (const [token, phrase] of this.tagPhrases) {
-      const at = ` ${phrase.join(' ')} `;
-      if (!said.includes(at)) continue;
+    for (const [token, phrases] of this.tagPhrases) {
+      const at = phrases.map((p) => ` ${p.join(' ')} `).find((x) => said.includes(x));
+      if (!at) continue;
       tagged.push(token);
       said = said.replace(at, ' ');
     }

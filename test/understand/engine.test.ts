@@ -281,3 +281,17 @@ describe('one task described at length, a name begun inside a word, a sum', () =
     expect(ask('Cơ quan hoàn thành sớm các nhiệm vụ trong kế hoạch có được tuyên dương, khen thưởng gì không anh?').intent).toBe('not-stated');
   });
 });
+
+describe('a task by its rhythm in other words, an agency\'s part asked "chỗ nào"', () => {
+  it('"mỗi quý" names the quarterly task as "hằng quý" does', () => {
+    const r = ask('Mỗi quý ai đứng ra xem xét việc xử lý thủ tục ở trung tâm và một cửa các cấp');
+    expect([r.intent, r.ids]).toEqual(['task', ['II.8']]);
+  });
+  it('"có tham gia phối hợp chỗ nào" lists the agency\'s part; English names of the SBV branch and the ICT department', () => {
+    const r = ask('NHNN có tham gia phối hợp chỗ nào k');
+    expect(r.intent).toBe('agency');
+    expect(r.ids).toContain('III.5');
+    expect(ask('State Bank of Vietnam Ben Tre branch: lead agency on any task or not?').agencies).toEqual(['Ngân hàng Nhà nước - Chi nhánh tỉnh']);
+    expect(ask('info & comms dept - which tasks do they head?').agencies).toEqual(['Sở Thông tin và Truyền thông']);
+  });
+});
