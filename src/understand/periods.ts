@@ -258,7 +258,7 @@ function periodIn(joined: string, today: string): { span: Span & { label: string
   // tháng 9", "từ nay đến hết năm", "từ giờ tới trước cuối tháng 6": what falls due from today to then. A month or quarter without its year is this
   // year's.
   const by = joined.match(
-    / (tu (?:gio|nay|bay gio|hom nay|day) (?:(?:cho )?(?:toi|den) (?=truoc ))?)?(?:(?:truoc|den het|toi het|cham nhat la|cham nhat|truoc khi het|den truoc|tinh (?:den|toi)(?: het)?) |(?:toi|den) (?=cuoi |het )|(?<!\d )(?:toi|den) (?=(?:ngay )?\d{1,2}\/\d{1,2}[ /]))(?:cuoi |het |ngay )?((?:thang|quy) [0-9iv/]+|\d{1,2}\/\d{1,2}\/(?:19|20)\d\d|\d{1,2}\/\d{1,2}|nam (?:19|20)\d\d|nam nay|nam|thang|quy) /,
+    / (tu (?:gio|nay|bay gio|hom nay|day) (?:(?:cho )?(?:toi|den) (?=truoc ))?)?(?:(?:truoc|den het|toi het|cham nhat la|cham nhat|truoc khi het|den truoc|tinh (?:den|toi)(?: het)?) |(?:toi|den) (?=cuoi |het )|(?<!\d )(?:toi|den) (?=(?:ngay )?\d{1,2}\/\d{1,2}[ /]))(?:cuoi |het |ngay )?((?:thang|quy) [0-9iv/]+|\d{1,2}\/\d{1,2}\/(?:19|20)\d\d|\d{1,2}\/\d{1,2}|nam (?:19|20)\d\d|nam nay|nam|thang|quy) (?!(?:nao|may|bao nhieu|gi) )/,
   );
   // "đến cuối năm", "tới hết tháng", "trước cuối quý": this year's, month's, quarter's end.
   const limit = by?.[2]

@@ -295,3 +295,11 @@ describe('a task by its rhythm in other words, an agency\'s part asked "chỗ n�
     expect(ask('info & comms dept - which tasks do they head?').agencies).toEqual(['Sở Thông tin và Truyền thông']);
   });
 });
+
+describe('"chậm nhất quý nào" asks which quarter', () => {
+  it('is a deadline asked, no period of this quarter', () => {
+    const r = ask('Nâng cấp cổng DVC rồi ban hành quy chế thì chậm nhất quý nào phải xong', '2019-01-01');
+    expect([r.intent, r.ids]).toEqual(['task', ['III.1']]);
+    expect(r.text).toMatch(/^Thời hạn: Quý III\/2019/);
+  });
+});
