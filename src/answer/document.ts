@@ -58,6 +58,9 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
   const missing = (what: string): Reply => ({ ...answer(ctx.t('doc.missing', { what: ctx.t(`doc.part.${what}`), plan: plan.number })), intent: 'not-stated' });
   switch (q.about) {
     case 'header': {
+      // A guess of the classifier's whose words are the body's own: what the body says of them.
+      const says = q.guessed ? bodySaysAnswer(ctx, q) : undefined;
+      if (says) return says;
       // The years the plan runs, from its date to the last deadline of its tasks ("giai đoạn nào", "kéo dài đến khi nào").
       const last = plan.tasks
         .flatMap((task) => (task.deadline.due ? [task.deadline.due] : []))
@@ -447,6 +450,41 @@ function plainWords(): ReadonlySet<string> {
  * ("lượt khách") or before it ("kinh phí bao nhiêu"); a sentence answers when it holds those words and a number.
  * Undefined when none does: the plan does not state it.
  */
+/** Word pairs too common in plans' bodies to say what a sentence is about. */
+const COMMON_PAIRS = new Set(['ke hoach', 'thuc hien', 'co quan', 'nghi dinh', 'thu tuc', 'tuc hanh', 'hanh chinh', 'don vi', 'to chuc', 'quy dinh']);
+
+/**
+ * "kế hoạch nói gì về việc tháo gỡ khó khăn phát sinh", "kế hoạch yêu cầu đảm bảo điều gì giữa các cơ quan": a question
+ * no task answers, whose words run as the body's own (two word pairs or more, not the plans' common ones) — the body's
+ * sentences that say it, each with where it stands. Undefined when none does.
+ */
+export function bodySaysAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
+  const words = q.words;
+  // (The plan's own title's pairs name the plan: "kh chuyển đổi số 2024 ban hành hôm nào".)
+  const title = canonicalTokens(ctx.plan.title);
+  const named = new Set(title.slice(1).map((w, i) => `${title[i]} ${w}`));
+  const asked = new Set(
+    words
+      .slice(1)
+      .map((w, i) => `${words[i]} ${w}`)
+      .filter((p) => !COMMON_PAIRS.has(p) && !named.has(p)),
+  );
+  if (asked.size < 2) return undefined;
+  const scored = bodySentences(ctx).map(({ where, sentence }) => {
+    const t = canonicalTokens(sentence);
+    const own = new Set(t.slice(1).map((w, i) => `${t[i]} ${w}`));
+    return { where, sentence, n: [...asked].filter((p) => own.has(p)).length };
+  });
+  const best = Math.max(0, ...scored.map((x) => x.n));
+  if (best < 2) return undefined;
+  const seen = new Set<string>();
+  const lines = scored
+    .filter((x) => x.n === best && !seen.has(x.sentence.trim()) && seen.add(x.sentence.trim()))
+    .slice(0, 3)
+    .map(({ where, sentence }) => `• ${where}: ${excerpt(sentence.trim(), 300)}`);
+  return answer([ctx.t('doc.says', { plan: ctx.plan.number }), ...lines].join('\n'));
+}
+
 export function figureAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   const skip = plainWords();
   // The words as asked, "bao nhiêu" kept (task search drops it).

@@ -29,7 +29,7 @@ import { type Directory, knownParties, planAgencies } from '../plan/agencies.ts'
 import type { Plan, Task } from '../plan/schema.ts';
 import type { Completion, CompletionMap, TaskState } from '../plan/status.ts';
 import { tasksWithPart } from '../plan/progress.ts';
-import { documentAnswer, figureAnswer } from './document.ts';
+import { bodySaysAnswer, documentAnswer, figureAnswer } from './document.ts';
 import { classify } from '../understand/classifier.ts';
 import { fromEnglish, isEnglishWord, looksEnglish, mixedEnglish, periodLabelEn } from '../understand/english.ts';
 import { type ChatContext, followUp, resolveReferences } from '../understand/followup.ts';
@@ -592,7 +592,9 @@ export class Engine {
         const r = taskAnswer(ctx, q);
         // Unsure between tasks, but the words are a missing section's title's: that section, said so.
         if (r?.intent === 'task-suggest') return this.missingSection(q, ctx, 3) ?? r;
-        return r ?? (q.agencies.length > 0 ? agencyAnswer(ctx, q) : (this.missingSection(q, ctx, 2) ?? helpAnswer(ctx, 'unknown')));
+        // No task, but the words run as the body's own ("kế hoạch nói gì về việc tháo gỡ khó khăn"): what it says.
+        const says = !r && q.guessed && q.agencies.length === 0 ? bodySaysAnswer(ctx, q) : undefined;
+        return r ?? says ?? (q.agencies.length > 0 ? agencyAnswer(ctx, q) : (this.missingSection(q, ctx, 2) ?? helpAnswer(ctx, 'unknown')));
       }
       case 'thanks':
         return { intent: 'thanks', text: ctx.t('reply.thanks'), tasks: [], agencies: [] };

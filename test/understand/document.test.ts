@@ -139,3 +139,12 @@ describe('the document asked yes or no, by a figure, by an ordinal, and what it 
     expect(ask('kinh phí một cửa theo điều nào của NĐ 61').text).toMatch(/^Kế hoạch 4561\/KH-UBND nhắc đến Điều 38 ở một chỗ:/);
   });
 });
+
+describe('what the body says of a thing no task holds', () => {
+  it("quotes the body's sentences whose words the question runs, with where they stand", () => {
+    const r = ask('kế hoạch nói gì về việc tháo gỡ khó khăn phát sinh');
+    expect(r.intent).toBe('document');
+    expect(r.text.split('\n')).toEqual(['Kế hoạch 4561/KH-UBND nói về điều này:', '• Phần I: kịp thời tháo gỡ các khó khăn phát sinh.']);
+    expect(ask('kế hoạch yêu cầu đảm bảo điều gì giữa các cơ quan khi thực hiện').text).toContain('Phần I: Đảm bảo sự phối hợp và giám sát chặt chẽ');
+  });
+});

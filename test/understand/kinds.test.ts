@@ -1780,3 +1780,9 @@ describe('kinds of question', () => {
     for (const q of ['bạn là ai vậy', 'ê bot', 'khởi động', 'who are you', 'good morning', 'hey']) expect(ask(q).intent, q).toBe('help');
   });
 });
+
+describe('a plan named by its title', () => {
+  it("is the plan's header, no sentence of its body that shares the title's words", () => {
+    expect(fixturePlan('215-KH-UBND-2024').ask('kh chuyen doi so 2024 ban hanh hom nao vay', { today: '2026-11-28' }).text).toContain('15/03/2024');
+  });
+});
