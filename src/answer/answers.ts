@@ -838,6 +838,19 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
     const involved = hits.filter((h) => h.score >= top * 0.5 && q.agencies.some((a) => involves(h.item, a)));
     if (involved.length > 0) hits = [...involved, ...hits.filter((h) => !involved.includes(h))];
   }
+  // "Sở Y tế có phải cử công chức lên Trung tâm … không": asked whether the agency does a thing, and of the items that
+  // fit the words near as well as the best, one only is the agency's (itself or a group it belongs to): that one.
+  // (The agency first, "có phải" after it — whether it must; not "có phải Sở Nội vụ ra quy định không", who does it,
+  // nor a role named, "có chủ trì … không".)
+  const said = ` ${(q.cueWords ?? []).join(' ')} `;
+  const mustIt = /^ (?:co )?(?:phai|can|duoc giao|co trach nhiem) /.test(said) && !/ chu tri | phoi hop /.test(said);
+  if (q.agencies.length > 0 && !q.agencyFuzzy && q.yesNo && mustIt) {
+    const top = hits[0]?.score ?? 0;
+    const close = hits.filter((h) => h.score >= top * 0.8 && h.coverage >= WEAK);
+    const theirs = close.filter((h) => q.agencies.some((a) => involves(h.item, a)));
+    if (theirs.length === 1 && theirs[0]!.matched >= 3)
+      return theirs[0]!.item.kind === 'task' ? card(ctx, q, theirs[0]!.item.task) : assignmentCard(ctx, q, theirs[0]!.item.assignment);
+  }
   const best = hits[0];
   // A long everyday paraphrase ("cái vụ cài đặt phần mềm một cửa cho tất cả cơ quan xài chung") matches little of
   // its own many words, but keeps runs of a task's wording in order: several such pairs are phrase evidence.
@@ -924,6 +937,14 @@ export function ownDeadline(text: string): string | undefined {
 function assignmentCard(ctx: AnswerContext, q: Question, a: Assignment): Reply {
   const names = (ps: Assignment['lead']) => ps.map((p) => p.name).join(', ') || ctx.t('task.nobody');
   const lines: string[] = [];
+  // "Sở Y tế có phải cử công chức … không": yes, by name or through a group it belongs to.
+  const asked = q.yesNo ? q.agencies[0] : undefined;
+  if (asked) {
+    const by = a.lead.find((p) => ctx.dir.identities(asked).includes(partyId(p)));
+    const agency = ctx.dir.label(asked);
+    if (by && partyId(by) === asked) lines.push(`${ctx.t('yesno.yes')} ${ctx.t('yesno.taskLead', { agency })}`);
+    else if (by) lines.push(ctx.t('yesno.assignedViaGroup', { group: by.name, agency }));
+  }
   if (q.focus === 'lead') lines.push(ctx.t('focus.lead', { names: names(a.lead) }));
   if (q.focus === 'coordinate') lines.push(ctx.t('focus.coordinate', { names: names(a.coordinate) }));
   if (q.focus === 'deadline') {

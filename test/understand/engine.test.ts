@@ -303,3 +303,16 @@ describe('"chậm nhất quý nào" asks which quarter', () => {
     expect(r.text).toMatch(/^Thời hạn: Quý III\/2019/);
   });
 });
+
+describe('whether an agency must do a thing', () => {
+  it('is answered from the one close item that is its own, by name or through its group', () => {
+    const health = ask('Sở Y tế có phải cử công chức lên Trung tâm phục vụ hành chính công không');
+    expect(health.intent).toBe('assignment');
+    expect(health.text).toMatch(/^Có, qua Các sở, ban ngành: Sở Y tế thuộc nhóm này/);
+    expect(ask('co quan trung uong dat tai tinh co phai kien toan quy che bo phan mot cua ko').text).toMatch(
+      /^Có\. Các cơ quan Trung ương đặt tại tỉnh chủ trì việc này\./,
+    );
+    // A role named is asked of the task the words fit best, not of the agency's own.
+    expect(ask('Công an tỉnh có chủ trì việc kết nối Cổng DVC quốc gia không?').text).toMatch(/^Không\./);
+  });
+});
