@@ -77,7 +77,9 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
         return { ...answer([ctx.t('doc.inForce', { plan: plan.number }), head].join('\n')), intent: 'not-stated' };
       if (!signed && signerAsked)
         return { ...missing('signer'), text: `${ctx.t('doc.missing', { what: ctx.t('doc.part.signer'), plan: plan.number })}\n${head}` };
-      return answer([head, signed, span].filter(Boolean).join('\n'));
+      // "Was plan 4561 signed in October 2018?": yes or no first, then its date.
+      const dated = q.datedIn && q.period ? `${ctx.t(plan.date >= q.period.start && plan.date <= q.period.end ? 'yesno.yes' : 'yesno.no')} ` : '';
+      return answer([dated + head, signed, span].filter(Boolean).join('\n'));
     }
     case 'basis':
       if (!doc || doc.basis.length === 0) return missing('basis');

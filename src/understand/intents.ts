@@ -68,6 +68,8 @@ export interface Question {
   alsoAbout?: DocumentPart;
   /** A document the plan cites, named in the question ("Nghị định 61" → "nghi dinh|61"). */
   cited?: string;
+  /** The plan's date asked against the question's period ("có phải ký tháng 10/2018 không"). */
+  datedIn?: boolean;
   /** A part of the body asked by its number ("phần I của kế hoạch là phần gì"): its Roman number. */
   partNo?: string;
   /** An article named in the question ("Điều 11"). */
@@ -1154,6 +1156,16 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
     r.unplanned.filter((w) => !filler.has(w) && !CONTENTS_WORDS.test(w)).length <= 1
   )
     return { ...q, intent: 'document', about: 'parts' };
+  // "Kế hoạch 4561 có phải ký tháng 10/2018 không", "is 4561 dated oct 2018?": its date, asked against a period.
+  if (
+    q.period &&
+    !named &&
+    !q.taskId &&
+    / (?:ky|ban hanh|ra doi|ky ngay) /.test(joined) &&
+    /^ (?:co )?(?:phai )?(?:ke hoach|kh|\d{3,5}) | (?:ke hoach|kh) (?:\d{2,5} )?(?:co phai |duoc |da )?(?:ky|ban hanh) /.test(joined) &&
+    r.unplanned.filter((w) => !filler.has(w) && !/^(?:ke|hoach|kh|ky|ban|hanh|ra|doi|ngay|phai|co|\d+)$/.test(w)).length === 0
+  )
+    return { ...q, intent: 'document', about: 'header', datedIn: true };
   // "phần I của kế hoạch là phần gì", "phần 2 KH 4561 nói về cái gì", "part II of the doc covers what": the body's part
   // of that number, asked what it is (not its tasks, not how many).
   const partAsked = joined

@@ -148,3 +148,12 @@ describe('what the body says of a thing no task holds', () => {
     expect(ask('kế hoạch yêu cầu đảm bảo điều gì giữa các cơ quan khi thực hiện').text).toContain('Phần I: Đảm bảo sự phối hợp và giám sát chặt chẽ');
   });
 });
+
+describe("the plan's date asked against a month", () => {
+  it('says yes or no first, then the header', () => {
+    expect(ask('Was plan 4561 signed in October 2018?').text).toMatch(/^No\. Plan no\. 4561\/KH-UBND of 28\/09\/2018/);
+    expect(ask('kế hoạch 4561 có phải ký tháng 9/2018 không').text).toMatch(/^Có\. Kế hoạch số 4561\/KH-UBND ngày 28\/09\/2018/);
+    // Tasks due in a month stay a period's list.
+    expect(ask('kế hoạch có việc nào hạn tháng 10/2018 không').intent).toBe('period');
+  });
+});
