@@ -86,6 +86,11 @@ export function looksEnglish(text: string): boolean {
   const { functionWords } = glossary();
   const english = glossaryWords(words);
   if (shorthand > 0 && english.length < 4 * shorthand) return false;
+  // "kh 4561 co may can cu": Vietnamese shorthand ("kh", "ko", "dc") with fewer than three English words around it that
+  // no Vietnamese syllable spells ("may", "can", "co" do).
+  // ("88/KH-UBND issued by?": a plan's number holds "KH", no shorthand.)
+  const viShorthand = lowerTokens(text.replace(/\d+\s*\/\s*kh[\w-]*/giu, ' ')).filter((w) => VI_SHORTHAND.has(w)).length;
+  if (viShorthand > 0 && english.filter((w) => !VI_SHORTHAND.has(w) && !isSyllable(w)).length < 3 * viShorthand) return false;
   if (marked > 0) return english.length >= 3 && english.length >= 1.5 * marked && english.some((w) => functionWords.has(w));
   // "tien do" is Vietnamese though "do" is an English word: English needs a word no Vietnamese syllable spells.
   const unlikeVietnamese = english.some((w) => !isSyllable(w)) || english.length >= 3 || (english.length === words.length && words.length >= 2);
@@ -103,6 +108,9 @@ export function mixedEnglish(text: string): boolean {
   const english = glossaryWords(lowerTokens(text).filter((w) => /^[a-z']{2,}$/.test(w) && !isSyllable(w)));
   return english.length >= 2 && english.some((w) => glossary().functionWords.has(w));
 }
+
+/** Vietnamese shorthand officials type ("kh" kế hoạch, "ko" không, "dc" được, "nv" nhiệm vụ). */
+const VI_SHORTHAND = new Set(['kh', 'ko', 'khg', 'dc', 'nv', 'vb', 'bn', 'tthc']);
 
 /** A question's words, lower-cased, split at anything but letters and apostrophes. */
 const lowerTokens = (text: string) =>

@@ -157,3 +157,16 @@ describe("the plan's date asked against a month", () => {
     expect(ask('kế hoạch có việc nào hạn tháng 10/2018 không').intent).toBe('period');
   });
 });
+
+describe('the header and the targets asked in other words; Vietnamese shorthand is no English', () => {
+  it('answers "ngày tháng năm nào", "số bao nhiêu", "from when to when", "mức nào", "main parts"', () => {
+    expect(ask('Dạ KH một cửa của tỉnh ra ngày tháng năm nào ạ').text).toMatch(/^Kế hoạch số 4561\/KH-UBND ngày 28\/09\/2018/);
+    expect(ask('Kế hoạch thực hiện Nghị định 61 của tỉnh số bao nhiêu').intent).toBe('document');
+    expect(ask('how long does plan 4561 run, from when to when').text).toContain('2018–2020');
+    expect(ask('so lieu muc do dvc truc tuyen phai dat trong kh la muc nao').text).toContain('mức độ 3, 4');
+    expect(ask('What are the main parts of the plan?').text).toMatch(/^Plan 4561\/KH-UBND has 3 parts:/);
+    // "kh" with "may", "can" (Vietnamese syllables) is Vietnamese; a plan's number "88/KH-UBND" holds no shorthand.
+    expect(ask('kh 4561 co may can cu').text).toMatch(/^Kế hoạch 4561\/KH-UBND căn cứ 2 văn bản:/);
+    expect(ask('structure of KH 4561 pls').text).toMatch(/^Plan 4561\/KH-UBND has 3 parts:/);
+  });
+});
