@@ -857,8 +857,11 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   const runs = (h: SearchHit<SearchItem>) => (h.pairs >= 4 && h.coverage >= 0.25) || (h.pairs >= 6 && h.coverage >= 0.18);
   // "ai làm SOC": one word of the question's, found in one item only and nowhere else, names it.
   const sole = best !== undefined && best.matched === 1 && q.words.length === 1 && q.words[0]!.length >= 3 && best.coverage >= 0.99 && hits.length === 1;
-  if (!best || (best.matched < 2 && !sole) || (best.coverage < WEAK && !runs(best))) return undefined;
   const second = hits[1];
+  // A long paraphrase that matches a quarter of its weight in three word pairs of one task, twice the next one's score
+  // ("Vẽ ra trình tự giải quyết từng loại hồ sơ, cả bản giấy lẫn trên phần mềm, thì ai …"): that task.
+  const far = best !== undefined && best.pairs >= 3 && best.coverage >= 0.25 && (!second || best.score >= second.score * 2);
+  if (!best || (best.matched < 2 && !sole) || (best.coverage < WEAK && !runs(best) && !far)) return undefined;
   // Two items that match the question's words equally well are a guess, not an answer: offer both.
   const tie = second && second.coverage >= best.coverage - 0.01 && second.score >= best.score * 0.85;
   // A clear phrase match (several word pairs in order, well ahead of the next item) is an answer too.
@@ -876,7 +879,7 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   // and blind sets: 8 more right answers there, no wrong one (the wrong tops all had precision below 0.17).
   const precise = best.coverage >= WEAK && best.precision >= 0.2 && (!second || best.precision >= second.precision * 1.6);
   const long = runs(best) && (!second || best.score >= second.score * 1.5);
-  if ((best.coverage >= STRONG && !tie) || phrase || dominant || ahead || clear || precise || long) {
+  if ((best.coverage >= STRONG && !tie) || phrase || dominant || ahead || clear || precise || long || far) {
     // "thành lập trung tâm … theo điều mấy của NĐ 61": the article the chosen item cites, and where the plan cites it.
     const cited = q.asksArticle
       ? new Set(
@@ -1200,8 +1203,10 @@ function compareAnswer(ctx: AnswerContext, q: Question): Reply {
 
 export function countAnswer(ctx: AnswerContext, q: Question): Reply {
   if (q.compare) return compareAnswer(ctx, q);
-  if (q.sumSections) {
-    const known = q.sumSections.filter((id) => ctx.plan.sections.some((x) => x.id === id && !x.missingInSource));
+  // ("trừ mục III ra": the sections but that one.)
+  const summed = q.exceptSection ? ctx.plan.sections.filter((x) => x.id !== q.exceptSection && !x.missingInSource).map((x) => x.id) : q.sumSections;
+  if (summed) {
+    const known = summed.filter((id) => ctx.plan.sections.some((x) => x.id === id && !x.missingInSource));
     const parts = known.map((id) => ({ id, n: ctx.plan.tasks.filter((task) => task.section === id).length }));
     const n = parts.reduce((sum, p) => sum + p.n, 0);
     const text = ctx.t('count.sections', {

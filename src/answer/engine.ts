@@ -730,7 +730,15 @@ export class Engine {
     const section = this.plan.sections.find((x) => {
       if (!x.missingInSource) return false;
       const title = canonicalTokens(x.title);
-      const pairs = new Set(title.slice(1).map((w, i) => `${title[i]} ${w}`));
+      // (Pairs the plan's own title or its tasks use name no missing section: "thực hiện Nghị định".)
+      const own = canonicalTokens(this.plan.title);
+      const planPairs = new Set(own.slice(1).map((w, i) => `${own[i]} ${w}`));
+      const pairs = new Set(
+        title
+          .slice(1)
+          .map((w, i) => `${title[i]} ${w}`)
+          .filter((p) => !planPairs.has(p) && !this.search.uses(p.split(' '))),
+      );
       const met = new Set(words.flatMap((w, i) => (i > 0 && pairs.has(`${words[i - 1]} ${w}`) ? [words[i - 1]!, w] : [])));
       return met.size >= least;
     });

@@ -80,6 +80,8 @@ export interface Question {
   compare?: string[];
   /** Sections whose tasks are counted together ("mục I với mục III gộp lại có mấy nhiệm vụ"). */
   sumSections?: string[];
+  /** A section left out of a count ("trừ mục III ra thì còn bao nhiêu"): every other section is counted. */
+  exceptSection?: string;
   /** "Công an tỉnh phối hợp với những cơ quan nào": the agencies it works with, task by task. */
   partners?: boolean;
   /** "Cơ quan nào chỉ phối hợp mà không chủ trì việc nào": the agencies holding that role only. */
@@ -727,6 +729,9 @@ function read(
   if (compared && new Set(sections).size >= 2) q.compare = [...new Set(sections)];
   else if (compared && agencies.length >= 2) q.compare = [];
   else if (count && !named && new Set(sections).size >= 2) q.sumSections = [...new Set(sections)];
+  // "trừ mục III ra thì còn bao nhiêu nhiệm vụ", "không tính mục 3 thì còn mấy việc": every section but that one.
+  else if (count && !named && sections.length === 1 && / (?:tru|khong tinh|khong ke|ngoai|bo qua) (?:muc|phan) (?:iv|i{1,3}|v|vi|[1-6]) /.test(joined))
+    q.exceptSection = sections[0];
   // One role asked, not both ("chủ trì bao nhiêu, phối hợp bao nhiêu" asks for both); "không tính phần phối hợp",
   // "trừ việc chủ trì": that role left out, the other asked.
   const asksLead = excluded ? excluded === 'phoi hop' : has(restJoined, c.roleLead);
@@ -1575,7 +1580,7 @@ const fieldOrList: Rule = (r, { c, recurring, filler }) => {
  */
 const ranking: Rule = ({ joined, named, q }) => {
   if (q.onlyRole && !named && !q.taskId) return { ...q, intent: 'count' };
-  if ((q.compare || q.sumSections) && !q.taskId) return { ...q, intent: 'count' };
+  if ((q.compare || q.sumSections || q.exceptSection) && !q.taskId) return { ...q, intent: 'count' };
   // Periods are ranked by what falls due in them: "nhiều việc đến hạn nhất" holds more words between.
   const span = / (?:quy|thang|nam) nao /.test(joined) ? 4 : 2;
   const most = new RegExp(` nhieu (?:\\S+ ){0,${span}}?nhat `).test(joined);

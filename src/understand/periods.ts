@@ -109,6 +109,8 @@ export function periodForms(joined: string): string {
       )
       // "cuối tháng 6 năm 2019": the month with its year, as the limits read it.
       .replace(/ thang (\d{1,2}) nam ((?:19|20)\d\d) /g, ' thang $1/$2 ')
+      // ("nửa sau năm 2019", "nửa cuối năm 2019": its second half.)
+      .replace(/ nua (?:sau|sau cua) (?:cua )?nam ((?:19|20)\d\d) /g, ' 6 thang cuoi nam $1 ')
       .replace(/ (?:nua|sau thang) (dau|cuoi) (?:cua )?nam ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ')
       .replace(/ (?:nua nam|6 thang|sau thang) (dau|cuoi) ((?:19|20)\d\d) /g, ' 6 thang $1 nam $2 ')
       // "hạn là cuối năm 2020 hả", "hạn tới giữa năm 2019": the year's last quarter, its middle months (not "đến cuối

@@ -316,3 +316,18 @@ describe('whether an agency must do a thing', () => {
     expect(ask('Công an tỉnh có chủ trì việc kết nối Cổng DVC quốc gia không?').text).toMatch(/^Không\./);
   });
 });
+
+describe('counts leaving a section out, halves of a year, long paraphrases far ahead', () => {
+  it('"trừ mục III ra" counts the other sections; "bộ phận" is no "bỏ phần"', () => {
+    expect(ask('trừ mục III ra thì kế hoạch còn bao nhiêu nhiệm vụ').text).toBe('Các mục I, II có tổng cộng 13 nhiệm vụ (mục I: 4, mục II: 9).');
+    expect(ask('Phần II thành lập, kiện toàn bộ phận một cửa gồm bao nhiêu nhiệm vụ?').text).toMatch(/^Mục II \(.*\) có 9 nhiệm vụ/);
+  });
+  it('"nửa sau năm 2019" is its second half', () => {
+    expect(ask('Trong nửa sau năm 2019 kế hoạch còn việc gì phải hoàn thành ạ').text).toMatch(/^Nhiệm vụ đến hạn trong 6 tháng cuối năm 2019/);
+  });
+  it('a long paraphrase whose three word pairs put one task twice ahead of the next is that task', () => {
+    const r = ask('Vẽ ra trình tự giải quyết từng loại hồ sơ, cả bản giấy lẫn trên phần mềm, thì ai chịu trách nhiệm tham mưu');
+    expect([r.intent, r.ids]).toEqual(['task', ['II.5']]);
+    expect(ask('Làm khép kín từ nhận hồ sơ đến trả kết quả ở bộ phận một cửa hạn chót lúc nào ạ').ids).toEqual(['II.6']);
+  });
+});
