@@ -284,6 +284,11 @@ function periodIn(joined: string, today: string): { span: Span & { label: string
       () => ({ start: today, end: addMonths(today, 6), label: `6 tháng tới (đến ${formatDate(addMonths(today, 6))})` }),
     ],
     // "nửa tháng nữa", "từ nay tới nửa tháng tới": fifteen days.
+    // "tháng rưỡi tới": a month and a half, 45 days.
+    [
+      / (?:mot )?thang ruoi (toi|nua|sap toi) /,
+      () => ({ start: today, end: addDays(today, 45), label: `45 ngày tới (đến ${formatDate(addDays(today, 45))})` }),
+    ],
     [/ nua thang (toi|nua|sap toi) /, () => ({ start: today, end: addDays(today, 14), label: `15 ngày tới (đến ${formatDate(addDays(today, 14))})` })],
     // "mấy hôm nữa", "vài ngày tới": a few days, read as the next ten.
     [

@@ -331,3 +331,15 @@ describe('counts leaving a section out, halves of a year, long paraphrases far a
     expect(ask('Làm khép kín từ nhận hồ sơ đến trả kết quả ở bộ phận một cửa hạn chót lúc nào ạ').ids).toEqual(['II.6']);
   });
 });
+
+describe('a body named "Ban Chính quyền", a month and a half, "có hạn không", "có đứng ra lo"', () => {
+  it('"Ban Chính quyền điện tử" is an agency the directory does not know, not the plan\'s "bản chính"', () => {
+    expect(ask('Ban Chính quyền điện tử tỉnh có nhiệm vụ gì trong kế hoạch?').intent).toBe('unknown-agency');
+    expect(ask('bản chính kế hoạch lưu ở đâu').intent).toBe('document');
+  });
+  it('"tháng rưỡi tới" is the next 45 days; "có hạn ko" asks the deadline; "có đứng ra lo … hông" the lead', () => {
+    expect(ask('UBND các huyện tháng rưỡi tới phải xong gì k', '2019-05-20').text).toContain('45 ngày tới (đến 04/07/2019)');
+    expect(ask('viec danh gia giai quyet tthc co han ko hay lam theo quy').text).toMatch(/^Thời hạn: Hàng quý/);
+    expect(ask('Sở Tài chánh có đứng ra lo trụ sở Trung tâm hành chính công tỉnh hông?').text).toMatch(/^Không\. Sở Tài chính không chủ trì việc này\./);
+  });
+});
