@@ -925,6 +925,12 @@ const chatOrId: Rule = ({ joined, named, period, taskWords, unplanned, q }, { c,
   const small = open && removePhrases(taskWords, chatter).filter((w) => !filler.has(w)).length <= 1;
   if (small && has(joined, c.thanks)) return { ...q, intent: 'thanks' };
   if (small && (has(joined, c.help) || has(joined, c.greeting))) return { ...q, intent: 'help' };
+  // "chatbot này hoạt động ra sao", "tôi muốn tra cứu thì làm thế nào": a help phrase's own words are no content
+  // either, though its asking words ("ra sao") stand between them.
+  if (open && has(joined, c.help) && !has(joined, c.thanks)) {
+    const helpWords = new Set(helpLongestFirst.filter((cue) => joined.includes(` ${cue} `)).flatMap((cue) => cue.split(' ')));
+    if (removePhrases(taskWords, chatter).filter((w) => !filler.has(w) && !helpWords.has(w)).length <= 1) return { ...q, intent: 'help' };
+  }
   // "bot này tra cứu được những gì về kế hoạch một cửa": the plan named is no more than what help is asked about
   // (looked at only when help is asked and the plan is named).
   if (open && unplanned.length < taskWords.length && has(joined, c.help)) {

@@ -343,3 +343,20 @@ describe('a body named "Ban Chính quyền", a month and a half, "có hạn khô
     expect(ask('Sở Tài chánh có đứng ra lo trụ sở Trung tâm hành chính công tỉnh hông?').text).toMatch(/^Không\. Sở Tài chính không chủ trì việc này\./);
   });
 });
+
+describe('asking how to use the bot, in more words', () => {
+  it('is help, however the help phrase is split by its asking words; thanks stay thanks', () => {
+    for (const q of [
+      'em cần hỗ trợ',
+      'cho em xin danh sách lệnh',
+      'tôi muốn tra cứu thì làm thế nào',
+      'chatbot này hoạt động ra sao',
+      'hdsd',
+      'how does this work',
+    ])
+      expect(ask(q).intent, q).toBe('help');
+    expect(ask('great, thanks for your help').intent).toBe('thanks');
+    // The plan's own work asked "ra sao" stays that work.
+    expect(ask('phần mềm một cửa hoạt động ra sao').intent).toBe('task');
+  });
+});
