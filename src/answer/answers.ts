@@ -851,6 +851,12 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
     if (theirs.length === 1 && theirs[0]!.matched >= 3)
       return theirs[0]!.item.kind === 'task' ? card(ctx, q, theirs[0]!.item.task) : assignmentCard(ctx, q, theirs[0]!.item.assignment);
   }
+  // Two items near alike on the question's words, the second twice as much described by them ("đưa danh sách thủ tục
+  // ra công khai ở trung tâm … hạn khi nào" fits II.4's few words whole, and II.6b's many in part): the second.
+  if (hits.length >= 2) {
+    const [a, b] = [hits[0]!, hits[1]!];
+    if (b.score >= a.score * 0.9 && b.precision >= a.precision * 2 && b.pairs >= a.pairs - 1) hits = [b, a, ...hits.slice(2)];
+  }
   const best = hits[0];
   // A long everyday paraphrase ("cái vụ cài đặt phần mềm một cửa cho tất cả cơ quan xài chung") matches little of
   // its own many words, but keeps runs of a task's wording in order: several such pairs are phrase evidence.

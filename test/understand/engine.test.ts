@@ -360,3 +360,12 @@ describe('asking how to use the bot, in more words', () => {
     expect(ask('phần mềm một cửa hoạt động ra sao').intent).toBe('task');
   });
 });
+
+describe('two tasks near alike on the words, one of them described whole', () => {
+  it("is the one the words describe whole (II.4, the centre's list, not II.6b, the ministries' yearly review)", () => {
+    const r = ask('đưa danh sách thủ tục ra công khai ở trung tâm hành chính công hạn khi nào');
+    expect([r.intent, r.ids]).toEqual(['task', ['II.4']]);
+    expect(r.text).toMatch(/^Thời hạn: Quý I\/2019/);
+    expect(ask('Danh mục TTHC thuộc thẩm quyền do các Bộ, ngành giao cho tỉnh rà soát, công bố hạn khi nào').ids).toEqual(['II.6b']);
+  });
+});
