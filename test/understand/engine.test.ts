@@ -369,3 +369,11 @@ describe('two tasks near alike on the words, one of them described whole', () =>
     expect(ask('Danh mục TTHC thuộc thẩm quyền do các Bộ, ngành giao cho tỉnh rà soát, công bố hạn khi nào').ids).toEqual(['II.6b']);
   });
 });
+
+describe('drafting the plan, in other words', () => {
+  it('"thảo bản kế hoạch", "sơ thảo", "chắp bút" a plan are the plan\'s "xây dựng kế hoạch" (task I.1, not the bodies\' own plans)', () => {
+    for (const q of ['Ai giúp UBND tỉnh thảo bản kế hoạch thực hiện NĐ 61 vậy', 'Dạ khâu chắp bút kế hoạch thực hiện NĐ 61 lúc đầu do ai lo vậy ạ'])
+      expect(ask(q).ids, q).toEqual(['I.1']);
+    expect(ask('so thao ke hoach thuc hien nd 61 phai xong luc nao').text).toMatch(/^Thời hạn: Tháng 9\/2018/);
+  });
+});
