@@ -377,3 +377,13 @@ describe('drafting the plan, in other words', () => {
     expect(ask('so thao ke hoach thuc hien nd 61 phai xong luc nao').text).toMatch(/^Thời hạn: Tháng 9\/2018/);
   });
 });
+
+describe('rebuilding the portal, and people the plan does not name', () => {
+  it('"làm lại", "xây lại" the portal is its upgrade (III.1)', () => {
+    expect(ask('Ai chịu trách nhiệm làm lại cổng DVC và hệ thống một cửa cho cả tỉnh lẫn huyện vậy').ids).toEqual(['III.1']);
+  });
+  it('the name of whoever runs an office or a system is not stated', () => {
+    for (const q of ['người quản trị phần mềm một cửa điện tử của tỉnh tên gì', 'Người phụ trách bộ phận tiếp nhận và trả kết quả của UBND huyện tên gì ạ'])
+      expect(ask(q).intent, q).toBe('not-stated');
+  });
+});
