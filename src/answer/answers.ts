@@ -857,6 +857,21 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
     const [a, b] = [hits[0]!, hits[1]!];
     if (b.score >= a.score * 0.9 && b.precision >= a.precision * 2 && b.pairs >= a.pairs - 1) hits = [b, a, ...hits.slice(2)];
   }
+  // One a little behind on score that holds clearly more of the question's words and weight (a long item, its score
+  // diluted by its length: "ban hành quy chế tổ chức, hoạt động bộ phận một cửa cấp xã" is the Implementation part's
+  // item 3 whole, III.1's "ban hành Quy chế hoạt động" in part): that one.
+  const fuller = hits.slice(1, 3).find(
+    (h) =>
+      h.coverage >= hits[0]!.coverage + 0.15 &&
+      h.matched > hits[0]!.matched &&
+      h.score >= hits[0]!.score * 0.75 &&
+      h.precision >= hits[0]!.precision * 0.5 &&
+      h.pairs >= 3 &&
+      hits[0]!.pairs >= 2 &&
+      // (A deadline or a state asked is a task's: the assignments have none.)
+      !(h.item.kind === 'assignment' && (q.focus === 'deadline' || q.focus === 'status')),
+  );
+  if (fuller) hits = [fuller, ...hits.filter((h) => h !== fuller)];
   const best = hits[0];
   // A long everyday paraphrase ("cái vụ cài đặt phần mềm một cửa cho tất cả cơ quan xài chung") matches little of
   // its own many words, but keeps runs of a task's wording in order: several such pairs are phrase evidence.

@@ -652,7 +652,9 @@ function read(
   // ("hạn công bố danh mục … bộ phận một cửa cấp huyện": "hạn" before the work asks its deadline.)
   // ("ai cải tạo trụ sở bộ phận một cửa cấp huyện": "ai" asks who as a lead cue does; "danh mục … bộ phận một cửa cấp
   // huyện đã công bố chưa": the desks' level, right after them, whatever is asked of the work.)
-  const ofDesks = (m: AgencyMatch) => level(m) && all[m.start - 1] === 'cua' && all[m.start - 2] === 'mot';
+  // ("… bộ phận tiếp nhận và trả kết quả cấp xã": the desks by their full name.)
+  const ofDesks = (m: AgencyMatch) =>
+    level(m) && ((all[m.start - 1] === 'cua' && all[m.start - 2] === 'mot') || (all[m.start - 1] === 'qua' && all[m.start - 2] === 'ket'));
   const fieldCue = has(joined, [...c.lead, ...c.coordinate, ...c.deadline, ...c.status]);
   if (matches.some(level) && (fieldCue || /^ han | ai /.test(joined) || matches.some(ofDesks)) && !has(joined, c.agencyWork))
     matches = matches.filter((m) => !level(m));

@@ -387,3 +387,13 @@ describe('rebuilding the portal, and people the plan does not name', () => {
       expect(ask(q).intent, q).toBe('not-stated');
   });
 });
+
+describe('the commune desks by their full name, and an item holding more of the words', () => {
+  it('"bộ phận tiếp nhận và trả kết quả cấp xã" names the desks, not the communes\' committees; its rules are item 3', () => {
+    const r = ask('ban hành quy chế hoạt động bộ phận tiếp nhận trả kết quả cấp xã là trách nhiệm của ai');
+    expect(r.intent).toBe('assignment');
+    expect(r.text).toMatch(/^Chủ trì: UBND cấp huyện/);
+    // A deadline asked stays a task's, which the assignments have not.
+    expect(ask('By when must the district and commune one-stop units be reorganised?').ids).toEqual(['II.1']);
+  });
+});
