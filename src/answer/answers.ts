@@ -11,7 +11,6 @@ import { type Question, withoutPlanRef } from '../understand/intents.ts';
 import { language, namesImplementation } from '../understand/language.ts';
 import { canonicalTokens } from '../text/canonical.ts';
 import { fold } from '../text/fold.ts';
-import { articleAnswer } from './document.ts';
 import type { SearchHit, TaskSearch } from '../understand/search.ts';
 import { type TaskView, deadlineNow, deadlineWords, excerpt, statusText, taskCard, taskLine, taskView } from './format.ts';
 
@@ -31,6 +30,11 @@ export interface Reply {
   context?: import('../understand/followup.ts').ChatContext;
   /** The plans (by number) whose passed period this reply says: said once a conversation, not in every answer. */
   horizonSaid?: string[];
+  /**
+   * The one article the item chosen cites, when the question asked which ("theo điều mấy"): the engine answers with
+   * where the plan cites it (answer/document.ts), not with the item's card.
+   */
+  citesArticle?: string;
 }
 
 /** What search finds: a task of the appendix, or an assignment of the body's "Tổ chức thực hiện". */
@@ -909,8 +913,9 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
           ),
         )
       : new Set<string>();
-    if (cited.size === 1) return articleAnswer(ctx, [...cited][0]!);
-    return best.item.kind === 'task' ? card(ctx, q, best.item.task) : assignmentCard(ctx, q, best.item.assignment);
+    const chosen = best.item.kind === 'task' ? card(ctx, q, best.item.task) : assignmentCard(ctx, q, best.item.assignment);
+    // (The engine answers it with where the plan cites that article: see Reply.citesArticle.)
+    return cited.size === 1 ? { ...chosen, citesArticle: [...cited][0]! } : chosen;
   }
   // Offer only what shares a phrase with the question, or half its weight: not scattered common words.
   const close = hits

@@ -29,7 +29,7 @@ import { type Directory, knownParties, planAgencies } from '../plan/agencies.ts'
 import type { Plan, Task } from '../plan/schema.ts';
 import type { Completion, CompletionMap, TaskState } from '../plan/status.ts';
 import { tasksWithPart } from '../plan/progress.ts';
-import { bodySaysAnswer, documentAnswer, figureAnswer } from './document.ts';
+import { articleAnswer, bodySaysAnswer, documentAnswer, figureAnswer } from './document.ts';
 import { classify } from '../understand/classifier.ts';
 import { fromEnglish, isEnglishWord, looksEnglish, mixedEnglish, periodLabelEn } from '../understand/english.ts';
 import { type ChatContext, followUp, resolveReferences } from '../understand/followup.ts';
@@ -590,6 +590,8 @@ export class Engine {
         return progressAnswer(ctx, q);
       case 'task': {
         const r = taskAnswer(ctx, q);
+        // "thành lập trung tâm … theo điều mấy của NĐ 61": the article the chosen item cites, and where the plan cites it.
+        if (r?.citesArticle) return articleAnswer(ctx, r.citesArticle);
         // Unsure between tasks, but the words are a missing section's title's: that section, said so.
         if (r?.intent === 'task-suggest') return this.missingSection(q, ctx, 3) ?? r;
         // No task, but the words run as the body's own ("kế hoạch nói gì về việc tháo gỡ khó khăn"): what it says.
