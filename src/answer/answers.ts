@@ -872,6 +872,8 @@ export function taskAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
       h.precision >= hits[0]!.precision * 0.5 &&
       h.pairs >= 3 &&
       hits[0]!.pairs >= 2 &&
+      // (Not one with far fewer of the question's words in order: "đơn vị cùng làm thực hiện trọn quy trình …" runs as II.6.)
+      h.pairs >= hits[0]!.pairs - 2 &&
       // (A deadline or a state asked is a task's: the assignments have none.)
       !(h.item.kind === 'assignment' && (q.focus === 'deadline' || q.focus === 'status')),
   );
