@@ -1,7 +1,7 @@
 /** Questions about the plan's own document: its header, what it is based on, its purpose, parts, recipients, targets. */
 import { formatDate } from '../plan/deadline.ts';
 import type { Basis } from '../plan/schema.ts';
-import { canonicalTokens } from '../text/canonical.ts';
+import { canonicalTokens, wordPairs } from '../text/canonical.ts';
 import { fold } from '../text/fold.ts';
 import type { Question } from '../understand/intents.ts';
 import { language } from '../understand/language.ts';
@@ -463,18 +463,11 @@ const COMMON_PAIRS = new Set(['ke hoach', 'thuc hien', 'co quan', 'nghi dinh', '
 export function bodySaysAnswer(ctx: AnswerContext, q: Question): Reply | undefined {
   const words = q.words;
   // (The plan's own title's pairs name the plan: "kh chuyển đổi số 2024 ban hành hôm nào".)
-  const title = canonicalTokens(ctx.plan.title);
-  const named = new Set(title.slice(1).map((w, i) => `${title[i]} ${w}`));
-  const asked = new Set(
-    words
-      .slice(1)
-      .map((w, i) => `${words[i]} ${w}`)
-      .filter((p) => !COMMON_PAIRS.has(p) && !named.has(p)),
-  );
+  const named = new Set(wordPairs(canonicalTokens(ctx.plan.title)));
+  const asked = new Set(wordPairs(words).filter((p) => !COMMON_PAIRS.has(p) && !named.has(p)));
   if (asked.size < 2) return undefined;
   const scored = bodySentences(ctx).map(({ where, sentence }) => {
-    const t = canonicalTokens(sentence);
-    const own = new Set(t.slice(1).map((w, i) => `${t[i]} ${w}`));
+    const own = new Set(wordPairs(canonicalTokens(sentence)));
     return { where, sentence, n: [...asked].filter((p) => own.has(p)).length };
   });
   const best = Math.max(0, ...scored.map((x) => x.n));

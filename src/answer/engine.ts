@@ -35,7 +35,7 @@ import { fromEnglish, isEnglishWord, looksEnglish, mixedEnglish, periodLabelEn }
 import { type ChatContext, followUp, resolveReferences } from '../understand/followup.ts';
 import { has, type Question, understand, withoutPlanRef } from '../understand/intents.ts';
 import { formatDate } from '../plan/deadline.ts';
-import { canonicalTokens, isSyllable } from '../text/canonical.ts';
+import { canonicalTokens, isSyllable, wordPairs } from '../text/canonical.ts';
 import { fold } from '../text/fold.ts';
 import { cueWords, fillerWords, language, namesImplementation, thesaurus } from '../understand/language.ts';
 import { TaskSearch } from '../understand/search.ts';
@@ -731,16 +731,9 @@ export class Engine {
     // định … trả" is no "nghị định", "kiểm tra").
     const section = this.plan.sections.find((x) => {
       if (!x.missingInSource) return false;
-      const title = canonicalTokens(x.title);
       // (Pairs the plan's own title or its tasks use name no missing section: "thực hiện Nghị định".)
-      const own = canonicalTokens(this.plan.title);
-      const planPairs = new Set(own.slice(1).map((w, i) => `${own[i]} ${w}`));
-      const pairs = new Set(
-        title
-          .slice(1)
-          .map((w, i) => `${title[i]} ${w}`)
-          .filter((p) => !planPairs.has(p) && !this.search.uses(p.split(' '))),
-      );
+      const planPairs = new Set(wordPairs(canonicalTokens(this.plan.title)));
+      const pairs = new Set(wordPairs(canonicalTokens(x.title)).filter((p) => !planPairs.has(p) && !this.search.uses(p.split(' '))));
       const met = new Set(words.flatMap((w, i) => (i > 0 && pairs.has(`${words[i - 1]} ${w}`) ? [words[i - 1]!, w] : [])));
       return met.size >= least;
     });

@@ -365,3 +365,8 @@ export function canonicalTokensWithSeparators(text: string): string[] {
 }
 
 export const SEPARATORS = new Set([',', ';', '(', ')']);
+
+/** Each word with the next, in order ("tập huấn nghị định" → "tập huấn", "huấn nghị", "nghị định"). */
+export function wordPairs(words: readonly string[]): string[] {
+  return words.slice(1).map((w, i) => `${words[i]} ${w}`);
+}
