@@ -195,6 +195,9 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
     case 'appendix': {
       // "Thời hạn, trách nhiệm của từng cơ quan ghi ở đâu trong kế hoạch": in the appendix of tasks, by section.
       const sections = plan.sections.map((x) => `${x.id}. ${x.title} (${ctx.t('doc.tasksN', { n: plan.tasks.filter((t) => t.section === x.id).length })})`);
+      // "phụ lục kèm theo kế hoạch tên là gì": its own title first.
+      if (q.appendixTitle && doc?.appendixTitle)
+        return answer([ctx.t('doc.appendixTitle', { plan: plan.number, title: doc.appendixTitle, n: plan.tasks.length }), ...sections].join('\n'));
       return answer([ctx.t('doc.appendixWhere', { plan: plan.number, n: plan.tasks.length }), ...sections].join('\n'));
     }
     case 'assignments': {

@@ -104,6 +104,8 @@ export const documentSchema = z.object({
   signer: z.object({ title: z.string(), name: z.string() }).optional(),
   /** Where our copy of the source stops, when it is incomplete ("mục IV của phụ lục"). */
   stopsAt: z.string().optional(),
+  /** The appendix's own title, under "PHỤ LỤC" ("CÁC NHIỆM VỤ CỤ THỂ THỰC HIỆN …"). */
+  appendixTitle: z.string().max(500).optional(),
 });
 export type PlanDocument = z.infer<typeof documentSchema>;
 

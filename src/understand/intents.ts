@@ -68,6 +68,8 @@ export interface Question {
   alsoAbout?: DocumentPart;
   /** A document the plan cites, named in the question ("Nghị định 61" → "nghi dinh|61"). */
   cited?: string;
+  /** The appendix's own title asked ("phụ lục kèm theo kế hoạch tên là gì"). */
+  appendixTitle?: boolean;
   /** The plan's date asked against the question's period ("có phải ký tháng 10/2018 không"). */
   datedIn?: boolean;
   /** A part of the body asked by its number ("phần I của kế hoạch là phần gì"): its Roman number. */
@@ -1169,6 +1171,9 @@ const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, cit
     r.unplanned.filter((w) => !filler.has(w) && !CONTENTS_WORDS.test(w)).length <= 1
   )
     return { ...q, intent: 'document', about: 'parts' };
+  // "phụ lục kèm theo kế hoạch tên là gì", "phụ lục có tiêu đề như thế nào": the appendix's own title.
+  if (!named && !q.taskId && / phu luc /.test(joined) && / (?:ten|tieu de|ten goi|title|called|name) /.test(joined))
+    return { ...q, intent: 'document', about: 'appendix', appendixTitle: true };
   // "Kế hoạch 4561 có phải ký tháng 10/2018 không", "is 4561 dated oct 2018?": its date, asked against a period.
   if (
     q.period &&

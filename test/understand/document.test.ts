@@ -170,3 +170,16 @@ describe('the header and the targets asked in other words; Vietnamese shorthand 
     expect(ask('structure of KH 4561 pls').text).toMatch(/^Plan 4561\/KH-UBND has 3 parts:/);
   });
 });
+
+describe("the appendix's own title", () => {
+  it('is read from the source under "PHỤ LỤC" and told when asked', () => {
+    expect(plan.document?.appendixTitle).toBe('CÁC NHIỆM VỤ CỤ THỂ THỰC HIỆN CƠ CHẾ MỘT CỬA, MỘT CỬA LIÊN THÔNG');
+    for (const q of ['phụ lục kèm theo kế hoạch tên là gì', 'Dạ phụ lục ban kèm KH có tiêu đề như thế nào ạ'])
+      expect(ask(q).text, q).toMatch(
+        /^Phụ lục kèm theo Kế hoạch 4561\/KH-UBND: CÁC NHIỆM VỤ CỤ THỂ THỰC HIỆN CƠ CHẾ MỘT CỬA, MỘT CỬA LIÊN THÔNG — 19 nhiệm vụ/,
+      );
+    expect(ask('what is the appendix of plan 4561 called').text).toMatch(/^The appendix of plan 4561\/KH-UBND: CÁC NHIỆM VỤ CỤ THỂ/);
+    // The plan's own title stays the plan's.
+    expect(ask('tên đầy đủ của kế hoạch là gì').text).toMatch(/^Kế hoạch số 4561\/KH-UBND/);
+  });
+});

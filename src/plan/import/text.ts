@@ -190,7 +190,18 @@ export function readDocument(lines: string[]): RawPlanDocument {
     const line = clean(lines[i]!);
     const f = fold(line);
     if (!line) continue;
-    if (/^phu luc$/.test(f)) break;
+    if (/^phu luc$/.test(f)) {
+      // "PHỤ LỤC" then its title in capitals, line by line, up to "(Ban hành kèm theo …)" or the table.
+      const title: string[] = [];
+      for (let k = i + 1; k < lines.length && title.length < 4; k++) {
+        const next = clean(lines[k]!);
+        if (!next) continue;
+        if (next !== next.toUpperCase() || /^[(\t]/.test(next) || lines[k]!.startsWith('\t')) break;
+        title.push(next);
+      }
+      if (title.length > 0) doc.appendixTitle = title.join(' ').slice(0, 500);
+      break;
+    }
     if (/^noi nhan:?$/.test(f)) {
       inRecipients = true;
       part = undefined;
