@@ -194,7 +194,11 @@ export function documentAnswer(ctx: AnswerContext, q: Question): Reply {
     }
     case 'appendix': {
       // "Thời hạn, trách nhiệm của từng cơ quan ghi ở đâu trong kế hoạch": in the appendix of tasks, by section.
-      const sections = plan.sections.map((x) => `${x.id}. ${x.title} (${ctx.t('doc.tasksN', { n: plan.tasks.filter((t) => t.section === x.id).length })})`);
+      // (A section our copy has the heading of only is said so, not counted as holding no task.)
+      const sections = plan.sections.map(
+        (x) =>
+          `${x.id}. ${x.title} (${x.missingInSource ? ctx.t('doc.headingOnly') : ctx.t('doc.tasksN', { n: plan.tasks.filter((t) => t.section === x.id).length })})`,
+      );
       // "phụ lục kèm theo kế hoạch tên là gì": its own title first.
       if (q.appendixTitle && doc?.appendixTitle)
         return answer([ctx.t('doc.appendixTitle', { plan: plan.number, title: doc.appendixTitle, n: plan.tasks.length }), ...sections].join('\n'));
