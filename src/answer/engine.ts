@@ -729,10 +729,10 @@ export class Engine {
     const words = q.words.filter((w) => !filler.has(w) && !/^\d+$/.test(w));
     // Its title's words in pairs as the title has them ("tập huấn", "tuyên truyền"): no syllables met apart ("thẩm
     // định … trả" is no "nghị định", "kiểm tra").
+    // (Pairs the plan's own title or its tasks use name no missing section: "thực hiện Nghị định".)
+    const planPairs = new Set(wordPairs(canonicalTokens(this.plan.title)));
     const section = this.plan.sections.find((x) => {
       if (!x.missingInSource) return false;
-      // (Pairs the plan's own title or its tasks use name no missing section: "thực hiện Nghị định".)
-      const planPairs = new Set(wordPairs(canonicalTokens(this.plan.title)));
       const pairs = new Set(wordPairs(canonicalTokens(x.title)).filter((p) => !planPairs.has(p) && !this.search.uses(p.split(' '))));
       const met = new Set(words.flatMap((w, i) => (i > 0 && pairs.has(`${words[i - 1]} ${w}`) ? [words[i - 1]!, w] : [])));
       return met.size >= least;

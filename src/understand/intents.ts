@@ -32,6 +32,16 @@ export type { DocumentPart } from './language.ts';
 
 /** "Nghị định 61", "QĐ 985": a document named by its kind and number. */
 const CITED = / (nghi dinh|quyet dinh|thong tu|nd|qd|tt) (?:so )?(\d{1,4})(?:\/\S*)? /;
+/** The same by its number and kind's letters, as it is cited: "985/QĐ-TTg", "61/2018/NĐ-CP". */
+const CITED_BY_NUMBER = / (\d{1,4})(?:\/(?:19|20)\d\d)?\/(nd|qd|tt)\b\S* /;
+
+/** A document named in the question: the words naming it, its kind ("nghi dinh", "nd"…), its number. */
+function citedIn(joined: string): readonly [whole: string, kind: string, num: string] | null {
+  const named = joined.match(CITED);
+  if (named) return [named[0], named[1]!, named[2]!];
+  const byNumber = joined.match(CITED_BY_NUMBER);
+  return byNumber ? [byNumber[0], byNumber[2]!, byNumber[1]!] : null;
+}
 /** Which field of a task the question asks about. */
 export type Focus = 'lead' | 'coordinate' | 'deadline' | 'status' | 'all';
 
@@ -930,14 +940,11 @@ const chatOrId: Rule = ({ joined, named, period, taskWords, unplanned, q }, { c,
   if (small && has(joined, c.thanks)) return { ...q, intent: 'thanks' };
   if (small && (has(joined, c.help) || has(joined, c.greeting))) return { ...q, intent: 'help' };
   // "chatbot này hoạt động ra sao", "tôi muốn tra cứu thì làm thế nào": a help phrase's own words are no content
-  // either, though its asking words ("ra sao") stand between them.
-  if (open && has(joined, c.help) && !has(joined, c.thanks)) {
-    const helpWords = new Set(helpLongestFirst.filter((cue) => joined.includes(` ${cue} `)).flatMap((cue) => cue.split(' ')));
-    if (removePhrases(taskWords, chatter).filter((w) => !filler.has(w) && !helpWords.has(w)).length <= 1) return { ...q, intent: 'help' };
-  }
-  // "bot này tra cứu được những gì về kế hoạch một cửa": the plan named is no more than what help is asked about
-  // (looked at only when help is asked and the plan is named).
-  if (open && unplanned.length < taskWords.length && has(joined, c.help)) {
+  // either, though its asking words ("ra sao") stand between them; "bot này tra cứu được những gì về kế hoạch một cửa":
+  // nor is the plan named, no more than what help is asked about. (Thanks with "help" in them, the plan unnamed, are
+  // thanks.)
+  const planNamed = unplanned.length < taskWords.length;
+  if (open && has(joined, c.help) && (planNamed || !has(joined, c.thanks))) {
     const helpWords = new Set(helpLongestFirst.filter((cue) => joined.includes(` ${cue} `)).flatMap((cue) => cue.split(' ')));
     if (removePhrases(unplanned, chatter).filter((w) => !filler.has(w) && !helpWords.has(w)).length <= 1) return { ...q, intent: 'help' };
   }
@@ -1001,9 +1008,7 @@ function markedAway(text: string, cue: string): boolean {
 const aboutDocument: Rule = (r, { c, document, countable, filler, taskCount, citingWords }) => {
   const { joined, restJoined, named, content, article, rank, focus, q } = r;
   // ("kế hoạch thực hiện NĐ 61 giao mấy việc": a decree named in the plan's own name is no question about the decree.)
-  // ("985/QĐ-TTg ký khi nào": a document by its number and kind's letters, as it is cited.)
-  const byNumber = joined.match(/ (\d{1,4})(?:\/(?:19|20)\d\d)?\/(nd|qd|tt)\b\S* /);
-  const match = joined.match(CITED) ?? (byNumber ? ([byNumber[0], byNumber[2]!, byNumber[1]!] as unknown as RegExpMatchArray) : null);
+  const match = citedIn(joined);
   const cited = match && r.unplanned.some((w) => w === match[2] || w.startsWith(`${match[2]}/`)) ? match : null;
   // The cited document's own words ("nghị định 61/2018") are no task's content: "NĐ 61/2018 nói về cái gì".
   const citedWords = cited ? cited[0].trim().split(' ').length : 0;

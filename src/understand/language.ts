@@ -181,23 +181,18 @@ export function fillerWords(): ReadonlySet<string> {
   return fillerSet;
 }
 
+/** "tổ chức thực hiện" as the part's name: after "phần", "theo" …, before what it assigns, or closing the question. */
+const IMPLEMENTATION_NAMED =
+  / (?:phan|muc|theo|trong|o|tai|per|under) to chuc thuc hien |^ to chuc thuc hien (?:giao|yeu cau|thi|noi|quy dinh|ghi|neu) | to chuc thuc hien (?:cua )?(?:ke hoach|kh)?(?: \S+)? $/;
+
 /**
  * Whether the words name the body's Implementation part ("phần tổ chức thực hiện", "tcth"): what it assigns, not a
- * task of the appendix, and no section of that name.
+ * task of the appendix, and no section of that name. A name of its own ("tcth", "phần thực hiện") anywhere; the bare
+ * words as IMPLEMENTATION_NAMED places them ("Việc tổ chức thực hiện toàn bộ quy trình …" is a task's own wording).
  */
 export function namesImplementation(words: readonly string[]): boolean {
   const joined = ` ${words.join(' ')} `;
-  // The part by its name: after "phần", "theo", "trong" …, before what it assigns ("… giao Sở TT&TT"), or closing the
-  // question; a name of its own ("tcth", "phần thực hiện") anywhere. ("Việc tổ chức thực hiện toàn bộ quy trình …" is
-  // a task's own wording.)
-  return language().cues.implementation.some(
-    (cue) =>
-      joined.includes(` ${cue} `) &&
-      (cue !== 'to chuc thuc hien' ||
-        new RegExp(
-          ` (?:phan|muc|theo|trong|o|tai|per|under) ${cue} |^ ${cue} (?:giao|yeu cau|thi|noi|quy dinh|ghi|neu) | ${cue} (?:cua )?(?:ke hoach|kh)?(?: \\S+)? $`,
-        ).test(joined)),
-  );
+  return language().cues.implementation.some((cue) => joined.includes(` ${cue} `) && (cue !== 'to chuc thuc hien' || IMPLEMENTATION_NAMED.test(joined)));
 }
 
 let cueSet: Set<string> | undefined;
